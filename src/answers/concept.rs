@@ -1,0 +1,112 @@
+//! `/concept name`: a concept card with its names, definition, sections, related concepts,
+//! a key quote and the common misconception, with navigation to each.
+
+use super::{footer, not_found, section_ref};
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::pack::{Concept, Lang, Pack};
+use crate::reply::{Accent, Reply, Select, SelectOption};
+use crate::search::Kind;
+use crate::text::truncate;
+
+pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
+    let found = core
+        .index
+        .resolve(Kind::Concept, input)
+        .ok()
+        .and_then(|hit| {
+            let pack = core.library.pack(&hit.pack)?;
+            Some((pack, pack.concept(&hit.id)?))
+        });
+    match found {
+        Some((pack, concept)) => card(pack, concept, lang),
+        None => {
+            let guesses = core.index.resolve(Kind::Concept, input).err().unwrap_or_default();
+            not_found(core, lang, Kind::Concept, input, &guesses, "error-unknown-concept")
+        }
+    }
+}
+
+fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
+    let thinker = pack.thinker(&c.thinker).map(|t| t.name.as_str()).unwrap_or("");
+    let accent = if c.thinker == "benjamin" { Accent::Benjamin } else { Accent::Adorno };
+    let mut names = vec![
+        format!("🇮🇩 {}", c.name.id.as_deref().unwrap_or("")),
+        format!("🇬🇧 {}", c.name.en.as_deref().unwrap_or("")),
+        format!("🇩🇪 *{}*", c.name.de.as_deref().unwrap_or("")),
+    ];
+    if !c.aliases.is_empty() {
+        names.push(format!("{}: {}", t(lang, "label-aliases"), c.aliases.join(", ")));
+    }
+    let mut reply = Reply {
+        title: Some(format!("{} · {}", c.name.get(lang), thinker)),
+        text: c.definition.get(lang).to_string(),
+        footer: Some(footer(pack, lang)),
+        accent,
+        ..Reply::default()
+    }
+    .field(t(lang, "heading-names"), names.join("\n"));
+    if !c.sections.is_empty() {
+        let sections: Vec<String> = c
+            .sections
+            .iter()
+            .map(|s| {
+                let title = pack.section(s).map(|x| x.title.get(lang)).unwrap_or("");
+                format!("{} — {title}", section_ref(pack, lang, s, false))
+            })
+            .collect();
+        reply = reply.field(t(lang, "heading-sections"), sections.join("\n"));
+    }
+    if let Some(q) = c.quotes.iter().filter_map(|q| pack.quote(q)).find(|q| q.is_verified()) {
+        let place = q
+            .section
+            .as_deref()
+            .map(|s| section_ref(pack, lang, s, q.footnote))
+            .or_else(|| q.location.as_ref().map(|l| l.get(lang).to_string()))
+            .unwrap_or_default();
+        reply = reply.field(
+            t(lang, "heading-key-quote"),
+            format!(
+                "“{}”\n— {}, {place}",
+                truncate(q.text.get(lang), 700),
+                pack.speaker_name(q)
+            ),
+        );
+        reply = reply.button(
+            format!("aura:quote:{}:{}", pack.id, q.id),
+            t(lang, "button-show-quote"),
+        );
+    }
+    if let Some(m) = &c.misconception {
+        reply = reply.field(t(lang, "heading-misconception"), m.get(lang));
+    }
+    if let Some(s) = c.sections.first().and_then(|s| pack.section(s)) {
+        reply = reply.button(
+            format!("aura:section:{}:{}", pack.id, s.id),
+            tr(lang, "button-open-section", &[("label", &s.label.get(lang).to_string())]),
+        );
+    }
+    let topic = c.id.as_str();
+    reply = reply.button(
+        format!("aura:quote-more:{}:{topic}", pack.id),
+        t(lang, "button-quote-on-topic"),
+    );
+    let related: Vec<SelectOption> = c
+        .related
+        .iter()
+        .filter_map(|r| pack.concept(r))
+        .map(|r| SelectOption {
+            label: r.name.get(lang).to_string(),
+            value: format!("concept:{}:{}", pack.id, r.id),
+            description: Some(r.gloss.get(lang).to_string()),
+        })
+        .collect();
+    if !related.is_empty() {
+        reply.select = Some(Select {
+            id: format!("aura:open:{}:{}", pack.id, c.id),
+            placeholder: t(lang, "select-related"),
+            options: related,
+        });
+    }
+    reply
+}

@@ -1,0 +1,271 @@
+//! What Aura answers to each command and button, as plain [`Reply`] values: one module per
+//! command group. Errors a member causes become polite, localized, ephemeral notices here.
+
+pub mod catalog;
+mod concept;
+mod debate;
+mod essay;
+mod help;
+mod quote;
+mod search;
+mod section;
+
+use rand::Rng;
+
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::pack::{Lang, Pack};
+use crate::reply::Reply;
+use crate::search::{Hit, Kind};
+use catalog::CommandSpec;
+
+/// A command as a member gave it: name, option values by English option name.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub command: &'static CommandSpec,
+    pub options: Vec<(&'static str, String)>,
+}
+
+impl Request {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.trim().is_empty())
+    }
+}
+
+/// Why a command line could not be understood (preview and tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    Empty,
+    UnknownCommand(String),
+    UnknownOption { command: String, option: String },
+    MissingOption { command: String, option: String },
+}
+
+impl ParseError {
+    /// The message, in the member's language, listing what exists.
+    pub fn message(&self, lang: Lang) -> String {
+        let commands = catalog::COMMANDS
+            .iter()
+            .map(|c| format!("/{}", name_in(c, lang)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match self {
+            ParseError::Empty => tr(lang, "error-unknown-command", &[("name", &String::new()), ("commands", &commands)]),
+            ParseError::UnknownCommand(name) => {
+                tr(lang, "error-unknown-command", &[("name", name), ("commands", &commands)])
+            }
+            ParseError::UnknownOption { command, option } => {
+                let options = catalog::command(command)
+                    .map(|c| {
+                        c.options
+                            .iter()
+                            .map(|o| option_in(o, lang).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| "—".into());
+                tr(
+                    lang,
+                    "error-unknown-option",
+                    &[("command", command), ("option", option), ("options", &options)],
+                )
+            }
+            ParseError::MissingOption { command, option } => tr(
+                lang,
+                "error-missing-option",
+                &[("command", command), ("option", option)],
+            ),
+        }
+    }
+}
+
+pub fn name_in(c: &CommandSpec, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => c.name,
+        Lang::Id => c.name_id,
+    }
+}
+
+pub fn option_in(o: &catalog::OptionSpec, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => o.name,
+        Lang::Id => o.name_id,
+    }
+}
+
+/// Parses a command as typed in Discord's box: `/concept name:aura`, `/kutipan topik:aura`.
+/// An option's value runs until the next `option:`.
+pub fn parse(line: &str) -> Result<Request, ParseError> {
+    let line = line.trim();
+    let mut words = line.split_whitespace();
+    let first = words.next().ok_or(ParseError::Empty)?;
+    let command = catalog::command(first).ok_or_else(|| ParseError::UnknownCommand(first.into()))?;
+    let mut options: Vec<(&'static str, String)> = Vec::new();
+    for word in words {
+        let named = word
+            .split_once(':')
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'));
+        match named {
+            Some((name, value)) => {
+                let spec = command.option(name).ok_or_else(|| ParseError::UnknownOption {
+                    command: command.name.into(),
+                    option: name.into(),
+                })?;
+                options.push((spec.name, value.to_string()));
+            }
+            None => match options.last_mut() {
+                Some((_, value)) => {
+                    if !value.is_empty() {
+                        value.push(' ');
+                    }
+                    value.push_str(word);
+                }
+                None => {
+                    return Err(ParseError::UnknownOption {
+                        command: command.name.into(),
+                        option: word.into(),
+                    });
+                }
+            },
+        }
+    }
+    for o in command.options.iter().filter(|o| o.required) {
+        if !options.iter().any(|(n, v)| *n == o.name && !v.trim().is_empty()) {
+            return Err(ParseError::MissingOption {
+                command: command.name.into(),
+                option: o.name.into(),
+            });
+        }
+    }
+    Ok(Request { command, options })
+}
+
+/// Answers a command.
+pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Reply {
+    match req.command.name {
+        "quote" => quote::answer(core, lang, req.get("topic"), req.get("speaker"), rng),
+        "concept" => concept::answer(core, lang, req.get("name").unwrap_or("")),
+        "debate" => debate::answer(core, lang, req.get("motion"), rng),
+        "section" => section::answer(core, lang, req.get("number").unwrap_or("")),
+        "search" => search::answer(core, lang, req.get("query").unwrap_or("")),
+        "essay" => essay::answer(core, lang),
+        _ => help::answer(lang),
+    }
+}
+
+/// Answers a button click or menu choice by its `custom_id` (and the chosen menu value).
+/// `None` when the id is not one of these navigation components.
+pub fn component(
+    core: &Core,
+    lang: Lang,
+    custom_id: &str,
+    value: Option<&str>,
+    rng: &mut impl Rng,
+) -> Option<Reply> {
+    let mut parts = custom_id.split(':');
+    if parts.next() != Some("aura") {
+        return None;
+    }
+    let action = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    let arg = |i: usize| rest.get(i).copied().filter(|s| !s.is_empty() && *s != "*");
+    Some(match action {
+        "concept" => concept::answer(core, lang, &key(arg(0)?, arg(1)?)),
+        "section" => section::answer(core, lang, &key(arg(0)?, arg(1)?)),
+        "quote" => quote::show(core, lang, arg(0)?, arg(1)?, false),
+        "quote-de" => quote::show(core, lang, arg(0)?, arg(1)?, true),
+        "quote-more" => {
+            let pack = arg(0)?;
+            let topic = arg(1).map(|t| key(pack, t));
+            let speaker = arg(2).map(|s| key(pack, s));
+            quote::answer(core, lang, topic.as_deref(), speaker.as_deref(), rng)
+        }
+        "debate" => debate::answer(core, lang, Some(&key(arg(0)?, arg(1)?)), rng),
+        "debate-more" => debate::answer(core, lang, None, rng),
+        // Menus carry the chosen item in their value: `kind:pack:id`.
+        "open" => {
+            let (kind, item) = value?.split_once(':')?;
+            match kind {
+                "concept" => concept::answer(core, lang, item),
+                "section" => section::answer(core, lang, item),
+                "motion" => debate::answer(core, lang, Some(item), rng),
+                "quote" => {
+                    let (pack, id) = item.split_once(':')?;
+                    quote::show(core, lang, pack, id, false)
+                }
+                "thinker" => quote::answer(core, lang, None, Some(item), rng),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn key(pack: &str, id: &str) -> String {
+    format!("{pack}:{id}")
+}
+
+/// "I don't know X. Did you mean: A, B?" as an ephemeral notice.
+fn not_found(core: &Core, lang: Lang, kind: Kind, input: &str, guesses: &[Hit], key: &str) -> Reply {
+    let mut text = tr(lang, key, &[("input", &input.trim().to_string())]);
+    let names: Vec<String> = guesses
+        .iter()
+        .filter_map(|h| core.index.label(kind, &h.pack, &h.id, lang))
+        .map(|l| format!("**{}**", crate::text::truncate(&l, 80)))
+        .collect();
+    if !names.is_empty() {
+        text.push('\n');
+        text.push_str(&tr(lang, "did-you-mean", &[("suggestions", &names.join(", "))]));
+    }
+    Reply::notice(text)
+}
+
+/// The localized footer line naming the pack's work.
+fn footer(pack: &Pack, lang: Lang) -> String {
+    tr(lang, "footer-pack", &[("work", &pack.work.title.get(lang).to_string())])
+}
+
+/// "Section X" or "footnote to section X" in the member's language.
+fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> String {
+    let label = pack
+        .section(section)
+        .map(|s| s.label.get(lang).to_string())
+        .unwrap_or_else(|| section.to_string());
+    let key = if footnote { "ref-footnote" } else { "ref-section" };
+    tr(lang, key, &[("label", &label)])
+}
+
+/// A generic, translated notice for a member.
+pub fn notice(lang: Lang, key: &str) -> Reply {
+    Reply::notice(t(lang, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_options_with_spaces_and_indonesian_names() {
+        let r = parse("/concept name:cult value").unwrap();
+        assert_eq!(r.command.name, "concept");
+        assert_eq!(r.get("name"), Some("cult value"));
+        let r = parse("/kutipan topik:nilai kultus tokoh:benjamin").unwrap();
+        assert_eq!(r.command.name, "quote");
+        assert_eq!(r.get("topic"), Some("nilai kultus"));
+        assert_eq!(r.get("speaker"), Some("benjamin"));
+    }
+
+    #[test]
+    fn reports_unknown_commands_options_and_missing_ones() {
+        assert!(matches!(parse("/nope"), Err(ParseError::UnknownCommand(_))));
+        assert!(matches!(parse("/concept colour:red"), Err(ParseError::UnknownOption { .. })));
+        assert!(matches!(parse("/concept"), Err(ParseError::MissingOption { .. })));
+        let msg = parse("/nope").unwrap_err().message(Lang::En);
+        assert!(msg.contains("/concept") && msg.contains("/quote"));
+    }
+}

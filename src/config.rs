@@ -1,0 +1,139 @@
+//! Layered settings: `config/default.toml` (or the copy built into the binary), then an optional
+//! local file, then `AURA_*` environment variables. A bad setting names its key.
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use serde::Deserialize;
+
+use crate::pack::Lang;
+
+/// The defaults as shipped, used when `config/default.toml` is not beside the binary.
+const BUILT_IN: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub default_locale: String,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: LogFormat,
+    pub filter: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// A setting that could not be used, with the key it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("setting `{key}`: {message}")]
+    Invalid { key: String, message: String },
+    #[error("config file {0} does not exist")]
+    Missing(PathBuf),
+}
+
+impl Settings {
+    /// Loads the layers; `local` is the file named on the command line.
+    pub fn load(local: Option<&Path>) -> Result<Settings, ConfigError> {
+        let defaults = Path::new("config/default.toml");
+        let mut figment = if defaults.exists() {
+            Figment::from(Toml::file(defaults))
+        } else {
+            Figment::from(Toml::string(BUILT_IN))
+        };
+        if let Some(local) = local {
+            if !local.exists() {
+                return Err(ConfigError::Missing(local.to_path_buf()));
+            }
+            figment = figment.merge(Toml::file(local));
+        }
+        figment = figment.merge(Env::prefixed("AURA_").split("__"));
+        let settings: Settings = figment.extract().map_err(|e| {
+            let key = if e.path.is_empty() {
+                match &e.kind {
+                    figment::error::Kind::MissingField(f) => f.to_string(),
+                    figment::error::Kind::UnknownField(f, _) => f.clone(),
+                    _ => "(file)".into(),
+                }
+            } else {
+                e.path.join(".")
+            };
+            ConfigError::Invalid {
+                key,
+                message: e.kind.to_string(),
+            }
+        })?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if Lang::parse(&self.default_locale).is_none() {
+            return Err(ConfigError::Invalid {
+                key: "default_locale".into(),
+                message: format!("`{}` is not a language Aura speaks; use \"en\" or \"id\"", self.default_locale),
+            });
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log.filter).is_err() {
+            return Err(ConfigError::Invalid {
+                key: "log.filter".into(),
+                message: format!("`{}` is not a valid log filter", self.log.filter),
+            });
+        }
+        Ok(())
+    }
+
+    pub fn default_lang(&self) -> Lang {
+        Lang::parse(&self.default_locale).unwrap_or(Lang::En)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    #[test]
+    fn defaults_load_and_environment_overrides_them() {
+        Jail::expect_with(|jail| {
+            let s = Settings::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(s.default_lang(), Lang::En);
+            assert_eq!(s.log.format, LogFormat::Pretty);
+            jail.set_env("AURA_DEFAULT_LOCALE", "id");
+            jail.set_env("AURA_LOG__FORMAT", "json");
+            let s = Settings::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(s.default_lang(), Lang::Id);
+            assert_eq!(s.log.format, LogFormat::Json);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        Jail::expect_with(|jail| {
+            jail.set_env("AURA_DEFAULT_LOCALE", "fr");
+            let err = Settings::load(None).unwrap_err().to_string();
+            assert!(err.contains("default_locale"), "{err}");
+            jail.set_env("AURA_DEFAULT_LOCALE", "id");
+            jail.set_env("AURA_LOG__FORMAT", "xml");
+            let err = Settings::load(None).unwrap_err().to_string();
+            assert!(err.contains("log.format"), "{err}");
+            jail.create_file("local.toml", "colour = 3")?;
+            jail.clear_env();
+            let err = Settings::load(Some(Path::new("local.toml"))).unwrap_err().to_string();
+            assert!(err.contains("colour"), "{err}");
+            Ok(())
+        });
+    }
+}

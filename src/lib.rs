@@ -1,0 +1,28 @@
+//! Aura: a Discord study bot for Walter Benjamin's "The Work of Art in the Age of Mechanical
+//! Reproduction" and Theodor W. Adorno's critique of it.
+//!
+//! Module map — a pure core that knows nothing of Discord:
+//! - [`pack`]: the study packs in `data/`, their model, loading and validation;
+//! - [`search`]: fuzzy, accent-insensitive lookup, autocomplete and "did you mean";
+//! - [`answers`]: what each command and button answers, as a plain [`reply::Reply`];
+//! - [`render`]: a reply as Discord's JSON body, within every Discord limit;
+//! - [`i18n`]: the Fluent UI strings in Indonesian and English;
+//! - [`core`]: the loaded library plus its index, shared by every front end;
+//! - [`text`]: folding and cutting text;
+//!
+//! and the front ends and plumbing:
+//! - [`preview`]: the terminal front end (`aura preview`);
+//! - [`cli`], [`config`], [`telemetry`]: the command line, layered settings, logs.
+
+pub mod answers;
+pub mod cli;
+pub mod config;
+pub mod core;
+pub mod i18n;
+pub mod pack;
+pub mod preview;
+pub mod render;
+pub mod reply;
+pub mod search;
+pub mod text;
+pub mod telemetry;

@@ -1,0 +1,141 @@
+//! Study packs: the essay as structured, bilingual data, loaded from `data/<pack>/` and validated.
+//!
+//! [`load`] reads every pack folder under a data directory and either returns a [`Library`] that
+//! is known to be complete and consistent, or a [`Report`] that lists every problem at once.
+
+mod generate;
+mod load;
+pub mod model;
+mod problem;
+
+pub use load::{FILES, load, load_pack};
+pub use model::*;
+pub use problem::{Problem, ProblemKind, Report, SourceFile};
+
+/// Quiz difficulty levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+
+    pub fn parse(s: &str) -> Option<Difficulty> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "easy" | "mudah" => Some(Difficulty::Easy),
+            "medium" | "sedang" => Some(Difficulty::Medium),
+            "hard" | "sulit" => Some(Difficulty::Hard),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+}
+
+/// A quiz question ready to ask: hand-written or generated from concepts and quotes.
+#[derive(Debug, Clone)]
+pub struct QuizQuestion {
+    pub id: String,
+    pub difficulty: Difficulty,
+    pub prompt: Text,
+    /// The choices in their authored order; for true/false, "True" then "False".
+    pub choices: Vec<Text>,
+    pub correct: usize,
+    pub true_false: bool,
+    pub explanation: Text,
+    pub section: Option<String>,
+    pub source: Option<String>,
+    pub concepts: Vec<String>,
+    pub quote: Option<String>,
+    pub generated: bool,
+}
+
+/// One validated pack.
+#[derive(Debug)]
+pub struct Pack {
+    /// The folder name: ids are scoped to it.
+    pub id: String,
+    pub work: Work,
+    pub versions: Vec<Version>,
+    pub publications: Vec<Publication>,
+    pub sources: Vec<Source>,
+    pub sections: Vec<Section>,
+    pub thinkers: Vec<Thinker>,
+    pub concepts: Vec<Concept>,
+    pub quotes: Vec<Quote>,
+    pub motions: Vec<Motion>,
+    pub questions: Vec<QuizQuestion>,
+    pub prompts: Vec<Prompt>,
+}
+
+impl Pack {
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.concepts.iter().find(|c| c.id == id)
+    }
+    pub fn quote(&self, id: &str) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.id == id)
+    }
+    pub fn thinker(&self, id: &str) -> Option<&Thinker> {
+        self.thinkers.iter().find(|t| t.id == id)
+    }
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    pub fn version(&self, id: &str) -> Option<&Version> {
+        self.versions.iter().find(|v| v.id == id)
+    }
+    pub fn motion(&self, id: &str) -> Option<&Motion> {
+        self.motions.iter().find(|m| m.id == id)
+    }
+    pub fn prompt(&self, id: &str) -> Option<&Prompt> {
+        self.prompts.iter().find(|p| p.id == id)
+    }
+
+    /// Quotes that may be shown as quotations: the verified ones.
+    pub fn quotable(&self) -> impl Iterator<Item = &Quote> {
+        self.quotes.iter().filter(|q| q.is_verified())
+    }
+
+    /// The speaker's display name, with a co-author where there is one.
+    pub fn speaker_name(&self, quote: &Quote) -> String {
+        let name = |id: &str| {
+            self.thinker(id)
+                .map(|t| t.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        match &quote.coauthor {
+            Some(co) => format!("{} & {}", name(co), name(&quote.speaker)),
+            None => name(&quote.speaker),
+        }
+    }
+}
+
+impl Quote {
+    pub fn is_verified(&self) -> bool {
+        self.status == "verified"
+    }
+}
+
+/// Every pack found in a data directory.
+#[derive(Debug)]
+pub struct Library {
+    pub packs: Vec<Pack>,
+}
+
+impl Library {
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+}

@@ -1,0 +1,362 @@
+//! The study pack's data model: the plain values the TOML files deserialize into.
+//!
+//! Every member-facing text is a [`Text`] with an English and an Indonesian side. Both sides are
+//! optional while parsing so that the validator can report every missing translation at once;
+//! after a successful [`crate::pack::load`] both are present.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The two languages Aura speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    En,
+    Id,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Id];
+
+    /// Picks the language for a Discord locale code: `id` is Indonesian, `en-*` is English,
+    /// anything else (or nothing) falls back to `default`.
+    pub fn from_locale(locale: Option<&str>, default: Lang) -> Lang {
+        match locale.map(|l| l.trim().to_ascii_lowercase()) {
+            Some(l) if l == "id" || l.starts_with("id-") => Lang::Id,
+            Some(l) if l == "en" || l.starts_with("en-") => Lang::En,
+            _ => default,
+        }
+    }
+
+    /// The short code used in files and settings (`en`, `id`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        }
+    }
+
+    /// Parses `en` or `id` (as written in settings).
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" => Some(Lang::En),
+            "id" | "indonesian" | "bahasa" => Some(Lang::Id),
+            _ => None,
+        }
+    }
+}
+
+/// A text a member reads, in English and Indonesian.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: Option<String>,
+    pub id: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, falling back to the other language (never reached for a valid pack).
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::En => (&self.en, &self.id),
+            Lang::Id => (&self.id, &self.en),
+        };
+        first.as_deref().or(second.as_deref()).unwrap_or("")
+    }
+
+    pub fn side(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::En => self.en.as_deref(),
+            Lang::Id => self.id.as_deref(),
+        }
+        .filter(|s| !s.trim().is_empty())
+    }
+
+    /// Both sides, for search and validation.
+    pub fn sides(&self) -> impl Iterator<Item = (Lang, &str)> {
+        Lang::ALL
+            .into_iter()
+            .filter_map(move |l| self.side(l).map(|s| (l, s)))
+    }
+}
+
+/// A name in Indonesian, English and German, as a concept has.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    pub en: Option<String>,
+    pub id: Option<String>,
+    pub de: Option<String>,
+}
+
+impl Names {
+    pub fn get(&self, lang: Lang) -> &str {
+        let wanted = match lang {
+            Lang::En => &self.en,
+            Lang::Id => &self.id,
+        };
+        [wanted, &self.en, &self.id]
+            .into_iter()
+            .filter_map(|s| s.as_deref())
+            .find(|s| !s.trim().is_empty())
+            .unwrap_or("")
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        [&self.en, &self.id, &self.de]
+            .into_iter()
+            .filter_map(|s| s.as_deref())
+    }
+}
+
+/// `work.toml`: the essay itself, its versions, the texts Aura quotes and the section map.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkFile {
+    pub work: Spanned<Work>,
+    #[serde(default)]
+    pub version: Vec<Spanned<Version>>,
+    #[serde(default)]
+    pub publication: Vec<Spanned<Publication>>,
+    #[serde(default)]
+    pub source: Vec<Spanned<Source>>,
+    #[serde(default)]
+    pub section: Vec<Spanned<Section>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Work {
+    pub id: String,
+    /// German original, English and Indonesian titles.
+    pub title: Names,
+    pub author: String,
+    pub summary: Text,
+    /// Which version the section map follows and why.
+    pub structure: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    pub id: String,
+    pub name: Text,
+    pub date: Text,
+    pub printed: Text,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    pub id: String,
+    pub year: u16,
+    pub text: Text,
+}
+
+/// A text Aura quotes from: the essay, Adorno's letter, *Dialectic of Enlightenment*, …
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: Text,
+    pub year: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    /// How it is written: `Preface`, `I` … `XV`, `Epilogue`.
+    pub label: Text,
+    /// 1–15 for the numbered sections.
+    #[serde(default)]
+    pub number: Option<u8>,
+    pub title: Text,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub summary: Text,
+    /// Where the second version differs.
+    #[serde(default)]
+    pub v2: Option<Text>,
+    #[serde(default)]
+    pub concepts: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThinkersFile {
+    #[serde(default)]
+    pub thinker: Vec<Spanned<Thinker>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thinker {
+    pub id: String,
+    pub name: String,
+    pub lifespan: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub role: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptsFile {
+    #[serde(default)]
+    pub concept: Vec<Spanned<Concept>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    pub id: String,
+    pub name: Names,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Whose concept it is (a thinker id).
+    pub thinker: String,
+    /// One line that describes the concept without naming it (autocomplete hints, quiz clues).
+    pub gloss: Text,
+    pub definition: Text,
+    #[serde(default)]
+    pub sections: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
+    pub quotes: Vec<String>,
+    #[serde(default)]
+    pub misconception: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuotesFile {
+    #[serde(default)]
+    pub quote: Vec<Spanned<Quote>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub id: String,
+    /// A thinker id.
+    pub speaker: String,
+    #[serde(default)]
+    pub coauthor: Option<String>,
+    /// A source id from `work.toml`.
+    pub work: String,
+    /// A version id from `work.toml`, for quotes from the essay.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// A section id from `work.toml`, for quotes from the third version.
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub footnote: bool,
+    /// Where it stands, for texts without the essay's sections (a letter, a chapter).
+    #[serde(default)]
+    pub location: Option<Text>,
+    pub text: Text,
+    /// The German original, where the reference verifies it.
+    #[serde(default)]
+    pub de: Option<String>,
+    /// Who translated each side: the published translation or "Aura's own translation".
+    pub translation: Text,
+    /// The reference's verdict: only `verified` quotes may be quoted or used as quiz answers.
+    pub status: String,
+    /// Where the reference verifies it (book and page).
+    pub citation: String,
+    #[serde(default)]
+    pub concepts: Vec<String>,
+    /// What a common paraphrase (such as the seed's) gets wrong about it.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MotionsFile {
+    #[serde(default)]
+    pub motion: Vec<Spanned<Motion>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Motion {
+    pub id: String,
+    pub motion: Text,
+    pub benjamin: Text,
+    pub adorno: Text,
+    #[serde(default)]
+    pub benjamin_quotes: Vec<String>,
+    #[serde(default)]
+    pub adorno_quotes: Vec<String>,
+    #[serde(default)]
+    pub questions: Vec<Text>,
+    #[serde(default)]
+    pub concepts: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizFile {
+    #[serde(default)]
+    pub question: Vec<Spanned<Question>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// `easy`, `medium` or `hard`.
+    pub difficulty: String,
+    pub prompt: Text,
+    /// Multiple choice: 2–4 choices, exactly one correct. Leave out for true/false.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    /// True/false: the right answer. Leave out for multiple choice.
+    #[serde(default)]
+    pub answer: Option<bool>,
+    pub explanation: Text,
+    /// The section of the essay the explanation cites …
+    #[serde(default)]
+    pub section: Option<String>,
+    /// … or, for Adorno's side, the source it cites (a source id).
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub concepts: Vec<String>,
+    /// A quote the question turns on (it must be verified).
+    #[serde(default)]
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: Text,
+    #[serde(default)]
+    pub correct: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptsFile {
+    #[serde(default)]
+    pub prompt: Vec<Spanned<Prompt>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    pub id: String,
+    pub text: Text,
+    /// The Benjamin-against-Adorno angle on it.
+    pub angle: Text,
+    #[serde(default)]
+    pub quote: Option<String>,
+    #[serde(default)]
+    pub concepts: Vec<String>,
+}

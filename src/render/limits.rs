@@ -1,0 +1,165 @@
+//! Discord's limits for what a bot sends (from `shared/discord/limits.md`), and a checker that
+//! lists every limit a message body breaks. Characters are counted as code points.
+
+use serde_json::Value;
+
+pub const CONTENT: usize = 2000;
+pub const EMBEDS: usize = 10;
+pub const EMBED_TITLE: usize = 256;
+pub const EMBED_DESCRIPTION: usize = 4096;
+pub const FIELDS: usize = 25;
+pub const FIELD_NAME: usize = 256;
+pub const FIELD_VALUE: usize = 1024;
+pub const FOOTER: usize = 2048;
+pub const AUTHOR_NAME: usize = 256;
+pub const EMBED_TOTAL: usize = 6000;
+pub const ACTION_ROWS: usize = 5;
+pub const ROW_BUTTONS: usize = 5;
+pub const CUSTOM_ID: usize = 100;
+pub const BUTTON_LABEL: usize = 80;
+pub const SELECT_OPTIONS: usize = 25;
+pub const SELECT_LABEL: usize = 100;
+pub const SELECT_VALUE: usize = 100;
+pub const SELECT_DESCRIPTION: usize = 100;
+pub const SELECT_PLACEHOLDER: usize = 150;
+pub const AUTOCOMPLETE_CHOICES: usize = 25;
+pub const CHOICE_NAME: usize = 100;
+pub const CHOICE_VALUE: usize = 100;
+
+// What the pack may hold, so that its text fits where it is rendered without cutting.
+/// A quotation in a reply's description, with room for its attribution.
+pub const QUOTE_TEXT: usize = 1500;
+/// A quiz question's text.
+pub const QUIZ_PROMPT: usize = 1000;
+/// A choice shown on a button, with room for the "A · " prefix.
+pub const CHOICE_LABEL: usize = BUTTON_LABEL - 4;
+/// A daily discussion prompt.
+pub const PROMPT_TEXT: usize = 1500;
+
+fn len(v: &Value) -> usize {
+    v.as_str().map(|s| s.chars().count()).unwrap_or(0)
+}
+
+fn trimmed_len(v: &Value) -> usize {
+    v.as_str().map(|s| s.trim().chars().count()).unwrap_or(0)
+}
+
+/// Every limit the message `data` of an interaction callback (or a message create body) breaks.
+pub fn check_message(data: &Value) -> Vec<String> {
+    let mut errs = Vec::new();
+    let mut over = |cond: bool, what: String| {
+        if cond {
+            errs.push(what);
+        }
+    };
+    over(len(&data["content"]) > CONTENT, "content > 2000".into());
+    let embeds = data["embeds"].as_array().cloned().unwrap_or_default();
+    over(embeds.len() > EMBEDS, "more than 10 embeds".into());
+    let mut total = 0;
+    for (i, e) in embeds.iter().enumerate() {
+        over(len(&e["title"]) > EMBED_TITLE, format!("embeds.{i}.title > 256"));
+        over(
+            len(&e["description"]) > EMBED_DESCRIPTION,
+            format!("embeds.{i}.description > 4096"),
+        );
+        over(len(&e["footer"]["text"]) > FOOTER, format!("embeds.{i}.footer > 2048"));
+        over(len(&e["author"]["name"]) > AUTHOR_NAME, format!("embeds.{i}.author > 256"));
+        total += trimmed_len(&e["title"])
+            + trimmed_len(&e["description"])
+            + trimmed_len(&e["footer"]["text"])
+            + trimmed_len(&e["author"]["name"]);
+        let fields = e["fields"].as_array().cloned().unwrap_or_default();
+        over(fields.len() > FIELDS, format!("embeds.{i}.fields > 25"));
+        for (j, f) in fields.iter().enumerate() {
+            over(len(&f["name"]) > FIELD_NAME, format!("embeds.{i}.fields.{j}.name > 256"));
+            over(len(&f["value"]) > FIELD_VALUE, format!("embeds.{i}.fields.{j}.value > 1024"));
+            over(trimmed_len(&f["name"]) == 0, format!("embeds.{i}.fields.{j}.name empty"));
+            over(trimmed_len(&f["value"]) == 0, format!("embeds.{i}.fields.{j}.value empty"));
+            total += trimmed_len(&f["name"]) + trimmed_len(&f["value"]);
+        }
+        if let Some(c) = e["color"].as_u64() {
+            over(c > 0xFF_FFFF, format!("embeds.{i}.color out of range"));
+        }
+    }
+    over(total > EMBED_TOTAL, format!("embed text totals {total} > 6000"));
+    let rows = data["components"].as_array().cloned().unwrap_or_default();
+    over(rows.len() > ACTION_ROWS, "more than 5 action rows".into());
+    let mut ids = std::collections::HashSet::new();
+    for (r, row) in rows.iter().enumerate() {
+        over(row["type"] != 1, format!("components.{r} is not an action row"));
+        let comps = row["components"].as_array().cloned().unwrap_or_default();
+        over(comps.is_empty(), format!("components.{r} is empty"));
+        let selects = comps.iter().filter(|c| c["type"] == 3).count();
+        over(
+            comps.len() > ROW_BUTTONS || (selects > 0 && comps.len() > 1),
+            format!("components.{r}: up to 5 buttons or one select"),
+        );
+        for (k, c) in comps.iter().enumerate() {
+            let at = format!("components.{r}.components.{k}");
+            if let Some(id) = c["custom_id"].as_str() {
+                let n = id.chars().count();
+                over(n == 0 || n > CUSTOM_ID, format!("{at}.custom_id length {n}"));
+                over(!ids.insert(id.to_string()), format!("{at}.custom_id `{id}` repeated"));
+            }
+            if c["type"] == 2 {
+                over(len(&c["label"]) > BUTTON_LABEL, format!("{at}.label > 80"));
+                let link = c["style"] == 5;
+                over(
+                    link == c["custom_id"].is_string(),
+                    format!("{at}: a link button has a url, any other a custom_id"),
+                );
+            }
+            if c["type"] == 3 {
+                let opts = c["options"].as_array().cloned().unwrap_or_default();
+                over(
+                    opts.is_empty() || opts.len() > SELECT_OPTIONS,
+                    format!("{at}.options count {}", opts.len()),
+                );
+                over(len(&c["placeholder"]) > SELECT_PLACEHOLDER, format!("{at}.placeholder > 150"));
+                for (o, opt) in opts.iter().enumerate() {
+                    let l = len(&opt["label"]);
+                    let v = len(&opt["value"]);
+                    over(l == 0 || l > SELECT_LABEL, format!("{at}.options.{o}.label length {l}"));
+                    over(v == 0 || v > SELECT_VALUE, format!("{at}.options.{o}.value length {v}"));
+                    over(
+                        len(&opt["description"]) > SELECT_DESCRIPTION,
+                        format!("{at}.options.{o}.description > 100"),
+                    );
+                }
+            }
+        }
+    }
+    let has_body = len(&data["content"]) > 0 || !embeds.is_empty() || !rows.is_empty();
+    over(!has_body, "empty message".into());
+    if let Some(flags) = data["flags"].as_u64() {
+        let allowed = (1 << 2) | (1 << 6) | (1 << 12) | (1 << 13) | (1 << 15);
+        over(flags & !allowed != 0, format!("flags {flags} not allowed"));
+    }
+    errs
+}
+
+/// Every limit an interaction callback body breaks (types 4, 7 and 8).
+pub fn check_callback(body: &Value) -> Vec<String> {
+    match body["type"].as_u64() {
+        Some(4) | Some(7) => check_message(&body["data"]),
+        Some(5) | Some(6) => Vec::new(),
+        Some(8) => {
+            let mut errs = Vec::new();
+            let choices = body["data"]["choices"].as_array().cloned().unwrap_or_default();
+            if choices.len() > AUTOCOMPLETE_CHOICES {
+                errs.push(format!("{} autocomplete choices > 25", choices.len()));
+            }
+            for (i, c) in choices.iter().enumerate() {
+                let n = len(&c["name"]);
+                if n == 0 || n > CHOICE_NAME {
+                    errs.push(format!("choices.{i}.name length {n}"));
+                }
+                if len(&c["value"]) > CHOICE_VALUE {
+                    errs.push(format!("choices.{i}.value > 100"));
+                }
+            }
+            errs
+        }
+        other => vec![format!("unexpected callback type {other:?}")],
+    }
+}

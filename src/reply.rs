@@ -1,0 +1,106 @@
+//! The plain reply model every command answers with; `render` turns it into Discord's body.
+
+/// A reply as the core builds it: no Discord types, no limits applied yet.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reply {
+    pub title: Option<String>,
+    pub text: String,
+    pub fields: Vec<Field>,
+    pub footer: Option<String>,
+    pub buttons: Vec<Button>,
+    pub select: Option<Select>,
+    /// Only the member who asked sees it.
+    pub ephemeral: bool,
+    pub accent: Accent,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    /// The `custom_id` the bot gets back when the button is clicked.
+    pub id: String,
+    pub label: String,
+    pub style: ButtonStyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ButtonStyle {
+    Primary,
+    Secondary,
+    Success,
+    Danger,
+}
+
+/// A menu of choices (related concepts, sections, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Select {
+    pub id: String,
+    pub placeholder: String,
+    pub options: Vec<SelectOption>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelectOption {
+    pub label: String,
+    pub value: String,
+    pub description: Option<String>,
+}
+
+/// The embed's colour: whose side a reply speaks for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Accent {
+    #[default]
+    Neutral,
+    Benjamin,
+    Adorno,
+    Debate,
+    Error,
+}
+
+impl Accent {
+    pub fn rgb(self) -> u32 {
+        match self {
+            Accent::Neutral => 0x5B6EE1,
+            Accent::Benjamin => 0xC8A24A,
+            Accent::Adorno => 0x4A7EC8,
+            Accent::Debate => 0x8E5BC8,
+            Accent::Error => 0xD9534F,
+        }
+    }
+}
+
+impl Reply {
+    /// A short ephemeral notice (errors, confirmations).
+    pub fn notice(text: impl Into<String>) -> Reply {
+        Reply {
+            text: text.into(),
+            ephemeral: true,
+            accent: Accent::Error,
+            ..Reply::default()
+        }
+    }
+
+    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Reply {
+        self.fields.push(Field {
+            name: name.into(),
+            value: value.into(),
+            inline: false,
+        });
+        self
+    }
+
+    pub fn button(mut self, id: impl Into<String>, label: impl Into<String>) -> Reply {
+        self.buttons.push(Button {
+            id: id.into(),
+            label: label.into(),
+            style: ButtonStyle::Secondary,
+        });
+        self
+    }
+}

@@ -1,0 +1,372 @@
+//! One search engine for lookups, autocomplete and "did you mean": case- and accent-insensitive,
+//! typo-tolerant (Damerau–Levenshtein and Jaro–Winkler from `strsim`), across Indonesian,
+//! English and German names and aliases, ranked.
+
+use crate::pack::{Lang, Library, Text};
+use crate::render::limits;
+use crate::text::{normalize, truncate};
+
+/// What an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Concept,
+    Quote,
+    Motion,
+    Section,
+    Thinker,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Concept,
+        Kind::Quote,
+        Kind::Motion,
+        Kind::Section,
+        Kind::Thinker,
+    ];
+}
+
+/// A searchable item.
+#[derive(Debug, Clone)]
+struct Entry {
+    kind: Kind,
+    pack: String,
+    id: String,
+    /// Folded names and aliases, matched fuzzily.
+    names: Vec<String>,
+    /// Folded body text (definitions, quote text), matched as words.
+    body: String,
+    /// What a member sees in autocomplete, per language.
+    label: Text,
+}
+
+/// A ranked result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub kind: Kind,
+    pub pack: String,
+    pub id: String,
+    pub score: f64,
+}
+
+impl Hit {
+    /// The value autocomplete hands back: `pack:id`.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.pack, self.id)
+    }
+}
+
+/// A score at or above this counts as a confident match for a lookup.
+pub const CONFIDENT: f64 = 0.8;
+/// Below this, a fuzzy match is not worth showing.
+const FUZZY_FLOOR: f64 = 0.72;
+
+/// The search index over a whole library, built once at load.
+#[derive(Debug, Clone)]
+pub struct Index {
+    entries: Vec<Entry>,
+}
+
+fn text_of(t: &Text) -> String {
+    t.sides().map(|(_, s)| s).collect::<Vec<_>>().join(" ")
+}
+
+impl Index {
+    pub fn build(library: &Library) -> Index {
+        let mut entries = Vec::new();
+        for pack in &library.packs {
+            let p = &pack.id;
+            for c in &pack.concepts {
+                let mut names: Vec<String> = c.name.all().map(normalize).collect();
+                names.extend(c.aliases.iter().map(|a| normalize(a)));
+                names.push(normalize(&c.id.replace('-', " ")));
+                entries.push(Entry {
+                    kind: Kind::Concept,
+                    pack: p.clone(),
+                    id: c.id.clone(),
+                    names,
+                    body: normalize(&format!("{} {}", text_of(&c.gloss), text_of(&c.definition))),
+                    label: Text {
+                        en: Some(c.name.get(Lang::En).to_string()),
+                        id: Some(c.name.get(Lang::Id).to_string()),
+                    },
+                });
+            }
+            for q in pack.quotable() {
+                let speaker = pack.speaker_name(q);
+                let mut body = text_of(&q.text);
+                if let Some(de) = &q.de {
+                    body.push(' ');
+                    body.push_str(de);
+                }
+                entries.push(Entry {
+                    kind: Kind::Quote,
+                    pack: p.clone(),
+                    id: q.id.clone(),
+                    names: vec![normalize(&q.id)],
+                    body: normalize(&body),
+                    label: Text {
+                        en: Some(format!("{speaker}: {}", q.text.get(Lang::En))),
+                        id: Some(format!("{speaker}: {}", q.text.get(Lang::Id))),
+                    },
+                });
+            }
+            for m in &pack.motions {
+                entries.push(Entry {
+                    kind: Kind::Motion,
+                    pack: p.clone(),
+                    id: m.id.clone(),
+                    names: m.motion.sides().map(|(_, s)| normalize(s)).collect(),
+                    body: normalize(&format!("{} {}", text_of(&m.benjamin), text_of(&m.adorno))),
+                    label: m.motion.clone(),
+                });
+            }
+            for s in &pack.sections {
+                let mut names: Vec<String> = s.label.sides().map(|(_, l)| normalize(l)).collect();
+                names.extend(s.title.sides().map(|(_, l)| normalize(l)));
+                names.extend(s.aliases.iter().map(|a| normalize(a)));
+                names.push(normalize(&s.id));
+                if let Some(n) = s.number {
+                    names.push(n.to_string());
+                }
+                entries.push(Entry {
+                    kind: Kind::Section,
+                    pack: p.clone(),
+                    id: s.id.clone(),
+                    names,
+                    body: normalize(&text_of(&s.summary)),
+                    label: Text {
+                        en: Some(format!("{} · {}", s.label.get(Lang::En), s.title.get(Lang::En))),
+                        id: Some(format!("{} · {}", s.label.get(Lang::Id), s.title.get(Lang::Id))),
+                    },
+                });
+            }
+            for t in &pack.thinkers {
+                let mut names = vec![normalize(&t.name)];
+                names.extend(t.aliases.iter().map(|a| normalize(a)));
+                names.push(normalize(&t.id));
+                // Last names alone ("adorno").
+                if let Some(last) = t.name.split_whitespace().last() {
+                    names.push(normalize(last));
+                }
+                entries.push(Entry {
+                    kind: Kind::Thinker,
+                    pack: p.clone(),
+                    id: t.id.clone(),
+                    names,
+                    body: normalize(&text_of(&t.role)),
+                    label: Text {
+                        en: Some(t.name.clone()),
+                        id: Some(t.name.clone()),
+                    },
+                });
+            }
+        }
+        Index { entries }
+    }
+
+    /// Ranked hits of the given kinds: names first, then full text. `limit` caps the list.
+    pub fn search(&self, query: &str, kinds: &[Kind], limit: usize) -> Vec<Hit> {
+        let q = normalize(query);
+        let mut hits: Vec<Hit> = self
+            .entries
+            .iter()
+            .filter(|e| kinds.contains(&e.kind))
+            .filter_map(|e| {
+                let name = e
+                    .names
+                    .iter()
+                    .map(|n| name_score(&q, n))
+                    .fold(0.0, f64::max);
+                let score = name.max(body_score(&q, &e.body));
+                (score > 0.0).then(|| Hit {
+                    kind: e.kind,
+                    pack: e.pack.clone(),
+                    id: e.id.clone(),
+                    score,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Autocomplete choices `(label, pack:id)` for one kind; an empty query lists the first 25.
+    pub fn autocomplete(&self, kind: Kind, query: &str, lang: Lang) -> Vec<(String, String)> {
+        let label = |pack: &str, id: &str| {
+            self.entries
+                .iter()
+                .find(|e| e.kind == kind && e.pack == pack && e.id == id)
+                .map(|e| truncate(e.label.get(lang), limits::CHOICE_NAME))
+                .unwrap_or_default()
+        };
+        if normalize(query).is_empty() {
+            return self
+                .entries
+                .iter()
+                .filter(|e| e.kind == kind)
+                .take(limits::AUTOCOMPLETE_CHOICES)
+                .map(|e| (label(&e.pack, &e.id), format!("{}:{}", e.pack, e.id)))
+                .collect();
+        }
+        self.search(query, &[kind], limits::AUTOCOMPLETE_CHOICES)
+            .into_iter()
+            .map(|h| (label(&h.pack, &h.id), h.key()))
+            .collect()
+    }
+
+    /// Resolves what a member typed (an autocomplete value `pack:id`, an id, or a name) to one
+    /// item of `kind`, or gives the best guesses for "did you mean".
+    pub fn resolve(&self, kind: Kind, input: &str) -> Result<Hit, Vec<Hit>> {
+        let input = input.trim();
+        let exact = |pack: Option<&str>, id: &str| {
+            self.entries
+                .iter()
+                .find(|e| e.kind == kind && e.id == id && pack.is_none_or(|p| p == e.pack))
+                .map(|e| Hit {
+                    kind,
+                    pack: e.pack.clone(),
+                    id: e.id.clone(),
+                    score: 1.0,
+                })
+        };
+        if let Some((pack, id)) = input.split_once(':')
+            && let Some(hit) = exact(Some(pack), id)
+        {
+            return Ok(hit);
+        }
+        if let Some(hit) = exact(None, input) {
+            return Ok(hit);
+        }
+        let hits = self.search(input, &[kind], 5);
+        match hits.first() {
+            Some(best) if best.score >= CONFIDENT => {
+                // A clear winner only: two equally good names are ambiguous.
+                let tied = hits.get(1).is_some_and(|h| (h.score - best.score).abs() < 1e-9);
+                if tied && best.score < 1.0 {
+                    Err(hits)
+                } else {
+                    Ok(best.clone())
+                }
+            }
+            _ => Err(hits.into_iter().take(3).collect()),
+        }
+    }
+
+    /// The label of an item in `lang`.
+    pub fn label(&self, kind: Kind, pack: &str, id: &str, lang: Lang) -> Option<String> {
+        self.entries
+            .iter()
+            .find(|e| e.kind == kind && e.pack == pack && e.id == id)
+            .map(|e| e.label.get(lang).to_string())
+    }
+}
+
+/// How well a folded query matches one folded name, 0 to 1.
+pub fn name_score(q: &str, name: &str) -> f64 {
+    if q.is_empty() || name.is_empty() {
+        return 0.0;
+    }
+    if q == name {
+        return 1.0;
+    }
+    let ratio = q.len() as f64 / name.len().max(1) as f64;
+    if name.starts_with(q) {
+        return 0.9 + 0.09 * ratio;
+    }
+    let q_tokens: Vec<&str> = q.split(' ').collect();
+    let n_tokens: Vec<&str> = name.split(' ').collect();
+    if n_tokens.iter().any(|w| w.starts_with(q)) {
+        return 0.85 + 0.05 * ratio;
+    }
+    if q_tokens
+        .iter()
+        .all(|qt| n_tokens.iter().any(|nt| nt.starts_with(qt)))
+    {
+        return 0.82;
+    }
+    if q.len() >= 3 && name.contains(q) {
+        return 0.75;
+    }
+    if q.chars().count() < 3 {
+        return 0.0;
+    }
+    // Typos: the whole name, the name's start (for a half-typed query), and word by word.
+    let whole = strsim::normalized_damerau_levenshtein(q, name);
+    let head: String = name.chars().take(q.chars().count()).collect();
+    let partial = if q.chars().count() >= 4 {
+        strsim::normalized_damerau_levenshtein(q, &head) * 0.95
+    } else {
+        0.0
+    };
+    let words = q_tokens
+        .iter()
+        .filter(|qt| qt.len() >= 3)
+        .map(|qt| {
+            n_tokens
+                .iter()
+                .map(|nt| strsim::normalized_damerau_levenshtein(qt, nt))
+                .fold(0.0, f64::max)
+        })
+        .sum::<f64>()
+        / q_tokens.len().max(1) as f64;
+    let jw = strsim::jaro_winkler(q, name) * 0.92;
+    let best = whole.max(partial).max(words * 0.95).max(jw);
+    if best >= FUZZY_FLOOR { best * 0.9 } else { 0.0 }
+}
+
+/// How well a folded query matches body text: every query word appears as a word start.
+fn body_score(q: &str, body: &str) -> f64 {
+    if q.chars().count() < 3 {
+        return 0.0;
+    }
+    let words: Vec<&str> = body.split(' ').collect();
+    let tokens: Vec<&str> = q.split(' ').filter(|t| t.len() >= 2).collect();
+    if tokens.is_empty() {
+        return 0.0;
+    }
+    let phrase = format!(" {body} ").contains(&format!(" {q}"));
+    if phrase {
+        return 0.5;
+    }
+    if tokens.iter().all(|t| words.iter().any(|w| w.starts_with(t))) {
+        return 0.4;
+    }
+    0.0
+}
+
+/// Roman numerals I–XV and their values, for section lookups.
+pub fn roman(n: u8) -> &'static str {
+    const R: [&str; 16] = [
+        "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+        "XIV", "XV",
+    ];
+    R.get(usize::from(n)).copied().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_beats_prefix_beats_fuzzy() {
+        let exact = name_score("aura", "aura");
+        let prefix = name_score("aur", "aura");
+        let typo = name_score("arua", "aura");
+        assert!(exact > prefix && prefix > typo && typo > 0.0);
+    }
+
+    #[test]
+    fn typos_in_long_terms_still_match() {
+        assert!(name_score("kultwret", "kultwert") > 0.6);
+        assert!(name_score("exibition value", "exhibition value") > 0.7);
+        assert_eq!(name_score("zzzz", "aura"), 0.0);
+    }
+
+    #[test]
+    fn word_prefixes_match_multiword_names() {
+        assert!(name_score("nilai kul", "nilai kultus") > 0.85);
+        assert!(name_score("value", "cult value") > 0.8);
+    }
+}

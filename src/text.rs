@@ -1,0 +1,90 @@
+//! Small text helpers shared by search, validation and rendering: folding for comparison and
+//! cutting to a length at a word boundary.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds text for comparison: lower case, accents removed (`Ä` → `a`, `é` → `e`), `ß` → `ss`,
+/// punctuation turned into spaces, runs of spaces collapsed.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.nfkd().filter(|c| !is_combining_mark(*c)) {
+        if c == 'ß' {
+            out.push_str("ss");
+            space = false;
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if c == '\'' || c == '’' {
+            // "l'art" and "lart" should meet: drop apostrophes.
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Counts characters as Discord does (code points).
+pub fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Cuts `s` to at most `max` characters. A cut text ends with `…` and is cut at a word
+/// boundary when one lies in the last third; never inside a character.
+pub fn truncate(s: &str, max: usize) -> String {
+    if chars(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let keep = max - 1; // room for the ellipsis
+    let end = s.char_indices().nth(keep).map(|(i, _)| i).unwrap_or(s.len());
+    let head = &s[..end];
+    let cut = head
+        .rfind(char::is_whitespace)
+        .filter(|&i| chars(&head[..i]) * 3 >= keep * 2)
+        .map(|i| &head[..i])
+        .unwrap_or(head);
+    let mut out = cut.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_case_accents_and_punctuation() {
+        assert_eq!(normalize("Ästhetisierung"), "asthetisierung");
+        assert_eq!(normalize("  Cult   VALUE! "), "cult value");
+        assert_eq!(normalize("L'art pour l'art"), "lart pour lart");
+        assert_eq!(normalize("Straße"), "strasse");
+        assert_eq!(normalize("Optisch-Unbewußte"), "optisch unbewusste");
+    }
+
+    #[test]
+    fn truncate_cuts_at_a_word_and_adds_an_ellipsis() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("the quick brown fox", 12), "the quick…");
+        assert!(chars(&truncate("the quick brown fox", 12)) <= 12);
+    }
+
+    #[test]
+    fn truncate_never_splits_a_character() {
+        let s = "ééééééééé";
+        let t = truncate(s, 4);
+        assert_eq!(t, "ééé…");
+    }
+
+    #[test]
+    fn truncate_long_word_is_cut_hard() {
+        assert_eq!(truncate("abcdefghij", 5), "abcd…");
+    }
+}

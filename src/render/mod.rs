@@ -41,12 +41,12 @@ pub fn interaction_response(reply: &Reply, kind: u8) -> Value {
 pub fn autocomplete_response(choices: &[(String, String)]) -> Value {
     let choices: Vec<Value> = choices
         .iter()
-        .filter(|(_, v)| !v.is_empty() && chars(v) <= limits::CHOICE_VALUE)
-        .take(limits::AUTOCOMPLETE_CHOICES)
+        .filter(|(_, v)| !v.trim().is_empty() && chars(v) <= limits::CHOICE_VALUE)
         .map(|(n, v)| {
-            let name = if n.trim().is_empty() { v.as_str() } else { n.as_str() };
-            json!({ "name": truncate(name.trim(), limits::CHOICE_NAME), "value": v })
+            let name = if n.trim().is_empty() { v.trim() } else { n.trim() };
+            json!({ "name": truncate(name, limits::CHOICE_NAME), "value": v })
         })
+        .take(limits::AUTOCOMPLETE_CHOICES)
         .collect();
     json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": choices } })
 }

@@ -1,0 +1,136 @@
+//! One test per validation rule, each against a small broken pack in `tests/fixtures/`.
+
+use std::path::PathBuf;
+
+use aura::pack::{self, ProblemKind, Report};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn problems(name: &str) -> Report {
+    match pack::load(&fixture(name)) {
+        Ok(_) => panic!("fixture {name} loaded without problems"),
+        Err(report) => report,
+    }
+}
+
+/// The fixture reports `kind`, located in a named file with a line and the item id.
+fn assert_reports(name: &str, kind: ProblemKind, file: &str, item: Option<&str>) {
+    let report = problems(name);
+    let p = report
+        .problems
+        .iter()
+        .find(|p| p.kind == kind)
+        .unwrap_or_else(|| panic!("{name}: no {kind:?} in\n{report}"));
+    assert!(p.file.ends_with(file), "{name}: wrong file in {p}");
+    assert!(p.line > 0 && p.column > 0, "{name}: no position in {p}");
+    assert_eq!(p.item.as_deref(), item, "{name}: wrong item in {p}");
+    let text = p.to_string();
+    assert!(text.contains(&format!("{file}:{}:{}", p.line, p.column)), "{text}");
+}
+
+#[test]
+fn the_valid_fixture_loads() {
+    let library = pack::load(&fixture("valid")).expect("valid fixture");
+    assert_eq!(library.packs.len(), 1);
+    assert_eq!(library.packs[0].id, "mini");
+}
+
+#[test]
+fn invalid_toml() {
+    assert_reports("invalid-toml", ProblemKind::Toml, "concepts.toml", Some("aura"));
+}
+
+#[test]
+fn unknown_field() {
+    let report = problems("schema");
+    assert!(report.to_string().contains("colour"), "{report}");
+    assert_reports("schema", ProblemKind::Schema, "concepts.toml", Some("aura"));
+}
+
+#[test]
+fn duplicate_id() {
+    assert_reports("duplicate-id", ProblemKind::DuplicateId, "concepts.toml", Some("aura"));
+}
+
+#[test]
+fn unknown_reference() {
+    assert_reports("unknown-reference", ProblemKind::UnknownReference, "concepts.toml", Some("aura"));
+}
+
+#[test]
+fn missing_language() {
+    let report = problems("missing-language");
+    assert!(report.to_string().contains("Indonesian"), "{report}");
+    assert_reports("missing-language", ProblemKind::MissingLanguage, "concepts.toml", Some("aura"));
+}
+
+#[test]
+fn not_exactly_one_correct_answer() {
+    assert_reports("correct-answers", ProblemKind::CorrectAnswers, "quiz.toml", Some("q1"));
+}
+
+#[test]
+fn duplicate_choice() {
+    assert_reports("duplicate-choice", ProblemKind::DuplicateChoice, "quiz.toml", Some("q1"));
+}
+
+#[test]
+fn too_many_choices() {
+    assert_reports("choice-count", ProblemKind::ChoiceCount, "quiz.toml", Some("q1"));
+}
+
+#[test]
+fn unknown_difficulty() {
+    assert_reports("unknown-difficulty", ProblemKind::UnknownDifficulty, "quiz.toml", Some("q1"));
+}
+
+#[test]
+fn text_too_long_for_discord() {
+    assert_reports("too-long", ProblemKind::TooLong, "concepts.toml", Some("aura"));
+}
+
+#[test]
+fn unverified_quote_used() {
+    assert_reports("unverified", ProblemKind::Unverified, "concepts.toml", Some("aura"));
+}
+
+#[test]
+fn encoding_debris() {
+    assert_reports("encoding", ProblemKind::Encoding, "concepts.toml", Some("aura"));
+}
+
+#[test]
+fn missing_work_file() {
+    let report = problems("missing-work");
+    assert_eq!(report.kinds(), vec![ProblemKind::Io]);
+    assert!(report.to_string().contains("work.toml"), "{report}");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let report = problems("several");
+    let kinds = report.kinds();
+    for kind in [
+        ProblemKind::UnknownReference,
+        ProblemKind::DuplicateId,
+        ProblemKind::UnknownDifficulty,
+        ProblemKind::CorrectAnswers,
+    ] {
+        assert!(kinds.contains(&kind), "{kind:?} missing from\n{report}");
+    }
+    assert!(report.to_string().ends_with("problems found"), "{report}");
+}
+
+#[test]
+fn aura_check_exits_non_zero_and_lists_problems() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aura"))
+        .args(["check", "--data"])
+        .arg(fixture("several"))
+        .output()
+        .expect("run aura");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("concepts.toml:") && stderr.contains("quiz.toml:"), "{stderr}");
+}

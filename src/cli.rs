@@ -10,7 +10,11 @@ use crate::core::Core;
 use crate::{pack, preview, telemetry};
 
 #[derive(Debug, Parser)]
-#[command(name = "aura", version, about = "A Discord study bot for Benjamin's artwork essay and Adorno's critique")]
+#[command(
+    name = "aura",
+    version,
+    about = "A Discord study bot for Benjamin's artwork essay and Adorno's critique"
+)]
 pub struct Cli {
     /// A settings file laid over config/default.toml.
     #[arg(long, global = true)]

@@ -82,7 +82,10 @@ impl Settings {
         if Lang::parse(&self.default_locale).is_none() {
             return Err(ConfigError::Invalid {
                 key: "default_locale".into(),
-                message: format!("`{}` is not a language Aura speaks; use \"en\" or \"id\"", self.default_locale),
+                message: format!(
+                    "`{}` is not a language Aura speaks; use \"en\" or \"id\"",
+                    self.default_locale
+                ),
             });
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log.filter).is_err() {
@@ -100,6 +103,7 @@ impl Settings {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)] // figment's Jail decides the closure's error type.
 mod tests {
     use super::*;
     use figment::Jail;
@@ -131,7 +135,9 @@ mod tests {
             assert!(err.contains("log.format"), "{err}");
             jail.create_file("local.toml", "colour = 3")?;
             jail.clear_env();
-            let err = Settings::load(Some(Path::new("local.toml"))).unwrap_err().to_string();
+            let err = Settings::load(Some(Path::new("local.toml")))
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("colour"), "{err}");
             Ok(())
         });

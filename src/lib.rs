@@ -24,5 +24,5 @@ pub mod preview;
 pub mod render;
 pub mod reply;
 pub mod search;
-pub mod text;
 pub mod telemetry;
+pub mod text;

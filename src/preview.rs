@@ -11,7 +11,13 @@ use crate::render;
 
 /// The answer to `line` in `lang`; `Err` with a message listing what exists when the command
 /// or an option is unknown.
-pub fn preview(core: &Core, lang: Lang, line: &str, seed: u64, json: bool) -> Result<String, String> {
+pub fn preview(
+    core: &Core,
+    lang: Lang,
+    line: &str,
+    seed: u64,
+    json: bool,
+) -> Result<String, String> {
     let request = answers::parse(line).map_err(|e| e.message(lang))?;
     let mut rng = StdRng::seed_from_u64(seed);
     let reply = answers::answer(core, lang, &request, &mut rng);

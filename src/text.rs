@@ -44,7 +44,11 @@ pub fn truncate(s: &str, max: usize) -> String {
         return String::new();
     }
     let keep = max - 1; // room for the ellipsis
-    let end = s.char_indices().nth(keep).map(|(i, _)| i).unwrap_or(s.len());
+    let end = s
+        .char_indices()
+        .nth(keep)
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
     let head = &s[..end];
     let cut = head
         .rfind(char::is_whitespace)

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use aura::pack::{self, ProblemKind, Report};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn problems(name: &str) -> Report {
@@ -27,7 +29,10 @@ fn assert_reports(name: &str, kind: ProblemKind, file: &str, item: Option<&str>)
     assert!(p.line > 0 && p.column > 0, "{name}: no position in {p}");
     assert_eq!(p.item.as_deref(), item, "{name}: wrong item in {p}");
     let text = p.to_string();
-    assert!(text.contains(&format!("{file}:{}:{}", p.line, p.column)), "{text}");
+    assert!(
+        text.contains(&format!("{file}:{}:{}", p.line, p.column)),
+        "{text}"
+    );
 }
 
 #[test]
@@ -39,7 +44,12 @@ fn the_valid_fixture_loads() {
 
 #[test]
 fn invalid_toml() {
-    assert_reports("invalid-toml", ProblemKind::Toml, "concepts.toml", Some("aura"));
+    assert_reports(
+        "invalid-toml",
+        ProblemKind::Toml,
+        "concepts.toml",
+        Some("aura"),
+    );
 }
 
 #[test]
@@ -51,54 +61,104 @@ fn unknown_field() {
 
 #[test]
 fn duplicate_id() {
-    assert_reports("duplicate-id", ProblemKind::DuplicateId, "concepts.toml", Some("aura"));
+    assert_reports(
+        "duplicate-id",
+        ProblemKind::DuplicateId,
+        "concepts.toml",
+        Some("aura"),
+    );
 }
 
 #[test]
 fn unknown_reference() {
-    assert_reports("unknown-reference", ProblemKind::UnknownReference, "concepts.toml", Some("aura"));
+    assert_reports(
+        "unknown-reference",
+        ProblemKind::UnknownReference,
+        "concepts.toml",
+        Some("aura"),
+    );
 }
 
 #[test]
 fn missing_language() {
     let report = problems("missing-language");
     assert!(report.to_string().contains("Indonesian"), "{report}");
-    assert_reports("missing-language", ProblemKind::MissingLanguage, "concepts.toml", Some("aura"));
+    assert_reports(
+        "missing-language",
+        ProblemKind::MissingLanguage,
+        "concepts.toml",
+        Some("aura"),
+    );
 }
 
 #[test]
 fn not_exactly_one_correct_answer() {
-    assert_reports("correct-answers", ProblemKind::CorrectAnswers, "quiz.toml", Some("q1"));
+    assert_reports(
+        "correct-answers",
+        ProblemKind::CorrectAnswers,
+        "quiz.toml",
+        Some("q1"),
+    );
 }
 
 #[test]
 fn duplicate_choice() {
-    assert_reports("duplicate-choice", ProblemKind::DuplicateChoice, "quiz.toml", Some("q1"));
+    assert_reports(
+        "duplicate-choice",
+        ProblemKind::DuplicateChoice,
+        "quiz.toml",
+        Some("q1"),
+    );
 }
 
 #[test]
 fn too_many_choices() {
-    assert_reports("choice-count", ProblemKind::ChoiceCount, "quiz.toml", Some("q1"));
+    assert_reports(
+        "choice-count",
+        ProblemKind::ChoiceCount,
+        "quiz.toml",
+        Some("q1"),
+    );
 }
 
 #[test]
 fn unknown_difficulty() {
-    assert_reports("unknown-difficulty", ProblemKind::UnknownDifficulty, "quiz.toml", Some("q1"));
+    assert_reports(
+        "unknown-difficulty",
+        ProblemKind::UnknownDifficulty,
+        "quiz.toml",
+        Some("q1"),
+    );
 }
 
 #[test]
 fn text_too_long_for_discord() {
-    assert_reports("too-long", ProblemKind::TooLong, "concepts.toml", Some("aura"));
+    assert_reports(
+        "too-long",
+        ProblemKind::TooLong,
+        "concepts.toml",
+        Some("aura"),
+    );
 }
 
 #[test]
 fn unverified_quote_used() {
-    assert_reports("unverified", ProblemKind::Unverified, "concepts.toml", Some("aura"));
+    assert_reports(
+        "unverified",
+        ProblemKind::Unverified,
+        "concepts.toml",
+        Some("aura"),
+    );
 }
 
 #[test]
 fn encoding_debris() {
-    assert_reports("encoding", ProblemKind::Encoding, "concepts.toml", Some("aura"));
+    assert_reports(
+        "encoding",
+        ProblemKind::Encoding,
+        "concepts.toml",
+        Some("aura"),
+    );
 }
 
 #[test]
@@ -132,5 +192,8 @@ fn aura_check_exits_non_zero_and_lists_problems() {
         .expect("run aura");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("concepts.toml:") && stderr.contains("quiz.toml:"), "{stderr}");
+    assert!(
+        stderr.contains("concepts.toml:") && stderr.contains("quiz.toml:"),
+        "{stderr}"
+    );
 }

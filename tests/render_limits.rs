@@ -8,7 +8,8 @@ use proptest::prelude::*;
 
 fn text(max: usize) -> impl Strategy<Value = String> {
     prop_oneof![
-        proptest::string::string_regex(&format!("[a-zA-Z éßÄ漢字🙂\n@]{{0,{max}}}")).expect("regex"),
+        proptest::string::string_regex(&format!("[a-zA-Z éßÄ漢字🙂\n@]{{0,{max}}}"))
+            .expect("regex"),
         (0..max).prop_map(|n| "word ".repeat(n / 5)),
         Just(String::new()),
         Just("   ".to_string()),
@@ -22,32 +23,49 @@ fn reply() -> impl Strategy<Value = Reply> {
         proptest::collection::vec((text(300), text(1500), any::<bool>()), 0..30),
         proptest::option::of(text(2500)),
         proptest::collection::vec((text(120), text(90)), 0..30),
-        proptest::option::of(proptest::collection::vec((text(120), text(120), text(120)), 0..30)),
+        proptest::option::of(proptest::collection::vec(
+            (text(120), text(120), text(120)),
+            0..30,
+        )),
         any::<bool>(),
     )
-        .prop_map(|(title, body, fields, footer, buttons, select, ephemeral)| Reply {
-            title,
-            text: body,
-            fields: fields
-                .into_iter()
-                .map(|(name, value, inline)| Field { name, value, inline })
-                .collect(),
-            footer,
-            buttons: buttons
-                .into_iter()
-                .map(|(id, label)| Button { id, label, style: ButtonStyle::Primary })
-                .collect(),
-            select: select.map(|options| Select {
-                id: "aura:open:x".into(),
-                placeholder: "p".repeat(200),
-                options: options
+        .prop_map(
+            |(title, body, fields, footer, buttons, select, ephemeral)| Reply {
+                title,
+                text: body,
+                fields: fields
                     .into_iter()
-                    .map(|(label, value, d)| SelectOption { label, value, description: Some(d) })
+                    .map(|(name, value, inline)| Field {
+                        name,
+                        value,
+                        inline,
+                    })
                     .collect(),
-            }),
-            ephemeral,
-            accent: Accent::Neutral,
-        })
+                footer,
+                buttons: buttons
+                    .into_iter()
+                    .map(|(id, label)| Button {
+                        id,
+                        label,
+                        style: ButtonStyle::Primary,
+                    })
+                    .collect(),
+                select: select.map(|options| Select {
+                    id: "aura:open:x".into(),
+                    placeholder: "p".repeat(200),
+                    options: options
+                        .into_iter()
+                        .map(|(label, value, d)| SelectOption {
+                            label,
+                            value,
+                            description: Some(d),
+                        })
+                        .collect(),
+                }),
+                ephemeral,
+                accent: Accent::Neutral,
+            },
+        )
 }
 
 proptest! {

@@ -19,7 +19,10 @@ const LINES: &[(&str, &str)] = &[
     ("concept_unknown", "/concept name:zzzz"),
     ("quote_topic", "/quote topic:cult value"),
     ("quote_speaker", "/quote speaker:adorno"),
-    ("debate", "/debate motion:film makes audiences critical experts"),
+    (
+        "debate",
+        "/debate motion:film makes audiences critical experts",
+    ),
     ("section_iii", "/section number:III"),
     ("section_epilogue", "/section number:nachwort"),
     ("search", "/search query:distraction"),
@@ -32,7 +35,8 @@ fn every_command_in_both_languages() {
     let core = core();
     for lang in Lang::ALL {
         for (name, line) in LINES {
-            let out = preview(&core, lang, line, 1, false).unwrap_or_else(|e| panic!("{line}: {e}"));
+            let out =
+                preview(&core, lang, line, 1, false).unwrap_or_else(|e| panic!("{line}: {e}"));
             insta::assert_snapshot!(format!("{name}_{}", lang.code()), out, line);
         }
     }

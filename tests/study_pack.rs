@@ -51,7 +51,10 @@ fn the_pack_has_everything_the_study_bot_needs() {
     assert!(pack.prompts.len() >= 40);
     assert!(pack.questions.len() >= 80);
     for d in Difficulty::ALL {
-        assert!(pack.questions.iter().filter(|q| q.difficulty == d).count() >= 10, "{d:?}");
+        assert!(
+            pack.questions.iter().filter(|q| q.difficulty == d).count() >= 10,
+            "{d:?}"
+        );
     }
     assert!(pack.questions.iter().any(|q| q.true_false));
     assert!(pack.questions.iter().any(|q| !q.generated));
@@ -61,7 +64,11 @@ fn the_pack_has_everything_the_study_bot_needs() {
         assert!(q.correct < q.choices.len(), "{}", q.id);
         assert!(q.section.is_some() || q.source.is_some(), "{}", q.id);
         if let Some(quote) = &q.quote {
-            assert!(pack.quote(quote).is_some_and(|x| x.is_verified()), "{}", q.id);
+            assert!(
+                pack.quote(quote).is_some_and(|x| x.is_verified()),
+                "{}",
+                q.id
+            );
         }
     }
 }
@@ -73,12 +80,23 @@ fn both_seed_quotations_are_placed_where_the_reference_shows_them() {
     let closer = pack.quote("bringing-closer").expect("seed quote 1");
     assert_eq!(closer.section.as_deref(), Some("iii"));
     assert!(!closer.footnote);
-    assert!(closer.de.as_deref().is_some_and(|d| d.contains("räumlich und menschlich")));
+    assert!(
+        closer
+            .de
+            .as_deref()
+            .is_some_and(|d| d.contains("räumlich und menschlich"))
+    );
     assert!(closer.text.get(Lang::Id).contains("spasial dan manusiawi"));
     let star = pack.quote("star-and-dictator").expect("seed quote 2");
     assert_eq!(star.section.as_deref(), Some("x"));
-    assert!(star.footnote, "the star/dictator line is a footnote to section X");
-    assert!(pack.quote("champion-star-dictator").is_some_and(|q| q.text.get(Lang::En).contains("champion")));
+    assert!(
+        star.footnote,
+        "the star/dictator line is a footnote to section X"
+    );
+    assert!(
+        pack.quote("champion-star-dictator")
+            .is_some_and(|q| q.text.get(Lang::En).contains("champion"))
+    );
 }
 
 #[test]
@@ -96,21 +114,60 @@ fn the_seed_errors_do_not_reach_members() {
         }
     }
     assert!(!all.contains('Â'), "encoding debris");
-    assert!(!all.contains("estetisisasi politik"), "the seed's misspelling");
+    assert!(
+        !all.contains("estetisisasi politik"),
+        "the seed's misspelling"
+    );
     // "Ragu-ragu" appears only where the pack corrects it.
     let aest = pack.concept("politicization-of-art").expect("concept");
-    assert!(aest.misconception.as_ref().is_some_and(|m| m.get(Lang::Id).contains("tidak “ragu-ragu”")));
+    assert!(
+        aest.misconception
+            .as_ref()
+            .is_some_and(|m| m.get(Lang::Id).contains("tidak “ragu-ragu”"))
+    );
 }
 
 fn lines(core: &Core) -> Vec<String> {
     let pack = core.library.pack("benjamin").expect("pack");
-    let mut lines = vec!["/essay".to_string(), "/help".into(), "/quote".into(), "/debate".into()];
-    lines.extend(pack.concepts.iter().map(|c| format!("/concept name:benjamin:{}", c.id)));
-    lines.extend(pack.sections.iter().map(|s| format!("/section number:{}", s.label.get(Lang::En))));
-    lines.extend(pack.motions.iter().map(|m| format!("/debate motion:benjamin:{}", m.id)));
-    lines.extend(pack.concepts.iter().map(|c| format!("/quote topic:benjamin:{}", c.id)));
-    lines.extend(pack.thinkers.iter().map(|t| format!("/quote speaker:{}", t.name)));
-    lines.extend(["/search query:aura", "/search query:zzzz", "/concept name:auro"].map(String::from));
+    let mut lines = vec![
+        "/essay".to_string(),
+        "/help".into(),
+        "/quote".into(),
+        "/debate".into(),
+    ];
+    lines.extend(
+        pack.concepts
+            .iter()
+            .map(|c| format!("/concept name:benjamin:{}", c.id)),
+    );
+    lines.extend(
+        pack.sections
+            .iter()
+            .map(|s| format!("/section number:{}", s.label.get(Lang::En))),
+    );
+    lines.extend(
+        pack.motions
+            .iter()
+            .map(|m| format!("/debate motion:benjamin:{}", m.id)),
+    );
+    lines.extend(
+        pack.concepts
+            .iter()
+            .map(|c| format!("/quote topic:benjamin:{}", c.id)),
+    );
+    lines.extend(
+        pack.thinkers
+            .iter()
+            .map(|t| format!("/quote speaker:{}", t.name)),
+    );
+    lines.extend(
+        [
+            "/search query:aura",
+            "/search query:zzzz",
+            "/concept name:auro",
+        ]
+        .map(String::from),
+    );
     lines
 }
 
@@ -126,7 +183,10 @@ fn every_item_answers_within_discords_limits_in_both_languages() {
             let body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
             let errs = limits::check_callback(&body);
             assert!(errs.is_empty(), "{line} ({lang:?}): {errs:?}");
-            assert_eq!(body["data"]["allowed_mentions"]["parse"], serde_json::json!([]));
+            assert_eq!(
+                body["data"]["allowed_mentions"]["parse"],
+                serde_json::json!([])
+            );
             for b in &reply.buttons {
                 buttons.insert(b.id.clone());
             }
@@ -136,8 +196,18 @@ fn every_item_answers_within_discords_limits_in_both_languages() {
     for id in buttons {
         let reply = answers::component(&core, Lang::En, &id, None, &mut rng);
         let reply = reply.unwrap_or_else(|| panic!("button {id} is not handled"));
-        assert!(!reply.ephemeral || id.starts_with("aura:quote-more"), "button {id} led to a notice: {}", reply.text);
-        assert!(limits::check_callback(&render::interaction_response(&reply, render::UPDATE_MESSAGE)).is_empty());
+        assert!(
+            !reply.ephemeral || id.starts_with("aura:quote-more"),
+            "button {id} led to a notice: {}",
+            reply.text
+        );
+        assert!(
+            limits::check_callback(&render::interaction_response(
+                &reply,
+                render::UPDATE_MESSAGE
+            ))
+            .is_empty()
+        );
     }
 }
 
@@ -159,24 +229,54 @@ fn section_lookup_takes_roman_arabic_and_names_in_three_languages() {
         let reply = answers::answer(&core, Lang::En, &req, &mut StdRng::seed_from_u64(0));
         let pack = core.library.pack("benjamin").expect("pack");
         let title = pack.section(id).expect("section").title.get(Lang::En);
-        assert!(reply.title.as_deref().is_some_and(|t| t.contains(title)), "{input} → {:?}", reply.title);
+        assert!(
+            reply.title.as_deref().is_some_and(|t| t.contains(title)),
+            "{input} → {:?}",
+            reply.title
+        );
     }
 }
 
 #[test]
 fn search_finds_a_concept_by_any_of_its_names() {
     let core = core();
-    for input in ["nilai kultus", "Kultwert", "cult value", "CULT-VALUE", "kultwret", "nilai kultsu"] {
+    for input in [
+        "nilai kultus",
+        "Kultwert",
+        "cult value",
+        "CULT-VALUE",
+        "kultwret",
+        "nilai kultsu",
+    ] {
         let hit = core.index.resolve(aura::search::Kind::Concept, input);
-        assert_eq!(hit.map(|h| h.id).ok().as_deref(), Some("cult-value"), "{input}");
+        assert_eq!(
+            hit.map(|h| h.id).ok().as_deref(),
+            Some("cult-value"),
+            "{input}"
+        );
     }
-    for input in ["Ästhetisierung der Politik", "estetisasi politik", "asthetisierung"] {
+    for input in [
+        "Ästhetisierung der Politik",
+        "estetisasi politik",
+        "asthetisierung",
+    ] {
         let hit = core.index.resolve(aura::search::Kind::Concept, input);
-        assert_eq!(hit.map(|h| h.id).ok().as_deref(), Some("aestheticization-of-politics"), "{input}");
+        assert_eq!(
+            hit.map(|h| h.id).ok().as_deref(),
+            Some("aestheticization-of-politics"),
+            "{input}"
+        );
     }
-    let choices = core.index.autocomplete(aura::search::Kind::Concept, "a", Lang::Id);
+    let choices = core
+        .index
+        .autocomplete(aura::search::Kind::Concept, "a", Lang::Id);
     assert!(!choices.is_empty() && choices.len() <= 25);
-    assert!(core.index.autocomplete(aura::search::Kind::Concept, "", Lang::En).len() <= 25);
+    assert!(
+        core.index
+            .autocomplete(aura::search::Kind::Concept, "", Lang::En)
+            .len()
+            <= 25
+    );
 }
 
 #[test]
@@ -188,7 +288,12 @@ fn every_command_option_with_suggestions_autocompletes_within_limits() {
                 for q in ["", "a", "ben", "kult", "xv"] {
                     let choices = core.index.autocomplete(kind, q, Lang::En);
                     let body = render::autocomplete_response(&choices);
-                    assert!(limits::check_callback(&body).is_empty(), "{} {}", cmd.name, opt.name);
+                    assert!(
+                        limits::check_callback(&body).is_empty(),
+                        "{} {}",
+                        cmd.name,
+                        opt.name
+                    );
                 }
             }
         }

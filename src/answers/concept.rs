@@ -21,22 +21,44 @@ pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
     match found {
         Some((pack, concept)) => card(pack, concept, lang),
         None => {
-            let guesses = core.index.resolve(Kind::Concept, input).err().unwrap_or_default();
-            not_found(core, lang, Kind::Concept, input, &guesses, "error-unknown-concept")
+            let guesses = core
+                .index
+                .resolve(Kind::Concept, input)
+                .err()
+                .unwrap_or_default();
+            not_found(
+                core,
+                lang,
+                Kind::Concept,
+                input,
+                &guesses,
+                "error-unknown-concept",
+            )
         }
     }
 }
 
 fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
-    let thinker = pack.thinker(&c.thinker).map(|t| t.name.as_str()).unwrap_or("");
-    let accent = if c.thinker == "benjamin" { Accent::Benjamin } else { Accent::Adorno };
+    let thinker = pack
+        .thinker(&c.thinker)
+        .map(|t| t.name.as_str())
+        .unwrap_or("");
+    let accent = if c.thinker == "benjamin" {
+        Accent::Benjamin
+    } else {
+        Accent::Adorno
+    };
     let mut names = vec![
         format!("🇮🇩 {}", c.name.id.as_deref().unwrap_or("")),
         format!("🇬🇧 {}", c.name.en.as_deref().unwrap_or("")),
         format!("🇩🇪 *{}*", c.name.de.as_deref().unwrap_or("")),
     ];
     if !c.aliases.is_empty() {
-        names.push(format!("{}: {}", t(lang, "label-aliases"), c.aliases.join(", ")));
+        names.push(format!(
+            "{}: {}",
+            t(lang, "label-aliases"),
+            c.aliases.join(", ")
+        ));
     }
     let mut reply = Reply {
         title: Some(format!("{} · {}", c.name.get(lang), thinker)),
@@ -57,7 +79,12 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
             .collect();
         reply = reply.field(t(lang, "heading-sections"), sections.join("\n"));
     }
-    if let Some(q) = c.quotes.iter().filter_map(|q| pack.quote(q)).find(|q| q.is_verified()) {
+    if let Some(q) = c
+        .quotes
+        .iter()
+        .filter_map(|q| pack.quote(q))
+        .find(|q| q.is_verified())
+    {
         let place = q
             .section
             .as_deref()
@@ -83,7 +110,11 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
     if let Some(s) = c.sections.first().and_then(|s| pack.section(s)) {
         reply = reply.button(
             format!("aura:section:{}:{}", pack.id, s.id),
-            tr(lang, "button-open-section", &[("label", &s.label.get(lang).to_string())]),
+            tr(
+                lang,
+                "button-open-section",
+                &[("label", &s.label.get(lang).to_string())],
+            ),
         );
     }
     let topic = c.id.as_str();

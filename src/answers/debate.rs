@@ -20,7 +20,14 @@ pub fn answer(core: &Core, lang: Lang, input: Option<&str>, rng: &mut impl Rng) 
                 .pack(&hit.pack)
                 .and_then(|p| p.motion(&hit.id).map(|m| (p, m))),
             Err(guesses) => {
-                return not_found(core, lang, Kind::Motion, input, &guesses, "error-unknown-motion");
+                return not_found(
+                    core,
+                    lang,
+                    Kind::Motion,
+                    input,
+                    &guesses,
+                    "error-unknown-motion",
+                );
             }
         },
         None => core
@@ -59,7 +66,11 @@ pub fn card(pack: &Pack, m: &Motion, lang: Lang) -> Reply {
         if ev.is_empty() {
             position.to_string()
         } else {
-            format!("{}\n{}", truncate(position, 1024 - ev.chars().count().min(700) - 2), ev)
+            format!(
+                "{}\n{}",
+                truncate(position, 1024 - ev.chars().count().min(700) - 2),
+                ev
+            )
         }
     };
     let questions: Vec<String> = m
@@ -69,14 +80,24 @@ pub fn card(pack: &Pack, m: &Motion, lang: Lang) -> Reply {
         .map(|(i, q)| format!("{}. {}", i + 1, q.get(lang)))
         .collect();
     let mut reply = Reply {
-        title: Some(tr(lang, "debate-title", &[("motion", &m.motion.get(lang).to_string())])),
+        title: Some(tr(
+            lang,
+            "debate-title",
+            &[("motion", &m.motion.get(lang).to_string())],
+        )),
         text: t(lang, "debate-intro"),
         footer: Some(footer(pack, lang)),
         accent: Accent::Debate,
         ..Reply::default()
     }
-    .field(t(lang, "heading-benjamin"), side(m.benjamin.get(lang), &m.benjamin_quotes))
-    .field(t(lang, "heading-adorno"), side(m.adorno.get(lang), &m.adorno_quotes))
+    .field(
+        t(lang, "heading-benjamin"),
+        side(m.benjamin.get(lang), &m.benjamin_quotes),
+    )
+    .field(
+        t(lang, "heading-adorno"),
+        side(m.adorno.get(lang), &m.adorno_quotes),
+    )
     .field(t(lang, "heading-questions"), questions.join("\n"));
     for c in m.concepts.iter().filter_map(|c| pack.concept(c)).take(3) {
         reply = reply.button(
@@ -84,5 +105,8 @@ pub fn card(pack: &Pack, m: &Motion, lang: Lang) -> Reply {
             c.name.get(lang).to_string(),
         );
     }
-    reply.button(format!("aura:debate-more:{}", pack.id), t(lang, "button-another-motion"))
+    reply.button(
+        format!("aura:debate-more:{}", pack.id),
+        t(lang, "button-another-motion"),
+    )
 }

@@ -11,7 +11,10 @@ pub fn answer(core: &Core, lang: Lang) -> Reply {
         return Reply::notice(t(lang, "error-internal"));
     };
     let w = &pack.work;
-    let author = pack.thinker(&w.author).map(|a| a.name.as_str()).unwrap_or("");
+    let author = pack
+        .thinker(&w.author)
+        .map(|a| a.name.as_str())
+        .unwrap_or("");
     let text = format!(
         "**{}** · *{}*\n🇬🇧 {}\n🇮🇩 {}\n\n{}",
         author,
@@ -23,7 +26,14 @@ pub fn answer(core: &Core, lang: Lang) -> Reply {
     let versions: Vec<String> = pack
         .versions
         .iter()
-        .map(|v| format!("**{}** ({}) — {}", v.name.get(lang), v.date.get(lang), v.printed.get(lang)))
+        .map(|v| {
+            format!(
+                "**{}** ({}) — {}",
+                v.name.get(lang),
+                v.date.get(lang),
+                v.printed.get(lang)
+            )
+        })
         .collect();
     let history: Vec<String> = pack
         .publications

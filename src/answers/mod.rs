@@ -54,10 +54,16 @@ impl ParseError {
             .collect::<Vec<_>>()
             .join(", ");
         match self {
-            ParseError::Empty => tr(lang, "error-unknown-command", &[("name", &String::new()), ("commands", &commands)]),
-            ParseError::UnknownCommand(name) => {
-                tr(lang, "error-unknown-command", &[("name", name), ("commands", &commands)])
-            }
+            ParseError::Empty => tr(
+                lang,
+                "error-unknown-command",
+                &[("name", &String::new()), ("commands", &commands)],
+            ),
+            ParseError::UnknownCommand(name) => tr(
+                lang,
+                "error-unknown-command",
+                &[("name", name), ("commands", &commands)],
+            ),
             ParseError::UnknownOption { command, option } => {
                 let options = catalog::command(command)
                     .map(|c| {
@@ -72,7 +78,11 @@ impl ParseError {
                 tr(
                     lang,
                     "error-unknown-option",
-                    &[("command", command), ("option", option), ("options", &options)],
+                    &[
+                        ("command", command),
+                        ("option", option),
+                        ("options", &options),
+                    ],
                 )
             }
             ParseError::MissingOption { command, option } => tr(
@@ -104,18 +114,23 @@ pub fn parse(line: &str) -> Result<Request, ParseError> {
     let line = line.trim();
     let mut words = line.split_whitespace();
     let first = words.next().ok_or(ParseError::Empty)?;
-    let command = catalog::command(first).ok_or_else(|| ParseError::UnknownCommand(first.into()))?;
+    let command =
+        catalog::command(first).ok_or_else(|| ParseError::UnknownCommand(first.into()))?;
     let mut options: Vec<(&'static str, String)> = Vec::new();
     for word in words {
-        let named = word
-            .split_once(':')
-            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'));
+        let named = word.split_once(':').filter(|(n, _)| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        });
         match named {
             Some((name, value)) => {
-                let spec = command.option(name).ok_or_else(|| ParseError::UnknownOption {
-                    command: command.name.into(),
-                    option: name.into(),
-                })?;
+                let spec = command
+                    .option(name)
+                    .ok_or_else(|| ParseError::UnknownOption {
+                        command: command.name.into(),
+                        option: name.into(),
+                    })?;
                 options.push((spec.name, value.to_string()));
             }
             None => match options.last_mut() {
@@ -135,7 +150,10 @@ pub fn parse(line: &str) -> Result<Request, ParseError> {
         }
     }
     for o in command.options.iter().filter(|o| o.required) {
-        if !options.iter().any(|(n, v)| *n == o.name && !v.trim().is_empty()) {
+        if !options
+            .iter()
+            .any(|(n, v)| *n == o.name && !v.trim().is_empty())
+        {
             return Err(ParseError::MissingOption {
                 command: command.name.into(),
                 option: o.name.into(),
@@ -211,7 +229,14 @@ fn key(pack: &str, id: &str) -> String {
 }
 
 /// "I don't know X. Did you mean: A, B?" as an ephemeral notice.
-fn not_found(core: &Core, lang: Lang, kind: Kind, input: &str, guesses: &[Hit], key: &str) -> Reply {
+fn not_found(
+    core: &Core,
+    lang: Lang,
+    kind: Kind,
+    input: &str,
+    guesses: &[Hit],
+    key: &str,
+) -> Reply {
     let mut text = tr(lang, key, &[("input", &input.trim().to_string())]);
     let names: Vec<String> = guesses
         .iter()
@@ -220,14 +245,22 @@ fn not_found(core: &Core, lang: Lang, kind: Kind, input: &str, guesses: &[Hit], 
         .collect();
     if !names.is_empty() {
         text.push('\n');
-        text.push_str(&tr(lang, "did-you-mean", &[("suggestions", &names.join(", "))]));
+        text.push_str(&tr(
+            lang,
+            "did-you-mean",
+            &[("suggestions", &names.join(", "))],
+        ));
     }
     Reply::notice(text)
 }
 
 /// The localized footer line naming the pack's work.
 fn footer(pack: &Pack, lang: Lang) -> String {
-    tr(lang, "footer-pack", &[("work", &pack.work.title.get(lang).to_string())])
+    tr(
+        lang,
+        "footer-pack",
+        &[("work", &pack.work.title.get(lang).to_string())],
+    )
 }
 
 /// "Section X" or "footnote to section X" in the member's language.
@@ -236,7 +269,11 @@ fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> String
         .section(section)
         .map(|s| s.label.get(lang).to_string())
         .unwrap_or_else(|| section.to_string());
-    let key = if footnote { "ref-footnote" } else { "ref-section" };
+    let key = if footnote {
+        "ref-footnote"
+    } else {
+        "ref-section"
+    };
     tr(lang, key, &[("label", &label)])
 }
 
@@ -263,8 +300,14 @@ mod tests {
     #[test]
     fn reports_unknown_commands_options_and_missing_ones() {
         assert!(matches!(parse("/nope"), Err(ParseError::UnknownCommand(_))));
-        assert!(matches!(parse("/concept colour:red"), Err(ParseError::UnknownOption { .. })));
-        assert!(matches!(parse("/concept"), Err(ParseError::MissingOption { .. })));
+        assert!(matches!(
+            parse("/concept colour:red"),
+            Err(ParseError::UnknownOption { .. })
+        ));
+        assert!(matches!(
+            parse("/concept"),
+            Err(ParseError::MissingOption { .. })
+        ));
         let msg = parse("/nope").unwrap_err().message(Lang::En);
         assert!(msg.contains("/concept") && msg.contains("/quote"));
     }

@@ -23,7 +23,14 @@ pub fn answer(
         Some(s) => match core.index.resolve(Kind::Thinker, s) {
             Ok(hit) => Some(hit),
             Err(guesses) => {
-                return not_found(core, lang, Kind::Thinker, s, &guesses, "error-unknown-speaker");
+                return not_found(
+                    core,
+                    lang,
+                    Kind::Thinker,
+                    s,
+                    &guesses,
+                    "error-unknown-speaker",
+                );
             }
         },
         None => None,
@@ -51,7 +58,9 @@ pub fn answer(
             })
         })
         .filter(|(p, q)| {
-            concept.as_ref().is_none_or(|c| c.pack == p.id && q.concepts.contains(&c.id))
+            concept
+                .as_ref()
+                .is_none_or(|c| c.pack == p.id && q.concepts.contains(&c.id))
         })
         .filter(|(p, q)| {
             words
@@ -87,7 +96,10 @@ pub fn show(core: &Core, lang: Lang, pack: &str, id: &str, german: bool) -> Repl
 
 fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     let speaker = pack.speaker_name(q);
-    let work = pack.source(&q.work).map(|s| s.title.get(lang)).unwrap_or("");
+    let work = pack
+        .source(&q.work)
+        .map(|s| s.title.get(lang))
+        .unwrap_or("");
     let version = q
         .version
         .as_deref()
@@ -105,7 +117,11 @@ fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
         (Some(de), true) => format!("„{de}“\n\n“{}”\n{attribution}", q.text.get(lang)),
         _ => format!("“{}”\n{attribution}", q.text.get(lang)),
     };
-    let accent = if q.speaker == "benjamin" { Accent::Benjamin } else { Accent::Adorno };
+    let accent = if q.speaker == "benjamin" {
+        Accent::Benjamin
+    } else {
+        Accent::Adorno
+    };
     let mut reply = Reply {
         title: Some(tr(lang, "quote-title", &[("speaker", &speaker)])),
         text,
@@ -135,7 +151,11 @@ fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     if let Some(s) = q.section.as_deref().and_then(|s| pack.section(s)) {
         reply = reply.button(
             format!("aura:section:{}:{}", pack.id, s.id),
-            tr(lang, "button-open-section", &[("label", &s.label.get(lang).to_string())]),
+            tr(
+                lang,
+                "button-open-section",
+                &[("label", &s.label.get(lang).to_string())],
+            ),
         );
     }
     if let Some(c) = q.concepts.first().and_then(|c| pack.concept(c)) {

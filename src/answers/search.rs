@@ -28,7 +28,10 @@ pub fn answer(core: &Core, lang: Lang, query: &str) -> Reply {
     let mut lines = Vec::new();
     let mut options = Vec::new();
     for (i, h) in hits.iter().enumerate() {
-        let label = core.index.label(h.kind, &h.pack, &h.id, lang).unwrap_or_default();
+        let label = core
+            .index
+            .label(h.kind, &h.pack, &h.id, lang)
+            .unwrap_or_default();
         let kind = t(lang, &format!("kind-{}", kind_code(h.kind)));
         lines.push(format!("{}. **{kind}** · {}", i + 1, truncate(&label, 160)));
         options.push(SelectOption {
@@ -38,7 +41,11 @@ pub fn answer(core: &Core, lang: Lang, query: &str) -> Reply {
         });
     }
     Reply {
-        title: Some(tr(lang, "search-title", &[("query", &query.trim().to_string())])),
+        title: Some(tr(
+            lang,
+            "search-title",
+            &[("query", &query.trim().to_string())],
+        )),
         text: lines.join("\n"),
         footer: Some(tr(lang, "search-footer", &[("count", &hits.len())])),
         select: Some(Select {

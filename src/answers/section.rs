@@ -10,7 +10,10 @@ use crate::search::{Kind, roman};
 use crate::text::{normalize, truncate};
 
 /// Finds a section from "III", "x", "3", "section 3", "epilogue", "nachwort", "pendahuluan", …
-pub fn lookup<'a>(core: &'a Core, input: &str) -> Result<(&'a Pack, &'a Section), Vec<crate::search::Hit>> {
+pub fn lookup<'a>(
+    core: &'a Core,
+    input: &str,
+) -> Result<(&'a Pack, &'a Section), Vec<crate::search::Hit>> {
     let folded = normalize(input);
     let stripped = ["section", "sect", "bagian", "abschnitt", "bab", "sec"]
         .iter()
@@ -18,9 +21,10 @@ pub fn lookup<'a>(core: &'a Core, input: &str) -> Result<(&'a Pack, &'a Section)
         .unwrap_or(&folded)
         .to_string();
     let stripped = stripped.trim_start_matches('§').trim();
-    let by_number = stripped.parse::<u8>().ok().or_else(|| {
-        (1..=15).find(|&n| roman(n).eq_ignore_ascii_case(stripped))
-    });
+    let by_number = stripped
+        .parse::<u8>()
+        .ok()
+        .or_else(|| (1..=15).find(|&n| roman(n).eq_ignore_ascii_case(stripped)));
     if let Some(n) = by_number {
         for pack in &core.library.packs {
             if let Some(s) = pack.sections.iter().find(|s| s.number == Some(n)) {
@@ -38,7 +42,14 @@ pub fn lookup<'a>(core: &'a Core, input: &str) -> Result<(&'a Pack, &'a Section)
 pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
     match lookup(core, input) {
         Ok((pack, s)) => card(pack, s, lang),
-        Err(guesses) => not_found(core, lang, Kind::Section, input, &guesses, "error-unknown-section"),
+        Err(guesses) => not_found(
+            core,
+            lang,
+            Kind::Section,
+            input,
+            &guesses,
+            "error-unknown-section",
+        ),
     }
 }
 
@@ -51,7 +62,11 @@ fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
             &[("label", &label), ("title", &s.title.get(lang).to_string())],
         )),
         text: s.summary.get(lang).to_string(),
-        footer: Some(format!("{} · {}", footer(pack, lang), t(lang, "section-footer"))),
+        footer: Some(format!(
+            "{} · {}",
+            footer(pack, lang),
+            t(lang, "section-footer")
+        )),
         ..Reply::default()
     };
     if let Some(v2) = &s.v2 {
@@ -59,14 +74,23 @@ fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
     }
     let quotes: Vec<String> = pack
         .quotable()
-        .filter(|q| q.section.as_deref() == Some(s.id.as_str()) && q.version.as_deref() == Some("v3"))
+        .filter(|q| {
+            q.section.as_deref() == Some(s.id.as_str()) && q.version.as_deref() == Some("v3")
+        })
         .map(|q| {
-            let mark = if q.footnote { format!(" ({})", t(lang, "label-footnote")) } else { String::new() };
+            let mark = if q.footnote {
+                format!(" ({})", t(lang, "label-footnote"))
+            } else {
+                String::new()
+            };
             format!("> “{}”{mark}", truncate(q.text.get(lang), 200))
         })
         .collect();
     if !quotes.is_empty() {
-        reply = reply.field(t(lang, "heading-quotes-here"), truncate(&quotes.join("\n"), 1024));
+        reply = reply.field(
+            t(lang, "heading-quotes-here"),
+            truncate(&quotes.join("\n"), 1024),
+        );
     }
     let position = pack.sections.iter().position(|x| x.id == s.id).unwrap_or(0);
     if let Some(prev) = position.checked_sub(1).and_then(|i| pack.sections.get(i)) {

@@ -40,7 +40,11 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> Option<String> {
     let msg = bundle.get_message(key)?;
     let pattern = msg.value()?;
     let mut errors = vec![];
-    Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// The UI string `key` in `lang` (English if the Indonesian file lacks it; the key itself if
@@ -112,7 +116,11 @@ mod tests {
 
     #[test]
     fn arguments_are_filled_without_isolation_marks() {
-        let s = tr(Lang::En, "did-you-mean", &[("suggestions", &"aura".to_string())]);
+        let s = tr(
+            Lang::En,
+            "did-you-mean",
+            &[("suggestions", &"aura".to_string())],
+        );
         assert!(s.contains("aura"));
         assert!(!s.contains('\u{2068}'));
     }

@@ -167,7 +167,11 @@ fn section_questions(pack: &Pack) -> Vec<QuizQuestion> {
                     ),
                     Lang::Id => format!(
                         "Di bagian mana dari esai (versi ketiga) {} ini berada? “{}”",
-                        if q.footnote { "catatan kaki" } else { "kutipan" },
+                        if q.footnote {
+                            "catatan kaki"
+                        } else {
+                            "kutipan"
+                        },
                         q.text.get(l)
                     ),
                 }),

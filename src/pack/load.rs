@@ -32,7 +32,10 @@ pub fn load(dir: &Path) -> Result<Library, Report> {
         Ok(e) => e,
         Err(e) => {
             return Err(Report {
-                problems: vec![file_problem(dir, format!("cannot read the data folder: {e}"))],
+                problems: vec![file_problem(
+                    dir,
+                    format!("cannot read the data folder: {e}"),
+                )],
             });
         }
     };
@@ -168,7 +171,11 @@ impl Checker {
                 None => self.push(
                     at,
                     ProblemKind::MissingLanguage,
-                    format!("`{field}` has no {} text ({})", lang_name(lang), lang.code()),
+                    format!(
+                        "`{field}` has no {} text ({})",
+                        lang_name(lang),
+                        lang.code()
+                    ),
                 ),
                 Some(s) => self.string(at, &format!("{field}.{}", lang.code()), s, limit),
             }
@@ -223,7 +230,13 @@ impl Checker {
         }
     }
 
-    fn quote_refs(&mut self, at: &At<'_>, field: &str, ids: &[String], quotes: &HashMap<&str, bool>) {
+    fn quote_refs(
+        &mut self,
+        at: &At<'_>,
+        field: &str,
+        ids: &[String],
+        quotes: &HashMap<&str, bool>,
+    ) {
         for id in ids {
             match quotes.get(id.as_str()) {
                 None => {
@@ -357,7 +370,11 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         let item = &w.work;
         let a = at(&work.src, item, &item.get_ref().id);
         let wk = item.get_ref();
-        for (lang, name) in [("en", &wk.title.en), ("id", &wk.title.id), ("de", &wk.title.de)] {
+        for (lang, name) in [
+            ("en", &wk.title.en),
+            ("id", &wk.title.id),
+            ("de", &wk.title.de),
+        ] {
             match name {
                 Some(n) => c.string(&a, &format!("title.{lang}"), n, limits::EMBED_TITLE),
                 None => c.push(
@@ -441,7 +458,11 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         c.references(&a, "sections", "section", &k.sections, &section_ids);
         c.references(&a, "related", "concept", &k.related, &concept_ids);
         if k.related.iter().any(|r| r == &k.id) {
-            c.push(&a, ProblemKind::UnknownReference, "`related` names the concept itself".into());
+            c.push(
+                &a,
+                ProblemKind::UnknownReference,
+                "`related` names the concept itself".into(),
+            );
         }
         c.quote_refs(&a, "quotes", &k.quotes, &quote_verified);
     }
@@ -484,7 +505,10 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
             c.push(
                 &a,
                 ProblemKind::Unverified,
-                format!("`status` is `{}`; write `verified` or `unverified`", q.status),
+                format!(
+                    "`status` is `{}`; write `verified` or `unverified`",
+                    q.status
+                ),
             );
         }
         c.references(&a, "concepts", "concept", &q.concepts, &concept_ids);
@@ -504,11 +528,19 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
             c.push(
                 &a,
                 ProblemKind::ChoiceCount,
-                format!("a motion has 2–3 discussion questions, not {}", m.questions.len()),
+                format!(
+                    "a motion has 2–3 discussion questions, not {}",
+                    m.questions.len()
+                ),
             );
         }
         for (i, q) in m.questions.iter().enumerate() {
-            c.text(&a, &format!("questions[{i}]"), q, limits::FIELD_VALUE / 3 - 10);
+            c.text(
+                &a,
+                &format!("questions[{i}]"),
+                q,
+                limits::FIELD_VALUE / 3 - 10,
+            );
         }
     }
 
@@ -522,7 +554,10 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
             c.push(
                 &a,
                 ProblemKind::UnknownDifficulty,
-                format!("`difficulty` is `{}`; write easy, medium or hard", q.difficulty),
+                format!(
+                    "`difficulty` is `{}`; write easy, medium or hard",
+                    q.difficulty
+                ),
             );
         }
         c.text(&a, "prompt", &q.prompt, limits::QUIZ_PROMPT);

@@ -57,13 +57,22 @@ pub fn check_message(data: &Value) -> Vec<String> {
     over(embeds.len() > EMBEDS, "more than 10 embeds".into());
     let mut total = 0;
     for (i, e) in embeds.iter().enumerate() {
-        over(len(&e["title"]) > EMBED_TITLE, format!("embeds.{i}.title > 256"));
+        over(
+            len(&e["title"]) > EMBED_TITLE,
+            format!("embeds.{i}.title > 256"),
+        );
         over(
             len(&e["description"]) > EMBED_DESCRIPTION,
             format!("embeds.{i}.description > 4096"),
         );
-        over(len(&e["footer"]["text"]) > FOOTER, format!("embeds.{i}.footer > 2048"));
-        over(len(&e["author"]["name"]) > AUTHOR_NAME, format!("embeds.{i}.author > 256"));
+        over(
+            len(&e["footer"]["text"]) > FOOTER,
+            format!("embeds.{i}.footer > 2048"),
+        );
+        over(
+            len(&e["author"]["name"]) > AUTHOR_NAME,
+            format!("embeds.{i}.author > 256"),
+        );
         total += trimmed_len(&e["title"])
             + trimmed_len(&e["description"])
             + trimmed_len(&e["footer"]["text"])
@@ -71,22 +80,40 @@ pub fn check_message(data: &Value) -> Vec<String> {
         let fields = e["fields"].as_array().cloned().unwrap_or_default();
         over(fields.len() > FIELDS, format!("embeds.{i}.fields > 25"));
         for (j, f) in fields.iter().enumerate() {
-            over(len(&f["name"]) > FIELD_NAME, format!("embeds.{i}.fields.{j}.name > 256"));
-            over(len(&f["value"]) > FIELD_VALUE, format!("embeds.{i}.fields.{j}.value > 1024"));
-            over(trimmed_len(&f["name"]) == 0, format!("embeds.{i}.fields.{j}.name empty"));
-            over(trimmed_len(&f["value"]) == 0, format!("embeds.{i}.fields.{j}.value empty"));
+            over(
+                len(&f["name"]) > FIELD_NAME,
+                format!("embeds.{i}.fields.{j}.name > 256"),
+            );
+            over(
+                len(&f["value"]) > FIELD_VALUE,
+                format!("embeds.{i}.fields.{j}.value > 1024"),
+            );
+            over(
+                trimmed_len(&f["name"]) == 0,
+                format!("embeds.{i}.fields.{j}.name empty"),
+            );
+            over(
+                trimmed_len(&f["value"]) == 0,
+                format!("embeds.{i}.fields.{j}.value empty"),
+            );
             total += trimmed_len(&f["name"]) + trimmed_len(&f["value"]);
         }
         if let Some(c) = e["color"].as_u64() {
             over(c > 0xFF_FFFF, format!("embeds.{i}.color out of range"));
         }
     }
-    over(total > EMBED_TOTAL, format!("embed text totals {total} > 6000"));
+    over(
+        total > EMBED_TOTAL,
+        format!("embed text totals {total} > 6000"),
+    );
     let rows = data["components"].as_array().cloned().unwrap_or_default();
     over(rows.len() > ACTION_ROWS, "more than 5 action rows".into());
     let mut ids = std::collections::HashSet::new();
     for (r, row) in rows.iter().enumerate() {
-        over(row["type"] != 1, format!("components.{r} is not an action row"));
+        over(
+            row["type"] != 1,
+            format!("components.{r} is not an action row"),
+        );
         let comps = row["components"].as_array().cloned().unwrap_or_default();
         over(comps.is_empty(), format!("components.{r} is empty"));
         let selects = comps.iter().filter(|c| c["type"] == 3).count();
@@ -98,8 +125,14 @@ pub fn check_message(data: &Value) -> Vec<String> {
             let at = format!("components.{r}.components.{k}");
             if let Some(id) = c["custom_id"].as_str() {
                 let n = id.chars().count();
-                over(n == 0 || n > CUSTOM_ID, format!("{at}.custom_id length {n}"));
-                over(!ids.insert(id.to_string()), format!("{at}.custom_id `{id}` repeated"));
+                over(
+                    n == 0 || n > CUSTOM_ID,
+                    format!("{at}.custom_id length {n}"),
+                );
+                over(
+                    !ids.insert(id.to_string()),
+                    format!("{at}.custom_id `{id}` repeated"),
+                );
             }
             if c["type"] == 2 {
                 over(len(&c["label"]) > BUTTON_LABEL, format!("{at}.label > 80"));
@@ -115,12 +148,21 @@ pub fn check_message(data: &Value) -> Vec<String> {
                     opts.is_empty() || opts.len() > SELECT_OPTIONS,
                     format!("{at}.options count {}", opts.len()),
                 );
-                over(len(&c["placeholder"]) > SELECT_PLACEHOLDER, format!("{at}.placeholder > 150"));
+                over(
+                    len(&c["placeholder"]) > SELECT_PLACEHOLDER,
+                    format!("{at}.placeholder > 150"),
+                );
                 for (o, opt) in opts.iter().enumerate() {
                     let l = len(&opt["label"]);
                     let v = len(&opt["value"]);
-                    over(l == 0 || l > SELECT_LABEL, format!("{at}.options.{o}.label length {l}"));
-                    over(v == 0 || v > SELECT_VALUE, format!("{at}.options.{o}.value length {v}"));
+                    over(
+                        l == 0 || l > SELECT_LABEL,
+                        format!("{at}.options.{o}.label length {l}"),
+                    );
+                    over(
+                        v == 0 || v > SELECT_VALUE,
+                        format!("{at}.options.{o}.value length {v}"),
+                    );
                     over(
                         len(&opt["description"]) > SELECT_DESCRIPTION,
                         format!("{at}.options.{o}.description > 100"),
@@ -145,7 +187,10 @@ pub fn check_callback(body: &Value) -> Vec<String> {
         Some(5) | Some(6) => Vec::new(),
         Some(8) => {
             let mut errs = Vec::new();
-            let choices = body["data"]["choices"].as_array().cloned().unwrap_or_default();
+            let choices = body["data"]["choices"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
             if choices.len() > AUTOCOMPLETE_CHOICES {
                 errs.push(format!("{} autocomplete choices > 25", choices.len()));
             }

@@ -26,7 +26,9 @@ pub struct Mentions {
 impl Mentions {
     pub fn to_json(self) -> Value {
         match self.role {
-            Some(role) => json!({ "parse": [], "roles": [role.to_string()], "replied_user": false }),
+            Some(role) => {
+                json!({ "parse": [], "roles": [role.to_string()], "replied_user": false })
+            }
             None => json!({ "parse": [], "replied_user": false }),
         }
     }
@@ -43,7 +45,11 @@ pub fn autocomplete_response(choices: &[(String, String)]) -> Value {
         .iter()
         .filter(|(_, v)| !v.trim().is_empty() && chars(v) <= limits::CHOICE_VALUE)
         .map(|(n, v)| {
-            let name = if n.trim().is_empty() { v.trim() } else { n.trim() };
+            let name = if n.trim().is_empty() {
+                v.trim()
+            } else {
+                n.trim()
+            };
             json!({ "name": truncate(name, limits::CHOICE_NAME), "value": v })
         })
         .take(limits::AUTOCOMPLETE_CHOICES)
@@ -56,7 +62,11 @@ pub fn message(reply: &Reply, mentions: Mentions) -> Value {
     let mut data = serde_json::Map::new();
     let plain = reply.title.is_none() && reply.fields.is_empty() && reply.footer.is_none();
     if plain {
-        let text = if reply.text.trim().is_empty() { "…" } else { reply.text.trim() };
+        let text = if reply.text.trim().is_empty() {
+            "…"
+        } else {
+            reply.text.trim()
+        };
         data.insert("content".into(), json!(truncate(text, limits::CONTENT)));
     } else {
         data.insert("embeds".into(), json!([embed(reply)]));
@@ -312,13 +322,19 @@ mod tests {
         };
         let body = interaction_response(&reply, CHANNEL_MESSAGE);
         assert_eq!(limits::check_callback(&body), Vec::<String>::new());
-        assert!(body["data"]["embeds"][0]["description"].as_str().unwrap().ends_with('…'));
+        assert!(
+            body["data"]["embeds"][0]["description"]
+                .as_str()
+                .unwrap()
+                .ends_with('…')
+        );
     }
 
     #[test]
     fn autocomplete_keeps_at_most_25_choices() {
-        let choices: Vec<(String, String)> =
-            (0..40).map(|i| (format!("n{i}"), format!("v{i}"))).collect();
+        let choices: Vec<(String, String)> = (0..40)
+            .map(|i| (format!("n{i}"), format!("v{i}")))
+            .collect();
         let body = autocomplete_response(&choices);
         assert_eq!(body["data"]["choices"].as_array().unwrap().len(), 25);
         assert!(limits::check_callback(&body).is_empty());

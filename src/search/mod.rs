@@ -134,8 +134,16 @@ impl Index {
                     names,
                     body: normalize(&text_of(&s.summary)),
                     label: Text {
-                        en: Some(format!("{} · {}", s.label.get(Lang::En), s.title.get(Lang::En))),
-                        id: Some(format!("{} · {}", s.label.get(Lang::Id), s.title.get(Lang::Id))),
+                        en: Some(format!(
+                            "{} · {}",
+                            s.label.get(Lang::En),
+                            s.title.get(Lang::En)
+                        )),
+                        id: Some(format!(
+                            "{} · {}",
+                            s.label.get(Lang::Id),
+                            s.title.get(Lang::Id)
+                        )),
                     },
                 });
             }
@@ -240,10 +248,10 @@ impl Index {
         let hits = self.search(input, &[kind], 5);
         match hits.first() {
             Some(best) if best.score >= CONFIDENT => {
-                // A clear winner only: two equally good names are ambiguous.
-                let tied = hits.get(1).is_some_and(|h| (h.score - best.score).abs() < 1e-9);
+                // A clear winner only: two nearly equal matches are ambiguous ("value").
+                let tied = hits.get(1).is_some_and(|h| best.score - h.score < 0.03);
                 if tied && best.score < 1.0 {
-                    Err(hits)
+                    Err(hits.into_iter().take(3).collect())
                 } else {
                     Ok(best.clone())
                 }
@@ -304,12 +312,20 @@ pub fn name_score(q: &str, name: &str) -> f64 {
         .map(|qt| {
             n_tokens
                 .iter()
-                .map(|nt| if nt.starts_with(qt) { 1.0 } else { fuzzy(qt, nt) })
+                .map(|nt| {
+                    if nt.starts_with(qt) {
+                        1.0
+                    } else {
+                        fuzzy(qt, nt)
+                    }
+                })
                 .fold(0.0, f64::max)
         })
         .fold(1.0, f64::min)
         * 0.95;
-    let best = whole.max(partial).max(if q_tokens.len() > 1 { words } else { 0.0 });
+    let best = whole
+        .max(partial)
+        .max(if q_tokens.len() > 1 { words } else { 0.0 });
     if best > 0.0 { 0.55 + 0.35 * best } else { 0.0 }
 }
 
@@ -345,7 +361,10 @@ fn body_score(q: &str, body: &str) -> f64 {
     if phrase {
         return 0.5;
     }
-    if tokens.iter().all(|t| words.iter().any(|w| w.starts_with(t))) {
+    if tokens
+        .iter()
+        .all(|t| words.iter().any(|w| w.starts_with(t)))
+    {
         return 0.4;
     }
     0.0

@@ -1,1 +1,52 @@
-fn main() {}
+//! Benchmarks of the core: loading and validating the whole pack, and the searches that
+//! autocomplete runs on every keystroke.
+//!
+//! Run: `cargo bench --bench core`
+
+use std::path::PathBuf;
+
+use aura::core::Core;
+use aura::pack::{self, Lang};
+use aura::search::Kind;
+
+fn main() {
+    divan::main();
+}
+
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+#[divan::bench]
+fn load_and_validate_pack() -> usize {
+    match pack::load(&data()) {
+        Ok(library) => library.packs.len(),
+        Err(report) => panic!("{report}"),
+    }
+}
+
+#[divan::bench]
+fn load_pack_and_build_index() -> usize {
+    match Core::load(&data(), Lang::En) {
+        Ok(core) => core.library.packs.len(),
+        Err(report) => panic!("{report}"),
+    }
+}
+
+#[divan::bench(args = ["a", "kult", "nilai kultus", "Ästhetisierung", "exibition valeu"])]
+fn autocomplete_concept(bencher: divan::Bencher, query: &str) {
+    let core = Core::load(&data(), Lang::En).unwrap_or_else(|r| panic!("{r}"));
+    bencher.bench_local(|| {
+        core.index
+            .autocomplete(Kind::Concept, divan::black_box(query), Lang::Id)
+    });
+}
+
+#[divan::bench]
+fn full_text_search(bencher: divan::Bencher) {
+    let core = Core::load(&data(), Lang::En).unwrap_or_else(|r| panic!("{r}"));
+    bencher.bench_local(|| {
+        core.index
+            .search(divan::black_box("distraction"), &Kind::ALL, 10)
+    });
+}

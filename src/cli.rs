@@ -5,8 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::Settings;
+use std::sync::Arc;
+
+use crate::config::{RegisterMode, Settings};
 use crate::core::Core;
+use crate::discord::{self, Connection, Registration, Token};
 use crate::{pack, preview, telemetry};
 
 #[derive(Debug, Parser)]
@@ -19,12 +22,24 @@ pub struct Cli {
     /// A settings file laid over config/default.toml.
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
+    /// What to do; without one, Aura runs the bot.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Connect to Discord and answer (the default). Needs DISCORD_TOKEN.
+    Run {
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
+    /// Register the slash commands with Discord (bulk overwrite: safe to repeat).
+    Register {
+        /// Register in one server only (shows at once) instead of globally.
+        #[arg(long)]
+        guild: Option<u64>,
+    },
     /// Load every study pack and report every problem (file, line, column, item id).
     Check {
         /// The data folder (default: the `data_dir` setting).
@@ -58,7 +73,50 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     telemetry::init(&settings.log);
-    match cli.command {
+    match cli.command.unwrap_or(Command::Run { data: None }) {
+        Command::Run { data } => {
+            let Some(conn) = connection(&settings) else {
+                return ExitCode::from(2);
+            };
+            let dir = data.unwrap_or(settings.data_dir.clone());
+            let core = match Core::load(&dir, settings.default_lang()) {
+                Ok(c) => Arc::new(c),
+                Err(report) => {
+                    eprintln!("{report}");
+                    eprintln!("aura: the study pack has problems; the bot does not start.");
+                    return ExitCode::FAILURE;
+                }
+            };
+            block_on(async move {
+                match discord::run(core, conn, shutdown_signal()).await {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("aura: {e}");
+                        ExitCode::FAILURE
+                    }
+                }
+            })
+        }
+        Command::Register { guild } => {
+            let Some(conn) = connection(&settings) else {
+                return ExitCode::from(2);
+            };
+            let target = guild
+                .map(Registration::Guild)
+                .unwrap_or(Registration::Global);
+            block_on(async move {
+                match discord::register(&conn, target).await {
+                    Ok(n) => {
+                        println!("registered {n} commands ({target:?})");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("aura: registering failed: {e}");
+                        ExitCode::FAILURE
+                    }
+                }
+            })
+        }
         Command::Check { data } => {
             let dir = data.unwrap_or(settings.data_dir.clone());
             match pack::load(&dir) {
@@ -113,5 +171,66 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// The connection settings from the environment: `DISCORD_TOKEN` (required) and
+/// `DISCORD_API_URL` (optional: a proxy or a fake Discord).
+fn connection(settings: &Settings) -> Option<Connection> {
+    let token = std::env::var("DISCORD_TOKEN")
+        .ok()
+        .filter(|t| !t.trim().is_empty());
+    let Some(token) = token else {
+        eprintln!(
+            "aura: DISCORD_TOKEN is not set.\n\
+             Create an application at https://discord.com/developers/applications, add a bot,\n\
+             copy its token and run: DISCORD_TOKEN=... aura run\n\
+             To see Aura's answers without Discord: aura preview '/concept name:aura'"
+        );
+        return None;
+    };
+    let register = match settings.discord.register_on_start {
+        RegisterMode::Off => None,
+        RegisterMode::Global => Some(Registration::Global),
+        RegisterMode::Guild => Some(Registration::Guild(settings.discord.guild_id)),
+    };
+    Some(Connection {
+        token: Token::new(token),
+        api_url: std::env::var("DISCORD_API_URL")
+            .ok()
+            .filter(|u| !u.trim().is_empty()),
+        register,
+    })
+}
+
+fn block_on<F: std::future::Future<Output = ExitCode>>(future: F) -> ExitCode {
+    match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt.block_on(future),
+        Err(e) => {
+            eprintln!("aura: cannot start the async runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
     }
 }

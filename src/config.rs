@@ -18,6 +18,22 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub default_locale: String,
     pub log: LogSettings,
+    pub discord: DiscordSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscordSettings {
+    pub register_on_start: RegisterMode,
+    pub guild_id: u64,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RegisterMode {
+    Off,
+    Global,
+    Guild,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -86,6 +102,12 @@ impl Settings {
                     "`{}` is not a language Aura speaks; use \"en\" or \"id\"",
                     self.default_locale
                 ),
+            });
+        }
+        if self.discord.register_on_start == RegisterMode::Guild && self.discord.guild_id == 0 {
+            return Err(ConfigError::Invalid {
+                key: "discord.guild_id".into(),
+                message: "register_on_start = \"guild\" needs the id of the server".into(),
             });
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log.filter).is_err() {

@@ -18,6 +18,7 @@ pub mod answers;
 pub mod cli;
 pub mod config;
 pub mod core;
+pub mod discord;
 pub mod i18n;
 pub mod pack;
 pub mod preview;

@@ -92,3 +92,9 @@ select-section = Open a section
 help-title = Aura — study companion for Benjamin's artwork essay
 help-intro = Aura knows Walter Benjamin's “The Work of Art in the Age of Mechanical Reproduction” and Theodor W. Adorno's critique of it. Every quotation is checked against the sources and cites its section.
 help-footer = Aura answers in your Discord language: Indonesian or English.
+
+## Discord
+button-delete = Delete
+error-not-yours = Only the member who asked can delete this reply.
+error-stale-button = That button no longer leads anywhere. Try the command again.
+error-cooldown = One moment, please — you can use this command again in { $seconds } s.

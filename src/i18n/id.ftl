@@ -89,3 +89,9 @@ select-section = Buka sebuah bagian
 help-title = Aura — teman belajar esai Benjamin tentang karya seni
 help-intro = Aura mengenal esai Walter Benjamin “Karya Seni di Era Reproduksi Mekanis” dan kritik Theodor W. Adorno terhadapnya. Setiap kutipan diperiksa terhadap sumbernya dan menyebut bagiannya.
 help-footer = Aura menjawab dalam bahasa Discord Anda: Indonesia atau Inggris.
+
+## Discord
+button-delete = Hapus
+error-not-yours = Hanya anggota yang bertanya yang dapat menghapus balasan ini.
+error-stale-button = Tombol itu sudah tidak mengarah ke mana pun. Coba jalankan perintahnya lagi.
+error-cooldown = Tunggu sebentar — Anda dapat memakai perintah ini lagi dalam { $seconds } detik.

@@ -1,0 +1,82 @@
+//! Button clicks and menu choices: navigation answered by the core (visible to the clicker
+//! only), and the delete button, which works for the member who asked and nobody else.
+
+use poise::serenity_prelude as serenity;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use super::{Data, Error};
+use crate::answers;
+use crate::i18n::t;
+use crate::render;
+use crate::reply::Reply;
+
+pub async fn on_event(
+    ctx: &serenity::Context,
+    event: &serenity::FullEvent,
+    data: &Data,
+) -> Result<(), Error> {
+    if let serenity::FullEvent::InteractionCreate {
+        interaction: serenity::Interaction::Component(click),
+    } = event
+        && let Err(e) = on_click(ctx, click, data).await
+    {
+        tracing::error!(custom_id = %click.data.custom_id, error = %e, "button failed");
+    }
+    Ok(())
+}
+
+async fn send(
+    ctx: &serenity::Context,
+    click: &serenity::ComponentInteraction,
+    body: serde_json::Value,
+) -> Result<(), Error> {
+    ctx.http
+        .create_interaction_response(click.id, &click.token, &body, vec![])
+        .await?;
+    Ok(())
+}
+
+async fn on_click(
+    ctx: &serenity::Context,
+    click: &serenity::ComponentInteraction,
+    data: &Data,
+) -> Result<(), Error> {
+    let core = &data.core;
+    let lang = core.lang_for(Some(click.locale.as_str()));
+    let id = click.data.custom_id.as_str();
+    if let Some(owner) = id.strip_prefix("aura:delete:") {
+        if owner == click.user.id.get().to_string() {
+            send(ctx, click, serde_json::json!({ "type": 6 })).await?;
+            ctx.http
+                .delete_original_interaction_response(&click.token)
+                .await?;
+        } else {
+            let reply = Reply::notice(t(lang, "error-not-yours"));
+            send(
+                ctx,
+                click,
+                render::interaction_response(&reply, render::CHANNEL_MESSAGE),
+            )
+            .await?;
+        }
+        return Ok(());
+    }
+    let value = match &click.data.kind {
+        serenity::ComponentInteractionDataKind::StringSelect { values } => values.first().cloned(),
+        _ => None,
+    };
+    let reply = {
+        let mut rng = StdRng::from_entropy();
+        answers::component(core, lang, id, value.as_deref(), &mut rng)
+    };
+    let mut reply = reply.unwrap_or_else(|| Reply::notice(t(lang, "error-stale-button")));
+    // Navigation is shown to the clicker alone, so nobody's click changes the channel.
+    reply.ephemeral = true;
+    send(
+        ctx,
+        click,
+        render::interaction_response(&reply, render::CHANNEL_MESSAGE),
+    )
+    .await
+}

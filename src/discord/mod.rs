@@ -1,0 +1,163 @@
+//! The Discord adapter: the only module that imports serenity or poise. It connects, registers
+//! the slash commands, and hands every command, autocomplete and button to the core, sending
+//! back exactly the body the render layer produced.
+
+mod commands;
+mod components;
+mod errors;
+
+use std::fmt;
+use std::sync::Arc;
+
+use poise::serenity_prelude as serenity;
+
+use crate::core::Core;
+
+pub use commands::{all as commands, localized_commands};
+
+/// What every handler can reach: the core, read-only.
+pub struct Data {
+    pub core: Arc<Core>,
+}
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// The bot token. Its `Debug` and `Display` never show it.
+#[derive(Clone)]
+pub struct Token(String);
+
+impl Token {
+    pub fn new(token: impl Into<String>) -> Token {
+        Token(token.into().trim().to_string())
+    }
+    fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+/// Where and how to connect.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub token: Token,
+    /// The base of every REST call; `None` for Discord itself. With a proxy, serenity's own
+    /// rate limiter is off (it would bypass the proxy), so the proxy owns rate limiting.
+    pub api_url: Option<String>,
+    /// Register the commands at start-up: globally, or in one guild.
+    pub register: Option<Registration>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registration {
+    Global,
+    Guild(u64),
+}
+
+fn http(conn: &Connection) -> serenity::Http {
+    let mut builder = serenity::HttpBuilder::new(conn.token.expose());
+    if let Some(url) = &conn.api_url {
+        builder = builder
+            .proxy(url.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
+    }
+    builder.build()
+}
+
+/// Registers every command (one bulk overwrite, so running it twice changes nothing).
+pub async fn register(conn: &Connection, target: Registration) -> Result<usize, Error> {
+    let http = http(conn);
+    let app = http.get_current_application_info().await?;
+    http.set_application_id(app.id);
+    let commands = poise::builtins::create_application_commands(&localized_commands());
+    let n = commands.len();
+    match target {
+        Registration::Global => {
+            http.create_global_commands(&commands).await?;
+        }
+        Registration::Guild(id) => {
+            http.create_guild_commands(serenity::GuildId::new(id), &commands)
+                .await?;
+        }
+    }
+    Ok(n)
+}
+
+/// Connects and serves until the gateway closes or `shutdown` resolves (SIGINT, SIGTERM).
+pub async fn run(
+    core: Arc<Core>,
+    conn: Connection,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), Error> {
+    let register = conn.register;
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: localized_commands(),
+            on_error: |err| Box::pin(errors::on_error(err)),
+            event_handler: |framework, event| {
+                Box::pin(components::on_event(
+                    framework.serenity_context,
+                    event,
+                    framework.user_data,
+                ))
+            },
+            allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                tracing::info!(bot = %ready.user.name, "connected to Discord");
+                match register {
+                    Some(Registration::Global) => {
+                        poise::builtins::register_globally(ctx, &framework.options().commands)
+                            .await?;
+                    }
+                    Some(Registration::Guild(id)) => {
+                        poise::builtins::register_in_guild(
+                            ctx,
+                            &framework.options().commands,
+                            serenity::GuildId::new(id),
+                        )
+                        .await?;
+                    }
+                    None => {}
+                }
+                Ok(Data { core })
+            })
+        })
+        .build();
+    let mut client =
+        serenity::ClientBuilder::new_with_http(http(&conn), serenity::GatewayIntents::GUILDS)
+            .framework(framework)
+            .await?;
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        tracing::info!("shutting down: closing the gateway");
+        shards.shutdown_all().await;
+    });
+    client.start().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_is_never_printed() {
+        let conn = Connection {
+            token: Token::new("secret.token.value"),
+            api_url: None,
+            register: None,
+        };
+        let shown = format!("{conn:?}");
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(shown.contains("redacted"));
+    }
+}

@@ -1,0 +1,451 @@
+//! A fake Discord on loopback for end-to-end tests: Discord's REST API (the routes Aura uses)
+//! and a gateway websocket (HELLO, IDENTIFY → READY, heartbeat and ACK, RESUME, dispatch).
+//! The real serenity client connects to it; tests inject interactions and read the callbacks.
+//! Like Discord, it refuses a callback body that breaks a limit with 400 / 50035.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use aura::render::limits;
+use axum::Router;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, delete, get, post, put};
+use serde_json::{Value, json};
+use tokio::sync::{Notify, mpsc};
+
+pub const APP_ID: &str = "1234567890123456789";
+pub const CHANNEL_ID: &str = "645027906669510667";
+
+/// A callback Aura sent, as Discord received it.
+#[derive(Debug, Clone)]
+pub struct Callback {
+    pub interaction_id: String,
+    pub token: String,
+    pub body: Value,
+    pub status: u16,
+}
+
+#[derive(Default)]
+struct Inner {
+    callbacks: Mutex<Vec<Callback>>,
+    deleted: Mutex<Vec<String>>,
+    registered: Mutex<Vec<Value>>,
+    unknown: Mutex<Vec<String>>,
+    gateway: Mutex<Option<mpsc::UnboundedSender<Value>>>,
+    identifies: AtomicU64,
+    resumes: AtomicU64,
+    seq: AtomicU64,
+    changed: Notify,
+    addr: Mutex<Option<SocketAddr>>,
+}
+
+#[derive(Clone)]
+pub struct FakeDiscord {
+    inner: Arc<Inner>,
+    pub addr: SocketAddr,
+}
+
+impl FakeDiscord {
+    pub async fn start() -> FakeDiscord {
+        let inner = Arc::new(Inner::default());
+        let app = Router::new()
+            .route("/api/v10/gateway", get(gateway_url))
+            .route("/api/v10/gateway/bot", get(gateway_url))
+            .route("/api/v10/oauth2/applications/@me", get(application))
+            .route(
+                "/api/v10/users/@me",
+                get(|| async { axum::Json(bot_user()) }),
+            )
+            .route("/api/v10/applications/{app}/commands", put(register))
+            .route(
+                "/api/v10/applications/{app}/guilds/{guild}/commands",
+                put(register_guild),
+            )
+            .route(
+                "/api/v10/interactions/{id}/{token}/callback",
+                post(callback),
+            )
+            .route(
+                "/api/v10/webhooks/{app}/{token}/messages/@original",
+                delete(delete_original),
+            )
+            .route("/api/v10/webhooks/{app}/{token}", post(followup))
+            .route("/ws", any(websocket))
+            .fallback(fallback)
+            .with_state(inner.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        *inner.addr.lock().expect("lock") = Some(addr);
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeDiscord { inner, addr }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Waits until the bot has identified and can receive dispatches.
+    pub async fn wait_ready(&self) {
+        self.wait_until(Duration::from_secs(20), |f| {
+            f.inner.gateway.lock().expect("lock").is_some()
+                && f.inner.identifies.load(Ordering::SeqCst) > 0
+        })
+        .await;
+        // Let serenity and poise finish their READY handling.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    async fn wait_until(&self, limit: Duration, cond: impl Fn(&FakeDiscord) -> bool) {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let notified = self.inner.changed.notified();
+            if cond(self) {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                assert!(cond(self), "timed out waiting on the fake Discord");
+                return;
+            }
+        }
+    }
+
+    /// Sends a dispatch on the gateway.
+    pub fn dispatch(&self, event: &str, data: Value) {
+        let seq = self.inner.seq.fetch_add(1, Ordering::SeqCst) + 1;
+        let frame = json!({ "op": 0, "t": event, "s": seq, "d": data });
+        if let Some(tx) = self.inner.gateway.lock().expect("lock").as_ref() {
+            let _ = tx.send(frame);
+        }
+    }
+
+    /// Closes the gateway connection abruptly, as Discord sometimes does.
+    pub fn drop_connection(&self) {
+        if let Some(tx) = self.inner.gateway.lock().expect("lock").as_ref() {
+            let _ = tx.send(json!({ "close": 4000 }));
+        }
+    }
+
+    /// Injects an interaction and waits for its callback.
+    pub async fn interact(&self, payload: Value) -> Callback {
+        let id = payload["id"].as_str().unwrap_or_default().to_string();
+        self.dispatch("INTERACTION_CREATE", payload);
+        self.callback(&id).await
+    }
+
+    pub async fn callback(&self, interaction_id: &str) -> Callback {
+        let id = interaction_id.to_string();
+        self.wait_until(Duration::from_secs(10), move |f| f.find(&id).is_some())
+            .await;
+        self.find(interaction_id).expect("callback")
+    }
+
+    fn find(&self, id: &str) -> Option<Callback> {
+        self.inner
+            .callbacks
+            .lock()
+            .expect("lock")
+            .iter()
+            .find(|c| c.interaction_id == id)
+            .cloned()
+    }
+
+    pub fn callbacks(&self) -> Vec<Callback> {
+        self.inner.callbacks.lock().expect("lock").clone()
+    }
+    pub fn deleted(&self) -> Vec<String> {
+        self.inner.deleted.lock().expect("lock").clone()
+    }
+    pub fn registered(&self) -> Vec<Value> {
+        self.inner.registered.lock().expect("lock").clone()
+    }
+    pub fn unknown_routes(&self) -> Vec<String> {
+        self.inner.unknown.lock().expect("lock").clone()
+    }
+    pub fn identifies(&self) -> u64 {
+        self.inner.identifies.load(Ordering::SeqCst)
+    }
+    pub fn resumes(&self) -> u64 {
+        self.inner.resumes.load(Ordering::SeqCst)
+    }
+    pub async fn wait_for_connections(&self, n: u64) {
+        self.wait_until(Duration::from_secs(30), move |f| {
+            f.identifies() + f.resumes() >= n && f.inner.gateway.lock().expect("lock").is_some()
+        })
+        .await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn bot_user() -> Value {
+    json!({ "id": APP_ID, "username": "aura", "discriminator": "0", "global_name": null,
+            "avatar": null, "bot": true, "flags": 0 })
+}
+
+async fn gateway_url(State(s): State<Arc<Inner>>) -> axum::Json<Value> {
+    let addr = s.addr.lock().expect("lock").expect("addr");
+    axum::Json(json!({
+        "url": format!("ws://{addr}/ws"),
+        "shards": 1,
+        "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1 }
+    }))
+}
+
+async fn application() -> axum::Json<Value> {
+    axum::Json(json!({
+        "id": APP_ID, "name": "Aura", "icon": null, "description": "", "bot_public": true,
+        "bot_require_code_grant": false, "owner": { "id": "53908232506183680", "username": "teacher",
+        "discriminator": "0", "avatar": null }, "verify_key": "00", "team": null, "flags": 0
+    }))
+}
+
+async fn register(
+    State(s): State<Arc<Inner>>,
+    Path(_app): Path<String>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    store_commands(&s, body)
+}
+
+async fn register_guild(
+    State(s): State<Arc<Inner>>,
+    Path((_app, _guild)): Path<(String, String)>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    store_commands(&s, body)
+}
+
+fn store_commands(s: &Inner, body: Value) -> Response {
+    let mut out = Vec::new();
+    for (i, c) in body
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        let mut c = c;
+        c["id"] = json!(format!("9000000000000000{i:03}"));
+        c["application_id"] = json!(APP_ID);
+        c["version"] = json!("1");
+        c["default_member_permissions"] = json!(null);
+        c["type"] = json!(1);
+        out.push(c);
+    }
+    *s.registered.lock().expect("lock") = body.as_array().cloned().unwrap_or_default();
+    s.changed.notify_waiters();
+    axum::Json(Value::Array(out)).into_response()
+}
+
+async fn callback(
+    State(s): State<Arc<Inner>>,
+    Path((id, token)): Path<(String, String)>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    let errors = limits::check_callback(&body);
+    let already = s
+        .callbacks
+        .lock()
+        .expect("lock")
+        .iter()
+        .any(|c| c.interaction_id == id && c.status == 204);
+    let (status, response) = if already {
+        (
+            400,
+            json!({ "code": 40060, "message": "Interaction has already been acknowledged." }),
+        )
+    } else if errors.is_empty() {
+        (204, Value::Null)
+    } else {
+        (
+            400,
+            json!({ "code": 50035, "message": "Invalid Form Body", "errors": errors }),
+        )
+    };
+    s.callbacks.lock().expect("lock").push(Callback {
+        interaction_id: id,
+        token,
+        body,
+        status,
+    });
+    s.changed.notify_waiters();
+    if status == 204 {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        (StatusCode::BAD_REQUEST, axum::Json(response)).into_response()
+    }
+}
+
+async fn delete_original(
+    State(s): State<Arc<Inner>>,
+    Path((_app, token)): Path<(String, String)>,
+) -> StatusCode {
+    s.deleted.lock().expect("lock").push(token);
+    s.changed.notify_waiters();
+    StatusCode::NO_CONTENT
+}
+
+async fn followup(
+    Path((_app, _token)): Path<(String, String)>,
+    axum::Json(body): axum::Json<Value>,
+) -> axum::Json<Value> {
+    axum::Json(message(body["content"].as_str().unwrap_or("")))
+}
+
+pub fn message(content: &str) -> Value {
+    json!({
+        "id": "1100000000000000001", "channel_id": CHANNEL_ID, "author": bot_user(), "content": content,
+        "timestamp": "2026-11-28T00:00:00+00:00", "edited_timestamp": null, "tts": false,
+        "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
+        "pinned": false, "type": 0, "components": []
+    })
+}
+
+async fn fallback(State(s): State<Arc<Inner>>, req: axum::extract::Request) -> Response {
+    s.unknown
+        .lock()
+        .expect("lock")
+        .push(format!("{} {}", req.method(), req.uri()));
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(json!({ "message": "404: Not Found", "code": 0 })),
+    )
+        .into_response()
+}
+
+async fn websocket(State(s): State<Arc<Inner>>, ws: WebSocketUpgrade) -> Response {
+    ws.on_upgrade(move |socket| session(s, socket))
+}
+
+async fn session(s: Arc<Inner>, mut socket: WebSocket) {
+    let hello = json!({ "op": 10, "d": { "heartbeat_interval": 41250 } });
+    if socket
+        .send(Message::Text(hello.to_string().into()))
+        .await
+        .is_err()
+    {
+        return;
+    }
+    let (tx, mut rx) = mpsc::unbounded_channel::<Value>();
+    loop {
+        tokio::select! {
+            incoming = socket.recv() => {
+                let Some(Ok(msg)) = incoming else { break };
+                let text = match msg {
+                    Message::Text(t) => t.to_string(),
+                    Message::Close(_) => break,
+                    _ => continue,
+                };
+                let Ok(frame) = serde_json::from_str::<Value>(&text) else { continue };
+                match frame["op"].as_u64() {
+                    Some(1) => {
+                        let _ = socket.send(Message::Text(json!({ "op": 11 }).to_string().into())).await;
+                    }
+                    Some(2) => {
+                        let seq = s.seq.fetch_add(1, Ordering::SeqCst) + 1;
+                        let addr = s.addr.lock().expect("lock").expect("addr");
+                        let ready = json!({ "op": 0, "t": "READY", "s": seq, "d": {
+                            "v": 10, "user": bot_user(), "guilds": [], "session_id": "fake-session",
+                            "resume_gateway_url": format!("ws://{addr}/ws"), "shard": [0, 1],
+                            "application": { "id": APP_ID, "flags": 0 } } });
+                        let _ = socket.send(Message::Text(ready.to_string().into())).await;
+                        *s.gateway.lock().expect("lock") = Some(tx.clone());
+                        s.identifies.fetch_add(1, Ordering::SeqCst);
+                        s.changed.notify_waiters();
+                    }
+                    Some(6) => {
+                        let seq = s.seq.fetch_add(1, Ordering::SeqCst) + 1;
+                        let resumed = json!({ "op": 0, "t": "RESUMED", "s": seq, "d": {} });
+                        let _ = socket.send(Message::Text(resumed.to_string().into())).await;
+                        *s.gateway.lock().expect("lock") = Some(tx.clone());
+                        s.resumes.fetch_add(1, Ordering::SeqCst);
+                        s.changed.notify_waiters();
+                    }
+                    _ => {}
+                }
+            }
+            outgoing = rx.recv() => {
+                let Some(frame) = outgoing else { break };
+                if frame.get("close").is_some() {
+                    *s.gateway.lock().expect("lock") = None;
+                    let _ = socket.send(Message::Close(Some(axum::extract::ws::CloseFrame {
+                        code: 4000, reason: "fake drop".into() }))).await;
+                    break;
+                }
+                if socket.send(Message::Text(frame.to_string().into())).await.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// A member in a server channel.
+pub fn member_user(id: u64) -> Value {
+    json!({ "id": id.to_string(), "username": format!("student{id}"), "discriminator": "0",
+            "global_name": null, "avatar": null })
+}
+
+fn base(id: u64, user: u64, locale: &str, kind: u8) -> Value {
+    json!({
+        "id": id.to_string(), "application_id": APP_ID, "type": kind,
+        "token": format!("token-{id}"), "version": 1, "channel_id": CHANNEL_ID,
+        "channel": { "id": CHANNEL_ID, "type": 0 },
+        "user": member_user(user), "locale": locale, "entitlements": [],
+        "authorizing_integration_owners": {}, "context": 0, "attachment_size_limit": 8388608,
+        "app_permissions": "442368"
+    })
+}
+
+/// A slash command as Discord sends it (`options`: `[{"type": 3, "name": …, "value": …}]`).
+pub fn command(id: u64, user: u64, locale: &str, name: &str, options: Value) -> Value {
+    let mut v = base(id, user, locale, 2);
+    v["data"] = json!({ "id": "9000000000000000001", "name": name, "type": 1, "options": options });
+    v
+}
+
+/// An autocomplete request for `option` with the partial `value`.
+pub fn autocomplete(
+    id: u64,
+    user: u64,
+    locale: &str,
+    name: &str,
+    option: &str,
+    value: &str,
+) -> Value {
+    let mut v = base(id, user, locale, 4);
+    v["data"] = json!({ "id": "9000000000000000001", "name": name, "type": 1,
+        "options": [{ "type": 3, "name": option, "value": value, "focused": true }] });
+    v
+}
+
+/// A button click (or, with `values`, a menu choice) on a message of Aura's.
+pub fn click(
+    id: u64,
+    user: u64,
+    locale: &str,
+    custom_id: &str,
+    values: Option<Vec<&str>>,
+) -> Value {
+    let mut v = base(id, user, locale, 3);
+    v["message"] = message("");
+    v["data"] = match values {
+        Some(values) => json!({ "custom_id": custom_id, "component_type": 3, "values": values }),
+        None => json!({ "custom_id": custom_id, "component_type": 2 }),
+    };
+    v
+}
+
+pub fn string_option(name: &str, value: &str) -> Value {
+    json!({ "type": 3, "name": name, "value": value })
+}

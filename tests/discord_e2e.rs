@@ -1,0 +1,410 @@
+//! End to end: the real serenity/poise client connects to the fake Discord in `common`, and
+//! every command, autocomplete and button is answered within Discord's limits, in both
+//! languages, through the gateway and REST exactly as Discord would carry them.
+
+mod common;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use aura::core::Core;
+use aura::discord::{self, Connection, Registration, Token};
+use aura::pack::Lang;
+use common::{FakeDiscord, autocomplete, click, command, string_option};
+use serde_json::{Value, json};
+
+static NEXT: AtomicU64 = AtomicU64::new(1_000_000);
+
+fn next() -> u64 {
+    NEXT.fetch_add(1, Ordering::SeqCst)
+}
+
+struct Bot {
+    fake: FakeDiscord,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+async fn boot() -> Bot {
+    let fake = FakeDiscord::start().await;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
+    let conn = Connection {
+        token: Token::new("fake-token"),
+        api_url: Some(fake.url()),
+        register: Some(Registration::Global),
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let shutdown = async move {
+            let _ = stopped.await;
+        };
+        if let Err(e) = discord::run(core, conn, shutdown).await {
+            eprintln!("bot stopped: {e}");
+        }
+    });
+    fake.wait_ready().await;
+    Bot { fake, _stop: stop }
+}
+
+fn assert_good(cb: &common::Callback, what: &str) {
+    assert_eq!(cb.status, 204, "{what}: Discord refused {}", cb.body);
+    let errs = aura::render::limits::check_callback(&cb.body);
+    assert!(errs.is_empty(), "{what}: {errs:?}");
+    if cb.body["type"] == 4 {
+        assert_eq!(
+            cb.body["data"]["allowed_mentions"]["parse"],
+            json!([]),
+            "{what}"
+        );
+    }
+}
+
+fn text_of(body: &Value) -> String {
+    body.to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_command_answers_in_both_languages() {
+    let bot = boot().await;
+    let cases: Vec<(&str, Value)> = vec![
+        ("concept", json!([string_option("name", "aura")])),
+        (
+            "concept",
+            json!([string_option("name", "benjamin:cult-value")]),
+        ),
+        ("quote", json!([string_option("topic", "aura")])),
+        ("quote", json!([string_option("speaker", "adorno")])),
+        ("quote", json!([])),
+        ("debate", json!([])),
+        (
+            "debate",
+            json!([string_option(
+                "motion",
+                "benjamin:laughter-is-revolutionary"
+            )]),
+        ),
+        ("section", json!([string_option("number", "XV")])),
+        ("section", json!([string_option("number", "nachwort")])),
+        ("search", json!([string_option("query", "distraction")])),
+        ("essay", json!([])),
+        ("help", json!([])),
+    ];
+    for (locale, markers) in [
+        ("en-US", ["The Work of Art", "Search:"]),
+        ("id", ["Karya Seni", "Pencarian:"]),
+    ] {
+        for (name, options) in &cases {
+            let id = next();
+            let cb = bot
+                .fake
+                .interact(command(id, id, locale, name, options.clone()))
+                .await;
+            let what = format!("/{name} {options} ({locale})");
+            assert_good(&cb, &what);
+            assert_eq!(cb.body["type"], 4, "{what}");
+            if *name != "help" {
+                let body = text_of(&cb.body);
+                assert!(
+                    markers.iter().any(|m| body.contains(m)),
+                    "{what}: not in {locale}: {body}"
+                );
+                // The member who asked can delete the reply.
+                assert!(
+                    text_of(&cb.body).contains(&format!("aura:delete:{id}")),
+                    "{what}"
+                );
+            } else {
+                assert_eq!(cb.body["data"]["flags"], 64, "help is ephemeral");
+            }
+        }
+    }
+    assert!(
+        bot.fake.unknown_routes().is_empty(),
+        "{:?}",
+        bot.fake.unknown_routes()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_odd_input_gets_a_polite_ephemeral_reply() {
+    let bot = boot().await;
+    let id = next();
+    let cb = bot
+        .fake
+        .interact(command(
+            id,
+            id,
+            "id",
+            "concept",
+            json!([string_option("name", "value")]),
+        ))
+        .await;
+    assert_good(&cb, "ambiguous concept");
+    assert_eq!(cb.body["data"]["flags"], 64);
+    let content = cb.body["data"]["content"].as_str().unwrap_or_default();
+    assert!(content.contains("Maksud Anda"), "{content}");
+    // Mentions typed by a member are never parsed.
+    let id = next();
+    let cb = bot
+        .fake
+        .interact(command(
+            id,
+            id,
+            "en-US",
+            "search",
+            json!([string_option("query", "@everyone <@&1>")]),
+        ))
+        .await;
+    assert_good(&cb, "search for mentions");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_answers_with_at_most_25_choices() {
+    let bot = boot().await;
+    for (name, option, partial) in [
+        ("concept", "name", "kult"),
+        ("concept", "name", ""),
+        ("quote", "speaker", "ado"),
+        ("section", "number", "x"),
+        ("debate", "motion", "film"),
+    ] {
+        let id = next();
+        let cb = bot
+            .fake
+            .interact(autocomplete(id, id, "id", name, option, partial))
+            .await;
+        assert_good(&cb, name);
+        assert_eq!(cb.body["type"], 8);
+        let choices = cb.body["data"]["choices"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            !choices.is_empty() && choices.len() <= 25,
+            "{name} {partial}: {choices:?}"
+        );
+    }
+    let id = next();
+    let cb = bot
+        .fake
+        .interact(autocomplete(id, id, "id", "concept", "name", "nilai kult"))
+        .await;
+    assert_eq!(
+        cb.body["data"]["choices"][0]["value"],
+        "benjamin:cult-value"
+    );
+    assert_eq!(cb.body["data"]["choices"][0]["name"], "Nilai kultus");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buttons_navigate_and_only_the_asker_can_delete() {
+    let bot = boot().await;
+    let asker = next();
+    let cb = bot
+        .fake
+        .interact(command(
+            asker,
+            asker,
+            "en-US",
+            "concept",
+            json!([string_option("name", "aura")]),
+        ))
+        .await;
+    let rows = cb.body["data"]["components"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let ids: Vec<String> = rows
+        .iter()
+        .flat_map(|r| r["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c["custom_id"].as_str().map(String::from))
+        .collect();
+    for custom_id in ids
+        .iter()
+        .filter(|i| !i.starts_with("aura:delete") && !i.starts_with("aura:open"))
+    {
+        let id = next();
+        let cb = bot
+            .fake
+            .interact(click(id, id, "id", custom_id, None))
+            .await;
+        assert_good(&cb, custom_id);
+        assert_eq!(
+            cb.body["data"]["flags"], 64,
+            "{custom_id}: navigation is for the clicker"
+        );
+        assert!(
+            cb.body["data"]["embeds"].is_array(),
+            "{custom_id} led nowhere: {}",
+            cb.body
+        );
+    }
+    // The related-concepts menu.
+    let id = next();
+    let cb = bot
+        .fake
+        .interact(click(
+            id,
+            id,
+            "en-US",
+            "aura:open:benjamin:aura",
+            Some(vec!["concept:benjamin:authenticity"]),
+        ))
+        .await;
+    assert_good(&cb, "menu");
+    assert!(text_of(&cb.body).contains("Authenticity"));
+
+    // Someone else cannot delete the reply…
+    let delete = format!("aura:delete:{asker}");
+    let other = next();
+    let cb = bot
+        .fake
+        .interact(click(other, other, "id", &delete, None))
+        .await;
+    assert_good(&cb, "delete by another member");
+    assert_eq!(cb.body["data"]["flags"], 64);
+    assert!(bot.fake.deleted().is_empty());
+    // …the asker can.
+    let id = next();
+    let cb = bot
+        .fake
+        .interact(click(id, asker, "en-US", &delete, None))
+        .await;
+    assert_eq!(cb.body["type"], 6);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(bot.fake.deleted(), vec![format!("token-{id}")]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_command_within_the_cooldown_gets_a_polite_notice() {
+    let bot = boot().await;
+    let user = next();
+    let first = bot
+        .fake
+        .interact(command(next(), user, "id", "essay", json!([])))
+        .await;
+    assert_good(&first, "first");
+    let second = bot
+        .fake
+        .interact(command(next(), user, "id", "essay", json!([])))
+        .await;
+    assert_good(&second, "second");
+    assert_eq!(second.body["data"]["flags"], 64);
+    assert!(
+        text_of(&second.body).contains("Tunggu sebentar"),
+        "{}",
+        second.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_gateway_is_survived() {
+    let bot = boot().await;
+    let before = bot.fake.identifies() + bot.fake.resumes();
+    bot.fake.drop_connection();
+    bot.fake.wait_for_connections(before + 1).await;
+    let id = next();
+    let cb = bot
+        .fake
+        .interact(command(id, id, "en-US", "essay", json!([])))
+        .await;
+    assert_good(&cb, "after reconnect");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_obeys_discords_rules() {
+    let bot = boot().await;
+    let commands = bot.fake.registered();
+    assert_eq!(commands.len(), 7);
+    check_registration(&commands);
+}
+
+/// Discord's rules for command definitions (shared/discord/limits.md).
+fn check_registration(commands: &[Value]) {
+    let locales = [
+        "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+        "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi",
+        "th", "zh-CN", "ja", "zh-TW", "ko",
+    ];
+    let name_ok = |n: &str| {
+        let len = n.chars().count();
+        (1..=32).contains(&len)
+            && n.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '\'')
+            && n.chars().all(|c| !c.is_uppercase())
+    };
+    let mut names = std::collections::HashSet::new();
+    for c in commands {
+        let name = c["name"].as_str().unwrap_or_default();
+        assert!(name_ok(name), "{name}");
+        assert!(names.insert(name.to_string()), "{name} twice");
+        let desc = c["description"].as_str().unwrap_or_default();
+        assert!((1..=100).contains(&desc.chars().count()), "{name}: {desc}");
+        let mut total = name.len() + longest(c, "description");
+        for key in ["name_localizations", "description_localizations"] {
+            for (loc, v) in c[key].as_object().cloned().unwrap_or_default() {
+                assert!(locales.contains(&loc.as_str()), "{name}: locale {loc}");
+                let v = v.as_str().unwrap_or_default();
+                if key == "name_localizations" {
+                    assert!(name_ok(v), "{name}: {v}");
+                } else {
+                    assert!((1..=100).contains(&v.chars().count()), "{name}: {v}");
+                }
+            }
+        }
+        let options = c["options"].as_array().cloned().unwrap_or_default();
+        assert!(options.len() <= 25);
+        let mut seen_optional = false;
+        for o in &options {
+            let oname = o["name"].as_str().unwrap_or_default();
+            assert!(name_ok(oname), "{name}.{oname}");
+            let od = o["description"].as_str().unwrap_or_default();
+            assert!(
+                (1..=100).contains(&od.chars().count()),
+                "{name}.{oname}: {od}"
+            );
+            let required = o["required"].as_bool().unwrap_or(false);
+            assert!(
+                !(required && seen_optional),
+                "{name}: required option after an optional one"
+            );
+            seen_optional |= !required;
+            // serenity always sends `choices` (empty for autocomplete options); a non-empty list
+            // together with autocomplete is what Discord refuses.
+            let has_choices = o["choices"].as_array().is_some_and(|c| !c.is_empty());
+            assert!(
+                !(o["autocomplete"] == true && has_choices),
+                "{name}.{oname}"
+            );
+            for (loc, v) in o["name_localizations"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+            {
+                assert!(locales.contains(&loc.as_str()));
+                assert!(
+                    name_ok(v.as_str().unwrap_or_default()),
+                    "{name}.{oname}: {v}"
+                );
+            }
+            total += oname.len() + longest(o, "description");
+        }
+        assert!(total <= 8000, "{name}: {total}");
+    }
+}
+
+fn longest(v: &Value, key: &str) -> usize {
+    let base = v[key].as_str().map(|s| s.chars().count()).unwrap_or(0);
+    let loc = v[format!("{key}_localizations")]
+        .as_object()
+        .map(|m| {
+            m.values()
+                .filter_map(|s| s.as_str())
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    base.max(loc)
+}

@@ -20,4 +20,4 @@ COPY config ./config
 VOLUME ["/app/state"]
 USER 10001
 ENTRYPOINT ["aura"]
-CMD ["check"]
+CMD ["run"]

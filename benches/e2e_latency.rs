@@ -1,0 +1,99 @@
+//! End-to-end latency and memory: the release `aura` binary runs against the fake Discord in
+//! `tests/common`; 1,000 interactions are injected over the gateway one after another, and the
+//! time from injection to the callback arriving at the fake is measured. Reports p50, p99 and
+//! the bot process's peak RSS (VmHWM).
+//!
+//! Run: `cargo bench --bench e2e_latency`
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{FakeDiscord, autocomplete, command, string_option};
+use serde_json::json;
+
+const N: usize = 1000;
+
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+}
+
+fn main() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let fake = FakeDiscord::start().await;
+        let mut bot = std::process::Command::new(env!("CARGO_BIN_EXE_aura"))
+            .arg("run")
+            .env("DISCORD_TOKEN", "bench-token")
+            .env("DISCORD_API_URL", fake.url())
+            .env("RUST_LOG", "warn")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .spawn()
+            .expect("start aura");
+        fake.wait_ready().await;
+        let mut latencies = Vec::with_capacity(N);
+        for i in 0..N {
+            let id = 5_000_000 + i as u64;
+            let payload = match i % 5 {
+                0 => command(
+                    id,
+                    id,
+                    "id",
+                    "concept",
+                    json!([string_option("name", "nilai kultus")]),
+                ),
+                1 => command(
+                    id,
+                    id,
+                    "en-US",
+                    "quote",
+                    json!([string_option("topic", "aura")]),
+                ),
+                2 => command(
+                    id,
+                    id,
+                    "id",
+                    "section",
+                    json!([string_option("number", "XV")]),
+                ),
+                3 => command(
+                    id,
+                    id,
+                    "en-US",
+                    "search",
+                    json!([string_option("query", "distraction")]),
+                ),
+                _ => autocomplete(id, id, "id", "concept", "name", "kult"),
+            };
+            let start = Instant::now();
+            let cb = fake.interact(payload).await;
+            latencies.push(start.elapsed());
+            assert_eq!(cb.status, 204, "{}", cb.body);
+        }
+        let peak = peak_rss_kib(bot.id());
+        let _ = bot.kill();
+        let _ = bot.wait();
+        latencies.sort();
+        let pct =
+            |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+        let mean: Duration = latencies.iter().sum::<Duration>() / latencies.len() as u32;
+        println!("e2e latency over {N} interactions (injection → callback at the fake Discord):");
+        println!(
+            "  p50 {:?}  p99 {:?}  mean {:?}  max {:?}",
+            pct(0.50),
+            pct(0.99),
+            mean,
+            latencies[latencies.len() - 1]
+        );
+        match peak {
+            Some(kib) => println!("  bot peak RSS (VmHWM): {:.1} MiB", kib as f64 / 1024.0),
+            None => println!("  bot peak RSS: unavailable (no /proc)"),
+        }
+    });
+}

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::config::{RegisterMode, Settings};
 use crate::core::Core;
 use crate::discord::{self, Connection, Registration, Token};
+use crate::store::Store;
 use crate::{pack, preview, telemetry};
 
 #[derive(Debug, Parser)]
@@ -87,8 +88,26 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
+            let state_path = settings.state_path.clone();
+            let vote_minutes = settings.debate.vote_minutes;
             block_on(async move {
-                match discord::run(core, conn, shutdown_signal()).await {
+                let store = match Store::open(&state_path).await {
+                    Ok(s) => s,
+                    Err(e) => {
+                        eprintln!("aura: {e} ({})", state_path.display());
+                        return ExitCode::FAILURE;
+                    }
+                };
+                let data = discord::Data {
+                    core,
+                    store: store.clone(),
+                    vote_length: std::time::Duration::from_secs(u64::from(vote_minutes) * 60),
+                    sweep_every: std::time::Duration::from_secs(15),
+                };
+                let outcome = discord::run(data, conn, shutdown_signal()).await;
+                store.close().await;
+                tracing::info!("state closed");
+                match outcome {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("aura: {e}");

@@ -16,9 +16,17 @@ const BUILT_IN: &str = include_str!("../config/default.toml");
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     pub data_dir: PathBuf,
+    pub state_path: PathBuf,
     pub default_locale: String,
     pub log: LogSettings,
     pub discord: DiscordSettings,
+    pub debate: DebateSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DebateSettings {
+    pub vote_minutes: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -101,6 +109,15 @@ impl Settings {
                 message: format!(
                     "`{}` is not a language Aura speaks; use \"en\" or \"id\"",
                     self.default_locale
+                ),
+            });
+        }
+        if !(1..=14).contains(&self.debate.vote_minutes) {
+            return Err(ConfigError::Invalid {
+                key: "debate.vote_minutes".into(),
+                message: format!(
+                    "{} is out of range: use 1–14 (Discord's interaction tokens last 15 minutes)",
+                    self.debate.vote_minutes
                 ),
             });
         }

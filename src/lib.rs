@@ -25,5 +25,6 @@ pub mod preview;
 pub mod render;
 pub mod reply;
 pub mod search;
+pub mod store;
 pub mod telemetry;
 pub mod text;

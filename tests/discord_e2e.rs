@@ -11,8 +11,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use aura::core::Core;
 use aura::discord::{self, Connection, Registration, Token};
 use aura::pack::Lang;
+use aura::store::Store;
 use common::{FakeDiscord, autocomplete, click, command, string_option};
 use serde_json::{Value, json};
+use std::time::Duration;
 
 static NEXT: AtomicU64 = AtomicU64::new(1_000_000);
 
@@ -27,8 +29,21 @@ struct Bot {
 
 async fn boot() -> Bot {
     let fake = FakeDiscord::start().await;
+    boot_on(fake, &state_file(), Duration::from_secs(600)).await
+}
+
+fn state_file() -> PathBuf {
+    std::env::temp_dir().join(format!("aura-e2e-{}-{}.db", std::process::id(), next()))
+}
+
+async fn boot_on(fake: FakeDiscord, state: &std::path::Path, vote_length: Duration) -> Bot {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("aura=debug,warn")
+        .with_test_writer()
+        .try_init();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
     let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
+    let store = Store::open(state).await.expect("store");
     let conn = Connection {
         token: Token::new("fake-token"),
         api_url: Some(fake.url()),
@@ -39,9 +54,16 @@ async fn boot() -> Bot {
         let shutdown = async move {
             let _ = stopped.await;
         };
-        if let Err(e) = discord::run(core, conn, shutdown).await {
+        let data = discord::Data {
+            core,
+            store: store.clone(),
+            vote_length,
+            sweep_every: Duration::from_millis(200),
+        };
+        if let Err(e) = discord::run(data, conn, shutdown).await {
             eprintln!("bot stopped: {e}");
         }
+        store.close().await;
     });
     fake.wait_ready().await;
     Bot { fake, _stop: stop }
@@ -407,4 +429,180 @@ fn longest(v: &Value, key: &str) -> usize {
         })
         .unwrap_or(0);
     base.max(loc)
+}
+
+fn custom_ids(body: &Value) -> Vec<String> {
+    body["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|r| r["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c["custom_id"].as_str().map(String::from))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_class_votes_and_the_starter_reveals_the_tally() {
+    let bot = boot().await;
+    let starter = next();
+    let debate = next();
+    let cb = bot
+        .fake
+        .interact(command(
+            debate,
+            starter,
+            "id",
+            "debate",
+            json!([string_option("motion", "benjamin:film-makes-experts")]),
+        ))
+        .await;
+    assert_good(&cb, "debate");
+    let ids = custom_ids(&cb.body);
+    for side in ["benjamin", "adorno", "undecided"] {
+        assert!(
+            ids.contains(&format!("aura:vote:{debate}:{side}")),
+            "{ids:?}"
+        );
+    }
+    assert!(
+        !text_of(&cb.body).contains("\"name\":\"Hasil\""),
+        "the tally is hidden while the vote is open"
+    );
+
+    // Forty members vote at once; ten of them change their minds.
+    let members: Vec<u64> = (0..40).map(|_| next()).collect();
+    let mut pending = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        let side = ["benjamin", "adorno", "undecided", "benjamin"][i % 4];
+        let id = next();
+        bot.fake.dispatch(
+            "INTERACTION_CREATE",
+            click(id, *m, "id", &format!("aura:vote:{debate}:{side}"), None),
+        );
+        pending.push(id);
+    }
+    for id in pending {
+        let cb = bot.fake.callback(&id.to_string()).await;
+        assert_good(&cb, "vote");
+        assert_eq!(cb.body["data"]["flags"], 64);
+        assert!(text_of(&cb.body).contains("Pilihan Anda"), "{}", cb.body);
+    }
+    for m in members.iter().take(10) {
+        let cb = bot
+            .fake
+            .interact(click(
+                next(),
+                *m,
+                "en-US",
+                &format!("aura:vote:{debate}:adorno"),
+                None,
+            ))
+            .await;
+        assert!(text_of(&cb.body).contains("Vote changed"), "{}", cb.body);
+    }
+    // Only the starter can close.
+    let cb = bot
+        .fake
+        .interact(click(
+            next(),
+            members[0],
+            "en-US",
+            &format!("aura:close:{debate}"),
+            None,
+        ))
+        .await;
+    assert!(
+        text_of(&cb.body).contains("Only the member who started"),
+        "{}",
+        cb.body
+    );
+    let cb = bot
+        .fake
+        .interact(click(
+            next(),
+            starter,
+            "id",
+            &format!("aura:close:{debate}"),
+            None,
+        ))
+        .await;
+    assert_good(&cb, "close");
+    assert_eq!(cb.body["type"], 7);
+    // 40 members: i%4 → b,a,u,b = 20 b, 10 a, 10 u; the first ten switch to adorno:
+    // members 0..10 were b,a,u,b,b,a,u,b,b,a → 5 b and 2 u leave, so b 15, a 17, u 8.
+    let body = text_of(&cb.body);
+    assert!(body.contains("**Benjamin**: 15 (38%)"), "{body}");
+    assert!(body.contains("**Adorno**: 17 (43%)"), "{body}");
+    assert!(body.contains("**Belum memutuskan**: 8 (20%)"), "{body}");
+    assert!(
+        !custom_ids(&cb.body)
+            .iter()
+            .any(|i| i.starts_with("aura:vote"))
+    );
+    // A late vote changes nothing.
+    let cb = bot
+        .fake
+        .interact(click(
+            next(),
+            next(),
+            "en-US",
+            &format!("aura:vote:{debate}:benjamin"),
+            None,
+        ))
+        .await;
+    assert!(text_of(&cb.body).contains("closed"), "{}", cb.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_survive_a_restart_and_time_closes_the_vote() {
+    let fake = FakeDiscord::start().await;
+    let state = state_file();
+    let bot = boot_on(fake.clone(), &state, Duration::from_secs(4)).await;
+    let debate = next();
+    let starter = next();
+    let cb = fake
+        .interact(command(debate, starter, "en-US", "debate", json!([])))
+        .await;
+    assert_good(&cb, "debate");
+    for _ in 0..3 {
+        let cb = fake
+            .interact(click(
+                next(),
+                next(),
+                "en-US",
+                &format!("aura:vote:{debate}:benjamin"),
+                None,
+            ))
+            .await;
+        assert!(text_of(&cb.body).contains("Your vote"), "{}", cb.body);
+    }
+    // Restart: the first bot stops, a second opens the same state.
+    let before = fake.identifies();
+    drop(bot);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let _bot = boot_on(fake.clone(), &state, Duration::from_secs(4)).await;
+    fake.wait_for_connections(before + 1).await;
+    let cb = fake
+        .interact(click(
+            next(),
+            next(),
+            "en-US",
+            &format!("aura:vote:{debate}:adorno"),
+            None,
+        ))
+        .await;
+    assert!(text_of(&cb.body).contains("Your vote"), "{}", cb.body);
+    // When the time is up, the message shows the tally, votes from before the restart included.
+    let edit = fake.wait_for_edit(&format!("token-{debate}")).await;
+    let text = edit.to_string();
+    assert!(
+        text.contains("**Benjamin**: 3 (75%)") && text.contains("**Adorno**: 1 (25%)"),
+        "{text}"
+    );
+    assert!(
+        fake.unknown_routes().is_empty(),
+        "{:?}",
+        fake.unknown_routes()
+    );
+    let _ = std::fs::remove_file(&state);
 }

@@ -8,11 +8,24 @@ use super::{footer, not_found, section_ref};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Motion, Pack};
-use crate::reply::{Accent, Reply};
+use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::search::Kind;
 use crate::text::truncate;
 
 pub fn answer(core: &Core, lang: Lang, input: Option<&str>, rng: &mut impl Rng) -> Reply {
+    match pick(core, lang, input, rng) {
+        Ok((pack, motion)) => card(pack, motion, lang),
+        Err(notice) => *notice,
+    }
+}
+
+/// The motion a member asked for (or a random one), or the notice that explains why not.
+pub fn pick<'a>(
+    core: &'a Core,
+    lang: Lang,
+    input: Option<&str>,
+    rng: &mut impl Rng,
+) -> Result<(&'a Pack, &'a Motion), Box<Reply>> {
     let found = match input {
         Some(input) => match core.index.resolve(Kind::Motion, input) {
             Ok(hit) => core
@@ -20,14 +33,14 @@ pub fn answer(core: &Core, lang: Lang, input: Option<&str>, rng: &mut impl Rng) 
                 .pack(&hit.pack)
                 .and_then(|p| p.motion(&hit.id).map(|m| (p, m))),
             Err(guesses) => {
-                return not_found(
+                return Err(Box::new(not_found(
                     core,
                     lang,
                     Kind::Motion,
                     input,
                     &guesses,
                     "error-unknown-motion",
-                );
+                )));
             }
         },
         None => core
@@ -37,10 +50,71 @@ pub fn answer(core: &Core, lang: Lang, input: Option<&str>, rng: &mut impl Rng) 
             .flat_map(|p| p.motions.iter().map(move |m| (p, m)))
             .choose(rng),
     };
-    match found {
-        Some((pack, motion)) => card(pack, motion, lang),
-        None => Reply::notice(t(lang, "error-no-motion")),
-    }
+    found.ok_or_else(|| Box::new(Reply::notice(t(lang, "error-no-motion"))))
+}
+
+/// A debate card opened for voting in a channel: the card, the voting rules with the closing
+/// time as a Discord timestamp, and the Benjamin / Adorno / undecided and close buttons.
+pub fn vote_card(pack: &Pack, m: &Motion, lang: Lang, debate_id: &str, closes_at: i64) -> Reply {
+    let mut reply = card(pack, m, lang);
+    // Voting replaces "another motion": a class debates one motion at a time.
+    reply
+        .buttons
+        .retain(|b| !b.id.starts_with("aura:debate-more"));
+    reply = reply.field(
+        t(lang, "heading-vote"),
+        tr(
+            lang,
+            "vote-explain",
+            &[("closes", &format!("<t:{closes_at}:R>"))],
+        ),
+    );
+    let votes = [
+        ("benjamin", ButtonStyle::Primary),
+        ("adorno", ButtonStyle::Primary),
+        ("undecided", ButtonStyle::Secondary),
+    ]
+    .map(|(side, style)| Button {
+        id: format!("aura:vote:{debate_id}:{side}"),
+        label: t(lang, &format!("side-{side}")),
+        style,
+    });
+    reply.buttons.splice(0..0, votes);
+    reply.buttons.push(Button {
+        id: format!("aura:close:{debate_id}"),
+        label: t(lang, "button-close-vote"),
+        style: ButtonStyle::Danger,
+    });
+    reply
+}
+
+/// The closed debate: the card with the tally, and no voting buttons.
+pub fn result_card(
+    pack: &Pack,
+    m: &Motion,
+    lang: Lang,
+    benjamin: u32,
+    adorno: u32,
+    undecided: u32,
+) -> Reply {
+    let mut reply = card(pack, m, lang);
+    reply
+        .buttons
+        .retain(|b| !b.id.starts_with("aura:debate-more"));
+    let total = benjamin + adorno + undecided;
+    let pct = |n: u32| (n * 100 + total / 2).checked_div(total).unwrap_or(0);
+    let line = |key: &str, n: u32| format!("**{}**: {n} ({}%)", t(lang, key), pct(n));
+    let value = format!(
+        "{}
+{}
+{}
+{}",
+        line("side-benjamin", benjamin),
+        line("side-adorno", adorno),
+        line("side-undecided", undecided),
+        tr(lang, "vote-total", &[("total", &(total as usize))])
+    );
+    reply.field(t(lang, "heading-result"), value)
 }
 
 /// The evidence lines for one side: short quotes with their place.

@@ -3,7 +3,7 @@
 
 pub mod catalog;
 mod concept;
-mod debate;
+pub mod debate;
 mod essay;
 mod help;
 mod quote;

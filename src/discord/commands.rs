@@ -118,7 +118,12 @@ pub async fn debate(
     ctx: Context<'_>,
     #[autocomplete = "motions"] motion: Option<String>,
 ) -> Result<(), Error> {
-    respond(ctx, "debate", vec![("motion", motion)]).await
+    let poise::Context::Application(actx) = ctx else {
+        return Ok(());
+    };
+    super::debates::start(ctx.serenity_context(), actx.interaction, ctx.data(), motion).await?;
+    actx.has_sent_initial_response.store(true, Ordering::SeqCst);
+    Ok(())
 }
 
 /// One section of the essay.

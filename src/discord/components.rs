@@ -22,6 +22,11 @@ pub async fn on_event(
         && let Err(e) = on_click(ctx, click, data).await
     {
         tracing::error!(custom_id = %click.data.custom_id, error = %e, "button failed");
+        // Answer anyway, so the member never sees "the application did not respond".
+        let lang = data.core.lang_for(Some(click.locale.as_str()));
+        let reply = Reply::notice(t(lang, "error-internal"));
+        let body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
+        let _ = send(ctx, click, body).await;
     }
     Ok(())
 }
@@ -45,6 +50,12 @@ async fn on_click(
     let core = &data.core;
     let lang = core.lang_for(Some(click.locale.as_str()));
     let id = click.data.custom_id.as_str();
+    if let Some(rest) = id.strip_prefix("aura:vote:") {
+        return super::debates::on_vote(ctx, click, data, rest).await;
+    }
+    if let Some(debate) = id.strip_prefix("aura:close:") {
+        return super::debates::on_close(ctx, click, data, debate).await;
+    }
     if let Some(owner) = id.strip_prefix("aura:delete:") {
         if owner == click.user.id.get().to_string() {
             send(ctx, click, serde_json::json!({ "type": 6 })).await?;

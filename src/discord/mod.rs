@@ -4,6 +4,7 @@
 
 mod commands;
 mod components;
+mod debates;
 mod errors;
 
 use std::fmt;
@@ -12,12 +13,18 @@ use std::sync::Arc;
 use poise::serenity_prelude as serenity;
 
 use crate::core::Core;
+use crate::store::Store;
 
 pub use commands::{all as commands, localized_commands};
 
-/// What every handler can reach: the core, read-only.
+/// What every handler can reach: the core (read-only) and the store.
 pub struct Data {
     pub core: Arc<Core>,
+    pub store: Store,
+    /// How long a debate vote stays open.
+    pub vote_length: std::time::Duration,
+    /// How often due debate votes are closed.
+    pub sweep_every: std::time::Duration,
 }
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -90,11 +97,12 @@ pub async fn register(conn: &Connection, target: Registration) -> Result<usize, 
 
 /// Connects and serves until the gateway closes or `shutdown` resolves (SIGINT, SIGTERM).
 pub async fn run(
-    core: Arc<Core>,
+    data: Data,
     conn: Connection,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), Error> {
     let register = conn.register;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: localized_commands(),
@@ -127,7 +135,14 @@ pub async fn run(
                     }
                     None => {}
                 }
-                Ok(Data { core })
+                tokio::spawn(debates::sweep(
+                    ctx.http.clone(),
+                    data.core.clone(),
+                    data.store.clone(),
+                    data.sweep_every,
+                    stop_rx,
+                ));
+                Ok(data)
             })
         })
         .build();
@@ -136,12 +151,17 @@ pub async fn run(
             .framework(framework)
             .await?;
     let shards = client.shard_manager.clone();
+    let stop = stop_tx.clone();
     tokio::spawn(async move {
         shutdown.await;
         tracing::info!("shutting down: closing the gateway");
+        let _ = stop.send(true);
         shards.shutdown_all().await;
     });
-    client.start().await?;
+    let outcome = client.start().await;
+    // Background work ends with the connection, whatever ended it.
+    let _ = stop_tx.send(true);
+    outcome?;
     Ok(())
 }
 

@@ -98,3 +98,20 @@ button-delete = Delete
 error-not-yours = Only the member who asked can delete this reply.
 error-stale-button = That button no longer leads anywhere. Try the command again.
 error-cooldown = One moment, please — you can use this command again in { $seconds } s.
+
+## Debate votes
+heading-vote = Vote
+vote-explain = Benjamin, Adorno or undecided? One vote each, and you can change it until the vote closes { $closes }. The tally stays hidden until then.
+side-benjamin = Benjamin
+side-adorno = Adorno
+side-undecided = Undecided
+button-close-vote = Close the vote
+vote-cast = Your vote: { $side }. You can change it until the vote closes.
+vote-changed = Vote changed: { $side }.
+vote-closed = This vote is closed; nothing was changed.
+vote-not-starter = Only the member who started this debate can close the vote.
+heading-result = Result
+vote-total = { $total ->
+    [one] 1 vote
+   *[other] { $total } votes
+}

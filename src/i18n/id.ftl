@@ -95,3 +95,17 @@ button-delete = Hapus
 error-not-yours = Hanya anggota yang bertanya yang dapat menghapus balasan ini.
 error-stale-button = Tombol itu sudah tidak mengarah ke mana pun. Coba jalankan perintahnya lagi.
 error-cooldown = Tunggu sebentar — Anda dapat memakai perintah ini lagi dalam { $seconds } detik.
+
+## Pemungutan suara debat
+heading-vote = Pilih
+vote-explain = Benjamin, Adorno, atau belum memutuskan? Satu suara per orang, dan Anda dapat mengubahnya sampai pemungutan ditutup { $closes }. Hasilnya disembunyikan sampai saat itu.
+side-benjamin = Benjamin
+side-adorno = Adorno
+side-undecided = Belum memutuskan
+button-close-vote = Tutup pemungutan
+vote-cast = Pilihan Anda: { $side }. Anda dapat mengubahnya sampai pemungutan ditutup.
+vote-changed = Pilihan diubah: { $side }.
+vote-closed = Pemungutan ini sudah ditutup; tidak ada yang berubah.
+vote-not-starter = Hanya anggota yang memulai debat ini yang dapat menutup pemungutan.
+heading-result = Hasil
+vote-total = { $total } suara

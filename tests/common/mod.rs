@@ -36,6 +36,7 @@ pub struct Callback {
 struct Inner {
     callbacks: Mutex<Vec<Callback>>,
     deleted: Mutex<Vec<String>>,
+    edits: Mutex<Vec<(String, Value)>>,
     registered: Mutex<Vec<Value>>,
     unknown: Mutex<Vec<String>>,
     gateway: Mutex<Option<mpsc::UnboundedSender<Value>>>,
@@ -74,7 +75,7 @@ impl FakeDiscord {
             )
             .route(
                 "/api/v10/webhooks/{app}/{token}/messages/@original",
-                delete(delete_original),
+                delete(delete_original).patch(edit_original),
             )
             .route("/api/v10/webhooks/{app}/{token}", post(followup))
             .route("/ws", any(websocket))
@@ -165,6 +166,21 @@ impl FakeDiscord {
     }
     pub fn deleted(&self) -> Vec<String> {
         self.inner.deleted.lock().expect("lock").clone()
+    }
+    pub fn edits(&self) -> Vec<(String, Value)> {
+        self.inner.edits.lock().expect("lock").clone()
+    }
+    pub async fn wait_for_edit(&self, token: &str) -> Value {
+        let t = token.to_string();
+        self.wait_until(Duration::from_secs(15), move |f| {
+            f.edits().iter().any(|(k, _)| *k == t)
+        })
+        .await;
+        self.edits()
+            .into_iter()
+            .find(|(k, _)| k == token)
+            .map(|(_, v)| v)
+            .expect("edit")
     }
     pub fn registered(&self) -> Vec<Value> {
         self.inner.registered.lock().expect("lock").clone()
@@ -293,6 +309,38 @@ async fn delete_original(
     s.deleted.lock().expect("lock").push(token);
     s.changed.notify_waiters();
     StatusCode::NO_CONTENT
+}
+
+async fn edit_original(
+    State(s): State<Arc<Inner>>,
+    Path((_app, token)): Path<(String, String)>,
+    raw: axum::body::Bytes,
+) -> Response {
+    let Ok(body) = serde_json::from_slice::<Value>(&raw) else {
+        let shown = String::from_utf8_lossy(&raw)
+            .chars()
+            .take(200)
+            .collect::<String>();
+        s.unknown.lock().expect("lock").push(format!(
+            "PATCH @original with a body that is not JSON: {shown}"
+        ));
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "message": "not JSON" })),
+        )
+            .into_response();
+    };
+    let errors = limits::check_message(&body);
+    if !errors.is_empty() {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "errors": errors })),
+        )
+            .into_response();
+    }
+    s.edits.lock().expect("lock").push((token, body.clone()));
+    s.changed.notify_waiters();
+    axum::Json(message(body["content"].as_str().unwrap_or(""))).into_response()
 }
 
 async fn followup(

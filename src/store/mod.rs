@@ -1,0 +1,67 @@
+//! State that must survive a restart, in SQLite through sqlx (embedded, created on first run,
+//! migrated from `migrations/`). One module per aggregate; callers see plain methods and plain
+//! values, so another backend (PostgreSQL) can be added behind them without touching callers.
+
+mod debates;
+
+use std::path::Path;
+use std::str::FromStr;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+
+pub use debates::{Debate, Side, Tally, VoteOutcome};
+
+/// A failure of the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("database migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot create the state folder {0}: {1}")]
+    Folder(String, std::io::Error),
+}
+
+/// The database handle, cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path` and applies the migrations.
+    pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Folder(dir.display().to_string(), e))?;
+        }
+        let options = SqliteConnectOptions::from_str("sqlite://")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true);
+        // SQLite has one writer at a time: one connection serializes writes without
+        // "database is locked" failures, and is plenty for a class's clicks.
+        Self::connect(options, 1).await
+    }
+
+    /// A private in-memory database, for tests.
+    pub async fn in_memory() -> Result<Store, StoreError> {
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        Self::connect(options, 1).await
+    }
+
+    async fn connect(options: SqliteConnectOptions, max: u32) -> Result<Store, StoreError> {
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    /// Closes every connection cleanly (checkpointing the write-ahead log).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

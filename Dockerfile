@@ -7,6 +7,7 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY benches ./benches
 COPY config ./config
+COPY migrations ./migrations
 RUN cargo build --release --locked --bin aura
 
 FROM debian:bookworm-slim

@@ -606,3 +606,58 @@ async fn votes_survive_a_restart_and_time_closes_the_vote() {
     );
     let _ = std::fs::remove_file(&state);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_429_is_waited_out_and_a_500_retried() {
+    let fake = FakeDiscord::start().await;
+    let state = state_file();
+    let _bot = boot_on(fake.clone(), &state, Duration::from_secs(1)).await;
+    fake.fail_edits(vec![
+        (429, json!({ "message": "You are being rate limited.", "retry_after": 0.6, "global": false })),
+        (500, json!({ "message": "Internal Server Error", "code": 0 })),
+    ]);
+    let debate = next();
+    let cb = fake
+        .interact(command(debate, next(), "en-US", "debate", json!([])))
+        .await;
+    assert_good(&cb, "debate");
+    let edit = fake.wait_for_edit(&format!("token-{debate}")).await;
+    assert!(edit.to_string().contains("Result"), "{edit}");
+    let attempts = fake.edit_attempts();
+    assert_eq!(attempts.len(), 3, "429, then 500, then success");
+    assert!(
+        attempts[1] - attempts[0] >= Duration::from_millis(600),
+        "retry_after was not waited out"
+    );
+    let _ = std::fs::remove_file(&state);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn persistent_server_errors_are_reported_not_fatal() {
+    let fake = FakeDiscord::start().await;
+    let state = state_file();
+    let _bot = boot_on(fake.clone(), &state, Duration::from_secs(1)).await;
+    fake.fail_edits(vec![
+        (
+            500,
+            json!({ "message": "Internal Server Error", "code": 0 })
+        );
+        10
+    ]);
+    let debate = next();
+    let cb = fake
+        .interact(command(debate, next(), "en-US", "debate", json!([])))
+        .await;
+    assert_good(&cb, "debate");
+    fake.wait_for_edit_attempts(4).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(fake.edit_attempts().len(), 4, "gives up after four tries");
+    assert!(fake.edits().is_empty());
+    // The bot is still there.
+    let id = next();
+    let cb = fake
+        .interact(command(id, id, "en-US", "help", json!([])))
+        .await;
+    assert_good(&cb, "after the failures");
+    let _ = std::fs::remove_file(&state);
+}

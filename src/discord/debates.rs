@@ -10,6 +10,7 @@ use poise::serenity_prelude as serenity;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
+use super::rest::Rest;
 use super::{Data, Error};
 use crate::answers::debate;
 use crate::core::Core;
@@ -162,6 +163,7 @@ pub async fn on_close(
 /// Runs at start-up too, so votes that ran out while the bot was down are closed.
 pub async fn sweep(
     http: Arc<serenity::Http>,
+    rest: Rest,
     core: Arc<Core>,
     store: Store,
     every: Duration,
@@ -184,7 +186,7 @@ pub async fn sweep(
             }
         };
         for d in due {
-            if let Err(e) = close_one(&http, &core, &store, &d).await {
+            if let Err(e) = close_one(&http, &rest, &core, &store, &d).await {
                 tracing::warn!(debate = %d.id, error = %e, "could not show a debate's result");
             }
         }
@@ -193,6 +195,7 @@ pub async fn sweep(
 
 async fn close_one(
     http: &serenity::Http,
+    rest: &Rest,
     core: &Core,
     store: &Store,
     d: &Debate,
@@ -205,7 +208,9 @@ async fn close_one(
     };
     let body = render::message(&reply, render::Mentions::default());
     // The token is valid for 15 minutes; past that the message can no longer be edited.
-    http.edit_original_interaction_response(&d.token, &body, vec![])
-        .await?;
+    let Some(app) = http.application_id() else {
+        return Err("the application id is not known yet".into());
+    };
+    rest.edit_original(app.get(), &d.token, &body).await?;
     Ok(())
 }

@@ -6,6 +6,7 @@ mod commands;
 mod components;
 mod debates;
 mod errors;
+mod rest;
 
 use std::fmt;
 use std::sync::Arc;
@@ -103,6 +104,7 @@ pub async fn run(
 ) -> Result<(), Error> {
     let register = conn.register;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let rest = rest::Rest::new(conn.api_url.as_deref());
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: localized_commands(),
@@ -137,6 +139,7 @@ pub async fn run(
                 }
                 tokio::spawn(debates::sweep(
                     ctx.http.clone(),
+                    rest.clone(),
                     data.core.clone(),
                     data.store.clone(),
                     data.sweep_every,

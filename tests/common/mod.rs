@@ -37,6 +37,8 @@ struct Inner {
     callbacks: Mutex<Vec<Callback>>,
     deleted: Mutex<Vec<String>>,
     edits: Mutex<Vec<(String, Value)>>,
+    edit_faults: Mutex<std::collections::VecDeque<(u16, Value)>>,
+    edit_attempts: Mutex<Vec<tokio::time::Instant>>,
     registered: Mutex<Vec<Value>>,
     unknown: Mutex<Vec<String>>,
     gateway: Mutex<Option<mpsc::UnboundedSender<Value>>>,
@@ -166,6 +168,19 @@ impl FakeDiscord {
     }
     pub fn deleted(&self) -> Vec<String> {
         self.inner.deleted.lock().expect("lock").clone()
+    }
+    /// The next edits of `@original` fail with these statuses and bodies, in order.
+    pub fn fail_edits(&self, faults: Vec<(u16, Value)>) {
+        self.inner.edit_faults.lock().expect("lock").extend(faults);
+    }
+    pub fn edit_attempts(&self) -> Vec<tokio::time::Instant> {
+        self.inner.edit_attempts.lock().expect("lock").clone()
+    }
+    pub async fn wait_for_edit_attempts(&self, n: usize) {
+        self.wait_until(Duration::from_secs(20), move |f| {
+            f.edit_attempts().len() >= n
+        })
+        .await;
     }
     pub fn edits(&self) -> Vec<(String, Value)> {
         self.inner.edits.lock().expect("lock").clone()
@@ -316,6 +331,16 @@ async fn edit_original(
     Path((_app, token)): Path<(String, String)>,
     raw: axum::body::Bytes,
 ) -> Response {
+    s.edit_attempts
+        .lock()
+        .expect("lock")
+        .push(tokio::time::Instant::now());
+    s.changed.notify_waiters();
+    let fault = s.edit_faults.lock().expect("lock").pop_front();
+    if let Some((status, body)) = fault {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        return (status, axum::Json(body)).into_response();
+    }
     let Ok(body) = serde_json::from_slice::<Value>(&raw) else {
         let shown = String::from_utf8_lossy(&raw)
             .chars()

@@ -1,6 +1,7 @@
 //! Button clicks and menu choices: navigation answered by the core (visible to the clicker
 //! only), and the delete button, which works for the member who asked and nobody else.
 
+use futures::FutureExt;
 use poise::serenity_prelude as serenity;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -19,14 +20,28 @@ pub async fn on_event(
     if let serenity::FullEvent::InteractionCreate {
         interaction: serenity::Interaction::Component(click),
     } = event
-        && let Err(e) = on_click(ctx, click, data).await
     {
-        tracing::error!(custom_id = %click.data.custom_id, error = %e, "button failed");
-        // Answer anyway, so the member never sees "the application did not respond".
-        let lang = data.core.lang_for(Some(click.locale.as_str()));
-        let reply = Reply::notice(t(lang, "error-internal"));
-        let body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
-        let _ = send(ctx, click, body).await;
+        // A failing or panicking handler is logged, and the member still gets an answer.
+        let outcome = std::panic::AssertUnwindSafe(on_click(ctx, click, data))
+            .catch_unwind()
+            .await;
+        let failed = match outcome {
+            Ok(Ok(())) => false,
+            Ok(Err(e)) => {
+                tracing::error!(custom_id = %click.data.custom_id, error = %e, "button failed");
+                true
+            }
+            Err(panic) => {
+                tracing::error!(custom_id = %click.data.custom_id, panic = ?panic, "button handler panicked");
+                true
+            }
+        };
+        if failed {
+            let lang = data.core.lang_for(Some(click.locale.as_str()));
+            let reply = Reply::notice(t(lang, "error-internal"));
+            let body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
+            let _ = send(ctx, click, body).await;
+        }
     }
     Ok(())
 }

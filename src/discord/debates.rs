@@ -20,6 +20,9 @@ use crate::render;
 use crate::reply::Reply;
 use crate::store::{Debate, Side, Store, VoteOutcome};
 
+/// How long Aura waits for slow work before deferring an interaction's answer.
+const SLOW: Duration = Duration::from_millis(2000);
+
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -41,8 +44,11 @@ pub async fn start(
         debate::pick(core, lang, motion.as_deref(), &mut rng)
             .map(|(p, m)| (p.id.clone(), m.id.clone()))
     };
-    let body = match picked {
-        Err(notice) => render::interaction_response(&notice, render::CHANNEL_MESSAGE),
+    let (body, deferred) = match picked {
+        Err(notice) => (
+            render::interaction_response(&notice, render::CHANNEL_MESSAGE),
+            false,
+        ),
         Ok((pack, motion)) => {
             let opened_at = now();
             let record = Debate {
@@ -58,7 +64,31 @@ pub async fn start(
                 closes_at: opened_at + data.vote_length.as_secs().max(1) as i64,
                 closed_at: None,
             };
-            data.store.open_debate(&record).await?;
+            // Discord waits 3 seconds for an answer: if the database is slow, defer first
+            // (type 5) and put the card on the message once the vote is stored.
+            let store = data.store.clone();
+            let stored = record.clone();
+            let mut write = tokio::spawn(async move { store.open_debate(&stored).await });
+            let deferred = match tokio::time::timeout(SLOW, &mut write).await {
+                Ok(joined) => {
+                    joined??;
+                    false
+                }
+                Err(_) => {
+                    tracing::warn!(debate = %record.id, "slow database: deferring the answer");
+                    let defer = serde_json::json!({ "type": 5 });
+                    ctx.http
+                        .create_interaction_response(
+                            interaction.id,
+                            &interaction.token,
+                            &defer,
+                            vec![],
+                        )
+                        .await?;
+                    write.await??;
+                    true
+                }
+            };
             let Some(mut reply) = open_card(core, &record, lang) else {
                 return Err("the motion vanished from the pack".into());
             };
@@ -66,12 +96,22 @@ pub async fn start(
                 lang,
                 interaction.user.id.get(),
             ));
-            render::interaction_response(&reply, render::CHANNEL_MESSAGE)
+            (
+                render::interaction_response(&reply, render::CHANNEL_MESSAGE),
+                deferred,
+            )
         }
     };
-    ctx.http
-        .create_interaction_response(interaction.id, &interaction.token, &body, vec![])
-        .await?;
+    if deferred {
+        let message = &body["data"];
+        ctx.http
+            .edit_original_interaction_response(&interaction.token, message, vec![])
+            .await?;
+    } else {
+        ctx.http
+            .create_interaction_response(interaction.id, &interaction.token, &body, vec![])
+            .await?;
+    }
     Ok(())
 }
 

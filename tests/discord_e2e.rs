@@ -27,6 +27,16 @@ struct Bot {
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
+impl Bot {
+    /// A new member runs `/name options` in `locale`; returns Aura's callback.
+    async fn ask(&self, locale: &str, name: &str, options: Value) -> common::Callback {
+        let id = next();
+        self.fake
+            .interact(command(id, id, locale, name, options))
+            .await
+    }
+}
+
 async fn boot() -> Bot {
     let fake = FakeDiscord::start().await;
     boot_on(fake, &state_file(), Duration::from_secs(600)).await
@@ -151,32 +161,20 @@ async fn every_command_answers_in_both_languages() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_members_odd_input_gets_a_polite_ephemeral_reply() {
     let bot = boot().await;
-    let id = next();
     let cb = bot
-        .fake
-        .interact(command(
-            id,
-            id,
-            "id",
-            "concept",
-            json!([string_option("name", "value")]),
-        ))
+        .ask("id", "concept", json!([string_option("name", "value")]))
         .await;
     assert_good(&cb, "ambiguous concept");
     assert_eq!(cb.body["data"]["flags"], 64);
     let content = cb.body["data"]["content"].as_str().unwrap_or_default();
     assert!(content.contains("Maksud Anda"), "{content}");
     // Mentions typed by a member are never parsed.
-    let id = next();
     let cb = bot
-        .fake
-        .interact(command(
-            id,
-            id,
+        .ask(
             "en-US",
             "search",
             json!([string_option("query", "@everyone <@&1>")]),
-        ))
+        )
         .await;
     assert_good(&cb, "search for mentions");
 }
@@ -233,15 +231,7 @@ async fn buttons_navigate_and_only_the_asker_can_delete() {
             json!([string_option("name", "aura")]),
         ))
         .await;
-    let rows = cb.body["data"]["components"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let ids: Vec<String> = rows
-        .iter()
-        .flat_map(|r| r["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|c| c["custom_id"].as_str().map(String::from))
-        .collect();
+    let ids = custom_ids(&cb.body);
     for custom_id in ids
         .iter()
         .filter(|i| !i.starts_with("aura:delete") && !i.starts_with("aura:open"))

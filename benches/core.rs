@@ -50,3 +50,24 @@ fn full_text_search(bencher: divan::Bencher) {
             .search(divan::black_box("distraction"), &Kind::ALL, 10)
     });
 }
+
+/// 1,000 members answering one question through the round engine.
+#[divan::bench]
+fn quiz_thousand_answers(bencher: divan::Bencher) {
+    let core = Core::load(&data(), Lang::En).unwrap_or_else(|r| panic!("{r}"));
+    let pool = &core.library.packs[0].questions;
+    bencher
+        .with_inputs(|| {
+            let mut round = aura::quiz::Round::new(pool, aura::quiz::Settings::default(), 1)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let start = std::time::Instant::now();
+            round.open_next(start);
+            (round, start)
+        })
+        .bench_local_values(|(mut round, start)| {
+            for member in 0..1000u64 {
+                round.answer(member, (member % 4) as usize % 2, start);
+            }
+            round.reveal()
+        });
+}

@@ -7,11 +7,14 @@
 //! - [`answers`]: what each command and button answers, as a plain [`reply::Reply`];
 //! - [`render`]: a reply as Discord's JSON body, within every Discord limit;
 //! - [`i18n`]: the Fluent UI strings in Indonesian and English;
+//! - [`quiz`]: scoring rules and the pure quiz-round engine;
+//! - [`store`]: state in SQLite through sqlx (debate votes);
 //! - [`core`]: the loaded library plus its index, shared by every front end;
 //! - [`text`]: folding and cutting text;
 //!
 //! and the front ends and plumbing:
 //! - [`preview`]: the terminal front end (`aura preview`);
+//! - [`discord`]: the Discord adapter, the only module that imports serenity or poise;
 //! - [`cli`], [`config`], [`telemetry`]: the command line, layered settings, logs.
 
 pub mod answers;
@@ -22,6 +25,7 @@ pub mod discord;
 pub mod i18n;
 pub mod pack;
 pub mod preview;
+pub mod quiz;
 pub mod render;
 pub mod reply;
 pub mod search;

@@ -1,8 +1,9 @@
-//! State that must survive a restart, in SQLite through sqlx (embedded, created on first run,
+//! State that must survive a restart (debate votes, quiz rounds and answers), in SQLite through sqlx (embedded, created on first run,
 //! migrated from `migrations/`). One module per aggregate; callers see plain methods and plain
 //! values, so another backend (PostgreSQL) can be added behind them without touching callers.
 
 mod debates;
+mod quiz;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -10,6 +11,7 @@ use std::str::FromStr;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
 pub use debates::{Debate, Side, Tally, VoteOutcome};
+pub use quiz::{AnswerRow, BoardLine, Period, StartOutcome};
 
 /// A failure of the database.
 #[derive(Debug, thiserror::Error)]

@@ -65,7 +65,11 @@ impl ParseError {
                 &[("name", name), ("commands", &commands)],
             ),
             ParseError::UnknownOption { command, option } => {
-                let options = catalog::command(command)
+                let spec = catalog::command(command);
+                let shown = spec
+                    .map(|c| name_in(c, lang).to_string())
+                    .unwrap_or_else(|| command.clone());
+                let options = spec
                     .map(|c| {
                         c.options
                             .iter()
@@ -79,17 +83,27 @@ impl ParseError {
                     lang,
                     "error-unknown-option",
                     &[
-                        ("command", command),
+                        ("command", &shown),
                         ("option", option),
                         ("options", &options),
                     ],
                 )
             }
-            ParseError::MissingOption { command, option } => tr(
-                lang,
-                "error-missing-option",
-                &[("command", command), ("option", option)],
-            ),
+            ParseError::MissingOption { command, option } => {
+                let spec = catalog::command(command);
+                let shown = spec
+                    .map(|c| name_in(c, lang).to_string())
+                    .unwrap_or_else(|| command.clone());
+                let option = spec
+                    .and_then(|c| c.option(option))
+                    .map(|o| option_in(o, lang).to_string())
+                    .unwrap_or_else(|| option.clone());
+                tr(
+                    lang,
+                    "error-missing-option",
+                    &[("command", &shown), ("option", &option)],
+                )
+            }
         }
     }
 }

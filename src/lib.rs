@@ -8,6 +8,7 @@
 //! - [`render`]: a reply as Discord's JSON body, within every Discord limit;
 //! - [`i18n`]: the Fluent UI strings in Indonesian and English;
 //! - [`quiz`]: scoring rules and the pure quiz-round engine;
+//! - [`daily`]: when a daily post is due, in the server's local time;
 //! - [`store`]: state in SQLite through sqlx (debate votes);
 //! - [`core`]: the loaded library plus its index, shared by every front end;
 //! - [`text`]: folding and cutting text;
@@ -21,6 +22,7 @@ pub mod answers;
 pub mod cli;
 pub mod config;
 pub mod core;
+pub mod daily;
 pub mod discord;
 pub mod i18n;
 pub mod pack;

@@ -1,0 +1,130 @@
+//! The order a schedule posts the pack's items in: its own shuffled order, no repeats until
+//! every item was posted, then a new order. Queued items (a teacher's pick, an approved
+//! suggestion) go first. The deck is plain data, so it can be stored and resumed exactly.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deck {
+    /// The seed of the schedule; each cycle's order is derived from it and the cycle number.
+    pub seed: u64,
+    pub cycle: u64,
+    /// Items already posted in this cycle.
+    pub posted: Vec<String>,
+    /// Items put next by staff, in order.
+    pub queue: Vec<String>,
+}
+
+impl Deck {
+    pub fn new(seed: u64) -> Deck {
+        Deck {
+            seed,
+            cycle: 0,
+            posted: Vec::new(),
+            queue: Vec::new(),
+        }
+    }
+
+    fn order(&self, items: &[String]) -> Vec<String> {
+        let mut order = items.to_vec();
+        order.sort();
+        let mut rng =
+            StdRng::seed_from_u64(self.seed ^ self.cycle.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        order.shuffle(&mut rng);
+        order
+    }
+
+    /// The items still to come in this cycle, in posting order (the queue first).
+    pub fn upcoming(&self, items: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .queue
+            .iter()
+            .filter(|q| items.contains(q) && !self.posted.contains(q))
+            .cloned()
+            .collect();
+        for item in self.order(items) {
+            if !self.posted.contains(&item) && !out.contains(&item) {
+                out.push(item);
+            }
+        }
+        out
+    }
+
+    /// How many items are left before the cycle restarts.
+    pub fn remaining(&self, items: &[String]) -> usize {
+        self.upcoming(items).len()
+    }
+
+    /// Takes the next item to post and records it; starts a new cycle when all were posted.
+    pub fn draw(&mut self, items: &[String]) -> Option<String> {
+        if items.is_empty() {
+            return None;
+        }
+        if self.remaining(items) == 0 {
+            self.cycle += 1;
+            self.posted.clear();
+        }
+        let next = self.upcoming(items).into_iter().next()?;
+        self.queue.retain(|q| *q != next);
+        self.posted.push(next.clone());
+        Some(next)
+    }
+
+    /// Puts an item next (staff's `/daily queue`).
+    pub fn put_next(&mut self, item: &str) {
+        self.queue.retain(|q| q != item);
+        self.queue.insert(0, item.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn items(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("p{i:02}")).collect()
+    }
+
+    #[test]
+    fn no_repeats_until_all_were_posted_then_a_new_order() {
+        let all = items(42);
+        let mut deck = Deck::new(7);
+        let first: Vec<String> = (0..42).filter_map(|_| deck.draw(&all)).collect();
+        assert_eq!(first.iter().collect::<HashSet<_>>().len(), 42);
+        assert_eq!(deck.remaining(&all), 0);
+        let second: Vec<String> = (0..42).filter_map(|_| deck.draw(&all)).collect();
+        assert_eq!(second.iter().collect::<HashSet<_>>().len(), 42);
+        assert_ne!(first, second, "each cycle has its own order");
+        assert_eq!(deck.cycle, 1);
+    }
+
+    #[test]
+    fn schedules_have_their_own_orders_and_resume_exactly() {
+        let all = items(10);
+        let mut a = Deck::new(1);
+        let mut b = Deck::new(2);
+        assert_ne!(a.upcoming(&all), b.upcoming(&all));
+        a.draw(&all);
+        a.draw(&all);
+        let saved = a.clone();
+        assert_eq!(saved.upcoming(&all), a.upcoming(&all));
+        assert_eq!(a.remaining(&all), 8);
+        b.draw(&all);
+        assert_eq!(b.remaining(&all), 9);
+    }
+
+    #[test]
+    fn a_queued_item_goes_next_and_is_not_repeated() {
+        let all = items(5);
+        let mut deck = Deck::new(3);
+        let last = deck.upcoming(&all)[4].clone();
+        deck.put_next(&last);
+        assert_eq!(deck.draw(&all).as_deref(), Some(last.as_str()));
+        let rest: Vec<String> = (0..4).filter_map(|_| deck.draw(&all)).collect();
+        assert!(!rest.contains(&last));
+        assert_eq!(deck.remaining(&all), 0);
+    }
+}

@@ -1,7 +1,8 @@
-//! State that must survive a restart (debate votes, quiz rounds and answers), in SQLite through sqlx (embedded, created on first run,
+//! State that must survive a restart (debate votes, quiz rounds and answers, daily schedules and posts), in SQLite through sqlx (embedded, created on first run,
 //! migrated from `migrations/`). One module per aggregate; callers see plain methods and plain
 //! values, so another backend (PostgreSQL) can be added behind them without touching callers.
 
+mod daily;
 mod debates;
 mod quiz;
 
@@ -10,6 +11,7 @@ use std::str::FromStr;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
+pub use daily::DailySchedule;
 pub use debates::{Debate, Side, Tally, VoteOutcome};
 pub use quiz::{AnswerRow, BoardLine, Period, StartOutcome};
 

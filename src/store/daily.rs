@@ -1,0 +1,253 @@
+//! Daily post schedules and their history. `claim_post` records a post for a schedule and local
+//! date at most once: whoever claims first (the automatic post, a catch-up after a restart, or
+//! `/daily now`) posts, and everyone else is told it is already done.
+
+use sqlx::Row;
+
+use super::{Store, StoreError};
+
+/// A stored schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailySchedule {
+    pub id: i64,
+    pub guild_id: String,
+    pub channel_id: String,
+    pub time: String,
+    pub zone: String,
+    pub days: String,
+    pub lang: String,
+    pub kind: String,
+    pub role_id: Option<String>,
+    pub thread: bool,
+    pub pin: bool,
+    pub paused: bool,
+    pub pause_reason: Option<String>,
+    pub skip_date: Option<String>,
+    /// The no-repeat deck as JSON (`daily::Deck`).
+    pub deck: String,
+}
+
+fn schedule(row: &sqlx::sqlite::SqliteRow) -> Result<DailySchedule, sqlx::Error> {
+    Ok(DailySchedule {
+        id: row.try_get("id")?,
+        guild_id: row.try_get("guild_id")?,
+        channel_id: row.try_get("channel_id")?,
+        time: row.try_get("time")?,
+        zone: row.try_get("zone")?,
+        days: row.try_get("days")?,
+        lang: row.try_get("lang")?,
+        kind: row.try_get("kind")?,
+        role_id: row.try_get("role_id")?,
+        thread: row.try_get("thread")?,
+        pin: row.try_get("pin")?,
+        paused: row.try_get("paused")?,
+        pause_reason: row.try_get("pause_reason")?,
+        skip_date: row.try_get("skip_date")?,
+        deck: row.try_get("deck")?,
+    })
+}
+
+impl Store {
+    /// Stores a new schedule and returns its id.
+    pub async fn add_schedule(&self, s: &DailySchedule) -> Result<i64, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO daily_schedules (guild_id, channel_id, time, zone, days, lang, kind, role_id, thread, pin, deck)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&s.guild_id)
+        .bind(&s.channel_id)
+        .bind(&s.time)
+        .bind(&s.zone)
+        .bind(&s.days)
+        .bind(&s.lang)
+        .bind(&s.kind)
+        .bind(&s.role_id)
+        .bind(s.thread)
+        .bind(s.pin)
+        .bind(&s.deck)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    pub async fn schedules(&self, guild: Option<&str>) -> Result<Vec<DailySchedule>, StoreError> {
+        let rows = match guild {
+            Some(g) => {
+                sqlx::query("SELECT * FROM daily_schedules WHERE guild_id = ? ORDER BY id")
+                    .bind(g)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            None => {
+                sqlx::query("SELECT * FROM daily_schedules ORDER BY id")
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        Ok(rows.iter().map(schedule).collect::<Result<_, _>>()?)
+    }
+
+    /// Pauses (with the reason staff will see) or resumes a schedule.
+    pub async fn set_paused(&self, id: i64, reason: Option<&str>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE daily_schedules SET paused = ?, pause_reason = ? WHERE id = ?")
+            .bind(reason.is_some())
+            .bind(reason)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn remove_schedule(&self, id: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM daily_schedules WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Claims the post of `local_date` (YYYY-MM-DD) for a schedule, with the drawn item and the
+    /// deck after the draw. `false` when that day's post was already claimed: nothing changes.
+    pub async fn claim_post(
+        &self,
+        schedule: i64,
+        local_date: &str,
+        item: &str,
+        deck: &str,
+        manual: bool,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "INSERT INTO daily_posts (schedule_id, local_date, item, posted_at, manual) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(schedule)
+        .bind(local_date)
+        .bind(item)
+        .bind(now)
+        .bind(manual)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
+            .bind(deck)
+            .bind(schedule)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Records the message that carried a claimed post (for unpinning it later).
+    pub async fn set_post_message(
+        &self,
+        schedule: i64,
+        local_date: &str,
+        message: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE daily_posts SET message_id = ? WHERE schedule_id = ? AND local_date = ?",
+        )
+        .bind(message)
+        .bind(schedule)
+        .bind(local_date)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The local date of the schedule's last post, if any.
+    pub async fn last_post_date(&self, schedule: i64) -> Result<Option<String>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT MAX(local_date) FROM daily_posts WHERE schedule_id = ?")
+                .bind(schedule)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> DailySchedule {
+        DailySchedule {
+            id: 0,
+            guild_id: "g".into(),
+            channel_id: "c".into(),
+            time: "07:00".into(),
+            zone: "Asia/Jakarta".into(),
+            days: "daily".into(),
+            lang: "id".into(),
+            kind: "prompt".into(),
+            role_id: None,
+            thread: true,
+            pin: true,
+            paused: false,
+            pause_reason: None,
+            skip_date: None,
+            deck: "{}".into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_day_is_posted_exactly_once() {
+        let s = Store::in_memory().await.unwrap();
+        let id = s.add_schedule(&sample()).await.unwrap();
+        assert!(
+            s.claim_post(id, "2026-11-28", "p01", "{\"n\":1}", false, 1)
+                .await
+                .unwrap()
+        );
+        // A restart's catch-up, or /daily now, on the same local day: refused.
+        assert!(
+            !s.claim_post(id, "2026-11-28", "p02", "{\"n\":2}", true, 2)
+                .await
+                .unwrap()
+        );
+        assert_eq!(s.schedules(Some("g")).await.unwrap()[0].deck, "{\"n\":1}");
+        assert!(
+            s.claim_post(id, "2026-11-29", "p02", "{\"n\":2}", false, 3)
+                .await
+                .unwrap()
+        );
+        assert_eq!(
+            s.last_post_date(id).await.unwrap().as_deref(),
+            Some("2026-11-29")
+        );
+    }
+
+    #[tokio::test]
+    async fn schedules_pause_with_a_reason_and_are_removed() {
+        let s = Store::in_memory().await.unwrap();
+        let a = s.add_schedule(&sample()).await.unwrap();
+        let b = s
+            .add_schedule(&DailySchedule {
+                kind: "quote".into(),
+                ..sample()
+            })
+            .await
+            .unwrap();
+        s.set_paused(a, Some("missing permission: Send Messages"))
+            .await
+            .unwrap();
+        let all = s.schedules(None).await.unwrap();
+        assert!(
+            all[0].paused
+                && all[0].pause_reason.as_deref() == Some("missing permission: Send Messages")
+        );
+        assert!(
+            !all[1].paused,
+            "one schedule's failure leaves the others alone"
+        );
+        s.set_paused(a, None).await.unwrap();
+        assert!(!s.schedules(None).await.unwrap()[0].paused);
+        assert!(s.remove_schedule(b).await.unwrap());
+        assert!(!s.remove_schedule(b).await.unwrap());
+        assert_eq!(s.schedules(Some("g")).await.unwrap().len(), 1);
+    }
+}

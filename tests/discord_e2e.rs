@@ -597,20 +597,34 @@ async fn votes_survive_a_restart_and_time_closes_the_vote() {
     let _ = std::fs::remove_file(&state);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_429_is_waited_out_and_a_500_retried() {
+/// A bot whose debate votes last one second, with the next edits of `@original` failing as
+/// given, and a debate started; returns the bot, its fake Discord, the debate id and its state.
+async fn debate_with_failing_edits(faults: Vec<(u16, Value)>) -> (Bot, FakeDiscord, u64, PathBuf) {
     let fake = FakeDiscord::start().await;
     let state = state_file();
-    let _bot = boot_on(fake.clone(), &state, Duration::from_secs(1)).await;
-    fake.fail_edits(vec![
-        (429, json!({ "message": "You are being rate limited.", "retry_after": 0.6, "global": false })),
-        (500, json!({ "message": "Internal Server Error", "code": 0 })),
-    ]);
+    let bot = boot_on(fake.clone(), &state, Duration::from_secs(1)).await;
+    fake.fail_edits(faults);
     let debate = next();
     let cb = fake
         .interact(command(debate, next(), "en-US", "debate", json!([])))
         .await;
     assert_good(&cb, "debate");
+    (bot, fake, debate, state)
+}
+
+fn server_error() -> (u16, Value) {
+    (
+        500,
+        json!({ "message": "Internal Server Error", "code": 0 }),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_429_is_waited_out_and_a_500_retried() {
+    let rate_limited =
+        json!({ "message": "You are being rate limited.", "retry_after": 0.6, "global": false });
+    let (_bot, fake, debate, state) =
+        debate_with_failing_edits(vec![(429, rate_limited), server_error()]).await;
     let edit = fake.wait_for_edit(&format!("token-{debate}")).await;
     assert!(edit.to_string().contains("Result"), "{edit}");
     let attempts = fake.edit_attempts();
@@ -624,21 +638,7 @@ async fn a_429_is_waited_out_and_a_500_retried() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn persistent_server_errors_are_reported_not_fatal() {
-    let fake = FakeDiscord::start().await;
-    let state = state_file();
-    let _bot = boot_on(fake.clone(), &state, Duration::from_secs(1)).await;
-    fake.fail_edits(vec![
-        (
-            500,
-            json!({ "message": "Internal Server Error", "code": 0 })
-        );
-        10
-    ]);
-    let debate = next();
-    let cb = fake
-        .interact(command(debate, next(), "en-US", "debate", json!([])))
-        .await;
-    assert_good(&cb, "debate");
+    let (_bot, fake, _debate, state) = debate_with_failing_edits(vec![server_error(); 10]).await;
     fake.wait_for_edit_attempts(4).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(fake.edit_attempts().len(), 4, "gives up after four tries");

@@ -10,32 +10,27 @@ use crate::search::Kind;
 use crate::text::truncate;
 
 pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
-    let found = core
-        .index
-        .resolve(Kind::Concept, input)
-        .ok()
-        .and_then(|hit| {
-            let pack = core.library.pack(&hit.pack)?;
-            Some((pack, pack.concept(&hit.id)?))
-        });
-    match found {
-        Some((pack, concept)) => card(pack, concept, lang),
-        None => {
-            let guesses = core
-                .index
-                .resolve(Kind::Concept, input)
-                .err()
-                .unwrap_or_default();
-            not_found(
-                core,
-                lang,
-                Kind::Concept,
-                input,
-                &guesses,
-                "error-unknown-concept",
-            )
+    let guesses = match core.index.resolve(Kind::Concept, input) {
+        Ok(hit) => {
+            let found = core
+                .library
+                .pack(&hit.pack)
+                .and_then(|pack| pack.concept(&hit.id).map(|c| (pack, c)));
+            match found {
+                Some((pack, concept)) => return card(pack, concept, lang),
+                None => Vec::new(),
+            }
         }
-    }
+        Err(guesses) => guesses,
+    };
+    not_found(
+        core,
+        lang,
+        Kind::Concept,
+        input,
+        &guesses,
+        "error-unknown-concept",
+    )
 }
 
 fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {

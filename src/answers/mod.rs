@@ -13,7 +13,7 @@ mod section;
 use rand::Rng;
 
 use crate::core::Core;
-use crate::i18n::{t, tr};
+use crate::i18n::tr;
 use crate::pack::{Lang, Pack};
 use crate::reply::Reply;
 use crate::search::{Hit, Kind};
@@ -289,11 +289,6 @@ fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> String
         "ref-section"
     };
     tr(lang, key, &[("label", &label)])
-}
-
-/// A generic, translated notice for a member.
-pub fn notice(lang: Lang, key: &str) -> Reply {
-    Reply::notice(t(lang, key))
 }
 
 #[cfg(test)]

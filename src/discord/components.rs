@@ -46,7 +46,8 @@ pub async fn on_event(
     Ok(())
 }
 
-async fn send(
+/// Sends an interaction response body for a click.
+pub(super) async fn send(
     ctx: &serenity::Context,
     click: &serenity::ComponentInteraction,
     body: serde_json::Value,

@@ -10,6 +10,7 @@ use poise::serenity_prelude as serenity;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
+use super::components::send;
 use super::rest::Rest;
 use super::{Data, Error};
 use crate::answers::debate;
@@ -165,10 +166,7 @@ pub async fn on_vote(
             }
         }
     };
-    ctx.http
-        .create_interaction_response(click.id, &click.token, &body, vec![])
-        .await?;
-    Ok(())
+    send(ctx, click, body).await
 }
 
 /// The starter's "close the vote": the message is replaced by the card with the tally.
@@ -193,10 +191,7 @@ pub async fn on_close(
             }
         }
     };
-    ctx.http
-        .create_interaction_response(click.id, &click.token, &body, vec![])
-        .await?;
-    Ok(())
+    send(ctx, click, body).await
 }
 
 /// Closes debates whose time is up, every `every`, and shows their tally on the message.

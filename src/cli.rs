@@ -98,12 +98,8 @@ pub fn run(cli: Cli) -> ExitCode {
                         return ExitCode::FAILURE;
                     }
                 };
-                let data = discord::Data {
-                    core,
-                    store: store.clone(),
-                    vote_length: std::time::Duration::from_secs(u64::from(vote_minutes) * 60),
-                    sweep_every: std::time::Duration::from_secs(15),
-                };
+                let mut data = discord::Data::new(core, store.clone(), &conn);
+                data.vote_length = std::time::Duration::from_secs(u64::from(vote_minutes) * 60);
                 let outcome = discord::run(data, conn, shutdown_signal()).await;
                 store.close().await;
                 tracing::info!("state closed");

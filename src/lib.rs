@@ -9,9 +9,9 @@
 //! - [`i18n`]: the Fluent UI strings in Indonesian and English;
 //! - [`quiz`]: scoring rules and the pure quiz-round engine;
 //! - [`daily`]: when a daily post is due, in the server's local time;
-//! - [`store`]: state in SQLite through sqlx (debate votes);
+//! - [`store`]: state in SQLite through sqlx (votes, quiz answers, daily schedules and posts);
 //! - [`core`]: the loaded library plus its index, shared by every front end;
-//! - [`text`]: folding and cutting text;
+//! - [`text`]: folding and cutting text; [`clock`]: Unix time in one place;
 //!
 //! and the front ends and plumbing:
 //! - [`preview`]: the terminal front end (`aura preview`);
@@ -20,6 +20,7 @@
 
 pub mod answers;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod core;
 pub mod daily;

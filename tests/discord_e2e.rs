@@ -5,79 +5,12 @@
 mod common;
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
-use aura::core::Core;
-use aura::discord::{self, Connection, Registration, Token};
-use aura::pack::Lang;
-use aura::store::Store;
 use common::{FakeDiscord, autocomplete, click, command, string_option};
 use serde_json::{Value, json};
 use std::time::Duration;
 
-static NEXT: AtomicU64 = AtomicU64::new(1_000_000);
-
-fn next() -> u64 {
-    NEXT.fetch_add(1, Ordering::SeqCst)
-}
-
-struct Bot {
-    fake: FakeDiscord,
-    _stop: tokio::sync::oneshot::Sender<()>,
-}
-
-impl Bot {
-    /// A new member runs `/name options` in `locale`; returns Aura's callback.
-    async fn ask(&self, locale: &str, name: &str, options: Value) -> common::Callback {
-        let id = next();
-        self.fake
-            .interact(command(id, id, locale, name, options))
-            .await
-    }
-}
-
-async fn boot() -> Bot {
-    let fake = FakeDiscord::start().await;
-    boot_on(fake, &state_file(), Duration::from_secs(600)).await
-}
-
-fn state_file() -> PathBuf {
-    std::env::temp_dir().join(format!("aura-e2e-{}-{}.db", std::process::id(), next()))
-}
-
-async fn boot_on(fake: FakeDiscord, state: &std::path::Path, vote_length: Duration) -> Bot {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter("aura=debug,warn")
-        .with_test_writer()
-        .try_init();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
-    let store = Store::open(state).await.expect("store");
-    let conn = Connection {
-        token: Token::new("fake-token"),
-        api_url: Some(fake.url()),
-        register: Some(Registration::Global),
-    };
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(async move {
-        let shutdown = async move {
-            let _ = stopped.await;
-        };
-        let data = discord::Data {
-            core,
-            store: store.clone(),
-            vote_length,
-            sweep_every: Duration::from_millis(200),
-        };
-        if let Err(e) = discord::run(data, conn, shutdown).await {
-            eprintln!("bot stopped: {e}");
-        }
-        store.close().await;
-    });
-    fake.wait_ready().await;
-    Bot { fake, _stop: stop }
-}
+use common::bot::{Bot, boot, boot_on, next, state_file};
 
 fn assert_good(cb: &common::Callback, what: &str) {
     assert_eq!(cb.status, 204, "{what}: Discord refused {}", cb.body);
@@ -328,7 +261,7 @@ async fn a_dropped_gateway_is_survived() {
 async fn registration_obeys_discords_rules() {
     let bot = boot().await;
     let commands = bot.fake.registered();
-    assert_eq!(commands.len(), 7);
+    assert_eq!(commands.len(), 8);
     check_registration(&commands);
 }
 
@@ -401,6 +334,41 @@ fn check_registration(commands: &[Value]) {
                 );
             }
             total += oname.len() + longest(o, "description");
+            // A subcommand's own options follow the same rules and count towards the total.
+            let mut seen_optional = false;
+            for so in o["options"].as_array().cloned().unwrap_or_default() {
+                let sname = so["name"].as_str().unwrap_or_default();
+                assert!(name_ok(sname), "{name}.{oname}.{sname}");
+                let sd = so["description"].as_str().unwrap_or_default();
+                assert!(
+                    (1..=100).contains(&sd.chars().count()),
+                    "{name}.{oname}.{sname}"
+                );
+                for v in so["name_localizations"]
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default()
+                    .values()
+                {
+                    assert!(
+                        name_ok(v.as_str().unwrap_or_default()),
+                        "{name}.{oname}: {v}"
+                    );
+                }
+                for v in so["description_localizations"]
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default()
+                    .values()
+                {
+                    let n = v.as_str().unwrap_or_default().chars().count();
+                    assert!((1..=100).contains(&n), "{name}.{oname}.{sname}: {v}");
+                }
+                let required = so["required"].as_bool().unwrap_or(false);
+                assert!(!(required && seen_optional), "{name}.{oname}: order");
+                seen_optional |= !required;
+                total += sname.len() + longest(&so, "description");
+            }
         }
         assert!(total <= 8000, "{name}: {total}");
     }

@@ -27,6 +27,8 @@ pub struct CommandSpec {
     pub name_id: &'static str,
     pub desc: &'static str,
     pub options: &'static [OptionSpec],
+    /// A command group's subcommands (`/quiz start`); a group has no options of its own.
+    pub subcommands: &'static [CommandSpec],
 }
 
 impl CommandSpec {
@@ -35,6 +37,14 @@ impl CommandSpec {
         self.options
             .iter()
             .find(|o| o.name == name || o.name_id == name)
+    }
+
+    /// A subcommand by its English or Indonesian name.
+    pub fn subcommand(&self, name: &str) -> Option<&'static CommandSpec> {
+        let name = name.trim().to_lowercase();
+        self.subcommands
+            .iter()
+            .find(|c| c.name == name || c.name_id == name)
     }
 }
 
@@ -53,6 +63,23 @@ const fn opt(
         desc,
     }
 }
+
+const fn sub(
+    name: &'static str,
+    name_id: &'static str,
+    desc: &'static str,
+    options: &'static [OptionSpec],
+) -> CommandSpec {
+    CommandSpec {
+        name,
+        name_id,
+        desc,
+        options,
+        subcommands: &[],
+    }
+}
+
+const N: Suggest = Suggest::None;
 
 pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
@@ -75,6 +102,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "opt-quote-speaker",
             ),
         ],
+        subcommands: &[],
     },
     CommandSpec {
         name: "concept",
@@ -87,6 +115,7 @@ pub const COMMANDS: &[CommandSpec] = &[
             Suggest::Items(Kind::Concept),
             "opt-concept-name",
         )],
+        subcommands: &[],
     },
     CommandSpec {
         name: "debate",
@@ -99,6 +128,7 @@ pub const COMMANDS: &[CommandSpec] = &[
             Suggest::Items(Kind::Motion),
             "opt-debate-motion",
         )],
+        subcommands: &[],
     },
     CommandSpec {
         name: "section",
@@ -111,6 +141,7 @@ pub const COMMANDS: &[CommandSpec] = &[
             Suggest::Items(Kind::Section),
             "opt-section-number",
         )],
+        subcommands: &[],
     },
     CommandSpec {
         name: "search",
@@ -123,18 +154,173 @@ pub const COMMANDS: &[CommandSpec] = &[
             Suggest::None,
             "opt-search-query",
         )],
+        subcommands: &[],
     },
     CommandSpec {
         name: "essay",
         name_id: "esai",
         desc: "cmd-essay",
         options: &[],
+        subcommands: &[],
+    },
+    CommandSpec {
+        name: "quiz",
+        name_id: "kuis",
+        desc: "cmd-quiz",
+        options: &[],
+        subcommands: &[
+            sub(
+                "start",
+                "mulai",
+                "cmd-quiz-start",
+                &[
+                    opt("questions", "soal", false, N, "opt-quiz-questions"),
+                    opt(
+                        "topic",
+                        "topik",
+                        false,
+                        Suggest::Items(Kind::Concept),
+                        "opt-quiz-topic",
+                    ),
+                    opt(
+                        "section",
+                        "bagian",
+                        false,
+                        Suggest::Items(Kind::Section),
+                        "opt-quiz-section",
+                    ),
+                    opt("difficulty", "tingkat", false, N, "opt-quiz-difficulty"),
+                    opt("seconds", "detik", false, N, "opt-quiz-seconds"),
+                    opt("mode", "mode", false, N, "opt-quiz-mode"),
+                    opt("scoring", "skor", false, N, "opt-quiz-scoring"),
+                    opt("streaks", "beruntun", false, N, "opt-quiz-streaks"),
+                ],
+            ),
+            sub("next", "lanjut", "cmd-quiz-next", &[]),
+            sub("reveal", "buka", "cmd-quiz-reveal", &[]),
+            sub("skip", "lewati", "cmd-quiz-skip", &[]),
+            sub("stop", "berhenti", "cmd-quiz-stop", &[]),
+            sub(
+                "leaderboard",
+                "peringkat",
+                "cmd-quiz-leaderboard",
+                &[opt("period", "periode", false, N, "opt-quiz-period")],
+            ),
+            sub(
+                "me",
+                "saya",
+                "cmd-quiz-me",
+                &[opt("period", "periode", false, N, "opt-quiz-period")],
+            ),
+            sub("report", "laporan", "cmd-quiz-report", &[]),
+            sub(
+                "reset",
+                "atur-ulang",
+                "cmd-quiz-reset",
+                &[opt("period", "periode", true, N, "opt-quiz-period")],
+            ),
+            sub(
+                "access",
+                "akses",
+                "cmd-quiz-access",
+                &[
+                    opt("who", "siapa", true, N, "opt-quiz-who"),
+                    opt("role", "peran", false, N, "opt-quiz-role"),
+                ],
+            ),
+        ],
+    },
+    CommandSpec {
+        name: "daily",
+        name_id: "harian",
+        desc: "cmd-daily",
+        options: &[],
+        subcommands: &[
+            sub(
+                "setup",
+                "atur",
+                "cmd-daily-setup",
+                &[
+                    opt("channel", "kanal", true, N, "opt-daily-channel"),
+                    opt("time", "waktu", true, N, "opt-daily-time"),
+                    opt("timezone", "zona-waktu", true, N, "opt-daily-timezone"),
+                    opt("days", "hari", false, N, "opt-daily-days"),
+                    opt("language", "bahasa", false, N, "opt-daily-language"),
+                    opt("kind", "jenis", false, N, "opt-daily-kind"),
+                    opt("role", "peran", false, N, "opt-daily-role"),
+                    opt("thread", "utas", false, N, "opt-daily-thread"),
+                    opt("pin", "sematkan", false, N, "opt-daily-pin"),
+                ],
+            ),
+            sub("show", "lihat", "cmd-daily-show", &[]),
+            sub(
+                "pause",
+                "jeda",
+                "cmd-daily-pause",
+                &[opt("schedule", "jadwal", false, N, "opt-daily-schedule")],
+            ),
+            sub(
+                "resume",
+                "lanjutkan",
+                "cmd-daily-resume",
+                &[opt("schedule", "jadwal", false, N, "opt-daily-schedule")],
+            ),
+            sub(
+                "skip",
+                "lewati",
+                "cmd-daily-skip",
+                &[opt("schedule", "jadwal", false, N, "opt-daily-schedule")],
+            ),
+            sub(
+                "now",
+                "sekarang",
+                "cmd-daily-now",
+                &[opt("schedule", "jadwal", false, N, "opt-daily-schedule")],
+            ),
+            sub(
+                "preview",
+                "pratinjau",
+                "cmd-daily-preview",
+                &[
+                    opt("kind", "jenis", false, N, "opt-daily-kind"),
+                    opt("language", "bahasa", false, N, "opt-daily-language"),
+                ],
+            ),
+            sub(
+                "queue",
+                "antrean",
+                "cmd-daily-queue",
+                &[
+                    opt("schedule", "jadwal", false, N, "opt-daily-schedule"),
+                    opt("next", "berikutnya", false, N, "opt-daily-next"),
+                ],
+            ),
+            sub(
+                "remove",
+                "hapus",
+                "cmd-daily-remove",
+                &[opt("schedule", "jadwal", true, N, "opt-daily-schedule")],
+            ),
+            sub(
+                "staff",
+                "staf",
+                "cmd-daily-staff",
+                &[opt("channel", "kanal", true, N, "opt-daily-staff-channel")],
+            ),
+            sub(
+                "suggest",
+                "usul",
+                "cmd-daily-suggest",
+                &[opt("text", "teks", true, N, "opt-daily-suggest-text")],
+            ),
+        ],
     },
     CommandSpec {
         name: "help",
         name_id: "bantuan",
         desc: "cmd-help",
         options: &[],
+        subcommands: &[],
     },
 ];
 
@@ -144,4 +330,14 @@ pub fn command(name: &str) -> Option<&'static CommandSpec> {
     COMMANDS
         .iter()
         .find(|c| c.name == name || c.name_id == name)
+}
+
+/// Finds a command or subcommand by its path: `quote`, `quiz start`, `kuis mulai`.
+pub fn lookup(path: &str) -> Option<&'static CommandSpec> {
+    let mut words = path.split_whitespace();
+    let mut spec = command(words.next()?)?;
+    for w in words {
+        spec = spec.subcommand(w)?;
+    }
+    Some(spec)
 }

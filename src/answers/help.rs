@@ -10,6 +10,15 @@ pub fn answer(lang: Lang) -> Reply {
     let lines: Vec<String> = COMMANDS
         .iter()
         .map(|c| {
+            if !c.subcommands.is_empty() {
+                let subs: Vec<&str> = c.subcommands.iter().map(|s| name_in(s, lang)).collect();
+                return format!(
+                    "**/{}** {} — {}",
+                    name_in(c, lang),
+                    subs.join(" · "),
+                    t(lang, c.desc)
+                );
+            }
             let options: String = c
                 .options
                 .iter()

@@ -3,9 +3,11 @@
 
 pub mod catalog;
 mod concept;
+pub mod daily;
 pub mod debate;
 mod essay;
 mod help;
+pub mod quiz;
 mod quote;
 mod search;
 mod section;
@@ -22,6 +24,8 @@ use catalog::CommandSpec;
 /// A command as a member gave it: name, option values by English option name.
 #[derive(Debug, Clone)]
 pub struct Request {
+    /// The command group, for a subcommand (`quiz` in `/quiz start`).
+    pub group: Option<&'static CommandSpec>,
     pub command: &'static CommandSpec,
     pub options: Vec<(&'static str, String)>,
 }
@@ -43,6 +47,7 @@ pub enum ParseError {
     UnknownCommand(String),
     UnknownOption { command: String, option: String },
     MissingOption { command: String, option: String },
+    UnknownSubcommand { command: String, sub: String },
 }
 
 impl ParseError {
@@ -64,11 +69,30 @@ impl ParseError {
                 "error-unknown-command",
                 &[("name", name), ("commands", &commands)],
             ),
+            ParseError::UnknownSubcommand { command, sub } => {
+                let spec = catalog::lookup(command);
+                let subs = spec
+                    .map(|c| {
+                        c.subcommands
+                            .iter()
+                            .map(|s| name_in(s, lang))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default();
+                tr(
+                    lang,
+                    "error-unknown-subcommand",
+                    &[
+                        ("command", &path_in(command, lang)),
+                        ("sub", sub),
+                        ("subs", &subs),
+                    ],
+                )
+            }
             ParseError::UnknownOption { command, option } => {
-                let spec = catalog::command(command);
-                let shown = spec
-                    .map(|c| name_in(c, lang).to_string())
-                    .unwrap_or_else(|| command.clone());
+                let spec = catalog::lookup(command);
+                let shown = path_in(command, lang);
                 let options = spec
                     .map(|c| {
                         c.options
@@ -90,10 +114,8 @@ impl ParseError {
                 )
             }
             ParseError::MissingOption { command, option } => {
-                let spec = catalog::command(command);
-                let shown = spec
-                    .map(|c| name_in(c, lang).to_string())
-                    .unwrap_or_else(|| command.clone());
+                let spec = catalog::lookup(command);
+                let shown = path_in(command, lang);
                 let option = spec
                     .and_then(|c| c.option(option))
                     .map(|o| option_in(o, lang).to_string())
@@ -106,6 +128,23 @@ impl ParseError {
             }
         }
     }
+}
+
+/// A command path (`quiz start`) in the member's language (`kuis mulai`).
+pub fn path_in(path: &str, lang: Lang) -> String {
+    let mut words = path.split_whitespace();
+    let Some(group) = words.next().and_then(catalog::command) else {
+        return path.to_string();
+    };
+    let mut shown = name_in(group, lang).to_string();
+    for w in words {
+        shown.push(' ');
+        match group.subcommand(w) {
+            Some(s) => shown.push_str(name_in(s, lang)),
+            None => shown.push_str(w),
+        }
+    }
+    shown
 }
 
 pub fn name_in(c: &CommandSpec, lang: Lang) -> &'static str {
@@ -128,8 +167,22 @@ pub fn parse(line: &str) -> Result<Request, ParseError> {
     let line = line.trim();
     let mut words = line.split_whitespace();
     let first = words.next().ok_or(ParseError::Empty)?;
-    let command =
+    let mut command =
         catalog::command(first).ok_or_else(|| ParseError::UnknownCommand(first.into()))?;
+    let mut group = None;
+    let mut path = command.name.to_string();
+    if !command.subcommands.is_empty() {
+        let word = words.next().unwrap_or("");
+        let sub = command
+            .subcommand(word)
+            .ok_or_else(|| ParseError::UnknownSubcommand {
+                command: command.name.into(),
+                sub: word.into(),
+            })?;
+        group = Some(command);
+        path = format!("{} {}", command.name, sub.name);
+        command = sub;
+    }
     let mut options: Vec<(&'static str, String)> = Vec::new();
     for word in words {
         let named = word.split_once(':').filter(|(n, _)| {
@@ -142,7 +195,7 @@ pub fn parse(line: &str) -> Result<Request, ParseError> {
                 let spec = command
                     .option(name)
                     .ok_or_else(|| ParseError::UnknownOption {
-                        command: command.name.into(),
+                        command: path.clone(),
                         option: name.into(),
                     })?;
                 options.push((spec.name, value.to_string()));
@@ -156,7 +209,7 @@ pub fn parse(line: &str) -> Result<Request, ParseError> {
                 }
                 None => {
                     return Err(ParseError::UnknownOption {
-                        command: command.name.into(),
+                        command: path.clone(),
                         option: word.into(),
                     });
                 }
@@ -169,16 +222,34 @@ pub fn parse(line: &str) -> Result<Request, ParseError> {
             .any(|(n, v)| *n == o.name && !v.trim().is_empty())
         {
             return Err(ParseError::MissingOption {
-                command: command.name.into(),
+                command: path.clone(),
                 option: o.name.into(),
             });
         }
     }
-    Ok(Request { command, options })
+    Ok(Request {
+        group,
+        command,
+        options,
+    })
 }
 
 /// Answers a command.
 pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Reply {
+    if let Some(group) = req.group {
+        return match (group.name, req.command.name) {
+            ("quiz", "start") => quiz::preview(core, lang, req, rng.r#gen()),
+            ("daily", "preview") => daily::preview(core, lang, req, rng),
+            _ => Reply::notice(tr(
+                lang,
+                "error-server-only",
+                &[(
+                    "command",
+                    &path_in(&format!("{} {}", group.name, req.command.name), lang),
+                )],
+            )),
+        };
+    }
     match req.command.name {
         "quote" => quote::answer(core, lang, req.get("topic"), req.get("speaker"), rng),
         "concept" => concept::answer(core, lang, req.get("name").unwrap_or("")),

@@ -94,7 +94,7 @@ pub fn show(core: &Core, lang: Lang, pack: &str, id: &str, german: bool) -> Repl
     }
 }
 
-fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
+pub(super) fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     let speaker = pack.speaker_name(q);
     let work = pack
         .source(&q.work)

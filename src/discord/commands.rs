@@ -28,6 +28,7 @@ async fn respond(
         return Err(format!("command {name} is not in the catalog").into());
     };
     let request = Request {
+        group: None,
         command,
         options: options
             .into_iter()
@@ -80,7 +81,10 @@ async fn suggest(
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
-async fn concepts(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+pub(super) async fn concepts(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
     suggest(ctx, Kind::Concept, partial).await
 }
 async fn thinkers(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
@@ -89,7 +93,10 @@ async fn thinkers(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocomple
 async fn motions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     suggest(ctx, Kind::Motion, partial).await
 }
-async fn sections(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+pub(super) async fn sections(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
     suggest(ctx, Kind::Section, partial).await
 }
 
@@ -162,6 +169,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         section(),
         search(),
         essay(),
+        super::quiz::quiz(),
         help(),
     ]
 }
@@ -174,6 +182,13 @@ pub fn localized_commands() -> Vec<poise::Command<Data, Error>> {
         let Some(spec) = catalog::command(&command.name) else {
             continue;
         };
+        localize(command, spec);
+    }
+    commands
+}
+
+fn localize(command: &mut poise::Command<Data, Error>, spec: &catalog::CommandSpec) {
+    {
         command.description = Some(t(Lang::En, spec.desc).into());
         command
             .name_localizations
@@ -197,6 +212,10 @@ pub fn localized_commands() -> Vec<poise::Command<Data, Error>> {
                 .to_mut()
                 .push(("id".into(), t(Lang::Id, opt.desc).into()));
         }
+        for sub in &mut command.subcommands {
+            if let Some(sub_spec) = spec.subcommand(&sub.name) {
+                localize(sub, sub_spec);
+            }
+        }
     }
-    commands
 }

@@ -66,6 +66,12 @@ async fn on_click(
     let core = &data.core;
     let lang = core.lang_for(Some(click.locale.as_str()));
     let id = click.data.custom_id.as_str();
+    if let Some(rest) = id.strip_prefix("aura:quiz:") {
+        return super::quiz::on_answer(ctx, click, data, rest).await;
+    }
+    if let Some(rest) = id.strip_prefix("aura:quiz-reset:") {
+        return super::quiz::on_reset(ctx, click, data, rest).await;
+    }
     if let Some(rest) = id.strip_prefix("aura:vote:") {
         return super::debates::on_vote(ctx, click, data, rest).await;
     }

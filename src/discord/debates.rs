@@ -24,12 +24,7 @@ use crate::store::{Debate, Side, Store, VoteOutcome};
 /// How long Aura waits for slow work before deferring an interaction's answer.
 const SLOW: Duration = Duration::from_millis(2000);
 
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
+pub use crate::clock::unix_now as now;
 
 /// Answers `/debate`: opens a vote on the chosen motion, or explains why there is none.
 pub async fn start(

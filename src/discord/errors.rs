@@ -40,6 +40,13 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             let text = tr(lang, "error-cooldown", &[("seconds", &seconds)]);
             notice(ctx, text).await;
         }
+        poise::FrameworkError::ArgumentParse {
+            error, input, ctx, ..
+        } => {
+            tracing::info!(command = %ctx.command().qualified_name, ?input, error = %error, "unreadable options");
+            let lang = ctx.data().core.lang_for(ctx.locale());
+            notice(ctx, t(lang, "error-bad-input")).await;
+        }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {
                 tracing::error!(error = %e, "could not handle a framework error");

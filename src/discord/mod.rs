@@ -6,6 +6,7 @@ mod commands;
 mod components;
 mod debates;
 mod errors;
+mod quiz;
 mod rest;
 
 use std::fmt;
@@ -17,8 +18,10 @@ use crate::core::Core;
 use crate::store::Store;
 
 pub use commands::{all as commands, localized_commands};
+pub use quiz::Tuning as QuizTuning;
 
-/// What every handler can reach: the core (read-only) and the store.
+/// What every handler can reach: the core (read-only), the store, Aura's own REST client and
+/// the live quiz rounds.
 pub struct Data {
     pub core: Arc<Core>,
     pub store: Store,
@@ -26,6 +29,36 @@ pub struct Data {
     pub vote_length: std::time::Duration,
     /// How often due debate votes are closed.
     pub sweep_every: std::time::Duration,
+    /// Live quiz rounds and what their drivers need.
+    quiz: quiz::Deps,
+    /// A fixed seed for every quiz round (tests replay rounds exactly); `None` draws one.
+    pub quiz_seed: Option<u64>,
+}
+
+impl Data {
+    pub fn new(core: Arc<Core>, store: Store, conn: &Connection) -> Data {
+        let rest = rest::Rest::new(conn.api_url.as_deref(), Some(conn.token.expose()));
+        Data {
+            quiz: quiz::Deps {
+                core: core.clone(),
+                store: store.clone(),
+                rest,
+                rooms: Arc::default(),
+                tuning: quiz::Tuning::default(),
+            },
+            core,
+            store,
+            vote_length: std::time::Duration::from_secs(600),
+            sweep_every: std::time::Duration::from_secs(15),
+            quiz_seed: None,
+        }
+    }
+
+    /// Paces quiz rounds (shorter pauses in tests).
+    pub fn with_quiz_tuning(mut self, tuning: QuizTuning) -> Data {
+        self.quiz.tuning = tuning;
+        self
+    }
 }
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -104,7 +137,9 @@ pub async fn run(
 ) -> Result<(), Error> {
     let register = conn.register;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let rest = rest::Rest::new(conn.api_url.as_deref());
+    let rest = data.quiz.rest.clone();
+    let quiz = data.quiz.clone();
+    let rooms = data.quiz.rooms.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: localized_commands(),
@@ -137,6 +172,7 @@ pub async fn run(
                     }
                     None => {}
                 }
+                tokio::spawn(async move { quiz::recover(&quiz).await });
                 tokio::spawn(debates::sweep(
                     ctx.http.clone(),
                     rest.clone(),
@@ -157,8 +193,9 @@ pub async fn run(
     let stop = stop_tx.clone();
     tokio::spawn(async move {
         shutdown.await;
-        tracing::info!("shutting down: closing the gateway");
+        tracing::info!("shutting down: ending quiz rounds, then closing the gateway");
         let _ = stop.send(true);
+        rooms.shutdown(std::time::Duration::from_secs(10)).await;
         shards.shutdown_all().await;
     });
     let outcome = client.start().await;

@@ -1,7 +1,11 @@
-//! REST calls Aura makes on its own (editing a reply after the fact), honouring Discord's
-//! answers: a 429 is waited out for its `retry_after` and retried; a 5xx is retried with
-//! backoff; after a few tries, or on any other error, the failure is reported, never a crash.
+//! REST calls Aura makes on its own (channel messages, edits, pins, threads, DMs, editing a
+//! reply after the fact), honouring Discord's answers: a route whose `X-RateLimit-Remaining`
+//! reached 0 waits for `X-RateLimit-Reset-After` before its next call; a 429 is waited out for
+//! its `retry_after` and retried; a 5xx is retried with backoff; after a few tries, or on any
+//! other error, the failure is reported, never a crash.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -21,23 +25,137 @@ pub enum RestError {
     TooLong(Duration),
 }
 
-/// A small REST client for Discord's interaction webhooks.
+#[allow(dead_code)] // pins, threads, DMs and reads serve the daily runner
+impl RestError {
+    /// The channel or message is gone, or Aura may no longer act there (404 / 403).
+    pub fn is_gone(&self) -> bool {
+        matches!(
+            self,
+            RestError::Refused {
+                status: 403 | 404,
+                ..
+            }
+        )
+    }
+}
+
+/// A small REST client for the calls Aura makes outside an interaction's answer.
 #[derive(Debug, Clone)]
 pub struct Rest {
     client: reqwest::Client,
     base: String,
+    /// `Bot <token>`, for channel calls.
+    auth: Option<String>,
+    /// When each route may be called again, from Discord's rate-limit headers.
+    blocked: Arc<Mutex<HashMap<String, tokio::time::Instant>>>,
 }
 
+#[allow(dead_code)] // pins, threads, DMs and reads serve the daily runner
 impl Rest {
     /// `api_url` as for serenity's proxy: the base without `/api/v10`; `None` for Discord.
-    pub fn new(api_url: Option<&str>) -> Rest {
+    pub fn new(api_url: Option<&str>, token: Option<&str>) -> Rest {
         let base = api_url
             .unwrap_or("https://discord.com")
             .trim_end_matches('/');
         Rest {
             client: reqwest::Client::new(),
             base: format!("{base}/api/v10"),
+            auth: token.map(|t| format!("Bot {t}")),
+            blocked: Arc::default(),
         }
+    }
+
+    /// Posts a message in a channel; returns Discord's message object.
+    pub async fn create_message(&self, channel: u64, body: &Value) -> Result<Value, RestError> {
+        let url = format!("{}/channels/{channel}/messages", self.base);
+        self.call(
+            reqwest::Method::POST,
+            &url,
+            Some(body),
+            &format!("msg:{channel}"),
+        )
+        .await
+    }
+
+    /// Edits one of Aura's messages.
+    pub async fn edit_message(
+        &self,
+        channel: u64,
+        message: u64,
+        body: &Value,
+    ) -> Result<(), RestError> {
+        let url = format!("{}/channels/{channel}/messages/{message}", self.base);
+        self.call(
+            reqwest::Method::PATCH,
+            &url,
+            Some(body),
+            &format!("edit:{channel}"),
+        )
+        .await
+        .map(drop)
+    }
+
+    pub async fn pin(&self, channel: u64, message: u64) -> Result<(), RestError> {
+        let url = format!("{}/channels/{channel}/messages/pins/{message}", self.base);
+        self.call(reqwest::Method::PUT, &url, None, &format!("pin:{channel}"))
+            .await
+            .map(drop)
+    }
+
+    pub async fn unpin(&self, channel: u64, message: u64) -> Result<(), RestError> {
+        let url = format!("{}/channels/{channel}/messages/pins/{message}", self.base);
+        self.call(
+            reqwest::Method::DELETE,
+            &url,
+            None,
+            &format!("pin:{channel}"),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// Opens a thread on a message; returns the thread channel.
+    pub async fn start_thread(
+        &self,
+        channel: u64,
+        message: u64,
+        name: &str,
+    ) -> Result<Value, RestError> {
+        let url = format!(
+            "{}/channels/{channel}/messages/{message}/threads",
+            self.base
+        );
+        let body = serde_json::json!({ "name": name, "auto_archive_duration": 1440 });
+        self.call(
+            reqwest::Method::POST,
+            &url,
+            Some(&body),
+            &format!("thread:{channel}"),
+        )
+        .await
+    }
+
+    /// Sends a direct message to a member.
+    pub async fn direct_message(&self, user: u64, body: &Value) -> Result<Value, RestError> {
+        let url = format!("{}/users/@me/channels", self.base);
+        let dm = serde_json::json!({ "recipient_id": user.to_string() });
+        let channel = self
+            .call(reqwest::Method::POST, &url, Some(&dm), "dm")
+            .await?;
+        let id = channel["id"]
+            .as_str()
+            .and_then(|s| s.parse::<u64>().ok())
+            .ok_or_else(|| RestError::Refused {
+                status: 200,
+                body: "no DM channel id".into(),
+            })?;
+        self.create_message(id, body).await
+    }
+
+    /// A GET, for channels, roles and members.
+    pub async fn get(&self, path: &str) -> Result<Value, RestError> {
+        let url = format!("{}{path}", self.base);
+        self.call(reqwest::Method::GET, &url, None, path).await
     }
 
     /// Replaces the message an interaction answered with (valid for 15 minutes).
@@ -51,26 +169,67 @@ impl Rest {
             "{}/webhooks/{application}/{token}/messages/@original",
             self.base
         );
-        self.send(reqwest::Method::PATCH, &url, body).await
+        self.call(reqwest::Method::PATCH, &url, Some(body), "webhook")
+            .await
+            .map(drop)
     }
 
-    async fn send(
+    /// Waits while `route` is blocked by an earlier answer's rate-limit headers.
+    async fn wait_for(&self, route: &str) {
+        let until = self.blocked.lock().ok().and_then(|b| b.get(route).copied());
+        if let Some(until) = until {
+            tokio::time::sleep_until(until).await;
+        }
+    }
+
+    /// Remembers `X-RateLimit-Remaining: 0` with its `Reset-After` for `route`.
+    fn note_limits(&self, route: &str, headers: &reqwest::header::HeaderMap) {
+        let number = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<f64>().ok())
+        };
+        if let (Some(remaining), Some(after)) = (
+            number("x-ratelimit-remaining"),
+            number("x-ratelimit-reset-after"),
+        ) && let Ok(mut blocked) = self.blocked.lock()
+        {
+            if remaining <= 0.0 {
+                let wait = Duration::from_secs_f64(after.clamp(0.0, 60.0));
+                blocked.insert(route.to_string(), tokio::time::Instant::now() + wait);
+            } else {
+                blocked.remove(route);
+            }
+        }
+    }
+
+    async fn call(
         &self,
         method: reqwest::Method,
         url: &str,
-        body: &Value,
-    ) -> Result<(), RestError> {
+        body: Option<&Value>,
+        route: &str,
+    ) -> Result<Value, RestError> {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let response = self
-                .client
-                .request(method.clone(), url)
-                .json(body)
-                .send()
-                .await;
+            self.wait_for(route).await;
+            let mut request = self.client.request(method.clone(), url);
+            if let Some(auth) = &self.auth {
+                request = request.header(reqwest::header::AUTHORIZATION, auth);
+            }
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            let response = request.send().await;
+            if let Ok(r) = &response {
+                self.note_limits(route, r.headers());
+            }
             let wait = match response {
-                Ok(r) if r.status().is_success() => return Ok(()),
+                Ok(r) if r.status().is_success() => {
+                    return Ok(r.json().await.unwrap_or(Value::Null));
+                }
                 Ok(r) if r.status().as_u16() == 429 => {
                     let header = r
                         .headers()

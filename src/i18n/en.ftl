@@ -115,3 +115,104 @@ vote-total = { $total ->
     [one] 1 vote
    *[other] { $total } votes
 }
+
+## Command groups
+error-unknown-subcommand = /{ $command } has no subcommand “{ $sub }”. Subcommands: { $subs }
+error-server-only = /{ $command } works in a server channel, not here.
+error-no-permission = You don't have permission for that here.
+
+## /quiz
+cmd-quiz = Quiz rounds on the essay, for the whole channel
+cmd-quiz-start = Start a quiz round in this channel
+cmd-quiz-next = Teacher mode: open the next question
+cmd-quiz-reveal = Close the question now and reveal the answer
+cmd-quiz-skip = Skip this question (it counts for nobody)
+cmd-quiz-stop = End the round now; what was scored stays
+cmd-quiz-leaderboard = This server's quiz board
+cmd-quiz-me = Your own points, rank and accuracy
+cmd-quiz-report = The last round as a CSV file (member, answer, time, points)
+cmd-quiz-reset = Clear a period's board
+cmd-quiz-access = Who may start, run and reset rounds in this server
+opt-quiz-questions = How many questions (1–20, default 5)
+opt-quiz-topic = Only questions on this concept
+opt-quiz-section = Only questions on this section of the essay
+opt-quiz-difficulty = easy, medium or hard
+opt-quiz-seconds = Seconds per question (10–120, default 20)
+opt-quiz-mode = auto: Aura moves on; teacher: you use /quiz next
+opt-quiz-scoring = speed: faster earns more (500–1000); flat: 1000 per right answer
+opt-quiz-streaks = Streak bonus for right answers in a row (on or off)
+opt-quiz-period = week, month, term or all
+opt-quiz-who = everyone, role (a quiz-master role) or moderators (Manage Messages)
+opt-quiz-role = The quiz-master role
+quiz-bad-option = “{ $value }” is not a valid { $option }. Use: { $allowed }
+quiz-no-questions = No quiz question matches those settings. Try fewer filters.
+quiz-question-title = Question { $number } of { $total }
+quiz-time = Time
+quiz-closes = Closes { $closes }
+quiz-closed = Time is up.
+quiz-answered = { $count ->
+    [one] 1 answered
+   *[other] { $count } answered
+}
+quiz-nobody = Nobody has points yet.
+quiz-line = { $rank }. { $member } — { $points }
+quiz-reveal-title = Question { $number }: { $answer }
+quiz-counts = Answers
+quiz-top = Top five
+quiz-idle-stop = Nobody answered for a while, so the round has stopped by itself.
+quiz-table-line = { $rank }. { $member } — { $points } points, { $correct }/{ $questions } right
+quiz-end-title = The round is over
+quiz-end-finished = That was the last question. Well played!
+quiz-end-stopped = The round was stopped.
+quiz-end-shutdown = Aura is restarting, so the round ends here. Every answer so far is saved and counts on the board.
+quiz-end-failed = The round had to end: Aura can no longer post in this channel.
+quiz-end-footer = /quiz leaderboard shows the server's board; /quiz me shows yours.
+quiz-podium = Podium
+quiz-table = Scores
+period-week = this week
+period-month = this month
+period-term = this term
+period-all = all time
+quiz-board-title = Quiz board — { $period }
+quiz-board-empty = No answers in this period yet. Start one with /quiz start!
+quiz-board-line = { $rank }. { $member } — { $points } points ({ $accuracy }% right)
+quiz-me-title = Your quiz score — { $period }
+quiz-me-none = You have no answers in this period yet.
+quiz-me = { $points } points, rank { $rank } of { $players }. { $correct } of { $answered } answers right ({ $accuracy }%).
+quiz-locked = Locked in: { $choice }. Good luck!
+quiz-already = You already answered this question; your first answer counts.
+quiz-too-late = Time is up for this question; your answer was not counted.
+quiz-not-open = This question is closed.
+quiz-busy = A round is already running in this channel. Wait for it to end, or stop it with /quiz stop.
+quiz-started = Round started: { $questions } questions, { $seconds } s each.
+quiz-not-running = No round is running in this channel.
+quiz-not-starter = Only the member who started the round or a moderator can do that.
+quiz-abandoned = Aura restarted, so the round that was running here has ended. Every answer given was saved.
+quiz-report-none = No round has been played in this channel yet.
+quiz-report-ready = The answers of the last round in this channel ({ $rows } rows).
+quiz-reset-confirm = Clear the board for { $period }? Answers stay stored; only this board starts again from zero.
+quiz-reset-done = The board for { $period } is cleared.
+quiz-reset-cancelled = Nothing was cleared.
+button-reset-yes = Yes, clear it
+button-cancel = Cancel
+quiz-access-set = Quiz rounds can now be run by: { $who }.
+quiz-access-everyone = everyone
+quiz-access-moderators = moderators (Manage Messages)
+quiz-access-role = moderators and { $role }
+quiz-access-needs-role = Name the quiz-master role too.
+quiz-done = Done.
+quiz-wait-reveal = The question is still open: reveal it first with /quiz reveal.
+quiz-auto-mode = This round moves on by itself; /quiz next is for teacher mode.
+quiz-teacher-hint = Teacher mode: use /quiz reveal, then /quiz next.
+
+## Daily posts
+daily-prompt-title = Discussion prompt of the day
+daily-quote = Supporting quote
+daily-angle = Benjamin against Adorno
+daily-quote-title = Quote of the day: { $speaker }
+daily-motion-title = Debate of the day: { $motion }
+daily-discuss = Discuss in the thread below.
+daily-suggested-by = Suggested by { $member }
+daily-nothing = There is nothing of that kind in the study pack.
+error-bot-permissions = Aura is missing permissions in this channel: { $missing }. A server admin can grant them.
+error-bad-input = I could not read those options. Please pick them from the list Discord offers.

@@ -223,6 +223,11 @@ impl Round {
         matches!(self.phase, Phase::Open { .. })
     }
 
+    /// The number of the question open for answers, if one is.
+    pub fn open_number(&self) -> Option<usize> {
+        self.is_open().then_some(self.current + 1)
+    }
+
     /// Opens the next question at `now`; `None` when the round is over.
     pub fn open_next(&mut self, now: Instant) -> Option<QuestionView> {
         let index = match self.phase {

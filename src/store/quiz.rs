@@ -264,6 +264,59 @@ impl Store {
     }
 }
 
+/// Who may start, run and reset quiz rounds in a server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    Everyone,
+    /// Members with Manage Messages (the default).
+    Moderators,
+    /// Moderators and the members of this role.
+    Role(String),
+}
+
+impl Store {
+    pub async fn quiz_access(&self, guild: &str) -> Result<Access, StoreError> {
+        let row: Option<(String, Option<String>)> =
+            sqlx::query_as("SELECT who, role_id FROM quiz_access WHERE guild_id = ?")
+                .bind(guild)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(match row {
+            Some((who, _)) if who == "everyone" => Access::Everyone,
+            Some((who, Some(role))) if who == "role" => Access::Role(role),
+            _ => Access::Moderators,
+        })
+    }
+
+    pub async fn set_quiz_access(&self, guild: &str, access: &Access) -> Result<(), StoreError> {
+        let (who, role) = match access {
+            Access::Everyone => ("everyone", None),
+            Access::Moderators => ("moderators", None),
+            Access::Role(r) => ("role", Some(r.as_str())),
+        };
+        sqlx::query(
+            "INSERT INTO quiz_access (guild_id, who, role_id) VALUES (?, ?, ?)
+             ON CONFLICT (guild_id) DO UPDATE SET who = excluded.who, role_id = excluded.role_id",
+        )
+        .bind(guild)
+        .bind(who)
+        .bind(role)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The latest round started in a channel.
+    pub async fn last_round(&self, channel: &str) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM quiz_rounds WHERE channel_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1",
+        )
+        .bind(channel)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+}
+
 /// A CSV field, quoted when it holds a comma, a quote or a line break.
 fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {

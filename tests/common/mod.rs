@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod bot;
+
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -22,6 +24,19 @@ use tokio::sync::{Notify, mpsc};
 
 pub const APP_ID: &str = "1234567890123456789";
 pub const CHANNEL_ID: &str = "645027906669510667";
+pub const GUILD_ID: &str = "290926798626357999";
+/// How many edits of messages a channel takes per `EDIT_WINDOW` before answering 429.
+pub const EDIT_LIMIT: usize = 5;
+pub const EDIT_WINDOW: Duration = Duration::from_secs(5);
+
+/// A message Aura posted in a channel (or a DM), as the fake stores it, with its edits.
+#[derive(Debug, Clone)]
+pub struct Posted {
+    pub channel: String,
+    pub id: String,
+    pub body: Value,
+    pub edits: Vec<Value>,
+}
 
 /// A callback Aura sent, as Discord received it.
 #[derive(Debug, Clone)]
@@ -47,6 +62,15 @@ struct Inner {
     seq: AtomicU64,
     changed: Notify,
     addr: Mutex<Option<SocketAddr>>,
+    posted: Mutex<Vec<Posted>>,
+    next_message: AtomicU64,
+    edit_times: Mutex<std::collections::HashMap<String, Vec<tokio::time::Instant>>>,
+    rate_limited: AtomicU64,
+    channel_faults: Mutex<std::collections::HashMap<String, u16>>,
+    pins: Mutex<Vec<(String, String, bool)>>,
+    threads: Mutex<Vec<(String, String, String)>>,
+    closed_dms: Mutex<Vec<String>>,
+    attachments: Mutex<Vec<(String, String, Vec<u8>)>>,
 }
 
 #[derive(Clone)]
@@ -80,6 +104,23 @@ impl FakeDiscord {
                 delete(delete_original).patch(edit_original),
             )
             .route("/api/v10/webhooks/{app}/{token}", post(followup))
+            .route("/api/v10/channels/{channel}/messages", post(create_message))
+            .route(
+                "/api/v10/channels/{channel}/messages/{message}",
+                axum::routing::patch(edit_message),
+            )
+            .route(
+                "/api/v10/channels/{channel}/messages/pins/{message}",
+                put(pin).delete(unpin),
+            )
+            .route(
+                "/api/v10/channels/{channel}/messages/{message}/threads",
+                post(thread),
+            )
+            .route("/api/v10/users/@me/channels", post(open_dm))
+            .route("/api/v10/channels/{channel}", get(channel_info))
+            .route("/api/v10/guilds/{guild}/roles", get(guild_roles))
+            .route("/api/v10/guilds/{guild}/members/{user}", get(guild_member))
             .route("/ws", any(websocket))
             .fallback(fallback)
             .with_state(inner.clone());
@@ -197,6 +238,52 @@ impl FakeDiscord {
             .map(|(_, v)| v)
             .expect("edit")
     }
+    /// Every message Aura posted, in order, with its edits.
+    pub fn posted(&self) -> Vec<Posted> {
+        self.inner.posted.lock().expect("lock").clone()
+    }
+    pub fn posted_in(&self, channel: &str) -> Vec<Posted> {
+        self.posted()
+            .into_iter()
+            .filter(|p| p.channel == channel)
+            .collect()
+    }
+    /// Waits until `cond` holds for the posted messages.
+    pub async fn wait_for_posts(&self, limit: Duration, cond: impl Fn(&[Posted]) -> bool) {
+        self.wait_until(limit, move |f| cond(&f.posted())).await;
+    }
+    /// How many calls got a 429 because Aura edited too fast.
+    pub fn rate_limited(&self) -> u64 {
+        self.inner.rate_limited.load(Ordering::SeqCst)
+    }
+    /// From now on, calls on this channel fail: 404 (deleted) or 403 (missing permission).
+    pub fn break_channel(&self, channel: &str, status: u16) {
+        self.inner
+            .channel_faults
+            .lock()
+            .expect("lock")
+            .insert(channel.to_string(), status);
+    }
+    /// (channel, message, pinned) for every pin and unpin, in order.
+    pub fn pins(&self) -> Vec<(String, String, bool)> {
+        self.inner.pins.lock().expect("lock").clone()
+    }
+    /// (channel, message, name) of every thread opened.
+    pub fn threads(&self) -> Vec<(String, String, String)> {
+        self.inner.threads.lock().expect("lock").clone()
+    }
+    /// This member's DMs are closed (403 50007).
+    pub fn close_dms(&self, user: &str) {
+        self.inner
+            .closed_dms
+            .lock()
+            .expect("lock")
+            .push(user.to_string());
+    }
+    /// Files attached to callbacks: (interaction id, file name, bytes).
+    pub fn attachments(&self) -> Vec<(String, String, Vec<u8>)> {
+        self.inner.attachments.lock().expect("lock").clone()
+    }
     pub fn registered(&self) -> Vec<Value> {
         self.inner.registered.lock().expect("lock").clone()
     }
@@ -278,11 +365,76 @@ fn store_commands(s: &Inner, body: Value) -> Response {
     axum::Json(Value::Array(out)).into_response()
 }
 
+/// Reads a multipart body as serenity sends files: `payload_json` and `files[n]` parts.
+/// Files of a multipart body: (file name, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
+fn multipart(content_type: &str, raw: &[u8]) -> Option<(Value, Files)> {
+    let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
+    let marker = format!("--{boundary}");
+    let text = raw;
+    let mut payload = None;
+    let mut files = Vec::new();
+    let find = |hay: &[u8], needle: &[u8], from: usize| {
+        hay.get(from..)?
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|p| p + from)
+    };
+    let mut at = find(text, marker.as_bytes(), 0)?;
+    loop {
+        let start = at + marker.len();
+        let Some(next) = find(text, marker.as_bytes(), start) else {
+            break;
+        };
+        let part = &text[start..next];
+        if let Some(split) = find(part, b"\r\n\r\n", 0) {
+            let head = String::from_utf8_lossy(&part[..split]).to_string();
+            let mut content = part[split + 4..].to_vec();
+            if content.ends_with(b"\r\n") {
+                content.truncate(content.len() - 2);
+            }
+            if head.contains("name=\"payload_json\"") {
+                payload = serde_json::from_slice(&content).ok();
+            } else {
+                let name = head
+                    .split("filename=\"")
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .unwrap_or("")
+                    .to_string();
+                files.push((name, content));
+            }
+        }
+        at = next;
+    }
+    Some((payload?, files))
+}
+
 async fn callback(
     State(s): State<Arc<Inner>>,
     Path((id, token)): Path<(String, String)>,
-    axum::Json(body): axum::Json<Value>,
+    headers: axum::http::HeaderMap,
+    raw: axum::body::Bytes,
 ) -> Response {
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let body = if content_type.starts_with("multipart/") {
+        match multipart(content_type, &raw) {
+            Some((body, files)) => {
+                let mut stored = s.attachments.lock().expect("lock");
+                for (name, bytes) in files {
+                    stored.push((id.clone(), name, bytes));
+                }
+                body
+            }
+            None => Value::Null,
+        }
+    } else {
+        serde_json::from_slice(&raw).unwrap_or(Value::Null)
+    };
     let errors = limits::check_callback(&body);
     let already = s
         .callbacks
@@ -382,6 +534,223 @@ pub fn message(content: &str) -> Value {
         "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
         "pinned": false, "type": 0, "components": []
     })
+}
+
+/// A channel call answered as Discord does for a deleted channel or a missing permission.
+fn channel_fault(s: &Inner, channel: &str) -> Option<Response> {
+    let status = *s.channel_faults.lock().expect("lock").get(channel)?;
+    let (code, message) = if status == 404 {
+        (10003, "Unknown Channel")
+    } else {
+        (50013, "Missing Permissions")
+    };
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
+    Some(
+        (
+            status,
+            axum::Json(json!({ "code": code, "message": message })),
+        )
+            .into_response(),
+    )
+}
+
+async fn create_message(
+    State(s): State<Arc<Inner>>,
+    Path(channel): Path<String>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    let errors = limits::check_message(&body);
+    if !errors.is_empty() {
+        s.unknown
+            .lock()
+            .expect("lock")
+            .push(format!("message over a limit: {errors:?}"));
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "errors": errors })),
+        )
+            .into_response();
+    }
+    let id =
+        (1_200_000_000_000_000_000 + s.next_message.fetch_add(1, Ordering::SeqCst)).to_string();
+    s.posted.lock().expect("lock").push(Posted {
+        channel: channel.clone(),
+        id: id.clone(),
+        body: body.clone(),
+        edits: Vec::new(),
+    });
+    s.changed.notify_waiters();
+    let mut m = message(body["content"].as_str().unwrap_or(""));
+    m["id"] = json!(id);
+    m["channel_id"] = json!(channel);
+    axum::Json(m).into_response()
+}
+
+/// Edits are limited per channel like Discord's buckets: `EDIT_LIMIT` per `EDIT_WINDOW`,
+/// announced in the rate-limit headers; one more gets a 429.
+async fn edit_message(
+    State(s): State<Arc<Inner>>,
+    Path((channel, message_id)): Path<(String, String)>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    let now = tokio::time::Instant::now();
+    let (remaining, reset_after) = {
+        let mut times = s.edit_times.lock().expect("lock");
+        let list = times.entry(channel.clone()).or_default();
+        list.retain(|t| now.duration_since(*t) < EDIT_WINDOW);
+        if list.len() >= EDIT_LIMIT {
+            let wait = EDIT_WINDOW.saturating_sub(now.duration_since(list[0]));
+            s.rate_limited.fetch_add(1, Ordering::SeqCst);
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("retry-after", format!("{:.3}", wait.as_secs_f64()))],
+                axum::Json(json!({ "message": "You are being rate limited.",
+                    "retry_after": wait.as_secs_f64(), "global": false })),
+            )
+                .into_response();
+        }
+        list.push(now);
+        let reset = EDIT_WINDOW.saturating_sub(now.duration_since(list[0]));
+        (EDIT_LIMIT - list.len(), reset)
+    };
+    let errors = limits::check_message(&body);
+    if !errors.is_empty() {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "errors": errors })),
+        )
+            .into_response();
+    }
+    let found = {
+        let mut posted = s.posted.lock().expect("lock");
+        match posted.iter_mut().find(|p| p.id == message_id) {
+            Some(p) => {
+                p.edits.push(body.clone());
+                true
+            }
+            None => false,
+        }
+    };
+    s.changed.notify_waiters();
+    if !found {
+        return (
+            StatusCode::NOT_FOUND,
+            axum::Json(json!({ "code": 10008, "message": "Unknown Message" })),
+        )
+            .into_response();
+    }
+    let mut m = message(body["content"].as_str().unwrap_or(""));
+    m["id"] = json!(message_id);
+    (
+        [
+            ("x-ratelimit-limit", EDIT_LIMIT.to_string()),
+            ("x-ratelimit-remaining", remaining.to_string()),
+            (
+                "x-ratelimit-reset-after",
+                format!("{:.3}", reset_after.as_secs_f64()),
+            ),
+        ],
+        axum::Json(m),
+    )
+        .into_response()
+}
+
+async fn pin(
+    State(s): State<Arc<Inner>>,
+    Path((channel, message_id)): Path<(String, String)>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    s.pins
+        .lock()
+        .expect("lock")
+        .push((channel, message_id, true));
+    s.changed.notify_waiters();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn unpin(
+    State(s): State<Arc<Inner>>,
+    Path((channel, message_id)): Path<(String, String)>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    s.pins
+        .lock()
+        .expect("lock")
+        .push((channel, message_id, false));
+    s.changed.notify_waiters();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn thread(
+    State(s): State<Arc<Inner>>,
+    Path((channel, message_id)): Path<(String, String)>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    let name = body["name"].as_str().unwrap_or("").to_string();
+    if name.is_empty() || name.chars().count() > 100 {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "message": "thread name" })),
+        )
+            .into_response();
+    }
+    s.threads
+        .lock()
+        .expect("lock")
+        .push((channel, message_id.clone(), name.clone()));
+    s.changed.notify_waiters();
+    axum::Json(json!({ "id": message_id, "type": 11, "name": name })).into_response()
+}
+
+async fn open_dm(State(s): State<Arc<Inner>>, axum::Json(body): axum::Json<Value>) -> Response {
+    let user = body["recipient_id"].as_str().unwrap_or("").to_string();
+    if s.closed_dms.lock().expect("lock").contains(&user) {
+        return (
+            StatusCode::FORBIDDEN,
+            axum::Json(json!({ "code": 50007, "message": "Cannot send messages to this user" })),
+        )
+            .into_response();
+    }
+    axum::Json(json!({ "id": format!("77{user}"), "type": 1 })).into_response()
+}
+
+/// Channel permission data: the bot's role (everything but Manage Server) and no overwrites.
+async fn channel_info(State(s): State<Arc<Inner>>, Path(channel): Path<String>) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    axum::Json(
+        json!({ "id": channel, "type": 0, "guild_id": GUILD_ID, "name": "class",
+        "permission_overwrites": [] }),
+    )
+    .into_response()
+}
+
+async fn guild_roles(Path(guild): Path<String>) -> axum::Json<Value> {
+    axum::Json(json!([
+        { "id": guild, "name": "@everyone", "permissions": "68608", "position": 0 },
+        { "id": "555", "name": "Aura", "permissions": "309237702656", "position": 1 }
+    ]))
+}
+
+async fn guild_member(Path((_guild, user)): Path<(String, String)>) -> axum::Json<Value> {
+    axum::Json(
+        json!({ "user": member_user(user.parse().unwrap_or(0)), "roles": ["555"],
+        "joined_at": "2026-01-01T00:00:00+00:00", "deaf": false, "mute": false }),
+    )
 }
 
 async fn fallback(State(s): State<Arc<Inner>>, req: axum::extract::Request) -> Response {
@@ -516,6 +885,39 @@ pub fn click(
         Some(values) => json!({ "custom_id": custom_id, "component_type": 3, "values": values }),
         None => json!({ "custom_id": custom_id, "component_type": 2 }),
     };
+    v
+}
+
+/// Puts an interaction in the server: a guild id and a member with these permissions
+/// (a decimal bit set, e.g. `MANAGE_MESSAGES`) and roles.
+pub fn in_guild(mut v: Value, permissions: u64, roles: &[&str]) -> Value {
+    let user = v["user"].clone();
+    v["guild_id"] = json!(GUILD_ID);
+    v["guild_locale"] = json!("en-US");
+    v["member"] = json!({ "user": user, "roles": roles, "joined_at": "2026-01-01T00:00:00+00:00",
+        "deaf": false, "mute": false, "permissions": permissions.to_string(), "flags": 0 });
+    v.as_object_mut().map(|o| o.remove("user"));
+    v["app_permissions"] = json!("309237771264");
+    v
+}
+
+/// Permission bits.
+pub const MEMBER: u64 = 1 << 10 | 1 << 11; // View Channel, Send Messages
+pub const MANAGE_MESSAGES: u64 = MEMBER | 1 << 13;
+pub const MANAGE_GUILD: u64 = MANAGE_MESSAGES | 1 << 5;
+
+/// A subcommand (`/quiz start`) with its options.
+pub fn subcommand(
+    id: u64,
+    user: u64,
+    locale: &str,
+    group: &str,
+    sub: &str,
+    options: Value,
+) -> Value {
+    let mut v = base(id, user, locale, 2);
+    v["data"] = json!({ "id": "9000000000000000001", "name": group, "type": 1,
+        "options": [{ "type": 1, "name": sub, "options": options }] });
     v
 }
 

@@ -1,0 +1,165 @@
+//! The daily post as members see it: a discussion prompt with a supporting quote and the
+//! Benjamin-against-Adorno angle, a quote of the day, or a debate motion, in the schedule's
+//! language; and the items each kind walks through. Pure: the runner lives in `daily`.
+
+use rand::Rng;
+use rand::seq::SliceRandom;
+
+use super::{Request, debate, footer, quote, section_ref};
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::pack::{Lang, Pack};
+use crate::reply::{Accent, Reply};
+
+/// What a schedule posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostKind {
+    Prompt,
+    Quote,
+    Motion,
+}
+
+impl PostKind {
+    pub fn parse(s: &str) -> Option<PostKind> {
+        match s.trim().to_lowercase().as_str() {
+            "prompt" | "discussion" | "diskusi" | "pertanyaan" => Some(PostKind::Prompt),
+            "quote" | "kutipan" => Some(PostKind::Quote),
+            "motion" | "debate" | "mosi" | "debat" => Some(PostKind::Motion),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PostKind::Prompt => "prompt",
+            PostKind::Quote => "quote",
+            PostKind::Motion => "motion",
+        }
+    }
+
+    /// The pack items this kind walks through, by id.
+    pub fn items(self, pack: &Pack) -> Vec<String> {
+        match self {
+            PostKind::Prompt => pack.prompts.iter().map(|p| p.id.clone()).collect(),
+            PostKind::Quote => pack.quotable().map(|q| q.id.clone()).collect(),
+            PostKind::Motion => pack.motions.iter().map(|m| m.id.clone()).collect(),
+        }
+    }
+}
+
+/// The prefix of a member suggestion's item id in a deck (`suggestion:<id>`).
+pub const SUGGESTION: &str = "suggestion:";
+
+/// A post of `kind` for the pack item `item`; `None` if the pack no longer has it.
+pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply> {
+    let mut reply = match kind {
+        PostKind::Prompt => {
+            let p = pack.prompt(item)?;
+            let mut reply = Reply {
+                title: Some(t(lang, "daily-prompt-title")),
+                text: format!("**{}**", p.text.get(lang)),
+                footer: Some(footer(pack, lang)),
+                accent: Accent::Debate,
+                ..Reply::default()
+            };
+            if let Some(q) = p
+                .quote
+                .as_deref()
+                .and_then(|q| pack.quote(q))
+                .filter(|q| q.is_verified())
+            {
+                let place = q
+                    .section
+                    .as_deref()
+                    .map(|s| section_ref(pack, lang, s, q.footnote))
+                    .or_else(|| q.location.as_ref().map(|l| l.get(lang).to_string()))
+                    .unwrap_or_default();
+                reply = reply.field(
+                    t(lang, "daily-quote"),
+                    format!(
+                        "“{}”\n— {}, {place}",
+                        crate::text::truncate(q.text.get(lang), 800),
+                        pack.speaker_name(q)
+                    ),
+                );
+            }
+            reply.field(t(lang, "daily-angle"), p.angle.get(lang))
+        }
+        PostKind::Quote => {
+            let q = pack.quote(item).filter(|q| q.is_verified())?;
+            let mut reply = quote::card(pack, q, lang, false);
+            reply.title = Some(tr(
+                lang,
+                "daily-quote-title",
+                &[("speaker", &pack.speaker_name(q))],
+            ));
+            reply
+        }
+        PostKind::Motion => {
+            let m = pack.motion(item)?;
+            let mut reply = debate::card(pack, m, lang);
+            reply
+                .buttons
+                .retain(|b| !b.id.starts_with("aura:debate-more"));
+            reply.title = Some(tr(
+                lang,
+                "daily-motion-title",
+                &[("motion", &m.motion.get(lang).to_string())],
+            ));
+            reply
+        }
+    };
+    reply.text = format!("{}\n\n{}", reply.text, t(lang, "daily-discuss"));
+    Some(reply)
+}
+
+/// A post for an approved member suggestion.
+pub fn suggestion_post(text: &str, author: u64, lang: Lang) -> Reply {
+    Reply {
+        title: Some(t(lang, "daily-prompt-title")),
+        text: format!("**{text}**\n\n{}", t(lang, "daily-discuss")),
+        footer: Some(tr(
+            lang,
+            "daily-suggested-by",
+            &[("member", &format!("<@{author}>"))],
+        )),
+        accent: Accent::Debate,
+        ..Reply::default()
+    }
+}
+
+/// `/daily preview [kind] [language]`: a sample post, seen only by the one who asked.
+pub fn preview(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Reply {
+    let kind = match req.get("kind") {
+        Some(k) => match PostKind::parse(k) {
+            Some(kind) => kind,
+            None => {
+                return Reply::notice(tr(
+                    lang,
+                    "quiz-bad-option",
+                    &[
+                        ("option", &"kind".to_string()),
+                        ("value", &crate::text::truncate(k, 50)),
+                        ("allowed", &"prompt, quote, motion".to_string()),
+                    ],
+                ));
+            }
+        },
+        None => PostKind::Prompt,
+    };
+    let post_lang = req.get("language").and_then(Lang::parse).unwrap_or(lang);
+    let Some(pack) = core.library.packs.first() else {
+        return Reply::notice(t(lang, "daily-nothing"));
+    };
+    let items = kind.items(pack);
+    let Some(item) = items.choose(rng) else {
+        return Reply::notice(t(lang, "daily-nothing"));
+    };
+    match post(pack, kind, item, post_lang) {
+        Some(mut reply) => {
+            reply.ephemeral = true;
+            reply
+        }
+        None => Reply::notice(t(lang, "daily-nothing")),
+    }
+}

@@ -1,0 +1,532 @@
+//! `/quiz` as members see it: the options read into a round's plan, and the question, reveal,
+//! podium, board and personal cards in the member's language. Pure: no Discord, no store calls.
+
+use super::{Request, section_ref};
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::pack::{Difficulty, Lang};
+use crate::quiz::round::Totals;
+use crate::quiz::{Member, QuestionView, Reveal, Round, Scoring, Settings};
+use crate::reply::{Accent, Button, ButtonStyle, Reply};
+use crate::search::Kind;
+use crate::store::{BoardLine, Period};
+
+/// Bounds of the start options.
+pub const MAX_QUESTIONS: usize = 20;
+pub const MIN_SECONDS: u32 = 10;
+pub const MAX_SECONDS: u32 = 120;
+/// The default number of questions.
+pub const DEFAULT_QUESTIONS: usize = 5;
+
+/// Who moves the round on: Aura after each reveal, or the teacher with `/quiz next`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Auto,
+    Teacher,
+}
+
+impl Mode {
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s.trim().to_lowercase().as_str() {
+            "auto" | "otomatis" => Some(Mode::Auto),
+            "teacher" | "guru" | "manual" => Some(Mode::Teacher),
+            _ => None,
+        }
+    }
+}
+
+/// A round as the teacher asked for it.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub pack: String,
+    pub settings: Settings,
+    pub mode: Mode,
+}
+
+impl Plan {
+    /// The round this plan draws with `seed`.
+    pub fn round(&self, core: &Core, seed: u64) -> Option<Round> {
+        let pack = core.library.pack(&self.pack)?;
+        Round::new(&pack.questions, self.settings.clone(), seed).ok()
+    }
+}
+
+fn flag(s: &str) -> Option<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "on" | "true" | "yes" | "ya" | "aktif" | "nyala" => Some(true),
+        "off" | "false" | "no" | "tidak" | "mati" => Some(false),
+        _ => None,
+    }
+}
+
+fn bad(lang: Lang, option: &str, value: &str, allowed: &str) -> Box<Reply> {
+    Box::new(Reply::notice(tr(
+        lang,
+        "quiz-bad-option",
+        &[
+            ("option", &option.to_string()),
+            ("value", &crate::text::truncate(value.trim(), 50)),
+            ("allowed", &allowed.to_string()),
+        ],
+    )))
+}
+
+/// Reads `/quiz start`'s options; a bad one gets a notice naming it and what it accepts.
+pub fn plan(core: &Core, lang: Lang, req: &Request, idle_limit: u32) -> Result<Plan, Box<Reply>> {
+    let mut settings = Settings {
+        questions: DEFAULT_QUESTIONS,
+        idle_limit,
+        ..Settings::default()
+    };
+    if let Some(v) = req.get("questions") {
+        settings.questions = v
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=MAX_QUESTIONS).contains(n))
+            .ok_or_else(|| bad(lang, "questions", v, &format!("1–{MAX_QUESTIONS}")))?;
+    }
+    if let Some(v) = req.get("seconds") {
+        settings.seconds = v
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (MIN_SECONDS..=MAX_SECONDS).contains(n))
+            .ok_or_else(|| bad(lang, "seconds", v, &format!("{MIN_SECONDS}–{MAX_SECONDS}")))?;
+    }
+    if let Some(v) = req.get("difficulty") {
+        settings.difficulty = Some(
+            Difficulty::parse(v).ok_or_else(|| bad(lang, "difficulty", v, "easy, medium, hard"))?,
+        );
+    }
+    let mode = match req.get("mode") {
+        Some(v) => Mode::parse(v).ok_or_else(|| bad(lang, "mode", v, "auto, teacher"))?,
+        None => Mode::Auto,
+    };
+    if let Some(v) = req.get("scoring") {
+        settings.scoring = match v.trim().to_lowercase().as_str() {
+            "speed" | "cepat" | "kecepatan" => Scoring::Speed,
+            "flat" | "rata" | "tetap" => Scoring::Flat,
+            _ => return Err(bad(lang, "scoring", v, "speed, flat")),
+        };
+    }
+    if let Some(v) = req.get("streaks") {
+        settings.streaks = flag(v).ok_or_else(|| bad(lang, "streaks", v, "on, off"))?;
+    }
+    let mut pack = core.library.packs.first().map(|p| p.id.clone());
+    if let Some(v) = req.get("topic") {
+        let hit = core.index.resolve(Kind::Concept, v).map_err(|guesses| {
+            Box::new(super::not_found(
+                core,
+                lang,
+                Kind::Concept,
+                v,
+                &guesses,
+                "error-unknown-concept",
+            ))
+        })?;
+        pack = Some(hit.pack.clone());
+        settings.concept = Some(hit.id);
+    }
+    if let Some(v) = req.get("section") {
+        let (p, s) = super::section::lookup(core, v).map_err(|guesses| {
+            Box::new(super::not_found(
+                core,
+                lang,
+                Kind::Section,
+                v,
+                &guesses,
+                "error-unknown-section",
+            ))
+        })?;
+        pack = Some(p.id.clone());
+        settings.section = Some(s.id.clone());
+    }
+    let pack = pack.ok_or_else(|| Box::new(Reply::notice(t(lang, "quiz-no-questions"))))?;
+    let plan = Plan {
+        pack,
+        settings,
+        mode,
+    };
+    if plan.round(core, 0).is_none() {
+        return Err(Box::new(Reply::notice(t(lang, "quiz-no-questions"))));
+    }
+    Ok(plan)
+}
+
+/// The letter shown for a choice position: A, B, C, D.
+pub fn letter(position: usize) -> char {
+    u8::try_from(position)
+        .ok()
+        .filter(|p| *p < 26)
+        .map(|p| char::from(b'A' + p))
+        .unwrap_or('?')
+}
+
+/// The custom id of an answer button.
+pub fn answer_id(round: &str, number: usize, position: usize) -> String {
+    format!("aura:quiz:{round}:{number}:{position}")
+}
+
+/// Reads an answer button's custom id (after `aura:quiz:`): round, question number, position.
+pub fn parse_answer_id(rest: &str) -> Option<(&str, usize, usize)> {
+    let mut parts = rest.rsplitn(3, ':');
+    let position = parts.next()?.parse().ok()?;
+    let number = parts.next()?.parse().ok()?;
+    let round = parts.next()?;
+    Some((round, number, position))
+}
+
+fn choice_label(view: &QuestionView, lang: Lang, position: usize) -> String {
+    let text = view
+        .choices
+        .get(position)
+        .map(|c| c.get(lang))
+        .unwrap_or("");
+    if view.true_false {
+        text.to_string()
+    } else {
+        letter(position).to_string()
+    }
+}
+
+/// The question message: prompt, choices, a live countdown and how many answered.
+/// `buttons` is false once the question has closed.
+pub fn question_card(
+    view: &QuestionView,
+    lang: Lang,
+    round: &str,
+    answered: u32,
+    closes_unix: i64,
+    buttons: bool,
+) -> Reply {
+    let choices = if view.true_false {
+        String::new()
+    } else {
+        view.choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("**{}** — {}", letter(i), c.get(lang)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let text = if choices.is_empty() {
+        view.prompt.get(lang).to_string()
+    } else {
+        format!("{}\n\n{choices}", view.prompt.get(lang))
+    };
+    let status = if buttons {
+        tr(
+            lang,
+            "quiz-closes",
+            &[("closes", &format!("<t:{closes_unix}:R>"))],
+        )
+    } else {
+        t(lang, "quiz-closed")
+    };
+    let mut reply = Reply {
+        title: Some(tr(
+            lang,
+            "quiz-question-title",
+            &[("number", &view.number), ("total", &view.total)],
+        )),
+        text,
+        footer: Some(tr(
+            lang,
+            "quiz-answered",
+            &[("count", &(answered as usize))],
+        )),
+        accent: Accent::Debate,
+        ..Reply::default()
+    }
+    .field(t(lang, "quiz-time"), status);
+    if buttons {
+        for i in 0..view.choices.len() {
+            reply.buttons.push(Button {
+                id: answer_id(round, view.number, i),
+                label: choice_label(view, lang, i),
+                style: ButtonStyle::Primary,
+            });
+        }
+    }
+    reply
+}
+
+/// A member mention that never pings (every message goes out with `parse: []`).
+pub fn mention(member: Member) -> String {
+    format!("<@{member}>")
+}
+
+fn standings_lines(lines: &[(u32, Member, u32)], lang: Lang) -> String {
+    if lines.is_empty() {
+        return t(lang, "quiz-nobody");
+    }
+    lines
+        .iter()
+        .map(|(rank, member, points)| {
+            tr(
+                lang,
+                "quiz-line",
+                &[
+                    ("rank", &(*rank as usize)),
+                    ("member", &mention(*member)),
+                    ("points", &(*points as usize)),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The reveal: the right answer, its explanation and section, the counts, the top five.
+pub fn reveal_card(core: &Core, pack: &str, view: &QuestionView, r: &Reveal, lang: Lang) -> Reply {
+    let correct = view
+        .choices
+        .get(r.correct_position)
+        .map(|c| c.get(lang).to_string())
+        .unwrap_or_default();
+    let shown = if view.true_false {
+        correct
+    } else {
+        format!("{} — {correct}", letter(r.correct_position))
+    };
+    let mut explanation = r.explanation.get(lang).to_string();
+    if let (Some(section), Some(pack)) = (&r.section, core.library.pack(pack)) {
+        explanation.push_str(&format!(" ({})", section_ref(pack, lang, section, false)));
+    }
+    let total: u32 = r.counts.iter().sum();
+    let counts = r
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let label = choice_label(view, lang, i);
+            let mark = if i == r.correct_position { " ✅" } else { "" };
+            let bar = "█".repeat(((n * 10 + total / 2).checked_div(total).unwrap_or(0)) as usize);
+            format!("**{label}** {bar} {n}{mark}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut reply = Reply {
+        title: Some(tr(
+            lang,
+            "quiz-reveal-title",
+            &[("number", &r.number), ("answer", &shown)],
+        )),
+        text: explanation,
+        accent: Accent::Benjamin,
+        ..Reply::default()
+    }
+    .field(t(lang, "quiz-counts"), counts)
+    .field(t(lang, "quiz-top"), standings_lines(&r.top, lang));
+    if r.idle_stop {
+        reply.footer = Some(t(lang, "quiz-idle-stop"));
+    }
+    reply
+}
+
+/// How a round ended, for its closing message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Finished,
+    Stopped,
+    Idle,
+    Shutdown,
+    Failed,
+}
+
+impl Ending {
+    pub fn code(self) -> &'static str {
+        match self {
+            Ending::Finished => "finished",
+            Ending::Stopped => "stopped",
+            Ending::Idle => "idle",
+            Ending::Shutdown => "shutdown",
+            Ending::Failed => "failed",
+        }
+    }
+}
+
+/// The end of a round: the podium (top three) and the full table.
+pub fn end_card(
+    standings: &[(u32, Member, u32)],
+    totals: impl Fn(Member) -> Totals,
+    answered_questions: usize,
+    ending: Ending,
+    lang: Lang,
+) -> Reply {
+    let medals = ["🥇", "🥈", "🥉"];
+    let podium: Vec<String> = standings
+        .iter()
+        .take_while(|(rank, _, _)| *rank <= 3)
+        .map(|(rank, member, points)| {
+            let medal = medals.get(*rank as usize - 1).copied().unwrap_or("");
+            format!("{medal} {} — {points}", mention(*member))
+        })
+        .collect();
+    let table: Vec<String> = standings
+        .iter()
+        .map(|(rank, member, points)| {
+            let tt = totals(*member);
+            tr(
+                lang,
+                "quiz-table-line",
+                &[
+                    ("rank", &(*rank as usize)),
+                    ("member", &mention(*member)),
+                    ("points", &(*points as usize)),
+                    ("correct", &(tt.correct as usize)),
+                    ("questions", &answered_questions),
+                ],
+            )
+        })
+        .collect();
+    let intro = match ending {
+        Ending::Finished => t(lang, "quiz-end-finished"),
+        Ending::Stopped => t(lang, "quiz-end-stopped"),
+        Ending::Idle => t(lang, "quiz-idle-stop"),
+        Ending::Shutdown => t(lang, "quiz-end-shutdown"),
+        Ending::Failed => t(lang, "quiz-end-failed"),
+    };
+    let mut reply = Reply {
+        title: Some(t(lang, "quiz-end-title")),
+        text: intro,
+        accent: Accent::Benjamin,
+        footer: Some(t(lang, "quiz-end-footer")),
+        ..Reply::default()
+    };
+    if !podium.is_empty() {
+        reply = reply.field(t(lang, "quiz-podium"), podium.join("\n"));
+    }
+    // The table may be long: it is split across fields of at most 1024 characters each.
+    let mut chunk = String::new();
+    let mut chunks = Vec::new();
+    for line in table {
+        if chunk.chars().count() + line.chars().count() + 1 > 1000 {
+            chunks.push(std::mem::take(&mut chunk));
+        }
+        if !chunk.is_empty() {
+            chunk.push('\n');
+        }
+        chunk.push_str(&line);
+    }
+    if !chunk.is_empty() {
+        chunks.push(chunk);
+    }
+    for (i, c) in chunks.into_iter().enumerate().take(20) {
+        let name = if i == 0 {
+            t(lang, "quiz-table")
+        } else {
+            "\u{200b}".to_string()
+        };
+        reply = reply.field(name, c);
+    }
+    reply
+}
+
+pub fn period_name(period: Period, lang: Lang) -> String {
+    t(lang, &format!("period-{}", period.code()))
+}
+
+/// A server's board for a period: the top 20 with points and accuracy.
+pub fn board_card(lines: &[BoardLine], period: Period, lang: Lang) -> Reply {
+    let text = if lines.is_empty() {
+        t(lang, "quiz-board-empty")
+    } else {
+        lines
+            .iter()
+            .take(20)
+            .map(|l| {
+                tr(
+                    lang,
+                    "quiz-board-line",
+                    &[
+                        ("rank", &(l.rank as usize)),
+                        ("member", &format!("<@{}>", l.user_id)),
+                        ("points", &(l.points as usize)),
+                        ("accuracy", &(l.accuracy() as usize)),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Reply {
+        title: Some(tr(
+            lang,
+            "quiz-board-title",
+            &[("period", &period_name(period, lang))],
+        )),
+        text,
+        accent: Accent::Benjamin,
+        ..Reply::default()
+    }
+}
+
+/// `/quiz me`: the member's own points, rank and accuracy (only they see it).
+pub fn me_card(line: Option<&BoardLine>, players: usize, period: Period, lang: Lang) -> Reply {
+    let text = match line {
+        None => t(lang, "quiz-me-none"),
+        Some(l) => tr(
+            lang,
+            "quiz-me",
+            &[
+                ("points", &(l.points as usize)),
+                ("rank", &(l.rank as usize)),
+                ("players", &players),
+                ("correct", &(l.correct as usize)),
+                ("answered", &(l.answered as usize)),
+                ("accuracy", &(l.accuracy() as usize)),
+            ],
+        ),
+    };
+    Reply {
+        title: Some(tr(
+            lang,
+            "quiz-me-title",
+            &[("period", &period_name(period, lang))],
+        )),
+        text,
+        ephemeral: true,
+        accent: Accent::Benjamin,
+        ..Reply::default()
+    }
+}
+
+/// What `aura preview '/quiz start …'` shows: the round's first question.
+pub fn preview(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
+    let plan = match plan(core, lang, req, 2) {
+        Ok(plan) => plan,
+        Err(notice) => return *notice,
+    };
+    let Some(mut round) = plan.round(core, seed) else {
+        return Reply::notice(t(lang, "quiz-no-questions"));
+    };
+    let now = std::time::Instant::now();
+    match round.open_next(now) {
+        Some(view) => {
+            let closes = crate::clock::unix_now() + i64::from(plan.settings.seconds);
+            question_card(&view, lang, "preview", 0, closes, true)
+        }
+        None => Reply::notice(t(lang, "quiz-no-questions")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answer_ids_round_trip() {
+        let id = answer_id("123:abc", 3, 2);
+        let rest = id.strip_prefix("aura:quiz:").unwrap_or("");
+        assert_eq!(parse_answer_id(rest), Some(("123:abc", 3, 2)));
+        assert_eq!(parse_answer_id("x:y"), None);
+    }
+
+    #[test]
+    fn letters() {
+        assert_eq!(letter(0), 'A');
+        assert_eq!(letter(3), 'D');
+    }
+}

@@ -1,0 +1,60 @@
+//! Who may run quiz rounds: a server's choice of everyone, moderators (Manage Messages) or
+//! moderators plus a quiz-master role. The starter of a round may always stop it.
+
+use crate::store::Access;
+
+/// What Aura knows of the member asking.
+#[derive(Debug, Clone, Default)]
+pub struct Asker<'a> {
+    pub id: u64,
+    /// Manage Messages (or Administrator) in this channel.
+    pub moderator: bool,
+    pub roles: &'a [u64],
+}
+
+/// May this member start, control or reset rounds?
+pub fn may_run(access: &Access, asker: &Asker<'_>) -> bool {
+    asker.moderator
+        || match access {
+            Access::Everyone => true,
+            Access::Moderators => false,
+            Access::Role(role) => asker.roles.iter().any(|r| r.to_string() == *role),
+        }
+}
+
+/// May this member stop or steer the round `starter` started? The starter, a moderator, or a
+/// quiz master; with "everyone" a student may start a round but not steer another's.
+pub fn may_control(access: &Access, asker: &Asker<'_>, starter: u64) -> bool {
+    asker.id == starter
+        || (may_run(access, asker) && *access != Access::Everyone)
+        || asker.moderator
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moderators_always_students_as_configured() {
+        let student = Asker {
+            id: 7,
+            moderator: false,
+            roles: &[42],
+        };
+        let moderator = Asker {
+            id: 8,
+            moderator: true,
+            roles: &[],
+        };
+        assert!(may_run(&Access::Moderators, &moderator));
+        assert!(!may_run(&Access::Moderators, &student));
+        assert!(may_run(&Access::Everyone, &student));
+        assert!(may_run(&Access::Role("42".into()), &student));
+        assert!(!may_run(&Access::Role("43".into()), &student));
+        assert!(may_control(&Access::Moderators, &student, 7));
+        assert!(!may_control(&Access::Moderators, &student, 9));
+        assert!(!may_control(&Access::Everyone, &student, 9));
+        assert!(may_control(&Access::Role("42".into()), &student, 9));
+        assert!(may_control(&Access::Everyone, &moderator, 9));
+    }
+}

@@ -1,0 +1,466 @@
+//! Quiz rounds end to end: the real bot against the fake Discord, a class of 200 answering at
+//! once, exact scores checked against the documented rules, the board, the CSV report, the
+//! edit rate, a restart, SIGTERM during a round, and a channel that disappears mid-round.
+
+mod common;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use aura::store::{Period, Store};
+use common::bot::{Bot, Options, boot_with, next, state_file};
+use common::{
+    CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild, subcommand,
+};
+use serde_json::{Value, json};
+
+const TEACHER: u64 = 42;
+
+async fn quiz(bot: &Bot, user: u64, perms: u64, sub: &str, options: Value) -> Value {
+    let id = next();
+    let cb = bot
+        .fake
+        .interact(in_guild(
+            subcommand(id, user, "en-US", "quiz", sub, options),
+            perms,
+            &[],
+        ))
+        .await;
+    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
+    cb.body
+}
+
+/// An option as Discord sends it; a choice option carries its choice's value (poise numbers
+/// choices from 0 in the order they are declared).
+fn opt(name: &str, value: Value) -> Value {
+    let kind = if value.is_boolean() {
+        5
+    } else if value.is_number() {
+        4
+    } else {
+        3
+    };
+    json!({ "type": kind, "name": name, "value": value })
+}
+
+fn custom_ids(p: &Posted) -> Vec<(String, String)> {
+    p.body["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .map(|b| {
+            (
+                b["custom_id"].as_str().unwrap_or("").to_string(),
+                b["label"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn title(p: &Posted) -> String {
+    p.body["embeds"][0]["title"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+async fn wait_posts(fake: &FakeDiscord, n: usize) -> Vec<Posted> {
+    fake.wait_for_posts(Duration::from_secs(30), move |p| {
+        p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= n
+    })
+    .await;
+    fake.posted_in(CHANNEL_ID)
+}
+
+/// The position a member picks for question `q`, spreading the class over every choice.
+fn pick(member: u64, q: usize, choices: usize) -> usize {
+    ((member * 7 + q as u64 * 3) % choices as u64) as usize
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_class_of_200_plays_five_questions_with_exact_scores() {
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let members: Vec<u64> = (0..200).map(|i| 10_000 + i).collect();
+
+    let started = quiz(
+        &bot,
+        TEACHER,
+        MANAGE_MESSAGES,
+        "start",
+        json!([
+            opt("questions", json!(5)),
+            opt("mode", json!(1)),
+            opt("scoring", json!(1)),
+            opt("seconds", json!(120))
+        ]),
+    )
+    .await;
+    assert_eq!(started["type"], 4);
+    // A second round in the same channel is refused, politely and privately.
+    let busy = quiz(&bot, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    assert_eq!(busy["data"]["flags"], 64, "{busy}");
+    assert!(busy.to_string().contains("already running"), "{busy}");
+
+    let mut expected: HashMap<u64, u32> = HashMap::new();
+    let mut streak: HashMap<u64, u32> = HashMap::new();
+    let mut per_answer: HashMap<(u64, usize), u32> = HashMap::new();
+    let mut posts_seen = 0;
+    for q in 1..=5usize {
+        // The question message: buttons A–D (or true/false) carrying the round and number.
+        let posts = wait_posts(&fake, posts_seen + 1).await;
+        let question = posts[posts_seen].clone();
+        posts_seen += 1;
+        assert!(
+            title(&question).contains(&format!("Question {q} of 5")),
+            "{}",
+            title(&question)
+        );
+        let buttons = custom_ids(&question);
+        assert!((2..=4).contains(&buttons.len()), "{buttons:?}");
+        assert!(
+            question.body.to_string().contains("<t:"),
+            "a live countdown"
+        );
+        // 200 members click at once; every click is acknowledged, privately.
+        let clicks = members.iter().map(|&m| {
+            let (id, _) = &buttons[pick(m, q, buttons.len())];
+            let payload = in_guild(click(next(), m, "en-US", id, None), MEMBER, &[]);
+            let fake = fake.clone();
+            async move { fake.interact(payload).await }
+        });
+        let callbacks = futures::future::join_all(clicks).await;
+        for cb in &callbacks {
+            assert_eq!(cb.status, 204, "{}", cb.body);
+            assert_eq!(cb.body["data"]["flags"], 64);
+            assert!(cb.body.to_string().contains("Locked in"), "{}", cb.body);
+        }
+        // A second click changes nothing.
+        let again = fake
+            .interact(in_guild(
+                click(next(), members[0], "id", &buttons[0].0, None),
+                MEMBER,
+                &[],
+            ))
+            .await;
+        assert!(
+            again.body.to_string().contains("sudah menjawab"),
+            "{}",
+            again.body
+        );
+
+        quiz(&bot, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+        let posts = wait_posts(&fake, posts_seen + 1).await;
+        let reveal = posts[posts_seen].clone();
+        posts_seen += 1;
+        // "Question q: B — …" or "Question q: True".
+        let answer = title(&reveal)
+            .split_once(": ")
+            .map(|(_, a)| a.to_string())
+            .unwrap_or_default();
+        let correct = buttons
+            .iter()
+            .position(|(_, label)| answer.starts_with(&format!("{label} —")) || answer == *label)
+            .unwrap_or_else(|| panic!("no choice matches {answer}"));
+        let total: u64 = reveal.body["embeds"][0]["fields"][0]["value"]
+            .as_str()
+            .unwrap_or("")
+            .lines()
+            .filter_map(|l| {
+                l.trim_end_matches(" ✅")
+                    .rsplit(' ')
+                    .next()
+                    .and_then(|n| n.parse::<u64>().ok())
+            })
+            .sum();
+        assert_eq!(total, 200, "the counts add up to the class");
+        for &m in &members {
+            let s = streak.entry(m).or_default();
+            let points = if pick(m, q, buttons.len()) == correct {
+                let p = 1000 + (*s * 100).min(500);
+                *s += 1;
+                p
+            } else {
+                *s = 0;
+                0
+            };
+            *expected.entry(m).or_default() += points;
+            per_answer.insert((m, q), points);
+        }
+        if q < 5 {
+            quiz(&bot, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+        }
+    }
+    // The end: podium and table.
+    let posts = wait_posts(&fake, posts_seen + 1).await;
+    let end = &posts[posts_seen];
+    assert!(title(end).contains("over"), "{}", title(end));
+    assert!(end.body.to_string().contains("🥇"));
+    assert_eq!(end.body["allowed_mentions"]["parse"], json!([]));
+
+    // The "N answered" line was edited, coalesced, never faster than the channel allows.
+    assert_eq!(fake.rate_limited(), 0, "an edit hit the rate limit");
+    for p in fake.posted_in(CHANNEL_ID) {
+        assert!(p.edits.len() <= 6, "{} edits of one message", p.edits.len());
+    }
+
+    // The report: one CSV row per answer, points as the rules say.
+    let report = quiz(&bot, TEACHER, MANAGE_MESSAGES, "report", json!([])).await;
+    assert_eq!(report["data"]["flags"], 64);
+    let files = fake.attachments();
+    let (_, name, csv) = files.last().expect("a CSV attachment");
+    assert_eq!(name, "quiz-report.csv");
+    let csv = String::from_utf8_lossy(csv).to_string();
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1000);
+    for row in rows {
+        let cols: Vec<&str> = row.split(',').collect();
+        let member: u64 = cols[0].parse().expect("member");
+        let q: usize = cols[1].parse().expect("question");
+        let points: u32 = cols[6].parse().expect("points");
+        assert_eq!(points, per_answer[&(member, q)], "{row}");
+    }
+
+    // /quiz me agrees, and the board survives a restart.
+    let me = quiz(&bot, members[3], MEMBER, "me", json!([])).await;
+    assert!(
+        me.to_string()
+            .contains(&format!("{} points", expected[&members[3]])),
+        "{me}"
+    );
+    bot.stop().await;
+    let store = Store::open(&state).await.expect("store");
+    let board = store
+        .board(GUILD_ID, Period::All, aura::clock::unix_now())
+        .await
+        .expect("board");
+    store.close().await;
+    assert_eq!(board.len(), 200);
+    for line in &board {
+        let m: u64 = line.user_id.parse().expect("id");
+        assert_eq!(line.points, u64::from(expected[&m]), "member {m}");
+    }
+    let best = board[0].points;
+    assert!(
+        board
+            .iter()
+            .filter(|l| l.rank == 1)
+            .all(|l| l.points == best)
+    );
+
+    let fake2 = FakeDiscord::start().await;
+    let bot = boot_with(fake2, &state, Options::default()).await;
+    let me = quiz(&bot, members[3], MEMBER, "me", json!([])).await;
+    assert!(
+        me.to_string()
+            .contains(&format!("{} points", expected[&members[3]])),
+        "after a restart: {me}"
+    );
+    let lb = quiz(&bot, members[3], MEMBER, "leaderboard", json!([])).await;
+    assert_eq!(lb["data"]["allowed_mentions"]["parse"], json!([]));
+    assert!(lb.to_string().contains(&format!("<@{}>", board[0].user_id)));
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first() {
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state_file(), Options::default()).await;
+    let refused = quiz(&bot, 7, MEMBER, "start", json!([])).await;
+    assert_eq!(refused["data"]["flags"], 64);
+    assert!(refused.to_string().contains("permission"), "{refused}");
+    let access = quiz(
+        &bot,
+        TEACHER,
+        common::MANAGE_GUILD,
+        "access",
+        json!([opt("who", json!(0))]),
+    )
+    .await;
+    assert!(access.to_string().contains("everyone"), "{access}");
+    let started = quiz(&bot, 7, MEMBER, "start", json!([opt("mode", json!(1))])).await;
+    assert_eq!(started["type"], 4);
+    assert!(started["data"]["flags"].is_null(), "{started}");
+    // Another student may not stop it; the starter may.
+    let other = quiz(&bot, 8, MEMBER, "stop", json!([])).await;
+    assert!(other.to_string().contains("Only the member"), "{other}");
+    quiz(&bot, 7, MEMBER, "stop", json!([])).await;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("The round was stopped"))
+    })
+    .await;
+    // Reset: a confirmation first, and only the asker's click clears the board.
+    let confirm = quiz(
+        &bot,
+        TEACHER,
+        MANAGE_MESSAGES,
+        "reset",
+        json!([opt("period", json!(0))]),
+    )
+    .await;
+    let yes = confirm["data"]["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(yes.starts_with("aura:quiz-reset:week:"), "{confirm}");
+    let stranger = fake
+        .interact(in_guild(click(next(), 9, "en-US", &yes, None), MEMBER, &[]))
+        .await;
+    assert!(stranger.body.to_string().contains("Only the member"));
+    let done = fake
+        .interact(in_guild(
+            click(next(), TEACHER, "en-US", &yes, None),
+            MANAGE_MESSAGES,
+            &[],
+        ))
+        .await;
+    assert_eq!(done.body["type"], 7);
+    assert!(done.body.to_string().contains("cleared"), "{}", done.body);
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    quiz(
+        &bot,
+        TEACHER,
+        MANAGE_MESSAGES,
+        "start",
+        json!([opt("seconds", json!(60))]),
+    )
+    .await;
+    let posts = wait_posts(&fake, 1).await;
+    let buttons = custom_ids(&posts[0]);
+    for m in [1u64, 2, 3] {
+        let cb = fake
+            .interact(in_guild(
+                click(next(), m, "en-US", &buttons[0].0, None),
+                MEMBER,
+                &[],
+            ))
+            .await;
+        assert!(cb.body.to_string().contains("Locked in"));
+    }
+    bot.stop().await;
+    let posts = fake.posted_in(CHANNEL_ID);
+    assert!(
+        posts
+            .iter()
+            .any(|p| p.body.to_string().contains("Aura is restarting")),
+        "no shutdown notice"
+    );
+    let store = Store::open(&state).await.expect("store");
+    let csv = store
+        .report_csv(
+            &store
+                .last_round(CHANNEL_ID)
+                .await
+                .expect("q")
+                .expect("round"),
+        )
+        .await
+        .expect("csv");
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    // Nothing is left half-open: a restart finds no open round to abandon.
+    assert!(store.abandon_open_rounds(0).await.expect("q").is_empty());
+    store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
+    let state = state_file();
+    let store = Store::open(&state).await.expect("store");
+    store
+        .start_round("crashed", GUILD_ID, CHANNEL_ID, "42", 0)
+        .await
+        .expect("start");
+    store.close().await;
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("restarted, so the round"))
+    })
+    .await;
+    // The channel is free again.
+    let started = quiz(&bot, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    assert!(started.to_string().contains("Round started"), "{started}");
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deleted_channel_ends_the_round_cleanly() {
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    quiz(
+        &bot,
+        TEACHER,
+        MANAGE_MESSAGES,
+        "start",
+        json!([opt("mode", json!(1))]),
+    )
+    .await;
+    wait_posts(&fake, 1).await;
+    fake.break_channel(CHANNEL_ID, 404);
+    quiz(&bot, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    // The round ends: the channel has no running round any more.
+    let mut ended = false;
+    for _ in 0..50 {
+        let stop = quiz(&bot, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+        if stop.to_string().contains("No round is running") {
+            ended = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(ended, "the round did not end");
+    bot.stop().await;
+    let store = Store::open(&state).await.expect("store");
+    assert!(store.abandon_open_rounds(0).await.expect("q").is_empty());
+    store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_auto_round_reveals_on_time_and_stops_when_nobody_answers() {
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state_file(), Options::default()).await;
+    quiz(
+        &bot,
+        TEACHER,
+        MANAGE_MESSAGES,
+        "start",
+        json!([opt("seconds", json!(10)), opt("questions", json!(5))]),
+    )
+    .await;
+    // Two questions pass unanswered: the round stops by itself after the second reveal.
+    fake.wait_for_posts(Duration::from_secs(40), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("round is over"))
+    })
+    .await;
+    let posts = fake.posted_in(CHANNEL_ID);
+    let questions = posts.iter().filter(|p| title(p).contains("of 5")).count();
+    assert_eq!(questions, 2);
+    assert!(
+        posts
+            .iter()
+            .any(|p| p.body.to_string().contains("stopped by itself"))
+    );
+    // The closed question shows no buttons any more.
+    let first = &posts[0];
+    let last_edit = first.edits.last().expect("closed");
+    assert!(
+        last_edit["components"]
+            .as_array()
+            .is_none_or(|c| c.is_empty()),
+        "{last_edit}"
+    );
+    bot.stop().await;
+}

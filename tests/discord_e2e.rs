@@ -261,7 +261,7 @@ async fn a_dropped_gateway_is_survived() {
 async fn registration_obeys_discords_rules() {
     let bot = boot().await;
     let commands = bot.fake.registered();
-    assert_eq!(commands.len(), 8);
+    assert_eq!(commands.len(), 9);
     check_registration(&commands);
 }
 

@@ -359,6 +359,7 @@ pub fn end_card(
     let podium: Vec<String> = standings
         .iter()
         .take_while(|(rank, _, _)| *rank <= 3)
+        .filter(|(_, _, points)| *points > 0)
         .map(|(rank, member, points)| {
             let medal = medals.get(*rank as usize - 1).copied().unwrap_or("");
             format!("{medal} {} — {points}", mention(*member))

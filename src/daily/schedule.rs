@@ -85,6 +85,19 @@ pub fn parse_zone(s: &str) -> Result<TimeZone, ScheduleError> {
     TimeZone::get(s.trim()).map_err(|_| ScheduleError::Zone(s.to_string()))
 }
 
+/// IANA zone names containing `partial` (case and accents ignored), for autocomplete.
+pub fn zone_suggestions(partial: &str, limit: usize) -> Vec<String> {
+    let wanted = partial.trim().to_lowercase().replace(' ', "_");
+    let mut names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.to_string())
+        .filter(|n| n.contains('/') && n.to_lowercase().contains(&wanted))
+        .collect();
+    names.sort_by_key(|n| (!n.to_lowercase().starts_with(&wanted), n.len(), n.clone()));
+    names.truncate(limit);
+    names
+}
+
 impl Schedule {
     pub fn new(time: &str, zone: &str, days: &str) -> Result<Schedule, ScheduleError> {
         Ok(Schedule {

@@ -170,6 +170,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         search(),
         essay(),
         super::quiz::quiz(),
+        super::daily::daily(),
         help(),
     ]
 }

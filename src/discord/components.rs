@@ -18,6 +18,14 @@ pub async fn on_event(
     data: &Data,
 ) -> Result<(), Error> {
     if let serenity::FullEvent::InteractionCreate {
+        interaction: serenity::Interaction::Modal(modal),
+    } = event
+        && let Some(id) = modal.data.custom_id.strip_prefix("aura:sugg-reason:")
+        && let Err(e) = super::daily::on_reason(ctx, modal, data, id).await
+    {
+        tracing::error!(error = %e, "a suggestion's reason could not be handled");
+    }
+    if let serenity::FullEvent::InteractionCreate {
         interaction: serenity::Interaction::Component(click),
     } = event
     {
@@ -71,6 +79,12 @@ async fn on_click(
     }
     if let Some(rest) = id.strip_prefix("aura:quiz-reset:") {
         return super::quiz::on_reset(ctx, click, data, rest).await;
+    }
+    if let Some(rest) = id.strip_prefix("aura:sugg-approve:") {
+        return super::daily::on_decision(ctx, click, data, true, rest).await;
+    }
+    if let Some(rest) = id.strip_prefix("aura:sugg-deny:") {
+        return super::daily::on_decision(ctx, click, data, false, rest).await;
     }
     if let Some(rest) = id.strip_prefix("aura:vote:") {
         return super::debates::on_vote(ctx, click, data, rest).await;

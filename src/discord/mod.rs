@@ -4,6 +4,7 @@
 
 mod commands;
 mod components;
+mod daily;
 mod debates;
 mod errors;
 mod quiz;
@@ -33,6 +34,13 @@ pub struct Data {
     quiz: quiz::Deps,
     /// A fixed seed for every quiz round (tests replay rounds exactly); `None` draws one.
     pub quiz_seed: Option<u64>,
+    /// How often due daily posts are looked for.
+    pub daily_every: std::time::Duration,
+    /// How long after its time a missed daily post is still sent; `None`: until the local
+    /// day ends.
+    pub daily_catch_up: Option<std::time::Duration>,
+    /// The application id, known once connected (for follow-ups).
+    app_id: std::sync::OnceLock<u64>,
 }
 
 impl Data {
@@ -51,7 +59,15 @@ impl Data {
             vote_length: std::time::Duration::from_secs(600),
             sweep_every: std::time::Duration::from_secs(15),
             quiz_seed: None,
+            daily_every: std::time::Duration::from_secs(20),
+            daily_catch_up: None,
+            app_id: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The application id (0 until Discord's READY arrived).
+    pub fn application_id(&self) -> u64 {
+        self.app_id.get().copied().unwrap_or(0)
     }
 
     /// Paces quiz rounds (shorter pauses in tests).
@@ -172,7 +188,16 @@ pub async fn run(
                     }
                     None => {}
                 }
+                let _ = data.app_id.set(ready.application.id.get());
                 tokio::spawn(async move { quiz::recover(&quiz).await });
+                tokio::spawn(daily::run_loop(
+                    data.core.clone(),
+                    data.store.clone(),
+                    data.quiz.rest.clone(),
+                    data.daily_every,
+                    data.daily_catch_up,
+                    stop_rx.clone(),
+                ));
                 tokio::spawn(debates::sweep(
                     ctx.http.clone(),
                     rest.clone(),

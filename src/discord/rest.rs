@@ -25,7 +25,6 @@ pub enum RestError {
     TooLong(Duration),
 }
 
-#[allow(dead_code)] // pins, threads, DMs and reads serve the daily runner
 impl RestError {
     /// The channel or message is gone, or Aura may no longer act there (404 / 403).
     pub fn is_gone(&self) -> bool {
@@ -50,7 +49,6 @@ pub struct Rest {
     blocked: Arc<Mutex<HashMap<String, tokio::time::Instant>>>,
 }
 
-#[allow(dead_code)] // pins, threads, DMs and reads serve the daily runner
 impl Rest {
     /// `api_url` as for serenity's proxy: the base without `/api/v10`; `None` for Discord.
     pub fn new(api_url: Option<&str>, token: Option<&str>) -> Rest {
@@ -170,6 +168,19 @@ impl Rest {
             self.base
         );
         self.call(reqwest::Method::PATCH, &url, Some(body), "webhook")
+            .await
+            .map(drop)
+    }
+
+    /// A follow-up message to an interaction (ephemeral when its flags say so).
+    pub async fn followup(
+        &self,
+        application: u64,
+        token: &str,
+        body: &Value,
+    ) -> Result<(), RestError> {
+        let url = format!("{}/webhooks/{application}/{token}", self.base);
+        self.call(reqwest::Method::POST, &url, Some(body), "webhook")
             .await
             .map(drop)
     }

@@ -170,6 +170,162 @@ impl Store {
     }
 }
 
+/// A member's suggestion for a daily prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub id: i64,
+    pub guild_id: String,
+    pub channel_id: String,
+    pub user_id: String,
+    pub text: String,
+    pub status: String,
+    pub reason: Option<String>,
+    pub token: String,
+}
+
+impl Store {
+    /// Gives back a claimed post that could not be sent, so a later try can post that day.
+    pub async fn release_post(&self, schedule: i64, local_date: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM daily_posts WHERE schedule_id = ? AND local_date = ? AND message_id IS NULL")
+            .bind(schedule)
+            .bind(local_date)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The message of the schedule's latest post (to unpin it).
+    pub async fn last_post_message(&self, schedule: i64) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT message_id FROM daily_posts WHERE schedule_id = ? AND message_id IS NOT NULL
+             ORDER BY local_date DESC LIMIT 1",
+        )
+        .bind(schedule)
+        .fetch_optional(&self.pool)
+        .await?
+        .flatten())
+    }
+
+    /// How many posts a schedule has made.
+    pub async fn post_count(&self, schedule: i64) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM daily_posts WHERE schedule_id = ?")
+                .bind(schedule)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    pub async fn set_skip_date(&self, id: i64, date: Option<&str>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE daily_schedules SET skip_date = ? WHERE id = ?")
+            .bind(date)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_deck(&self, id: i64, deck: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
+            .bind(deck)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_staff_channel(&self, guild: &str, channel: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO daily_staff (guild_id, channel_id) VALUES (?, ?)
+             ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id",
+        )
+        .bind(guild)
+        .bind(channel)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn staff_channel(&self, guild: &str) -> Result<Option<String>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT channel_id FROM daily_staff WHERE guild_id = ?")
+                .bind(guild)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Stores a suggestion; returns its id.
+    pub async fn add_suggestion(
+        &self,
+        guild: &str,
+        channel: &str,
+        user: &str,
+        text: &str,
+        token: &str,
+        now: i64,
+    ) -> Result<i64, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO daily_suggestions (guild_id, channel_id, user_id, text, token, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(guild)
+        .bind(channel)
+        .bind(user)
+        .bind(text)
+        .bind(token)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    pub async fn pending_suggestions(&self, guild: &str, user: &str) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = ? AND user_id = ? AND status = 'pending'",
+        )
+        .bind(guild)
+        .bind(user)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    pub async fn suggestion(&self, id: i64) -> Result<Option<Suggestion>, StoreError> {
+        let row = sqlx::query("SELECT * FROM daily_suggestions WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(Suggestion {
+            id: row.try_get("id")?,
+            guild_id: row.try_get("guild_id")?,
+            channel_id: row.try_get("channel_id")?,
+            user_id: row.try_get("user_id")?,
+            text: row.try_get("text")?,
+            status: row.try_get("status")?,
+            reason: row.try_get("reason")?,
+            token: row.try_get("token")?,
+        }))
+    }
+
+    /// Decides a pending suggestion; `false` if it was already decided.
+    pub async fn decide_suggestion(
+        &self,
+        id: i64,
+        approved: bool,
+        reason: Option<&str>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE daily_suggestions SET status = ?, reason = ? WHERE id = ? AND status = 'pending'",
+        )
+        .bind(if approved { "approved" } else { "denied" })
+        .bind(reason)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

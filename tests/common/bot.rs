@@ -30,6 +30,7 @@ pub struct Options {
     pub vote_length: Duration,
     pub quiz: QuizTuning,
     pub quiz_seed: Option<u64>,
+    pub daily_every: Duration,
 }
 
 impl Default for Options {
@@ -42,6 +43,7 @@ impl Default for Options {
                 idle_limit: 2,
             },
             quiz_seed: Some(7),
+            daily_every: Duration::from_millis(250),
         }
     }
 }
@@ -108,6 +110,7 @@ pub async fn boot_with(fake: FakeDiscord, state: &Path, options: Options) -> Bot
         data.vote_length = options.vote_length;
         data.sweep_every = Duration::from_millis(200);
         data.quiz_seed = options.quiz_seed;
+        data.daily_every = options.daily_every;
         if let Err(e) = discord::run(data, conn, shutdown).await {
             eprintln!("bot stopped: {e}");
         }

@@ -71,6 +71,7 @@ struct Inner {
     threads: Mutex<Vec<(String, String, String)>>,
     closed_dms: Mutex<Vec<String>>,
     attachments: Mutex<Vec<(String, String, Vec<u8>)>>,
+    followups: Mutex<Vec<(String, Value)>>,
 }
 
 #[derive(Clone)]
@@ -283,6 +284,13 @@ impl FakeDiscord {
     /// Files attached to callbacks: (interaction id, file name, bytes).
     pub fn attachments(&self) -> Vec<(String, String, Vec<u8>)> {
         self.inner.attachments.lock().expect("lock").clone()
+    }
+    /// Follow-up messages: (interaction token, body).
+    pub fn followups(&self) -> Vec<(String, Value)> {
+        self.inner.followups.lock().expect("lock").clone()
+    }
+    pub async fn wait_for(&self, limit: Duration, cond: impl Fn(&FakeDiscord) -> bool) {
+        self.wait_until(limit, cond).await;
     }
     pub fn registered(&self) -> Vec<Value> {
         self.inner.registered.lock().expect("lock").clone()
@@ -521,9 +529,15 @@ async fn edit_original(
 }
 
 async fn followup(
-    Path((_app, _token)): Path<(String, String)>,
+    State(s): State<Arc<Inner>>,
+    Path((_app, token)): Path<(String, String)>,
     axum::Json(body): axum::Json<Value>,
 ) -> axum::Json<Value> {
+    s.followups
+        .lock()
+        .expect("lock")
+        .push((token, body.clone()));
+    s.changed.notify_waiters();
     axum::Json(message(body["content"].as_str().unwrap_or("")))
 }
 
@@ -918,6 +932,37 @@ pub fn subcommand(
     let mut v = base(id, user, locale, 2);
     v["data"] = json!({ "id": "9000000000000000001", "name": group, "type": 1,
         "options": [{ "type": 1, "name": sub, "options": options }] });
+    v
+}
+
+/// A channel option, with the resolved channel Discord sends along.
+pub fn with_channel(mut v: Value, name: &str, channel: &str) -> Value {
+    if let Some(opts) = v["data"]["options"][0]["options"].as_array_mut() {
+        opts.push(json!({ "type": 7, "name": name, "value": channel }));
+    }
+    v["data"]["resolved"] = json!({ "channels": { channel: {
+        "id": channel, "name": "class", "type": 0, "permissions": "309237771264" } } });
+    v
+}
+
+/// A modal's answer: one text input per `(custom_id, value)`.
+pub fn modal_submit(
+    id: u64,
+    user: u64,
+    locale: &str,
+    custom_id: &str,
+    inputs: &[(&str, &str)],
+) -> Value {
+    let mut v = base(id, user, locale, 5);
+    let rows: Vec<Value> = inputs
+        .iter()
+        .map(|(cid, value)| {
+            json!({ "type": 1, "components": [
+            { "type": 4, "custom_id": cid, "value": value }] })
+        })
+        .collect();
+    v["data"] = json!({ "custom_id": custom_id, "components": rows });
+    v["message"] = message("");
     v
 }
 

@@ -1,0 +1,320 @@
+//! The daily post end to end: set up → post → thread → pin through the fake Discord; exactly one
+//! post per schedule per day across restarts and `/daily now`; a member's suggestion approved
+//! (DM) and denied with a reason (DMs closed: told in the channel, privately).
+
+mod common;
+
+use std::time::Duration;
+
+use aura::store::{DailySchedule, Store};
+use common::bot::{Bot, Options, boot_with, next, state_file};
+use common::{
+    FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_guild, modal_submit, string_option,
+    subcommand, with_channel,
+};
+use serde_json::{Value, json};
+
+const STAFF: u64 = 77;
+const POSTS: &str = "700000000000000001";
+const STAFF_ROOM: &str = "700000000000000002";
+
+async fn daily(
+    bot: &Bot,
+    user: u64,
+    perms: u64,
+    sub: &str,
+    options: Value,
+    channel: Option<(&str, &str)>,
+) -> Value {
+    let id = next();
+    let mut payload = subcommand(id, user, "en-US", "daily", sub, options);
+    if let Some((name, ch)) = channel {
+        payload = with_channel(payload, name, ch);
+    }
+    let cb = bot.fake.interact(in_guild(payload, perms, &[])).await;
+    assert_eq!(cb.status, 204, "/daily {sub}: {}", cb.body);
+    cb.body
+}
+
+/// The current UTC time as HH:MM: a schedule set to it is due at once.
+fn this_minute() -> String {
+    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC);
+    format!("{:02}:{:02}", now.hour(), now.minute())
+}
+
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    // Members may not set up schedules.
+    let refused = daily(
+        &bot,
+        5,
+        MEMBER,
+        "setup",
+        json!([
+            string_option("time", "08:00"),
+            string_option("timezone", "UTC")
+        ]),
+        Some(("channel", POSTS)),
+    )
+    .await;
+    assert!(refused.to_string().contains("permission"), "{refused}");
+    // A bad zone is named.
+    let bad = daily(
+        &bot,
+        STAFF,
+        MANAGE_GUILD,
+        "setup",
+        json!([
+            string_option("time", "08:00"),
+            string_option("timezone", "Mars/Olympus")
+        ]),
+        Some(("channel", POSTS)),
+    )
+    .await;
+    assert!(bad.to_string().contains("Mars/Olympus"), "{bad}");
+    let done = daily(
+        &bot,
+        STAFF,
+        MANAGE_GUILD,
+        "setup",
+        json!([
+            string_option("time", &this_minute()),
+            string_option("timezone", "UTC")
+        ]),
+        Some(("channel", POSTS)),
+    )
+    .await;
+    assert!(done.to_string().contains("is set up"), "{done}");
+    // The post goes out, with a thread on it, pinned, pinging nobody.
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == POSTS)
+    })
+    .await;
+    settle().await;
+    let posts = fake.posted_in(POSTS);
+    assert_eq!(posts.len(), 1);
+    let post = &posts[0];
+    assert_eq!(post.body["allowed_mentions"]["parse"], json!([]));
+    let text = post.body.to_string();
+    assert!(
+        text.contains("Diskusi") || text.contains("Discussion"),
+        "{text}"
+    );
+    assert!(text.contains("Benjamin against Adorno"), "{text}");
+    assert_eq!(fake.threads().len(), 1);
+    assert_eq!(fake.threads()[0].1, post.id);
+    assert_eq!(
+        fake.pins(),
+        vec![(POSTS.to_string(), post.id.clone(), true)]
+    );
+    // /daily now the same day: the automatic post already went out, nothing more.
+    let now = daily(&bot, STAFF, MANAGE_GUILD, "now", json!([]), None).await;
+    assert!(now.to_string().contains("already gone out"), "{now}");
+    let show = daily(&bot, STAFF, MANAGE_GUILD, "show", json!([]), None).await;
+    assert!(show.to_string().contains("every permission"), "{show}");
+    assert!(show.to_string().contains("left before the cycle"), "{show}");
+    // A restart around the post time: still exactly one post.
+    bot.stop().await;
+    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    settle().await;
+    assert_eq!(fake.posted_in(POSTS).len(), 1, "a restart posted again");
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pauses() {
+    let state = state_file();
+    let store = Store::open(&state).await.expect("store");
+    let schedule = |channel: &str| DailySchedule {
+        id: 0,
+        guild_id: GUILD_ID.into(),
+        channel_id: channel.into(),
+        time: "00:00".into(),
+        zone: "UTC".into(),
+        days: "daily".into(),
+        lang: "en".into(),
+        kind: "quote".into(),
+        role_id: None,
+        thread: false,
+        pin: false,
+        paused: false,
+        pause_reason: None,
+        skip_date: None,
+        deck: serde_json::to_string(&aura::daily::Deck::new(3)).expect("json"),
+    };
+    store.add_schedule(&schedule(POSTS)).await.expect("add");
+    store
+        .add_schedule(&schedule("700000000000000009"))
+        .await
+        .expect("add");
+    store.close().await;
+    let fake = FakeDiscord::start().await;
+    fake.break_channel("700000000000000009", 404);
+    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == POSTS)
+    })
+    .await;
+    settle().await;
+    assert_eq!(fake.posted_in(POSTS).len(), 1);
+    assert!(
+        fake.posted_in(POSTS)[0]
+            .body
+            .to_string()
+            .contains("Quote of the day")
+    );
+    let show = daily(&bot, STAFF, MANAGE_GUILD, "show", json!([]), None).await;
+    assert!(show.to_string().contains("Paused"), "{show}");
+    assert!(show.to_string().contains("Unknown Channel"), "{show}");
+    bot.stop().await;
+    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    settle().await;
+    assert_eq!(fake.posted_in(POSTS).len(), 1);
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state_file(), Options::default()).await;
+    let none = daily(
+        &bot,
+        5,
+        MEMBER,
+        "suggest",
+        json!([string_option("text", "Is a meme an artwork with aura?")]),
+        None,
+    )
+    .await;
+    assert!(none.to_string().contains("no suggestions yet"), "{none}");
+    daily(
+        &bot,
+        STAFF,
+        MANAGE_GUILD,
+        "staff",
+        json!([]),
+        Some(("channel", STAFF_ROOM)),
+    )
+    .await;
+    let sent = daily(
+        &bot,
+        15,
+        MEMBER,
+        "suggest",
+        json!([string_option("text", "Is a meme an artwork with aura?")]),
+        None,
+    )
+    .await;
+    assert!(sent.to_string().contains("Thank you"), "{sent}");
+    fake.wait_for_posts(Duration::from_secs(5), |p| {
+        p.iter().any(|m| m.channel == STAFF_ROOM)
+    })
+    .await;
+    let card = fake.posted_in(STAFF_ROOM)[0].clone();
+    let approve = card.body["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(approve.starts_with("aura:sugg-approve:"), "{}", card.body);
+    // A member cannot decide; staff can.
+    let nope = fake
+        .interact(in_guild(
+            click(next(), 5, "en-US", &approve, None),
+            MEMBER,
+            &[],
+        ))
+        .await;
+    assert!(nope.body.to_string().contains("permission"));
+    let ok = fake
+        .interact(in_guild(
+            click(next(), STAFF, "en-US", &approve, None),
+            MANAGE_GUILD,
+            &[],
+        ))
+        .await;
+    assert_eq!(ok.body["type"], 7, "{}", ok.body);
+    assert!(ok.body.to_string().contains("Approved"));
+    fake.wait_for_posts(Duration::from_secs(5), |p| {
+        p.iter().any(|m| m.channel == "7715")
+    })
+    .await;
+    assert!(
+        fake.posted_in("7715")[0]
+            .body
+            .to_string()
+            .contains("approved")
+    );
+
+    // The second is denied with a reason; the member's DMs are closed.
+    fake.close_dms("6");
+    let near = daily(
+        &bot,
+        6,
+        MEMBER,
+        "suggest",
+        json!([string_option(
+            "text",
+            "What is the aura of a work of art, and why does it wither?"
+        )]),
+        None,
+    )
+    .await;
+    assert!(near.to_string().contains("Thank you"), "{near}");
+    fake.wait_for_posts(Duration::from_secs(5), |p| {
+        p.iter().filter(|m| m.channel == STAFF_ROOM).count() >= 2
+    })
+    .await;
+    let card = fake.posted_in(STAFF_ROOM)[1].clone();
+    let deny = card.body["components"][0]["components"][1]["custom_id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let modal = fake
+        .interact(in_guild(
+            click(next(), STAFF, "en-US", &deny, None),
+            MANAGE_GUILD,
+            &[],
+        ))
+        .await;
+    assert_eq!(modal.body["type"], 9, "{}", modal.body);
+    let reason_id = modal.body["data"]["custom_id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let submit = fake
+        .interact(in_guild(
+            modal_submit(
+                next(),
+                STAFF,
+                "en-US",
+                &reason_id,
+                &[("reason", "We discussed this last week")],
+            ),
+            MANAGE_GUILD,
+            &[],
+        ))
+        .await;
+    assert_eq!(submit.body["type"], 7, "{}", submit.body);
+    assert!(
+        submit
+            .body
+            .to_string()
+            .contains("We discussed this last week")
+    );
+    fake.wait_for(Duration::from_secs(5), |f| !f.followups().is_empty())
+        .await;
+    let (_, note) = fake.followups()[0].clone();
+    assert_eq!(note["flags"], 64);
+    assert!(
+        note.to_string().contains("We discussed this last week"),
+        "{note}"
+    );
+    bot.stop().await;
+}

@@ -10,7 +10,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{FakeDiscord, autocomplete, command, string_option};
+use common::{
+    FakeDiscord, MANAGE_MESSAGES, MEMBER, autocomplete, click, command, in_guild, string_option,
+    subcommand,
+};
 use serde_json::json;
 
 const N: usize = 1000;
@@ -76,6 +79,7 @@ fn main() {
             latencies.push(start.elapsed());
             assert_eq!(cb.status, 204, "{}", cb.body);
         }
+        let clicks = quiz_burst(&fake).await;
         let peak = peak_rss_kib(bot.id());
         let _ = bot.kill();
         let _ = bot.wait();
@@ -91,9 +95,79 @@ fn main() {
             mean,
             latencies[latencies.len() - 1]
         );
+        report(
+            "quiz: 500 answer clicks within one second (click → acknowledgement)",
+            clicks,
+        );
         match peak {
             Some(kib) => println!("  bot peak RSS (VmHWM): {:.1} MiB", kib as f64 / 1024.0),
             None => println!("  bot peak RSS: unavailable (no /proc)"),
         }
     });
+}
+
+fn report(what: &str, mut latencies: Vec<Duration>) {
+    latencies.sort();
+    if latencies.is_empty() {
+        return;
+    }
+    let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+    println!("{what}:");
+    println!(
+        "  p50 {:?}  p99 {:?}  max {:?}",
+        pct(0.50),
+        pct(0.99),
+        latencies[latencies.len() - 1]
+    );
+}
+
+/// A teacher opens a round; 500 members click an answer within one second (one every 2 ms),
+/// each click timed from injection to its acknowledgement at the fake.
+async fn quiz_burst(fake: &FakeDiscord) -> Vec<Duration> {
+    let start = subcommand(
+        9_000_000,
+        42,
+        "en-US",
+        "quiz",
+        "start",
+        json!([{ "type": 4, "name": "seconds", "value": 120 }, { "type": 4, "name": "mode", "value": 1 }]),
+    );
+    let cb = fake.interact(in_guild(start, MANAGE_MESSAGES, &[])).await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.body.to_string().contains("aura:quiz:"))
+    })
+    .await;
+    let question = fake
+        .posted()
+        .into_iter()
+        .find(|m| m.body.to_string().contains("aura:quiz:"))
+        .expect("question");
+    let custom_id = question.body["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let mut tasks = Vec::new();
+    for i in 0..500u64 {
+        let fake = fake.clone();
+        let payload = in_guild(
+            click(9_100_000 + i, 20_000 + i, "id", &custom_id, None),
+            MEMBER,
+            &[],
+        );
+        tasks.push(tokio::spawn(async move {
+            let t = Instant::now();
+            let cb = fake.interact(payload).await;
+            assert_eq!(cb.status, 204);
+            t.elapsed()
+        }));
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let mut out = Vec::new();
+    for t in tasks {
+        if let Ok(d) = t.await {
+            out.push(d);
+        }
+    }
+    out
 }

@@ -90,6 +90,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let state_path = settings.state_path.clone();
             let vote_minutes = settings.debate.vote_minutes;
+            let catch_up_hours = settings.daily.catch_up_hours;
             block_on(async move {
                 let store = match Store::open(&state_path).await {
                     Ok(s) => s,
@@ -100,6 +101,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 };
                 let mut data = discord::Data::new(core, store.clone(), &conn);
                 data.vote_length = std::time::Duration::from_secs(u64::from(vote_minutes) * 60);
+                data.daily_catch_up = (catch_up_hours > 0)
+                    .then(|| std::time::Duration::from_secs(u64::from(catch_up_hours) * 3600));
                 let outcome = discord::run(data, conn, shutdown_signal()).await;
                 store.close().await;
                 tracing::info!("state closed");

@@ -21,6 +21,15 @@ pub struct Settings {
     pub log: LogSettings,
     pub discord: DiscordSettings,
     pub debate: DebateSettings,
+    pub daily: DailySettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DailySettings {
+    /// How long after its time a missed post is still sent, in hours; 0: until that local
+    /// day ends.
+    pub catch_up_hours: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -118,6 +127,15 @@ impl Settings {
                 message: format!(
                     "{} is out of range: use 1–14 (Discord's interaction tokens last 15 minutes)",
                     self.debate.vote_minutes
+                ),
+            });
+        }
+        if self.daily.catch_up_hours > 24 {
+            return Err(ConfigError::Invalid {
+                key: "daily.catch_up_hours".into(),
+                message: format!(
+                    "{} is out of range: use 0 (until the local day ends) to 24",
+                    self.daily.catch_up_hours
                 ),
             });
         }

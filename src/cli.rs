@@ -91,6 +91,12 @@ pub fn run(cli: Cli) -> ExitCode {
             let state_path = settings.state_path.clone();
             let vote_minutes = settings.debate.vote_minutes;
             let catch_up_hours = settings.daily.catch_up_hours;
+            let quiz = discord::QuizTuning {
+                read_time: std::time::Duration::from_secs(u64::from(settings.quiz.read_seconds)),
+                pause: std::time::Duration::from_secs(u64::from(settings.quiz.pause_seconds)),
+                idle_limit: settings.quiz.idle_questions,
+                ..discord::QuizTuning::default()
+            };
             block_on(async move {
                 let store = match Store::open(&state_path).await {
                     Ok(s) => s,
@@ -99,7 +105,8 @@ pub fn run(cli: Cli) -> ExitCode {
                         return ExitCode::FAILURE;
                     }
                 };
-                let mut data = discord::Data::new(core, store.clone(), &conn);
+                let mut data =
+                    discord::Data::new(core, store.clone(), &conn).with_quiz_tuning(quiz);
                 data.vote_length = std::time::Duration::from_secs(u64::from(vote_minutes) * 60);
                 data.daily_catch_up = (catch_up_hours > 0)
                     .then(|| std::time::Duration::from_secs(u64::from(catch_up_hours) * 3600));

@@ -22,6 +22,18 @@ pub struct Settings {
     pub discord: DiscordSettings,
     pub debate: DebateSettings,
     pub daily: DailySettings,
+    pub quiz: QuizSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizSettings {
+    /// Seconds a question is shown before its answers open.
+    pub read_seconds: u32,
+    /// Seconds between a reveal and the next question (auto mode).
+    pub pause_seconds: u32,
+    /// Questions in a row without any answer before a round stops by itself (0: never).
+    pub idle_questions: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -129,6 +141,18 @@ impl Settings {
                     self.debate.vote_minutes
                 ),
             });
+        }
+        for (key, value, max) in [
+            ("quiz.read_seconds", self.quiz.read_seconds, 30),
+            ("quiz.pause_seconds", self.quiz.pause_seconds, 60),
+            ("quiz.idle_questions", self.quiz.idle_questions, 20),
+        ] {
+            if value > max {
+                return Err(ConfigError::Invalid {
+                    key: key.into(),
+                    message: format!("{value} is out of range: use 0–{max}"),
+                });
+            }
         }
         if self.daily.catch_up_hours > 24 {
             return Err(ConfigError::Invalid {

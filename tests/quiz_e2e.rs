@@ -55,7 +55,19 @@ fn custom_ids(p: &Posted) -> Vec<(String, String)> {
                 b["label"].as_str().unwrap_or("").to_string(),
             )
         })
+        .filter(|(id, _)| id.starts_with("aura:quiz:"))
         .collect()
+}
+
+fn hint_id(p: &Value) -> String {
+    p["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["custom_id"].as_str().map(String::from))
+        .find(|id| id.starts_with("aura:quiz-hint:"))
+        .unwrap_or_default()
 }
 
 fn title(p: &Posted) -> String {
@@ -337,6 +349,20 @@ async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
     .await;
     let posts = wait_posts(&fake, 1).await;
     let buttons = custom_ids(&posts[0]);
+    // A hint, privately: a wrong choice struck out or where to look, at half the points.
+    let hint = fake
+        .interact(in_guild(
+            click(next(), 1, "en-US", &hint_id(&posts[0].body), None),
+            MEMBER,
+            &[],
+        ))
+        .await;
+    assert_eq!(hint.body["data"]["flags"], 64);
+    assert!(
+        hint.body.to_string().contains("earns half"),
+        "{}",
+        hint.body
+    );
     for m in [1u64, 2, 3] {
         let cb = fake
             .interact(in_guild(
@@ -430,7 +456,9 @@ async fn a_deleted_channel_ends_the_round_cleanly() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_auto_round_reveals_on_time_and_stops_when_nobody_answers() {
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state_file(), Options::default()).await;
+    let mut options = Options::default();
+    options.quiz.read_time = Duration::from_secs(1);
+    let bot = boot_with(fake.clone(), &state_file(), options).await;
     quiz(
         &bot,
         TEACHER,
@@ -453,8 +481,15 @@ async fn an_auto_round_reveals_on_time_and_stops_when_nobody_answers() {
             .iter()
             .any(|p| p.body.to_string().contains("stopped by itself"))
     );
-    // The closed question shows no buttons any more.
+    // The question is read first (no buttons), then its answers open, then it closes.
     let first = &posts[0];
+    assert!(
+        first.body["components"]
+            .as_array()
+            .is_none_or(|c| c.is_empty())
+    );
+    assert!(first.body.to_string().contains("Answers open"));
+    assert!(first.edits[0].to_string().contains("aura:quiz:"));
     let last_edit = first.edits.last().expect("closed");
     assert!(
         last_edit["components"]

@@ -194,6 +194,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("mode", "mode", false, N, "opt-quiz-mode"),
                     opt("scoring", "skor", false, N, "opt-quiz-scoring"),
                     opt("streaks", "beruntun", false, N, "opt-quiz-streaks"),
+                    opt("goal", "target", false, N, "opt-quiz-goal"),
                 ],
             ),
             sub("next", "lanjut", "cmd-quiz-next", &[]),

@@ -129,18 +129,18 @@ pub fn plan(core: &Core, lang: Lang, req: &Request, idle_limit: u32) -> Result<P
         settings.concept = Some(hit.id);
     }
     if let Some(v) = req.get("section") {
-        let (p, s) = super::section::lookup(core, v).map_err(|guesses| {
-            Box::new(super::not_found(
-                core,
-                lang,
-                Kind::Section,
-                v,
-                &guesses,
-                "error-unknown-section",
-            ))
-        })?;
-        pack = Some(p.id.clone());
-        settings.section = Some(s.id.clone());
+        let (p, ids) = sections(core, lang, v)?;
+        pack = Some(p);
+        settings.sections = ids;
+    }
+    if let Some(v) = req.get("goal") {
+        settings.goal = Some(
+            v.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1000..=100_000).contains(n))
+                .ok_or_else(|| bad(lang, "goal", v, "1000–100000"))?,
+        );
     }
     let pack = pack.ok_or_else(|| Box::new(Reply::notice(t(lang, "quiz-no-questions"))))?;
     let plan = Plan {
@@ -152,6 +152,60 @@ pub fn plan(core: &Core, lang: Lang, req: &Request, idle_limit: u32) -> Result<P
         return Err(Box::new(Reply::notice(t(lang, "quiz-no-questions"))));
     }
     Ok(plan)
+}
+
+/// Reads sections as a teacher writes them: `III`, `I–V`, `1-5`, `III, X, epilogue`.
+fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>), Box<Reply>> {
+    let unknown = |part: &str, guesses: Vec<crate::search::Hit>| {
+        Box::new(super::not_found(
+            core,
+            lang,
+            Kind::Section,
+            part,
+            &guesses,
+            "error-unknown-section",
+        ))
+    };
+    let mut pack = None;
+    let mut ids: Vec<String> = Vec::new();
+    for part in input
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let range = part
+            .split_once(['-', '–', '—'])
+            .map(|(a, b)| (a.trim(), b.trim()))
+            .filter(|(a, b)| !a.is_empty() && !b.is_empty());
+        match range {
+            Some((a, b)) => {
+                let (pa, sa) = super::section::lookup(core, a).map_err(|g| unknown(a, g))?;
+                let (_, sb) = super::section::lookup(core, b).map_err(|g| unknown(b, g))?;
+                let (Some(from), Some(to)) = (sa.number, sb.number) else {
+                    return Err(bad(lang, "section", part, "I–XV"));
+                };
+                let (from, to) = (from.min(to), from.max(to));
+                for s in pa
+                    .sections
+                    .iter()
+                    .filter(|s| s.number.is_some_and(|n| (from..=to).contains(&n)))
+                {
+                    ids.push(s.id.clone());
+                }
+                pack = Some(pa.id.clone());
+            }
+            None => {
+                let (p, s) = super::section::lookup(core, part).map_err(|g| unknown(part, g))?;
+                ids.push(s.id.clone());
+                pack = Some(p.id.clone());
+            }
+        }
+    }
+    ids.dedup();
+    match pack {
+        Some(p) if !ids.is_empty() => Ok((p, ids)),
+        _ => Err(bad(lang, "section", input, "I–XV")),
+    }
 }
 
 /// The letter shown for a choice position: A, B, C, D.
@@ -190,15 +244,34 @@ fn choice_label(view: &QuestionView, lang: Lang, position: usize) -> String {
     }
 }
 
-/// The question message: prompt, choices, a live countdown and how many answered.
-/// `buttons` is false once the question has closed.
+/// Where a question stands, for its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Read first: answers open at this Unix time.
+    Reading {
+        opens: i64,
+    },
+    /// Open for answers until this Unix time.
+    Open {
+        closes: i64,
+    },
+    Closed,
+}
+
+/// Zero-width spaces after each space: invisible to the class, but a prompt pasted into a
+/// search engine no longer matches the pack's text.
+fn anti_copy(text: &str) -> String {
+    text.replace(' ', " \u{200b}")
+}
+
+/// The question message: prompt, choices, a live countdown (Discord's relative timestamp),
+/// how many answered, and, while open, the answer buttons and a hint button.
 pub fn question_card(
     view: &QuestionView,
     lang: Lang,
     round: &str,
     answered: u32,
-    closes_unix: i64,
-    buttons: bool,
+    stage: Stage,
 ) -> Reply {
     let choices = if view.true_false {
         String::new()
@@ -210,19 +283,20 @@ pub fn question_card(
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let prompt = anti_copy(view.prompt.get(lang));
     let text = if choices.is_empty() {
-        view.prompt.get(lang).to_string()
+        prompt
     } else {
-        format!("{}\n\n{choices}", view.prompt.get(lang))
+        format!("{prompt}\n\n{choices}")
     };
-    let status = if buttons {
-        tr(
+    let status = match stage {
+        Stage::Reading { opens } => tr(lang, "quiz-opens", &[("opens", &format!("<t:{opens}:R>"))]),
+        Stage::Open { closes } => tr(
             lang,
             "quiz-closes",
-            &[("closes", &format!("<t:{closes_unix}:R>"))],
-        )
-    } else {
-        t(lang, "quiz-closed")
+            &[("closes", &format!("<t:{closes}:R>"))],
+        ),
+        Stage::Closed => t(lang, "quiz-closed"),
     };
     let mut reply = Reply {
         title: Some(tr(
@@ -240,7 +314,7 @@ pub fn question_card(
         ..Reply::default()
     }
     .field(t(lang, "quiz-time"), status);
-    if buttons {
+    if let Stage::Open { .. } = stage {
         for i in 0..view.choices.len() {
             reply.buttons.push(Button {
                 id: answer_id(round, view.number, i),
@@ -248,8 +322,43 @@ pub fn question_card(
                 style: ButtonStyle::Primary,
             });
         }
+        reply.buttons.push(Button {
+            id: format!("aura:quiz-hint:{round}:{}", view.number),
+            label: t(lang, "button-hint"),
+            style: ButtonStyle::Secondary,
+        });
     }
     reply
+}
+
+/// The private answer to a hint: the struck choice and where to look.
+pub fn hint_text(
+    core: &Core,
+    pack: &str,
+    view: &QuestionView,
+    hint: &crate::quiz::round::Hint,
+    lang: Lang,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = hint.struck {
+        parts.push(tr(
+            lang,
+            "quiz-hint-struck",
+            &[("choice", &choice_label(view, lang, p))],
+        ));
+    }
+    if let (Some(section), Some(pack)) = (&hint.section, core.library.pack(pack)) {
+        parts.push(tr(
+            lang,
+            "quiz-hint-section",
+            &[("section", &section_ref(pack, lang, section, false))],
+        ));
+    }
+    if parts.is_empty() {
+        parts.push(t(lang, "quiz-hint-none"));
+    }
+    parts.push(t(lang, "quiz-hint-cost"));
+    parts.join(" ")
 }
 
 /// A member mention that never pings (every message goes out with `parse: []`).
@@ -333,6 +442,7 @@ pub enum Ending {
     Idle,
     Shutdown,
     Failed,
+    Goal,
 }
 
 impl Ending {
@@ -343,6 +453,7 @@ impl Ending {
             Ending::Idle => "idle",
             Ending::Shutdown => "shutdown",
             Ending::Failed => "failed",
+            Ending::Goal => "goal",
         }
     }
 }
@@ -388,6 +499,7 @@ pub fn end_card(
         Ending::Idle => t(lang, "quiz-idle-stop"),
         Ending::Shutdown => t(lang, "quiz-end-shutdown"),
         Ending::Failed => t(lang, "quiz-end-failed"),
+        Ending::Goal => t(lang, "quiz-end-goal"),
     };
     let mut reply = Reply {
         title: Some(t(lang, "quiz-end-title")),
@@ -507,7 +619,7 @@ pub fn preview(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
     match round.open_next(now) {
         Some(view) => {
             let closes = crate::clock::unix_now() + i64::from(plan.settings.seconds);
-            question_card(&view, lang, "preview", 0, closes, true)
+            question_card(&view, lang, "preview", 0, Stage::Open { closes })
         }
         None => Reply::notice(t(lang, "quiz-no-questions")),
     }

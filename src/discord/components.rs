@@ -77,6 +77,9 @@ async fn on_click(
     if let Some(rest) = id.strip_prefix("aura:quiz:") {
         return super::quiz::on_answer(ctx, click, data, rest).await;
     }
+    if let Some(rest) = id.strip_prefix("aura:quiz-hint:") {
+        return super::quiz::on_hint(ctx, click, data, rest).await;
+    }
     if let Some(rest) = id.strip_prefix("aura:quiz-reset:") {
         return super::quiz::on_reset(ctx, click, data, rest).await;
     }

@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 use super::components::send;
 use super::rest::Rest;
 use super::{Data, Error};
-use crate::answers::quiz::{self as cards, Ending, Mode, Plan};
+use crate::answers::quiz::{self as cards, Ending, Mode, Plan, Stage};
 use crate::answers::{Request, catalog};
 use crate::clock::unix_now;
 use crate::core::Core;
@@ -37,6 +37,8 @@ pub struct Tuning {
     pub edit_gap: Duration,
     /// Questions in a row without answers before a round stops by itself.
     pub idle_limit: u32,
+    /// How long a question is shown before its answers open (zero: at once).
+    pub read_time: Duration,
 }
 
 impl Default for Tuning {
@@ -45,6 +47,7 @@ impl Default for Tuning {
             pause: Duration::from_secs(6),
             edit_gap: Duration::from_millis(2500),
             idle_limit: 2,
+            read_time: Duration::from_secs(3),
         }
     }
 }
@@ -535,6 +538,53 @@ pub async fn on_answer(
     .await
 }
 
+/// A click on a question's hint button: `aura:quiz-hint:<round>:<number>`.
+pub async fn on_hint(
+    ctx: &serenity::Context,
+    click: &serenity::ComponentInteraction,
+    data: &Data,
+    rest: &str,
+) -> Result<(), Error> {
+    let lang = data.core.lang_for(Some(click.locale.as_str()));
+    let found = rest.rsplit_once(':').and_then(|(round, number)| {
+        let number = number.parse::<usize>().ok()?;
+        let live = data
+            .quiz
+            .rooms
+            .get(click.channel_id.get())
+            .filter(|l| l.id == round)?;
+        Some((live, number))
+    });
+    let text = match found {
+        None => t(lang, "quiz-not-open"),
+        Some((live, number)) => {
+            let hint = match live.round.lock() {
+                Ok(mut round) if round.open_number() == Some(number) => {
+                    round.hint(click.user.id.get())
+                }
+                _ => None,
+            };
+            let view = live
+                .current
+                .lock()
+                .ok()
+                .and_then(|c| c.as_ref().map(|c| c.view.clone()));
+            match (hint, view) {
+                (Some(hint), Some(view)) => {
+                    cards::hint_text(&data.core, &live.pack, &view, &hint, lang)
+                }
+                _ => t(lang, "quiz-no-hint-now"),
+            }
+        }
+    };
+    send(
+        ctx,
+        click,
+        render::interaction_response(&ok_text(text), render::CHANNEL_MESSAGE),
+    )
+    .await
+}
+
 /// The reset confirmation's buttons: `aura:quiz-reset:<period|cancel>:<user>`.
 pub async fn on_reset(
     ctx: &serenity::Context,
@@ -607,7 +657,15 @@ fn refresh_count(deps: &Deps, live: &Arc<Live>, count: u32) {
             c.as_ref().map(|c| {
                 (
                     c.message,
-                    cards::question_card(&c.view, live.lang, &live.id, count, c.closes_unix, true),
+                    cards::question_card(
+                        &c.view,
+                        live.lang,
+                        &live.id,
+                        count,
+                        Stage::Open {
+                            closes: c.closes_unix,
+                        },
+                    ),
                 )
             })
         });
@@ -634,8 +692,7 @@ async fn close_question(deps: &Deps, live: &Live) {
                     live.lang,
                     &live.id,
                     live.answered.load(Ordering::SeqCst),
-                    c.closes_unix,
-                    false,
+                    Stage::Closed,
                 ),
             )
         })
@@ -696,6 +753,43 @@ async fn drive(
         .map(|r| r.settings().seconds)
         .unwrap_or(20);
     loop {
+        // The question is shown first; its answers open after the reading time.
+        let read = deps.tuning.read_time;
+        let upcoming = live.round.lock().ok().and_then(|r| r.upcoming(std_now()));
+        let Some(preview) = upcoming else {
+            return Ending::Finished;
+        };
+        live.answered.store(0, Ordering::SeqCst);
+        let mut message = 0;
+        if !read.is_zero() {
+            let opens = unix_now() + read.as_secs() as i64;
+            let card =
+                cards::question_card(&preview, live.lang, &live.id, 0, Stage::Reading { opens });
+            match deps.rest.create_message(live.channel, &body(&card)).await {
+                Ok(m) => {
+                    message = m["id"]
+                        .as_str()
+                        .and_then(|s| s.parse::<u64>().ok())
+                        .unwrap_or(0)
+                }
+                Err(e) => {
+                    tracing::warn!(round = %live.id, channel = live.channel, error = %e, "cannot post a question; ending the round");
+                    return Ending::Failed;
+                }
+            }
+            let reading = tokio::time::sleep(read);
+            tokio::pin!(reading);
+            loop {
+                tokio::select! {
+                    _ = &mut reading => break,
+                    c = control.recv() => match c {
+                        Some(Control::Stop) | None => return Ending::Stopped,
+                        Some(Control::Shutdown) => return Ending::Shutdown,
+                        Some(_) => {}
+                    },
+                }
+            }
+        }
         let opened = live
             .round
             .lock()
@@ -704,16 +798,36 @@ async fn drive(
         let Some(view) = opened else {
             return Ending::Finished;
         };
-        live.answered.store(0, Ordering::SeqCst);
         let closes_unix = unix_now() + i64::from(seconds);
-        let card = cards::question_card(&view, live.lang, &live.id, 0, closes_unix, true);
-        let message = match deps.rest.create_message(live.channel, &body(&card)).await {
-            Ok(m) => m["id"]
-                .as_str()
-                .and_then(|s| s.parse::<u64>().ok())
-                .unwrap_or(0),
+        let card = cards::question_card(
+            &view,
+            live.lang,
+            &live.id,
+            0,
+            Stage::Open {
+                closes: closes_unix,
+            },
+        );
+        let shown = if message == 0 {
+            deps.rest
+                .create_message(live.channel, &body(&card))
+                .await
+                .map(|m| {
+                    m["id"]
+                        .as_str()
+                        .and_then(|s| s.parse::<u64>().ok())
+                        .unwrap_or(0)
+                })
+        } else {
+            deps.rest
+                .edit_message(live.channel, message, &body(&card))
+                .await
+                .map(|()| message)
+        };
+        let message = match shown {
+            Ok(m) => m,
             Err(e) => {
-                tracing::warn!(round = %live.id, channel = live.channel, error = %e, "cannot post a question; ending the round");
+                tracing::warn!(round = %live.id, channel = live.channel, error = %e, "cannot open a question; ending the round");
                 return Ending::Failed;
             }
         };
@@ -772,6 +886,9 @@ async fn drive(
         }
         if reveal.idle_stop {
             return Ending::Idle;
+        }
+        if reveal.goal_reached {
+            return Ending::Goal;
         }
         if live.round.lock().map(|r| r.is_finished()).unwrap_or(true) {
             return Ending::Finished;
@@ -983,8 +1100,12 @@ pub async fn quiz_start(
     mode: Option<ModeChoice>,
     scoring: Option<ScoringChoice>,
     streaks: Option<bool>,
+    #[min = 1000]
+    #[max = 100000]
+    goal: Option<u32>,
 ) -> Result<(), Error> {
     let options = vec![
+        ("goal", goal.map(|n| n.to_string())),
         ("questions", questions.map(|n| n.to_string())),
         ("topic", topic),
         ("section", section),

@@ -2,7 +2,7 @@
 //! by a seeded RNG (so a round replays exactly), answers locked on the first click, scores kept
 //! hidden until each reveal. It takes its clock as an argument and knows nothing of Discord.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use rand::SeedableRng;
@@ -20,8 +20,8 @@ pub type Member = u64;
 pub struct Settings {
     pub questions: usize,
     pub difficulty: Option<Difficulty>,
-    /// Only questions on this section of the essay.
-    pub section: Option<String>,
+    /// Only questions on these sections of the essay (empty: all).
+    pub sections: Vec<String>,
     /// Only questions tagged with this concept.
     pub concept: Option<String>,
     pub seconds: u32,
@@ -29,6 +29,8 @@ pub struct Settings {
     pub streaks: bool,
     /// Questions in a row without any answer before the round stops by itself.
     pub idle_limit: u32,
+    /// The round ends after the reveal in which someone reaches this many points.
+    pub goal: Option<u32>,
 }
 
 impl Default for Settings {
@@ -36,14 +38,23 @@ impl Default for Settings {
         Settings {
             questions: 10,
             difficulty: None,
-            section: None,
+            sections: Vec::new(),
             concept: None,
             seconds: 20,
             scoring: Scoring::Speed,
             streaks: true,
             idle_limit: 2,
+            goal: None,
         }
     }
+}
+
+/// What a hint gives one member for the open question: a wrong choice struck out (when there
+/// are three or more) and the section to look in. A correct answer after a hint earns half.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub struck: Option<usize>,
+    pub section: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -130,6 +141,8 @@ pub struct Reveal {
     pub top: Vec<(u32, Member, u32)>,
     /// The round stopped itself: too many questions in a row without answers.
     pub idle_stop: bool,
+    /// Someone reached the round's score goal: the round ends here.
+    pub goal_reached: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -139,6 +152,7 @@ pub struct Round {
     current: usize,
     phase: Phase,
     answers: Vec<HashMap<Member, Answer>>,
+    hinted: Vec<HashSet<Member>>,
     totals: HashMap<Member, Totals>,
     idle: u32,
 }
@@ -152,10 +166,10 @@ impl Round {
             .iter()
             .filter(|q| settings.difficulty.is_none_or(|d| q.difficulty == d))
             .filter(|q| {
-                settings
-                    .section
-                    .as_ref()
-                    .is_none_or(|s| q.section.as_ref() == Some(s))
+                settings.sections.is_empty()
+                    || q.section
+                        .as_ref()
+                        .is_some_and(|s| settings.sections.contains(s))
             })
             .filter(|q| {
                 settings
@@ -190,6 +204,7 @@ impl Round {
             current: 0,
             phase: Phase::Ready,
             answers: vec![HashMap::new(); n],
+            hinted: vec![HashSet::new(); n],
             totals: HashMap::new(),
             idle: 0,
         })
@@ -226,6 +241,28 @@ impl Round {
     /// The number of the question open for answers, if one is.
     pub fn open_number(&self) -> Option<usize> {
         self.is_open().then_some(self.current + 1)
+    }
+
+    /// The question `open_next` will open, without opening it (for a reading time).
+    pub fn upcoming(&self, now: Instant) -> Option<QuestionView> {
+        let index = match self.phase {
+            Phase::Ready => 0,
+            Phase::Revealed => self.current + 1,
+            Phase::Open { .. } | Phase::Finished => return None,
+        };
+        let p = self.questions.get(index)?;
+        Some(QuestionView {
+            number: index + 1,
+            total: self.questions.len(),
+            prompt: p.question.prompt.clone(),
+            choices: p
+                .order
+                .iter()
+                .map(|&i| p.question.choices[i].clone())
+                .collect(),
+            true_false: p.question.true_false,
+            closes_at: now + Duration::from_secs(u64::from(self.settings.seconds)),
+        })
     }
 
     /// Opens the next question at `now`; `None` when the round is over.
@@ -284,7 +321,7 @@ impl Round {
         let totals = self.totals.entry(member).or_default();
         let taken = now.saturating_duration_since(opened_at);
         let allowed = closes_at.saturating_duration_since(opened_at);
-        let points = scoring::points(
+        let mut points = scoring::points(
             self.settings.scoring,
             correct,
             taken,
@@ -292,6 +329,9 @@ impl Round {
             totals.streak,
             self.settings.streaks,
         );
+        if self.hinted[self.current].contains(&member) {
+            points /= 2;
+        }
         answers.insert(
             member,
             Answer {
@@ -310,6 +350,24 @@ impl Round {
             totals.streak = 0;
         }
         AnswerOutcome::Locked { position }
+    }
+
+    /// A hint for `member` on the open question (`None` when no question is open or the
+    /// member already answered). Asking twice gives the same hint.
+    pub fn hint(&mut self, member: Member) -> Option<Hint> {
+        if !self.is_open() || self.answers[self.current].contains_key(&member) {
+            return None;
+        }
+        let p = &self.questions[self.current];
+        let correct = p.correct_position();
+        let wrong: Vec<usize> = (0..p.order.len()).filter(|&i| i != correct).collect();
+        let struck = (p.order.len() >= 3 && !wrong.is_empty())
+            .then(|| wrong[(member % wrong.len() as u64) as usize]);
+        self.hinted[self.current].insert(member);
+        Some(Hint {
+            struck,
+            section: p.question.section.clone(),
+        })
     }
 
     /// Closes the open question and reveals it.
@@ -334,7 +392,11 @@ impl Round {
         self.idle = if answers.is_empty() { self.idle + 1 } else { 0 };
         let idle_stop = self.settings.idle_limit > 0 && self.idle >= self.settings.idle_limit;
         let last = self.current + 1 >= self.questions.len();
-        self.phase = if idle_stop || last {
+        let goal_reached = self
+            .settings
+            .goal
+            .is_some_and(|goal| self.totals.values().any(|t| t.points >= goal));
+        self.phase = if idle_stop || last || goal_reached {
             Phase::Finished
         } else {
             Phase::Revealed
@@ -347,6 +409,7 @@ impl Round {
             counts,
             top: self.standings().into_iter().take(5).collect(),
             idle_stop,
+            goal_reached,
         })
     }
 
@@ -574,5 +637,85 @@ mod tests {
         assert!(r.reveal().unwrap().idle_stop);
         assert!(r.is_finished());
         assert!(r.open_next(t0).is_none());
+    }
+
+    #[test]
+    fn a_hint_strikes_a_wrong_choice_and_halves_the_points() {
+        let settings = Settings {
+            questions: 2,
+            scoring: Scoring::Flat,
+            streaks: false,
+            ..Settings::default()
+        };
+        let mut round = Round::new(&pool(), settings, 1).unwrap();
+        let now = Instant::now();
+        let view = round.open_next(now).unwrap();
+        let good = right(&view);
+        let hint = round.hint(7).unwrap();
+        let struck = hint.struck.unwrap();
+        assert_ne!(struck, good);
+        assert_eq!(hint.section.as_deref(), Some("v"));
+        assert_eq!(
+            round.answer(7, good, now),
+            AnswerOutcome::Locked { position: good }
+        );
+        assert_eq!(
+            round.answer(8, good, now),
+            AnswerOutcome::Locked { position: good }
+        );
+        assert_eq!(round.hint(7), None, "no hint after answering");
+        assert_eq!(round.totals(7).points, 500);
+        assert_eq!(round.totals(8).points, 1000);
+    }
+
+    #[test]
+    fn the_round_ends_when_someone_reaches_the_goal() {
+        let settings = Settings {
+            questions: 5,
+            scoring: Scoring::Flat,
+            streaks: false,
+            goal: Some(2000),
+            ..Settings::default()
+        };
+        let mut round = Round::new(&pool(), settings, 2).unwrap();
+        let now = Instant::now();
+        for n in 1..=2 {
+            let view = round.open_next(now).unwrap();
+            round.answer(1, right(&view), now);
+            let reveal = round.reveal().unwrap();
+            assert_eq!(reveal.goal_reached, n == 2);
+        }
+        assert!(round.is_finished());
+    }
+
+    /// The engine takes its clock: under paused tokio time a round plays out exactly, with
+    /// speed points from the simulated seconds.
+    #[tokio::test(start_paused = true)]
+    async fn a_round_runs_in_paused_tokio_time() {
+        let settings = Settings {
+            questions: 1,
+            seconds: 20,
+            streaks: false,
+            ..Settings::default()
+        };
+        let mut round = Round::new(&pool(), settings, 3).unwrap();
+        let opened = tokio::time::Instant::now();
+        let view = round.open_next(opened.into_std()).unwrap();
+        tokio::time::advance(std::time::Duration::from_secs(10)).await;
+        let at = tokio::time::Instant::now().into_std();
+        assert_eq!(
+            round.answer(1, right(&view), at),
+            AnswerOutcome::Locked {
+                position: right(&view)
+            }
+        );
+        tokio::time::advance(std::time::Duration::from_secs(11)).await;
+        let late = tokio::time::Instant::now().into_std();
+        assert_eq!(round.answer(2, right(&view), late), AnswerOutcome::TooLate);
+        assert_eq!(
+            round.totals(1).points,
+            750,
+            "half the time used: 1000 × (1 − 0.5/2)"
+        );
     }
 }

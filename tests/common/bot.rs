@@ -41,6 +41,7 @@ impl Default for Options {
                 pause: Duration::from_millis(300),
                 edit_gap: Duration::from_millis(1000),
                 idle_limit: 2,
+                read_time: Duration::ZERO,
             },
             quiz_seed: Some(7),
             daily_every: Duration::from_millis(250),

@@ -536,7 +536,7 @@ mod tests {
         let r = Round::new(&pool(), settings, 1).unwrap();
         assert_eq!(r.len(), 6);
         let none = Settings {
-            section: Some("xv".into()),
+            sections: vec!["xv".into()],
             ..Settings::default()
         };
         assert_eq!(

@@ -127,6 +127,8 @@ fn quiz_cards_in_both_languages() {
                 points: 2100,
                 correct: 2,
                 answered: 2,
+                games: 1,
+                wins: 1,
             },
             BoardLine {
                 rank: 2,
@@ -134,9 +136,11 @@ fn quiz_cards_in_both_languages() {
                 points: 1000,
                 correct: 1,
                 answered: 2,
+                games: 1,
+                wins: 0,
             },
         ];
-        let board = board_card(&lines, Period::Week, lang);
+        let board = board_card(&lines, Period::Week, aura::store::Sort::Points, lang);
         insta::assert_snapshot!(
             format!("quiz_board_{}", lang.code()),
             aura::render::to_text(&board)

@@ -205,7 +205,10 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "leaderboard",
                 "peringkat",
                 "cmd-quiz-leaderboard",
-                &[opt("period", "periode", false, N, "opt-quiz-period")],
+                &[
+                    opt("period", "periode", false, N, "opt-quiz-period"),
+                    opt("sort", "urutan", false, N, "opt-quiz-sort"),
+                ],
             ),
             sub(
                 "me",

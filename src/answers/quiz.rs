@@ -9,7 +9,7 @@ use crate::quiz::round::Totals;
 use crate::quiz::{Member, QuestionView, Reveal, Round, Scoring, Settings};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::search::Kind;
-use crate::store::{BoardLine, Period};
+use crate::store::{BoardLine, Period, Sort};
 
 /// Bounds of the start options.
 pub const MAX_QUESTIONS: usize = 20;
@@ -541,8 +541,8 @@ pub fn period_name(period: Period, lang: Lang) -> String {
     t(lang, &format!("period-{}", period.code()))
 }
 
-/// A server's board for a period: the top 20 with points and accuracy.
-pub fn board_card(lines: &[BoardLine], period: Period, lang: Lang) -> Reply {
+/// A server's board for a period: the top 20 with points, accuracy, wins and rounds played.
+pub fn board_card(lines: &[BoardLine], period: Period, sort: Sort, lang: Lang) -> Reply {
     let text = if lines.is_empty() {
         t(lang, "quiz-board-empty")
     } else {
@@ -558,11 +558,19 @@ pub fn board_card(lines: &[BoardLine], period: Period, lang: Lang) -> Reply {
                         ("member", &format!("<@{}>", l.user_id)),
                         ("points", &(l.points as usize)),
                         ("accuracy", &(l.accuracy() as usize)),
+                        ("wins", &(l.wins as usize)),
+                        ("games", &(l.games as usize)),
                     ],
                 )
             })
             .collect::<Vec<_>>()
             .join("\n")
+    };
+    let by = match sort {
+        Sort::Points => "sort-points",
+        Sort::Accuracy => "sort-accuracy",
+        Sort::Wins => "sort-wins",
+        Sort::Games => "sort-games",
     };
     Reply {
         title: Some(tr(
@@ -571,6 +579,7 @@ pub fn board_card(lines: &[BoardLine], period: Period, lang: Lang) -> Reply {
             &[("period", &period_name(period, lang))],
         )),
         text,
+        footer: Some(tr(lang, "quiz-board-sorted", &[("by", &t(lang, by))])),
         accent: Accent::Benjamin,
         ..Reply::default()
     }
@@ -590,6 +599,8 @@ pub fn me_card(line: Option<&BoardLine>, players: usize, period: Period, lang: L
                 ("correct", &(l.correct as usize)),
                 ("answered", &(l.answered as usize)),
                 ("accuracy", &(l.accuracy() as usize)),
+                ("wins", &(l.wins as usize)),
+                ("games", &(l.games as usize)),
             ],
         ),
     };

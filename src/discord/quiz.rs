@@ -26,7 +26,7 @@ use crate::quiz::access::{self, Asker};
 use crate::quiz::{AnswerOutcome, QuestionView, Round};
 use crate::render::{self, Mentions};
 use crate::reply::{Accent, Reply};
-use crate::store::{Access, AnswerRow, Period, StartOutcome, Store};
+use crate::store::{Access, AnswerRow, Period, Sort, StartOutcome, Store};
 
 /// How live rounds are paced.
 #[derive(Debug, Clone, Copy)]
@@ -240,12 +240,17 @@ pub async fn command(
         },
         "leaderboard" | "me" => {
             let period = period_of(&options, Period::All);
-            let board = store.board(&guild.to_string(), period, unix_now()).await?;
+            let sort = option(&options, "sort")
+                .and_then(Sort::parse)
+                .unwrap_or_default();
+            let board = store
+                .board_by(&guild.to_string(), period, unix_now(), sort)
+                .await?;
             if sub == "me" {
                 let mine = board.iter().find(|l| l.user_id == user.to_string());
                 cards::me_card(mine, board.len(), period, lang)
             } else {
-                cards::board_card(&board, period, lang)
+                cards::board_card(&board, period, sort, lang)
             }
         }
         "report" => {
@@ -1025,6 +1030,22 @@ pub enum PeriodChoice {
 }
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum SortChoice {
+    #[name = "points"]
+    #[name_localized("id", "poin")]
+    Points,
+    #[name = "accuracy"]
+    #[name_localized("id", "ketepatan")]
+    Accuracy,
+    #[name = "wins"]
+    #[name_localized("id", "menang")]
+    Wins,
+    #[name = "games"]
+    #[name_localized("id", "ronde")]
+    Games,
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum WhoChoice {
     #[name = "everyone"]
     #[name_localized("id", "semua")]
@@ -1147,8 +1168,13 @@ pub async fn quiz_stop(ctx: Context<'_>) -> Result<(), Error> {
 
 /// This server's quiz board.
 #[poise::command(slash_command, rename = "leaderboard", user_cooldown = 2)]
-pub async fn quiz_leaderboard(ctx: Context<'_>, period: Option<PeriodChoice>) -> Result<(), Error> {
-    run(ctx, "leaderboard", vec![("period", code(period))]).await
+pub async fn quiz_leaderboard(
+    ctx: Context<'_>,
+    period: Option<PeriodChoice>,
+    sort: Option<SortChoice>,
+) -> Result<(), Error> {
+    let options = vec![("period", code(period)), ("sort", code(sort))];
+    run(ctx, "leaderboard", options).await
 }
 
 /// Your own points, rank and accuracy.

@@ -13,7 +13,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 pub use daily::{DailySchedule, Suggestion};
 pub use debates::{Debate, Side, Tally, VoteOutcome};
-pub use quiz::{Access, AnswerRow, BoardLine, Period, StartOutcome};
+pub use quiz::{Access, AnswerRow, BoardLine, Period, Sort, StartOutcome};
 
 /// A failure of the database.
 #[derive(Debug, thiserror::Error)]

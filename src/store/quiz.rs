@@ -56,13 +56,47 @@ pub struct AnswerRow {
 }
 
 /// A member's line on a board.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BoardLine {
     pub rank: u32,
     pub user_id: String,
     pub points: u64,
     pub correct: u32,
     pub answered: u32,
+    /// Rounds played in the period.
+    pub games: u32,
+    /// Rounds in which the member had the most points (shared wins count).
+    pub wins: u32,
+}
+
+/// What a board is ranked by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Points,
+    Accuracy,
+    Wins,
+    Games,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        match s.trim().to_lowercase().as_str() {
+            "points" | "total" | "poin" => Some(Sort::Points),
+            "accuracy" | "avg" | "ketepatan" => Some(Sort::Accuracy),
+            "wins" | "menang" => Some(Sort::Wins),
+            "games" | "rounds" | "ronde" => Some(Sort::Games),
+            _ => None,
+        }
+    }
+    fn key(self, l: &BoardLine) -> u64 {
+        match self {
+            Sort::Points => l.points,
+            Sort::Accuracy => u64::from(l.accuracy()),
+            Sort::Wins => u64::from(l.wins),
+            Sort::Games => u64::from(l.games),
+        }
+    }
 }
 
 impl BoardLine {
@@ -185,12 +219,23 @@ impl Store {
         Ok(())
     }
 
-    /// The server's board for a period, ranked with shared places.
+    /// The server's board for a period by points, ranked with shared places.
     pub async fn board(
         &self,
         guild: &str,
         period: Period,
         now: i64,
+    ) -> Result<Vec<BoardLine>, StoreError> {
+        self.board_by(guild, period, now, Sort::Points).await
+    }
+
+    /// The server's board for a period, ranked by `sort` with shared places (then by points).
+    pub async fn board_by(
+        &self,
+        guild: &str,
+        period: Period,
+        now: i64,
+        sort: Sort,
     ) -> Result<Vec<BoardLine>, StoreError> {
         let reset: Option<i64> = sqlx::query_scalar(
             "SELECT reset_at FROM quiz_resets WHERE guild_id = ? AND period = ?",
@@ -201,29 +246,47 @@ impl Store {
         .await?;
         let since = period.window(now).max(reset.unwrap_or(i64::MIN));
         let rows = sqlx::query(
-            "SELECT user_id, SUM(points) AS points, SUM(correct) AS correct, COUNT(*) AS answered
-             FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
-             GROUP BY user_id ORDER BY points DESC, user_id",
+            "WITH per AS (
+                 SELECT round_id, user_id, SUM(points) AS p, SUM(correct) AS c, COUNT(*) AS n
+                 FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
+                 GROUP BY round_id, user_id),
+             best AS (SELECT round_id, MAX(p) AS m FROM per GROUP BY round_id)
+             SELECT per.user_id AS user_id, SUM(per.p) AS points, SUM(per.c) AS correct,
+                    SUM(per.n) AS answered, COUNT(*) AS games,
+                    SUM(CASE WHEN per.p = best.m AND best.m > 0 THEN 1 ELSE 0 END) AS wins
+             FROM per JOIN best ON best.round_id = per.round_id
+             GROUP BY per.user_id",
         )
         .bind(guild)
         .bind(since)
         .fetch_all(&self.pool)
         .await?;
+        let count = |row: &sqlx::sqlite::SqliteRow, name: &str| -> Result<u32, sqlx::Error> {
+            Ok(u32::try_from(row.try_get::<i64, _>(name)?).unwrap_or(0))
+        };
         let mut out: Vec<BoardLine> = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let points: i64 = row.try_get("points")?;
-            let points = u64::try_from(points).unwrap_or(0);
-            let rank = match out.last() {
-                Some(prev) if prev.points == points => prev.rank,
+        for row in &rows {
+            out.push(BoardLine {
+                rank: 0,
+                user_id: row.try_get("user_id")?,
+                points: u64::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
+                correct: count(row, "correct")?,
+                answered: count(row, "answered")?,
+                games: count(row, "games")?,
+                wins: count(row, "wins")?,
+            });
+        }
+        out.sort_by(|a, b| {
+            sort.key(b)
+                .cmp(&sort.key(a))
+                .then(b.points.cmp(&a.points))
+                .then(a.user_id.cmp(&b.user_id))
+        });
+        for i in 0..out.len() {
+            out[i].rank = match i.checked_sub(1).map(|p| &out[p]) {
+                Some(prev) if sort.key(prev) == sort.key(&out[i]) => prev.rank,
                 _ => i as u32 + 1,
             };
-            out.push(BoardLine {
-                rank,
-                user_id: row.try_get("user_id")?,
-                points,
-                correct: u32::try_from(row.try_get::<i64, _>("correct")?).unwrap_or(0),
-                answered: u32::try_from(row.try_get::<i64, _>("answered")?).unwrap_or(0),
-            });
         }
         Ok(out)
     }
@@ -410,6 +473,12 @@ mod tests {
         assert!(s.board("g", Period::Term, now).await.unwrap().is_empty());
         assert_eq!(s.board("g", Period::All, now).await.unwrap().len(), 3);
         assert!(s.board("other", Period::All, now).await.unwrap().is_empty());
+        let wins = s.board_by("g", Period::All, now, Sort::Wins).await.unwrap();
+        // One round: b has the most points in it, so b has the only win.
+        assert_eq!((wins[0].user_id.as_str(), wins[0].wins), ("b", 1));
+        assert!(wins.iter().all(|l| l.games == 1));
+        assert_eq!(wins[1].rank, 2);
+        assert_eq!(wins[2].rank, 2, "no wins share a place");
     }
 
     #[tokio::test]

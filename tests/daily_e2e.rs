@@ -33,6 +33,12 @@ async fn daily(
     }
     let cb = bot.fake.interact(in_guild(payload, perms, &[])).await;
     assert_eq!(cb.status, 204, "/daily {sub}: {}", cb.body);
+    if cb.body["type"] == 5 {
+        // Deferred (ephemeral "thinking…"): the answer replaces it.
+        assert_eq!(cb.body["data"]["flags"], 64);
+        let edit = bot.fake.wait_for_edit(&cb.token).await;
+        return json!({ "type": 4, "data": edit });
+    }
     cb.body
 }
 

@@ -8,4 +8,4 @@ pub mod runner;
 pub mod schedule;
 
 pub use deck::Deck;
-pub use schedule::{Days, Schedule, ScheduleError};
+pub use schedule::{Cadence, Days, Schedule, ScheduleError};

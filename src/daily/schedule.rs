@@ -1,4 +1,5 @@
-//! When a daily post is due: a local time of day in an IANA time zone on chosen weekdays.
+//! When a daily post is due: a local time of day in an IANA time zone, on chosen weekdays,
+//! every N days or once a month.
 //! Pure and clock-free: every function takes the instant it reasons about. Daylight-saving
 //! gaps and folds follow the usual rule (a time that does not exist moves forward by the gap;
 //! a time that exists twice means the first), and a schedule posts at most once per local day.
@@ -65,12 +66,62 @@ impl Days {
     }
 }
 
+/// How often a schedule posts: on chosen weekdays, every N days, or once a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cadence {
+    Weekly(Days),
+    /// Every `n` days, counted from 1970-01-01 (so the days are the same after a restart).
+    EveryNDays(u16),
+    /// On this day of the month (the month's last day when it is shorter).
+    Monthly(i8),
+}
+
+impl Cadence {
+    /// Parses `mon,wed,fri`, `weekdays`, `daily`, `every 2 days`, `monthly`, `monthly 15`,
+    /// and the Indonesian `setiap 2 hari`, `bulanan 15`.
+    pub fn parse(s: &str) -> Result<Cadence, ScheduleError> {
+        let lower = s.trim().to_lowercase();
+        let number = lower
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| !w.is_empty())
+            .and_then(|n| n.parse::<u32>().ok());
+        let first = lower
+            .split(|c: char| c.is_whitespace() || c == ':')
+            .next()
+            .unwrap_or("");
+        match (first, number) {
+            ("every" | "setiap", Some(n)) if (1..=366).contains(&n) => {
+                Ok(Cadence::EveryNDays(n as u16))
+            }
+            ("every" | "setiap", Some(_)) => Err(ScheduleError::Day(s.to_string())),
+            ("monthly" | "bulanan", None) => Ok(Cadence::Monthly(1)),
+            ("monthly" | "bulanan", Some(d)) if (1..=31).contains(&d) => {
+                Ok(Cadence::Monthly(d as i8))
+            }
+            ("monthly" | "bulanan", Some(_)) => Err(ScheduleError::Day(s.to_string())),
+            _ => Days::parse(s).map(Cadence::Weekly),
+        }
+    }
+
+    /// Does the schedule post on this local date?
+    pub fn includes(self, date: Date) -> bool {
+        match self {
+            Cadence::Weekly(days) => days.contains(date.weekday()),
+            Cadence::EveryNDays(n) => date
+                .since(jiff::civil::date(1970, 1, 1))
+                .map(|span| i64::from(span.get_days()).rem_euclid(i64::from(n)) == 0)
+                .unwrap_or(false),
+            Cadence::Monthly(day) => date.day() == day.min(date.days_in_month()),
+        }
+    }
+}
+
 /// A posting schedule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedule {
     pub time: Time,
     pub zone: TimeZone,
-    pub days: Days,
+    pub days: Cadence,
 }
 
 pub fn parse_time(s: &str) -> Result<Time, ScheduleError> {
@@ -103,7 +154,7 @@ impl Schedule {
         Ok(Schedule {
             time: parse_time(time)?,
             zone: parse_zone(zone)?,
-            days: Days::parse(days)?,
+            days: Cadence::parse(days)?,
         })
     }
 
@@ -123,8 +174,9 @@ impl Schedule {
     /// The first posting instant strictly after `after`.
     pub fn next_after(&self, after: Timestamp) -> Option<Timestamp> {
         let mut date = self.local_date(after).yesterday().ok()?;
-        for _ in 0..10 {
-            if self.days.contains(date.weekday())
+        // Long enough for a monthly cadence or every N days up to a year.
+        for _ in 0..370 {
+            if self.days.includes(date)
                 && let Some(slot) = self.slot(date)
                 && slot > after
             {
@@ -140,7 +192,7 @@ impl Schedule {
     /// still within the catch-up window, which ends with that local day.
     pub fn due(&self, now: Timestamp, last_posted: Option<Date>) -> Option<Date> {
         let today = self.local_date(now);
-        if !self.days.contains(today.weekday()) || last_posted == Some(today) {
+        if !self.days.includes(today) || last_posted == Some(today) {
             return None;
         }
         let slot = self.slot(today)?;
@@ -292,5 +344,30 @@ mod tests {
             s.due(ts("2026-11-29T00:00:00Z"), Some(today)),
             Some(Date::new(2026, 11, 29).unwrap())
         );
+    }
+
+    #[test]
+    fn every_n_days_and_monthly_cadences() {
+        let every3 = Schedule::new("09:00", "UTC", "every 3 days").unwrap();
+        let first = every3.next_after(ts("2026-03-01T12:00:00Z")).unwrap();
+        let second = every3.next_after(first).unwrap();
+        assert_eq!(second.as_second() - first.as_second(), 3 * 86_400);
+        assert_eq!(
+            Cadence::parse("setiap 3 hari").unwrap(),
+            Cadence::EveryNDays(3)
+        );
+        // Monthly on the 31st: the last day of shorter months, the 29th in a leap February.
+        let monthly = Schedule::new("08:00", "Asia/Jakarta", "monthly 31").unwrap();
+        assert_eq!(
+            monthly.next_after(ts("2028-02-01T00:00:00Z")),
+            Some(ts("2028-02-29T01:00:00Z"))
+        );
+        assert_eq!(
+            monthly.next_after(ts("2028-02-29T01:00:00Z")),
+            Some(ts("2028-03-31T01:00:00Z"))
+        );
+        assert_eq!(Cadence::parse("bulanan").unwrap(), Cadence::Monthly(1));
+        assert!(Cadence::parse("monthly 40").is_err());
+        assert!(Cadence::parse("every 0 days").is_err());
     }
 }

@@ -199,8 +199,39 @@ pub async fn command(
         let reply = Reply::notice(tr(lang, "error-server-only", &[("command", &path)]));
         return answer(ctx, interaction, &reply).await;
     };
+    // What talks to Discord before answering is deferred first: the answer then replaces the
+    // "thinking…" message, so Discord's 3-second window is always met.
+    let slow = matches!(sub, "show" | "now" | "suggest");
+    if slow {
+        let defer = serde_json::json!({ "type": 5, "data": { "flags": render::EPHEMERAL } });
+        ctx.http
+            .create_interaction_response(interaction.id, &interaction.token, &defer, vec![])
+            .await?;
+    }
+    let reply = respond(interaction, data, guild, lang, sub, options).await?;
+    if slow {
+        let body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
+        ctx.http
+            .edit_original_interaction_response(&interaction.token, &body["data"], vec![])
+            .await?;
+        Ok(())
+    } else {
+        answer(ctx, interaction, &reply).await
+    }
+}
+
+/// The reply to a `/daily` subcommand in a server.
+async fn respond(
+    interaction: &serenity::CommandInteraction,
+    data: &Data,
+    guild: u64,
+    lang: Lang,
+    sub: &str,
+    options: Options,
+) -> Result<Reply, Error> {
+    let core = &data.core;
     if sub == "suggest" {
-        return suggest(ctx, interaction, data, guild, lang, &options).await;
+        return suggest(interaction, data, guild, lang, &options).await;
     }
     if sub == "preview" {
         let Some(spec) = crate::answers::catalog::lookup("daily preview") else {
@@ -214,11 +245,10 @@ pub async fn command(
                 .filter_map(|(n, v)| v.map(|v| (n, v)))
                 .collect(),
         };
-        let reply = {
-            let mut rng = rand::thread_rng();
-            crate::answers::daily::preview(core, lang, &request, &mut rng)
-        };
-        return answer(ctx, interaction, &reply).await;
+        let mut rng = rand::thread_rng();
+        return Ok(crate::answers::daily::preview(
+            core, lang, &request, &mut rng,
+        ));
     }
     // Staff only, whatever the server's command settings say.
     let staff = interaction
@@ -227,12 +257,7 @@ pub async fn command(
         .and_then(|m| m.permissions)
         .is_some_and(|p| p.manage_guild() || p.administrator());
     if !staff {
-        return answer(
-            ctx,
-            interaction,
-            &Reply::notice(t(lang, "error-no-permission")),
-        )
-        .await;
+        return Ok(Reply::notice(t(lang, "error-no-permission")));
     }
     let store = &data.store;
     let g = guild.to_string();
@@ -312,7 +337,7 @@ pub async fn command(
             },
         },
     };
-    answer(ctx, interaction, &reply).await
+    Ok(reply)
 }
 
 /// The local date and instant of a schedule's next post.
@@ -333,10 +358,16 @@ async fn setup(store: &Store, guild: u64, lang: Lang, options: &Options) -> Resu
             crate::daily::ScheduleError::Zone(v) => {
                 ("timezone", v, "an IANA zone, e.g. Asia/Jakarta")
             }
-            crate::daily::ScheduleError::Day(v) => ("days", v, "daily, weekdays, mon,wed,fri"),
-            crate::daily::ScheduleError::NoDays => {
-                ("days", days.to_string(), "daily, weekdays, mon,wed,fri")
-            }
+            crate::daily::ScheduleError::Day(v) => (
+                "days",
+                v,
+                "daily, weekdays, mon,wed,fri, every 2 days, monthly 15",
+            ),
+            crate::daily::ScheduleError::NoDays => (
+                "days",
+                days.to_string(),
+                "daily, weekdays, mon,wed,fri, every 2 days, monthly 15",
+            ),
         };
         return Ok(bad(lang, option, &value, allowed));
     }
@@ -609,13 +640,12 @@ pub fn near_duplicate<'a>(core: &'a Core, text: &str) -> Option<&'a str> {
 }
 
 async fn suggest(
-    ctx: &serenity::Context,
     interaction: &serenity::CommandInteraction,
     data: &Data,
     guild: u64,
     lang: Lang,
     options: &Options,
-) -> Result<(), Error> {
+) -> Result<Reply, Error> {
     let text = get(options, "text").unwrap_or_default().trim().to_string();
     let store = &data.store;
     let g = guild.to_string();
@@ -699,7 +729,7 @@ async fn suggest(
             }
         }
     };
-    answer(ctx, interaction, &reply).await
+    Ok(reply)
 }
 
 /// Approve: queued next for every schedule of the server; the member is told.
@@ -821,28 +851,22 @@ async fn decide(
             ],
         )
     };
+    // After the staff's click is answered, so that answer never waits on the member's DMs.
     let user: u64 = s.user_id.parse().unwrap_or(0);
-    let told = data
-        .quiz
-        .rest
-        .direct_message(
-            user,
-            &render::message(&ok_text(note.clone()), Mentions::default()),
-        )
-        .await;
-    if let Err(e) = told {
-        tracing::info!(error = %e, "DMs closed; telling the member in the channel");
-        let mut body = render::message(&ok_text(note), Mentions::default());
-        body["flags"] = serde_json::json!(render::EPHEMERAL);
-        if let Err(e) = data
-            .quiz
-            .rest
-            .followup(data.application_id(), &s.token, &body)
-            .await
-        {
-            tracing::warn!(error = %e, "could not tell the member about their suggestion");
+    let rest = data.quiz.rest.clone();
+    let app = data.application_id();
+    let token = s.token.clone();
+    tokio::spawn(async move {
+        let dm = render::message(&ok_text(note.clone()), Mentions::default());
+        if let Err(e) = rest.direct_message(user, &dm).await {
+            tracing::info!(error = %e, "DMs closed; telling the member in the channel");
+            let mut body = render::message(&ok_text(note), Mentions::default());
+            body["flags"] = serde_json::json!(render::EPHEMERAL);
+            if let Err(e) = rest.followup(app, &token, &body).await {
+                tracing::warn!(error = %e, "could not tell the member about their suggestion");
+            }
         }
-    }
+    });
     let key = if approve {
         "daily-approved"
     } else {

@@ -10,7 +10,7 @@ use aura::store::{DailySchedule, Store};
 use common::bot::{Bot, Options, boot_with, next, state_file};
 use common::{
     FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_guild, modal_submit, string_option,
-    subcommand, with_channel,
+    subcommand, with_channel, with_role,
 };
 use serde_json::{Value, json};
 
@@ -322,5 +322,94 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
         note.to_string().contains("We discussed this last week"),
         "{note}"
     );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_remembers() {
+    let fake = FakeDiscord::start().await;
+    let bot = boot_with(fake.clone(), &state_file(), Options::default()).await;
+    const ROLE: &str = "880000000000000001";
+    let id = next();
+    let payload = with_role(
+        with_channel(
+            subcommand(
+                id,
+                STAFF,
+                "id",
+                "daily",
+                "setup",
+                json!([
+                    string_option("time", &this_minute()),
+                    string_option("timezone", "UTC"),
+                    { "type": 5, "name": "thread", "value": false }
+                ]),
+            ),
+            "channel",
+            POSTS,
+        ),
+        "role",
+        ROLE,
+    );
+    let cb = fake.interact(in_guild(payload, MANAGE_GUILD, &[])).await;
+    assert!(cb.body.to_string().contains("sudah diatur"), "{}", cb.body);
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == POSTS)
+    })
+    .await;
+    let post = fake.posted_in(POSTS)[0].clone();
+    // Only the configured role may be pinged: no @everyone, no other role, no user.
+    assert_eq!(post.body["content"], format!("<@&{ROLE}>"));
+    assert_eq!(post.body["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(post.body["allowed_mentions"]["roles"], json!([ROLE]));
+    assert!(
+        post.body.to_string().contains("Pertanyaan diskusi"),
+        "posted in the schedule's language"
+    );
+    assert!(fake.threads().is_empty(), "threads were turned off");
+    // A member opts in with the post's button, then out again.
+    let notify = format!("aura:daily-role:{ROLE}");
+    let on = fake
+        .interact(in_guild(
+            click(next(), 31, "en-US", &notify, None),
+            MEMBER,
+            &[],
+        ))
+        .await;
+    assert!(
+        on.body.to_string().contains("You will be pinged"),
+        "{}",
+        on.body
+    );
+    let off = fake
+        .interact(in_guild(
+            click(next(), 31, "en-US", &notify, None),
+            MEMBER,
+            &[ROLE],
+        ))
+        .await;
+    assert!(off.body.to_string().contains("no longer"), "{}", off.body);
+    assert_eq!(
+        fake.role_changes(),
+        vec![
+            ("31".to_string(), ROLE.to_string(), true),
+            ("31".to_string(), ROLE.to_string(), false)
+        ]
+    );
+    // The archive lists the post, and can bring it back at random.
+    let past = daily(&bot, 31, MEMBER, "past", json!([]), None).await;
+    assert_eq!(past["data"]["flags"], 64);
+    assert!(past.to_string().contains("Latest daily posts"), "{past}");
+    let again = daily(
+        &bot,
+        32,
+        MEMBER,
+        "past",
+        json!([{ "type": 5, "name": "random", "value": true }]),
+        None,
+    )
+    .await;
+    assert!(again.to_string().contains("From the archive"), "{again}");
+    assert_eq!(again["data"]["allowed_mentions"]["parse"], json!([]));
     bot.stop().await;
 }

@@ -312,6 +312,12 @@ pub const COMMANDS: &[CommandSpec] = &[
                 &[opt("channel", "kanal", true, N, "opt-daily-staff-channel")],
             ),
             sub(
+                "past",
+                "arsip",
+                "cmd-daily-past",
+                &[opt("random", "acak", false, N, "opt-daily-random")],
+            ),
+            sub(
                 "suggest",
                 "usul",
                 "cmd-daily-suggest",

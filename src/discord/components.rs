@@ -83,6 +83,9 @@ async fn on_click(
     if let Some(rest) = id.strip_prefix("aura:quiz-reset:") {
         return super::quiz::on_reset(ctx, click, data, rest).await;
     }
+    if let Some(role) = id.strip_prefix("aura:daily-role:") {
+        return super::daily::on_role(ctx, click, data, role).await;
+    }
     if let Some(rest) = id.strip_prefix("aura:sugg-approve:") {
         return super::daily::on_decision(ctx, click, data, true, rest).await;
     }

@@ -55,7 +55,19 @@ impl Outlet for DiscordOutlet<'_> {
             .parse()
             .map_err(|_| Failure::Refused("bad channel id".into()))?;
         let role = s.role_id.as_deref().and_then(|r| r.parse::<u64>().ok());
-        let mut body = render::message(reply, Mentions { role });
+        let mut reply = reply.clone();
+        if let Some(role) = role {
+            // Members opt in to (or out of) the ping themselves.
+            reply.buttons.insert(
+                0,
+                Button {
+                    id: format!("aura:daily-role:{role}"),
+                    label: t(Lang::parse(&s.lang).unwrap_or(Lang::En), "button-notify"),
+                    style: ButtonStyle::Secondary,
+                },
+            );
+        }
+        let mut body = render::message(&reply, Mentions { role });
         if let Some(role) = role {
             body["content"] = serde_json::json!(format!("<@&{role}>"));
         }
@@ -232,6 +244,9 @@ async fn respond(
     let core = &data.core;
     if sub == "suggest" {
         return suggest(interaction, data, guild, lang, &options).await;
+    }
+    if sub == "past" {
+        return past(data, guild, lang, get(&options, "random") == Some("true")).await;
     }
     if sub == "preview" {
         let Some(spec) = crate::answers::catalog::lookup("daily preview") else {
@@ -609,6 +624,107 @@ fn label(core: &Core, kind: PostKind, id: &str, lang: Lang) -> String {
     .unwrap_or_else(|| id.to_string())
 }
 
+/// `/daily past`: the server's latest posts (only for the asker), or one of them at random
+/// posted again in the channel to revive a discussion.
+async fn past(data: &Data, guild: u64, lang: Lang, random: bool) -> Result<Reply, Error> {
+    let posts = data.store.past_posts(&guild.to_string(), 60).await?;
+    if posts.is_empty() {
+        return Ok(Reply::notice(t(lang, "daily-past-none")));
+    }
+    if random {
+        let pick = {
+            use rand::seq::SliceRandom;
+            posts.choose(&mut rand::thread_rng()).cloned()
+        };
+        let schedules = data.store.schedules(Some(&guild.to_string())).await?;
+        let found = pick.and_then(|p| {
+            schedules
+                .iter()
+                .find(|s| s.id == p.schedule_id)
+                .map(|s| (p, s.clone()))
+        });
+        if let Some((p, mut s)) = found {
+            s.lang = lang.code().to_string();
+            if let Some(mut reply) = runner::render(&data.core, &data.store, &s, &p.item).await? {
+                reply.title = Some(tr(
+                    lang,
+                    "daily-past-title",
+                    &[
+                        ("date", &p.local_date),
+                        ("title", &reply.title.clone().unwrap_or_default()),
+                    ],
+                ));
+                return Ok(reply);
+            }
+        }
+        return Ok(Reply::notice(t(lang, "daily-past-none")));
+    }
+    let lines: Vec<String> = posts
+        .iter()
+        .take(10)
+        .map(|p| {
+            let kind = PostKind::parse(&p.kind).unwrap_or(PostKind::Prompt);
+            format!(
+                "`{}` — {}",
+                p.local_date,
+                truncate(&label(&data.core, kind, &p.item, lang), 160)
+            )
+        })
+        .collect();
+    Ok(Reply {
+        title: Some(t(lang, "daily-past-list")),
+        text: lines.join("\n"),
+        ephemeral: true,
+        ..Reply::default()
+    })
+}
+
+/// A click on a daily post's "notify me": the member gets, or gives back, the ping role.
+pub async fn on_role(
+    ctx: &serenity::Context,
+    click: &serenity::ComponentInteraction,
+    data: &Data,
+    role: &str,
+) -> Result<(), Error> {
+    let lang = data.core.lang_for(Some(click.locale.as_str()));
+    let guild = click.guild_id.map(|g| g.get()).unwrap_or(0);
+    let configured = data
+        .store
+        .schedules(Some(&guild.to_string()))
+        .await?
+        .iter()
+        .any(|s| s.role_id.as_deref() == Some(role));
+    let role_id = role.parse::<u64>().unwrap_or(0);
+    let reply = if !configured || role_id == 0 {
+        Reply::notice(t(lang, "error-stale-button"))
+    } else {
+        let has = click
+            .member
+            .as_ref()
+            .is_some_and(|m| m.roles.iter().any(|r| r.get() == role_id));
+        let user = click.user.id.get();
+        let done = if has {
+            data.quiz.rest.remove_role(guild, user, role_id).await
+        } else {
+            data.quiz.rest.add_role(guild, user, role_id).await
+        };
+        match done {
+            Ok(()) if has => ok_text(t(lang, "daily-notify-off")),
+            Ok(()) => ok_text(t(lang, "daily-notify-on")),
+            Err(e) => {
+                tracing::warn!(error = %e, role, "could not change a member's ping role");
+                Reply::notice(t(lang, "daily-notify-failed"))
+            }
+        }
+    };
+    send(
+        ctx,
+        click,
+        render::interaction_response(&reply, render::CHANNEL_MESSAGE),
+    )
+    .await
+}
+
 /// Is `text` nearly one of the pack's prompts? (word overlap, accents and case ignored)
 pub fn near_duplicate<'a>(core: &'a Core, text: &str) -> Option<&'a str> {
     let words = |s: &str| -> std::collections::HashSet<String> {
@@ -959,6 +1075,7 @@ async fn zones(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocomplete
         "daily_queue",
         "daily_remove",
         "daily_staff",
+        "daily_past",
         "daily_suggest"
     )
 )]
@@ -1136,6 +1253,12 @@ pub async fn daily_staff(
     #[channel_types("Text")] channel: serenity::ChannelId,
 ) -> Result<(), Error> {
     run(ctx, "staff", vec![("channel", Some(channel.to_string()))]).await
+}
+
+/// The server's past posts; one at random to revive a discussion.
+#[poise::command(slash_command, rename = "past", user_cooldown = 10)]
+pub async fn daily_past(ctx: Context<'_>, random: Option<bool>) -> Result<(), Error> {
+    run(ctx, "past", vec![("random", random.map(|b| b.to_string()))]).await
 }
 
 /// Suggest a discussion prompt.

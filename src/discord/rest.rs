@@ -150,6 +150,26 @@ impl Rest {
         self.create_message(id, body).await
     }
 
+    /// Gives a member a role (the daily posts' opt-in ping role).
+    pub async fn add_role(&self, guild: u64, user: u64, role: u64) -> Result<(), RestError> {
+        let url = format!("{}/guilds/{guild}/members/{user}/roles/{role}", self.base);
+        self.call(reqwest::Method::PUT, &url, None, &format!("roles:{guild}"))
+            .await
+            .map(drop)
+    }
+
+    pub async fn remove_role(&self, guild: u64, user: u64, role: u64) -> Result<(), RestError> {
+        let url = format!("{}/guilds/{guild}/members/{user}/roles/{role}", self.base);
+        self.call(
+            reqwest::Method::DELETE,
+            &url,
+            None,
+            &format!("roles:{guild}"),
+        )
+        .await
+        .map(drop)
+    }
+
     /// A GET, for channels, roles and members.
     pub async fn get(&self, path: &str) -> Result<Value, RestError> {
         let url = format!("{}{path}", self.base);

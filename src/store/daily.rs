@@ -170,6 +170,15 @@ impl Store {
     }
 }
 
+/// A post made, for the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastPost {
+    pub schedule_id: i64,
+    pub kind: String,
+    pub local_date: String,
+    pub item: String,
+}
+
 /// A member's suggestion for a daily prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
@@ -184,6 +193,30 @@ pub struct Suggestion {
 }
 
 impl Store {
+    /// A server's latest posts, newest first.
+    pub async fn past_posts(&self, guild: &str, limit: i64) -> Result<Vec<PastPost>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT p.schedule_id, s.kind, p.local_date, p.item FROM daily_posts p
+             JOIN daily_schedules s ON s.id = p.schedule_id
+             WHERE s.guild_id = ? AND p.message_id IS NOT NULL
+             ORDER BY p.posted_at DESC, p.local_date DESC LIMIT ?",
+        )
+        .bind(guild)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.push(PastPost {
+                schedule_id: row.try_get("schedule_id")?,
+                kind: row.try_get("kind")?,
+                local_date: row.try_get("local_date")?,
+                item: row.try_get("item")?,
+            });
+        }
+        Ok(out)
+    }
+
     /// Gives back a claimed post that could not be sent, so a later try can post that day.
     pub async fn release_post(&self, schedule: i64, local_date: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM daily_posts WHERE schedule_id = ? AND local_date = ? AND message_id IS NULL")

@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
-pub use daily::{DailySchedule, Suggestion};
+pub use daily::{DailySchedule, PastPost, Suggestion};
 pub use debates::{Debate, Side, Tally, VoteOutcome};
 pub use quiz::{Access, AnswerRow, BoardLine, Period, Sort, StartOutcome};
 

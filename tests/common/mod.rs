@@ -72,6 +72,7 @@ struct Inner {
     closed_dms: Mutex<Vec<String>>,
     attachments: Mutex<Vec<(String, String, Vec<u8>)>>,
     followups: Mutex<Vec<(String, Value)>>,
+    role_changes: Mutex<Vec<(String, String, bool)>>,
 }
 
 #[derive(Clone)]
@@ -119,6 +120,10 @@ impl FakeDiscord {
                 post(thread),
             )
             .route("/api/v10/users/@me/channels", post(open_dm))
+            .route(
+                "/api/v10/guilds/{guild}/members/{user}/roles/{role}",
+                put(add_role).delete(remove_role),
+            )
             .route("/api/v10/channels/{channel}", get(channel_info))
             .route("/api/v10/guilds/{guild}/roles", get(guild_roles))
             .route("/api/v10/guilds/{guild}/members/{user}", get(guild_member))
@@ -284,6 +289,10 @@ impl FakeDiscord {
     /// Files attached to callbacks: (interaction id, file name, bytes).
     pub fn attachments(&self) -> Vec<(String, String, Vec<u8>)> {
         self.inner.attachments.lock().expect("lock").clone()
+    }
+    /// (user, role, added) for every role change Aura made.
+    pub fn role_changes(&self) -> Vec<(String, String, bool)> {
+        self.inner.role_changes.lock().expect("lock").clone()
     }
     /// Follow-up messages: (interaction token, body).
     pub fn followups(&self) -> Vec<(String, Value)> {
@@ -729,6 +738,30 @@ async fn thread(
     axum::Json(json!({ "id": message_id, "type": 11, "name": name })).into_response()
 }
 
+async fn add_role(
+    State(s): State<Arc<Inner>>,
+    Path((_guild, user, role)): Path<(String, String, String)>,
+) -> StatusCode {
+    s.role_changes
+        .lock()
+        .expect("lock")
+        .push((user, role, true));
+    s.changed.notify_waiters();
+    StatusCode::NO_CONTENT
+}
+
+async fn remove_role(
+    State(s): State<Arc<Inner>>,
+    Path((_guild, user, role)): Path<(String, String, String)>,
+) -> StatusCode {
+    s.role_changes
+        .lock()
+        .expect("lock")
+        .push((user, role, false));
+    s.changed.notify_waiters();
+    StatusCode::NO_CONTENT
+}
+
 async fn open_dm(State(s): State<Arc<Inner>>, axum::Json(body): axum::Json<Value>) -> Response {
     let user = body["recipient_id"].as_str().unwrap_or("").to_string();
     if s.closed_dms.lock().expect("lock").contains(&user) {
@@ -942,6 +975,19 @@ pub fn with_channel(mut v: Value, name: &str, channel: &str) -> Value {
     }
     v["data"]["resolved"] = json!({ "channels": { channel: {
         "id": channel, "name": "class", "type": 0, "permissions": "309237771264" } } });
+    v
+}
+
+/// A role option, with the resolved role Discord sends along.
+pub fn with_role(mut v: Value, name: &str, role: &str) -> Value {
+    if let Some(opts) = v["data"]["options"][0]["options"].as_array_mut() {
+        opts.push(json!({ "type": 8, "name": name, "value": role }));
+    }
+    v["data"]["resolved"]["roles"] = json!({ role: {
+        "id": role, "name": "daily-readers", "color": 0, "hoist": false, "position": 1,
+        "permissions": "0", "managed": false, "mentionable": true, "flags": 0,
+        "colors": { "primary_color": 0, "secondary_color": null, "tertiary_color": null },
+        "icon": null, "unicode_emoji": null } });
     v
 }
 

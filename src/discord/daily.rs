@@ -82,7 +82,7 @@ impl Outlet for DiscordOutlet<'_> {
         };
         // The post is out: what follows is logged when it fails, never undone.
         if s.thread {
-            let name = truncate(reply.title.as_deref().unwrap_or("Discussion"), 100);
+            let name = thread_name(&reply);
             if let Err(e) = self.rest.start_thread(channel, id, &name).await {
                 tracing::warn!(schedule = s.id, error = %e, "could not open the thread");
             }
@@ -99,6 +99,19 @@ impl Outlet for DiscordOutlet<'_> {
         }
         Ok(message)
     }
+}
+
+/// A thread's name: the post's first line (the prompt itself), without markdown, within
+/// Discord's 100 characters.
+fn thread_name(reply: &Reply) -> String {
+    let first = reply
+        .text
+        .lines()
+        .map(|l| l.replace("**", "").trim().to_string())
+        .find(|l| !l.is_empty())
+        .or_else(|| reply.title.clone())
+        .unwrap_or_else(|| "Discussion".into());
+    truncate(&first, 100)
 }
 
 /// Posts due schedules every `every`, until `stop` turns true. Runs at start-up too, so a post
@@ -938,8 +951,13 @@ async fn decide(
         ));
     }
     if approve {
-        for schedule in store.schedules(Some(&s.guild_id)).await? {
-            let mut deck = runner::deck_of(&schedule);
+        // A suggestion is a discussion prompt: it joins the prompt schedules.
+        let schedules = store.schedules(Some(&s.guild_id)).await?;
+        for schedule in schedules
+            .iter()
+            .filter(|x| x.kind == PostKind::Prompt.code())
+        {
+            let mut deck = runner::deck_of(schedule);
             deck.put_next(&format!("{SUGGESTION}{}", s.id));
             store
                 .set_deck(
@@ -1268,4 +1286,38 @@ pub async fn daily_suggest(
     #[max_length = 300] text: String,
 ) -> Result<(), Error> {
     run(ctx, "suggest", vec![("text", Some(text))]).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_near_copy_of_a_pack_prompt_is_flagged_and_a_new_one_is_not() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Core::load(&dir, Lang::En).expect("pack");
+        let prompt = core.library.packs[0].prompts[0]
+            .text
+            .en
+            .clone()
+            .expect("english");
+        let near = format!("{} ?", prompt.trim_end_matches(['?', '.']));
+        assert!(near_duplicate(&core, &near).is_some(), "{near}");
+        assert!(
+            near_duplicate(&core, "Should memes count as folk art in a digital age?").is_none()
+        );
+    }
+
+    #[test]
+    fn thread_names_are_the_prompt_within_100_characters() {
+        let reply = Reply {
+            title: Some("Discussion prompt of the day".into()),
+            text: format!("**{}**\n\nDiscuss below.", "word ".repeat(40)),
+            ..Reply::default()
+        };
+        let name = thread_name(&reply);
+        assert!(name.chars().count() <= 100);
+        assert!(name.starts_with("word word"));
+    }
 }

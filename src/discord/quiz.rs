@@ -5,7 +5,7 @@
 //! reveal and at the end, so boards, `/quiz me` and reports are computed from the store.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -66,6 +66,8 @@ struct Current {
     view: QuestionView,
     message: u64,
     closes_unix: i64,
+    /// Its message shows it closed: no count edit may bring the buttons back.
+    closed: bool,
 }
 
 struct Live {
@@ -79,7 +81,9 @@ struct Live {
     round: Mutex<Round>,
     current: Mutex<Option<Current>>,
     answered: AtomicU32,
-    editing: AtomicBool,
+    /// Held while the question's message is being edited: the closing edit waits for a count
+    /// edit in flight, so a late count never brings the buttons back.
+    edit_lock: tokio::sync::Mutex<()>,
     control: mpsc::UnboundedSender<Control>,
 }
 
@@ -438,7 +442,7 @@ async fn start(
         round: Mutex::new(round),
         current: Mutex::new(None),
         answered: AtomicU32::new(0),
-        editing: AtomicBool::new(false),
+        edit_lock: tokio::sync::Mutex::new(()),
         control: tx,
     });
     if let Ok(mut rooms) = data.quiz.rooms.live.lock() {
@@ -652,27 +656,31 @@ async fn report(
 
 /// Edits the question's "N answered" line, unless an edit is already on its way.
 fn refresh_count(deps: &Deps, live: &Arc<Live>, count: u32) {
-    if live.editing.swap(true, Ordering::SeqCst) {
-        return;
-    }
     let deps = deps.clone();
     let live = live.clone();
     tokio::spawn(async move {
+        // One edit at a time; a count edit is skipped rather than queued.
+        let Ok(_editing) = live.edit_lock.try_lock() else {
+            return;
+        };
+        let open = live.round.lock().ok().and_then(|r| r.open_number());
         let card = live.current.lock().ok().and_then(|c| {
-            c.as_ref().map(|c| {
-                (
-                    c.message,
-                    cards::question_card(
-                        &c.view,
-                        live.lang,
-                        &live.id,
-                        count,
-                        Stage::Open {
-                            closes: c.closes_unix,
-                        },
-                    ),
-                )
-            })
+            c.as_ref()
+                .filter(|c| !c.closed && open == Some(c.view.number))
+                .map(|c| {
+                    (
+                        c.message,
+                        cards::question_card(
+                            &c.view,
+                            live.lang,
+                            &live.id,
+                            count,
+                            Stage::Open {
+                                closes: c.closes_unix,
+                            },
+                        ),
+                    )
+                })
         });
         if let Some((message, card)) = card
             && let Err(e) = deps
@@ -682,14 +690,15 @@ fn refresh_count(deps: &Deps, live: &Arc<Live>, count: u32) {
         {
             tracing::warn!(round = %live.id, error = %e, "could not update the answer count");
         }
-        live.editing.store(false, Ordering::SeqCst);
     });
 }
 
 /// Shows the question as closed (no buttons) with its final count.
 async fn close_question(deps: &Deps, live: &Live) {
-    let card = live.current.lock().ok().and_then(|c| {
-        c.as_ref().map(|c| {
+    let _editing = live.edit_lock.lock().await;
+    let card = live.current.lock().ok().and_then(|mut c| {
+        c.as_mut().map(|c| {
+            c.closed = true;
             (
                 c.message,
                 cards::question_card(
@@ -841,6 +850,7 @@ async fn drive(
                 view: view.clone(),
                 message,
                 closes_unix,
+                closed: false,
             });
         }
         let deadline = tokio::time::Instant::now() + Duration::from_secs(u64::from(seconds));

@@ -270,6 +270,25 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             .contains(&format!("{} points", expected[&members[3]])),
         "after a restart: {me}"
     );
+    // /quiz review: the member's missed questions with the answers, privately.
+    let review = quiz(&bot, members[3], MEMBER, "review", json!([])).await;
+    assert_eq!(review["data"]["flags"], 64);
+    let missed = (1..=5)
+        .filter(|q| per_answer[&(members[3], *q)] == 0)
+        .count();
+    if missed == 0 {
+        assert!(
+            review.to_string().contains("every question right"),
+            "{review}"
+        );
+    } else {
+        assert!(
+            review
+                .to_string()
+                .contains(&format!("You missed {missed} of 5")),
+            "{review}"
+        );
+    }
     let lb = quiz(&bot, members[3], MEMBER, "leaderboard", json!([])).await;
     assert_eq!(lb["data"]["allowed_mentions"]["parse"], json!([]));
     assert!(lb.to_string().contains(&format!("<@{}>", board[0].user_id)));

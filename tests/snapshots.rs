@@ -31,6 +31,7 @@ const LINES: &[(&str, &str)] = &[
     ("quiz_start", "/quiz start questions:3 difficulty:easy"),
     ("quiz_start_bad", "/quiz start seconds:5"),
     ("quiz_board_outside", "/quiz leaderboard"),
+    ("quiz_info", "/quiz info"),
     ("daily_preview", "/daily preview kind:prompt"),
     ("daily_preview_motion", "/daily preview kind:motion"),
 ];
@@ -103,10 +104,15 @@ fn quiz_cards_in_both_languages() {
         round.answer(12, 1, now);
         round.answer(13, 2 % view.choices.len(), now);
         let reveal = round.reveal().expect("reveal");
-        let card = reveal_card(&core, &pack.id, &view, &reveal, lang);
+        let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
         insta::assert_snapshot!(
             format!("quiz_reveal_{}", lang.code()),
             aura::render::to_text(&card)
+        );
+        let hidden = reveal_card(&core, &pack.id, &view, &reveal, lang, true);
+        insta::assert_snapshot!(
+            format!("quiz_reveal_spoilers_{}", lang.code()),
+            aura::render::to_text(&hidden)
         );
         round.stop();
         let end = end_card(

@@ -195,6 +195,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("scoring", "skor", false, N, "opt-quiz-scoring"),
                     opt("streaks", "beruntun", false, N, "opt-quiz-streaks"),
                     opt("goal", "target", false, N, "opt-quiz-goal"),
+                    opt("spoilers", "spoiler", false, N, "opt-quiz-spoilers"),
                 ],
             ),
             sub("next", "lanjut", "cmd-quiz-next", &[]),
@@ -217,6 +218,8 @@ pub const COMMANDS: &[CommandSpec] = &[
                 &[opt("period", "periode", false, N, "opt-quiz-period")],
             ),
             sub("report", "laporan", "cmd-quiz-report", &[]),
+            sub("review", "ulas", "cmd-quiz-review", &[]),
+            sub("info", "info", "cmd-quiz-info", &[]),
             sub(
                 "reset",
                 "atur-ulang",

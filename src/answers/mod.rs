@@ -239,6 +239,7 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
     if let Some(group) = req.group {
         return match (group.name, req.command.name) {
             ("quiz", "start") => quiz::preview(core, lang, req, rng.r#gen()),
+            ("quiz", "info") => quiz::info(core, lang),
             ("daily", "preview") => daily::preview(core, lang, req, rng),
             _ => Reply::notice(tr(
                 lang,

@@ -41,6 +41,8 @@ pub struct Plan {
     pub pack: String,
     pub settings: Settings,
     pub mode: Mode,
+    /// Reveals hide the answer behind a spoiler, for members scrolling back later.
+    pub spoilers: bool,
 }
 
 impl Plan {
@@ -143,10 +145,15 @@ pub fn plan(core: &Core, lang: Lang, req: &Request, idle_limit: u32) -> Result<P
         );
     }
     let pack = pack.ok_or_else(|| Box::new(Reply::notice(t(lang, "quiz-no-questions"))))?;
+    let spoilers = match req.get("spoilers") {
+        Some(v) => flag(v).ok_or_else(|| bad(lang, "spoilers", v, "on, off"))?,
+        None => false,
+    };
     let plan = Plan {
         pack,
         settings,
         mode,
+        spoilers,
     };
     if plan.round(core, 0).is_none() {
         return Err(Box::new(Reply::notice(t(lang, "quiz-no-questions"))));
@@ -388,7 +395,14 @@ fn standings_lines(lines: &[(u32, Member, u32)], lang: Lang) -> String {
 }
 
 /// The reveal: the right answer, its explanation and section, the counts, the top five.
-pub fn reveal_card(core: &Core, pack: &str, view: &QuestionView, r: &Reveal, lang: Lang) -> Reply {
+pub fn reveal_card(
+    core: &Core,
+    pack: &str,
+    view: &QuestionView,
+    r: &Reveal,
+    lang: Lang,
+    spoilers: bool,
+) -> Reply {
     let correct = view
         .choices
         .get(r.correct_position)
@@ -410,19 +424,34 @@ pub fn reveal_card(core: &Core, pack: &str, view: &QuestionView, r: &Reveal, lan
         .enumerate()
         .map(|(i, n)| {
             let label = choice_label(view, lang, i);
-            let mark = if i == r.correct_position { " ✅" } else { "" };
+            let mark = match (i == r.correct_position, spoilers) {
+                (true, false) => " ✅",
+                (true, true) => " ||✅||",
+                _ => "",
+            };
             let bar = "█".repeat(((n * 10 + total / 2).checked_div(total).unwrap_or(0)) as usize);
             format!("**{label}** {bar} {n}{mark}")
         })
         .collect::<Vec<_>>()
         .join("\n");
+    let (title, text) = if spoilers {
+        (
+            tr(lang, "quiz-reveal-hidden", &[("number", &r.number)]),
+            format!("||{shown}||\n||{explanation}||"),
+        )
+    } else {
+        (
+            tr(
+                lang,
+                "quiz-reveal-title",
+                &[("number", &r.number), ("answer", &shown)],
+            ),
+            explanation,
+        )
+    };
     let mut reply = Reply {
-        title: Some(tr(
-            lang,
-            "quiz-reveal-title",
-            &[("number", &r.number), ("answer", &shown)],
-        )),
-        text: explanation,
+        title: Some(title),
+        text,
         accent: Accent::Benjamin,
         ..Reply::default()
     }
@@ -615,6 +644,114 @@ pub fn me_card(line: Option<&BoardLine>, players: usize, period: Period, lang: L
         accent: Accent::Benjamin,
         ..Reply::default()
     }
+}
+
+/// `/quiz info`: what the quiz bank holds, by difficulty and by section.
+pub fn info(core: &Core, lang: Lang) -> Reply {
+    let Some(pack) = core.library.packs.first() else {
+        return Reply::notice(t(lang, "quiz-no-questions"));
+    };
+    let total = pack.questions.len();
+    let generated = pack.questions.iter().filter(|q| q.generated).count();
+    let by_level = Difficulty::ALL
+        .iter()
+        .map(|d| {
+            let n = pack.questions.iter().filter(|q| q.difficulty == *d).count();
+            format!("{} {n}", t(lang, &format!("difficulty-{}", d.code())))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let by_section = pack
+        .sections
+        .iter()
+        .filter_map(|s| {
+            let n = pack
+                .questions
+                .iter()
+                .filter(|q| q.section.as_deref() == Some(s.id.as_str()))
+                .count();
+            (n > 0).then(|| format!("{} {n}", s.label.get(lang)))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Reply {
+        title: Some(tr(
+            lang,
+            "quiz-info-title",
+            &[("work", &pack.work.title.get(lang).to_string())],
+        )),
+        text: tr(
+            lang,
+            "quiz-info",
+            &[
+                ("total", &total),
+                ("written", &(total - generated)),
+                ("generated", &generated),
+            ],
+        ),
+        ephemeral: true,
+        accent: Accent::Benjamin,
+        ..Reply::default()
+    }
+    .field(t(lang, "quiz-info-levels"), by_level)
+    .field(t(lang, "quiz-info-sections"), by_section)
+    .field(t(lang, "quiz-info-how"), t(lang, "quiz-info-start"))
+}
+
+/// One missed question, for `/quiz review`: its number in the round and its id.
+pub struct Missed<'a> {
+    pub number: u32,
+    pub question: &'a str,
+}
+
+/// `/quiz review`: the questions a member got wrong in their last round, each with the right
+/// answer, why, and where in the essay (only they see it).
+pub fn review_card(core: &Core, missed: &[Missed<'_>], answered: usize, lang: Lang) -> Reply {
+    if answered == 0 {
+        return Reply::notice(t(lang, "quiz-review-none"));
+    }
+    let mut reply = Reply {
+        title: Some(t(lang, "quiz-review-title")),
+        text: if missed.is_empty() {
+            t(lang, "quiz-review-perfect")
+        } else {
+            tr(
+                lang,
+                "quiz-review-intro",
+                &[("missed", &missed.len()), ("answered", &answered)],
+            )
+        },
+        ephemeral: true,
+        accent: Accent::Benjamin,
+        ..Reply::default()
+    };
+    for m in missed.iter().take(10) {
+        let found = core.library.packs.iter().find_map(|p| {
+            p.questions
+                .iter()
+                .find(|q| q.id == m.question)
+                .map(|q| (p, q))
+        });
+        let Some((pack, q)) = found else { continue };
+        let right = q
+            .choices
+            .get(q.correct)
+            .map(|c| c.get(lang).to_string())
+            .unwrap_or_default();
+        let mut why = format!("✅ **{right}** — {}", q.explanation.get(lang));
+        if let Some(section) = &q.section {
+            why.push_str(&format!(" ({})", section_ref(pack, lang, section, false)));
+        }
+        reply = reply.field(
+            format!(
+                "{}. {}",
+                m.number,
+                crate::text::truncate(q.prompt.get(lang), 240)
+            ),
+            why,
+        );
+    }
+    reply
 }
 
 /// What `aura preview '/quiz start …'` shows: the round's first question.

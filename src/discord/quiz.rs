@@ -77,6 +77,7 @@ struct Live {
     starter: u64,
     lang: Lang,
     mode: Mode,
+    spoilers: bool,
     pack: String,
     round: Mutex<Round>,
     current: Mutex<Option<Current>>,
@@ -255,6 +256,26 @@ pub async fn command(
                 cards::me_card(mine, board.len(), period, lang)
             } else {
                 cards::board_card(&board, period, sort, lang)
+            }
+        }
+        "info" => cards::info(&data.core, lang),
+        "review" => {
+            let g = guild.to_string();
+            let u = user.to_string();
+            match store.last_round_played(&g, &u).await? {
+                None => cards::review_card(&data.core, &[], 0, lang),
+                Some(round) => {
+                    let answers = store.answers_of(&round, &u).await?;
+                    let missed: Vec<cards::Missed<'_>> = answers
+                        .iter()
+                        .filter(|a| !a.correct)
+                        .map(|a| cards::Missed {
+                            number: a.question_no,
+                            question: &a.question_id,
+                        })
+                        .collect();
+                    cards::review_card(&data.core, &missed, answers.len(), lang)
+                }
             }
         }
         "report" => {
@@ -438,6 +459,7 @@ async fn start(
         starter: user,
         lang,
         mode: plan.mode,
+        spoilers: plan.spoilers,
         pack: plan.pack.clone(),
         round: Mutex::new(round),
         current: Mutex::new(None),
@@ -894,7 +916,14 @@ async fn drive(
         let Some(reveal) = reveal else {
             return Ending::Finished;
         };
-        let card = cards::reveal_card(&deps.core, &live.pack, &view, &reveal, live.lang);
+        let card = cards::reveal_card(
+            &deps.core,
+            &live.pack,
+            &view,
+            &reveal,
+            live.lang,
+            live.spoilers,
+        );
         if let Err(e) = deps.rest.create_message(live.channel, &body(&card)).await {
             tracing::warn!(round = %live.id, error = %e, "cannot post a reveal; ending the round");
             return Ending::Failed;
@@ -1106,6 +1135,8 @@ async fn run(
         "quiz_leaderboard",
         "quiz_me",
         "quiz_report",
+        "quiz_review",
+        "quiz_info",
         "quiz_reset",
         "quiz_access"
     )
@@ -1134,8 +1165,13 @@ pub async fn quiz_start(
     #[min = 1000]
     #[max = 100000]
     goal: Option<u32>,
+    spoilers: Option<bool>,
 ) -> Result<(), Error> {
     let options = vec![
+        (
+            "spoilers",
+            spoilers.map(|b| if b { "on" } else { "off" }.to_string()),
+        ),
         ("goal", goal.map(|n| n.to_string())),
         ("questions", questions.map(|n| n.to_string())),
         ("topic", topic),
@@ -1197,6 +1233,18 @@ pub async fn quiz_me(ctx: Context<'_>, period: Option<PeriodChoice>) -> Result<(
 #[poise::command(slash_command, rename = "report")]
 pub async fn quiz_report(ctx: Context<'_>) -> Result<(), Error> {
     run(ctx, "report", vec![]).await
+}
+
+/// Your missed questions from your last round.
+#[poise::command(slash_command, rename = "review", user_cooldown = 5)]
+pub async fn quiz_review(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, "review", vec![]).await
+}
+
+/// What the quiz bank holds.
+#[poise::command(slash_command, rename = "info", user_cooldown = 5)]
+pub async fn quiz_info(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, "info", vec![]).await
 }
 
 /// Clear a period's board.

@@ -369,6 +369,48 @@ impl Store {
         Ok(())
     }
 
+    /// The latest round a member answered in, in a server.
+    pub async fn last_round_played(
+        &self,
+        guild: &str,
+        user: &str,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT round_id FROM quiz_answers WHERE guild_id = ? AND user_id = ?
+             ORDER BY answered_at DESC, question_no DESC LIMIT 1",
+        )
+        .bind(guild)
+        .bind(user)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// A member's answers in a round, by question.
+    pub async fn answers_of(&self, round: &str, user: &str) -> Result<Vec<AnswerRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT question_no, question_id, user_id, choice, correct, taken_ms, points, answered_at
+             FROM quiz_answers WHERE round_id = ? AND user_id = ? ORDER BY question_no",
+        )
+        .bind(round)
+        .bind(user)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.push(AnswerRow {
+                question_no: u32::try_from(row.try_get::<i64, _>("question_no")?).unwrap_or(0),
+                question_id: row.try_get("question_id")?,
+                user_id: row.try_get("user_id")?,
+                choice: u32::try_from(row.try_get::<i64, _>("choice")?).unwrap_or(0),
+                correct: row.try_get("correct")?,
+                taken_ms: u64::try_from(row.try_get::<i64, _>("taken_ms")?).unwrap_or(0),
+                points: u32::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
+                answered_at: row.try_get("answered_at")?,
+            });
+        }
+        Ok(out)
+    }
+
     /// The latest round started in a channel.
     pub async fn last_round(&self, channel: &str) -> Result<Option<String>, StoreError> {
         Ok(sqlx::query_scalar(

@@ -1,7 +1,7 @@
 //! `/concept name`: a concept card with its names, definition, sections, related concepts,
 //! a key quote and the common misconception, with navigation to each.
 
-use super::{footer, not_found, section_ref};
+use super::{footer, not_found, quote_place, section_ref};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Concept, Lang, Pack};
@@ -80,12 +80,7 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
         .filter_map(|q| pack.quote(q))
         .find(|q| q.is_verified())
     {
-        let place = q
-            .section
-            .as_deref()
-            .map(|s| section_ref(pack, lang, s, q.footnote))
-            .or_else(|| q.location.as_ref().map(|l| l.get(lang).to_string()))
-            .unwrap_or_default();
+        let place = quote_place(pack, q, lang);
         reply = reply.field(
             t(lang, "heading-key-quote"),
             format!(

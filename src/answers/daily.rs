@@ -5,7 +5,7 @@
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use super::{Request, debate, footer, quote, section_ref};
+use super::{Request, debate, footer, quote, quote_place};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Pack};
@@ -68,12 +68,7 @@ pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply
                 .and_then(|q| pack.quote(q))
                 .filter(|q| q.is_verified())
             {
-                let place = q
-                    .section
-                    .as_deref()
-                    .map(|s| section_ref(pack, lang, s, q.footnote))
-                    .or_else(|| q.location.as_ref().map(|l| l.get(lang).to_string()))
-                    .unwrap_or_default();
+                let place = quote_place(pack, q, lang);
                 reply = reply.field(
                     t(lang, "daily-quote"),
                     format!(
@@ -134,15 +129,7 @@ pub fn preview(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Re
         Some(k) => match PostKind::parse(k) {
             Some(kind) => kind,
             None => {
-                return Reply::notice(tr(
-                    lang,
-                    "quiz-bad-option",
-                    &[
-                        ("option", &"kind".to_string()),
-                        ("value", &crate::text::truncate(k, 50)),
-                        ("allowed", &"prompt, quote, motion".to_string()),
-                    ],
-                ));
+                return super::bad_option(lang, "kind", k, "prompt, quote, motion");
             }
         },
         None => PostKind::Prompt,

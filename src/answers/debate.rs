@@ -4,7 +4,7 @@
 use rand::Rng;
 use rand::seq::IteratorRandom;
 
-use super::{footer, not_found, section_ref};
+use super::{footer, not_found, quote_place};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Motion, Pack};
@@ -122,12 +122,7 @@ fn evidence(pack: &Pack, ids: &[String], lang: Lang) -> String {
     ids.iter()
         .filter_map(|id| pack.quote(id).filter(|q| q.is_verified()))
         .map(|q| {
-            let place = q
-                .section
-                .as_deref()
-                .map(|s| section_ref(pack, lang, s, q.footnote))
-                .or_else(|| q.location.as_ref().map(|l| l.get(lang).to_string()))
-                .unwrap_or_default();
+            let place = quote_place(pack, q, lang);
             format!("> “{}” ({place})", truncate(q.text.get(lang), 220))
         })
         .collect::<Vec<_>>()

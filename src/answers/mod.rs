@@ -340,6 +340,28 @@ fn not_found(
     Reply::notice(text)
 }
 
+/// Where a quote stands: its section (or footnote), or its place in a text without sections.
+fn quote_place(pack: &Pack, q: &crate::pack::Quote, lang: Lang) -> String {
+    q.section
+        .as_deref()
+        .map(|s| section_ref(pack, lang, s, q.footnote))
+        .or_else(|| q.location.as_ref().map(|l| l.get(lang).to_string()))
+        .unwrap_or_default()
+}
+
+/// The notice for an option value Aura cannot use: which option, what was given, what works.
+pub fn bad_option(lang: Lang, option: &str, value: &str, allowed: &str) -> Reply {
+    Reply::notice(tr(
+        lang,
+        "quiz-bad-option",
+        &[
+            ("option", &option.to_string()),
+            ("value", &crate::text::truncate(value.trim(), 50)),
+            ("allowed", &allowed.to_string()),
+        ],
+    ))
+}
+
 /// The localized footer line naming the pack's work.
 fn footer(pack: &Pack, lang: Lang) -> String {
     tr(

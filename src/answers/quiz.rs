@@ -62,15 +62,7 @@ fn flag(s: &str) -> Option<bool> {
 }
 
 fn bad(lang: Lang, option: &str, value: &str, allowed: &str) -> Box<Reply> {
-    Box::new(Reply::notice(tr(
-        lang,
-        "quiz-bad-option",
-        &[
-            ("option", &option.to_string()),
-            ("value", &crate::text::truncate(value.trim(), 50)),
-            ("allowed", &allowed.to_string()),
-        ],
-    )))
+    Box::new(super::bad_option(lang, option, value, allowed))
 }
 
 /// Reads `/quiz start`'s options; a bad one gets a notice naming it and what it accepts.

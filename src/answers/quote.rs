@@ -4,7 +4,7 @@
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use super::{footer, not_found, section_ref};
+use super::{footer, not_found, quote_place};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Pack, Quote};
@@ -106,12 +106,7 @@ pub(super) fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
         .and_then(|v| pack.version(v))
         .map(|v| format!(", {}", v.name.get(lang)))
         .unwrap_or_default();
-    let place = q
-        .section
-        .as_deref()
-        .map(|s| section_ref(pack, lang, s, q.footnote))
-        .or_else(|| q.location.as_ref().map(|l| l.get(lang).to_string()))
-        .unwrap_or_default();
+    let place = quote_place(pack, q, lang);
     let attribution = format!("— **{speaker}**, *{work}*{version}; {place}");
     let text = match (&q.de, german) {
         (Some(de), true) => format!("„{de}“\n\n“{}”\n{attribution}", q.text.get(lang)),

@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use poise::serenity_prelude as serenity;
 
 use super::components::send;
+use super::respond::{answer, choice, private, subcommand};
 use super::rest::{Rest, RestError};
 use super::{Context, Data, Error};
 use crate::answers::daily::{PostKind, SUGGESTION};
@@ -148,38 +149,6 @@ pub async fn run_loop(
     }
 }
 
-fn ok_text(text: String) -> Reply {
-    Reply {
-        text,
-        ephemeral: true,
-        ..Reply::default()
-    }
-}
-
-fn bad(lang: Lang, option: &str, value: &str, allowed: &str) -> Reply {
-    Reply::notice(tr(
-        lang,
-        "quiz-bad-option",
-        &[
-            ("option", &option.to_string()),
-            ("value", &truncate(value, 50)),
-            ("allowed", &allowed.to_string()),
-        ],
-    ))
-}
-
-async fn answer(
-    ctx: &serenity::Context,
-    interaction: &serenity::CommandInteraction,
-    reply: &Reply,
-) -> Result<(), Error> {
-    let body = render::interaction_response(reply, render::CHANNEL_MESSAGE);
-    ctx.http
-        .create_interaction_response(interaction.id, &interaction.token, &body, vec![])
-        .await?;
-    Ok(())
-}
-
 /// The options of a `/daily` subcommand, as text.
 pub type Options = Vec<(&'static str, Option<String>)>;
 
@@ -295,7 +264,7 @@ async fn respond(
         "staff" => match get(&options, "channel") {
             Some(channel) => {
                 store.set_staff_channel(&g, channel).await?;
-                ok_text(tr(
+                private(tr(
                     lang,
                     "daily-staff-set",
                     &[("channel", &format!("<#{channel}>"))],
@@ -309,22 +278,22 @@ async fn respond(
             Ok(s) => match sub {
                 "pause" => {
                     store.set_paused(s.id, Some("paused by staff")).await?;
-                    ok_text(tr(lang, "daily-paused", &[("id", &(s.id as usize))]))
+                    private(tr(lang, "daily-paused", &[("id", &(s.id as usize))]))
                 }
                 "resume" => {
                     store.set_paused(s.id, None).await?;
-                    ok_text(tr(lang, "daily-resumed", &[("id", &(s.id as usize))]))
+                    private(tr(lang, "daily-resumed", &[("id", &(s.id as usize))]))
                 }
                 "remove" => {
                     store.remove_schedule(s.id).await?;
-                    ok_text(tr(lang, "daily-removed", &[("id", &(s.id as usize))]))
+                    private(tr(lang, "daily-removed", &[("id", &(s.id as usize))]))
                 }
                 "skip" => {
                     let next = next_post(s);
                     match next {
                         Some((date, ts)) => {
                             store.set_skip_date(s.id, Some(&date)).await?;
-                            ok_text(tr(
+                            private(tr(
                                 lang,
                                 "daily-skipped",
                                 &[("when", &format!("<t:{}:F>", ts.as_second()))],
@@ -348,7 +317,7 @@ async fn respond(
                         .map(|x| x.local_date(now).to_string())
                         .unwrap_or_default();
                     match runner.post(s, &date, now, true).await {
-                        Ok(Posted::Sent { .. }) => ok_text(t(lang, "daily-posted-now")),
+                        Ok(Posted::Sent { .. }) => private(t(lang, "daily-posted-now")),
                         Ok(Posted::AlreadyPosted) => Reply::notice(t(lang, "daily-already")),
                         Ok(Posted::Paused(reason)) => {
                             Reply::notice(tr(lang, "daily-paused-because", &[("reason", &reason)]))
@@ -397,19 +366,26 @@ async fn setup(store: &Store, guild: u64, lang: Lang, options: &Options) -> Resu
                 "daily, weekdays, mon,wed,fri, every 2 days, monthly 15",
             ),
         };
-        return Ok(bad(lang, option, &value, allowed));
+        return Ok(crate::answers::bad_option(lang, option, &value, allowed));
     }
     let post_lang = match get(options, "language") {
         Some(v) => match Lang::parse(v) {
             Some(l) => l,
-            None => return Ok(bad(lang, "language", v, "id, en")),
+            None => return Ok(crate::answers::bad_option(lang, "language", v, "id, en")),
         },
         None => lang,
     };
     let kind = match get(options, "kind") {
         Some(v) => match PostKind::parse(v) {
             Some(k) => k,
-            None => return Ok(bad(lang, "kind", v, "prompt, quote, motion")),
+            None => {
+                return Ok(crate::answers::bad_option(
+                    lang,
+                    "kind",
+                    v,
+                    "prompt, quote, motion",
+                ));
+            }
         },
         None => PostKind::Prompt,
     };
@@ -442,7 +418,7 @@ async fn setup(store: &Store, guild: u64, lang: Lang, options: &Options) -> Resu
     let when = next_post(&record)
         .map(|(_, ts)| format!("<t:{}:F>", ts.as_second()))
         .unwrap_or_default();
-    Ok(ok_text(tr(
+    Ok(private(tr(
         lang,
         "daily-set-up",
         &[
@@ -507,7 +483,7 @@ async fn show(
     lang: Lang,
 ) -> Result<Reply, Error> {
     if schedules.is_empty() {
-        return Ok(ok_text(t(lang, "daily-none")));
+        return Ok(private(t(lang, "daily-none")));
     }
     let mut reply = Reply {
         title: Some(t(lang, "daily-show-title")),
@@ -722,8 +698,8 @@ pub async fn on_role(
             data.quiz.rest.add_role(guild, user, role_id).await
         };
         match done {
-            Ok(()) if has => ok_text(t(lang, "daily-notify-off")),
-            Ok(()) => ok_text(t(lang, "daily-notify-on")),
+            Ok(()) if has => private(t(lang, "daily-notify-off")),
+            Ok(()) => private(t(lang, "daily-notify-on")),
             Err(e) => {
                 tracing::warn!(error = %e, role, "could not change a member's ping role");
                 Reply::notice(t(lang, "daily-notify-failed"))
@@ -846,7 +822,7 @@ async fn suggest(
                     }),
                 };
                 match posted {
-                    Ok(()) => ok_text(t(lang, "daily-suggest-sent")),
+                    Ok(()) => private(t(lang, "daily-suggest-sent")),
                     Err(e) => {
                         tracing::warn!(error = %e, "could not reach the staff channel");
                         store
@@ -991,10 +967,10 @@ async fn decide(
     let app = data.application_id();
     let token = s.token.clone();
     tokio::spawn(async move {
-        let dm = render::message(&ok_text(note.clone()), Mentions::default());
+        let dm = render::message(&private(note.clone()), Mentions::default());
         if let Err(e) = rest.direct_message(user, &dm).await {
             tracing::info!(error = %e, "DMs closed; telling the member in the channel");
-            let mut body = render::message(&ok_text(note), Mentions::default());
+            let mut body = render::message(&private(note), Mentions::default());
             body["flags"] = serde_json::json!(render::EPHEMERAL);
             if let Err(e) = rest.followup(app, &token, &body).await {
                 tracing::warn!(error = %e, "could not tell the member about their suggestion");
@@ -1047,27 +1023,6 @@ pub enum LanguageChoice {
     #[name = "en"]
     #[name_localized("id", "inggris")]
     En,
-}
-
-fn code<T: std::fmt::Debug>(choice: Option<T>) -> Option<String> {
-    choice.map(|c| format!("{c:?}").to_lowercase())
-}
-
-async fn run(ctx: Context<'_>, sub: &str, options: Options) -> Result<(), Error> {
-    let poise::Context::Application(actx) = ctx else {
-        return Ok(());
-    };
-    command(
-        ctx.serenity_context(),
-        actx.interaction,
-        ctx.data(),
-        sub,
-        options,
-    )
-    .await?;
-    actx.has_sent_initial_response
-        .store(true, std::sync::atomic::Ordering::SeqCst);
-    Ok(())
 }
 
 async fn zones(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
@@ -1125,13 +1080,13 @@ pub async fn daily_setup(
         ("time", Some(time)),
         ("timezone", Some(timezone)),
         ("days", days),
-        ("language", code(language)),
-        ("kind", code(kind)),
+        ("language", choice(language)),
+        ("kind", choice(kind)),
         ("role", role.map(|r| r.to_string())),
         ("thread", thread.map(|b| b.to_string())),
         ("pin", pin.map(|b| b.to_string())),
     ];
-    run(ctx, "setup", options).await
+    subcommand(ctx, "daily", "setup", options).await
 }
 
 /// Each schedule, its next post and permissions.
@@ -1141,7 +1096,7 @@ pub async fn daily_setup(
     default_member_permissions = "MANAGE_GUILD"
 )]
 pub async fn daily_show(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, "show", vec![]).await
+    subcommand(ctx, "daily", "show", vec![]).await
 }
 
 /// Pause a schedule.
@@ -1151,8 +1106,9 @@ pub async fn daily_show(ctx: Context<'_>) -> Result<(), Error> {
     default_member_permissions = "MANAGE_GUILD"
 )]
 pub async fn daily_pause(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), Error> {
-    run(
+    subcommand(
         ctx,
+        "daily",
         "pause",
         vec![("schedule", schedule.map(|s| s.to_string()))],
     )
@@ -1166,8 +1122,9 @@ pub async fn daily_pause(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), 
     default_member_permissions = "MANAGE_GUILD"
 )]
 pub async fn daily_resume(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), Error> {
-    run(
+    subcommand(
         ctx,
+        "daily",
         "resume",
         vec![("schedule", schedule.map(|s| s.to_string()))],
     )
@@ -1181,8 +1138,9 @@ pub async fn daily_resume(ctx: Context<'_>, schedule: Option<i64>) -> Result<(),
     default_member_permissions = "MANAGE_GUILD"
 )]
 pub async fn daily_skip(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), Error> {
-    run(
+    subcommand(
         ctx,
+        "daily",
         "skip",
         vec![("schedule", schedule.map(|s| s.to_string()))],
     )
@@ -1196,8 +1154,9 @@ pub async fn daily_skip(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), E
     default_member_permissions = "MANAGE_GUILD"
 )]
 pub async fn daily_now(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), Error> {
-    run(
+    subcommand(
         ctx,
+        "daily",
         "now",
         vec![("schedule", schedule.map(|s| s.to_string()))],
     )
@@ -1215,10 +1174,11 @@ pub async fn daily_preview(
     kind: Option<KindChoice>,
     language: Option<LanguageChoice>,
 ) -> Result<(), Error> {
-    run(
+    subcommand(
         ctx,
+        "daily",
         "preview",
-        vec![("kind", code(kind)), ("language", code(language))],
+        vec![("kind", choice(kind)), ("language", choice(language))],
     )
     .await
 }
@@ -1234,8 +1194,9 @@ pub async fn daily_queue(
     schedule: Option<i64>,
     #[max_length = 100] next: Option<String>,
 ) -> Result<(), Error> {
-    run(
+    subcommand(
         ctx,
+        "daily",
         "queue",
         vec![
             ("schedule", schedule.map(|s| s.to_string())),
@@ -1252,8 +1213,9 @@ pub async fn daily_queue(
     default_member_permissions = "MANAGE_GUILD"
 )]
 pub async fn daily_remove(ctx: Context<'_>, schedule: i64) -> Result<(), Error> {
-    run(
+    subcommand(
         ctx,
+        "daily",
         "remove",
         vec![("schedule", Some(schedule.to_string()))],
     )
@@ -1270,13 +1232,25 @@ pub async fn daily_staff(
     ctx: Context<'_>,
     #[channel_types("Text")] channel: serenity::ChannelId,
 ) -> Result<(), Error> {
-    run(ctx, "staff", vec![("channel", Some(channel.to_string()))]).await
+    subcommand(
+        ctx,
+        "daily",
+        "staff",
+        vec![("channel", Some(channel.to_string()))],
+    )
+    .await
 }
 
 /// The server's past posts; one at random to revive a discussion.
 #[poise::command(slash_command, rename = "past", user_cooldown = 10)]
 pub async fn daily_past(ctx: Context<'_>, random: Option<bool>) -> Result<(), Error> {
-    run(ctx, "past", vec![("random", random.map(|b| b.to_string()))]).await
+    subcommand(
+        ctx,
+        "daily",
+        "past",
+        vec![("random", random.map(|b| b.to_string()))],
+    )
+    .await
 }
 
 /// Suggest a discussion prompt.
@@ -1285,7 +1259,7 @@ pub async fn daily_suggest(
     ctx: Context<'_>,
     #[max_length = 300] text: String,
 ) -> Result<(), Error> {
-    run(ctx, "suggest", vec![("text", Some(text))]).await
+    subcommand(ctx, "daily", "suggest", vec![("text", Some(text))]).await
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod daily;
 mod debates;
 mod errors;
 mod quiz;
+mod respond;
 mod rest;
 
 use std::fmt;

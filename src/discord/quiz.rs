@@ -14,6 +14,7 @@ use rand::Rng;
 use tokio::sync::mpsc;
 
 use super::components::send;
+use super::respond::{answer, choice, private, subcommand};
 use super::rest::Rest;
 use super::{Data, Error};
 use crate::answers::quiz::{self as cards, Ending, Mode, Plan, Stage};
@@ -167,25 +168,8 @@ fn asker<'a>(
     }
 }
 
-/// Answers a command with a reply (ephemeral or not, as the reply says).
-async fn answer(
-    ctx: &serenity::Context,
-    interaction: &serenity::CommandInteraction,
-    reply: &Reply,
-) -> Result<(), Error> {
-    let body = render::interaction_response(reply, render::CHANNEL_MESSAGE);
-    ctx.http
-        .create_interaction_response(interaction.id, &interaction.token, &body, vec![])
-        .await?;
-    Ok(())
-}
-
 fn ok(lang: Lang, key: &str) -> Reply {
-    Reply {
-        text: t(lang, key),
-        ephemeral: true,
-        ..Reply::default()
-    }
+    private(t(lang, key))
 }
 
 /// Every `/quiz` subcommand: `sub` is its English name, `options` its values as text.
@@ -361,15 +345,7 @@ async fn set_access(
         Access::Moderators => t(lang, "quiz-access-moderators"),
         Access::Role(r) => tr(lang, "quiz-access-role", &[("role", &format!("<@&{r}>"))]),
     };
-    Ok(ok_text(tr(lang, "quiz-access-set", &[("who", &who)])))
-}
-
-fn ok_text(text: String) -> Reply {
-    Reply {
-        text,
-        ephemeral: true,
-        ..Reply::default()
-    }
+    Ok(private(tr(lang, "quiz-access-set", &[("who", &who)])))
 }
 
 /// The permissions a round needs in its channel.
@@ -557,7 +533,7 @@ pub async fn on_answer(
             }
         }
     };
-    let mut reply = ok_text(tr(lang, key, &[("choice", &choice)]));
+    let mut reply = private(tr(lang, key, &[("choice", &choice)]));
     if key != "quiz-locked" {
         reply.accent = Accent::Error;
     }
@@ -611,7 +587,7 @@ pub async fn on_hint(
     send(
         ctx,
         click,
-        render::interaction_response(&ok_text(text), render::CHANNEL_MESSAGE),
+        render::interaction_response(&private(text), render::CHANNEL_MESSAGE),
     )
     .await
 }
@@ -636,7 +612,7 @@ pub async fn on_reset(
                     .reset_board(&guild.to_string(), period, unix_now())
                     .await?;
                 let name = cards::period_name(period, lang);
-                ok_text(tr(lang, "quiz-reset-done", &[("period", &name)]))
+                private(tr(lang, "quiz-reset-done", &[("period", &name)]))
             }
             _ => Reply::notice(t(lang, "error-stale-button")),
         }
@@ -666,7 +642,7 @@ async fn report(
     };
     let csv = store.report_csv(&round).await?;
     let rows = csv.lines().count().saturating_sub(1);
-    let reply = ok_text(tr(lang, "quiz-report-ready", &[("rows", &rows)]));
+    let reply = private(tr(lang, "quiz-report-ready", &[("rows", &rows)]));
     let mut body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
     body["data"]["attachments"] = serde_json::json!([{ "id": 0, "filename": "quiz-report.csv" }]);
     let file = serenity::CreateAttachment::bytes(csv.into_bytes(), "quiz-report.csv");
@@ -686,60 +662,50 @@ fn refresh_count(deps: &Deps, live: &Arc<Live>, count: u32) {
             return;
         };
         let open = live.round.lock().ok().and_then(|r| r.open_number());
-        let card = live.current.lock().ok().and_then(|c| {
-            c.as_ref()
-                .filter(|c| !c.closed && open == Some(c.view.number))
-                .map(|c| {
-                    (
-                        c.message,
-                        cards::question_card(
-                            &c.view,
-                            live.lang,
-                            &live.id,
-                            count,
-                            Stage::Open {
-                                closes: c.closes_unix,
-                            },
-                        ),
-                    )
-                })
-        });
-        if let Some((message, card)) = card
-            && let Err(e) = deps
-                .rest
-                .edit_message(live.channel, message, &body(&card))
-                .await
-        {
-            tracing::warn!(round = %live.id, error = %e, "could not update the answer count");
-        }
+        let still_open = |c: &Current| !c.closed && open == Some(c.view.number);
+        let edit = current_card(&live, count, false, still_open);
+        edit_question(&deps, &live, edit, "could not update the answer count").await;
     });
 }
 
 /// Shows the question as closed (no buttons) with its final count.
 async fn close_question(deps: &Deps, live: &Live) {
     let _editing = live.edit_lock.lock().await;
-    let card = live.current.lock().ok().and_then(|mut c| {
-        c.as_mut().map(|c| {
-            c.closed = true;
-            (
-                c.message,
-                cards::question_card(
-                    &c.view,
-                    live.lang,
-                    &live.id,
-                    live.answered.load(Ordering::SeqCst),
-                    Stage::Closed,
-                ),
-            )
-        })
-    });
-    if let Some((message, card)) = card
+    let count = live.answered.load(Ordering::SeqCst);
+    let edit = current_card(live, count, true, |_| true);
+    edit_question(deps, live, edit, "could not close a question's message").await;
+}
+
+/// The current question's message and its card with `count` answered, open or closed, if
+/// `wanted` accepts it. Closing marks it closed for good.
+fn current_card(
+    live: &Live,
+    count: u32,
+    close: bool,
+    wanted: impl Fn(&Current) -> bool,
+) -> Option<(u64, Reply)> {
+    let mut current = live.current.lock().ok()?;
+    let c = current.as_mut().filter(|c| wanted(c))?;
+    c.closed |= close;
+    let stage = if close {
+        Stage::Closed
+    } else {
+        Stage::Open {
+            closes: c.closes_unix,
+        }
+    };
+    let card = cards::question_card(&c.view, live.lang, &live.id, count, stage);
+    Some((c.message, card))
+}
+
+async fn edit_question(deps: &Deps, live: &Live, edit: Option<(u64, Reply)>, failure: &str) {
+    if let Some((message, card)) = edit
         && let Err(e) = deps
             .rest
             .edit_message(live.channel, message, &body(&card))
             .await
     {
-        tracing::warn!(round = %live.id, error = %e, "could not close a question's message");
+        tracing::warn!(round = %live.id, error = %e, "{failure}");
     }
 }
 
@@ -1008,7 +974,7 @@ pub async fn recover(deps: &Deps) {
             continue;
         };
         let lang = deps.core.default_lang;
-        let reply = ok_text(t(lang, "quiz-abandoned"));
+        let reply = private(t(lang, "quiz-abandoned"));
         if let Err(e) = deps.rest.create_message(id, &body(&reply)).await {
             tracing::warn!(channel, error = %e, "could not post that a round was interrupted");
         }
@@ -1097,31 +1063,6 @@ pub enum WhoChoice {
     Role,
 }
 
-fn code<T: std::fmt::Debug>(choice: Option<T>) -> Option<String> {
-    choice.map(|c| format!("{c:?}").to_lowercase())
-}
-
-async fn run(
-    ctx: Context<'_>,
-    sub: &str,
-    options: Vec<(&'static str, Option<String>)>,
-) -> Result<(), Error> {
-    let poise::Context::Application(actx) = ctx else {
-        return Ok(());
-    };
-    command(
-        ctx.serenity_context(),
-        actx.interaction,
-        ctx.data(),
-        sub,
-        options,
-    )
-    .await?;
-    actx.has_sent_initial_response
-        .store(true, std::sync::atomic::Ordering::SeqCst);
-    Ok(())
-}
-
 /// Quiz rounds on the essay.
 #[poise::command(
     slash_command,
@@ -1176,40 +1117,40 @@ pub async fn quiz_start(
         ("questions", questions.map(|n| n.to_string())),
         ("topic", topic),
         ("section", section),
-        ("difficulty", code(difficulty)),
+        ("difficulty", choice(difficulty)),
         ("seconds", seconds.map(|n| n.to_string())),
-        ("mode", code(mode)),
-        ("scoring", code(scoring)),
+        ("mode", choice(mode)),
+        ("scoring", choice(scoring)),
         (
             "streaks",
             streaks.map(|b| if b { "on" } else { "off" }.to_string()),
         ),
     ];
-    run(ctx, "start", options).await
+    subcommand(ctx, "quiz", "start", options).await
 }
 
 /// Teacher mode: open the next question.
 #[poise::command(slash_command, rename = "next")]
 pub async fn quiz_next(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, "next", vec![]).await
+    subcommand(ctx, "quiz", "next", vec![]).await
 }
 
 /// Close the question now and reveal the answer.
 #[poise::command(slash_command, rename = "reveal")]
 pub async fn quiz_reveal(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, "reveal", vec![]).await
+    subcommand(ctx, "quiz", "reveal", vec![]).await
 }
 
 /// Skip this question.
 #[poise::command(slash_command, rename = "skip")]
 pub async fn quiz_skip(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, "skip", vec![]).await
+    subcommand(ctx, "quiz", "skip", vec![]).await
 }
 
 /// End the round now.
 #[poise::command(slash_command, rename = "stop")]
 pub async fn quiz_stop(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, "stop", vec![]).await
+    subcommand(ctx, "quiz", "stop", vec![]).await
 }
 
 /// This server's quiz board.
@@ -1219,38 +1160,38 @@ pub async fn quiz_leaderboard(
     period: Option<PeriodChoice>,
     sort: Option<SortChoice>,
 ) -> Result<(), Error> {
-    let options = vec![("period", code(period)), ("sort", code(sort))];
-    run(ctx, "leaderboard", options).await
+    let options = vec![("period", choice(period)), ("sort", choice(sort))];
+    subcommand(ctx, "quiz", "leaderboard", options).await
 }
 
 /// Your own points, rank and accuracy.
 #[poise::command(slash_command, rename = "me")]
 pub async fn quiz_me(ctx: Context<'_>, period: Option<PeriodChoice>) -> Result<(), Error> {
-    run(ctx, "me", vec![("period", code(period))]).await
+    subcommand(ctx, "quiz", "me", vec![("period", choice(period))]).await
 }
 
 /// The last round as a CSV file.
 #[poise::command(slash_command, rename = "report")]
 pub async fn quiz_report(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, "report", vec![]).await
+    subcommand(ctx, "quiz", "report", vec![]).await
 }
 
 /// Your missed questions from your last round.
 #[poise::command(slash_command, rename = "review", user_cooldown = 5)]
 pub async fn quiz_review(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, "review", vec![]).await
+    subcommand(ctx, "quiz", "review", vec![]).await
 }
 
 /// What the quiz bank holds.
 #[poise::command(slash_command, rename = "info", user_cooldown = 5)]
 pub async fn quiz_info(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, "info", vec![]).await
+    subcommand(ctx, "quiz", "info", vec![]).await
 }
 
 /// Clear a period's board.
 #[poise::command(slash_command, rename = "reset")]
 pub async fn quiz_reset(ctx: Context<'_>, period: PeriodChoice) -> Result<(), Error> {
-    run(ctx, "reset", vec![("period", code(Some(period)))]).await
+    subcommand(ctx, "quiz", "reset", vec![("period", choice(Some(period)))]).await
 }
 
 /// Who may run quiz rounds here.
@@ -1265,8 +1206,8 @@ pub async fn quiz_access(
     role: Option<serenity::Role>,
 ) -> Result<(), Error> {
     let options = vec![
-        ("who", code(Some(who))),
+        ("who", choice(Some(who))),
         ("role", role.map(|r| r.id.to_string())),
     ];
-    run(ctx, "access", options).await
+    subcommand(ctx, "quiz", "access", options).await
 }

@@ -243,15 +243,19 @@ impl Round {
         self.is_open().then_some(self.current + 1)
     }
 
-    /// The question `open_next` will open, without opening it (for a reading time).
-    pub fn upcoming(&self, now: Instant) -> Option<QuestionView> {
+    /// The index of the question `open_next` would open.
+    fn next_index(&self) -> Option<usize> {
         let index = match self.phase {
             Phase::Ready => 0,
             Phase::Revealed => self.current + 1,
             Phase::Open { .. } | Phase::Finished => return None,
         };
-        let p = self.questions.get(index)?;
-        Some(QuestionView {
+        (index < self.questions.len()).then_some(index)
+    }
+
+    fn view(&self, index: usize, closes_at: Instant) -> QuestionView {
+        let p = &self.questions[index];
+        QuestionView {
             number: index + 1,
             total: self.questions.len(),
             prompt: p.question.prompt.clone(),
@@ -261,40 +265,32 @@ impl Round {
                 .map(|&i| p.question.choices[i].clone())
                 .collect(),
             true_false: p.question.true_false,
-            closes_at: now + Duration::from_secs(u64::from(self.settings.seconds)),
-        })
+            closes_at,
+        }
+    }
+
+    /// The question `open_next` will open, without opening it (for a reading time).
+    pub fn upcoming(&self, now: Instant) -> Option<QuestionView> {
+        let closes_at = now + Duration::from_secs(u64::from(self.settings.seconds));
+        self.next_index().map(|i| self.view(i, closes_at))
     }
 
     /// Opens the next question at `now`; `None` when the round is over.
     pub fn open_next(&mut self, now: Instant) -> Option<QuestionView> {
-        let index = match self.phase {
-            Phase::Ready => 0,
-            Phase::Revealed => self.current + 1,
-            Phase::Open { .. } | Phase::Finished => return None,
-        };
-        if index >= self.questions.len() {
-            self.phase = Phase::Finished;
+        if matches!(self.phase, Phase::Open { .. } | Phase::Finished) {
             return None;
         }
+        let Some(index) = self.next_index() else {
+            self.phase = Phase::Finished;
+            return None;
+        };
         self.current = index;
         let closes_at = now + Duration::from_secs(u64::from(self.settings.seconds));
         self.phase = Phase::Open {
             opened_at: now,
             closes_at,
         };
-        let p = &self.questions[index];
-        Some(QuestionView {
-            number: index + 1,
-            total: self.questions.len(),
-            prompt: p.question.prompt.clone(),
-            choices: p
-                .order
-                .iter()
-                .map(|&i| p.question.choices[i].clone())
-                .collect(),
-            true_false: p.question.true_false,
-            closes_at,
-        })
+        Some(self.view(index, closes_at))
     }
 
     /// A member's click at `now` on the choice shown at `position`: the first click locks.

@@ -57,6 +57,7 @@ fn quiz_thousand_answers(bencher: divan::Bencher) {
     let core = Core::load(&data(), Lang::En).unwrap_or_else(|r| panic!("{r}"));
     let pool = &core.library.packs[0].questions;
     bencher
+        .counter(divan::counter::ItemsCount::new(1000usize))
         .with_inputs(|| {
             let mut round = aura::quiz::Round::new(pool, aura::quiz::Settings::default(), 1)
                 .unwrap_or_else(|e| panic!("{e}"));

@@ -31,14 +31,26 @@ fn main() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
         let fake = FakeDiscord::start().await;
-        let mut bot = std::process::Command::new(env!("CARGO_BIN_EXE_aura"))
+        let state = std::env::temp_dir().join(format!("aura-bench-{}.db", std::process::id()));
+        let bot = std::process::Command::new(env!("CARGO_BIN_EXE_aura"))
             .arg("run")
             .env("DISCORD_TOKEN", "bench-token")
             .env("DISCORD_API_URL", fake.url())
             .env("RUST_LOG", "warn")
+            .env("AURA_STATE_PATH", &state)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .spawn()
             .expect("start aura");
+        // The bot is killed however the benchmark ends.
+        struct Kill(std::process::Child);
+        impl Drop for Kill {
+            fn drop(&mut self) {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
+            }
+        }
+        let pid = bot.id();
+        let bot = Kill(bot);
         fake.wait_ready().await;
         let mut latencies = Vec::with_capacity(N);
         for i in 0..N {
@@ -80,9 +92,8 @@ fn main() {
             assert_eq!(cb.status, 204, "{}", cb.body);
         }
         let clicks = quiz_burst(&fake).await;
-        let peak = peak_rss_kib(bot.id());
-        let _ = bot.kill();
-        let _ = bot.wait();
+        let peak = peak_rss_kib(pid);
+        drop(bot);
         latencies.sort();
         let pct =
             |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
@@ -134,16 +145,19 @@ async fn quiz_burst(fake: &FakeDiscord) -> Vec<Duration> {
     );
     let cb = fake.interact(in_guild(start, MANAGE_MESSAGES, &[])).await;
     assert_eq!(cb.status, 204, "{}", cb.body);
-    fake.wait_for_posts(Duration::from_secs(10), |p| {
-        p.iter().any(|m| m.body.to_string().contains("aura:quiz:"))
+    // The question is read first; its buttons arrive with the edit that opens it.
+    let open = |m: &common::Posted| {
+        std::iter::once(&m.body)
+            .chain(m.edits.iter())
+            .find(|b| b.to_string().contains("aura:quiz:"))
+            .cloned()
+    };
+    fake.wait_for_posts(Duration::from_secs(20), move |p| {
+        p.iter().any(|m| open(m).is_some())
     })
     .await;
-    let question = fake
-        .posted()
-        .into_iter()
-        .find(|m| m.body.to_string().contains("aura:quiz:"))
-        .expect("question");
-    let custom_id = question.body["components"][0]["components"][0]["custom_id"]
+    let question = fake.posted().iter().find_map(open).expect("question");
+    let custom_id = question["components"][0]["components"][0]["custom_id"]
         .as_str()
         .unwrap_or("")
         .to_string();

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use poise::serenity_prelude as serenity;
 
 use super::components::send;
-use super::respond::{answer, choice, private, subcommand};
+use super::respond::{answer, choice, private, subcommand, to_click};
 use super::rest::{Rest, RestError};
 use super::{Context, Data, Error};
 use crate::answers::daily::{PostKind, SUGGESTION};
@@ -706,12 +706,7 @@ pub async fn on_role(
             }
         }
     };
-    send(
-        ctx,
-        click,
-        render::interaction_response(&reply, render::CHANNEL_MESSAGE),
-    )
-    .await
+    to_click(ctx, click, &reply, render::CHANNEL_MESSAGE).await
 }
 
 /// Is `text` nearly one of the pack's prompts? (word overlap, accents and case ignored)

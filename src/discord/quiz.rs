@@ -13,8 +13,7 @@ use poise::serenity_prelude as serenity;
 use rand::Rng;
 use tokio::sync::mpsc;
 
-use super::components::send;
-use super::respond::{answer, choice, private, subcommand};
+use super::respond::{answer, choice, private, subcommand, to_click};
 use super::rest::Rest;
 use super::{Data, Error};
 use crate::answers::quiz::{self as cards, Ending, Mode, Plan, Stage};
@@ -99,6 +98,11 @@ pub struct Rooms {
 impl Rooms {
     fn get(&self, channel: u64) -> Option<Arc<Live>> {
         self.live.lock().ok()?.get(&channel).cloned()
+    }
+
+    /// The round `id` running in `channel`, if it still is.
+    fn round(&self, channel: u64, id: &str) -> Option<Arc<Live>> {
+        self.get(channel).filter(|l| l.id == id)
     }
 
     fn remove(&self, channel: u64, id: &str) {
@@ -486,11 +490,7 @@ pub async fn on_answer(
 ) -> Result<(), Error> {
     let lang = data.core.lang_for(Some(click.locale.as_str()));
     let live = cards::parse_answer_id(rest).and_then(|(round, number, position)| {
-        let live = data
-            .quiz
-            .rooms
-            .get(click.channel_id.get())
-            .filter(|l| l.id == round)?;
+        let live = data.quiz.rooms.round(click.channel_id.get(), round)?;
         Some((live, number, position))
     });
     let (key, choice) = match live {
@@ -537,12 +537,7 @@ pub async fn on_answer(
     if key != "quiz-locked" {
         reply.accent = Accent::Error;
     }
-    send(
-        ctx,
-        click,
-        render::interaction_response(&reply, render::CHANNEL_MESSAGE),
-    )
-    .await
+    to_click(ctx, click, &reply, render::CHANNEL_MESSAGE).await
 }
 
 /// A click on a question's hint button: `aura:quiz-hint:<round>:<number>`.
@@ -555,11 +550,7 @@ pub async fn on_hint(
     let lang = data.core.lang_for(Some(click.locale.as_str()));
     let found = rest.rsplit_once(':').and_then(|(round, number)| {
         let number = number.parse::<usize>().ok()?;
-        let live = data
-            .quiz
-            .rooms
-            .get(click.channel_id.get())
-            .filter(|l| l.id == round)?;
+        let live = data.quiz.rooms.round(click.channel_id.get(), round)?;
         Some((live, number))
     });
     let text = match found {
@@ -584,12 +575,7 @@ pub async fn on_hint(
             }
         }
     };
-    send(
-        ctx,
-        click,
-        render::interaction_response(&private(text), render::CHANNEL_MESSAGE),
-    )
-    .await
+    to_click(ctx, click, &private(text), render::CHANNEL_MESSAGE).await
 }
 
 /// The reset confirmation's buttons: `aura:quiz-reset:<period|cancel>:<user>`.
@@ -617,12 +603,7 @@ pub async fn on_reset(
             _ => Reply::notice(t(lang, "error-stale-button")),
         }
     };
-    send(
-        ctx,
-        click,
-        render::interaction_response(&reply, render::UPDATE_MESSAGE),
-    )
-    .await
+    to_click(ctx, click, &reply, render::UPDATE_MESSAGE).await
 }
 
 async fn report(

@@ -24,6 +24,17 @@ pub async fn answer(
     Ok(())
 }
 
+/// Answers a button click with a reply: a new message (`render::CHANNEL_MESSAGE`, private when
+/// the reply says so) or the clicked message replaced (`render::UPDATE_MESSAGE`).
+pub async fn to_click(
+    ctx: &serenity::Context,
+    click: &serenity::ComponentInteraction,
+    reply: &Reply,
+    kind: u8,
+) -> Result<(), Error> {
+    super::components::send(ctx, click, render::interaction_response(reply, kind)).await
+}
+
 /// A confirmation only the member who asked sees.
 pub fn private(text: String) -> Reply {
     Reply {

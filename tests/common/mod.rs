@@ -113,7 +113,7 @@ impl FakeDiscord {
             )
             .route(
                 "/api/v10/channels/{channel}/messages/pins/{message}",
-                put(pin).delete(unpin),
+                put(pin).delete(pin),
             )
             .route(
                 "/api/v10/channels/{channel}/messages/{message}/threads",
@@ -122,7 +122,7 @@ impl FakeDiscord {
             .route("/api/v10/users/@me/channels", post(open_dm))
             .route(
                 "/api/v10/guilds/{guild}/members/{user}/roles/{role}",
-                put(add_role).delete(remove_role),
+                put(change_role).delete(change_role),
             )
             .route("/api/v10/channels/{channel}", get(channel_info))
             .route("/api/v10/guilds/{guild}/roles", get(guild_roles))
@@ -684,32 +684,20 @@ async fn edit_message(
         .into_response()
 }
 
+/// PUT pins a message, DELETE unpins it.
 async fn pin(
     State(s): State<Arc<Inner>>,
+    method: axum::http::Method,
     Path((channel, message_id)): Path<(String, String)>,
 ) -> Response {
     if let Some(fault) = channel_fault(&s, &channel) {
         return fault;
     }
+    let pinned = method == axum::http::Method::PUT;
     s.pins
         .lock()
         .expect("lock")
-        .push((channel, message_id, true));
-    s.changed.notify_waiters();
-    StatusCode::NO_CONTENT.into_response()
-}
-
-async fn unpin(
-    State(s): State<Arc<Inner>>,
-    Path((channel, message_id)): Path<(String, String)>,
-) -> Response {
-    if let Some(fault) = channel_fault(&s, &channel) {
-        return fault;
-    }
-    s.pins
-        .lock()
-        .expect("lock")
-        .push((channel, message_id, false));
+        .push((channel, message_id, pinned));
     s.changed.notify_waiters();
     StatusCode::NO_CONTENT.into_response()
 }
@@ -738,26 +726,17 @@ async fn thread(
     axum::Json(json!({ "id": message_id, "type": 11, "name": name })).into_response()
 }
 
-async fn add_role(
+/// PUT gives a member a role, DELETE takes it back.
+async fn change_role(
     State(s): State<Arc<Inner>>,
+    method: axum::http::Method,
     Path((_guild, user, role)): Path<(String, String, String)>,
 ) -> StatusCode {
+    let added = method == axum::http::Method::PUT;
     s.role_changes
         .lock()
         .expect("lock")
-        .push((user, role, true));
-    s.changed.notify_waiters();
-    StatusCode::NO_CONTENT
-}
-
-async fn remove_role(
-    State(s): State<Arc<Inner>>,
-    Path((_guild, user, role)): Path<(String, String, String)>,
-) -> StatusCode {
-    s.role_changes
-        .lock()
-        .expect("lock")
-        .push((user, role, false));
+        .push((user, role, added));
     s.changed.notify_waiters();
     StatusCode::NO_CONTENT
 }

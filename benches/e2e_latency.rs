@@ -1,11 +1,11 @@
 //! End-to-end latency and memory: the release `aura` binary runs against the fake Discord in
-//! `tests/common`; 1,000 interactions are injected over the gateway one after another, and the
+//! `tests/e2e/fake`; 1,000 interactions are injected over the gateway one after another, and the
 //! time from injection to the callback arriving at the fake is measured. Reports p50, p99 and
 //! the bot process's peak RSS (VmHWM).
 //!
 //! Run: `cargo bench --bench e2e_latency`
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/e2e/fake/mod.rs"]
 mod common;
 
 use std::time::{Duration, Instant};

@@ -1,22 +1,22 @@
-//! Quiz rounds end to end: the real bot against the fake Discord, a class of 200 answering at
-//! once, exact scores checked against the documented rules, the board, the CSV report, the
-//! edit rate, a restart, SIGTERM during a round, and a channel that disappears mid-round.
-
-mod common;
+//! Quiz rounds end to end: a class of 200 answering five questions at once, exact scores
+//! checked against the documented rules, the board, the CSV report, review, the edit rate, a
+//! restart keeping the board; who may start, stop and reset; hints; SIGTERM during a round, a
+//! round left open by a crash, a channel deleted mid-round, and an auto round stopping idle.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use aura::store::{Period, Store};
-use common::bot::{Bot, Options, boot_with, next, state_file};
-use common::{
-    CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild, subcommand,
+use crate::app::{Options, TestApp, next, state_file};
+use crate::fake::{
+    CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
+    in_guild, subcommand,
 };
+use aura::store::{Period, Store};
 use serde_json::{Value, json};
 
 const TEACHER: u64 = 42;
 
-async fn quiz(bot: &Bot, user: u64, perms: u64, sub: &str, options: Value) -> Value {
+async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
     let id = next();
     let cb = bot
         .fake
@@ -94,7 +94,7 @@ fn pick(member: u64, q: usize, choices: usize) -> usize {
 async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     let state = state_file();
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     let members: Vec<u64> = (0..200).map(|i| 10_000 + i).collect();
 
     let started = quiz(
@@ -263,7 +263,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     );
 
     let fake2 = FakeDiscord::start().await;
-    let bot = boot_with(fake2, &state, Options::default()).await;
+    let bot = TestApp::start_with(fake2, &state, Options::default()).await;
     let me = quiz(&bot, members[3], MEMBER, "me", json!([])).await;
     assert!(
         me.to_string()
@@ -298,14 +298,14 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first() {
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
     let refused = quiz(&bot, 7, MEMBER, "start", json!([])).await;
     assert_eq!(refused["data"]["flags"], 64);
     assert!(refused.to_string().contains("permission"), "{refused}");
     let access = quiz(
         &bot,
         TEACHER,
-        common::MANAGE_GUILD,
+        MANAGE_GUILD,
         "access",
         json!([opt("who", json!(0))]),
     )
@@ -357,7 +357,7 @@ async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first(
 async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
     let state = state_file();
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     quiz(
         &bot,
         TEACHER,
@@ -427,7 +427,7 @@ async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
         .expect("start");
     store.close().await;
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter()
             .any(|m| m.body.to_string().contains("restarted, so the round"))
@@ -443,7 +443,7 @@ async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
 async fn a_deleted_channel_ends_the_round_cleanly() {
     let state = state_file();
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     quiz(
         &bot,
         TEACHER,
@@ -477,7 +477,7 @@ async fn an_auto_round_reveals_on_time_and_stops_when_nobody_answers() {
     let fake = FakeDiscord::start().await;
     let mut options = Options::default();
     options.quiz.read_time = Duration::from_secs(1);
-    let bot = boot_with(fake.clone(), &state_file(), options).await;
+    let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     quiz(
         &bot,
         TEACHER,

@@ -1,7 +1,5 @@
 //! The `aura` binary as an operator meets it: a missing token, a broken pack, registration.
 
-mod common;
-
 use std::process::Command;
 
 fn aura() -> Command {
@@ -55,7 +53,7 @@ fn a_bad_setting_names_its_key() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn register_overwrites_the_commands_in_bulk() {
-    let fake = common::FakeDiscord::start().await;
+    let fake = crate::fake::FakeDiscord::start().await;
     for _ in 0..2 {
         let url = fake.url();
         let out = tokio::task::spawn_blocking(move || {

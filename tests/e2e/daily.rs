@@ -1,17 +1,17 @@
-//! The daily post end to end: set up → post → thread → pin through the fake Discord; exactly one
-//! post per schedule per day across restarts and `/daily now`; a member's suggestion approved
-//! (DM) and denied with a reason (DMs closed: told in the channel, privately).
-
-mod common;
+//! The daily post end to end: set up → post → thread → pin; exactly one post per schedule per
+//! day across restarts and `/daily now`; a missed post caught up once, and a deleted channel
+//! pausing only its schedule; a member's suggestion approved (DM) and one denied with a reason
+//! (DMs closed: told in the channel, privately); the configured role pinged alone, members
+//! opting in and out, and the archive.
 
 use std::time::Duration;
 
-use aura::store::{DailySchedule, Store};
-use common::bot::{Bot, Options, boot_with, next, state_file};
-use common::{
+use crate::app::{Options, TestApp, next, state_file};
+use crate::fake::{
     FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_guild, modal_submit, string_option,
     subcommand, with_channel, with_role,
 };
+use aura::store::{DailySchedule, Store};
 use serde_json::{Value, json};
 
 const STAFF: u64 = 77;
@@ -19,7 +19,7 @@ const POSTS: &str = "700000000000000001";
 const STAFF_ROOM: &str = "700000000000000002";
 
 async fn daily(
-    bot: &Bot,
+    bot: &TestApp,
     user: u64,
     perms: u64,
     sub: &str,
@@ -56,7 +56,7 @@ async fn settle() {
 async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
     let state = state_file();
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     // Members may not set up schedules.
     let refused = daily(
         &bot,
@@ -128,7 +128,7 @@ async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
     assert!(show.to_string().contains("left before the cycle"), "{show}");
     // A restart around the post time: still exactly one post.
     bot.stop().await;
-    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     settle().await;
     assert_eq!(fake.posted_in(POSTS).len(), 1, "a restart posted again");
     bot.stop().await;
@@ -163,7 +163,7 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
     store.close().await;
     let fake = FakeDiscord::start().await;
     fake.break_channel("700000000000000009", 404);
-    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter().any(|m| m.channel == POSTS)
     })
@@ -180,7 +180,7 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
     assert!(show.to_string().contains("Paused"), "{show}");
     assert!(show.to_string().contains("Unknown Channel"), "{show}");
     bot.stop().await;
-    let bot = boot_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     settle().await;
     assert_eq!(fake.posted_in(POSTS).len(), 1);
     bot.stop().await;
@@ -189,7 +189,7 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
     let none = daily(
         &bot,
         5,
@@ -328,7 +328,7 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_remembers() {
     let fake = FakeDiscord::start().await;
-    let bot = boot_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
     const ROLE: &str = "880000000000000001";
     let id = next();
     let payload = with_role(

@@ -1,18 +1,20 @@
-//! End to end: the real serenity/poise client connects to the fake Discord in `common`, and
-//! every command, autocomplete and button is answered within Discord's limits, in both
-//! languages, through the gateway and REST exactly as Discord would carry them.
+//! Commands, buttons and votes end to end: every command, autocomplete and button is answered
+//! within Discord's limits, in both languages, through the gateway and REST exactly as Discord
+//! would carry them; only the asker deletes a reply; cooldowns; a class of 40 voting at once
+//! with exact tallies, and votes surviving a restart; a dropped gateway; 429 and 500 answers;
+//! command registration checked against Discord's rules (`command_rules`).
 
-mod common;
+mod command_rules;
 
 use std::path::PathBuf;
-
-use common::{FakeDiscord, autocomplete, click, command, string_option};
-use serde_json::{Value, json};
 use std::time::Duration;
 
-use common::bot::{Bot, boot, boot_on, next, state_file};
+use serde_json::{Value, json};
 
-fn assert_good(cb: &common::Callback, what: &str) {
+use crate::app::{Options, TestApp, next, state_file};
+use crate::fake::{Callback, FakeDiscord, autocomplete, click, command, string_option};
+
+fn assert_good(cb: &Callback, what: &str) {
     assert_eq!(cb.status, 204, "{what}: Discord refused {}", cb.body);
     let errs = aura::render::limits::check_callback(&cb.body);
     assert!(errs.is_empty(), "{what}: {errs:?}");
@@ -31,7 +33,7 @@ fn text_of(body: &Value) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_command_answers_in_both_languages() {
-    let bot = boot().await;
+    let bot = TestApp::start().await;
     let cases: Vec<(&str, Value)> = vec![
         ("concept", json!([string_option("name", "aura")])),
         (
@@ -93,7 +95,7 @@ async fn every_command_answers_in_both_languages() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_members_odd_input_gets_a_polite_ephemeral_reply() {
-    let bot = boot().await;
+    let bot = TestApp::start().await;
     let cb = bot
         .ask("id", "concept", json!([string_option("name", "value")]))
         .await;
@@ -114,7 +116,7 @@ async fn a_members_odd_input_gets_a_polite_ephemeral_reply() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn autocomplete_answers_with_at_most_25_choices() {
-    let bot = boot().await;
+    let bot = TestApp::start().await;
     for (name, option, partial) in [
         ("concept", "name", "kult"),
         ("concept", "name", ""),
@@ -152,7 +154,7 @@ async fn autocomplete_answers_with_at_most_25_choices() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn buttons_navigate_and_only_the_asker_can_delete() {
-    let bot = boot().await;
+    let bot = TestApp::start().await;
     let asker = next();
     let cb = bot
         .fake
@@ -223,7 +225,7 @@ async fn buttons_navigate_and_only_the_asker_can_delete() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_command_within_the_cooldown_gets_a_polite_notice() {
-    let bot = boot().await;
+    let bot = TestApp::start().await;
     let user = next();
     let first = bot
         .fake
@@ -245,7 +247,7 @@ async fn a_second_command_within_the_cooldown_gets_a_polite_notice() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dropped_gateway_is_survived() {
-    let bot = boot().await;
+    let bot = TestApp::start().await;
     let before = bot.fake.identifies() + bot.fake.resumes();
     bot.fake.drop_connection();
     bot.fake.wait_for_connections(before + 1).await;
@@ -259,134 +261,10 @@ async fn a_dropped_gateway_is_survived() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registration_obeys_discords_rules() {
-    let bot = boot().await;
+    let bot = TestApp::start().await;
     let commands = bot.fake.registered();
     assert_eq!(commands.len(), 9);
-    check_registration(&commands);
-}
-
-/// Discord's rules for command definitions (shared/discord/limits.md).
-fn check_registration(commands: &[Value]) {
-    let locales = [
-        "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
-        "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi",
-        "th", "zh-CN", "ja", "zh-TW", "ko",
-    ];
-    let name_ok = |n: &str| {
-        let len = n.chars().count();
-        (1..=32).contains(&len)
-            && n.chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '\'')
-            && n.chars().all(|c| !c.is_uppercase())
-    };
-    let mut names = std::collections::HashSet::new();
-    for c in commands {
-        let name = c["name"].as_str().unwrap_or_default();
-        assert!(name_ok(name), "{name}");
-        assert!(names.insert(name.to_string()), "{name} twice");
-        let desc = c["description"].as_str().unwrap_or_default();
-        assert!((1..=100).contains(&desc.chars().count()), "{name}: {desc}");
-        let mut total = name.len() + longest(c, "description");
-        for key in ["name_localizations", "description_localizations"] {
-            for (loc, v) in c[key].as_object().cloned().unwrap_or_default() {
-                assert!(locales.contains(&loc.as_str()), "{name}: locale {loc}");
-                let v = v.as_str().unwrap_or_default();
-                if key == "name_localizations" {
-                    assert!(name_ok(v), "{name}: {v}");
-                } else {
-                    assert!((1..=100).contains(&v.chars().count()), "{name}: {v}");
-                }
-            }
-        }
-        let options = c["options"].as_array().cloned().unwrap_or_default();
-        assert!(options.len() <= 25);
-        let mut seen_optional = false;
-        for o in &options {
-            let oname = o["name"].as_str().unwrap_or_default();
-            assert!(name_ok(oname), "{name}.{oname}");
-            let od = o["description"].as_str().unwrap_or_default();
-            assert!(
-                (1..=100).contains(&od.chars().count()),
-                "{name}.{oname}: {od}"
-            );
-            let required = o["required"].as_bool().unwrap_or(false);
-            assert!(
-                !(required && seen_optional),
-                "{name}: required option after an optional one"
-            );
-            seen_optional |= !required;
-            // serenity always sends `choices` (empty for autocomplete options); a non-empty list
-            // together with autocomplete is what Discord refuses.
-            let has_choices = o["choices"].as_array().is_some_and(|c| !c.is_empty());
-            assert!(
-                !(o["autocomplete"] == true && has_choices),
-                "{name}.{oname}"
-            );
-            for (loc, v) in o["name_localizations"]
-                .as_object()
-                .cloned()
-                .unwrap_or_default()
-            {
-                assert!(locales.contains(&loc.as_str()));
-                assert!(
-                    name_ok(v.as_str().unwrap_or_default()),
-                    "{name}.{oname}: {v}"
-                );
-            }
-            total += oname.len() + longest(o, "description");
-            // A subcommand's own options follow the same rules and count towards the total.
-            let mut seen_optional = false;
-            for so in o["options"].as_array().cloned().unwrap_or_default() {
-                let sname = so["name"].as_str().unwrap_or_default();
-                assert!(name_ok(sname), "{name}.{oname}.{sname}");
-                let sd = so["description"].as_str().unwrap_or_default();
-                assert!(
-                    (1..=100).contains(&sd.chars().count()),
-                    "{name}.{oname}.{sname}"
-                );
-                for v in so["name_localizations"]
-                    .as_object()
-                    .cloned()
-                    .unwrap_or_default()
-                    .values()
-                {
-                    assert!(
-                        name_ok(v.as_str().unwrap_or_default()),
-                        "{name}.{oname}: {v}"
-                    );
-                }
-                for v in so["description_localizations"]
-                    .as_object()
-                    .cloned()
-                    .unwrap_or_default()
-                    .values()
-                {
-                    let n = v.as_str().unwrap_or_default().chars().count();
-                    assert!((1..=100).contains(&n), "{name}.{oname}.{sname}: {v}");
-                }
-                let required = so["required"].as_bool().unwrap_or(false);
-                assert!(!(required && seen_optional), "{name}.{oname}: order");
-                seen_optional |= !required;
-                total += sname.len() + longest(&so, "description");
-            }
-        }
-        assert!(total <= 8000, "{name}: {total}");
-    }
-}
-
-fn longest(v: &Value, key: &str) -> usize {
-    let base = v[key].as_str().map(|s| s.chars().count()).unwrap_or(0);
-    let loc = v[format!("{key}_localizations")]
-        .as_object()
-        .map(|m| {
-            m.values()
-                .filter_map(|s| s.as_str())
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .unwrap_or(0);
-    base.max(loc)
+    command_rules::check_registration(&commands);
 }
 
 fn custom_ids(body: &Value) -> Vec<String> {
@@ -401,7 +279,7 @@ fn custom_ids(body: &Value) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_class_votes_and_the_starter_reveals_the_tally() {
-    let bot = boot().await;
+    let bot = TestApp::start().await;
     let starter = next();
     let debate = next();
     let cb = bot
@@ -515,7 +393,12 @@ async fn a_class_votes_and_the_starter_reveals_the_tally() {
 async fn votes_survive_a_restart_and_time_closes_the_vote() {
     let fake = FakeDiscord::start().await;
     let state = state_file();
-    let bot = boot_on(fake.clone(), &state, Duration::from_secs(4)).await;
+    let bot = TestApp::start_with(
+        fake.clone(),
+        &state,
+        Options::votes_lasting(Duration::from_secs(4)),
+    )
+    .await;
     let debate = next();
     let starter = next();
     let cb = fake
@@ -538,7 +421,12 @@ async fn votes_survive_a_restart_and_time_closes_the_vote() {
     let before = fake.identifies();
     drop(bot);
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let _bot = boot_on(fake.clone(), &state, Duration::from_secs(4)).await;
+    let _bot = TestApp::start_with(
+        fake.clone(),
+        &state,
+        Options::votes_lasting(Duration::from_secs(4)),
+    )
+    .await;
     fake.wait_for_connections(before + 1).await;
     let cb = fake
         .interact(click(
@@ -567,10 +455,17 @@ async fn votes_survive_a_restart_and_time_closes_the_vote() {
 
 /// A bot whose debate votes last one second, with the next edits of `@original` failing as
 /// given, and a debate started; returns the bot, its fake Discord, the debate id and its state.
-async fn debate_with_failing_edits(faults: Vec<(u16, Value)>) -> (Bot, FakeDiscord, u64, PathBuf) {
+async fn debate_with_failing_edits(
+    faults: Vec<(u16, Value)>,
+) -> (TestApp, FakeDiscord, u64, PathBuf) {
     let fake = FakeDiscord::start().await;
     let state = state_file();
-    let bot = boot_on(fake.clone(), &state, Duration::from_secs(1)).await;
+    let bot = TestApp::start_with(
+        fake.clone(),
+        &state,
+        Options::votes_lasting(Duration::from_secs(1)),
+    )
+    .await;
     fake.fail_edits(faults);
     let debate = next();
     let cb = fake

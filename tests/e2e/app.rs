@@ -1,0 +1,144 @@
+//! `TestApp`: the real bot (serenity, poise, the store) started in-process against a fake
+//! Discord, with the knobs end-to-end tests turn: vote length, quiz pacing and seed, and how
+//! often daily schedules are checked.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use aura::core::Core;
+use aura::discord::{self, Connection, QuizTuning, Registration, Token};
+use aura::pack::Lang;
+use aura::store::Store;
+use serde_json::Value;
+
+use crate::fake::{Callback, FakeDiscord, command};
+
+static NEXT: AtomicU64 = AtomicU64::new(1_000_000);
+
+/// A fresh snowflake-like id for interactions and members.
+pub fn next() -> u64 {
+    NEXT.fetch_add(1, Ordering::SeqCst)
+}
+
+/// A state file of its own for one bot (or for several, one after another, to test restarts).
+pub fn state_file() -> PathBuf {
+    std::env::temp_dir().join(format!("aura-e2e-{}-{}.db", std::process::id(), next()))
+}
+
+#[derive(Clone)]
+pub struct Options {
+    pub vote_length: Duration,
+    pub quiz: QuizTuning,
+    pub quiz_seed: Option<u64>,
+    pub daily_every: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            vote_length: Duration::from_secs(600),
+            quiz: QuizTuning {
+                pause: Duration::from_millis(300),
+                edit_gap: Duration::from_millis(1000),
+                idle_limit: 2,
+                read_time: Duration::ZERO,
+            },
+            quiz_seed: Some(7),
+            daily_every: Duration::from_millis(250),
+        }
+    }
+}
+
+impl Options {
+    /// The defaults, with debate votes lasting `length`.
+    pub fn votes_lasting(length: Duration) -> Options {
+        Options {
+            vote_length: length,
+            ..Options::default()
+        }
+    }
+}
+
+/// A running bot and the fake Discord it is connected to. Dropping it stops the bot without
+/// waiting (as a crash would leave things); `stop` stops it as SIGTERM does.
+pub struct TestApp {
+    pub fake: FakeDiscord,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    done: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl TestApp {
+    /// A bot with the default options, a fresh state and a fake Discord of its own.
+    pub async fn start() -> TestApp {
+        let fake = FakeDiscord::start().await;
+        TestApp::start_with(fake, &state_file(), Options::default()).await
+    }
+
+    /// A bot on this fake Discord and state file; returns once it is connected and ready.
+    pub async fn start_with(fake: FakeDiscord, state: &Path, options: Options) -> TestApp {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("aura=debug,warn")
+            .with_test_writer()
+            .try_init();
+        let app = TestApp::spawn_bot(fake, state, options).await;
+        app.fake.wait_ready().await;
+        app
+    }
+
+    // ------------------------------------------------------------------------------------
+    // START-UP: the only place the tests call the bot's start-up API. When that API
+    // changes, only this function changes.
+    // ------------------------------------------------------------------------------------
+    /// Loads the pack, opens the store and runs the bot in a task, pointed at `fake`.
+    async fn spawn_bot(fake: FakeDiscord, state: &Path, options: Options) -> TestApp {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
+        let store = Store::open(state).await.expect("store");
+        let conn = Connection {
+            token: Token::new("fake-token"),
+            api_url: Some(fake.url()),
+            register: Some(Registration::Global),
+        };
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let done = tokio::spawn(async move {
+            let shutdown = async move {
+                let _ = stopped.await;
+            };
+            let mut data =
+                discord::Data::new(core, store.clone(), &conn).with_quiz_tuning(options.quiz);
+            data.vote_length = options.vote_length;
+            data.sweep_every = Duration::from_millis(200);
+            data.quiz_seed = options.quiz_seed;
+            data.daily_every = options.daily_every;
+            if let Err(e) = discord::run(data, conn, shutdown).await {
+                eprintln!("bot stopped: {e}");
+            }
+            store.close().await;
+        });
+        TestApp {
+            fake,
+            stop: Some(stop),
+            done: Some(done),
+        }
+    }
+
+    /// A new member runs `/name options` in `locale`; returns Aura's callback.
+    pub async fn ask(&self, locale: &str, name: &str, options: Value) -> Callback {
+        let id = next();
+        self.fake
+            .interact(command(id, id, locale, name, options))
+            .await
+    }
+
+    /// Stops the bot as SIGTERM does and waits until it has closed its state.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(done) = self.done.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(20), done).await;
+        }
+    }
+}

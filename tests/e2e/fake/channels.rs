@@ -1,0 +1,308 @@
+//! Discord's REST routes for channels and guilds: posting messages, editing them (limited per
+//! channel like Discord's rate-limit buckets), pins, threads, DMs, members' roles, and the
+//! channel, role and member data serenity asks for. A test can break a channel (404 or 403)
+//! or close a member's DMs.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use aura::render::limits;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post, put};
+use serde_json::{Value, json};
+
+use super::payloads::{member_user, message};
+use super::recorder::Posted;
+use super::{FakeDiscord, GUILD_ID, Shared};
+
+/// How many edits of messages a channel takes per `EDIT_WINDOW` before answering 429.
+pub const EDIT_LIMIT: usize = 5;
+pub const EDIT_WINDOW: Duration = Duration::from_secs(5);
+
+/// How the fake misbehaves: the failures a test arranged, and the edit buckets it enforces.
+#[derive(Default)]
+pub(super) struct Faults {
+    /// The next edits of `@original` fail with these (status, body).
+    pub(super) edit_faults: Mutex<VecDeque<(u16, Value)>>,
+    /// Channels whose calls fail with this status (404 deleted, 403 missing permission).
+    channel_faults: Mutex<HashMap<String, u16>>,
+    /// Members whose DMs are closed.
+    closed_dms: Mutex<Vec<String>>,
+    /// When each channel's recent edits happened.
+    edit_times: Mutex<HashMap<String, Vec<tokio::time::Instant>>>,
+}
+
+pub(super) fn routes() -> Router<Arc<Shared>> {
+    Router::new()
+        .route("/api/v10/channels/{channel}/messages", post(create_message))
+        .route(
+            "/api/v10/channels/{channel}/messages/{message}",
+            patch(edit_message),
+        )
+        .route(
+            "/api/v10/channels/{channel}/messages/pins/{message}",
+            put(pin).delete(pin),
+        )
+        .route(
+            "/api/v10/channels/{channel}/messages/{message}/threads",
+            post(thread),
+        )
+        .route("/api/v10/users/@me/channels", post(open_dm))
+        .route(
+            "/api/v10/guilds/{guild}/members/{user}/roles/{role}",
+            put(change_role).delete(change_role),
+        )
+        .route("/api/v10/channels/{channel}", get(channel_info))
+        .route("/api/v10/guilds/{guild}/roles", get(guild_roles))
+        .route("/api/v10/guilds/{guild}/members/{user}", get(guild_member))
+}
+
+impl FakeDiscord {
+    /// From now on, calls on this channel fail: 404 (deleted) or 403 (missing permission).
+    pub fn break_channel(&self, channel: &str, status: u16) {
+        self.inner
+            .faults
+            .channel_faults
+            .lock()
+            .expect("lock")
+            .insert(channel.to_string(), status);
+    }
+    /// This member's DMs are closed (403 50007).
+    pub fn close_dms(&self, user: &str) {
+        self.inner
+            .faults
+            .closed_dms
+            .lock()
+            .expect("lock")
+            .push(user.to_string());
+    }
+}
+
+/// A channel call answered as Discord does for a deleted channel or a missing permission.
+fn channel_fault(s: &Shared, channel: &str) -> Option<Response> {
+    let status = *s.faults.channel_faults.lock().expect("lock").get(channel)?;
+    let (code, message) = if status == 404 {
+        (10003, "Unknown Channel")
+    } else {
+        (50013, "Missing Permissions")
+    };
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
+    Some(
+        (
+            status,
+            axum::Json(json!({ "code": code, "message": message })),
+        )
+            .into_response(),
+    )
+}
+
+async fn create_message(
+    State(s): State<Arc<Shared>>,
+    Path(channel): Path<String>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    let errors = limits::check_message(&body);
+    if !errors.is_empty() {
+        s.record
+            .unknown
+            .lock()
+            .expect("lock")
+            .push(format!("message over a limit: {errors:?}"));
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "errors": errors })),
+        )
+            .into_response();
+    }
+    let id = (1_200_000_000_000_000_000 + s.record.next_message.fetch_add(1, Ordering::SeqCst))
+        .to_string();
+    s.record.posted.lock().expect("lock").push(Posted {
+        channel: channel.clone(),
+        id: id.clone(),
+        body: body.clone(),
+        edits: Vec::new(),
+    });
+    s.changed.notify_waiters();
+    let mut m = message(body["content"].as_str().unwrap_or(""));
+    m["id"] = json!(id);
+    m["channel_id"] = json!(channel);
+    axum::Json(m).into_response()
+}
+
+/// Edits are limited per channel like Discord's buckets: `EDIT_LIMIT` per `EDIT_WINDOW`,
+/// announced in the rate-limit headers; one more gets a 429.
+async fn edit_message(
+    State(s): State<Arc<Shared>>,
+    Path((channel, message_id)): Path<(String, String)>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    let now = tokio::time::Instant::now();
+    let (remaining, reset_after) = {
+        let mut times = s.faults.edit_times.lock().expect("lock");
+        let list = times.entry(channel.clone()).or_default();
+        list.retain(|t| now.duration_since(*t) < EDIT_WINDOW);
+        if list.len() >= EDIT_LIMIT {
+            let wait = EDIT_WINDOW.saturating_sub(now.duration_since(list[0]));
+            s.record.rate_limited.fetch_add(1, Ordering::SeqCst);
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("retry-after", format!("{:.3}", wait.as_secs_f64()))],
+                axum::Json(json!({ "message": "You are being rate limited.",
+                    "retry_after": wait.as_secs_f64(), "global": false })),
+            )
+                .into_response();
+        }
+        list.push(now);
+        let reset = EDIT_WINDOW.saturating_sub(now.duration_since(list[0]));
+        (EDIT_LIMIT - list.len(), reset)
+    };
+    let errors = limits::check_message(&body);
+    if !errors.is_empty() {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "errors": errors })),
+        )
+            .into_response();
+    }
+    let found = {
+        let mut posted = s.record.posted.lock().expect("lock");
+        match posted.iter_mut().find(|p| p.id == message_id) {
+            Some(p) => {
+                p.edits.push(body.clone());
+                true
+            }
+            None => false,
+        }
+    };
+    s.changed.notify_waiters();
+    if !found {
+        return (
+            StatusCode::NOT_FOUND,
+            axum::Json(json!({ "code": 10008, "message": "Unknown Message" })),
+        )
+            .into_response();
+    }
+    let mut m = message(body["content"].as_str().unwrap_or(""));
+    m["id"] = json!(message_id);
+    (
+        [
+            ("x-ratelimit-limit", EDIT_LIMIT.to_string()),
+            ("x-ratelimit-remaining", remaining.to_string()),
+            (
+                "x-ratelimit-reset-after",
+                format!("{:.3}", reset_after.as_secs_f64()),
+            ),
+        ],
+        axum::Json(m),
+    )
+        .into_response()
+}
+
+/// PUT pins a message, DELETE unpins it.
+async fn pin(
+    State(s): State<Arc<Shared>>,
+    method: axum::http::Method,
+    Path((channel, message_id)): Path<(String, String)>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    let pinned = method == axum::http::Method::PUT;
+    s.record
+        .pins
+        .lock()
+        .expect("lock")
+        .push((channel, message_id, pinned));
+    s.changed.notify_waiters();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn thread(
+    State(s): State<Arc<Shared>>,
+    Path((channel, message_id)): Path<(String, String)>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    let name = body["name"].as_str().unwrap_or("").to_string();
+    if name.is_empty() || name.chars().count() > 100 {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "message": "thread name" })),
+        )
+            .into_response();
+    }
+    s.record
+        .threads
+        .lock()
+        .expect("lock")
+        .push((channel, message_id.clone(), name.clone()));
+    s.changed.notify_waiters();
+    axum::Json(json!({ "id": message_id, "type": 11, "name": name })).into_response()
+}
+
+/// PUT gives a member a role, DELETE takes it back.
+async fn change_role(
+    State(s): State<Arc<Shared>>,
+    method: axum::http::Method,
+    Path((_guild, user, role)): Path<(String, String, String)>,
+) -> StatusCode {
+    let added = method == axum::http::Method::PUT;
+    s.record
+        .role_changes
+        .lock()
+        .expect("lock")
+        .push((user, role, added));
+    s.changed.notify_waiters();
+    StatusCode::NO_CONTENT
+}
+
+async fn open_dm(State(s): State<Arc<Shared>>, axum::Json(body): axum::Json<Value>) -> Response {
+    let user = body["recipient_id"].as_str().unwrap_or("").to_string();
+    if s.faults.closed_dms.lock().expect("lock").contains(&user) {
+        return (
+            StatusCode::FORBIDDEN,
+            axum::Json(json!({ "code": 50007, "message": "Cannot send messages to this user" })),
+        )
+            .into_response();
+    }
+    axum::Json(json!({ "id": format!("77{user}"), "type": 1 })).into_response()
+}
+
+/// Channel permission data: the bot's role (everything but Manage Server) and no overwrites.
+async fn channel_info(State(s): State<Arc<Shared>>, Path(channel): Path<String>) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    axum::Json(
+        json!({ "id": channel, "type": 0, "guild_id": GUILD_ID, "name": "class",
+        "permission_overwrites": [] }),
+    )
+    .into_response()
+}
+
+async fn guild_roles(Path(guild): Path<String>) -> axum::Json<Value> {
+    axum::Json(json!([
+        { "id": guild, "name": "@everyone", "permissions": "68608", "position": 0 },
+        { "id": "555", "name": "Aura", "permissions": "309237702656", "position": 1 }
+    ]))
+}
+
+async fn guild_member(Path((_guild, user)): Path<(String, String)>) -> axum::Json<Value> {
+    axum::Json(
+        json!({ "user": member_user(user.parse().unwrap_or(0)), "roles": ["555"],
+        "joined_at": "2026-01-01T00:00:00+00:00", "deaf": false, "mute": false }),
+    )
+}

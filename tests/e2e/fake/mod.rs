@@ -1,0 +1,104 @@
+//! A fake Discord on loopback for end-to-end tests: Discord's REST API (the routes Aura uses)
+//! and a gateway websocket (HELLO, IDENTIFY → READY, heartbeat and ACK, RESUME, dispatch).
+//! The real serenity client connects to it; tests inject interactions and read the callbacks.
+//! Like Discord, it refuses a callback body that breaks a limit with 400 / 50035.
+//!
+//! - `gateway`: the websocket, and dispatching events on it;
+//! - `rest`: the routes for interactions, webhooks and command registration;
+//! - `channels`: the routes for messages, edits (with rate-limit buckets), pins, threads,
+//!   roles and DMs, and the faults a test can arrange on them;
+//! - `recorder`: what the fake recorded, and the queries tests make of it;
+//! - `payloads`: what Discord sends: interactions, members, messages.
+//!
+//! This file holds the shared state, starting the fake, and waiting on it.
+
+#![allow(dead_code)]
+
+mod channels;
+mod gateway;
+mod payloads;
+mod recorder;
+mod rest;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use tokio::sync::Notify;
+
+pub use payloads::*;
+pub use recorder::{Callback, Posted};
+
+pub const APP_ID: &str = "1234567890123456789";
+pub const CHANNEL_ID: &str = "645027906669510667";
+pub const GUILD_ID: &str = "290926798626357999";
+
+/// Everything the fake's routes and the tests share.
+#[derive(Default)]
+struct Shared {
+    /// Where the fake listens (the gateway URL points back here).
+    addr: Mutex<Option<SocketAddr>>,
+    /// Woken on every change, for the waiting helpers.
+    changed: Notify,
+    gateway: gateway::Gateway,
+    record: recorder::Record,
+    faults: channels::Faults,
+}
+
+#[derive(Clone)]
+pub struct FakeDiscord {
+    inner: Arc<Shared>,
+    pub addr: SocketAddr,
+}
+
+impl FakeDiscord {
+    pub async fn start() -> FakeDiscord {
+        let inner = Arc::new(Shared::default());
+        let app = Router::new()
+            .merge(gateway::routes())
+            .merge(rest::routes())
+            .merge(channels::routes())
+            .fallback(rest::fallback)
+            .with_state(inner.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        *inner.addr.lock().expect("lock") = Some(addr);
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeDiscord { inner, addr }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Waits until `cond` holds, or fails the test after `limit`.
+    async fn wait_until(&self, limit: Duration, cond: impl Fn(&FakeDiscord) -> bool) {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let notified = self.inner.changed.notified();
+            if cond(self) {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                assert!(cond(self), "timed out waiting on the fake Discord");
+                return;
+            }
+        }
+    }
+
+    pub async fn wait_for(&self, limit: Duration, cond: impl Fn(&FakeDiscord) -> bool) {
+        self.wait_until(limit, cond).await;
+    }
+
+    /// Injects an interaction and waits for its callback.
+    pub async fn interact(&self, payload: serde_json::Value) -> Callback {
+        let id = payload["id"].as_str().unwrap_or_default().to_string();
+        self.dispatch("INTERACTION_CREATE", payload);
+        self.callback(&id).await
+    }
+}

@@ -1,0 +1,160 @@
+//! What Discord sends: interactions as they arrive on the gateway (commands, subcommands,
+//! autocomplete, clicks, modal answers, with their options and resolved data), the members in
+//! them, and message objects. Tests build their input from these.
+
+use serde_json::{Value, json};
+
+use super::{APP_ID, CHANNEL_ID, GUILD_ID};
+
+/// Aura's own user.
+pub fn bot_user() -> Value {
+    json!({ "id": APP_ID, "username": "aura", "discriminator": "0", "global_name": null,
+            "avatar": null, "bot": true, "flags": 0 })
+}
+
+/// A message of Aura's, as Discord returns it.
+pub fn message(content: &str) -> Value {
+    json!({
+        "id": "1100000000000000001", "channel_id": CHANNEL_ID, "author": bot_user(), "content": content,
+        "timestamp": "2026-11-28T00:00:00+00:00", "edited_timestamp": null, "tts": false,
+        "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
+        "pinned": false, "type": 0, "components": []
+    })
+}
+
+/// A member in a server channel.
+pub fn member_user(id: u64) -> Value {
+    json!({ "id": id.to_string(), "username": format!("student{id}"), "discriminator": "0",
+            "global_name": null, "avatar": null })
+}
+
+fn base(id: u64, user: u64, locale: &str, kind: u8) -> Value {
+    json!({
+        "id": id.to_string(), "application_id": APP_ID, "type": kind,
+        "token": format!("token-{id}"), "version": 1, "channel_id": CHANNEL_ID,
+        "channel": { "id": CHANNEL_ID, "type": 0 },
+        "user": member_user(user), "locale": locale, "entitlements": [],
+        "authorizing_integration_owners": {}, "context": 0, "attachment_size_limit": 8388608,
+        "app_permissions": "442368"
+    })
+}
+
+/// A slash command as Discord sends it (`options`: `[{"type": 3, "name": …, "value": …}]`).
+pub fn command(id: u64, user: u64, locale: &str, name: &str, options: Value) -> Value {
+    let mut v = base(id, user, locale, 2);
+    v["data"] = json!({ "id": "9000000000000000001", "name": name, "type": 1, "options": options });
+    v
+}
+
+/// An autocomplete request for `option` with the partial `value`.
+pub fn autocomplete(
+    id: u64,
+    user: u64,
+    locale: &str,
+    name: &str,
+    option: &str,
+    value: &str,
+) -> Value {
+    let mut v = base(id, user, locale, 4);
+    v["data"] = json!({ "id": "9000000000000000001", "name": name, "type": 1,
+        "options": [{ "type": 3, "name": option, "value": value, "focused": true }] });
+    v
+}
+
+/// A button click (or, with `values`, a menu choice) on a message of Aura's.
+pub fn click(
+    id: u64,
+    user: u64,
+    locale: &str,
+    custom_id: &str,
+    values: Option<Vec<&str>>,
+) -> Value {
+    let mut v = base(id, user, locale, 3);
+    v["message"] = message("");
+    v["data"] = match values {
+        Some(values) => json!({ "custom_id": custom_id, "component_type": 3, "values": values }),
+        None => json!({ "custom_id": custom_id, "component_type": 2 }),
+    };
+    v
+}
+
+/// Puts an interaction in the server: a guild id and a member with these permissions
+/// (a decimal bit set, e.g. `MANAGE_MESSAGES`) and roles.
+pub fn in_guild(mut v: Value, permissions: u64, roles: &[&str]) -> Value {
+    let user = v["user"].clone();
+    v["guild_id"] = json!(GUILD_ID);
+    v["guild_locale"] = json!("en-US");
+    v["member"] = json!({ "user": user, "roles": roles, "joined_at": "2026-01-01T00:00:00+00:00",
+        "deaf": false, "mute": false, "permissions": permissions.to_string(), "flags": 0 });
+    v.as_object_mut().map(|o| o.remove("user"));
+    v["app_permissions"] = json!("309237771264");
+    v
+}
+
+/// Permission bits.
+pub const MEMBER: u64 = 1 << 10 | 1 << 11; // View Channel, Send Messages
+pub const MANAGE_MESSAGES: u64 = MEMBER | 1 << 13;
+pub const MANAGE_GUILD: u64 = MANAGE_MESSAGES | 1 << 5;
+
+/// A subcommand (`/quiz start`) with its options.
+pub fn subcommand(
+    id: u64,
+    user: u64,
+    locale: &str,
+    group: &str,
+    sub: &str,
+    options: Value,
+) -> Value {
+    let mut v = base(id, user, locale, 2);
+    v["data"] = json!({ "id": "9000000000000000001", "name": group, "type": 1,
+        "options": [{ "type": 1, "name": sub, "options": options }] });
+    v
+}
+
+/// A channel option, with the resolved channel Discord sends along.
+pub fn with_channel(mut v: Value, name: &str, channel: &str) -> Value {
+    if let Some(opts) = v["data"]["options"][0]["options"].as_array_mut() {
+        opts.push(json!({ "type": 7, "name": name, "value": channel }));
+    }
+    v["data"]["resolved"] = json!({ "channels": { channel: {
+        "id": channel, "name": "class", "type": 0, "permissions": "309237771264" } } });
+    v
+}
+
+/// A role option, with the resolved role Discord sends along.
+pub fn with_role(mut v: Value, name: &str, role: &str) -> Value {
+    if let Some(opts) = v["data"]["options"][0]["options"].as_array_mut() {
+        opts.push(json!({ "type": 8, "name": name, "value": role }));
+    }
+    v["data"]["resolved"]["roles"] = json!({ role: {
+        "id": role, "name": "daily-readers", "color": 0, "hoist": false, "position": 1,
+        "permissions": "0", "managed": false, "mentionable": true, "flags": 0,
+        "colors": { "primary_color": 0, "secondary_color": null, "tertiary_color": null },
+        "icon": null, "unicode_emoji": null } });
+    v
+}
+
+/// A modal's answer: one text input per `(custom_id, value)`.
+pub fn modal_submit(
+    id: u64,
+    user: u64,
+    locale: &str,
+    custom_id: &str,
+    inputs: &[(&str, &str)],
+) -> Value {
+    let mut v = base(id, user, locale, 5);
+    let rows: Vec<Value> = inputs
+        .iter()
+        .map(|(cid, value)| {
+            json!({ "type": 1, "components": [
+            { "type": 4, "custom_id": cid, "value": value }] })
+        })
+        .collect();
+    v["data"] = json!({ "custom_id": custom_id, "components": rows });
+    v["message"] = message("");
+    v
+}
+
+pub fn string_option(name: &str, value: &str) -> Value {
+    json!({ "type": 3, "name": name, "value": value })
+}

@@ -1,0 +1,19 @@
+//! The end-to-end suite. The real serenity/poise client connects to a fake Discord on loopback
+//! (`fake`: REST and a gateway websocket) and is driven as members and staff would drive it;
+//! `app::TestApp` starts the bot in-process. One module per feature:
+//!
+//! - `discord`: every command in both languages, autocomplete, buttons and menus, deleting a
+//!   reply, cooldowns, a class voting, restarts, a dropped gateway, 429 and 500 answers, and
+//!   command registration against Discord's rules;
+//! - `quiz`: quiz rounds with a class of 200, exact scores, the board and report, edit rates,
+//!   restarts, SIGTERM, crashes and deleted channels;
+//! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
+//! - `cli`: the `aura` binary as an operator runs it.
+
+mod app;
+mod fake;
+
+mod cli;
+mod daily;
+mod discord;
+mod quiz;

@@ -1,17 +1,15 @@
-//! The command line: `aura check`, `aura preview`; parsing with clap, then a call into the core.
+//! The command line: `aura run`, `register`, `check`, `preview`; parsing with clap, then a
+//! call into the start-up path ([`crate::app`]) or the core.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use std::sync::Arc;
-
 use crate::config::{RegisterMode, Settings};
 use crate::core::Core;
 use crate::discord::{self, Connection, Registration, Token};
-use crate::store::Store;
-use crate::{pack, preview, telemetry};
+use crate::{app, pack, preview, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -80,40 +78,19 @@ pub fn run(cli: Cli) -> ExitCode {
                 return ExitCode::from(2);
             };
             let dir = data.unwrap_or(settings.data_dir.clone());
-            let core = match Core::load(&dir, settings.default_lang()) {
-                Ok(c) => Arc::new(c),
-                Err(report) => {
-                    eprintln!("{report}");
-                    eprintln!("aura: the study pack has problems; the bot does not start.");
-                    return ExitCode::FAILURE;
-                }
-            };
-            let state_path = settings.state_path.clone();
-            let vote_minutes = settings.debate.vote_minutes;
-            let catch_up_hours = settings.daily.catch_up_hours;
-            let quiz = discord::QuizTuning {
-                read_time: std::time::Duration::from_secs(u64::from(settings.quiz.read_seconds)),
-                pause: std::time::Duration::from_secs(u64::from(settings.quiz.pause_seconds)),
-                idle_limit: settings.quiz.idle_questions,
-                ..discord::QuizTuning::default()
-            };
             block_on(async move {
-                let store = match Store::open(&state_path).await {
-                    Ok(s) => s,
+                let launch = match app::Launch::from_settings(&settings, &dir, conn).await {
+                    Ok(launch) => launch,
+                    Err(e @ app::StartError::Pack(_)) => {
+                        eprintln!("{e}");
+                        return ExitCode::FAILURE;
+                    }
                     Err(e) => {
-                        eprintln!("aura: {e} ({})", state_path.display());
+                        eprintln!("aura: {e}");
                         return ExitCode::FAILURE;
                     }
                 };
-                let mut data =
-                    discord::Data::new(core, store.clone(), &conn).with_quiz_tuning(quiz);
-                data.vote_length = std::time::Duration::from_secs(u64::from(vote_minutes) * 60);
-                data.daily_catch_up = (catch_up_hours > 0)
-                    .then(|| std::time::Duration::from_secs(u64::from(catch_up_hours) * 3600));
-                let outcome = discord::run(data, conn, shutdown_signal()).await;
-                store.close().await;
-                tracing::info!("state closed");
-                match outcome {
+                match app::serve(launch, shutdown_signal()).await {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("aura: {e}");

@@ -7,31 +7,49 @@
 //! - [`answers`]: what each command and button answers, as a plain [`reply::Reply`];
 //! - [`render`]: a reply as Discord's JSON body, within every Discord limit;
 //! - [`i18n`]: the Fluent UI strings in Indonesian and English;
-//! - [`quiz`]: scoring rules and the pure quiz-round engine;
-//! - [`daily`]: when a daily post is due, in the server's local time;
-//! - [`store`]: state in SQLite through sqlx (votes, quiz answers, daily schedules and posts);
 //! - [`core`]: the loaded library plus its index, shared by every front end;
-//! - [`text`]: folding and cutting text; [`clock`]: Unix time in one place;
+//! - [`text`]: folding and cutting text; [`clock`]: time in one place, injectable;
+//!
+//! the features, each owning its commands, clicks, live state and workflows as plain
+//! functions over plain values:
+//! - [`quiz`]: scoring, the pure round engine, `/quiz`, live rounds;
+//! - [`daily`]: schedules in local time, the deck, the runner, `/daily`, suggestions;
+//! - [`debate`]: `/debate` and its class vote;
+//!
+//! what they share:
+//! - [`interaction`]: who asked ([`interaction::Invocation`]), what a feature answers
+//!   ([`interaction::Outcome`]) and the `custom_id` codec;
+//! - [`outbox`]: every call outside an interaction's answer (REST for the bot, a recorder
+//!   in tests);
+//! - [`services`]: core, store, outbox, clock and pacing, as one value;
+//! - [`store`]: state in SQLite through sqlx, decoded into the features' types;
 //!
 //! and the front ends and plumbing:
+//! - [`app`]: the one start-up path (bot and end-to-end tests); [`looper`]: background loops;
 //! - [`preview`]: the terminal front end (`aura preview`);
 //! - [`discord`]: the Discord adapter, the only module that imports serenity or poise;
 //! - [`cli`], [`config`], [`telemetry`]: the command line, layered settings, logs.
 
 pub mod answers;
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod core;
 pub mod daily;
+pub mod debate;
 pub mod discord;
 pub mod i18n;
+pub mod interaction;
+pub mod looper;
+pub mod outbox;
 pub mod pack;
 pub mod preview;
 pub mod quiz;
 pub mod render;
 pub mod reply;
 pub mod search;
+pub mod services;
 pub mod store;
 pub mod telemetry;
 pub mod text;

@@ -1,5 +1,7 @@
 //! The plain reply model every command answers with; `render` turns it into Discord's body.
 
+use crate::interaction::CustomId;
+
 /// A reply as the core builds it: no Discord types, no limits applied yet.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reply {
@@ -23,8 +25,8 @@ pub struct Field {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Button {
-    /// The `custom_id` the bot gets back when the button is clicked.
-    pub id: String,
+    /// What the bot gets back when the button is clicked.
+    pub id: CustomId,
     pub label: String,
     pub style: ButtonStyle,
 }
@@ -40,7 +42,7 @@ pub enum ButtonStyle {
 /// A menu of choices (related concepts, sections, …).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Select {
-    pub id: String,
+    pub id: CustomId,
     pub placeholder: String,
     pub options: Vec<SelectOption>,
 }
@@ -95,9 +97,9 @@ impl Reply {
         self
     }
 
-    pub fn button(mut self, id: impl Into<String>, label: impl Into<String>) -> Reply {
+    pub fn button(mut self, id: CustomId, label: impl Into<String>) -> Reply {
         self.buttons.push(Button {
-            id: id.into(),
+            id,
             label: label.into(),
             style: ButtonStyle::Secondary,
         });

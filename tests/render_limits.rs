@@ -1,6 +1,7 @@
 //! Property tests: whatever text a reply holds, its rendered body stays within Discord's limits,
 //! and cutting text never splits a character.
 
+use aura::interaction::CustomId;
 use aura::render::{self, limits};
 use aura::reply::{Accent, Button, ButtonStyle, Field, Reply, Select, SelectOption};
 use aura::text::{chars, truncate};
@@ -45,13 +46,13 @@ fn reply() -> impl Strategy<Value = Reply> {
                 buttons: buttons
                     .into_iter()
                     .map(|(id, label)| Button {
-                        id,
+                        id: CustomId::Open { scope: id },
                         label,
                         style: ButtonStyle::Primary,
                     })
                     .collect(),
                 select: select.map(|options| Select {
-                    id: "aura:open:x".into(),
+                    id: CustomId::Open { scope: "x".into() },
                     placeholder: "p".repeat(200),
                     options: options
                         .into_iter()

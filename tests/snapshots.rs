@@ -87,8 +87,8 @@ fn unknown_commands_and_options_list_what_exists() {
 #[test]
 fn quiz_cards_in_both_languages() {
     use aura::answers::quiz::{Ending, board_card, end_card, me_card, reveal_card};
+    use aura::quiz::{BoardLine, Period};
     use aura::quiz::{Round, Scoring, Settings};
-    use aura::store::{BoardLine, Period};
     let core = core();
     let pack = &core.library.packs[0];
     let settings = Settings {
@@ -129,7 +129,7 @@ fn quiz_cards_in_both_languages() {
         let lines = vec![
             BoardLine {
                 rank: 1,
-                user_id: "11".into(),
+                user_id: 11,
                 points: 2100,
                 correct: 2,
                 answered: 2,
@@ -138,7 +138,7 @@ fn quiz_cards_in_both_languages() {
             },
             BoardLine {
                 rank: 2,
-                user_id: "12".into(),
+                user_id: 12,
                 points: 1000,
                 correct: 1,
                 answered: 2,
@@ -146,7 +146,7 @@ fn quiz_cards_in_both_languages() {
                 wins: 0,
             },
         ];
-        let board = board_card(&lines, Period::Week, aura::store::Sort::Points, lang);
+        let board = board_card(&lines, Period::Week, aura::quiz::Sort::Points, lang);
         insta::assert_snapshot!(
             format!("quiz_board_{}", lang.code()),
             aura::render::to_text(&board)

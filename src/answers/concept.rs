@@ -4,6 +4,7 @@
 use super::{footer, not_found, quote_place, section_ref};
 use crate::core::Core;
 use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
 use crate::pack::{Concept, Lang, Pack};
 use crate::reply::{Accent, Reply, Select, SelectOption};
 use crate::search::Kind;
@@ -90,7 +91,11 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
             ),
         );
         reply = reply.button(
-            format!("aura:quote:{}:{}", pack.id, q.id),
+            CustomId::Quote {
+                pack: pack.id.clone(),
+                id: q.id.clone(),
+                german: false,
+            },
             t(lang, "button-show-quote"),
         );
     }
@@ -99,7 +104,10 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
     }
     if let Some(s) = c.sections.first().and_then(|s| pack.section(s)) {
         reply = reply.button(
-            format!("aura:section:{}:{}", pack.id, s.id),
+            CustomId::Section {
+                pack: pack.id.clone(),
+                id: s.id.clone(),
+            },
             tr(
                 lang,
                 "button-open-section",
@@ -109,7 +117,11 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
     }
     let topic = c.id.as_str();
     reply = reply.button(
-        format!("aura:quote-more:{}:{topic}", pack.id),
+        CustomId::QuoteMore {
+            pack: pack.id.clone(),
+            topic: Some(topic.to_string()),
+            speaker: None,
+        },
         t(lang, "button-quote-on-topic"),
     );
     let related: Vec<SelectOption> = c
@@ -124,7 +136,9 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
         .collect();
     if !related.is_empty() {
         reply.select = Some(Select {
-            id: format!("aura:open:{}:{}", pack.id, c.id),
+            id: CustomId::Open {
+                scope: format!("{}:{}", pack.id, c.id),
+            },
             placeholder: t(lang, "select-related"),
             options: related,
         });

@@ -2,53 +2,16 @@
 //! Benjamin-against-Adorno angle, a quote of the day, or a debate motion, in the schedule's
 //! language; and the items each kind walks through. Pure: the runner lives in `daily`.
 
+use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::SliceRandom;
 
 use super::{Request, debate, footer, quote, quote_place};
 use crate::core::Core;
+use crate::daily::PostKind;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Pack};
 use crate::reply::{Accent, Reply};
-
-/// What a schedule posts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PostKind {
-    Prompt,
-    Quote,
-    Motion,
-}
-
-impl PostKind {
-    pub fn parse(s: &str) -> Option<PostKind> {
-        match s.trim().to_lowercase().as_str() {
-            "prompt" | "discussion" | "diskusi" | "pertanyaan" => Some(PostKind::Prompt),
-            "quote" | "kutipan" => Some(PostKind::Quote),
-            "motion" | "debate" | "mosi" | "debat" => Some(PostKind::Motion),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            PostKind::Prompt => "prompt",
-            PostKind::Quote => "quote",
-            PostKind::Motion => "motion",
-        }
-    }
-
-    /// The pack items this kind walks through, by id.
-    pub fn items(self, pack: &Pack) -> Vec<String> {
-        match self {
-            PostKind::Prompt => pack.prompts.iter().map(|p| p.id.clone()).collect(),
-            PostKind::Quote => pack.quotable().map(|q| q.id.clone()).collect(),
-            PostKind::Motion => pack.motions.iter().map(|m| m.id.clone()).collect(),
-        }
-    }
-}
-
-/// The prefix of a member suggestion's item id in a deck (`suggestion:<id>`).
-pub const SUGGESTION: &str = "suggestion:";
 
 /// A post of `kind` for the pack item `item`; `None` if the pack no longer has it.
 pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply> {
@@ -95,7 +58,7 @@ pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply
             let mut reply = debate::card(pack, m, lang);
             reply
                 .buttons
-                .retain(|b| !b.id.starts_with("aura:debate-more"));
+                .retain(|b| !matches!(b.id, CustomId::MotionMore { .. }));
             reply.title = Some(tr(
                 lang,
                 "daily-motion-title",
@@ -124,7 +87,7 @@ pub fn suggestion_post(text: &str, author: u64, lang: Lang) -> Reply {
 }
 
 /// `/daily preview [kind] [language]`: a sample post, seen only by the one who asked.
-pub fn preview(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Reply {
+pub fn preview_request(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Reply {
     let kind = match req.get("kind") {
         Some(k) => match PostKind::parse(k) {
             Some(kind) => kind,
@@ -135,6 +98,17 @@ pub fn preview(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Re
         None => PostKind::Prompt,
     };
     let post_lang = req.get("language").and_then(Lang::parse).unwrap_or(lang);
+    preview(core, lang, kind, post_lang, rng)
+}
+
+/// A sample post of `kind` in `post_lang`, shown privately (`/daily preview`).
+pub fn preview(
+    core: &Core,
+    lang: Lang,
+    kind: PostKind,
+    post_lang: Lang,
+    rng: &mut impl Rng,
+) -> Reply {
     let Some(pack) = core.library.packs.first() else {
         return Reply::notice(t(lang, "daily-nothing"));
     };

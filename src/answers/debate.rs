@@ -1,6 +1,8 @@
 //! `/debate [motion]`: a motion that pits Benjamin against Adorno, both positions with their
 //! evidence, and the questions to discuss.
 
+use crate::debate::Side;
+use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::IteratorRandom;
 
@@ -55,12 +57,12 @@ pub fn pick<'a>(
 
 /// A debate card opened for voting in a channel: the card, the voting rules with the closing
 /// time as a Discord timestamp, and the Benjamin / Adorno / undecided and close buttons.
-pub fn vote_card(pack: &Pack, m: &Motion, lang: Lang, debate_id: &str, closes_at: i64) -> Reply {
+pub fn vote_card(pack: &Pack, m: &Motion, lang: Lang, debate: u64, closes_at: i64) -> Reply {
     let mut reply = card(pack, m, lang);
     // Voting replaces "another motion": a class debates one motion at a time.
     reply
         .buttons
-        .retain(|b| !b.id.starts_with("aura:debate-more"));
+        .retain(|b| !matches!(b.id, CustomId::MotionMore { .. }));
     reply = reply.field(
         t(lang, "heading-vote"),
         tr(
@@ -70,18 +72,18 @@ pub fn vote_card(pack: &Pack, m: &Motion, lang: Lang, debate_id: &str, closes_at
         ),
     );
     let votes = [
-        ("benjamin", ButtonStyle::Primary),
-        ("adorno", ButtonStyle::Primary),
-        ("undecided", ButtonStyle::Secondary),
+        (Side::Benjamin, ButtonStyle::Primary),
+        (Side::Adorno, ButtonStyle::Primary),
+        (Side::Undecided, ButtonStyle::Secondary),
     ]
     .map(|(side, style)| Button {
-        id: format!("aura:vote:{debate_id}:{side}"),
-        label: t(lang, &format!("side-{side}")),
+        id: CustomId::Vote { debate, side },
+        label: t(lang, &format!("side-{}", side.code())),
         style,
     });
     reply.buttons.splice(0..0, votes);
     reply.buttons.push(Button {
-        id: format!("aura:close:{debate_id}"),
+        id: CustomId::CloseVote { debate },
         label: t(lang, "button-close-vote"),
         style: ButtonStyle::Danger,
     });
@@ -100,7 +102,7 @@ pub fn result_card(
     let mut reply = card(pack, m, lang);
     reply
         .buttons
-        .retain(|b| !b.id.starts_with("aura:debate-more"));
+        .retain(|b| !matches!(b.id, CustomId::MotionMore { .. }));
     let total = benjamin + adorno + undecided;
     let pct = |n: u32| (n * 100 + total / 2).checked_div(total).unwrap_or(0);
     let line = |key: &str, n: u32| format!("**{}**: {n} ({}%)", t(lang, key), pct(n));
@@ -170,12 +172,17 @@ pub fn card(pack: &Pack, m: &Motion, lang: Lang) -> Reply {
     .field(t(lang, "heading-questions"), questions.join("\n"));
     for c in m.concepts.iter().filter_map(|c| pack.concept(c)).take(3) {
         reply = reply.button(
-            format!("aura:concept:{}:{}", pack.id, c.id),
+            CustomId::Concept {
+                pack: pack.id.clone(),
+                id: c.id.clone(),
+            },
             c.name.get(lang).to_string(),
         );
     }
     reply.button(
-        format!("aura:debate-more:{}", pack.id),
+        CustomId::MotionMore {
+            pack: pack.id.clone(),
+        },
         t(lang, "button-another-motion"),
     )
 }

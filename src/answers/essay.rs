@@ -3,6 +3,7 @@
 use super::footer;
 use crate::core::Core;
 use crate::i18n::t;
+use crate::interaction::CustomId;
 use crate::pack::Lang;
 use crate::reply::{Reply, Select, SelectOption};
 
@@ -58,7 +59,9 @@ pub fn answer(core: &Core, lang: Lang) -> Reply {
         format!("{}\n{}", w.structure.get(lang), structure.join(" · ")),
     );
     reply.select = Some(Select {
-        id: format!("aura:open:{}:essay", pack.id),
+        id: CustomId::Open {
+            scope: format!("{}:essay", pack.id),
+        },
         placeholder: t(lang, "select-section"),
         options: pack
             .sections

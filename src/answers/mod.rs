@@ -12,10 +12,11 @@ mod quote;
 mod search;
 mod section;
 
-use rand::Rng;
+use rand::{Rng, SeedableRng};
 
 use crate::core::Core;
 use crate::i18n::tr;
+use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack};
 use crate::reply::Reply;
 use crate::search::{Hit, Kind};
@@ -240,7 +241,7 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
         return match (group.name, req.command.name) {
             ("quiz", "start") => quiz::preview(core, lang, req, rng.r#gen()),
             ("quiz", "info") => quiz::info(core, lang),
-            ("daily", "preview") => daily::preview(core, lang, req, rng),
+            ("daily", "preview") => daily::preview_request(core, lang, req, rng),
             _ => Reply::notice(tr(
                 lang,
                 "error-server-only",
@@ -262,37 +263,32 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
     }
 }
 
-/// Answers a button click or menu choice by its `custom_id` (and the chosen menu value).
-/// `None` when the id is not one of these navigation components.
+/// Answers a navigation button or menu (and the chosen menu value). `None` when the id is not
+/// one of these, or names nothing.
 pub fn component(
     core: &Core,
     lang: Lang,
-    custom_id: &str,
+    id: &CustomId,
     value: Option<&str>,
     rng: &mut impl Rng,
 ) -> Option<Reply> {
-    let mut parts = custom_id.split(':');
-    if parts.next() != Some("aura") {
-        return None;
-    }
-    let action = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
-    let arg = |i: usize| rest.get(i).copied().filter(|s| !s.is_empty() && *s != "*");
-    Some(match action {
-        "concept" => concept::answer(core, lang, &key(arg(0)?, arg(1)?)),
-        "section" => section::answer(core, lang, &key(arg(0)?, arg(1)?)),
-        "quote" => quote::show(core, lang, arg(0)?, arg(1)?, false),
-        "quote-de" => quote::show(core, lang, arg(0)?, arg(1)?, true),
-        "quote-more" => {
-            let pack = arg(0)?;
-            let topic = arg(1).map(|t| key(pack, t));
-            let speaker = arg(2).map(|s| key(pack, s));
+    Some(match id {
+        CustomId::Concept { pack, id } => concept::answer(core, lang, &key(pack, id)),
+        CustomId::Section { pack, id } => section::answer(core, lang, &key(pack, id)),
+        CustomId::Quote { pack, id, german } => quote::show(core, lang, pack, id, *german),
+        CustomId::QuoteMore {
+            pack,
+            topic,
+            speaker,
+        } => {
+            let topic = topic.as_deref().map(|t| key(pack, t));
+            let speaker = speaker.as_deref().map(|s| key(pack, s));
             quote::answer(core, lang, topic.as_deref(), speaker.as_deref(), rng)
         }
-        "debate" => debate::answer(core, lang, Some(&key(arg(0)?, arg(1)?)), rng),
-        "debate-more" => debate::answer(core, lang, None, rng),
+        CustomId::Motion { pack, id } => debate::answer(core, lang, Some(&key(pack, id)), rng),
+        CustomId::MotionMore { .. } => debate::answer(core, lang, None, rng),
         // Menus carry the chosen item in their value: `kind:pack:id`.
-        "open" => {
+        CustomId::Open { .. } => {
             let (kind, item) = value?.split_once(':')?;
             match kind {
                 "concept" => concept::answer(core, lang, item),
@@ -308,6 +304,26 @@ pub fn component(
         }
         _ => return None,
     })
+}
+
+/// A lookup command's reply for the member who asked: a public reply gets their delete
+/// button.
+pub fn for_member(core: &Core, lang: Lang, user: u64, req: &Request) -> Reply {
+    let mut rng = rand::rngs::StdRng::from_entropy();
+    let mut reply = answer(core, lang, req, &mut rng);
+    if !reply.ephemeral {
+        reply.buttons.push(delete_button(lang, user));
+    }
+    reply
+}
+
+/// The button that lets the member who asked, and only them, delete a public reply.
+pub fn delete_button(lang: Lang, user: u64) -> crate::reply::Button {
+    crate::reply::Button {
+        id: CustomId::Delete { owner: user },
+        label: crate::i18n::t(lang, "button-delete"),
+        style: crate::reply::ButtonStyle::Danger,
+    }
 }
 
 fn key(pack: &str, id: &str) -> String {

@@ -4,12 +4,13 @@
 use super::{Request, section_ref};
 use crate::core::Core;
 use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
 use crate::pack::{Difficulty, Lang};
 use crate::quiz::round::Totals;
+use crate::quiz::{BoardLine, Period, Sort};
 use crate::quiz::{Member, QuestionView, Reveal, Round, Scoring, Settings};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::search::Kind;
-use crate::store::{BoardLine, Period, Sort};
 
 /// Bounds of the start options.
 pub const MAX_QUESTIONS: usize = 20;
@@ -65,50 +66,119 @@ fn bad(lang: Lang, option: &str, value: &str, allowed: &str) -> Box<Reply> {
     Box::new(super::bad_option(lang, option, value, allowed))
 }
 
-/// Reads `/quiz start`'s options; a bad one gets a notice naming it and what it accepts.
-pub fn plan(core: &Core, lang: Lang, req: &Request, idle_limit: u32) -> Result<Plan, Box<Reply>> {
+/// `/quiz start`'s options, typed (poise types them on Discord; the preview reads them from
+/// text with [`StartArgs::from_request`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StartArgs {
+    pub questions: Option<u32>,
+    pub topic: Option<String>,
+    pub section: Option<String>,
+    pub difficulty: Option<Difficulty>,
+    pub seconds: Option<u32>,
+    pub mode: Option<Mode>,
+    pub scoring: Option<Scoring>,
+    pub streaks: Option<bool>,
+    pub goal: Option<u32>,
+    pub spoilers: Option<bool>,
+}
+
+impl StartArgs {
+    /// Reads the options as a member types them (`aura preview`); a value that is not of the
+    /// option's type gets a notice naming it and what it accepts.
+    pub fn from_request(req: &Request, lang: Lang) -> Result<StartArgs, Box<Reply>> {
+        let number = |name: &str, allowed: &str| -> Result<Option<u32>, Box<Reply>> {
+            req.get(name)
+                .map(|v| {
+                    v.trim()
+                        .parse::<u32>()
+                        .map_err(|_| bad(lang, name, v, allowed))
+                })
+                .transpose()
+        };
+        let on_off = |name: &str| -> Result<Option<bool>, Box<Reply>> {
+            req.get(name)
+                .map(|v| flag(v).ok_or_else(|| bad(lang, name, v, "on, off")))
+                .transpose()
+        };
+        Ok(StartArgs {
+            questions: number("questions", &format!("1–{MAX_QUESTIONS}"))?,
+            seconds: number("seconds", &format!("{MIN_SECONDS}–{MAX_SECONDS}"))?,
+            goal: number("goal", "1000–100000")?,
+            difficulty: req
+                .get("difficulty")
+                .map(|v| {
+                    Difficulty::parse(v)
+                        .ok_or_else(|| bad(lang, "difficulty", v, "easy, medium, hard"))
+                })
+                .transpose()?,
+            mode: req
+                .get("mode")
+                .map(|v| Mode::parse(v).ok_or_else(|| bad(lang, "mode", v, "auto, teacher")))
+                .transpose()?,
+            scoring: req
+                .get("scoring")
+                .map(|v| match v.trim().to_lowercase().as_str() {
+                    "speed" | "cepat" | "kecepatan" => Ok(Scoring::Speed),
+                    "flat" | "rata" | "tetap" => Ok(Scoring::Flat),
+                    _ => Err(bad(lang, "scoring", v, "speed, flat")),
+                })
+                .transpose()?,
+            streaks: on_off("streaks")?,
+            spoilers: on_off("spoilers")?,
+            topic: req.get("topic").map(String::from),
+            section: req.get("section").map(String::from),
+        })
+    }
+}
+
+/// Plans a round from `/quiz start`'s options; a value out of range, an unknown topic or
+/// section gets a notice naming the option and what it accepts.
+pub fn plan(
+    core: &Core,
+    lang: Lang,
+    args: &StartArgs,
+    idle_limit: u32,
+) -> Result<Plan, Box<Reply>> {
     let mut settings = Settings {
         questions: DEFAULT_QUESTIONS,
         idle_limit,
         ..Settings::default()
     };
-    if let Some(v) = req.get("questions") {
-        settings.questions = v
-            .trim()
-            .parse::<usize>()
+    if let Some(n) = args.questions {
+        settings.questions = usize::try_from(n)
             .ok()
             .filter(|n| (1..=MAX_QUESTIONS).contains(n))
-            .ok_or_else(|| bad(lang, "questions", v, &format!("1–{MAX_QUESTIONS}")))?;
+            .ok_or_else(|| {
+                bad(
+                    lang,
+                    "questions",
+                    &n.to_string(),
+                    &format!("1–{MAX_QUESTIONS}"),
+                )
+            })?;
     }
-    if let Some(v) = req.get("seconds") {
-        settings.seconds = v
-            .trim()
-            .parse::<u32>()
-            .ok()
+    if let Some(n) = args.seconds {
+        settings.seconds = Some(n)
             .filter(|n| (MIN_SECONDS..=MAX_SECONDS).contains(n))
-            .ok_or_else(|| bad(lang, "seconds", v, &format!("{MIN_SECONDS}–{MAX_SECONDS}")))?;
+            .ok_or_else(|| {
+                bad(
+                    lang,
+                    "seconds",
+                    &n.to_string(),
+                    &format!("{MIN_SECONDS}–{MAX_SECONDS}"),
+                )
+            })?;
     }
-    if let Some(v) = req.get("difficulty") {
-        settings.difficulty = Some(
-            Difficulty::parse(v).ok_or_else(|| bad(lang, "difficulty", v, "easy, medium, hard"))?,
-        );
+    settings.difficulty = args.difficulty;
+    let mode = args.mode.unwrap_or(Mode::Auto);
+    if let Some(scoring) = args.scoring {
+        settings.scoring = scoring;
     }
-    let mode = match req.get("mode") {
-        Some(v) => Mode::parse(v).ok_or_else(|| bad(lang, "mode", v, "auto, teacher"))?,
-        None => Mode::Auto,
-    };
-    if let Some(v) = req.get("scoring") {
-        settings.scoring = match v.trim().to_lowercase().as_str() {
-            "speed" | "cepat" | "kecepatan" => Scoring::Speed,
-            "flat" | "rata" | "tetap" => Scoring::Flat,
-            _ => return Err(bad(lang, "scoring", v, "speed, flat")),
-        };
-    }
-    if let Some(v) = req.get("streaks") {
-        settings.streaks = flag(v).ok_or_else(|| bad(lang, "streaks", v, "on, off"))?;
+    if let Some(streaks) = args.streaks {
+        settings.streaks = streaks;
     }
     let mut pack = core.library.packs.first().map(|p| p.id.clone());
-    if let Some(v) = req.get("topic") {
+    if let Some(v) = args.topic.as_deref().filter(|v| !v.trim().is_empty()) {
         let hit = core.index.resolve(Kind::Concept, v).map_err(|guesses| {
             Box::new(super::not_found(
                 core,
@@ -122,30 +192,24 @@ pub fn plan(core: &Core, lang: Lang, req: &Request, idle_limit: u32) -> Result<P
         pack = Some(hit.pack.clone());
         settings.concept = Some(hit.id);
     }
-    if let Some(v) = req.get("section") {
+    if let Some(v) = args.section.as_deref().filter(|v| !v.trim().is_empty()) {
         let (p, ids) = sections(core, lang, v)?;
         pack = Some(p);
         settings.sections = ids;
     }
-    if let Some(v) = req.get("goal") {
+    if let Some(n) = args.goal {
         settings.goal = Some(
-            v.trim()
-                .parse::<u32>()
-                .ok()
+            Some(n)
                 .filter(|n| (1000..=100_000).contains(n))
-                .ok_or_else(|| bad(lang, "goal", v, "1000–100000"))?,
+                .ok_or_else(|| bad(lang, "goal", &n.to_string(), "1000–100000"))?,
         );
     }
     let pack = pack.ok_or_else(|| Box::new(Reply::notice(t(lang, "quiz-no-questions"))))?;
-    let spoilers = match req.get("spoilers") {
-        Some(v) => flag(v).ok_or_else(|| bad(lang, "spoilers", v, "on, off"))?,
-        None => false,
-    };
     let plan = Plan {
         pack,
         settings,
         mode,
-        spoilers,
+        spoilers: args.spoilers.unwrap_or(false),
     };
     if plan.round(core, 0).is_none() {
         return Err(Box::new(Reply::notice(t(lang, "quiz-no-questions"))));
@@ -216,20 +280,6 @@ pub fn letter(position: usize) -> char {
         .unwrap_or('?')
 }
 
-/// The custom id of an answer button.
-pub fn answer_id(round: &str, number: usize, position: usize) -> String {
-    format!("aura:quiz:{round}:{number}:{position}")
-}
-
-/// Reads an answer button's custom id (after `aura:quiz:`): round, question number, position.
-pub fn parse_answer_id(rest: &str) -> Option<(&str, usize, usize)> {
-    let mut parts = rest.rsplitn(3, ':');
-    let position = parts.next()?.parse().ok()?;
-    let number = parts.next()?.parse().ok()?;
-    let round = parts.next()?;
-    Some((round, number, position))
-}
-
 fn choice_label(view: &QuestionView, lang: Lang, position: usize) -> String {
     let text = view
         .choices
@@ -268,7 +318,7 @@ fn anti_copy(text: &str) -> String {
 pub fn question_card(
     view: &QuestionView,
     lang: Lang,
-    round: &str,
+    round: u64,
     answered: u32,
     stage: Stage,
 ) -> Reply {
@@ -316,13 +366,20 @@ pub fn question_card(
     if let Stage::Open { .. } = stage {
         for i in 0..view.choices.len() {
             reply.buttons.push(Button {
-                id: answer_id(round, view.number, i),
+                id: CustomId::QuizAnswer {
+                    round,
+                    number: view.number,
+                    position: i,
+                },
                 label: choice_label(view, lang, i),
                 style: ButtonStyle::Primary,
             });
         }
         reply.buttons.push(Button {
-            id: format!("aura:quiz-hint:{round}:{}", view.number),
+            id: CustomId::QuizHint {
+                round,
+                number: view.number,
+            },
             label: t(lang, "button-hint"),
             style: ButtonStyle::Secondary,
         });
@@ -748,7 +805,8 @@ pub fn review_card(core: &Core, missed: &[Missed<'_>], answered: usize, lang: La
 
 /// What `aura preview '/quiz start …'` shows: the round's first question.
 pub fn preview(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
-    let plan = match plan(core, lang, req, 2) {
+    let plan = match StartArgs::from_request(req, lang).and_then(|args| plan(core, lang, &args, 2))
+    {
         Ok(plan) => plan,
         Err(notice) => return *notice,
     };
@@ -759,7 +817,7 @@ pub fn preview(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
     match round.open_next(now) {
         Some(view) => {
             let closes = crate::clock::unix_now() + i64::from(plan.settings.seconds);
-            question_card(&view, lang, "preview", 0, Stage::Open { closes })
+            question_card(&view, lang, 0, 0, Stage::Open { closes })
         }
         None => Reply::notice(t(lang, "quiz-no-questions")),
     }
@@ -768,14 +826,6 @@ pub fn preview(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn answer_ids_round_trip() {
-        let id = answer_id("123:abc", 3, 2);
-        let rest = id.strip_prefix("aura:quiz:").unwrap_or("");
-        assert_eq!(parse_answer_id(rest), Some(("123:abc", 3, 2)));
-        assert_eq!(parse_answer_id("x:y"), None);
-    }
 
     #[test]
     fn letters() {

@@ -1,6 +1,7 @@
 //! `/quote [topic] [speaker]`: a verified quotation with speaker, work, version, section and
 //! translator, and buttons for another one, the German original and the section.
 
+use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::SliceRandom;
 
@@ -71,12 +72,12 @@ pub fn answer(
     pool.shuffle(rng);
     match pool.first() {
         Some((pack, q)) => {
-            let topic_key = concept.as_ref().map(|c| c.id.as_str()).unwrap_or("*");
-            let speaker_key = speaker_hit.as_ref().map(|s| s.id.as_str()).unwrap_or("*");
-            card(pack, q, lang, false).button(
-                format!("aura:quote-more:{}:{topic_key}:{speaker_key}", pack.id),
-                t(lang, "button-another-quote"),
-            )
+            let more = CustomId::QuoteMore {
+                pack: pack.id.clone(),
+                topic: concept.as_ref().map(|c| c.id.clone()),
+                speaker: speaker_hit.as_ref().map(|s| s.id.clone()),
+            };
+            card(pack, q, lang, false).button(more, t(lang, "button-another-quote"))
         }
         None => Reply::notice(t(lang, "error-no-quote")),
     }
@@ -139,13 +140,20 @@ pub(super) fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     }
     if q.de.is_some() && !german {
         reply = reply.button(
-            format!("aura:quote-de:{}:{}", pack.id, q.id),
+            CustomId::Quote {
+                pack: pack.id.clone(),
+                id: q.id.clone(),
+                german: true,
+            },
             t(lang, "button-german"),
         );
     }
     if let Some(s) = q.section.as_deref().and_then(|s| pack.section(s)) {
         reply = reply.button(
-            format!("aura:section:{}:{}", pack.id, s.id),
+            CustomId::Section {
+                pack: pack.id.clone(),
+                id: s.id.clone(),
+            },
             tr(
                 lang,
                 "button-open-section",
@@ -155,7 +163,10 @@ pub(super) fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     }
     if let Some(c) = q.concepts.first().and_then(|c| pack.concept(c)) {
         reply = reply.button(
-            format!("aura:concept:{}:{}", pack.id, c.id),
+            CustomId::Concept {
+                pack: pack.id.clone(),
+                id: c.id.clone(),
+            },
             c.name.get(lang).to_string(),
         );
     }

@@ -3,6 +3,7 @@
 use super::not_found;
 use crate::core::Core;
 use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
 use crate::pack::Lang;
 use crate::reply::{Reply, Select, SelectOption};
 use crate::search::Kind;
@@ -49,7 +50,9 @@ pub fn answer(core: &Core, lang: Lang, query: &str) -> Reply {
         text: lines.join("\n"),
         footer: Some(tr(lang, "search-footer", &[("count", &hits.len())])),
         select: Some(Select {
-            id: "aura:open:search".into(),
+            id: CustomId::Open {
+                scope: "search".into(),
+            },
             placeholder: t(lang, "select-open-result"),
             options,
         }),

@@ -4,6 +4,7 @@
 use super::{footer, not_found};
 use crate::core::Core;
 use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack, Section};
 use crate::reply::{Reply, Select, SelectOption};
 use crate::search::{Kind, roman};
@@ -95,13 +96,19 @@ fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
     let position = pack.sections.iter().position(|x| x.id == s.id).unwrap_or(0);
     if let Some(prev) = position.checked_sub(1).and_then(|i| pack.sections.get(i)) {
         reply = reply.button(
-            format!("aura:section:{}:{}", pack.id, prev.id),
+            CustomId::Section {
+                pack: pack.id.clone(),
+                id: prev.id.clone(),
+            },
             format!("◀ {}", prev.label.get(lang)),
         );
     }
     if let Some(next) = pack.sections.get(position + 1) {
         reply = reply.button(
-            format!("aura:section:{}:{}", pack.id, next.id),
+            CustomId::Section {
+                pack: pack.id.clone(),
+                id: next.id.clone(),
+            },
             format!("{} ▶", next.label.get(lang)),
         );
     }
@@ -117,7 +124,9 @@ fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
         .collect();
     if !concepts.is_empty() {
         reply.select = Some(Select {
-            id: format!("aura:open:{}:section-{}", pack.id, s.id),
+            id: CustomId::Open {
+                scope: format!("{}:section-{}", pack.id, s.id),
+            },
             placeholder: t(lang, "select-concepts"),
             options: concepts,
         });

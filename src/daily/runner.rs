@@ -1,40 +1,20 @@
 //! The daily runner: at each tick (its clock is an argument) every schedule whose post is due
 //! draws its next item, claims that local day in the store (exactly once, whoever comes first:
-//! the tick, a catch-up after a restart, or `/daily now`), and hands the post to an [`Outlet`].
-//! A channel that is gone or forbids posting pauses only its own schedule.
+//! the tick, a catch-up after a restart, or `/daily now`), and publishes the post through the
+//! outbox ([`super::post`]). A channel that is gone or forbids posting pauses only its own
+//! schedule; any other failure gives back both the day and the deck's place, so the same item
+//! goes out at the next try.
 
-use std::future::Future;
 use std::time::Duration;
 
 use jiff::Timestamp;
 
-use super::{Deck, Schedule};
-use crate::answers::daily::{self, PostKind, SUGGESTION};
+use super::{DailySchedule, Deck, PostKind, SUGGESTION, Schedule, post};
+use crate::answers::daily;
 use crate::core::Core;
-use crate::pack::Lang;
+use crate::outbox::Outbox;
 use crate::reply::Reply;
-use crate::store::{DailySchedule, Store, StoreError};
-
-/// Why a post could not go out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure {
-    /// The channel is gone or Aura may not post there: the schedule is paused with this reason.
-    Refused(String),
-    /// Worth another try at the next tick.
-    Transient(String),
-}
-
-/// Where posts go: Discord in the bot, a recorder in tests.
-pub trait Outlet {
-    /// Posts `reply` for `schedule` (pinging its role, opening a thread, pinning as configured;
-    /// `previous` is the last post's message, to unpin); returns the new message's id.
-    fn publish(
-        &self,
-        schedule: &DailySchedule,
-        reply: &Reply,
-        previous: Option<&str>,
-    ) -> impl Future<Output = Result<String, Failure>> + Send;
-}
+use crate::store::{Store, StoreError};
 
 /// What happened to one schedule's post.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +23,7 @@ pub enum Posted {
     Sent {
         date: String,
         item: String,
-        message: String,
+        message: u64,
     },
     /// That day's post had already gone out.
     AlreadyPosted,
@@ -80,10 +60,6 @@ pub fn items(core: &Core, deck: &Deck, kind: PostKind) -> Vec<String> {
     items
 }
 
-pub fn deck_of(s: &DailySchedule) -> Deck {
-    serde_json::from_str(&s.deck).unwrap_or_else(|_| Deck::new(s.id as u64))
-}
-
 /// The post for an item, in the schedule's language.
 pub async fn render(
     core: &Core,
@@ -91,33 +67,40 @@ pub async fn render(
     s: &DailySchedule,
     item: &str,
 ) -> Result<Option<Reply>, StoreError> {
-    let lang = Lang::parse(&s.lang).unwrap_or(core.default_lang);
     if let Some(id) = item.strip_prefix(SUGGESTION) {
         let suggestion = match id.parse::<i64>() {
             Ok(id) => store.suggestion(id).await?,
             Err(_) => None,
         };
-        return Ok(suggestion
-            .map(|x| daily::suggestion_post(&x.text, x.user_id.parse().unwrap_or(0), lang)));
+        return Ok(suggestion.map(|x| daily::suggestion_post(&x.text, x.user, s.lang)));
     }
-    let kind = PostKind::parse(&s.kind).unwrap_or(PostKind::Prompt);
     Ok(core
         .library
         .packs
         .first()
-        .and_then(|p| daily::post(p, kind, item, lang)))
+        .and_then(|p| daily::post(p, s.kind, item, s.lang)))
 }
 
-/// Runs the daily posts against a store and an outlet.
-pub struct Runner<'a, O> {
+/// Runs the daily posts against a store and an outbox.
+pub struct Runner<'a> {
     pub core: &'a Core,
     pub store: &'a Store,
-    pub outlet: &'a O,
+    pub outbox: &'a dyn Outbox,
     /// How long after its time a missed post is still sent; `None`: until that local day ends.
     pub catch_up: Option<Duration>,
 }
 
-impl<O: Outlet + Sync> Runner<'_, O> {
+impl<'a> Runner<'a> {
+    /// The runner over a feature's services.
+    pub fn of(s: &'a crate::services::Services) -> Runner<'a> {
+        Runner {
+            core: &s.core,
+            store: &s.store,
+            outbox: s.outbox.as_ref(),
+            catch_up: s.pace.daily_catch_up,
+        }
+    }
+
     /// Posts every schedule that is due at `now`. One schedule's failure never stops another.
     pub async fn tick(&self, now: Timestamp) -> Vec<(i64, Result<Posted, RunError>)> {
         let schedules = match self.store.schedules(None).await {
@@ -167,28 +150,27 @@ impl<O: Outlet + Sync> Runner<'_, O> {
         now: Timestamp,
         manual: bool,
     ) -> Result<Posted, RunError> {
-        let kind = PostKind::parse(&s.kind).unwrap_or(PostKind::Prompt);
-        let mut deck = deck_of(s);
-        let items = items(self.core, &deck, kind);
+        let before = s.deck.clone();
+        let mut deck = s.deck.clone();
+        let items = items(self.core, &deck, s.kind);
         let Some(item) = deck.draw(&items) else {
             return Ok(Posted::Nothing);
         };
-        let deck_json = serde_json::to_string(&deck).unwrap_or_else(|_| s.deck.clone());
         let previous = self.store.last_post_message(s.id).await?;
         if !self
             .store
-            .claim_post(s.id, date, &item, &deck_json, manual, now.as_second())
+            .claim_post(s.id, date, &item, &deck, manual, now.as_second())
             .await?
         {
             return Ok(Posted::AlreadyPosted);
         }
         let Some(reply) = render(self.core, self.store, s, &item).await? else {
-            self.store.release_post(s.id, date).await?;
+            self.store.release_post(s.id, date, &deck).await?;
             return Ok(Posted::Nothing);
         };
-        match self.outlet.publish(s, &reply, previous.as_deref()).await {
+        match post::publish(self.outbox, s, &reply, previous).await {
             Ok(message) => {
-                self.store.set_post_message(s.id, date, &message).await?;
+                self.store.set_post_message(s.id, date, message).await?;
                 tracing::info!(schedule = s.id, date, item, "daily post sent");
                 Ok(Posted::Sent {
                     date: date.to_string(),
@@ -196,15 +178,17 @@ impl<O: Outlet + Sync> Runner<'_, O> {
                     message,
                 })
             }
-            Err(Failure::Refused(reason)) => {
-                self.store.release_post(s.id, date).await?;
+            Err(e) if e.is_gone() => {
+                let reason = e.to_string();
+                self.store.release_post(s.id, date, &before).await?;
                 self.store.set_paused(s.id, Some(&reason)).await?;
                 tracing::warn!(schedule = s.id, reason, "daily schedule paused");
                 Ok(Posted::Paused(reason))
             }
-            Err(Failure::Transient(e)) => {
-                self.store.release_post(s.id, date).await?;
-                Err(RunError::Transient(e))
+            Err(e) => {
+                // The day and the item both go back: the next try posts the same item.
+                self.store.release_post(s.id, date, &before).await?;
+                Err(RunError::Transient(e.to_string()))
             }
         }
     }
@@ -213,30 +197,10 @@ impl<O: Outlet + Sync> Runner<'_, O> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::outbox::OutboxError;
+    use crate::outbox::recorder::{Call, Recorder};
+    use crate::pack::Lang;
     use std::path::PathBuf;
-    use std::sync::Mutex;
-
-    #[derive(Default)]
-    struct Recorder {
-        sent: Mutex<Vec<(i64, String)>>,
-        refuse: Mutex<Option<Failure>>,
-    }
-
-    impl Outlet for Recorder {
-        async fn publish(
-            &self,
-            s: &DailySchedule,
-            reply: &Reply,
-            _previous: Option<&str>,
-        ) -> Result<String, Failure> {
-            if let Some(f) = self.refuse.lock().expect("lock").clone() {
-                return Err(f);
-            }
-            let mut sent = self.sent.lock().expect("lock");
-            sent.push((s.id, reply.title.clone().unwrap_or_default()));
-            Ok(format!("m{}", sent.len()))
-        }
-    }
 
     fn core() -> Core {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
@@ -246,25 +210,32 @@ mod tests {
     fn schedule(time: &str, zone: &str, days: &str) -> DailySchedule {
         DailySchedule {
             id: 0,
-            guild_id: "g".into(),
-            channel_id: "c".into(),
+            guild: 1,
+            channel: 2,
             time: time.into(),
             zone: zone.into(),
             days: days.into(),
-            lang: "id".into(),
-            kind: "prompt".into(),
-            role_id: None,
+            lang: Lang::Id,
+            kind: PostKind::Prompt,
+            role: None,
             thread: true,
             pin: true,
             paused: false,
             pause_reason: None,
             skip_date: None,
-            deck: serde_json::to_string(&Deck::new(5)).expect("json"),
+            deck: Deck::new(5),
         }
     }
 
     fn ts(s: &str) -> Timestamp {
         s.parse().expect("timestamp")
+    }
+
+    fn gone() -> OutboxError {
+        OutboxError::Gone {
+            status: 404,
+            detail: "Unknown Channel".into(),
+        }
     }
 
     #[tokio::test]
@@ -275,11 +246,11 @@ mod tests {
             .add_schedule(&schedule("08:00", "Asia/Jakarta", "daily"))
             .await
             .expect("add");
-        let outlet = Recorder::default();
+        let outbox = Recorder::new();
         let runner = Runner {
             core: &core,
             store: &store,
-            outlet: &outlet,
+            outbox: &outbox,
             catch_up: None,
         };
         // 07:59 in Jakarta (UTC+7): nothing; 08:00: one post; later ticks that day: none.
@@ -291,8 +262,7 @@ mod tests {
         // The next local day posts again, a different prompt.
         let next = runner.tick(ts("2026-03-03T01:00:05Z")).await;
         assert!(matches!(next[0].1, Ok(Posted::Sent { .. })));
-        let sent = outlet.sent.lock().expect("lock").clone();
-        assert_eq!(sent.len(), 2);
+        assert_eq!(outbox.posts().len(), 2);
         assert_eq!(store.post_count(id).await.expect("count"), 2);
     }
 
@@ -304,11 +274,11 @@ mod tests {
             .add_schedule(&schedule("09:00", "Europe/Berlin", "daily"))
             .await
             .expect("add");
-        let outlet = Recorder::default();
+        let outbox = Recorder::new();
         let strict = Runner {
             core: &core,
             store: &store,
-            outlet: &outlet,
+            outbox: &outbox,
             catch_up: Some(Duration::from_secs(3600)),
         };
         // Down from 08:00 to 11:30 Berlin (UTC+1 in March): past a one-hour window, no post.
@@ -336,11 +306,11 @@ mod tests {
             .add_schedule(&schedule("08:00", "UTC", "daily"))
             .await
             .expect("add");
-        let outlet = Recorder::default();
+        let outbox = Recorder::new();
         let runner = Runner {
             core: &core,
             store: &store,
-            outlet: &outlet,
+            outbox: &outbox,
             catch_up: None,
         };
         let s_a = store.schedules(None).await.expect("list")[0].clone();
@@ -353,13 +323,13 @@ mod tests {
         assert_eq!(ticked.len(), 1, "only b was still due: {ticked:?}");
         assert_eq!(ticked[0].0, b);
         // Tomorrow a's channel is gone: a pauses with the reason, b still posts.
-        *outlet.refuse.lock().expect("lock") = Some(Failure::Refused("Unknown Channel".into()));
+        outbox.fail(Call::Post, gone());
         let s_b = store.schedules(None).await.expect("list")[1].clone();
         let out = runner
             .post(&s_a, "2026-03-03", ts("2026-03-03T08:00:00Z"), false)
             .await;
-        assert_eq!(out.expect("run"), Posted::Paused("Unknown Channel".into()));
-        *outlet.refuse.lock().expect("lock") = None;
+        assert_eq!(out.expect("run"), Posted::Paused(gone().to_string()));
+        outbox.heal(Call::Post);
         let out = runner
             .post(&s_b, "2026-03-03", ts("2026-03-03T08:00:00Z"), false)
             .await;
@@ -367,11 +337,56 @@ mod tests {
         let listed = store.schedules(None).await.expect("list");
         let paused = listed.iter().find(|s| s.id == a).expect("a");
         assert!(paused.paused);
-        assert_eq!(paused.pause_reason.as_deref(), Some("Unknown Channel"));
+        assert_eq!(paused.pause_reason, Some(gone().to_string()));
         // The paused schedule's day was given back, so it can post once resumed.
         assert_eq!(
             store.last_post_date(a).await.expect("q").as_deref(),
             Some("2026-03-02")
         );
+    }
+
+    #[tokio::test]
+    async fn a_refused_post_gives_back_its_day_and_its_item() {
+        let core = core();
+        let store = Store::in_memory().await.expect("store");
+        let id = store
+            .add_schedule(&schedule("08:00", "UTC", "daily"))
+            .await
+            .expect("add");
+        let outbox = Recorder::new();
+        let runner = Runner {
+            core: &core,
+            store: &store,
+            outbox: &outbox,
+            catch_up: None,
+        };
+        outbox.fail(
+            Call::Post,
+            OutboxError::Refused {
+                status: 500,
+                detail: "Internal Server Error".into(),
+            },
+        );
+        let failed = runner.tick(ts("2026-03-02T08:00:00Z")).await;
+        assert!(
+            matches!(failed[0].1, Err(RunError::Transient(_))),
+            "{failed:?}"
+        );
+        assert_eq!(store.post_count(id).await.expect("count"), 0);
+        let unchanged = store.schedules(None).await.expect("list")[0].deck.clone();
+        assert_eq!(unchanged, Deck::new(5), "the deck has not moved on");
+        outbox.heal(Call::Post);
+        let sent = runner.tick(ts("2026-03-02T08:00:20Z")).await;
+        let Ok(Posted::Sent { item, .. }) = &sent[0].1 else {
+            panic!("{sent:?}");
+        };
+        let mut fresh = Deck::new(5);
+        let items = items(&core, &fresh, PostKind::Prompt);
+        assert_eq!(
+            Some(item.clone()),
+            fresh.draw(&items),
+            "the same item went out"
+        );
+        assert!(runner.tick(ts("2026-03-02T08:01:00Z")).await.is_empty());
     }
 }

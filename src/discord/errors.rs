@@ -1,10 +1,20 @@
 //! Errors answered to the member in one place: their own mistakes and cooldowns get a polite,
-//! localized, ephemeral notice; internal errors and panics are logged and answered generically.
+//! localized, private notice; internal errors and panics are logged and answered generically,
+//! whether they happen in a command, a click or a modal, before or after a deferral.
 
 use poise::serenity_prelude as serenity;
 
 use super::{Context, Data, Error};
 use crate::i18n::{t, tr};
+use crate::interaction::Outcome;
+use crate::pack::Lang;
+use crate::reply::Reply;
+
+/// A feature failed or panicked: logged, and answered with the generic notice.
+pub fn failed(lang: Lang, what: &str, detail: &str) -> Outcome {
+    tracing::error!(what, error = detail, "an interaction failed");
+    Outcome::Reply(Reply::notice(t(lang, "error-internal")))
+}
 
 async fn notice(ctx: Context<'_>, text: String) {
     let reply = poise::CreateReply::default()
@@ -16,17 +26,19 @@ async fn notice(ctx: Context<'_>, text: String) {
     }
 }
 
+/// What poise reports before or around a command: cooldowns, options it cannot read, and
+/// errors of the few commands that answer through poise itself.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(command = %ctx.command().name, error = %error, "command failed");
-            let lang = ctx.data().core.lang_for(ctx.locale());
+            let lang = ctx.data().services.core.lang_for(ctx.locale());
             let text = t(lang, "error-internal");
             notice(ctx, text).await;
         }
         poise::FrameworkError::CommandPanic { payload, ctx, .. } => {
             tracing::error!(command = %ctx.command().name, panic = ?payload, "command panicked");
-            let lang = ctx.data().core.lang_for(ctx.locale());
+            let lang = ctx.data().services.core.lang_for(ctx.locale());
             let text = t(lang, "error-internal");
             notice(ctx, text).await;
         }
@@ -35,7 +47,7 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             ctx,
             ..
         } => {
-            let lang = ctx.data().core.lang_for(ctx.locale());
+            let lang = ctx.data().services.core.lang_for(ctx.locale());
             let seconds = remaining_cooldown.as_secs().max(1) as usize;
             let text = tr(lang, "error-cooldown", &[("seconds", &seconds)]);
             notice(ctx, text).await;
@@ -44,8 +56,9 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             error, input, ctx, ..
         } => {
             tracing::info!(command = %ctx.command().qualified_name, ?input, error = %error, "unreadable options");
-            let lang = ctx.data().core.lang_for(ctx.locale());
-            notice(ctx, t(lang, "error-bad-input")).await;
+            let lang = ctx.data().services.core.lang_for(ctx.locale());
+            let text = t(lang, "error-bad-input");
+            notice(ctx, text).await;
         }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {

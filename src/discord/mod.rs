@@ -1,81 +1,28 @@
-//! The Discord adapter: the only module that imports serenity or poise. It connects, registers
-//! the slash commands, and hands every command, autocomplete and button to the core, sending
-//! back exactly the body the render layer produced.
+//! The Discord adapter, the only module that imports serenity or poise: it connects,
+//! registers the slash commands ([`commands`]), builds each interaction's plain
+//! [`Invocation`](crate::interaction::Invocation) ([`invocation`]), routes clicks and modal
+//! submits ([`interactions`]), sends what the features answer ([`send`]) and answers every
+//! failure in one place ([`errors`]).
 
 mod commands;
-mod components;
-mod daily;
-mod debates;
 mod errors;
-mod quiz;
-mod respond;
-mod rest;
+mod interactions;
+mod invocation;
+mod send;
 
 use std::fmt;
-use std::sync::Arc;
 
 use poise::serenity_prelude as serenity;
+use tokio::sync::{oneshot, watch};
 
-use crate::core::Core;
-use crate::store::Store;
+use crate::outbox::Rest;
+use crate::services::Services;
 
-pub use commands::{all as commands, localized_commands};
-pub use quiz::Tuning as QuizTuning;
+pub use commands::{all as commands, localized as localized_commands};
 
-/// What every handler can reach: the core (read-only), the store, Aura's own REST client and
-/// the live quiz rounds.
+/// What every handler can reach: the features' services.
 pub struct Data {
-    pub core: Arc<Core>,
-    pub store: Store,
-    /// How long a debate vote stays open.
-    pub vote_length: std::time::Duration,
-    /// How often due debate votes are closed.
-    pub sweep_every: std::time::Duration,
-    /// Live quiz rounds and what their drivers need.
-    quiz: quiz::Deps,
-    /// A fixed seed for every quiz round (tests replay rounds exactly); `None` draws one.
-    pub quiz_seed: Option<u64>,
-    /// How often due daily posts are looked for.
-    pub daily_every: std::time::Duration,
-    /// How long after its time a missed daily post is still sent; `None`: until the local
-    /// day ends.
-    pub daily_catch_up: Option<std::time::Duration>,
-    /// The application id, known once connected (for follow-ups).
-    app_id: std::sync::OnceLock<u64>,
-}
-
-impl Data {
-    pub fn new(core: Arc<Core>, store: Store, conn: &Connection) -> Data {
-        let rest = rest::Rest::new(conn.api_url.as_deref(), Some(conn.token.expose()));
-        Data {
-            quiz: quiz::Deps {
-                core: core.clone(),
-                store: store.clone(),
-                rest,
-                rooms: Arc::default(),
-                tuning: quiz::Tuning::default(),
-            },
-            core,
-            store,
-            vote_length: std::time::Duration::from_secs(600),
-            sweep_every: std::time::Duration::from_secs(15),
-            quiz_seed: None,
-            daily_every: std::time::Duration::from_secs(20),
-            daily_catch_up: None,
-            app_id: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// The application id (0 until Discord's READY arrived).
-    pub fn application_id(&self) -> u64 {
-        self.app_id.get().copied().unwrap_or(0)
-    }
-
-    /// Paces quiz rounds (shorter pauses in tests).
-    pub fn with_quiz_tuning(mut self, tuning: QuizTuning) -> Data {
-        self.quiz.tuning = tuning;
-        self
-    }
+    pub services: Services,
 }
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -89,7 +36,7 @@ impl Token {
     pub fn new(token: impl Into<String>) -> Token {
         Token(token.into().trim().to_string())
     }
-    fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -109,6 +56,13 @@ pub struct Connection {
     pub api_url: Option<String>,
     /// Register the commands at start-up: globally, or in one guild.
     pub register: Option<Registration>,
+}
+
+impl Connection {
+    /// Aura's own REST client for calls outside an interaction's answer.
+    pub fn rest(&self) -> Rest {
+        Rest::new(self.api_url.as_deref(), Some(self.token.expose()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,23 +100,22 @@ pub async fn register(conn: &Connection, target: Registration) -> Result<usize, 
     Ok(n)
 }
 
-/// Connects and serves until the gateway closes or `shutdown` resolves (SIGINT, SIGTERM).
+/// Connects and serves until the gateway closes or `close` turns true. `ready` hears once
+/// Discord's READY has arrived and the commands are registered.
 pub async fn run(
-    data: Data,
+    services: Services,
+    rest: Rest,
     conn: Connection,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    mut close: watch::Receiver<bool>,
+    ready: oneshot::Sender<()>,
 ) -> Result<(), Error> {
     let register = conn.register;
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let rest = data.quiz.rest.clone();
-    let quiz = data.quiz.clone();
-    let rooms = data.quiz.rooms.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: localized_commands(),
             on_error: |err| Box::pin(errors::on_error(err)),
             event_handler: |framework, event| {
-                Box::pin(components::on_event(
+                Box::pin(interactions::on_event(
                     framework.serenity_context,
                     event,
                     framework.user_data,
@@ -171,43 +124,23 @@ pub async fn run(
             allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
             ..Default::default()
         })
-        .setup(move |ctx, ready, framework| {
+        .setup(move |ctx, on_ready, framework| {
             Box::pin(async move {
-                tracing::info!(bot = %ready.user.name, "connected to Discord");
+                tracing::info!(bot = %on_ready.user.name, "connected to Discord");
+                let commands = &framework.options().commands;
                 match register {
                     Some(Registration::Global) => {
-                        poise::builtins::register_globally(ctx, &framework.options().commands)
-                            .await?;
+                        poise::builtins::register_globally(ctx, commands).await?;
                     }
                     Some(Registration::Guild(id)) => {
-                        poise::builtins::register_in_guild(
-                            ctx,
-                            &framework.options().commands,
-                            serenity::GuildId::new(id),
-                        )
-                        .await?;
+                        let guild = serenity::GuildId::new(id);
+                        poise::builtins::register_in_guild(ctx, commands, guild).await?;
                     }
                     None => {}
                 }
-                let _ = data.app_id.set(ready.application.id.get());
-                tokio::spawn(async move { quiz::recover(&quiz).await });
-                tokio::spawn(daily::run_loop(
-                    data.core.clone(),
-                    data.store.clone(),
-                    data.quiz.rest.clone(),
-                    data.daily_every,
-                    data.daily_catch_up,
-                    stop_rx.clone(),
-                ));
-                tokio::spawn(debates::sweep(
-                    ctx.http.clone(),
-                    rest.clone(),
-                    data.core.clone(),
-                    data.store.clone(),
-                    data.sweep_every,
-                    stop_rx,
-                ));
-                Ok(data)
+                rest.set_application_id(on_ready.application.id.get());
+                let _ = ready.send(());
+                Ok(Data { services })
             })
         })
         .build();
@@ -216,18 +149,15 @@ pub async fn run(
             .framework(framework)
             .await?;
     let shards = client.shard_manager.clone();
-    let stop = stop_tx.clone();
     tokio::spawn(async move {
-        shutdown.await;
-        tracing::info!("shutting down: ending quiz rounds, then closing the gateway");
-        let _ = stop.send(true);
-        rooms.shutdown(std::time::Duration::from_secs(10)).await;
+        while !*close.borrow() {
+            if close.changed().await.is_err() {
+                break;
+            }
+        }
         shards.shutdown_all().await;
     });
-    let outcome = client.start().await;
-    // Background work ends with the connection, whatever ended it.
-    let _ = stop_tx.send(true);
-    outcome?;
+    client.start().await?;
     Ok(())
 }
 

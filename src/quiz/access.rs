@@ -1,7 +1,7 @@
 //! Who may run quiz rounds: a server's choice of everyone, moderators (Manage Messages) or
 //! moderators plus a quiz-master role. The starter of a round may always stop it.
 
-use crate::store::Access;
+use super::Access;
 
 /// What Aura knows of the member asking.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +18,7 @@ pub fn may_run(access: &Access, asker: &Asker<'_>) -> bool {
         || match access {
             Access::Everyone => true,
             Access::Moderators => false,
-            Access::Role(role) => asker.roles.iter().any(|r| r.to_string() == *role),
+            Access::Role(role) => asker.roles.contains(role),
         }
 }
 
@@ -49,12 +49,12 @@ mod tests {
         assert!(may_run(&Access::Moderators, &moderator));
         assert!(!may_run(&Access::Moderators, &student));
         assert!(may_run(&Access::Everyone, &student));
-        assert!(may_run(&Access::Role("42".into()), &student));
-        assert!(!may_run(&Access::Role("43".into()), &student));
+        assert!(may_run(&Access::Role(42), &student));
+        assert!(!may_run(&Access::Role(43), &student));
         assert!(may_control(&Access::Moderators, &student, 7));
         assert!(!may_control(&Access::Moderators, &student, 9));
         assert!(!may_control(&Access::Everyone, &student, 9));
-        assert!(may_control(&Access::Role("42".into()), &student, 9));
+        assert!(may_control(&Access::Role(42), &student, 9));
         assert!(may_control(&Access::Everyone, &moderator, 9));
     }
 }

@@ -1,10 +1,17 @@
-//! Quiz rounds on the essay: the scoring rules and a pure round engine that takes its clock,
-//! so that rounds replay exactly in tests, and who may run rounds. The Discord side of a live
-//! round (timers, buttons, messages) is `discord::quiz`.
+//! Quiz rounds on the essay: the scoring rules and a pure round engine that takes its clock
+//! (so that rounds replay exactly in tests), who may run rounds, the `/quiz` commands and
+//! buttons as plain functions, and the rounds running live in channels (posted and edited
+//! through the outbox).
 
 pub mod access;
+pub mod commands;
+pub mod live;
+pub mod model;
 pub mod round;
 pub mod scoring;
 
+pub use commands::{QuizCommand, Who};
+pub use live::{Rooms, Tuning};
+pub use model::{Access, AnswerRow, BoardLine, Period, Sort};
 pub use round::{AnswerOutcome, Member, QuestionView, Reveal, Round, RoundError, Settings};
 pub use scoring::Scoring;

@@ -25,6 +25,8 @@ pub const SELECT_PLACEHOLDER: usize = 150;
 pub const AUTOCOMPLETE_CHOICES: usize = 25;
 pub const CHOICE_NAME: usize = 100;
 pub const CHOICE_VALUE: usize = 100;
+/// A modal's title and a text input's label.
+pub const MODAL_TITLE: usize = 45;
 
 // What the pack may hold, so that its text fits where it is rendered without cutting.
 /// A quotation in a reply's description, with room for its attribution.

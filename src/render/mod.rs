@@ -11,6 +11,10 @@ use crate::text::{chars, truncate};
 
 /// Interaction callback type 4: a message answering the command.
 pub const CHANNEL_MESSAGE: u8 = 4;
+/// Interaction callback type 5: "thinking…", the message follows by an edit.
+pub const DEFERRED_MESSAGE: u8 = 5;
+/// Interaction callback type 6: a component's click acknowledged, its message edited later.
+pub const DEFERRED_UPDATE: u8 = 6;
 /// Interaction callback type 7: replace the message a component sits on.
 pub const UPDATE_MESSAGE: u8 = 7;
 /// Interaction callback type 8: autocomplete choices.
@@ -37,6 +41,26 @@ impl Mentions {
 /// The full interaction response for a reply (`type` 4, or 7 when it replaces a message).
 pub fn interaction_response(reply: &Reply, kind: u8) -> Value {
     json!({ "type": kind, "data": message(reply, Mentions::default()) })
+}
+
+/// Interaction callback type 9: a modal form.
+pub const MODAL: u8 = 9;
+
+/// The interaction response that opens a modal with one paragraph input, within Discord's
+/// limits (a title and a label of at most 45 characters).
+pub fn modal(m: &crate::interaction::Modal) -> Value {
+    json!({
+        "type": MODAL,
+        "data": {
+            "custom_id": m.id.encode(),
+            "title": truncate(&m.title, limits::MODAL_TITLE),
+            "components": [{ "type": 1, "components": [{
+                "type": 4, "custom_id": "reason", "style": 2,
+                "label": truncate(&m.label, limits::MODAL_TITLE),
+                "min_length": m.min_length, "max_length": m.max_length, "required": true
+            }]}]
+        }
+    })
 }
 
 /// The autocomplete response for `(name, value)` pairs: at most 25, each within 100 characters.
@@ -80,6 +104,16 @@ pub fn message(reply: &Reply, mentions: Mentions) -> Value {
     }
     data.insert("allowed_mentions".into(), mentions.to_json());
     Value::Object(data)
+}
+
+/// A message Aura sends on its own (a post, an edit, a follow-up): the reply, pinging only
+/// the role a server admin configured, if any.
+pub fn channel_message(m: &crate::outbox::Message) -> Value {
+    let mut body = message(&m.reply, Mentions { role: m.ping });
+    if let Some(role) = m.ping {
+        body["content"] = json!(format!("<@&{role}>"));
+    }
+    body
 }
 
 fn or_dash(s: &str) -> &str {
@@ -176,7 +210,12 @@ fn usable_id(id: &str) -> bool {
 fn components(reply: &Reply) -> Vec<Value> {
     let mut rows = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    if let Some(select) = reply.select.as_ref().filter(|s| usable_id(&s.id)) {
+    let select = reply
+        .select
+        .as_ref()
+        .map(|s| (s, s.id.encode()))
+        .filter(|(_, id)| usable_id(id));
+    if let Some((select, select_id)) = select {
         let mut values = std::collections::HashSet::new();
         let options: Vec<Value> = select
             .options
@@ -195,10 +234,10 @@ fn components(reply: &Reply) -> Vec<Value> {
             })
             .collect();
         if !options.is_empty() {
-            seen.insert(select.id.clone());
+            seen.insert(select_id.clone());
             rows.push(json!({ "type": 1, "components": [{
                 "type": 3,
-                "custom_id": select.id,
+                "custom_id": select_id,
                 "placeholder": truncate(&select.placeholder, limits::SELECT_PLACEHOLDER),
                 "options": options,
             }]}));
@@ -207,13 +246,14 @@ fn components(reply: &Reply) -> Vec<Value> {
     let buttons: Vec<Value> = reply
         .buttons
         .iter()
-        .filter(|b| usable_id(&b.id) && seen.insert(b.id.clone()))
-        .map(|b| {
+        .map(|b| (b, b.id.encode()))
+        .filter(|(_, id)| usable_id(id) && seen.insert(id.clone()))
+        .map(|(b, id)| {
             json!({
                 "type": 2,
                 "style": style(b.style),
                 "label": truncate(or_dash(&b.label), limits::BUTTON_LABEL),
-                "custom_id": b.id,
+                "custom_id": id,
             })
         })
         .collect();
@@ -313,7 +353,9 @@ mod tests {
             footer: Some("f".repeat(3000)),
             buttons: (0..40)
                 .map(|i| Button {
-                    id: format!("b{i}"),
+                    id: crate::interaction::CustomId::Open {
+                        scope: format!("b{i}"),
+                    },
                     label: "l".repeat(100),
                     style: ButtonStyle::Primary,
                 })

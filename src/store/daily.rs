@@ -3,48 +3,48 @@
 //! `/daily now`) posts, and everyone else is told it is already done.
 
 use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, snowflake, snowflake_opt};
+use crate::daily::{DailySchedule, Deck, PastPost, PostKind, Suggestion};
+use crate::pack::Lang;
 
-/// A stored schedule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DailySchedule {
-    pub id: i64,
-    pub guild_id: String,
-    pub channel_id: String,
-    pub time: String,
-    pub zone: String,
-    pub days: String,
-    pub lang: String,
-    pub kind: String,
-    pub role_id: Option<String>,
-    pub thread: bool,
-    pub pin: bool,
-    pub paused: bool,
-    pub pause_reason: Option<String>,
-    pub skip_date: Option<String>,
-    /// The no-repeat deck as JSON (`daily::Deck`).
-    pub deck: String,
-}
-
-fn schedule(row: &sqlx::sqlite::SqliteRow) -> Result<DailySchedule, sqlx::Error> {
+fn schedule(row: &SqliteRow) -> Result<DailySchedule, StoreError> {
+    let id: i64 = row.try_get("id")?;
+    let lang: String = row.try_get("lang")?;
+    let kind: String = row.try_get("kind")?;
+    let deck: String = row.try_get("deck")?;
     Ok(DailySchedule {
-        id: row.try_get("id")?,
-        guild_id: row.try_get("guild_id")?,
-        channel_id: row.try_get("channel_id")?,
+        id,
+        guild: snowflake(row, "guild_id")?,
+        channel: snowflake(row, "channel_id")?,
         time: row.try_get("time")?,
         zone: row.try_get("zone")?,
         days: row.try_get("days")?,
-        lang: row.try_get("lang")?,
-        kind: row.try_get("kind")?,
-        role_id: row.try_get("role_id")?,
+        lang: Lang::parse(&lang).ok_or(StoreError::Corrupt {
+            column: "lang",
+            value: lang.clone(),
+        })?,
+        kind: PostKind::parse(&kind).ok_or(StoreError::Corrupt {
+            column: "kind",
+            value: kind.clone(),
+        })?,
+        role: snowflake_opt(row, "role_id")?,
         thread: row.try_get("thread")?,
         pin: row.try_get("pin")?,
         paused: row.try_get("paused")?,
         pause_reason: row.try_get("pause_reason")?,
         skip_date: row.try_get("skip_date")?,
-        deck: row.try_get("deck")?,
+        deck: serde_json::from_str(&deck).unwrap_or_else(|e| {
+            // Decided here, once: an unreadable deck starts a new cycle rather than stop posts.
+            tracing::warn!(schedule = id, error = %e, "unreadable deck; starting a new one");
+            Deck::new(id as u64)
+        }),
     })
+}
+
+fn deck_json(deck: &Deck) -> String {
+    serde_json::to_string(deck).unwrap_or_default()
 }
 
 impl Store {
@@ -54,27 +54,27 @@ impl Store {
             "INSERT INTO daily_schedules (guild_id, channel_id, time, zone, days, lang, kind, role_id, thread, pin, deck)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .bind(&s.guild_id)
-        .bind(&s.channel_id)
+        .bind(s.guild.to_string())
+        .bind(s.channel.to_string())
         .bind(&s.time)
         .bind(&s.zone)
         .bind(&s.days)
-        .bind(&s.lang)
-        .bind(&s.kind)
-        .bind(&s.role_id)
+        .bind(s.lang.code())
+        .bind(s.kind.code())
+        .bind(s.role.map(|r| r.to_string()))
         .bind(s.thread)
         .bind(s.pin)
-        .bind(&s.deck)
+        .bind(deck_json(&s.deck))
         .execute(&self.pool)
         .await?;
         Ok(done.last_insert_rowid())
     }
 
-    pub async fn schedules(&self, guild: Option<&str>) -> Result<Vec<DailySchedule>, StoreError> {
+    pub async fn schedules(&self, guild: Option<u64>) -> Result<Vec<DailySchedule>, StoreError> {
         let rows = match guild {
             Some(g) => {
                 sqlx::query("SELECT * FROM daily_schedules WHERE guild_id = ? ORDER BY id")
-                    .bind(g)
+                    .bind(g.to_string())
                     .fetch_all(&self.pool)
                     .await?
             }
@@ -84,7 +84,7 @@ impl Store {
                     .await?
             }
         };
-        Ok(rows.iter().map(schedule).collect::<Result<_, _>>()?)
+        rows.iter().map(schedule).collect()
     }
 
     /// Pauses (with the reason staff will see) or resumes a schedule.
@@ -113,7 +113,7 @@ impl Store {
         schedule: i64,
         local_date: &str,
         item: &str,
-        deck: &str,
+        deck: &Deck,
         manual: bool,
         now: i64,
     ) -> Result<bool, StoreError> {
@@ -133,7 +133,7 @@ impl Store {
             return Ok(false);
         }
         sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
-            .bind(deck)
+            .bind(deck_json(deck))
             .bind(schedule)
             .execute(&mut *tx)
             .await?;
@@ -146,12 +146,12 @@ impl Store {
         &self,
         schedule: i64,
         local_date: &str,
-        message: &str,
+        message: u64,
     ) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE daily_posts SET message_id = ? WHERE schedule_id = ? AND local_date = ?",
         )
-        .bind(message)
+        .bind(message.to_string())
         .bind(schedule)
         .bind(local_date)
         .execute(&self.pool)
@@ -170,46 +170,28 @@ impl Store {
     }
 }
 
-/// A post made, for the archive.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PastPost {
-    pub schedule_id: i64,
-    pub kind: String,
-    pub local_date: String,
-    pub item: String,
-}
-
-/// A member's suggestion for a daily prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suggestion {
-    pub id: i64,
-    pub guild_id: String,
-    pub channel_id: String,
-    pub user_id: String,
-    pub text: String,
-    pub status: String,
-    pub reason: Option<String>,
-    pub token: String,
-}
-
 impl Store {
     /// A server's latest posts, newest first.
-    pub async fn past_posts(&self, guild: &str, limit: i64) -> Result<Vec<PastPost>, StoreError> {
+    pub async fn past_posts(&self, guild: u64, limit: i64) -> Result<Vec<PastPost>, StoreError> {
         let rows = sqlx::query(
             "SELECT p.schedule_id, s.kind, p.local_date, p.item FROM daily_posts p
              JOIN daily_schedules s ON s.id = p.schedule_id
              WHERE s.guild_id = ? AND p.message_id IS NOT NULL
              ORDER BY p.posted_at DESC, p.local_date DESC LIMIT ?",
         )
-        .bind(guild)
+        .bind(guild.to_string())
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
+            let kind: String = row.try_get("kind")?;
             out.push(PastPost {
                 schedule_id: row.try_get("schedule_id")?,
-                kind: row.try_get("kind")?,
+                kind: PostKind::parse(&kind).ok_or(StoreError::Corrupt {
+                    column: "kind",
+                    value: kind.clone(),
+                })?,
                 local_date: row.try_get("local_date")?,
                 item: row.try_get("item")?,
             });
@@ -217,26 +199,46 @@ impl Store {
         Ok(out)
     }
 
-    /// Gives back a claimed post that could not be sent, so a later try can post that day.
-    pub async fn release_post(&self, schedule: i64, local_date: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM daily_posts WHERE schedule_id = ? AND local_date = ? AND message_id IS NULL")
-            .bind(schedule)
-            .bind(local_date)
-            .execute(&self.pool)
-            .await?;
+    /// Gives back a claimed post that could not be sent, with the deck as it was before the
+    /// draw, in one transaction: a later try posts that day, and the same item.
+    pub async fn release_post(
+        &self,
+        schedule: i64,
+        local_date: &str,
+        deck: &Deck,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "DELETE FROM daily_posts WHERE schedule_id = ? AND local_date = ? AND message_id IS NULL",
+        )
+        .bind(schedule)
+        .bind(local_date)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 1 {
+            sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
+                .bind(deck_json(deck))
+                .bind(schedule)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
     /// The message of the schedule's latest post (to unpin it).
-    pub async fn last_post_message(&self, schedule: i64) -> Result<Option<String>, StoreError> {
-        Ok(sqlx::query_scalar(
+    pub async fn last_post_message(&self, schedule: i64) -> Result<Option<u64>, StoreError> {
+        let message: Option<Option<String>> = sqlx::query_scalar(
             "SELECT message_id FROM daily_posts WHERE schedule_id = ? AND message_id IS NOT NULL
              ORDER BY local_date DESC LIMIT 1",
         )
         .bind(schedule)
         .fetch_optional(&self.pool)
-        .await?
-        .flatten())
+        .await?;
+        message
+            .flatten()
+            .map(|m| super::parse_id("message_id", &m))
+            .transpose()
     }
 
     /// How many posts a schedule has made.
@@ -258,42 +260,44 @@ impl Store {
         Ok(())
     }
 
-    pub async fn set_deck(&self, id: i64, deck: &str) -> Result<(), StoreError> {
+    pub async fn set_deck(&self, id: i64, deck: &Deck) -> Result<(), StoreError> {
         sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
-            .bind(deck)
+            .bind(deck_json(deck))
             .bind(id)
             .execute(&self.pool)
             .await?;
         Ok(())
     }
 
-    pub async fn set_staff_channel(&self, guild: &str, channel: &str) -> Result<(), StoreError> {
+    pub async fn set_staff_channel(&self, guild: u64, channel: u64) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO daily_staff (guild_id, channel_id) VALUES (?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id",
         )
-        .bind(guild)
-        .bind(channel)
+        .bind(guild.to_string())
+        .bind(channel.to_string())
         .execute(&self.pool)
         .await?;
         Ok(())
     }
 
-    pub async fn staff_channel(&self, guild: &str) -> Result<Option<String>, StoreError> {
-        Ok(
+    pub async fn staff_channel(&self, guild: u64) -> Result<Option<u64>, StoreError> {
+        let channel: Option<String> =
             sqlx::query_scalar("SELECT channel_id FROM daily_staff WHERE guild_id = ?")
-                .bind(guild)
+                .bind(guild.to_string())
                 .fetch_optional(&self.pool)
-                .await?,
-        )
+                .await?;
+        channel
+            .map(|c| super::parse_id("channel_id", &c))
+            .transpose()
     }
 
     /// Stores a suggestion; returns its id.
     pub async fn add_suggestion(
         &self,
-        guild: &str,
-        channel: &str,
-        user: &str,
+        guild: u64,
+        channel: u64,
+        user: u64,
         text: &str,
         token: &str,
         now: i64,
@@ -301,9 +305,9 @@ impl Store {
         let done = sqlx::query(
             "INSERT INTO daily_suggestions (guild_id, channel_id, user_id, text, token, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         )
-        .bind(guild)
-        .bind(channel)
-        .bind(user)
+        .bind(guild.to_string())
+        .bind(channel.to_string())
+        .bind(user.to_string())
         .bind(text)
         .bind(token)
         .bind(now)
@@ -312,12 +316,12 @@ impl Store {
         Ok(done.last_insert_rowid())
     }
 
-    pub async fn pending_suggestions(&self, guild: &str, user: &str) -> Result<i64, StoreError> {
+    pub async fn pending_suggestions(&self, guild: u64, user: u64) -> Result<i64, StoreError> {
         Ok(sqlx::query_scalar(
             "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = ? AND user_id = ? AND status = 'pending'",
         )
-        .bind(guild)
-        .bind(user)
+        .bind(guild.to_string())
+        .bind(user.to_string())
         .fetch_one(&self.pool)
         .await?)
     }
@@ -330,9 +334,9 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         Ok(Some(Suggestion {
             id: row.try_get("id")?,
-            guild_id: row.try_get("guild_id")?,
-            channel_id: row.try_get("channel_id")?,
-            user_id: row.try_get("user_id")?,
+            guild: snowflake(&row, "guild_id")?,
+            channel: snowflake(&row, "channel_id")?,
+            user: snowflake(&row, "user_id")?,
             text: row.try_get("text")?,
             status: row.try_get("status")?,
             reason: row.try_get("reason")?,
@@ -366,20 +370,20 @@ mod tests {
     fn sample() -> DailySchedule {
         DailySchedule {
             id: 0,
-            guild_id: "g".into(),
-            channel_id: "c".into(),
+            guild: 1,
+            channel: 2,
             time: "07:00".into(),
             zone: "Asia/Jakarta".into(),
             days: "daily".into(),
-            lang: "id".into(),
-            kind: "prompt".into(),
-            role_id: None,
+            lang: Lang::Id,
+            kind: PostKind::Prompt,
+            role: None,
             thread: true,
             pin: true,
             paused: false,
             pause_reason: None,
             skip_date: None,
-            deck: "{}".into(),
+            deck: Deck::new(1),
         }
     }
 
@@ -387,20 +391,21 @@ mod tests {
     async fn a_day_is_posted_exactly_once() {
         let s = Store::in_memory().await.unwrap();
         let id = s.add_schedule(&sample()).await.unwrap();
+        let (one, two) = (Deck::new(11), Deck::new(12));
         assert!(
-            s.claim_post(id, "2026-11-28", "p01", "{\"n\":1}", false, 1)
+            s.claim_post(id, "2026-11-28", "p01", &one, false, 1)
                 .await
                 .unwrap()
         );
         // A restart's catch-up, or /daily now, on the same local day: refused.
         assert!(
-            !s.claim_post(id, "2026-11-28", "p02", "{\"n\":2}", true, 2)
+            !s.claim_post(id, "2026-11-28", "p02", &two, true, 2)
                 .await
                 .unwrap()
         );
-        assert_eq!(s.schedules(Some("g")).await.unwrap()[0].deck, "{\"n\":1}");
+        assert_eq!(s.schedules(Some(1)).await.unwrap()[0].deck, one);
         assert!(
-            s.claim_post(id, "2026-11-29", "p02", "{\"n\":2}", false, 3)
+            s.claim_post(id, "2026-11-29", "p02", &two, false, 3)
                 .await
                 .unwrap()
         );
@@ -416,7 +421,7 @@ mod tests {
         let a = s.add_schedule(&sample()).await.unwrap();
         let b = s
             .add_schedule(&DailySchedule {
-                kind: "quote".into(),
+                kind: PostKind::Quote,
                 ..sample()
             })
             .await
@@ -437,6 +442,6 @@ mod tests {
         assert!(!s.schedules(None).await.unwrap()[0].paused);
         assert!(s.remove_schedule(b).await.unwrap());
         assert!(!s.remove_schedule(b).await.unwrap());
-        assert_eq!(s.schedules(Some("g")).await.unwrap().len(), 1);
+        assert_eq!(s.schedules(Some(1)).await.unwrap().len(), 1);
     }
 }

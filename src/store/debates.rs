@@ -3,84 +3,24 @@
 
 use sqlx::Row;
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, snowflake, snowflake_opt};
+use crate::debate::{Debate, Side, Tally, VoteOutcome};
+use crate::pack::Lang;
 
-/// A side a member can vote for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Benjamin,
-    Adorno,
-    Undecided,
-}
-
-impl Side {
-    pub fn code(self) -> &'static str {
-        match self {
-            Side::Benjamin => "benjamin",
-            Side::Adorno => "adorno",
-            Side::Undecided => "undecided",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Side> {
-        match s {
-            "benjamin" => Some(Side::Benjamin),
-            "adorno" => Some(Side::Adorno),
-            "undecided" => Some(Side::Undecided),
-            _ => None,
-        }
-    }
-}
-
-/// An open or closed debate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Debate {
-    pub id: String,
-    pub pack: String,
-    pub motion: String,
-    pub guild_id: Option<String>,
-    pub channel_id: String,
-    pub starter_id: String,
-    pub token: String,
-    pub lang: String,
-    pub opened_at: i64,
-    pub closes_at: i64,
-    pub closed_at: Option<i64>,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub benjamin: u32,
-    pub adorno: u32,
-    pub undecided: u32,
-}
-
-impl Tally {
-    pub fn total(&self) -> u32 {
-        self.benjamin + self.adorno + self.undecided
-    }
-}
-
-/// What a vote did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VoteOutcome {
-    /// A first vote.
-    Cast,
-    /// A changed vote (or the same one again).
-    Changed,
-    /// The debate is closed (or unknown): nothing changed.
-    Closed,
-}
-
-fn debate(row: &sqlx::sqlite::SqliteRow) -> Result<Debate, sqlx::Error> {
+fn debate(row: &sqlx::sqlite::SqliteRow) -> Result<Debate, StoreError> {
+    let lang: String = row.try_get("lang")?;
     Ok(Debate {
-        id: row.try_get("id")?,
+        id: snowflake(row, "id")?,
         pack: row.try_get("pack")?,
         motion: row.try_get("motion")?,
-        guild_id: row.try_get("guild_id")?,
-        channel_id: row.try_get("channel_id")?,
-        starter_id: row.try_get("starter_id")?,
+        guild: snowflake_opt(row, "guild_id")?,
+        channel: snowflake(row, "channel_id")?,
+        starter: snowflake(row, "starter_id")?,
         token: row.try_get("token")?,
-        lang: row.try_get("lang")?,
+        lang: Lang::parse(&lang).ok_or(StoreError::Corrupt {
+            column: "lang",
+            value: lang.clone(),
+        })?,
         opened_at: row.try_get("opened_at")?,
         closes_at: row.try_get("closes_at")?,
         closed_at: row.try_get("closed_at")?,
@@ -93,14 +33,14 @@ impl Store {
             "INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .bind(&d.id)
+        .bind(d.id.to_string())
         .bind(&d.pack)
         .bind(&d.motion)
-        .bind(&d.guild_id)
-        .bind(&d.channel_id)
-        .bind(&d.starter_id)
+        .bind(d.guild.map(|g| g.to_string()))
+        .bind(d.channel.to_string())
+        .bind(d.starter.to_string())
         .bind(&d.token)
-        .bind(&d.lang)
+        .bind(d.lang.code())
         .bind(d.opened_at)
         .bind(d.closes_at)
         .execute(&self.pool)
@@ -108,28 +48,29 @@ impl Store {
         Ok(())
     }
 
-    pub async fn debate(&self, id: &str) -> Result<Option<Debate>, StoreError> {
+    pub async fn debate(&self, id: u64) -> Result<Option<Debate>, StoreError> {
         let row = sqlx::query("SELECT * FROM debates WHERE id = ?")
-            .bind(id)
+            .bind(id.to_string())
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(debate).transpose()?)
+        row.as_ref().map(debate).transpose()
     }
 
     /// Records a member's vote, in one transaction with the check that the debate is open
     /// (at `now`, unix seconds).
     pub async fn vote(
         &self,
-        id: &str,
-        user: &str,
+        id: u64,
+        user: u64,
         side: Side,
         now: i64,
     ) -> Result<VoteOutcome, StoreError> {
+        let (id, user) = (id.to_string(), user.to_string());
         let mut tx = self.pool.begin().await?;
         let open: Option<i64> = sqlx::query_scalar(
             "SELECT 1 FROM debates WHERE id = ? AND closed_at IS NULL AND closes_at > ?",
         )
-        .bind(id)
+        .bind(&id)
         .bind(now)
         .fetch_optional(&mut *tx)
         .await?;
@@ -138,16 +79,16 @@ impl Store {
         }
         let previous: Option<String> =
             sqlx::query_scalar("SELECT side FROM debate_votes WHERE debate_id = ? AND user_id = ?")
-                .bind(id)
-                .bind(user)
+                .bind(&id)
+                .bind(&user)
                 .fetch_optional(&mut *tx)
                 .await?;
         sqlx::query(
             "INSERT INTO debate_votes (debate_id, user_id, side, voted_at) VALUES (?, ?, ?, ?)
              ON CONFLICT (debate_id, user_id) DO UPDATE SET side = excluded.side, voted_at = excluded.voted_at",
         )
-        .bind(id)
-        .bind(user)
+        .bind(&id)
+        .bind(&user)
         .bind(side.code())
         .bind(now)
         .execute(&mut *tx)
@@ -160,11 +101,11 @@ impl Store {
         })
     }
 
-    pub async fn tally(&self, id: &str) -> Result<Tally, StoreError> {
+    pub async fn tally(&self, id: u64) -> Result<Tally, StoreError> {
         let rows = sqlx::query(
             "SELECT side, COUNT(*) AS n FROM debate_votes WHERE debate_id = ? GROUP BY side",
         )
-        .bind(id)
+        .bind(id.to_string())
         .fetch_all(&self.pool)
         .await?;
         let mut t = Tally::default();
@@ -183,11 +124,11 @@ impl Store {
     }
 
     /// Closes a debate; `false` when it was already closed (so only one closer announces it).
-    pub async fn close_debate(&self, id: &str, now: i64) -> Result<bool, StoreError> {
+    pub async fn close_debate(&self, id: u64, now: i64) -> Result<bool, StoreError> {
         let done =
             sqlx::query("UPDATE debates SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
                 .bind(now)
-                .bind(id)
+                .bind(id.to_string())
                 .execute(&self.pool)
                 .await?;
         Ok(done.rows_affected() == 1)
@@ -201,7 +142,7 @@ impl Store {
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(debate).collect::<Result<_, _>>()?)
+        rows.iter().map(debate).collect()
     }
 }
 
@@ -209,16 +150,16 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn sample(id: &str, closes_at: i64) -> Debate {
+    fn sample(id: u64, closes_at: i64) -> Debate {
         Debate {
-            id: id.into(),
+            id,
             pack: "benjamin".into(),
             motion: "film-makes-experts".into(),
-            guild_id: Some("1".into()),
-            channel_id: "2".into(),
-            starter_id: "3".into(),
+            guild: Some(1),
+            channel: 2,
+            starter: 3,
             token: "t".into(),
-            lang: "en".into(),
+            lang: Lang::En,
             opened_at: 0,
             closes_at,
             closed_at: None,
@@ -228,55 +169,52 @@ mod tests {
     #[tokio::test]
     async fn one_vote_per_member_changeable_until_closed() {
         let store = Store::in_memory().await.unwrap();
-        store.open_debate(&sample("d", 100)).await.unwrap();
+        store.open_debate(&sample(9, 100)).await.unwrap();
         assert_eq!(
-            store.vote("d", "u1", Side::Benjamin, 10).await.unwrap(),
+            store.vote(9, 11, Side::Benjamin, 10).await.unwrap(),
             VoteOutcome::Cast
         );
         assert_eq!(
-            store.vote("d", "u2", Side::Adorno, 10).await.unwrap(),
+            store.vote(9, 12, Side::Adorno, 10).await.unwrap(),
             VoteOutcome::Cast
         );
         assert_eq!(
-            store.vote("d", "u1", Side::Adorno, 11).await.unwrap(),
+            store.vote(9, 11, Side::Adorno, 11).await.unwrap(),
             VoteOutcome::Changed
         );
         assert_eq!(
-            store.tally("d").await.unwrap(),
+            store.tally(9).await.unwrap(),
             Tally {
                 benjamin: 0,
                 adorno: 2,
                 undecided: 0
             }
         );
-        assert!(store.close_debate("d", 12).await.unwrap());
+        assert!(store.close_debate(9, 12).await.unwrap());
         assert!(
-            !store.close_debate("d", 13).await.unwrap(),
+            !store.close_debate(9, 13).await.unwrap(),
             "closed once only"
         );
         assert_eq!(
-            store.vote("d", "u3", Side::Undecided, 14).await.unwrap(),
+            store.vote(9, 13, Side::Undecided, 14).await.unwrap(),
             VoteOutcome::Closed
         );
-        assert_eq!(store.tally("d").await.unwrap().total(), 2);
+        assert_eq!(store.tally(9).await.unwrap().total(), 2);
     }
 
     #[tokio::test]
     async fn votes_after_the_deadline_are_refused_and_due_debates_are_listed() {
         let store = Store::in_memory().await.unwrap();
-        store.open_debate(&sample("a", 50)).await.unwrap();
-        store.open_debate(&sample("b", 500)).await.unwrap();
+        store.open_debate(&sample(1, 50)).await.unwrap();
+        store.open_debate(&sample(2, 500)).await.unwrap();
         assert_eq!(
-            store.vote("a", "u", Side::Benjamin, 60).await.unwrap(),
+            store.vote(1, 11, Side::Benjamin, 60).await.unwrap(),
             VoteOutcome::Closed
         );
         let due = store.due_debates(100).await.unwrap();
+        assert_eq!(due.iter().map(|d| d.id).collect::<Vec<_>>(), vec![1]);
         assert_eq!(
-            due.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
-            vec!["a"]
-        );
-        assert_eq!(
-            store.vote("zzz", "u", Side::Benjamin, 1).await.unwrap(),
+            store.vote(777, 11, Side::Benjamin, 1).await.unwrap(),
             VoteOutcome::Closed
         );
     }

@@ -1,6 +1,8 @@
-//! State that must survive a restart (debate votes, quiz rounds and answers, daily schedules and posts), in SQLite through sqlx (embedded, created on first run,
-//! migrated from `migrations/`). One module per aggregate; callers see plain methods and plain
-//! values, so another backend (PostgreSQL) can be added behind them without touching callers.
+//! State that must survive a restart (debate votes, quiz rounds and answers, daily schedules
+//! and posts), in SQLite through sqlx (embedded, created on first run, migrated from
+//! `migrations/`). One module per aggregate. Rows are decoded here, once, into the features'
+//! own types (ids as integers, languages, post kinds, decks): the store depends on the
+//! features, never the other way round, and no caller re-parses a stored string.
 
 mod daily;
 mod debates;
@@ -9,11 +11,12 @@ mod quiz;
 use std::path::Path;
 use std::str::FromStr;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::Row;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+};
 
-pub use daily::{DailySchedule, PastPost, Suggestion};
-pub use debates::{Debate, Side, Tally, VoteOutcome};
-pub use quiz::{Access, AnswerRow, BoardLine, Period, Sort, StartOutcome};
+pub use quiz::StartOutcome;
 
 /// A failure of the database.
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +27,31 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("cannot create the state folder {0}: {1}")]
     Folder(String, std::io::Error),
+    #[error("stored `{column}` is not valid: {value:?}")]
+    Corrupt { column: &'static str, value: String },
+}
+
+/// A Discord id stored as text, read back as the integer it is.
+pub(crate) fn parse_id(column: &'static str, text: &str) -> Result<u64, StoreError> {
+    text.parse().map_err(|_| StoreError::Corrupt {
+        column,
+        value: text.to_string(),
+    })
+}
+
+/// The Discord id in `column` of a row.
+pub(crate) fn snowflake(row: &SqliteRow, column: &'static str) -> Result<u64, StoreError> {
+    parse_id(column, &row.try_get::<String, _>(column)?)
+}
+
+/// An optional Discord id in `column` of a row.
+pub(crate) fn snowflake_opt(
+    row: &SqliteRow,
+    column: &'static str,
+) -> Result<Option<u64>, StoreError> {
+    row.try_get::<Option<String>, _>(column)?
+        .map(|t| parse_id(column, &t))
+        .transpose()
 }
 
 /// The database handle, cheap to clone.

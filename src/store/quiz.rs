@@ -3,108 +3,8 @@
 
 use sqlx::Row;
 
-use super::{Store, StoreError};
-
-/// A leaderboard period. Week and month are rolling (7 and 30 days); a term runs from the
-/// last time a teacher reset it; all is everything. A reset of any period counts from then.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
-    Week,
-    Month,
-    Term,
-    All,
-}
-
-impl Period {
-    pub fn code(self) -> &'static str {
-        match self {
-            Period::Week => "week",
-            Period::Month => "month",
-            Period::Term => "term",
-            Period::All => "all",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Period> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "week" | "minggu" => Some(Period::Week),
-            "month" | "bulan" => Some(Period::Month),
-            "term" | "semester" => Some(Period::Term),
-            "all" | "semua" => Some(Period::All),
-            _ => None,
-        }
-    }
-    fn window(self, now: i64) -> i64 {
-        match self {
-            Period::Week => now - 7 * 86_400,
-            Period::Month => now - 30 * 86_400,
-            Period::Term | Period::All => i64::MIN,
-        }
-    }
-}
-
-/// One stored answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerRow {
-    pub question_no: u32,
-    pub question_id: String,
-    pub user_id: String,
-    pub choice: u32,
-    pub correct: bool,
-    pub taken_ms: u64,
-    pub points: u32,
-    pub answered_at: i64,
-}
-
-/// A member's line on a board.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BoardLine {
-    pub rank: u32,
-    pub user_id: String,
-    pub points: u64,
-    pub correct: u32,
-    pub answered: u32,
-    /// Rounds played in the period.
-    pub games: u32,
-    /// Rounds in which the member had the most points (shared wins count).
-    pub wins: u32,
-}
-
-/// What a board is ranked by.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Sort {
-    #[default]
-    Points,
-    Accuracy,
-    Wins,
-    Games,
-}
-
-impl Sort {
-    pub fn parse(s: &str) -> Option<Sort> {
-        match s.trim().to_lowercase().as_str() {
-            "points" | "total" | "poin" => Some(Sort::Points),
-            "accuracy" | "avg" | "ketepatan" => Some(Sort::Accuracy),
-            "wins" | "menang" => Some(Sort::Wins),
-            "games" | "rounds" | "ronde" => Some(Sort::Games),
-            _ => None,
-        }
-    }
-    fn key(self, l: &BoardLine) -> u64 {
-        match self {
-            Sort::Points => l.points,
-            Sort::Accuracy => u64::from(l.accuracy()),
-            Sort::Wins => u64::from(l.wins),
-            Sort::Games => u64::from(l.games),
-        }
-    }
-}
-
-impl BoardLine {
-    /// Correct answers as a share of answers given, in percent.
-    pub fn accuracy(&self) -> u32 {
-        (self.correct * 100).checked_div(self.answered).unwrap_or(0)
-    }
-}
+use super::{Store, StoreError, parse_id, snowflake};
+use crate::quiz::{Access, AnswerRow, BoardLine, Period, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartOutcome {
@@ -117,20 +17,20 @@ impl Store {
     /// Records a new round, unless the channel has one running.
     pub async fn start_round(
         &self,
-        id: &str,
-        guild: &str,
-        channel: &str,
-        starter: &str,
+        id: u64,
+        guild: u64,
+        channel: u64,
+        starter: u64,
         now: i64,
     ) -> Result<StartOutcome, StoreError> {
         let done = sqlx::query(
             "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT DO NOTHING",
         )
-        .bind(id)
-        .bind(guild)
-        .bind(channel)
-        .bind(starter)
+        .bind(id.to_string())
+        .bind(guild.to_string())
+        .bind(channel.to_string())
+        .bind(starter.to_string())
         .bind(now)
         .execute(&self.pool)
         .await?;
@@ -145,21 +45,22 @@ impl Store {
     /// was (never counted twice).
     pub async fn record_answers(
         &self,
-        round: &str,
-        guild: &str,
+        round: u64,
+        guild: u64,
         rows: &[AnswerRow],
     ) -> Result<(), StoreError> {
+        let (round, guild) = (round.to_string(), guild.to_string());
         let mut tx = self.pool.begin().await?;
         for r in rows {
             sqlx::query(
                 "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             )
-            .bind(round)
+            .bind(&round)
             .bind(i64::from(r.question_no))
             .bind(&r.question_id)
-            .bind(guild)
-            .bind(&r.user_id)
+            .bind(&guild)
+            .bind(r.user_id.to_string())
             .bind(i64::from(r.choice))
             .bind(r.correct)
             .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
@@ -172,13 +73,13 @@ impl Store {
         Ok(())
     }
 
-    pub async fn end_round(&self, round: &str, outcome: &str, now: i64) -> Result<(), StoreError> {
+    pub async fn end_round(&self, round: u64, outcome: &str, now: i64) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE quiz_rounds SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL",
         )
         .bind(now)
         .bind(outcome)
-        .bind(round)
+        .bind(round.to_string())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -186,7 +87,7 @@ impl Store {
 
     /// Ends every round left open (after a crash), so that none stays half-open; returns their
     /// channels so a notice can be posted.
-    pub async fn abandon_open_rounds(&self, now: i64) -> Result<Vec<String>, StoreError> {
+    pub async fn abandon_open_rounds(&self, now: i64) -> Result<Vec<u64>, StoreError> {
         let channels: Vec<String> =
             sqlx::query_scalar("SELECT channel_id FROM quiz_rounds WHERE ended_at IS NULL")
                 .fetch_all(&self.pool)
@@ -197,13 +98,13 @@ impl Store {
         .bind(now)
         .execute(&self.pool)
         .await?;
-        Ok(channels)
+        channels.iter().map(|c| parse_id("channel_id", c)).collect()
     }
 
     /// Clears a period's board for a server (the answers stay, for reports and other periods).
     pub async fn reset_board(
         &self,
-        guild: &str,
+        guild: u64,
         period: Period,
         now: i64,
     ) -> Result<(), StoreError> {
@@ -211,7 +112,7 @@ impl Store {
             "INSERT INTO quiz_resets (guild_id, period, reset_at) VALUES (?, ?, ?)
              ON CONFLICT (guild_id, period) DO UPDATE SET reset_at = excluded.reset_at",
         )
-        .bind(guild)
+        .bind(guild.to_string())
         .bind(period.code())
         .bind(now)
         .execute(&self.pool)
@@ -222,7 +123,7 @@ impl Store {
     /// The server's board for a period by points, ranked with shared places.
     pub async fn board(
         &self,
-        guild: &str,
+        guild: u64,
         period: Period,
         now: i64,
     ) -> Result<Vec<BoardLine>, StoreError> {
@@ -232,15 +133,16 @@ impl Store {
     /// The server's board for a period, ranked by `sort` with shared places (then by points).
     pub async fn board_by(
         &self,
-        guild: &str,
+        guild: u64,
         period: Period,
         now: i64,
         sort: Sort,
     ) -> Result<Vec<BoardLine>, StoreError> {
+        let guild = guild.to_string();
         let reset: Option<i64> = sqlx::query_scalar(
             "SELECT reset_at FROM quiz_resets WHERE guild_id = ? AND period = ?",
         )
-        .bind(guild)
+        .bind(&guild)
         .bind(period.code())
         .fetch_optional(&self.pool)
         .await?;
@@ -257,7 +159,7 @@ impl Store {
              FROM per JOIN best ON best.round_id = per.round_id
              GROUP BY per.user_id",
         )
-        .bind(guild)
+        .bind(&guild)
         .bind(since)
         .fetch_all(&self.pool)
         .await?;
@@ -268,7 +170,7 @@ impl Store {
         for row in &rows {
             out.push(BoardLine {
                 rank: 0,
-                user_id: row.try_get("user_id")?,
+                user_id: snowflake(row, "user_id")?,
                 points: u64::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
                 correct: count(row, "correct")?,
                 answered: count(row, "answered")?,
@@ -292,12 +194,12 @@ impl Store {
     }
 
     /// A round's answers as CSV: member, question, answer, time, points per row.
-    pub async fn report_csv(&self, round: &str) -> Result<String, StoreError> {
+    pub async fn report_csv(&self, round: u64) -> Result<String, StoreError> {
         let rows = sqlx::query(
             "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points
              FROM quiz_answers WHERE round_id = ? ORDER BY question_no, user_id",
         )
-        .bind(round)
+        .bind(round.to_string())
         .fetch_all(&self.pool)
         .await?;
         let mut csv = String::from("member,question,question_id,answer,correct,time_ms,points\n");
@@ -310,7 +212,7 @@ impl Store {
                 .unwrap_or('?');
             csv.push_str(&format!(
                 "{},{},{},{},{},{},{}\n",
-                field(&row.try_get::<String, _>("user_id")?),
+                snowflake(&row, "user_id")?,
                 row.try_get::<i64, _>("question_no")?,
                 field(&row.try_get::<String, _>("question_id")?),
                 letter,
@@ -327,41 +229,31 @@ impl Store {
     }
 }
 
-/// Who may start, run and reset quiz rounds in a server.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Access {
-    Everyone,
-    /// Members with Manage Messages (the default).
-    Moderators,
-    /// Moderators and the members of this role.
-    Role(String),
-}
-
 impl Store {
-    pub async fn quiz_access(&self, guild: &str) -> Result<Access, StoreError> {
+    pub async fn quiz_access(&self, guild: u64) -> Result<Access, StoreError> {
         let row: Option<(String, Option<String>)> =
             sqlx::query_as("SELECT who, role_id FROM quiz_access WHERE guild_id = ?")
-                .bind(guild)
+                .bind(guild.to_string())
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(match row {
             Some((who, _)) if who == "everyone" => Access::Everyone,
-            Some((who, Some(role))) if who == "role" => Access::Role(role),
+            Some((who, Some(role))) if who == "role" => Access::Role(parse_id("role_id", &role)?),
             _ => Access::Moderators,
         })
     }
 
-    pub async fn set_quiz_access(&self, guild: &str, access: &Access) -> Result<(), StoreError> {
+    pub async fn set_quiz_access(&self, guild: u64, access: &Access) -> Result<(), StoreError> {
         let (who, role) = match access {
             Access::Everyone => ("everyone", None),
             Access::Moderators => ("moderators", None),
-            Access::Role(r) => ("role", Some(r.as_str())),
+            Access::Role(r) => ("role", Some(r.to_string())),
         };
         sqlx::query(
             "INSERT INTO quiz_access (guild_id, who, role_id) VALUES (?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET who = excluded.who, role_id = excluded.role_id",
         )
-        .bind(guild)
+        .bind(guild.to_string())
         .bind(who)
         .bind(role)
         .execute(&self.pool)
@@ -372,27 +264,28 @@ impl Store {
     /// The latest round a member answered in, in a server.
     pub async fn last_round_played(
         &self,
-        guild: &str,
-        user: &str,
-    ) -> Result<Option<String>, StoreError> {
-        Ok(sqlx::query_scalar(
+        guild: u64,
+        user: u64,
+    ) -> Result<Option<u64>, StoreError> {
+        let round: Option<String> = sqlx::query_scalar(
             "SELECT round_id FROM quiz_answers WHERE guild_id = ? AND user_id = ?
              ORDER BY answered_at DESC, question_no DESC LIMIT 1",
         )
-        .bind(guild)
-        .bind(user)
+        .bind(guild.to_string())
+        .bind(user.to_string())
         .fetch_optional(&self.pool)
-        .await?)
+        .await?;
+        round.map(|r| parse_id("round_id", &r)).transpose()
     }
 
     /// A member's answers in a round, by question.
-    pub async fn answers_of(&self, round: &str, user: &str) -> Result<Vec<AnswerRow>, StoreError> {
+    pub async fn answers_of(&self, round: u64, user: u64) -> Result<Vec<AnswerRow>, StoreError> {
         let rows = sqlx::query(
             "SELECT question_no, question_id, user_id, choice, correct, taken_ms, points, answered_at
              FROM quiz_answers WHERE round_id = ? AND user_id = ? ORDER BY question_no",
         )
-        .bind(round)
-        .bind(user)
+        .bind(round.to_string())
+        .bind(user.to_string())
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
@@ -400,7 +293,7 @@ impl Store {
             out.push(AnswerRow {
                 question_no: u32::try_from(row.try_get::<i64, _>("question_no")?).unwrap_or(0),
                 question_id: row.try_get("question_id")?,
-                user_id: row.try_get("user_id")?,
+                user_id: snowflake(&row, "user_id")?,
                 choice: u32::try_from(row.try_get::<i64, _>("choice")?).unwrap_or(0),
                 correct: row.try_get("correct")?,
                 taken_ms: u64::try_from(row.try_get::<i64, _>("taken_ms")?).unwrap_or(0),
@@ -412,13 +305,14 @@ impl Store {
     }
 
     /// The latest round started in a channel.
-    pub async fn last_round(&self, channel: &str) -> Result<Option<String>, StoreError> {
-        Ok(sqlx::query_scalar(
+    pub async fn last_round(&self, channel: u64) -> Result<Option<u64>, StoreError> {
+        let round: Option<String> = sqlx::query_scalar(
             "SELECT id FROM quiz_rounds WHERE channel_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1",
         )
-        .bind(channel)
+        .bind(channel.to_string())
         .fetch_optional(&self.pool)
-        .await?)
+        .await?;
+        round.map(|r| parse_id("id", &r)).transpose()
     }
 }
 
@@ -432,112 +326,4 @@ fn field(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(q: u32, user: &str, correct: bool, points: u32, at: i64) -> AnswerRow {
-        AnswerRow {
-            question_no: q,
-            question_id: format!("q{q}"),
-            user_id: user.into(),
-            choice: if correct { 0 } else { 1 },
-            correct,
-            taken_ms: 1500,
-            points,
-            answered_at: at,
-        }
-    }
-
-    #[tokio::test]
-    async fn one_round_per_channel_and_no_answer_counted_twice() {
-        let s = Store::in_memory().await.unwrap();
-        assert_eq!(
-            s.start_round("r1", "g", "c", "t", 0).await.unwrap(),
-            StartOutcome::Started
-        );
-        assert_eq!(
-            s.start_round("r2", "g", "c", "t", 0).await.unwrap(),
-            StartOutcome::Busy
-        );
-        let rows = vec![row(1, "a", true, 900, 10), row(1, "b", false, 0, 10)];
-        s.record_answers("r1", "g", &rows).await.unwrap();
-        s.record_answers("r1", "g", &rows).await.unwrap();
-        let board = s.board("g", Period::All, 100).await.unwrap();
-        assert_eq!(board.len(), 2);
-        assert_eq!(board[0].points, 900);
-        assert_eq!(board[0].accuracy(), 100);
-        s.end_round("r1", "finished", 20).await.unwrap();
-        assert_eq!(
-            s.start_round("r2", "g", "c", "t", 30).await.unwrap(),
-            StartOutcome::Started
-        );
-        assert_eq!(
-            s.abandon_open_rounds(40).await.unwrap(),
-            vec!["c".to_string()]
-        );
-    }
-
-    #[tokio::test]
-    async fn boards_per_period_share_ranks_and_resets_count_from_then() {
-        let s = Store::in_memory().await.unwrap();
-        s.start_round("r", "g", "c", "t", 0).await.unwrap();
-        let day = 86_400;
-        let now = 100 * day;
-        s.record_answers(
-            "r",
-            "g",
-            &[
-                row(1, "a", true, 500, now - 40 * day),
-                row(1, "b", true, 800, now - 10 * day),
-                row(2, "a", true, 300, now - day),
-                row(2, "b", true, 300, now - day),
-                row(3, "c", true, 300, now - day),
-            ],
-        )
-        .await
-        .unwrap();
-        let week = s.board("g", Period::Week, now).await.unwrap();
-        assert_eq!(
-            week.iter().map(|l| (l.rank, l.points)).collect::<Vec<_>>(),
-            vec![(1, 300), (1, 300), (1, 300)]
-        );
-        let month = s.board("g", Period::Month, now).await.unwrap();
-        assert_eq!(month[0].user_id, "b");
-        assert_eq!(month[0].points, 1100);
-        let all = s.board("g", Period::All, now).await.unwrap();
-        assert_eq!(
-            all.iter().map(|l| (l.rank, l.points)).collect::<Vec<_>>(),
-            vec![(1, 1100), (2, 800), (3, 300)]
-        );
-        s.reset_board("g", Period::Term, now - day / 2)
-            .await
-            .unwrap();
-        assert!(s.board("g", Period::Term, now).await.unwrap().is_empty());
-        assert_eq!(s.board("g", Period::All, now).await.unwrap().len(), 3);
-        assert!(s.board("other", Period::All, now).await.unwrap().is_empty());
-        let wins = s.board_by("g", Period::All, now, Sort::Wins).await.unwrap();
-        // One round: b has the most points in it, so b has the only win.
-        assert_eq!((wins[0].user_id.as_str(), wins[0].wins), ("b", 1));
-        assert!(wins.iter().all(|l| l.games == 1));
-        assert_eq!(wins[1].rank, 2);
-        assert_eq!(wins[2].rank, 2, "no wins share a place");
-    }
-
-    #[tokio::test]
-    async fn the_report_is_csv_with_one_row_per_answer() {
-        let s = Store::in_memory().await.unwrap();
-        s.start_round("r", "g", "c", "t", 0).await.unwrap();
-        s.record_answers(
-            "r",
-            "g",
-            &[row(1, "a", true, 950, 5), row(2, "a,b", false, 0, 6)],
-        )
-        .await
-        .unwrap();
-        let csv = s.report_csv("r").await.unwrap();
-        assert_eq!(
-            csv,
-            "member,question,question_id,answer,correct,time_ms,points\na,1,q1,A,yes,1500,950\n\"a,b\",2,q2,B,no,1500,0\n"
-        );
-    }
-}
+mod tests;

@@ -7,9 +7,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use aura::app::{self, Launch};
+use aura::clock::Clock;
 use aura::core::Core;
-use aura::discord::{self, Connection, QuizTuning, Registration, Token};
+use aura::discord::{Connection, Registration, Token};
 use aura::pack::Lang;
+use aura::quiz::Tuning as QuizTuning;
+use aura::services::Pace;
 use aura::store::Store;
 use serde_json::Value;
 
@@ -33,6 +37,8 @@ pub struct Options {
     pub quiz: QuizTuning,
     pub quiz_seed: Option<u64>,
     pub daily_every: Duration,
+    /// The bot's clock (daily posts and debate deadlines follow it).
+    pub clock: Clock,
 }
 
 impl Default for Options {
@@ -47,6 +53,7 @@ impl Default for Options {
             },
             quiz_seed: Some(7),
             daily_every: Duration::from_millis(250),
+            clock: Clock::system(),
         }
     }
 }
@@ -106,16 +113,23 @@ impl TestApp {
             let shutdown = async move {
                 let _ = stopped.await;
             };
-            let mut data =
-                discord::Data::new(core, store.clone(), &conn).with_quiz_tuning(options.quiz);
-            data.vote_length = options.vote_length;
-            data.sweep_every = Duration::from_millis(200);
-            data.quiz_seed = options.quiz_seed;
-            data.daily_every = options.daily_every;
-            if let Err(e) = discord::run(data, conn, shutdown).await {
+            let launch = Launch {
+                core,
+                store,
+                conn,
+                pace: Pace {
+                    quiz: options.quiz,
+                    quiz_seed: options.quiz_seed,
+                    vote_length: options.vote_length,
+                    sweep_every: Duration::from_millis(200),
+                    daily_every: options.daily_every,
+                    daily_catch_up: None,
+                },
+                clock: options.clock,
+            };
+            if let Err(e) = app::serve(launch, shutdown).await {
                 eprintln!("bot stopped: {e}");
             }
-            store.close().await;
         });
         TestApp {
             fake,

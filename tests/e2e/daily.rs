@@ -11,7 +11,9 @@ use crate::fake::{
     FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_guild, modal_submit, string_option,
     subcommand, with_channel, with_role,
 };
-use aura::store::{DailySchedule, Store};
+use aura::daily::{DailySchedule, PostKind};
+use aura::pack::Lang;
+use aura::store::Store;
 use serde_json::{Value, json};
 
 const STAFF: u64 = 77;
@@ -140,20 +142,20 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
     let store = Store::open(&state).await.expect("store");
     let schedule = |channel: &str| DailySchedule {
         id: 0,
-        guild_id: GUILD_ID.into(),
-        channel_id: channel.into(),
+        guild: GUILD_ID.parse().expect("id"),
+        channel: channel.parse().expect("id"),
         time: "00:00".into(),
         zone: "UTC".into(),
         days: "daily".into(),
-        lang: "en".into(),
-        kind: "quote".into(),
-        role_id: None,
+        lang: Lang::En,
+        kind: PostKind::Quote,
+        role: None,
         thread: false,
         pin: false,
         paused: false,
         pause_reason: None,
         skip_date: None,
-        deck: serde_json::to_string(&aura::daily::Deck::new(3)).expect("json"),
+        deck: aura::daily::Deck::new(3),
     };
     store.add_schedule(&schedule(POSTS)).await.expect("add");
     store

@@ -11,7 +11,8 @@ use crate::fake::{
     CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
     in_guild, subcommand,
 };
-use aura::store::{Period, Store};
+use aura::quiz::Period;
+use aura::store::Store;
 use serde_json::{Value, json};
 
 const TEACHER: u64 = 42;
@@ -245,13 +246,17 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     bot.stop().await;
     let store = Store::open(&state).await.expect("store");
     let board = store
-        .board(GUILD_ID, Period::All, aura::clock::unix_now())
+        .board(
+            GUILD_ID.parse().expect("id"),
+            Period::All,
+            aura::clock::unix_now(),
+        )
         .await
         .expect("board");
     store.close().await;
     assert_eq!(board.len(), 200);
     for line in &board {
-        let m: u64 = line.user_id.parse().expect("id");
+        let m: u64 = line.user_id;
         assert_eq!(line.points, u64::from(expected[&m]), "member {m}");
     }
     let best = board[0].points;
@@ -403,8 +408,8 @@ async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
     let store = Store::open(&state).await.expect("store");
     let csv = store
         .report_csv(
-            &store
-                .last_round(CHANNEL_ID)
+            store
+                .last_round(CHANNEL_ID.parse().expect("id"))
                 .await
                 .expect("q")
                 .expect("round"),
@@ -422,7 +427,13 @@ async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
     let state = state_file();
     let store = Store::open(&state).await.expect("store");
     store
-        .start_round("crashed", GUILD_ID, CHANNEL_ID, "42", 0)
+        .start_round(
+            1,
+            GUILD_ID.parse().expect("id"),
+            CHANNEL_ID.parse().expect("id"),
+            42,
+            0,
+        )
         .await
         .expect("start");
     store.close().await;

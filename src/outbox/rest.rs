@@ -1,19 +1,25 @@
-//! REST calls Aura makes on its own (channel messages, edits, pins, threads, DMs, editing a
-//! reply after the fact), honouring Discord's answers: a route whose `X-RateLimit-Remaining`
+//! The bot's [`Outbox`]: REST calls Aura makes on its own (channel messages, edits, pins,
+//! threads, DMs, editing a reply after the fact), honouring Discord's answers: a route whose `X-RateLimit-Remaining`
 //! reached 0 waits for `X-RateLimit-Reset-After` before its next call; a 429 is waited out for
 //! its `retry_after` and retried; a 5xx is retried with backoff; after a few tries, or on any
 //! other error, the failure is reported, never a crash.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use serde_json::Value;
+
+use super::{Message, Outbox, OutboxError, permissions};
+use crate::render;
 
 /// How many times a call is tried in all.
 const ATTEMPTS: u32 = 4;
 /// The longest wait Aura accepts from a 429 before giving up.
 const MAX_WAIT: Duration = Duration::from_secs(30);
+/// How long a connection may take to open, and a whole call to answer.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+const CALL_TIMEOUT: Duration = Duration::from_secs(15);
 
 #[derive(Debug, thiserror::Error)]
 pub enum RestError {
@@ -47,6 +53,8 @@ pub struct Rest {
     auth: Option<String>,
     /// When each route may be called again, from Discord's rate-limit headers.
     blocked: Arc<Mutex<HashMap<String, tokio::time::Instant>>>,
+    /// The application's id, known once connected (for follow-ups and original edits).
+    application: Arc<OnceLock<u64>>,
 }
 
 impl Rest {
@@ -55,16 +63,38 @@ impl Rest {
         let base = api_url
             .unwrap_or("https://discord.com")
             .trim_end_matches('/');
+        let client = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(CALL_TIMEOUT)
+            .build()
+            .unwrap_or_default();
         Rest {
-            client: reqwest::Client::new(),
+            client,
             base: format!("{base}/api/v10"),
-            auth: token.map(|t| format!("Bot {t}")),
+            // A token given with its `Bot ` prefix is not prefixed twice.
+            auth: token.map(|t| format!("Bot {}", t.trim().trim_start_matches("Bot ").trim())),
             blocked: Arc::default(),
+            application: Arc::default(),
         }
     }
 
+    /// Learns the application's id (from Discord's READY).
+    pub fn set_application_id(&self, id: u64) {
+        let _ = self.application.set(id);
+    }
+
+    fn application_id(&self) -> Result<u64, RestError> {
+        self.application
+            .get()
+            .copied()
+            .ok_or_else(|| RestError::Refused {
+                status: 0,
+                body: "the application id is not known yet".into(),
+            })
+    }
+
     /// Posts a message in a channel; returns Discord's message object.
-    pub async fn create_message(&self, channel: u64, body: &Value) -> Result<Value, RestError> {
+    async fn create_message_raw(&self, channel: u64, body: &Value) -> Result<Value, RestError> {
         let url = format!("{}/channels/{channel}/messages", self.base);
         self.call(
             reqwest::Method::POST,
@@ -76,7 +106,7 @@ impl Rest {
     }
 
     /// Edits one of Aura's messages.
-    pub async fn edit_message(
+    async fn edit_message_raw(
         &self,
         channel: u64,
         message: u64,
@@ -93,14 +123,14 @@ impl Rest {
         .map(drop)
     }
 
-    pub async fn pin(&self, channel: u64, message: u64) -> Result<(), RestError> {
+    async fn pin_raw(&self, channel: u64, message: u64) -> Result<(), RestError> {
         let url = format!("{}/channels/{channel}/messages/pins/{message}", self.base);
         self.call(reqwest::Method::PUT, &url, None, &format!("pin:{channel}"))
             .await
             .map(drop)
     }
 
-    pub async fn unpin(&self, channel: u64, message: u64) -> Result<(), RestError> {
+    async fn unpin_raw(&self, channel: u64, message: u64) -> Result<(), RestError> {
         let url = format!("{}/channels/{channel}/messages/pins/{message}", self.base);
         self.call(
             reqwest::Method::DELETE,
@@ -113,7 +143,7 @@ impl Rest {
     }
 
     /// Opens a thread on a message; returns the thread channel.
-    pub async fn start_thread(
+    async fn start_thread_raw(
         &self,
         channel: u64,
         message: u64,
@@ -134,7 +164,7 @@ impl Rest {
     }
 
     /// Sends a direct message to a member.
-    pub async fn direct_message(&self, user: u64, body: &Value) -> Result<Value, RestError> {
+    async fn direct_message_raw(&self, user: u64, body: &Value) -> Result<Value, RestError> {
         let url = format!("{}/users/@me/channels", self.base);
         let dm = serde_json::json!({ "recipient_id": user.to_string() });
         let channel = self
@@ -147,18 +177,18 @@ impl Rest {
                 status: 200,
                 body: "no DM channel id".into(),
             })?;
-        self.create_message(id, body).await
+        self.create_message_raw(id, body).await
     }
 
     /// Gives a member a role (the daily posts' opt-in ping role).
-    pub async fn add_role(&self, guild: u64, user: u64, role: u64) -> Result<(), RestError> {
+    async fn add_role_raw(&self, guild: u64, user: u64, role: u64) -> Result<(), RestError> {
         let url = format!("{}/guilds/{guild}/members/{user}/roles/{role}", self.base);
         self.call(reqwest::Method::PUT, &url, None, &format!("roles:{guild}"))
             .await
             .map(drop)
     }
 
-    pub async fn remove_role(&self, guild: u64, user: u64, role: u64) -> Result<(), RestError> {
+    async fn remove_role_raw(&self, guild: u64, user: u64, role: u64) -> Result<(), RestError> {
         let url = format!("{}/guilds/{guild}/members/{user}/roles/{role}", self.base);
         self.call(
             reqwest::Method::DELETE,
@@ -171,13 +201,13 @@ impl Rest {
     }
 
     /// A GET, for channels, roles and members.
-    pub async fn get(&self, path: &str) -> Result<Value, RestError> {
+    async fn get_raw(&self, path: &str) -> Result<Value, RestError> {
         let url = format!("{}{path}", self.base);
         self.call(reqwest::Method::GET, &url, None, path).await
     }
 
     /// Replaces the message an interaction answered with (valid for 15 minutes).
-    pub async fn edit_original(
+    async fn edit_original_raw(
         &self,
         application: u64,
         token: &str,
@@ -193,7 +223,7 @@ impl Rest {
     }
 
     /// A follow-up message to an interaction (ephemeral when its flags say so).
-    pub async fn followup(
+    async fn followup_raw(
         &self,
         application: u64,
         token: &str,
@@ -273,14 +303,14 @@ impl Rest {
                     if wait > MAX_WAIT {
                         return Err(RestError::TooLong(wait));
                     }
-                    tracing::warn!(?wait, url, "rate limited by Discord; waiting");
+                    tracing::warn!(?wait, route, "rate limited by Discord; waiting");
                     wait
                 }
                 Ok(r) if r.status().is_server_error() => {
                     tracing::warn!(
                         status = r.status().as_u16(),
                         attempt,
-                        url,
+                        route,
                         "Discord error; retrying"
                     );
                     if attempt >= ATTEMPTS {
@@ -295,9 +325,9 @@ impl Rest {
                     let body = r.text().await.unwrap_or_default();
                     return Err(RestError::Refused { status, body });
                 }
-                Err(e) if attempt >= ATTEMPTS => return Err(e.into()),
+                Err(e) if attempt >= ATTEMPTS => return Err(e.without_url().into()),
                 Err(e) => {
-                    tracing::warn!(error = %e, attempt, url, "cannot reach Discord; retrying");
+                    tracing::warn!(error = %e.without_url(), attempt, route, "cannot reach Discord; retrying");
                     Duration::from_millis(250 * 2u64.pow(attempt - 1))
                 }
             };
@@ -309,5 +339,148 @@ impl Rest {
             }
             tokio::time::sleep(wait).await;
         }
+    }
+}
+
+impl From<RestError> for OutboxError {
+    fn from(e: RestError) -> OutboxError {
+        match e {
+            RestError::Refused { status, body } if matches!(status, 403 | 404) => {
+                OutboxError::Gone {
+                    status,
+                    detail: body,
+                }
+            }
+            RestError::Refused { status, body } => OutboxError::Refused {
+                status,
+                detail: body,
+            },
+            RestError::TooLong(wait) => OutboxError::Refused {
+                status: 429,
+                detail: format!("rate limited for {wait:?}"),
+            },
+            RestError::Transport(e) => OutboxError::Unreachable(e.to_string()),
+        }
+    }
+}
+
+fn snowflake(v: &Value) -> u64 {
+    v.as_str().and_then(|x| x.parse::<u64>().ok()).unwrap_or(0)
+}
+
+/// A channel message's body: never ephemeral (Create Message refuses that flag).
+fn public(message: &Message) -> Value {
+    let mut body = render::channel_message(message);
+    if let Some(fields) = body.as_object_mut() {
+        fields.remove("flags");
+    }
+    body
+}
+
+fn message_id(posted: &Value) -> Result<u64, OutboxError> {
+    match snowflake(&posted["id"]) {
+        0 => Err(OutboxError::Refused {
+            status: 200,
+            detail: "Discord returned no message id".into(),
+        }),
+        id => Ok(id),
+    }
+}
+
+#[async_trait::async_trait]
+impl Outbox for Rest {
+    async fn post(&self, channel: u64, message: &Message) -> Result<u64, OutboxError> {
+        let posted = self.create_message_raw(channel, &public(message)).await?;
+        message_id(&posted)
+    }
+
+    async fn edit(&self, channel: u64, message: u64, new: &Message) -> Result<(), OutboxError> {
+        Ok(self
+            .edit_message_raw(channel, message, &public(new))
+            .await?)
+    }
+
+    async fn pin(&self, channel: u64, message: u64) -> Result<(), OutboxError> {
+        Ok(self.pin_raw(channel, message).await?)
+    }
+
+    async fn unpin(&self, channel: u64, message: u64) -> Result<(), OutboxError> {
+        Ok(self.unpin_raw(channel, message).await?)
+    }
+
+    async fn start_thread(
+        &self,
+        channel: u64,
+        message: u64,
+        name: &str,
+    ) -> Result<u64, OutboxError> {
+        let thread = self.start_thread_raw(channel, message, name).await?;
+        Ok(snowflake(&thread["id"]))
+    }
+
+    async fn add_role(&self, guild: u64, user: u64, role: u64) -> Result<(), OutboxError> {
+        Ok(self.add_role_raw(guild, user, role).await?)
+    }
+
+    async fn remove_role(&self, guild: u64, user: u64, role: u64) -> Result<(), OutboxError> {
+        Ok(self.remove_role_raw(guild, user, role).await?)
+    }
+
+    async fn direct_message(&self, user: u64, message: &Message) -> Result<(), OutboxError> {
+        self.direct_message_raw(user, &public(message)).await?;
+        Ok(())
+    }
+
+    async fn followup(&self, token: &str, message: &Message) -> Result<(), OutboxError> {
+        let app = self.application_id()?;
+        Ok(self
+            .followup_raw(app, token, &render::channel_message(message))
+            .await?)
+    }
+
+    async fn edit_original(&self, token: &str, message: &Message) -> Result<(), OutboxError> {
+        let app = self.application_id()?;
+        Ok(self
+            .edit_original_raw(app, token, &render::channel_message(message))
+            .await?)
+    }
+
+    async fn bot_permissions(&self, guild: u64, channel: u64) -> Result<u64, OutboxError> {
+        let bot = snowflake(&self.get_raw("/users/@me").await?["id"]);
+        let channel = self.get_raw(&format!("/channels/{channel}")).await?;
+        let roles = self.get_raw(&format!("/guilds/{guild}/roles")).await?;
+        let member = self
+            .get_raw(&format!("/guilds/{guild}/members/{bot}"))
+            .await?;
+        let roles: Vec<(u64, u64)> = roles
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| (snowflake(&r["id"]), snowflake(&r["permissions"])))
+            .collect();
+        let member_roles: Vec<u64> = member["roles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(snowflake)
+            .collect();
+        let overwrites: Vec<permissions::Overwrite> = channel["permission_overwrites"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|o| permissions::Overwrite {
+                id: snowflake(&o["id"]),
+                member: o["type"] == 1,
+                allow: snowflake(&o["allow"]),
+                deny: snowflake(&o["deny"]),
+            })
+            .collect();
+        Ok(permissions::in_channel(
+            guild,
+            bot,
+            &member_roles,
+            &roles,
+            &overwrites,
+        ))
     }
 }

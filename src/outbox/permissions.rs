@@ -1,5 +1,6 @@
 //! What Aura may do in a channel, computed as Discord does: the @everyone role, the member's
-//! roles, then the channel's overwrites (@everyone, roles, member). Used by `/daily show`.
+//! roles, then the channel's overwrites (@everyone, roles, member); and what a channel post
+//! needs of them (`/daily show`, `/quiz start`).
 
 /// Permission bits Aura needs for a daily post.
 pub const VIEW_CHANNEL: u64 = 1 << 10;

@@ -1,0 +1,183 @@
+//! The one start-up path, used by `aura run` and by the end-to-end tests alike: settings →
+//! store, core, REST, the features' services; then the gateway, the daily loop and the debate
+//! sweep; on shutdown, quiz rounds end with a notice and everything is stored before the
+//! gateway closes. Which task stopped, and why, is reported.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{oneshot, watch};
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::core::Core;
+use crate::daily::runner::Runner;
+use crate::debate::votes;
+use crate::discord::{self, Connection};
+use crate::pack::Report;
+use crate::services::{Pace, Services};
+use crate::store::{Store, StoreError};
+use crate::{looper, quiz};
+
+/// How long quiz rounds get to end and save on shutdown.
+const SAVE_GRACE: Duration = Duration::from_secs(8);
+
+/// Why Aura could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{0}\naura: the study pack has problems; the bot does not start.")]
+    Pack(Report),
+    #[error("{error} ({path})")]
+    Store { error: StoreError, path: String },
+}
+
+/// Everything the bot needs, ready to serve.
+pub struct Launch {
+    pub core: Arc<Core>,
+    pub store: Store,
+    pub conn: Connection,
+    pub pace: Pace,
+    pub clock: Clock,
+}
+
+impl Launch {
+    /// Loads the pack from `data_dir` and opens the state database, as the settings say.
+    pub async fn from_settings(
+        settings: &Settings,
+        data_dir: &Path,
+        conn: Connection,
+    ) -> Result<Launch, StartError> {
+        let core = Core::load(data_dir, settings.default_lang()).map_err(StartError::Pack)?;
+        let store = Store::open(&settings.state_path)
+            .await
+            .map_err(|error| StartError::Store {
+                error,
+                path: settings.state_path.display().to_string(),
+            })?;
+        Ok(Launch {
+            core: Arc::new(core),
+            store,
+            conn,
+            pace: pace(settings),
+            clock: Clock::system(),
+        })
+    }
+}
+
+/// The features' pacing from the settings.
+pub fn pace(settings: &Settings) -> Pace {
+    let secs = |n: u32| Duration::from_secs(u64::from(n));
+    Pace {
+        quiz: quiz::Tuning {
+            read_time: secs(settings.quiz.read_seconds),
+            pause: secs(settings.quiz.pause_seconds),
+            idle_limit: settings.quiz.idle_questions,
+            ..quiz::Tuning::default()
+        },
+        vote_length: secs(settings.debate.vote_minutes * 60),
+        daily_catch_up: (settings.daily.catch_up_hours > 0)
+            .then(|| secs(settings.daily.catch_up_hours * 3600)),
+        ..Pace::default()
+    }
+}
+
+/// Serves until the gateway ends or `shutdown` resolves (SIGINT, SIGTERM), then stops every
+/// task in order and closes the store.
+pub async fn serve(
+    launch: Launch,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), discord::Error> {
+    let rest = launch.conn.rest();
+    let services = Services::new(
+        launch.core,
+        launch.store.clone(),
+        Arc::new(rest.clone()),
+        launch.pace,
+    )
+    .with_clock(launch.clock);
+    let (stop_loops, loops_stopped) = watch::channel(false);
+    let (close_gateway, gateway_closed) = watch::channel(false);
+    let (ready_tx, ready) = oneshot::channel();
+    let mut gateway = tokio::spawn(discord::run(
+        services.clone(),
+        rest,
+        launch.conn,
+        gateway_closed,
+        ready_tx,
+    ));
+    tokio::pin!(shutdown);
+    let mut loops = Vec::new();
+    // Background work starts once Discord is there (follow-ups need the application id).
+    let ended = tokio::select! {
+        r = ready => {
+            if r.is_ok() {
+                loops = background(&services, loops_stopped);
+            }
+            tokio::select! {
+                ended = &mut gateway => Some(ended),
+                _ = &mut shutdown => None,
+            }
+        }
+        ended = &mut gateway => Some(ended),
+        _ = &mut shutdown => None,
+    };
+    let outcome = match ended {
+        Some(ended) => {
+            let outcome = ended.unwrap_or_else(|e| Err(e.into()));
+            match &outcome {
+                Ok(()) => tracing::warn!(task = "gateway", "the gateway closed"),
+                Err(e) => tracing::error!(task = "gateway", error = %e, "the gateway stopped"),
+            }
+            outcome
+        }
+        None => {
+            tracing::info!("shutting down: ending quiz rounds, then closing the gateway");
+            Ok(())
+        }
+    };
+    let _ = stop_loops.send(true);
+    services.rounds.shutdown(SAVE_GRACE).await;
+    let _ = close_gateway.send(true);
+    if !gateway.is_finished()
+        && let Err(e) = tokio::time::timeout(Duration::from_secs(5), &mut gateway).await
+    {
+        tracing::warn!(error = %e, "the gateway did not close in time");
+        gateway.abort();
+    }
+    for task in loops {
+        let _ = task.await;
+    }
+    launch.store.close().await;
+    tracing::info!("state closed");
+    outcome
+}
+
+/// The work not started by an interaction: the daily loop, the debate sweep, and ending the
+/// rounds a crash left open.
+fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
+    let recovering = s.clone();
+    tokio::spawn(async move { quiz::live::recover(&recovering).await });
+    let daily = s.clone();
+    let sweep = s.clone();
+    vec![
+        looper::every("daily posts", s.pace.daily_every, stop.clone(), move || {
+            let s = daily.clone();
+            async move {
+                for (id, outcome) in Runner::of(&s).tick(s.clock.now()).await {
+                    if let Err(e) = outcome {
+                        tracing::warn!(schedule = id, error = %e, "daily post failed; retrying later");
+                    }
+                }
+            }
+        }),
+        looper::every("debate sweep", s.pace.sweep_every, stop, move || {
+            let s = sweep.clone();
+            async move {
+                if let Err(e) = votes::sweep(&s).await {
+                    tracing::error!(error = %e, "cannot close due debates");
+                }
+            }
+        }),
+    ]
+}

@@ -1,0 +1,93 @@
+//! The daily post's plain values: what a schedule posts, a stored schedule (decoded once by
+//! the store: ids as integers, its language, its kind and its deck), a past post and a
+//! member's suggestion.
+
+use super::Deck;
+use crate::pack::{Lang, Pack};
+
+/// What a schedule posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostKind {
+    Prompt,
+    Quote,
+    Motion,
+}
+
+impl PostKind {
+    pub fn parse(s: &str) -> Option<PostKind> {
+        match s.trim().to_lowercase().as_str() {
+            "prompt" | "discussion" | "diskusi" | "pertanyaan" => Some(PostKind::Prompt),
+            "quote" | "kutipan" => Some(PostKind::Quote),
+            "motion" | "debate" | "mosi" | "debat" => Some(PostKind::Motion),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PostKind::Prompt => "prompt",
+            PostKind::Quote => "quote",
+            PostKind::Motion => "motion",
+        }
+    }
+
+    /// The pack items this kind walks through, by id.
+    pub fn items(self, pack: &Pack) -> Vec<String> {
+        match self {
+            PostKind::Prompt => pack.prompts.iter().map(|p| p.id.clone()).collect(),
+            PostKind::Quote => pack.quotable().map(|q| q.id.clone()).collect(),
+            PostKind::Motion => pack.motions.iter().map(|m| m.id.clone()).collect(),
+        }
+    }
+}
+
+/// The prefix of a member suggestion's item id in a deck (`suggestion:<id>`).
+pub const SUGGESTION: &str = "suggestion:";
+
+/// A stored schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailySchedule {
+    pub id: i64,
+    pub guild: u64,
+    pub channel: u64,
+    /// HH:MM, an IANA zone and the cadence, as staff typed them (checked at setup).
+    pub time: String,
+    pub zone: String,
+    pub days: String,
+    /// The language of the posts.
+    pub lang: Lang,
+    pub kind: PostKind,
+    /// The role pinged by each post, if staff configured one.
+    pub role: Option<u64>,
+    pub thread: bool,
+    pub pin: bool,
+    pub paused: bool,
+    pub pause_reason: Option<String>,
+    /// A local date (YYYY-MM-DD) whose post is skipped.
+    pub skip_date: Option<String>,
+    /// What comes next, without repeats.
+    pub deck: Deck,
+}
+
+/// A post made, for the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastPost {
+    pub schedule_id: i64,
+    pub kind: PostKind,
+    pub local_date: String,
+    pub item: String,
+}
+
+/// A member's suggestion for a daily prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub id: i64,
+    pub guild: u64,
+    pub channel: u64,
+    pub user: u64,
+    pub text: String,
+    pub status: String,
+    pub reason: Option<String>,
+    /// The member's interaction token (15 minutes), for a private follow-up.
+    pub token: String,
+}

@@ -1,0 +1,311 @@
+//! Members' suggestions for daily prompts: sent to the server's staff channel with Approve and
+//! Deny (Deny asks for a reason in a modal), a near-copy of a pack prompt flagged to staff; the
+//! member hears the decision by DM, or privately in the channel when their DMs are closed;
+//! approved suggestions are put next in the server's prompt schedules.
+
+use std::collections::HashSet;
+
+use super::{PostKind, SUGGESTION};
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::interaction::{CustomId, Invocation, Modal, Outcome};
+use crate::outbox::{Message, Outbox};
+use crate::pack::Lang;
+use crate::reply::{Accent, Button, ButtonStyle, Reply};
+use crate::services::{Error, Services};
+use crate::text::{normalize, truncate};
+
+/// The shortest and longest suggestion a member may send, and how many may wait at once.
+pub const SUGGESTION_MIN: usize = 10;
+pub const SUGGESTION_MAX: usize = 300;
+pub const PENDING_MAX: i64 = 3;
+
+fn private(text: String) -> Reply {
+    Reply {
+        text,
+        ephemeral: true,
+        ..Reply::default()
+    }
+}
+
+/// Is `text` nearly one of the pack's prompts? (word overlap, accents and case ignored)
+pub fn near_duplicate<'a>(core: &'a Core, text: &str) -> Option<&'a str> {
+    let words = |s: &str| -> HashSet<String> {
+        normalize(s)
+            .split_whitespace()
+            .filter(|w| w.len() > 2)
+            .map(String::from)
+            .collect()
+    };
+    let mine = words(text);
+    if mine.is_empty() {
+        return None;
+    }
+    core.library
+        .packs
+        .iter()
+        .flat_map(|p| &p.prompts)
+        .find_map(|p| {
+            [p.text.en.as_deref(), p.text.id.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|candidate| {
+                    let theirs = words(candidate);
+                    let common = mine.intersection(&theirs).count();
+                    let union = mine.union(&theirs).count().max(1);
+                    common * 100 / union >= 60
+                })
+        })
+}
+
+/// `/daily suggest text`.
+pub async fn suggest(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+    text: &str,
+) -> Result<Reply, Error> {
+    let (store, lang) = (&s.store, inv.lang);
+    let text = text.trim();
+    let length = text.chars().count();
+    if !(SUGGESTION_MIN..=SUGGESTION_MAX).contains(&length) {
+        return Ok(Reply::notice(tr(
+            lang,
+            "daily-suggest-length",
+            &[("max", &SUGGESTION_MAX)],
+        )));
+    }
+    if store.pending_suggestions(guild, inv.user).await? >= PENDING_MAX {
+        return Ok(Reply::notice(tr(
+            lang,
+            "daily-suggest-too-many",
+            &[("max", &(PENDING_MAX as usize))],
+        )));
+    }
+    let Some(staff) = store.staff_channel(guild).await? else {
+        return Ok(Reply::notice(t(lang, "daily-suggest-no-staff")));
+    };
+    let id = store
+        .add_suggestion(
+            guild,
+            inv.channel,
+            inv.user,
+            text,
+            &inv.token,
+            s.clock.unix(),
+        )
+        .await?;
+    let card = staff_card(&s.core, id, text, inv.user);
+    match s.outbox.post(staff, &Message::from(card)).await {
+        Ok(_) => Ok(private(t(lang, "daily-suggest-sent"))),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not reach the staff channel");
+            store
+                .decide_suggestion(id, false, Some("staff channel unreachable"))
+                .await?;
+            Ok(Reply::notice(t(lang, "daily-suggest-no-staff")))
+        }
+    }
+}
+
+/// The card staff decide on.
+fn staff_card(core: &Core, id: i64, text: &str, user: u64) -> Reply {
+    let staff_lang = core.default_lang;
+    let mut card = Reply {
+        title: Some(t(staff_lang, "daily-suggestion-title")),
+        text: format!("**{text}**"),
+        footer: Some(tr(
+            staff_lang,
+            "daily-suggested-by",
+            &[("member", &format!("<@{user}>"))],
+        )),
+        accent: Accent::Debate,
+        ..Reply::default()
+    };
+    if let Some(similar) = near_duplicate(core, text) {
+        card = card.field(
+            t(staff_lang, "daily-suggestion-similar"),
+            truncate(similar, 300),
+        );
+    }
+    card.buttons.push(Button {
+        id: CustomId::Approve { suggestion: id },
+        label: t(staff_lang, "button-approve"),
+        style: ButtonStyle::Success,
+    });
+    card.buttons.push(Button {
+        id: CustomId::Deny { suggestion: id },
+        label: t(staff_lang, "button-deny"),
+        style: ButtonStyle::Danger,
+    });
+    card
+}
+
+/// Approve or Deny on a staff card: approving decides at once; denying asks for a reason.
+pub async fn decision(
+    s: &Services,
+    inv: &Invocation,
+    suggestion: i64,
+    approve: bool,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    if !(inv.is_staff() || inv.is_moderator()) {
+        return Ok(Outcome::Reply(Reply::notice(t(
+            lang,
+            "error-no-permission",
+        ))));
+    }
+    if !approve {
+        return Ok(Outcome::Modal(Modal {
+            id: CustomId::DenyReason { suggestion },
+            title: t(lang, "daily-deny-title"),
+            label: t(lang, "daily-deny-label"),
+            min_length: 3,
+            max_length: 300,
+        }));
+    }
+    decide(s, suggestion, true, None, lang).await
+}
+
+/// The Deny modal's answer, with the reason.
+pub async fn denied_with_reason(
+    s: &Services,
+    inv: &Invocation,
+    suggestion: i64,
+    reason: &str,
+) -> Result<Outcome, Error> {
+    decide(s, suggestion, false, Some(reason.trim()), inv.lang).await
+}
+
+async fn decide(
+    s: &Services,
+    id: i64,
+    approve: bool,
+    reason: Option<&str>,
+    lang: Lang,
+) -> Result<Outcome, Error> {
+    let store = &s.store;
+    let notice = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
+    let Some(sg) = store.suggestion(id).await? else {
+        return notice("error-stale-button");
+    };
+    if !store.decide_suggestion(sg.id, approve, reason).await? {
+        return notice("daily-decided-already");
+    }
+    if approve {
+        // A suggestion is a discussion prompt: it joins the prompt schedules.
+        let schedules = store.schedules(Some(sg.guild)).await?;
+        for schedule in schedules.iter().filter(|x| x.kind == PostKind::Prompt) {
+            let mut deck = schedule.deck.clone();
+            deck.put_next(&format!("{SUGGESTION}{}", sg.id));
+            store.set_deck(schedule.id, &deck).await?;
+        }
+    }
+    let member_lang = s.core.default_lang;
+    let text = truncate(&sg.text, 200);
+    let note = if approve {
+        tr(member_lang, "daily-approved-note", &[("text", &text)])
+    } else {
+        let reason = reason.unwrap_or("").to_string();
+        tr(
+            member_lang,
+            "daily-denied-note",
+            &[("text", &text), ("reason", &reason)],
+        )
+    };
+    // After the staff's click is answered, so that answer never waits on the member's DMs.
+    let outbox = s.outbox.clone();
+    let (user, token) = (sg.user, sg.token.clone());
+    tokio::spawn(async move { tell_member(outbox.as_ref(), user, &token, note).await });
+    let key = if approve {
+        "daily-approved"
+    } else {
+        "daily-denied"
+    };
+    let done = Reply {
+        title: Some(t(lang, "daily-suggestion-title")),
+        text: format!("**{}**", truncate(&sg.text, 500)),
+        footer: Some(tr(
+            lang,
+            key,
+            &[("reason", &reason.unwrap_or("").to_string())],
+        )),
+        accent: if approve {
+            Accent::Benjamin
+        } else {
+            Accent::Error
+        },
+        ..Reply::default()
+    };
+    Ok(Outcome::Update(done))
+}
+
+/// The member hears the decision by DM, or privately in the channel when DMs are closed.
+pub async fn tell_member(outbox: &dyn Outbox, user: u64, token: &str, note: String) {
+    let dm = Message::from(Reply {
+        text: note.clone(),
+        ..Reply::default()
+    });
+    if let Err(e) = outbox.direct_message(user, &dm).await {
+        tracing::info!(error = %e, "DMs closed; telling the member in the channel");
+        let private = Message::from(private(note));
+        if let Err(e) = outbox.followup(token, &private).await {
+            tracing::warn!(error = %e, "could not tell the member about their suggestion");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outbox::OutboxError;
+    use crate::outbox::recorder::{Call, Recorder, Sent};
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_near_copy_of_a_pack_prompt_is_flagged_and_a_new_one_is_not() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Core::load(&dir, Lang::En).expect("pack");
+        let prompt = core.library.packs[0].prompts[0]
+            .text
+            .en
+            .clone()
+            .expect("english");
+        let near = format!("{} ?", prompt.trim_end_matches(['?', '.']));
+        assert!(near_duplicate(&core, &near).is_some(), "{near}");
+        assert!(
+            near_duplicate(&core, "Should memes count as folk art in a digital age?").is_none()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_member_with_closed_dms_is_told_privately_in_the_channel() {
+        let outbox = Recorder::new();
+        outbox.fail(
+            Call::DirectMessage,
+            OutboxError::Refused {
+                status: 400,
+                detail: "Cannot send messages to this user".into(),
+            },
+        );
+        tell_member(&outbox, 5, "tok", "Approved".into()).await;
+        let sent = outbox.sent();
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        let Sent::Followup { token, message } = &sent[0] else {
+            panic!("{sent:?}");
+        };
+        assert_eq!(token, "tok");
+        assert!(message.reply.ephemeral);
+        assert_eq!(message.reply.text, "Approved");
+    }
+
+    #[tokio::test]
+    async fn open_dms_get_the_decision_directly() {
+        let outbox = Recorder::new();
+        tell_member(&outbox, 5, "tok", "Denied".into()).await;
+        assert!(matches!(
+            &outbox.sent()[..],
+            [Sent::DirectMessage { user: 5, .. }]
+        ));
+    }
+}

@@ -1,0 +1,200 @@
+//! The vote on a motion: opened by `/debate`, cast and changed by clicks, closed by the
+//! starter or by the sweep when its time is up. Votes live in the store, so a restart loses
+//! none and an open vote keeps working; the result is shown through the outbox.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use super::{Debate, Side, VoteOutcome};
+use crate::answers::{self, debate};
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::interaction::{Invocation, Outcome};
+use crate::outbox::Message;
+use crate::reply::Reply;
+use crate::services::{Error, Services};
+use crate::store::Store;
+
+/// `/debate [motion]`: opens a vote on the chosen motion, or explains why there is none.
+pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Result<Outcome, Error> {
+    let core = &s.core;
+    let lang = inv.lang;
+    let picked = {
+        let mut rng = StdRng::from_entropy();
+        debate::pick(core, lang, motion, &mut rng).map(|(p, m)| (p.id.clone(), m.id.clone()))
+    };
+    let (pack, motion) = match picked {
+        Err(notice) => return Ok(Outcome::Reply(*notice)),
+        Ok(found) => found,
+    };
+    let opened_at = s.clock.unix();
+    let record = Debate {
+        id: inv.id,
+        pack,
+        motion,
+        guild: inv.guild,
+        channel: inv.channel,
+        starter: inv.user,
+        token: inv.token.clone(),
+        lang,
+        opened_at,
+        closes_at: opened_at + s.pace.vote_length.as_secs().max(1) as i64,
+        closed_at: None,
+    };
+    s.store.open_debate(&record).await?;
+    let Some(mut reply) = open_card(core, &record) else {
+        anyhow::bail!("the motion vanished from the pack");
+    };
+    reply.buttons.push(answers::delete_button(lang, inv.user));
+    Ok(Outcome::Reply(reply))
+}
+
+fn open_card(core: &Core, d: &Debate) -> Option<Reply> {
+    let pack = core.library.pack(&d.pack)?;
+    let motion = pack.motion(&d.motion)?;
+    Some(debate::vote_card(pack, motion, d.lang, d.id, d.closes_at))
+}
+
+async fn closed_card(core: &Core, store: &Store, d: &Debate) -> Result<Option<Reply>, Error> {
+    let tally = store.tally(d.id).await?;
+    Ok(core.library.pack(&d.pack).and_then(|pack| {
+        let motion = pack.motion(&d.motion)?;
+        Some(debate::result_card(
+            pack,
+            motion,
+            d.lang,
+            tally.benjamin,
+            tally.adorno,
+            tally.undecided,
+        ))
+    }))
+}
+
+/// A click on Benjamin / Adorno / undecided.
+pub async fn vote(
+    s: &Services,
+    inv: &Invocation,
+    debate: u64,
+    side: Side,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let outcome = s.store.vote(debate, inv.user, side, s.clock.unix()).await?;
+    let side_name = t(lang, &format!("side-{}", side.code()));
+    let text = match outcome {
+        VoteOutcome::Cast => tr(lang, "vote-cast", &[("side", &side_name)]),
+        VoteOutcome::Changed => tr(lang, "vote-changed", &[("side", &side_name)]),
+        VoteOutcome::Closed => t(lang, "vote-closed"),
+    };
+    Ok(Outcome::Reply(Reply::notice(text)))
+}
+
+/// The starter's "close the vote": the message is replaced by the card with the tally.
+pub async fn close(s: &Services, inv: &Invocation, debate: u64) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let notice = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
+    let Some(d) = s.store.debate(debate).await? else {
+        return notice("error-stale-button");
+    };
+    if d.starter != inv.user {
+        return notice("vote-not-starter");
+    }
+    if !s.store.close_debate(d.id, s.clock.unix()).await? {
+        return notice("vote-closed");
+    }
+    match closed_card(&s.core, &s.store, &d).await? {
+        Some(reply) => Ok(Outcome::Update(reply)),
+        None => notice("error-stale-button"),
+    }
+}
+
+/// Closes every debate whose time is up and shows its tally on its message. Runs at start-up
+/// too, so votes that ran out while the bot was down are closed.
+pub async fn sweep(s: &Services) -> Result<(), Error> {
+    for d in s.store.due_debates(s.clock.unix()).await? {
+        if let Err(e) = close_one(s, &d).await {
+            tracing::warn!(debate = d.id, error = %e, "could not show a debate's result");
+        }
+    }
+    Ok(())
+}
+
+async fn close_one(s: &Services, d: &Debate) -> Result<(), Error> {
+    if !s.store.close_debate(d.id, s.clock.unix()).await? {
+        return Ok(());
+    }
+    let Some(reply) = closed_card(&s.core, &s.store, d).await? else {
+        return Ok(());
+    };
+    // The token is valid for 15 minutes; past that the message can no longer be edited.
+    s.outbox
+        .edit_original(&d.token, &Message::from(reply))
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outbox::recorder::{Recorder, Sent};
+    use crate::pack::Lang;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    async fn services(outbox: Arc<Recorder>) -> Services {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+        let store = Store::in_memory().await.expect("store");
+        Services::new(core, store, outbox, crate::services::Pace::default())
+            .with_clock(crate::clock::Clock::adjustable())
+    }
+
+    fn member(id: u64, user: u64) -> Invocation {
+        Invocation {
+            id,
+            token: format!("token-{id}"),
+            guild: Some(1),
+            channel: 2,
+            user,
+            lang: Lang::En,
+            ..Invocation::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_vote_closed_by_time_shows_its_tally_on_the_message() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox.clone()).await;
+        let opened = start(&s, &member(10, 5), None).await.expect("start");
+        assert!(matches!(opened, Outcome::Reply(_)));
+        vote(&s, &member(11, 6), 10, Side::Adorno)
+            .await
+            .expect("vote");
+        vote(&s, &member(12, 7), 10, Side::Adorno)
+            .await
+            .expect("vote");
+        sweep(&s).await.expect("sweep");
+        assert!(outbox.sent().is_empty(), "still open");
+        s.clock.advance(601);
+        sweep(&s).await.expect("sweep");
+        sweep(&s).await.expect("sweep again");
+        let sent = outbox.sent();
+        assert_eq!(sent.len(), 1, "closed and shown once: {sent:?}");
+        let Sent::EditOriginal { token, message } = &sent[0] else {
+            panic!("{sent:?}");
+        };
+        assert_eq!(token, "token-10");
+        let shown = crate::render::to_text(&message.reply);
+        assert!(shown.contains("2 (100%)"), "{shown}");
+    }
+
+    #[tokio::test]
+    async fn only_the_starter_closes() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox).await;
+        start(&s, &member(20, 5), None).await.expect("start");
+        let other = close(&s, &member(21, 6), 20).await.expect("close");
+        assert!(matches!(other, Outcome::Reply(r) if r.ephemeral));
+        let own = close(&s, &member(22, 5), 20).await.expect("close");
+        assert!(matches!(own, Outcome::Update(_)));
+    }
+}

@@ -1,0 +1,90 @@
+//! The study commands (`/quote`, `/concept`, `/debate`, `/section`, `/search`, `/essay`,
+//! `/help`): poise functions handing their options to the core.
+
+use super::{Plan, concepts, hand, motions, sections, thinkers};
+use crate::answers::{self, Request, catalog};
+use crate::debate::votes;
+use crate::discord::{Context, Error};
+use crate::interaction::Outcome;
+
+/// Answers a lookup command through the core (a public reply gets the asker's delete button).
+async fn lookup(
+    ctx: Context<'_>,
+    name: &'static str,
+    options: Vec<(&'static str, Option<String>)>,
+) -> Result<(), Error> {
+    hand(ctx, Plan::PUBLIC, move |s, inv| async move {
+        let command = catalog::command(name)
+            .ok_or_else(|| anyhow::anyhow!("command {name} is not in the catalog"))?;
+        let request = Request {
+            group: None,
+            command,
+            options: options
+                .into_iter()
+                .filter_map(|(n, v)| v.map(|v| (n, v)))
+                .collect(),
+        };
+        Ok(Outcome::Reply(answers::for_member(
+            &s.core, inv.lang, inv.user, &request,
+        )))
+    })
+    .await
+}
+
+/// A verified quotation from the essay or its critics.
+#[poise::command(slash_command, user_cooldown = 2)]
+pub async fn quote(
+    ctx: Context<'_>,
+    #[autocomplete = "concepts"] topic: Option<String>,
+    #[autocomplete = "thinkers"] speaker: Option<String>,
+) -> Result<(), Error> {
+    lookup(ctx, "quote", vec![("topic", topic), ("speaker", speaker)]).await
+}
+
+/// A concept card.
+#[poise::command(slash_command, user_cooldown = 2)]
+pub async fn concept(
+    ctx: Context<'_>,
+    #[autocomplete = "concepts"] name: String,
+) -> Result<(), Error> {
+    lookup(ctx, "concept", vec![("name", Some(name))]).await
+}
+
+/// A Benjamin-against-Adorno debate motion, with a class vote.
+#[poise::command(slash_command, user_cooldown = 2)]
+pub async fn debate(
+    ctx: Context<'_>,
+    #[autocomplete = "motions"] motion: Option<String>,
+) -> Result<(), Error> {
+    hand(ctx, Plan::PUBLIC, move |s, inv| async move {
+        votes::start(&s, &inv, motion.as_deref()).await
+    })
+    .await
+}
+
+/// One section of the essay.
+#[poise::command(slash_command, user_cooldown = 2)]
+pub async fn section(
+    ctx: Context<'_>,
+    #[autocomplete = "sections"] number: String,
+) -> Result<(), Error> {
+    lookup(ctx, "section", vec![("number", Some(number))]).await
+}
+
+/// Search the study pack.
+#[poise::command(slash_command, user_cooldown = 2)]
+pub async fn search(ctx: Context<'_>, #[max_length = 100] query: String) -> Result<(), Error> {
+    lookup(ctx, "search", vec![("query", Some(query))]).await
+}
+
+/// The essay: titles, versions, history, structure.
+#[poise::command(slash_command, user_cooldown = 2)]
+pub async fn essay(ctx: Context<'_>) -> Result<(), Error> {
+    lookup(ctx, "essay", vec![]).await
+}
+
+/// What Aura can do.
+#[poise::command(slash_command)]
+pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
+    lookup(ctx, "help", vec![]).await
+}

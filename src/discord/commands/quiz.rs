@@ -1,0 +1,308 @@
+//! `/quiz`: thin poise functions that type their options and hand them to
+//! `quiz::commands`.
+
+use poise::serenity_prelude as serenity;
+
+use super::{Plan, concepts, hand, sections};
+use crate::answers::quiz::{Mode, StartArgs};
+use crate::discord::{Context, Error};
+use crate::pack::Difficulty;
+use crate::quiz::{Period, QuizCommand, Scoring, Sort, Who, commands};
+
+/// Runs a `/quiz` subcommand.
+async fn run(ctx: Context<'_>, plan: Plan, cmd: QuizCommand) -> Result<(), Error> {
+    hand(ctx, plan, move |s, inv| async move {
+        commands::command(&s, &inv, cmd).await
+    })
+    .await
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum DifficultyChoice {
+    #[name = "easy"]
+    #[name_localized("id", "mudah")]
+    Easy,
+    #[name = "medium"]
+    #[name_localized("id", "sedang")]
+    Medium,
+    #[name = "hard"]
+    #[name_localized("id", "sulit")]
+    Hard,
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ModeChoice {
+    #[name = "auto"]
+    #[name_localized("id", "otomatis")]
+    Auto,
+    #[name = "teacher"]
+    #[name_localized("id", "guru")]
+    Teacher,
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ScoringChoice {
+    #[name = "speed"]
+    #[name_localized("id", "cepat")]
+    Speed,
+    #[name = "flat"]
+    #[name_localized("id", "rata")]
+    Flat,
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum PeriodChoice {
+    #[name = "week"]
+    #[name_localized("id", "minggu")]
+    Week,
+    #[name = "month"]
+    #[name_localized("id", "bulan")]
+    Month,
+    #[name = "term"]
+    #[name_localized("id", "semester")]
+    Term,
+    #[name = "all"]
+    #[name_localized("id", "semua")]
+    All,
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum SortChoice {
+    #[name = "points"]
+    #[name_localized("id", "poin")]
+    Points,
+    #[name = "accuracy"]
+    #[name_localized("id", "ketepatan")]
+    Accuracy,
+    #[name = "wins"]
+    #[name_localized("id", "menang")]
+    Wins,
+    #[name = "games"]
+    #[name_localized("id", "ronde")]
+    Games,
+}
+
+impl From<DifficultyChoice> for Difficulty {
+    fn from(c: DifficultyChoice) -> Difficulty {
+        match c {
+            DifficultyChoice::Easy => Difficulty::Easy,
+            DifficultyChoice::Medium => Difficulty::Medium,
+            DifficultyChoice::Hard => Difficulty::Hard,
+        }
+    }
+}
+
+impl From<ModeChoice> for Mode {
+    fn from(c: ModeChoice) -> Mode {
+        match c {
+            ModeChoice::Auto => Mode::Auto,
+            ModeChoice::Teacher => Mode::Teacher,
+        }
+    }
+}
+
+impl From<ScoringChoice> for Scoring {
+    fn from(c: ScoringChoice) -> Scoring {
+        match c {
+            ScoringChoice::Speed => Scoring::Speed,
+            ScoringChoice::Flat => Scoring::Flat,
+        }
+    }
+}
+
+impl From<PeriodChoice> for Period {
+    fn from(c: PeriodChoice) -> Period {
+        match c {
+            PeriodChoice::Week => Period::Week,
+            PeriodChoice::Month => Period::Month,
+            PeriodChoice::Term => Period::Term,
+            PeriodChoice::All => Period::All,
+        }
+    }
+}
+
+impl From<SortChoice> for Sort {
+    fn from(c: SortChoice) -> Sort {
+        match c {
+            SortChoice::Points => Sort::Points,
+            SortChoice::Accuracy => Sort::Accuracy,
+            SortChoice::Wins => Sort::Wins,
+            SortChoice::Games => Sort::Games,
+        }
+    }
+}
+
+impl From<WhoChoice> for Who {
+    fn from(c: WhoChoice) -> Who {
+        match c {
+            WhoChoice::Everyone => Who::Everyone,
+            WhoChoice::Moderators => Who::Moderators,
+            WhoChoice::Role => Who::Role,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum WhoChoice {
+    #[name = "everyone"]
+    #[name_localized("id", "semua")]
+    Everyone,
+    #[name = "moderators"]
+    #[name_localized("id", "moderator")]
+    Moderators,
+    #[name = "role"]
+    #[name_localized("id", "peran")]
+    Role,
+}
+
+/// Quiz rounds on the essay.
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands(
+        "quiz_start",
+        "quiz_next",
+        "quiz_reveal",
+        "quiz_skip",
+        "quiz_stop",
+        "quiz_leaderboard",
+        "quiz_me",
+        "quiz_report",
+        "quiz_review",
+        "quiz_info",
+        "quiz_reset",
+        "quiz_access"
+    )
+)]
+pub async fn quiz(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Start a quiz round in this channel.
+#[poise::command(slash_command, rename = "start")]
+#[allow(clippy::too_many_arguments)]
+pub async fn quiz_start(
+    ctx: Context<'_>,
+    #[min = 1]
+    #[max = 20]
+    questions: Option<u32>,
+    #[autocomplete = "concepts"] topic: Option<String>,
+    #[autocomplete = "sections"] section: Option<String>,
+    difficulty: Option<DifficultyChoice>,
+    #[min = 10]
+    #[max = 120]
+    seconds: Option<u32>,
+    mode: Option<ModeChoice>,
+    scoring: Option<ScoringChoice>,
+    streaks: Option<bool>,
+    #[min = 1000]
+    #[max = 100000]
+    goal: Option<u32>,
+    spoilers: Option<bool>,
+) -> Result<(), Error> {
+    let args = StartArgs {
+        questions,
+        topic,
+        section,
+        difficulty: difficulty.map(Into::into),
+        seconds,
+        mode: mode.map(Into::into),
+        scoring: scoring.map(Into::into),
+        streaks,
+        goal,
+        spoilers,
+    };
+    run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
+}
+
+/// Teacher mode: open the next question.
+#[poise::command(slash_command, rename = "next")]
+pub async fn quiz_next(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, Plan::PRIVATE, QuizCommand::Next).await
+}
+
+/// Close the question now and reveal the answer.
+#[poise::command(slash_command, rename = "reveal")]
+pub async fn quiz_reveal(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, Plan::PRIVATE, QuizCommand::Reveal).await
+}
+
+/// Skip this question.
+#[poise::command(slash_command, rename = "skip")]
+pub async fn quiz_skip(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, Plan::PRIVATE, QuizCommand::Skip).await
+}
+
+/// End the round now.
+#[poise::command(slash_command, rename = "stop")]
+pub async fn quiz_stop(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, Plan::PRIVATE, QuizCommand::Stop).await
+}
+
+/// This server's quiz board.
+#[poise::command(slash_command, rename = "leaderboard", user_cooldown = 2)]
+pub async fn quiz_leaderboard(
+    ctx: Context<'_>,
+    period: Option<PeriodChoice>,
+    sort: Option<SortChoice>,
+) -> Result<(), Error> {
+    let cmd = QuizCommand::Leaderboard {
+        period: period.map(Into::into),
+        sort: sort.map(Into::into),
+    };
+    run(ctx, Plan::PUBLIC, cmd).await
+}
+
+/// Your own points, rank and accuracy.
+#[poise::command(slash_command, rename = "me")]
+pub async fn quiz_me(ctx: Context<'_>, period: Option<PeriodChoice>) -> Result<(), Error> {
+    let cmd = QuizCommand::Me {
+        period: period.map(Into::into),
+    };
+    run(ctx, Plan::PRIVATE, cmd).await
+}
+
+/// The last round as a CSV file.
+#[poise::command(slash_command, rename = "report")]
+pub async fn quiz_report(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, Plan::PRIVATE, QuizCommand::Report).await
+}
+
+/// Your missed questions from your last round.
+#[poise::command(slash_command, rename = "review", user_cooldown = 5)]
+pub async fn quiz_review(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, Plan::PRIVATE, QuizCommand::Review).await
+}
+
+/// What the quiz bank holds.
+#[poise::command(slash_command, rename = "info", user_cooldown = 5)]
+pub async fn quiz_info(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, Plan::PUBLIC, QuizCommand::Info).await
+}
+
+/// Clear a period's board.
+#[poise::command(slash_command, rename = "reset")]
+pub async fn quiz_reset(ctx: Context<'_>, period: PeriodChoice) -> Result<(), Error> {
+    let cmd = QuizCommand::Reset {
+        period: period.into(),
+    };
+    run(ctx, Plan::PRIVATE, cmd).await
+}
+
+/// Who may run quiz rounds here.
+#[poise::command(
+    slash_command,
+    rename = "access",
+    default_member_permissions = "MANAGE_GUILD"
+)]
+pub async fn quiz_access(
+    ctx: Context<'_>,
+    who: WhoChoice,
+    role: Option<serenity::Role>,
+) -> Result<(), Error> {
+    let cmd = QuizCommand::Access {
+        who: who.into(),
+        role: role.map(|r| r.id.get()),
+    };
+    run(ctx, Plan::PRIVATE, cmd).await
+}

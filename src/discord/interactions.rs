@@ -1,0 +1,150 @@
+//! The one router for clicks and modal submits: the `custom_id` is decoded once into a
+//! [`CustomId`], the plain [`Invocation`] is built, and the feature that owns the component
+//! answers; the outcome is sent by [`super::send`]. A forged or stale id gets a polite notice.
+
+use poise::serenity_prelude as serenity;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use super::send::{self, Kind, Target};
+use super::{Data, Error, invocation};
+use crate::daily::{notify, suggestions};
+use crate::debate::votes;
+use crate::i18n::t;
+use crate::interaction::{CustomId, Invocation, Outcome};
+use crate::quiz::commands as quiz;
+use crate::reply::Reply;
+use crate::services::{self, Services};
+
+/// Every interaction poise does not handle itself: buttons, menus and modal submits.
+pub async fn on_event(
+    ctx: &serenity::Context,
+    event: &serenity::FullEvent,
+    data: &Data,
+) -> Result<(), Error> {
+    let serenity::FullEvent::InteractionCreate { interaction } = event else {
+        return Ok(());
+    };
+    let s = data.services.clone();
+    let answered = match interaction {
+        serenity::Interaction::Component(click) => {
+            let inv = invocation::of_click(click, &s.core);
+            let value = match &click.data.kind {
+                serenity::ComponentInteractionDataKind::StringSelect { values } => {
+                    values.first().cloned()
+                }
+                _ => None,
+            };
+            let id = CustomId::decode(&click.data.custom_id);
+            let target = target(ctx, click.id, &click.token, &inv, &click.data.custom_id);
+            send::answer(target, false, on_click(s, inv, id, value)).await
+        }
+        serenity::Interaction::Modal(modal) => {
+            let inv = invocation::of_modal(modal, &s.core);
+            let text = modal
+                .data
+                .components
+                .iter()
+                .flat_map(|row| &row.components)
+                .find_map(|c| match c {
+                    serenity::ActionRowComponent::InputText(input) => input.value.clone(),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let id = CustomId::decode(&modal.data.custom_id);
+            let target = target(ctx, modal.id, &modal.token, &inv, &modal.data.custom_id);
+            send::answer(target, false, on_submit(s, inv, id, text)).await
+        }
+        _ => Ok(()),
+    };
+    if let Err(e) = answered {
+        tracing::warn!(error = %e, "could not answer a click or a form");
+    }
+    Ok(())
+}
+
+fn target<'a>(
+    ctx: &'a serenity::Context,
+    id: serenity::InteractionId,
+    token: &'a str,
+    inv: &Invocation,
+    what: &'a str,
+) -> Target<'a> {
+    Target {
+        http: &ctx.http,
+        id,
+        token,
+        kind: Kind::Component,
+        lang: inv.lang,
+        what,
+    }
+}
+
+fn stale(inv: &Invocation) -> Outcome {
+    Outcome::Reply(Reply::notice(t(inv.lang, "error-stale-button")))
+}
+
+/// A button or menu, by what its id says it is.
+async fn on_click(
+    s: Services,
+    inv: Invocation,
+    id: Option<CustomId>,
+    value: Option<String>,
+) -> Result<Outcome, services::Error> {
+    let Some(id) = id else {
+        return Ok(stale(&inv));
+    };
+    match id {
+        CustomId::QuizAnswer {
+            round,
+            number,
+            position,
+        } => Ok(quiz::answer(&s, &inv, round, number, position)),
+        CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
+        CustomId::QuizReset { period, owner } => quiz::reset(&s, &inv, period, owner).await,
+        CustomId::DailyRole { role } => notify::toggle(&s, &inv, role).await,
+        CustomId::Approve { suggestion } => suggestions::decision(&s, &inv, suggestion, true).await,
+        CustomId::Deny { suggestion } => suggestions::decision(&s, &inv, suggestion, false).await,
+        CustomId::Vote { debate, side } => votes::vote(&s, &inv, debate, side).await,
+        CustomId::CloseVote { debate } => votes::close(&s, &inv, debate).await,
+        CustomId::Delete { owner } if owner == inv.user => Ok(Outcome::DeleteMessage),
+        CustomId::Delete { .. } => Ok(Outcome::Reply(Reply::notice(t(
+            inv.lang,
+            "error-not-yours",
+        )))),
+        CustomId::DenyReason { .. } => Ok(stale(&inv)),
+        navigation => {
+            let mut rng = StdRng::from_entropy();
+            let reply = crate::answers::component(
+                &s.core,
+                inv.lang,
+                &navigation,
+                value.as_deref(),
+                &mut rng,
+            );
+            Ok(match reply {
+                // Navigation is shown to the clicker alone, so nobody's click changes the channel.
+                Some(mut reply) => {
+                    reply.ephemeral = true;
+                    Outcome::Reply(reply)
+                }
+                None => stale(&inv),
+            })
+        }
+    }
+}
+
+/// A submitted form.
+async fn on_submit(
+    s: Services,
+    inv: Invocation,
+    id: Option<CustomId>,
+    text: String,
+) -> Result<Outcome, services::Error> {
+    match id {
+        Some(CustomId::DenyReason { suggestion }) => {
+            suggestions::denied_with_reason(&s, &inv, suggestion, &text).await
+        }
+        _ => Ok(stale(&inv)),
+    }
+}

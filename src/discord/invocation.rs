@@ -1,0 +1,81 @@
+//! Builds the plain [`Invocation`] once from a serenity interaction: who asked, where, in
+//! which language and with which rights. Nothing past this file sees serenity's types.
+
+use poise::serenity_prelude as serenity;
+
+use crate::core::Core;
+use crate::interaction::Invocation;
+
+/// The parts every kind of interaction has.
+struct Parts<'a> {
+    id: serenity::InteractionId,
+    token: &'a str,
+    guild: Option<serenity::GuildId>,
+    channel: serenity::ChannelId,
+    user: &'a serenity::User,
+    locale: &'a str,
+    member: Option<&'a serenity::Member>,
+    app: Option<serenity::Permissions>,
+}
+
+fn build(p: Parts<'_>, core: &Core) -> Invocation {
+    Invocation {
+        id: p.id.get(),
+        token: p.token.to_string(),
+        guild: p.guild.map(|g| g.get()),
+        channel: p.channel.get(),
+        user: p.user.id.get(),
+        lang: core.lang_for(Some(p.locale)),
+        permissions: p.member.and_then(|m| m.permissions).map_or(0, |x| x.bits()),
+        roles: p
+            .member
+            .map(|m| m.roles.iter().map(|r| r.get()).collect())
+            .unwrap_or_default(),
+        app_permissions: p.app.map(|x| x.bits()),
+    }
+}
+
+/// A slash command.
+pub fn of_command(i: &serenity::CommandInteraction, core: &Core) -> Invocation {
+    let parts = Parts {
+        id: i.id,
+        token: &i.token,
+        guild: i.guild_id,
+        channel: i.channel_id,
+        user: &i.user,
+        locale: &i.locale,
+        member: i.member.as_deref(),
+        app: i.app_permissions,
+    };
+    build(parts, core)
+}
+
+/// A button click or menu choice.
+pub fn of_click(i: &serenity::ComponentInteraction, core: &Core) -> Invocation {
+    let parts = Parts {
+        id: i.id,
+        token: &i.token,
+        guild: i.guild_id,
+        channel: i.channel_id,
+        user: &i.user,
+        locale: &i.locale,
+        member: i.member.as_ref(),
+        app: i.app_permissions,
+    };
+    build(parts, core)
+}
+
+/// A submitted modal.
+pub fn of_modal(i: &serenity::ModalInteraction, core: &Core) -> Invocation {
+    let parts = Parts {
+        id: i.id,
+        token: &i.token,
+        guild: i.guild_id,
+        channel: i.channel_id,
+        user: &i.user,
+        locale: &i.locale,
+        member: i.member.as_ref(),
+        app: i.app_permissions,
+    };
+    build(parts, core)
+}

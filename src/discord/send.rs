@@ -1,0 +1,170 @@
+//! Sends what a feature answered: the one place that turns an [`Outcome`] into Discord's
+//! interaction calls. A feature runs in its own task; if it has not answered within
+//! [`SLOW`] (or is known to be slow), the interaction is deferred first and the outcome is
+//! edited in afterwards, so Discord's 3-second window is always met. A failure or a panic
+//! goes through the one error path ([`super::errors::failed`]), before or after a deferral.
+
+use std::future::Future;
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+use serde_json::{Value, json};
+
+use super::Error;
+use super::errors;
+use crate::interaction::Outcome;
+use crate::pack::Lang;
+use crate::render;
+use crate::services;
+
+/// How long a feature may take before its interaction is deferred.
+pub const SLOW: Duration = Duration::from_millis(1500);
+
+/// What was interacted with: a slash command (whose deferred answer is private or not), or a
+/// component or modal on a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Command { private: bool },
+    Component,
+}
+
+/// The interaction to answer.
+pub struct Target<'a> {
+    pub http: &'a serenity::Http,
+    pub id: serenity::InteractionId,
+    pub token: &'a str,
+    pub kind: Kind,
+    pub lang: Lang,
+    /// For the logs: the command or `custom_id`.
+    pub what: &'a str,
+}
+
+/// Runs `work` and answers with its outcome; defers at once when `slow`.
+pub async fn answer<F>(target: Target<'_>, slow: bool, work: F) -> Result<(), Error>
+where
+    F: Future<Output = Result<Outcome, services::Error>> + Send + 'static,
+{
+    let mut task = tokio::spawn(work);
+    if !slow && let Ok(joined) = tokio::time::timeout(SLOW, &mut task).await {
+        let outcome = settle(&target, joined);
+        return respond(&target, outcome).await;
+    }
+    defer(&target).await?;
+    let outcome = settle(&target, task.await);
+    after_deferral(&target, outcome).await
+}
+
+/// The outcome, or the member's notice for a failure (logged).
+fn settle(
+    target: &Target<'_>,
+    joined: Result<Result<Outcome, services::Error>, tokio::task::JoinError>,
+) -> Outcome {
+    match joined {
+        Ok(Ok(outcome)) => outcome,
+        Ok(Err(e)) => errors::failed(target.lang, target.what, &format!("{e:#}")),
+        Err(e) => errors::failed(target.lang, target.what, &format!("panic: {e}")),
+    }
+}
+
+fn attachment(name: &str, bytes: Vec<u8>) -> (Value, Vec<serenity::CreateAttachment>) {
+    let listed = json!([{ "id": 0, "filename": name }]);
+    (listed, vec![serenity::CreateAttachment::bytes(bytes, name)])
+}
+
+/// Answers within the 3 seconds: a new message, an update, a modal, a file, a deletion.
+async fn respond(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
+    let update = t.kind == Kind::Component;
+    let (body, files) = match outcome {
+        Outcome::Reply(r) => (
+            render::interaction_response(&r, render::CHANNEL_MESSAGE),
+            vec![],
+        ),
+        Outcome::Update(r) if update => (
+            render::interaction_response(&r, render::UPDATE_MESSAGE),
+            vec![],
+        ),
+        Outcome::Update(r) => (
+            render::interaction_response(&r, render::CHANNEL_MESSAGE),
+            vec![],
+        ),
+        Outcome::Modal(m) => (render::modal(&m), vec![]),
+        Outcome::File { reply, name, bytes } => {
+            let mut body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
+            let (listed, files) = attachment(&name, bytes);
+            body["data"]["attachments"] = listed;
+            (body, files)
+        }
+        Outcome::DeleteMessage => {
+            let ack = json!({ "type": render::DEFERRED_UPDATE });
+            t.http
+                .create_interaction_response(t.id, t.token, &ack, vec![])
+                .await?;
+            t.http.delete_original_interaction_response(t.token).await?;
+            return Ok(());
+        }
+    };
+    t.http
+        .create_interaction_response(t.id, t.token, &body, files)
+        .await?;
+    Ok(())
+}
+
+/// "Thinking…" for a command (private when its answer will be), or a silent acknowledgement
+/// for a component, whose message is then edited or followed up.
+async fn defer(t: &Target<'_>) -> Result<(), Error> {
+    tracing::debug!(what = t.what, "deferring a slow answer");
+    let body = match t.kind {
+        Kind::Command { private: true } => {
+            json!({ "type": render::DEFERRED_MESSAGE, "data": { "flags": render::EPHEMERAL } })
+        }
+        Kind::Command { private: false } => json!({ "type": render::DEFERRED_MESSAGE }),
+        Kind::Component => json!({ "type": render::DEFERRED_UPDATE }),
+    };
+    t.http
+        .create_interaction_response(t.id, t.token, &body, vec![])
+        .await?;
+    Ok(())
+}
+
+/// The outcome after a deferral: the deferred message (or the clicked one) is edited, or a
+/// follow-up carries a new message.
+async fn after_deferral(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
+    let command = matches!(t.kind, Kind::Command { .. });
+    let (data, files, edit) = match outcome {
+        Outcome::Reply(r) => (
+            render::message(&r, render::Mentions::default()),
+            vec![],
+            command,
+        ),
+        Outcome::Update(r) => (
+            render::message(&r, render::Mentions::default()),
+            vec![],
+            true,
+        ),
+        Outcome::File { reply, name, bytes } => {
+            let mut data = render::message(&reply, render::Mentions::default());
+            let (listed, files) = attachment(&name, bytes);
+            data["attachments"] = listed;
+            (data, files, command)
+        }
+        Outcome::Modal(_) => {
+            // A modal must be the first answer; reaching here is a bug, answered as one.
+            let failed = errors::failed(t.lang, t.what, "a modal cannot follow a deferral");
+            return Box::pin(after_deferral(t, failed)).await;
+        }
+        Outcome::DeleteMessage => {
+            t.http.delete_original_interaction_response(t.token).await?;
+            return Ok(());
+        }
+    };
+    if edit {
+        t.http
+            .edit_original_interaction_response(t.token, &data, files)
+            .await?;
+    } else {
+        t.http
+            .create_followup_message(t.token, &data, files)
+            .await?;
+    }
+    Ok(())
+}

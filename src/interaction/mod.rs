@@ -1,0 +1,124 @@
+//! The contract between the Discord adapter and the features, in plain values: who asked,
+//! where and in which language ([`Invocation`]), what the features answer ([`Outcome`]), and
+//! the `custom_id` codec ([`CustomId`]). Feature code sees these, never serenity or poise.
+
+pub mod custom_id;
+
+pub use custom_id::CustomId;
+
+use crate::pack::Lang;
+use crate::reply::Reply;
+
+/// Discord permission bits Aura reads.
+pub mod perms {
+    pub const ADMINISTRATOR: u64 = 1 << 3;
+    pub const MANAGE_GUILD: u64 = 1 << 5;
+    pub const VIEW_CHANNEL: u64 = 1 << 10;
+    pub const SEND_MESSAGES: u64 = 1 << 11;
+    pub const MANAGE_MESSAGES: u64 = 1 << 13;
+    pub const EMBED_LINKS: u64 = 1 << 14;
+}
+
+/// Who asked, where, in which language and with which rights: built once by the adapter from
+/// the interaction (command, click or modal submit).
+#[derive(Debug, Clone)]
+pub struct Invocation {
+    /// The interaction's id (a new round or debate takes it as its id).
+    pub id: u64,
+    /// The interaction's token: valid 15 minutes, for a later follow-up.
+    pub token: String,
+    pub guild: Option<u64>,
+    pub channel: u64,
+    pub user: u64,
+    pub lang: Lang,
+    /// The member's permissions in this channel (0 outside a server).
+    pub permissions: u64,
+    /// The member's roles.
+    pub roles: Vec<u64>,
+    /// Aura's own permissions in this channel, when Discord sent them.
+    pub app_permissions: Option<u64>,
+}
+
+impl Default for Invocation {
+    fn default() -> Invocation {
+        Invocation {
+            id: 0,
+            token: String::new(),
+            guild: None,
+            channel: 0,
+            user: 0,
+            lang: Lang::En,
+            permissions: 0,
+            roles: Vec::new(),
+            app_permissions: None,
+        }
+    }
+}
+
+impl Invocation {
+    fn has(&self, bit: u64) -> bool {
+        self.permissions & (bit | perms::ADMINISTRATOR) != 0
+    }
+
+    /// Manage Server (or Administrator): staff who set up schedules and access.
+    pub fn is_staff(&self) -> bool {
+        self.has(perms::MANAGE_GUILD)
+    }
+
+    /// Manage Messages (or Administrator): moderators of a channel's activities.
+    pub fn is_moderator(&self) -> bool {
+        self.has(perms::MANAGE_MESSAGES)
+    }
+
+    /// The permissions Aura lacks here to post cards, by name (empty when unknown).
+    pub fn bot_missing(&self) -> Vec<&'static str> {
+        let Some(p) = self.app_permissions else {
+            return Vec::new();
+        };
+        [
+            (perms::VIEW_CHANNEL, "View Channel"),
+            (perms::SEND_MESSAGES, "Send Messages"),
+            (perms::EMBED_LINKS, "Embed Links"),
+        ]
+        .into_iter()
+        .filter(|(bit, _)| p & (bit | perms::ADMINISTRATOR) == 0)
+        .map(|(_, name)| name)
+        .collect()
+    }
+}
+
+/// A form with one text input (the suggestion's deny reason).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Modal {
+    pub id: CustomId,
+    pub title: String,
+    pub label: String,
+    pub min_length: u16,
+    pub max_length: u16,
+}
+
+/// What a feature answers to an interaction; the adapter only sends it. Whether Discord sees a
+/// deferral first is the adapter's concern: a slow answer is deferred, then edited in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A new message (private when the reply says so).
+    Reply(Reply),
+    /// The clicked message replaced.
+    Update(Reply),
+    /// A form to fill in.
+    Modal(Modal),
+    /// A private reply with a file.
+    File {
+        reply: Reply,
+        name: String,
+        bytes: Vec<u8>,
+    },
+    /// The clicked message deleted (the delete button).
+    DeleteMessage,
+}
+
+impl From<Reply> for Outcome {
+    fn from(reply: Reply) -> Outcome {
+        Outcome::Reply(reply)
+    }
+}

@@ -1,0 +1,82 @@
+//! Everything Aura does outside an interaction's answer goes through one trait, [`Outbox`]:
+//! posting, editing, pinning, threads, roles, DMs, follow-ups and reading what Aura may do in
+//! a channel. The bot uses [`rest::Rest`] over Discord's REST API; unit tests use
+//! [`recorder::Recorder`], which records every call and can be told to fail.
+
+pub mod permissions;
+pub mod recorder;
+pub mod rest;
+
+pub use recorder::Recorder;
+pub use rest::Rest;
+
+use crate::reply::Reply;
+
+/// A message to post: the reply, and the one role it may ping (only one a server admin
+/// configured; otherwise nobody).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub reply: Reply,
+    pub ping: Option<u64>,
+}
+
+impl From<Reply> for Message {
+    fn from(reply: Reply) -> Message {
+        Message { reply, ping: None }
+    }
+}
+
+impl From<&Reply> for Message {
+    fn from(reply: &Reply) -> Message {
+        Message::from(reply.clone())
+    }
+}
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutboxError {
+    /// The channel, message or member is gone, or Aura may no longer act there (404 / 403).
+    #[error("gone or forbidden ({status}): {detail}")]
+    Gone { status: u16, detail: String },
+    /// Refused for another reason, or still failing after retries.
+    #[error("refused ({status}): {detail}")]
+    Refused { status: u16, detail: String },
+    /// Discord could not be reached (or answered too late).
+    #[error("unreachable: {0}")]
+    Unreachable(String),
+}
+
+impl OutboxError {
+    /// 404 / 403: retrying will not help.
+    pub fn is_gone(&self) -> bool {
+        matches!(self, OutboxError::Gone { .. })
+    }
+}
+
+/// The calls Aura makes on its own.
+#[async_trait::async_trait]
+pub trait Outbox: Send + Sync {
+    /// Posts in a channel; returns the new message's id.
+    async fn post(&self, channel: u64, message: &Message) -> Result<u64, OutboxError>;
+    /// Replaces one of Aura's messages.
+    async fn edit(&self, channel: u64, message: u64, new: &Message) -> Result<(), OutboxError>;
+    async fn pin(&self, channel: u64, message: u64) -> Result<(), OutboxError>;
+    async fn unpin(&self, channel: u64, message: u64) -> Result<(), OutboxError>;
+    /// Opens a thread on a message; returns the thread's id.
+    async fn start_thread(
+        &self,
+        channel: u64,
+        message: u64,
+        name: &str,
+    ) -> Result<u64, OutboxError>;
+    async fn add_role(&self, guild: u64, user: u64, role: u64) -> Result<(), OutboxError>;
+    async fn remove_role(&self, guild: u64, user: u64, role: u64) -> Result<(), OutboxError>;
+    /// A direct message to a member.
+    async fn direct_message(&self, user: u64, message: &Message) -> Result<(), OutboxError>;
+    /// A follow-up to an interaction (private when the reply says so), within its 15 minutes.
+    async fn followup(&self, token: &str, message: &Message) -> Result<(), OutboxError>;
+    /// Replaces the message an interaction answered with, within its 15 minutes.
+    async fn edit_original(&self, token: &str, message: &Message) -> Result<(), OutboxError>;
+    /// Aura's own permission bits in a channel of a guild.
+    async fn bot_permissions(&self, guild: u64, channel: u64) -> Result<u64, OutboxError>;
+}

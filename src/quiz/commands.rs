@@ -1,0 +1,406 @@
+//! `/quiz` and its buttons as plain functions: typed options and the [`Invocation`] in, an
+//! [`Outcome`] out. Who may do what is decided here ([`access`](super::access)); live rounds
+//! are started and steered through [`live`](super::live).
+
+use rand::Rng;
+
+use super::access::{self, Asker};
+use super::live::{self, Control};
+use super::{Access, AnswerOutcome, Period, Sort};
+use crate::answers::quiz::{self as cards, Mode, StartArgs};
+use crate::i18n::{t, tr};
+use crate::interaction::{Invocation, Outcome};
+use crate::pack::Lang;
+use crate::reply::{Accent, Button, ButtonStyle, Reply};
+use crate::services::{Error, Services};
+use crate::store::StartOutcome;
+
+/// Who `/quiz access` lets run rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    Everyone,
+    Moderators,
+    Role,
+}
+
+/// A `/quiz` subcommand with its typed options.
+#[derive(Debug, Clone)]
+pub enum QuizCommand {
+    Start(StartArgs),
+    Next,
+    Reveal,
+    Skip,
+    Stop,
+    Leaderboard {
+        period: Option<Period>,
+        sort: Option<Sort>,
+    },
+    Me {
+        period: Option<Period>,
+    },
+    Report,
+    Review,
+    Info,
+    Reset {
+        period: Period,
+    },
+    Access {
+        who: Who,
+        role: Option<u64>,
+    },
+}
+
+impl QuizCommand {
+    /// The subcommand's English name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuizCommand::Start(_) => "start",
+            QuizCommand::Next => "next",
+            QuizCommand::Reveal => "reveal",
+            QuizCommand::Skip => "skip",
+            QuizCommand::Stop => "stop",
+            QuizCommand::Leaderboard { .. } => "leaderboard",
+            QuizCommand::Me { .. } => "me",
+            QuizCommand::Report => "report",
+            QuizCommand::Review => "review",
+            QuizCommand::Info => "info",
+            QuizCommand::Reset { .. } => "reset",
+            QuizCommand::Access { .. } => "access",
+        }
+    }
+}
+
+fn asker(inv: &Invocation) -> Asker<'_> {
+    Asker {
+        id: inv.user,
+        moderator: inv.is_moderator(),
+        roles: &inv.roles,
+    }
+}
+
+fn private(text: String) -> Reply {
+    Reply {
+        text,
+        ephemeral: true,
+        ..Reply::default()
+    }
+}
+
+fn notice(lang: Lang, key: &str) -> Outcome {
+    Outcome::Reply(Reply::notice(t(lang, key)))
+}
+
+/// Every `/quiz` subcommand.
+pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(guild) = inv.guild else {
+        let path = crate::answers::path_in(&format!("quiz {}", cmd.name()), lang);
+        let reply = Reply::notice(tr(lang, "error-server-only", &[("command", &path)]));
+        return Ok(Outcome::Reply(reply));
+    };
+    let store = &s.store;
+    let access = store.quiz_access(guild).await?;
+    let who = asker(inv);
+    let reply = match cmd {
+        QuizCommand::Start(args) => {
+            if !access::may_run(&access, &who) {
+                return Ok(notice(lang, "error-no-permission"));
+            }
+            return start(s, inv, guild, &args).await;
+        }
+        QuizCommand::Next | QuizCommand::Reveal | QuizCommand::Skip | QuizCommand::Stop => {
+            match s.rounds.get(inv.channel) {
+                None => Reply::notice(t(lang, "quiz-not-running")),
+                Some(live) if !access::may_control(&access, &who, live.starter) => {
+                    Reply::notice(t(lang, "quiz-not-starter"))
+                }
+                Some(live) => {
+                    let open = live.round.lock().map(|r| r.is_open()).unwrap_or(false);
+                    let control = match cmd {
+                        QuizCommand::Next if live.mode == Mode::Auto => Err("quiz-auto-mode"),
+                        QuizCommand::Next if open => Err("quiz-wait-reveal"),
+                        QuizCommand::Next => Ok(Control::Next),
+                        QuizCommand::Reveal | QuizCommand::Skip if !open => Err("quiz-not-open"),
+                        QuizCommand::Reveal => Ok(Control::Reveal),
+                        QuizCommand::Skip => Ok(Control::Skip),
+                        _ => Ok(Control::Stop),
+                    };
+                    match control {
+                        Ok(c) => {
+                            let _ = live.control.send(c);
+                            private(t(lang, "quiz-done"))
+                        }
+                        Err(key) => Reply::notice(t(lang, key)),
+                    }
+                }
+            }
+        }
+        QuizCommand::Leaderboard { period, sort } => {
+            let period = period.unwrap_or(Period::All);
+            let sort = sort.unwrap_or_default();
+            let board = store.board_by(guild, period, s.clock.unix(), sort).await?;
+            cards::board_card(&board, period, sort, lang)
+        }
+        QuizCommand::Me { period } => {
+            let period = period.unwrap_or(Period::All);
+            let board = store
+                .board_by(guild, period, s.clock.unix(), Sort::Points)
+                .await?;
+            let mine = board.iter().find(|l| l.user_id == inv.user);
+            cards::me_card(mine, board.len(), period, lang)
+        }
+        QuizCommand::Info => cards::info(&s.core, lang),
+        QuizCommand::Review => match store.last_round_played(guild, inv.user).await? {
+            None => cards::review_card(&s.core, &[], 0, lang),
+            Some(round) => {
+                let answers = store.answers_of(round, inv.user).await?;
+                let missed: Vec<cards::Missed<'_>> = answers
+                    .iter()
+                    .filter(|a| !a.correct)
+                    .map(|a| cards::Missed {
+                        number: a.question_no,
+                        question: &a.question_id,
+                    })
+                    .collect();
+                cards::review_card(&s.core, &missed, answers.len(), lang)
+            }
+        },
+        QuizCommand::Report => {
+            if !access::may_run(&access, &who) {
+                return Ok(notice(lang, "error-no-permission"));
+            }
+            return report(s, inv.channel, lang).await;
+        }
+        QuizCommand::Reset { period } => {
+            if !access::may_run(&access, &who) {
+                return Ok(notice(lang, "error-no-permission"));
+            }
+            reset_confirmation(lang, period, inv.user)
+        }
+        QuizCommand::Access { who, role } => {
+            if !inv.is_staff() {
+                return Ok(notice(lang, "error-no-permission"));
+            }
+            let access = match (who, role) {
+                (Who::Everyone, _) => Access::Everyone,
+                (Who::Role, Some(role)) => Access::Role(role),
+                (Who::Role, None) => return Ok(notice(lang, "quiz-access-needs-role")),
+                (Who::Moderators, _) => Access::Moderators,
+            };
+            store.set_quiz_access(guild, &access).await?;
+            let who = match &access {
+                Access::Everyone => t(lang, "quiz-access-everyone"),
+                Access::Moderators => t(lang, "quiz-access-moderators"),
+                Access::Role(r) => tr(lang, "quiz-access-role", &[("role", &format!("<@&{r}>"))]),
+            };
+            private(tr(lang, "quiz-access-set", &[("who", &who)]))
+        }
+    };
+    Ok(Outcome::Reply(reply))
+}
+
+/// "Really clear the board?" with Yes and Cancel, for the member who asked.
+fn reset_confirmation(lang: Lang, period: Period, user: u64) -> Reply {
+    let name = cards::period_name(period, lang);
+    let mut reply = Reply {
+        text: tr(lang, "quiz-reset-confirm", &[("period", &name)]),
+        ephemeral: true,
+        accent: Accent::Error,
+        ..Reply::default()
+    };
+    reply.buttons.push(Button {
+        id: crate::interaction::CustomId::QuizReset {
+            period: Some(period),
+            owner: user,
+        },
+        label: t(lang, "button-reset-yes"),
+        style: ButtonStyle::Danger,
+    });
+    reply.buttons.push(Button {
+        id: crate::interaction::CustomId::QuizReset {
+            period: None,
+            owner: user,
+        },
+        label: t(lang, "button-cancel"),
+        style: ButtonStyle::Secondary,
+    });
+    reply
+}
+
+async fn start(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+    args: &StartArgs,
+) -> Result<Outcome, Error> {
+    let (core, lang) = (&s.core, inv.lang);
+    let missing = inv.bot_missing();
+    if !missing.is_empty() {
+        let text = tr(
+            lang,
+            "error-bot-permissions",
+            &[("missing", &missing.join(", "))],
+        );
+        return Ok(Outcome::Reply(Reply::notice(text)));
+    }
+    let plan = match cards::plan(core, lang, args, s.pace.quiz.idle_limit) {
+        Ok(plan) => plan,
+        Err(notice) => return Ok(Outcome::Reply(*notice)),
+    };
+    let seed = s
+        .pace
+        .quiz_seed
+        .unwrap_or_else(|| rand::thread_rng().r#gen());
+    let Some(round) = plan.round(core, seed) else {
+        return Ok(notice(lang, "quiz-no-questions"));
+    };
+    if s.rounds.get(inv.channel).is_some()
+        || s.store
+            .start_round(inv.id, guild, inv.channel, inv.user, s.clock.unix())
+            .await?
+            == StartOutcome::Busy
+    {
+        return Ok(notice(lang, "quiz-busy"));
+    }
+    let questions = round.len();
+    let (live, rx) = live::new_live(inv.id, guild, inv.channel, inv.user, lang, &plan, round);
+    live::launch(s, live, rx);
+    let mut text = tr(
+        lang,
+        "quiz-started",
+        &[
+            ("questions", &questions),
+            ("seconds", &(plan.settings.seconds as usize)),
+        ],
+    );
+    if plan.mode == Mode::Teacher {
+        text.push(' ');
+        text.push_str(&t(lang, "quiz-teacher-hint"));
+    }
+    Ok(Outcome::Reply(Reply {
+        title: Some(t(lang, "cmd-quiz-start")),
+        text,
+        accent: Accent::Benjamin,
+        ..Reply::default()
+    }))
+}
+
+async fn report(s: &Services, channel: u64, lang: Lang) -> Result<Outcome, Error> {
+    let Some(round) = s.store.last_round(channel).await? else {
+        return Ok(notice(lang, "quiz-report-none"));
+    };
+    let csv = s.store.report_csv(round).await?;
+    let rows = csv.lines().count().saturating_sub(1);
+    Ok(Outcome::File {
+        reply: private(tr(lang, "quiz-report-ready", &[("rows", &rows)])),
+        name: "quiz-report.csv".into(),
+        bytes: csv.into_bytes(),
+    })
+}
+
+/// A click on an answer button.
+pub fn answer(
+    s: &Services,
+    inv: &Invocation,
+    round: u64,
+    number: usize,
+    position: usize,
+) -> Outcome {
+    let lang = inv.lang;
+    let (key, choice) = match s.rounds.round(inv.channel, round) {
+        None => ("quiz-not-open", String::new()),
+        Some(live) => {
+            let outcome = match live.round.lock() {
+                Ok(mut r) if r.open_number() == Some(number) => {
+                    r.answer(inv.user, position, live::std_now())
+                }
+                _ => AnswerOutcome::NotOpen,
+            };
+            match outcome {
+                AnswerOutcome::Locked { position } => {
+                    live.answered
+                        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let choice = live
+                        .current
+                        .lock()
+                        .ok()
+                        .and_then(|c| {
+                            c.as_ref().map(|c| {
+                                if c.view.true_false {
+                                    c.view
+                                        .choices
+                                        .get(position)
+                                        .map(|x| x.get(lang).to_string())
+                                        .unwrap_or_default()
+                                } else {
+                                    cards::letter(position).to_string()
+                                }
+                            })
+                        })
+                        .unwrap_or_default();
+                    ("quiz-locked", choice)
+                }
+                AnswerOutcome::AlreadyAnswered => ("quiz-already", String::new()),
+                AnswerOutcome::TooLate => ("quiz-too-late", String::new()),
+                AnswerOutcome::NotOpen | AnswerOutcome::NoSuchChoice => {
+                    ("quiz-not-open", String::new())
+                }
+            }
+        }
+    };
+    let mut reply = private(tr(lang, key, &[("choice", &choice)]));
+    if key != "quiz-locked" {
+        reply.accent = Accent::Error;
+    }
+    Outcome::Reply(reply)
+}
+
+/// A click on a question's hint button.
+pub fn hint(s: &Services, inv: &Invocation, round: u64, number: usize) -> Outcome {
+    let lang = inv.lang;
+    let text = match s.rounds.round(inv.channel, round) {
+        None => t(lang, "quiz-not-open"),
+        Some(live) => {
+            let hint = match live.round.lock() {
+                Ok(mut r) if r.open_number() == Some(number) => r.hint(inv.user),
+                _ => None,
+            };
+            let view = live
+                .current
+                .lock()
+                .ok()
+                .and_then(|c| c.as_ref().map(|c| c.view.clone()));
+            match (hint, view) {
+                (Some(hint), Some(view)) => {
+                    cards::hint_text(&s.core, &live.pack, &view, &hint, lang)
+                }
+                _ => t(lang, "quiz-no-hint-now"),
+            }
+        }
+    };
+    Outcome::Reply(private(text))
+}
+
+/// The reset confirmation's buttons (`None`: cancel).
+pub async fn reset(
+    s: &Services,
+    inv: &Invocation,
+    period: Option<Period>,
+    owner: u64,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let reply = if owner != inv.user {
+        Reply::notice(t(lang, "error-not-yours"))
+    } else {
+        match (period, inv.guild) {
+            (None, _) => private(t(lang, "quiz-reset-cancelled")),
+            (Some(period), Some(guild)) => {
+                s.store.reset_board(guild, period, s.clock.unix()).await?;
+                let name = cards::period_name(period, lang);
+                private(tr(lang, "quiz-reset-done", &[("period", &name)]))
+            }
+            _ => Reply::notice(t(lang, "error-stale-button")),
+        }
+    };
+    Ok(Outcome::Update(reply))
+}

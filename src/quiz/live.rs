@@ -1,0 +1,495 @@
+//! Quiz rounds running in channels. Each round has one driver task that owns its timing
+//! (open, countdown, reveal, pause, next) and the round's messages, which it posts and edits
+//! through the outbox; clicks lock answers in the pure engine under a short lock; the
+//! "N answered" line is updated by coalesced edits at most once per `edit_gap`. Answers go to
+//! the store at every reveal and at the end, so boards, `/quiz me` and reports are computed
+//! from the store.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+
+use super::{AnswerRow, QuestionView, Round};
+use crate::answers::quiz::{self as cards, Ending, Mode, Plan, Stage};
+use crate::i18n::t;
+use crate::outbox::Message;
+use crate::pack::Lang;
+use crate::reply::Reply;
+use crate::services::Services;
+
+/// How live rounds are paced.
+#[derive(Debug, Clone, Copy)]
+pub struct Tuning {
+    /// The pause after a reveal before the next question (auto mode).
+    pub pause: Duration,
+    /// The shortest gap between two edits of a question's "N answered" line.
+    pub edit_gap: Duration,
+    /// Questions in a row without answers before a round stops by itself.
+    pub idle_limit: u32,
+    /// How long a question is shown before its answers open (zero: at once).
+    pub read_time: Duration,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            pause: Duration::from_secs(6),
+            edit_gap: Duration::from_millis(2500),
+            idle_limit: 2,
+            read_time: Duration::from_secs(3),
+        }
+    }
+}
+
+/// What a teacher's command asks of a running round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Control {
+    Next,
+    Reveal,
+    Skip,
+    Stop,
+    Shutdown,
+}
+
+pub(crate) struct Current {
+    pub(crate) view: QuestionView,
+    pub(crate) message: u64,
+    pub(crate) closes_unix: i64,
+    /// Its message shows it closed: no count edit may bring the buttons back.
+    pub(crate) closed: bool,
+}
+
+pub(crate) struct Live {
+    pub(crate) id: u64,
+    pub(crate) guild: u64,
+    pub(crate) channel: u64,
+    pub(crate) starter: u64,
+    pub(crate) lang: Lang,
+    pub(crate) mode: Mode,
+    pub(crate) spoilers: bool,
+    pub(crate) pack: String,
+    pub(crate) round: Mutex<Round>,
+    pub(crate) current: Mutex<Option<Current>>,
+    pub(crate) answered: AtomicU32,
+    /// Held while the question's message is being edited: the closing edit waits for a count
+    /// edit in flight, so a late count never brings the buttons back.
+    pub(crate) edit_lock: tokio::sync::Mutex<()>,
+    pub(crate) control: mpsc::UnboundedSender<Control>,
+}
+
+/// The rounds running now, one per channel, and their driver tasks.
+#[derive(Default)]
+pub struct Rooms {
+    live: Mutex<HashMap<u64, Arc<Live>>>,
+    tasks: Mutex<Vec<tokio::task::JoinHandle<()>>>,
+}
+
+impl Rooms {
+    pub(crate) fn get(&self, channel: u64) -> Option<Arc<Live>> {
+        self.live.lock().ok()?.get(&channel).cloned()
+    }
+
+    /// The round `id` running in `channel`, if it still is.
+    pub(crate) fn round(&self, channel: u64, id: u64) -> Option<Arc<Live>> {
+        self.get(channel).filter(|l| l.id == id)
+    }
+
+    fn remove(&self, channel: u64, id: u64) {
+        if let Ok(mut live) = self.live.lock()
+            && live.get(&channel).is_some_and(|l| l.id == id)
+        {
+            live.remove(&channel);
+        }
+    }
+
+    /// Ends every running round with a notice in its channel and waits (up to `limit`) until
+    /// what was scored is saved.
+    pub async fn shutdown(&self, limit: Duration) {
+        let lives: Vec<Arc<Live>> = self
+            .live
+            .lock()
+            .map(|l| l.values().cloned().collect())
+            .unwrap_or_default();
+        for l in lives {
+            let _ = l.control.send(Control::Shutdown);
+        }
+        let tasks: Vec<_> = self
+            .tasks
+            .lock()
+            .map(|mut t| t.drain(..).collect())
+            .unwrap_or_default();
+        let all = futures::future::join_all(tasks);
+        if tokio::time::timeout(limit, all).await.is_err() {
+            tracing::warn!("quiz rounds did not finish saving in time");
+        }
+    }
+}
+
+pub(crate) fn std_now() -> std::time::Instant {
+    tokio::time::Instant::now().into_std()
+}
+
+/// Edits the question's "N answered" line, unless an edit is already on its way.
+fn refresh_count(s: &Services, live: &Arc<Live>, count: u32) {
+    let s = s.clone();
+    let live = live.clone();
+    tokio::spawn(async move {
+        // One edit at a time; a count edit is skipped rather than queued.
+        let Ok(_editing) = live.edit_lock.try_lock() else {
+            return;
+        };
+        let open = live.round.lock().ok().and_then(|r| r.open_number());
+        let still_open = |c: &Current| !c.closed && open == Some(c.view.number);
+        let edit = current_card(&live, count, false, still_open);
+        edit_question(&s, &live, edit, "could not update the answer count").await;
+    });
+}
+
+/// Shows the question as closed (no buttons) with its final count.
+async fn close_question(s: &Services, live: &Live) {
+    let _editing = live.edit_lock.lock().await;
+    let count = live.answered.load(Ordering::SeqCst);
+    let edit = current_card(live, count, true, |_| true);
+    edit_question(s, live, edit, "could not close a question's message").await;
+}
+
+/// The current question's message and its card with `count` answered, open or closed, if
+/// `wanted` accepts it. Closing marks it closed for good.
+fn current_card(
+    live: &Live,
+    count: u32,
+    close: bool,
+    wanted: impl Fn(&Current) -> bool,
+) -> Option<(u64, Reply)> {
+    let mut current = live.current.lock().ok()?;
+    let c = current.as_mut().filter(|c| wanted(c))?;
+    c.closed |= close;
+    let stage = if close {
+        Stage::Closed
+    } else {
+        Stage::Open {
+            closes: c.closes_unix,
+        }
+    };
+    let card = cards::question_card(&c.view, live.lang, live.id, count, stage);
+    Some((c.message, card))
+}
+
+async fn edit_question(s: &Services, live: &Live, edit: Option<(u64, Reply)>, failure: &str) {
+    if let Some((message, card)) = edit
+        && let Err(e) = s
+            .outbox
+            .edit(live.channel, message, &Message::from(card))
+            .await
+    {
+        tracing::warn!(round = live.id, error = %e, "{failure}");
+    }
+}
+
+/// Stores every answer given so far (an answer stored before is kept as it was).
+async fn save(s: &Services, live: &Live) {
+    let rows: Vec<AnswerRow> = match live.round.lock() {
+        Ok(round) => round
+            .answers()
+            .into_iter()
+            .map(|(number, question, member, a)| AnswerRow {
+                question_no: number as u32,
+                question_id: question.to_string(),
+                user_id: member,
+                choice: a.position as u32,
+                correct: a.correct,
+                taken_ms: a.taken.as_millis() as u64,
+                points: a.points,
+                answered_at: s.clock.unix(),
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    if let Err(e) = s.store.record_answers(live.id, live.guild, &rows).await {
+        tracing::error!(round = live.id, error = %e, "could not save quiz answers");
+    }
+}
+
+enum Step {
+    Reveal,
+    Skip,
+    End(Ending),
+}
+
+/// Runs a round from its first question to its end; returns how it ended.
+async fn drive(
+    s: &Services,
+    live: &Arc<Live>,
+    mut control: mpsc::UnboundedReceiver<Control>,
+) -> Ending {
+    let seconds = live
+        .round
+        .lock()
+        .map(|r| r.settings().seconds)
+        .unwrap_or(20);
+    loop {
+        // The question is shown first; its answers open after the reading time.
+        let read = s.pace.quiz.read_time;
+        let upcoming = live.round.lock().ok().and_then(|r| r.upcoming(std_now()));
+        let Some(preview) = upcoming else {
+            return Ending::Finished;
+        };
+        live.answered.store(0, Ordering::SeqCst);
+        let mut message = 0;
+        if !read.is_zero() {
+            let opens = s.clock.unix() + read.as_secs() as i64;
+            let card =
+                cards::question_card(&preview, live.lang, live.id, 0, Stage::Reading { opens });
+            match s.outbox.post(live.channel, &Message::from(card)).await {
+                Ok(m) => message = m,
+                Err(e) => {
+                    tracing::warn!(round = live.id, channel = live.channel, error = %e, "cannot post a question; ending the round");
+                    return Ending::Failed;
+                }
+            }
+            let reading = tokio::time::sleep(read);
+            tokio::pin!(reading);
+            loop {
+                tokio::select! {
+                    _ = &mut reading => break,
+                    c = control.recv() => match c {
+                        Some(Control::Stop) | None => return Ending::Stopped,
+                        Some(Control::Shutdown) => return Ending::Shutdown,
+                        Some(_) => {}
+                    },
+                }
+            }
+        }
+        let opened = live
+            .round
+            .lock()
+            .ok()
+            .and_then(|mut r| r.open_next(std_now()));
+        let Some(view) = opened else {
+            return Ending::Finished;
+        };
+        let closes_unix = s.clock.unix() + i64::from(seconds);
+        let card = cards::question_card(
+            &view,
+            live.lang,
+            live.id,
+            0,
+            Stage::Open {
+                closes: closes_unix,
+            },
+        );
+        let shown = if message == 0 {
+            s.outbox.post(live.channel, &Message::from(&card)).await
+        } else {
+            s.outbox
+                .edit(live.channel, message, &Message::from(&card))
+                .await
+                .map(|()| message)
+        };
+        let message = match shown {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!(round = live.id, channel = live.channel, error = %e, "cannot open a question; ending the round");
+                return Ending::Failed;
+            }
+        };
+        if let Ok(mut current) = live.current.lock() {
+            *current = Some(Current {
+                view: view.clone(),
+                message,
+                closes_unix,
+                closed: false,
+            });
+        }
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(u64::from(seconds));
+        let mut ticker = tokio::time::interval(s.pace.quiz.edit_gap);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        ticker.tick().await;
+        let mut shown = 0;
+        let mut timed_out = false;
+        let step = loop {
+            tokio::select! {
+                _ = tokio::time::sleep_until(deadline), if !timed_out => {
+                    timed_out = true;
+                    if live.mode == Mode::Auto {
+                        break Step::Reveal;
+                    }
+                    close_question(s, live).await;
+                }
+                _ = ticker.tick(), if !timed_out => {
+                    let n = live.answered.load(Ordering::SeqCst);
+                    if n != shown {
+                        shown = n;
+                        refresh_count(s, live, n);
+                    }
+                }
+                c = control.recv() => match c {
+                    Some(Control::Reveal) => break Step::Reveal,
+                    Some(Control::Skip) => break Step::Skip,
+                    Some(Control::Stop) | None => break Step::End(Ending::Stopped),
+                    Some(Control::Shutdown) => break Step::End(Ending::Shutdown),
+                    Some(Control::Next) => {}
+                },
+            }
+        };
+        let reveal = match step {
+            Step::End(ending) => return ending,
+            Step::Reveal => live.round.lock().ok().and_then(|mut r| r.reveal()),
+            Step::Skip => live.round.lock().ok().and_then(|mut r| r.skip()),
+        };
+        save(s, live).await;
+        close_question(s, live).await;
+        let Some(reveal) = reveal else {
+            return Ending::Finished;
+        };
+        let card = cards::reveal_card(
+            &s.core,
+            &live.pack,
+            &view,
+            &reveal,
+            live.lang,
+            live.spoilers,
+        );
+        if let Err(e) = s.outbox.post(live.channel, &Message::from(card)).await {
+            tracing::warn!(round = live.id, error = %e, "cannot post a reveal; ending the round");
+            return Ending::Failed;
+        }
+        if reveal.idle_stop {
+            return Ending::Idle;
+        }
+        if reveal.goal_reached {
+            return Ending::Goal;
+        }
+        if live.round.lock().map(|r| r.is_finished()).unwrap_or(true) {
+            return Ending::Finished;
+        }
+        // Between questions: a pause in auto mode, the teacher's /quiz next otherwise.
+        let pause = tokio::time::sleep(s.pace.quiz.pause);
+        tokio::pin!(pause);
+        loop {
+            tokio::select! {
+                _ = &mut pause, if live.mode == Mode::Auto => break,
+                c = control.recv() => match c {
+                    Some(Control::Next) => break,
+                    Some(Control::Stop) | None => return Ending::Stopped,
+                    Some(Control::Shutdown) => return Ending::Shutdown,
+                    Some(Control::Reveal | Control::Skip) => {}
+                },
+            }
+        }
+    }
+}
+
+/// Saves the round, posts its podium and table, and marks it ended in the store.
+async fn finish(s: &Services, live: &Live, ending: Ending) {
+    let was_open = live.round.lock().map(|r| r.is_open()).unwrap_or(false);
+    if let Ok(mut round) = live.round.lock() {
+        round.stop();
+    }
+    save(s, live).await;
+    if was_open && ending != Ending::Failed {
+        close_question(s, live).await;
+    }
+    let card = match live.round.lock() {
+        Ok(round) => {
+            let asked = round.answers().iter().map(|a| a.0).max().unwrap_or(0);
+            cards::end_card(
+                &round.standings(),
+                |m| round.totals(m),
+                asked,
+                ending,
+                live.lang,
+            )
+        }
+        Err(_) => Reply::notice(t(live.lang, "quiz-end-stopped")),
+    };
+    if ending != Ending::Failed
+        && let Err(e) = s.outbox.post(live.channel, &Message::from(card)).await
+    {
+        tracing::warn!(round = live.id, error = %e, "could not post a round's end");
+    }
+    if let Err(e) = s
+        .store
+        .end_round(live.id, ending.code(), s.clock.unix())
+        .await
+    {
+        tracing::error!(round = live.id, error = %e, "could not mark a round ended");
+    }
+    tracing::info!(
+        round = live.id,
+        channel = live.channel,
+        ending = ending.code(),
+        "quiz round ended"
+    );
+    s.rounds.remove(live.channel, live.id);
+}
+
+/// After a restart: rounds left open are ended (their answers are already stored), with a
+/// notice in their channels.
+pub async fn recover(s: &Services) {
+    let channels = match s.store.abandon_open_rounds(s.clock.unix()).await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot end rounds left open");
+            return;
+        }
+    };
+    for channel in channels {
+        let notice = Reply {
+            text: t(s.core.default_lang, "quiz-abandoned"),
+            ..Reply::default()
+        };
+        if let Err(e) = s.outbox.post(channel, &Message::from(notice)).await {
+            tracing::warn!(channel, error = %e, "could not post that a round was interrupted");
+        }
+    }
+}
+
+/// Starts a planned round in a channel: registers it, and spawns its driver.
+pub(crate) fn launch(s: &Services, live: Live, rx: mpsc::UnboundedReceiver<Control>) {
+    let live = Arc::new(live);
+    if let Ok(mut rooms) = s.rounds.live.lock() {
+        rooms.insert(live.channel, live.clone());
+    }
+    let services = s.clone();
+    let task = tokio::spawn(async move {
+        let ending = drive(&services, &live, rx).await;
+        finish(&services, &live, ending).await;
+    });
+    if let Ok(mut tasks) = s.rounds.tasks.lock() {
+        tasks.retain(|t| !t.is_finished());
+        tasks.push(task);
+    }
+}
+
+/// A new round's live state and the receiver of its controls.
+pub(crate) fn new_live(
+    id: u64,
+    guild: u64,
+    channel: u64,
+    starter: u64,
+    lang: Lang,
+    plan: &Plan,
+    round: Round,
+) -> (Live, mpsc::UnboundedReceiver<Control>) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let live = Live {
+        id,
+        guild,
+        channel,
+        starter,
+        lang,
+        mode: plan.mode,
+        spoilers: plan.spoilers,
+        pack: plan.pack.clone(),
+        round: Mutex::new(round),
+        current: Mutex::new(None),
+        answered: AtomicU32::new(0),
+        edit_lock: tokio::sync::Mutex::new(()),
+        control: tx,
+    };
+    (live, rx)
+}

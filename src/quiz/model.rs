@@ -1,0 +1,113 @@
+//! The quiz's plain values: board periods and sort keys, who may run rounds, stored answers
+//! and board lines.
+
+/// A leaderboard period. Week and month are rolling (7 and 30 days); a term runs from the
+/// last time a teacher reset it; all is everything. A reset of any period counts from then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Week,
+    Month,
+    Term,
+    All,
+}
+
+impl Period {
+    pub fn code(self) -> &'static str {
+        match self {
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Term => "term",
+            Period::All => "all",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Period> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "week" | "minggu" => Some(Period::Week),
+            "month" | "bulan" => Some(Period::Month),
+            "term" | "semester" => Some(Period::Term),
+            "all" | "semua" => Some(Period::All),
+            _ => None,
+        }
+    }
+    pub(crate) fn window(self, now: i64) -> i64 {
+        match self {
+            Period::Week => now - 7 * 86_400,
+            Period::Month => now - 30 * 86_400,
+            Period::Term | Period::All => i64::MIN,
+        }
+    }
+}
+
+/// One stored answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub question_no: u32,
+    pub question_id: String,
+    pub user_id: u64,
+    pub choice: u32,
+    pub correct: bool,
+    pub taken_ms: u64,
+    pub points: u32,
+    pub answered_at: i64,
+}
+
+/// A member's line on a board.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardLine {
+    pub rank: u32,
+    pub user_id: u64,
+    pub points: u64,
+    pub correct: u32,
+    pub answered: u32,
+    /// Rounds played in the period.
+    pub games: u32,
+    /// Rounds in which the member had the most points (shared wins count).
+    pub wins: u32,
+}
+
+/// What a board is ranked by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Points,
+    Accuracy,
+    Wins,
+    Games,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        match s.trim().to_lowercase().as_str() {
+            "points" | "total" | "poin" => Some(Sort::Points),
+            "accuracy" | "avg" | "ketepatan" => Some(Sort::Accuracy),
+            "wins" | "menang" => Some(Sort::Wins),
+            "games" | "rounds" | "ronde" => Some(Sort::Games),
+            _ => None,
+        }
+    }
+    pub(crate) fn key(self, l: &BoardLine) -> u64 {
+        match self {
+            Sort::Points => l.points,
+            Sort::Accuracy => u64::from(l.accuracy()),
+            Sort::Wins => u64::from(l.wins),
+            Sort::Games => u64::from(l.games),
+        }
+    }
+}
+
+impl BoardLine {
+    /// Correct answers as a share of answers given, in percent.
+    pub fn accuracy(&self) -> u32 {
+        (self.correct * 100).checked_div(self.answered).unwrap_or(0)
+    }
+}
+
+/// Who may start, run and reset quiz rounds in a server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    Everyone,
+    /// Members with Manage Messages (the default).
+    Moderators,
+    /// Moderators and the members of this role.
+    Role(u64),
+}

@@ -1,0 +1,106 @@
+//! Tests of the quiz store: one round per channel, answers stored once, boards and reports.
+
+use super::*;
+
+fn row(q: u32, user: u64, correct: bool, points: u32, at: i64) -> AnswerRow {
+    AnswerRow {
+        question_no: q,
+        question_id: format!("q{q}"),
+        user_id: user,
+        choice: if correct { 0 } else { 1 },
+        correct,
+        taken_ms: 1500,
+        points,
+        answered_at: at,
+    }
+}
+
+#[tokio::test]
+async fn one_round_per_channel_and_no_answer_counted_twice() {
+    let s = Store::in_memory().await.unwrap();
+    assert_eq!(
+        s.start_round(1, 10, 20, 30, 0).await.unwrap(),
+        StartOutcome::Started
+    );
+    assert_eq!(
+        s.start_round(2, 10, 20, 30, 0).await.unwrap(),
+        StartOutcome::Busy
+    );
+    let rows = vec![row(1, 101, true, 900, 10), row(1, 102, false, 0, 10)];
+    s.record_answers(1, 10, &rows).await.unwrap();
+    s.record_answers(1, 10, &rows).await.unwrap();
+    let board = s.board(10, Period::All, 100).await.unwrap();
+    assert_eq!(board.len(), 2);
+    assert_eq!(board[0].points, 900);
+    assert_eq!(board[0].accuracy(), 100);
+    s.end_round(1, "finished", 20).await.unwrap();
+    assert_eq!(
+        s.start_round(2, 10, 20, 30, 30).await.unwrap(),
+        StartOutcome::Started
+    );
+    assert_eq!(s.abandon_open_rounds(40).await.unwrap(), vec![20]);
+}
+
+#[tokio::test]
+async fn boards_per_period_share_ranks_and_resets_count_from_then() {
+    let s = Store::in_memory().await.unwrap();
+    s.start_round(1, 10, 20, 30, 0).await.unwrap();
+    let day = 86_400;
+    let now = 100 * day;
+    s.record_answers(
+        1,
+        10,
+        &[
+            row(1, 101, true, 500, now - 40 * day),
+            row(1, 102, true, 800, now - 10 * day),
+            row(2, 101, true, 300, now - day),
+            row(2, 102, true, 300, now - day),
+            row(3, 103, true, 300, now - day),
+        ],
+    )
+    .await
+    .unwrap();
+    let week = s.board(10, Period::Week, now).await.unwrap();
+    assert_eq!(
+        week.iter().map(|l| (l.rank, l.points)).collect::<Vec<_>>(),
+        vec![(1, 300), (1, 300), (1, 300)]
+    );
+    let month = s.board(10, Period::Month, now).await.unwrap();
+    assert_eq!(month[0].user_id, 102);
+    assert_eq!(month[0].points, 1100);
+    let all = s.board(10, Period::All, now).await.unwrap();
+    assert_eq!(
+        all.iter().map(|l| (l.rank, l.points)).collect::<Vec<_>>(),
+        vec![(1, 1100), (2, 800), (3, 300)]
+    );
+    s.reset_board(10, Period::Term, now - day / 2)
+        .await
+        .unwrap();
+    assert!(s.board(10, Period::Term, now).await.unwrap().is_empty());
+    assert_eq!(s.board(10, Period::All, now).await.unwrap().len(), 3);
+    assert!(s.board(99, Period::All, now).await.unwrap().is_empty());
+    let wins = s.board_by(10, Period::All, now, Sort::Wins).await.unwrap();
+    // One round: b has the most points in it, so b has the only win.
+    assert_eq!((wins[0].user_id, wins[0].wins), (102, 1));
+    assert!(wins.iter().all(|l| l.games == 1));
+    assert_eq!(wins[1].rank, 2);
+    assert_eq!(wins[2].rank, 2, "no wins share a place");
+}
+
+#[tokio::test]
+async fn the_report_is_csv_with_one_row_per_answer() {
+    let s = Store::in_memory().await.unwrap();
+    s.start_round(1, 10, 20, 30, 0).await.unwrap();
+    s.record_answers(
+        1,
+        10,
+        &[row(1, 101, true, 950, 5), row(2, 104, false, 0, 6)],
+    )
+    .await
+    .unwrap();
+    let csv = s.report_csv(1).await.unwrap();
+    assert_eq!(
+        csv,
+        "member,question,question_id,answer,correct,time_ms,points\n101,1,q1,A,yes,1500,950\n104,2,q2,B,no,1500,0\n"
+    );
+}

@@ -27,7 +27,7 @@
 //! and the front ends and plumbing:
 //! - [`app`]: the one start-up path (bot and end-to-end tests); [`looper`]: background loops;
 //! - [`preview`]: the terminal front end (`aura preview`);
-//! - [`discord`]: the Discord adapter, the only module that imports serenity or poise;
+//! - [`discord`]: the Discord adapter, the only module that imports the Discord libraries;
 //! - [`cli`], [`config`], [`telemetry`]: the command line, layered settings, logs.
 
 pub mod answers;

@@ -66,7 +66,7 @@ fn bad(lang: Lang, option: &str, value: &str, allowed: &str) -> Box<Reply> {
     Box::new(super::bad_option(lang, option, value, allowed))
 }
 
-/// `/quiz start`'s options, typed (poise types them on Discord; the preview reads them from
+/// `/quiz start`'s options, typed (the Discord adapter types them; the preview reads them from
 /// text with [`StartArgs::from_request`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StartArgs {

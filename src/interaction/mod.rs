@@ -1,6 +1,6 @@
 //! The contract between the Discord adapter and the features, in plain values: who asked,
 //! where and in which language ([`Invocation`]), what the features answer ([`Outcome`]), and
-//! the `custom_id` codec ([`CustomId`]). Feature code sees these, never serenity or poise.
+//! the `custom_id` codec ([`CustomId`]). Feature code sees these, never the Discord library's types.
 
 pub mod custom_id;
 

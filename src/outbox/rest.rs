@@ -58,7 +58,7 @@ pub struct Rest {
 }
 
 impl Rest {
-    /// `api_url` as for serenity's proxy: the base without `/api/v10`; `None` for Discord.
+    /// `api_url` as for the gateway client's proxy: the base without `/api/v10`; `None` for Discord.
     pub fn new(api_url: Option<&str>, token: Option<&str>) -> Rest {
         let base = api_url
             .unwrap_or("https://discord.com")

@@ -11,6 +11,7 @@ use crate::fake::{
     FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_guild, modal_submit, string_option,
     subcommand, with_channel, with_role,
 };
+use aura::clock::Clock;
 use aura::daily::{DailySchedule, PostKind};
 use aura::pack::Lang;
 use aura::store::Store;
@@ -44,10 +45,21 @@ async fn daily(
     cb.body
 }
 
-/// The current UTC time as HH:MM: a schedule set to it is due at once.
-fn this_minute() -> String {
-    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC);
-    format!("{:02}:{:02}", now.hour(), now.minute())
+/// A bot whose clock stands just before 08:00 UTC on a Monday: a schedule set up for 08:00
+/// is not yet due, and becomes due when the test moves the clock on.
+fn before_eight() -> (Options, Clock) {
+    let clock = Clock::adjustable();
+    clock.set("2026-03-02T07:59:40Z".parse().expect("instant"));
+    let options = Options {
+        clock: clock.clone(),
+        ..Options::default()
+    };
+    (options, clock)
+}
+
+/// Moves the bot's clock to 08:00:05 UTC that day: the 08:00 post is due.
+fn at_eight(clock: &Clock) {
+    clock.set("2026-03-02T08:00:05Z".parse().expect("instant"));
 }
 
 async fn settle() {
@@ -58,7 +70,8 @@ async fn settle() {
 async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
     let state = state_file();
     let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let (options, clock) = before_eight();
+    let bot = TestApp::start_with(fake.clone(), &state, options.clone()).await;
     // Members may not set up schedules.
     let refused = daily(
         &bot,
@@ -93,13 +106,17 @@ async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
         MANAGE_GUILD,
         "setup",
         json!([
-            string_option("time", &this_minute()),
+            string_option("time", "08:00"),
             string_option("timezone", "UTC")
         ]),
         Some(("channel", POSTS)),
     )
     .await;
     assert!(done.to_string().contains("is set up"), "{done}");
+    // Not before its time.
+    settle().await;
+    assert!(fake.posted_in(POSTS).is_empty(), "posted before 08:00");
+    at_eight(&clock);
     // The post goes out, with a thread on it, pinned, pinging nobody.
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter().any(|m| m.channel == POSTS)
@@ -130,7 +147,7 @@ async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
     assert!(show.to_string().contains("left before the cycle"), "{show}");
     // A restart around the post time: still exactly one post.
     bot.stop().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
     settle().await;
     assert_eq!(fake.posted_in(POSTS).len(), 1, "a restart posted again");
     bot.stop().await;
@@ -139,6 +156,9 @@ async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pauses() {
     let state = state_file();
+    // The bot comes back at 09:00, nine hours after the 00:00 post was due.
+    let (options, clock) = before_eight();
+    clock.set("2026-03-02T09:00:00Z".parse().expect("instant"));
     let store = Store::open(&state).await.expect("store");
     let schedule = |channel: &str| DailySchedule {
         id: 0,
@@ -165,7 +185,7 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
     store.close().await;
     let fake = FakeDiscord::start().await;
     fake.break_channel("700000000000000009", 404);
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, options.clone()).await;
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter().any(|m| m.channel == POSTS)
     })
@@ -182,7 +202,7 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
     assert!(show.to_string().contains("Paused"), "{show}");
     assert!(show.to_string().contains("Unknown Channel"), "{show}");
     bot.stop().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_with(fake.clone(), &state, options.clone()).await;
     settle().await;
     assert_eq!(fake.posted_in(POSTS).len(), 1);
     bot.stop().await;
@@ -330,7 +350,9 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_remembers() {
     let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    let (options, clock) = before_eight();
+    at_eight(&clock);
+    let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     const ROLE: &str = "880000000000000001";
     let id = next();
     let payload = with_role(
@@ -342,7 +364,7 @@ async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_rememb
                 "daily",
                 "setup",
                 json!([
-                    string_option("time", &this_minute()),
+                    string_option("time", "08:00"),
                     string_option("timezone", "UTC"),
                     { "type": 5, "name": "thread", "value": false }
                 ]),

@@ -148,6 +148,15 @@ pub async fn search(ctx: Context<'_>, #[max_length = 100] query: String) -> Resu
     respond(ctx, "search", vec![("query", Some(query))]).await
 }
 
+/// Who someone is, and what they have to do with the essay.
+#[poise::command(slash_command, user_cooldown = 2)]
+pub async fn thinker(
+    ctx: Context<'_>,
+    #[autocomplete = "thinkers"] name: String,
+) -> Result<(), Error> {
+    respond(ctx, "thinker", vec![("name", Some(name))]).await
+}
+
 /// The essay: titles, versions, history, structure.
 #[poise::command(slash_command, user_cooldown = 2)]
 pub async fn essay(ctx: Context<'_>) -> Result<(), Error> {
@@ -168,6 +177,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         debate(),
         section(),
         search(),
+        thinker(),
         essay(),
         super::quiz::quiz(),
         super::daily::daily(),

@@ -162,14 +162,15 @@ fn documents(pack: &Pack) -> Vec<Document> {
             label: same(t.name.clone()),
         });
     }
-    // Misspellings in circulation still find their concept; they are never shown as names.
-    for c in pack.concepts.iter().filter(|c| !c.misspellings.is_empty()) {
+    // Misspellings in circulation still find their concept (they are never shown as names),
+    // and so does the misconception a concept card corrects.
+    for c in &pack.concepts {
         docs.push(Document {
             kind: Kind::Concept,
             pack: p.clone(),
             id: c.id.clone(),
             names: c.misspellings.clone(),
-            body: String::new(),
+            body: c.misconception.as_ref().map(both).unwrap_or_default(),
             label: Text::default(),
         });
     }

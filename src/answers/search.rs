@@ -84,7 +84,7 @@ fn near_miss(core: &Core, query: &str) -> Vec<crate::search::Hit> {
     core.index
         .search(query, &[Kind::Concept], 1)
         .into_iter()
-        .filter(|h| h.score >= 0.55 && h.score < 1.0)
+        .filter(|h| (0.55..1.0).contains(&h.score))
         .filter(|h| {
             !Lang::ALL.into_iter().any(|l| {
                 core.index

@@ -70,7 +70,13 @@ pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
         .map(|q| {
             let work = pack.source_short(&q.work, lang);
             let place = quote_place(pack, q, lang);
-            format!("> “{}” — *{work}*, {place}", q.text.get(lang))
+            // A co-written text names all its authors, even on one author's card.
+            let who = if q.coauthor.is_some() {
+                format!("{}, ", pack.speaker_name(q))
+            } else {
+                String::new()
+            };
+            format!("> “{}” — {who}*{work}*, {place}", q.text.get(lang))
         })
         .collect();
     for (name, value) in whole_lines(&t(lang, "heading-their-quotes"), &lines, 3) {

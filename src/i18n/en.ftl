@@ -87,7 +87,7 @@ select-open-result = Open a result
 ## /thinker, the letter card, misconceptions
 thinker-title = { $name } ({ $dates })
 heading-works = Works
-place-history = the essay's versions and publication history ({ $essay })
+place-history = the essay's versions and publication history, { $essay }
 quiz-info-history = Publication history
 quiz-info-texts = Other texts
 heading-their-quotes = Verified quotes

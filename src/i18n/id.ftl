@@ -84,7 +84,7 @@ select-open-result = Buka salah satu hasil
 ## /esai
 thinker-title = { $name } ({ $dates })
 heading-works = Karya
-place-history = versi dan riwayat terbit esai ({ $essay })
+place-history = versi dan riwayat terbit esai, { $essay }
 quiz-info-history = Riwayat terbit
 quiz-info-texts = Teks lain
 heading-their-quotes = Kutipan terverifikasi

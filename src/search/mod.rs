@@ -544,9 +544,10 @@ fn token_matches(token: &str, word: &str) -> bool {
 
 /// The ranking rule for documents that match only some of a query's words: a student's whole
 /// question ("what does Benjamin mean by aura?") or a passage quoted from memory. A name that
-/// stands whole in the query ranks first (author names a little lower: they are usually
-/// context); otherwise the share of the query's topic words found in the body, when it is at
-/// least half and at least two words.
+/// stands whole in the query ranks high (author names a little lower: they are usually
+/// context); a body that holds most of a long passage ranks higher still; otherwise the share
+/// of the query's topic words found in the body counts, when it is at least half and at least
+/// two words, and more when they stand in a row.
 pub fn partial_score(q: &str, kind: Kind, names: &[String], body: &str) -> f64 {
     let tokens = content_tokens(q);
     if tokens.is_empty() || !q.contains(' ') {
@@ -558,13 +559,25 @@ pub fn partial_score(q: &str, kind: Kind, names: &[String], body: &str) -> f64 {
         .filter(|n| n.len() >= 3 && padded.contains(&format!(" {n} ")))
         .map(|n| n.split(' ').count())
         .max();
-    if let Some(words) = named {
+    let by_name = named.map_or(0.0, |words| {
         let share = (words as f64 / tokens.len() as f64).min(1.0);
         let base = if kind == Kind::Thinker { 0.6 } else { 0.66 };
-        return base + 0.1 * share;
-    }
+        base + 0.1 * share
+    });
+    // Most of a longer name in the query ("siapa yang menerjemahkan versi Prancis" and the page
+    // "Versi Prancis (1936)").
+    let covered = names
+        .iter()
+        .filter_map(|n| {
+            let words = content_tokens(n);
+            let hits = words.iter().filter(|w| tokens.contains(w)).count();
+            let share = hits as f64 / words.len().max(1) as f64;
+            (words.len() >= 2 && hits >= 2 && share >= 0.66).then_some(0.55 + 0.1 * share)
+        })
+        .fold(0.0, f64::max);
+    let by_name = by_name.max(covered);
     if tokens.len() < 2 {
-        return 0.0;
+        return by_name;
     }
     let words: Vec<&str> = body.split(' ').collect();
     let found = tokens
@@ -572,11 +585,20 @@ pub fn partial_score(q: &str, kind: Kind, names: &[String], body: &str) -> f64 {
         .filter(|t| words.iter().any(|w| token_matches(t, w)))
         .count();
     let share = found as f64 / tokens.len() as f64;
-    if found >= 2 && share >= 0.5 {
+    // All topic words in a row, as the question puts them: "the version Adorno read".
+    let phrase = format!(" {body} ").contains(&format!(" {} ", tokens.join(" ")));
+    // A passage quoted from memory (five topic words or more) that a body holds almost
+    // whole outranks a name that merely stands in it.
+    let by_body = if tokens.len() >= 5 && share >= 0.6 {
+        0.5 + 0.28 * share
+    } else if phrase {
+        0.45
+    } else if found >= 2 && share >= 0.5 {
         0.1 + 0.3 * share
     } else {
         0.0
-    }
+    };
+    by_name.max(by_body)
 }
 
 /// Roman numerals I–XV and their values, for section lookups.

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::pack::{self, Lang, Library, Report};
-use crate::search::Index;
+use crate::pack::{self, Lang, Library, Pack, Report, Text};
+use crate::search::{Document, Index, Kind};
 
 /// The library and its index, built once at start-up and shared read-only.
 #[derive(Debug)]
@@ -23,7 +23,8 @@ impl Core {
     }
 
     pub fn new(library: Library, default_lang: Lang) -> Core {
-        let index = Index::build(&library);
+        let mut index = Index::build(&library);
+        index.add_documents(library.packs.iter().flat_map(documents).collect());
         Core {
             library,
             index,
@@ -35,4 +36,154 @@ impl Core {
     pub fn lang_for(&self, locale: Option<&str>) -> Lang {
         Lang::from_locale(locale, self.default_lang)
     }
+}
+
+fn both(t: &Text) -> String {
+    t.sides().map(|(_, s)| s).collect::<Vec<_>>().join(" ")
+}
+
+fn same(s: String) -> Text {
+    Text {
+        en: Some(s.clone()),
+        id: Some(s),
+    }
+}
+
+/// What `/search` finds besides concepts, quotes, sections, motions and thinkers: the work's
+/// titles, each version, the publication history, the letter card and the misconceptions, and
+/// more text for thinkers (their part in the essay, their works) and motions (both sides'
+/// questions). Opened as `page:<pack>:<id>` or `myth:<pack>:<id>`.
+fn documents(pack: &Pack) -> Vec<Document> {
+    let p = pack.id.clone();
+    let w = &pack.work;
+    let mut docs = Vec::new();
+    let page = |id: &str, names: Vec<String>, body: String, label: Text| Document {
+        kind: Kind::Page,
+        pack: p.clone(),
+        id: id.to_string(),
+        names,
+        body,
+        label,
+    };
+    let mut titles: Vec<String> = w.title.all().map(str::to_string).collect();
+    titles.extend(["essay", "esai", "the work of art essay"].map(String::from));
+    docs.push(page(
+        "title",
+        titles,
+        format!("{} {}", both(&w.summary), both(&w.structure)),
+        Text {
+            en: Some(format!(
+                "{} · {}",
+                w.title.get(Lang::En),
+                w.title.de.as_deref().unwrap_or("")
+            )),
+            id: Some(format!(
+                "{} · {}",
+                w.title.get(Lang::Id),
+                w.title.de.as_deref().unwrap_or("")
+            )),
+        },
+    ));
+    let history: Vec<String> = pack
+        .publications
+        .iter()
+        .map(|x| format!("{} {}", x.year, both(&x.text)))
+        .collect();
+    docs.push(page(
+        "history",
+        [
+            "publication history",
+            "riwayat terbit",
+            "riwayat penerbitan",
+            "first published",
+            "pertama terbit",
+        ]
+        .map(String::from)
+        .to_vec(),
+        history.join(" "),
+        Text {
+            en: Some("Publication history (1936–2003)".into()),
+            id: Some("Riwayat terbit (1936–2003)".into()),
+        },
+    ));
+    for v in &pack.versions {
+        let mut body = format!("{} {} {}", both(&v.name), both(&v.date), both(&v.printed));
+        if let Some(n) = &v.note {
+            body.push(' ');
+            body.push_str(&both(n));
+        }
+        docs.push(page(
+            &format!("version-{}", v.id),
+            v.name.sides().map(|(_, s)| s.to_string()).collect(),
+            body,
+            v.name.clone(),
+        ));
+    }
+    if let Some(l) = &pack.letter {
+        let mut body = format!("{} {}", both(&l.summary), both(&l.printed));
+        for point in &l.point {
+            body.push_str(&format!(" {} {}", both(&point.title), both(&point.text)));
+        }
+        let mut names: Vec<String> = l.title.sides().map(|(_, s)| s.to_string()).collect();
+        names.extend(
+            [
+                "adorno letter",
+                "adorno's letter",
+                "surat adorno",
+                "letter 1936",
+                "surat 1936",
+            ]
+            .map(String::from),
+        );
+        docs.push(page("letter", names, body, l.title.clone()));
+    }
+    for m in &pack.misconceptions {
+        docs.push(Document {
+            kind: Kind::Myth,
+            pack: p.clone(),
+            id: m.id.clone(),
+            names: m.aliases.clone(),
+            body: format!("{} {}", both(&m.claim), both(&m.correction)),
+            label: m.claim.clone(),
+        });
+    }
+    for t in &pack.thinkers {
+        let mut body = t.essay.as_ref().map(both).unwrap_or_default();
+        for work in &t.works {
+            body.push(' ');
+            body.push_str(&both(work));
+        }
+        docs.push(Document {
+            kind: Kind::Thinker,
+            pack: p.clone(),
+            id: t.id.clone(),
+            names: Vec::new(),
+            body,
+            label: same(t.name.clone()),
+        });
+    }
+    // Misspellings in circulation still find their concept (they are never shown as names),
+    // and so does the misconception a concept card corrects.
+    for c in &pack.concepts {
+        docs.push(Document {
+            kind: Kind::Concept,
+            pack: p.clone(),
+            id: c.id.clone(),
+            names: c.misspellings.clone(),
+            body: c.misconception.as_ref().map(both).unwrap_or_default(),
+            label: Text::default(),
+        });
+    }
+    for m in &pack.motions {
+        let questions: Vec<String> = m.questions.iter().map(both).collect();
+        docs.push(Document {
+            kind: Kind::Motion,
+            pack: p.clone(),
+            id: m.id.clone(),
+            names: Vec::new(),
+            body: questions.join(" "),
+            label: m.motion.clone(),
+        });
+    }
+    docs
 }

@@ -169,6 +169,55 @@ fn missing_work_file() {
 }
 
 #[test]
+fn a_paraphrase_in_quotation_marks() {
+    assert_reports(
+        "quotation",
+        ProblemKind::Quotation,
+        "prompts.toml",
+        Some("p1"),
+    );
+}
+
+#[test]
+fn a_co_written_text_credited_to_one_author() {
+    let report = problems("co-written");
+    assert!(report.to_string().contains("horkheimer"), "{report}");
+    assert_reports(
+        "co-written",
+        ProblemKind::Attribution,
+        "quotes.toml",
+        Some("sameness"),
+    );
+}
+
+#[test]
+fn a_claim_in_a_critics_mouth_without_a_hedge() {
+    let report = problems("unhedged");
+    assert!(report.to_string().contains("adorno"), "{report}");
+    assert_eq!(
+        report.problems.len(),
+        2,
+        "both languages, Benjamin exempt: {report}"
+    );
+    assert_reports(
+        "unhedged",
+        ProblemKind::Attribution,
+        "prompts.toml",
+        Some("p1"),
+    );
+}
+
+#[test]
+fn a_publication_fact_placed_in_a_section() {
+    assert_reports(
+        "quiz-place",
+        ProblemKind::QuizPlace,
+        "quiz.toml",
+        Some("q1"),
+    );
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let report = problems("several");
     let kinds = report.kinds();

@@ -27,6 +27,12 @@ const LINES: &[(&str, &str)] = &[
     ("section_epilogue", "/section number:nachwort"),
     ("search", "/search query:distraction"),
     ("essay", "/essay"),
+    ("thinker_adorno", "/thinker name:adorno"),
+    ("thinker_tokoh_pirandello", "/tokoh nama:pirandello"),
+    (
+        "search_question",
+        "/search query:what does benjamin mean by aura",
+    ),
     ("help", "/help"),
     ("quiz_start", "/quiz start questions:3 difficulty:easy"),
     ("quiz_start_bad", "/quiz start seconds:5"),
@@ -70,6 +76,25 @@ fn the_exact_discord_body() {
         let out = preview(&core, lang, "/concept name:nilai kultus", 1, true).expect("preview");
         let body: serde_json::Value = serde_json::from_str(&out).expect("json");
         insta::assert_json_snapshot!(format!("concept_cult_value_json_{}", lang.code()), body);
+    }
+}
+
+/// The letter card (reached from `/essay`, the thinker card and letter quotes) in both languages.
+#[test]
+fn the_letter_card_in_both_languages() {
+    use rand::SeedableRng;
+    let core = core();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+    for lang in Lang::ALL {
+        let letter = aura::interaction::CustomId::Letter {
+            pack: "benjamin".into(),
+        };
+        let card = aura::answers::component(&core, lang, &letter, None, &mut rng)
+            .expect("the letter card");
+        insta::assert_snapshot!(
+            format!("letter_card_{}", lang.code()),
+            aura::render::to_text(&card)
+        );
     }
 }
 

@@ -161,14 +161,106 @@ fn lines(core: &Core) -> Vec<String> {
             .map(|t| format!("/quote speaker:{}", t.name)),
     );
     lines.extend(
+        pack.thinkers
+            .iter()
+            .map(|t| format!("/thinker name:benjamin:{}", t.id)),
+    );
+    lines.extend(
+        pack.thinkers
+            .iter()
+            .map(|t| format!("/tokoh nama:{}", t.name)),
+    );
+    lines.extend(
         [
             "/search query:aura",
             "/search query:zzzz",
             "/concept name:auro",
+            "/search query:when was the essay first published",
+            "/cari kueri:surat adorno",
         ]
         .map(String::from),
     );
     lines
+}
+
+/// What every reply holds before rendering fits as it is: the render layer never has to cut
+/// a quotation, a heading or a field (item 6 of issue 11).
+#[test]
+fn nothing_needs_cutting() {
+    use aura::text::chars;
+    let core = core();
+    let mut rng = StdRng::seed_from_u64(7);
+    let pack = core.library.pack("benjamin").expect("pack");
+    let mut replies = Vec::new();
+    for lang in Lang::ALL {
+        for line in lines(&core) {
+            let req = answers::parse(&line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+            replies.push((line.clone(), answers::answer(&core, lang, &req, &mut rng)));
+        }
+        let letter = aura::interaction::CustomId::Letter {
+            pack: "benjamin".into(),
+        };
+        let reply = answers::component(&core, lang, &letter, None, &mut rng).expect("letter");
+        replies.push((letter.encode(), reply));
+        let menu = aura::interaction::CustomId::Open {
+            scope: "search".into(),
+        };
+        for m in &pack.misconceptions {
+            let value = format!("myth:benjamin:{}", m.id);
+            let reply = answers::component(&core, lang, &menu, Some(&value), &mut rng)
+                .unwrap_or_else(|| panic!("{value}"));
+            replies.push((value, reply));
+        }
+    }
+    for (line, r) in replies {
+        let total = r.title.as_deref().map(chars).unwrap_or(0)
+            + chars(&r.text)
+            + r.fields
+                .iter()
+                .map(|f| chars(&f.name) + chars(&f.value))
+                .sum::<usize>()
+            + r.footer.as_deref().map(chars).unwrap_or(0);
+        assert!(total <= limits::EMBED_TOTAL, "{line}: {total} characters");
+        assert!(r.fields.len() <= limits::FIELDS, "{line}");
+        assert!(chars(&r.text) <= limits::EMBED_DESCRIPTION, "{line}");
+        for f in &r.fields {
+            assert!(
+                chars(&f.value) <= limits::FIELD_VALUE,
+                "{line}: field {} has {}",
+                f.name,
+                chars(&f.value)
+            );
+        }
+        assert!(
+            r.title
+                .as_deref()
+                .is_none_or(|t| chars(t) <= limits::EMBED_TITLE),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn the_cut_off_lines_are_whole() {
+    let core = core();
+    let mut rng = StdRng::seed_from_u64(1);
+    let show = |line: &str, lang: Lang, rng: &mut StdRng| {
+        let req = answers::parse(line).expect("parse");
+        render::to_text(&answers::answer(&core, lang, &req, rng))
+    };
+    let essay = show("/essay", Lang::En, &mut rng);
+    assert!(essay.contains("Epilogue"), "{essay}");
+    assert!(show("/esai", Lang::Id, &mut rng).contains("Epilog"));
+    let x = show("/section number:X", Lang::En, &mut rng);
+    assert!(
+        x.contains("the star and the dictator emerge victorious"),
+        "{x}"
+    );
+    let iii = show("/section number:III", Lang::En, &mut rng);
+    assert!(
+        iii.contains("overcoming the uniqueness of every reality by accepting its reproduction"),
+        "{iii}"
+    );
 }
 
 #[test]

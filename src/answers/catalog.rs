@@ -157,6 +157,19 @@ pub const COMMANDS: &[CommandSpec] = &[
         subcommands: &[],
     },
     CommandSpec {
+        name: "thinker",
+        name_id: "tokoh",
+        desc: "cmd-thinker",
+        options: &[opt(
+            "name",
+            "nama",
+            true,
+            Suggest::Items(Kind::Thinker),
+            "opt-thinker-name",
+        )],
+        subcommands: &[],
+    },
+    CommandSpec {
         name: "essay",
         name_id: "esai",
         desc: "cmd-essay",

@@ -8,7 +8,6 @@ use crate::interaction::CustomId;
 use crate::pack::{Concept, Lang, Pack};
 use crate::reply::{Accent, Reply, Select, SelectOption};
 use crate::search::Kind;
-use crate::text::truncate;
 
 pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
     let guesses = match core.index.resolve(Kind::Concept, input) {
@@ -35,10 +34,12 @@ pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
 }
 
 fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
-    let thinker = pack
-        .thinker(&c.thinker)
-        .map(|t| t.name.as_str())
-        .unwrap_or("");
+    // Whose concept, and from which text when it is not the essay: "Culture industry · Max
+    // Horkheimer & Theodor W. Adorno, Dialectic of Enlightenment".
+    let mut thinker = pack.concept_authors(c);
+    if let Some(work) = &c.work {
+        thinker.push_str(&format!(", {}", pack.source_short(work, lang)));
+    }
     let accent = if c.thinker == "benjamin" {
         Accent::Benjamin
     } else {
@@ -86,7 +87,7 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
             t(lang, "heading-key-quote"),
             format!(
                 "“{}”\n— {}, {place}",
-                truncate(q.text.get(lang), 700),
+                q.text.get(lang),
                 pack.speaker_name(q)
             ),
         );
@@ -99,8 +100,19 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
             t(lang, "button-show-quote"),
         );
     }
-    if let Some(m) = &c.misconception {
-        reply = reply.field(t(lang, "heading-misconception"), m.get(lang));
+    let mut myths: Vec<String> = c
+        .misconception
+        .iter()
+        .map(|m| m.get(lang).to_string())
+        .collect();
+    myths.extend(
+        pack.misconceptions
+            .iter()
+            .filter(|m| m.concepts.contains(&c.id))
+            .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang))),
+    );
+    for (name, value) in super::whole_lines(&t(lang, "heading-misconception"), &myths, 2) {
+        reply = reply.field(name, value);
     }
     if let Some(s) = c.sections.first().and_then(|s| pack.section(s)) {
         reply = reply.button(

@@ -6,13 +6,12 @@ use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::IteratorRandom;
 
-use super::{footer, not_found, quote_place};
+use super::{footer, not_found, quote_place, whole_lines};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Motion, Pack};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::search::Kind;
-use crate::text::truncate;
 
 pub fn answer(core: &Core, lang: Lang, input: Option<&str>, rng: &mut impl Rng) -> Reply {
     match pick(core, lang, input, rng) {
@@ -125,24 +124,33 @@ fn evidence(pack: &Pack, ids: &[String], lang: Lang) -> String {
         .filter_map(|id| pack.quote(id).filter(|q| q.is_verified()))
         .map(|q| {
             let place = quote_place(pack, q, lang);
-            format!("> “{}” ({place})", truncate(q.text.get(lang), 220))
+            // Outside the essay, the card names who wrote it and where: the letter of 1936 or
+            // Horkheimer and Adorno's book.
+            let credit = if q.section.is_some() {
+                place
+            } else {
+                format!(
+                    "{}, *{}*, {place}",
+                    pack.speaker_name(q),
+                    pack.source_short(&q.work, lang)
+                )
+            };
+            format!("> “{}” ({credit})", q.text.get(lang))
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 pub fn card(pack: &Pack, m: &Motion, lang: Lang) -> Reply {
-    let side = |position: &str, ids: &[String]| {
+    // A position and its evidence: the quotes stay whole; what does not fit one field goes on
+    // in a second one.
+    let side = |position: &str, ids: &[String]| -> Vec<String> {
+        let mut lines = vec![position.to_string()];
         let ev = evidence(pack, ids, lang);
-        if ev.is_empty() {
-            position.to_string()
-        } else {
-            format!(
-                "{}\n{}",
-                truncate(position, 1024 - ev.chars().count().min(700) - 2),
-                ev
-            )
+        if !ev.is_empty() {
+            lines.extend(ev.lines().map(str::to_string));
         }
+        lines
     };
     let questions: Vec<String> = m
         .questions
@@ -160,16 +168,16 @@ pub fn card(pack: &Pack, m: &Motion, lang: Lang) -> Reply {
         footer: Some(footer(pack, lang)),
         accent: Accent::Debate,
         ..Reply::default()
+    };
+    for (heading, position, ids) in [
+        ("heading-benjamin", &m.benjamin, &m.benjamin_quotes),
+        ("heading-adorno", &m.adorno, &m.adorno_quotes),
+    ] {
+        for (name, value) in whole_lines(&t(lang, heading), &side(position.get(lang), ids), 2) {
+            reply = reply.field(name, value);
+        }
     }
-    .field(
-        t(lang, "heading-benjamin"),
-        side(m.benjamin.get(lang), &m.benjamin_quotes),
-    )
-    .field(
-        t(lang, "heading-adorno"),
-        side(m.adorno.get(lang), &m.adorno_quotes),
-    )
-    .field(t(lang, "heading-questions"), questions.join("\n"));
+    reply = reply.field(t(lang, "heading-questions"), questions.join("\n"));
     for c in m.concepts.iter().filter_map(|c| pack.concept(c)).take(3) {
         reply = reply.button(
             CustomId::Concept {

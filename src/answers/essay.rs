@@ -1,6 +1,7 @@
-//! `/essay`: the work itself: titles, author, versions, publication history and structure.
+//! `/essay`: the work itself: titles, author, versions (with why each differs), publication
+//! history, structure and the misconceptions about them, with the way on to the letter card.
 
-use super::footer;
+use super::{footer, whole_lines};
 use crate::core::Core;
 use crate::i18n::t;
 use crate::interaction::CustomId;
@@ -28,12 +29,16 @@ pub fn answer(core: &Core, lang: Lang) -> Reply {
         .versions
         .iter()
         .map(|v| {
-            format!(
+            let mut line = format!(
                 "**{}** ({}) — {}",
                 v.name.get(lang),
                 v.date.get(lang),
                 v.printed.get(lang)
-            )
+            );
+            if let Some(note) = &v.note {
+                line.push_str(&format!("\n↳ {}", note.get(lang)));
+            }
+            line
         })
         .collect();
     let history: Vec<String> = pack
@@ -41,23 +46,46 @@ pub fn answer(core: &Core, lang: Lang) -> Reply {
         .iter()
         .map(|p| format!("**{}** — {}", p.year, p.text.get(lang)))
         .collect();
-    let structure: Vec<String> = pack
-        .sections
+    // The structure in full, with every label to the last; the titles are in the menu below.
+    let labels: Vec<&str> = pack.sections.iter().map(|s| s.label.get(lang)).collect();
+    let structure = vec![w.structure.get(lang).to_string(), labels.join(" · ")];
+    let myths: Vec<String> = pack
+        .misconceptions
         .iter()
-        .map(|s| format!("**{}** {}", s.label.get(lang), s.title.get(lang)))
+        .filter(|m| m.essay)
+        .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang)))
         .collect();
     let mut reply = Reply {
         title: Some(w.title.get(lang).to_string()),
         text,
         footer: Some(footer(pack, lang)),
         ..Reply::default()
+    };
+    for (name, value) in whole_lines(&t(lang, "heading-versions"), &versions, 3)
+        .into_iter()
+        .chain(whole_lines(&t(lang, "heading-publication"), &history, 1))
+        .chain(whole_lines(&t(lang, "heading-structure"), &structure, 1))
+        .chain(whole_lines(&t(lang, "heading-misconception"), &myths, 2))
+    {
+        reply = reply.field(name, value);
     }
-    .field(t(lang, "heading-versions"), versions.join("\n"))
-    .field(t(lang, "heading-publication"), history.join("\n"))
-    .field(
-        t(lang, "heading-structure"),
-        format!("{}\n{}", w.structure.get(lang), structure.join(" · ")),
-    );
+    if pack.letter.is_some() {
+        reply = reply.button(
+            CustomId::Letter {
+                pack: pack.id.clone(),
+            },
+            t(lang, "button-letter"),
+        );
+    }
+    if let Some(th) = pack.thinker(&w.author) {
+        reply = reply.button(
+            CustomId::Thinker {
+                pack: pack.id.clone(),
+                id: th.id.clone(),
+            },
+            th.name.clone(),
+        );
+    }
     reply.select = Some(Select {
         id: CustomId::Open {
             scope: format!("{}:essay", pack.id),

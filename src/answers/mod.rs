@@ -7,10 +7,12 @@ pub mod daily;
 pub mod debate;
 mod essay;
 mod help;
+mod letter;
 pub mod quiz;
 mod quote;
 mod search;
 mod section;
+mod thinker;
 
 use rand::{Rng, SeedableRng};
 
@@ -258,6 +260,7 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
         "debate" => debate::answer(core, lang, req.get("motion"), rng),
         "section" => section::answer(core, lang, req.get("number").unwrap_or("")),
         "search" => search::answer(core, lang, req.get("query").unwrap_or("")),
+        "thinker" => thinker::answer(core, lang, req.get("name").unwrap_or("")),
         "essay" => essay::answer(core, lang),
         _ => help::answer(lang),
     }
@@ -287,6 +290,9 @@ pub fn component(
         }
         CustomId::Motion { pack, id } => debate::answer(core, lang, Some(&key(pack, id)), rng),
         CustomId::MotionMore { .. } => debate::answer(core, lang, None, rng),
+        CustomId::Thinker { pack, id } => thinker::answer(core, lang, &key(pack, id)),
+        CustomId::Letter { pack } => letter::answer(core, lang, Some(pack)),
+        CustomId::Essay { .. } => essay::answer(core, lang),
         // Menus carry the chosen item in their value: `kind:pack:id`.
         CustomId::Open { .. } => {
             let (kind, item) = value?.split_once(':')?;
@@ -298,7 +304,15 @@ pub fn component(
                     let (pack, id) = item.split_once(':')?;
                     quote::show(core, lang, pack, id, false)
                 }
-                "thinker" => quote::answer(core, lang, None, Some(item), rng),
+                "thinker" => thinker::answer(core, lang, item),
+                "page" => {
+                    let (pack, id) = item.split_once(':')?;
+                    page(core, lang, pack, id)?
+                }
+                "myth" => {
+                    let (pack, id) = item.split_once(':')?;
+                    letter::misconception(core, lang, pack, id)
+                }
                 _ => return None,
             }
         }
@@ -328,6 +342,69 @@ pub fn delete_button(lang: Lang, user: u64) -> crate::reply::Button {
 
 fn key(pack: &str, id: &str) -> String {
     format!("{pack}:{id}")
+}
+
+/// A search page by id: the essay's facts (`essay`, `history`, `version-…`, `title`), the
+/// letter card (`letter`), or a misconception (`myth-…`).
+fn page(core: &Core, lang: Lang, pack: &str, id: &str) -> Option<Reply> {
+    if let Some(m) = id.strip_prefix("myth-") {
+        return Some(letter::misconception(core, lang, pack, m));
+    }
+    match id {
+        "letter" => Some(letter::answer(core, lang, Some(pack))),
+        "essay" | "history" | "title" => Some(essay::answer(core, lang)),
+        v if v.starts_with("version-") => Some(essay::answer(core, lang)),
+        _ => None,
+    }
+}
+
+/// Whole lines packed into fields of at most 1024 characters: never a line cut in two. At most
+/// `max_fields` fields; what does not fit is counted at the end ("+2 …").
+pub(crate) fn whole_lines(
+    name: &str,
+    lines: &[String],
+    max_fields: usize,
+) -> Vec<(String, String)> {
+    use crate::render::limits::FIELD_VALUE;
+    use crate::text::{chars, truncate};
+    let room = FIELD_VALUE - 16;
+    let mut fields: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut left = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let line = truncate(line, room);
+        if !current.is_empty() && chars(&current) + 1 + chars(&line) > room {
+            fields.push(std::mem::take(&mut current));
+            if fields.len() == max_fields {
+                left = lines.len() - i;
+                break;
+            }
+        }
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(&line);
+    }
+    if !current.is_empty() && fields.len() < max_fields.max(1) {
+        fields.push(current);
+    }
+    if left > 0
+        && let Some(last) = fields.last_mut()
+    {
+        last.push_str(&format!("\n+{left} …"));
+    }
+    fields
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let n = if i == 0 {
+                name.to_string()
+            } else {
+                format!("{name} ({})", i + 1)
+            };
+            (n, v)
+        })
+        .collect()
 }
 
 /// "I don't know X. Did you mean: A, B?" as an ephemeral notice.
@@ -376,6 +453,33 @@ pub fn bad_option(lang: Lang, option: &str, value: &str, allowed: &str) -> Reply
             ("allowed", &allowed.to_string()),
         ],
     ))
+}
+
+/// Where to read for a quiz question, in words: "section V", "Adorno's letter to Benjamin, London,
+/// 18 March 1936", or "the essay's versions and publication history (/essay)".
+pub fn place_text(pack: &Pack, place: crate::pack::Place<'_>, lang: Lang) -> String {
+    use crate::pack::Place;
+    match place {
+        Place::Section(s) => section_ref(pack, lang, s, false),
+        Place::Source(s) => pack
+            .source(s)
+            .map(|x| x.title.get(lang).to_string())
+            .unwrap_or_else(|| s.to_string()),
+        Place::History => tr(
+            lang,
+            "place-history",
+            &[(
+                "essay",
+                &format!(
+                    "/{}",
+                    name_in(
+                        catalog::command("essay").unwrap_or(&catalog::COMMANDS[0]),
+                        lang
+                    )
+                ),
+            )],
+        ),
+    }
 }
 
 /// The localized footer line naming the pack's work.

@@ -1,11 +1,11 @@
 //! `/quiz` as members see it: the options read into a round's plan, and the question, reveal,
 //! podium, board and personal cards in the member's language. Pure: no Discord, no store calls.
 
-use super::{Request, section_ref};
+use super::{Request, place_text};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
-use crate::pack::{Difficulty, Lang};
+use crate::pack::{Difficulty, Lang, Place};
 use crate::quiz::round::Totals;
 use crate::quiz::{BoardLine, Period, Sort};
 use crate::quiz::{Member, QuestionView, Reveal, Round, Scoring, Settings};
@@ -403,12 +403,21 @@ pub fn hint_text(
             &[("choice", &choice_label(view, lang, p))],
         ));
     }
-    if let (Some(section), Some(pack)) = (&hint.section, core.library.pack(pack)) {
-        parts.push(tr(
-            lang,
-            "quiz-hint-section",
-            &[("section", &section_ref(pack, lang, section, false))],
-        ));
+    if let Some(pack) = core.library.pack(pack) {
+        // The question's own place (a section, a text, or the publication history); the
+        // round's section when the question cannot be found.
+        let asked = pack.questions.iter().find(|q| q.prompt == view.prompt);
+        let place = match asked {
+            Some(q) => q.place(),
+            None => hint.section.as_deref().map(Place::Section),
+        };
+        if let Some(place) = place {
+            parts.push(tr(
+                lang,
+                "quiz-hint-section",
+                &[("section", &place_text(pack, place, lang))],
+            ));
+        }
     }
     if parts.is_empty() {
         parts.push(t(lang, "quiz-hint-none"));
@@ -463,8 +472,15 @@ pub fn reveal_card(
         format!("{} — {correct}", letter(r.correct_position))
     };
     let mut explanation = r.explanation.get(lang).to_string();
-    if let (Some(section), Some(pack)) = (&r.section, core.library.pack(pack)) {
-        explanation.push_str(&format!(" ({})", section_ref(pack, lang, section, false)));
+    if let Some(pack) = core.library.pack(pack) {
+        let asked = pack.questions.iter().find(|q| q.prompt == view.prompt);
+        let place = match asked {
+            Some(q) => q.place(),
+            None => r.section.as_deref().map(Place::Section),
+        };
+        if let Some(place) = place {
+            explanation.push_str(&format!(" ({})", place_text(pack, place, lang)));
+        }
     }
     let total: u32 = r.counts.iter().sum();
     let counts = r
@@ -721,6 +737,27 @@ pub fn info(core: &Core, lang: Lang) -> Reply {
                 .count();
             (n > 0).then(|| format!("{} {n}", s.label.get(lang)))
         })
+        .chain(
+            [
+                (
+                    "quiz-info-history",
+                    pack.questions
+                        .iter()
+                        .filter(|q| q.place() == Some(Place::History))
+                        .count(),
+                ),
+                (
+                    "quiz-info-texts",
+                    pack.questions
+                        .iter()
+                        .filter(|q| matches!(q.place(), Some(Place::Source(_))))
+                        .count(),
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(key, n)| format!("{} {n}", t(lang, key))),
+        )
         .collect::<Vec<_>>()
         .join(" · ");
     Reply {
@@ -788,8 +825,8 @@ pub fn review_card(core: &Core, missed: &[Missed<'_>], answered: usize, lang: La
             .map(|c| c.get(lang).to_string())
             .unwrap_or_default();
         let mut why = format!("✅ **{right}** — {}", q.explanation.get(lang));
-        if let Some(section) = &q.section {
-            why.push_str(&format!(" ({})", section_ref(pack, lang, section, false)));
+        if let Some(place) = q.place() {
+            why.push_str(&format!(" ({})", place_text(pack, place, lang)));
         }
         reply = reply.field(
             format!(

@@ -170,5 +170,28 @@ pub(super) fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
             c.name.get(lang).to_string(),
         );
     }
+    // The names on the quote lead to their cards.
+    for th in q
+        .coauthor
+        .iter()
+        .chain(std::iter::once(&q.speaker))
+        .filter_map(|id| pack.thinker(id))
+    {
+        reply = reply.button(
+            CustomId::Thinker {
+                pack: pack.id.clone(),
+                id: th.id.clone(),
+            },
+            th.name.clone(),
+        );
+    }
+    if pack.letter.as_ref().is_some_and(|l| l.source == q.work) {
+        reply = reply.button(
+            CustomId::Letter {
+                pack: pack.id.clone(),
+            },
+            t(lang, "button-letter"),
+        );
+    }
     reply
 }

@@ -1,14 +1,14 @@
 //! `/section number`: one section of the third version (preface, I–XV, epilogue) with its
 //! summary, where the second version differs, its concepts and quotes, and paging.
 
-use super::{footer, not_found};
+use super::{footer, not_found, whole_lines};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack, Section};
 use crate::reply::{Reply, Select, SelectOption};
 use crate::search::{Kind, roman};
-use crate::text::{normalize, truncate};
+use crate::text::normalize;
 
 /// Finds a section from "III", "x", "3", "section 3", "epilogue", "nachwort", "pendahuluan", …
 pub fn lookup<'a>(
@@ -84,14 +84,15 @@ fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
             } else {
                 String::new()
             };
-            format!("> “{}”{mark}", truncate(q.text.get(lang), 200))
+            format!("> “{}”{mark}", q.text.get(lang))
         })
         .collect();
-    if !quotes.is_empty() {
-        reply = reply.field(
-            t(lang, "heading-quotes-here"),
-            truncate(&quotes.join("\n"), 1024),
-        );
+    // Whole quotations only: a second field takes what does not fit the first.
+    for (name, value) in whole_lines(&t(lang, "heading-quotes-here"), &quotes, 3) {
+        reply = reply.field(name, value);
+    }
+    if let Some(notes) = &s.footnotes {
+        reply = reply.field(t(lang, "heading-footnotes"), notes.get(lang));
     }
     let position = pack.sections.iter().position(|x| x.id == s.id).unwrap_or(0);
     if let Some(prev) = position.checked_sub(1).and_then(|i| pack.sections.get(i)) {

@@ -7,6 +7,7 @@ cmd-debate = A Benjamin-against-Adorno motion with both positions and questions 
 cmd-section = One section of the essay (preface, I–XV, epilogue) with its summary
 cmd-search = Search concepts, quotes, sections, motions and thinkers
 cmd-essay = The essay: titles, versions, publication history and structure
+cmd-thinker = Who someone is: dates, works, their part in the essay, their verified quotes
 cmd-help = What Aura can do
 opt-quote-topic = A concept or words the quote should be about
 opt-quote-speaker = Who said it (Benjamin, Adorno, …)
@@ -14,6 +15,7 @@ opt-concept-name = The concept, in English, Indonesian or German
 opt-debate-motion = A motion (leave empty for a random one)
 opt-section-number = I–XV, preface or epilogue
 opt-search-query = What to look for
+opt-thinker-name = Benjamin, Adorno, Horkheimer, Hansen, Zohn, …
 
 ## Errors a member can cause
 error-unknown-command = There is no command “{ $name }”. Commands: { $commands }
@@ -81,6 +83,24 @@ search-footer = { $count ->
    *[other] { $count } results
 }
 select-open-result = Open a result
+
+## /thinker, the letter card, misconceptions
+thinker-title = { $name } ({ $dates })
+heading-works = Works
+place-history = the essay's versions and publication history, { $essay }
+quiz-info-history = Publication history
+quiz-info-texts = Other texts
+heading-their-quotes = Verified quotes
+heading-printed = Where to read it
+heading-seed-error = An error in a circulating Indonesian summary
+heading-footnotes = Footnotes
+button-their-quote = A quote of theirs
+button-letter = Adorno's letter, 1936
+button-essay = The essay's versions and history
+select-their-concepts = Their concepts
+kind-page = The essay
+kind-myth = Misconception
+search-did-you-mean = Did you mean **{ $name }**?
 
 ## /essay
 heading-versions = Versions

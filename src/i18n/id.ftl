@@ -7,6 +7,7 @@ cmd-debate = Mosi Benjamin lawan Adorno, dengan posisi kedua pihak dan pertanyaa
 cmd-section = Satu bagian esai (pengantar, I–XV, epilog) beserta ringkasannya
 cmd-search = Cari konsep, kutipan, bagian, mosi, dan tokoh
 cmd-essay = Tentang esai: judul, versi, riwayat terbit, dan strukturnya
+cmd-thinker = Siapa tokoh ini: tahun hidup, karya, perannya bagi esai, kutipan terverifikasinya
 cmd-help = Apa saja yang bisa dilakukan Aura
 opt-quote-topic = Konsep atau kata yang menjadi pokok kutipan
 opt-quote-speaker = Siapa yang mengatakannya (Benjamin, Adorno, …)
@@ -14,6 +15,7 @@ opt-concept-name = Nama konsep, dalam bahasa Indonesia, Inggris, atau Jerman
 opt-debate-motion = Sebuah mosi (kosongkan untuk mosi acak)
 opt-section-number = I–XV, pengantar, atau epilog
 opt-search-query = Apa yang dicari
+opt-thinker-name = Benjamin, Adorno, Horkheimer, Hansen, Zohn, …
 
 ## Kesalahan dari masukan anggota
 error-unknown-command = Tidak ada perintah “{ $name }”. Perintah yang ada: { $commands }
@@ -80,6 +82,23 @@ search-footer = { $count } hasil
 select-open-result = Buka salah satu hasil
 
 ## /esai
+thinker-title = { $name } ({ $dates })
+heading-works = Karya
+place-history = versi dan riwayat terbit esai, { $essay }
+quiz-info-history = Riwayat terbit
+quiz-info-texts = Teks lain
+heading-their-quotes = Kutipan terverifikasi
+heading-printed = Tempat membacanya
+heading-seed-error = Kekeliruan dalam sebuah ringkasan Indonesia yang beredar
+heading-footnotes = Catatan kaki
+button-their-quote = Kutipan tokoh ini
+button-letter = Surat Adorno, 1936
+button-essay = Versi dan riwayat terbit esai
+select-their-concepts = Konsep-konsepnya
+kind-page = Esai
+kind-myth = Miskonsepsi
+search-did-you-mean = Maksud Anda **{ $name }**?
+
 heading-versions = Versi
 heading-publication = Riwayat terbit
 heading-structure = Struktur

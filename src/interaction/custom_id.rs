@@ -30,6 +30,12 @@ pub enum CustomId {
     },
     /// Open a debate motion card.
     Motion { pack: String, id: String },
+    /// Open a thinker's card.
+    Thinker { pack: String, id: String },
+    /// Open the card of Adorno's letter of 18 March 1936.
+    Letter { pack: String },
+    /// Open the essay's card (titles, versions, history).
+    Essay { pack: String },
     /// Another motion.
     MotionMore { pack: String },
     /// A menu whose chosen value names what to open; `scope` keeps menus apart.
@@ -91,6 +97,9 @@ impl CustomId {
             }
             CustomId::Motion { pack, id } => vec!["debate".into(), pack.clone(), id.clone()],
             CustomId::MotionMore { pack } => vec!["debate-more".into(), pack.clone()],
+            CustomId::Thinker { pack, id } => vec!["thinker".into(), pack.clone(), id.clone()],
+            CustomId::Letter { pack } => vec!["letter".into(), pack.clone()],
+            CustomId::Essay { pack } => vec!["essay".into(), pack.clone()],
             CustomId::Open { scope } => vec!["open".into(), scope.clone()],
             CustomId::Delete { owner } => vec!["delete".into(), owner.to_string()],
             CustomId::Vote { debate, side } => {
@@ -174,6 +183,12 @@ impl CustomId {
                 id: text(1)?,
             },
             "debate-more" if arity(1) => CustomId::MotionMore { pack: text(0)? },
+            "thinker" if arity(2) => CustomId::Thinker {
+                pack: text(0)?,
+                id: text(1)?,
+            },
+            "letter" if arity(1) => CustomId::Letter { pack: text(0)? },
+            "essay" if arity(1) => CustomId::Essay { pack: text(0)? },
             "open" if !rest.is_empty() => CustomId::Open {
                 scope: rest.join(":"),
             },
@@ -269,6 +284,9 @@ mod tests {
                 }),
             (slug(), slug()).prop_map(|(pack, id)| CustomId::Motion { pack, id }),
             slug().prop_map(|pack| CustomId::MotionMore { pack }),
+            (slug(), slug()).prop_map(|(pack, id)| CustomId::Thinker { pack, id }),
+            slug().prop_map(|pack| CustomId::Letter { pack }),
+            slug().prop_map(|pack| CustomId::Essay { pack }),
             "[a-z0-9-]{1,20}(:[a-z0-9-]{1,20})?".prop_map(|scope| CustomId::Open { scope }),
             any::<u64>().prop_map(|owner| CustomId::Delete { owner }),
             (any::<u64>(), side()).prop_map(|(debate, side)| CustomId::Vote { debate, side }),

@@ -68,10 +68,7 @@ fn concept_questions(pack: &Pack) -> Vec<QuizQuestion> {
             if section.is_none() && source.is_none() {
                 return None;
             }
-            let thinker = pack
-                .thinker(&c.thinker)
-                .map(|t| t.name.as_str())
-                .unwrap_or("");
+            let thinker = pack.concept_authors(c);
             Some(QuizQuestion {
                 id,
                 difficulty: Difficulty::Easy,
@@ -83,11 +80,14 @@ fn concept_questions(pack: &Pack) -> Vec<QuizQuestion> {
                 correct,
                 true_false: false,
                 explanation: both(|l| {
-                    let first = first_sentence(c.definition.get(l));
-                    match l {
-                        Lang::En => format!("{} ({thinker}): {first}", c.name.get(l)),
-                        Lang::Id => format!("{} ({thinker}): {first}", c.name.get(l)),
-                    }
+                    // The sentence that states the concept, not background or the view it
+                    // answers.
+                    let states = c
+                        .statement
+                        .as_ref()
+                        .map(|s| s.get(l).to_string())
+                        .unwrap_or_else(|| first_sentence(c.definition.get(l)));
+                    format!("{} ({thinker}): {states}", c.name.get(l))
                 }),
                 section,
                 source,
@@ -120,10 +120,9 @@ fn speaker_questions(pack: &Pack) -> Vec<QuizQuestion> {
                 id: Some(name.clone()),
             };
             let (choices, correct) = with_correct(&id, correct, speakers.clone())?;
-            let work = pack
-                .source(&q.work)
-                .map(|s| s.title.clone())
-                .unwrap_or_default();
+            let work = pack.source(&q.work);
+            let title = work.map(|s| s.title.clone()).unwrap_or_default();
+            let year = work.map(|s| s.year.as_str()).unwrap_or("");
             Some(QuizQuestion {
                 id,
                 difficulty: Difficulty::Medium,
@@ -134,10 +133,7 @@ fn speaker_questions(pack: &Pack) -> Vec<QuizQuestion> {
                 choices,
                 correct,
                 true_false: false,
-                explanation: both(|l| match l {
-                    Lang::En => format!("{name}, {}.", work.get(l)),
-                    Lang::Id => format!("{name}, {}.", work.get(l)),
-                }),
+                explanation: both(|l| format!("{name}, {} ({year}).", title.get(l))),
                 section: q.section.clone(),
                 source: Some(q.work.clone()),
                 concepts: q.concepts.clone(),

@@ -9,7 +9,8 @@ use toml::Spanned;
 use super::generate;
 use super::model::*;
 use super::problem::{Problem, ProblemKind, Report, SourceFile};
-use super::{Difficulty, Library, Pack, QuizQuestion};
+use super::rules;
+use super::{Difficulty, HISTORY, Library, Pack, QuizQuestion};
 use crate::render::limits;
 use crate::text::normalize;
 
@@ -255,6 +256,59 @@ impl Checker {
         }
     }
 
+    /// Words in quotation marks must be a verified quote's (`backing`), or a name or title.
+    fn quotation(
+        &mut self,
+        at: &At<'_>,
+        field: &str,
+        t: &Text,
+        backing: &[String],
+        terms: &[String],
+    ) {
+        for (lang, s) in t.sides() {
+            if let Some(p) = rules::unbacked_quotation(s, backing, terms) {
+                self.push(
+                    at,
+                    ProblemKind::Quotation,
+                    format!(
+                        "`{field}.{}` sets “{p}” in quotation marks, but no verified quote it cites holds those words; cite the quote, or drop the marks from a paraphrase",
+                        lang.code()
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A text from a co-written source names all its authors.
+    fn co_written(
+        &mut self,
+        at: &At<'_>,
+        what: &str,
+        source: &str,
+        speaker: &str,
+        coauthor: Option<&str>,
+        authors: &HashMap<&str, &[String]>,
+    ) {
+        let Some(all) = authors.get(source).filter(|a| a.len() > 1) else {
+            return;
+        };
+        let missing: Vec<&str> = all
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != speaker && Some(*a) != coauthor)
+            .collect();
+        if !missing.is_empty() {
+            self.push(
+                at,
+                ProblemKind::Attribution,
+                format!(
+                    "{what} comes from `{source}`, which is co-written; credit {} too (`coauthor`)",
+                    missing.join(", ")
+                ),
+            );
+        }
+    }
+
     /// Records ids, reporting duplicates.
     fn ids<'a, T>(
         &mut self,
@@ -281,6 +335,11 @@ impl Checker {
         }
         items.iter().map(|i| id(i.get_ref())).collect()
     }
+}
+
+/// Both sides of a text, joined.
+fn text_all(t: &Text) -> String {
+    t.sides().map(|(_, s)| s).collect::<Vec<_>>().join(" ")
 }
 
 fn lang_name(lang: Lang) -> &'static str {
@@ -364,6 +423,78 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         .iter()
         .map(|q| (q.get_ref().id.as_str(), q.get_ref().is_verified()))
         .collect();
+    c.ids(&work.src, "misconception", &w.misconception, |m| &m.id);
+    if let Some(item) = w.source.iter().find(|s| s.get_ref().id == HISTORY) {
+        let a = at(&work.src, item, HISTORY);
+        c.push(
+            &a,
+            ProblemKind::DuplicateId,
+            format!("source id `{HISTORY}` is reserved for the publication history"),
+        );
+    }
+    // What quotation marks may hold: the words of verified quotes (and their notes), folded.
+    let quote_words: HashMap<&str, String> = q_items
+        .iter()
+        .map(Spanned::get_ref)
+        .filter(|q| q.is_verified())
+        .map(|q| {
+            let mut all = text_all(&q.text);
+            all.push(' ');
+            all.push_str(q.de.as_deref().unwrap_or(""));
+            if let Some(n) = &q.note {
+                all.push(' ');
+                all.push_str(&text_all(n));
+            }
+            (q.id.as_str(), normalize(&all))
+        })
+        .collect();
+    let backing = |ids: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+        ids.filter_map(|id| quote_words.get(id).cloned()).collect()
+    };
+    let all_quotes: Vec<String> = quote_words.values().cloned().collect();
+    // … or a name: concepts, titles of texts and works, section titles.
+    let mut terms: Vec<String> = Vec::new();
+    for k in c_items.iter().map(Spanned::get_ref) {
+        terms.extend(k.name.all().map(normalize));
+        terms.extend(k.aliases.iter().map(|a| normalize(a)));
+    }
+    for s in w.source.iter().map(Spanned::get_ref) {
+        terms.extend(s.title.sides().map(|(_, t)| normalize(t)));
+    }
+    for s in w.section.iter().map(Spanned::get_ref) {
+        terms.extend(s.title.sides().map(|(_, t)| normalize(t)));
+    }
+    for t in t_items.iter().map(Spanned::get_ref) {
+        for work in &t.works {
+            terms.extend(work.sides().map(|(_, t)| normalize(t)));
+        }
+    }
+    terms.extend(w.work.get_ref().title.all().map(normalize));
+    // Last names, for attributions in prompt angles.
+    let last_names: Vec<(String, &str)> = t_items
+        .iter()
+        .map(Spanned::get_ref)
+        .filter_map(|t| {
+            let last = t.name.split_whitespace().last()?;
+            Some((normalize(last), t.id.as_str()))
+        })
+        .collect();
+    let quote_speakers: HashMap<&str, Vec<&str>> = q_items
+        .iter()
+        .map(Spanned::get_ref)
+        .map(|q| {
+            let mut who = vec![q.speaker.as_str()];
+            who.extend(q.coauthor.as_deref());
+            (q.id.as_str(), who)
+        })
+        .collect();
+    let source_authors: HashMap<&str, &[String]> = w
+        .source
+        .iter()
+        .map(Spanned::get_ref)
+        .map(|s| (s.id.as_str(), s.authors.as_slice()))
+        .collect();
+    let author = w.work.get_ref().author.as_str();
 
     // --- the work --------------------------------------------------------------------------
     {
@@ -407,6 +538,10 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         let s = item.get_ref();
         let a = at(&work.src, item, &s.id);
         c.text(&a, "title", &s.title, limits::FIELD_NAME);
+        if let Some(short) = &s.short {
+            c.text(&a, "short", short, 80);
+        }
+        c.references(&a, "authors", "thinker", &s.authors, &thinker_ids);
     }
     for item in &w.section {
         let s = item.get_ref();
@@ -417,6 +552,16 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         if let Some(v2) = &s.v2 {
             c.text(&a, "v2", v2, limits::FIELD_VALUE);
         }
+        if let Some(f) = &s.footnotes {
+            c.text(&a, "footnotes", f, limits::FIELD_VALUE);
+        }
+        let here: Vec<String> = q_items
+            .iter()
+            .map(Spanned::get_ref)
+            .filter(|q| q.section.as_deref() == Some(s.id.as_str()))
+            .filter_map(|q| quote_words.get(q.id.as_str()).cloned())
+            .collect();
+        c.quotation(&a, "summary", &s.summary, &here, &terms);
         for alias in &s.aliases {
             c.string(&a, "aliases", alias, limits::CHOICE_NAME);
         }
@@ -430,6 +575,14 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         c.string(&a, "name", &t.name, limits::EMBED_TITLE);
         c.string(&a, "lifespan", &t.lifespan, 40);
         c.text(&a, "role", &t.role, limits::FIELD_VALUE / 2);
+        if let Some(e) = &t.essay {
+            c.text(&a, "essay", e, limits::FIELD_VALUE / 2);
+            c.quotation(&a, "essay", e, &all_quotes, &terms);
+        }
+        for (i, work) in t.works.iter().enumerate() {
+            c.text(&a, &format!("works[{i}]"), work, 200);
+        }
+        c.references(&a, "sections", "section", &t.sections, &section_ids);
     }
 
     // --- concepts ------------------------------------------------------------------------
@@ -450,6 +603,31 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
             c.string(&a, "aliases", alias, limits::CHOICE_NAME);
         }
         c.reference(&a, "thinker", "thinker", &k.thinker, &thinker_ids);
+        if let Some(co) = &k.coauthor {
+            c.reference(&a, "coauthor", "thinker", co, &thinker_ids);
+        }
+        if let Some(src) = &k.work {
+            c.reference(&a, "work", "source", src, &source_ids);
+            c.co_written(
+                &a,
+                "the concept",
+                src,
+                &k.thinker,
+                k.coauthor.as_deref(),
+                &source_authors,
+            );
+        }
+        for m in &k.misspellings {
+            c.string(&a, "misspellings", m, limits::CHOICE_NAME);
+        }
+        if let Some(s) = &k.statement {
+            c.text(&a, "statement", s, limits::FIELD_VALUE / 2);
+        }
+        let cited = backing(&mut k.quotes.iter().map(String::as_str));
+        c.quotation(&a, "definition", &k.definition, &cited, &terms);
+        if let Some(m) = &k.misconception {
+            c.quotation(&a, "misconception", m, &cited, &terms);
+        }
         c.text(&a, "gloss", &k.gloss, limits::SELECT_DESCRIPTION);
         c.text(&a, "definition", &k.definition, limits::EMBED_DESCRIPTION);
         if let Some(m) = &k.misconception {
@@ -512,6 +690,24 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
             );
         }
         c.references(&a, "concepts", "concept", &q.concepts, &concept_ids);
+        c.co_written(
+            &a,
+            "the quote",
+            &q.work,
+            &q.speaker,
+            q.coauthor.as_deref(),
+            &source_authors,
+        );
+        let technisch =
+            q.de.as_deref()
+                .is_some_and(|de| de.contains("technischen Reproduzierbarkeit"));
+        if technisch && q.text.side(Lang::Id).is_some_and(|t| t.contains("mekanis")) {
+            c.push(
+                &a,
+                ProblemKind::Attribution,
+                "the German says “technischen Reproduzierbarkeit”; the Indonesian must not say “mekanis” (that is Zohn's English)".into(),
+            );
+        }
     }
 
     // --- motions -------------------------------------------------------------------------
@@ -524,6 +720,15 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         c.quote_refs(&a, "benjamin_quotes", &m.benjamin_quotes, &quote_verified);
         c.quote_refs(&a, "adorno_quotes", &m.adorno_quotes, &quote_verified);
         c.references(&a, "concepts", "concept", &m.concepts, &concept_ids);
+        let cited = backing(
+            &mut m
+                .benjamin_quotes
+                .iter()
+                .chain(&m.adorno_quotes)
+                .map(String::as_str),
+        );
+        c.quotation(&a, "benjamin", &m.benjamin, &cited, &terms);
+        c.quotation(&a, "adorno", &m.adorno, &cited, &terms);
         if !(2..=3).contains(&m.questions.len()) {
             c.push(
                 &a,
@@ -568,13 +773,42 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         if let Some(src) = &q.source {
             c.reference(&a, "source", "source", src, &source_ids);
         }
-        if q.section.is_none() && q.source.is_none() {
+        let places = usize::from(q.section.is_some())
+            + usize::from(q.source.is_some())
+            + usize::from(q.history);
+        if places == 0 {
             c.push(
                 &a,
                 ProblemKind::Empty,
-                "a question cites a `section` of the essay or a `source`".into(),
+                "a question cites a `section` of the essay, a `source`, or `history = true`".into(),
+            );
+        } else if places > 1 {
+            c.push(
+                &a,
+                ProblemKind::QuizPlace,
+                "a question has one place: a `section`, a `source` or `history = true`".into(),
             );
         }
+        if let Some(sec) = &q.section {
+            let marker = Lang::ALL.into_iter().find_map(|l| {
+                rules::history_marker(
+                    q.prompt.side(l).unwrap_or(""),
+                    q.explanation.side(l).unwrap_or(""),
+                )
+            });
+            if let Some(marker) = marker {
+                c.push(
+                    &a,
+                    ProblemKind::QuizPlace,
+                    format!(
+                        "the question turns on a publication fact (“{marker}”), which section `{sec}` does not hold; give it `history = true` or a `source`"
+                    ),
+                );
+            }
+        }
+        let cited = backing(&mut q.quote.iter().map(String::as_str));
+        c.quotation(&a, "prompt", &q.prompt, &cited, &terms);
+        c.quotation(&a, "explanation", &q.explanation, &cited, &terms);
         c.references(&a, "concepts", "concept", &q.concepts, &concept_ids);
         if let Some(quote) = &q.quote {
             c.quote_refs(&a, "quote", std::slice::from_ref(quote), &quote_verified);
@@ -641,6 +875,89 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
             c.quote_refs(&a, "quote", std::slice::from_ref(q), &quote_verified);
         }
         c.references(&a, "concepts", "concept", &p.concepts, &concept_ids);
+        let cited = backing(&mut p.quote.iter().map(String::as_str));
+        c.quotation(&a, "text", &p.text, &cited, &terms);
+        c.quotation(&a, "angle", &p.angle, &cited, &terms);
+        let backed: &[&str] = p
+            .quote
+            .as_deref()
+            .and_then(|q| quote_speakers.get(q))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for (lang, angle) in p.angle.sides() {
+            for who in rules::bare_attributions(angle, &last_names) {
+                if who != author && !backed.contains(&who) {
+                    c.push(
+                        &a,
+                        ProblemKind::Attribution,
+                        format!(
+                            "`angle.{}` puts a claim in {who}'s mouth with a bare “Name:”; hedge it (“Adorno might ask…”) or name the work (“Adorno (letter, 1936): …”), or cite a quote of theirs",
+                            lang.code()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    // --- the letter card and the misconceptions ---------------------------------------------
+    if let Some(item) = &w.letter {
+        let l = item.get_ref();
+        let a = at(&work.src, item, &l.id);
+        c.reference(&a, "source", "source", &l.source, &source_ids);
+        c.reference(&a, "writer", "thinker", &l.writer, &thinker_ids);
+        c.text(&a, "title", &l.title, limits::EMBED_TITLE);
+        c.text(&a, "summary", &l.summary, limits::FIELD_VALUE);
+        c.text(&a, "printed", &l.printed, limits::FIELD_VALUE / 2);
+        if l.point.is_empty() {
+            c.push(
+                &a,
+                ProblemKind::Empty,
+                "the letter card has no `point`".into(),
+            );
+        }
+        for (i, p) in l.point.iter().enumerate() {
+            c.text(
+                &a,
+                &format!("point[{i}].title"),
+                &p.title,
+                limits::FIELD_NAME,
+            );
+            c.text(
+                &a,
+                &format!("point[{i}].text"),
+                &p.text,
+                limits::FIELD_VALUE / 2,
+            );
+            c.quote_refs(
+                &a,
+                &format!("point[{i}].quotes"),
+                &p.quotes,
+                &quote_verified,
+            );
+            let cited = backing(&mut p.quotes.iter().map(String::as_str));
+            c.quotation(&a, &format!("point[{i}].text"), &p.text, &cited, &terms);
+        }
+    }
+    for item in &w.misconception {
+        let m = item.get_ref();
+        let a = at(&work.src, item, &m.id);
+        c.text(&a, "claim", &m.claim, limits::FIELD_NAME);
+        c.text(&a, "correction", &m.correction, limits::FIELD_VALUE / 2);
+        if m.origin != "common" && m.origin != "seed" {
+            c.push(
+                &a,
+                ProblemKind::Schema,
+                format!("`origin` is `{}`; write `common` or `seed`", m.origin),
+            );
+        }
+        for alias in &m.aliases {
+            c.string(&a, "aliases", alias, limits::CHOICE_NAME);
+        }
+        c.references(&a, "concepts", "concept", &m.concepts, &concept_ids);
+        c.references(&a, "thinkers", "thinker", &m.thinkers, &thinker_ids);
+        c.references(&a, "sections", "section", &m.sections, &section_ids);
+        c.quotation(&a, "correction", &m.correction, &all_quotes, &terms);
     }
 
     if !c.problems.is_empty() {
@@ -664,6 +981,8 @@ pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
         motions: motions.map(|f| inner(f.value.motion)).unwrap_or_default(),
         questions,
         prompts: prompts.map(|f| inner(f.value.prompt)).unwrap_or_default(),
+        letter: work_file.letter.map(Spanned::into_inner),
+        misconceptions: inner(work_file.misconception),
     };
     let generated = generate::questions(&pack);
     pack.questions.extend(generated);
@@ -716,7 +1035,11 @@ fn authored_question(q: &Question, difficulty: Difficulty) -> QuizQuestion {
         true_false,
         explanation: q.explanation.clone(),
         section: q.section.clone(),
-        source: q.source.clone(),
+        source: if q.history {
+            Some(HISTORY.to_string())
+        } else {
+            q.source.clone()
+        },
         concepts: q.concepts.clone(),
         quote: q.quote.clone(),
         generated: false,

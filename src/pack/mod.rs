@@ -7,6 +7,7 @@ mod generate;
 mod load;
 pub mod model;
 mod problem;
+pub mod rules;
 
 pub use load::{FILES, load, load_pack};
 pub use model::*;
@@ -53,10 +54,38 @@ pub struct QuizQuestion {
     pub true_false: bool,
     pub explanation: Text,
     pub section: Option<String>,
+    /// A source id, or [`HISTORY`] for a fact of the work's versions and publication history.
     pub source: Option<String>,
     pub concepts: Vec<String>,
     pub quote: Option<String>,
     pub generated: bool,
+}
+
+/// The place of a quiz question that no section or quoted text holds: the work's versions and
+/// publication history, as `/essay` shows them. Reserved: no `[[source]]` may use this id.
+pub const HISTORY: &str = "history";
+
+/// Where a student should read to answer a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place<'a> {
+    /// A section of the essay (third version).
+    Section(&'a str),
+    /// A text the pack quotes (Adorno's letter, *Dialectic of Enlightenment*, …).
+    Source(&'a str),
+    /// The work's versions and publication history.
+    History,
+}
+
+impl QuizQuestion {
+    /// Where to read: the section first, then the source or the publication history.
+    pub fn place(&self) -> Option<Place<'_>> {
+        match (&self.section, &self.source) {
+            (Some(s), _) => Some(Place::Section(s)),
+            (None, Some(s)) if s == HISTORY => Some(Place::History),
+            (None, Some(s)) => Some(Place::Source(s)),
+            (None, None) => None,
+        }
+    }
 }
 
 /// One validated pack.
@@ -75,6 +104,8 @@ pub struct Pack {
     pub motions: Vec<Motion>,
     pub questions: Vec<QuizQuestion>,
     pub prompts: Vec<Prompt>,
+    pub letter: Option<Letter>,
+    pub misconceptions: Vec<Misconception>,
 }
 
 impl Pack {
@@ -101,6 +132,36 @@ impl Pack {
     }
     pub fn prompt(&self, id: &str) -> Option<&Prompt> {
         self.prompts.iter().find(|p| p.id == id)
+    }
+
+    pub fn misconception(&self, id: &str) -> Option<&Misconception> {
+        self.misconceptions.iter().find(|m| m.id == id)
+    }
+
+    /// A source's short title for attributions, or its full title.
+    pub fn source_short(&self, id: &str, lang: Lang) -> String {
+        self.source(id)
+            .map(|s| s.short.as_ref().unwrap_or(&s.title).get(lang).to_string())
+            .unwrap_or_default()
+    }
+
+    /// The verified quotes a thinker spoke or co-wrote.
+    pub fn quotes_by<'a>(&'a self, thinker: &'a str) -> impl Iterator<Item = &'a Quote> + 'a {
+        self.quotable()
+            .filter(move |q| q.speaker == thinker || q.coauthor.as_deref() == Some(thinker))
+    }
+
+    /// A concept's authors by name: "Theodor W. Adorno", "Max Horkheimer & Theodor W. Adorno".
+    pub fn concept_authors(&self, c: &Concept) -> String {
+        let name = |id: &str| {
+            self.thinker(id)
+                .map(|t| t.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        match &c.coauthor {
+            Some(co) => format!("{} & {}", name(co), name(&c.thinker)),
+            None => name(&c.thinker),
+        }
     }
 
     /// Quotes that may be shown as quotations: the verified ones.

@@ -121,6 +121,65 @@ pub struct WorkFile {
     pub source: Vec<Spanned<Source>>,
     #[serde(default)]
     pub section: Vec<Spanned<Section>>,
+    /// The card that summarises Adorno's letter of 18 March 1936 point by point.
+    #[serde(default)]
+    pub letter: Option<Spanned<Letter>>,
+    /// Common misconceptions and the seed's errors, each with its correction.
+    #[serde(default)]
+    pub misconception: Vec<Spanned<Misconception>>,
+}
+
+/// A letter summarised point by point (Adorno's of 18 March 1936).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Letter {
+    pub id: String,
+    /// The source id of the letter in `[[source]]`.
+    pub source: String,
+    pub writer: String,
+    pub title: Text,
+    pub summary: Text,
+    /// Where it is printed, in German and English.
+    pub printed: Text,
+    #[serde(default)]
+    pub point: Vec<LetterPoint>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterPoint {
+    pub title: Text,
+    pub text: Text,
+    /// Verified quotes from the letter that the point rests on.
+    #[serde(default)]
+    pub quotes: Vec<String>,
+}
+
+/// What students (or the seed summary) often get wrong, and what the reference says instead.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Misconception {
+    pub id: String,
+    /// The mistaken claim, as students meet it.
+    pub claim: Text,
+    pub correction: Text,
+    /// `common` (reference §7) or `seed` (reference §8: the Indonesian seed summary).
+    pub origin: String,
+    /// Words a student may search with (the seed's wording, for instance); never shown.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub concepts: Vec<String>,
+    #[serde(default)]
+    pub thinkers: Vec<String>,
+    #[serde(default)]
+    pub sections: Vec<String>,
+    /// Shown on `/essay` (facts of the work, its versions and history).
+    #[serde(default)]
+    pub essay: bool,
+    /// Shown on the letter card.
+    #[serde(default)]
+    pub letter: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,7 +219,13 @@ pub struct Publication {
 pub struct Source {
     pub id: String,
     pub title: Text,
+    /// A short title for attributions ("Dialectic of Enlightenment").
+    #[serde(default)]
+    pub short: Option<Text>,
     pub year: String,
+    /// Every author (thinker ids); a quote from a co-written text names them all.
+    #[serde(default)]
+    pub authors: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,6 +246,9 @@ pub struct Section {
     pub v2: Option<Text>,
     #[serde(default)]
     pub concepts: Vec<String>,
+    /// The section's footnotes in the third version that Aura knows of.
+    #[serde(default)]
+    pub footnotes: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -199,6 +267,15 @@ pub struct Thinker {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub role: Text,
+    /// What they have to do with the essay.
+    #[serde(default)]
+    pub essay: Option<Text>,
+    /// Their works that matter here, with years.
+    #[serde(default)]
+    pub works: Vec<Text>,
+    /// Sections of the essay where they appear.
+    #[serde(default)]
+    pub sections: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -217,6 +294,19 @@ pub struct Concept {
     pub aliases: Vec<String>,
     /// Whose concept it is (a thinker id).
     pub thinker: String,
+    /// A co-author, for a concept from a co-written text.
+    #[serde(default)]
+    pub coauthor: Option<String>,
+    /// The text the concept comes from, when it is not the essay (a source id).
+    #[serde(default)]
+    pub work: Option<String>,
+    /// Misspellings found in circulation: searchable, never shown as accepted names.
+    #[serde(default)]
+    pub misspellings: Vec<String>,
+    /// One sentence that states the concept, for quiz explanations (default: the definition's
+    /// first sentence).
+    #[serde(default)]
+    pub statement: Option<Text>,
     /// One line that describes the concept without naming it (autocomplete hints, quiz clues).
     pub gloss: Text,
     pub definition: Text,
@@ -323,9 +413,12 @@ pub struct Question {
     /// The section of the essay the explanation cites …
     #[serde(default)]
     pub section: Option<String>,
-    /// … or, for Adorno's side, the source it cites (a source id).
+    /// … or, for Adorno's side, the source it cites (a source id) …
     #[serde(default)]
     pub source: Option<String>,
+    /// … or the work's versions and publication history (`/essay`), for facts no section holds.
+    #[serde(default)]
+    pub history: bool,
     #[serde(default)]
     pub concepts: Vec<String>,
     /// A quote the question turns on (it must be verified).

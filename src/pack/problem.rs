@@ -29,6 +29,13 @@ pub enum ProblemKind {
     Encoding,
     /// A field that must not be empty.
     Empty,
+    /// Words in quotation marks that no verified quote holds (a paraphrase set as a quotation).
+    Quotation,
+    /// A wrong or incomplete credit: a co-written text credited to one author, a claim put in
+    /// a critic's mouth without a hedge or a source, a translation credit that does not fit.
+    Attribution,
+    /// A quiz question whose place is not where a student can read the answer.
+    QuizPlace,
 }
 
 impl ProblemKind {
@@ -48,6 +55,9 @@ impl ProblemKind {
             ProblemKind::Unverified => "unverified",
             ProblemKind::Encoding => "encoding debris",
             ProblemKind::Empty => "empty",
+            ProblemKind::Quotation => "quotation",
+            ProblemKind::Attribution => "attribution",
+            ProblemKind::QuizPlace => "quiz place",
         }
     }
 }

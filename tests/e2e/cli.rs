@@ -72,9 +72,9 @@ async fn register_overwrites_the_commands_in_bulk() {
             "{stdout} {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(stdout.contains("registered 9 commands"), "{stdout}");
-        // The same nine, every time: registering twice changes nothing.
-        assert_eq!(fake.registered().len(), 9);
+        assert!(stdout.contains("registered 10 commands"), "{stdout}");
+        // The same ten, every time: registering twice changes nothing.
+        assert_eq!(fake.registered().len(), 10);
     }
     let names: Vec<String> = fake
         .registered()
@@ -84,7 +84,8 @@ async fn register_overwrites_the_commands_in_bulk() {
     assert_eq!(
         names,
         [
-            "quote", "concept", "debate", "section", "search", "essay", "quiz", "daily", "help"
+            "quote", "concept", "debate", "section", "search", "thinker", "essay", "quiz", "daily",
+            "help"
         ]
     );
     let localized = fake
@@ -92,5 +93,5 @@ async fn register_overwrites_the_commands_in_bulk() {
         .iter()
         .filter(|c| c["name_localizations"]["id"].is_string())
         .count();
-    assert_eq!(localized, 9, "every command has an Indonesian name");
+    assert_eq!(localized, 10, "every command has an Indonesian name");
 }

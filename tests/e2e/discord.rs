@@ -54,6 +54,7 @@ async fn every_command_answers_in_both_languages() {
         ("section", json!([string_option("number", "XV")])),
         ("section", json!([string_option("number", "nachwort")])),
         ("search", json!([string_option("query", "distraction")])),
+        ("thinker", json!([string_option("name", "benjamin:adorno")])),
         ("essay", json!([])),
         ("help", json!([])),
     ];
@@ -263,7 +264,7 @@ async fn a_dropped_gateway_is_survived() {
 async fn registration_obeys_discords_rules() {
     let bot = TestApp::start().await;
     let commands = bot.fake.registered();
-    assert_eq!(commands.len(), 9);
+    assert_eq!(commands.len(), 10);
     command_rules::check_registration(&commands);
 }
 

@@ -1,5 +1,5 @@
-//! The study commands (`/quote`, `/concept`, `/debate`, `/section`, `/search`, `/essay`,
-//! `/help`): poise functions handing their options to the core.
+//! The study commands (`/quote`, `/concept`, `/debate`, `/section`, `/search`, `/thinker`,
+//! `/essay`, `/help`): poise functions handing their options to the core.
 
 use super::{Plan, concepts, hand, motions, sections, thinkers};
 use crate::answers::{self, Request, catalog};
@@ -75,6 +75,15 @@ pub async fn section(
 #[poise::command(slash_command, user_cooldown = 2)]
 pub async fn search(ctx: Context<'_>, #[max_length = 100] query: String) -> Result<(), Error> {
     lookup(ctx, "search", vec![("query", Some(query))]).await
+}
+
+/// Who someone is, and what they have to do with the essay.
+#[poise::command(slash_command, user_cooldown = 2)]
+pub async fn thinker(
+    ctx: Context<'_>,
+    #[autocomplete = "thinkers"] name: String,
+) -> Result<(), Error> {
+    lookup(ctx, "thinker", vec![("name", Some(name))]).await
 }
 
 /// The essay: titles, versions, history, structure.

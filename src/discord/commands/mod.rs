@@ -107,6 +107,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         lookup::debate(),
         lookup::section(),
         lookup::search(),
+        lookup::thinker(),
         lookup::essay(),
         quiz::quiz(),
         daily::daily(),

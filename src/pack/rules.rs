@@ -1,0 +1,175 @@
+//! Content rules that keep attributions exact: quotation marks only around verified words,
+//! co-written texts credited to all their authors, claims put in a critic's mouth only when
+//! hedged or sourced, and quiz places where a student can actually read the answer.
+//!
+//! Each rule is a pure function over plain strings, so `load` can apply it to any item and the
+//! rules can be tested on their own.
+
+use crate::text::normalize;
+
+/// A passage in quotation marks needs backing when it has at least this many words.
+pub const QUOTATION_WORDS: usize = 4;
+
+/// The passages a text sets in quotation marks (“…”), split at ellipses, folded.
+pub fn quoted_passages(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('“') {
+        let after = &rest[open + '“'.len_utf8()..];
+        let Some(close) = after.find('”') else {
+            break;
+        };
+        for part in after[..close].split('…') {
+            let folded = normalize(part);
+            if !folded.is_empty() {
+                out.push(folded);
+            }
+        }
+        rest = &after[close + '”'.len_utf8()..];
+    }
+    out
+}
+
+/// The first passage of [`QUOTATION_WORDS`] words or more that is set in quotation marks but
+/// is found in none of `backing` (verified quote texts, folded) and is not a known term or
+/// title (`terms`, folded).
+pub fn unbacked_quotation(text: &str, backing: &[String], terms: &[String]) -> Option<String> {
+    quoted_passages(text).into_iter().find(|p| {
+        p.split(' ').count() >= QUOTATION_WORDS
+            && !backing.iter().any(|b| contains_words(b, p))
+            && !terms.iter().any(|t| t == p || contains_words(t, p))
+    })
+}
+
+/// Whether the folded `hay` holds the folded `needle` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    format!(" {hay} ").contains(&format!(" {needle} "))
+}
+
+/// The thinkers a text credits bare, as `Adorno: …` or `Horkheimer and Adorno: …` at the start
+/// of a sentence: no hedge ("Adorno might ask…") and no source named in parentheses
+/// ("Adorno (letter, 1936): …"). `names` maps folded last names to thinker ids.
+pub fn bare_attributions<'a>(text: &str, names: &[(String, &'a str)]) -> Vec<&'a str> {
+    let mut found = Vec::new();
+    for sentence in sentences(text) {
+        let Some(colon) = sentence.find(':') else {
+            continue;
+        };
+        let label = &sentence[..colon];
+        if label.contains('(') || label.chars().count() > 60 {
+            continue;
+        }
+        let words: Vec<String> = normalize(label).split(' ').map(str::to_string).collect();
+        let mut ids = Vec::new();
+        let all_names = !words.is_empty()
+            && words.iter().all(|w| {
+                if matches!(w.as_str(), "and" | "dan" | "") {
+                    return true;
+                }
+                match names.iter().find(|(n, _)| n == w) {
+                    Some((_, id)) => {
+                        ids.push(*id);
+                        true
+                    }
+                    None => false,
+                }
+            });
+        if all_names {
+            found.extend(ids);
+        }
+    }
+    found
+}
+
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(". ").map(str::trim)
+}
+
+/// Words that mark a fact of the work's publication history (years, translations, editions,
+/// titles), in English and Indonesian. A question on such a fact has no section to read.
+const HISTORY_WORDS: &[&str] = &[
+    "translat", "publish", "edition", "edited", "title", "terjemah", "terbit", "edisi", "judul",
+    "sunting",
+];
+
+/// Why a question's prompt and explanation read as a publication-history fact: the year or
+/// word that marks it. `None` when they do not.
+pub fn history_marker(prompt: &str, explanation: &str) -> Option<String> {
+    let text = normalize(&format!("{prompt} {explanation}"));
+    for word in text.split(' ') {
+        let is_year = word.len() == 4
+            && word.chars().all(|c| c.is_ascii_digit())
+            && (word.starts_with("18") || word.starts_with("19") || word.starts_with("20"));
+        if is_year {
+            return Some(word.to_string());
+        }
+        if let Some(w) = HISTORY_WORDS.iter().find(|w| word.contains(*w)) {
+            return Some((*w).to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passages_are_split_at_ellipses_and_folded() {
+        assert_eq!(
+            quoted_passages("He says “Fiat ars… pereat mundus” and “art”."),
+            vec!["fiat ars", "pereat mundus", "art"]
+        );
+    }
+
+    #[test]
+    fn a_paraphrase_in_quotation_marks_is_unbacked() {
+        let backing = vec![normalize(
+            "Instead of being based on ritual, it begins to be based on another practice—politics.",
+        )];
+        let terms = vec![normalize("Reception in distraction")];
+        assert!(unbacked_quotation("“Instead of ritual, politics.”", &backing, &terms).is_some());
+        assert!(
+            unbacked_quotation(
+                "“it begins to be based on another practice”",
+                &backing,
+                &terms
+            )
+            .is_none()
+        );
+        assert!(unbacked_quotation("“reception in distraction”", &backing, &terms).is_none());
+        assert!(unbacked_quotation("the “here and now”", &backing, &terms).is_none());
+    }
+
+    #[test]
+    fn bare_labels_are_found_and_hedges_are_not() {
+        let names = vec![
+            ("adorno".to_string(), "adorno"),
+            ("horkheimer".to_string(), "horkheimer"),
+            ("benjamin".to_string(), "benjamin"),
+        ];
+        assert_eq!(
+            bare_attributions("Benjamin: x. Adorno: the platforms own it.", &names),
+            vec!["benjamin", "adorno"]
+        );
+        assert_eq!(
+            bare_attributions("Horkheimer dan Adorno: y.", &names),
+            vec!["horkheimer", "adorno"]
+        );
+        assert!(bare_attributions("Adorno might ask: who profits?", &names).is_empty());
+        assert!(bare_attributions("Adorno (letter, 1936): z.", &names).is_empty());
+    }
+
+    #[test]
+    fn publication_facts_are_recognised() {
+        assert_eq!(
+            history_marker("Who translated the French version?", "Klossowski.").as_deref(),
+            Some("translat")
+        );
+        assert_eq!(
+            history_marker("First used?", "In 1931.").as_deref(),
+            Some("1931")
+        );
+        assert!(history_marker("Which section holds Dada?", "Section XIV.").is_none());
+    }
+}

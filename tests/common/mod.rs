@@ -45,6 +45,8 @@ pub struct Callback {
     pub token: String,
     pub body: Value,
     pub status: u16,
+    /// When the fake received it.
+    pub received: std::time::Instant,
 }
 
 #[derive(Default)]
@@ -477,6 +479,7 @@ async fn callback(
         token,
         body,
         status,
+        received: std::time::Instant::now(),
     });
     s.changed.notify_waiters();
     if status == 204 {

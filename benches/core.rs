@@ -34,8 +34,7 @@ fn load_pack_and_build_index() -> usize {
 }
 
 /// A 100-character query: a member pasting a sentence into autocomplete.
-const LONG: &str =
-    "the aura of the work of art withers in the age of mechanical reproduction, says benjamin, quite so!!";
+const LONG: &str = "the aura of the work of art withers in the age of mechanical reproduction, says benjamin, quite so!!";
 
 #[divan::bench(args = ["", "a", "kult", "nilai kultus", "Ästhetisierung", "exibition valeu", LONG])]
 fn autocomplete_concept(bencher: divan::Bencher, query: &str) {

@@ -234,7 +234,10 @@ async fn burst(
         .count()
         < ids.len()
     {
-        assert!(Instant::now() < deadline, "not every click was acknowledged");
+        assert!(
+            Instant::now() < deadline,
+            "not every click was acknowledged"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let cpu = cpu_time(pid).zip(before).map(|(a, b)| a - b);
@@ -270,7 +273,13 @@ async fn votes(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duration>
     assert_eq!(cb.status, 204, "{}", cb.body);
     burst(fake, pid, 8_100_000, |id, member| {
         let side = ["benjamin", "adorno", "undecided"][(member % 3) as usize];
-        click(id, member, "id", &format!("aura:vote:{debate}:{side}"), None)
+        click(
+            id,
+            member,
+            "id",
+            &format!("aura:vote:{debate}:{side}"),
+            None,
+        )
     })
     .await
 }

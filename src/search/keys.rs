@@ -184,7 +184,11 @@ impl NameKeys {
             let rarest = q
                 .as_bytes()
                 .windows(3)
-                .map(|t| self.trigrams.get(&[t[0], t[1], t[2]]).map_or(&[][..], Vec::as_slice))
+                .map(|t| {
+                    self.trigrams
+                        .get(&[t[0], t[1], t[2]])
+                        .map_or(&[][..], Vec::as_slice)
+                })
                 .min_by_key(|list| list.len());
             out.extend_from_slice(rarest.unwrap_or(&[]));
         }
@@ -195,7 +199,9 @@ impl NameKeys {
                 Source::Name { name, len } if deleted <= allowed_edits(q_len.max(len as usize)) => {
                     out.push(name)
                 }
-                Source::Head { name, len } if len as usize == q_len && deleted <= allowed_edits(q_len) => {
+                Source::Head { name, len }
+                    if len as usize == q_len && deleted <= allowed_edits(q_len) =>
+                {
                     out.push(name)
                 }
                 _ => {}
@@ -246,7 +252,13 @@ impl NameKeys {
 /// Every string `chars` becomes by deleting up to `max` of its characters, as (hash, number of
 /// deletions), each distinct string once with its fewest deletions.
 fn variants(chars: &[char], max: usize, out: &mut Vec<(u64, u8)>) {
-    fn walk(chars: &[char], from: usize, deleted: &mut Vec<usize>, max: usize, out: &mut Vec<(u64, u8)>) {
+    fn walk(
+        chars: &[char],
+        from: usize,
+        deleted: &mut Vec<usize>,
+        max: usize,
+        out: &mut Vec<(u64, u8)>,
+    ) {
         let mut h = FxHasher::default();
         let mut skip = deleted.iter().peekable();
         for (i, c) in chars.iter().enumerate() {
@@ -267,7 +279,13 @@ fn variants(chars: &[char], max: usize, out: &mut Vec<(u64, u8)>) {
         }
     }
     let start = out.len();
-    walk(chars, 0, &mut Vec::with_capacity(max), max.min(chars.len()), out);
+    walk(
+        chars,
+        0,
+        &mut Vec::with_capacity(max),
+        max.min(chars.len()),
+        out,
+    );
     out[start..].sort_unstable();
     let mut seen = start;
     for i in start..out.len() {
@@ -309,7 +327,11 @@ impl BodyKeys {
     /// Items with a body word starting with the query's longest word (two letters or more):
     /// every item whose body can match the query, and perhaps a few more.
     pub(crate) fn candidates(&self, q: &str, out: &mut Vec<u32>) {
-        let Some(longest) = q.split(' ').filter(|t| t.len() >= 2).max_by_key(|t| t.len()) else {
+        let Some(longest) = q
+            .split(' ')
+            .filter(|t| t.len() >= 2)
+            .max_by_key(|t| t.len())
+        else {
             return;
         };
         let start = self.words.partition_point(|(w, _)| w.as_str() < longest);

@@ -479,7 +479,12 @@ mod tests {
         let qs = queries(&index);
         assert!(qs.len() > 500, "{}", qs.len());
         for q in &qs {
-            for kinds in [&Kind::ALL[..], &[Kind::Concept], &[Kind::Section], &[Kind::Motion]] {
+            for kinds in [
+                &Kind::ALL[..],
+                &[Kind::Concept],
+                &[Kind::Section],
+                &[Kind::Motion],
+            ] {
                 assert_eq!(
                     index.search(q, kinds, 1000),
                     index.search_by_scanning(q, kinds, 1000),
@@ -502,7 +507,10 @@ mod tests {
                 id: None,
             },
         }]);
-        assert_eq!(index.resolve(Kind::Thinker, "krakauer").map(|h| h.id), Ok("kracauer".into()));
+        assert_eq!(
+            index.resolve(Kind::Thinker, "krakauer").map(|h| h.id),
+            Ok("kracauer".into())
+        );
         assert_eq!(index.search("ornament", &Kind::ALL, 5).len(), 1);
     }
 }

@@ -27,8 +27,7 @@ pub fn name_score(q: &str, name: &str) -> f64 {
     if name.split(' ').any(|w| w.starts_with(q)) {
         return 0.85 + 0.05 * ratio;
     }
-    if q
-        .split(' ')
+    if q.split(' ')
         .all(|qt| name.split(' ').any(|nt| nt.starts_with(qt)))
     {
         return 0.82;
@@ -301,7 +300,10 @@ mod tests {
             ("aura", "arua"),
             ("ästhetik", "asthetik"),
         ] {
-            assert!(letters_apart(a, b) <= strsim::damerau_levenshtein(a, b), "{a} {b}");
+            assert!(
+                letters_apart(a, b) <= strsim::damerau_levenshtein(a, b),
+                "{a} {b}"
+            );
         }
     }
 

@@ -65,9 +65,10 @@ pub(crate) struct NameKeys {
     words: Vec<Word>,
     /// Three-byte sequence → the names that hold it (ascending).
     trigrams: FxHashMap<[u8; 3], Vec<u32>>,
-    /// (hash of a deletion, source, deletions made), sorted by hash.
+    /// (hash of a deletion, group of sources, deletions made), sorted by hash.
     deletions: Vec<(u64, u32, u8)>,
-    sources: Vec<Source>,
+    /// The sources behind each group: strings with the same start and deletion budget.
+    groups: Vec<Vec<Source>>,
 }
 
 impl NameKeys {
@@ -102,46 +103,50 @@ impl NameKeys {
             .collect();
         words.sort_by(|a, b| a.text.cmp(&b.text));
 
-        let mut sources = Vec::new();
+        // Strings that share their first characters (and deletion budget) share their
+        // deletions: each is generated once, for the group of sources behind it.
+        let mut groups: Vec<Vec<Source>> = Vec::new();
         let mut deletions = Vec::new();
+        let mut seen: FxHashMap<(Vec<char>, usize), u32> = FxHashMap::default();
         let mut scratch = Vec::new();
-        let mut add = |text: &str, source: Source| {
-            let id = sources.len() as u32;
-            sources.push(source);
+        let mut add = |text: &str, max: usize, source: Source| {
             let chars: Vec<char> = text.chars().take(PREFIX).collect();
-            let len = text.chars().count();
-            scratch.clear();
-            variants(&chars, max_deletions(len), &mut scratch);
-            deletions.extend(scratch.iter().map(|&(h, d)| (h, id, d)));
+            let next = groups.len() as u32;
+            let group = *seen.entry((chars, max)).or_insert_with_key(|(chars, max)| {
+                scratch.clear();
+                variants(chars, *max, &mut scratch);
+                deletions.extend(scratch.iter().map(|&(h, d)| (h, next, d)));
+                next
+            });
+            if group == next {
+                groups.push(Vec::new());
+            }
+            groups[group as usize].push(source);
         };
         for (i, name) in names.iter().enumerate() {
             let len = name.chars().count();
-            add(
-                name,
-                Source::Name {
-                    name: i as u32,
-                    len: len as u32,
-                },
-            );
+            let source = Source::Name {
+                name: i as u32,
+                len: len as u32,
+            };
+            add(name, max_deletions(len), source);
             for head in HEADS.filter(|&h| h < len) {
+                let source = Source::Head {
+                    name: i as u32,
+                    len: head as u32,
+                };
+                // A start is compared with a query of its own length.
                 let text: String = name.chars().take(head).collect();
-                add(
-                    &text,
-                    Source::Head {
-                        name: i as u32,
-                        len: head as u32,
-                    },
-                );
+                add(&text, allowed_edits(head), source);
             }
         }
         for (i, w) in words.iter().enumerate() {
-            add(
-                &w.text,
-                Source::Word {
-                    word: i as u32,
-                    len: w.text.chars().count() as u32,
-                },
-            );
+            let len = w.text.chars().count();
+            let source = Source::Word {
+                word: i as u32,
+                len: len as u32,
+            };
+            add(&w.text, max_deletions(len), source);
         }
         deletions.sort_unstable();
         deletions.shrink_to_fit();
@@ -151,7 +156,7 @@ impl NameKeys {
             words,
             trigrams,
             deletions,
-            sources,
+            groups,
         }
     }
 
@@ -236,14 +241,14 @@ impl NameKeys {
         variants(&chars, max_deletions(s.chars().count()), &mut mine);
         for (hash, q_deleted) in mine {
             let start = self.deletions.partition_point(|&(h, _, _)| h < hash);
-            for &(_, source, deleted) in self.deletions[start..]
+            for &(_, group, deleted) in self.deletions[start..]
                 .iter()
                 .take_while(|&&(h, _, _)| h == hash)
             {
-                found(
-                    self.sources[source as usize],
-                    usize::from(deleted.max(q_deleted)),
-                );
+                let deleted = usize::from(deleted.max(q_deleted));
+                for &source in &self.groups[group as usize] {
+                    found(source, deleted);
+                }
             }
         }
     }

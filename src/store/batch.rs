@@ -90,60 +90,47 @@ async fn in_one_transaction(
     pool: &SqlitePool,
     group: &[Vote],
 ) -> Result<Vec<VoteOutcome>, StoreError> {
+    if let [vote] = group {
+        // One vote alone needs no transaction: each statement checks that the debate is open.
+        let mut conn = pool.acquire().await?;
+        return Ok(vec![store(&mut conn, vote).await?]);
+    }
     // IMMEDIATE: the write lock is taken at once, so no reader can turn this into a busy upgrade.
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let mut outcomes = Vec::with_capacity(group.len());
-    let mut open: Option<(&str, i64, bool)> = None;
     for vote in group {
-        // Votes in a burst share their debate and second: the check is made once for them.
-        let is_open = match open {
-            Some((d, t, o)) if d == vote.debate && t == vote.now => o,
-            _ => {
-                let o = sqlx::query_scalar::<_, i64>(
-                    "SELECT 1 FROM debates WHERE id = ? AND closed_at IS NULL AND closes_at > ?",
-                )
-                .bind(&vote.debate)
-                .bind(vote.now)
-                .fetch_optional(&mut *tx)
-                .await?
-                .is_some();
-                open = Some((&vote.debate, vote.now, o));
-                o
-            }
-        };
-        if !is_open {
-            outcomes.push(VoteOutcome::Closed);
-            continue;
-        }
-        // A first vote is one statement; a changed vote two.
-        let inserted = sqlx::query(
-            "INSERT INTO debate_votes (debate_id, user_id, side, voted_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (debate_id, user_id) DO NOTHING",
-        )
-        .bind(&vote.debate)
-        .bind(&vote.user)
-        .bind(vote.side.code())
-        .bind(vote.now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if inserted == 1 {
-            outcomes.push(VoteOutcome::Cast);
-        } else {
-            sqlx::query(
-                "UPDATE debate_votes SET side = ?, voted_at = ? WHERE debate_id = ? AND user_id = ?",
-            )
-            .bind(vote.side.code())
-            .bind(vote.now)
-            .bind(&vote.debate)
-            .bind(&vote.user)
-            .execute(&mut *tx)
-            .await?;
-            outcomes.push(VoteOutcome::Changed);
-        }
+        outcomes.push(store(&mut tx, vote).await?);
     }
     tx.commit().await?;
     Ok(outcomes)
+}
+
+/// A first vote, stored if the debate is open (?1 debate, ?2 member, ?3 side, ?4 now).
+const CAST: &str = "INSERT INTO debate_votes (debate_id, user_id, side, voted_at)
+    SELECT ?1, ?2, ?3, ?4
+    WHERE EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4)
+    ON CONFLICT (debate_id, user_id) DO NOTHING";
+
+/// A changed vote, stored if the debate is open.
+const CHANGE: &str = "UPDATE debate_votes SET side = ?3, voted_at = ?4
+    WHERE debate_id = ?1 AND user_id = ?2
+    AND EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4)";
+
+/// Stores one vote if its debate is open: a first vote is one statement, a changed vote two.
+async fn store(conn: &mut sqlx::SqliteConnection, vote: &Vote) -> Result<VoteOutcome, StoreError> {
+    for (sql, outcome) in [(CAST, VoteOutcome::Cast), (CHANGE, VoteOutcome::Changed)] {
+        let done = sqlx::query(sql)
+            .bind(&vote.debate)
+            .bind(&vote.user)
+            .bind(vote.side.code())
+            .bind(vote.now)
+            .execute(&mut *conn)
+            .await?;
+        if done.rows_affected() == 1 {
+            return Ok(outcome);
+        }
+    }
+    Ok(VoteOutcome::Closed)
 }
 
 #[cfg(test)]

@@ -329,22 +329,33 @@ impl BodyKeys {
         BodyKeys { words }
     }
 
-    /// Items with a body word starting with the query's longest word (two letters or more):
-    /// every item whose body can match the query, and perhaps a few more.
+    /// The items whose body has a word starting with each word of the query (of two letters
+    /// or more): exactly those whose body can match it.
     pub(crate) fn candidates(&self, q: &str, out: &mut Vec<u32>) {
-        let Some(longest) = q
-            .split(' ')
-            .filter(|t| t.len() >= 2)
-            .max_by_key(|t| t.len())
-        else {
-            return;
-        };
-        let start = self.words.partition_point(|(w, _)| w.as_str() < longest);
-        for (_, items) in self.words[start..]
-            .iter()
-            .take_while(|(w, _)| w.starts_with(longest))
-        {
-            out.extend_from_slice(items);
+        let mut tokens: Vec<&str> = q.split(' ').filter(|t| t.len() >= 2).collect();
+        // The longest (most selective) word first: the other words only narrow its list.
+        tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        tokens.dedup();
+        let mut items = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            items.clear();
+            let start = self.words.partition_point(|(w, _)| w.as_str() < *token);
+            for (_, with) in self.words[start..]
+                .iter()
+                .take_while(|(w, _)| w.starts_with(token))
+            {
+                items.extend_from_slice(with);
+            }
+            items.sort_unstable();
+            items.dedup();
+            if i == 0 {
+                out.extend_from_slice(&items);
+            } else {
+                out.retain(|e| items.binary_search(e).is_ok());
+            }
+            if out.is_empty() {
+                return;
+            }
         }
     }
 }

@@ -20,6 +20,9 @@ use super::score::allowed_edits;
 /// How many leading characters the deletion dictionary keeps of each string.
 const PREFIX: usize = 7;
 
+/// How many leading bits of a deletion's hash pick its bucket.
+const BUCKET_BITS: u32 = 12;
+
 /// Shortest and longest name starts indexed on their own, for half-typed queries ("the name's
 /// start" rule). From [`PREFIX`] characters on, a name's own entry covers its start.
 const HEADS: std::ops::RangeInclusive<usize> = 4..=6;
@@ -34,6 +37,17 @@ fn max_deletions(len: usize) -> usize {
         4..=7 => 2,
         _ => 3,
     }
+}
+
+/// Whether a name of `len` characters, sharing a deletion (`deleted` on the larger side) with
+/// a query of `q_len`, may be within reach: as a whole (lengths at most the allowed edits
+/// apart), or by its start of the query's length, from 7 characters on (shorter starts have
+/// their own entries).
+fn name_may_match(q_len: usize, len: usize, deleted: usize) -> bool {
+    let allowed = allowed_edits(q_len.max(len));
+    let whole = len.abs_diff(q_len) <= allowed && deleted <= allowed;
+    let start = q_len >= PREFIX && len > q_len && deleted <= allowed_edits(q_len);
+    whole || start
 }
 
 /// What a stored deletion leads back to.
@@ -67,6 +81,9 @@ pub(crate) struct NameKeys {
     trigrams: FxHashMap<[u8; 3], Vec<u32>>,
     /// (hash of a deletion, group of sources, deletions made), sorted by hash.
     deletions: Vec<(u64, u32, u8)>,
+    /// Where the hashes starting with each [`BUCKET_BITS`] bits begin in `deletions` (and
+    /// where the last ends), so a lookup searches a handful of entries.
+    buckets: Vec<u32>,
     /// The sources behind each group: strings with the same start and deletion budget.
     groups: Vec<Vec<Source>>,
 }
@@ -150,12 +167,16 @@ impl NameKeys {
         }
         deletions.sort_unstable();
         deletions.shrink_to_fit();
+        let buckets = (0..=1u64 << BUCKET_BITS)
+            .map(|b| deletions.partition_point(|&(h, _, _)| (h >> (64 - BUCKET_BITS)) < b) as u32)
+            .collect();
         NameKeys {
             names,
             sorted,
             words,
             trigrams,
             deletions,
+            buckets,
             groups,
         }
     }
@@ -201,7 +222,7 @@ impl NameKeys {
         let q_len = q.chars().count();
         if q_len >= 3 {
             self.lookup(q, |source, deleted| match source {
-                Source::Name { name, len } if deleted <= allowed_edits(q_len.max(len as usize)) => {
+                Source::Name { name, len } if name_may_match(q_len, len as usize, deleted) => {
                     out.push(name)
                 }
                 Source::Head { name, len }
@@ -240,11 +261,11 @@ impl NameKeys {
         let mut mine = Vec::new();
         variants(&chars, max_deletions(s.chars().count()), &mut mine);
         for (hash, q_deleted) in mine {
-            let start = self.deletions.partition_point(|&(h, _, _)| h < hash);
-            for &(_, group, deleted) in self.deletions[start..]
-                .iter()
-                .take_while(|&&(h, _, _)| h == hash)
-            {
+            let bucket = (hash >> (64 - BUCKET_BITS)) as usize;
+            let run =
+                &self.deletions[self.buckets[bucket] as usize..self.buckets[bucket + 1] as usize];
+            let start = run.partition_point(|&(h, _, _)| h < hash);
+            for &(_, group, deleted) in run[start..].iter().take_while(|&&(h, _, _)| h == hash) {
                 let deleted = usize::from(deleted.max(q_deleted));
                 for &source in &self.groups[group as usize] {
                     found(source, deleted);

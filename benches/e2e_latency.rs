@@ -159,7 +159,7 @@ fn main() {
 fn lookup(i: usize) -> Value {
     let id = 5_000_000 + i as u64;
     let user = 100_000 + i as u64;
-    let (locale, other) = if i % 2 == 0 {
+    let (locale, other) = if i.is_multiple_of(2) {
         ("id", "en-US")
     } else {
         ("en-US", "id")

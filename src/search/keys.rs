@@ -79,7 +79,7 @@ pub(crate) struct NameKeys {
     words: Vec<Word>,
     /// Three-byte sequence → the names that hold it (ascending).
     trigrams: FxHashMap<[u8; 3], Vec<u32>>,
-    /// (hash of a deletion, group of sources, deletions made), sorted by hash.
+    /// (hash of a deletion, group of sources, deletions made), in buckets.
     deletions: Vec<(u64, u32, u8)>,
     /// Where the hashes starting with each [`BUCKET_BITS`] bits begin in `deletions` (and
     /// where the last ends), so a lookup searches a handful of entries.
@@ -165,11 +165,7 @@ impl NameKeys {
             };
             add(&w.text, max_deletions(len), source);
         }
-        deletions.sort_unstable();
-        deletions.shrink_to_fit();
-        let buckets = (0..=1u64 << BUCKET_BITS)
-            .map(|b| deletions.partition_point(|&(h, _, _)| (h >> (64 - BUCKET_BITS)) < b) as u32)
-            .collect();
+        let (deletions, buckets) = into_buckets(deletions);
         NameKeys {
             names,
             sorted,
@@ -264,8 +260,7 @@ impl NameKeys {
             let bucket = (hash >> (64 - BUCKET_BITS)) as usize;
             let run =
                 &self.deletions[self.buckets[bucket] as usize..self.buckets[bucket + 1] as usize];
-            let start = run.partition_point(|&(h, _, _)| h < hash);
-            for &(_, group, deleted) in run[start..].iter().take_while(|&&(h, _, _)| h == hash) {
+            for &(_, group, deleted) in run.iter().filter(|&&(h, _, _)| h == hash) {
                 let deleted = usize::from(deleted.max(q_deleted));
                 for &source in &self.groups[group as usize] {
                     found(source, deleted);
@@ -273,6 +268,29 @@ impl NameKeys {
             }
         }
     }
+}
+
+/// Orders deletions by the bucket of their hash (a counting sort) and says where each bucket
+/// begins; a lookup reads the few entries of one bucket.
+fn into_buckets(deletions: Vec<(u64, u32, u8)>) -> (Vec<(u64, u32, u8)>, Vec<u32>) {
+    let bucket = |h: u64| (h >> (64 - BUCKET_BITS)) as usize;
+    let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
+    for d in &deletions {
+        buckets[bucket(d.0) + 1] += 1;
+    }
+    let mut total = 0;
+    for b in &mut buckets {
+        total += *b;
+        *b = total;
+    }
+    let mut next = buckets.clone();
+    let mut ordered = vec![(0, 0, 0); deletions.len()];
+    for d in deletions {
+        let slot = &mut next[bucket(d.0)];
+        ordered[*slot as usize] = d;
+        *slot += 1;
+    }
+    (ordered, buckets)
 }
 
 /// Every string `chars` becomes by deleting up to `max` of its characters, as (hash, number of

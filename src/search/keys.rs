@@ -368,15 +368,15 @@ impl BodyKeys {
         BodyKeys { words }
     }
 
-    /// The items whose body has a word starting with each word of the query (of two letters
-    /// or more): exactly those whose body can match it.
+    /// The items whose body has a word starting with each of the query's two longest words
+    /// (of two letters or more): every item whose body can match the query, and perhaps a few
+    /// more. Shorter words ("of", "the") start words in nearly every body and would only cost.
     pub(crate) fn candidates(&self, q: &str, out: &mut Vec<u32>) {
         let mut tokens: Vec<&str> = q.split(' ').filter(|t| t.len() >= 2).collect();
-        // The longest (most selective) word first: the other words only narrow its list.
         tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
         tokens.dedup();
         let mut items = Vec::new();
-        for (i, token) in tokens.iter().enumerate() {
+        for (i, token) in tokens.iter().take(2).enumerate() {
             items.clear();
             let start = self.words.partition_point(|(w, _)| w.as_str() < *token);
             for (_, with) in self.words[start..]

@@ -8,7 +8,7 @@
 //! from a different member, so no cooldown cuts the work short), 1,000 debate-vote clicks
 //! within one second, and 1,000 quiz-answer clicks within one second.
 //!
-//! Run: `cargo bench --bench e2e_latency` (`AURA_BIN=path` runs another build of the bot).
+//! Run: `cargo bench --bench e2e_latency` (`E2E_BOT_BIN=path` runs another build of the bot).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -90,7 +90,8 @@ fn main() {
     rt.block_on(async {
         let fake = FakeDiscord::start().await;
         let state = std::env::temp_dir().join(format!("aura-bench-{}.db", std::process::id()));
-        let bin = std::env::var("AURA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_aura").into());
+        let bin =
+            std::env::var("E2E_BOT_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_aura").into());
         let started = Instant::now();
         let bot = std::process::Command::new(bin)
             .arg("run")

@@ -3,23 +3,14 @@
 //! vote's caller waits for the commit that holds its vote, so a click is acknowledged only once
 //! its vote is stored: nothing acknowledged is lost when the bot stops, cleanly or not.
 
-use std::collections::HashSet;
-use std::time::{Duration, Instant};
-
-use sqlx::{Row, SqlitePool};
+use sqlx::SqlitePool;
 use tokio::sync::{mpsc, oneshot};
 
 use super::StoreError;
 use super::debates::{Side, VoteOutcome};
 
 /// The most votes one transaction takes.
-const MOST: usize = 200;
-
-/// A vote arriving this soon after a write is part of a burst.
-const BURST: Duration = Duration::from_millis(20);
-
-/// How long a vote in a burst waits for the votes behind it.
-const LINGER: Duration = Duration::from_millis(2);
+const MOST: usize = 256;
 
 /// A vote on its way to the database.
 struct Vote {
@@ -42,22 +33,8 @@ impl Votes {
         let (queue, mut waiting) = mpsc::unbounded_channel::<Vote>();
         tokio::spawn(async move {
             let mut group = Vec::with_capacity(MOST);
-            let mut last_write: Option<Instant> = None;
             while waiting.recv_many(&mut group, MOST).await > 0 {
-                // In a burst (a write moments ago), the next votes are a millisecond or two
-                // away: waiting for them lets one statement store several. A lone vote is
-                // written at once.
-                if last_write.is_some_and(|t| t.elapsed() < BURST) && group.len() < MOST {
-                    tokio::time::sleep(LINGER).await;
-                    while group.len() < MOST {
-                        match waiting.try_recv() {
-                            Ok(vote) => group.push(vote),
-                            Err(_) => break,
-                        }
-                    }
-                }
                 write(&pool, std::mem::take(&mut group)).await;
-                last_write = Some(Instant::now());
             }
         });
         Votes { queue }
@@ -120,39 +97,9 @@ async fn in_one_transaction(
     }
     // IMMEDIATE: the write lock is taken at once, so no reader can turn this into a busy upgrade.
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    // First votes in one statement; the rest (changed votes, a member's second click, closed
-    // debates) one by one, in order.
-    let rows = (0..group.len())
-        .map(|_| "(?, ?, ?, ?)")
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "INSERT INTO debate_votes (debate_id, user_id, side, voted_at)
-         SELECT column1, column2, column3, column4 FROM (VALUES {rows})
-         WHERE EXISTS (SELECT 1 FROM debates
-                       WHERE id = column1 AND closed_at IS NULL AND closes_at > column4)
-         ON CONFLICT (debate_id, user_id) DO NOTHING
-         RETURNING debate_id, user_id"
-    );
-    let mut insert = sqlx::query(&sql);
-    for vote in group {
-        insert = insert
-            .bind(&vote.debate)
-            .bind(&vote.user)
-            .bind(vote.side.code())
-            .bind(vote.now);
-    }
-    let mut cast: HashSet<(String, String)> = HashSet::new();
-    for row in insert.fetch_all(&mut *tx).await? {
-        cast.insert((row.try_get(0)?, row.try_get(1)?));
-    }
     let mut outcomes = Vec::with_capacity(group.len());
     for vote in group {
-        if cast.remove(&(vote.debate.clone(), vote.user.clone())) {
-            outcomes.push(VoteOutcome::Cast);
-        } else {
-            outcomes.push(store(&mut tx, vote).await?);
-        }
+        outcomes.push(store(&mut tx, vote).await?);
     }
     tx.commit().await?;
     Ok(outcomes)

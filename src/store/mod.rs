@@ -48,7 +48,8 @@ impl Store {
         let options = SqliteConnectOptions::from_str("sqlite://")?
             .filename(path)
             .create_if_missing(true)
-            // Readers see the last commit and never wait for the writer, nor it for them.
+            // Another connection (`aura check`, a backup) reads the last commit without waiting
+            // for the writer, nor it for them. The bot's own reads share its one connection.
             .journal_mode(SqliteJournalMode::Wal)
             // In WAL mode, NORMAL syncs the log to disk at checkpoints rather than at every
             // commit. A commit is in the log file when it returns, so it survives the process

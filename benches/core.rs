@@ -33,13 +33,22 @@ fn load_pack_and_build_index() -> usize {
     }
 }
 
-#[divan::bench(args = ["a", "kult", "nilai kultus", "Ästhetisierung", "exibition valeu"])]
+/// A 100-character query: a member pasting a sentence into autocomplete.
+const LONG: &str = "the aura of the work of art withers in the age of mechanical reproduction, says benjamin, quite so!!";
+
+#[divan::bench(args = ["", "a", "kult", "nilai kultus", "Ästhetisierung", "exibition valeu", LONG])]
 fn autocomplete_concept(bencher: divan::Bencher, query: &str) {
     let core = Core::load(&data(), Lang::En).unwrap_or_else(|r| panic!("{r}"));
     bencher.bench_local(|| {
         core.index
             .autocomplete(Kind::Concept, divan::black_box(query), Lang::Id)
     });
+}
+
+#[divan::bench]
+fn build_index(bencher: divan::Bencher) {
+    let library = pack::load(&data()).unwrap_or_else(|r| panic!("{r}"));
+    bencher.bench_local(|| aura::search::Index::build(divan::black_box(&library)));
 }
 
 #[divan::bench]

@@ -206,7 +206,12 @@ fn connection(settings: &Settings) -> Option<Connection> {
 }
 
 fn block_on<F: std::future::Future<Output = ExitCode>>(future: F) -> ExitCode {
-    match tokio::runtime::Runtime::new() {
+    // One thread runs every task. An interaction costs a fraction of a millisecond, so more
+    // workers only add wake-ups between threads and memory (see benches/e2e_latency.rs).
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt.block_on(future),
         Err(e) => {
             eprintln!("aura: cannot start the async runtime: {e}");

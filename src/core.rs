@@ -23,8 +23,8 @@ impl Core {
     }
 
     pub fn new(library: Library, default_lang: Lang) -> Core {
-        let mut index = Index::build(&library);
-        index.add_documents(library.packs.iter().flat_map(documents).collect());
+        let extra = library.packs.iter().flat_map(documents).collect();
+        let index = Index::build_with(&library, extra);
         Core {
             library,
             index,
@@ -62,7 +62,7 @@ fn documents(pack: &Pack) -> Vec<Document> {
         pack: p.clone(),
         id: id.to_string(),
         names,
-        body,
+        text: body,
         label,
     };
     let mut titles: Vec<String> = w.title.all().map(str::to_string).collect();
@@ -143,7 +143,7 @@ fn documents(pack: &Pack) -> Vec<Document> {
             pack: p.clone(),
             id: m.id.clone(),
             names: m.aliases.clone(),
-            body: format!("{} {}", both(&m.claim), both(&m.correction)),
+            text: format!("{} {}", both(&m.claim), both(&m.correction)),
             label: m.claim.clone(),
         });
     }
@@ -158,7 +158,7 @@ fn documents(pack: &Pack) -> Vec<Document> {
             pack: p.clone(),
             id: t.id.clone(),
             names: Vec::new(),
-            body,
+            text: body,
             label: same(t.name.clone()),
         });
     }
@@ -170,7 +170,7 @@ fn documents(pack: &Pack) -> Vec<Document> {
             pack: p.clone(),
             id: c.id.clone(),
             names: c.misspellings.clone(),
-            body: c.misconception.as_ref().map(both).unwrap_or_default(),
+            text: c.misconception.as_ref().map(both).unwrap_or_default(),
             label: Text::default(),
         });
     }
@@ -181,7 +181,7 @@ fn documents(pack: &Pack) -> Vec<Document> {
             pack: p.clone(),
             id: m.id.clone(),
             names: Vec::new(),
-            body: questions.join(" "),
+            text: questions.join(" "),
             label: m.motion.clone(),
         });
     }

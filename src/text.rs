@@ -9,7 +9,7 @@ use unicode_normalization::char::is_combining_mark;
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.nfkd().filter(|c| !is_combining_mark(*c)) {
+    let mut fold = |c: char| {
         if c == 'ß' {
             out.push_str("ss");
             space = false;
@@ -22,6 +22,26 @@ pub fn normalize(s: &str) -> String {
             out.push(' ');
             space = true;
         }
+    };
+    // ASCII is its own decomposition, so only the runs of other characters go through NFKD.
+    // No run of combining marks crosses an ASCII character, so this is NFKD of the whole.
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        rest[..ascii].chars().for_each(&mut fold);
+        rest = &rest[ascii..];
+        let other = rest
+            .bytes()
+            .position(|b| b.is_ascii())
+            .unwrap_or(rest.len());
+        rest[..other]
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .for_each(&mut fold);
+        rest = &rest[other..];
     }
     if out.ends_with(' ') {
         out.pop();
@@ -71,6 +91,40 @@ mod tests {
         assert_eq!(normalize("L'art pour l'art"), "lart pour lart");
         assert_eq!(normalize("Straße"), "strasse");
         assert_eq!(normalize("Optisch-Unbewußte"), "optisch unbewusste");
+    }
+
+    #[test]
+    fn normalize_is_nfkd_of_the_whole_text() {
+        let whole = |s: &str| {
+            let folded: String = s.nfkd().filter(|c| !is_combining_mark(*c)).collect();
+            let mut out = String::new();
+            let mut space = true;
+            for c in folded.chars() {
+                if c == 'ß' {
+                    out.push_str("ss");
+                    space = false;
+                } else if c.is_alphanumeric() {
+                    out.extend(c.to_lowercase());
+                    space = false;
+                } else if c == '\'' || c == '’' {
+                    // Dropped.
+                } else if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            }
+            out.trim_end().to_string()
+        };
+        for s in [
+            "Ästhetisierung der Politik",
+            "e\u{301}te\u{327}\u{301} A\u{327}\u{301}b",
+            "ﬁlm Ⅻ ½ — “Aura” l’art, Straße; Kultwert!",
+            "\u{301}\u{327}x\u{308}\u{323}",
+            "Усиление ауры 日本語 ǅemal",
+            "",
+        ] {
+            assert_eq!(normalize(s), whole(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -1,10 +1,24 @@
 //! One search engine for lookups, autocomplete and "did you mean": case- and accent-insensitive,
-//! typo-tolerant (Damerau–Levenshtein and Jaro–Winkler from `strsim`), across Indonesian,
-//! English and German names and aliases, ranked.
+//! typo-tolerant (Damerau–Levenshtein from `strsim`), across Indonesian, English and German names
+//! and aliases, ranked.
+//!
+//! The index is built once, from a list of [`Document`]s. A query looks up its candidates in
+//! `keys` (sorted names and words, trigrams, a deletion dictionary for typos) and scores only
+//! those by the rules in `score`, so its cost follows the matches, not the size of the pack.
+
+mod keys;
+mod partial;
+mod score;
+
+use rustc_hash::FxHashMap;
 
 use crate::pack::{Lang, Library, Text};
 use crate::render::limits;
 use crate::text::{normalize, truncate};
+
+use keys::{BodyKeys, NameKeys};
+pub use partial::partial_score;
+pub use score::{body_score, name_score};
 
 /// What an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,29 +46,29 @@ impl Kind {
     ];
 }
 
-/// A document built outside the index (see `core`): added as a new entry, or merged into the
-/// entry of the same kind, pack and id (more names and body text for a thinker, say).
+/// One searchable item, as the index takes it: what it is, its names and aliases (matched
+/// fuzzily), its full text (matched by words) and what a member sees in autocomplete. Names and
+/// text are folded by the index.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub kind: Kind,
     pub pack: String,
     pub id: String,
     pub names: Vec<String>,
-    pub body: String,
+    pub text: String,
     pub label: Text,
 }
 
-/// A searchable item.
+/// An indexed item.
 #[derive(Debug, Clone)]
 struct Entry {
     kind: Kind,
     pack: String,
     id: String,
-    /// Folded names and aliases, matched fuzzily.
-    names: Vec<String>,
-    /// Folded body text (definitions, quote text), matched as words.
+    /// The folded body text with a space on each side (for word-start matching).
     body: String,
-    /// What a member sees in autocomplete, per language.
+    /// The folded names, for ranking partial matches.
+    names: Vec<String>,
     label: Text,
 }
 
@@ -81,192 +95,320 @@ pub const CONFIDENT: f64 = 0.8;
 #[derive(Debug, Clone)]
 pub struct Index {
     entries: Vec<Entry>,
+    /// Each folded name (by id, as in `keys`) → the entries it names.
+    owners: Vec<Vec<u32>>,
+    keys: NameKeys,
+    bodies: BodyKeys,
+    /// Id → the entries with that id, in order.
+    by_id: FxHashMap<String, Vec<u32>>,
 }
 
 fn text_of(t: &Text) -> String {
     t.sides().map(|(_, s)| s).collect::<Vec<_>>().join(" ")
 }
 
+/// The documents of a library: concepts, quotable quotes, motions, sections and thinkers.
+pub fn documents(library: &Library) -> Vec<Document> {
+    let mut docs = Vec::new();
+    for pack in &library.packs {
+        let p = &pack.id;
+        for c in &pack.concepts {
+            let mut names: Vec<String> = c.name.all().map(str::to_string).collect();
+            names.extend(c.aliases.iter().cloned());
+            names.push(c.id.replace('-', " "));
+            docs.push(Document {
+                kind: Kind::Concept,
+                pack: p.clone(),
+                id: c.id.clone(),
+                names,
+                text: format!("{} {}", text_of(&c.gloss), text_of(&c.definition)),
+                label: Text {
+                    en: Some(c.name.get(Lang::En).to_string()),
+                    id: Some(c.name.get(Lang::Id).to_string()),
+                },
+            });
+        }
+        for q in pack.quotable() {
+            let speaker = pack.speaker_name(q);
+            let mut text = text_of(&q.text);
+            if let Some(de) = &q.de {
+                text.push(' ');
+                text.push_str(de);
+            }
+            docs.push(Document {
+                kind: Kind::Quote,
+                pack: p.clone(),
+                id: q.id.clone(),
+                names: vec![q.id.clone()],
+                text,
+                label: Text {
+                    en: Some(format!("{speaker}: {}", q.text.get(Lang::En))),
+                    id: Some(format!("{speaker}: {}", q.text.get(Lang::Id))),
+                },
+            });
+        }
+        for m in &pack.motions {
+            docs.push(Document {
+                kind: Kind::Motion,
+                pack: p.clone(),
+                id: m.id.clone(),
+                names: m.motion.sides().map(|(_, s)| s.to_string()).collect(),
+                text: format!("{} {}", text_of(&m.benjamin), text_of(&m.adorno)),
+                label: m.motion.clone(),
+            });
+        }
+        for s in &pack.sections {
+            let mut names: Vec<String> = s.label.sides().map(|(_, l)| l.to_string()).collect();
+            names.extend(s.title.sides().map(|(_, l)| l.to_string()));
+            names.extend(s.aliases.iter().cloned());
+            names.push(s.id.clone());
+            if let Some(n) = s.number {
+                names.push(n.to_string());
+            }
+            docs.push(Document {
+                kind: Kind::Section,
+                pack: p.clone(),
+                id: s.id.clone(),
+                names,
+                text: text_of(&s.summary),
+                label: Text {
+                    en: Some(format!(
+                        "{} · {}",
+                        s.label.get(Lang::En),
+                        s.title.get(Lang::En)
+                    )),
+                    id: Some(format!(
+                        "{} · {}",
+                        s.label.get(Lang::Id),
+                        s.title.get(Lang::Id)
+                    )),
+                },
+            });
+        }
+        for t in &pack.thinkers {
+            let mut names = vec![t.name.clone()];
+            names.extend(t.aliases.iter().cloned());
+            names.push(t.id.clone());
+            // Last names alone ("adorno").
+            if let Some(last) = t.name.split_whitespace().last() {
+                names.push(last.to_string());
+            }
+            docs.push(Document {
+                kind: Kind::Thinker,
+                pack: p.clone(),
+                id: t.id.clone(),
+                names,
+                text: text_of(&t.role),
+                label: Text {
+                    en: Some(t.name.clone()),
+                    id: Some(t.name.clone()),
+                },
+            });
+        }
+    }
+    docs
+}
+
+/// Documents with the same kind, pack and id merged into the first (names and text added),
+/// in the order they came.
+fn merged(docs: Vec<Document>) -> Vec<Document> {
+    let mut out: Vec<Document> = Vec::with_capacity(docs.len());
+    let mut at: FxHashMap<(Kind, String, String), usize> = FxHashMap::default();
+    for d in docs {
+        match at.get(&(d.kind, d.pack.clone(), d.id.clone())) {
+            Some(&i) => {
+                out[i].names.extend(d.names);
+                out[i].text.push(' ');
+                out[i].text.push_str(&d.text);
+            }
+            None => {
+                at.insert((d.kind, d.pack.clone(), d.id.clone()), out.len());
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
 impl Index {
     pub fn build(library: &Library) -> Index {
-        let mut entries = Vec::new();
-        for pack in &library.packs {
-            let p = &pack.id;
-            for c in &pack.concepts {
-                let mut names: Vec<String> = c.name.all().map(normalize).collect();
-                names.extend(c.aliases.iter().map(|a| normalize(a)));
-                names.push(normalize(&c.id.replace('-', " ")));
-                entries.push(Entry {
-                    kind: Kind::Concept,
-                    pack: p.clone(),
-                    id: c.id.clone(),
-                    names,
-                    body: normalize(&format!("{} {}", text_of(&c.gloss), text_of(&c.definition))),
-                    label: Text {
-                        en: Some(c.name.get(Lang::En).to_string()),
-                        id: Some(c.name.get(Lang::Id).to_string()),
-                    },
-                });
-            }
-            for q in pack.quotable() {
-                let speaker = pack.speaker_name(q);
-                let mut body = text_of(&q.text);
-                if let Some(de) = &q.de {
-                    body.push(' ');
-                    body.push_str(de);
-                }
-                entries.push(Entry {
-                    kind: Kind::Quote,
-                    pack: p.clone(),
-                    id: q.id.clone(),
-                    names: vec![normalize(&q.id)],
-                    body: normalize(&body),
-                    label: Text {
-                        en: Some(format!("{speaker}: {}", q.text.get(Lang::En))),
-                        id: Some(format!("{speaker}: {}", q.text.get(Lang::Id))),
-                    },
-                });
-            }
-            for m in &pack.motions {
-                entries.push(Entry {
-                    kind: Kind::Motion,
-                    pack: p.clone(),
-                    id: m.id.clone(),
-                    names: m.motion.sides().map(|(_, s)| normalize(s)).collect(),
-                    body: normalize(&format!("{} {}", text_of(&m.benjamin), text_of(&m.adorno))),
-                    label: m.motion.clone(),
-                });
-            }
-            for s in &pack.sections {
-                let mut names: Vec<String> = s.label.sides().map(|(_, l)| normalize(l)).collect();
-                names.extend(s.title.sides().map(|(_, l)| normalize(l)));
-                names.extend(s.aliases.iter().map(|a| normalize(a)));
-                names.push(normalize(&s.id));
-                if let Some(n) = s.number {
-                    names.push(n.to_string());
-                }
-                entries.push(Entry {
-                    kind: Kind::Section,
-                    pack: p.clone(),
-                    id: s.id.clone(),
-                    names,
-                    body: normalize(&text_of(&s.summary)),
-                    label: Text {
-                        en: Some(format!(
-                            "{} · {}",
-                            s.label.get(Lang::En),
-                            s.title.get(Lang::En)
-                        )),
-                        id: Some(format!(
-                            "{} · {}",
-                            s.label.get(Lang::Id),
-                            s.title.get(Lang::Id)
-                        )),
-                    },
-                });
-            }
-            for t in &pack.thinkers {
-                let mut names = vec![normalize(&t.name)];
-                names.extend(t.aliases.iter().map(|a| normalize(a)));
-                names.push(normalize(&t.id));
-                // Last names alone ("adorno").
-                if let Some(last) = t.name.split_whitespace().last() {
-                    names.push(normalize(last));
-                }
-                entries.push(Entry {
-                    kind: Kind::Thinker,
-                    pack: p.clone(),
-                    id: t.id.clone(),
-                    names,
-                    body: normalize(&text_of(&t.role)),
-                    label: Text {
-                        en: Some(t.name.clone()),
-                        id: Some(t.name.clone()),
-                    },
-                });
-            }
-        }
-        Index { entries }
+        Index::from_documents(documents(library))
     }
 
-    /// Adds documents, or merges them into existing entries with the same key.
-    pub fn add_documents(&mut self, docs: Vec<Document>) {
-        for d in docs {
-            let names: Vec<String> = d.names.iter().map(|n| normalize(n)).collect();
-            let body = normalize(&d.body);
-            match self
-                .entries
-                .iter_mut()
-                .find(|e| e.kind == d.kind && e.pack == d.pack && e.id == d.id)
-            {
-                Some(e) => {
-                    e.names.extend(names);
-                    e.body.push(' ');
-                    e.body.push_str(&body);
+    /// Indexes documents: adding a kind of item is adding documents.
+    pub fn from_documents(docs: Vec<Document>) -> Index {
+        let mut name_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut names: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        let mut entries = Vec::with_capacity(docs.len());
+        let mut by_id: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (e, doc) in merged(docs).into_iter().enumerate() {
+            let e = e as u32;
+            let folded: Vec<String> = doc
+                .names
+                .iter()
+                .map(|n| normalize(n))
+                .filter(|n| !n.is_empty())
+                .collect();
+            for name in folded.iter().cloned() {
+                let id = *name_ids.entry(name.clone()).or_insert_with(|| {
+                    names.push(name);
+                    owners.push(Vec::new());
+                    owners.len() as u32 - 1
+                });
+                let list = &mut owners[id as usize];
+                if list.last() != Some(&e) {
+                    list.push(e);
                 }
-                None => self.entries.push(Entry {
-                    kind: d.kind,
-                    pack: d.pack,
-                    id: d.id,
-                    names,
-                    body,
-                    label: d.label,
-                }),
             }
+            by_id.entry(doc.id.clone()).or_default().push(e);
+            entries.push(Entry {
+                kind: doc.kind,
+                pack: doc.pack,
+                id: doc.id,
+                body: format!(" {} ", normalize(&doc.text)),
+                names: folded,
+                label: doc.label,
+            });
+        }
+        let bodies = BodyKeys::build(entries.iter().map(|e| e.body.trim_matches(' ')));
+        Index {
+            keys: NameKeys::build(names),
+            owners,
+            bodies,
+            entries,
+            by_id,
         }
     }
 
-    /// Ranked hits of the given kinds: names first, then full text. `limit` caps the list.
+    /// Indexes a library's documents and `extra` ones built elsewhere (a document with the kind,
+    /// pack and id of another is merged into it: more names, more text).
+    pub fn build_with(library: &Library, extra: Vec<Document>) -> Index {
+        let mut docs = documents(library);
+        docs.extend(extra);
+        Index::from_documents(docs)
+    }
+
+    /// Ranked hits of the given kinds: names first, then full text, then documents that hold
+    /// some of a longer query's topic words. `limit` caps the list.
     pub fn search(&self, query: &str, kinds: &[Kind], limit: usize) -> Vec<Hit> {
-        let q = normalize(query);
-        let mut hits: Vec<Hit> = self
-            .entries
-            .iter()
-            .filter(|e| kinds.contains(&e.kind))
-            .filter_map(|e| {
-                let name = e
-                    .names
-                    .iter()
-                    .map(|n| name_score(&q, n))
-                    .fold(0.0, f64::max);
-                let score = name
-                    .max(body_score(&q, &e.body))
-                    .max(partial_score(&q, e.kind, &e.names, &e.body));
-                (score > 0.0).then(|| Hit {
+        self.search_folded(&normalize(query), kinds, limit, true)
+    }
+
+    /// [`Index::search`] for a query already folded; `partial` adds partial-word matches.
+    fn search_folded(&self, q: &str, kinds: &[Kind], limit: usize, partial: bool) -> Vec<Hit> {
+        let wanted = |e: u32| kinds.contains(&self.entries[e as usize].kind);
+        let mut scored: Vec<(u32, f64)> = Vec::new();
+        let mut found = Vec::new();
+        self.keys.candidates(q, &mut found);
+        for &name in &found {
+            let score = name_score(q, self.keys.name(name));
+            if score > 0.0 {
+                scored.extend(
+                    self.owners[name as usize]
+                        .iter()
+                        .filter(|&&e| wanted(e))
+                        .map(|&e| (e, score)),
+                );
+            }
+        }
+        found.clear();
+        self.bodies.candidates(q, &mut found);
+        if !found.is_empty() {
+            let query = score::Query::new(q);
+            for &e in found.iter().filter(|&&e| wanted(e)) {
+                let score = query.body_score(&self.entries[e as usize].body);
+                if score > 0.0 {
+                    scored.push((e, score));
+                }
+            }
+        }
+        if partial && q.contains(' ') {
+            self.partial_matches(q, &wanted, &mut scored);
+        }
+        // Each entry once with its best score, in the entries' order (ties keep it).
+        scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        scored.dedup_by_key(|s| s.0);
+        let entry = |e: u32| &self.entries[e as usize];
+        scored.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| entry(a.0).id.cmp(&entry(b.0).id))
+        });
+        scored.truncate(limit);
+        scored
+            .into_iter()
+            .map(|(e, score)| {
+                let e = entry(e);
+                Hit {
                     kind: e.kind,
                     pack: e.pack.clone(),
                     id: e.id.clone(),
                     score,
-                })
+                }
             })
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-        hits.truncate(limit);
-        hits
+            .collect()
     }
 
     /// Autocomplete choices `(label, pack:id)` for one kind; an empty query lists the first 25.
     pub fn autocomplete(&self, kind: Kind, query: &str, lang: Lang) -> Vec<(String, String)> {
-        let label = |pack: &str, id: &str| {
-            self.entries
-                .iter()
-                .find(|e| e.kind == kind && e.pack == pack && e.id == id)
-                .map(|e| truncate(e.label.get(lang), limits::CHOICE_NAME))
-                .unwrap_or_default()
+        let choice = |e: &Entry| {
+            (
+                truncate(e.label.get(lang), limits::CHOICE_NAME),
+                format!("{}:{}", e.pack, e.id),
+            )
         };
-        if normalize(query).is_empty() {
+        let q = normalize(query);
+        if q.is_empty() {
             return self
                 .entries
                 .iter()
                 .filter(|e| e.kind == kind)
                 .take(limits::AUTOCOMPLETE_CHOICES)
-                .map(|e| (label(&e.pack, &e.id), format!("{}:{}", e.pack, e.id)))
+                .map(choice)
                 .collect();
         }
-        self.search(query, &[kind], limits::AUTOCOMPLETE_CHOICES)
+        self.search_folded(&q, &[kind], limits::AUTOCOMPLETE_CHOICES, false)
             .into_iter()
-            .map(|h| (label(&h.pack, &h.id), h.key()))
+            .filter_map(|h| self.find(kind, Some(&h.pack), &h.id).map(choice))
             .collect()
+    }
+
+    /// Scores by [`partial_score`] the entries that hold one of the query's topic words (as a
+    /// word start in their text, or in one of their names).
+    fn partial_matches(
+        &self,
+        q: &str,
+        wanted: &impl Fn(u32) -> bool,
+        scored: &mut Vec<(u32, f64)>,
+    ) {
+        let mut found = Vec::new();
+        let mut names = Vec::new();
+        for token in partial::content_tokens(q) {
+            self.bodies.candidates(token, &mut found);
+            names.clear();
+            self.keys.candidates(token, &mut names);
+            for &name in &names {
+                found.extend_from_slice(&self.owners[name as usize]);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        for e in found.into_iter().filter(|&e| wanted(e)) {
+            let entry = &self.entries[e as usize];
+            let score = partial_score(q, entry.kind, &entry.names, entry.body.trim_matches(' '));
+            if score > 0.0 {
+                scored.push((e, score));
+            }
+        }
+    }
+
+    /// The first entry of `kind` with `id` (in `pack`, when given).
+    fn find(&self, kind: Kind, pack: Option<&str>, id: &str) -> Option<&Entry> {
+        self.by_id
+            .get(id)?
+            .iter()
+            .map(|&e| &self.entries[e as usize])
+            .find(|e| e.kind == kind && pack.is_none_or(|p| p == e.pack))
     }
 
     /// Resolves what a member typed (an autocomplete value `pack:id`, an id, or a name) to one
@@ -274,15 +416,12 @@ impl Index {
     pub fn resolve(&self, kind: Kind, input: &str) -> Result<Hit, Vec<Hit>> {
         let input = input.trim();
         let exact = |pack: Option<&str>, id: &str| {
-            self.entries
-                .iter()
-                .find(|e| e.kind == kind && e.id == id && pack.is_none_or(|p| p == e.pack))
-                .map(|e| Hit {
-                    kind,
-                    pack: e.pack.clone(),
-                    id: e.id.clone(),
-                    score: 1.0,
-                })
+            self.find(kind, pack, id).map(|e| Hit {
+                kind,
+                pack: e.pack.clone(),
+                id: e.id.clone(),
+                score: 1.0,
+            })
         };
         if let Some((pack, id)) = input.split_once(':')
             && let Some(hit) = exact(Some(pack), id)
@@ -309,296 +448,42 @@ impl Index {
 
     /// The label of an item in `lang`.
     pub fn label(&self, kind: Kind, pack: &str, id: &str, lang: Lang) -> Option<String> {
-        self.entries
-            .iter()
-            .find(|e| e.kind == kind && e.pack == pack && e.id == id)
+        self.find(kind, Some(pack), id)
             .map(|e| e.label.get(lang).to_string())
     }
-}
 
-/// How well a folded query matches one folded name, 0 to 1.
-pub fn name_score(q: &str, name: &str) -> f64 {
-    if q.is_empty() || name.is_empty() {
-        return 0.0;
+    /// Every entry scored against every name and body by the rules' code as it was before the
+    /// index: the reference that the index must agree with.
+    #[cfg(test)]
+    fn search_by_scanning(&self, query: &str, kinds: &[Kind], limit: usize) -> Vec<Hit> {
+        let q = normalize(query);
+        let mut best: Vec<f64> = self
+            .entries
+            .iter()
+            .map(|e| score::before::body_score(&q, e.body.trim_matches(' ')))
+            .collect();
+        for (name, owners) in self.owners.iter().enumerate() {
+            let s = score::before::name_score(&q, self.keys.name(name as u32));
+            for &e in owners {
+                best[e as usize] = best[e as usize].max(s);
+            }
+        }
+        let mut hits: Vec<Hit> = self
+            .entries
+            .iter()
+            .zip(best)
+            .filter(|(e, s)| kinds.contains(&e.kind) && *s > 0.0)
+            .map(|(e, score)| Hit {
+                kind: e.kind,
+                pack: e.pack.clone(),
+                id: e.id.clone(),
+                score,
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        hits.truncate(limit);
+        hits
     }
-    if q == name {
-        return 1.0;
-    }
-    let ratio = q.len() as f64 / name.len().max(1) as f64;
-    if name.starts_with(q) {
-        return 0.9 + 0.09 * ratio;
-    }
-    let q_tokens: Vec<&str> = q.split(' ').collect();
-    let n_tokens: Vec<&str> = name.split(' ').collect();
-    if n_tokens.iter().any(|w| w.starts_with(q)) {
-        return 0.85 + 0.05 * ratio;
-    }
-    if q_tokens
-        .iter()
-        .all(|qt| n_tokens.iter().any(|nt| nt.starts_with(qt)))
-    {
-        return 0.82;
-    }
-    if q.len() >= 3 && name.contains(q) {
-        return 0.75;
-    }
-    if q.chars().count() < 3 {
-        return 0.0;
-    }
-    // Typos: the whole name, the name's start (for a half-typed query), and word by word,
-    // each allowed a number of edits that grows with the word's length.
-    let whole = fuzzy(q, name);
-    let head: String = name.chars().take(q.chars().count()).collect();
-    let partial = if q.chars().count() >= 4 {
-        fuzzy(q, &head) * 0.95
-    } else {
-        0.0
-    };
-    let words = q_tokens
-        .iter()
-        .map(|qt| {
-            n_tokens
-                .iter()
-                .map(|nt| {
-                    if nt.starts_with(qt) {
-                        1.0
-                    } else {
-                        fuzzy(qt, nt)
-                    }
-                })
-                .fold(0.0, f64::max)
-        })
-        .fold(1.0, f64::min)
-        * 0.95;
-    let best = whole
-        .max(partial)
-        .max(if q_tokens.len() > 1 { words } else { 0.0 });
-    if best > 0.0 { 0.55 + 0.35 * best } else { 0.0 }
-}
-
-/// Similarity (0–1) of two folded words when they are within a few edits of each other
-/// (one edit up to 5 characters, two up to 10, three beyond), else 0.
-fn fuzzy(a: &str, b: &str) -> f64 {
-    let n = a.chars().count().max(b.chars().count());
-    let allowed = match n {
-        0..=3 => 0,
-        4..=5 => 1,
-        6..=10 => 2,
-        _ => 3,
-    };
-    let d = strsim::damerau_levenshtein(a, b);
-    if d <= allowed && n > 0 {
-        1.0 - d as f64 / n as f64
-    } else {
-        0.0
-    }
-}
-
-/// How well a folded query matches body text: every query word appears as a word start.
-fn body_score(q: &str, body: &str) -> f64 {
-    if q.chars().count() < 3 {
-        return 0.0;
-    }
-    let words: Vec<&str> = body.split(' ').collect();
-    let tokens: Vec<&str> = q.split(' ').filter(|t| t.len() >= 2).collect();
-    if tokens.is_empty() {
-        return 0.0;
-    }
-    let phrase = format!(" {body} ").contains(&format!(" {q}"));
-    if phrase {
-        return 0.5;
-    }
-    if tokens
-        .iter()
-        .all(|t| words.iter().any(|w| w.starts_with(t)))
-    {
-        return 0.4;
-    }
-    0.0
-}
-
-/// Words that carry no topic in a student's question (English and Indonesian).
-const STOPWORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "to",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "by",
-    "for",
-    "and",
-    "or",
-    "it",
-    "its",
-    "this",
-    "that",
-    "what",
-    "who",
-    "whom",
-    "which",
-    "when",
-    "where",
-    "why",
-    "how",
-    "does",
-    "do",
-    "did",
-    "mean",
-    "means",
-    "meant",
-    "say",
-    "says",
-    "said",
-    "about",
-    "according",
-    "with",
-    "as",
-    "at",
-    "from",
-    "his",
-    "her",
-    "their",
-    "he",
-    "she",
-    "they",
-    "we",
-    "you",
-    "i",
-    "me",
-    "my",
-    "can",
-    "could",
-    "there",
-    "than",
-    "then",
-    "into",
-    "apa",
-    "siapa",
-    "kapan",
-    "mengapa",
-    "kenapa",
-    "bagaimana",
-    "dimana",
-    "mana",
-    "yang",
-    "itu",
-    "ini",
-    "adalah",
-    "ialah",
-    "dan",
-    "atau",
-    "di",
-    "ke",
-    "dari",
-    "dengan",
-    "dalam",
-    "pada",
-    "untuk",
-    "oleh",
-    "tentang",
-    "menurut",
-    "maksud",
-    "arti",
-    "artinya",
-    "apakah",
-    "kata",
-    "sebuah",
-    "suatu",
-    "para",
-    "nya",
-    "saja",
-    "juga",
-    "tidak",
-    "bukan",
-    "sudah",
-    "akan",
-];
-
-/// The words of a query that carry its topic.
-fn content_tokens(q: &str) -> Vec<&str> {
-    q.split(' ')
-        .filter(|t| t.len() >= 2 && !STOPWORDS.contains(t))
-        .collect()
-}
-
-/// Whether a query word matches a body word: as a word start, or (for long words, where
-/// Indonesian affixes differ: "menerjemahkan", "diterjemahkan") sharing a six-letter stem.
-fn token_matches(token: &str, word: &str) -> bool {
-    if word.starts_with(token) {
-        return true;
-    }
-    let t: Vec<char> = token.chars().collect();
-    if t.len() < 7 || word.chars().count() < 7 {
-        return false;
-    }
-    t.windows(6)
-        .any(|w| word.contains(&w.iter().collect::<String>()))
-}
-
-/// The ranking rule for documents that match only some of a query's words: a student's whole
-/// question ("what does Benjamin mean by aura?") or a passage quoted from memory. A name that
-/// stands whole in the query ranks high (author names a little lower: they are usually
-/// context); a body that holds most of a long passage ranks higher still; otherwise the share
-/// of the query's topic words found in the body counts, when it is at least half and at least
-/// two words, and more when they stand in a row.
-pub fn partial_score(q: &str, kind: Kind, names: &[String], body: &str) -> f64 {
-    let tokens = content_tokens(q);
-    if tokens.is_empty() || !q.contains(' ') {
-        return 0.0;
-    }
-    let padded = format!(" {q} ");
-    let named = names
-        .iter()
-        .filter(|n| n.len() >= 3 && padded.contains(&format!(" {n} ")))
-        .map(|n| n.split(' ').count())
-        .max();
-    let by_name = named.map_or(0.0, |words| {
-        let share = (words as f64 / tokens.len() as f64).min(1.0);
-        let base = if kind == Kind::Thinker { 0.6 } else { 0.66 };
-        base + 0.1 * share
-    });
-    // Most of a longer name in the query ("siapa yang menerjemahkan versi Prancis" and the page
-    // "Versi Prancis (1936)").
-    let covered = names
-        .iter()
-        .filter_map(|n| {
-            let words = content_tokens(n);
-            let hits = words.iter().filter(|w| tokens.contains(w)).count();
-            let share = hits as f64 / words.len().max(1) as f64;
-            (words.len() >= 2 && hits >= 2 && share >= 0.66).then_some(0.55 + 0.1 * share)
-        })
-        .fold(0.0, f64::max);
-    let by_name = by_name.max(covered);
-    if tokens.len() < 2 {
-        return by_name;
-    }
-    let words: Vec<&str> = body.split(' ').collect();
-    let found = tokens
-        .iter()
-        .filter(|t| words.iter().any(|w| token_matches(t, w)))
-        .count();
-    let share = found as f64 / tokens.len() as f64;
-    // All topic words in a row, as the question puts them: "the version Adorno read".
-    let phrase = format!(" {body} ").contains(&format!(" {} ", tokens.join(" ")));
-    // A passage quoted from memory (five topic words or more) that a body holds almost
-    // whole outranks a name that merely stands in it.
-    let by_body = if tokens.len() >= 5 && share >= 0.6 {
-        0.5 + 0.28 * share
-    } else if phrase {
-        0.45
-    } else if found >= 2 && share >= 0.5 {
-        0.1 + 0.3 * share
-    } else {
-        0.0
-    };
-    by_name.max(by_body)
 }
 
 /// Roman numerals I–XV and their values, for section lookups.
@@ -614,47 +499,107 @@ pub fn roman(n: u8) -> &'static str {
 mod tests {
     use super::*;
 
-    #[test]
-    fn exact_beats_prefix_beats_fuzzy() {
-        let exact = name_score("aura", "aura");
-        let prefix = name_score("aur", "aura");
-        let typo = name_score("arua", "aura");
-        assert!(exact > prefix && prefix > typo && typo > 0.0);
+    fn index() -> Index {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        match crate::pack::load(&dir) {
+            Ok(library) => Index::build(&library),
+            Err(report) => panic!("{report}"),
+        }
+    }
+
+    /// Queries of every kind: every name, its halves, typos of it, body words, nonsense.
+    fn queries(index: &Index) -> Vec<String> {
+        let mut out: Vec<String> = [
+            "", "a", "ab", "kult", "nilai kultus", "exibition valeu", "distraction", "zzzz",
+            "aura", "arua", "kultwret", "Ästhetisierung", "value", "cult value", "xv", "ben",
+            "nachwort", "the work of art in the age of its technological reproducibility and the aura of the cult",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for (i, name) in index.keys_names().enumerate() {
+            let chars: Vec<char> = name.chars().collect();
+            out.push(name.to_string());
+            out.push(chars[..chars.len() / 2].iter().collect());
+            if chars.len() > 2 {
+                let k = i % (chars.len() - 1);
+                let mut swapped = chars.clone();
+                swapped.swap(k, k + 1);
+                out.push(swapped.iter().collect());
+                let mut dropped = chars.clone();
+                dropped.remove(k);
+                out.push(dropped.iter().collect());
+                let mut typo = chars.clone();
+                typo[(k + 1) % chars.len()] = 'x';
+                typo.insert(k / 2, 'q');
+                out.push(typo.iter().collect());
+            }
+            if let Some(w) = name.split(' ').nth(1) {
+                out.push(format!("{w} {}", name.chars().take(3).collect::<String>()));
+            }
+        }
+        for e in index.entries.iter().step_by(3) {
+            let words: Vec<&str> = e.body.split_whitespace().collect();
+            if words.len() > 6 {
+                out.push(words[2..5].join(" "));
+                out.push(format!("{} {}", words[6], words[1]));
+            }
+        }
+        out
+    }
+
+    impl Index {
+        fn keys_names(&self) -> impl Iterator<Item = &str> {
+            (0..self.owners.len() as u32).map(|n| self.keys.name(n))
+        }
     }
 
     #[test]
-    fn typos_in_long_terms_still_match() {
-        assert!(name_score("kultwret", "kultwert") > 0.8);
-        assert_eq!(name_score("distraction", "tradition"), 0.0);
-        assert!(name_score("exibition value", "exhibition value") > 0.7);
-        assert_eq!(name_score("zzzz", "aura"), 0.0);
+    fn the_index_finds_what_scanning_every_name_finds() {
+        let index = index();
+        let qs = queries(&index);
+        assert!(qs.len() > 500, "{}", qs.len());
+        let mut seen = std::collections::HashSet::new();
+        for q in qs.iter().filter(|q| seen.insert(q.as_str())) {
+            // Scanning is slow: once per query, over every kind; a kind's list is a filter of it.
+            let all = index.search_by_scanning(q, &Kind::ALL, usize::MAX);
+            for kinds in [
+                &Kind::ALL[..],
+                &[Kind::Concept],
+                &[Kind::Section],
+                &[Kind::Motion],
+            ] {
+                let expected: Vec<Hit> = all
+                    .iter()
+                    .filter(|h| kinds.contains(&h.kind))
+                    .cloned()
+                    .collect();
+                assert_eq!(
+                    index.search_folded(&normalize(q), kinds, usize::MAX, false),
+                    expected,
+                    "{q:?} {kinds:?}"
+                );
+            }
+        }
     }
 
     #[test]
-    fn partial_matches_rank_by_the_share_of_topic_words() {
-        let body = "the public is an examiner but a distracted one";
-        let most = partial_score(
-            "the public is an examiner but an absent minded one",
-            Kind::Quote,
-            &[],
-            body,
+    fn documents_of_a_new_kind_are_just_more_entries() {
+        let index = Index::from_documents(vec![Document {
+            kind: Kind::Thinker,
+            pack: "p".into(),
+            id: "kracauer".into(),
+            names: vec!["Siegfried Kracauer".into(), "Kracauer".into()],
+            text: "Film theory, the mass ornament".into(),
+            label: Text {
+                en: Some("Siegfried Kracauer".into()),
+                id: None,
+            },
+        }]);
+        assert_eq!(
+            index.resolve(Kind::Thinker, "krakauer").map(|h| h.id),
+            Ok("kracauer".into())
         );
-        let fewer = partial_score(
-            "an examiner of painting and sculpture",
-            Kind::Quote,
-            &[],
-            body,
-        );
-        assert!(most > fewer && fewer >= 0.0);
-        let names = vec!["cult value".to_string()];
-        assert!(partial_score("what is cult value", Kind::Concept, &names, "") > 0.7);
-        assert!(token_matches("menerjemahkan", "diterjemahkan"));
-        assert!(!token_matches("seni", "sejarah"));
-    }
-
-    #[test]
-    fn word_prefixes_match_multiword_names() {
-        assert!(name_score("nilai kul", "nilai kultus") > 0.85);
-        assert!(name_score("value", "cult value") > 0.8);
+        assert_eq!(index.search("ornament", &Kind::ALL, 5).len(), 1);
     }
 }

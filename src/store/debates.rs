@@ -57,7 +57,8 @@ impl Store {
     }
 
     /// Records a member's vote, in one transaction with the check that the debate is open
-    /// (at `now`, unix seconds).
+    /// (at `now`, unix seconds). Votes cast at the same moment share a transaction; this returns
+    /// once the vote is committed.
     pub async fn vote(
         &self,
         id: u64,
@@ -65,40 +66,7 @@ impl Store {
         side: Side,
         now: i64,
     ) -> Result<VoteOutcome, StoreError> {
-        let (id, user) = (id.to_string(), user.to_string());
-        let mut tx = self.pool.begin().await?;
-        let open: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM debates WHERE id = ? AND closed_at IS NULL AND closes_at > ?",
-        )
-        .bind(&id)
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if open.is_none() {
-            return Ok(VoteOutcome::Closed);
-        }
-        let previous: Option<String> =
-            sqlx::query_scalar("SELECT side FROM debate_votes WHERE debate_id = ? AND user_id = ?")
-                .bind(&id)
-                .bind(&user)
-                .fetch_optional(&mut *tx)
-                .await?;
-        sqlx::query(
-            "INSERT INTO debate_votes (debate_id, user_id, side, voted_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (debate_id, user_id) DO UPDATE SET side = excluded.side, voted_at = excluded.voted_at",
-        )
-        .bind(&id)
-        .bind(&user)
-        .bind(side.code())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(if previous.is_some() {
-            VoteOutcome::Changed
-        } else {
-            VoteOutcome::Cast
-        })
+        self.votes.cast(id, user, side, now).await
     }
 
     pub async fn tally(&self, id: u64) -> Result<Tally, StoreError> {

@@ -4,16 +4,19 @@
 //! own types (ids as integers, languages, post kinds, decks): the store depends on the
 //! features, never the other way round, and no caller re-parses a stored string.
 
+mod batch;
 mod daily;
 mod debates;
 mod quiz;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::time::Duration;
 
 use sqlx::Row;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
 };
 
 pub use quiz::StartOutcome;
@@ -58,6 +61,8 @@ pub(crate) fn snowflake_opt(
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Debate votes, written in groups.
+    votes: batch::Votes,
 }
 
 impl Store {
@@ -70,7 +75,18 @@ impl Store {
         let options = SqliteConnectOptions::from_str("sqlite://")?
             .filename(path)
             .create_if_missing(true)
+            // Another connection (`aura check`, a backup) reads the last commit without waiting
+            // for the writer, nor it for them. The bot's own reads share its one connection.
             .journal_mode(SqliteJournalMode::Wal)
+            // In WAL mode, NORMAL syncs the log to disk at checkpoints rather than at every
+            // commit. A commit is in the log file when it returns, so it survives the process
+            // being stopped or killed; only a power cut or an OS crash can undo the last commits
+            // before it, and the database stays consistent even then. A click does not wait for
+            // a disk flush; a vote lost to a power cut can be cast again.
+            .synchronous(SqliteSynchronous::Normal)
+            // Another connection (a reader, or `aura check` beside a running bot) makes a
+            // writer wait a moment instead of failing with "database is locked".
+            .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true);
         // SQLite has one writer at a time: one connection serializes writes without
         // "database is locked" failures, and is plenty for a class's clicks.
@@ -89,7 +105,8 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool })
+        let votes = batch::Votes::start(pool.clone());
+        Ok(Store { pool, votes })
     }
 
     /// Closes every connection cleanly (checkpointing the write-ahead log).

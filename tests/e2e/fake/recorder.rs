@@ -26,6 +26,8 @@ pub struct Callback {
     pub token: String,
     pub body: Value,
     pub status: u16,
+    /// When the fake received it.
+    pub received: std::time::Instant,
 }
 
 /// Everything recorded, in the order it arrived.

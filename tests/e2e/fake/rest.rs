@@ -194,6 +194,7 @@ async fn callback(
         token,
         body,
         status,
+        received: std::time::Instant::now(),
     });
     s.changed.notify_waiters();
     if status == 204 {

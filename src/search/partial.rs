@@ -1,0 +1,216 @@
+//! Ranking for documents that match only some of a query's words: a student's whole question
+//! ("what does Benjamin mean by aura?") or a passage quoted from memory. Applied by `/search`
+//! and lookups to the candidates the index finds for the query's topic words.
+
+use super::Kind;
+
+/// Words that carry no topic in a student's question (English and Indonesian).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "by",
+    "for",
+    "and",
+    "or",
+    "it",
+    "its",
+    "this",
+    "that",
+    "what",
+    "who",
+    "whom",
+    "which",
+    "when",
+    "where",
+    "why",
+    "how",
+    "does",
+    "do",
+    "did",
+    "mean",
+    "means",
+    "meant",
+    "say",
+    "says",
+    "said",
+    "about",
+    "according",
+    "with",
+    "as",
+    "at",
+    "from",
+    "his",
+    "her",
+    "their",
+    "he",
+    "she",
+    "they",
+    "we",
+    "you",
+    "i",
+    "me",
+    "my",
+    "can",
+    "could",
+    "there",
+    "than",
+    "then",
+    "into",
+    "apa",
+    "siapa",
+    "kapan",
+    "mengapa",
+    "kenapa",
+    "bagaimana",
+    "dimana",
+    "mana",
+    "yang",
+    "itu",
+    "ini",
+    "adalah",
+    "ialah",
+    "dan",
+    "atau",
+    "di",
+    "ke",
+    "dari",
+    "dengan",
+    "dalam",
+    "pada",
+    "untuk",
+    "oleh",
+    "tentang",
+    "menurut",
+    "maksud",
+    "arti",
+    "artinya",
+    "apakah",
+    "kata",
+    "sebuah",
+    "suatu",
+    "para",
+    "nya",
+    "saja",
+    "juga",
+    "tidak",
+    "bukan",
+    "sudah",
+    "akan",
+];
+
+/// The words of a query that carry its topic.
+pub(crate) fn content_tokens(q: &str) -> Vec<&str> {
+    q.split(' ')
+        .filter(|t| t.len() >= 2 && !STOPWORDS.contains(t))
+        .collect()
+}
+
+/// Whether a query word matches a body word: as a word start, or (for long words, where
+/// Indonesian affixes differ: "menerjemahkan", "diterjemahkan") sharing a six-letter stem.
+fn token_matches(token: &str, word: &str) -> bool {
+    if word.starts_with(token) {
+        return true;
+    }
+    let t: Vec<char> = token.chars().collect();
+    if t.len() < 7 || word.chars().count() < 7 {
+        return false;
+    }
+    t.windows(6)
+        .any(|w| word.contains(&w.iter().collect::<String>()))
+}
+
+/// The ranking rule for documents that match only some of a query's words: a student's whole
+/// question ("what does Benjamin mean by aura?") or a passage quoted from memory. A name that
+/// stands whole in the query ranks high (author names a little lower: they are usually
+/// context); a body that holds most of a long passage ranks higher still; otherwise the share
+/// of the query's topic words found in the body counts, when it is at least half and at least
+/// two words, and more when they stand in a row.
+pub fn partial_score(q: &str, kind: Kind, names: &[String], body: &str) -> f64 {
+    let tokens = content_tokens(q);
+    if tokens.is_empty() || !q.contains(' ') {
+        return 0.0;
+    }
+    let padded = format!(" {q} ");
+    let named = names
+        .iter()
+        .filter(|n| n.len() >= 3 && padded.contains(&format!(" {n} ")))
+        .map(|n| n.split(' ').count())
+        .max();
+    let by_name = named.map_or(0.0, |words| {
+        let share = (words as f64 / tokens.len() as f64).min(1.0);
+        let base = if kind == Kind::Thinker { 0.6 } else { 0.66 };
+        base + 0.1 * share
+    });
+    // Most of a longer name in the query ("siapa yang menerjemahkan versi Prancis" and the page
+    // "Versi Prancis (1936)").
+    let covered = names
+        .iter()
+        .filter_map(|n| {
+            let words = content_tokens(n);
+            let hits = words.iter().filter(|w| tokens.contains(w)).count();
+            let share = hits as f64 / words.len().max(1) as f64;
+            (words.len() >= 2 && hits >= 2 && share >= 0.66).then_some(0.55 + 0.1 * share)
+        })
+        .fold(0.0, f64::max);
+    let by_name = by_name.max(covered);
+    if tokens.len() < 2 {
+        return by_name;
+    }
+    let words: Vec<&str> = body.split(' ').collect();
+    let found = tokens
+        .iter()
+        .filter(|t| words.iter().any(|w| token_matches(t, w)))
+        .count();
+    let share = found as f64 / tokens.len() as f64;
+    // All topic words in a row, as the question puts them: "the version Adorno read".
+    let phrase = format!(" {body} ").contains(&format!(" {} ", tokens.join(" ")));
+    // A passage quoted from memory (five topic words or more) that a body holds almost
+    // whole outranks a name that merely stands in it.
+    let by_body = if tokens.len() >= 5 && share >= 0.6 {
+        0.5 + 0.28 * share
+    } else if phrase {
+        0.45
+    } else if found >= 2 && share >= 0.5 {
+        0.1 + 0.3 * share
+    } else {
+        0.0
+    };
+    by_name.max(by_body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_matches_rank_by_the_share_of_topic_words() {
+        let body = "the public is an examiner but a distracted one";
+        let most = partial_score(
+            "the public is an examiner but an absent minded one",
+            Kind::Quote,
+            &[],
+            body,
+        );
+        let fewer = partial_score(
+            "an examiner of painting and sculpture",
+            Kind::Quote,
+            &[],
+            body,
+        );
+        assert!(most > fewer && fewer >= 0.0);
+        let names = vec!["cult value".to_string()];
+        assert!(partial_score("what is cult value", Kind::Concept, &names, "") > 0.7);
+        assert!(token_matches("menerjemahkan", "diterjemahkan"));
+        assert!(!token_matches("seni", "sejarah"));
+    }
+}

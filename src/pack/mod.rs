@@ -3,6 +3,7 @@
 //! [`load`] reads every pack folder under a data directory and either returns a [`Library`] that
 //! is known to be complete and consistent, or a [`Report`] that lists every problem at once.
 
+pub(crate) mod check;
 mod generate;
 mod load;
 pub mod model;

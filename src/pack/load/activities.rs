@@ -1,0 +1,302 @@
+//! The checks of what classes do with the pack, one function per kind (motions, quiz
+//! questions, prompts, the letter card and misconceptions), against what the whole pack defines
+//! ([`Known`]): references, languages, lengths, quotations and hedged attributions.
+
+use super::*;
+
+/// Debate motions.
+pub(super) fn motions(
+    c: &mut Checker,
+    known: &Known<'_>,
+    m_src: &SourceFile,
+    m_items: &[Spanned<Motion>],
+) {
+    for item in m_items {
+        let m = item.get_ref();
+        let a = at(m_src, item, &m.id);
+        c.text(&a, "motion", &m.motion, limits::EMBED_TITLE - 10);
+        c.text(&a, "benjamin", &m.benjamin, limits::FIELD_VALUE);
+        c.text(&a, "adorno", &m.adorno, limits::FIELD_VALUE);
+        c.quote_refs(
+            &a,
+            "benjamin_quotes",
+            &m.benjamin_quotes,
+            &known.quote_verified,
+        );
+        c.quote_refs(&a, "adorno_quotes", &m.adorno_quotes, &known.quote_verified);
+        c.references(&a, "concepts", "concept", &m.concepts, &known.concept_ids);
+        let cited = known.backing(
+            &mut m
+                .benjamin_quotes
+                .iter()
+                .chain(&m.adorno_quotes)
+                .map(String::as_str),
+        );
+        c.quotation(&a, "benjamin", &m.benjamin, &cited, &known.terms);
+        c.quotation(&a, "adorno", &m.adorno, &cited, &known.terms);
+        if !(2..=3).contains(&m.questions.len()) {
+            c.push(
+                &a,
+                ProblemKind::ChoiceCount,
+                format!(
+                    "a motion has 2–3 discussion questions, not {}",
+                    m.questions.len()
+                ),
+            );
+        }
+        for (i, q) in m.questions.iter().enumerate() {
+            c.text(
+                &a,
+                &format!("questions[{i}]"),
+                q,
+                limits::FIELD_VALUE / 3 - 10,
+            );
+        }
+    }
+}
+
+/// Hand-written quiz questions, returned as the questions a round draws from.
+pub(super) fn quiz(
+    c: &mut Checker,
+    known: &Known<'_>,
+    z_src: &SourceFile,
+    z_items: &[Spanned<Question>],
+) -> Vec<QuizQuestion> {
+    let mut questions = Vec::new();
+    for item in z_items {
+        let q = item.get_ref();
+        let a = at(z_src, item, &q.id);
+        let difficulty = Difficulty::parse(&q.difficulty);
+        if difficulty.is_none() {
+            c.push(
+                &a,
+                ProblemKind::UnknownDifficulty,
+                format!(
+                    "`difficulty` is `{}`; write easy, medium or hard",
+                    q.difficulty
+                ),
+            );
+        }
+        c.text(&a, "prompt", &q.prompt, limits::QUIZ_PROMPT);
+        c.text(&a, "explanation", &q.explanation, limits::FIELD_VALUE);
+        if let Some(sec) = &q.section {
+            c.reference(&a, "section", "section", sec, &known.section_ids);
+        }
+        if let Some(src) = &q.source {
+            c.reference(&a, "source", "source", src, &known.source_ids);
+        }
+        let places = usize::from(q.section.is_some())
+            + usize::from(q.source.is_some())
+            + usize::from(q.history);
+        if places == 0 {
+            c.push(
+                &a,
+                ProblemKind::Empty,
+                "a question cites a `section` of the essay, a `source`, or `history = true`".into(),
+            );
+        } else if places > 1 {
+            c.push(
+                &a,
+                ProblemKind::QuizPlace,
+                "a question has one place: a `section`, a `source` or `history = true`".into(),
+            );
+        }
+        if let Some(sec) = &q.section {
+            let marker = Lang::ALL.into_iter().find_map(|l| {
+                rules::history_marker(
+                    q.prompt.side(l).unwrap_or(""),
+                    q.explanation.side(l).unwrap_or(""),
+                )
+            });
+            if let Some(marker) = marker {
+                c.push(
+                    &a,
+                    ProblemKind::QuizPlace,
+                    format!(
+                        "the question turns on a publication fact (“{marker}”), which section `{sec}` does not hold; give it `history = true` or a `source`"
+                    ),
+                );
+            }
+        }
+        let cited = known.backing(&mut q.quote.iter().map(String::as_str));
+        c.quotation(&a, "prompt", &q.prompt, &cited, &known.terms);
+        c.quotation(&a, "explanation", &q.explanation, &cited, &known.terms);
+        c.references(&a, "concepts", "concept", &q.concepts, &known.concept_ids);
+        if let Some(quote) = &q.quote {
+            c.quote_refs(
+                &a,
+                "quote",
+                std::slice::from_ref(quote),
+                &known.quote_verified,
+            );
+        }
+        match (q.choices.is_empty(), q.answer) {
+            (true, None) => c.push(
+                &a,
+                ProblemKind::ChoiceCount,
+                "a question needs `choices` (multiple choice) or `answer` (true/false)".into(),
+            ),
+            (false, Some(_)) => c.push(
+                &a,
+                ProblemKind::ChoiceCount,
+                "a question has either `choices` or `answer`, not both".into(),
+            ),
+            _ => {}
+        }
+        if !q.choices.is_empty() {
+            if !(2..=4).contains(&q.choices.len()) {
+                c.push(
+                    &a,
+                    ProblemKind::ChoiceCount,
+                    format!("a question has 2–4 choices, not {}", q.choices.len()),
+                );
+            }
+            let correct = q.choices.iter().filter(|ch| ch.correct).count();
+            if correct != 1 {
+                c.push(
+                    &a,
+                    ProblemKind::CorrectAnswers,
+                    format!("exactly one choice must be correct; {correct} are"),
+                );
+            }
+            for (i, ch) in q.choices.iter().enumerate() {
+                c.text(&a, &format!("choices[{i}]"), &ch.text, limits::CHOICE_LABEL);
+            }
+            for lang in Lang::ALL {
+                let mut seen = HashSet::new();
+                for ch in &q.choices {
+                    if let Some(s) = ch.text.side(lang)
+                        && !seen.insert(normalize(s))
+                    {
+                        c.push(
+                            &a,
+                            ProblemKind::DuplicateChoice,
+                            format!("choice \"{s}\" appears twice ({})", lang.code()),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(d) = difficulty {
+            questions.push(authored_question(q, d));
+        }
+    }
+    questions
+}
+
+/// Daily discussion prompts.
+pub(super) fn prompts(
+    c: &mut Checker,
+    known: &Known<'_>,
+    p_src: &SourceFile,
+    p_items: &[Spanned<Prompt>],
+) {
+    for item in p_items {
+        let p = item.get_ref();
+        let a = at(p_src, item, &p.id);
+        c.text(&a, "text", &p.text, limits::PROMPT_TEXT);
+        c.text(&a, "angle", &p.angle, limits::FIELD_VALUE);
+        if let Some(q) = &p.quote {
+            c.quote_refs(&a, "quote", std::slice::from_ref(q), &known.quote_verified);
+        }
+        c.references(&a, "concepts", "concept", &p.concepts, &known.concept_ids);
+        let cited = known.backing(&mut p.quote.iter().map(String::as_str));
+        c.quotation(&a, "text", &p.text, &cited, &known.terms);
+        c.quotation(&a, "angle", &p.angle, &cited, &known.terms);
+        let backed: &[&str] = p
+            .quote
+            .as_deref()
+            .and_then(|q| known.quote_speakers.get(q))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for (lang, angle) in p.angle.sides() {
+            for who in rules::bare_attributions(angle, &known.last_names) {
+                if who != known.author && !backed.contains(&who) {
+                    c.push(
+                        &a,
+                        ProblemKind::Attribution,
+                        format!(
+                            "`angle.{}` puts a claim in {who}'s mouth with a bare “Name:”; hedge it (“Adorno might ask…”) or name the work (“Adorno (letter, 1936): …”), or cite a quote of theirs",
+                            lang.code()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The letter card and the misconceptions.
+pub(super) fn letter(c: &mut Checker, known: &Known<'_>, work: &Parsed<WorkFile>) {
+    let w = &work.value;
+    if let Some(item) = &w.letter {
+        let l = item.get_ref();
+        let a = at(&work.src, item, &l.id);
+        c.reference(&a, "source", "source", &l.source, &known.source_ids);
+        c.reference(&a, "writer", "thinker", &l.writer, &known.thinker_ids);
+        c.text(&a, "title", &l.title, limits::EMBED_TITLE);
+        c.text(&a, "summary", &l.summary, limits::FIELD_VALUE);
+        c.text(&a, "printed", &l.printed, limits::FIELD_VALUE / 2);
+        if l.point.is_empty() {
+            c.push(
+                &a,
+                ProblemKind::Empty,
+                "the letter card has no `point`".into(),
+            );
+        }
+        for (i, p) in l.point.iter().enumerate() {
+            c.text(
+                &a,
+                &format!("point[{i}].title"),
+                &p.title,
+                limits::FIELD_NAME,
+            );
+            c.text(
+                &a,
+                &format!("point[{i}].text"),
+                &p.text,
+                limits::FIELD_VALUE / 2,
+            );
+            c.quote_refs(
+                &a,
+                &format!("point[{i}].quotes"),
+                &p.quotes,
+                &known.quote_verified,
+            );
+            let cited = known.backing(&mut p.quotes.iter().map(String::as_str));
+            c.quotation(
+                &a,
+                &format!("point[{i}].text"),
+                &p.text,
+                &cited,
+                &known.terms,
+            );
+        }
+    }
+    for item in &w.misconception {
+        let m = item.get_ref();
+        let a = at(&work.src, item, &m.id);
+        c.text(&a, "claim", &m.claim, limits::FIELD_NAME);
+        c.text(&a, "correction", &m.correction, limits::FIELD_VALUE / 2);
+        if m.origin != "common" && m.origin != "seed" {
+            c.push(
+                &a,
+                ProblemKind::Schema,
+                format!("`origin` is `{}`; write `common` or `seed`", m.origin),
+            );
+        }
+        for alias in &m.aliases {
+            c.string(&a, "aliases", alias, limits::CHOICE_NAME);
+        }
+        c.references(&a, "concepts", "concept", &m.concepts, &known.concept_ids);
+        c.references(&a, "thinkers", "thinker", &m.thinkers, &known.thinker_ids);
+        c.references(&a, "sections", "section", &m.sections, &known.section_ids);
+        c.quotation(
+            &a,
+            "correction",
+            &m.correction,
+            &known.all_quotes,
+            &known.terms,
+        );
+    }
+}

@@ -3,10 +3,10 @@
 
 use super::{footer, not_found, quote_place, section_ref};
 use crate::core::Core;
-use crate::i18n::{t, tr};
+use crate::i18n::t;
 use crate::interaction::CustomId;
 use crate::pack::{Concept, Lang, Pack};
-use crate::reply::{Accent, Reply, Select, SelectOption};
+use crate::reply::{Accent, Reply};
 use crate::search::Kind;
 
 pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
@@ -115,17 +115,8 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
         reply = reply.field(name, value);
     }
     if let Some(s) = c.sections.first().and_then(|s| pack.section(s)) {
-        reply = reply.button(
-            CustomId::Section {
-                pack: pack.id.clone(),
-                id: s.id.clone(),
-            },
-            tr(
-                lang,
-                "button-open-section",
-                &[("label", &s.label.get(lang).to_string())],
-            ),
-        );
+        let (id, label) = super::section_button(pack, s, lang);
+        reply = reply.button(id, label);
     }
     let topic = c.id.as_str();
     reply = reply.button(
@@ -136,24 +127,12 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
         },
         t(lang, "button-quote-on-topic"),
     );
-    let related: Vec<SelectOption> = c
-        .related
-        .iter()
-        .filter_map(|r| pack.concept(r))
-        .map(|r| SelectOption {
-            label: r.name.get(lang).to_string(),
-            value: format!("concept:{}:{}", pack.id, r.id),
-            description: Some(r.gloss.get(lang).to_string()),
-        })
-        .collect();
-    if !related.is_empty() {
-        reply.select = Some(Select {
-            id: CustomId::Open {
-                scope: format!("{}:{}", pack.id, c.id),
-            },
-            placeholder: t(lang, "select-related"),
-            options: related,
-        });
-    }
+    reply.select = super::concept_menu(
+        pack,
+        c.related.iter().filter_map(|r| pack.concept(r)),
+        lang,
+        format!("{}:{}", pack.id, c.id),
+        "select-related",
+    );
     reply
 }

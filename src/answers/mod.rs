@@ -340,6 +340,39 @@ pub fn delete_button(lang: Lang, user: u64) -> crate::reply::Button {
     }
 }
 
+/// A menu of concepts that opens the chosen one's card (`scope` keeps the menus of one message
+/// apart); `None` when there are none.
+fn concept_menu<'a>(
+    pack: &Pack,
+    concepts: impl Iterator<Item = &'a crate::pack::Concept>,
+    lang: Lang,
+    scope: String,
+    placeholder: &str,
+) -> Option<crate::reply::Select> {
+    let options: Vec<crate::reply::SelectOption> = concepts
+        .map(|c| crate::reply::SelectOption {
+            label: c.name.get(lang).to_string(),
+            value: format!("concept:{}:{}", pack.id, c.id),
+            description: Some(c.gloss.get(lang).to_string()),
+        })
+        .collect();
+    (!options.is_empty()).then(|| crate::reply::Select {
+        id: CustomId::Open { scope },
+        placeholder: crate::i18n::t(lang, placeholder),
+        options,
+    })
+}
+
+/// The button that opens a section's card.
+fn section_button(pack: &Pack, section: &crate::pack::Section, lang: Lang) -> (CustomId, String) {
+    let id = CustomId::Section {
+        pack: pack.id.clone(),
+        id: section.id.clone(),
+    };
+    let label = section.label.get(lang).to_string();
+    (id, tr(lang, "button-open-section", &[("label", &label)]))
+}
+
 fn key(pack: &str, id: &str) -> String {
     format!("{pack}:{id}")
 }

@@ -149,17 +149,8 @@ pub(super) fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
         );
     }
     if let Some(s) = q.section.as_deref().and_then(|s| pack.section(s)) {
-        reply = reply.button(
-            CustomId::Section {
-                pack: pack.id.clone(),
-                id: s.id.clone(),
-            },
-            tr(
-                lang,
-                "button-open-section",
-                &[("label", &s.label.get(lang).to_string())],
-            ),
-        );
+        let (id, label) = super::section_button(pack, s, lang);
+        reply = reply.button(id, label);
     }
     if let Some(c) = q.concepts.first().and_then(|c| pack.concept(c)) {
         reply = reply.button(

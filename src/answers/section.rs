@@ -6,7 +6,7 @@ use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack, Section};
-use crate::reply::{Reply, Select, SelectOption};
+use crate::reply::Reply;
 use crate::search::{Kind, roman};
 use crate::text::normalize;
 
@@ -113,24 +113,12 @@ fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
             format!("{} ▶", next.label.get(lang)),
         );
     }
-    let concepts: Vec<SelectOption> = s
-        .concepts
-        .iter()
-        .filter_map(|c| pack.concept(c))
-        .map(|c| SelectOption {
-            label: c.name.get(lang).to_string(),
-            value: format!("concept:{}:{}", pack.id, c.id),
-            description: Some(c.gloss.get(lang).to_string()),
-        })
-        .collect();
-    if !concepts.is_empty() {
-        reply.select = Some(Select {
-            id: CustomId::Open {
-                scope: format!("{}:section-{}", pack.id, s.id),
-            },
-            placeholder: t(lang, "select-concepts"),
-            options: concepts,
-        });
-    }
+    reply.select = super::concept_menu(
+        pack,
+        s.concepts.iter().filter_map(|c| pack.concept(c)),
+        lang,
+        format!("{}:section-{}", pack.id, s.id),
+        "select-concepts",
+    );
     reply
 }

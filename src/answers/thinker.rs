@@ -7,7 +7,7 @@ use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack, Thinker};
-use crate::reply::{Accent, Reply, Select, SelectOption};
+use crate::reply::{Accent, Reply};
 use crate::search::Kind;
 
 pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
@@ -114,17 +114,8 @@ pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
             t(lang, "button-their-quote"),
         );
         if let Some(s) = q.section.as_deref().and_then(|s| pack.section(s)) {
-            reply = reply.button(
-                CustomId::Section {
-                    pack: pack.id.clone(),
-                    id: s.id.clone(),
-                },
-                tr(
-                    lang,
-                    "button-open-section",
-                    &[("label", &s.label.get(lang).to_string())],
-                ),
-            );
+            let (id, label) = super::section_button(pack, s, lang);
+            reply = reply.button(id, label);
         }
     }
     if let Some(s) = th.sections.first().and_then(|s| pack.section(s))
@@ -133,17 +124,8 @@ pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
             .iter()
             .any(|b| matches!(&b.id, CustomId::Section { id, .. } if *id == s.id))
     {
-        reply = reply.button(
-            CustomId::Section {
-                pack: pack.id.clone(),
-                id: s.id.clone(),
-            },
-            tr(
-                lang,
-                "button-open-section",
-                &[("label", &s.label.get(lang).to_string())],
-            ),
-        );
+        let (id, label) = super::section_button(pack, s, lang);
+        reply = reply.button(id, label);
     }
     if pack.letter.as_ref().is_some_and(|l| l.writer == th.id) {
         reply = reply.button(
@@ -159,24 +141,14 @@ pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
         },
         t(lang, "button-essay"),
     );
-    let concepts: Vec<SelectOption> = pack
-        .concepts
-        .iter()
-        .filter(|c| c.thinker == th.id || c.coauthor.as_deref() == Some(th.id.as_str()))
-        .map(|c| SelectOption {
-            label: c.name.get(lang).to_string(),
-            value: format!("concept:{}:{}", pack.id, c.id),
-            description: Some(c.gloss.get(lang).to_string()),
-        })
-        .collect();
-    if !concepts.is_empty() {
-        reply.select = Some(Select {
-            id: CustomId::Open {
-                scope: format!("{}:thinker-{}", pack.id, th.id),
-            },
-            placeholder: t(lang, "select-their-concepts"),
-            options: concepts,
-        });
-    }
+    reply.select = super::concept_menu(
+        pack,
+        pack.concepts
+            .iter()
+            .filter(|c| c.thinker == th.id || c.coauthor.as_deref() == Some(th.id.as_str())),
+        lang,
+        format!("{}:thinker-{}", pack.id, th.id),
+        "select-their-concepts",
+    );
     reply
 }

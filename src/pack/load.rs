@@ -132,15 +132,16 @@ fn parse<T: DeserializeOwned>(
         }
     };
     let src = SourceFile::new(&path, text);
-    // Parse as a plain TOML document first, so syntax errors and schema errors are told apart.
-    if let Err(e) = src.text.parse::<toml::Table>() {
-        problems.push(toml_problem(&src, &e, ProblemKind::Toml));
-        return None;
-    }
     match toml::from_str::<T>(&src.text) {
         Ok(value) => Some(Parsed { src, value }),
         Err(e) => {
-            problems.push(toml_problem(&src, &e, ProblemKind::Schema));
+            // Only a file that fails is read again as a plain TOML document, so that syntax
+            // errors and schema errors are told apart (a valid pack is parsed once).
+            let problem = match src.text.parse::<toml::Table>() {
+                Err(syntax) => toml_problem(&src, &syntax, ProblemKind::Toml),
+                Ok(_) => toml_problem(&src, &e, ProblemKind::Schema),
+            };
+            problems.push(problem);
             None
         }
     }

@@ -75,12 +75,12 @@ impl Store {
             Some(g) => {
                 sqlx::query("SELECT * FROM daily_schedules WHERE guild_id = ? ORDER BY id")
                     .bind(g.to_string())
-                    .fetch_all(&self.pool)
+                    .fetch_all(&self.reader)
                     .await?
             }
             None => {
                 sqlx::query("SELECT * FROM daily_schedules ORDER BY id")
-                    .fetch_all(&self.pool)
+                    .fetch_all(&self.reader)
                     .await?
             }
         };
@@ -164,7 +164,7 @@ impl Store {
         Ok(
             sqlx::query_scalar("SELECT MAX(local_date) FROM daily_posts WHERE schedule_id = ?")
                 .bind(schedule)
-                .fetch_one(&self.pool)
+                .fetch_one(&self.reader)
                 .await?,
         )
     }
@@ -181,7 +181,7 @@ impl Store {
         )
         .bind(guild.to_string())
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
@@ -233,7 +233,7 @@ impl Store {
              ORDER BY local_date DESC LIMIT 1",
         )
         .bind(schedule)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         message
             .flatten()
@@ -246,7 +246,7 @@ impl Store {
         Ok(
             sqlx::query_scalar("SELECT COUNT(*) FROM daily_posts WHERE schedule_id = ?")
                 .bind(schedule)
-                .fetch_one(&self.pool)
+                .fetch_one(&self.reader)
                 .await?,
         )
     }
@@ -285,7 +285,7 @@ impl Store {
         let channel: Option<String> =
             sqlx::query_scalar("SELECT channel_id FROM daily_staff WHERE guild_id = ?")
                 .bind(guild.to_string())
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.reader)
                 .await?;
         channel
             .map(|c| super::parse_id("channel_id", &c))
@@ -322,14 +322,14 @@ impl Store {
         )
         .bind(guild.to_string())
         .bind(user.to_string())
-        .fetch_one(&self.pool)
+        .fetch_one(&self.reader)
         .await?)
     }
 
     pub async fn suggestion(&self, id: i64) -> Result<Option<Suggestion>, StoreError> {
         let row = sqlx::query("SELECT * FROM daily_suggestions WHERE id = ?")
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         let Some(row) = row else { return Ok(None) };
         Ok(Some(Suggestion {

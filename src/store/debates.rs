@@ -51,7 +51,7 @@ impl Store {
     pub async fn debate(&self, id: u64) -> Result<Option<Debate>, StoreError> {
         let row = sqlx::query("SELECT * FROM debates WHERE id = ?")
             .bind(id.to_string())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         row.as_ref().map(debate).transpose()
     }
@@ -74,7 +74,7 @@ impl Store {
             "SELECT side, COUNT(*) AS n FROM debate_votes WHERE debate_id = ? GROUP BY side",
         )
         .bind(id.to_string())
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut t = Tally::default();
         for row in rows {
@@ -108,7 +108,7 @@ impl Store {
             "SELECT * FROM debates WHERE closed_at IS NULL AND closes_at <= ? ORDER BY closes_at",
         )
         .bind(now)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter().map(debate).collect()
     }

@@ -60,7 +60,11 @@ pub(crate) fn snowflake_opt(
 /// The database handle, cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Store {
+    /// The one writer.
     pool: SqlitePool,
+    /// Readers: in WAL mode they read the last commit without waiting for the writer, so
+    /// boards and lookups never queue behind a burst of votes.
+    reader: SqlitePool,
     /// Debate votes, written in groups.
     votes: batch::Votes,
 }
@@ -75,8 +79,8 @@ impl Store {
         let options = SqliteConnectOptions::from_str("sqlite://")?
             .filename(path)
             .create_if_missing(true)
-            // Another connection (`aura check`, a backup) reads the last commit without waiting
-            // for the writer, nor it for them. The bot's own reads share its one connection.
+            // Readers (the bot's own, `aura check`, a backup) read the last commit without
+            // waiting for the writer, nor it for them.
             .journal_mode(SqliteJournalMode::Wal)
             // In WAL mode, NORMAL syncs the log to disk at checkpoints rather than at every
             // commit. A commit is in the log file when it returns, so it survives the process
@@ -90,7 +94,13 @@ impl Store {
             .foreign_keys(true);
         // SQLite has one writer at a time: one connection serializes writes without
         // "database is locked" failures, and is plenty for a class's clicks.
-        Self::connect(options, 1).await
+        let mut store = Self::connect(options.clone(), 1).await?;
+        // Reads go through connections of their own, opened when needed.
+        store.reader = SqlitePoolOptions::new()
+            .max_connections(2)
+            .min_connections(0)
+            .connect_lazy_with(options);
+        Ok(store)
     }
 
     /// A private in-memory database, for tests.
@@ -106,11 +116,17 @@ impl Store {
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         let votes = batch::Votes::start(pool.clone());
-        Ok(Store { pool, votes })
+        // A private in-memory database is one connection: it reads what it writes.
+        Ok(Store {
+            reader: pool.clone(),
+            pool,
+            votes,
+        })
     }
 
     /// Closes every connection cleanly (checkpointing the write-ahead log).
     pub async fn close(&self) {
+        self.reader.close().await;
         self.pool.close().await;
     }
 }

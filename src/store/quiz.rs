@@ -90,7 +90,7 @@ impl Store {
     pub async fn abandon_open_rounds(&self, now: i64) -> Result<Vec<u64>, StoreError> {
         let channels: Vec<String> =
             sqlx::query_scalar("SELECT channel_id FROM quiz_rounds WHERE ended_at IS NULL")
-                .fetch_all(&self.pool)
+                .fetch_all(&self.reader)
                 .await?;
         sqlx::query(
             "UPDATE quiz_rounds SET ended_at = ?, outcome = 'abandoned' WHERE ended_at IS NULL",
@@ -144,7 +144,7 @@ impl Store {
         )
         .bind(&guild)
         .bind(period.code())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         let since = period.window(now).max(reset.unwrap_or(i64::MIN));
         let rows = sqlx::query(
@@ -161,7 +161,7 @@ impl Store {
         )
         .bind(&guild)
         .bind(since)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let count = |row: &sqlx::sqlite::SqliteRow, name: &str| -> Result<u32, sqlx::Error> {
             Ok(u32::try_from(row.try_get::<i64, _>(name)?).unwrap_or(0))
@@ -200,7 +200,7 @@ impl Store {
              FROM quiz_answers WHERE round_id = ? ORDER BY question_no, user_id",
         )
         .bind(round.to_string())
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut csv = String::from("member,question,question_id,answer,correct,time_ms,points\n");
         for row in rows {
@@ -234,7 +234,7 @@ impl Store {
         let row: Option<(String, Option<String>)> =
             sqlx::query_as("SELECT who, role_id FROM quiz_access WHERE guild_id = ?")
                 .bind(guild.to_string())
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.reader)
                 .await?;
         Ok(match row {
             Some((who, _)) if who == "everyone" => Access::Everyone,
@@ -273,7 +273,7 @@ impl Store {
         )
         .bind(guild.to_string())
         .bind(user.to_string())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         round.map(|r| parse_id("round_id", &r)).transpose()
     }
@@ -286,7 +286,7 @@ impl Store {
         )
         .bind(round.to_string())
         .bind(user.to_string())
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
@@ -310,7 +310,7 @@ impl Store {
             "SELECT id FROM quiz_rounds WHERE channel_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1",
         )
         .bind(channel.to_string())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         round.map(|r| parse_id("id", &r)).transpose()
     }

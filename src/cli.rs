@@ -124,7 +124,7 @@ pub fn run(cli: Cli) -> ExitCode {
             match pack::load(&dir) {
                 Ok(library) => {
                     for p in &library.packs {
-                        println!(
+                        say(&format!(
                             "{}: ok — {} sections, {} thinkers, {} concepts, {} quotes ({} verified), {} motions, {} quiz questions ({} generated), {} prompts",
                             p.id,
                             p.sections.len(),
@@ -136,7 +136,7 @@ pub fn run(cli: Cli) -> ExitCode {
                             p.questions.len(),
                             p.questions.iter().filter(|q| q.generated).count(),
                             p.prompts.len()
-                        );
+                        ));
                     }
                     ExitCode::SUCCESS
                 }
@@ -164,7 +164,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let lang = core.lang_for(locale.as_deref());
             match preview::preview(&core, lang, &command, seed.unwrap_or(0), json) {
                 Ok(out) => {
-                    println!("{out}");
+                    say(&out);
                     ExitCode::SUCCESS
                 }
                 Err(message) => {
@@ -203,6 +203,18 @@ fn connection(settings: &Settings) -> Option<Connection> {
             .filter(|u| !u.trim().is_empty()),
         register,
     })
+}
+
+/// Prints a line on standard output. A reader that has gone (`aura preview … | head`) is not
+/// an error: what it did not want is simply not printed.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("aura: cannot write the output: {e}");
+    }
 }
 
 fn block_on<F: std::future::Future<Output = ExitCode>>(future: F) -> ExitCode {

@@ -95,3 +95,19 @@ async fn register_overwrites_the_commands_in_bulk() {
         .count();
     assert_eq!(localized, 10, "every command has an Indonesian name");
 }
+
+#[test]
+fn a_preview_piped_into_a_reader_that_stops_early_ends_cleanly() {
+    let mut child = aura()
+        .args(["preview", "/essay", "--locale", "id"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run aura");
+    // The reader goes away before Aura writes, as `aura preview … | head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -1,7 +1,7 @@
 //! `/concept name`: a concept card with its names, definition, sections, related concepts,
 //! a key quote and the common misconception, with navigation to each.
 
-use super::{footer, not_found, quote_place, section_ref};
+use super::{footer, quote_place, section_ref};
 use crate::core::Core;
 use crate::i18n::t;
 use crate::interaction::CustomId;
@@ -10,26 +10,14 @@ use crate::reply::{Accent, Reply};
 use crate::search::Kind;
 
 pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
-    let guesses = match core.index.resolve(Kind::Concept, input) {
-        Ok(hit) => {
-            let found = core
-                .library
-                .pack(&hit.pack)
-                .and_then(|pack| pack.concept(&hit.id).map(|c| (pack, c)));
-            match found {
-                Some((pack, concept)) => return card(pack, concept, lang),
-                None => Vec::new(),
-            }
-        }
-        Err(guesses) => guesses,
-    };
-    not_found(
+    super::lookup_card(
         core,
         lang,
         Kind::Concept,
         input,
-        &guesses,
         "error-unknown-concept",
+        |pack, id| pack.concept(id),
+        card,
     )
 }
 

@@ -228,6 +228,30 @@ pub(crate) fn whole_lines(
         .collect()
 }
 
+/// Resolves what a member typed to one item of `kind` and shows its card; otherwise "I don't
+/// know X" (with `unknown`, the notice's key) and the best guesses.
+fn lookup_card<T>(
+    core: &Core,
+    lang: Lang,
+    kind: Kind,
+    input: &str,
+    unknown: &str,
+    find: impl for<'p> Fn(&'p Pack, &str) -> Option<&'p T>,
+    card: impl Fn(&Pack, &T, Lang) -> Reply,
+) -> Reply {
+    let guesses = match core.index.resolve(kind, input) {
+        Ok(hit) => match core.library.pack(&hit.pack) {
+            Some(pack) => match find(pack, &hit.id) {
+                Some(item) => return card(pack, item, lang),
+                None => Vec::new(),
+            },
+            None => Vec::new(),
+        },
+        Err(guesses) => guesses,
+    };
+    not_found(core, lang, kind, input, &guesses, unknown)
+}
+
 /// "I don't know X. Did you mean: A, B?" as an ephemeral notice.
 fn not_found(
     core: &Core,

@@ -2,7 +2,7 @@
 //! with the essay, their verified quotes, and where to go next. Every thinker the pack names
 //! gets a card, so no name leads nowhere.
 
-use super::{footer, not_found, quote_place, section_ref, whole_lines};
+use super::{footer, quote_place, section_ref, whole_lines};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
@@ -11,26 +11,14 @@ use crate::reply::{Accent, Reply};
 use crate::search::Kind;
 
 pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
-    let guesses = match core.index.resolve(Kind::Thinker, input) {
-        Ok(hit) => {
-            let found = core
-                .library
-                .pack(&hit.pack)
-                .and_then(|pack| pack.thinker(&hit.id).map(|th| (pack, th)));
-            match found {
-                Some((pack, th)) => return card(pack, th, lang),
-                None => Vec::new(),
-            }
-        }
-        Err(guesses) => guesses,
-    };
-    not_found(
+    super::lookup_card(
         core,
         lang,
         Kind::Thinker,
         input,
-        &guesses,
         "error-unknown-speaker",
+        |pack, id| pack.thinker(id),
+        card,
     )
 }
 

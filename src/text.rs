@@ -1,5 +1,5 @@
-//! Small text helpers shared by search, validation and rendering: folding for comparison and
-//! cutting to a length at a word boundary.
+//! Small text helpers shared by search, validation and rendering: folding for comparison,
+//! cutting to a length at a word boundary, and showing a member's text as text.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -80,6 +80,32 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Shows what a member wrote as plain text wherever Discord renders markdown: every character
+/// that could start formatting (bold, headings, lists, quotes, code, spoilers, masked links,
+/// mentions) is escaped with a backslash, which Discord hides. Line breaks are kept; other
+/// control characters are dropped.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '<' | '#' | '-' | '+' | '[' | ']' | '('
+            | ')' | '@' | ':' | '.' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cuts a member's text to `max` characters, then escapes it ([`escape_markdown`]).
+pub fn member_text(s: &str, max: usize) -> String {
+    escape_markdown(&truncate(s, max))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +170,29 @@ mod tests {
     #[test]
     fn truncate_long_word_is_cut_hard() {
         assert_eq!(truncate("abcdefghij", 5), "abcd…");
+    }
+
+    #[test]
+    fn member_text_cannot_format_link_or_mention() {
+        let raw = "# Big\n[click](https://evil.example) **x** @everyone <@1> `c` -# small";
+        let shown = escape_markdown(raw);
+        // Every character that could format is preceded by a backslash.
+        let mut chars = shown.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                assert!(chars.next().is_some(), "a dangling escape in {shown}");
+            } else {
+                assert!(!"#[]()*@<>`-:.".contains(c), "{c} unescaped in {shown}");
+            }
+        }
+        assert_eq!(escape_markdown("plain words, kept"), "plain words, kept");
+        assert_eq!(escape_markdown("a\u{0}b\nc"), "ab\nc");
+        // Nothing is lost: removing the escapes gives the text back.
+        let back = shown
+            .replace("\\\\", "\u{1}")
+            .replace('\\', "")
+            .replace('\u{1}', "\\");
+        assert_eq!(back, raw);
+        assert!(member_text(&"x".repeat(500), 10).chars().count() <= 10);
     }
 }

@@ -75,7 +75,11 @@ pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply
 pub fn suggestion_post(text: &str, author: u64, lang: Lang) -> Reply {
     Reply {
         title: Some(t(lang, "daily-prompt-title")),
-        text: format!("**{text}**\n\n{}", t(lang, "daily-discuss")),
+        text: format!(
+            "**{}**\n\n{}",
+            crate::text::escape_markdown(text),
+            t(lang, "daily-discuss")
+        ),
         footer: Some(tr(
             lang,
             "daily-suggested-by",

@@ -5,6 +5,27 @@
 use super::catalog::{self, CommandSpec};
 use crate::i18n::tr;
 use crate::pack::Lang;
+use crate::reply::Reply;
+
+/// The longest text a member may give a lookup option (names, topics, queries): registered
+/// as the options' `max_length`, and checked here too, so every client and `aura preview`
+/// are held to it before any matching is tried.
+pub const OPTION_MAX: usize = crate::search::QUERY_MAX;
+
+/// The polite notice for the first option value longer than [`OPTION_MAX`], if any.
+pub fn too_long<'a>(
+    lang: Lang,
+    options: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<Reply> {
+    let (name, _) = options
+        .into_iter()
+        .find(|(_, v)| crate::text::chars(v) > OPTION_MAX)?;
+    Some(Reply::notice(tr(
+        lang,
+        "error-option-too-long",
+        &[("option", &name.to_string()), ("max", &OPTION_MAX)],
+    )))
+}
 
 /// A command as a member gave it: name, option values by English option name.
 #[derive(Debug, Clone)]

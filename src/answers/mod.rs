@@ -23,10 +23,14 @@ use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack};
 use crate::reply::Reply;
 use crate::search::{Hit, Kind};
-pub use input::{ParseError, Request, name_in, option_in, parse, path_in};
+pub use input::{OPTION_MAX, ParseError, Request, name_in, option_in, parse, path_in, too_long};
 
 /// Answers a command.
 pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Reply {
+    let options = req.options.iter().map(|(n, v)| (*n, v.as_str()));
+    if let Some(notice) = too_long(lang, options) {
+        return notice;
+    }
     if let Some(group) = req.group {
         return match (group.name, req.command.name) {
             ("quiz", "start") => quiz::preview(core, lang, req, rng.r#gen()),

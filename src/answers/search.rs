@@ -55,7 +55,7 @@ pub fn answer(core: &Core, lang: Lang, query: &str) -> Reply {
         title: Some(tr(
             lang,
             "search-title",
-            &[("query", &query.trim().to_string())],
+            &[("query", &crate::text::escape_markdown(query.trim()))],
         )),
         text: lines.join("\n"),
         footer: Some(tr(lang, "search-footer", &[("count", &hits.len())])),

@@ -258,6 +258,16 @@ async fn setup(s: &Services, guild: u64, lang: Lang, args: SetupArgs) -> Result<
         };
         return Ok(crate::answers::bad_option(lang, option, &value, allowed));
     }
+    if let Some(role) = args.role
+        && let Err(refusal) = super::notify::vet(s, guild, role).await
+    {
+        let role = format!("<@&{role}>");
+        return Ok(Reply::notice(tr(
+            lang,
+            refusal.setup_key(),
+            &[("role", &role)],
+        )));
+    }
     let id_seed: u64 = rand::random();
     let mut record = DailySchedule {
         id: 0,

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::{PostKind, SUGGESTION};
+use super::{PostKind, SUGGESTION, Suggestion};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::{CustomId, Invocation, Modal, Outcome};
@@ -13,7 +13,7 @@ use crate::outbox::{Message, Outbox};
 use crate::pack::Lang;
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
-use crate::text::{normalize, truncate};
+use crate::text::{escape_markdown, member_text, normalize, truncate};
 
 /// The shortest and longest suggestion a member may send, and how many may wait at once.
 pub const SUGGESTION_MIN: usize = 10;
@@ -113,7 +113,7 @@ fn staff_card(core: &Core, id: i64, text: &str, user: u64) -> Reply {
     let staff_lang = core.default_lang;
     let mut card = Reply {
         title: Some(t(staff_lang, "daily-suggestion-title")),
-        text: format!("**{text}**"),
+        text: format!("**{}**", escape_markdown(text)),
         footer: Some(tr(
             staff_lang,
             "daily-suggested-by",
@@ -141,6 +141,23 @@ fn staff_card(core: &Core, id: i64, text: &str, user: u64) -> Reply {
     card
 }
 
+/// The suggestion a staff click or form names, when the clicker is staff and the suggestion
+/// belongs to the server the click came from; otherwise the notice to answer with.
+async fn staff_target(
+    s: &Services,
+    inv: &Invocation,
+    suggestion: i64,
+) -> Result<Result<Suggestion, Outcome>, Error> {
+    let notice = |key: &str| Ok(Err(Outcome::Reply(Reply::notice(t(inv.lang, key)))));
+    if !(inv.is_staff() || inv.is_moderator()) {
+        return notice("error-no-permission");
+    }
+    match s.store.suggestion(suggestion).await? {
+        Some(sg) if Some(sg.guild) == inv.guild => Ok(Ok(sg)),
+        _ => notice("error-stale-button"),
+    }
+}
+
 /// Approve or Deny on a staff card: approving decides at once; denying asks for a reason.
 pub async fn decision(
     s: &Services,
@@ -149,46 +166,45 @@ pub async fn decision(
     approve: bool,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    if !(inv.is_staff() || inv.is_moderator()) {
-        return Ok(Outcome::Reply(Reply::notice(t(
-            lang,
-            "error-no-permission",
-        ))));
-    }
+    let sg = match staff_target(s, inv, suggestion).await? {
+        Ok(sg) => sg,
+        Err(refused) => return Ok(refused),
+    };
     if !approve {
         return Ok(Outcome::Modal(Modal {
-            id: CustomId::DenyReason { suggestion },
+            id: CustomId::DenyReason { suggestion: sg.id },
             title: t(lang, "daily-deny-title"),
             label: t(lang, "daily-deny-label"),
             min_length: 3,
             max_length: 300,
         }));
     }
-    decide(s, suggestion, true, None, lang).await
+    decide(s, sg, true, None, lang).await
 }
 
-/// The Deny modal's answer, with the reason.
+/// The Deny modal's answer, with the reason: the same checks as the buttons, at submit time.
 pub async fn denied_with_reason(
     s: &Services,
     inv: &Invocation,
     suggestion: i64,
     reason: &str,
 ) -> Result<Outcome, Error> {
-    decide(s, suggestion, false, Some(reason.trim()), inv.lang).await
+    let sg = match staff_target(s, inv, suggestion).await? {
+        Ok(sg) => sg,
+        Err(refused) => return Ok(refused),
+    };
+    decide(s, sg, false, Some(reason.trim()), inv.lang).await
 }
 
 async fn decide(
     s: &Services,
-    id: i64,
+    sg: Suggestion,
     approve: bool,
     reason: Option<&str>,
     lang: Lang,
 ) -> Result<Outcome, Error> {
     let store = &s.store;
     let notice = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
-    let Some(sg) = store.suggestion(id).await? else {
-        return notice("error-stale-button");
-    };
     if !store.decide_suggestion(sg.id, approve, reason).await? {
         return notice("daily-decided-already");
     }
@@ -202,11 +218,11 @@ async fn decide(
         }
     }
     let member_lang = s.core.default_lang;
-    let text = truncate(&sg.text, 200);
+    let text = member_text(&sg.text, 200);
     let note = if approve {
         tr(member_lang, "daily-approved-note", &[("text", &text)])
     } else {
-        let reason = reason.unwrap_or("").to_string();
+        let reason = escape_markdown(reason.unwrap_or(""));
         tr(
             member_lang,
             "daily-denied-note",
@@ -224,7 +240,7 @@ async fn decide(
     };
     let done = Reply {
         title: Some(t(lang, "daily-suggestion-title")),
-        text: format!("**{}**", truncate(&sg.text, 500)),
+        text: format!("**{}**", member_text(&sg.text, 500)),
         footer: Some(tr(
             lang,
             key,

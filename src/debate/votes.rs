@@ -70,6 +70,12 @@ async fn closed_card(core: &Core, store: &Store, d: &Debate) -> Result<Option<Re
     }))
 }
 
+/// Is the click in the server and channel the debate was opened in? A button copied
+/// elsewhere (or a forged id) names a debate that is not there.
+fn here(d: &Debate, inv: &Invocation) -> bool {
+    d.guild == inv.guild && d.channel == inv.channel
+}
+
 /// A click on Benjamin / Adorno / undecided.
 pub async fn vote(
     s: &Services,
@@ -78,6 +84,14 @@ pub async fn vote(
     side: Side,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
+    if s.store
+        .debate(debate)
+        .await?
+        .filter(|d| here(d, inv))
+        .is_none()
+    {
+        return Ok(Outcome::Reply(Reply::notice(t(lang, "error-stale-button"))));
+    }
     let outcome = s.store.vote(debate, inv.user, side, s.clock.unix()).await?;
     let side_name = t(lang, &format!("side-{}", side.code()));
     let text = match outcome {
@@ -92,7 +106,7 @@ pub async fn vote(
 pub async fn close(s: &Services, inv: &Invocation, debate: u64) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let notice = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
-    let Some(d) = s.store.debate(debate).await? else {
+    let Some(d) = s.store.debate(debate).await?.filter(|d| here(d, inv)) else {
         return notice("error-stale-button");
     };
     if d.starter != inv.user {
@@ -196,5 +210,42 @@ mod tests {
         assert!(matches!(other, Outcome::Reply(r) if r.ephemeral));
         let own = close(&s, &member(22, 5), 20).await.expect("close");
         assert!(matches!(own, Outcome::Update(_)));
+    }
+
+    #[tokio::test]
+    async fn votes_and_closing_count_only_in_the_debates_own_channel() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox).await;
+        start(&s, &member(30, 5), None).await.expect("start");
+        let elsewhere = |id, user| Invocation {
+            channel: 99,
+            ..member(id, user)
+        };
+        let other_guild = |id, user| Invocation {
+            guild: Some(42),
+            ..member(id, user)
+        };
+        for inv in [elsewhere(31, 6), other_guild(32, 6)] {
+            let v = vote(&s, &inv, 30, Side::Adorno).await.expect("vote");
+            assert!(matches!(&v, Outcome::Reply(r) if r.ephemeral), "{v:?}");
+        }
+        let missing = vote(&s, &member(33, 6), 12345, Side::Adorno)
+            .await
+            .expect("vote");
+        assert!(matches!(&missing, Outcome::Reply(r) if r.ephemeral));
+        let closed = close(&s, &elsewhere(34, 5), 30).await.expect("close");
+        assert!(
+            matches!(closed, Outcome::Reply(_)),
+            "the starter, elsewhere"
+        );
+        let tally = s.store.tally(30).await.expect("tally");
+        assert_eq!(tally.adorno + tally.benjamin + tally.undecided, 0);
+        assert!(
+            s.store
+                .debate(30)
+                .await
+                .expect("debate")
+                .is_some_and(|d| d.closed_at.is_none())
+        );
     }
 }

@@ -37,7 +37,10 @@ pub async fn on_event(
             };
             let id = CustomId::decode(&click.data.custom_id);
             let target = target(ctx, click.id, &click.token, &inv, &click.data.custom_id);
-            send::answer(target, false, on_click(s, inv, id, value)).await
+            // "Notify me" reads the server's roles and changes the member's: answered (deferred)
+            // before any of those calls, its result follows privately.
+            let slow = matches!(id, Some(CustomId::DailyRole { .. }));
+            send::answer(target, slow, on_click(s, inv, id, value)).await
         }
         serenity::Interaction::Modal(modal) => {
             let inv = invocation::of_modal(modal, &s.core);
@@ -101,13 +104,18 @@ async fn on_click(
             position,
         } => Ok(quiz::answer(&s, &inv, round, number, position)),
         CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
-        CustomId::QuizReset { period, owner } => quiz::reset(&s, &inv, period, owner).await,
+        CustomId::QuizReset {
+            period,
+            owner,
+            guild,
+        } => quiz::reset(&s, &inv, period, owner, guild).await,
         CustomId::DailyRole { role } => notify::toggle(&s, &inv, role).await,
         CustomId::Approve { suggestion } => suggestions::decision(&s, &inv, suggestion, true).await,
         CustomId::Deny { suggestion } => suggestions::decision(&s, &inv, suggestion, false).await,
         CustomId::Vote { debate, side } => votes::vote(&s, &inv, debate, side).await,
         CustomId::CloseVote { debate } => votes::close(&s, &inv, debate).await,
-        CustomId::Delete { owner } if owner == inv.user => Ok(Outcome::DeleteMessage),
+        // Who asked is read from the message itself; the id in the button proves nothing.
+        CustomId::Delete { .. } if inv.origin_user == Some(inv.user) => Ok(Outcome::DeleteMessage),
         CustomId::Delete { .. } => Ok(Outcome::Reply(Reply::notice(t(
             inv.lang,
             "error-not-yours",

@@ -16,6 +16,7 @@ struct Parts<'a> {
     locale: &'a str,
     member: Option<&'a serenity::Member>,
     app: Option<serenity::Permissions>,
+    origin: Option<u64>,
 }
 
 fn build(p: Parts<'_>, core: &Core) -> Invocation {
@@ -32,6 +33,7 @@ fn build(p: Parts<'_>, core: &Core) -> Invocation {
             .map(|m| m.roles.iter().map(|r| r.get()).collect())
             .unwrap_or_default(),
         app_permissions: p.app.map(|x| x.bits()),
+        origin_user: p.origin,
     }
 }
 
@@ -46,6 +48,7 @@ pub fn of_command(i: &serenity::CommandInteraction, core: &Core) -> Invocation {
         locale: &i.locale,
         member: i.member.as_deref(),
         app: i.app_permissions,
+        origin: None,
     };
     build(parts, core)
 }
@@ -61,8 +64,27 @@ pub fn of_click(i: &serenity::ComponentInteraction, core: &Core) -> Invocation {
         locale: &i.locale,
         member: i.member.as_ref(),
         app: i.app_permissions,
+        origin: origin_of(&i.message),
     };
     build(parts, core)
+}
+
+/// Who asked for `message`: the user in its interaction metadata (or, from older payloads, its
+/// interaction), never anything written into a button.
+fn origin_of(message: &serenity::Message) -> Option<u64> {
+    use serenity::MessageInteractionMetadata as M;
+    let from_metadata = message
+        .interaction_metadata
+        .as_deref()
+        .and_then(|m| match m {
+            M::Command(c) => Some(c.user.id.get()),
+            M::Component(c) => Some(c.user.id.get()),
+            M::ModalSubmit(c) => Some(c.user.id.get()),
+            _ => None,
+        });
+    #[allow(deprecated)]
+    let from_interaction = message.interaction.as_deref().map(|i| i.user.id.get());
+    from_metadata.or(from_interaction)
 }
 
 /// A submitted modal.
@@ -76,6 +98,7 @@ pub fn of_modal(i: &serenity::ModalInteraction, core: &Core) -> Invocation {
         locale: &i.locale,
         member: i.member.as_ref(),
         app: i.app_permissions,
+        origin: i.message.as_deref().and_then(origin_of),
     };
     build(parts, core)
 }

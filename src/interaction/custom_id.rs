@@ -54,8 +54,12 @@ pub enum CustomId {
     },
     /// A hint on a quiz question.
     QuizHint { round: u64, number: usize },
-    /// Confirm (`Some(period)`) or cancel (`None`) a board reset asked by `owner`.
-    QuizReset { period: Option<Period>, owner: u64 },
+    /// Confirm (`Some(period)`) or cancel (`None`) a board reset asked by `owner` in `guild`.
+    QuizReset {
+        period: Option<Period>,
+        owner: u64,
+        guild: u64,
+    },
     /// Opt in to or out of a daily post's ping role.
     DailyRole { role: u64 },
     /// Staff approve a member's suggestion.
@@ -119,10 +123,15 @@ impl CustomId {
             CustomId::QuizHint { round, number } => {
                 vec!["quiz-hint".into(), round.to_string(), number.to_string()]
             }
-            CustomId::QuizReset { period, owner } => vec![
+            CustomId::QuizReset {
+                period,
+                owner,
+                guild,
+            } => vec![
                 "quiz-reset".into(),
                 period.map(Period::code).unwrap_or("cancel").into(),
                 owner.to_string(),
+                guild.to_string(),
             ],
             CustomId::DailyRole { role } => vec!["daily-role".into(), role.to_string()],
             CustomId::Approve { suggestion } => {
@@ -207,12 +216,13 @@ impl CustomId {
                 round: number(0)?,
                 number: small(1)?,
             },
-            "quiz-reset" if arity(2) => CustomId::QuizReset {
+            "quiz-reset" if arity(3) => CustomId::QuizReset {
                 period: match rest[0] {
                     "cancel" => None,
                     p => Some(Period::parse(p)?),
                 },
                 owner: number(1)?,
+                guild: number(2)?,
             },
             "daily-role" if arity(1) => CustomId::DailyRole { role: number(0)? },
             "sugg-approve" if arity(1) => CustomId::Approve {
@@ -300,8 +310,13 @@ mod tests {
             }),
             (any::<u64>(), 0usize..100)
                 .prop_map(|(round, number)| CustomId::QuizHint { round, number }),
-            (proptest::option::of(period()), any::<u64>())
-                .prop_map(|(period, owner)| CustomId::QuizReset { period, owner }),
+            (proptest::option::of(period()), any::<u64>(), any::<u64>()).prop_map(
+                |(period, owner, guild)| CustomId::QuizReset {
+                    period,
+                    owner,
+                    guild
+                }
+            ),
             any::<u64>().prop_map(|role| CustomId::DailyRole { role }),
             any::<i64>().prop_map(|suggestion| CustomId::Approve { suggestion }),
             any::<i64>().prop_map(|suggestion| CustomId::Deny { suggestion }),
@@ -355,7 +370,8 @@ mod tests {
             "aura:vote:abc:adorno",
             "aura:vote:1:nobody",
             "aura:quiz:1:2",
-            "aura:quiz-reset:forever:1",
+            "aura:quiz-reset:forever:1:2",
+            "aura:quiz-reset:week:1",
             "other:concept:a:b",
             "aura:delete:-1",
         ] {

@@ -37,6 +37,9 @@ pub struct Invocation {
     pub roles: Vec<u64>,
     /// Aura's own permissions in this channel, when Discord sent them.
     pub app_permissions: Option<u64>,
+    /// For a click: who really asked for the clicked message (Discord's interaction metadata
+    /// on it), whatever its buttons' ids say. `None` when the message says nothing.
+    pub origin_user: Option<u64>,
 }
 
 impl Default for Invocation {
@@ -51,6 +54,7 @@ impl Default for Invocation {
             permissions: 0,
             roles: Vec::new(),
             app_permissions: None,
+            origin_user: None,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Everything Aura does outside an interaction's answer goes through one trait, [`Outbox`]:
-//! posting, editing, pinning, threads, roles, DMs, follow-ups and reading what Aura may do in
-//! a channel. The bot uses [`rest::Rest`] over Discord's REST API; unit tests use
+//! posting, editing, pinning, threads, roles, DMs, follow-ups, and reading what Aura may do in
+//! a channel and a server's roles. The bot uses [`rest::Rest`] over Discord's REST API; unit tests use
 //! [`recorder::Recorder`], which records every call and can be told to fail.
 
 pub mod permissions;
@@ -30,6 +30,18 @@ impl From<&Reply> for Message {
     fn from(reply: &Reply) -> Message {
         Message::from(reply.clone())
     }
+}
+
+/// One of a server's roles, as far as handing it to members goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuildRole {
+    pub id: u64,
+    /// Its place in the server's role list (higher is more powerful).
+    pub position: i64,
+    /// Its permission bits.
+    pub permissions: u64,
+    /// Managed by an integration (a bot's or a booster role): nobody may hand it out.
+    pub managed: bool,
 }
 
 /// Why a call failed.
@@ -79,4 +91,8 @@ pub trait Outbox: Send + Sync {
     async fn edit_original(&self, token: &str, message: &Message) -> Result<(), OutboxError>;
     /// Aura's own permission bits in a channel of a guild.
     async fn bot_permissions(&self, guild: u64, channel: u64) -> Result<u64, OutboxError>;
+    /// A server's roles (GET /guilds/{id}/roles).
+    async fn guild_roles(&self, guild: u64) -> Result<Vec<GuildRole>, OutboxError>;
+    /// The roles Aura itself has in a server (GET /guilds/{id}/members/{bot}).
+    async fn bot_roles(&self, guild: u64) -> Result<Vec<u64>, OutboxError>;
 }

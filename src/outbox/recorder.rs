@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use super::{Message, Outbox, OutboxError};
+use super::{GuildRole, Message, Outbox, OutboxError};
 
 /// The kinds of call, to choose which ones fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,6 +21,8 @@ pub enum Call {
     Followup,
     EditOriginal,
     Permissions,
+    /// Reading a server's roles, or Aura's own.
+    Roles,
 }
 
 /// One recorded call.
@@ -77,6 +79,10 @@ pub struct Recorder {
     next_id: Mutex<u64>,
     /// What `bot_permissions` answers (all bits unless set).
     pub permissions: Mutex<Option<u64>>,
+    /// What `guild_roles` answers (none unless set).
+    pub roles: Mutex<Vec<GuildRole>>,
+    /// What `bot_roles` answers (none unless set).
+    pub bot_roles: Mutex<Vec<u64>>,
 }
 
 impl Recorder {
@@ -242,5 +248,15 @@ impl Outbox for Recorder {
             .ok()
             .and_then(|p| *p)
             .unwrap_or(u64::MAX))
+    }
+
+    async fn guild_roles(&self, _guild: u64) -> Result<Vec<GuildRole>, OutboxError> {
+        self.check(Call::Roles)?;
+        Ok(self.roles.lock().map(|r| r.clone()).unwrap_or_default())
+    }
+
+    async fn bot_roles(&self, _guild: u64) -> Result<Vec<u64>, OutboxError> {
+        self.check(Call::Roles)?;
+        Ok(self.bot_roles.lock().map(|r| r.clone()).unwrap_or_default())
     }
 }

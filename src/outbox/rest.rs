@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::{Message, Outbox, OutboxError, permissions};
+use super::{GuildRole, Message, Outbox, OutboxError, permissions};
 use crate::render;
 
 /// How many times a call is tried in all.
@@ -482,5 +482,33 @@ impl Outbox for Rest {
             &roles,
             &overwrites,
         ))
+    }
+
+    async fn guild_roles(&self, guild: u64) -> Result<Vec<GuildRole>, OutboxError> {
+        let roles = self.get_raw(&format!("/guilds/{guild}/roles")).await?;
+        Ok(roles
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| GuildRole {
+                id: snowflake(&r["id"]),
+                position: r["position"].as_i64().unwrap_or(0),
+                permissions: snowflake(&r["permissions"]),
+                managed: r["managed"].as_bool().unwrap_or(false),
+            })
+            .collect())
+    }
+
+    async fn bot_roles(&self, guild: u64) -> Result<Vec<u64>, OutboxError> {
+        let bot = snowflake(&self.get_raw("/users/@me").await?["id"]);
+        let member = self
+            .get_raw(&format!("/guilds/{guild}/members/{bot}"))
+            .await?;
+        Ok(member["roles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(snowflake)
+            .collect())
     }
 }

@@ -22,6 +22,12 @@ pub fn may_run(access: &Access, asker: &Asker<'_>) -> bool {
         }
 }
 
+/// May this member reset boards or download reports? Moderators and the quiz-master role
+/// only: "everyone" lets students play and start rounds, not clear what the class earned.
+pub fn may_moderate(access: &Access, asker: &Asker<'_>) -> bool {
+    asker.moderator || matches!(access, Access::Role(role) if asker.roles.contains(role))
+}
+
 /// May this member stop or steer the round `starter` started? The starter, a moderator, or a
 /// quiz master; with "everyone" a student may start a round but not steer another's.
 pub fn may_control(access: &Access, asker: &Asker<'_>, starter: u64) -> bool {
@@ -56,5 +62,27 @@ mod tests {
         assert!(!may_control(&Access::Everyone, &student, 9));
         assert!(may_control(&Access::Role(42), &student, 9));
         assert!(may_control(&Access::Everyone, &moderator, 9));
+    }
+
+    #[test]
+    fn with_everyone_students_play_but_only_moderators_and_quiz_masters_reset() {
+        let student = Asker {
+            id: 7,
+            moderator: false,
+            roles: &[42],
+        };
+        let moderator = Asker {
+            id: 8,
+            moderator: true,
+            roles: &[],
+        };
+        assert!(may_run(&Access::Everyone, &student));
+        assert!(!may_moderate(&Access::Everyone, &student));
+        assert!(!may_moderate(&Access::Moderators, &student));
+        assert!(may_moderate(&Access::Role(42), &student));
+        assert!(!may_moderate(&Access::Role(43), &student));
+        for access in [Access::Everyone, Access::Moderators, Access::Role(43)] {
+            assert!(may_moderate(&access, &moderator));
+        }
     }
 }

@@ -166,16 +166,16 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
             }
         },
         QuizCommand::Report => {
-            if !access::may_run(&access, &who) {
+            if !access::may_moderate(&access, &who) {
                 return Ok(notice(lang, "error-no-permission"));
             }
             return report(s, inv.channel, lang).await;
         }
         QuizCommand::Reset { period } => {
-            if !access::may_run(&access, &who) {
+            if !access::may_moderate(&access, &who) {
                 return Ok(notice(lang, "error-no-permission"));
             }
-            reset_confirmation(lang, period, inv.user)
+            reset_confirmation(lang, period, inv.user, guild)
         }
         QuizCommand::Access { who, role } => {
             if !inv.is_staff() {
@@ -200,7 +200,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
 }
 
 /// "Really clear the board?" with Yes and Cancel, for the member who asked.
-fn reset_confirmation(lang: Lang, period: Period, user: u64) -> Reply {
+fn reset_confirmation(lang: Lang, period: Period, user: u64, guild: u64) -> Reply {
     let name = cards::period_name(period, lang);
     let mut reply = Reply {
         text: tr(lang, "quiz-reset-confirm", &[("period", &name)]),
@@ -212,6 +212,7 @@ fn reset_confirmation(lang: Lang, period: Period, user: u64) -> Reply {
         id: crate::interaction::CustomId::QuizReset {
             period: Some(period),
             owner: user,
+            guild,
         },
         label: t(lang, "button-reset-yes"),
         style: ButtonStyle::Danger,
@@ -220,6 +221,7 @@ fn reset_confirmation(lang: Lang, period: Period, user: u64) -> Reply {
         id: crate::interaction::CustomId::QuizReset {
             period: None,
             owner: user,
+            guild,
         },
         label: t(lang, "button-cancel"),
         style: ButtonStyle::Secondary,
@@ -381,25 +383,35 @@ pub fn hint(s: &Services, inv: &Invocation, round: u64, number: usize) -> Outcom
     Outcome::Reply(private(text))
 }
 
-/// The reset confirmation's buttons (`None`: cancel).
+/// The reset confirmation's buttons (`None`: cancel). Checked again at the click: the member
+/// who asked (by the message's metadata when Discord sent it), in the server it was asked in,
+/// and still allowed to reset.
 pub async fn reset(
     s: &Services,
     inv: &Invocation,
     period: Option<Period>,
     owner: u64,
+    guild: u64,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let reply = if owner != inv.user {
+    let asked_by_clicker = owner == inv.user && inv.origin_user.is_none_or(|o| o == inv.user);
+    let reply = if inv.guild != Some(guild) {
+        Reply::notice(t(lang, "error-stale-button"))
+    } else if !asked_by_clicker {
         Reply::notice(t(lang, "error-not-yours"))
     } else {
-        match (period, inv.guild) {
-            (None, _) => private(t(lang, "quiz-reset-cancelled")),
-            (Some(period), Some(guild)) => {
-                s.store.reset_board(guild, period, s.clock.unix()).await?;
-                let name = cards::period_name(period, lang);
-                private(tr(lang, "quiz-reset-done", &[("period", &name)]))
+        match period {
+            None => private(t(lang, "quiz-reset-cancelled")),
+            Some(period) => {
+                let access = s.store.quiz_access(guild).await?;
+                if !access::may_moderate(&access, &asker(inv)) {
+                    Reply::notice(t(lang, "error-no-permission"))
+                } else {
+                    s.store.reset_board(guild, period, s.clock.unix()).await?;
+                    let name = cards::period_name(period, lang);
+                    private(tr(lang, "quiz-reset-done", &[("period", &name)]))
+                }
             }
-            _ => Reply::notice(t(lang, "error-stale-button")),
         }
     };
     Ok(Outcome::Update(reply))

@@ -17,6 +17,9 @@ use crate::render::limits;
 use crate::text::{normalize, truncate};
 
 use keys::{BodyKeys, NameKeys};
+
+/// The longest text matched against the index (a lookup option's `max_length`).
+pub const QUERY_MAX: usize = 100;
 pub use partial::partial_score;
 pub use score::{body_score, name_score};
 
@@ -351,6 +354,10 @@ impl Index {
 
     /// Autocomplete choices `(label, pack:id)` for one kind; an empty query lists the first 25.
     pub fn autocomplete(&self, kind: Kind, query: &str, lang: Lang) -> Vec<(String, String)> {
+        // Longer than any option may be: nothing to offer, and nothing to match.
+        if crate::text::chars(query) > QUERY_MAX {
+            return Vec::new();
+        }
         let choice = |e: &Entry| {
             (
                 truncate(e.label.get(lang), limits::CHOICE_NAME),

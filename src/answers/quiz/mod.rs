@@ -180,6 +180,11 @@ pub fn plan(
     if let Some(streaks) = args.streaks {
         settings.streaks = streaks;
     }
+    let texts = [("topic", &args.topic), ("section", &args.section)];
+    let texts = texts.iter().filter_map(|(n, v)| Some((*n, v.as_deref()?)));
+    if let Some(notice) = super::too_long(lang, texts) {
+        return Err(Box::new(notice));
+    }
     let mut pack = core.library.packs.first().map(|p| p.id.clone());
     if let Some(v) = args.topic.as_deref().filter(|v| !v.trim().is_empty()) {
         let hit = core.index.resolve(Kind::Concept, v).map_err(|guesses| {

@@ -104,8 +104,10 @@ pub async fn daily_setup(
     ctx: Context<'_>,
     #[channel_types("Text")] channel: serenity::ChannelId,
     #[max_length = 5] time: String,
-    #[autocomplete = "zones"] timezone: String,
-    days: Option<String>,
+    #[autocomplete = "zones"]
+    #[max_length = 64]
+    timezone: String,
+    #[max_length = 100] days: Option<String>,
     language: Option<LanguageChoice>,
     kind: Option<KindChoice>,
     role: Option<serenity::RoleId>,

@@ -35,8 +35,12 @@ async fn lookup(
 #[poise::command(slash_command, user_cooldown = 2)]
 pub async fn quote(
     ctx: Context<'_>,
-    #[autocomplete = "concepts"] topic: Option<String>,
-    #[autocomplete = "thinkers"] speaker: Option<String>,
+    #[autocomplete = "concepts"]
+    #[max_length = 100]
+    topic: Option<String>,
+    #[autocomplete = "thinkers"]
+    #[max_length = 100]
+    speaker: Option<String>,
 ) -> Result<(), Error> {
     lookup(ctx, "quote", vec![("topic", topic), ("speaker", speaker)]).await
 }
@@ -45,7 +49,9 @@ pub async fn quote(
 #[poise::command(slash_command, user_cooldown = 2)]
 pub async fn concept(
     ctx: Context<'_>,
-    #[autocomplete = "concepts"] name: String,
+    #[autocomplete = "concepts"]
+    #[max_length = 100]
+    name: String,
 ) -> Result<(), Error> {
     lookup(ctx, "concept", vec![("name", Some(name))]).await
 }
@@ -54,7 +60,9 @@ pub async fn concept(
 #[poise::command(slash_command, user_cooldown = 2)]
 pub async fn debate(
     ctx: Context<'_>,
-    #[autocomplete = "motions"] motion: Option<String>,
+    #[autocomplete = "motions"]
+    #[max_length = 100]
+    motion: Option<String>,
 ) -> Result<(), Error> {
     hand(ctx, Plan::PUBLIC, move |s, inv| async move {
         votes::start(&s, &inv, motion.as_deref()).await
@@ -66,7 +74,9 @@ pub async fn debate(
 #[poise::command(slash_command, user_cooldown = 2)]
 pub async fn section(
     ctx: Context<'_>,
-    #[autocomplete = "sections"] number: String,
+    #[autocomplete = "sections"]
+    #[max_length = 100]
+    number: String,
 ) -> Result<(), Error> {
     lookup(ctx, "section", vec![("number", Some(number))]).await
 }
@@ -81,7 +91,9 @@ pub async fn search(ctx: Context<'_>, #[max_length = 100] query: String) -> Resu
 #[poise::command(slash_command, user_cooldown = 2)]
 pub async fn thinker(
     ctx: Context<'_>,
-    #[autocomplete = "thinkers"] name: String,
+    #[autocomplete = "thinkers"]
+    #[max_length = 100]
+    name: String,
 ) -> Result<(), Error> {
     lookup(ctx, "thinker", vec![("name", Some(name))]).await
 }

@@ -186,8 +186,12 @@ pub async fn quiz_start(
     #[min = 1]
     #[max = 20]
     questions: Option<u32>,
-    #[autocomplete = "concepts"] topic: Option<String>,
-    #[autocomplete = "sections"] section: Option<String>,
+    #[autocomplete = "concepts"]
+    #[max_length = 100]
+    topic: Option<String>,
+    #[autocomplete = "sections"]
+    #[max_length = 100]
+    section: Option<String>,
     difficulty: Option<DifficultyChoice>,
     #[min = 10]
     #[max = 120]

@@ -394,25 +394,27 @@ pub async fn reset(
     guild: u64,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
+    // A refusal is a private notice of its own: the clicked message stays as it was.
+    let refuse = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
     let asked_by_clicker = owner == inv.user && inv.origin_user.is_none_or(|o| o == inv.user);
-    let reply = if inv.guild != Some(guild) {
-        Reply::notice(t(lang, "error-stale-button"))
-    } else if !asked_by_clicker {
-        Reply::notice(t(lang, "error-not-yours"))
-    } else {
-        match period {
-            None => private(t(lang, "quiz-reset-cancelled")),
-            Some(period) => {
-                let access = s.store.quiz_access(guild).await?;
-                if !access::may_moderate(&access, &asker(inv)) {
-                    Reply::notice(t(lang, "error-no-permission"))
-                } else {
-                    s.store.reset_board(guild, period, s.clock.unix()).await?;
-                    let name = cards::period_name(period, lang);
-                    private(tr(lang, "quiz-reset-done", &[("period", &name)]))
-                }
-            }
-        }
+    if inv.guild != Some(guild) {
+        return refuse("error-stale-button");
+    }
+    if !asked_by_clicker {
+        return refuse("error-not-yours");
+    }
+    let Some(period) = period else {
+        return Ok(Outcome::Update(private(t(lang, "quiz-reset-cancelled"))));
     };
-    Ok(Outcome::Update(reply))
+    let access = s.store.quiz_access(guild).await?;
+    if !access::may_moderate(&access, &asker(inv)) {
+        return refuse("error-no-permission");
+    }
+    s.store.reset_board(guild, period, s.clock.unix()).await?;
+    let name = cards::period_name(period, lang);
+    Ok(Outcome::Update(private(tr(
+        lang,
+        "quiz-reset-done",
+        &[("period", &name)],
+    ))))
 }

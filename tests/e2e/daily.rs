@@ -62,6 +62,19 @@ fn at_eight(clock: &Clock) {
     clock.set("2026-03-02T08:00:05Z".parse().expect("instant"));
 }
 
+/// The follow-up sent with an interaction's token.
+pub async fn wait_for_followup(fake: &FakeDiscord, token: &str) -> Value {
+    fake.wait_for(Duration::from_secs(5), |f| {
+        f.followups().iter().any(|(t, _)| t == token)
+    })
+    .await;
+    fake.followups()
+        .into_iter()
+        .find(|(t, _)| t == token)
+        .map(|(_, body)| body)
+        .unwrap_or(Value::Null)
+}
+
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(1200)).await;
 }
@@ -393,6 +406,7 @@ async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_rememb
     assert!(fake.threads().is_empty(), "threads were turned off");
     // A member opts in with the post's button, then out again.
     let notify = format!("aura:daily-role:{ROLE}");
+    // The click is answered before Aura calls Discord; the result follows privately.
     let on = fake
         .interact(in_guild(
             click(next(), 31, "en-US", &notify, None),
@@ -400,11 +414,10 @@ async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_rememb
             &[],
         ))
         .await;
-    assert!(
-        on.body.to_string().contains("You will be pinged"),
-        "{}",
-        on.body
-    );
+    assert_eq!(on.body["type"], 6, "{}", on.body);
+    let on = wait_for_followup(&fake, &on.token).await;
+    assert_eq!(on["flags"], 64, "{on}");
+    assert!(on.to_string().contains("You will be pinged"), "{on}");
     let off = fake
         .interact(in_guild(
             click(next(), 31, "en-US", &notify, None),
@@ -412,7 +425,8 @@ async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_rememb
             &[ROLE],
         ))
         .await;
-    assert!(off.body.to_string().contains("no longer"), "{}", off.body);
+    let off = wait_for_followup(&fake, &off.token).await;
+    assert!(off.to_string().contains("no longer"), "{off}");
     assert_eq!(
         fake.role_changes(),
         vec![

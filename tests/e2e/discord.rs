@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::app::{Options, TestApp, next, state_file};
-use crate::fake::{Callback, FakeDiscord, autocomplete, click, command, string_option};
+use crate::fake::{Callback, FakeDiscord, asked_by, autocomplete, click, command, string_option};
 
 fn assert_good(cb: &Callback, what: &str) {
     assert_eq!(cb.status, 204, "{what}: Discord refused {}", cb.body);
@@ -208,7 +208,7 @@ async fn buttons_navigate_and_only_the_asker_can_delete() {
     let other = next();
     let cb = bot
         .fake
-        .interact(click(other, other, "id", &delete, None))
+        .interact(asked_by(click(other, other, "id", &delete, None), asker))
         .await;
     assert_good(&cb, "delete by another member");
     assert_eq!(cb.body["data"]["flags"], 64);
@@ -217,7 +217,7 @@ async fn buttons_navigate_and_only_the_asker_can_delete() {
     let id = next();
     let cb = bot
         .fake
-        .interact(click(id, asker, "en-US", &delete, None))
+        .interact(asked_by(click(id, asker, "en-US", &delete, None), asker))
         .await;
     assert_eq!(cb.body["type"], 6);
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;

@@ -8,7 +8,8 @@
 //! - `quiz`: quiz rounds with a class of 200, exact scores, the board and report, edit rates,
 //!   restarts, SIGTERM, crashes and deleted channels;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
-//! - `cli`: the `aura` binary as an operator runs it.
+//! - `cli`: the `aura` binary as an operator runs it;
+//! - `faults_security`: forged ids, members at staff buttons, the ping role, hostile input.
 
 mod app;
 mod fake;
@@ -16,4 +17,5 @@ mod fake;
 mod cli;
 mod daily;
 mod discord;
+mod faults_security;
 mod quiz;

@@ -35,6 +35,8 @@ pub(super) struct Faults {
     closed_dms: Mutex<Vec<String>>,
     /// When each channel's recent edits happened.
     edit_times: Mutex<HashMap<String, Vec<tokio::time::Instant>>>,
+    /// Roles a test added to (or changed in) a server's role list, by guild.
+    roles: Mutex<HashMap<String, Vec<Value>>>,
 }
 
 pub(super) fn routes() -> Router<Arc<Shared>> {
@@ -71,6 +73,17 @@ impl FakeDiscord {
             .lock()
             .expect("lock")
             .insert(channel.to_string(), status);
+    }
+    /// Adds a role to a server's role list, or replaces the one with this id: its position
+    /// and permission bits, and whether an integration manages it.
+    pub fn set_role(&self, guild: &str, id: &str, position: i64, permissions: u64, managed: bool) {
+        let role = json!({ "id": id, "name": format!("role-{id}"), "position": position,
+            "permissions": permissions.to_string(), "managed": managed, "color": 0,
+            "hoist": false, "mentionable": true, "flags": 0 });
+        let mut roles = self.inner.faults.roles.lock().expect("lock");
+        let list = roles.entry(guild.to_string()).or_default();
+        list.retain(|r| r["id"] != id);
+        list.push(role);
     }
     /// This member's DMs are closed (403 50007).
     pub fn close_dms(&self, user: &str) {
@@ -293,11 +306,27 @@ async fn channel_info(State(s): State<Arc<Shared>>, Path(channel): Path<String>)
     .into_response()
 }
 
-async fn guild_roles(Path(guild): Path<String>) -> axum::Json<Value> {
-    axum::Json(json!([
-        { "id": guild, "name": "@everyone", "permissions": "68608", "position": 0 },
-        { "id": "555", "name": "Aura", "permissions": "309237702656", "position": 1 }
-    ]))
+/// Aura's role in every server of the fake, and a plain role for daily readers.
+const AURA_ROLE: &str = "555";
+pub const READERS_ROLE: &str = "880000000000000001";
+
+/// A server's roles: @everyone, Aura's (high in the list), a plain readers' role, and what a
+/// test set with [`FakeDiscord::set_role`].
+async fn guild_roles(State(s): State<Arc<Shared>>, Path(guild): Path<String>) -> axum::Json<Value> {
+    let mut roles = vec![
+        json!({ "id": guild, "name": "@everyone", "permissions": "68608", "position": 0,
+            "managed": false }),
+        json!({ "id": AURA_ROLE, "name": "Aura", "permissions": "309237702656", "position": 10,
+            "managed": true }),
+        json!({ "id": READERS_ROLE, "name": "daily-readers", "permissions": "0",
+            "position": 1, "managed": false }),
+    ];
+    let set = s.faults.roles.lock().expect("lock").get(&guild).cloned();
+    for role in set.unwrap_or_default() {
+        roles.retain(|r| r["id"] != role["id"]);
+        roles.push(role);
+    }
+    axum::Json(Value::Array(roles))
 }
 
 async fn guild_member(Path((_guild, user)): Path<(String, String)>) -> axum::Json<Value> {

@@ -27,6 +27,7 @@ use std::time::Duration;
 use axum::Router;
 use tokio::sync::Notify;
 
+pub use channels::READERS_ROLE;
 pub use payloads::*;
 pub use recorder::{Callback, Posted};
 

@@ -78,6 +78,14 @@ pub fn click(
     v
 }
 
+/// Says who asked for the clicked message, as Discord does in its interaction metadata
+/// (a slash command's reply, by `user`).
+pub fn asked_by(mut v: Value, user: u64) -> Value {
+    v["message"]["interaction_metadata"] = json!({ "id": "1100000000000000009", "type": 2,
+        "user": member_user(user), "authorizing_integration_owners": { "0": GUILD_ID } });
+    v
+}
+
 /// Puts an interaction in the server: a guild id and a member with these permissions
 /// (a decimal bit set, e.g. `MANAGE_MESSAGES`) and roles.
 pub fn in_guild(mut v: Value, permissions: u64, roles: &[&str]) -> Value {

@@ -1,0 +1,101 @@
+//! Hostile option values to the lookup commands and their autocomplete: 6,000 characters,
+//! emoji only, right-to-left, zero-width. Each is answered politely within Discord's limits
+//! (the very long one refused before any matching), and the bot keeps answering.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::assert_polite;
+use crate::app::{TestApp, next};
+use crate::fake::{autocomplete, command, string_option};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let long = "aura ".repeat(1200);
+    let values = [
+        long.as_str(),
+        "🤔🔥📚🕯️👁️‍🗨️",
+        "مرحبا بالعالم — فالتر بنيامين",
+        "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}",
+        "a\u{200B}u\u{200D}r\u{FEFF}a",
+        "\u{202E}arua\u{202C}",
+    ];
+    let options = [
+        ("quote", "topic"),
+        ("quote", "speaker"),
+        ("concept", "name"),
+        ("search", "query"),
+        ("thinker", "name"),
+        ("section", "number"),
+        ("debate", "motion"),
+    ];
+    for value in values {
+        for (name, option) in options {
+            let what = format!(
+                "/{name} {option}:{}",
+                value.chars().take(20).collect::<String>()
+            );
+            let started = Instant::now();
+            let cb = fake
+                .interact(command(
+                    next(),
+                    next(),
+                    "en-US",
+                    name,
+                    json!([string_option(option, value)]),
+                ))
+                .await;
+            assert_eq!(cb.status, 204, "{what}: {}", cb.body);
+            assert!(
+                aura::render::limits::check_callback(&cb.body).is_empty(),
+                "{what}: {}",
+                cb.body
+            );
+            if value.chars().count() > 100 {
+                // Refused before any matching: privately, quickly, saying why.
+                assert_polite(&cb, &what);
+                assert!(
+                    cb.body.to_string().contains("at most 100"),
+                    "{what}: {}",
+                    cb.body
+                );
+                assert!(started.elapsed() < Duration::from_secs(2), "{what}: slow");
+            } else {
+                assert!(
+                    matches!(cb.body["type"].as_u64(), Some(4 | 5)),
+                    "{what}: {}",
+                    cb.body
+                );
+                assert_eq!(
+                    cb.body["data"]["allowed_mentions"]["parse"],
+                    json!([]),
+                    "{what}"
+                );
+            }
+            if ["topic", "speaker", "name", "number", "motion"].contains(&option) {
+                let cb = fake
+                    .interact(autocomplete(next(), next(), "en-US", name, option, value))
+                    .await;
+                assert_eq!(cb.status, 204, "autocomplete {what}: {}", cb.body);
+                assert_eq!(cb.body["type"], 8, "autocomplete {what}: {}", cb.body);
+                assert!(cb.body["data"]["choices"].is_array(), "{what}: {}", cb.body);
+            }
+        }
+    }
+    // Still alive and answering.
+    let cb = fake
+        .interact(command(
+            next(),
+            next(),
+            "en-US",
+            "concept",
+            json!([string_option("name", "aura")]),
+        ))
+        .await;
+    assert_eq!(cb.body["type"], 4, "{}", cb.body);
+    assert!(cb.body.to_string().contains("Aura"), "{}", cb.body);
+    bot.stop().await;
+}

@@ -1,0 +1,231 @@
+//! A member with no permissions pressing every staff button and submitting every form (each
+//! refused politely, nothing changed); quiz access "everyone" lets students play and start but
+//! not reset boards or download reports; member text shown as text to staff and the class.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use super::{STAFF, assert_polite, custom_ids, daily, guild, suggestion};
+use crate::app::{TestApp, next};
+use crate::fake::{
+    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, command, in_guild, modal_submit,
+    subcommand,
+};
+
+const STUDENT: u64 = 41;
+
+async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
+    let payload = subcommand(next(), user, "en-US", "quiz", sub, options);
+    let cb = bot.fake.interact(in_guild(payload, perms, &[])).await;
+    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
+    cb.body
+}
+
+fn refused(body: &Value, what: &str) {
+    assert_eq!(body["data"]["flags"], 64, "{what}: {body}");
+    let text = body.to_string();
+    assert!(
+        text.contains("permission") || text.contains("Only the"),
+        "{what}: {text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refused() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let (approve, deny, _) = suggestion(&bot, 15, "Is a meme an artwork with aura?").await;
+    let deny_id = deny.rsplit(':').next().unwrap_or("0").to_string();
+    let reason = format!("aura:sugg-reason:{deny_id}");
+    // Quiz access "everyone": students may play and start rounds.
+    let access = quiz(
+        &bot,
+        STAFF,
+        MANAGE_GUILD,
+        "access",
+        json!([{ "type": 4, "name": "who", "value": 0 }]),
+    )
+    .await;
+    assert!(access.to_string().contains("everyone"), "{access}");
+    // Someone else's debate.
+    let starter = next();
+    let opened = fake
+        .interact(in_guild(
+            command(next(), starter, "en-US", "debate", json!([])),
+            MEMBER,
+            &[],
+        ))
+        .await;
+    let close = custom_ids(&opened.body["data"])
+        .into_iter()
+        .find(|i| i.starts_with("aura:close:"))
+        .unwrap_or_default();
+    let g = guild();
+    let reset = format!("aura:quiz-reset:all:{STUDENT}:{g}");
+    let before = (
+        fake.posted().len(),
+        fake.edits().len(),
+        fake.followups().len(),
+    );
+
+    let clicks = [
+        (click(next(), STUDENT, "en-US", &approve, None), "approve"),
+        (click(next(), STUDENT, "en-US", &deny, None), "deny"),
+        (
+            click(next(), STUDENT, "en-US", &close, None),
+            "close another's debate",
+        ),
+        // A reset confirmation the student forged for themselves.
+        (
+            click(next(), STUDENT, "en-US", &reset, None),
+            "reset, forged",
+        ),
+        (
+            asked_by(click(next(), STUDENT, "en-US", &reset, None), STUDENT),
+            "reset, own message",
+        ),
+    ];
+    for (payload, what) in clicks {
+        let cb = fake.interact(in_guild(payload, MEMBER, &[])).await;
+        assert_polite(&cb, what);
+        refused(&cb.body, what);
+    }
+    // The Deny form, submitted without ever being shown.
+    let form = modal_submit(
+        next(),
+        STUDENT,
+        "en-US",
+        &reason,
+        &[("reason", "denied by a student")],
+    );
+    let cb = fake.interact(in_guild(form, MEMBER, &[])).await;
+    assert_polite(&cb, "deny form");
+    refused(&cb.body, "deny form");
+    // Staff commands.
+    for (group, sub) in [
+        ("quiz", "reset"),
+        ("quiz", "report"),
+        ("quiz", "access"),
+        ("daily", "staff"),
+    ] {
+        let options = match (group, sub) {
+            ("quiz", "reset") => json!([{ "type": 4, "name": "period", "value": 3 }]),
+            ("quiz", "access") => json!([{ "type": 4, "name": "who", "value": 0 }]),
+            _ => json!([]),
+        };
+        let body = if group == "quiz" {
+            quiz(&bot, STUDENT, MEMBER, sub, options).await
+        } else {
+            daily(&bot, STUDENT, MEMBER, sub, options).await
+        };
+        refused(&body, &format!("/{group} {sub}"));
+    }
+    // Nothing changed: no post, edit or follow-up…
+    assert_eq!(
+        (
+            fake.posted().len(),
+            fake.edits().len(),
+            fake.followups().len()
+        ),
+        before
+    );
+    // …the suggestion still waits for staff, who can deny it with their form…
+    let cb = fake
+        .interact(in_guild(
+            modal_submit(
+                next(),
+                STAFF,
+                "en-US",
+                &reason,
+                &[("reason", "Not this week")],
+            ),
+            MANAGE_GUILD,
+            &[],
+        ))
+        .await;
+    assert_eq!(cb.body["type"], 7, "{}", cb.body);
+    assert!(cb.body.to_string().contains("Not this week"), "{}", cb.body);
+    // …students may still start a round (access "everyone")…
+    let started = quiz(
+        &bot,
+        STUDENT,
+        MEMBER,
+        "start",
+        json!([{ "type": 4, "name": "mode", "value": 1 }]),
+    )
+    .await;
+    assert_eq!(started["type"], 4, "{started}");
+    assert!(started["data"]["flags"].is_null(), "{started}");
+    quiz(&bot, STUDENT, MEMBER, "stop", json!([])).await;
+    // …and moderators still reset and download reports.
+    let report = quiz(&bot, STAFF, MANAGE_MESSAGES, "report", json!([])).await;
+    assert!(!report.to_string().contains("permission"), "{report}");
+    let confirm = quiz(
+        &bot,
+        STAFF,
+        MANAGE_MESSAGES,
+        "reset",
+        json!([{ "type": 4, "name": "period", "value": 3 }]),
+    )
+    .await;
+    let yes = custom_ids(&confirm["data"])
+        .first()
+        .cloned()
+        .unwrap_or_default();
+    let done = fake
+        .interact(in_guild(
+            asked_by(click(next(), STAFF, "en-US", &yes, None), STAFF),
+            MANAGE_MESSAGES,
+            &[],
+        ))
+        .await;
+    assert!(done.body.to_string().contains("cleared"), "{}", done.body);
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn member_text_is_shown_as_text_to_staff_and_the_class() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let text = "# Free nitro [click here](https://evil.example) **now** @everyone <@77>";
+    let (approve, _, card) = suggestion(&bot, 16, text).await;
+    let shown = card["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(shown.contains("click here"), "{card}");
+    for raw in ["[click here](", "**now", "<@77>", "https://"] {
+        assert!(
+            !shown.contains(raw),
+            "{raw} is live in the staff card: {shown}"
+        );
+    }
+    for escaped in [r"\# Free", r"\[click here\]", r"\@everyone"] {
+        assert!(shown.contains(escaped), "{escaped} missing: {shown}");
+    }
+    assert_eq!(card["allowed_mentions"]["parse"], json!([]), "{card}");
+    // Staff approve; the updated card and the member's note show it as text too.
+    let ok = fake
+        .interact(in_guild(
+            click(next(), STAFF, "en-US", &approve, None),
+            MANAGE_GUILD,
+            &[],
+        ))
+        .await;
+    let updated = ok.body["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        updated.contains(r"\[click here\]") && !updated.contains("[click here]("),
+        "{updated}"
+    );
+    fake.wait_for_posts(Duration::from_secs(5), |p| {
+        p.iter().any(|m| m.channel == "7716")
+    })
+    .await;
+    let note = fake.posted_in("7716")[0].body.to_string();
+    assert!(!note.contains("[click here]("), "{note}");
+    bot.stop().await;
+}

@@ -27,7 +27,7 @@ pub fn pick<'a>(
     input: Option<&str>,
     rng: &mut impl Rng,
 ) -> Result<(&'a Pack, &'a Motion), Box<Reply>> {
-    if let Some(notice) = super::too_long(lang, input.map(|v| ("motion", v))) {
+    if let Some(notice) = super::too_long(lang, "debate", input.map(|v| ("motion", v))) {
         return Err(Box::new(notice));
     }
     let found = match input {

@@ -12,18 +12,28 @@ use crate::reply::Reply;
 /// are held to it before any matching is tried.
 pub const OPTION_MAX: usize = crate::search::QUERY_MAX;
 
-/// The polite notice for the first option value longer than [`OPTION_MAX`], if any.
+/// The polite notice for the first option of `command` (a path such as `quiz start`) whose
+/// value is longer than [`OPTION_MAX`], naming the option in the member's language.
 pub fn too_long<'a>(
     lang: Lang,
+    command: &str,
     options: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Option<Reply> {
     let (name, _) = options
         .into_iter()
         .find(|(_, v)| crate::text::chars(v) > OPTION_MAX)?;
+    let mut words = command.split_whitespace();
+    let mut spec = words.next().and_then(catalog::command);
+    for sub in words {
+        spec = spec.and_then(|s| s.subcommand(sub));
+    }
+    let shown = spec
+        .and_then(|s| s.option(name))
+        .map_or(name, |o| option_in(o, lang));
     Some(Reply::notice(tr(
         lang,
         "error-option-too-long",
-        &[("option", &name.to_string()), ("max", &OPTION_MAX)],
+        &[("option", &shown.to_string()), ("max", &OPTION_MAX)],
     )))
 }
 

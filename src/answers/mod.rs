@@ -28,7 +28,11 @@ pub use input::{OPTION_MAX, ParseError, Request, name_in, option_in, parse, path
 /// Answers a command.
 pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Reply {
     let options = req.options.iter().map(|(n, v)| (*n, v.as_str()));
-    if let Some(notice) = too_long(lang, options) {
+    let path = match req.group {
+        Some(group) => format!("{} {}", group.name, req.command.name),
+        None => req.command.name.to_string(),
+    };
+    if let Some(notice) = too_long(lang, &path, options) {
         return notice;
     }
     if let Some(group) = req.group {

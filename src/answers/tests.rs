@@ -1,6 +1,7 @@
 //! Tests of reading a command line as a member types it.
 
 use super::*;
+use rand::SeedableRng;
 
 #[test]
 fn parses_options_with_spaces_and_indonesian_names() {
@@ -26,4 +27,37 @@ fn reports_unknown_commands_options_and_missing_ones() {
     ));
     let msg = parse("/nope").unwrap_err().message(Lang::En);
     assert!(msg.contains("/concept") && msg.contains("/quote"));
+}
+
+#[test]
+fn an_option_longer_than_its_limit_is_refused_politely_in_the_members_language() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let core = crate::core::Core::load(&dir, Lang::En).expect("pack");
+    let long = "aura ".repeat(1200);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+    for (line, lang, says) in [
+        (
+            format!("/search query:{long}"),
+            Lang::En,
+            "“query” can be at most 100",
+        ),
+        (
+            format!("/konsep nama:{long}"),
+            Lang::Id,
+            "“nama” paling panjang 100",
+        ),
+        (
+            format!("/quiz start topic:{long}"),
+            Lang::En,
+            "“topic” can be at most 100",
+        ),
+    ] {
+        let req = parse(&line).expect("parses");
+        let reply = answer(&core, lang, &req, &mut rng);
+        assert!(reply.ephemeral, "{line}");
+        assert!(reply.text.contains(says), "{}", reply.text);
+    }
+    let reply =
+        crate::answers::daily::suggestion_post("[x](https://e.example) @everyone", 1, Lang::En);
+    assert!(reply.text.contains(r"\[x\]\(https\:"), "{}", reply.text);
 }

@@ -182,7 +182,7 @@ pub fn plan(
     }
     let texts = [("topic", &args.topic), ("section", &args.section)];
     let texts = texts.iter().filter_map(|(n, v)| Some((*n, v.as_deref()?)));
-    if let Some(notice) = super::too_long(lang, texts) {
+    if let Some(notice) = super::too_long(lang, "quiz start", texts) {
         return Err(Box::new(notice));
     }
     let mut pack = core.library.packs.first().map(|p| p.id.clone());

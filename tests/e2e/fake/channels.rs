@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use super::payloads::{member_user, message};
 use super::recorder::Posted;
-use super::{FakeDiscord, GUILD_ID, Shared};
+use super::{FakeDiscord, GUILD_ID, READERS_ROLE, Shared};
 
 /// How many edits of messages a channel takes per `EDIT_WINDOW` before answering 429.
 pub const EDIT_LIMIT: usize = 5;
@@ -306,9 +306,8 @@ async fn channel_info(State(s): State<Arc<Shared>>, Path(channel): Path<String>)
     .into_response()
 }
 
-/// Aura's role in every server of the fake, and a plain role for daily readers.
+/// Aura's role in every server of the fake.
 const AURA_ROLE: &str = "555";
-pub const READERS_ROLE: &str = "880000000000000001";
 
 /// A server's roles: @everyone, Aura's (high in the list), a plain readers' role, and what a
 /// test set with [`FakeDiscord::set_role`].

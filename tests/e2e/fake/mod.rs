@@ -27,13 +27,14 @@ use std::time::Duration;
 use axum::Router;
 use tokio::sync::Notify;
 
-pub use channels::READERS_ROLE;
 pub use payloads::*;
 pub use recorder::{Callback, Posted};
 
 pub const APP_ID: &str = "1234567890123456789";
 pub const CHANNEL_ID: &str = "645027906669510667";
 pub const GUILD_ID: &str = "290926798626357999";
+/// A plain role every server of the fake has, below Aura's: for daily readers.
+pub const READERS_ROLE: &str = "880000000000000001";
 
 /// Everything the fake's routes and the tests share.
 #[derive(Default)]

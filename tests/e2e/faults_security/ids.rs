@@ -203,6 +203,17 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         (
             in_guild(
                 asked_by(
+                    click(next(), me, "en-US", &format!("aura:delete:{me}"), None),
+                    starter,
+                ),
+                MEMBER,
+                &[],
+            ),
+            "delete someone else's reply with a forged owner",
+        ),
+        (
+            in_guild(
+                asked_by(
                     click(
                         next(),
                         me,

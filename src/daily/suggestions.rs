@@ -141,8 +141,8 @@ fn staff_card(core: &Core, id: i64, text: &str, user: u64) -> Reply {
     card
 }
 
-/// The suggestion a staff click or form names, when the clicker is staff and the suggestion
-/// belongs to the server the click came from; otherwise the notice to answer with.
+/// The suggestion a staff click or form names, when the clicker is staff and the click came
+/// from the staff channel of the suggestion's server; otherwise the notice to answer with.
 async fn staff_target(
     s: &Services,
     inv: &Invocation,
@@ -152,10 +152,15 @@ async fn staff_target(
     if !(inv.is_staff() || inv.is_moderator()) {
         return notice("error-no-permission");
     }
-    match s.store.suggestion(suggestion).await? {
-        Some(sg) if Some(sg.guild) == inv.guild => Ok(Ok(sg)),
-        _ => notice("error-stale-button"),
+    let Some(sg) = s.store.suggestion(suggestion).await? else {
+        return notice("error-stale-button");
+    };
+    // Staff cards live in the server's staff channel; a click anywhere else is not on one.
+    let staff = s.store.staff_channel(sg.guild).await?;
+    if Some(sg.guild) != inv.guild || staff != Some(inv.channel) {
+        return notice("error-stale-button");
     }
+    Ok(Ok(sg))
 }
 
 /// Approve or Deny on a staff card: approving decides at once; denying asks for a reason.

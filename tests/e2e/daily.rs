@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
-    FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_guild, modal_submit, string_option,
-    subcommand, with_channel, with_role,
+    FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_channel, in_guild, modal_submit,
+    string_option, subcommand, with_channel, with_role,
 };
 use aura::clock::Clock;
 use aura::daily::{DailySchedule, PostKind};
@@ -267,7 +267,7 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
     // A member cannot decide; staff can.
     let nope = fake
         .interact(in_guild(
-            click(next(), 5, "en-US", &approve, None),
+            in_channel(click(next(), 5, "en-US", &approve, None), STAFF_ROOM),
             MEMBER,
             &[],
         ))
@@ -275,7 +275,7 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
     assert!(nope.body.to_string().contains("permission"));
     let ok = fake
         .interact(in_guild(
-            click(next(), STAFF, "en-US", &approve, None),
+            in_channel(click(next(), STAFF, "en-US", &approve, None), STAFF_ROOM),
             MANAGE_GUILD,
             &[],
         ))
@@ -319,7 +319,7 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
         .to_string();
     let modal = fake
         .interact(in_guild(
-            click(next(), STAFF, "en-US", &deny, None),
+            in_channel(click(next(), STAFF, "en-US", &deny, None), STAFF_ROOM),
             MANAGE_GUILD,
             &[],
         ))
@@ -331,12 +331,15 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
         .to_string();
     let submit = fake
         .interact(in_guild(
-            modal_submit(
-                next(),
-                STAFF,
-                "en-US",
-                &reason_id,
-                &[("reason", "We discussed this last week")],
+            in_channel(
+                modal_submit(
+                    next(),
+                    STAFF,
+                    "en-US",
+                    &reason_id,
+                    &[("reason", "We discussed this last week")],
+                ),
+                STAFF_ROOM,
             ),
             MANAGE_GUILD,
             &[],

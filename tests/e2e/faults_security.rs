@@ -82,13 +82,6 @@ pub fn in_other_guild(mut v: Value) -> Value {
     v
 }
 
-/// Moves an interaction to another channel.
-pub fn in_channel(mut v: Value, channel: &str) -> Value {
-    v["channel_id"] = json!(channel);
-    v["channel"]["id"] = json!(channel);
-    v
-}
-
 /// The `custom_id`s on a message or a callback's data.
 pub fn custom_ids(message: &Value) -> Vec<String> {
     message["components"]

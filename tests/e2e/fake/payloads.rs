@@ -78,6 +78,13 @@ pub fn click(
     v
 }
 
+/// Moves an interaction to another channel (a click on a message posted there).
+pub fn in_channel(mut v: Value, channel: &str) -> Value {
+    v["channel_id"] = json!(channel);
+    v["channel"]["id"] = json!(channel);
+    v
+}
+
 /// Says who asked for the clicked message, as Discord does in its interaction metadata
 /// (a slash command's reply, by `user`).
 pub fn asked_by(mut v: Value, user: u64) -> Value {

@@ -5,12 +5,13 @@
 use serde_json::json;
 
 use super::{
-    OTHER_CHANNEL, STAFF, assert_answered, assert_polite, custom_ids, guild, in_channel,
+    OTHER_CHANNEL, STAFF, STAFF_ROOM, assert_answered, assert_polite, custom_ids, guild,
     in_other_guild, suggestion,
 };
 use crate::app::{TestApp, next};
 use crate::fake::{
-    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, command, in_guild, modal_submit,
+    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, command, in_channel, in_guild,
+    modal_submit,
 };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -135,8 +136,16 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
     // Real ids from another server or channel.
     let elsewhere = [
         (
-            in_other_guild(in_guild(
+            in_guild(
                 click(next(), STAFF, "en-US", &approve, None),
+                MANAGE_GUILD,
+                &[],
+            ),
+            "approve, outside the staff channel",
+        ),
+        (
+            in_other_guild(in_guild(
+                in_channel(click(next(), STAFF, "en-US", &approve, None), STAFF_ROOM),
                 MANAGE_GUILD,
                 &[],
             )),
@@ -144,7 +153,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         ),
         (
             in_other_guild(in_guild(
-                click(next(), STAFF, "en-US", &deny, None),
+                in_channel(click(next(), STAFF, "en-US", &deny, None), STAFF_ROOM),
                 MANAGE_GUILD,
                 &[],
             )),
@@ -152,12 +161,15 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         ),
         (
             in_other_guild(in_guild(
-                modal_submit(
-                    next(),
-                    STAFF,
-                    "en-US",
-                    &format!("aura:sugg-reason:{deny_id}"),
-                    &[("reason", "no")],
+                in_channel(
+                    modal_submit(
+                        next(),
+                        STAFF,
+                        "en-US",
+                        &format!("aura:sugg-reason:{deny_id}"),
+                        &[("reason", "no")],
+                    ),
+                    STAFF_ROOM,
                 ),
                 MANAGE_GUILD,
                 &[],
@@ -242,7 +254,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
     // …the suggestion is still waiting for staff…
     let ok = fake
         .interact(in_guild(
-            click(next(), STAFF, "en-US", &approve, None),
+            in_channel(click(next(), STAFF, "en-US", &approve, None), STAFF_ROOM),
             MANAGE_GUILD,
             &[],
         ))

@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use super::{STAFF, assert_polite, custom_ids, daily, guild, suggestion};
+use super::{STAFF, STAFF_ROOM, assert_polite, custom_ids, daily, guild, suggestion};
 use crate::app::{TestApp, next};
 use crate::fake::{
-    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, command, in_guild, modal_submit,
-    subcommand,
+    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, command, in_channel, in_guild,
+    modal_submit, subcommand,
 };
 
 const STUDENT: u64 = 41;
@@ -70,8 +70,14 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
     );
 
     let clicks = [
-        (click(next(), STUDENT, "en-US", &approve, None), "approve"),
-        (click(next(), STUDENT, "en-US", &deny, None), "deny"),
+        (
+            in_channel(click(next(), STUDENT, "en-US", &approve, None), STAFF_ROOM),
+            "approve",
+        ),
+        (
+            in_channel(click(next(), STUDENT, "en-US", &deny, None), STAFF_ROOM),
+            "deny",
+        ),
         (
             click(next(), STUDENT, "en-US", &close, None),
             "close another's debate",
@@ -92,12 +98,15 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
         refused(&cb.body, what);
     }
     // The Deny form, submitted without ever being shown.
-    let form = modal_submit(
-        next(),
-        STUDENT,
-        "en-US",
-        &reason,
-        &[("reason", "denied by a student")],
+    let form = in_channel(
+        modal_submit(
+            next(),
+            STUDENT,
+            "en-US",
+            &reason,
+            &[("reason", "denied by a student")],
+        ),
+        STAFF_ROOM,
     );
     let cb = fake.interact(in_guild(form, MEMBER, &[])).await;
     assert_polite(&cb, "deny form");
@@ -133,12 +142,15 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
     // …the suggestion still waits for staff, who can deny it with their form…
     let cb = fake
         .interact(in_guild(
-            modal_submit(
-                next(),
-                STAFF,
-                "en-US",
-                &reason,
-                &[("reason", "Not this week")],
+            in_channel(
+                modal_submit(
+                    next(),
+                    STAFF,
+                    "en-US",
+                    &reason,
+                    &[("reason", "Not this week")],
+                ),
+                STAFF_ROOM,
             ),
             MANAGE_GUILD,
             &[],
@@ -208,7 +220,7 @@ async fn member_text_is_shown_as_text_to_staff_and_the_class() {
     // Staff approve; the updated card and the member's note show it as text too.
     let ok = fake
         .interact(in_guild(
-            click(next(), STAFF, "en-US", &approve, None),
+            in_channel(click(next(), STAFF, "en-US", &approve, None), STAFF_ROOM),
             MANAGE_GUILD,
             &[],
         ))

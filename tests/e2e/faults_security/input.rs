@@ -85,6 +85,31 @@ async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
             }
         }
     }
+    // Every text option is registered with a length limit, so clients refuse longer ones.
+    fn text_options(
+        options: &serde_json::Value,
+        path: &str,
+        out: &mut Vec<(String, serde_json::Value)>,
+    ) {
+        for o in options.as_array().into_iter().flatten() {
+            let name = format!("{path} {}", o["name"].as_str().unwrap_or("?"));
+            if o["type"] == 3 {
+                out.push((name.clone(), o["max_length"].clone()));
+            }
+            text_options(&o["options"], &name, out);
+        }
+    }
+    let mut found = Vec::new();
+    for c in fake.registered() {
+        text_options(&c["options"], c["name"].as_str().unwrap_or("?"), &mut found);
+    }
+    assert!(found.len() >= 10, "{found:?}");
+    for (name, max) in found {
+        assert!(
+            max.as_u64().is_some_and(|m| m <= 300),
+            "{name} has no max_length: {max}"
+        );
+    }
     // Still alive and answering.
     let cb = fake
         .interact(command(

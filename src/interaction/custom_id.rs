@@ -40,7 +40,8 @@ pub enum CustomId {
     MotionMore { pack: String },
     /// A menu whose chosen value names what to open; `scope` keeps menus apart.
     Open { scope: String },
-    /// Delete a public reply (only the member who asked).
+    /// Delete a public reply. Only the member who asked may, as the message's interaction
+    /// metadata says; `owner` is kept for older messages' ids and proves nothing.
     Delete { owner: u64 },
     /// A vote on a debate.
     Vote { debate: u64, side: Side },

@@ -6,11 +6,11 @@
 use std::collections::HashSet;
 
 use super::{PostKind, SUGGESTION};
+use crate::audit::{self, Action};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::{CustomId, Invocation, Modal, Outcome};
 use crate::outbox::{Message, Outbox};
-use crate::pack::Lang;
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
 use crate::text::{normalize, truncate};
@@ -164,7 +164,7 @@ pub async fn decision(
             max_length: 300,
         }));
     }
-    decide(s, suggestion, true, None, lang).await
+    decide(s, inv, suggestion, true, None).await
 }
 
 /// The Deny modal's answer, with the reason.
@@ -174,17 +174,17 @@ pub async fn denied_with_reason(
     suggestion: i64,
     reason: &str,
 ) -> Result<Outcome, Error> {
-    decide(s, suggestion, false, Some(reason.trim()), inv.lang).await
+    decide(s, inv, suggestion, false, Some(reason.trim())).await
 }
 
 async fn decide(
     s: &Services,
+    inv: &Invocation,
     id: i64,
     approve: bool,
     reason: Option<&str>,
-    lang: Lang,
 ) -> Result<Outcome, Error> {
-    let store = &s.store;
+    let (store, lang) = (&s.store, inv.lang);
     let notice = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
     let Some(sg) = store.suggestion(id).await? else {
         return notice("error-stale-button");
@@ -192,6 +192,15 @@ async fn decide(
     if !store.decide_suggestion(sg.id, approve, reason).await? {
         return notice("daily-decided-already");
     }
+    let action = if approve {
+        Action::SuggestionApproved { suggestion: sg.id }
+    } else {
+        Action::SuggestionDenied {
+            suggestion: sg.id,
+            reason: reason.unwrap_or("").to_string(),
+        }
+    };
+    audit::record(s, sg.guild, inv.user, action).await;
     if approve {
         // A suggestion is a discussion prompt: it joins the prompt schedules.
         let schedules = store.schedules(Some(sg.guild)).await?;
@@ -247,6 +256,10 @@ pub async fn tell_member(outbox: &dyn Outbox, user: u64, token: &str, note: Stri
         ..Reply::default()
     });
     if let Err(e) = outbox.direct_message(user, &dm).await {
+        if token.is_empty() {
+            tracing::info!(error = %e, "DMs closed and the suggestion's token has expired");
+            return;
+        }
         tracing::info!(error = %e, "DMs closed; telling the member in the channel");
         let private = Message::from(private(note));
         if let Err(e) = outbox.followup(token, &private).await {
@@ -259,6 +272,7 @@ pub async fn tell_member(outbox: &dyn Outbox, user: u64, token: &str, note: Stri
 mod tests {
     use super::*;
     use crate::outbox::OutboxError;
+    use crate::pack::Lang;
     use crate::outbox::recorder::{Call, Recorder, Sent};
     use std::path::PathBuf;
 

@@ -484,3 +484,16 @@ impl Outbox for Rest {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Rest;
+
+    #[test]
+    fn a_token_given_with_its_bot_prefix_is_not_prefixed_twice() {
+        for token in ["abc.def", "Bot abc.def", "  Bot abc.def  "] {
+            let rest = Rest::new(None, Some(token));
+            assert_eq!(rest.auth.as_deref(), Some("Bot abc.def"), "{token:?}");
+        }
+    }
+}

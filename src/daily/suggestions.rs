@@ -272,8 +272,8 @@ pub async fn tell_member(outbox: &dyn Outbox, user: u64, token: &str, note: Stri
 mod tests {
     use super::*;
     use crate::outbox::OutboxError;
-    use crate::pack::Lang;
     use crate::outbox::recorder::{Call, Recorder, Sent};
+    use crate::pack::Lang;
     use std::path::PathBuf;
 
     #[test]

@@ -1,14 +1,17 @@
 //! Privacy and accountability end to end: a member sees what Aura stores about them and deletes
 //! it (the board forgets them, other members keep theirs); staff choose an audit channel where
-//! board resets, schedule changes and suggestion decisions are logged once each, pinging nobody.
+//! board resets, schedule changes and suggestion decisions are logged once each, pinging nobody;
+//! interaction tokens leave the database once Discord no longer honours them.
 
 use std::time::Duration;
 
-use crate::app::{TestApp, next};
+use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
     CHANNEL_ID, Callback, FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
     command, in_guild, string_option, subcommand, with_channel,
 };
+use aura::clock::Clock;
+use aura::store::Store;
 use serde_json::{Value, json};
 
 const TEACHER: u64 = 42;
@@ -309,5 +312,49 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     // One line per action, none more.
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(audit_lines(&fake).len(), 4);
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn interaction_tokens_leave_the_database_once_expired() {
+    let state = state_file();
+    let clock = Clock::adjustable();
+    let options = Options {
+        clock: clock.clone(),
+        ..Options::default()
+    };
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    let debate = next();
+    let opened = fake
+        .interact(in_guild(
+            command(debate, TEACHER, "en-US", "debate", json!([])),
+            MEMBER,
+            &[],
+        ))
+        .await;
+    assert_eq!(opened.status, 204, "{}", opened.body);
+    let store = Store::open(&state).await.expect("store");
+    let token = |store: Store| async move {
+        store
+            .debate(debate)
+            .await
+            .expect("read")
+            .map(|d| d.token)
+            .unwrap_or_default()
+    };
+    assert_eq!(token(store.clone()).await, format!("token-{debate}"));
+    // Past Discord's 15 minutes, the next sweep forgets it.
+    clock.advance(16 * 60);
+    let mut forgotten = false;
+    for _ in 0..100 {
+        if token(store.clone()).await.is_empty() {
+            forgotten = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(forgotten, "the expired token is still stored");
+    store.close().await;
     bot.stop().await;
 }

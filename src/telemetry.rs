@@ -123,7 +123,7 @@ fn redact_after_id(text: &str, marker: &str) -> String {
             && let Some(segment) = tail.strip_prefix('/')
         {
             let end = segment
-                .find(|c: char| matches!(c, '/' | '?' | '#' | '"' | '\'' | ' ' | ')' | '\n'))
+                .find(['/', '?', '#', '"', '\'', ' ', ')', '\n'])
                 .unwrap_or(segment.len());
             out.push_str(&after[..digits]);
             out.push('/');

@@ -248,6 +248,38 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn closing_a_vote_by_hand_is_logged_in_the_audit_channel() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox.clone()).await;
+        s.store
+            .set_audit_channel(1, Some((77, Lang::En)))
+            .await
+            .expect("audit");
+        start(&s, &member(50, 5), None).await.expect("start");
+        close(&s, &member(51, 5), 50).await.expect("close");
+        let mut lines = Vec::new();
+        for _ in 0..200 {
+            lines = outbox.posts();
+            if !lines.is_empty() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        let (channel, message) = &lines[0];
+        assert_eq!(*channel, 77);
+        assert_eq!(message.ping, None);
+        assert!(
+            message
+                .reply
+                .text
+                .contains("<@5> closed a debate vote in <#2>"),
+            "{}",
+            message.reply.text
+        );
+    }
+
+    #[tokio::test]
     async fn only_the_starter_closes() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox).await;

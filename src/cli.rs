@@ -196,13 +196,56 @@ fn connection(settings: &Settings) -> Option<Connection> {
         RegisterMode::Global => Some(Registration::Global),
         RegisterMode::Guild => Some(Registration::Guild(settings.discord.guild_id)),
     };
+    let api_url = match std::env::var("DISCORD_API_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| check_api_url(&u))
+        .transpose()
+    {
+        Ok(url) => url,
+        Err(message) => {
+            eprintln!("aura: DISCORD_API_URL: {message}");
+            return None;
+        }
+    };
+    if let Some(url) = &api_url {
+        tracing::warn!(
+            url = %url,
+            "DISCORD_API_URL is set: serenity's rate limiter is off, so whatever answers there \
+             must do Discord's rate limiting"
+        );
+    }
     Some(Connection {
         token: Token::new(token),
-        api_url: std::env::var("DISCORD_API_URL")
-            .ok()
-            .filter(|u| !u.trim().is_empty()),
+        api_url,
         register,
     })
+}
+
+/// `DISCORD_API_URL` as Aura accepts it: `https`, or `http` on loopback only (127.0.0.0/8,
+/// ::1, localhost), since the bot token travels with every call.
+pub fn check_api_url(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    let url = reqwest::Url::parse(raw).map_err(|e| {
+        format!("`{raw}` is not a URL ({e}); use https://… (or http:// on loopback)")
+    })?;
+    let host = url.host_str().unwrap_or("");
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    match url.scheme() {
+        "https" if !host.is_empty() => Ok(raw.to_string()),
+        "http" if loopback => Ok(raw.to_string()),
+        "http" => Err(format!(
+            "`{raw}` uses http on a host that is not this machine; use https (http is only \
+             accepted on loopback: 127.0.0.1, ::1, localhost)"
+        )),
+        _ => Err(format!(
+            "`{raw}` must start with https:// (or http:// on loopback: 127.0.0.1, ::1, localhost)"
+        )),
+    }
 }
 
 /// Prints a line on standard output. A reader that has gone (`aura preview … | head`) is not
@@ -251,5 +294,37 @@ pub async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_api_url;
+
+    #[test]
+    fn the_api_url_is_https_or_http_on_loopback() {
+        for ok in [
+            "https://discord.com",
+            "https://proxy.example.org:8443/",
+            "http://127.0.0.1:3000",
+            "http://127.4.5.6",
+            "http://[::1]:8080",
+            "http://localhost:9000",
+            "http://LOCALHOST",
+        ] {
+            assert!(check_api_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://example.com",
+            "http://10.0.0.2:3000",
+            "http://[::2]",
+            "http://localhost.example.com",
+            "ftp://127.0.0.1",
+            "ws://127.0.0.1",
+            "discord.com",
+        ] {
+            let err = check_api_url(bad).expect_err(bad);
+            assert!(err.contains("https"), "{bad}: {err}");
+        }
     }
 }

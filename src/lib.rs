@@ -15,6 +15,8 @@
 //! - [`quiz`]: scoring, the pure round engine, `/quiz`, live rounds;
 //! - [`daily`]: schedules in local time, the deck, the runner, `/daily`, suggestions;
 //! - [`debate`]: `/debate` and its class vote;
+//! - [`privacy`]: `/privacy`, what Aura stores about a member, and deleting it;
+//! - [`audit`]: the audit channel where staff actions are logged;
 //!
 //! what they share:
 //! - [`interaction`]: who asked ([`interaction::Invocation`]), what a feature answers
@@ -32,6 +34,7 @@
 
 pub mod answers;
 pub mod app;
+pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -45,6 +48,7 @@ pub mod looper;
 pub mod outbox;
 pub mod pack;
 pub mod preview;
+pub mod privacy;
 pub mod quiz;
 pub mod render;
 pub mod reply;

@@ -342,6 +342,28 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
     },
     CommandSpec {
+        name: "privacy",
+        name_id: "privasi",
+        desc: "cmd-privacy",
+        options: &[],
+        subcommands: &[],
+    },
+    CommandSpec {
+        name: "audit",
+        name_id: "audit",
+        desc: "cmd-audit",
+        options: &[],
+        subcommands: &[
+            sub(
+                "set",
+                "atur",
+                "cmd-audit-set",
+                &[opt("channel", "kanal", true, N, "opt-audit-channel")],
+            ),
+            sub("off", "matikan", "cmd-audit-off", &[]),
+        ],
+    },
+    CommandSpec {
         name: "help",
         name_id: "bantuan",
         desc: "cmd-help",

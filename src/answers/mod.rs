@@ -58,6 +58,12 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
         "search" => search::answer(core, lang, req.get("query").unwrap_or("")),
         "thinker" => thinker::answer(core, lang, req.get("name").unwrap_or("")),
         "essay" => essay::answer(core, lang),
+        // What Aura stores lives in the bot's state, which a preview does not open.
+        "privacy" => Reply::notice(tr(
+            lang,
+            "preview-needs-bot",
+            &[("command", &path_in("privacy", lang))],
+        )),
         _ => help::answer(lang),
     }
 }

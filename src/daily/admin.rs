@@ -7,6 +7,7 @@ use rand::seq::SliceRandom;
 
 use super::runner::{self, Posted, Runner};
 use super::{DailySchedule, Deck, PostKind, SUGGESTION, Schedule, ScheduleError, suggestions};
+use crate::audit::{self, Action};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -172,7 +173,7 @@ async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Repl
     let schedules = store.schedules(Some(guild)).await?;
     let chosen = cmd.schedule();
     let reply = match cmd {
-        DailyCommand::Setup(args) => setup(s, guild, lang, args).await?,
+        DailyCommand::Setup(args) => setup(s, inv, guild, args).await?,
         DailyCommand::Staff { channel } => {
             store.set_staff_channel(guild, channel).await?;
             private(tr(
@@ -186,22 +187,27 @@ async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Repl
             Err(key) => Reply::notice(t(lang, key)),
             Ok(sc) => {
                 let id = sc.id as usize;
+                let record = |action: Action| audit::record(s, guild, inv.user, action);
                 match cmd {
                     DailyCommand::Pause { .. } => {
                         store.set_paused(sc.id, Some("paused by staff")).await?;
+                        record(Action::SchedulePaused { schedule: sc.id }).await;
                         private(tr(lang, "daily-paused", &[("id", &id)]))
                     }
                     DailyCommand::Resume { .. } => {
                         store.set_paused(sc.id, None).await?;
+                        record(Action::ScheduleResumed { schedule: sc.id }).await;
                         private(tr(lang, "daily-resumed", &[("id", &id)]))
                     }
                     DailyCommand::Remove { .. } => {
                         store.remove_schedule(sc.id).await?;
+                        record(Action::ScheduleRemoved { schedule: sc.id }).await;
                         private(tr(lang, "daily-removed", &[("id", &id)]))
                     }
                     DailyCommand::Skip { .. } => match next_post(sc, s.clock.now()) {
                         Some((date, ts)) => {
                             store.set_skip_date(sc.id, Some(&date)).await?;
+                            record(Action::ScheduleSkipped { schedule: sc.id }).await;
                             let when = format!("<t:{}:F>", ts.as_second());
                             private(tr(lang, "daily-skipped", &[("when", &when)]))
                         }
@@ -246,7 +252,13 @@ fn next_post(s: &DailySchedule, now: Timestamp) -> Option<(String, Timestamp)> {
     Some((schedule.local_date(ts).to_string(), ts))
 }
 
-async fn setup(s: &Services, guild: u64, lang: Lang, args: SetupArgs) -> Result<Reply, Error> {
+async fn setup(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+    args: SetupArgs,
+) -> Result<Reply, Error> {
+    let lang = inv.lang;
     let days = args.days.as_deref().unwrap_or("daily");
     if let Err(e) = Schedule::new(&args.time, &args.timezone, days) {
         let cadences = "daily, weekdays, mon,wed,fri, every 2 days, monthly 15";
@@ -287,6 +299,11 @@ async fn setup(s: &Services, guild: u64, lang: Lang, args: SetupArgs) -> Result<
         deck: Deck::new(id_seed),
     };
     record.id = s.store.add_schedule(&record).await?;
+    let action = Action::ScheduleSetUp {
+        schedule: record.id,
+        channel: args.channel,
+    };
+    audit::record(s, guild, inv.user, action).await;
     let when = next_post(&record, s.clock.now())
         .map(|(_, ts)| format!("<t:{}:F>", ts.as_second()))
         .unwrap_or_default();

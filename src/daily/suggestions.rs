@@ -6,11 +6,11 @@
 use std::collections::HashSet;
 
 use super::{PostKind, SUGGESTION, Suggestion};
+use crate::audit::{self, Action};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::{CustomId, Invocation, Modal, Outcome};
 use crate::outbox::{Message, Outbox};
-use crate::pack::Lang;
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
 use crate::text::{escape_markdown, member_text, normalize, truncate};
@@ -206,13 +206,21 @@ async fn decide(
     sg: Suggestion,
     approve: bool,
     reason: Option<&str>,
-    lang: Lang,
 ) -> Result<Outcome, Error> {
-    let store = &s.store;
+    let (store, lang) = (&s.store, inv.lang);
     let notice = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
     if !store.decide_suggestion(sg.id, approve, reason).await? {
         return notice("daily-decided-already");
     }
+    let action = if approve {
+        Action::SuggestionApproved { suggestion: sg.id }
+    } else {
+        Action::SuggestionDenied {
+            suggestion: sg.id,
+            reason: reason.unwrap_or("").to_string(),
+        }
+    };
+    audit::record(s, sg.guild, inv.user, action).await;
     if approve {
         // A suggestion is a discussion prompt: it joins the prompt schedules.
         let schedules = store.schedules(Some(sg.guild)).await?;
@@ -268,6 +276,10 @@ pub async fn tell_member(outbox: &dyn Outbox, user: u64, token: &str, note: Stri
         ..Reply::default()
     });
     if let Err(e) = outbox.direct_message(user, &dm).await {
+        if token.is_empty() {
+            tracing::info!(error = %e, "DMs closed and the suggestion's token has expired");
+            return;
+        }
         tracing::info!(error = %e, "DMs closed; telling the member in the channel");
         let private = Message::from(private(note));
         if let Err(e) = outbox.followup(token, &private).await {
@@ -281,6 +293,7 @@ mod tests {
     use super::*;
     use crate::outbox::OutboxError;
     use crate::outbox::recorder::{Call, Recorder, Sent};
+    use crate::pack::Lang;
     use std::path::PathBuf;
 
     #[test]

@@ -7,9 +7,10 @@ use rand::rngs::StdRng;
 
 use super::{Debate, Side, VoteOutcome};
 use crate::answers::{self, debate};
+use crate::audit::{self, Action};
 use crate::core::Core;
 use crate::i18n::{t, tr};
-use crate::interaction::{Invocation, Outcome};
+use crate::interaction::{Invocation, Outcome, TOKEN_LIFETIME};
 use crate::outbox::Message;
 use crate::reply::Reply;
 use crate::services::{Error, Services};
@@ -115,6 +116,10 @@ pub async fn close(s: &Services, inv: &Invocation, debate: u64) -> Result<Outcom
     if !s.store.close_debate(d.id, s.clock.unix()).await? {
         return notice("vote-closed");
     }
+    if let Some(guild) = d.guild {
+        let action = Action::DebateClosed { channel: d.channel };
+        audit::record(s, guild, inv.user, action).await;
+    }
     match closed_card(&s.core, &s.store, &d).await? {
         Some(reply) => Ok(Outcome::Update(reply)),
         None => notice("error-stale-button"),
@@ -122,8 +127,16 @@ pub async fn close(s: &Services, inv: &Invocation, debate: u64) -> Result<Outcom
 }
 
 /// Closes every debate whose time is up and shows its tally on its message. Runs at start-up
-/// too, so votes that ran out while the bot was down are closed.
+/// too, so votes that ran out while the bot was down are closed. First, interaction tokens
+/// older than Discord honours them are forgotten (debates' and suggestions').
 pub async fn sweep(s: &Services) -> Result<(), Error> {
+    let forgotten = s
+        .store
+        .forget_tokens(s.clock.unix() - TOKEN_LIFETIME)
+        .await?;
+    if forgotten > 0 {
+        tracing::debug!(forgotten, "expired interaction tokens forgotten");
+    }
     for d in s.store.due_debates(s.clock.unix()).await? {
         if let Err(e) = close_one(s, &d).await {
             tracing::warn!(debate = d.id, error = %e, "could not show a debate's result");
@@ -139,6 +152,13 @@ async fn close_one(s: &Services, d: &Debate) -> Result<(), Error> {
     let Some(reply) = closed_card(&s.core, &s.store, d).await? else {
         return Ok(());
     };
+    if d.token.is_empty() {
+        tracing::info!(
+            debate = d.id,
+            "a debate closed after its token expired; its message keeps the open card"
+        );
+        return Ok(());
+    }
     // The token is valid for 15 minutes; past that the message can no longer be edited.
     s.outbox
         .edit_original(&d.token, &Message::from(reply))
@@ -199,6 +219,78 @@ mod tests {
         assert_eq!(token, "token-10");
         let shown = crate::render::to_text(&message.reply);
         assert!(shown.contains("2 (100%)"), "{shown}");
+    }
+
+    #[tokio::test]
+    async fn interaction_tokens_are_forgotten_once_expired() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox.clone()).await;
+        start(&s, &member(30, 5), None).await.expect("start");
+        let suggestion = s
+            .store
+            .add_suggestion(1, 2, 6, "A suggestion to keep", "token-31", s.clock.unix())
+            .await
+            .expect("suggestion");
+        let token_of = |d: Option<Debate>| d.map(|d| d.token).unwrap_or_default();
+        s.clock.advance(14 * 60);
+        sweep(&s).await.expect("sweep");
+        assert_eq!(
+            token_of(s.store.debate(30).await.expect("read")),
+            "token-30"
+        );
+        let stored = s.store.suggestion(suggestion).await.expect("read");
+        assert_eq!(stored.map(|x| x.token).as_deref(), Some("token-31"));
+        // Past Discord's 15 minutes: both are gone from the database.
+        s.clock.advance(61);
+        sweep(&s).await.expect("sweep");
+        assert_eq!(token_of(s.store.debate(30).await.expect("read")), "");
+        let stored = s.store.suggestion(suggestion).await.expect("read");
+        assert_eq!(stored.map(|x| x.token).as_deref(), Some(""));
+    }
+
+    #[tokio::test]
+    async fn a_debate_closed_after_its_token_expired_is_not_edited_with_it() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox.clone()).await;
+        start(&s, &member(40, 5), None).await.expect("start");
+        // The bot was down past the vote's end and the token's 15 minutes.
+        s.clock.advance(20 * 60);
+        sweep(&s).await.expect("sweep");
+        let closed = s.store.debate(40).await.expect("read").expect("debate");
+        assert!(closed.closed_at.is_some());
+        assert!(outbox.sent().is_empty(), "{:?}", outbox.sent());
+    }
+
+    #[tokio::test]
+    async fn closing_a_vote_by_hand_is_logged_in_the_audit_channel() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox.clone()).await;
+        s.store
+            .set_audit_channel(1, Some((77, Lang::En)))
+            .await
+            .expect("audit");
+        start(&s, &member(50, 5), None).await.expect("start");
+        close(&s, &member(51, 5), 50).await.expect("close");
+        let mut lines = Vec::new();
+        for _ in 0..200 {
+            lines = outbox.posts();
+            if !lines.is_empty() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        let (channel, message) = &lines[0];
+        assert_eq!(*channel, 77);
+        assert_eq!(message.ping, None);
+        assert!(
+            message
+                .reply
+                .text
+                .contains("<@5> closed a debate vote in <#2>"),
+            "{}",
+            message.reply.text
+        );
     }
 
     #[tokio::test]

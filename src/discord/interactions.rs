@@ -12,6 +12,7 @@ use crate::daily::{notify, suggestions};
 use crate::debate::votes;
 use crate::i18n::t;
 use crate::interaction::{CustomId, Invocation, Outcome};
+use crate::privacy;
 use crate::quiz::commands as quiz;
 use crate::reply::Reply;
 use crate::services::{self, Services};
@@ -121,6 +122,7 @@ async fn on_click(
             "error-not-yours",
         )))),
         CustomId::DenyReason { .. } => Ok(stale(&inv)),
+        CustomId::Privacy { delete, owner } => privacy::confirm(&s, &inv, delete, owner).await,
         navigation => {
             let mut rng = StdRng::from_entropy();
             let reply = crate::answers::component(

@@ -351,3 +351,39 @@ daily-role-above-aura = { $role } is not below Aura's highest role, so Aura will
 daily-role-powerful = { $role } grants permissions that @everyone does not have. Members take the ping role by themselves, so it must grant nothing more: choose a plain role, or remove its extra permissions.
 daily-role-unchecked = Aura could not read this server's roles to check { $role }. Please try again in a moment.
 daily-notify-refused = Aura can no longer hand out this ping role: it has changed since it was set up. A server admin can check it with /daily setup.
+
+
+## /privacy
+cmd-privacy = See what Aura stores about you, and delete it
+privacy-title = What Aura stores about you
+privacy-intro = Aura keeps these rows about you, in every server it shares with you:
+privacy-answers = Quiz answers: { $answers } (in { $rounds } rounds)
+privacy-votes = Debate votes: { $votes }
+privacy-suggestions = Suggestions for daily prompts: { $suggestions }
+privacy-started = Quiz rounds and debate votes you started: { $started } (they stay for the others in them, without your name)
+privacy-confirm = Delete all of it? Your answers leave every quiz board; this cannot be undone.
+privacy-nothing = Aura stores nothing about you.
+privacy-kept = Nothing was deleted.
+privacy-deleted = Done: Aura no longer stores anything about you. What was deleted:
+privacy-not-yours = Only the member who asked can answer this.
+preview-needs-bot = /{ $command } answers from what the running bot has stored; try it in Discord.
+button-privacy-delete = Delete everything
+
+## /audit
+cmd-audit = Where Aura logs staff actions in this server
+cmd-audit-set = Log staff actions in a channel
+cmd-audit-off = Stop logging staff actions
+opt-audit-channel = The audit channel
+audit-set = Staff actions are now logged in { $channel }, without pings.
+audit-off-done = Staff actions are no longer logged.
+audit-on = { $actor } made this channel Aura's audit log.
+audit-off = { $actor } turned Aura's audit log off.
+audit-board-reset = { $actor } cleared the quiz board for { $period }.
+audit-daily-setup = { $actor } set up daily schedule #{ $id } in { $channel }.
+audit-daily-removed = { $actor } removed daily schedule #{ $id }.
+audit-daily-paused = { $actor } paused daily schedule #{ $id }.
+audit-daily-resumed = { $actor } resumed daily schedule #{ $id }.
+audit-daily-skipped = { $actor } skipped the next post of daily schedule #{ $id }.
+audit-suggestion-approved = { $actor } approved suggestion #{ $id }.
+audit-suggestion-denied = { $actor } denied suggestion #{ $id }. Reason: { $reason }
+audit-debate-closed = { $actor } closed a debate vote in { $channel }.

@@ -341,3 +341,39 @@ daily-role-above-aura = { $role } tidak berada di bawah peran tertinggi Aura, ja
 daily-role-powerful = { $role } memberi izin yang tidak dimiliki @everyone. Anggota mengambil peran sebutan ini sendiri, jadi peran itu tidak boleh memberi apa pun lebih dari itu: pilih peran biasa, atau hapus izin tambahannya.
 daily-role-unchecked = Aura tidak dapat membaca peran server ini untuk memeriksa { $role }. Silakan coba lagi sebentar lagi.
 daily-notify-refused = Aura tidak bisa lagi memberikan peran sebutan ini karena peran itu sudah berubah sejak diatur. Admin server dapat memeriksanya lewat /daily setup.
+
+
+## /privacy
+cmd-privacy = Lihat data Anda yang disimpan Aura, dan hapus
+privacy-title = Data Anda yang disimpan Aura
+privacy-intro = Aura menyimpan data berikut tentang Anda, di semua server tempat Anda bertemu Aura:
+privacy-answers = Jawaban kuis: { $answers } (dalam { $rounds } ronde)
+privacy-votes = Suara debat: { $votes }
+privacy-suggestions = Usulan topik harian: { $suggestions }
+privacy-started = Ronde kuis dan pemungutan suara debat yang Anda mulai: { $started } (tetap ada untuk peserta lain, tanpa nama Anda)
+privacy-confirm = Hapus semuanya? Jawaban Anda hilang dari semua papan peringkat kuis; ini tidak bisa dibatalkan.
+privacy-nothing = Aura tidak menyimpan apa pun tentang Anda.
+privacy-kept = Tidak ada yang dihapus.
+privacy-deleted = Selesai: Aura tidak lagi menyimpan apa pun tentang Anda. Yang dihapus:
+privacy-not-yours = Hanya anggota yang bertanya yang dapat menjawab ini.
+preview-needs-bot = /{ $command } menjawab dari data yang disimpan bot yang sedang berjalan; coba di Discord.
+button-privacy-delete = Hapus semuanya
+
+## /audit
+cmd-audit = Tempat Aura mencatat tindakan staf di server ini
+cmd-audit-set = Catat tindakan staf di sebuah kanal
+cmd-audit-off = Berhenti mencatat tindakan staf
+opt-audit-channel = Kanal audit
+audit-set = Tindakan staf sekarang dicatat di { $channel }, tanpa mention.
+audit-off-done = Tindakan staf tidak lagi dicatat.
+audit-on = { $actor } menjadikan kanal ini log audit Aura.
+audit-off = { $actor } mematikan log audit Aura.
+audit-board-reset = { $actor } mengosongkan papan kuis untuk { $period }.
+audit-daily-setup = { $actor } membuat jadwal harian #{ $id } di { $channel }.
+audit-daily-removed = { $actor } menghapus jadwal harian #{ $id }.
+audit-daily-paused = { $actor } menjeda jadwal harian #{ $id }.
+audit-daily-resumed = { $actor } melanjutkan jadwal harian #{ $id }.
+audit-daily-skipped = { $actor } melewati unggahan berikutnya dari jadwal harian #{ $id }.
+audit-suggestion-approved = { $actor } menyetujui usulan #{ $id }.
+audit-suggestion-denied = { $actor } menolak usulan #{ $id }. Alasan: { $reason }
+audit-debate-closed = { $actor } menutup pemungutan suara debat di { $channel }.

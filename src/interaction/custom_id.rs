@@ -69,6 +69,8 @@ pub enum CustomId {
     Deny { suggestion: i64 },
     /// The reason modal of a denial.
     DenyReason { suggestion: i64 },
+    /// Confirm (`true`) or cancel `/privacy`'s deletion of everything Aura stores about `owner`.
+    Privacy { delete: bool, owner: u64 },
 }
 
 const PREFIX: &str = "aura";
@@ -142,6 +144,11 @@ impl CustomId {
             CustomId::DenyReason { suggestion } => {
                 vec!["sugg-reason".into(), suggestion.to_string()]
             }
+            CustomId::Privacy { delete, owner } => vec![
+                "privacy".into(),
+                if *delete { "delete" } else { "cancel" }.into(),
+                owner.to_string(),
+            ],
         };
         let mut out = String::from(PREFIX);
         for p in parts {
@@ -235,6 +242,14 @@ impl CustomId {
             "sugg-reason" if arity(1) => CustomId::DenyReason {
                 suggestion: signed(0)?,
             },
+            "privacy" if arity(2) => CustomId::Privacy {
+                delete: match rest[0] {
+                    "delete" => true,
+                    "cancel" => false,
+                    _ => return None,
+                },
+                owner: number(1)?,
+            },
             _ => return None,
         };
         Some(id)
@@ -322,6 +337,8 @@ mod tests {
             any::<i64>().prop_map(|suggestion| CustomId::Approve { suggestion }),
             any::<i64>().prop_map(|suggestion| CustomId::Deny { suggestion }),
             any::<i64>().prop_map(|suggestion| CustomId::DenyReason { suggestion }),
+            (any::<bool>(), any::<u64>())
+                .prop_map(|(delete, owner)| CustomId::Privacy { delete, owner }),
         ]
     }
 
@@ -375,6 +392,7 @@ mod tests {
             "aura:quiz-reset:week:1",
             "other:concept:a:b",
             "aura:delete:-1",
+            "aura:privacy:maybe:1",
         ] {
             assert_eq!(CustomId::decode(forged), None, "{forged}");
         }

@@ -9,6 +9,9 @@ pub use custom_id::CustomId;
 use crate::pack::Lang;
 use crate::reply::Reply;
 
+/// How long Discord honours an interaction's token (follow-ups, editing its reply), in seconds.
+pub const TOKEN_LIFETIME: i64 = 15 * 60;
+
 /// Discord permission bits Aura reads.
 pub mod perms {
     pub const ADMINISTRATOR: u64 = 1 << 3;

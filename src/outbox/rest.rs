@@ -512,3 +512,6 @@ impl Outbox for Rest {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,6 +8,7 @@ use super::access::{self, Asker};
 use super::live::{self, Control};
 use super::{Access, AnswerOutcome, Period, Sort};
 use crate::answers::quiz::{self as cards, Mode, StartArgs};
+use crate::audit::{self, Action};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::Lang;
@@ -411,6 +412,7 @@ pub async fn reset(
         return refuse("error-no-permission");
     }
     s.store.reset_board(guild, period, s.clock.unix()).await?;
+    audit::record(s, guild, inv.user, Action::BoardReset { period }).await;
     let name = cards::period_name(period, lang);
     Ok(Outcome::Update(private(tr(
         lang,

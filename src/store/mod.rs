@@ -1,12 +1,14 @@
 //! State that must survive a restart (debate votes, quiz rounds and answers, daily schedules
-//! and posts), in SQLite through sqlx (embedded, created on first run, migrated from
+//! and posts, audit channels; what a member asks to see or delete with `/privacy`), in SQLite through sqlx (embedded, created on first run, migrated from
 //! `migrations/`). One module per aggregate. Rows are decoded here, once, into the features'
 //! own types (ids as integers, languages, post kinds, decks): the store depends on the
 //! features, never the other way round, and no caller re-parses a stored string.
 
+mod audit;
 mod batch;
 mod daily;
 mod debates;
+mod privacy;
 mod quiz;
 
 use std::path::Path;
@@ -19,6 +21,7 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 
+pub use privacy::MemberRows;
 pub use quiz::StartOutcome;
 
 /// A failure of the database.

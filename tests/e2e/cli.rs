@@ -1,4 +1,5 @@
-//! The `aura` binary as an operator meets it: a missing token, a broken pack, registration.
+//! The `aura` binary as an operator meets it: a missing token, a broken pack, registration,
+//! `DISCORD_API_URL`'s rules, and logs that never show a token, even at `RUST_LOG=trace`.
 
 use std::process::Command;
 
@@ -72,9 +73,9 @@ async fn register_overwrites_the_commands_in_bulk() {
             "{stdout} {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(stdout.contains("registered 10 commands"), "{stdout}");
-        // The same ten, every time: registering twice changes nothing.
-        assert_eq!(fake.registered().len(), 10);
+        assert!(stdout.contains("registered 12 commands"), "{stdout}");
+        // The same twelve, every time: registering twice changes nothing.
+        assert_eq!(fake.registered().len(), 12);
     }
     let names: Vec<String> = fake
         .registered()
@@ -85,7 +86,7 @@ async fn register_overwrites_the_commands_in_bulk() {
         names,
         [
             "quote", "concept", "debate", "section", "search", "thinker", "essay", "quiz", "daily",
-            "help"
+            "privacy", "audit", "help"
         ]
     );
     let localized = fake
@@ -93,7 +94,7 @@ async fn register_overwrites_the_commands_in_bulk() {
         .iter()
         .filter(|c| c["name_localizations"]["id"].is_string())
         .count();
-    assert_eq!(localized, 10, "every command has an Indonesian name");
+    assert_eq!(localized, 12, "every command has an Indonesian name");
 }
 
 #[test]
@@ -110,4 +111,119 @@ fn a_preview_piped_into_a_reader_that_stops_early_ends_cleanly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
+fn an_api_url_that_is_neither_https_nor_loopback_is_refused_at_start() {
+    for (url, command) in [
+        ("http://discord-proxy.example.com", "run"),
+        ("http://10.1.2.3:8080", "run"),
+        ("ftp://127.0.0.1", "register"),
+    ] {
+        let mut child = aura()
+            .args([command])
+            .env("DISCORD_TOKEN", "secret-token-value")
+            .env("DISCORD_API_URL", url)
+            .env(
+                "AURA_STATE_PATH",
+                std::env::temp_dir().join(format!("aura-url-{}.db", crate::app::next())),
+            )
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run aura");
+        // Refused at once: a bot that starts anyway is stopped and the test fails.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while child.try_wait().ok().flatten().is_none() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{url}: {err}");
+        assert!(
+            err.contains("DISCORD_API_URL") && err.contains("https"),
+            "{url}: {err}"
+        );
+        assert!(!err.contains("secret-token-value"), "{err}");
+    }
+}
+
+/// A child process stopped when the test ends, even by a failed assertion.
+struct KillOnDrop(std::process::Child);
+
+impl KillOnDrop {
+    fn stop(&mut self) -> std::io::Result<std::process::ExitStatus> {
+        let _ = self.0.kill();
+        self.0.wait()
+    }
+}
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.stop();
+    }
+}
+
+/// A token's bytes as tungstenite's frame logs print them: hex, and Debug's decimal list.
+fn encodings(secret: &str) -> [String; 3] {
+    let hex: String = secret.bytes().map(|b| format!("{b:02x}")).collect();
+    let decimal: Vec<String> = secret.bytes().map(|b| b.to_string()).collect();
+    [secret.to_string(), hex, decimal.join(", ")]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_trace_level_no_log_line_shows_the_bot_token_or_an_interaction_token() {
+    let fake = crate::fake::FakeDiscord::start().await;
+    let dir = std::env::temp_dir().join(format!("aura-trace-{}", crate::app::next()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let (out_path, err_path) = (dir.join("stdout"), dir.join("stderr"));
+    let token = "MTIzNDU2Nzg5.secret-bot-token.Xy9";
+    let child = aura()
+        .args(["run"])
+        // Given with its `Bot ` prefix: accepted once, and redacted either way.
+        .env("DISCORD_TOKEN", format!("Bot {token}"))
+        .env("DISCORD_API_URL", fake.url())
+        .env("AURA_STATE_PATH", dir.join("aura.db"))
+        .env("RUST_LOG", "trace")
+        .stdout(std::fs::File::create(&out_path).expect("stdout"))
+        .stderr(std::fs::File::create(&err_path).expect("stderr"))
+        .spawn()
+        .expect("run aura");
+    let mut child = KillOnDrop(child);
+    fake.wait_ready().await;
+    // An interaction: its token travels in the callback's URL and in the gateway event.
+    let id = crate::app::next();
+    let cb = fake
+        .interact(crate::fake::command(
+            id,
+            id,
+            "en-US",
+            "debate",
+            serde_json::json!([]),
+        ))
+        .await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    // One more round trip on the gateway, so the logs hold a heartbeat or two as well.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    drop(child.stop());
+    let logs = format!(
+        "{}{}",
+        std::fs::read_to_string(&out_path).unwrap_or_default(),
+        std::fs::read_to_string(&err_path).unwrap_or_default()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(logs.contains("TRACE"), "the logs are at trace level");
+    assert!(
+        logs.contains("DISCORD_API_URL is set") && logs.contains("rate limiter is off"),
+        "no warning about the rate limiter"
+    );
+    let interaction = format!("token-{id}");
+    for secret in [token, interaction.as_str()] {
+        for shown in encodings(secret) {
+            if let Some(at) = logs.find(&shown) {
+                let line = logs[..at].rsplit('\n').next().unwrap_or_default();
+                panic!("{secret:?} is in the logs: {line}{shown}…");
+            }
+        }
+    }
 }

@@ -264,7 +264,7 @@ async fn a_dropped_gateway_is_survived() {
 async fn registration_obeys_discords_rules() {
     let bot = TestApp::start().await;
     let commands = bot.fake.registered();
-    assert_eq!(commands.len(), 10);
+    assert_eq!(commands.len(), 12);
     command_rules::check_registration(&commands);
 }
 

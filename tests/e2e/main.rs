@@ -8,7 +8,8 @@
 //! - `quiz`: quiz rounds with a class of 200, exact scores, the board and report, edit rates,
 //!   restarts, SIGTERM, crashes and deleted channels;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
-//! - `cli`: the `aura` binary as an operator runs it;
+//! - `privacy`: `/privacy` (seeing and deleting a member's rows) and the staff audit channel;
+//! - `cli`: the `aura` binary as an operator runs it, its settings checks and its logs;
 //! - `faults_security`: forged ids, members at staff buttons, the ping role, hostile input.
 
 mod app;
@@ -18,4 +19,5 @@ mod cli;
 mod daily;
 mod discord;
 mod faults_security;
+mod privacy;
 mod quiz;

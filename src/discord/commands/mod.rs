@@ -4,6 +4,7 @@
 
 mod daily;
 mod lookup;
+mod privacy;
 mod quiz;
 
 use std::future::Future;
@@ -111,6 +112,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         lookup::essay(),
         quiz::quiz(),
         daily::daily(),
+        privacy::privacy(),
+        privacy::audit(),
         lookup::help(),
     ]
 }

@@ -1,0 +1,165 @@
+//! The audit channel: staff (Manage Server) choose a channel with `/audit set`, and Aura logs
+//! staff actions there (board resets, daily schedule changes, suggestion decisions, debate
+//! votes closed by hand) as one line each, pinging nobody. [`record`] is the one entry point the
+//! features call; the post goes through the [`Outbox`](crate::outbox::Outbox) after the action,
+//! and a failed post is logged, never the action's failure.
+
+use crate::answers::quiz as cards;
+use crate::i18n::{t, tr};
+use crate::interaction::{Invocation, Outcome};
+use crate::outbox::Message;
+use crate::pack::Lang;
+use crate::quiz::Period;
+use crate::reply::{Accent, Reply};
+use crate::services::{Error, Services};
+use crate::text::truncate;
+
+/// A staff action worth a line in the audit channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    BoardReset { period: Period },
+    ScheduleSetUp { schedule: i64, channel: u64 },
+    ScheduleRemoved { schedule: i64 },
+    SchedulePaused { schedule: i64 },
+    ScheduleResumed { schedule: i64 },
+    ScheduleSkipped { schedule: i64 },
+    SuggestionApproved { suggestion: i64 },
+    SuggestionDenied { suggestion: i64, reason: String },
+    DebateClosed { channel: u64 },
+    AuditOn { channel: u64 },
+    AuditOff,
+}
+
+/// `/audit`'s subcommands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditCommand {
+    Set { channel: u64 },
+    Off,
+}
+
+/// The line an action gets, in the audit channel's language; mentions show names but ping
+/// nobody (the message allows no mentions).
+pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
+    let actor = format!("<@{actor}>");
+    let actor = ("actor", &actor as &dyn crate::i18n::ToArg);
+    let id = |n: i64| usize::try_from(n).unwrap_or(0);
+    match action {
+        Action::BoardReset { period } => tr(
+            lang,
+            "audit-board-reset",
+            &[actor, ("period", &cards::period_name(*period, lang))],
+        ),
+        Action::ScheduleSetUp { schedule, channel } => tr(
+            lang,
+            "audit-daily-setup",
+            &[
+                actor,
+                ("id", &id(*schedule)),
+                ("channel", &format!("<#{channel}>")),
+            ],
+        ),
+        Action::ScheduleRemoved { schedule } => tr(
+            lang,
+            "audit-daily-removed",
+            &[actor, ("id", &id(*schedule))],
+        ),
+        Action::SchedulePaused { schedule } => {
+            tr(lang, "audit-daily-paused", &[actor, ("id", &id(*schedule))])
+        }
+        Action::ScheduleResumed { schedule } => tr(
+            lang,
+            "audit-daily-resumed",
+            &[actor, ("id", &id(*schedule))],
+        ),
+        Action::ScheduleSkipped { schedule } => tr(
+            lang,
+            "audit-daily-skipped",
+            &[actor, ("id", &id(*schedule))],
+        ),
+        Action::SuggestionApproved { suggestion } => tr(
+            lang,
+            "audit-suggestion-approved",
+            &[actor, ("id", &id(*suggestion))],
+        ),
+        Action::SuggestionDenied { suggestion, reason } => tr(
+            lang,
+            "audit-suggestion-denied",
+            &[
+                actor,
+                ("id", &id(*suggestion)),
+                ("reason", &truncate(reason, 200)),
+            ],
+        ),
+        Action::DebateClosed { channel } => tr(
+            lang,
+            "audit-debate-closed",
+            &[actor, ("channel", &format!("<#{channel}>"))],
+        ),
+        Action::AuditOn { channel } => tr(
+            lang,
+            "audit-on",
+            &[actor, ("channel", &format!("<#{channel}>"))],
+        ),
+        Action::AuditOff => tr(lang, "audit-off", &[actor]),
+    }
+}
+
+/// Logs `actor`'s `action` in the server's audit channel, if staff set one. Never fails and
+/// never waits on Discord: the post is sent on its own task, and a failure is only logged.
+pub async fn record(s: &Services, guild: u64, actor: u64, action: Action) {
+    let (channel, lang) = match s.store.audit_channel(guild).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::warn!(guild, error = %e, "cannot read the audit channel");
+            return;
+        }
+    };
+    let message = Message::from(Reply {
+        text: line(&action, actor, lang),
+        accent: Accent::Debate,
+        ..Reply::default()
+    });
+    let outbox = s.outbox.clone();
+    tokio::spawn(async move {
+        if let Err(e) = outbox.post(channel, &message).await {
+            tracing::warn!(guild, channel, error = %e, "could not post to the audit channel");
+        }
+    });
+}
+
+/// `/audit set channel` and `/audit off`: staff only, whatever the server's command settings.
+pub async fn command(s: &Services, inv: &Invocation, cmd: AuditCommand) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(guild) = inv.guild else {
+        let path = crate::answers::path_in("audit", lang);
+        return Ok(Reply::notice(tr(lang, "error-server-only", &[("command", &path)])).into());
+    };
+    if !inv.is_staff() {
+        return Ok(Reply::notice(t(lang, "error-no-permission")).into());
+    }
+    let text = match cmd {
+        AuditCommand::Set { channel } => {
+            s.store
+                .set_audit_channel(guild, Some((channel, lang)))
+                .await?;
+            record(s, guild, inv.user, Action::AuditOn { channel }).await;
+            tr(lang, "audit-set", &[("channel", &format!("<#{channel}>"))])
+        }
+        AuditCommand::Off => {
+            // Said in the old channel, so nobody turns the log off unseen.
+            record(s, guild, inv.user, Action::AuditOff).await;
+            s.store.set_audit_channel(guild, None).await?;
+            t(lang, "audit-off-done")
+        }
+    };
+    Ok(Reply {
+        text,
+        ephemeral: true,
+        ..Reply::default()
+    }
+    .into())
+}
+
+#[cfg(test)]
+mod tests;

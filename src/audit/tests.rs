@@ -1,0 +1,167 @@
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::*;
+use crate::core::Core;
+use crate::daily::{DailyCommand, SetupArgs, admin};
+use crate::interaction::perms;
+use crate::outbox::recorder::Call;
+use crate::outbox::{OutboxError, Recorder};
+use crate::services::Pace;
+use crate::store::Store;
+
+const AUDIT: u64 = 77;
+
+async fn services(outbox: Arc<Recorder>) -> Services {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+    let store = Store::in_memory().await.expect("store");
+    Services::new(core, store, outbox, Pace::default())
+}
+
+fn asker(user: u64, permissions: u64) -> Invocation {
+    Invocation {
+        id: 1000 + user,
+        guild: Some(1),
+        channel: 2,
+        user,
+        lang: Lang::En,
+        permissions,
+        ..Invocation::default()
+    }
+}
+
+/// Waits until `n` messages were posted in the audit channel (posts go out on their own task).
+async fn audit_posts(outbox: &Recorder, n: usize) -> Vec<Message> {
+    for _ in 0..200 {
+        let posts: Vec<Message> = outbox
+            .posts()
+            .into_iter()
+            .filter(|(c, _)| *c == AUDIT)
+            .map(|(_, m)| m)
+            .collect();
+        if posts.len() >= n {
+            return posts;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    panic!("fewer than {n} audit posts: {:?}", outbox.sent());
+}
+
+#[tokio::test]
+async fn only_staff_set_the_channel_and_staff_actions_are_logged_without_pings() {
+    let outbox = Arc::new(Recorder::new());
+    let s = services(outbox.clone()).await;
+    let member = asker(5, perms::VIEW_CHANNEL | perms::SEND_MESSAGES);
+    let refused = command(&s, &member, AuditCommand::Set { channel: AUDIT })
+        .await
+        .expect("command");
+    assert!(matches!(refused, Outcome::Reply(ref r) if r.ephemeral));
+    assert_eq!(s.store.audit_channel(1).await.expect("read"), None);
+
+    let staff = asker(9, perms::MANAGE_GUILD);
+    command(&s, &staff, AuditCommand::Set { channel: AUDIT })
+        .await
+        .expect("set");
+    assert_eq!(
+        s.store.audit_channel(1).await.expect("read"),
+        Some((AUDIT, Lang::En))
+    );
+    audit_posts(&outbox, 1).await;
+
+    let setup = DailyCommand::Setup(SetupArgs {
+        channel: 3,
+        time: "07:00".into(),
+        timezone: "Asia/Jakarta".into(),
+        ..SetupArgs::default()
+    });
+    admin::command(&s, &staff, setup).await.expect("setup");
+    let posts = audit_posts(&outbox, 2).await;
+    let line = &posts[1];
+    assert_eq!(line.ping, None, "an audit line pings nobody");
+    let body = crate::render::channel_message(line);
+    assert_eq!(body["allowed_mentions"]["parse"], serde_json::json!([]));
+    let shown = crate::render::to_text(&line.reply);
+    assert!(
+        shown.contains("<@9> set up daily schedule #1 in <#3>"),
+        "{shown}"
+    );
+    assert!(!line.reply.ephemeral);
+
+    // A refused setup (bad time) is not an action: nothing logged.
+    let bad = DailyCommand::Setup(SetupArgs {
+        channel: 3,
+        time: "25:99".into(),
+        timezone: "Asia/Jakarta".into(),
+        ..SetupArgs::default()
+    });
+    admin::command(&s, &staff, bad).await.expect("bad setup");
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(audit_posts(&outbox, 2).await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_failing_audit_post_never_breaks_the_action() {
+    let outbox = Arc::new(Recorder::new());
+    let s = services(outbox.clone()).await;
+    let staff = asker(9, perms::MANAGE_GUILD | perms::MANAGE_MESSAGES);
+    command(&s, &staff, AuditCommand::Set { channel: AUDIT })
+        .await
+        .expect("set");
+    outbox.fail(
+        Call::Post,
+        OutboxError::Gone {
+            status: 403,
+            detail: "Missing Access".into(),
+        },
+    );
+    let done = crate::quiz::commands::reset(&s, &staff, Some(Period::Week), 9)
+        .await
+        .expect("reset");
+    let Outcome::Update(reply) = done else {
+        panic!("{done:?}");
+    };
+    assert!(reply.text.contains("cleared"), "{}", reply.text);
+    // Once the channel works again, the next action is logged.
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    outbox.heal(Call::Post);
+    crate::quiz::commands::reset(&s, &staff, Some(Period::Month), 9)
+        .await
+        .expect("reset");
+    let posts = audit_posts(&outbox, 1).await;
+    let shown = crate::render::to_text(&posts[0].reply);
+    assert!(shown.contains("cleared the quiz board"), "{shown}");
+}
+
+#[test]
+fn every_action_has_its_line_in_both_languages() {
+    let actions = [
+        Action::BoardReset {
+            period: Period::All,
+        },
+        Action::ScheduleSetUp {
+            schedule: 1,
+            channel: 3,
+        },
+        Action::ScheduleRemoved { schedule: 1 },
+        Action::SchedulePaused { schedule: 1 },
+        Action::ScheduleResumed { schedule: 1 },
+        Action::ScheduleSkipped { schedule: 1 },
+        Action::SuggestionApproved { suggestion: 4 },
+        Action::SuggestionDenied {
+            suggestion: 4,
+            reason: "off topic".into(),
+        },
+        Action::DebateClosed { channel: 3 },
+        Action::AuditOn { channel: 3 },
+        Action::AuditOff,
+    ];
+    for action in &actions {
+        for lang in [Lang::En, Lang::Id] {
+            let text = line(action, 9, lang);
+            assert!(text.starts_with("<@9> "), "{text}");
+            assert!(!text.contains("audit-"), "a missing key: {text}");
+        }
+    }
+}

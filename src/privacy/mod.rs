@@ -1,0 +1,113 @@
+//! `/privacy`: a member sees what Aura stores about them (quiz answers, debate votes,
+//! suggestions, the rounds and debates they started) and deletes it after a confirmation.
+//! Everything is private to the member. Boards are computed from the answers, so they no longer
+//! count a member once their answers are gone.
+
+use crate::i18n::{t, tr};
+use crate::interaction::{CustomId, Invocation, Outcome};
+use crate::pack::Lang;
+use crate::reply::{Accent, Button, ButtonStyle, Reply};
+use crate::services::{Error, Services};
+use crate::store::MemberRows;
+
+fn private(text: String) -> Reply {
+    Reply {
+        text,
+        ephemeral: true,
+        ..Reply::default()
+    }
+}
+
+fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+/// What is stored, one line per kind.
+fn summary(rows: &MemberRows, lang: Lang) -> String {
+    [
+        tr(
+            lang,
+            "privacy-answers",
+            &[
+                ("answers", &count(rows.answers)),
+                ("rounds", &count(rows.rounds)),
+            ],
+        ),
+        tr(lang, "privacy-votes", &[("votes", &count(rows.votes))]),
+        tr(
+            lang,
+            "privacy-suggestions",
+            &[("suggestions", &count(rows.suggestions))],
+        ),
+        tr(
+            lang,
+            "privacy-started",
+            &[("started", &count(rows.started))],
+        ),
+    ]
+    .join("\n")
+}
+
+/// `/privacy`: the counts, with Delete and Cancel for the member alone.
+pub async fn show(s: &Services, inv: &Invocation) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let rows = s.store.member_rows(inv.user).await?;
+    if rows.is_empty() {
+        return Ok(private(t(lang, "privacy-nothing")).into());
+    }
+    let mut reply = Reply {
+        title: Some(t(lang, "privacy-title")),
+        text: format!(
+            "{}\n\n{}\n\n{}",
+            t(lang, "privacy-intro"),
+            summary(&rows, lang),
+            t(lang, "privacy-confirm")
+        ),
+        ephemeral: true,
+        accent: Accent::Error,
+        ..Reply::default()
+    };
+    reply.buttons.push(Button {
+        id: CustomId::Privacy {
+            delete: true,
+            owner: inv.user,
+        },
+        label: t(lang, "button-privacy-delete"),
+        style: ButtonStyle::Danger,
+    });
+    reply.buttons.push(Button {
+        id: CustomId::Privacy {
+            delete: false,
+            owner: inv.user,
+        },
+        label: t(lang, "button-cancel"),
+        style: ButtonStyle::Secondary,
+    });
+    Ok(reply.into())
+}
+
+/// The confirmation's buttons: only the member it was shown to can press them.
+pub async fn confirm(
+    s: &Services,
+    inv: &Invocation,
+    delete: bool,
+    owner: u64,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    if owner != inv.user {
+        return Ok(Reply::notice(t(lang, "privacy-not-yours")).into());
+    }
+    if !delete {
+        return Ok(Outcome::Update(private(t(lang, "privacy-kept"))));
+    }
+    let gone = s.store.forget_member(inv.user).await?;
+    tracing::info!("a member's stored data was deleted at their request");
+    Ok(Outcome::Update(private(format!(
+        "{}\n\n{}",
+        t(lang, "privacy-deleted"),
+        summary(&gone, lang)
+    ))))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,112 @@
+//! What Aura keeps about one member, counted and deleted for `/privacy`, and interaction tokens
+//! forgotten once Discord no longer honours them.
+
+use super::{Store, StoreError};
+
+/// How many rows Aura keeps about a member, everywhere.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MemberRows {
+    /// Quiz answers, and the rounds they were given in.
+    pub answers: i64,
+    pub rounds: i64,
+    /// Debate votes.
+    pub votes: i64,
+    /// Suggestions for daily prompts (waiting or decided).
+    pub suggestions: i64,
+    /// Quiz rounds and debate votes the member started (their name is kept on them).
+    pub started: i64,
+}
+
+impl MemberRows {
+    pub fn is_empty(&self) -> bool {
+        *self == MemberRows::default()
+    }
+}
+
+/// What stands for a member who asked to be forgotten, where a row must stay (a round or a
+/// debate other members took part in).
+const NOBODY: &str = "0";
+
+/// Every count in one query (`?1`: the member).
+const COUNTS: &str = "SELECT
+    (SELECT COUNT(*) FROM quiz_answers WHERE user_id = ?1),
+    (SELECT COUNT(DISTINCT round_id) FROM quiz_answers WHERE user_id = ?1),
+    (SELECT COUNT(*) FROM debate_votes WHERE user_id = ?1),
+    (SELECT COUNT(*) FROM daily_suggestions WHERE user_id = ?1),
+    (SELECT COUNT(*) FROM quiz_rounds WHERE starter_id = ?1)
+      + (SELECT COUNT(*) FROM debates WHERE starter_id = ?1)";
+
+type Counts = (i64, i64, i64, i64, i64);
+
+fn rows((answers, rounds, votes, suggestions, started): Counts) -> MemberRows {
+    MemberRows {
+        answers,
+        rounds,
+        votes,
+        suggestions,
+        started,
+    }
+}
+
+impl Store {
+    /// Counts what Aura keeps about `user`.
+    pub async fn member_rows(&self, user: u64) -> Result<MemberRows, StoreError> {
+        let row: Counts = sqlx::query_as(COUNTS)
+            .bind(user.to_string())
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(rows(row))
+    }
+
+    /// Deletes every row about `user` in one transaction: answers, votes and suggestions go;
+    /// the rounds and debates they started stay for the others in them, without their name.
+    /// Boards are computed from the answers, so they no longer count the member. Returns
+    /// what was there.
+    pub async fn forget_member(&self, user: u64) -> Result<MemberRows, StoreError> {
+        let user = user.to_string();
+        let mut tx = self.pool.begin().await?;
+        let counts: Counts = sqlx::query_as(COUNTS)
+            .bind(&user)
+            .fetch_one(&mut *tx)
+            .await?;
+        for sql in [
+            "DELETE FROM quiz_answers WHERE user_id = ?",
+            "DELETE FROM debate_votes WHERE user_id = ?",
+            "DELETE FROM daily_suggestions WHERE user_id = ?",
+        ] {
+            sqlx::query(sql).bind(&user).execute(&mut *tx).await?;
+        }
+        for sql in [
+            "UPDATE quiz_rounds SET starter_id = ? WHERE starter_id = ?",
+            "UPDATE debates SET starter_id = ? WHERE starter_id = ?",
+        ] {
+            sqlx::query(sql)
+                .bind(NOBODY)
+                .bind(&user)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(rows(counts))
+    }
+
+    /// Forgets the interaction tokens of debates and suggestions made at or before `before`
+    /// (unix seconds): Discord honours a token for 15 minutes, and a stored one is only a
+    /// secret to leak after that. Returns how many were forgotten.
+    pub async fn forget_tokens(&self, before: i64) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let debates =
+            sqlx::query("UPDATE debates SET token = '' WHERE token <> '' AND opened_at <= ?")
+                .bind(before)
+                .execute(&mut *tx)
+                .await?;
+        let suggestions = sqlx::query(
+            "UPDATE daily_suggestions SET token = '' WHERE token <> '' AND created_at <= ?",
+        )
+        .bind(before)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(debates.rows_affected() + suggestions.rows_affected())
+    }
+}

@@ -12,7 +12,7 @@ use crate::pack::Lang;
 use crate::quiz::Period;
 use crate::reply::{Accent, Reply};
 use crate::services::{Error, Services};
-use crate::text::truncate;
+use crate::text::member_text;
 
 /// A staff action worth a line in the audit channel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             &[
                 actor,
                 ("id", &id(*suggestion)),
-                ("reason", &truncate(reason, 200)),
+                ("reason", &member_text(reason, 200)),
             ],
         ),
         Action::DebateClosed { channel } => tr(

@@ -82,6 +82,14 @@ pub async fn suggest(
             &[("max", &(PENDING_MAX as usize))],
         )));
     }
+    let limit = s.pace.limits.waiting_suggestions;
+    if store.waiting_suggestions(guild).await? >= i64::from(limit) {
+        return Ok(Reply::notice(tr(
+            lang,
+            "limit-waiting-suggestions",
+            &[("max", &(limit as usize))],
+        )));
+    }
     let Some(staff) = store.staff_channel(guild).await? else {
         return Ok(Reply::notice(t(lang, "daily-suggest-no-staff")));
     };
@@ -195,10 +203,11 @@ async fn decide(
     if approve {
         // A suggestion is a discussion prompt: it joins the prompt schedules.
         let schedules = store.schedules(Some(sg.guild)).await?;
+        let item = format!("{SUGGESTION}{}", sg.id);
         for schedule in schedules.iter().filter(|x| x.kind == PostKind::Prompt) {
-            let mut deck = schedule.deck.clone();
-            deck.put_next(&format!("{SUGGESTION}{}", sg.id));
-            store.set_deck(schedule.id, &deck).await?;
+            store
+                .update_deck(schedule.id, |deck| deck.put_next(&item))
+                .await?;
         }
     }
     let member_lang = s.core.default_lang;

@@ -27,6 +27,24 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
         Err(notice) => return Ok(Outcome::Reply(*notice)),
         Ok(found) => found,
     };
+    if let Some(guild) = inv.guild {
+        let limits = &s.pace.limits;
+        let (in_guild, in_channel) = s.store.open_debates(guild, inv.channel).await?;
+        let over = if in_channel >= i64::from(limits.open_debates_per_channel) {
+            Some((
+                "limit-open-debates-channel",
+                limits.open_debates_per_channel,
+            ))
+        } else if in_guild >= i64::from(limits.open_debates_per_guild) {
+            Some(("limit-open-debates-guild", limits.open_debates_per_guild))
+        } else {
+            None
+        };
+        if let Some((key, max)) = over {
+            let text = tr(lang, key, &[("max", &(max as usize))]);
+            return Ok(Outcome::Reply(Reply::notice(text)));
+        }
+    }
     let opened_at = s.clock.unix();
     let record = Debate {
         id: inv.id,

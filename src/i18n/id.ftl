@@ -333,3 +333,10 @@ quiz-review-intro = Anda salah { $missed } dari { $answered } soal. Berikut jawa
 difficulty-easy = Mudah
 difficulty-medium = Sedang
 difficulty-hard = Sulit
+
+## Batas per server (setiap server mendapat bagian yang adil)
+limit-daily-schedules = Server ini sudah punya { $max } jadwal harian, batas terbanyak yang Aura simpan untuk satu server. Hapus satu dengan `/daily remove` sebelum membuat jadwal baru.
+limit-waiting-suggestions = Server ini sudah punya { $max } usulan yang menunggu keputusan staf. Silakan coba lagi setelah staf memutuskan sebagian.
+limit-open-debates-guild = Server ini sudah punya { $max } pemungutan suara debat yang masih terbuka. Mohon tunggu sampai salah satunya ditutup.
+limit-open-debates-channel = Kanal ini sudah punya { $max } pemungutan suara debat yang masih terbuka. Mohon tunggu sampai salah satunya ditutup, atau mulai di kanal lain.
+limit-quiz-rounds = Server ini sudah punya { $max } ronde kuis yang sedang berjalan. Mohon tunggu sampai salah satunya selesai.

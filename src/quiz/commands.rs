@@ -254,6 +254,11 @@ async fn start(
     let Some(round) = plan.round(core, seed) else {
         return Ok(notice(lang, "quiz-no-questions"));
     };
+    let max = s.pace.limits.quiz_rounds;
+    if s.rounds.get(inv.channel).is_none() && s.store.open_rounds(guild).await? >= i64::from(max) {
+        let text = tr(lang, "limit-quiz-rounds", &[("max", &(max as usize))]);
+        return Ok(Outcome::Reply(Reply::notice(text)));
+    }
     if s.rounds.get(inv.channel).is_some()
         || s.store
             .start_round(inv.id, guild, inv.channel, inv.user, s.clock.unix())

@@ -7,6 +7,9 @@
 mod batch;
 mod daily;
 mod debates;
+mod limits;
+mod posts;
+mod prune;
 mod quiz;
 
 use std::path::Path;
@@ -19,6 +22,8 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 
+pub use posts::Claim;
+pub use prune::Pruned;
 pub use quiz::StartOutcome;
 
 /// A failure of the database.

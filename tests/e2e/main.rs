@@ -16,4 +16,5 @@ mod fake;
 mod cli;
 mod daily;
 mod discord;
+mod faults_daily;
 mod quiz;

@@ -4,7 +4,7 @@
 //! restart (exactly one post); one server's hung or failing channel not delaying another's
 //! post; per-server limits refused politely.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::app::{Options, TestApp, next, state_file};
@@ -67,7 +67,7 @@ fn clock_at(at: &str) -> (Options, Clock) {
     (options, clock)
 }
 
-async fn store_with(state: &PathBuf, schedules: &[DailySchedule]) -> Vec<i64> {
+async fn store_with(state: &Path, schedules: &[DailySchedule]) -> Vec<i64> {
     let store = Store::open(state).await.expect("store");
     let mut ids = Vec::new();
     for s in schedules {
@@ -78,7 +78,7 @@ async fn store_with(state: &PathBuf, schedules: &[DailySchedule]) -> Vec<i64> {
 }
 
 /// The prompts posted in a channel, as the store recorded them, oldest first.
-async fn posted_items(state: &PathBuf, id: i64) -> Vec<String> {
+async fn posted_items(state: &Path, id: i64) -> Vec<String> {
     let store = Store::open(state).await.expect("store");
     let mut items: Vec<(String, String)> = store
         .past_posts(GUILD_ID.parse().expect("id"), 50)
@@ -123,7 +123,7 @@ async fn errors_and_rate_limits_across_the_post_time_give_one_post_and_skip_no_p
 
 /// Leaves the state as a crash between the claim and Discord's answer leaves it: the day
 /// claimed, the deck moved on, no message recorded.
-async fn crash_after_claim(state: &PathBuf, id: i64) -> (String, String) {
+async fn crash_after_claim(state: &Path, id: i64) -> (String, String) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
     let core = Core::load(&dir, Lang::En).expect("pack");
     let store = Store::open(state).await.expect("store");

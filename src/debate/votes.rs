@@ -206,6 +206,43 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn open_votes_are_limited_per_channel_and_per_server_politely() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox).await;
+        let text = |o: Outcome| match o {
+            Outcome::Reply(r) if r.ephemeral => crate::render::to_text(&r),
+            other => panic!("not a private notice: {other:?}"),
+        };
+        // Default limits: 2 per channel, 10 per server.
+        start(&s, &member(30, 5), None).await.expect("start");
+        start(&s, &member(31, 5), None).await.expect("start");
+        let third = start(&s, &member(32, 5), None).await.expect("start");
+        assert!(text(third).contains("This channel already has 2"));
+        for n in 0..8 {
+            let inv = Invocation {
+                channel: 100 + n,
+                ..member(40 + n, 5)
+            };
+            start(&s, &inv, None).await.expect("start");
+        }
+        let inv = Invocation {
+            channel: 200,
+            lang: Lang::Id,
+            ..member(60, 5)
+        };
+        let full = start(&s, &inv, None).await.expect("start");
+        assert!(text(full).contains("Server ini sudah punya 10"));
+        // Another server is not affected.
+        let inv = Invocation {
+            guild: Some(2),
+            ..member(61, 5)
+        };
+        assert!(
+            matches!(start(&s, &inv, None).await.expect("start"), Outcome::Reply(r) if !r.ephemeral)
+        );
+    }
+
+    #[tokio::test]
     async fn only_the_starter_closes() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox).await;

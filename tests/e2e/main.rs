@@ -8,6 +8,8 @@
 //! - `quiz`: quiz rounds with a class of 200, exact scores, the board and report, edit rates,
 //!   restarts, SIGTERM, crashes and deleted channels;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
+//! - `faults_daily`: daily posts through 500s, 429s, lost answers, crashes and hung channels
+//!   (exactly one post, no prompt skipped, no server holding another), and per-server limits;
 //! - `cli`: the `aura` binary as an operator runs it.
 
 mod app;

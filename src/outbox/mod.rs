@@ -3,6 +3,7 @@
 //! a channel. The bot uses [`rest::Rest`] over Discord's REST API; unit tests use
 //! [`recorder::Recorder`], which records every call and can be told to fail.
 
+pub mod history;
 pub mod permissions;
 pub mod recorder;
 pub mod rest;

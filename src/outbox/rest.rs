@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::{Message, Outbox, OutboxError, permissions};
+use super::{Message, Outbox, OutboxError, history, permissions};
 use crate::render;
 
 /// How many times a call is tried in all.
@@ -392,30 +392,6 @@ fn public(message: &Message) -> Value {
     body
 }
 
-/// Is `m` Aura's message sent with `nonce`, or Aura's with `marker` in its text?
-fn is_the_post(m: &Value, me: u64, nonce: &str, marker: Option<&str>) -> bool {
-    let sent_with = match &m["nonce"] {
-        Value::String(n) => n == nonce,
-        Value::Number(n) => n.to_string() == nonce,
-        _ => false,
-    };
-    if sent_with {
-        return true;
-    }
-    let Some(marker) = marker.filter(|m| !m.is_empty()) else {
-        return false;
-    };
-    if snowflake(&m["author"]["id"]) != me {
-        return false;
-    }
-    let mut texts = vec![m["content"].as_str().unwrap_or("")];
-    for e in m["embeds"].as_array().into_iter().flatten() {
-        texts.push(e["title"].as_str().unwrap_or(""));
-        texts.push(e["description"].as_str().unwrap_or(""));
-    }
-    texts.iter().any(|t| t.contains(marker))
-}
-
 fn message_id(posted: &Value) -> Result<u64, OutboxError> {
     match snowflake(&posted["id"]) {
         0 => Err(OutboxError::Refused {
@@ -465,7 +441,7 @@ impl Outbox for Rest {
             .as_array()
             .into_iter()
             .flatten()
-            .find(|m| is_the_post(m, me, nonce, marker))
+            .find(|m| history::is_the_post(m, me, nonce, marker))
             .map(|m| snowflake(&m["id"]))
             .filter(|id| *id != 0))
     }

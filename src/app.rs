@@ -12,13 +12,16 @@ use tokio::sync::{oneshot, watch};
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::core::Core;
-use crate::daily::runner::Runner;
+use crate::daily::dispatch::Dispatcher;
 use crate::debate::votes;
 use crate::discord::{self, Connection};
 use crate::pack::Report;
-use crate::services::{Pace, Services};
+use crate::services::{Limits, Pace, Services};
 use crate::store::{Store, StoreError};
 use crate::{looper, quiz};
+
+/// How often old rows and cooldown entries are pruned.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
 /// How long quiz rounds get to end and save on shutdown.
 const SAVE_GRACE: Duration = Duration::from_secs(8);
@@ -78,6 +81,14 @@ pub fn pace(settings: &Settings) -> Pace {
         vote_length: secs(settings.debate.vote_minutes * 60),
         daily_catch_up: (settings.daily.catch_up_hours > 0)
             .then(|| secs(settings.daily.catch_up_hours * 3600)),
+        limits: Limits {
+            daily_schedules: settings.limits.daily_schedules_per_guild,
+            waiting_suggestions: settings.limits.waiting_suggestions_per_guild,
+            open_debates_per_guild: settings.limits.open_debates_per_guild,
+            open_debates_per_channel: settings.limits.open_debates_per_channel,
+            quiz_rounds: settings.limits.quiz_rounds_per_guild,
+        },
+        retention: Duration::from_secs(u64::from(settings.retention.days.max(1)) * 86_400),
         ..Pace::default()
     }
 }
@@ -153,21 +164,30 @@ pub async fn serve(
     outcome
 }
 
-/// The work not started by an interaction: the daily loop, the debate sweep, and ending the
-/// rounds a crash left open.
+/// The work not started by an interaction: the daily loop, the debate sweep, pruning old rows
+/// and cooldowns, and ending the rounds a crash left open.
 fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
     let recovering = s.clone();
     tokio::spawn(async move { quiz::live::recover(&recovering).await });
     let daily = s.clone();
     let sweep = s.clone();
+    let prune = s.clone();
+    let dispatcher = Dispatcher::default();
     vec![
         looper::every("daily posts", s.pace.daily_every, stop.clone(), move || {
-            let s = daily.clone();
+            let (s, dispatcher) = (daily.clone(), dispatcher.clone());
             async move {
-                for (id, outcome) in Runner::of(&s).tick(s.clock.now()).await {
-                    if let Err(e) = outcome {
-                        tracing::warn!(schedule = id, error = %e, "daily post failed; retrying later");
-                    }
+                dispatcher.round(&s).await;
+            }
+        }),
+        looper::every("pruning", PRUNE_EVERY, stop.clone(), move || {
+            let s = prune.clone();
+            async move {
+                let before = s.clock.unix() - s.pace.retention.as_secs() as i64;
+                match s.store.prune(before).await {
+                    Ok(gone) if gone.total() > 0 => tracing::info!(?gone, "old rows deleted"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "cannot delete old rows"),
                 }
             }
         }),

@@ -23,6 +23,27 @@ pub struct Settings {
     pub debate: DebateSettings,
     pub daily: DailySettings,
     pub quiz: QuizSettings,
+    pub limits: LimitSettings,
+    pub retention: RetentionSettings,
+}
+
+/// What one server may have at once (each server gets its fair share of Aura).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitSettings {
+    pub daily_schedules_per_guild: u32,
+    pub waiting_suggestions_per_guild: u32,
+    pub open_debates_per_guild: u32,
+    pub open_debates_per_channel: u32,
+    pub quiz_rounds_per_guild: u32,
+}
+
+/// How long old rows are kept.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionSettings {
+    /// Days quiz answers, debate votes and stored interaction tokens are kept (at least 1).
+    pub days: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -195,6 +216,8 @@ mod tests {
             let s = Settings::load(None).map_err(|e| e.to_string())?;
             assert_eq!(s.default_lang(), Lang::En);
             assert_eq!(s.log.format, LogFormat::Pretty);
+            assert_eq!(s.limits.daily_schedules_per_guild, 10);
+            assert_eq!(s.retention.days, 180);
             jail.set_env("AURA_DEFAULT_LOCALE", "id");
             jail.set_env("AURA_LOG__FORMAT", "json");
             let s = Settings::load(None).map_err(|e| e.to_string())?;

@@ -31,6 +31,34 @@ pub struct Pace {
     /// How long after its time a missed daily post is still sent; `None`: until the local
     /// day ends.
     pub daily_catch_up: Option<Duration>,
+    /// How long one schedule's post may take before it is left for the next tick.
+    pub daily_timeout: Duration,
+    /// Per-server limits.
+    pub limits: Limits,
+    /// How long answers, votes and interaction tokens are kept.
+    pub retention: Duration,
+}
+
+/// What one server may have at once, so every server gets its fair share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    pub daily_schedules: u32,
+    pub waiting_suggestions: u32,
+    pub open_debates_per_guild: u32,
+    pub open_debates_per_channel: u32,
+    pub quiz_rounds: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            daily_schedules: 10,
+            waiting_suggestions: 50,
+            open_debates_per_guild: 10,
+            open_debates_per_channel: 2,
+            quiz_rounds: 5,
+        }
+    }
 }
 
 impl Default for Pace {
@@ -42,6 +70,9 @@ impl Default for Pace {
             sweep_every: Duration::from_secs(15),
             daily_every: Duration::from_secs(20),
             daily_catch_up: None,
+            daily_timeout: Duration::from_secs(90),
+            limits: Limits::default(),
+            retention: Duration::from_secs(180 * 86_400),
         }
     }
 }

@@ -280,6 +280,14 @@ async fn setup(
             &[("role", &role)],
         )));
     }
+    let limit = s.pace.limits.daily_schedules;
+    if s.store.schedule_count(guild).await? >= i64::from(limit) {
+        return Ok(Reply::notice(tr(
+            lang,
+            "limit-daily-schedules",
+            &[("max", &(limit as usize))],
+        )));
+    }
     let id_seed: u64 = rand::random();
     let mut record = DailySchedule {
         id: 0,
@@ -397,7 +405,7 @@ async fn queue(
             Some(i) => {
                 let i = i.clone();
                 deck.put_next(&i);
-                store.set_deck(sc.id, &deck).await?;
+                store.update_deck(sc.id, |d| d.put_next(&i)).await?;
             }
             None => {
                 return Ok(Reply::notice(tr(

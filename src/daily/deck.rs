@@ -72,6 +72,13 @@ impl Deck {
         Some(next)
     }
 
+    /// Gives back a drawn item that was not posted: it is no longer counted as posted and
+    /// goes first at the next draw, so the deck's order loses nothing.
+    pub fn undraw(&mut self, item: &str) {
+        self.posted.retain(|p| p != item);
+        self.put_next(item);
+    }
+
     /// Puts an item next (staff's `/daily queue`).
     pub fn put_next(&mut self, item: &str) {
         self.queue.retain(|q| q != item);
@@ -114,6 +121,25 @@ mod tests {
         assert_eq!(a.remaining(&all), 8);
         b.draw(&all);
         assert_eq!(b.remaining(&all), 9);
+    }
+
+    #[test]
+    fn an_undrawn_item_comes_back_and_the_order_goes_on_as_before() {
+        let all = items(6);
+        let mut plain = Deck::new(9);
+        let mut failed = Deck::new(9);
+        let expected: Vec<String> = (0..6).filter_map(|_| plain.draw(&all)).collect();
+        let first = failed.draw(&all).expect("item");
+        failed.undraw(&first);
+        let got: Vec<String> = (0..6).filter_map(|_| failed.draw(&all)).collect();
+        assert_eq!(got, expected, "nothing skipped, nothing repeated");
+        // At a cycle's start too: the new cycle keeps its order.
+        let mut wrap = plain.clone();
+        let next = wrap.clone().draw(&all).expect("item");
+        let taken = wrap.draw(&all).expect("item");
+        assert_eq!(next, taken);
+        wrap.undraw(&taken);
+        assert_eq!(wrap.draw(&all), Some(taken));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod deck;
+pub mod dispatch;
 pub mod model;
 pub mod notify;
 pub mod post;
@@ -14,5 +15,7 @@ pub mod suggestions;
 
 pub use admin::{DailyCommand, SetupArgs};
 pub use deck::Deck;
-pub use model::{DailySchedule, PastPost, PostKind, SUGGESTION, Suggestion};
+pub use model::{
+    DailySchedule, PastPost, PendingPost, PostKind, SUGGESTION, Suggestion, post_nonce,
+};
 pub use schedule::{Cadence, Days, Schedule, ScheduleError};

@@ -91,3 +91,23 @@ pub struct Suggestion {
     /// The member's interaction token (15 minutes), for a private follow-up.
     pub token: String,
 }
+
+/// A claimed post whose message Discord has not (yet, to Aura's knowledge) accepted: the bot
+/// stopped or the call failed between the claim and Discord's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingPost {
+    pub local_date: String,
+    pub item: String,
+    /// The nonce the post is sent with, each time it is tried.
+    pub nonce: String,
+    pub manual: bool,
+}
+
+/// The nonce a schedule's post for a local date is sent with (Discord allows 25 characters):
+/// the same for every try of that post, so Discord keeps only the first it accepted.
+pub fn post_nonce(schedule: i64, local_date: &str) -> String {
+    let date: String = local_date.chars().filter(char::is_ascii_digit).collect();
+    let mut nonce = format!("d{schedule}.{date}");
+    nonce.truncate(25);
+    nonce
+}

@@ -10,13 +10,14 @@ use crate::outbox::{Message, Outbox, OutboxError};
 use crate::reply::{Button, ButtonStyle, Reply};
 use crate::text::truncate;
 
-/// Posts `reply` for schedule `s`; `previous` is the last post's message, to unpin. Returns
-/// the new message's id.
+/// Posts `reply` for schedule `s` with `nonce` (the same for every try of that post);
+/// `previous` is the last post's message, to unpin. Returns the new message's id.
 pub async fn publish(
     outbox: &dyn Outbox,
     s: &DailySchedule,
     reply: &Reply,
     previous: Option<u64>,
+    nonce: &str,
 ) -> Result<u64, OutboxError> {
     let mut reply = reply.clone();
     if let Some(role) = s.role {
@@ -34,7 +35,7 @@ pub async fn publish(
         reply,
         ping: s.role,
     };
-    let id = outbox.post(s.channel, &message).await?;
+    let id = outbox.post_once(s.channel, &message, nonce).await?;
     if s.thread {
         let name = thread_name(&message.reply);
         if let Err(e) = outbox.start_thread(s.channel, id, &name).await {
@@ -52,6 +53,17 @@ pub async fn publish(
         }
     }
     Ok(id)
+}
+
+/// Words of the post that find it again in the channel's history: its first line, without
+/// markdown, at most 80 characters.
+pub fn marker(reply: &Reply) -> Option<String> {
+    reply
+        .text
+        .lines()
+        .map(|l| l.replace("**", "").trim().to_string())
+        .find(|l| !l.is_empty())
+        .map(|l| l.chars().take(80).collect())
 }
 
 /// A thread's name: the post's first line (the prompt itself), without markdown, within
@@ -110,7 +122,9 @@ mod tests {
             text: "**Is aura lost?**".into(),
             ..Reply::default()
         };
-        let id = publish(&outbox, &s, &reply, Some(41)).await.expect("post");
+        let id = publish(&outbox, &s, &reply, Some(41), "d1.20260302")
+            .await
+            .expect("post");
         let sent = outbox.sent();
         let Sent::Post { message, .. } = &sent[0] else {
             panic!("{sent:?}");

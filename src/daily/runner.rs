@@ -1,20 +1,22 @@
 //! The daily runner: at each tick (its clock is an argument) every schedule whose post is due
-//! draws its next item, claims that local day in the store (exactly once, whoever comes first:
-//! the tick, a catch-up after a restart, or `/daily now`), and publishes the post through the
-//! outbox ([`super::post`]). A channel that is gone or forbids posting pauses only its own
-//! schedule; any other failure gives back both the day and the deck's place, so the same item
-//! goes out at the next try.
+//! draws its next item and claims that local day in the store, in one transaction (exactly
+//! once, whoever comes first: the tick, a catch-up after a restart, or `/daily now`), then
+//! publishes the post through the outbox ([`super::post`]) with the claim's nonce. The claim
+//! stays pending until Discord accepted the post: a pending post is first looked for in the
+//! channel, and sent only if it is not there. A channel that is gone or forbids posting pauses
+//! only its own schedule; a post that surely did not go out gives back its day and its place
+//! in the deck, so the same item goes out at the next try.
 
 use std::time::Duration;
 
 use jiff::Timestamp;
 
-use super::{DailySchedule, Deck, PostKind, SUGGESTION, Schedule, post};
+use super::{DailySchedule, Deck, PendingPost, PostKind, SUGGESTION, Schedule, post};
 use crate::answers::daily;
 use crate::core::Core;
-use crate::outbox::Outbox;
+use crate::outbox::{Outbox, OutboxError};
 use crate::reply::Reply;
-use crate::store::{Store, StoreError};
+use crate::store::{Claim, Store, StoreError};
 
 /// What happened to one schedule's post.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +90,8 @@ pub struct Runner<'a> {
     pub outbox: &'a dyn Outbox,
     /// How long after its time a missed post is still sent; `None`: until that local day ends.
     pub catch_up: Option<Duration>,
+    /// How long one schedule's post may take before it is left for the next tick.
+    pub timeout: Duration,
 }
 
 impl<'a> Runner<'a> {
@@ -98,24 +102,69 @@ impl<'a> Runner<'a> {
             store: &s.store,
             outbox: s.outbox.as_ref(),
             catch_up: s.pace.daily_catch_up,
+            timeout: s.pace.daily_timeout,
         }
     }
 
-    /// Posts every schedule that is due at `now`. One schedule's failure never stops another.
+    /// Posts every schedule that is due at `now` (and every pending post), all at once, each
+    /// within the runner's timeout: one schedule's failure or slowness never holds another.
     pub async fn tick(&self, now: Timestamp) -> Vec<(i64, Result<Posted, RunError>)> {
-        let schedules = match self.store.schedules(None).await {
+        let due = match self.store.due_schedules(now.as_second()).await {
             Ok(s) => s,
             Err(e) => return vec![(0, Err(e.into()))],
         };
-        let mut out = Vec::new();
-        for s in schedules.into_iter().filter(|s| !s.paused) {
-            match self.due(&s, now).await {
-                Ok(Some(date)) => out.push((s.id, self.post(&s, &date, now, false).await)),
-                Ok(None) => {}
-                Err(e) => out.push((s.id, Err(e))),
-            }
+        let runs = due.iter().map(|(s, pending)| async move {
+            (s.id, self.run_within(s, pending.clone(), now).await)
+        });
+        futures::future::join_all(runs)
+            .await
+            .into_iter()
+            .filter_map(|(id, out)| out.map(|o| (id, o)))
+            .collect()
+    }
+
+    /// One schedule's turn within the timeout; `None` when it had nothing to do.
+    pub async fn run_within(
+        &self,
+        s: &DailySchedule,
+        pending: Option<PendingPost>,
+        now: Timestamp,
+    ) -> Option<Result<Posted, RunError>> {
+        match tokio::time::timeout(self.timeout, self.run(s, pending, now)).await {
+            Ok(out) => out,
+            Err(_) => Some(Err(RunError::Transient(format!(
+                "no answer within {:?}; tried again at the next tick",
+                self.timeout
+            )))),
         }
-        out
+    }
+
+    /// One schedule's turn: its pending post first (looked for, then sent if missing), else
+    /// its post if due; otherwise it notes when it is next due.
+    pub async fn run(
+        &self,
+        s: &DailySchedule,
+        pending: Option<PendingPost>,
+        now: Timestamp,
+    ) -> Option<Result<Posted, RunError>> {
+        if let Some(p) = pending {
+            return Some(self.resume(s, p, now).await);
+        }
+        match self.due(s, now).await {
+            Ok(Some(date)) => Some(self.post(s, &date, now, false).await),
+            Ok(None) => {
+                let next = Schedule::new(&s.time, &s.zone, &s.days)
+                    .ok()
+                    .and_then(|x| x.next_after(now))
+                    .map(|t| t.as_second());
+                self.store
+                    .set_next_due(s.id, next)
+                    .await
+                    .err()
+                    .map(|e| Err(e.into()))
+            }
+            Err(e) => Some(Err(e)),
+        }
     }
 
     /// The local date whose post is due at `now`, if any.
@@ -130,9 +179,7 @@ impl<'a> Runner<'a> {
         let Some(date) = schedule.due(now, last) else {
             return Ok(None);
         };
-        if let (Some(window), Some(slot)) = (self.catch_up, schedule.slot(date))
-            && now.as_second() - slot.as_second() > window.as_secs() as i64
-        {
+        if !self.in_window(&schedule, date, now) {
             return Ok(None);
         }
         let date = date.to_string();
@@ -140,6 +187,19 @@ impl<'a> Runner<'a> {
             return Ok(None);
         }
         Ok(Some(date))
+    }
+
+    /// Is `now` within the catch-up window of `date`'s post (and still that local day)?
+    fn in_window(&self, schedule: &Schedule, date: jiff::civil::Date, now: Timestamp) -> bool {
+        if schedule.local_date(now) != date {
+            return false;
+        }
+        match (self.catch_up, schedule.slot(date)) {
+            (Some(window), Some(slot)) => {
+                now.as_second() - slot.as_second() <= window.as_secs() as i64
+            }
+            _ => true,
+        }
     }
 
     /// Posts the schedule's next item for `date` (the automatic post, or `/daily now`).
@@ -150,243 +210,146 @@ impl<'a> Runner<'a> {
         now: Timestamp,
         manual: bool,
     ) -> Result<Posted, RunError> {
-        let before = s.deck.clone();
-        let mut deck = s.deck.clone();
-        let items = items(self.core, &deck, s.kind);
-        let Some(item) = deck.draw(&items) else {
+        let (core, kind) = (self.core, s.kind);
+        let claim = self
+            .store
+            .claim_post(s.id, date, manual, now.as_second(), |deck: &mut Deck| {
+                let items = items(core, deck, kind);
+                deck.draw(&items)
+            })
+            .await?;
+        match claim {
+            Claim::Claimed { item, nonce } => self.send(s, date, &item, &nonce, now).await,
+            Claim::Empty => Ok(Posted::Nothing),
+            Claim::Taken => match self.store.pending_post(s.id).await? {
+                // That day's post is still on its way: try it now.
+                Some(p) if manual && p.local_date == date => self.resume(s, p, now).await,
+                _ => Ok(Posted::AlreadyPosted),
+            },
+        }
+    }
+
+    /// A pending post (the bot stopped, or Discord's answer was lost, between the claim and
+    /// Discord's acceptance): if the message is in the channel, it is recorded as posted;
+    /// otherwise it is sent now, if its day is still on, or given back.
+    async fn resume(
+        &self,
+        s: &DailySchedule,
+        p: PendingPost,
+        now: Timestamp,
+    ) -> Result<Posted, RunError> {
+        let reply = render(self.core, self.store, s, &p.item).await?;
+        let marker = reply.as_ref().and_then(post::marker);
+        let previous = self.store.last_post_message(s.id).await?;
+        let found = self
+            .outbox
+            .find_post(s.channel, &p.nonce, marker.as_deref(), previous)
+            .await;
+        match found {
+            Ok(Some(message)) => {
+                tracing::info!(
+                    schedule = s.id,
+                    date = p.local_date,
+                    "pending daily post found in the channel"
+                );
+                self.sent(s, &p.local_date, p.item, message, now).await
+            }
+            Ok(None) => {
+                let on = Schedule::new(&s.time, &s.zone, &s.days)
+                    .ok()
+                    .zip(p.local_date.parse().ok())
+                    .is_some_and(|(x, date)| {
+                        if p.manual {
+                            x.local_date(now) == date
+                        } else {
+                            self.in_window(&x, date, now)
+                        }
+                    });
+                if on {
+                    self.send(s, &p.local_date, &p.item, &p.nonce, now).await
+                } else {
+                    // Its day is over: the item goes first next time.
+                    self.store
+                        .release_post(s.id, &p.local_date, &p.item)
+                        .await?;
+                    Ok(Posted::Nothing)
+                }
+            }
+            Err(e) => self.failed(s, &p.local_date, &p.item, e).await,
+        }
+    }
+
+    /// Sends a claimed post; records its message, or what its failure means.
+    async fn send(
+        &self,
+        s: &DailySchedule,
+        date: &str,
+        item: &str,
+        nonce: &str,
+        now: Timestamp,
+    ) -> Result<Posted, RunError> {
+        let Some(reply) = render(self.core, self.store, s, item).await? else {
+            self.store.release_post(s.id, date, item).await?;
             return Ok(Posted::Nothing);
         };
         let previous = self.store.last_post_message(s.id).await?;
-        if !self
-            .store
-            .claim_post(s.id, date, &item, &deck, manual, now.as_second())
-            .await?
-        {
-            return Ok(Posted::AlreadyPosted);
+        match post::publish(self.outbox, s, &reply, previous, nonce).await {
+            Ok(message) => self.sent(s, date, item.to_string(), message, now).await,
+            Err(e) => self.failed(s, date, item, e).await,
         }
-        let Some(reply) = render(self.core, self.store, s, &item).await? else {
-            self.store.release_post(s.id, date, &deck).await?;
-            return Ok(Posted::Nothing);
-        };
-        match post::publish(self.outbox, s, &reply, previous).await {
-            Ok(message) => {
-                self.store.set_post_message(s.id, date, message).await?;
-                tracing::info!(schedule = s.id, date, item, "daily post sent");
-                Ok(Posted::Sent {
-                    date: date.to_string(),
-                    item,
-                    message,
-                })
-            }
-            Err(e) if e.is_gone() => {
+    }
+
+    async fn sent(
+        &self,
+        s: &DailySchedule,
+        date: &str,
+        item: String,
+        message: u64,
+        now: Timestamp,
+    ) -> Result<Posted, RunError> {
+        self.store.set_post_message(s.id, date, message).await?;
+        let next = Schedule::new(&s.time, &s.zone, &s.days)
+            .ok()
+            .and_then(|x| x.next_after(now))
+            .map(|t| t.as_second());
+        self.store.set_next_due(s.id, next).await?;
+        tracing::info!(schedule = s.id, date, item, "daily post sent");
+        Ok(Posted::Sent {
+            date: date.to_string(),
+            item,
+            message,
+        })
+    }
+
+    /// A channel that is gone or forbidden pauses the schedule and gives the post back; a
+    /// refusal that proves nothing was posted (4xx) gives it back; anything else (5xx, no
+    /// answer: Discord may have accepted it) keeps it pending, to be looked for and, if
+    /// missing, sent at the next tick.
+    async fn failed(
+        &self,
+        s: &DailySchedule,
+        date: &str,
+        item: &str,
+        e: OutboxError,
+    ) -> Result<Posted, RunError> {
+        match &e {
+            OutboxError::Gone { .. } => {
                 let reason = e.to_string();
-                self.store.release_post(s.id, date, &before).await?;
+                self.store.release_post(s.id, date, item).await?;
                 self.store.set_paused(s.id, Some(&reason)).await?;
                 tracing::warn!(schedule = s.id, reason, "daily schedule paused");
                 Ok(Posted::Paused(reason))
             }
-            Err(e) => {
-                // The day and the item both go back: the next try posts the same item.
-                self.store.release_post(s.id, date, &before).await?;
+            OutboxError::Refused { status, .. } if (400..500).contains(status) => {
+                self.store.release_post(s.id, date, item).await?;
                 Err(RunError::Transient(e.to_string()))
             }
+            _ => Err(RunError::Transient(format!(
+                "{e}; kept pending, looked for and tried again at the next tick"
+            ))),
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::outbox::OutboxError;
-    use crate::outbox::recorder::{Call, Recorder};
-    use crate::pack::Lang;
-    use std::path::PathBuf;
-
-    fn core() -> Core {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        Core::load(&dir, Lang::En).expect("pack")
-    }
-
-    fn schedule(time: &str, zone: &str, days: &str) -> DailySchedule {
-        DailySchedule {
-            id: 0,
-            guild: 1,
-            channel: 2,
-            time: time.into(),
-            zone: zone.into(),
-            days: days.into(),
-            lang: Lang::Id,
-            kind: PostKind::Prompt,
-            role: None,
-            thread: true,
-            pin: true,
-            paused: false,
-            pause_reason: None,
-            skip_date: None,
-            deck: Deck::new(5),
-        }
-    }
-
-    fn ts(s: &str) -> Timestamp {
-        s.parse().expect("timestamp")
-    }
-
-    fn gone() -> OutboxError {
-        OutboxError::Gone {
-            status: 404,
-            detail: "Unknown Channel".into(),
-        }
-    }
-
-    #[tokio::test]
-    async fn one_post_per_local_day_with_an_injected_clock() {
-        let core = core();
-        let store = Store::in_memory().await.expect("store");
-        let id = store
-            .add_schedule(&schedule("08:00", "Asia/Jakarta", "daily"))
-            .await
-            .expect("add");
-        let outbox = Recorder::new();
-        let runner = Runner {
-            core: &core,
-            store: &store,
-            outbox: &outbox,
-            catch_up: None,
-        };
-        // 07:59 in Jakarta (UTC+7): nothing; 08:00: one post; later ticks that day: none.
-        assert!(runner.tick(ts("2026-03-02T00:59:00Z")).await.is_empty());
-        let first = runner.tick(ts("2026-03-02T01:00:00Z")).await;
-        assert!(matches!(first[0].1, Ok(Posted::Sent { .. })), "{first:?}");
-        assert!(runner.tick(ts("2026-03-02T01:00:30Z")).await.is_empty());
-        assert!(runner.tick(ts("2026-03-02T16:59:00Z")).await.is_empty());
-        // The next local day posts again, a different prompt.
-        let next = runner.tick(ts("2026-03-03T01:00:05Z")).await;
-        assert!(matches!(next[0].1, Ok(Posted::Sent { .. })));
-        assert_eq!(outbox.posts().len(), 2);
-        assert_eq!(store.post_count(id).await.expect("count"), 2);
-    }
-
-    #[tokio::test]
-    async fn a_missed_post_is_caught_up_once_within_the_window_only() {
-        let core = core();
-        let store = Store::in_memory().await.expect("store");
-        store
-            .add_schedule(&schedule("09:00", "Europe/Berlin", "daily"))
-            .await
-            .expect("add");
-        let outbox = Recorder::new();
-        let strict = Runner {
-            core: &core,
-            store: &store,
-            outbox: &outbox,
-            catch_up: Some(Duration::from_secs(3600)),
-        };
-        // Down from 08:00 to 11:30 Berlin (UTC+1 in March): past a one-hour window, no post.
-        assert!(strict.tick(ts("2026-03-02T10:30:00Z")).await.is_empty());
-        let lenient = Runner {
-            catch_up: None,
-            ..strict
-        };
-        let caught = lenient.tick(ts("2026-03-02T10:30:00Z")).await;
-        assert!(matches!(caught[0].1, Ok(Posted::Sent { .. })));
-        assert!(lenient.tick(ts("2026-03-02T10:31:00Z")).await.is_empty());
-        // After local midnight the missed day is not posted any more; the new day waits for 09:00.
-        assert!(lenient.tick(ts("2026-03-03T07:00:00Z")).await.is_empty());
-    }
-
-    #[tokio::test]
-    async fn manual_and_automatic_never_both_and_a_refusal_pauses_only_that_schedule() {
-        let core = core();
-        let store = Store::in_memory().await.expect("store");
-        let a = store
-            .add_schedule(&schedule("08:00", "UTC", "daily"))
-            .await
-            .expect("add");
-        let b = store
-            .add_schedule(&schedule("08:00", "UTC", "daily"))
-            .await
-            .expect("add");
-        let outbox = Recorder::new();
-        let runner = Runner {
-            core: &core,
-            store: &store,
-            outbox: &outbox,
-            catch_up: None,
-        };
-        let s_a = store.schedules(None).await.expect("list")[0].clone();
-        let manual = runner
-            .post(&s_a, "2026-03-02", ts("2026-03-02T07:00:00Z"), true)
-            .await
-            .expect("post");
-        assert!(matches!(manual, Posted::Sent { .. }));
-        let ticked = runner.tick(ts("2026-03-02T08:00:00Z")).await;
-        assert_eq!(ticked.len(), 1, "only b was still due: {ticked:?}");
-        assert_eq!(ticked[0].0, b);
-        // Tomorrow a's channel is gone: a pauses with the reason, b still posts.
-        outbox.fail(Call::Post, gone());
-        let s_b = store.schedules(None).await.expect("list")[1].clone();
-        let out = runner
-            .post(&s_a, "2026-03-03", ts("2026-03-03T08:00:00Z"), false)
-            .await;
-        assert_eq!(out.expect("run"), Posted::Paused(gone().to_string()));
-        outbox.heal(Call::Post);
-        let out = runner
-            .post(&s_b, "2026-03-03", ts("2026-03-03T08:00:00Z"), false)
-            .await;
-        assert!(matches!(out.expect("run"), Posted::Sent { .. }));
-        let listed = store.schedules(None).await.expect("list");
-        let paused = listed.iter().find(|s| s.id == a).expect("a");
-        assert!(paused.paused);
-        assert_eq!(paused.pause_reason, Some(gone().to_string()));
-        // The paused schedule's day was given back, so it can post once resumed.
-        assert_eq!(
-            store.last_post_date(a).await.expect("q").as_deref(),
-            Some("2026-03-02")
-        );
-    }
-
-    #[tokio::test]
-    async fn a_refused_post_gives_back_its_day_and_its_item() {
-        let core = core();
-        let store = Store::in_memory().await.expect("store");
-        let id = store
-            .add_schedule(&schedule("08:00", "UTC", "daily"))
-            .await
-            .expect("add");
-        let outbox = Recorder::new();
-        let runner = Runner {
-            core: &core,
-            store: &store,
-            outbox: &outbox,
-            catch_up: None,
-        };
-        outbox.fail(
-            Call::Post,
-            OutboxError::Refused {
-                status: 500,
-                detail: "Internal Server Error".into(),
-            },
-        );
-        let failed = runner.tick(ts("2026-03-02T08:00:00Z")).await;
-        assert!(
-            matches!(failed[0].1, Err(RunError::Transient(_))),
-            "{failed:?}"
-        );
-        assert_eq!(store.post_count(id).await.expect("count"), 0);
-        let unchanged = store.schedules(None).await.expect("list")[0].deck.clone();
-        assert_eq!(unchanged, Deck::new(5), "the deck has not moved on");
-        outbox.heal(Call::Post);
-        let sent = runner.tick(ts("2026-03-02T08:00:20Z")).await;
-        let Ok(Posted::Sent { item, .. }) = &sent[0].1 else {
-            panic!("{sent:?}");
-        };
-        let mut fresh = Deck::new(5);
-        let items = items(&core, &fresh, PostKind::Prompt);
-        assert_eq!(
-            Some(item.clone()),
-            fresh.draw(&items),
-            "the same item went out"
-        );
-        assert!(runner.tick(ts("2026-03-02T08:01:00Z")).await.is_empty());
-    }
-}
+mod tests;

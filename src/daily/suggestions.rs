@@ -82,6 +82,14 @@ pub async fn suggest(
             &[("max", &(PENDING_MAX as usize))],
         )));
     }
+    let limit = s.pace.limits.waiting_suggestions;
+    if store.waiting_suggestions(guild).await? >= i64::from(limit) {
+        return Ok(Reply::notice(tr(
+            lang,
+            "limit-waiting-suggestions",
+            &[("max", &(limit as usize))],
+        )));
+    }
     let Some(staff) = store.staff_channel(guild).await? else {
         return Ok(Reply::notice(t(lang, "daily-suggest-no-staff")));
     };
@@ -224,10 +232,11 @@ async fn decide(
     if approve {
         // A suggestion is a discussion prompt: it joins the prompt schedules.
         let schedules = store.schedules(Some(sg.guild)).await?;
+        let item = format!("{SUGGESTION}{}", sg.id);
         for schedule in schedules.iter().filter(|x| x.kind == PostKind::Prompt) {
-            let mut deck = schedule.deck.clone();
-            deck.put_next(&format!("{SUGGESTION}{}", sg.id));
-            store.set_deck(schedule.id, &deck).await?;
+            store
+                .update_deck(schedule.id, |deck| deck.put_next(&item))
+                .await?;
         }
     }
     let member_lang = s.core.default_lang;
@@ -295,6 +304,60 @@ mod tests {
     use crate::outbox::recorder::{Call, Recorder, Sent};
     use crate::pack::Lang;
     use std::path::PathBuf;
+
+    #[tokio::test]
+    async fn a_server_with_too_many_waiting_suggestions_is_told_politely() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = std::sync::Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+        let store = crate::store::Store::in_memory().await.expect("store");
+        let pace = crate::services::Pace {
+            limits: crate::services::Limits {
+                waiting_suggestions: 2,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let outbox = std::sync::Arc::new(Recorder::new());
+        let s = Services::new(core, store, outbox.clone(), pace);
+        s.store.set_staff_channel(1, 9).await.expect("staff");
+        for user in [5, 6] {
+            s.store
+                .add_suggestion(1, 2, user, "An idea of mine", "t", 0)
+                .await
+                .expect("add");
+        }
+        let inv = Invocation {
+            guild: Some(1),
+            channel: 2,
+            user: 7,
+            lang: Lang::Id,
+            ..Invocation::default()
+        };
+        let reply = suggest(&s, &inv, 1, "Is a meme an artwork with aura?")
+            .await
+            .expect("suggest");
+        assert!(reply.ephemeral);
+        assert!(
+            reply.text.contains("Server ini sudah punya 2 usulan"),
+            "{}",
+            reply.text
+        );
+        assert!(outbox.sent().is_empty(), "nothing reached the staff");
+        // Another server still may.
+        let other = Invocation {
+            guild: Some(3),
+            ..inv
+        };
+        s.store.set_staff_channel(3, 9).await.expect("staff");
+        let ok = suggest(&s, &other, 3, "Is a meme an artwork with aura?")
+            .await
+            .expect("suggest");
+        assert!(
+            !ok.text.contains("usulan yang menunggu keputusan"),
+            "{}",
+            ok.text
+        );
+    }
 
     #[test]
     fn a_near_copy_of_a_pack_prompt_is_flagged_and_a_new_one_is_not() {

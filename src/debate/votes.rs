@@ -28,6 +28,24 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
         Err(notice) => return Ok(Outcome::Reply(*notice)),
         Ok(found) => found,
     };
+    if let Some(guild) = inv.guild {
+        let limits = &s.pace.limits;
+        let (in_guild, in_channel) = s.store.open_debates(guild, inv.channel).await?;
+        let over = if in_channel >= i64::from(limits.open_debates_per_channel) {
+            Some((
+                "limit-open-debates-channel",
+                limits.open_debates_per_channel,
+            ))
+        } else if in_guild >= i64::from(limits.open_debates_per_guild) {
+            Some(("limit-open-debates-guild", limits.open_debates_per_guild))
+        } else {
+            None
+        };
+        if let Some((key, max)) = over {
+            let text = tr(lang, key, &[("max", &(max as usize))]);
+            return Ok(Outcome::Reply(Reply::notice(text)));
+        }
+    }
     let opened_at = s.clock.unix();
     let record = Debate {
         id: inv.id,
@@ -290,6 +308,43 @@ mod tests {
                 .contains("<@5> closed a debate vote in <#2>"),
             "{}",
             message.reply.text
+        );
+    }
+
+    #[tokio::test]
+    async fn open_votes_are_limited_per_channel_and_per_server_politely() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox).await;
+        let text = |o: Outcome| match o {
+            Outcome::Reply(r) if r.ephemeral => crate::render::to_text(&r),
+            other => panic!("not a private notice: {other:?}"),
+        };
+        // Default limits: 2 per channel, 10 per server.
+        start(&s, &member(30, 5), None).await.expect("start");
+        start(&s, &member(31, 5), None).await.expect("start");
+        let third = start(&s, &member(32, 5), None).await.expect("start");
+        assert!(text(third).contains("This channel already has 2"));
+        for n in 0..8 {
+            let inv = Invocation {
+                channel: 100 + n,
+                ..member(40 + n, 5)
+            };
+            start(&s, &inv, None).await.expect("start");
+        }
+        let inv = Invocation {
+            channel: 200,
+            lang: Lang::Id,
+            ..member(60, 5)
+        };
+        let full = start(&s, &inv, None).await.expect("start");
+        assert!(text(full).contains("Server ini sudah punya 10"));
+        // Another server is not affected.
+        let inv = Invocation {
+            guild: Some(2),
+            ..member(61, 5)
+        };
+        assert!(
+            matches!(start(&s, &inv, None).await.expect("start"), Outcome::Reply(r) if !r.ephemeral)
         );
     }
 

@@ -5,6 +5,7 @@
 //! failure in one place ([`errors`]).
 
 mod commands;
+mod cooldowns;
 mod errors;
 mod interactions;
 mod invocation;
@@ -115,6 +116,7 @@ pub async fn run(
             commands: localized_commands(),
             on_error: |err| Box::pin(errors::on_error(err)),
             event_handler: |framework, event| {
+                cooldowns::prune_now_and_then(&framework.options.commands, cooldowns::PRUNE_EVERY);
                 Box::pin(interactions::on_event(
                     framework.serenity_context,
                     event,

@@ -387,3 +387,10 @@ audit-daily-skipped = { $actor } skipped the next post of daily schedule #{ $id 
 audit-suggestion-approved = { $actor } approved suggestion #{ $id }.
 audit-suggestion-denied = { $actor } denied suggestion #{ $id }. Reason: { $reason }
 audit-debate-closed = { $actor } closed a debate vote in { $channel }.
+
+## Per-server limits (every server gets its fair share)
+limit-daily-schedules = This server already has { $max } daily schedules, the most Aura keeps for one server. Remove one with `/daily remove` before setting up another.
+limit-waiting-suggestions = This server already has { $max } suggestions waiting for the staff. Please try again once they have decided some.
+limit-open-debates-guild = This server already has { $max } debate votes open. Please wait until one closes.
+limit-open-debates-channel = This channel already has { $max } debate votes open. Please wait until one closes, or start it in another channel.
+limit-quiz-rounds = This server already has { $max } quiz rounds running. Please wait until one ends.

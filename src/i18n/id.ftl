@@ -377,3 +377,10 @@ audit-daily-skipped = { $actor } melewati unggahan berikutnya dari jadwal harian
 audit-suggestion-approved = { $actor } menyetujui usulan #{ $id }.
 audit-suggestion-denied = { $actor } menolak usulan #{ $id }. Alasan: { $reason }
 audit-debate-closed = { $actor } menutup pemungutan suara debat di { $channel }.
+
+## Batas per server (setiap server mendapat bagian yang adil)
+limit-daily-schedules = Server ini sudah punya { $max } jadwal harian, batas terbanyak yang Aura simpan untuk satu server. Hapus satu dengan `/daily remove` sebelum membuat jadwal baru.
+limit-waiting-suggestions = Server ini sudah punya { $max } usulan yang menunggu keputusan staf. Silakan coba lagi setelah staf memutuskan sebagian.
+limit-open-debates-guild = Server ini sudah punya { $max } pemungutan suara debat yang masih terbuka. Mohon tunggu sampai salah satunya ditutup.
+limit-open-debates-channel = Kanal ini sudah punya { $max } pemungutan suara debat yang masih terbuka. Mohon tunggu sampai salah satunya ditutup, atau mulai di kanal lain.
+limit-quiz-rounds = Server ini sudah punya { $max } ronde kuis yang sedang berjalan. Mohon tunggu sampai salah satunya selesai.

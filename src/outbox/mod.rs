@@ -3,6 +3,7 @@
 //! a channel and a server's roles. The bot uses [`rest::Rest`] over Discord's REST API; unit tests use
 //! [`recorder::Recorder`], which records every call and can be told to fail.
 
+pub mod history;
 pub mod permissions;
 pub mod recorder;
 pub mod rest;
@@ -70,6 +71,23 @@ impl OutboxError {
 pub trait Outbox: Send + Sync {
     /// Posts in a channel; returns the new message's id.
     async fn post(&self, channel: u64, message: &Message) -> Result<u64, OutboxError>;
+    /// Posts in a channel with a nonce Discord enforces: while Discord remembers it (a few
+    /// minutes), a second post with the same nonce returns the first message, not a new one.
+    async fn post_once(
+        &self,
+        channel: u64,
+        message: &Message,
+        nonce: &str,
+    ) -> Result<u64, OutboxError>;
+    /// Looks through a channel's recent messages (after message `after`, if given) for Aura's
+    /// message sent with `nonce`, or one of Aura's whose text contains `marker`.
+    async fn find_post(
+        &self,
+        channel: u64,
+        nonce: &str,
+        marker: Option<&str>,
+        after: Option<u64>,
+    ) -> Result<Option<u64>, OutboxError>;
     /// Replaces one of Aura's messages.
     async fn edit(&self, channel: u64, message: u64, new: &Message) -> Result<(), OutboxError>;
     async fn pin(&self, channel: u64, message: u64) -> Result<(), OutboxError>;

@@ -23,6 +23,7 @@ pub enum Call {
     Permissions,
     /// Reading a server's roles, or Aura's own.
     Roles,
+    Find,
 }
 
 /// One recorded call.
@@ -32,6 +33,8 @@ pub enum Sent {
         channel: u64,
         id: u64,
         message: Message,
+        /// The nonce it was sent with (`post_once`).
+        nonce: Option<String>,
     },
     Edit {
         channel: u64,
@@ -76,6 +79,11 @@ pub enum Sent {
 pub struct Recorder {
     sent: Mutex<Vec<Sent>>,
     failing: Mutex<HashMap<Call, OutboxError>>,
+    /// Posts are accepted (recorded) but answered with this error, as when Discord's answer
+    /// is lost on the way back.
+    lost_answers: Mutex<Option<OutboxError>>,
+    /// Channels whose posts never answer.
+    hung: Mutex<Vec<u64>>,
     next_id: Mutex<u64>,
     /// What `bot_permissions` answers (all bits unless set).
     pub permissions: Mutex<Option<u64>>,
@@ -101,6 +109,26 @@ impl Recorder {
     pub fn heal(&self, kind: Call) {
         if let Ok(mut f) = self.failing.lock() {
             f.remove(&kind);
+        }
+    }
+
+    /// From now on posts are accepted but their answer is lost: the caller sees `error`.
+    pub fn lose_answers(&self, error: Option<OutboxError>) {
+        if let Ok(mut l) = self.lost_answers.lock() {
+            *l = error;
+        }
+    }
+
+    /// From now on posts in `channel` never answer.
+    pub fn hang_channel(&self, channel: u64) {
+        if let Ok(mut h) = self.hung.lock() {
+            h.push(channel);
+        }
+    }
+
+    async fn hang_if_told(&self, channel: u64) {
+        if self.hung.lock().is_ok_and(|h| h.contains(&channel)) {
+            std::future::pending::<()>().await;
         }
     }
 
@@ -135,6 +163,27 @@ impl Recorder {
         }
     }
 
+    /// A post: failed as told, or recorded (and then maybe its answer lost).
+    fn posted(
+        &self,
+        channel: u64,
+        message: &Message,
+        nonce: Option<&str>,
+    ) -> Result<u64, OutboxError> {
+        self.check(Call::Post)?;
+        let id = self.new_id();
+        self.record(Sent::Post {
+            channel,
+            id,
+            message: message.clone(),
+            nonce: nonce.map(str::to_string),
+        });
+        match self.lost_answers.lock().ok().and_then(|l| l.clone()) {
+            Some(e) => Err(e),
+            None => Ok(id),
+        }
+    }
+
     fn new_id(&self) -> u64 {
         self.next_id
             .lock()
@@ -149,14 +198,37 @@ impl Recorder {
 #[async_trait::async_trait]
 impl Outbox for Recorder {
     async fn post(&self, channel: u64, message: &Message) -> Result<u64, OutboxError> {
-        self.check(Call::Post)?;
-        let id = self.new_id();
-        self.record(Sent::Post {
-            channel,
-            id,
-            message: message.clone(),
-        });
-        Ok(id)
+        self.hang_if_told(channel).await;
+        self.posted(channel, message, None)
+    }
+
+    async fn post_once(
+        &self,
+        channel: u64,
+        message: &Message,
+        nonce: &str,
+    ) -> Result<u64, OutboxError> {
+        self.hang_if_told(channel).await;
+        self.posted(channel, message, Some(nonce))
+    }
+
+    async fn find_post(
+        &self,
+        channel: u64,
+        nonce: &str,
+        _marker: Option<&str>,
+        _after: Option<u64>,
+    ) -> Result<Option<u64>, OutboxError> {
+        self.check(Call::Find)?;
+        Ok(self.sent().into_iter().find_map(|s| match s {
+            Sent::Post {
+                channel: c,
+                id,
+                nonce: Some(n),
+                ..
+            } if c == channel && n == nonce => Some(id),
+            _ => None,
+        }))
     }
 
     async fn edit(&self, channel: u64, id: u64, message: &Message) -> Result<(), OutboxError> {

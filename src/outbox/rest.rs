@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::{GuildRole, Message, Outbox, OutboxError, permissions};
+use super::{GuildRole, Message, Outbox, OutboxError, history, permissions};
 use crate::render;
 
 /// How many times a call is tried in all.
@@ -55,6 +55,8 @@ pub struct Rest {
     blocked: Arc<Mutex<HashMap<String, tokio::time::Instant>>>,
     /// The application's id, known once connected (for follow-ups and original edits).
     application: Arc<OnceLock<u64>>,
+    /// Aura's own user id, asked once (to know its messages in a channel's history).
+    me: Arc<OnceLock<u64>>,
 }
 
 impl Rest {
@@ -75,6 +77,7 @@ impl Rest {
             auth: token.map(|t| format!("Bot {}", t.trim().trim_start_matches("Bot ").trim())),
             blocked: Arc::default(),
             application: Arc::default(),
+            me: Arc::default(),
         }
     }
 
@@ -198,6 +201,18 @@ impl Rest {
         )
         .await
         .map(drop)
+    }
+
+    /// Aura's own user id (asked once).
+    async fn me(&self) -> Result<u64, RestError> {
+        if let Some(id) = self.me.get() {
+            return Ok(*id);
+        }
+        let id = snowflake(&self.get_raw("/users/@me").await?["id"]);
+        if id != 0 {
+            let _ = self.me.set(id);
+        }
+        Ok(id)
     }
 
     /// A GET, for channels, roles and members.
@@ -394,6 +409,43 @@ impl Outbox for Rest {
         message_id(&posted)
     }
 
+    async fn post_once(
+        &self,
+        channel: u64,
+        message: &Message,
+        nonce: &str,
+    ) -> Result<u64, OutboxError> {
+        let mut body = public(message);
+        body["nonce"] = Value::from(nonce);
+        body["enforce_nonce"] = Value::Bool(true);
+        let posted = self.create_message_raw(channel, &body).await?;
+        message_id(&posted)
+    }
+
+    async fn find_post(
+        &self,
+        channel: u64,
+        nonce: &str,
+        marker: Option<&str>,
+        after: Option<u64>,
+    ) -> Result<Option<u64>, OutboxError> {
+        let me = self.me().await?;
+        let query = match after {
+            Some(after) => format!("?limit=50&after={after}"),
+            None => "?limit=50".to_string(),
+        };
+        let recent = self
+            .get_raw(&format!("/channels/{channel}/messages{query}"))
+            .await?;
+        Ok(recent
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| history::is_the_post(m, me, nonce, marker))
+            .map(|m| snowflake(&m["id"]))
+            .filter(|id| *id != 0))
+    }
+
     async fn edit(&self, channel: u64, message: u64, new: &Message) -> Result<(), OutboxError> {
         Ok(self
             .edit_message_raw(channel, message, &public(new))
@@ -446,7 +498,7 @@ impl Outbox for Rest {
     }
 
     async fn bot_permissions(&self, guild: u64, channel: u64) -> Result<u64, OutboxError> {
-        let bot = snowflake(&self.get_raw("/users/@me").await?["id"]);
+        let bot = self.me().await?;
         let channel = self.get_raw(&format!("/channels/{channel}")).await?;
         let roles = self.get_raw(&format!("/guilds/{guild}/roles")).await?;
         let member = self

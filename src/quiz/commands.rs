@@ -257,6 +257,11 @@ async fn start(
     let Some(round) = plan.round(core, seed) else {
         return Ok(notice(lang, "quiz-no-questions"));
     };
+    let max = s.pace.limits.quiz_rounds;
+    if s.rounds.get(inv.channel).is_none() && s.store.open_rounds(guild).await? >= i64::from(max) {
+        let text = tr(lang, "limit-quiz-rounds", &[("max", &(max as usize))]);
+        return Ok(Outcome::Reply(Reply::notice(text)));
+    }
     if s.rounds.get(inv.channel).is_some()
         || s.store
             .start_round(inv.id, guild, inv.channel, inv.user, s.clock.unix())
@@ -419,4 +424,60 @@ pub async fn reset(
         "quiz-reset-done",
         &[("period", &name)],
     ))))
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+    use crate::core::Core;
+    use crate::outbox::recorder::Recorder;
+    use crate::services::{Limits, Pace};
+    use crate::store::Store;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    #[tokio::test]
+    async fn a_server_with_its_rounds_running_is_told_politely() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+        let store = Store::in_memory().await.expect("store");
+        let pace = Pace {
+            limits: Limits {
+                quiz_rounds: 2,
+                ..Limits::default()
+            },
+            ..Pace::default()
+        };
+        let s = Services::new(core, store.clone(), Arc::new(Recorder::new()), pace);
+        // Two rounds already run in other channels of server 1.
+        store.start_round(1, 1, 10, 3, 0).await.expect("round");
+        store.start_round(2, 1, 11, 3, 0).await.expect("round");
+        let teacher = Invocation {
+            id: 50,
+            guild: Some(1),
+            channel: 12,
+            user: 3,
+            lang: Lang::Id,
+            permissions: u64::MAX,
+            ..Invocation::default()
+        };
+        let start = QuizCommand::Start(StartArgs::default());
+        let Outcome::Reply(refused) = command(&s, &teacher, start.clone()).await.expect("start")
+        else {
+            panic!("a reply");
+        };
+        assert!(refused.ephemeral);
+        assert!(refused.text.contains("2 ronde kuis"), "{}", refused.text);
+        assert!(s.rounds.get(12).is_none(), "no round started");
+        assert_eq!(store.open_rounds(1).await.expect("q"), 2);
+        // Another server is not held by this one.
+        let elsewhere = Invocation {
+            id: 51,
+            guild: Some(2),
+            ..teacher
+        };
+        command(&s, &elsewhere, start).await.expect("start");
+        assert_eq!(store.open_rounds(2).await.expect("q"), 1);
+        s.rounds.shutdown(std::time::Duration::from_secs(2)).await;
+    }
 }

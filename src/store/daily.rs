@@ -1,6 +1,5 @@
-//! Daily post schedules and their history. `claim_post` records a post for a schedule and local
-//! date at most once: whoever claims first (the automatic post, a catch-up after a restart, or
-//! `/daily now`) posts, and everyone else is told it is already done.
+//! Daily post schedules, their staff channel and member suggestions. The posts themselves
+//! (claims, pending posts, the deck) are in `posts`.
 
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
@@ -9,7 +8,7 @@ use super::{Store, StoreError, snowflake, snowflake_opt};
 use crate::daily::{DailySchedule, Deck, PastPost, PostKind, Suggestion};
 use crate::pack::Lang;
 
-fn schedule(row: &SqliteRow) -> Result<DailySchedule, StoreError> {
+pub(super) fn schedule(row: &SqliteRow) -> Result<DailySchedule, StoreError> {
     let id: i64 = row.try_get("id")?;
     let lang: String = row.try_get("lang")?;
     let kind: String = row.try_get("kind")?;
@@ -43,7 +42,7 @@ fn schedule(row: &SqliteRow) -> Result<DailySchedule, StoreError> {
     })
 }
 
-fn deck_json(deck: &Deck) -> String {
+pub(super) fn deck_json(deck: &Deck) -> String {
     serde_json::to_string(deck).unwrap_or_default()
 }
 
@@ -89,12 +88,14 @@ impl Store {
 
     /// Pauses (with the reason staff will see) or resumes a schedule.
     pub async fn set_paused(&self, id: i64, reason: Option<&str>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE daily_schedules SET paused = ?, pause_reason = ? WHERE id = ?")
-            .bind(reason.is_some())
-            .bind(reason)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE daily_schedules SET paused = ?, pause_reason = ?, next_due = NULL WHERE id = ?",
+        )
+        .bind(reason.is_some())
+        .bind(reason)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -104,69 +105,6 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
-    }
-
-    /// Claims the post of `local_date` (YYYY-MM-DD) for a schedule, with the drawn item and the
-    /// deck after the draw. `false` when that day's post was already claimed: nothing changes.
-    pub async fn claim_post(
-        &self,
-        schedule: i64,
-        local_date: &str,
-        item: &str,
-        deck: &Deck,
-        manual: bool,
-        now: i64,
-    ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let done = sqlx::query(
-            "INSERT INTO daily_posts (schedule_id, local_date, item, posted_at, manual) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(schedule)
-        .bind(local_date)
-        .bind(item)
-        .bind(now)
-        .bind(manual)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Ok(false);
-        }
-        sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
-            .bind(deck_json(deck))
-            .bind(schedule)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-
-    /// Records the message that carried a claimed post (for unpinning it later).
-    pub async fn set_post_message(
-        &self,
-        schedule: i64,
-        local_date: &str,
-        message: u64,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE daily_posts SET message_id = ? WHERE schedule_id = ? AND local_date = ?",
-        )
-        .bind(message.to_string())
-        .bind(schedule)
-        .bind(local_date)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    /// The local date of the schedule's last post, if any.
-    pub async fn last_post_date(&self, schedule: i64) -> Result<Option<String>, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT MAX(local_date) FROM daily_posts WHERE schedule_id = ?")
-                .bind(schedule)
-                .fetch_one(&self.reader)
-                .await?,
-        )
     }
 }
 
@@ -199,70 +137,9 @@ impl Store {
         Ok(out)
     }
 
-    /// Gives back a claimed post that could not be sent, with the deck as it was before the
-    /// draw, in one transaction: a later try posts that day, and the same item.
-    pub async fn release_post(
-        &self,
-        schedule: i64,
-        local_date: &str,
-        deck: &Deck,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let done = sqlx::query(
-            "DELETE FROM daily_posts WHERE schedule_id = ? AND local_date = ? AND message_id IS NULL",
-        )
-        .bind(schedule)
-        .bind(local_date)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 1 {
-            sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
-                .bind(deck_json(deck))
-                .bind(schedule)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// The message of the schedule's latest post (to unpin it).
-    pub async fn last_post_message(&self, schedule: i64) -> Result<Option<u64>, StoreError> {
-        let message: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT message_id FROM daily_posts WHERE schedule_id = ? AND message_id IS NOT NULL
-             ORDER BY local_date DESC LIMIT 1",
-        )
-        .bind(schedule)
-        .fetch_optional(&self.reader)
-        .await?;
-        message
-            .flatten()
-            .map(|m| super::parse_id("message_id", &m))
-            .transpose()
-    }
-
-    /// How many posts a schedule has made.
-    pub async fn post_count(&self, schedule: i64) -> Result<i64, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM daily_posts WHERE schedule_id = ?")
-                .bind(schedule)
-                .fetch_one(&self.reader)
-                .await?,
-        )
-    }
-
     pub async fn set_skip_date(&self, id: i64, date: Option<&str>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE daily_schedules SET skip_date = ? WHERE id = ?")
+        sqlx::query("UPDATE daily_schedules SET skip_date = ?, next_due = NULL WHERE id = ?")
             .bind(date)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    pub async fn set_deck(&self, id: i64, deck: &Deck) -> Result<(), StoreError> {
-        sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
-            .bind(deck_json(deck))
             .bind(id)
             .execute(&self.pool)
             .await?;
@@ -326,6 +203,16 @@ impl Store {
         .await?)
     }
 
+    /// How many suggestions of a server wait for staff.
+    pub async fn waiting_suggestions(&self, guild: u64) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = ? AND status = 'pending'",
+        )
+        .bind(guild.to_string())
+        .fetch_one(&self.reader)
+        .await?)
+    }
+
     pub async fn suggestion(&self, id: i64) -> Result<Option<Suggestion>, StoreError> {
         let row = sqlx::query("SELECT * FROM daily_suggestions WHERE id = ?")
             .bind(id)
@@ -385,34 +272,6 @@ mod tests {
             skip_date: None,
             deck: Deck::new(1),
         }
-    }
-
-    #[tokio::test]
-    async fn a_day_is_posted_exactly_once() {
-        let s = Store::in_memory().await.unwrap();
-        let id = s.add_schedule(&sample()).await.unwrap();
-        let (one, two) = (Deck::new(11), Deck::new(12));
-        assert!(
-            s.claim_post(id, "2026-11-28", "p01", &one, false, 1)
-                .await
-                .unwrap()
-        );
-        // A restart's catch-up, or /daily now, on the same local day: refused.
-        assert!(
-            !s.claim_post(id, "2026-11-28", "p02", &two, true, 2)
-                .await
-                .unwrap()
-        );
-        assert_eq!(s.schedules(Some(1)).await.unwrap()[0].deck, one);
-        assert!(
-            s.claim_post(id, "2026-11-29", "p02", &two, false, 3)
-                .await
-                .unwrap()
-        );
-        assert_eq!(
-            s.last_post_date(id).await.unwrap().as_deref(),
-            Some("2026-11-29")
-        );
     }
 
     #[tokio::test]

@@ -8,7 +8,10 @@ mod audit;
 mod batch;
 mod daily;
 mod debates;
+mod limits;
+mod posts;
 mod privacy;
+mod prune;
 mod quiz;
 
 use std::path::Path;
@@ -21,7 +24,9 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 
+pub use posts::Claim;
 pub use privacy::MemberRows;
+pub use prune::Pruned;
 pub use quiz::StartOutcome;
 
 /// A failure of the database.

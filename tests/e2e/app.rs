@@ -124,6 +124,7 @@ impl TestApp {
                     sweep_every: Duration::from_millis(200),
                     daily_every: options.daily_every,
                     daily_catch_up: None,
+                    ..Pace::default()
                 },
                 clock: options.clock,
             };

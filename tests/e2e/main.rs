@@ -10,7 +10,9 @@
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
 //! - `privacy`: `/privacy` (seeing and deleting a member's rows) and the staff audit channel;
 //! - `cli`: the `aura` binary as an operator runs it, its settings checks and its logs;
-//! - `faults_security`: forged ids, members at staff buttons, the ping role, hostile input.
+//! - `faults_security`: forged ids, members at staff buttons, the ping role, hostile input;
+//! - `faults_daily`: daily posts through 500s, 429s, lost answers, crashes and hung channels
+//!   (exactly one post, no prompt skipped, no server holding another), and per-server limits.
 
 mod app;
 mod fake;
@@ -18,6 +20,7 @@ mod fake;
 mod cli;
 mod daily;
 mod discord;
+mod faults_daily;
 mod faults_security;
 mod privacy;
 mod quiz;

@@ -33,6 +33,12 @@ pub(super) struct Faults {
     channel_faults: Mutex<HashMap<String, u16>>,
     /// Members whose DMs are closed.
     closed_dms: Mutex<Vec<String>>,
+    /// The next posts in a channel fail with these (status, body), in order.
+    post_faults: Mutex<HashMap<String, VecDeque<(u16, Value)>>>,
+    /// Channels whose posts never answer.
+    hung: Mutex<Vec<String>>,
+    /// Channels whose posts are kept but answered with a 500 (the answer lost on the way).
+    lost_answers: Mutex<Vec<String>>,
     /// When each channel's recent edits happened.
     edit_times: Mutex<HashMap<String, Vec<tokio::time::Instant>>>,
     /// Roles a test added to (or changed in) a server's role list, by guild.
@@ -41,7 +47,10 @@ pub(super) struct Faults {
 
 pub(super) fn routes() -> Router<Arc<Shared>> {
     Router::new()
-        .route("/api/v10/channels/{channel}/messages", post(create_message))
+        .route(
+            "/api/v10/channels/{channel}/messages",
+            post(create_message).get(recent_messages),
+        )
         .route(
             "/api/v10/channels/{channel}/messages/{message}",
             patch(edit_message),
@@ -85,6 +94,60 @@ impl FakeDiscord {
         list.retain(|r| r["id"] != id);
         list.push(role);
     }
+    /// The next posts in `channel` fail with these statuses, in order (429s carry a
+    /// `retry_after` of `retry` seconds).
+    pub fn fail_posts(&self, channel: &str, statuses: &[u16], retry: f64) {
+        let faults = statuses.iter().map(|&status| {
+            let body = if status == 429 {
+                json!({ "message": "You are being rate limited.", "retry_after": retry, "global": false })
+            } else {
+                json!({ "message": "Internal Server Error", "code": 0 })
+            };
+            (status, body)
+        });
+        self.inner
+            .faults
+            .post_faults
+            .lock()
+            .expect("lock")
+            .entry(channel.to_string())
+            .or_default()
+            .extend(faults);
+    }
+    /// From now on posts in `channel` never answer (`None` heals it).
+    pub fn hang_channel(&self, channel: &str, hung: bool) {
+        let mut list = self.inner.faults.hung.lock().expect("lock");
+        list.retain(|c| c != channel);
+        if hung {
+            list.push(channel.to_string());
+        }
+    }
+    /// From now on posts in `channel` are kept but answered with a 500, as if Discord's
+    /// answer were lost on the way back.
+    pub fn lose_answers(&self, channel: &str, lost: bool) {
+        let mut list = self.inner.faults.lost_answers.lock().expect("lock");
+        list.retain(|c| c != channel);
+        if lost {
+            list.push(channel.to_string());
+        }
+    }
+    /// A message in `channel` as if Aura had posted it with `nonce` (before a crash).
+    pub fn add_message(&self, channel: &str, body: Value) -> String {
+        let id = (1_200_000_000_000_000_000
+            + self
+                .inner
+                .record
+                .next_message
+                .fetch_add(1, Ordering::SeqCst))
+        .to_string();
+        self.inner.record.posted.lock().expect("lock").push(Posted {
+            channel: channel.to_string(),
+            id: id.clone(),
+            body,
+            edits: Vec::new(),
+        });
+        id
+    }
     /// This member's DMs are closed (403 50007).
     pub fn close_dms(&self, user: &str) {
         self.inner
@@ -122,6 +185,23 @@ async fn create_message(
     if let Some(fault) = channel_fault(&s, &channel) {
         return fault;
     }
+    let fault = s
+        .faults
+        .post_faults
+        .lock()
+        .expect("lock")
+        .get_mut(&channel)
+        .and_then(VecDeque::pop_front);
+    if let Some((status, body)) = fault {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        s.changed.notify_waiters();
+        return (status, axum::Json(body)).into_response();
+    }
+    if s.faults.hung.lock().expect("lock").contains(&channel) {
+        s.record.hung_calls.fetch_add(1, Ordering::SeqCst);
+        s.changed.notify_waiters();
+        std::future::pending::<()>().await;
+    }
     let errors = limits::check_message(&body);
     if !errors.is_empty() {
         s.record
@@ -135,19 +215,92 @@ async fn create_message(
         )
             .into_response();
     }
-    let id = (1_200_000_000_000_000_000 + s.record.next_message.fetch_add(1, Ordering::SeqCst))
-        .to_string();
-    s.record.posted.lock().expect("lock").push(Posted {
-        channel: channel.clone(),
-        id: id.clone(),
-        body: body.clone(),
-        edits: Vec::new(),
-    });
+    // Like Discord with `enforce_nonce`: the same nonce again returns the first message.
+    let nonce = body["nonce"].as_str().map(str::to_string);
+    let earlier = nonce
+        .as_ref()
+        .filter(|_| body["enforce_nonce"] == true)
+        .and_then(|n| {
+            s.record
+                .posted
+                .lock()
+                .expect("lock")
+                .iter()
+                .find(|p| p.channel == channel && p.body["nonce"].as_str() == Some(n))
+                .map(|p| p.id.clone())
+        });
+    let id = match earlier {
+        Some(id) => id,
+        None => {
+            let id = (1_200_000_000_000_000_000
+                + s.record.next_message.fetch_add(1, Ordering::SeqCst))
+            .to_string();
+            s.record.posted.lock().expect("lock").push(Posted {
+                channel: channel.clone(),
+                id: id.clone(),
+                body: body.clone(),
+                edits: Vec::new(),
+            });
+            id
+        }
+    };
     s.changed.notify_waiters();
+    if s.faults
+        .lost_answers
+        .lock()
+        .expect("lock")
+        .contains(&channel)
+    {
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            axum::Json(json!({ "message": "Internal Server Error", "code": 0 })),
+        )
+            .into_response();
+    }
+    axum::Json(as_message(&channel, &id, &body)).into_response()
+}
+
+/// A posted message as Discord returns it: Aura's, with its nonce, content and embeds.
+fn as_message(channel: &str, id: &str, body: &Value) -> Value {
     let mut m = message(body["content"].as_str().unwrap_or(""));
     m["id"] = json!(id);
     m["channel_id"] = json!(channel);
-    axum::Json(m).into_response()
+    m["embeds"] = body.get("embeds").cloned().unwrap_or_else(|| json!([]));
+    if let Some(nonce) = body.get("nonce") {
+        m["nonce"] = nonce.clone();
+    }
+    m
+}
+
+#[derive(serde::Deserialize)]
+struct History {
+    limit: Option<usize>,
+    after: Option<u64>,
+}
+
+/// GET a channel's messages: the newest first, at most `limit`, only those after `after`.
+async fn recent_messages(
+    State(s): State<Arc<Shared>>,
+    Path(channel): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<History>,
+) -> Response {
+    if let Some(fault) = channel_fault(&s, &channel) {
+        return fault;
+    }
+    s.record.history_reads.fetch_add(1, Ordering::SeqCst);
+    let posted = s.record.posted.lock().expect("lock").clone();
+    let list: Vec<Value> = posted
+        .iter()
+        .rev()
+        .filter(|p| p.channel == channel)
+        .filter(|p| {
+            q.after
+                .is_none_or(|a| p.id.parse::<u64>().is_ok_and(|id| id > a))
+        })
+        .take(q.limit.unwrap_or(50).min(100))
+        .map(|p| as_message(&channel, &p.id, &p.body))
+        .collect();
+    axum::Json(Value::Array(list)).into_response()
 }
 
 /// Edits are limited per channel like Discord's buckets: `EDIT_LIMIT` per `EDIT_WINDOW`,

@@ -45,6 +45,10 @@ pub(super) struct Record {
     pub(super) posted: Mutex<Vec<Posted>>,
     pub(super) next_message: AtomicU64,
     pub(super) rate_limited: AtomicU64,
+    /// Posts that were left hanging.
+    pub(super) hung_calls: AtomicU64,
+    /// Reads of a channel's recent messages.
+    pub(super) history_reads: AtomicU64,
     pub(super) pins: Mutex<Vec<(String, String, bool)>>,
     pub(super) threads: Mutex<Vec<(String, String, String)>>,
     pub(super) attachments: Mutex<Vec<(String, String, Vec<u8>)>>,
@@ -109,6 +113,14 @@ impl FakeDiscord {
     /// Every message Aura posted, in order, with its edits.
     pub fn posted(&self) -> Vec<Posted> {
         self.record().posted.lock().expect("lock").clone()
+    }
+    /// How many posts were left hanging.
+    pub fn hung_calls(&self) -> u64 {
+        self.record().hung_calls.load(Ordering::SeqCst)
+    }
+    /// How many times a channel's recent messages were read.
+    pub fn history_reads(&self) -> u64 {
+        self.record().history_reads.load(Ordering::SeqCst)
     }
     pub fn posted_in(&self, channel: &str) -> Vec<Posted> {
         self.posted()

@@ -1,0 +1,57 @@
+//! The counts behind the per-server limits: open debate votes (per server and per channel)
+//! and running quiz rounds per server. Daily schedules and waiting suggestions are counted in
+//! their own modules.
+
+use super::{Store, StoreError};
+
+impl Store {
+    /// Open debate votes in a server, and in one of its channels.
+    pub async fn open_debates(&self, guild: u64, channel: u64) -> Result<(i64, i64), StoreError> {
+        let row: (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(channel_id = ?), 0) FROM debates
+             WHERE guild_id = ? AND closed_at IS NULL",
+        )
+        .bind(channel.to_string())
+        .bind(guild.to_string())
+        .fetch_one(&self.reader)
+        .await?;
+        Ok(row)
+    }
+
+    /// Quiz rounds running in a server.
+    pub async fn open_rounds(&self, guild: u64) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM quiz_rounds WHERE guild_id = ? AND ended_at IS NULL",
+        )
+        .bind(guild.to_string())
+        .fetch_one(&self.reader)
+        .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn open_debates_and_rounds_are_counted_per_server_and_channel() {
+        let s = Store::in_memory().await.expect("store");
+        for (id, guild, channel, closed) in [
+            ("1", "10", "20", false),
+            ("2", "10", "20", false),
+            ("3", "10", "21", false),
+            ("4", "10", "20", true),
+            ("5", "11", "20", false),
+        ] {
+            sqlx::query("INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at) VALUES (?, 'p', 'm', ?, ?, '3', '', 'en', 0, 60, ?)")
+                .bind(id).bind(guild).bind(channel).bind(closed.then_some(60))
+                .execute(&s.pool).await.expect("debate");
+        }
+        assert_eq!(s.open_debates(10, 20).await.expect("q"), (3, 2));
+        assert_eq!(s.open_debates(12, 20).await.expect("q"), (0, 0));
+        s.start_round(1, 10, 20, 3, 0).await.expect("round");
+        s.start_round(2, 10, 21, 3, 0).await.expect("round");
+        s.start_round(3, 11, 22, 3, 0).await.expect("round");
+        assert_eq!(s.open_rounds(10).await.expect("q"), 2);
+    }
+}

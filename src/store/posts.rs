@@ -1,0 +1,386 @@
+//! Daily posts, from claim to message. A post is claimed once per schedule and local date
+//! (whoever comes first: the tick, a catch-up after a restart, or `/daily now`), and the deck
+//! is read, drawn from and written in that same transaction, so nothing queued meanwhile (an
+//! approved suggestion, staff's pick) is lost. The claim stays pending, with the nonce the post
+//! is sent with, until Discord's answer gives it a message; a post that could not go out gives
+//! back its day and its place in the deck, again in one transaction.
+
+use sqlx::Row;
+
+use super::daily::{deck_json, schedule};
+use super::{Store, StoreError};
+use crate::daily::{DailySchedule, Deck, PendingPost, post_nonce};
+
+/// What claiming a day's post did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// Claimed, with this item drawn from the deck and the nonce to post with.
+    Claimed { item: String, nonce: String },
+    /// That day was already claimed: nothing changed.
+    Taken,
+    /// The deck had nothing to draw: nothing changed.
+    Empty,
+}
+
+async fn read_deck(
+    tx: &mut sqlx::SqliteConnection,
+    schedule: i64,
+) -> Result<Option<Deck>, StoreError> {
+    let deck: Option<String> = sqlx::query_scalar("SELECT deck FROM daily_schedules WHERE id = ?")
+        .bind(schedule)
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(deck.map(|d| serde_json::from_str(&d).unwrap_or_else(|_| Deck::new(schedule as u64))))
+}
+
+async fn write_deck(
+    tx: &mut sqlx::SqliteConnection,
+    schedule: i64,
+    deck: &Deck,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
+        .bind(deck_json(deck))
+        .bind(schedule)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Claims the post of `local_date` (YYYY-MM-DD) for a schedule. In one transaction: reads
+    /// the schedule's deck, lets `draw` take the next item from it, stores the moved deck and
+    /// records the claim as pending with its nonce.
+    pub async fn claim_post(
+        &self,
+        schedule: i64,
+        local_date: &str,
+        manual: bool,
+        now: i64,
+        draw: impl FnOnce(&mut Deck) -> Option<String> + Send,
+    ) -> Result<Claim, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let taken: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM daily_posts WHERE schedule_id = ? AND local_date = ?",
+        )
+        .bind(schedule)
+        .bind(local_date)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if taken.is_some() {
+            return Ok(Claim::Taken);
+        }
+        let Some(mut deck) = read_deck(&mut tx, schedule).await? else {
+            return Ok(Claim::Empty);
+        };
+        let Some(item) = draw(&mut deck) else {
+            return Ok(Claim::Empty);
+        };
+        let nonce = post_nonce(schedule, local_date);
+        sqlx::query(
+            "INSERT INTO daily_posts (schedule_id, local_date, item, posted_at, manual, nonce)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(schedule)
+        .bind(local_date)
+        .bind(&item)
+        .bind(now)
+        .bind(manual)
+        .bind(&nonce)
+        .execute(&mut *tx)
+        .await?;
+        write_deck(&mut tx, schedule, &deck).await?;
+        tx.commit().await?;
+        Ok(Claim::Claimed { item, nonce })
+    }
+
+    /// Gives back a claimed post that did not go out, in one transaction: the day is free again
+    /// and the item goes back to the front of the deck as it is now (whatever was queued since
+    /// stays). `false` if there was no pending claim.
+    pub async fn release_post(
+        &self,
+        schedule: i64,
+        local_date: &str,
+        item: &str,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "DELETE FROM daily_posts WHERE schedule_id = ? AND local_date = ? AND message_id IS NULL",
+        )
+        .bind(schedule)
+        .bind(local_date)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        if let Some(mut deck) = read_deck(&mut tx, schedule).await? {
+            deck.undraw(item);
+            write_deck(&mut tx, schedule, &deck).await?;
+        }
+        sqlx::query("UPDATE daily_schedules SET next_due = NULL WHERE id = ?")
+            .bind(schedule)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Changes a schedule's deck as it is now, in one transaction; `false` if it is gone.
+    pub async fn update_deck(
+        &self,
+        schedule: i64,
+        change: impl FnOnce(&mut Deck) + Send,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let Some(mut deck) = read_deck(&mut tx, schedule).await? else {
+            return Ok(false);
+        };
+        change(&mut deck);
+        write_deck(&mut tx, schedule, &deck).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Marks a claimed post as posted, with the message that carried it.
+    pub async fn set_post_message(
+        &self,
+        schedule: i64,
+        local_date: &str,
+        message: u64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE daily_posts SET message_id = ? WHERE schedule_id = ? AND local_date = ?",
+        )
+        .bind(message.to_string())
+        .bind(schedule)
+        .bind(local_date)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Remembers when a schedule is next due (unix seconds), so the loop reads it only then.
+    pub async fn set_next_due(&self, schedule: i64, at: Option<i64>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE daily_schedules SET next_due = ? WHERE id = ?")
+            .bind(at)
+            .bind(schedule)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The running schedules that may be due at `now` (their next-due time has come, or is
+    /// not known yet), and those with a pending post, with it. Nothing else is read.
+    pub async fn due_schedules(
+        &self,
+        now: i64,
+    ) -> Result<Vec<(DailySchedule, Option<PendingPost>)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT s.*, p.local_date AS p_date, p.item AS p_item, p.nonce AS p_nonce,
+                    p.manual AS p_manual
+             FROM daily_schedules s
+             LEFT JOIN daily_posts p ON p.schedule_id = s.id AND p.message_id IS NULL
+             WHERE s.paused = 0 AND (p.schedule_id IS NOT NULL OR s.next_due IS NULL OR s.next_due <= ?)
+             ORDER BY s.id, p.local_date",
+        )
+        .bind(now)
+        .fetch_all(&self.reader)
+        .await?;
+        let mut out: Vec<(DailySchedule, Option<PendingPost>)> = Vec::new();
+        for row in rows {
+            let s = schedule(&row)?;
+            // One pending post per schedule at a time: the oldest first.
+            if out.last().is_some_and(|(last, _)| last.id == s.id) {
+                continue;
+            }
+            let date: Option<String> = row.try_get("p_date")?;
+            let pending = match date {
+                Some(local_date) => {
+                    let nonce: Option<String> = row.try_get("p_nonce")?;
+                    Some(PendingPost {
+                        nonce: nonce.unwrap_or_else(|| post_nonce(s.id, &local_date)),
+                        item: row.try_get("p_item")?,
+                        manual: row.try_get("p_manual")?,
+                        local_date,
+                    })
+                }
+                None => None,
+            };
+            out.push((s, pending));
+        }
+        Ok(out)
+    }
+
+    /// One schedule's pending post, if any (the oldest).
+    pub async fn pending_post(&self, schedule: i64) -> Result<Option<PendingPost>, StoreError> {
+        let row = sqlx::query(
+            "SELECT local_date, item, nonce, manual FROM daily_posts
+             WHERE schedule_id = ? AND message_id IS NULL ORDER BY local_date LIMIT 1",
+        )
+        .bind(schedule)
+        .fetch_optional(&self.reader)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let local_date: String = row.try_get("local_date")?;
+        let nonce: Option<String> = row.try_get("nonce")?;
+        Ok(Some(PendingPost {
+            nonce: nonce.unwrap_or_else(|| post_nonce(schedule, &local_date)),
+            item: row.try_get("item")?,
+            manual: row.try_get("manual")?,
+            local_date,
+        }))
+    }
+
+    /// The local date of the schedule's last claimed post (sent or pending), if any.
+    pub async fn last_post_date(&self, schedule: i64) -> Result<Option<String>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT MAX(local_date) FROM daily_posts WHERE schedule_id = ?")
+                .bind(schedule)
+                .fetch_one(&self.reader)
+                .await?,
+        )
+    }
+
+    /// The message of the schedule's latest post (to unpin it, and to look for a pending post
+    /// after it).
+    pub async fn last_post_message(&self, schedule: i64) -> Result<Option<u64>, StoreError> {
+        let message: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT message_id FROM daily_posts WHERE schedule_id = ? AND message_id IS NOT NULL
+             ORDER BY local_date DESC LIMIT 1",
+        )
+        .bind(schedule)
+        .fetch_optional(&self.reader)
+        .await?;
+        message
+            .flatten()
+            .map(|m| super::parse_id("message_id", &m))
+            .transpose()
+    }
+
+    /// How many posts a schedule has claimed (sent or pending).
+    pub async fn post_count(&self, schedule: i64) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM daily_posts WHERE schedule_id = ?")
+                .bind(schedule)
+                .fetch_one(&self.reader)
+                .await?,
+        )
+    }
+
+    /// How many of a server's schedules exist.
+    pub async fn schedule_count(&self, guild: u64) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM daily_schedules WHERE guild_id = ?")
+                .bind(guild.to_string())
+                .fetch_one(&self.reader)
+                .await?,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::daily::PostKind;
+    use crate::pack::Lang;
+
+    fn sample() -> DailySchedule {
+        DailySchedule {
+            id: 0,
+            guild: 1,
+            channel: 2,
+            time: "07:00".into(),
+            zone: "Asia/Jakarta".into(),
+            days: "daily".into(),
+            lang: Lang::Id,
+            kind: PostKind::Prompt,
+            role: None,
+            thread: true,
+            pin: true,
+            paused: false,
+            pause_reason: None,
+            skip_date: None,
+            deck: Deck::new(1),
+        }
+    }
+
+    fn all() -> Vec<String> {
+        (0..5).map(|i| format!("p{i}")).collect()
+    }
+
+    #[tokio::test]
+    async fn a_day_is_claimed_exactly_once_and_stays_pending_until_posted() {
+        let s = Store::in_memory().await.unwrap();
+        let id = s.add_schedule(&sample()).await.unwrap();
+        let items = all();
+        let first = s
+            .claim_post(id, "2026-11-28", false, 1, |d| d.draw(&items))
+            .await
+            .unwrap();
+        let Claim::Claimed { item, nonce } = first else {
+            panic!("{first:?}")
+        };
+        assert_eq!(nonce, "d1.20261128");
+        // A restart's catch-up, or /daily now, on the same local day: refused, deck untouched.
+        let deck = s.schedules(None).await.unwrap()[0].deck.clone();
+        assert_eq!(
+            s.claim_post(id, "2026-11-28", true, 2, |d| d.draw(&items))
+                .await
+                .unwrap(),
+            Claim::Taken
+        );
+        assert_eq!(s.schedules(None).await.unwrap()[0].deck, deck);
+        // Pending until Discord's answer: the loop sees it, whatever its next-due time.
+        s.set_next_due(id, Some(i64::MAX)).await.unwrap();
+        let due = s.due_schedules(0).await.unwrap();
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].1.as_ref().map(|p| p.item.clone()), Some(item));
+        s.set_post_message(id, "2026-11-28", 99).await.unwrap();
+        assert!(s.due_schedules(0).await.unwrap().is_empty());
+        assert_eq!(s.pending_post(id).await.unwrap(), None);
+        assert_eq!(s.last_post_message(id).await.unwrap(), Some(99));
+    }
+
+    #[tokio::test]
+    async fn a_suggestion_queued_during_a_post_survives_its_release() {
+        let s = Store::in_memory().await.unwrap();
+        let id = s.add_schedule(&sample()).await.unwrap();
+        let items = all();
+        let Claim::Claimed { item, .. } = s
+            .claim_post(id, "2026-11-28", false, 1, |d| d.draw(&items))
+            .await
+            .unwrap()
+        else {
+            panic!("claimed")
+        };
+        // Staff approve a suggestion while the post is on its way; then the post fails.
+        s.update_deck(id, |d| d.put_next("suggestion:7"))
+            .await
+            .unwrap();
+        assert!(s.release_post(id, "2026-11-28", &item).await.unwrap());
+        assert!(!s.release_post(id, "2026-11-28", &item).await.unwrap());
+        let deck = s.schedules(None).await.unwrap()[0].deck.clone();
+        assert_eq!(deck.queue, vec![item.clone(), "suggestion:7".to_string()]);
+        assert!(deck.posted.is_empty());
+        assert_eq!(s.last_post_date(id).await.unwrap(), None, "the day is free");
+    }
+
+    #[tokio::test]
+    async fn only_due_or_unknown_schedules_are_read() {
+        let s = Store::in_memory().await.unwrap();
+        let a = s.add_schedule(&sample()).await.unwrap();
+        let b = s.add_schedule(&sample()).await.unwrap();
+        let c = s.add_schedule(&sample()).await.unwrap();
+        s.set_next_due(a, Some(100)).await.unwrap();
+        s.set_next_due(b, Some(200)).await.unwrap();
+        s.set_paused(c, Some("paused by staff")).await.unwrap();
+        let ids = |v: Vec<(DailySchedule, Option<PendingPost>)>| {
+            v.into_iter().map(|(s, _)| s.id).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(s.due_schedules(150).await.unwrap()), vec![a]);
+        assert_eq!(ids(s.due_schedules(250).await.unwrap()), vec![a, b]);
+        // Resuming forgets the next-due time: it is looked at again at once.
+        s.set_paused(c, None).await.unwrap();
+        assert_eq!(ids(s.due_schedules(50).await.unwrap()), vec![c]);
+    }
+}

@@ -1,0 +1,166 @@
+//! Old rows go: quiz answers of ended rounds, votes of closed debates and stored interaction
+//! tokens older than the retention setting are deleted (tokens are blanked; Discord stops
+//! honouring them after 15 minutes anyway). Run by a periodic background task.
+
+use super::{Store, StoreError};
+
+/// How many rows one pruning deleted (or blanked), per kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pruned {
+    pub answers: u64,
+    pub votes: u64,
+    pub tokens: u64,
+}
+
+impl Pruned {
+    pub fn total(&self) -> u64 {
+        self.answers + self.votes + self.tokens
+    }
+}
+
+impl Store {
+    /// Deletes what is older than `before` (unix seconds), in one transaction. Answers of a
+    /// running round and votes of an open debate stay, whatever their age.
+    pub async fn prune(&self, before: i64) -> Result<Pruned, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let answers = sqlx::query(
+            "DELETE FROM quiz_answers WHERE answered_at < ?
+             AND round_id IN (SELECT id FROM quiz_rounds WHERE ended_at IS NOT NULL)",
+        )
+        .bind(before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let votes = sqlx::query(
+            "DELETE FROM debate_votes WHERE voted_at < ?
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+        )
+        .bind(before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let debate_tokens = sqlx::query(
+            "UPDATE debates SET token = '' WHERE token != '' AND opened_at < ? AND closed_at IS NOT NULL",
+        )
+        .bind(before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let suggestion_tokens = sqlx::query(
+            "UPDATE daily_suggestions SET token = '' WHERE token != '' AND created_at < ?",
+        )
+        .bind(before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(Pruned {
+            answers,
+            votes,
+            tokens: debate_tokens + suggestion_tokens,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+
+    const DAY: i64 = 86_400;
+
+    async fn rows(s: &Store, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&s.pool)
+            .await
+            .expect("count")
+    }
+
+    #[tokio::test]
+    async fn old_rows_go_and_recent_ones_stay() {
+        let s = Store::in_memory().await.expect("store");
+        let clock = Clock::adjustable();
+        clock.set("2026-03-01T00:00:00Z".parse().expect("instant"));
+        let old = clock.unix();
+        clock.advance(200 * DAY);
+        let recent = clock.unix() - DAY;
+        for (round, at, ended) in [
+            ("r-old", old, true),
+            ("r-new", recent, true),
+            ("r-live", old, false),
+        ] {
+            sqlx::query("INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, ended_at) VALUES (?, '1', ?, '3', ?, ?)")
+                .bind(round).bind(round).bind(at).bind(ended.then_some(at + 60))
+                .execute(&s.pool).await.expect("round");
+            sqlx::query("INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at) VALUES (?, 1, 'q', '1', '5', 0, 1, 900, 10, ?)")
+                .bind(round).bind(at)
+                .execute(&s.pool).await.expect("answer");
+        }
+        for (debate, at, closed) in [
+            ("d-old", old, true),
+            ("d-new", recent, true),
+            ("d-open", old, false),
+        ] {
+            sqlx::query("INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at) VALUES (?, 'p', 'm', '1', '2', '3', 'secret', 'en', ?, ?, ?)")
+                .bind(debate).bind(at).bind(at + 600).bind(closed.then_some(at + 600))
+                .execute(&s.pool).await.expect("debate");
+            sqlx::query("INSERT INTO debate_votes (debate_id, user_id, side, voted_at) VALUES (?, '5', 'adorno', ?)")
+                .bind(debate).bind(at)
+                .execute(&s.pool).await.expect("vote");
+        }
+        s.add_suggestion(1, 2, 5, "old idea", "tok-old", old)
+            .await
+            .expect("s");
+        s.add_suggestion(1, 2, 5, "new idea", "tok-new", recent)
+            .await
+            .expect("s");
+
+        let retention = 180 * DAY;
+        let gone = s.prune(clock.unix() - retention).await.expect("prune");
+        assert_eq!(
+            gone,
+            Pruned {
+                answers: 1,
+                votes: 1,
+                tokens: 2
+            }
+        );
+        assert_eq!(
+            rows(
+                &s,
+                "SELECT COUNT(*) FROM quiz_answers WHERE round_id IN ('r-new', 'r-live')"
+            )
+            .await,
+            2
+        );
+        assert_eq!(rows(&s, "SELECT COUNT(*) FROM quiz_answers").await, 2);
+        assert_eq!(
+            rows(
+                &s,
+                "SELECT COUNT(*) FROM debate_votes WHERE debate_id IN ('d-new', 'd-open')"
+            )
+            .await,
+            2
+        );
+        assert_eq!(
+            rows(&s, "SELECT COUNT(*) FROM debates WHERE token = 'secret'").await,
+            2
+        );
+        assert_eq!(
+            rows(
+                &s,
+                "SELECT COUNT(*) FROM daily_suggestions WHERE token = 'tok-new'"
+            )
+            .await,
+            1
+        );
+        // Nothing more to do the second time.
+        assert_eq!(
+            s.prune(clock.unix() - retention)
+                .await
+                .expect("prune")
+                .total(),
+            0
+        );
+    }
+}

@@ -116,7 +116,7 @@ async fn a_failing_audit_post_never_breaks_the_action() {
             detail: "Missing Access".into(),
         },
     );
-    let done = crate::quiz::commands::reset(&s, &staff, Some(Period::Week), 9)
+    let done = crate::quiz::commands::reset(&s, &staff, Some(Period::Week), 9, 1)
         .await
         .expect("reset");
     let Outcome::Update(reply) = done else {
@@ -126,7 +126,7 @@ async fn a_failing_audit_post_never_breaks_the_action() {
     // Once the channel works again, the next action is logged.
     tokio::time::sleep(Duration::from_millis(20)).await;
     outbox.heal(Call::Post);
-    crate::quiz::commands::reset(&s, &staff, Some(Period::Month), 9)
+    crate::quiz::commands::reset(&s, &staff, Some(Period::Month), 9, 1)
         .await
         .expect("reset");
     let posts = audit_posts(&outbox, 1).await;

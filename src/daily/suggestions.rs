@@ -192,7 +192,7 @@ pub async fn decision(
             max_length: 300,
         }));
     }
-    decide(s, sg, true, None, lang).await
+    decide(s, inv, sg, true, None).await
 }
 
 /// The Deny modal's answer, with the reason: the same checks as the buttons, at submit time.
@@ -206,11 +206,12 @@ pub async fn denied_with_reason(
         Ok(sg) => sg,
         Err(refused) => return Ok(refused),
     };
-    decide(s, sg, false, Some(reason.trim()), inv.lang).await
+    decide(s, inv, sg, false, Some(reason.trim())).await
 }
 
 async fn decide(
     s: &Services,
+    inv: &Invocation,
     sg: Suggestion,
     approve: bool,
     reason: Option<&str>,

@@ -389,18 +389,22 @@ pub async fn reset(
     owner: u64,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let reply = if owner != inv.user {
-        Reply::notice(t(lang, "error-not-yours"))
-    } else {
-        match (period, inv.guild) {
-            (None, _) => private(t(lang, "quiz-reset-cancelled")),
-            (Some(period), Some(guild)) => {
-                s.store.reset_board(guild, period, s.clock.unix()).await?;
-                let name = cards::period_name(period, lang);
-                private(tr(lang, "quiz-reset-done", &[("period", &name)]))
-            }
-            _ => Reply::notice(t(lang, "error-stale-button")),
+    // Someone else's buttons, or a button out of place: a private notice of its own; the
+    // confirmation itself is left as it is.
+    if owner != inv.user {
+        return Ok(Outcome::Reply(Reply::notice(t(
+            lang,
+            "error-not-your-buttons",
+        ))));
+    }
+    let reply = match (period, inv.guild) {
+        (None, _) => private(t(lang, "quiz-reset-cancelled")),
+        (Some(period), Some(guild)) => {
+            s.store.reset_board(guild, period, s.clock.unix()).await?;
+            let name = cards::period_name(period, lang);
+            private(tr(lang, "quiz-reset-done", &[("period", &name)]))
         }
+        _ => return Ok(Outcome::Reply(Reply::notice(t(lang, "error-stale-button")))),
     };
     Ok(Outcome::Update(reply))
 }

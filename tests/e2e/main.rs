@@ -8,7 +8,9 @@
 //! - `quiz`: quiz rounds with a class of 200, exact scores, the board and report, edit rates,
 //!   restarts, SIGTERM, crashes and deleted channels;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
-//! - `cli`: the `aura` binary as an operator runs it.
+//! - `cli`: the `aura` binary as an operator runs it;
+//! - `faults_reliability`: the fault suite's reliability part: every interaction answered, hung
+//!   REST calls, a gateway drop mid-question, a refused token, SIGTERM and SIGKILL.
 
 mod app;
 mod fake;
@@ -16,4 +18,5 @@ mod fake;
 mod cli;
 mod daily;
 mod discord;
+mod faults_reliability;
 mod quiz;

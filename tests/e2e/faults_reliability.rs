@@ -7,7 +7,7 @@
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use aura::discord::Patience;
+use aura::discord::{self, Connection, Patience, Registration, Token};
 use aura::store::Store;
 use serde_json::{Value, json};
 
@@ -437,4 +437,40 @@ async fn crashed_round_answers(store: &Store, fake: &FakeDiscord) -> usize {
         .expect("round id in the button");
     let csv = store.report_csv(round).await.expect("csv");
     csv.lines().count().saturating_sub(1)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_is_retried_then_reported_and_a_hung_call_times_out() {
+    let fake = FakeDiscord::start().await;
+    let conn = Connection {
+        token: Token::new("fake-token"),
+        api_url: Some(fake.url()),
+        register: None,
+        patience: quick(),
+    };
+    // 5xx every time: tried `register_attempts` times, then a clear error.
+    fake.fault("PUT", "/commands", Fault::Status(500));
+    let e = discord::register(&conn, Registration::Global)
+        .await
+        .expect_err("registration fails");
+    assert!(e.to_string().contains("did not take the commands"), "{e}");
+    assert_eq!(fake.requests("PUT", "/commands"), 3);
+    // A wrong server id: refused at once, saying what to check.
+    fake.heal();
+    fake.fault("PUT", "/guilds/", Fault::Status(404));
+    let e = discord::register(&conn, Registration::Guild(1))
+        .await
+        .expect_err("registration fails");
+    assert!(e.to_string().contains("Is the server id right"), "{e}");
+    assert_eq!(fake.requests("PUT", "/guilds/"), 1);
+    // A call that never answers ends with serenity's client timeout, not never.
+    fake.heal();
+    fake.fault("PUT", "/commands", Fault::Hang);
+    let ended = tokio::time::timeout(
+        Duration::from_secs(10),
+        discord::register(&conn, Registration::Global),
+    )
+    .await
+    .expect("registration ends although Discord never answers");
+    assert!(ended.is_err());
 }

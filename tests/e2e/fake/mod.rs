@@ -29,6 +29,7 @@ use std::time::Duration;
 use axum::Router;
 use tokio::sync::Notify;
 
+#[allow(unused_imports)] // the benches use the fake without faults
 pub use faults::Fault;
 pub use payloads::*;
 pub use recorder::{Callback, Posted};

@@ -25,6 +25,8 @@ const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
 /// How long quiz rounds get to end and save on shutdown.
 const SAVE_GRACE: Duration = Duration::from_secs(8);
+/// How long a connected gateway gets to close.
+const GATEWAY_GRACE: Duration = Duration::from_secs(5);
 
 /// Why Aura could not start.
 #[derive(Debug, thiserror::Error)]
@@ -119,10 +121,12 @@ pub async fn serve(
     ));
     tokio::pin!(shutdown);
     let mut loops = Vec::new();
+    let mut connected = false;
     // Background work starts once Discord is there (follow-ups need the application id).
     let ended = tokio::select! {
         r = ready => {
             if r.is_ok() {
+                connected = true;
                 loops = background(&services, loops_stopped);
             }
             tokio::select! {
@@ -148,12 +152,21 @@ pub async fn serve(
         }
     };
     let _ = stop_loops.send(true);
-    services.rounds.shutdown(SAVE_GRACE).await;
+    quiz::live::shutdown(&services, SAVE_GRACE).await;
     let _ = close_gateway.send(true);
+    // A gateway that never connected has nothing to close: serenity may be between two tries
+    // of connecting, which it would finish first.
+    let grace = if connected {
+        GATEWAY_GRACE
+    } else {
+        Duration::from_millis(200)
+    };
     if !gateway.is_finished()
-        && let Err(e) = tokio::time::timeout(Duration::from_secs(5), &mut gateway).await
+        && let Err(e) = tokio::time::timeout(grace, &mut gateway).await
     {
-        tracing::warn!(error = %e, "the gateway did not close in time");
+        if connected {
+            tracing::warn!(error = %e, "the gateway did not close in time");
+        }
         gateway.abort();
     }
     for task in loops {

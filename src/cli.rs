@@ -79,7 +79,17 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let dir = data.unwrap_or(settings.data_dir.clone());
             block_on(async move {
-                let launch = match app::Launch::from_settings(&settings, &dir, conn).await {
+                // Listening from the first moment: a stop during start-up is a clean stop.
+                let mut stop = Box::pin(Signals::listen().received());
+                let launching = app::Launch::from_settings(&settings, &dir, conn);
+                let launched = tokio::select! {
+                    launched = launching => launched,
+                    _ = &mut stop => {
+                        tracing::info!("stopped during start-up");
+                        return ExitCode::SUCCESS;
+                    }
+                };
+                let launch = match launched {
                     Ok(launch) => launch,
                     Err(e @ app::StartError::Pack(_)) => {
                         eprintln!("{e}");
@@ -90,7 +100,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         return ExitCode::FAILURE;
                     }
                 };
-                match app::serve(launch, shutdown_signal()).await {
+                match app::serve(launch, stop).await {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("aura: {e}");
@@ -219,6 +229,7 @@ fn connection(settings: &Settings) -> Option<Connection> {
         token: Token::new(token),
         api_url,
         register,
+        patience: discord::Patience::default(),
     })
 }
 
@@ -275,25 +286,58 @@ fn block_on<F: std::future::Future<Output = ExitCode>>(future: F) -> ExitCode {
     }
 }
 
-/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGINT (Ctrl-C) and SIGTERM, caught from the moment [`Signals::listen`] is called (a signal
+/// that arrives before anyone waits is kept, not lost or left to end the process).
+pub struct Signals {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    term: Option<tokio::signal::unix::Signal>,
+    #[cfg(unix)]
+    int: Option<tokio::signal::unix::Signal>,
+}
+
+impl Signals {
+    /// Starts listening; needs a running Tokio runtime.
+    pub fn listen() -> Signals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let listen = |kind: SignalKind, name: &str| match signal(kind) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    tracing::warn!(signal = name, error = %e, "cannot listen for a signal");
+                    None
+                }
+            };
+            Signals {
+                term: listen(SignalKind::terminate(), "SIGTERM"),
+                int: listen(SignalKind::interrupt(), "SIGINT"),
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+        #[cfg(not(unix))]
+        Signals {}
+    }
+
+    /// Resolves when either signal has arrived.
+    pub async fn received(self) {
+        #[cfg(unix)]
+        {
+            async fn one(s: Option<tokio::signal::unix::Signal>) {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            }
+            tokio::select! {
+                _ = one(self.term) => tracing::info!("SIGTERM received"),
+                _ = one(self.int) => tracing::info!("SIGINT received"),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 

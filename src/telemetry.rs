@@ -5,6 +5,10 @@
 //! - every line is scrubbed on its way out: the bot token (`DISCORD_TOKEN`, with or without its
 //!   `Bot ` prefix) and interaction tokens in URLs (`/interactions/<id>/<token>`,
 //!   `/webhooks/<app>/<token>`) and in `token` fields become `[redacted]`.
+//!
+//! serenity's warning at every failed try to connect the gateway (every 5 s) is left out unless
+//! serenity's logs are asked for by name; Aura's own gateway watch says it once, and then more
+//! and more rarely.
 
 use std::io::{self, Write};
 
@@ -24,9 +28,12 @@ pub const REDACTED: &str = "[redacted]";
 const FRAME_LOGGERS: &[&str] = &["tungstenite", "tokio_tungstenite", "async_tungstenite"];
 
 pub fn init(settings: &LogSettings) {
-    let filter = EnvFilter::try_from_default_env()
-        .or_else(|_| EnvFilter::try_new(&settings.filter))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
+    let directives = std::env::var("RUST_LOG")
+        .ok()
+        .filter(|f| EnvFilter::try_new(f).is_ok())
+        .unwrap_or_else(|| settings.filter.clone());
+    let filter =
+        EnvFilter::try_new(quiet_retries(&directives)).unwrap_or_else(|_| EnvFilter::new("info"));
     let quiet_frames = filter_fn(|meta| !frame_log(meta));
     let writer = Scrubbing::new(bot_token());
     let layer = fmt::layer().with_writer(writer);
@@ -157,9 +164,29 @@ fn redact_quoted(text: &str, marker: &str) -> String {
     out
 }
 
+/// serenity's shard queuer logs a raw warning at every failed connection try; unless the filter
+/// names serenity itself, only its errors are kept.
+fn quiet_retries(directives: &str) -> String {
+    if directives.contains("serenity") {
+        directives.to_string()
+    } else {
+        format!("{directives},serenity::gateway::bridge::shard_queuer=error")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serenitys_retry_warnings_are_left_out_unless_asked_for() {
+        assert_eq!(
+            quiet_retries("info"),
+            "info,serenity::gateway::bridge::shard_queuer=error"
+        );
+        assert!(EnvFilter::try_new(quiet_retries("aura=debug,warn")).is_ok());
+        assert_eq!(quiet_retries("serenity=debug"), "serenity=debug");
+    }
 
     #[test]
     fn the_bot_token_is_redacted_with_or_without_its_prefix() {
@@ -191,5 +218,30 @@ mod tests {
         );
         let plain = "GET /api/v10/channels/645027906669510667/messages";
         assert_eq!(scrub(plain, None), plain);
+    }
+}
+
+/// serenity's shard queuer logs a raw warning at every failed connection try; unless the filter
+/// names serenity itself, only its errors are kept.
+fn quiet_retries(directives: &str) -> String {
+    if directives.contains("serenity") {
+        directives.to_string()
+    } else {
+        format!("{directives},serenity::gateway::bridge::shard_queuer=error")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serenitys_retry_warnings_are_left_out_unless_asked_for() {
+        assert_eq!(
+            quiet_retries("info"),
+            "info,serenity::gateway::bridge::shard_queuer=error"
+        );
+        assert!(EnvFilter::try_new(quiet_retries("aura=debug,warn")).is_ok());
+        assert_eq!(quiet_retries("serenity=debug"), "serenity=debug");
     }
 }

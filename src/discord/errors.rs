@@ -4,6 +4,7 @@
 
 use poise::serenity_prelude as serenity;
 
+use super::cooldown::Cooling;
 use super::{Context, Data, Error};
 use crate::i18n::{t, tr};
 use crate::interaction::Outcome;
@@ -29,7 +30,38 @@ async fn notice(ctx: Context<'_>, text: String) {
 /// What poise reports before or around a command: cooldowns, options it cannot read, and
 /// errors of the few commands that answer through poise itself.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    // An autocomplete is answered whatever went wrong: with no suggestions.
+    if let Some(poise::Context::Application(actx)) = error.ctx()
+        && actx.interaction_type == poise::CommandInteractionType::Autocomplete
+    {
+        tracing::warn!(command = %actx.command().qualified_name, error = %error, "an autocomplete failed");
+        let empty = serenity::CreateInteractionResponse::Autocomplete(
+            serenity::CreateAutocompleteResponse::new(),
+        );
+        if let Err(e) = actx
+            .interaction
+            .create_response(actx.serenity_context(), empty)
+            .await
+        {
+            tracing::warn!(error = %e, "could not answer an autocomplete");
+        }
+        return;
+    }
     match error {
+        poise::FrameworkError::CommandCheckFailed {
+            error: Some(error),
+            ctx,
+            ..
+        } if error.is::<Cooling>() => {
+            let lang = ctx.data().services.core.lang_for(ctx.locale());
+            let left = error
+                .downcast_ref::<Cooling>()
+                .map(|c| c.0)
+                .unwrap_or_default();
+            let seconds = left.as_secs().max(1) as usize;
+            let text = tr(lang, "error-cooldown", &[("seconds", &seconds)]);
+            notice(ctx, text).await;
+        }
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(command = %ctx.command().name, error = %error, "command failed");
             let lang = ctx.data().services.core.lang_for(ctx.locale());
@@ -56,6 +88,18 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             error, input, ctx, ..
         } => {
             tracing::info!(command = %ctx.command().qualified_name, ?input, error = %error, "unreadable options");
+            let lang = ctx.data().services.core.lang_for(ctx.locale());
+            let text = t(lang, "error-bad-input");
+            notice(ctx, text).await;
+        }
+        // What poise reports for an option of the wrong type or out of its type's range (an
+        // integer above 2^32 for a u32, a choice this version does not have): a client with an
+        // older version of the command, or a forged interaction.
+        poise::FrameworkError::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
+            tracing::info!(command = %ctx.command().qualified_name, description, "options that do not fit the command");
+            let ctx = poise::Context::Application(ctx);
             let lang = ctx.data().services.core.lang_for(ctx.locale());
             let text = t(lang, "error-bad-input");
             notice(ctx, text).await;

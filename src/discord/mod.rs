@@ -5,7 +5,8 @@
 //! failure in one place ([`errors`]).
 
 mod commands;
-mod cooldowns;
+mod connect;
+mod cooldown;
 mod errors;
 mod interactions;
 mod invocation;
@@ -20,6 +21,7 @@ use crate::outbox::Rest;
 use crate::services::Services;
 
 pub use commands::{all as commands, localized as localized_commands};
+pub use connect::{Patience, StartupError};
 
 /// What every handler can reach: the features' services.
 pub struct Data {
@@ -57,12 +59,19 @@ pub struct Connection {
     pub api_url: Option<String>,
     /// Register the commands at start-up: globally, or in one guild.
     pub register: Option<Registration>,
+    /// Timeouts of every REST call, and retries at start-up.
+    pub patience: Patience,
 }
 
 impl Connection {
     /// Aura's own REST client for calls outside an interaction's answer.
     pub fn rest(&self) -> Rest {
-        Rest::new(self.api_url.as_deref(), Some(self.token.expose()))
+        Rest::new(
+            self.api_url.as_deref(),
+            Some(self.token.expose()),
+            self.patience.connect,
+            self.patience.call,
+        )
     }
 }
 
@@ -72,37 +81,25 @@ pub enum Registration {
     Guild(u64),
 }
 
-fn http(conn: &Connection) -> serenity::Http {
-    let mut builder = serenity::HttpBuilder::new(conn.token.expose());
-    if let Some(url) = &conn.api_url {
-        builder = builder
-            .proxy(url.trim_end_matches('/'))
-            .ratelimiter_disabled(true);
-    }
-    builder.build()
-}
-
-/// Registers every command (one bulk overwrite, so running it twice changes nothing).
+/// Registers every command (one bulk overwrite, so running it twice changes nothing), trying
+/// again on a rate limit or a server error.
 pub async fn register(conn: &Connection, target: Registration) -> Result<usize, Error> {
-    let http = http(conn);
-    let app = http.get_current_application_info().await?;
-    http.set_application_id(app.id);
-    let commands = poise::builtins::create_application_commands(&localized_commands());
-    let n = commands.len();
-    match target {
-        Registration::Global => {
-            http.create_global_commands(&commands).await?;
-        }
-        Registration::Guild(id) => {
-            http.create_guild_commands(serenity::GuildId::new(id), &commands)
-                .await?;
-        }
-    }
-    Ok(n)
+    let http = connect::http(conn);
+    let (_keep, mut never) = watch::channel(false);
+    connect::register(
+        &http,
+        target,
+        &localized_commands(),
+        &conn.patience,
+        &mut never,
+    )
+    .await
+    .map(|n| n.unwrap_or(0))
 }
 
-/// Connects and serves until the gateway closes or `close` turns true. `ready` hears once
-/// Discord's READY has arrived and the commands are registered.
+/// Connects and serves until the gateway closes or `close` turns true. Before the gateway, the
+/// token is checked (a refused token is an error; an unreachable Discord is tried again) and
+/// the commands are registered if asked. `ready` hears once Discord's READY has arrived.
 pub async fn run(
     services: Services,
     rest: Rest,
@@ -110,13 +107,29 @@ pub async fn run(
     mut close: watch::Receiver<bool>,
     ready: oneshot::Sender<()>,
 ) -> Result<(), Error> {
-    let register = conn.register;
+    let http = connect::http(&conn);
+    let Some(me) = connect::check_token(&http, &conn.patience, &mut close).await? else {
+        return Ok(());
+    };
+    tracing::info!(bot = %me.name, "Discord accepts the token");
+    let commands = localized_commands();
+    if let Some(target) = conn.register {
+        let done = connect::register(&http, target, &commands, &conn.patience, &mut close).await?;
+        match done {
+            Some(n) => tracing::info!(commands = n, ?target, "commands registered"),
+            None => return Ok(()),
+        }
+    }
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
-            commands: localized_commands(),
+            commands,
             on_error: |err| Box::pin(errors::on_error(err)),
+            // Cooldowns are Aura's (see `cooldown`): poise's would drop autocompletes.
+            manual_cooldowns: true,
+            command_check: Some(|ctx| Box::pin(cooldown::check(ctx))),
+            pre_command: |ctx| Box::pin(cooldown::start(ctx)),
             event_handler: |framework, event| {
-                cooldowns::prune_now_and_then(&framework.options.commands, cooldowns::PRUNE_EVERY);
+                cooldown::prune_now_and_then(&framework.options.commands, cooldown::PRUNE_EVERY);
                 Box::pin(interactions::on_event(
                     framework.serenity_context,
                     event,
@@ -126,31 +139,20 @@ pub async fn run(
             allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
             ..Default::default()
         })
-        .setup(move |ctx, on_ready, framework| {
+        .setup(move |_ctx, on_ready, _framework| {
             Box::pin(async move {
                 tracing::info!(bot = %on_ready.user.name, "connected to Discord");
-                let commands = &framework.options().commands;
-                match register {
-                    Some(Registration::Global) => {
-                        poise::builtins::register_globally(ctx, commands).await?;
-                    }
-                    Some(Registration::Guild(id)) => {
-                        let guild = serenity::GuildId::new(id);
-                        poise::builtins::register_in_guild(ctx, commands, guild).await?;
-                    }
-                    None => {}
-                }
                 rest.set_application_id(on_ready.application.id.get());
                 let _ = ready.send(());
                 Ok(Data { services })
             })
         })
         .build();
-    let mut client =
-        serenity::ClientBuilder::new_with_http(http(&conn), serenity::GatewayIntents::GUILDS)
-            .framework(framework)
-            .await?;
+    let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
+        .framework(framework)
+        .await?;
     let shards = client.shard_manager.clone();
+    let watch = tokio::spawn(connect::watch_gateway(shards.clone()));
     tokio::spawn(async move {
         while !*close.borrow() {
             if close.changed().await.is_err() {
@@ -159,7 +161,9 @@ pub async fn run(
         }
         shards.shutdown_all().await;
     });
-    client.start().await?;
+    let ended = client.start().await;
+    watch.abort();
+    ended?;
     Ok(())
 }
 
@@ -173,6 +177,7 @@ mod tests {
             token: Token::new("secret.token.value"),
             api_url: None,
             register: None,
+            patience: Patience::default(),
         };
         let shown = format!("{conn:?}");
         assert!(!shown.contains("secret"), "{shown}");

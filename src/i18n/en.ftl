@@ -116,6 +116,7 @@ help-footer = Aura answers in your Discord language: Indonesian or English.
 ## Discord
 button-delete = Delete
 error-not-yours = Only the member who asked can delete this reply.
+error-not-your-buttons = Only the member who asked can use these buttons.
 error-stale-button = That button no longer leads anywhere. Try the command again.
 error-cooldown = One moment, please — you can use this command again in { $seconds } s.
 

@@ -112,6 +112,7 @@ help-footer = Aura menjawab dalam bahasa Discord Anda: Indonesia atau Inggris.
 ## Discord
 button-delete = Hapus
 error-not-yours = Hanya anggota yang bertanya yang dapat menghapus balasan ini.
+error-not-your-buttons = Hanya anggota yang meminta yang bisa memakai tombol ini.
 error-stale-button = Tombol itu sudah tidak mengarah ke mana pun. Coba jalankan perintahnya lagi.
 error-cooldown = Tunggu sebentar — Anda dapat memakai perintah ini lagi dalam { $seconds } detik.
 

@@ -17,9 +17,6 @@ use crate::render;
 const ATTEMPTS: u32 = 4;
 /// The longest wait Aura accepts from a 429 before giving up.
 const MAX_WAIT: Duration = Duration::from_secs(30);
-/// How long a connection may take to open, and a whole call to answer.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-const CALL_TIMEOUT: Duration = Duration::from_secs(15);
 
 #[derive(Debug, thiserror::Error)]
 pub enum RestError {
@@ -60,14 +57,20 @@ pub struct Rest {
 }
 
 impl Rest {
-    /// `api_url` as for the gateway client's proxy: the base without `/api/v10`; `None` for Discord.
-    pub fn new(api_url: Option<&str>, token: Option<&str>) -> Rest {
+    /// `api_url` as for the gateway client's proxy: the base without `/api/v10`; `None` for
+    /// Discord. `connect` bounds opening a connection, `call` a whole call.
+    pub fn new(
+        api_url: Option<&str>,
+        token: Option<&str>,
+        connect: Duration,
+        call: Duration,
+    ) -> Rest {
         let base = api_url
             .unwrap_or("https://discord.com")
             .trim_end_matches('/');
         let client = reqwest::Client::builder()
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(CALL_TIMEOUT)
+            .connect_timeout(connect)
+            .timeout(call)
             .build()
             .unwrap_or_default();
         Rest {
@@ -340,7 +343,11 @@ impl Rest {
                     let body = r.text().await.unwrap_or_default();
                     return Err(RestError::Refused { status, body });
                 }
-                Err(e) if attempt >= ATTEMPTS => return Err(e.without_url().into()),
+                // A call that timed out is not tried again: Discord may have done it (a post
+                // would be posted twice), and a route that hangs would hang every try.
+                Err(e) if attempt >= ATTEMPTS || e.is_timeout() => {
+                    return Err(e.without_url().into());
+                }
                 Err(e) => {
                     tracing::warn!(error = %e.without_url(), attempt, route, "cannot reach Discord; retrying");
                     Duration::from_millis(250 * 2u64.pow(attempt - 1))

@@ -407,7 +407,7 @@ pub async fn reset(
         return refuse("error-stale-button");
     }
     if !asked_by_clicker {
-        return refuse("error-not-yours");
+        return refuse("error-not-your-buttons");
     }
     let Some(period) = period else {
         return Ok(Outcome::Update(private(t(lang, "quiz-reset-cancelled"))));

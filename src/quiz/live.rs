@@ -105,26 +105,34 @@ impl Rooms {
         }
     }
 
-    /// Ends every running round with a notice in its channel and waits (up to `limit`) until
-    /// what was scored is saved.
-    pub async fn shutdown(&self, limit: Duration) {
-        let lives: Vec<Arc<Live>> = self
-            .live
+    fn lives(&self) -> Vec<Arc<Live>> {
+        self.live
             .lock()
             .map(|l| l.values().cloned().collect())
-            .unwrap_or_default();
-        for l in lives {
-            let _ = l.control.send(Control::Shutdown);
-        }
-        let tasks: Vec<_> = self
-            .tasks
-            .lock()
-            .map(|mut t| t.drain(..).collect())
-            .unwrap_or_default();
-        let all = futures::future::join_all(tasks);
-        if tokio::time::timeout(limit, all).await.is_err() {
-            tracing::warn!("quiz rounds did not finish saving in time");
-        }
+            .unwrap_or_default()
+    }
+}
+
+/// Ends every running round with a notice in its channel and waits (up to `limit`) until what
+/// was scored is saved. Every answer a member was told is locked in is stored first, before
+/// any call to Discord, so a round stuck on a slow call loses nothing.
+pub async fn shutdown(s: &Services, limit: Duration) {
+    let lives = s.rounds.lives();
+    for l in &lives {
+        save(s, l).await;
+    }
+    for l in lives {
+        let _ = l.control.send(Control::Shutdown);
+    }
+    let tasks: Vec<_> = s
+        .rounds
+        .tasks
+        .lock()
+        .map(|mut t| t.drain(..).collect())
+        .unwrap_or_default();
+    let all = futures::future::join_all(tasks);
+    if tokio::time::timeout(limit, all).await.is_err() {
+        tracing::warn!("quiz rounds did not finish saving in time");
     }
 }
 

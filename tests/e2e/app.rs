@@ -10,7 +10,7 @@ use std::time::Duration;
 use aura::app::{self, Launch};
 use aura::clock::Clock;
 use aura::core::Core;
-use aura::discord::{Connection, Registration, Token};
+use aura::discord::{Connection, Patience, Registration, Token};
 use aura::pack::Lang;
 use aura::quiz::Tuning as QuizTuning;
 use aura::services::Pace;
@@ -39,6 +39,8 @@ pub struct Options {
     pub daily_every: Duration,
     /// The bot's clock (daily posts and debate deadlines follow it).
     pub clock: Clock,
+    /// REST timeouts and start-up retries.
+    pub patience: Patience,
 }
 
 impl Default for Options {
@@ -54,6 +56,7 @@ impl Default for Options {
             quiz_seed: Some(7),
             daily_every: Duration::from_millis(250),
             clock: Clock::system(),
+            patience: Patience::default(),
         }
     }
 }
@@ -107,6 +110,7 @@ impl TestApp {
             token: Token::new("fake-token"),
             api_url: Some(fake.url()),
             register: Some(Registration::Global),
+            patience: options.patience,
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let done = tokio::spawn(async move {

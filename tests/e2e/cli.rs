@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-fn aura() -> Command {
+pub(crate) fn aura() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_aura"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("DISCORD_TOKEN")

@@ -12,7 +12,9 @@
 //! - `cli`: the `aura` binary as an operator runs it, its settings checks and its logs;
 //! - `faults_security`: forged ids, members at staff buttons, the ping role, hostile input;
 //! - `faults_daily`: daily posts through 500s, 429s, lost answers, crashes and hung channels
-//!   (exactly one post, no prompt skipped, no server holding another), and per-server limits.
+//!   (exactly one post, no prompt skipped, no server holding another), and per-server limits;
+//! - `faults_reliability`: the fault suite's reliability part: every interaction answered, hung
+//!   REST calls, a gateway drop mid-question, a refused token, SIGTERM and SIGKILL.
 
 mod app;
 mod fake;
@@ -21,6 +23,7 @@ mod cli;
 mod daily;
 mod discord;
 mod faults_daily;
+mod faults_reliability;
 mod faults_security;
 mod privacy;
 mod quiz;

@@ -8,13 +8,15 @@
 //! - `channels`: the routes for messages, edits (with rate-limit buckets), pins, threads,
 //!   roles and DMs, and the faults a test can arrange on them;
 //! - `recorder`: what the fake recorded, and the queries tests make of it;
-//! - `payloads`: what Discord sends: interactions, members, messages.
+//! - `payloads`: what Discord sends: interactions, members, messages;
+//! - `faults`: a status or a call that never answers, on any route a test names.
 //!
 //! This file holds the shared state, starting the fake, and waiting on it.
 
 #![allow(dead_code)]
 
 mod channels;
+mod faults;
 mod gateway;
 mod payloads;
 mod recorder;
@@ -27,6 +29,8 @@ use std::time::Duration;
 use axum::Router;
 use tokio::sync::Notify;
 
+#[allow(unused_imports)] // the benches use the fake without faults
+pub use faults::Fault;
 pub use payloads::*;
 pub use recorder::{Callback, Posted};
 
@@ -46,6 +50,7 @@ struct Shared {
     gateway: gateway::Gateway,
     record: recorder::Record,
     faults: channels::Faults,
+    route_faults: faults::RouteFaults,
 }
 
 #[derive(Clone)]
@@ -62,6 +67,10 @@ impl FakeDiscord {
             .merge(rest::routes())
             .merge(channels::routes())
             .fallback(rest::fallback)
+            .layer(axum::middleware::from_fn_with_state(
+                inner.clone(),
+                faults::layer,
+            ))
             .with_state(inner.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

@@ -220,28 +220,3 @@ mod tests {
         assert_eq!(scrub(plain, None), plain);
     }
 }
-
-/// serenity's shard queuer logs a raw warning at every failed connection try; unless the filter
-/// names serenity itself, only its errors are kept.
-fn quiet_retries(directives: &str) -> String {
-    if directives.contains("serenity") {
-        directives.to_string()
-    } else {
-        format!("{directives},serenity::gateway::bridge::shard_queuer=error")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn serenitys_retry_warnings_are_left_out_unless_asked_for() {
-        assert_eq!(
-            quiet_retries("info"),
-            "info,serenity::gateway::bridge::shard_queuer=error"
-        );
-        assert!(EnvFilter::try_new(quiet_retries("aura=debug,warn")).is_ok());
-        assert_eq!(quiet_retries("serenity=debug"), "serenity=debug");
-    }
-}

@@ -478,6 +478,6 @@ mod limit_tests {
         };
         command(&s, &elsewhere, start).await.expect("start");
         assert_eq!(store.open_rounds(2).await.expect("q"), 1);
-        s.rounds.shutdown(std::time::Duration::from_secs(2)).await;
+        live::shutdown(&s, std::time::Duration::from_secs(2)).await;
     }
 }

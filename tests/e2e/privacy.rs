@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
     CHANNEL_ID, Callback, FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
-    command, in_guild, string_option, subcommand, with_channel,
+    command, in_channel, in_guild, string_option, subcommand, with_channel,
 };
 use aura::clock::Clock;
 use aura::store::Store;
@@ -305,7 +305,10 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     .await;
     let card = fake.posted_in(STAFF_ROOM)[0].body.clone();
     let approve = buttons(&card)[0].clone();
-    press(&fake, staff, MANAGE_GUILD, &approve).await;
+    // Approve counts only in the staff room the card was posted in.
+    let click_in_staff_room = in_channel(click(next(), staff, "en-US", &approve, None), STAFF_ROOM);
+    fake.interact(in_guild(click_in_staff_room, MANAGE_GUILD, &[]))
+        .await;
     let approved = audit_line(&fake, 4).await;
     assert!(approved.contains("approved suggestion"), "{approved}");
 

@@ -474,3 +474,62 @@ async fn registration_is_retried_then_reported_and_a_hung_call_times_out() {
     .expect("registration ends although Discord never answers");
     assert!(ended.is_err());
 }
+
+/// The store is busy (another writer holds SQLite's write lock for 2.5 s): a command that
+/// writes is deferred within Discord's 3 seconds, then its answer is edited in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_store_defers_the_answer_then_edits_it_in() {
+    use sqlx::Connection as _;
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let mut writer = sqlx::SqliteConnection::connect(&format!("sqlite://{}", state.display()))
+        .await
+        .expect("open the state file");
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut writer)
+        .await
+        .expect("take the write lock");
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(2500)).await;
+        sqlx::query("COMMIT")
+            .execute(&mut writer)
+            .await
+            .expect("release the write lock");
+    });
+    let options = json!([
+        string_option("time", "08:00"),
+        string_option("timezone", "Asia/Jakarta")
+    ]);
+    let asked = Instant::now();
+    let cb = fake
+        .interact(in_guild(
+            crate::fake::with_channel(
+                subcommand(next(), TEACHER, "en-US", "daily", "setup", options),
+                "channel",
+                CHANNEL_ID,
+            ),
+            crate::fake::MANAGE_GUILD,
+            &[],
+        ))
+        .await;
+    assert!(
+        asked.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        asked.elapsed()
+    );
+    assert_eq!(
+        cb.body["type"], 5,
+        "deferred while the store is busy: {}",
+        cb.body
+    );
+    let edit = fake.wait_for_edit(&cb.token).await;
+    assert!(
+        edit.to_string().contains("Schedule #1 is set up"),
+        "the schedule's answer, edited in: {edit}"
+    );
+    release.await.expect("writer");
+    let store = Store::open(&state).await.expect("store");
+    assert_eq!(store.schedules(None).await.expect("read").len(), 1);
+    bot.stop().await;
+}

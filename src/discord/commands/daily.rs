@@ -144,7 +144,12 @@ pub async fn daily_show(ctx: Context<'_>) -> Result<(), Error> {
     rename = "pause",
     default_member_permissions = "MANAGE_GUILD"
 )]
-pub async fn daily_pause(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), Error> {
+pub async fn daily_pause(
+    ctx: Context<'_>,
+    #[min = 1]
+    #[max = 2147483647]
+    schedule: Option<i64>,
+) -> Result<(), Error> {
     run(ctx, DailyCommand::Pause { schedule }).await
 }
 
@@ -154,7 +159,12 @@ pub async fn daily_pause(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), 
     rename = "resume",
     default_member_permissions = "MANAGE_GUILD"
 )]
-pub async fn daily_resume(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), Error> {
+pub async fn daily_resume(
+    ctx: Context<'_>,
+    #[min = 1]
+    #[max = 2147483647]
+    schedule: Option<i64>,
+) -> Result<(), Error> {
     run(ctx, DailyCommand::Resume { schedule }).await
 }
 
@@ -164,7 +174,12 @@ pub async fn daily_resume(ctx: Context<'_>, schedule: Option<i64>) -> Result<(),
     rename = "skip",
     default_member_permissions = "MANAGE_GUILD"
 )]
-pub async fn daily_skip(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), Error> {
+pub async fn daily_skip(
+    ctx: Context<'_>,
+    #[min = 1]
+    #[max = 2147483647]
+    schedule: Option<i64>,
+) -> Result<(), Error> {
     run(ctx, DailyCommand::Skip { schedule }).await
 }
 
@@ -174,7 +189,12 @@ pub async fn daily_skip(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), E
     rename = "now",
     default_member_permissions = "MANAGE_GUILD"
 )]
-pub async fn daily_now(ctx: Context<'_>, schedule: Option<i64>) -> Result<(), Error> {
+pub async fn daily_now(
+    ctx: Context<'_>,
+    #[min = 1]
+    #[max = 2147483647]
+    schedule: Option<i64>,
+) -> Result<(), Error> {
     run(ctx, DailyCommand::Now { schedule }).await
 }
 
@@ -204,6 +224,8 @@ pub async fn daily_preview(
 )]
 pub async fn daily_queue(
     ctx: Context<'_>,
+    #[min = 1]
+    #[max = 2147483647]
     schedule: Option<i64>,
     #[max_length = 100] next: Option<String>,
 ) -> Result<(), Error> {
@@ -216,7 +238,12 @@ pub async fn daily_queue(
     rename = "remove",
     default_member_permissions = "MANAGE_GUILD"
 )]
-pub async fn daily_remove(ctx: Context<'_>, schedule: i64) -> Result<(), Error> {
+pub async fn daily_remove(
+    ctx: Context<'_>,
+    #[min = 1]
+    #[max = 2147483647]
+    schedule: i64,
+) -> Result<(), Error> {
     run(ctx, DailyCommand::Remove { schedule }).await
 }
 

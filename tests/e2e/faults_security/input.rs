@@ -85,29 +85,44 @@ async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
             }
         }
     }
-    // Every text option is registered with a length limit, so clients refuse longer ones.
-    fn text_options(
+    // Every text option is registered with a length limit, and every integer option with a
+    // range inside Discord's 32-bit integers, so clients refuse what Aura could not read.
+    fn options_of(
+        kind: u64,
         options: &serde_json::Value,
         path: &str,
         out: &mut Vec<(String, serde_json::Value)>,
     ) {
         for o in options.as_array().into_iter().flatten() {
             let name = format!("{path} {}", o["name"].as_str().unwrap_or("?"));
-            if o["type"] == 3 {
-                out.push((name.clone(), o["max_length"].clone()));
+            if o["type"] == kind {
+                out.push((name.clone(), o.clone()));
             }
-            text_options(&o["options"], &name, out);
+            options_of(kind, &o["options"], &name, out);
         }
     }
-    let mut found = Vec::new();
+    let (mut texts, mut integers) = (Vec::new(), Vec::new());
     for c in fake.registered() {
-        text_options(&c["options"], c["name"].as_str().unwrap_or("?"), &mut found);
+        let name = c["name"].as_str().unwrap_or("?");
+        options_of(3, &c["options"], name, &mut texts);
+        options_of(4, &c["options"], name, &mut integers);
     }
-    assert!(found.len() >= 10, "{found:?}");
-    for (name, max) in found {
+    assert!(texts.len() >= 10, "{texts:?}");
+    for (name, o) in texts {
+        let max = &o["max_length"];
         assert!(
             max.as_u64().is_some_and(|m| m <= 300),
             "{name} has no max_length: {max}"
+        );
+    }
+    assert!(integers.len() >= 6, "{integers:?}");
+    // Choices (an integer per choice) are bounded by their list.
+    for (name, o) in integers.iter().filter(|(_, o)| o["choices"].is_null()) {
+        let (min, max) = (&o["min_value"], &o["max_value"]);
+        assert!(
+            min.as_f64().is_some_and(|m| m >= 0.0)
+                && max.as_f64().is_some_and(|m| m <= f64::from(i32::MAX)),
+            "{name} has no range: {min}..{max}"
         );
     }
     // Still alive and answering.

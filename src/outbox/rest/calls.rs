@@ -1,0 +1,216 @@
+//! How each [`Outbox`] call maps onto Discord's routes through [`Rest`]'s raw calls, and how a
+//! failed call becomes an [`OutboxError`].
+
+use serde_json::Value;
+
+use super::{Rest, RestError};
+use crate::outbox::{GuildRole, Message, Outbox, OutboxError, history, permissions};
+use crate::render;
+
+impl From<RestError> for OutboxError {
+    fn from(e: RestError) -> OutboxError {
+        match e {
+            RestError::Refused { status, body } if matches!(status, 403 | 404) => {
+                OutboxError::Gone {
+                    status,
+                    detail: body,
+                }
+            }
+            RestError::Refused { status, body } => OutboxError::Refused {
+                status,
+                detail: body,
+            },
+            RestError::TooLong(wait) => OutboxError::Refused {
+                status: 429,
+                detail: format!("rate limited for {wait:?}"),
+            },
+            RestError::Transport(e) => OutboxError::Unreachable(e.to_string()),
+        }
+    }
+}
+
+pub(super) fn snowflake(v: &Value) -> u64 {
+    v.as_str().and_then(|x| x.parse::<u64>().ok()).unwrap_or(0)
+}
+
+/// A channel message's body: never ephemeral (Create Message refuses that flag).
+fn public(message: &Message) -> Value {
+    let mut body = render::channel_message(message);
+    if let Some(fields) = body.as_object_mut() {
+        fields.remove("flags");
+    }
+    body
+}
+
+fn message_id(posted: &Value) -> Result<u64, OutboxError> {
+    match snowflake(&posted["id"]) {
+        0 => Err(OutboxError::Refused {
+            status: 200,
+            detail: "Discord returned no message id".into(),
+        }),
+        id => Ok(id),
+    }
+}
+
+#[async_trait::async_trait]
+impl Outbox for Rest {
+    async fn post(&self, channel: u64, message: &Message) -> Result<u64, OutboxError> {
+        let posted = self.create_message_raw(channel, &public(message)).await?;
+        message_id(&posted)
+    }
+
+    async fn post_once(
+        &self,
+        channel: u64,
+        message: &Message,
+        nonce: &str,
+    ) -> Result<u64, OutboxError> {
+        let mut body = public(message);
+        body["nonce"] = Value::from(nonce);
+        body["enforce_nonce"] = Value::Bool(true);
+        let posted = self.create_message_raw(channel, &body).await?;
+        message_id(&posted)
+    }
+
+    async fn find_post(
+        &self,
+        channel: u64,
+        nonce: &str,
+        marker: Option<&str>,
+        after: Option<u64>,
+    ) -> Result<Option<u64>, OutboxError> {
+        let me = self.me().await?;
+        let query = match after {
+            Some(after) => format!("?limit=50&after={after}"),
+            None => "?limit=50".to_string(),
+        };
+        let recent = self
+            .get_raw(&format!("/channels/{channel}/messages{query}"))
+            .await?;
+        Ok(recent
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| history::is_the_post(m, me, nonce, marker))
+            .map(|m| snowflake(&m["id"]))
+            .filter(|id| *id != 0))
+    }
+
+    async fn edit(&self, channel: u64, message: u64, new: &Message) -> Result<(), OutboxError> {
+        Ok(self
+            .edit_message_raw(channel, message, &public(new))
+            .await?)
+    }
+
+    async fn pin(&self, channel: u64, message: u64) -> Result<(), OutboxError> {
+        Ok(self.pin_raw(channel, message).await?)
+    }
+
+    async fn unpin(&self, channel: u64, message: u64) -> Result<(), OutboxError> {
+        Ok(self.unpin_raw(channel, message).await?)
+    }
+
+    async fn start_thread(
+        &self,
+        channel: u64,
+        message: u64,
+        name: &str,
+    ) -> Result<u64, OutboxError> {
+        let thread = self.start_thread_raw(channel, message, name).await?;
+        Ok(snowflake(&thread["id"]))
+    }
+
+    async fn add_role(&self, guild: u64, user: u64, role: u64) -> Result<(), OutboxError> {
+        Ok(self.add_role_raw(guild, user, role).await?)
+    }
+
+    async fn remove_role(&self, guild: u64, user: u64, role: u64) -> Result<(), OutboxError> {
+        Ok(self.remove_role_raw(guild, user, role).await?)
+    }
+
+    async fn direct_message(&self, user: u64, message: &Message) -> Result<(), OutboxError> {
+        self.direct_message_raw(user, &public(message)).await?;
+        Ok(())
+    }
+
+    async fn followup(&self, token: &str, message: &Message) -> Result<(), OutboxError> {
+        let app = self.application_id()?;
+        Ok(self
+            .followup_raw(app, token, &render::channel_message(message))
+            .await?)
+    }
+
+    async fn edit_original(&self, token: &str, message: &Message) -> Result<(), OutboxError> {
+        let app = self.application_id()?;
+        Ok(self
+            .edit_original_raw(app, token, &render::channel_message(message))
+            .await?)
+    }
+
+    async fn bot_permissions(&self, guild: u64, channel: u64) -> Result<u64, OutboxError> {
+        let bot = self.me().await?;
+        let channel = self.get_raw(&format!("/channels/{channel}")).await?;
+        let roles = self.get_raw(&format!("/guilds/{guild}/roles")).await?;
+        let member = self
+            .get_raw(&format!("/guilds/{guild}/members/{bot}"))
+            .await?;
+        let roles: Vec<(u64, u64)> = roles
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| (snowflake(&r["id"]), snowflake(&r["permissions"])))
+            .collect();
+        let member_roles: Vec<u64> = member["roles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(snowflake)
+            .collect();
+        let overwrites: Vec<permissions::Overwrite> = channel["permission_overwrites"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|o| permissions::Overwrite {
+                id: snowflake(&o["id"]),
+                member: o["type"] == 1,
+                allow: snowflake(&o["allow"]),
+                deny: snowflake(&o["deny"]),
+            })
+            .collect();
+        Ok(permissions::in_channel(
+            guild,
+            bot,
+            &member_roles,
+            &roles,
+            &overwrites,
+        ))
+    }
+
+    async fn guild_roles(&self, guild: u64) -> Result<Vec<GuildRole>, OutboxError> {
+        let roles = self.get_raw(&format!("/guilds/{guild}/roles")).await?;
+        Ok(roles
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| GuildRole {
+                id: snowflake(&r["id"]),
+                position: r["position"].as_i64().unwrap_or(0),
+                permissions: snowflake(&r["permissions"]),
+                managed: r["managed"].as_bool().unwrap_or(false),
+            })
+            .collect())
+    }
+
+    async fn bot_roles(&self, guild: u64) -> Result<Vec<u64>, OutboxError> {
+        let bot = snowflake(&self.get_raw("/users/@me").await?["id"]);
+        let member = self
+            .get_raw(&format!("/guilds/{guild}/members/{bot}"))
+            .await?;
+        Ok(member["roles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(snowflake)
+            .collect())
+    }
+}

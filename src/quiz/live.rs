@@ -173,7 +173,8 @@ fn current_card(
     wanted: impl Fn(&Current) -> bool,
 ) -> Option<(u64, Reply)> {
     let mut current = live.current.lock().ok()?;
-    let c = current.as_mut().filter(|c| wanted(c))?;
+    // Message 0: the card is still on its way; there is nothing to edit yet.
+    let c = current.as_mut().filter(|c| c.message != 0 && wanted(c))?;
     c.closed |= close;
     let stage = if close {
         Stage::Closed
@@ -289,6 +290,16 @@ async fn drive(
                 closes: closes_unix,
             },
         );
+        // The question is current before its card is out: a hint or an answer clicked the moment
+        // the card appears finds it (the message id follows once Discord answers).
+        if let Ok(mut current) = live.current.lock() {
+            *current = Some(Current {
+                view: view.clone(),
+                message,
+                closes_unix,
+                closed: false,
+            });
+        }
         let shown = if message == 0 {
             s.outbox.post(live.channel, &Message::from(&card)).await
         } else {
@@ -304,13 +315,10 @@ async fn drive(
                 return Ending::Failed;
             }
         };
-        if let Ok(mut current) = live.current.lock() {
-            *current = Some(Current {
-                view: view.clone(),
-                message,
-                closes_unix,
-                closed: false,
-            });
+        if let Ok(mut current) = live.current.lock()
+            && let Some(c) = current.as_mut()
+        {
+            c.message = message;
         }
         let deadline = tokio::time::Instant::now() + Duration::from_secs(u64::from(seconds));
         let mut ticker = tokio::time::interval(s.pace.quiz.edit_gap);

@@ -361,7 +361,9 @@ async fn sigterm_while_discord_is_unreachable_ends_the_process_promptly() {
         let (status, took) = ends_within(&mut child, Duration::from_secs(10)).await;
         let err = stderr_of(&mut child);
         assert_eq!(status.code(), Some(0), "{route}: {err}");
-        assert!(took < Duration::from_secs(2), "{route}: took {took:?}");
+        // Well under the old 5-second gateway grace (and forever before that), with room for
+        // a loaded machine.
+        assert!(took < Duration::from_secs(4), "{route}: took {took:?}");
     }
 }
 

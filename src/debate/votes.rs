@@ -103,20 +103,21 @@ pub async fn vote(
     side: Side,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    if s.store
-        .debate(debate)
-        .await?
-        .filter(|d| here(d, inv))
-        .is_none()
-    {
-        return Ok(Outcome::Reply(Reply::notice(t(lang, "error-stale-button"))));
-    }
-    let outcome = s.store.vote(debate, inv.user, side, s.clock.unix()).await?;
+    // The store counts the vote only from the debate's own server and channel, in the same
+    // statement; the debate is read only to explain a refusal.
+    let at = (inv.guild, inv.channel);
+    let outcome = s
+        .store
+        .vote(debate, at, inv.user, side, s.clock.unix())
+        .await?;
     let side_name = t(lang, &format!("side-{}", side.code()));
     let text = match outcome {
         VoteOutcome::Cast => tr(lang, "vote-cast", &[("side", &side_name)]),
         VoteOutcome::Changed => tr(lang, "vote-changed", &[("side", &side_name)]),
-        VoteOutcome::Closed => t(lang, "vote-closed"),
+        VoteOutcome::Closed => match s.store.debate(debate).await? {
+            Some(d) if here(&d, inv) => t(lang, "vote-closed"),
+            _ => t(lang, "error-stale-button"),
+        },
     };
     Ok(Outcome::Reply(Reply::notice(text)))
 }

@@ -63,7 +63,7 @@ async fn played(s: &Services) {
     let debate = 905;
     for (user, side) in [(5, Side::Adorno), (6, Side::Benjamin)] {
         store
-            .vote(debate, user, side, s.clock.unix())
+            .vote(debate, (Some(1), 2), user, side, s.clock.unix())
             .await
             .expect("vote");
     }

@@ -15,6 +15,9 @@ const MOST: usize = 256;
 /// A vote on its way to the database.
 struct Vote {
     debate: String,
+    /// Where the click came from: the vote counts only in the debate's own server and channel.
+    guild: Option<String>,
+    channel: String,
     user: String,
     side: Side,
     now: i64,
@@ -40,10 +43,12 @@ impl Votes {
         Votes { queue }
     }
 
-    /// Stores one vote (with the check that the debate is open at `now`) and says what it did.
+    /// Stores one vote (with the check that the debate is open at `now`, in the server and
+    /// channel `at`) and says what it did.
     pub(super) async fn cast(
         &self,
         debate: u64,
+        at: (Option<u64>, u64),
         user: u64,
         side: Side,
         now: i64,
@@ -51,6 +56,8 @@ impl Votes {
         let (done, outcome) = oneshot::channel();
         let vote = Vote {
             debate: debate.to_string(),
+            guild: at.0.map(|g| g.to_string()),
+            channel: at.1.to_string(),
             user: user.to_string(),
             side,
             now,
@@ -105,16 +112,19 @@ async fn in_one_transaction(
     Ok(outcomes)
 }
 
-/// A first vote, stored if the debate is open (?1 debate, ?2 member, ?3 side, ?4 now).
+/// A first vote, stored if the debate is open and the click came from its own server and
+/// channel (?1 debate, ?2 member, ?3 side, ?4 now, ?5 channel, ?6 server).
 const CAST: &str = "INSERT INTO debate_votes (debate_id, user_id, side, voted_at)
     SELECT ?1, ?2, ?3, ?4
-    WHERE EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4)
+    WHERE EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4
+        AND channel_id = ?5 AND guild_id IS ?6)
     ON CONFLICT (debate_id, user_id) DO NOTHING";
 
-/// A changed vote, stored if the debate is open.
+/// A changed vote, stored on the same conditions.
 const CHANGE: &str = "UPDATE debate_votes SET side = ?3, voted_at = ?4
     WHERE debate_id = ?1 AND user_id = ?2
-    AND EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4)";
+    AND EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4
+        AND channel_id = ?5 AND guild_id IS ?6)";
 
 /// Stores one vote if its debate is open: a first vote is one statement, a changed vote two.
 async fn store(conn: &mut sqlx::SqliteConnection, vote: &Vote) -> Result<VoteOutcome, StoreError> {
@@ -124,6 +134,8 @@ async fn store(conn: &mut sqlx::SqliteConnection, vote: &Vote) -> Result<VoteOut
             .bind(&vote.user)
             .bind(vote.side.code())
             .bind(vote.now)
+            .bind(&vote.channel)
+            .bind(&vote.guild)
             .execute(&mut *conn)
             .await?;
         if done.rows_affected() == 1 {
@@ -165,11 +177,11 @@ mod tests {
                 // Members 0–49 vote twice; member 7 also votes on a debate that does not exist.
                 let user = 100 + (i % 250) as u64;
                 let side = [Side::Benjamin, Side::Adorno, Side::Undecided][i % 3];
-                tokio::spawn(async move { store.vote(1, user, side, 10).await })
+                tokio::spawn(async move { store.vote(1, (None, 2), user, side, 10).await })
             })
             .chain(std::iter::once({
                 let store = store.clone();
-                tokio::spawn(async move { store.vote(99, 107, Side::Adorno, 10).await })
+                tokio::spawn(async move { store.vote(99, (None, 2), 107, Side::Adorno, 10).await })
             }))
             .collect();
         let mut outcomes = Vec::new();

@@ -59,14 +59,17 @@ impl Store {
     /// Records a member's vote, in one transaction with the check that the debate is open
     /// (at `now`, unix seconds). Votes cast at the same moment share a transaction; this returns
     /// once the vote is committed.
+    /// A member's vote, counted only while the debate is open and only from its own server and
+    /// channel (`at`); otherwise [`VoteOutcome::Closed`].
     pub async fn vote(
         &self,
         id: u64,
+        at: (Option<u64>, u64),
         user: u64,
         side: Side,
         now: i64,
     ) -> Result<VoteOutcome, StoreError> {
-        self.votes.cast(id, user, side, now).await
+        self.votes.cast(id, at, user, side, now).await
     }
 
     pub async fn tally(&self, id: u64) -> Result<Tally, StoreError> {
@@ -118,6 +121,9 @@ impl Store {
 mod tests {
     use super::*;
 
+    /// Where `sample` debates are.
+    const HERE: (Option<u64>, u64) = (Some(1), 2);
+
     fn sample(id: u64, closes_at: i64) -> Debate {
         Debate {
             id,
@@ -139,15 +145,26 @@ mod tests {
         let store = Store::in_memory().await.unwrap();
         store.open_debate(&sample(9, 100)).await.unwrap();
         assert_eq!(
-            store.vote(9, 11, Side::Benjamin, 10).await.unwrap(),
+            store.vote(9, HERE, 11, Side::Benjamin, 10).await.unwrap(),
             VoteOutcome::Cast
         );
         assert_eq!(
-            store.vote(9, 12, Side::Adorno, 10).await.unwrap(),
+            store.vote(9, HERE, 12, Side::Adorno, 10).await.unwrap(),
             VoteOutcome::Cast
         );
+        // A click from another channel or server counts for nothing.
+        for elsewhere in [(Some(1), 3), (Some(4), 2), (None, 2)] {
+            assert_eq!(
+                store
+                    .vote(9, elsewhere, 14, Side::Adorno, 10)
+                    .await
+                    .unwrap(),
+                VoteOutcome::Closed,
+                "{elsewhere:?}"
+            );
+        }
         assert_eq!(
-            store.vote(9, 11, Side::Adorno, 11).await.unwrap(),
+            store.vote(9, HERE, 11, Side::Adorno, 11).await.unwrap(),
             VoteOutcome::Changed
         );
         assert_eq!(
@@ -164,7 +181,7 @@ mod tests {
             "closed once only"
         );
         assert_eq!(
-            store.vote(9, 13, Side::Undecided, 14).await.unwrap(),
+            store.vote(9, HERE, 13, Side::Undecided, 14).await.unwrap(),
             VoteOutcome::Closed
         );
         assert_eq!(store.tally(9).await.unwrap().total(), 2);
@@ -176,13 +193,13 @@ mod tests {
         store.open_debate(&sample(1, 50)).await.unwrap();
         store.open_debate(&sample(2, 500)).await.unwrap();
         assert_eq!(
-            store.vote(1, 11, Side::Benjamin, 60).await.unwrap(),
+            store.vote(1, HERE, 11, Side::Benjamin, 60).await.unwrap(),
             VoteOutcome::Closed
         );
         let due = store.due_debates(100).await.unwrap();
         assert_eq!(due.iter().map(|d| d.id).collect::<Vec<_>>(), vec![1]);
         assert_eq!(
-            store.vote(777, 11, Side::Benjamin, 1).await.unwrap(),
+            store.vote(777, HERE, 11, Side::Benjamin, 1).await.unwrap(),
             VoteOutcome::Closed
         );
     }

@@ -251,10 +251,11 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn sample() -> DailySchedule {
+    /// A prompt schedule at 07:00 in Jakarta (also used by the post claims' tests).
+    pub(in crate::store) fn sample() -> DailySchedule {
         DailySchedule {
             id: 0,
             guild: 1,

@@ -280,29 +280,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use super::super::daily::tests::sample;
     use super::*;
-    use crate::daily::PostKind;
-    use crate::pack::Lang;
-
-    fn sample() -> DailySchedule {
-        DailySchedule {
-            id: 0,
-            guild: 1,
-            channel: 2,
-            time: "07:00".into(),
-            zone: "Asia/Jakarta".into(),
-            days: "daily".into(),
-            lang: Lang::Id,
-            kind: PostKind::Prompt,
-            role: None,
-            thread: true,
-            pin: true,
-            paused: false,
-            pause_reason: None,
-            skip_date: None,
-            deck: Deck::new(1),
-        }
-    }
 
     fn all() -> Vec<String> {
         (0..5).map(|i| format!("p{i}")).collect()

@@ -12,6 +12,7 @@ use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome, TOKEN_LIFETIME};
 use crate::outbox::Message;
+use crate::quiz::access::{Asker, may_control};
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 use crate::store::Store;
@@ -95,6 +96,24 @@ fn here(d: &Debate, inv: &Invocation) -> bool {
     d.guild == inv.guild && d.channel == inv.channel
 }
 
+/// Who may close a vote: its starter, a moderator (Manage Messages) or the server's quiz master,
+/// the same rule as for steering a quiz round, so a teacher closes a vote a student opened.
+async fn may_close(s: &Services, d: &Debate, inv: &Invocation) -> Result<bool, Error> {
+    if d.starter == inv.user || inv.is_moderator() {
+        return Ok(true);
+    }
+    let Some(guild) = d.guild else {
+        return Ok(false);
+    };
+    let access = s.store.quiz_access(guild).await?;
+    let asker = Asker {
+        id: inv.user,
+        moderator: false,
+        roles: &inv.roles,
+    };
+    Ok(may_control(&access, &asker, d.starter))
+}
+
 /// A click on Benjamin / Adorno / undecided.
 pub async fn vote(
     s: &Services,
@@ -129,7 +148,7 @@ pub async fn close(s: &Services, inv: &Invocation, debate: u64) -> Result<Outcom
     let Some(d) = s.store.debate(debate).await?.filter(|d| here(d, inv)) else {
         return notice("error-stale-button");
     };
-    if d.starter != inv.user {
+    if !may_close(s, &d, inv).await? {
         return notice("vote-not-starter");
     }
     if !s.store.close_debate(d.id, s.clock.unix()).await? {
@@ -358,6 +377,31 @@ mod tests {
         assert!(matches!(other, Outcome::Reply(r) if r.ephemeral));
         let own = close(&s, &member(22, 5), 20).await.expect("close");
         assert!(matches!(own, Outcome::Update(_)));
+    }
+
+    #[tokio::test]
+    async fn a_teacher_who_did_not_start_the_vote_closes_it() {
+        let outbox = Arc::new(Recorder::new());
+        let s = services(outbox).await;
+        start(&s, &member(23, 5), None).await.expect("start");
+        let teacher = Invocation {
+            permissions: crate::interaction::perms::MANAGE_MESSAGES,
+            ..member(24, 6)
+        };
+        let closed = close(&s, &teacher, 23).await.expect("close");
+        assert!(matches!(closed, Outcome::Update(_)), "{closed:?}");
+        // The server's quiz master may too, without Manage Messages.
+        s.store
+            .set_quiz_access(1, &crate::quiz::Access::Role(77))
+            .await
+            .expect("access");
+        start(&s, &member(25, 5), None).await.expect("start");
+        let master = Invocation {
+            roles: vec![77],
+            ..member(26, 7)
+        };
+        let closed = close(&s, &master, 25).await.expect("close");
+        assert!(matches!(closed, Outcome::Update(_)), "{closed:?}");
     }
 
     #[tokio::test]

@@ -130,7 +130,7 @@ button-close-vote = Close the vote
 vote-cast = Your vote: { $side }. You can change it until the vote closes.
 vote-changed = Vote changed: { $side }.
 vote-closed = This vote is closed; nothing was changed.
-vote-not-starter = Only the member who started this debate can close the vote.
+vote-not-starter = Only the member who started this debate, a moderator or the quiz master can close the vote.
 heading-result = Result
 vote-total = { $total ->
     [one] 1 vote

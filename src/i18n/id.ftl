@@ -126,7 +126,7 @@ button-close-vote = Tutup pemungutan
 vote-cast = Pilihan Anda: { $side }. Anda dapat mengubahnya sampai pemungutan ditutup.
 vote-changed = Pilihan diubah: { $side }.
 vote-closed = Pemungutan ini sudah ditutup; tidak ada yang berubah.
-vote-not-starter = Hanya anggota yang memulai debat ini yang dapat menutup pemungutan.
+vote-not-starter = Hanya anggota yang memulai debat ini, moderator, atau quiz master yang dapat menutup pemungutan.
 heading-result = Hasil
 vote-total = { $total } suara
 

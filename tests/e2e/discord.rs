@@ -337,7 +337,7 @@ async fn a_class_votes_and_the_starter_reveals_the_tally() {
             .await;
         assert!(text_of(&cb.body).contains("Vote changed"), "{}", cb.body);
     }
-    // Only the starter can close.
+    // A member who did not start it and moderates nothing cannot close it.
     let cb = bot
         .fake
         .interact(click(

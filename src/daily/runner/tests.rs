@@ -32,6 +32,14 @@ fn schedule(time: &str, zone: &str, days: &str) -> DailySchedule {
     }
 }
 
+/// A daily 08:00 UTC schedule added to `store`: its id.
+async fn daily_at_eight(store: &Store) -> i64 {
+    store
+        .add_schedule(&schedule("08:00", "UTC", "daily"))
+        .await
+        .expect("add")
+}
+
 fn ts(s: &str) -> Timestamp {
     s.parse().expect("timestamp")
 }
@@ -112,14 +120,8 @@ async fn a_missed_post_is_caught_up_once_within_the_window_only() {
 async fn manual_and_automatic_never_both_and_a_refusal_pauses_only_that_schedule() {
     let core = core();
     let store = Store::in_memory().await.expect("store");
-    let a = store
-        .add_schedule(&schedule("08:00", "UTC", "daily"))
-        .await
-        .expect("add");
-    let b = store
-        .add_schedule(&schedule("08:00", "UTC", "daily"))
-        .await
-        .expect("add");
+    let a = daily_at_eight(&store).await;
+    let b = daily_at_eight(&store).await;
     let outbox = Recorder::new();
     let runner = Runner {
         core: &core,
@@ -180,10 +182,7 @@ fn sent_item(out: &[(i64, Result<Posted, RunError>)]) -> String {
 /// The items two days of posts without any failure would post.
 async fn two_plain_days(core: &Core) -> Vec<String> {
     let store = Store::in_memory().await.expect("store");
-    store
-        .add_schedule(&schedule("08:00", "UTC", "daily"))
-        .await
-        .expect("add");
+    daily_at_eight(&store).await;
     let outbox = Recorder::new();
     let plain = runner(core, &store, &outbox);
     vec![
@@ -197,10 +196,7 @@ async fn a_refused_post_gives_back_its_day_and_its_place_in_the_deck() {
     let core = core();
     let expected = two_plain_days(&core).await;
     let store = Store::in_memory().await.expect("store");
-    let id = store
-        .add_schedule(&schedule("08:00", "UTC", "daily"))
-        .await
-        .expect("add");
+    let id = daily_at_eight(&store).await;
     let outbox = Recorder::new();
     let runner = runner(&core, &store, &outbox);
     // Discord refuses (rate limited longer than Aura waits): surely not posted.
@@ -236,10 +232,7 @@ async fn a_post_with_no_answer_stays_pending_and_goes_out_once() {
     let core = core();
     let expected = two_plain_days(&core).await;
     let store = Store::in_memory().await.expect("store");
-    store
-        .add_schedule(&schedule("08:00", "UTC", "daily"))
-        .await
-        .expect("add");
+    daily_at_eight(&store).await;
     let outbox = Recorder::new();
     let runner = runner(&core, &store, &outbox);
     // 5xx after Aura's retries: Discord may or may not have the post.
@@ -279,10 +272,7 @@ async fn a_post_with_no_answer_stays_pending_and_goes_out_once() {
 async fn a_post_accepted_but_unanswered_is_found_and_not_posted_again() {
     let core = core();
     let store = Store::in_memory().await.expect("store");
-    let id = store
-        .add_schedule(&schedule("08:00", "UTC", "daily"))
-        .await
-        .expect("add");
+    let id = daily_at_eight(&store).await;
     let outbox = Recorder::new();
     let runner = runner(&core, &store, &outbox);
     outbox.lose_answers(Some(OutboxError::Unreachable("timed out".into())));
@@ -306,10 +296,7 @@ async fn a_post_accepted_but_unanswered_is_found_and_not_posted_again() {
 async fn an_approved_suggestion_survives_a_failed_post() {
     let core = core();
     let store = Store::in_memory().await.expect("store");
-    let id = store
-        .add_schedule(&schedule("08:00", "UTC", "daily"))
-        .await
-        .expect("add");
+    let id = daily_at_eight(&store).await;
     let sg = store
         .add_suggestion(1, 2, 3, "Is a meme an artwork with aura?", "tok", 0)
         .await
@@ -340,10 +327,7 @@ async fn a_hung_schedule_does_not_hold_another() {
     let core = core();
     let store = Store::in_memory().await.expect("store");
     for _ in 0..2 {
-        store
-            .add_schedule(&schedule("08:00", "UTC", "daily"))
-            .await
-            .expect("add");
+        daily_at_eight(&store).await;
     }
     let outbox = Recorder::new();
     outbox.hang_channel(2);

@@ -13,7 +13,7 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::core::Core;
 use crate::daily::dispatch::Dispatcher;
-use crate::debate::votes;
+use crate::debate::{self, votes};
 use crate::discord::{self, Connection};
 use crate::pack::Report;
 use crate::services::{Limits, Pace, Services};
@@ -81,6 +81,8 @@ pub fn pace(settings: &Settings) -> Pace {
             ..quiz::Tuning::default()
         },
         vote_length: secs(settings.debate.vote_minutes * 60),
+        speech_secs: i64::from(settings.debate.speech_seconds),
+        speeches: settings.debate.speeches,
         daily_catch_up: (settings.daily.catch_up_hours > 0)
             .then(|| secs(settings.daily.catch_up_hours * 3600)),
         limits: Limits {
@@ -177,14 +179,15 @@ pub async fn serve(
     outcome
 }
 
-/// The work not started by an interaction: the daily loop, the debate sweep, pruning old rows
-/// and cooldowns, and ending the rounds a crash left open.
+/// The work not started by an interaction: the daily loop, the debate sweep and the speeches'
+/// clocks, pruning old rows and cooldowns, and ending the rounds a crash left open.
 fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
     let recovering = s.clone();
     tokio::spawn(async move { quiz::live::recover(&recovering).await });
     let daily = s.clone();
     let sweep = s.clone();
     let prune = s.clone();
+    let clock = s.clone();
     let dispatcher = Dispatcher::default();
     vec![
         looper::every("daily posts", s.pace.daily_every, stop.clone(), move || {
@@ -204,6 +207,19 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
                 }
             }
         }),
+        looper::every(
+            "debate clock",
+            s.pace.debate_tick,
+            stop.clone(),
+            move || {
+                let s = clock.clone();
+                async move {
+                    if let Err(e) = debate::class::clock::tick(&s).await {
+                        tracing::error!(error = %e, "cannot check the speeches' clocks");
+                    }
+                }
+            },
+        ),
         looper::every("debate sweep", s.pace.sweep_every, stop, move || {
             let s = sweep.clone();
             async move {

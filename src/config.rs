@@ -69,6 +69,10 @@ pub struct DailySettings {
 #[serde(deny_unknown_fields)]
 pub struct DebateSettings {
     pub vote_minutes: u32,
+    /// A class debate's speech length by default.
+    pub speech_seconds: u32,
+    /// Speeches in a class debate: 6, or 4 (openings and closings) or 2 (openings).
+    pub speeches: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,12 +158,30 @@ impl Settings {
                 ),
             });
         }
-        if !(1..=14).contains(&self.debate.vote_minutes) {
+        if !(1..=180).contains(&self.debate.vote_minutes) {
             return Err(ConfigError::Invalid {
                 key: "debate.vote_minutes".into(),
                 message: format!(
-                    "{} is out of range: use 1–14 (Discord's interaction tokens last 15 minutes)",
+                    "{} is out of range: use 1–180 (a vote lasts a lesson at most)",
                     self.debate.vote_minutes
+                ),
+            });
+        }
+        if !(30..=900).contains(&self.debate.speech_seconds) {
+            return Err(ConfigError::Invalid {
+                key: "debate.speech_seconds".into(),
+                message: format!(
+                    "{} is out of range: use 30–900 (30 seconds to 15 minutes)",
+                    self.debate.speech_seconds
+                ),
+            });
+        }
+        if ![2, 4, 6].contains(&self.debate.speeches) {
+            return Err(ConfigError::Invalid {
+                key: "debate.speeches".into(),
+                message: format!(
+                    "{} is not a debate order: use 6 (all), 4 (openings and closings) or 2 (openings)",
+                    self.debate.speeches
                 ),
             });
         }

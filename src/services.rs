@@ -1,13 +1,14 @@
 //! What every feature reaches, cheap to clone: the loaded core, the store, the [`Outbox`] for
 //! everything outside an interaction's answer, the clock, the settings that pace the features,
-//! and the quiz rounds running now. Built once at start-up (`app`), and by unit tests with a
-//! recorder for an outbox.
+//! the quiz rounds running now and the class debates' control messages being edited. Built
+//! once at start-up (`app`), and by unit tests with a recorder for an outbox.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::core::Core;
+use crate::debate::class::refresh::Refresher;
 use crate::outbox::Outbox;
 use crate::quiz;
 use crate::store::Store;
@@ -37,6 +38,14 @@ pub struct Pace {
     pub limits: Limits,
     /// How long answers, votes and interaction tokens are kept.
     pub retention: Duration,
+    /// A class debate's speech length by default, in seconds.
+    pub speech_secs: i64,
+    /// How many speeches a class debate has (6, or 4 or 2 to shorten it).
+    pub speeches: u32,
+    /// A fixed seed for dealing sides (tests); `None` draws one.
+    pub debate_seed: Option<u64>,
+    /// How often speeches' clocks are checked for a warning or "time".
+    pub debate_tick: Duration,
 }
 
 /// What one server may have at once, so every server gets its fair share.
@@ -73,6 +82,10 @@ impl Default for Pace {
             daily_timeout: Duration::from_secs(90),
             limits: Limits::default(),
             retention: Duration::from_secs(180 * 86_400),
+            speech_secs: 180,
+            speeches: 6,
+            debate_seed: None,
+            debate_tick: Duration::from_secs(1),
         }
     }
 }
@@ -86,6 +99,8 @@ pub struct Services {
     pub pace: Arc<Pace>,
     /// The quiz rounds running now, one per channel.
     pub rounds: Arc<quiz::Rooms>,
+    /// Class debates' control messages being edited.
+    pub refresher: Arc<Refresher>,
 }
 
 impl Services {
@@ -97,6 +112,7 @@ impl Services {
             clock: Clock::system(),
             pace: Arc::new(pace),
             rounds: Arc::default(),
+            refresher: Arc::default(),
         }
     }
 

@@ -40,6 +40,8 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
             ("quiz", "start") => quiz::preview(core, lang, req, rng.r#gen()),
             ("quiz", "info") => quiz::info(core, lang),
             ("daily", "preview") => daily::preview_request(core, lang, req, rng),
+            ("debate", "start") => debate::preview_start(core, lang, req, rng),
+            ("debate", "summary") => debate::preview_summary(core, lang, req),
             _ => Reply::notice(tr(
                 lang,
                 "error-server-only",
@@ -53,7 +55,6 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
     match req.command.name {
         "quote" => quote::answer(core, lang, req.get("topic"), req.get("speaker"), rng),
         "concept" => concept::answer(core, lang, req.get("name").unwrap_or("")),
-        "debate" => debate::answer(core, lang, req.get("motion"), rng),
         "section" => section::answer(core, lang, req.get("number").unwrap_or("")),
         "search" => search::answer(core, lang, req.get("query").unwrap_or("")),
         "thinker" => thinker::answer(core, lang, req.get("name").unwrap_or("")),

@@ -34,6 +34,7 @@ pub async fn publish(
     let message = Message {
         reply,
         ping: s.role,
+        ping_user: None,
     };
     let id = outbox.post_once(s.channel, &message, nonce).await?;
     if s.thread {

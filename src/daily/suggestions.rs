@@ -9,7 +9,7 @@ use super::{PostKind, SUGGESTION, Suggestion};
 use crate::audit::{self, Action};
 use crate::core::Core;
 use crate::i18n::{t, tr};
-use crate::interaction::{CustomId, Invocation, Modal, Outcome};
+use crate::interaction::{CustomId, Input, Invocation, Modal, Outcome};
 use crate::outbox::{Message, Outbox};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
@@ -187,9 +187,14 @@ pub async fn decision(
         return Ok(Outcome::Modal(Modal {
             id: CustomId::DenyReason { suggestion: sg.id },
             title: t(lang, "daily-deny-title"),
-            label: t(lang, "daily-deny-label"),
-            min_length: 3,
-            max_length: 300,
+            fields: vec![Input {
+                id: "reason",
+                label: t(lang, "daily-deny-label"),
+                paragraph: true,
+                min_length: 3,
+                max_length: 300,
+                required: true,
+            }],
         }));
     }
     decide(s, inv, sg, true, None).await

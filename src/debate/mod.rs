@@ -1,8 +1,12 @@
-//! `/debate` as a class activity, free of Discord types: the motion posted with vote buttons,
-//! one stored vote per member (changeable until the vote closes), the tally hidden until the
-//! starter closes the vote or its time is up, then shown on the message ([`votes`]).
+//! `/debate` as a class activity, free of Discord types: a quick vote on a motion (one stored
+//! vote per member, changeable until it closes, the tally hidden until then, [`votes`]), or a
+//! class debate with sides, timed speeches, points of information, an argument tree and an
+//! opening and closing vote ([`class`]). `/debate history` lists a channel's debates
+//! ([`history`]).
 
+pub mod class;
+pub mod history;
 pub mod model;
 pub mod votes;
 
-pub use model::{Debate, Side, Tally, VoteOutcome};
+pub use model::{Debate, Format, Side, Tally, VoteOutcome};

@@ -2,7 +2,7 @@
 
 use crate::pack::Lang;
 
-/// A side a member can vote for.
+/// A side a member can vote for (or take, Benjamin or Adorno, in a class debate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
     Benjamin,
@@ -18,6 +18,14 @@ impl Side {
             Side::Undecided => "undecided",
         }
     }
+    /// The other side of the debate (undecided has none).
+    pub fn other(self) -> Side {
+        match self {
+            Side::Benjamin => Side::Adorno,
+            Side::Adorno => Side::Benjamin,
+            Side::Undecided => Side::Undecided,
+        }
+    }
     pub fn parse(s: &str) -> Option<Side> {
         match s {
             "benjamin" => Some(Side::Benjamin),
@@ -28,7 +36,31 @@ impl Side {
     }
 }
 
-/// An open or closed debate vote.
+/// A quick vote on today's motion, or a class debate with speeches and two votes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Quick,
+    Class,
+}
+
+impl Format {
+    pub fn code(self) -> &'static str {
+        match self {
+            Format::Quick => "quick",
+            Format::Class => "class",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "quick" => Some(Format::Quick),
+            "class" => Some(Format::Class),
+            _ => None,
+        }
+    }
+}
+
+/// An open or closed debate: a quick vote or a class debate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Debate {
     /// The id of the interaction that started it.
@@ -44,6 +76,18 @@ pub struct Debate {
     pub opened_at: i64,
     pub closes_at: i64,
     pub closed_at: Option<i64>,
+    pub format: Format,
+    /// The message Aura keeps up to date (the vote card, or the class debate's control).
+    pub message: Option<u64>,
+    /// The thread a class debate runs in.
+    pub thread: Option<u64>,
+}
+
+impl Debate {
+    /// Where its buttons and commands are used: its thread, or its channel.
+    pub fn room(&self) -> u64 {
+        self.thread.unwrap_or(self.channel)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,12 +1,16 @@
-//! The vote on a motion: opened by `/debate`, cast and changed by clicks, closed by the
-//! starter or by the sweep when its time is up. Votes live in the store, so a restart loses
-//! none and an open vote keeps working; the result is shown through the outbox.
+//! The quick vote on a motion: opened by `/debate start`, cast and changed by clicks, closed by
+//! the starter, a moderator or the quiz master, or by the sweep when its time is up (at most
+//! three hours). Votes live in the store, so a restart loses none and an open vote keeps
+//! working; the result is shown on the card through the channel-message endpoints. The motion
+//! rotation and the per-server limits serve class debates too.
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
 
-use super::{Debate, Side, VoteOutcome};
-use crate::answers::{self, debate};
+use super::class::flow::{self, LIFETIME};
+use super::{Debate, Format, Side, VoteOutcome};
+use crate::answers::debate;
 use crate::audit::{self, Action};
 use crate::core::Core;
 use crate::i18n::{t, tr};
@@ -17,37 +21,32 @@ use crate::reply::Reply;
 use crate::services::{Error, Services};
 use crate::store::Store;
 
-/// `/debate [motion]`: opens a vote on the chosen motion, or explains why there is none.
+/// `/debate start format:quick`: posts the motion card with its vote in the channel (so its
+/// result can be shown on it later through the channel-message endpoints, however long the
+/// vote lasts) and tells the starter privately; or explains why there is none.
 pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Result<Outcome, Error> {
     let core = &s.core;
     let lang = inv.lang;
-    let picked = {
-        let mut rng = StdRng::from_entropy();
-        debate::pick(core, lang, motion, &mut rng).map(|(p, m)| (p.id.clone(), m.id.clone()))
-    };
-    let (pack, motion) = match picked {
+    let (pack, motion) = match choose(s, inv, motion).await? {
         Err(notice) => return Ok(Outcome::Reply(*notice)),
         Ok(found) => found,
     };
-    if let Some(guild) = inv.guild {
-        let limits = &s.pace.limits;
-        let (in_guild, in_channel) = s.store.open_debates(guild, inv.channel).await?;
-        let over = if in_channel >= i64::from(limits.open_debates_per_channel) {
-            Some((
-                "limit-open-debates-channel",
-                limits.open_debates_per_channel,
-            ))
-        } else if in_guild >= i64::from(limits.open_debates_per_guild) {
-            Some(("limit-open-debates-guild", limits.open_debates_per_guild))
-        } else {
-            None
-        };
-        if let Some((key, max)) = over {
-            let text = tr(lang, key, &[("max", &(max as usize))]);
-            return Ok(Outcome::Reply(Reply::notice(text)));
-        }
+    if let Some(guild) = inv.guild
+        && let Some(notice) = over_limit(s, inv, guild).await?
+    {
+        return Ok(Outcome::Reply(notice));
+    }
+    let missing = inv.bot_missing();
+    if !missing.is_empty() {
+        let text = tr(
+            lang,
+            "error-bot-permissions",
+            &[("missing", &missing.join(", "))],
+        );
+        return Ok(Outcome::Reply(Reply::notice(text)));
     }
     let opened_at = s.clock.unix();
+    let length = s.pace.vote_length.as_secs().clamp(1, LIFETIME as u64) as i64;
     let record = Debate {
         id: inv.id,
         pack,
@@ -55,18 +54,101 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
         guild: inv.guild,
         channel: inv.channel,
         starter: inv.user,
-        token: inv.token.clone(),
+        token: String::new(),
         lang,
         opened_at,
-        closes_at: opened_at + s.pace.vote_length.as_secs().max(1) as i64,
+        closes_at: opened_at + length,
         closed_at: None,
+        format: Format::Quick,
+        message: None,
+        thread: None,
     };
     s.store.open_debate(&record).await?;
-    let Some(mut reply) = open_card(core, &record) else {
+    let Some(card) = open_card(core, &record) else {
         anyhow::bail!("the motion vanished from the pack");
     };
-    reply.buttons.push(answers::delete_button(lang, inv.user));
-    Ok(Outcome::Reply(reply))
+    match s.outbox.post(record.channel, &Message::from(card)).await {
+        Ok(message) => {
+            s.store
+                .set_debate_messages(record.id, Some(message), None)
+                .await?;
+            let text = tr(
+                lang,
+                "vote-opened",
+                &[("closes", &format!("<t:{}:R>", record.closes_at))],
+            );
+            Ok(Outcome::Reply(Reply {
+                text,
+                ephemeral: true,
+                ..Reply::default()
+            }))
+        }
+        Err(e) => {
+            tracing::warn!(debate = record.id, error = %e, "could not post a debate vote");
+            s.store.drop_debate(record.id).await?;
+            Ok(Outcome::Reply(Reply::notice(t(lang, "class-cannot-post"))))
+        }
+    }
+}
+
+/// The motion asked for; without one, the motion this channel has seen least recently (one it
+/// has never debated first, at random among those).
+pub(crate) async fn choose(
+    s: &Services,
+    inv: &Invocation,
+    motion: Option<&str>,
+) -> Result<Result<(String, String), Box<Reply>>, Error> {
+    let core = &s.core;
+    let mut rng = StdRng::from_entropy();
+    if motion.is_some() {
+        return Ok(debate::pick(core, inv.lang, motion, &mut rng)
+            .map(|(p, m)| (p.id.clone(), m.id.clone())));
+    }
+    let seen = s.store.motions_seen(inv.channel).await?;
+    let last = |pack: &str, motion: &str| {
+        seen.iter()
+            .find(|(p, m, _)| p == pack && m == motion)
+            .map(|(_, _, at)| *at)
+    };
+    let all: Vec<(String, String, Option<i64>)> = core
+        .library
+        .packs
+        .iter()
+        .flat_map(|p| p.motions.iter().map(move |m| (p, m)))
+        .map(|(p, m)| (p.id.clone(), m.id.clone(), last(&p.id, &m.id)))
+        .collect();
+    let fresh: Vec<&(String, String, Option<i64>)> =
+        all.iter().filter(|(_, _, at)| at.is_none()).collect();
+    let picked = if fresh.is_empty() {
+        all.iter().min_by_key(|(_, _, at)| *at)
+    } else {
+        fresh.choose(&mut rng).copied()
+    };
+    Ok(match picked {
+        Some((p, m, _)) => Ok((p.clone(), m.clone())),
+        None => Err(Box::new(Reply::notice(t(inv.lang, "error-no-motion")))),
+    })
+}
+
+/// The notice when the channel or server already has as many open debates as allowed.
+pub(crate) async fn over_limit(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+) -> Result<Option<Reply>, Error> {
+    let limits = &s.pace.limits;
+    let (in_guild, in_channel) = s.store.open_debates(guild, inv.channel).await?;
+    let over = if in_channel >= i64::from(limits.open_debates_per_channel) {
+        Some((
+            "limit-open-debates-channel",
+            limits.open_debates_per_channel,
+        ))
+    } else if in_guild >= i64::from(limits.open_debates_per_guild) {
+        Some(("limit-open-debates-guild", limits.open_debates_per_guild))
+    } else {
+        None
+    };
+    Ok(over.map(|(key, max)| Reply::notice(tr(inv.lang, key, &[("max", &(max as usize))]))))
 }
 
 fn open_card(core: &Core, d: &Debate) -> Option<Reply> {
@@ -93,12 +175,12 @@ async fn closed_card(core: &Core, store: &Store, d: &Debate) -> Result<Option<Re
 /// Is the click in the server and channel the debate was opened in? A button copied
 /// elsewhere (or a forged id) names a debate that is not there.
 fn here(d: &Debate, inv: &Invocation) -> bool {
-    d.guild == inv.guild && d.channel == inv.channel
+    d.guild == inv.guild && d.room() == inv.channel
 }
 
 /// Who may close a vote: its starter, a moderator (Manage Messages) or the server's quiz master,
 /// the same rule as for steering a quiz round, so a teacher closes a vote a student opened.
-async fn may_close(s: &Services, d: &Debate, inv: &Invocation) -> Result<bool, Error> {
+pub(crate) async fn may_close(s: &Services, d: &Debate, inv: &Invocation) -> Result<bool, Error> {
     if d.starter == inv.user || inv.is_moderator() {
         return Ok(true);
     }
@@ -145,7 +227,12 @@ pub async fn vote(
 pub async fn close(s: &Services, inv: &Invocation, debate: u64) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let notice = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
-    let Some(d) = s.store.debate(debate).await?.filter(|d| here(d, inv)) else {
+    let Some(d) = s
+        .store
+        .debate(debate)
+        .await?
+        .filter(|d| here(d, inv) && d.format == Format::Quick)
+    else {
         return notice("error-stale-button");
     };
     if !may_close(s, &d, inv).await? {
@@ -176,6 +263,13 @@ pub async fn sweep(s: &Services) -> Result<(), Error> {
         tracing::debug!(forgotten, "expired interaction tokens forgotten");
     }
     for d in s.store.due_debates(s.clock.unix()).await? {
+        if d.format == Format::Class {
+            // A class debate ends after a whole lesson, with its result and summary.
+            if let Err(e) = flow::finish(s, d.id, true).await {
+                tracing::warn!(debate = d.id, error = %e, "could not end a class debate");
+            }
+            continue;
+        }
         if let Err(e) = close_one(s, &d).await {
             tracing::warn!(debate = d.id, error = %e, "could not show a debate's result");
         }
@@ -190,16 +284,12 @@ async fn close_one(s: &Services, d: &Debate) -> Result<(), Error> {
     let Some(reply) = closed_card(&s.core, &s.store, d).await? else {
         return Ok(());
     };
-    if d.token.is_empty() {
-        tracing::info!(
-            debate = d.id,
-            "a debate closed after its token expired; its message keeps the open card"
-        );
+    let Some(message) = d.message else {
         return Ok(());
-    }
-    // The token is valid for 15 minutes; past that the message can no longer be edited.
+    };
+    // The card is Aura's own channel message: edited through the channel, at any age.
     s.outbox
-        .edit_original(&d.token, &Message::from(reply))
+        .edit(d.channel, message, &Message::from(reply))
         .await?;
     Ok(())
 }
@@ -233,11 +323,17 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_vote_closed_by_time_shows_its_tally_on_the_message() {
+    async fn a_vote_closed_by_time_shows_its_tally_on_its_card() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox.clone()).await;
         let opened = start(&s, &member(10, 5), None).await.expect("start");
-        assert!(matches!(opened, Outcome::Reply(_)));
+        assert!(
+            matches!(opened, Outcome::Reply(r) if r.ephemeral),
+            "told privately"
+        );
+        let posts = outbox.posts();
+        assert_eq!(posts.len(), 1, "the card is posted in the channel");
+        assert_eq!(posts[0].0, 2);
         vote(&s, &member(11, 6), 10, Side::Adorno)
             .await
             .expect("vote");
@@ -245,58 +341,76 @@ mod tests {
             .await
             .expect("vote");
         sweep(&s).await.expect("sweep");
-        assert!(outbox.sent().is_empty(), "still open");
+        assert_eq!(outbox.sent().len(), 1, "still open");
         s.clock.advance(601);
         sweep(&s).await.expect("sweep");
         sweep(&s).await.expect("sweep again");
         let sent = outbox.sent();
-        assert_eq!(sent.len(), 1, "closed and shown once: {sent:?}");
-        let Sent::EditOriginal { token, message } = &sent[0] else {
+        assert_eq!(sent.len(), 2, "closed and shown once: {sent:?}");
+        let Sent::Edit {
+            channel, message, ..
+        } = &sent[1]
+        else {
             panic!("{sent:?}");
         };
-        assert_eq!(token, "token-10");
+        assert_eq!(*channel, 2, "edited through the channel, not a token");
         let shown = crate::render::to_text(&message.reply);
         assert!(shown.contains("2 (100%)"), "{shown}");
     }
 
     #[tokio::test]
-    async fn interaction_tokens_are_forgotten_once_expired() {
+    async fn no_debate_keeps_an_interaction_token_and_suggestions_forget_theirs() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox.clone()).await;
         start(&s, &member(30, 5), None).await.expect("start");
+        let token_of = |d: Option<Debate>| d.map(|d| d.token).unwrap_or_default();
+        assert_eq!(token_of(s.store.debate(30).await.expect("read")), "");
         let suggestion = s
             .store
             .add_suggestion(1, 2, 6, "A suggestion to keep", "token-31", s.clock.unix())
             .await
             .expect("suggestion");
-        let token_of = |d: Option<Debate>| d.map(|d| d.token).unwrap_or_default();
         s.clock.advance(14 * 60);
         sweep(&s).await.expect("sweep");
-        assert_eq!(
-            token_of(s.store.debate(30).await.expect("read")),
-            "token-30"
-        );
         let stored = s.store.suggestion(suggestion).await.expect("read");
         assert_eq!(stored.map(|x| x.token).as_deref(), Some("token-31"));
-        // Past Discord's 15 minutes: both are gone from the database.
+        // Past Discord's 15 minutes: gone from the database.
         s.clock.advance(61);
         sweep(&s).await.expect("sweep");
-        assert_eq!(token_of(s.store.debate(30).await.expect("read")), "");
         let stored = s.store.suggestion(suggestion).await.expect("read");
         assert_eq!(stored.map(|x| x.token).as_deref(), Some(""));
     }
 
     #[tokio::test]
-    async fn a_debate_closed_after_its_token_expired_is_not_edited_with_it() {
+    async fn a_vote_that_closes_hours_later_is_still_shown_on_its_card() {
         let outbox = Arc::new(Recorder::new());
-        let s = services(outbox.clone()).await;
+        let pace = crate::services::Pace {
+            vote_length: std::time::Duration::from_secs(3 * 3600),
+            ..crate::services::Pace::default()
+        };
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+        let store = Store::in_memory().await.expect("store");
+        let s = Services::new(core, store, outbox.clone(), pace)
+            .with_clock(crate::clock::Clock::adjustable());
         start(&s, &member(40, 5), None).await.expect("start");
-        // The bot was down past the vote's end and the token's 15 minutes.
-        s.clock.advance(20 * 60);
+        s.clock.advance(2 * 3600);
+        let late = vote(&s, &member(41, 6), 40, Side::Benjamin)
+            .await
+            .expect("vote");
+        assert!(
+            matches!(&late, Outcome::Reply(r) if crate::render::to_text(r).contains("Your vote"))
+        );
+        s.clock.advance(3600);
         sweep(&s).await.expect("sweep");
         let closed = s.store.debate(40).await.expect("read").expect("debate");
         assert!(closed.closed_at.is_some());
-        assert!(outbox.sent().is_empty(), "{:?}", outbox.sent());
+        let edits: Vec<Sent> = outbox
+            .sent()
+            .into_iter()
+            .filter(|x| matches!(x, Sent::Edit { .. }))
+            .collect();
+        assert_eq!(edits.len(), 1, "{edits:?}");
     }
 
     #[tokio::test]
@@ -312,6 +426,7 @@ mod tests {
         let mut lines = Vec::new();
         for _ in 0..200 {
             lines = outbox.posts();
+            lines.retain(|(channel, _)| *channel == 77);
             if !lines.is_empty() {
                 break;
             }
@@ -364,7 +479,7 @@ mod tests {
             ..member(61, 5)
         };
         assert!(
-            matches!(start(&s, &inv, None).await.expect("start"), Outcome::Reply(r) if !r.ephemeral)
+            matches!(start(&s, &inv, None).await.expect("start"), Outcome::Reply(r) if r.text.contains("The vote is open"))
         );
     }
 

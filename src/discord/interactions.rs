@@ -9,6 +9,7 @@ use rand::rngs::StdRng;
 use super::send::{self, Kind, Target};
 use super::{Data, Error, invocation};
 use crate::daily::{notify, suggestions};
+use crate::debate::class::{Act, flow as class};
 use crate::debate::votes;
 use crate::i18n::t;
 use crate::interaction::{CustomId, Invocation, Outcome};
@@ -45,19 +46,22 @@ pub async fn on_event(
         }
         serenity::Interaction::Modal(modal) => {
             let inv = invocation::of_modal(modal, &s.core);
-            let text = modal
+            let values: Vec<(String, String)> = modal
                 .data
                 .components
                 .iter()
                 .flat_map(|row| &row.components)
-                .find_map(|c| match c {
-                    serenity::ActionRowComponent::InputText(input) => input.value.clone(),
+                .filter_map(|c| match c {
+                    serenity::ActionRowComponent::InputText(input) => Some((
+                        input.custom_id.clone(),
+                        input.value.clone().unwrap_or_default(),
+                    )),
                     _ => None,
                 })
-                .unwrap_or_default();
+                .collect();
             let id = CustomId::decode(&modal.data.custom_id);
             let target = target(ctx, modal.id, &modal.token, &inv, &modal.data.custom_id);
-            send::answer(target, false, on_submit(s, inv, id, text)).await
+            send::answer(target, false, on_submit(s, inv, id, values)).await
         }
         _ => Ok(()),
     };
@@ -115,6 +119,7 @@ async fn on_click(
         CustomId::Deny { suggestion } => suggestions::decision(&s, &inv, suggestion, false).await,
         CustomId::Vote { debate, side } => votes::vote(&s, &inv, debate, side).await,
         CustomId::CloseVote { debate } => votes::close(&s, &inv, debate).await,
+        CustomId::Class { debate, act } => class::click(&s, &inv, debate, act).await,
         // Who asked is read from the message itself; the id in the button proves nothing.
         CustomId::Delete { .. } if inv.origin_user == Some(inv.user) => Ok(Outcome::DeleteMessage),
         CustomId::Delete { .. } => Ok(Outcome::Reply(Reply::notice(t(
@@ -149,12 +154,22 @@ async fn on_submit(
     s: Services,
     inv: Invocation,
     id: Option<CustomId>,
-    text: String,
+    values: Vec<(String, String)>,
 ) -> Result<Outcome, services::Error> {
     match id {
         Some(CustomId::DenyReason { suggestion }) => {
+            // The first input is the reason.
+            let text = values
+                .into_iter()
+                .next()
+                .map(|(_, v)| v)
+                .unwrap_or_default();
             suggestions::denied_with_reason(&s, &inv, suggestion, &text).await
         }
+        Some(CustomId::Class {
+            debate,
+            act: Act::Argument,
+        }) => class::argument(&s, &inv, debate, &values).await,
         _ => Ok(stale(&inv)),
     }
 }

@@ -34,7 +34,18 @@ fn build(p: Parts<'_>, core: &Core) -> Invocation {
             .unwrap_or_default(),
         app_permissions: p.app.map(|x| x.bits()),
         origin_user: p.origin,
+        name: display_name(p.user, p.member),
     }
+}
+
+/// The name Discord shows for the member here: their server nickname, display name or
+/// username, cut to a sensible length.
+fn display_name(user: &serenity::User, member: Option<&serenity::Member>) -> String {
+    let name = member
+        .and_then(|m| m.nick.clone())
+        .or_else(|| user.global_name.clone())
+        .unwrap_or_else(|| user.name.clone());
+    crate::text::truncate(name.trim(), 64)
 }
 
 /// A slash command.

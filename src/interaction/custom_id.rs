@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::debate::Side;
+use crate::debate::class::{Act, Poll};
 use crate::quiz::Period;
 
 /// Every kind of component or modal Aura answers.
@@ -71,6 +72,8 @@ pub enum CustomId {
     DenyReason { suggestion: i64 },
     /// Confirm (`true`) or cancel `/privacy`'s deletion of everything Aura stores about `owner`.
     Privacy { delete: bool, owner: u64 },
+    /// A button of a class debate's control message (or its argument form).
+    Class { debate: u64, act: Act },
 }
 
 const PREFIX: &str = "aura";
@@ -143,6 +146,29 @@ impl CustomId {
             CustomId::Deny { suggestion } => vec!["sugg-deny".into(), suggestion.to_string()],
             CustomId::DenyReason { suggestion } => {
                 vec!["sugg-reason".into(), suggestion.to_string()]
+            }
+            CustomId::Class { debate, act } => {
+                let mut parts = vec!["db".into(), debate.to_string()];
+                parts.extend(match act {
+                    Act::Join(Some(side)) => vec!["join".into(), side.code().into()],
+                    Act::Join(None) => vec!["in".into()],
+                    Act::Ballot(poll, side) => {
+                        vec!["vote".into(), poll.code().into(), side.code().into()]
+                    }
+                    Act::Next => vec!["next".into()],
+                    Act::Pause => vec!["pause".into()],
+                    Act::Extend => vec!["extend".into()],
+                    Act::Speak(n) => vec!["speak".into(), n.to_string()],
+                    Act::Poi(n) => vec!["poi".into(), n.to_string()],
+                    Act::PoiAnswer(n, yes) => vec![
+                        if *yes { "poi-yes" } else { "poi-no" }.into(),
+                        n.to_string(),
+                    ],
+                    Act::Argue => vec!["argue".into()],
+                    Act::Argument => vec!["argument".into()],
+                    Act::MySide => vec!["mine".into()],
+                });
+                parts
             }
             CustomId::Privacy { delete, owner } => vec![
                 "privacy".into(),
@@ -250,6 +276,31 @@ impl CustomId {
                 },
                 owner: number(1)?,
             },
+            "db" if rest.len() >= 2 => {
+                let step = |i: usize| rest.get(i)?.parse::<u32>().ok();
+                let act = match (rest[1], rest.len()) {
+                    ("join", 3) => Act::Join(Some(
+                        Side::parse(rest[2]).filter(|s| *s != Side::Undecided)?,
+                    )),
+                    ("in", 2) => Act::Join(None),
+                    ("vote", 4) => Act::Ballot(Poll::parse(rest[2])?, Side::parse(rest[3])?),
+                    ("next", 2) => Act::Next,
+                    ("pause", 2) => Act::Pause,
+                    ("extend", 2) => Act::Extend,
+                    ("speak", 3) => Act::Speak(step(2)?),
+                    ("poi", 3) => Act::Poi(step(2)?),
+                    ("poi-yes", 3) => Act::PoiAnswer(step(2)?, true),
+                    ("poi-no", 3) => Act::PoiAnswer(step(2)?, false),
+                    ("argue", 2) => Act::Argue,
+                    ("argument", 2) => Act::Argument,
+                    ("mine", 2) => Act::MySide,
+                    _ => return None,
+                };
+                CustomId::Class {
+                    debate: number(0)?,
+                    act,
+                }
+            }
             _ => return None,
         };
         Some(id)
@@ -339,6 +390,25 @@ mod tests {
             any::<i64>().prop_map(|suggestion| CustomId::DenyReason { suggestion }),
             (any::<bool>(), any::<u64>())
                 .prop_map(|(delete, owner)| CustomId::Privacy { delete, owner }),
+            (any::<u64>(), act()).prop_map(|(debate, act)| CustomId::Class { debate, act }),
+        ]
+    }
+
+    fn act() -> impl Strategy<Value = Act> {
+        let debater = prop_oneof![Just(Side::Benjamin), Just(Side::Adorno)];
+        let poll = prop_oneof![Just(Poll::Opening), Just(Poll::Closing)];
+        prop_oneof![
+            proptest::option::of(debater).prop_map(Act::Join),
+            (poll, side()).prop_map(|(p, s)| Act::Ballot(p, s)),
+            Just(Act::Next),
+            Just(Act::Pause),
+            Just(Act::Extend),
+            any::<u32>().prop_map(Act::Speak),
+            any::<u32>().prop_map(Act::Poi),
+            (any::<u32>(), any::<bool>()).prop_map(|(n, yes)| Act::PoiAnswer(n, yes)),
+            Just(Act::Argue),
+            Just(Act::Argument),
+            Just(Act::MySide),
         ]
     }
 
@@ -393,6 +463,10 @@ mod tests {
             "other:concept:a:b",
             "aura:delete:-1",
             "aura:privacy:maybe:1",
+            "aura:db:1:join:undecided",
+            "aura:db:1:vote:middle:adorno",
+            "aura:db:x:next",
+            "aura:db:1:next:2",
         ] {
             assert_eq!(CustomId::decode(forged), None, "{forged}");
         }

@@ -43,6 +43,9 @@ pub struct Invocation {
     /// For a click: who really asked for the clicked message (Discord's interaction metadata
     /// on it), whatever its buttons' ids say. `None` when the message says nothing.
     pub origin_user: Option<u64>,
+    /// The name Discord shows for the member (nickname, display name or username), kept on
+    /// what they add to a debate so summaries and exports can name them.
+    pub name: String,
 }
 
 impl Default for Invocation {
@@ -58,6 +61,7 @@ impl Default for Invocation {
             roles: Vec::new(),
             app_permissions: None,
             origin_user: None,
+            name: String::new(),
         }
     }
 }
@@ -94,14 +98,24 @@ impl Invocation {
     }
 }
 
-/// A form with one text input (the suggestion's deny reason).
+/// A form of one to five text inputs (the suggestion's deny reason, a debate argument).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Modal {
     pub id: CustomId,
     pub title: String,
+    pub fields: Vec<Input>,
+}
+
+/// One text input of a form; its value comes back under `id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub id: &'static str,
     pub label: String,
+    /// A paragraph (several lines) rather than one line.
+    pub paragraph: bool,
     pub min_length: u16,
     pub max_length: u16,
+    pub required: bool,
 }
 
 /// What a feature answers to an interaction; the adapter only sends it. Whether Discord sees a

@@ -13,17 +13,24 @@ pub use rest::Rest;
 
 use crate::reply::Reply;
 
-/// A message to post: the reply, and the one role it may ping (only one a server admin
-/// configured; otherwise nobody).
-#[derive(Debug, Clone, PartialEq)]
+/// A message to post: the reply, and the one role or member it may ping (only when a server
+/// admin configured that ping; otherwise nobody).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Message {
     pub reply: Reply,
+    /// A role to ping (a daily post's role).
     pub ping: Option<u64>,
+    /// A member to ping (a debate's speaker, when the server turned that on); their mention
+    /// must be in the reply's text.
+    pub ping_user: Option<u64>,
 }
 
 impl From<Reply> for Message {
     fn from(reply: Reply) -> Message {
-        Message { reply, ping: None }
+        Message {
+            reply,
+            ..Message::default()
+        }
     }
 }
 

@@ -25,16 +25,19 @@ pub const EPHEMERAL: u64 = 1 << 6;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Mentions {
     pub role: Option<u64>,
+    pub user: Option<u64>,
 }
 
 impl Mentions {
     pub fn to_json(self) -> Value {
-        match self.role {
-            Some(role) => {
-                json!({ "parse": [], "roles": [role.to_string()], "replied_user": false })
-            }
-            None => json!({ "parse": [], "replied_user": false }),
+        let mut m = json!({ "parse": [], "replied_user": false });
+        if let Some(role) = self.role {
+            m["roles"] = json!([role.to_string()]);
         }
+        if let Some(user) = self.user {
+            m["users"] = json!([user.to_string()]);
+        }
+        m
     }
 }
 
@@ -46,19 +49,29 @@ pub fn interaction_response(reply: &Reply, kind: u8) -> Value {
 /// Interaction callback type 9: a modal form.
 pub const MODAL: u8 = 9;
 
-/// The interaction response that opens a modal with one paragraph input, within Discord's
-/// limits (a title and a label of at most 45 characters).
+/// The interaction response that opens a modal: one row per text input (at most five),
+/// within Discord's limits (a title and labels of at most 45 characters, lengths of at most
+/// 4,000).
 pub fn modal(m: &crate::interaction::Modal) -> Value {
+    let rows: Vec<Value> = m
+        .fields
+        .iter()
+        .take(5)
+        .map(|f| {
+            let max = f.max_length.clamp(1, 4000);
+            json!({ "type": 1, "components": [{
+                "type": 4, "custom_id": f.id, "style": if f.paragraph { 2 } else { 1 },
+                "label": truncate(&f.label, limits::MODAL_TITLE),
+                "min_length": f.min_length.min(max), "max_length": max, "required": f.required
+            }]})
+        })
+        .collect();
     json!({
         "type": MODAL,
         "data": {
             "custom_id": m.id.encode(),
             "title": truncate(&m.title, limits::MODAL_TITLE),
-            "components": [{ "type": 1, "components": [{
-                "type": 4, "custom_id": "reason", "style": 2,
-                "label": truncate(&m.label, limits::MODAL_TITLE),
-                "min_length": m.min_length, "max_length": m.max_length, "required": true
-            }]}]
+            "components": rows
         }
     })
 }
@@ -109,7 +122,13 @@ pub fn message(reply: &Reply, mentions: Mentions) -> Value {
 /// A message Aura sends on its own (a post, an edit, a follow-up): the reply, pinging only
 /// the role a server admin configured, if any.
 pub fn channel_message(m: &crate::outbox::Message) -> Value {
-    let mut body = message(&m.reply, Mentions { role: m.ping });
+    let mut body = message(
+        &m.reply,
+        Mentions {
+            role: m.ping,
+            user: m.ping_user,
+        },
+    );
     if let Some(role) = m.ping {
         body["content"] = json!(format!("<@&{role}>"));
     }

@@ -117,14 +117,14 @@ async fn in_one_transaction(
 const CAST: &str = "INSERT INTO debate_votes (debate_id, user_id, side, voted_at)
     SELECT ?1, ?2, ?3, ?4
     WHERE EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4
-        AND channel_id = ?5 AND guild_id IS ?6)
+        AND channel_id = ?5 AND guild_id IS ?6 AND format = 'quick')
     ON CONFLICT (debate_id, user_id) DO NOTHING";
 
 /// A changed vote, stored on the same conditions.
 const CHANGE: &str = "UPDATE debate_votes SET side = ?3, voted_at = ?4
     WHERE debate_id = ?1 AND user_id = ?2
     AND EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4
-        AND channel_id = ?5 AND guild_id IS ?6)";
+        AND channel_id = ?5 AND guild_id IS ?6 AND format = 'quick')";
 
 /// Stores one vote if its debate is open: a first vote is one statement, a changed vote two.
 async fn store(conn: &mut sqlx::SqliteConnection, vote: &Vote) -> Result<VoteOutcome, StoreError> {
@@ -168,6 +168,9 @@ mod tests {
                 opened_at: 0,
                 closes_at: 100,
                 closed_at: None,
+                format: crate::debate::Format::Quick,
+                message: None,
+                thread: None,
             })
             .await
             .unwrap();

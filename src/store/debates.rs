@@ -4,11 +4,12 @@
 use sqlx::Row;
 
 use super::{Store, StoreError, snowflake, snowflake_opt};
-use crate::debate::{Debate, Side, Tally, VoteOutcome};
+use crate::debate::{Debate, Format, Side, Tally, VoteOutcome};
 use crate::pack::Lang;
 
-fn debate(row: &sqlx::sqlite::SqliteRow) -> Result<Debate, StoreError> {
+pub(super) fn debate(row: &sqlx::sqlite::SqliteRow) -> Result<Debate, StoreError> {
     let lang: String = row.try_get("lang")?;
+    let format: String = row.try_get("format")?;
     Ok(Debate {
         id: snowflake(row, "id")?,
         pack: row.try_get("pack")?,
@@ -24,14 +25,84 @@ fn debate(row: &sqlx::sqlite::SqliteRow) -> Result<Debate, StoreError> {
         opened_at: row.try_get("opened_at")?,
         closes_at: row.try_get("closes_at")?,
         closed_at: row.try_get("closed_at")?,
+        format: Format::parse(&format).ok_or(StoreError::Corrupt {
+            column: "format",
+            value: format.clone(),
+        })?,
+        message: snowflake_opt(row, "message_id")?,
+        thread: snowflake_opt(row, "thread_id")?,
     })
 }
 
 impl Store {
     pub async fn open_debate(&self, d: &Debate) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        open(d).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Remembers the message a debate keeps up to date, and its thread.
+    pub async fn set_debate_messages(
+        &self,
+        id: u64,
+        message: Option<u64>,
+        thread: Option<u64>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE debates SET message_id = ?, thread_id = ? WHERE id = ?")
+            .bind(message.map(|m| m.to_string()))
+            .bind(thread.map(|t| t.to_string()))
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Forgets a debate whose message could not be posted.
+    pub async fn drop_debate(&self, id: u64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM debates WHERE id = ?")
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// When each motion was last debated in a channel: (pack, motion, last opened).
+    pub async fn motions_seen(
+        &self,
+        channel: u64,
+    ) -> Result<Vec<(String, String, i64)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT pack, motion, MAX(opened_at) AS last FROM debates WHERE channel_id = ?
+             GROUP BY pack, motion",
+        )
+        .bind(channel.to_string())
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("pack")?, r.try_get("motion")?, r.try_get("last")?)))
+            .collect()
+    }
+
+    /// A channel's debates (its threads' included), newest first.
+    pub async fn debates_in(&self, channel: u64, limit: u32) -> Result<Vec<Debate>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT * FROM debates WHERE channel_id = ?1 OR thread_id = ?1
+             ORDER BY opened_at DESC, id DESC LIMIT ?2",
+        )
+        .bind(channel.to_string())
+        .bind(limit)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(debate).collect()
+    }
+}
+
+/// The statement that stores a new debate.
+pub(super) fn open(
+    d: &Debate,
+) -> sqlx::query::Query<'_, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'_>> {
+    sqlx::query(
+            "INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, format, message_id, thread_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(d.id.to_string())
         .bind(&d.pack)
@@ -43,11 +114,12 @@ impl Store {
         .bind(d.lang.code())
         .bind(d.opened_at)
         .bind(d.closes_at)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
+        .bind(d.format.code())
+        .bind(d.message.map(|m| m.to_string()))
+        .bind(d.thread.map(|t| t.to_string()))
+}
 
+impl Store {
     pub async fn debate(&self, id: u64) -> Result<Option<Debate>, StoreError> {
         let row = sqlx::query("SELECT * FROM debates WHERE id = ?")
             .bind(id.to_string())
@@ -137,6 +209,9 @@ mod tests {
             opened_at: 0,
             closes_at,
             closed_at: None,
+            format: Format::Quick,
+            message: None,
+            thread: None,
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod audit;
 mod batch;
+mod class;
 mod daily;
 mod debates;
 mod limits;
@@ -24,6 +25,7 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 
+pub use class::{Due, Setup};
 pub use posts::Claim;
 pub use privacy::MemberRows;
 pub use prune::Pruned;

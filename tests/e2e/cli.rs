@@ -44,7 +44,7 @@ fn the_bot_refuses_to_start_on_a_broken_pack() {
 fn a_bad_setting_names_its_key() {
     let out = aura()
         .args(["check"])
-        .env("AURA_DEBATE__VOTE_MINUTES", "60")
+        .env("AURA_DEBATE__VOTE_MINUTES", "600")
         .output()
         .expect("run aura");
     assert_eq!(out.status.code(), Some(2));

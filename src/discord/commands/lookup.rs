@@ -1,9 +1,8 @@
-//! The study commands (`/quote`, `/concept`, `/debate`, `/section`, `/search`, `/thinker`,
+//! The study commands (`/quote`, `/concept`, `/section`, `/search`, `/thinker`,
 //! `/essay`, `/help`): poise functions handing their options to the core.
 
-use super::{Plan, concepts, hand, motions, sections, thinkers};
+use super::{Plan, concepts, hand, sections, thinkers};
 use crate::answers::{self, Request, catalog};
-use crate::debate::votes;
 use crate::discord::{Context, Error};
 use crate::interaction::Outcome;
 
@@ -54,20 +53,6 @@ pub async fn concept(
     name: String,
 ) -> Result<(), Error> {
     lookup(ctx, "concept", vec![("name", Some(name))]).await
-}
-
-/// A Benjamin-against-Adorno debate motion, with a class vote.
-#[poise::command(slash_command, user_cooldown = 2)]
-pub async fn debate(
-    ctx: Context<'_>,
-    #[autocomplete = "motions"]
-    #[max_length = 100]
-    motion: Option<String>,
-) -> Result<(), Error> {
-    hand(ctx, Plan::PUBLIC, move |s, inv| async move {
-        votes::start(&s, &inv, motion.as_deref()).await
-    })
-    .await
 }
 
 /// One section of the essay.

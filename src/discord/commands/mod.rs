@@ -3,6 +3,7 @@
 //! come from the catalog and the Fluent files.
 
 mod daily;
+mod debate;
 mod lookup;
 mod privacy;
 mod quiz;
@@ -105,7 +106,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
     vec![
         lookup::quote(),
         lookup::concept(),
-        lookup::debate(),
+        debate::debate(),
         lookup::section(),
         lookup::search(),
         lookup::thinker(),

@@ -1,5 +1,10 @@
-//! `/debate [motion]`: a motion that pits Benjamin against Adorno, both positions with their
-//! evidence, and the questions to discuss.
+//! `/debate`: a motion that pits Benjamin against Adorno, both positions with their evidence,
+//! and the questions to discuss; the quick vote's cards; and, in [`class`] and [`summary`],
+//! everything a class debate shows (control message, announcements, summary, export,
+//! argument tree, history).
+
+pub mod class;
+pub mod summary;
 
 use crate::debate::Side;
 use crate::interaction::CustomId;
@@ -9,6 +14,7 @@ use rand::seq::IteratorRandom;
 use super::{footer, not_found, quote_place, whole_lines};
 use crate::core::Core;
 use crate::i18n::{t, tr};
+use crate::pack::Quote;
 use crate::pack::{Lang, Motion, Pack};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::search::Kind;
@@ -27,7 +33,7 @@ pub fn pick<'a>(
     input: Option<&str>,
     rng: &mut impl Rng,
 ) -> Result<(&'a Pack, &'a Motion), Box<Reply>> {
-    if let Some(notice) = super::too_long(lang, "debate", input.map(|v| ("motion", v))) {
+    if let Some(notice) = super::too_long(lang, "debate start", input.map(|v| ("motion", v))) {
         return Err(Box::new(notice));
     }
     let found = match input {
@@ -121,8 +127,102 @@ pub fn result_card(
     reply.field(t(lang, "heading-result"), value)
 }
 
+/// `aura preview "/debate start …"`: a quick vote's card, or (with `format:class`) the control
+/// message of a sample class debate during its third speech.
+pub fn preview_start(core: &Core, lang: Lang, req: &super::Request, rng: &mut impl Rng) -> Reply {
+    let (pack, m) = match pick(core, lang, req.get("motion"), rng) {
+        Ok(found) => found,
+        Err(notice) => return *notice,
+    };
+    let class = matches!(req.get("format"), Some("class" | "kelas"));
+    if !class {
+        return vote_card(pack, m, lang, 1, 1_764_000_600);
+    }
+    match summary::sample(
+        core,
+        lang,
+        crate::debate::class::Phase::Speech,
+        Some((&pack.id, &m.id)),
+    ) {
+        Some(sample) => class::control(core, &sample, 1_764_001_200 + 60),
+        None => Reply::notice(t(lang, "error-no-motion")),
+    }
+}
+
+/// `aura preview "/debate summary"`: the summary of a sample class debate.
+pub fn preview_summary(core: &Core, lang: Lang, req: &super::Request) -> Reply {
+    let mut rng = rand::rngs::mock::StepRng::new(0, 1);
+    let motion = match req.get("motion") {
+        None => None,
+        Some(input) => match pick(core, lang, Some(input), &mut rng) {
+            Ok((p, m)) => Some((p.id.as_str(), m.id.as_str())),
+            Err(notice) => return *notice,
+        },
+    };
+    match summary::sample(core, lang, crate::debate::class::Phase::Done, motion) {
+        Some(sample) => summary::summary(core, &sample, lang),
+        None => Reply::notice(t(lang, "error-no-motion")),
+    }
+}
+
+/// The motion card that opens a class debate: the card without "another motion".
+pub fn intro(pack: &Pack, m: &Motion, lang: Lang) -> Reply {
+    let mut reply = card(pack, m, lang);
+    reply
+        .buttons
+        .retain(|b| !matches!(b.id, CustomId::MotionMore { .. }));
+    reply
+}
+
+/// A source a member names for an argument: a verified quote's id, or a section (`5`, `V`,
+/// `§5`, or its id); the id stored, or `None` when the pack has no such thing to cite.
+pub fn source(core: &Core, pack: &str, text: &str) -> Option<String> {
+    let pack = core.library.pack(pack)?;
+    let key = text.trim().trim_start_matches('§').trim().to_lowercase();
+    if let Some(q) = pack.quote(&key).filter(|q| q.is_verified()) {
+        return Some(q.id.clone());
+    }
+    pack.sections
+        .iter()
+        .find(|s| {
+            s.id.to_lowercase() == key
+                || s.number.is_some_and(|n| n.to_string() == key)
+                || s.label.sides().any(|(_, l)| l.to_lowercase() == key)
+        })
+        .map(|s| format!("section:{}", s.id))
+}
+
+/// How a source is cited: a quote's opening words and place, or the section's label.
+pub fn cite(pack: &Pack, source: &str, lang: Lang) -> String {
+    if let Some(id) = source.strip_prefix("section:") {
+        return pack
+            .section(id)
+            .map(|s| format!("§ {}", s.label.get(lang)))
+            .unwrap_or_default();
+    }
+    pack.quote(source)
+        .filter(|q| q.is_verified())
+        .map(|q| {
+            format!(
+                "{} ({})",
+                opening_words(q, lang),
+                quote_place(pack, q, lang)
+            )
+        })
+        .unwrap_or_default()
+}
+
+fn opening_words(q: &Quote, lang: Lang) -> String {
+    let words: Vec<&str> = q.text.get(lang).split_whitespace().collect();
+    let mut out = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > 8 {
+        out.push_str(" …");
+    }
+    format!("“{out}”")
+}
+
 /// The evidence lines for one side: short quotes with their place.
-fn evidence(pack: &Pack, ids: &[String], lang: Lang) -> String {
+pub(crate) fn evidence(pack: &Pack, ids: &[String], lang: Lang) -> String {
     ids.iter()
         .filter_map(|id| pack.quote(id).filter(|q| q.is_verified()))
         .map(|q| {

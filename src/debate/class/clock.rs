@@ -1,0 +1,33 @@
+//! The speeches' clocks, checked every second or so: at one minute left (or half time for a
+//! short speech) Aura warns, and when the time is up it says "time", each once per speech
+//! (claimed in the store, so a restart or a second process never says it twice; a speech
+//! whose time ran out while Aura was down gets "time" once, without a late warning).
+
+use super::flow::say;
+use super::refresh;
+use crate::answers::debate::class as view;
+use crate::services::{Error, Services};
+use crate::store::Due;
+
+/// Says every warning and "time" that is due now.
+pub async fn tick(s: &Services) -> Result<(), Error> {
+    let now = s.clock.unix();
+    for (id, number, due) in s.store.due_speeches(now).await? {
+        if !s.store.claim_due(id, number, due, now).await? {
+            continue;
+        }
+        let Some(c) = s.store.class(id).await? else {
+            continue;
+        };
+        let Some(sp) = c.speeches.iter().find(|sp| sp.number == number) else {
+            continue;
+        };
+        let text = match due {
+            Due::Warn => view::speech_warning(&c, sp, c.debate.lang),
+            Due::Time => view::speech_time(&c, sp, c.debate.lang),
+        };
+        say(s, &c, text, None).await;
+        refresh::request(s, id);
+    }
+    Ok(())
+}

@@ -1,0 +1,825 @@
+//! What members and moderators do in a class debate: `/debate start format:class` opens the
+//! thread and its control message; the buttons join sides, vote, volunteer, raise hands and add
+//! arguments; the moderator's buttons and commands move the debate on, pause, resume and
+//! extend speeches, and end it with the result and the summary. Every answer to a click is
+//! private; the control message follows through [`refresh`].
+
+use rand::Rng;
+
+use super::deal::{self, SPEECH_MAX, SPEECH_MIN};
+use super::refresh;
+use super::{Act, Class, Clock, Command, Phase, Poll, SidesMode};
+use crate::answers::debate::{self as cards, class as view};
+use crate::audit::{self, Action};
+use crate::debate::votes;
+use crate::debate::{Debate, Format, Side, VoteOutcome};
+use crate::i18n::{t, tr};
+use crate::interaction::{CustomId, Input, Invocation, Modal, Outcome};
+use crate::outbox::Message;
+use crate::pack::Lang;
+use crate::reply::Reply;
+use crate::services::{Error, Services};
+use crate::store::Setup;
+
+/// How long a debate may run before Aura ends it: a whole lesson.
+pub const LIFETIME: i64 = 3 * 3600;
+/// What "extend" adds to a speech.
+pub const EXTENSION: i64 = 60;
+/// The longest claim in the argument form.
+pub const CLAIM_MAX: u16 = 300;
+
+/// `/debate start format:class`'s options.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    pub motion: Option<String>,
+    pub speech: Option<String>,
+    pub sides: Option<SidesMode>,
+}
+
+fn private(text: String) -> Outcome {
+    Outcome::Reply(Reply {
+        text,
+        ephemeral: true,
+        ..Reply::default()
+    })
+}
+
+fn notice(lang: Lang, key: &str) -> Outcome {
+    Outcome::Reply(Reply::notice(t(lang, key)))
+}
+
+fn side_name(lang: Lang, side: Side) -> String {
+    t(lang, &format!("side-{}", side.code()))
+}
+
+/// Is the click or command in the debate's own server and thread (or channel)?
+fn here(c: &Class, inv: &Invocation) -> bool {
+    c.debate.guild == inv.guild && c.debate.room() == inv.channel
+}
+
+/// Opens a class debate: the motion card in the channel, a thread on it named after the
+/// motion, and the pinned control message in the thread.
+pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(guild) = inv.guild else {
+        return Ok(notice(lang, "class-server-only"));
+    };
+    let speech_secs = match args.speech.as_deref() {
+        None => s.pace.speech_secs,
+        Some(text) => match deal::speech_length(text) {
+            Some(secs) => secs,
+            None => {
+                let text = tr(
+                    lang,
+                    "class-bad-length",
+                    &[
+                        ("value", &crate::text::member_text(text, 30)),
+                        ("min", &(SPEECH_MIN as usize)),
+                        ("max", &((SPEECH_MAX / 60) as usize)),
+                    ],
+                );
+                return Ok(Outcome::Reply(Reply::notice(text)));
+            }
+        },
+    };
+    let missing = inv.bot_missing();
+    if !missing.is_empty() {
+        let text = tr(
+            lang,
+            "error-bot-permissions",
+            &[("missing", &missing.join(", "))],
+        );
+        return Ok(Outcome::Reply(Reply::notice(text)));
+    }
+    let (pack, motion) = match votes::choose(s, inv, args.motion.as_deref()).await? {
+        Ok(found) => found,
+        Err(notice) => return Ok(Outcome::Reply(*notice)),
+    };
+    if let Some(notice) = votes::over_limit(s, inv, guild).await? {
+        return Ok(Outcome::Reply(notice));
+    }
+    let opened_at = s.clock.unix();
+    let record = Debate {
+        id: inv.id,
+        pack,
+        motion,
+        guild: inv.guild,
+        channel: inv.channel,
+        starter: inv.user,
+        token: String::new(),
+        lang,
+        opened_at,
+        closes_at: opened_at + LIFETIME,
+        closed_at: None,
+        format: Format::Class,
+        message: None,
+        thread: None,
+    };
+    let setup = Setup {
+        sides_mode: args.sides.unwrap_or(SidesMode::Join),
+        speech_secs,
+        seed: s
+            .pace
+            .debate_seed
+            .unwrap_or_else(|| rand::thread_rng().r#gen::<u32>().into()),
+        ping_speakers: s.store.debate_pings(guild).await?,
+        order: super::order(s.pace.speeches),
+    };
+    s.store.start_class(&record, &setup).await?;
+    match open_room(s, &record).await {
+        Ok(room) => Ok(private(tr(
+            lang,
+            "class-started",
+            &[("room", &format!("<#{room}>"))],
+        ))),
+        Err(e) => {
+            tracing::warn!(debate = record.id, error = %e, "could not open a class debate");
+            s.store.drop_debate(record.id).await?;
+            Ok(notice(lang, "class-cannot-post"))
+        }
+    }
+}
+
+/// Posts the motion card, opens the thread and posts and pins the control message; returns
+/// where the debate runs (the thread, or the channel when no thread could be opened).
+async fn open_room(s: &Services, d: &Debate) -> Result<u64, Error> {
+    let core = &s.core;
+    let (pack, motion) = core
+        .library
+        .pack(&d.pack)
+        .and_then(|p| p.motion(&d.motion).map(|m| (p, m)))
+        .ok_or_else(|| anyhow::anyhow!("the motion vanished from the pack"))?;
+    let intro = cards::intro(pack, motion, d.lang);
+    let card = s.outbox.post(d.channel, &Message::from(intro)).await?;
+    let name = crate::text::truncate(motion.motion.get(d.lang), 100);
+    let thread = match s.outbox.start_thread(d.channel, card, &name).await {
+        Ok(thread) => Some(thread),
+        Err(e) => {
+            tracing::info!(debate = d.id, error = %e, "no thread: the debate runs in the channel");
+            None
+        }
+    };
+    let room = thread.unwrap_or(d.channel);
+    s.store.set_debate_messages(d.id, None, thread).await?;
+    let class = s
+        .store
+        .class(d.id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the debate vanished"))?;
+    let control = view::control(core, &class, s.clock.unix());
+    let message = s.outbox.post(room, &Message::from(control)).await?;
+    s.store
+        .set_debate_messages(d.id, Some(message), thread)
+        .await?;
+    if let Err(e) = s.outbox.pin(room, message).await {
+        tracing::info!(debate = d.id, error = %e, "the control message could not be pinned");
+    }
+    Ok(room)
+}
+
+/// A click on a class debate's control message.
+pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(c) = s.store.class(id).await?.filter(|c| here(c, inv)) else {
+        return Ok(notice(lang, "error-stale-button"));
+    };
+    if c.phase == Phase::Done || c.debate.closed_at.is_some() {
+        return Ok(notice(lang, "class-ended"));
+    }
+    match act {
+        Act::Join(side) => join(s, inv, &c, side).await,
+        Act::Ballot(poll, side) => ballot(s, inv, &c, poll, side).await,
+        Act::MySide => Ok(private(match c.side_of(inv.user) {
+            Some(side) => tr(lang, "class-your-side", &[("side", &side_name(lang, side))]),
+            None => t(lang, "class-no-side"),
+        })),
+        Act::Speak(n) => volunteer(s, inv, &c, n).await,
+        Act::Poi(n) => raise(s, inv, &c, n).await,
+        Act::PoiAnswer(n, yes) => answer_poi(s, inv, &c, n, yes).await,
+        Act::Argue => Ok(argue_form(s, inv, &c)),
+        Act::Argument => Ok(notice(lang, "error-stale-button")),
+        Act::Next | Act::Pause | Act::Extend => {
+            if !votes::may_close(s, &c.debate, inv).await? {
+                return Ok(notice(lang, "class-not-moderator"));
+            }
+            let cmd = match act {
+                Act::Next => Command::Next { speaker: None },
+                Act::Pause => match c.current().map(|sp| sp.clock(s.clock.unix())) {
+                    Some(Clock::Paused { .. }) => Command::Resume,
+                    _ => Command::Pause,
+                },
+                _ => Command::Extend,
+            };
+            steer(s, inv, c, cmd).await
+        }
+    }
+}
+
+/// A moderator's `/debate next|pause|resume|extend|end|speaker`, or `/debate arguments`,
+/// `summary` and `export`, on the debate of this thread or channel.
+pub async fn command(s: &Services, inv: &Invocation, cmd: Command) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let reading = matches!(cmd, Command::Arguments | Command::Summary | Command::Export);
+    let id = if reading {
+        s.store.last_class_in(inv.channel).await?
+    } else {
+        s.store.class_in(inv.channel).await?
+    };
+    let Some(c) = (match id {
+        Some(id) => s.store.class(id).await?,
+        None => None,
+    })
+    .filter(|c| c.debate.guild == inv.guild) else {
+        return Ok(notice(lang, "class-none-here"));
+    };
+    match cmd {
+        Command::Arguments => Ok(Outcome::Reply(Reply {
+            ephemeral: true,
+            ..view::arguments(&s.core, &c, lang)
+        })),
+        Command::Summary => Ok(Outcome::Reply(view::summary(&s.core, &c, c.debate.lang))),
+        Command::Export => Ok(Outcome::File {
+            reply: Reply {
+                text: t(lang, "class-export-ready"),
+                ephemeral: true,
+                ..Reply::default()
+            },
+            name: format!("debate-{}.md", c.debate.id),
+            bytes: view::export(&s.core, &c, lang).into_bytes(),
+        }),
+        cmd => {
+            if !votes::may_close(s, &c.debate, inv).await? {
+                return Ok(notice(lang, "class-not-moderator"));
+            }
+            steer(s, inv, c, cmd).await
+        }
+    }
+}
+
+/// The moderator's moves (access already checked).
+async fn steer(s: &Services, inv: &Invocation, c: Class, cmd: Command) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let now = s.clock.unix();
+    let id = c.debate.id;
+    let current = c.current().cloned();
+    let outcome = match cmd {
+        Command::Next { speaker } => return next(s, inv, c, speaker).await,
+        Command::End => {
+            if let Some(sp) = &current {
+                s.store.end_speech(id, sp.number, now).await?;
+                s.store.lower_hands(id, sp.number).await?;
+            }
+            if finish(s, id, false).await? {
+                if let Some(guild) = c.debate.guild {
+                    let action = Action::DebateClosed {
+                        channel: c.debate.channel,
+                    };
+                    audit::record(s, guild, inv.user, action).await;
+                }
+                private(t(lang, "class-ended-now"))
+            } else {
+                notice(lang, "class-ended")
+            }
+        }
+        Command::Speaker { member } => {
+            let Some(sp) = current else {
+                return Ok(notice(lang, "class-no-speech"));
+            };
+            s.store
+                .set_speaker(id, sp.number, (member.0, &member.1))
+                .await?;
+            if sp.clock(now) == Clock::Waiting {
+                s.store.start_speech(id, sp.number, now).await?;
+                announce_start(s, id, sp.number).await?;
+            } else {
+                let text = tr(
+                    c.debate.lang,
+                    "class-speaker-changed",
+                    &[("speaker", &format!("<@{}>", member.0))],
+                );
+                say(s, &c, text, None).await;
+            }
+            private(tr(
+                lang,
+                "class-speaker-set",
+                &[("speaker", &format!("<@{}>", member.0))],
+            ))
+        }
+        Command::Pause | Command::Resume | Command::Extend => {
+            let Some(sp) = current else {
+                return Ok(notice(lang, "class-no-speech"));
+            };
+            let (done, key) = match cmd {
+                Command::Pause => (
+                    s.store.pause_speech(id, sp.number, now).await?,
+                    "class-paused",
+                ),
+                Command::Resume => (
+                    s.store.resume_speech(id, sp.number, now).await?,
+                    "class-resumed",
+                ),
+                _ => (
+                    s.store.extend_speech(id, sp.number, EXTENSION, now).await?,
+                    "class-extended",
+                ),
+            };
+            if !done {
+                return Ok(notice(lang, "class-clock-unchanged"));
+            }
+            let fresh = s.store.class(id).await?;
+            let deadline = fresh
+                .as_ref()
+                .and_then(|f| f.current())
+                .and_then(|sp| sp.deadline)
+                .unwrap_or(now);
+            let text = tr(
+                c.debate.lang,
+                key,
+                &[("ends", &format!("<t:{deadline}:R>"))],
+            );
+            say(s, &c, text, None).await;
+            private(tr(lang, key, &[("ends", &format!("<t:{deadline}:R>"))]))
+        }
+        Command::Arguments | Command::Summary | Command::Export => {
+            notice(lang, "error-stale-button")
+        }
+    };
+    refresh::request(s, id);
+    Ok(outcome)
+}
+
+/// Moves the debate on one step.
+async fn next(
+    s: &Services,
+    inv: &Invocation,
+    c: Class,
+    speaker: Option<(u64, String)>,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let now = s.clock.unix();
+    let id = c.debate.id;
+    let moved = |ok: bool| {
+        if ok {
+            refresh::request(s, id);
+        }
+        ok
+    };
+    let text = match c.phase {
+        Phase::Lobby => {
+            if !moved(
+                s.store
+                    .move_class(id, (Phase::Lobby, 0), (Phase::Opening, 0))
+                    .await?,
+            ) {
+                return Ok(notice(lang, "class-moved-already"));
+            }
+            if c.sides_mode == SidesMode::Assign {
+                let members: Vec<u64> = c.members.iter().map(|m| m.id).collect();
+                let dealt = deal::deal(&members, c.seed);
+                s.store.deal_sides(id, &dealt).await?;
+                tell_sides(s, &c, dealt);
+            }
+            say(s, &c, t(c.debate.lang, "class-opening-open"), None).await;
+            t(lang, "class-opening-open")
+        }
+        Phase::Opening => {
+            if !moved(
+                s.store
+                    .move_class(id, (Phase::Opening, 0), (Phase::Speech, 1))
+                    .await?,
+            ) {
+                return Ok(notice(lang, "class-moved-already"));
+            }
+            begin_speech(s, &c, 1, speaker).await?;
+            t(lang, "class-moved")
+        }
+        Phase::Speech => {
+            let Some(sp) = c.current().cloned() else {
+                return Ok(notice(lang, "class-moved-already"));
+            };
+            if sp.clock(now) == Clock::Waiting {
+                if let Some(member) = &speaker {
+                    s.store
+                        .set_speaker(id, sp.number, (member.0, &member.1))
+                        .await?;
+                }
+                if !s.store.start_speech(id, sp.number, now).await? {
+                    return Ok(notice(lang, "class-moved-already"));
+                }
+                refresh::request(s, id);
+                announce_start(s, id, sp.number).await?;
+                return Ok(private(t(lang, "class-moved")));
+            }
+            let last = c.speeches.len() as u32;
+            let to = if sp.number >= last {
+                (Phase::Closing, 0)
+            } else {
+                (Phase::Speech, sp.number + 1)
+            };
+            if !moved(
+                s.store
+                    .move_class(id, (Phase::Speech, sp.number), to)
+                    .await?,
+            ) {
+                return Ok(notice(lang, "class-moved-already"));
+            }
+            s.store.end_speech(id, sp.number, now).await?;
+            s.store.lower_hands(id, sp.number).await?;
+            if to.0 == Phase::Closing {
+                say(s, &c, t(c.debate.lang, "class-closing-open"), None).await;
+            } else {
+                begin_speech(s, &c, to.1, speaker).await?;
+            }
+            t(lang, "class-moved")
+        }
+        Phase::Closing => {
+            if !finish(s, id, false).await? {
+                return Ok(notice(lang, "class-ended"));
+            }
+            t(lang, "class-ended-now")
+        }
+        Phase::Done => return Ok(notice(lang, "class-ended")),
+    };
+    Ok(private(text))
+}
+
+/// A speech becomes current: it waits for a volunteer, or starts at once with the speaker the
+/// moderator named.
+async fn begin_speech(
+    s: &Services,
+    c: &Class,
+    number: u32,
+    speaker: Option<(u64, String)>,
+) -> Result<(), Error> {
+    let id = c.debate.id;
+    match speaker {
+        Some(member) => {
+            s.store
+                .set_speaker(id, number, (member.0, &member.1))
+                .await?;
+            s.store.start_speech(id, number, s.clock.unix()).await?;
+            announce_start(s, id, number).await
+        }
+        None => {
+            if let Some(sp) = c.speeches.iter().find(|sp| sp.number == number) {
+                let text = view::speech_waiting(c, sp, c.debate.lang);
+                say(s, c, text, None).await;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// "Speech n starts": its side, speaker and end, in the thread (the speaker pinged only when
+/// the server turned that on).
+async fn announce_start(s: &Services, id: u64, number: u32) -> Result<(), Error> {
+    let Some(c) = s.store.class(id).await? else {
+        return Ok(());
+    };
+    let Some(sp) = c.speeches.iter().find(|sp| sp.number == number) else {
+        return Ok(());
+    };
+    let ping = sp
+        .speaker
+        .as_ref()
+        .map(|(id, _)| *id)
+        .filter(|_| c.ping_speakers);
+    let text = view::speech_started(&c, sp, c.debate.lang);
+    say(s, &c, text, ping).await;
+    refresh::request(s, id);
+    Ok(())
+}
+
+/// Posts a line in the debate's thread (or channel). A failure is logged: the debate goes on.
+pub(super) async fn say(s: &Services, c: &Class, text: String, ping_user: Option<u64>) {
+    let message = Message {
+        reply: Reply {
+            text,
+            ..Reply::default()
+        },
+        ping: None,
+        ping_user,
+    };
+    if let Err(e) = s.outbox.post(c.debate.room(), &message).await {
+        tracing::warn!(debate = c.debate.id, error = %e, "could not post in a class debate");
+    }
+}
+
+/// Tells each dealt member their side by direct message (members with closed DMs can ask
+/// with the "My side" button).
+fn tell_sides(s: &Services, c: &Class, dealt: Vec<(u64, Side)>) {
+    let s = s.clone();
+    let (lang, room) = (c.debate.lang, c.debate.room());
+    let motion = view::motion_title(&s.core, c, lang);
+    tokio::spawn(async move {
+        for (user, side) in dealt {
+            let text = tr(
+                lang,
+                "class-dealt",
+                &[
+                    ("side", &side_name(lang, side)),
+                    ("motion", &motion),
+                    ("room", &format!("<#{room}>")),
+                ],
+            );
+            let message = Message::from(Reply {
+                text,
+                ..Reply::default()
+            });
+            if let Err(e) = s.outbox.direct_message(user, &message).await {
+                tracing::debug!(user, error = %e, "a member's side could not be sent by DM");
+            }
+        }
+    });
+}
+
+/// Ends a debate: closed once (`false` when it already was), the result and the summary
+/// posted, the control message shown ended. `timeout`: it ran out of time.
+pub async fn finish(s: &Services, id: u64, timeout: bool) -> Result<bool, Error> {
+    let now = s.clock.unix();
+    if !s.store.close_debate(id, now).await? {
+        return Ok(false);
+    }
+    let Some(mut c) = s.store.class(id).await? else {
+        return Ok(true);
+    };
+    if let Some(sp) = c.current().cloned() {
+        s.store.end_speech(id, sp.number, now).await?;
+        s.store.lower_hands(id, sp.number).await?;
+    }
+    s.store.mark_class_done(id).await?;
+    if let Some(fresh) = s.store.class(id).await? {
+        c = fresh;
+    }
+    let lang = c.debate.lang;
+    if timeout {
+        say(s, &c, t(lang, "class-timed-out"), None).await;
+    }
+    say(s, &c, view::result_line(&c, lang), None).await;
+    let summary = view::summary(&s.core, &c, lang);
+    if let Err(e) = s
+        .outbox
+        .post(c.debate.room(), &Message::from(summary))
+        .await
+    {
+        tracing::warn!(debate = id, error = %e, "could not post a debate's summary");
+    }
+    refresh::request(s, id);
+    Ok(true)
+}
+
+async fn join(
+    s: &Services,
+    inv: &Invocation,
+    c: &Class,
+    side: Option<Side>,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let now = s.clock.unix();
+    if !s
+        .store
+        .join_class(c.debate.id, inv.user, &inv.name, side, now)
+        .await?
+    {
+        return Ok(notice(lang, "class-sides-fixed"));
+    }
+    refresh::request(s, c.debate.id);
+    Ok(private(match side {
+        Some(side) => tr(lang, "class-joined", &[("side", &side_name(lang, side))]),
+        None => t(lang, "class-in"),
+    }))
+}
+
+async fn ballot(
+    s: &Services,
+    inv: &Invocation,
+    c: &Class,
+    poll: Poll,
+    side: Side,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let outcome = s
+        .store
+        .ballot(
+            c.debate.id,
+            poll,
+            (inv.guild, inv.channel),
+            inv.user,
+            side,
+            s.clock.unix(),
+        )
+        .await?;
+    let side = side_name(lang, side);
+    Ok(match outcome {
+        VoteOutcome::Cast => private(tr(lang, "vote-cast", &[("side", &side)])),
+        VoteOutcome::Changed => private(tr(lang, "vote-changed", &[("side", &side)])),
+        VoteOutcome::Closed => notice(lang, "vote-closed"),
+    })
+}
+
+async fn volunteer(
+    s: &Services,
+    inv: &Invocation,
+    c: &Class,
+    number: u32,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let now = s.clock.unix();
+    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
+        return Ok(notice(lang, "class-speech-over"));
+    };
+    if c.side_of(inv.user) != Some(sp.side) {
+        let text = tr(
+            lang,
+            "class-not-your-speech",
+            &[("side", &side_name(lang, sp.side))],
+        );
+        return Ok(Outcome::Reply(Reply::notice(text)));
+    }
+    if sp.clock(now) != Clock::Waiting || sp.speaker.is_some() {
+        return Ok(notice(lang, "class-speaker-taken"));
+    }
+    s.store
+        .set_speaker(c.debate.id, number, (inv.user, &inv.name))
+        .await?;
+    if !s.store.start_speech(c.debate.id, number, now).await? {
+        return Ok(notice(lang, "class-speaker-taken"));
+    }
+    announce_start(s, c.debate.id, number).await?;
+    Ok(private(t(lang, "class-you-speak")))
+}
+
+async fn raise(s: &Services, inv: &Invocation, c: &Class, number: u32) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let now = s.clock.unix();
+    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
+        return Ok(notice(lang, "class-speech-over"));
+    };
+    if matches!(sp.clock(now), Clock::Waiting | Clock::Ended) {
+        return Ok(notice(lang, "class-poi-not-now"));
+    }
+    if c.side_of(inv.user) != Some(sp.side.other()) {
+        return Ok(notice(lang, "class-poi-other-side"));
+    }
+    if !s
+        .store
+        .raise_poi(c.debate.id, number, inv.user, &inv.name, now)
+        .await?
+    {
+        return Ok(notice(lang, "class-poi-already"));
+    }
+    refresh::request(s, c.debate.id);
+    Ok(private(t(lang, "class-poi-raised")))
+}
+
+async fn answer_poi(
+    s: &Services,
+    inv: &Invocation,
+    c: &Class,
+    number: u32,
+    accept: bool,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
+        return Ok(notice(lang, "class-speech-over"));
+    };
+    let speaker = sp.speaker.as_ref().map(|(id, _)| *id);
+    if speaker != Some(inv.user) && !votes::may_close(s, &c.debate, inv).await? {
+        return Ok(notice(lang, "class-poi-not-speaker"));
+    }
+    let Some((member, _)) = s.store.answer_poi(c.debate.id, number, accept).await? else {
+        return Ok(notice(lang, "class-poi-none"));
+    };
+    let key = if accept {
+        "class-poi-accepted"
+    } else {
+        "class-poi-declined"
+    };
+    let who = format!("<@{member}>");
+    let line = tr(c.debate.lang, key, &[("member", &who)]);
+    say(s, c, line, None).await;
+    refresh::request(s, c.debate.id);
+    Ok(private(tr(lang, key, &[("member", &who)])))
+}
+
+/// The argument form: the claim, the argument it answers (if any), and a source from the pack.
+fn argue_form(s: &Services, inv: &Invocation, c: &Class) -> Outcome {
+    let lang = inv.lang;
+    if c.side_of(inv.user).is_none() {
+        return notice(lang, "class-argue-no-side");
+    }
+    let _ = s;
+    Outcome::Modal(Modal {
+        id: CustomId::Class {
+            debate: c.debate.id,
+            act: Act::Argument,
+        },
+        title: t(lang, "class-argue-title"),
+        fields: vec![
+            Input {
+                id: "claim",
+                label: t(lang, "class-argue-claim"),
+                paragraph: true,
+                min_length: 5,
+                max_length: CLAIM_MAX,
+                required: true,
+            },
+            Input {
+                id: "reply",
+                label: t(lang, "class-argue-reply"),
+                paragraph: false,
+                min_length: 0,
+                max_length: 6,
+                required: false,
+            },
+            Input {
+                id: "source",
+                label: t(lang, "class-argue-source"),
+                paragraph: false,
+                min_length: 0,
+                max_length: 60,
+                required: false,
+            },
+        ],
+    })
+}
+
+/// The submitted argument form. A bad reply number or source is refused with the member's
+/// claim quoted back, so nothing they wrote is lost.
+pub async fn argument(
+    s: &Services,
+    inv: &Invocation,
+    id: u64,
+    values: &[(String, String)],
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(c) = s.store.class(id).await?.filter(|c| here(c, inv)) else {
+        return Ok(notice(lang, "error-stale-button"));
+    };
+    let value = |key: &str| {
+        values
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let claim = value("claim").unwrap_or_default();
+    let Some(side) = c.side_of(inv.user) else {
+        return Ok(notice(lang, "class-argue-no-side"));
+    };
+    let refuse = |key: &str, what: &str| {
+        let text = tr(
+            lang,
+            key,
+            &[
+                ("value", &crate::text::member_text(what, 60)),
+                (
+                    "claim",
+                    &crate::text::member_text(&claim, usize::from(CLAIM_MAX)),
+                ),
+            ],
+        );
+        Ok(Outcome::Reply(Reply::notice(text)))
+    };
+    if claim.chars().count() < 5 || claim.chars().count() > usize::from(CLAIM_MAX) {
+        return refuse("class-argue-bad-claim", "");
+    }
+    let parent = match value("reply") {
+        None => None,
+        Some(text) => {
+            let number = text.trim_start_matches('#').parse::<u32>().ok();
+            match number.filter(|n| c.arguments.iter().any(|a| a.number == *n)) {
+                Some(n) => Some(n),
+                None => return refuse("class-argue-bad-reply", &text),
+            }
+        }
+    };
+    let source = match value("source") {
+        None => None,
+        Some(text) => match cards::source(&s.core, &c.debate.pack, &text) {
+            Some(id) => Some(id),
+            None => return refuse("class-argue-bad-source", &text),
+        },
+    };
+    let Some(number) = s
+        .store
+        .add_argument(
+            id,
+            parent,
+            side,
+            (inv.user, &inv.name),
+            &claim,
+            source.as_deref(),
+            s.clock.unix(),
+        )
+        .await?
+    else {
+        return Ok(notice(lang, "class-ended"));
+    };
+    refresh::request(s, id);
+    Ok(private(tr(
+        lang,
+        "class-argued",
+        &[("number", &(number as usize))],
+    )))
+}

@@ -1,0 +1,74 @@
+//! The class debate: a thread with a pinned control message, sides joined or dealt, an
+//! opening vote, timed speeches with points of information, an argument tree, a closing vote
+//! and the result by the Intelligence Squared rule, then a summary. Everything is stored
+//! (deadlines, not timers), so a restart continues where the debate was; every later change
+//! of a message goes through the channel-message endpoints, never an interaction token.
+//!
+//! - [`model`]: the plain values; [`result`]: the verdict; [`deal`]: sides and lengths;
+//! - [`flow`]: starting, the buttons and the moderator's commands;
+//! - [`clock`]: the warning and "time" of running speeches, said once each;
+//! - [`refresh`]: the control message, edited at most once at a time per debate.
+
+pub mod clock;
+pub mod deal;
+pub mod flow;
+pub mod model;
+pub mod refresh;
+pub mod result;
+#[cfg(test)]
+mod tests;
+
+pub use model::{
+    Argument, Class, Clock, Member, Part, Phase, Poi, PoiState, Poll, SidesMode, Speech, order,
+    warn_secs,
+};
+pub use result::{Verdict, verdict};
+
+use super::Side;
+
+/// What a click on a class debate's message (or its argument form) asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Act {
+    /// Join a side (`Some`), or say "I'm in" to be dealt one (`None`).
+    Join(Option<Side>),
+    /// A ballot in the opening or closing vote.
+    Ballot(Poll, Side),
+    /// The moderator moves the debate on.
+    Next,
+    /// The moderator pauses or resumes the speech.
+    Pause,
+    /// The moderator gives the speech one more minute.
+    Extend,
+    /// "I'll speak" for this speech.
+    Speak(u32),
+    /// A raised hand (point of information) during this speech.
+    Poi(u32),
+    /// The speaker (or moderator) accepts or declines the first hand up.
+    PoiAnswer(u32, bool),
+    /// Opens the argument form.
+    Argue,
+    /// The argument form, submitted.
+    Argument,
+    /// "Which side am I on?"
+    MySide,
+}
+
+/// A moderator's slash command on the class debate of this thread or channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Moves on; names the next speech's speaker when given.
+    Next {
+        speaker: Option<(u64, String)>,
+    },
+    Pause,
+    Resume,
+    Extend,
+    End,
+    /// Names (or changes) the current speech's speaker.
+    Speaker {
+        member: (u64, String),
+    },
+    Arguments,
+    Summary,
+    Export,
+}

@@ -1,0 +1,309 @@
+//! A class debate's plain values: how sides are formed, the phases, the speeches and their
+//! clocks, points of information, arguments, and the whole debate as one snapshot ([`Class`])
+//! that the control message, the summary and the export are drawn from.
+
+use super::super::{Debate, Side, Tally};
+
+/// How members get a side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SidesMode {
+    /// Members pick Benjamin or Adorno with buttons, changeable until speeches start.
+    Join,
+    /// Members press "I'm in"; Aura deals them into two balanced sides.
+    Assign,
+}
+
+impl SidesMode {
+    pub fn code(self) -> &'static str {
+        match self {
+            SidesMode::Join => "join",
+            SidesMode::Assign => "assign",
+        }
+    }
+    pub fn parse(s: &str) -> Option<SidesMode> {
+        match s {
+            "join" => Some(SidesMode::Join),
+            "assign" => Some(SidesMode::Assign),
+            _ => None,
+        }
+    }
+}
+
+/// Where a class debate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Members join sides (or say "I'm in").
+    Lobby,
+    /// The opening vote.
+    Opening,
+    /// The speeches; the current one is `Class::speech`.
+    Speech,
+    /// The closing vote.
+    Closing,
+    /// The result is out.
+    Done,
+}
+
+impl Phase {
+    pub fn code(self) -> &'static str {
+        match self {
+            Phase::Lobby => "lobby",
+            Phase::Opening => "opening",
+            Phase::Speech => "speech",
+            Phase::Closing => "closing",
+            Phase::Done => "done",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Phase> {
+        match s {
+            "lobby" => Some(Phase::Lobby),
+            "opening" => Some(Phase::Opening),
+            "speech" => Some(Phase::Speech),
+            "closing" => Some(Phase::Closing),
+            "done" => Some(Phase::Done),
+            _ => None,
+        }
+    }
+}
+
+/// The two votes of a class debate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Poll {
+    Opening,
+    Closing,
+}
+
+impl Poll {
+    pub fn code(self) -> &'static str {
+        match self {
+            Poll::Opening => "opening",
+            Poll::Closing => "closing",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Poll> {
+        match s {
+            "opening" => Some(Poll::Opening),
+            "closing" => Some(Poll::Closing),
+            _ => None,
+        }
+    }
+    /// The phase in which this vote is open.
+    pub fn phase(self) -> Phase {
+        match self {
+            Poll::Opening => Phase::Opening,
+            Poll::Closing => Phase::Closing,
+        }
+    }
+}
+
+/// A speech's part in the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Opening,
+    Rebuttal,
+    Closing,
+}
+
+impl Part {
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Opening => "opening",
+            Part::Rebuttal => "rebuttal",
+            Part::Closing => "closing",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Part> {
+        match s {
+            "opening" => Some(Part::Opening),
+            "rebuttal" => Some(Part::Rebuttal),
+            "closing" => Some(Part::Closing),
+            _ => None,
+        }
+    }
+}
+
+/// The order of speeches: all six (opening Benjamin, opening Adorno, rebuttal Adorno, rebuttal
+/// Benjamin, closing Benjamin, closing Adorno), four (openings and closings) or two (openings).
+pub fn order(speeches: u32) -> Vec<(Part, Side)> {
+    use Part::*;
+    use Side::{Adorno, Benjamin};
+    match speeches {
+        0..=2 => vec![(Opening, Benjamin), (Opening, Adorno)],
+        3 | 4 => vec![
+            (Opening, Benjamin),
+            (Opening, Adorno),
+            (Closing, Benjamin),
+            (Closing, Adorno),
+        ],
+        _ => vec![
+            (Opening, Benjamin),
+            (Opening, Adorno),
+            (Rebuttal, Adorno),
+            (Rebuttal, Benjamin),
+            (Closing, Benjamin),
+            (Closing, Adorno),
+        ],
+    }
+}
+
+/// How long before a speech's end the warning comes: one minute, or half the speech when it
+/// lasts two minutes or less.
+pub fn warn_secs(allowed: i64) -> i64 {
+    if allowed <= 120 { allowed / 2 } else { 60 }
+}
+
+/// A member taking part (a name as Discord showed it when they joined).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: u64,
+    pub name: String,
+    /// `None`: said "I'm in" and waits for a side.
+    pub side: Option<Side>,
+}
+
+/// One speech: its place, speaker and clock (unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speech {
+    pub number: u32,
+    pub part: Part,
+    pub side: Side,
+    pub speaker: Option<(u64, String)>,
+    /// Its length, extensions included.
+    pub allowed: i64,
+    pub started_at: Option<i64>,
+    /// While it runs.
+    pub deadline: Option<i64>,
+    /// While it is paused: the seconds left.
+    pub remaining: Option<i64>,
+    pub warn_secs: i64,
+    pub warned: bool,
+    /// "Time" was said.
+    pub timed: bool,
+    pub ended_at: Option<i64>,
+    /// Seconds spoken, pauses left out.
+    pub used: Option<i64>,
+}
+
+/// Where a speech's clock is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// Waiting for its speaker.
+    Waiting,
+    Running {
+        deadline: i64,
+    },
+    Paused {
+        remaining: i64,
+    },
+    /// Its time ran out; the speaker may finish their sentence.
+    Over {
+        deadline: i64,
+    },
+    Ended,
+}
+
+impl Speech {
+    pub fn clock(&self, now: i64) -> Clock {
+        if self.ended_at.is_some() {
+            return Clock::Ended;
+        }
+        match (self.deadline, self.remaining) {
+            (Some(deadline), _) if deadline <= now => Clock::Over { deadline },
+            (Some(deadline), _) => Clock::Running { deadline },
+            (None, Some(remaining)) => Clock::Paused { remaining },
+            (None, None) => Clock::Waiting,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoiState {
+    Waiting,
+    Accepted,
+    Declined,
+}
+
+impl PoiState {
+    pub fn code(self) -> &'static str {
+        match self {
+            PoiState::Waiting => "waiting",
+            PoiState::Accepted => "accepted",
+            PoiState::Declined => "declined",
+        }
+    }
+    pub fn parse(s: &str) -> Option<PoiState> {
+        match s {
+            "waiting" => Some(PoiState::Waiting),
+            "accepted" => Some(PoiState::Accepted),
+            "declined" => Some(PoiState::Declined),
+            _ => None,
+        }
+    }
+}
+
+/// A point of information: a member of the other side asks to interrupt a speech.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poi {
+    pub id: i64,
+    pub speech: u32,
+    pub user: u64,
+    pub name: String,
+    pub state: PoiState,
+}
+
+/// A claim for a side, or a reply to another argument (`parent`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Argument {
+    pub number: u32,
+    pub parent: Option<u32>,
+    pub side: Side,
+    pub user: u64,
+    pub name: String,
+    pub claim: String,
+    /// A verified quote's id or a section's id from the pack.
+    pub source: Option<String>,
+}
+
+/// A class debate as stored, whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Class {
+    pub debate: Debate,
+    pub sides_mode: SidesMode,
+    pub speech_secs: i64,
+    pub seed: u64,
+    pub phase: Phase,
+    /// The current speech's number (1-based) while `phase` is `Speech`.
+    pub speech: u32,
+    /// Speakers are pinged when named (the server turned it on).
+    pub ping_speakers: bool,
+    pub members: Vec<Member>,
+    pub speeches: Vec<Speech>,
+    pub pois: Vec<Poi>,
+    pub arguments: Vec<Argument>,
+    pub opening: Tally,
+    pub closing: Tally,
+}
+
+impl Class {
+    pub fn side_of(&self, user: u64) -> Option<Side> {
+        self.members.iter().find(|m| m.id == user)?.side
+    }
+
+    /// The members on a side, in the order they joined.
+    pub fn on(&self, side: Side) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| m.side == Some(side))
+    }
+
+    /// The speech under way (or waiting for its speaker).
+    pub fn current(&self) -> Option<&Speech> {
+        if self.phase != Phase::Speech {
+            return None;
+        }
+        self.speeches.iter().find(|s| s.number == self.speech)
+    }
+
+    /// The points of information raised during a speech.
+    pub fn pois_in(&self, speech: u32) -> impl Iterator<Item = &Poi> {
+        self.pois.iter().filter(move |p| p.speech == speech)
+    }
+}

@@ -1,0 +1,295 @@
+//! The class debate's flow through the store and a recording outbox, on an adjustable clock:
+//! sides, both votes, speeches with their clock, points of information, arguments, the result.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::flow::{self, Start};
+use super::{Act, Command, Phase, Poll, SidesMode, clock};
+use crate::core::Core;
+use crate::debate::Side;
+use crate::interaction::{Invocation, Outcome, perms};
+use crate::outbox::recorder::{Recorder, Sent};
+use crate::pack::Lang;
+use crate::services::{Pace, Services};
+use crate::store::Store;
+
+async fn services(outbox: Arc<Recorder>) -> Services {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+    let store = Store::in_memory().await.expect("store");
+    let pace = Pace {
+        debate_seed: Some(3),
+        speech_secs: 120,
+        ..Pace::default()
+    };
+    Services::new(core, store, outbox, pace).with_clock(crate::clock::Clock::adjustable())
+}
+
+fn member(id: u64, user: u64, channel: u64) -> Invocation {
+    Invocation {
+        id,
+        token: format!("token-{id}"),
+        guild: Some(1),
+        channel,
+        user,
+        lang: Lang::En,
+        name: format!("member {user}"),
+        ..Invocation::default()
+    }
+}
+
+fn text(o: &Outcome) -> String {
+    match o {
+        Outcome::Reply(r) => crate::render::to_text(r),
+        other => format!("{other:?}"),
+    }
+}
+
+fn said(outbox: &Recorder, room: u64) -> Vec<String> {
+    outbox
+        .posts()
+        .into_iter()
+        .filter(|(c, _)| *c == room)
+        .map(|(_, m)| crate::render::to_text(&m.reply))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_class_debate_runs_from_sides_to_result() {
+    let outbox = Arc::new(Recorder::new());
+    let s = services(outbox.clone()).await;
+    let teacher = Invocation {
+        permissions: perms::MANAGE_MESSAGES,
+        ..member(500, 1, 2)
+    };
+    let args = Start {
+        motion: Some("benjamin:film-makes-experts".into()),
+        speech: Some("90s".into()),
+        sides: Some(SidesMode::Assign),
+    };
+    let started = flow::start(&s, &teacher, args).await.expect("start");
+    assert!(
+        text(&started).contains("class debate is open"),
+        "{}",
+        text(&started)
+    );
+    let sent = outbox.sent();
+    assert!(
+        sent.iter()
+            .any(|x| matches!(x, Sent::Thread { channel: 2, .. })),
+        "{sent:?}"
+    );
+    let d = s.store.debate(500).await.expect("read").expect("debate");
+    let room = d.thread.expect("runs in its thread");
+    assert!(
+        sent.iter().any(|x| matches!(x, Sent::Pin { .. })),
+        "{sent:?}"
+    );
+    let id = 500;
+    let at = |n: u64, user: u64| member(1000 + n, user, room);
+    // Ten members say they are in; a late one after the deal is refused.
+    for u in 10..20 {
+        let o = flow::click(&s, &at(u, u), id, Act::Join(None))
+            .await
+            .expect("in");
+        assert!(text(&o).contains("You're in"), "{}", text(&o));
+    }
+    let plain = flow::click(&s, &at(30, 10), id, Act::Next)
+        .await
+        .expect("next");
+    assert!(text(&plain).contains("Only the member who started"));
+    let teach = |n: u64| Invocation {
+        permissions: perms::MANAGE_MESSAGES,
+        ..member(2000 + n, 1, room)
+    };
+    flow::click(&s, &teach(1), id, Act::Next)
+        .await
+        .expect("deal");
+    let c = s.store.class(id).await.expect("read").expect("class");
+    assert_eq!(c.phase, Phase::Opening);
+    assert_eq!(c.on(Side::Benjamin).count(), 5);
+    assert_eq!(c.on(Side::Adorno).count(), 5);
+    let late = flow::click(&s, &at(31, 40), id, Act::Join(None))
+        .await
+        .expect("late");
+    assert!(text(&late).contains("no longer"), "{}", text(&late));
+    // Opening vote: 4 Benjamin, 4 Adorno, 2 undecided; one changes.
+    for (i, u) in (10..20).enumerate() {
+        let side = [
+            Side::Benjamin,
+            Side::Adorno,
+            Side::Benjamin,
+            Side::Adorno,
+            Side::Undecided,
+        ][i % 5];
+        flow::click(&s, &at(40 + u, u), id, Act::Ballot(Poll::Opening, side))
+            .await
+            .expect("ballot");
+    }
+    let wrong = flow::click(
+        &s,
+        &at(60, 10),
+        id,
+        Act::Ballot(Poll::Closing, Side::Adorno),
+    )
+    .await
+    .expect("early closing ballot");
+    assert!(text(&wrong).contains("closed"), "{}", text(&wrong));
+    flow::click(&s, &teach(2), id, Act::Next)
+        .await
+        .expect("speeches");
+    let c = s.store.class(id).await.expect("read").expect("class");
+    assert_eq!((c.phase, c.speech), (Phase::Speech, 1));
+    // A Benjamin member volunteers; an Adorno member may not.
+    let benjamin: Vec<u64> = c.on(Side::Benjamin).map(|m| m.id).collect();
+    let adorno: Vec<u64> = c.on(Side::Adorno).map(|m| m.id).collect();
+    let no = flow::click(&s, &at(61, adorno[0]), id, Act::Speak(1))
+        .await
+        .expect("speak");
+    assert!(text(&no).contains("belongs to Benjamin"), "{}", text(&no));
+    let yes = flow::click(&s, &at(62, benjamin[0]), id, Act::Speak(1))
+        .await
+        .expect("speak");
+    assert!(text(&yes).contains("You have the floor"), "{}", text(&yes));
+    // A point of information from the other side, accepted by the speaker.
+    let hand = flow::click(&s, &at(63, adorno[1]), id, Act::Poi(1))
+        .await
+        .expect("poi");
+    assert!(text(&hand).contains("hand is up"), "{}", text(&hand));
+    let own = flow::click(&s, &at(64, benjamin[1]), id, Act::Poi(1))
+        .await
+        .expect("poi");
+    assert!(text(&own).contains("other side"), "{}", text(&own));
+    let ok = flow::click(&s, &at(65, benjamin[0]), id, Act::PoiAnswer(1, true))
+        .await
+        .expect("answer");
+    assert!(text(&ok).contains("accepted"), "{}", text(&ok));
+    // The clock: a warning at half time (90 s speech: 45 s left), "time" once.
+    s.clock.advance(50);
+    clock::tick(&s).await.expect("tick");
+    clock::tick(&s).await.expect("tick");
+    s.clock.advance(45);
+    clock::tick(&s).await.expect("tick");
+    clock::tick(&s).await.expect("tick");
+    let lines = said(&outbox, room);
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("left for")).count(),
+        1,
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("Time!")).count(),
+        1,
+        "{lines:#?}"
+    );
+    // Pause, extend and resume work on the next speech.
+    flow::click(&s, &teach(3), id, Act::Next)
+        .await
+        .expect("end speech 1");
+    flow::command(
+        &s,
+        &teach(4),
+        Command::Next {
+            speaker: Some((adorno[0], "A".into())),
+        },
+    )
+    .await
+    .expect("start speech 2 with a named speaker");
+    let c = s.store.class(id).await.expect("read").expect("class");
+    let sp = c.current().expect("speech 2").clone();
+    assert_eq!(sp.speaker.as_ref().map(|x| x.0), Some(adorno[0]));
+    s.clock.advance(10);
+    flow::command(&s, &teach(5), Command::Pause)
+        .await
+        .expect("pause");
+    s.clock.advance(100);
+    clock::tick(&s)
+        .await
+        .expect("a paused speech never times out");
+    flow::command(&s, &teach(6), Command::Extend)
+        .await
+        .expect("extend");
+    flow::command(&s, &teach(7), Command::Resume)
+        .await
+        .expect("resume");
+    let c = s.store.class(id).await.expect("read").expect("class");
+    let sp = c.current().expect("speech 2").clone();
+    assert_eq!(sp.deadline, Some(s.clock.unix() + 80 + 60), "{sp:?}");
+    // An argument with a reply; a bad source is refused with the claim quoted back.
+    let values = |claim: &str, reply: &str, source: &str| {
+        vec![
+            ("claim".to_string(), claim.to_string()),
+            ("reply".to_string(), reply.to_string()),
+            ("source".to_string(), source.to_string()),
+        ]
+    };
+    let a1 = flow::argument(
+        &s,
+        &at(70, benjamin[2]),
+        id,
+        &values("Film trains perception.", "", "identification-with-camera"),
+    )
+    .await
+    .expect("argue");
+    assert!(text(&a1).contains("Argument #1"), "{}", text(&a1));
+    let bad = flow::argument(
+        &s,
+        &at(71, adorno[2]),
+        id,
+        &values("It trains conformity.", "1", "no-such-quote"),
+    )
+    .await
+    .expect("argue");
+    assert!(
+        text(&bad).contains("It trains conformity"),
+        "{}",
+        text(&bad)
+    );
+    flow::argument(
+        &s,
+        &at(72, adorno[2]),
+        id,
+        &values("It trains conformity.", "#1", "5"),
+    )
+    .await
+    .expect("argue");
+    // Through the remaining speeches to the closing vote.
+    for n in 0..9 {
+        flow::click(&s, &teach(10 + n), id, Act::Next)
+            .await
+            .expect("next");
+    }
+    let c = s.store.class(id).await.expect("read").expect("class");
+    assert_eq!(c.phase, Phase::Closing, "{:?}", c.speeches);
+    for (i, u) in (10..20).enumerate() {
+        let side = if i < 7 { Side::Adorno } else { Side::Benjamin };
+        flow::click(&s, &at(80 + u, u), id, Act::Ballot(Poll::Closing, side))
+            .await
+            .expect("ballot");
+    }
+    flow::click(&s, &teach(30), id, Act::Next)
+        .await
+        .expect("result");
+    let c = s.store.class(id).await.expect("read").expect("class");
+    assert_eq!(c.phase, Phase::Done);
+    assert!(c.debate.closed_at.is_some());
+    assert_eq!(c.opening.total(), 10);
+    assert_eq!((c.closing.adorno, c.closing.benjamin), (7, 3));
+    let lines = said(&outbox, room);
+    let summary = lines
+        .iter()
+        .find(|l| l.contains("Debate summary"))
+        .expect("summary");
+    assert!(summary.contains("Adorno wins"), "{summary}");
+    assert!(summary.contains("#2"), "{summary}");
+    let again = flow::click(
+        &s,
+        &at(99, 10),
+        id,
+        Act::Ballot(Poll::Closing, Side::Benjamin),
+    )
+    .await
+    .expect("late");
+    assert!(text(&again).contains("ended"), "{}", text(&again));
+}

@@ -27,6 +27,9 @@ use crate::store::Store;
 pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Result<Outcome, Error> {
     let core = &s.core;
     let lang = inv.lang;
+    if inv.guild.is_none() {
+        return Ok(Outcome::Reply(Reply::notice(t(lang, "class-server-only"))));
+    }
     let (pack, motion) = match choose(s, inv, motion).await? {
         Err(notice) => return Ok(Outcome::Reply(*notice)),
         Ok(found) => found,

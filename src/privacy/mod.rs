@@ -36,6 +36,11 @@ fn summary(rows: &MemberRows, lang: Lang) -> String {
         tr(lang, "privacy-votes", &[("votes", &count(rows.votes))]),
         tr(
             lang,
+            "privacy-debating",
+            &[("debating", &count(rows.debating))],
+        ),
+        tr(
+            lang,
             "privacy-suggestions",
             &[("suggestions", &count(rows.suggestions))],
         ),

@@ -9,8 +9,11 @@ pub struct MemberRows {
     /// Quiz answers, and the rounds they were given in.
     pub answers: i64,
     pub rounds: i64,
-    /// Debate votes.
+    /// Debate votes (quick votes and class debates' ballots).
     pub votes: i64,
+    /// What the member did in class debates: sides taken, speeches, points of information
+    /// and arguments.
+    pub debating: i64,
     /// Suggestions for daily prompts (waiting or decided).
     pub suggestions: i64,
     /// Quiz rounds and debate votes the member started (their name is kept on them).
@@ -31,18 +34,24 @@ const NOBODY: &str = "0";
 const COUNTS: &str = "SELECT
     (SELECT COUNT(*) FROM quiz_answers WHERE user_id = ?1),
     (SELECT COUNT(DISTINCT round_id) FROM quiz_answers WHERE user_id = ?1),
-    (SELECT COUNT(*) FROM debate_votes WHERE user_id = ?1),
+    (SELECT COUNT(*) FROM debate_votes WHERE user_id = ?1)
+      + (SELECT COUNT(*) FROM debate_ballots WHERE user_id = ?1),
+    (SELECT COUNT(*) FROM debate_sides WHERE user_id = ?1)
+      + (SELECT COUNT(*) FROM debate_speeches WHERE speaker_id = ?1)
+      + (SELECT COUNT(*) FROM debate_pois WHERE user_id = ?1)
+      + (SELECT COUNT(*) FROM debate_arguments WHERE user_id = ?1),
     (SELECT COUNT(*) FROM daily_suggestions WHERE user_id = ?1),
     (SELECT COUNT(*) FROM quiz_rounds WHERE starter_id = ?1)
       + (SELECT COUNT(*) FROM debates WHERE starter_id = ?1)";
 
-type Counts = (i64, i64, i64, i64, i64);
+type Counts = (i64, i64, i64, i64, i64, i64);
 
-fn rows((answers, rounds, votes, suggestions, started): Counts) -> MemberRows {
+fn rows((answers, rounds, votes, debating, suggestions, started): Counts) -> MemberRows {
     MemberRows {
         answers,
         rounds,
         votes,
+        debating,
         suggestions,
         started,
     }
@@ -72,6 +81,11 @@ impl Store {
         for sql in [
             "DELETE FROM quiz_answers WHERE user_id = ?",
             "DELETE FROM debate_votes WHERE user_id = ?",
+            "DELETE FROM debate_ballots WHERE user_id = ?",
+            "DELETE FROM debate_sides WHERE user_id = ?",
+            "DELETE FROM debate_pois WHERE user_id = ?",
+            "DELETE FROM debate_arguments WHERE user_id = ?",
+            "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = ?",
             "DELETE FROM daily_suggestions WHERE user_id = ?",
         ] {
             sqlx::query(sql).bind(&user).execute(&mut *tx).await?;

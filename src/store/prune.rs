@@ -31,7 +31,7 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        let votes = sqlx::query(
+        let mut votes = sqlx::query(
             "DELETE FROM debate_votes WHERE voted_at < ?
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
         )
@@ -39,6 +39,27 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // A class debate's ballots, sides, hands and arguments go with its votes; its
+        // speeches keep their times without the speaker.
+        for sql in [
+            "DELETE FROM debate_ballots WHERE voted_at < ?1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+            "DELETE FROM debate_sides WHERE joined_at < ?1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+            "DELETE FROM debate_pois WHERE raised_at < ?1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+            "DELETE FROM debate_arguments WHERE created_at < ?1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+            "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL
+             WHERE speaker_id IS NOT NULL AND ended_at < ?1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+        ] {
+            votes += sqlx::query(sql)
+                .bind(before)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
         let debate_tokens = sqlx::query(
             "UPDATE debates SET token = '' WHERE token != '' AND opened_at < ? AND closed_at IS NOT NULL",
         )

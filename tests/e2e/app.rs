@@ -128,6 +128,8 @@ impl TestApp {
                     sweep_every: Duration::from_millis(200),
                     daily_every: options.daily_every,
                     daily_catch_up: None,
+                    debate_tick: Duration::from_millis(100),
+                    debate_seed: Some(5),
                     ..Pace::default()
                 },
                 clock: options.clock,

@@ -7,6 +7,8 @@
 //!   command registration against Discord's rules;
 //! - `quiz`: quiz rounds with a class of 200, exact scores, the board and report, edit rates,
 //!   restarts, SIGTERM, crashes and deleted channels;
+//! - `debates`: a class debate of thirty from dealt sides to the summary, the moderator's
+//!   controls, a restart mid-speech, quick votes closed by a teacher and open for hours;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
 //! - `privacy`: `/privacy` (seeing and deleting a member's rows) and the staff audit channel;
 //! - `cli`: the `aura` binary as an operator runs it, its settings checks and its logs;
@@ -21,6 +23,7 @@ mod fake;
 
 mod cli;
 mod daily;
+mod debates;
 mod discord;
 mod faults_daily;
 mod faults_reliability;

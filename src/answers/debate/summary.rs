@@ -45,7 +45,9 @@ fn points(v: f64) -> String {
 
 /// Both votes, the shift and the winner.
 fn verdict_text(v: &Verdict, lang: Lang) -> String {
-    let winner = if v.unmoved {
+    let winner = if v.closing.total() == 0 {
+        t(lang, "class-result-no-closing")
+    } else if v.unmoved {
         t(lang, "class-result-unmoved")
     } else {
         match v.winner {
@@ -437,7 +439,9 @@ pub fn history(core: &Core, entries: &[Entry], lang: Lang) -> Reply {
                 Came::Open => t(lang, "class-history-open"),
                 Came::Tally(tally) => tally_line(tally, lang),
                 Came::Verdict(v) => {
-                    let who = if v.unmoved {
+                    let who = if v.closing.total() == 0 {
+                        t(lang, "class-result-no-closing")
+                    } else if v.unmoved {
                         t(lang, "class-result-unmoved")
                     } else {
                         match v.winner {

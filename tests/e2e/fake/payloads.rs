@@ -61,6 +61,26 @@ pub fn autocomplete(
     v
 }
 
+/// An autocomplete request for a subcommand's option (`/debate start motion:`); a command
+/// name of the form `group sub` is split, a plain name asks the command itself.
+pub fn autocomplete_in(
+    id: u64,
+    user: u64,
+    locale: &str,
+    name: &str,
+    option: &str,
+    value: &str,
+) -> Value {
+    let Some((group, sub)) = name.split_once(' ') else {
+        return autocomplete(id, user, locale, name, option, value);
+    };
+    let mut v = base(id, user, locale, 4);
+    v["data"] = json!({ "id": "9000000000000000001", "name": group, "type": 1,
+        "options": [{ "type": 1, "name": sub,
+            "options": [{ "type": 3, "name": option, "value": value, "focused": true }] }] });
+    v
+}
+
 /// A button click (or, with `values`, a menu choice) on a message of Aura's.
 pub fn click(
     id: u64,

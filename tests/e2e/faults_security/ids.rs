@@ -10,8 +10,8 @@ use super::{
 };
 use crate::app::{TestApp, next};
 use crate::fake::{
-    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, command, in_channel, in_guild,
-    modal_submit,
+    CHANNEL_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, in_channel, in_guild,
+    modal_submit, subcommand,
 };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -21,15 +21,22 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
     // Real things to aim at: a pending suggestion and an open debate in this server.
     let (approve, deny, _) = suggestion(&bot, 15, "Is a meme an artwork with aura?").await;
     let starter = next();
+    let debate = next();
     let opened = fake
         .interact(in_guild(
-            command(next(), starter, "en-US", "debate", json!([])),
+            subcommand(debate, starter, "en-US", "debate", "start", json!([])),
             MEMBER,
             &[],
         ))
         .await;
     assert_eq!(opened.body["type"], 4, "{}", opened.body);
-    let debate_ids = custom_ids(&opened.body["data"]);
+    // The vote's card is posted in the channel.
+    let debate_ids: Vec<String> = fake
+        .posted_in(CHANNEL_ID)
+        .iter()
+        .flat_map(|p| custom_ids(&p.body))
+        .filter(|i| i.contains(&debate.to_string()))
+        .collect();
     let vote = debate_ids
         .iter()
         .find(|i| i.starts_with("aura:vote:"))

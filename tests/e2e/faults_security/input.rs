@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::assert_polite;
 use crate::app::{TestApp, next};
-use crate::fake::{autocomplete, command, string_option};
+use crate::fake::{MEMBER, autocomplete_in, command, in_guild, string_option, subcommand};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
@@ -39,15 +39,17 @@ async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
                 value.chars().take(20).collect::<String>()
             );
             let started = Instant::now();
-            let cb = fake
-                .interact(command(
-                    next(),
-                    next(),
-                    "en-US",
-                    name,
-                    json!([string_option(option, value)]),
-                ))
-                .await;
+            let options = json!([string_option(option, value)]);
+            let payload = if name == "debate" {
+                in_guild(
+                    subcommand(next(), next(), "en-US", name, "start", options),
+                    MEMBER,
+                    &[],
+                )
+            } else {
+                command(next(), next(), "en-US", name, options)
+            };
+            let cb = fake.interact(payload).await;
             assert_eq!(cb.status, 204, "{what}: {}", cb.body);
             assert!(
                 aura::render::limits::check_callback(&cb.body).is_empty(),
@@ -77,7 +79,18 @@ async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
             }
             if ["topic", "speaker", "name", "number", "motion"].contains(&option) {
                 let cb = fake
-                    .interact(autocomplete(next(), next(), "en-US", name, option, value))
+                    .interact(autocomplete_in(
+                        next(),
+                        next(),
+                        "en-US",
+                        if name == "debate" {
+                            "debate start"
+                        } else {
+                            name
+                        },
+                        option,
+                        value,
+                    ))
                     .await;
                 assert_eq!(cb.status, 204, "autocomplete {what}: {}", cb.body);
                 assert_eq!(cb.body["type"], 8, "autocomplete {what}: {}", cb.body);

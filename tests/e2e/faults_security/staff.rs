@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use super::{STAFF, STAFF_ROOM, assert_polite, custom_ids, daily, guild, suggestion};
 use crate::app::{TestApp, next};
 use crate::fake::{
-    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, command, in_channel, in_guild,
-    modal_submit, subcommand,
+    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, in_channel, in_guild, modal_submit,
+    subcommand,
 };
 
 const STUDENT: u64 = 41;
@@ -50,17 +50,16 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
     assert!(access.to_string().contains("everyone"), "{access}");
     // Someone else's debate.
     let starter = next();
+    let debate = next();
     let opened = fake
         .interact(in_guild(
-            command(next(), starter, "en-US", "debate", json!([])),
+            subcommand(debate, starter, "en-US", "debate", "start", json!([])),
             MEMBER,
             &[],
         ))
         .await;
-    let close = custom_ids(&opened.body["data"])
-        .into_iter()
-        .find(|i| i.starts_with("aura:close:"))
-        .unwrap_or_default();
+    assert_eq!(opened.status, 204, "{}", opened.body);
+    let close = format!("aura:close:{debate}");
     let g = guild();
     let reset = format!("aura:quiz-reset:all:{STUDENT}:{g}");
     let before = (

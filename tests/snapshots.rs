@@ -21,8 +21,13 @@ const LINES: &[(&str, &str)] = &[
     ("quote_speaker", "/quote speaker:adorno"),
     (
         "debate",
-        "/debate motion:film makes audiences critical experts",
+        "/debate start motion:film makes audiences critical experts",
     ),
+    (
+        "debate_class_control",
+        "/debate start format:class motion:film makes audiences critical experts",
+    ),
+    ("debate_summary", "/debate summary"),
     ("section_iii", "/section number:III"),
     ("section_epilogue", "/section number:nachwort"),
     ("search", "/search query:distraction"),
@@ -66,6 +71,46 @@ fn every_command_in_both_languages() {
                 preview(&core, lang, line, 1, false).unwrap_or_else(|e| panic!("{line}: {e}"));
             insta::assert_snapshot!(format!("{name}_{}", lang.code()), steady(&out), line);
         }
+    }
+}
+
+/// A class debate's control message in each phase, its summary and its argument tree, in both
+/// languages (a sample debate of eight members).
+#[test]
+fn class_debate_cards_in_both_languages() {
+    use aura::answers::debate::class::{arguments, control, sample, summary};
+    use aura::debate::class::Phase;
+    let core = core();
+    for lang in Lang::ALL {
+        for phase in [
+            Phase::Lobby,
+            Phase::Opening,
+            Phase::Speech,
+            Phase::Closing,
+            Phase::Done,
+        ] {
+            let debate = sample(&core, lang, phase, None).expect("a sample debate");
+            let now = debate.debate.opened_at + 1150;
+            let card = control(&core, &debate, now);
+            let name = format!("debate_control_{}_{}", phase.code(), lang.code());
+            insta::assert_snapshot!(name, steady(&aura::render::to_text(&card)));
+            let body = aura::render::channel_message(&aura::outbox::Message::from(card));
+            assert!(
+                aura::render::limits::check_message(&body).is_empty(),
+                "{phase:?}"
+            );
+        }
+        let done = sample(&core, lang, Phase::Done, None).expect("a sample debate");
+        let card = summary(&core, &done, lang);
+        insta::assert_snapshot!(
+            format!("debate_summary_card_{}", lang.code()),
+            steady(&aura::render::to_text(&card))
+        );
+        let tree = arguments(&core, &done, lang);
+        insta::assert_snapshot!(
+            format!("debate_arguments_{}", lang.code()),
+            aura::render::to_text(&tree)
+        );
     }
 }
 

@@ -198,7 +198,7 @@ async fn at_trace_level_no_log_line_shows_the_bot_token_or_an_interaction_token(
             id,
             id,
             "en-US",
-            "debate",
+            "quote",
             serde_json::json!([]),
         ))
         .await;

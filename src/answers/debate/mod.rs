@@ -144,7 +144,7 @@ pub fn preview_start(core: &Core, lang: Lang, req: &super::Request, rng: &mut im
         crate::debate::class::Phase::Speech,
         Some((&pack.id, &m.id)),
     ) {
-        Some(sample) => class::control(core, &sample, 1_764_001_200 + 60),
+        Some(sample) => class::control(core, &sample, sample.debate.opened_at + 1150),
         None => Reply::notice(t(lang, "error-no-motion")),
     }
 }

@@ -22,7 +22,7 @@ pub fn deal(members: &[u64], seed: u64) -> Vec<(u64, Side)> {
     let mut rng = StdRng::seed_from_u64(seed);
     order.shuffle(&mut rng);
     // Who gets the odd member out is part of the draw too.
-    let first = if seed % 2 == 0 {
+    let first = if seed.is_multiple_of(2) {
         Side::Benjamin
     } else {
         Side::Adorno

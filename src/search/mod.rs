@@ -438,7 +438,21 @@ impl Index {
         if let Some(hit) = exact(None, input) {
             return Ok(hit);
         }
-        let hits = self.search(input, &[kind], 5);
+        // Names first: a clear winner among them is the answer whatever the partial matches
+        // add (they score at most `PARTIAL_MAX`), so those are only looked for otherwise.
+        let q = normalize(input);
+        let named = self.search_folded(&q, &[kind], 5, false);
+        let clear = named.first().is_some_and(|best| {
+            let margin = best.score - named.get(1).map_or(0.0, |h| h.score);
+            best.score > partial::PARTIAL_MAX + 0.03
+                && best.score >= CONFIDENT
+                && (best.score >= 1.0 || margin >= 0.03)
+        });
+        let hits = if clear {
+            named
+        } else {
+            self.search_folded(&q, &[kind], 5, true)
+        };
         match hits.first() {
             Some(best) if best.score >= CONFIDENT => {
                 // A clear winner only: two nearly equal matches are ambiguous ("value").

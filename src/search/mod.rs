@@ -444,9 +444,8 @@ impl Index {
         let named = self.search_folded(&q, &[kind], 5, false);
         let clear = named.first().is_some_and(|best| {
             let margin = best.score - named.get(1).map_or(0.0, |h| h.score);
-            best.score > partial::PARTIAL_MAX + 0.03
-                && best.score >= CONFIDENT
-                && (best.score >= 1.0 || margin >= 0.03)
+            // (Above `PARTIAL_MAX` and a tie's margin is above `CONFIDENT` too.)
+            best.score > partial::PARTIAL_MAX + 0.03 && (best.score >= 1.0 || margin >= 0.03)
         });
         let hits = if clear {
             named

@@ -452,18 +452,7 @@ impl Index {
         } else {
             self.search_folded(&q, &[kind], 5, true)
         };
-        match hits.first() {
-            Some(best) if best.score >= CONFIDENT => {
-                // A clear winner only: two nearly equal matches are ambiguous ("value").
-                let tied = hits.get(1).is_some_and(|h| best.score - h.score < 0.03);
-                if tied && best.score < 1.0 {
-                    Err(hits.into_iter().take(3).collect())
-                } else {
-                    Ok(best.clone())
-                }
-            }
-            _ => Err(hits.into_iter().take(3).collect()),
-        }
+        decide(hits)
     }
 
     /// The label of an item in `lang`.
@@ -503,6 +492,23 @@ impl Index {
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         hits.truncate(limit);
         hits
+    }
+}
+
+/// What a lookup's ranked hits resolve to: the best one when it is confident and clear, else
+/// the best three as guesses.
+fn decide(hits: Vec<Hit>) -> Result<Hit, Vec<Hit>> {
+    match hits.first() {
+        Some(best) if best.score >= CONFIDENT => {
+            // A clear winner only: two nearly equal matches are ambiguous ("value").
+            let tied = hits.get(1).is_some_and(|h| best.score - h.score < 0.03);
+            if tied && best.score < 1.0 {
+                Err(hits.into_iter().take(3).collect())
+            } else {
+                Ok(best.clone())
+            }
+        }
+        _ => Err(hits.into_iter().take(3).collect()),
     }
 }
 

@@ -7,22 +7,28 @@ use unicode_normalization::char::is_combining_mark;
 /// Folds text for comparison: lower case, accents removed (`Ä` → `a`, `é` → `e`), `ß` → `ss`,
 /// punctuation turned into spaces, runs of spaces collapsed.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = true;
-    let mut fold = |c: char| {
-        if c == 'ß' {
+    /// Adds one character; `space` says whether `out` ends with a space (or is empty), so
+    /// that spaces are never doubled nor leading.
+    fn fold(out: &mut String, space: &mut bool, c: char) {
+        if c.is_ascii_alphanumeric() {
+            // The common case, without the Unicode tables.
+            out.push(c.to_ascii_lowercase());
+            *space = false;
+        } else if c == 'ß' {
             out.push_str("ss");
-            space = false;
+            *space = false;
         } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-            space = false;
+            *space = false;
         } else if c == '\'' || c == '’' {
             // "l'art" and "lart" should meet: drop apostrophes.
-        } else if !space {
+        } else if !*space {
             out.push(' ');
-            space = true;
+            *space = true;
         }
-    };
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
     // ASCII is its own decomposition, so only the runs of other characters go through NFKD.
     // No run of combining marks crosses an ASCII character, so this is NFKD of the whole.
     let mut rest = s;
@@ -31,16 +37,17 @@ pub fn normalize(s: &str) -> String {
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
-        rest[..ascii].chars().for_each(&mut fold);
+        for b in rest[..ascii].bytes() {
+            fold(&mut out, &mut space, char::from(b));
+        }
         rest = &rest[ascii..];
         let other = rest
             .bytes()
             .position(|b| b.is_ascii())
             .unwrap_or(rest.len());
-        rest[..other]
-            .nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .for_each(&mut fold);
+        for c in rest[..other].nfkd().filter(|c| !is_combining_mark(*c)) {
+            fold(&mut out, &mut space, c);
+        }
         rest = &rest[other..];
     }
     if out.ends_with(' ') {

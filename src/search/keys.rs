@@ -15,7 +15,7 @@ use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::score::allowed_edits;
+use super::score::{allowed_edits, may_be_close};
 
 /// How many leading characters the deletion dictionary keeps of each string.
 const PREFIX: usize = 7;
@@ -75,6 +75,8 @@ pub(crate) struct NameKeys {
     names: Vec<String>,
     /// Name ids in the order of their text.
     sorted: Vec<u32>,
+    /// The longest name's length in characters.
+    longest: usize,
     /// Every word of every name, sorted.
     words: Vec<Word>,
     /// Three-byte sequence → the names that hold it (ascending).
@@ -167,6 +169,7 @@ impl NameKeys {
         }
         let (deletions, buckets) = into_buckets(deletions);
         NameKeys {
+            longest: names.iter().map(|n| n.chars().count()).max().unwrap_or(0),
             names,
             sorted,
             words,
@@ -196,11 +199,51 @@ impl NameKeys {
                 .iter()
                 .take_while(|&&id| self.names[id as usize].starts_with(q)),
         );
-        // Word prefixes: a name matching every query word has a word starting with the longest.
-        let longest = q.split(' ').max_by_key(|t| t.len()).unwrap_or(q);
-        for w in self.words_starting(longest) {
-            out.extend_from_slice(&w.names);
+        let q_len = q.chars().count();
+        // Word by word: a name matching every word of the query (by word prefixes, or by typos
+        // for several words) matches its two longest words; it is among the names of both.
+        // A single word matches the start of a name's word.
+        let mut tokens: Vec<&str> = q.split(' ').collect();
+        tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let several = tokens.len() > 1;
+        let mut by_words = Vec::new();
+        let mut matched = Vec::new();
+        let mut typos = Vec::new();
+        for (i, token) in tokens.iter().take(2).enumerate() {
+            matched.clear();
+            for w in self.words_starting(token) {
+                matched.extend_from_slice(&w.names);
+            }
+            if several && q_len >= 3 {
+                // A shared start is not enough: the whole words must be within reach (by the
+                // score's cheap bounds, once per word).
+                let t_len = token.chars().count();
+                typos.clear();
+                self.lookup(token, |source, deleted| {
+                    if let Source::Word { word, len } = source
+                        && deleted <= allowed_edits(t_len.max(len as usize))
+                    {
+                        typos.push(word);
+                    }
+                });
+                typos.sort_unstable();
+                typos.dedup();
+                for &word in &typos {
+                    let word = &self.words[word as usize];
+                    if may_be_close(token, &word.text) {
+                        matched.extend_from_slice(&word.names);
+                    }
+                }
+            }
+            matched.sort_unstable();
+            matched.dedup();
+            if i == 0 {
+                by_words.extend_from_slice(&matched);
+            } else {
+                by_words.retain(|n| matched.binary_search(n).is_ok());
+            }
         }
+        out.extend_from_slice(&by_words);
         // Substrings: a name holding the query holds its rarest trigram.
         if q.len() >= 3 {
             let rarest = q
@@ -214,9 +257,10 @@ impl NameKeys {
                 .min_by_key(|list| list.len());
             out.extend_from_slice(rarest.unwrap_or(&[]));
         }
-        // Typos: the whole name or its start, and (for several words) word by word.
-        let q_len = q.chars().count();
-        if q_len >= 3 {
+        // Typos of the whole name or of its start: none for a query longer than every name by
+        // more than the most edits allowed (and longer than the indexed starts).
+        let reachable = q_len <= self.longest + allowed_edits(usize::MAX) || q_len <= *HEADS.end();
+        if q_len >= 3 && reachable {
             self.lookup(q, |source, deleted| match source {
                 Source::Name { name, len } if name_may_match(q_len, len as usize, deleted) => {
                     out.push(name)
@@ -228,16 +272,6 @@ impl NameKeys {
                 }
                 _ => {}
             });
-            if q.contains(' ') {
-                let t_len = longest.chars().count();
-                self.lookup(longest, |source, deleted| {
-                    if let Source::Word { word, len } = source
-                        && deleted <= allowed_edits(t_len.max(len as usize))
-                    {
-                        out.extend_from_slice(&self.words[word as usize].names);
-                    }
-                });
-            }
         }
         out.sort_unstable();
         out.dedup();
@@ -293,52 +327,40 @@ fn into_buckets(deletions: Vec<(u64, u32, u8)>) -> (Vec<(u64, u32, u8)>, Vec<u32
     (ordered, buckets)
 }
 
-/// Every string `chars` becomes by deleting up to `max` of its characters, as (hash, number of
-/// deletions), each distinct string once with its fewest deletions.
+/// Every string `chars` (at most 32 characters) becomes by deleting up to `max` of its
+/// characters, as (hash, number of deletions). Deleting any one of a run of equal characters
+/// gives the same string, so only a run's first characters are deleted; other repeats (rare)
+/// are kept, and a lookup finds their sources twice, which its caller's dedup absorbs.
 fn variants(chars: &[char], max: usize, out: &mut Vec<(u64, u8)>) {
+    /// `deleted`: a bit per deleted position; deletions are made in increasing position.
     fn walk(
         chars: &[char],
         from: usize,
-        deleted: &mut Vec<usize>,
+        deleted: u32,
+        count: usize,
         max: usize,
         out: &mut Vec<(u64, u8)>,
     ) {
         let mut h = FxHasher::default();
-        let mut skip = deleted.iter().peekable();
         for (i, c) in chars.iter().enumerate() {
-            if skip.peek() == Some(&&i) {
-                skip.next();
-            } else {
+            if deleted & (1 << i) == 0 {
                 h.write_u32(*c as u32);
             }
         }
-        h.write_usize(chars.len() - deleted.len());
-        out.push((h.finish(), deleted.len() as u8));
-        if deleted.len() < max {
-            for i in from..chars.len() {
-                deleted.push(i);
-                walk(chars, i + 1, deleted, max, out);
-                deleted.pop();
+        h.write_usize(chars.len() - count);
+        out.push((h.finish(), count as u8));
+        if count == max {
+            return;
+        }
+        for i in from..chars.len() {
+            let repeat = i > 0 && chars[i - 1] == chars[i] && deleted & (1 << (i - 1)) == 0;
+            if !repeat {
+                walk(chars, i + 1, deleted | 1 << i, count + 1, max, out);
             }
         }
     }
-    let start = out.len();
-    walk(
-        chars,
-        0,
-        &mut Vec::with_capacity(max),
-        max.min(chars.len()),
-        out,
-    );
-    out[start..].sort_unstable();
-    let mut seen = start;
-    for i in start..out.len() {
-        if seen == start || out[seen - 1].0 != out[i].0 {
-            out[seen] = out[i];
-            seen += 1;
-        }
-    }
-    out.truncate(seen);
+    let chars = &chars[..chars.len().min(32)];
+    walk(chars, 0, 0, 0, max.min(chars.len()), out);
 }
 
 /// Finds the items whose body text holds every word of a query as a word start.
@@ -404,13 +426,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn deletions_are_distinct_and_fewest() {
+    fn a_run_of_equal_characters_is_deleted_once() {
         let chars: Vec<char> = "aab".chars().collect();
         let mut out = Vec::new();
         variants(&chars, 1, &mut out);
         // "aab", "ab" (either a), "aa".
         assert_eq!(out.len(), 3);
         assert!(out.iter().any(|&(_, d)| d == 0));
+        out.clear();
+        variants(&['a'; 4], 2, &mut out);
+        // "aaaa", "aaa", "aa".
+        assert_eq!(out.len(), 3);
+        assert_eq!(out.iter().map(|&(_, d)| usize::from(d)).sum::<usize>(), 3);
     }
 
     #[test]

@@ -438,19 +438,21 @@ impl Index {
         if let Some(hit) = exact(None, input) {
             return Ok(hit);
         }
-        let hits = self.search(input, &[kind], 5);
-        match hits.first() {
-            Some(best) if best.score >= CONFIDENT => {
-                // A clear winner only: two nearly equal matches are ambiguous ("value").
-                let tied = hits.get(1).is_some_and(|h| best.score - h.score < 0.03);
-                if tied && best.score < 1.0 {
-                    Err(hits.into_iter().take(3).collect())
-                } else {
-                    Ok(best.clone())
-                }
-            }
-            _ => Err(hits.into_iter().take(3).collect()),
-        }
+        // Names first: a clear winner among them is the answer whatever the partial matches
+        // add (they score at most `PARTIAL_MAX`), so those are only looked for otherwise.
+        let q = normalize(input);
+        let named = self.search_folded(&q, &[kind], 5, false);
+        let clear = named.first().is_some_and(|best| {
+            let margin = best.score - named.get(1).map_or(0.0, |h| h.score);
+            // (Above `PARTIAL_MAX` and a tie's margin is above `CONFIDENT` too.)
+            best.score > partial::PARTIAL_MAX + 0.03 && (best.score >= 1.0 || margin >= 0.03)
+        });
+        let hits = if clear {
+            named
+        } else {
+            self.search_folded(&q, &[kind], 5, true)
+        };
+        decide(hits)
     }
 
     /// The label of an item in `lang`.
@@ -490,6 +492,23 @@ impl Index {
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         hits.truncate(limit);
         hits
+    }
+}
+
+/// What a lookup's ranked hits resolve to: the best one when it is confident and clear, else
+/// the best three as guesses.
+fn decide(hits: Vec<Hit>) -> Result<Hit, Vec<Hit>> {
+    match hits.first() {
+        Some(best) if best.score >= CONFIDENT => {
+            // A clear winner only: two nearly equal matches are ambiguous ("value").
+            let tied = hits.get(1).is_some_and(|h| best.score - h.score < 0.03);
+            if tied && best.score < 1.0 {
+                Err(hits.into_iter().take(3).collect())
+            } else {
+                Ok(best.clone())
+            }
+        }
+        _ => Err(hits.into_iter().take(3).collect()),
     }
 }
 

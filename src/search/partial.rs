@@ -129,6 +129,11 @@ fn token_matches(token: &str, word: &str) -> bool {
         .any(|w| word.contains(&w.iter().collect::<String>()))
 }
 
+/// The highest score [`partial_score`] gives (a passage held whole: 0.5 + 0.28); a name
+/// scoring higher than this (and than it plus a tie's margin) cannot be outranked nor tied by a
+/// partial match.
+pub(crate) const PARTIAL_MAX: f64 = 0.78;
+
 /// The ranking rule for documents that match only some of a query's words: a student's whole
 /// question ("what does Benjamin mean by aura?") or a passage quoted from memory. A name that
 /// stands whole in the query ranks high (author names a little lower: they are usually
@@ -211,6 +216,16 @@ mod tests {
         let names = vec!["cult value".to_string()];
         assert!(partial_score("what is cult value", Kind::Concept, &names, "") > 0.7);
         assert!(token_matches("menerjemahkan", "diterjemahkan"));
+        // The best a partial match can do: a long passage held whole, or a name standing
+        // whole in the query.
+        let passage = "the public is an examiner but a distracted one";
+        let best = partial_score(passage, Kind::Quote, &[], passage);
+        let named = partial_score("what is cult value", Kind::Concept, &names, passage);
+        assert!(
+            best <= PARTIAL_MAX && named <= PARTIAL_MAX,
+            "{best} {named}"
+        );
+        assert!((best - PARTIAL_MAX).abs() < 1e-9);
         assert!(!token_matches("seni", "sejarah"));
     }
 }

@@ -32,7 +32,8 @@ pub fn name_score(q: &str, name: &str) -> f64 {
     {
         return 0.82;
     }
-    if q.len() >= 3 && name.contains(q) {
+    // (A query longer than the name is not in it: no need to prepare the search.)
+    if q.len() >= 3 && q.len() < name.len() && name.contains(q) {
         return 0.75;
     }
     let q_chars = q.chars().count();
@@ -92,18 +93,25 @@ fn word_typos(q: &str, name: &str) -> f64 {
 /// two cheap lower bounds on it (the length difference and the letters' difference) skip it
 /// for pairs that cannot be close.
 fn fuzzy(a: &str, b: &str) -> f64 {
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let n = la.max(lb);
-    let allowed = allowed_edits(n);
-    if n == 0 || la.abs_diff(lb) > allowed || letters_apart(a, b) > allowed {
+    if !may_be_close(a, b) {
         return 0.0;
     }
+    let n = a.chars().count().max(b.chars().count());
+    let allowed = allowed_edits(n);
     let d = strsim::damerau_levenshtein(a, b);
     if d <= allowed {
         1.0 - d as f64 / n as f64
     } else {
         0.0
     }
+}
+
+/// Whether two folded words pass both lower bounds of [`fuzzy`] (a cheap test: `fuzzy` may
+/// still find them too far apart).
+pub(crate) fn may_be_close(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let allowed = allowed_edits(la.max(lb));
+    la.max(lb) > 0 && la.abs_diff(lb) <= allowed && letters_apart(a, b) <= allowed
 }
 
 /// A lower bound on the edit distance: an insertion or deletion changes the count of one
@@ -156,13 +164,20 @@ impl<'a> Query<'a> {
         if self.q.chars().count() < 3 || self.words.is_empty() {
             return 0.0;
         }
+        let every_word = || self.words.iter().all(|w| padded_body.contains(w.as_str()));
+        // The phrase at a word start holds every word at a word start: a body without one of
+        // a longer query's words is not searched for the phrase.
+        let several = self.words.len() > 1;
+        if several && !every_word() {
+            return 0.0;
+        }
         if padded_body.contains(&self.phrase) {
-            return 0.5;
+            0.5
+        } else if several || every_word() {
+            0.4
+        } else {
+            0.0
         }
-        if self.words.iter().all(|w| padded_body.contains(w.as_str())) {
-            return 0.4;
-        }
-        0.0
     }
 }
 

@@ -120,3 +120,21 @@ fn documents_of_a_new_kind_are_just_more_entries() {
     );
     assert_eq!(index.search("ornament", &Kind::ALL, 5).len(), 1);
 }
+
+#[test]
+fn resolving_without_partial_matches_decides_as_the_full_search() {
+    let index = index();
+    let qs = queries(&index);
+    let mut seen = std::collections::HashSet::new();
+    for q in qs.iter().filter(|q| seen.insert(q.as_str())) {
+        for kind in [Kind::Concept, Kind::Thinker, Kind::Section, Kind::Quote] {
+            let full = decide(index.search(q, &[kind], 5));
+            let input = q.trim();
+            // Ids and `pack:id` values are answered before any search.
+            if index.find(kind, None, input).is_some() || input.contains(':') {
+                continue;
+            }
+            assert_eq!(index.resolve(kind, q), full, "{q:?} {kind:?}");
+        }
+    }
+}

@@ -109,6 +109,7 @@ impl Store {
         store.reader = SqlitePoolOptions::new()
             .max_connections(2)
             .min_connections(0)
+            .test_before_acquire(false)
             .connect_lazy_with(options);
         Ok(store)
     }
@@ -120,8 +121,11 @@ impl Store {
     }
 
     async fn connect(options: SqliteConnectOptions, max: u32) -> Result<Store, StoreError> {
+        // A connection to a local file does not go stale: no round trip to its thread to
+        // check it before each use (a failing one still fails its statement, and is replaced).
         let pool = SqlitePoolOptions::new()
             .max_connections(max)
+            .test_before_acquire(false)
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;

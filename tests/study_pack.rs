@@ -133,7 +133,9 @@ fn lines(core: &Core) -> Vec<String> {
         "/essay".to_string(),
         "/help".into(),
         "/quote".into(),
-        "/debate".into(),
+        "/debate start".into(),
+        "/debate start format:class".into(),
+        "/debate summary".into(),
     ];
     lines.extend(
         pack.concepts
@@ -148,7 +150,7 @@ fn lines(core: &Core) -> Vec<String> {
     lines.extend(
         pack.motions
             .iter()
-            .map(|m| format!("/debate motion:benjamin:{}", m.id)),
+            .map(|m| format!("/debate start motion:benjamin:{}", m.id)),
     );
     lines.extend(
         pack.concepts
@@ -279,7 +281,14 @@ fn every_item_answers_within_discords_limits_in_both_languages() {
                 body["data"]["allowed_mentions"]["parse"],
                 serde_json::json!([])
             );
-            for b in &reply.buttons {
+            // Votes and a class debate's controls act on stored debates, not navigation.
+            use aura::interaction::CustomId;
+            for b in reply.buttons.iter().filter(|b| {
+                !matches!(
+                    b.id,
+                    CustomId::Vote { .. } | CustomId::CloseVote { .. } | CustomId::Class { .. }
+                )
+            }) {
                 buttons.insert(b.id.clone());
             }
         }

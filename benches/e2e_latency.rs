@@ -5,8 +5,9 @@
 //! (process start → commands registered and the gateway identified).
 //!
 //! Phases: 1,500 sequential lookups (concept, autocomplete, quote; Indonesian and English; each
-//! from a different member, so no cooldown cuts the work short), 1,000 debate-vote clicks
-//! within one second, and 1,000 quiz-answer clicks within one second.
+//! from a different member, so no cooldown cuts the work short), 1,000 quick-vote clicks
+//! within one second, 1,000 opening-vote clicks in a class debate's thread within one second,
+//! and 1,000 quiz-answer clicks within one second.
 //!
 //! Run: `cargo bench --bench e2e_latency` (`E2E_BOT_BIN=path` runs another build of the bot).
 
@@ -16,8 +17,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{
-    FakeDiscord, MANAGE_MESSAGES, MEMBER, autocomplete, click, command, in_guild, string_option,
-    subcommand,
+    FakeDiscord, MANAGE_MESSAGES, MEMBER, autocomplete, click, command, in_channel, in_guild,
+    string_option, subcommand,
 };
 use serde_json::{Value, json};
 
@@ -137,6 +138,12 @@ fn main() {
         let (latencies, cpu) = votes(&fake, pid).await;
         report(
             &format!("{CLICKS} debate-vote clicks within one second (click → acknowledgement)"),
+            latencies,
+            cpu,
+        );
+        let (latencies, cpu) = ballots(&fake, pid).await;
+        report(
+            &format!("{CLICKS} class-debate ballots within one second (click → acknowledgement)"),
             latencies,
             cpu,
         );
@@ -262,25 +269,68 @@ async fn burst(
 /// A debate opens; `CLICKS` members vote within one second.
 async fn votes(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duration>) {
     let debate = 8_000_000u64;
-    let cb = fake
-        .interact(command(
-            debate,
-            42,
-            "en-US",
-            "debate",
-            json!([string_option("motion", "benjamin:film-makes-experts")]),
-        ))
-        .await;
+    let start = subcommand(
+        debate,
+        42,
+        "en-US",
+        "debate",
+        "start",
+        json!([string_option("motion", "benjamin:film-makes-experts")]),
+    );
+    let cb = fake.interact(in_guild(start, MEMBER, &[])).await;
     assert_eq!(cb.status, 204, "{}", cb.body);
     burst(fake, pid, 8_100_000, |id, member| {
         let side = ["benjamin", "adorno", "undecided"][(member % 3) as usize];
-        click(
+        let vote = click(
             id,
             member,
             "id",
             &format!("aura:vote:{debate}:{side}"),
             None,
-        )
+        );
+        in_guild(vote, MEMBER, &[])
+    })
+    .await
+}
+
+/// A teacher opens a class debate and its opening vote; `CLICKS` members vote in its thread
+/// within one second.
+async fn ballots(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duration>) {
+    let debate = 8_500_000u64;
+    let start = subcommand(
+        debate,
+        42,
+        "en-US",
+        "debate",
+        "start",
+        json!([{ "type": 4, "name": "format", "value": 1 }]),
+    );
+    let cb = fake.interact(in_guild(start, MANAGE_MESSAGES, &[])).await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    fake.wait_for(Duration::from_secs(20), |f| !f.pins().is_empty())
+        .await;
+    let (_, thread, _) = fake.threads().last().cloned().expect("a thread");
+    let next = click(
+        8_500_001,
+        42,
+        "en-US",
+        &format!("aura:db:{debate}:next"),
+        None,
+    );
+    let cb = fake
+        .interact(in_channel(in_guild(next, MANAGE_MESSAGES, &[]), &thread))
+        .await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    burst(fake, pid, 8_600_000, |id, member| {
+        let side = ["benjamin", "adorno", "undecided"][(member % 3) as usize];
+        let vote = click(
+            id,
+            member,
+            "id",
+            &format!("aura:db:{debate}:vote:opening:{side}"),
+            None,
+        );
+        in_channel(in_guild(vote, MEMBER, &[]), &thread)
     })
     .await
 }

@@ -180,6 +180,11 @@ async fn open_room(s: &Services, d: &Debate) -> Result<u64, Error> {
 /// A click on a class debate's control message.
 pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<Outcome, Error> {
     let lang = inv.lang;
+    // A ballot, the burst of a vote, is one statement that checks the phase, the room and
+    // that the debate is open; the debate is read only to explain a refusal.
+    if let Act::Ballot(poll, side) = act {
+        return ballot(s, inv, id, poll, side).await;
+    }
     let Some(c) = s.store.class(id).await?.filter(|c| here(c, inv)) else {
         return Ok(notice(lang, "error-stale-button"));
     };
@@ -188,7 +193,7 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
     }
     match act {
         Act::Join(side) => join(s, inv, &c, side).await,
-        Act::Ballot(poll, side) => ballot(s, inv, &c, poll, side).await,
+        Act::Ballot(poll, side) => ballot(s, inv, id, poll, side).await,
         Act::MySide => Ok(private(match c.side_of(inv.user) {
             Some(side) => tr(lang, "class-your-side", &[("side", &side_name(lang, side))]),
             None => t(lang, "class-no-side"),
@@ -196,7 +201,7 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
         Act::Speak(n) => volunteer(s, inv, &c, n).await,
         Act::Poi(n) => raise(s, inv, &c, n).await,
         Act::PoiAnswer(n, yes) => answer_poi(s, inv, &c, n, yes).await,
-        Act::Argue => Ok(argue_form(s, inv, &c)),
+        Act::Argue => Ok(argue_form(inv, &c)),
         Act::Argument => Ok(notice(lang, "error-stale-button")),
         Act::Next | Act::Pause | Act::Extend => {
             if !votes::may_close(s, &c.debate, inv).await? {
@@ -265,10 +270,6 @@ async fn steer(s: &Services, inv: &Invocation, c: Class, cmd: Command) -> Result
     let outcome = match cmd {
         Command::Next { speaker } => return next(s, inv, c, speaker).await,
         Command::End => {
-            if let Some(sp) = &current {
-                s.store.end_speech(id, sp.number, now).await?;
-                s.store.lower_hands(id, sp.number).await?;
-            }
             if finish(s, id, false).await? {
                 if let Some(guild) = c.debate.guild {
                     let action = Action::DebateClosed {
@@ -593,27 +594,31 @@ async fn join(
 async fn ballot(
     s: &Services,
     inv: &Invocation,
-    c: &Class,
+    id: u64,
     poll: Poll,
     side: Side,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
+    let at = (inv.guild, inv.channel);
     let outcome = s
         .store
-        .ballot(
-            c.debate.id,
-            poll,
-            (inv.guild, inv.channel),
-            inv.user,
-            side,
-            s.clock.unix(),
-        )
+        .ballot(id, poll, at, inv.user, side, s.clock.unix())
         .await?;
     let side = side_name(lang, side);
     Ok(match outcome {
         VoteOutcome::Cast => private(tr(lang, "vote-cast", &[("side", &side)])),
         VoteOutcome::Changed => private(tr(lang, "vote-changed", &[("side", &side)])),
-        VoteOutcome::Closed => notice(lang, "vote-closed"),
+        VoteOutcome::Closed => match s.store.debate(id).await? {
+            Some(d) if d.guild == inv.guild && d.room() == inv.channel => notice(
+                lang,
+                if d.closed_at.is_some() {
+                    "class-ended"
+                } else {
+                    "vote-closed"
+                },
+            ),
+            _ => notice(lang, "error-stale-button"),
+        },
     })
 }
 
@@ -703,12 +708,11 @@ async fn answer_poi(
 }
 
 /// The argument form: the claim, the argument it answers (if any), and a source from the pack.
-fn argue_form(s: &Services, inv: &Invocation, c: &Class) -> Outcome {
+fn argue_form(inv: &Invocation, c: &Class) -> Outcome {
     let lang = inv.lang;
     if c.side_of(inv.user).is_none() {
         return notice(lang, "class-argue-no-side");
     }
-    let _ = s;
     Outcome::Modal(Modal {
         id: CustomId::Class {
             debate: c.debate.id,

@@ -7,19 +7,20 @@
 use rand::Rng;
 
 use super::deal::{self, SPEECH_MAX, SPEECH_MIN};
-use super::refresh;
-use super::{Act, Class, Clock, Command, Phase, Poll, SidesMode};
+use super::{Act, Class, Clock, Command, Phase, SidesMode};
+use super::{members, refresh};
 use crate::answers::debate::{self as cards, class as view};
 use crate::audit::{self, Action};
 use crate::debate::votes;
-use crate::debate::{Debate, Format, Side, VoteOutcome};
+use crate::debate::{Debate, Format, Side};
 use crate::i18n::{t, tr};
-use crate::interaction::{CustomId, Input, Invocation, Modal, Outcome};
+use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
 use crate::pack::Lang;
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 use crate::store::Setup;
+pub use members::argument;
 
 /// How long a debate may run before Aura ends it: a whole lesson.
 pub const LIFETIME: i64 = 3 * 3600;
@@ -36,7 +37,7 @@ pub struct Start {
     pub sides: Option<SidesMode>,
 }
 
-fn private(text: String) -> Outcome {
+pub(super) fn private(text: String) -> Outcome {
     Outcome::Reply(Reply {
         text,
         ephemeral: true,
@@ -44,16 +45,16 @@ fn private(text: String) -> Outcome {
     })
 }
 
-fn notice(lang: Lang, key: &str) -> Outcome {
+pub(super) fn notice(lang: Lang, key: &str) -> Outcome {
     Outcome::Reply(Reply::notice(t(lang, key)))
 }
 
-fn side_name(lang: Lang, side: Side) -> String {
+pub(super) fn side_name(lang: Lang, side: Side) -> String {
     t(lang, &format!("side-{}", side.code()))
 }
 
 /// Is the click or command in the debate's own server and thread (or channel)?
-fn here(c: &Class, inv: &Invocation) -> bool {
+pub(super) fn here(c: &Class, inv: &Invocation) -> bool {
     c.debate.guild == inv.guild && c.debate.room() == inv.channel
 }
 
@@ -183,7 +184,7 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
     // A ballot, the burst of a vote, is one statement that checks the phase, the room and
     // that the debate is open; the debate is read only to explain a refusal.
     if let Act::Ballot(poll, side) = act {
-        return ballot(s, inv, id, poll, side).await;
+        return members::ballot(s, inv, id, poll, side).await;
     }
     let Some(c) = s.store.class(id).await?.filter(|c| here(c, inv)) else {
         return Ok(notice(lang, "error-stale-button"));
@@ -192,16 +193,16 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
         return Ok(notice(lang, "class-ended"));
     }
     match act {
-        Act::Join(side) => join(s, inv, &c, side).await,
-        Act::Ballot(poll, side) => ballot(s, inv, id, poll, side).await,
+        Act::Join(side) => members::join(s, inv, &c, side).await,
+        Act::Ballot(poll, side) => members::ballot(s, inv, id, poll, side).await,
         Act::MySide => Ok(private(match c.side_of(inv.user) {
             Some(side) => tr(lang, "class-your-side", &[("side", &side_name(lang, side))]),
             None => t(lang, "class-no-side"),
         })),
-        Act::Speak(n) => volunteer(s, inv, &c, n).await,
-        Act::Poi(n) => raise(s, inv, &c, n).await,
-        Act::PoiAnswer(n, yes) => answer_poi(s, inv, &c, n, yes).await,
-        Act::Argue => Ok(argue_form(inv, &c)),
+        Act::Speak(n) => members::volunteer(s, inv, &c, n).await,
+        Act::Poi(n) => members::raise(s, inv, &c, n).await,
+        Act::PoiAnswer(n, yes) => members::answer_poi(s, inv, &c, n, yes).await,
+        Act::Argue => Ok(members::argue_form(inv, &c)),
         Act::Argument => Ok(notice(lang, "error-stale-button")),
         Act::Next | Act::Pause | Act::Extend => {
             if !votes::may_close(s, &c.debate, inv).await? {
@@ -473,7 +474,7 @@ async fn begin_speech(
 
 /// "Speech n starts": its side, speaker and end, in the thread (the speaker pinged only when
 /// the server turned that on).
-async fn announce_start(s: &Services, id: u64, number: u32) -> Result<(), Error> {
+pub(super) async fn announce_start(s: &Services, id: u64, number: u32) -> Result<(), Error> {
     let Some(c) = s.store.class(id).await? else {
         return Ok(());
     };
@@ -567,263 +568,4 @@ pub async fn finish(s: &Services, id: u64, timeout: bool) -> Result<bool, Error>
     }
     refresh::request(s, id);
     Ok(true)
-}
-
-async fn join(
-    s: &Services,
-    inv: &Invocation,
-    c: &Class,
-    side: Option<Side>,
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let now = s.clock.unix();
-    if !s
-        .store
-        .join_class(c.debate.id, inv.user, &inv.name, side, now)
-        .await?
-    {
-        return Ok(notice(lang, "class-sides-fixed"));
-    }
-    refresh::request(s, c.debate.id);
-    Ok(private(match side {
-        Some(side) => tr(lang, "class-joined", &[("side", &side_name(lang, side))]),
-        None => t(lang, "class-in"),
-    }))
-}
-
-async fn ballot(
-    s: &Services,
-    inv: &Invocation,
-    id: u64,
-    poll: Poll,
-    side: Side,
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let at = (inv.guild, inv.channel);
-    let outcome = s
-        .store
-        .ballot(id, poll, at, inv.user, side, s.clock.unix())
-        .await?;
-    let side = side_name(lang, side);
-    Ok(match outcome {
-        VoteOutcome::Cast => private(tr(lang, "vote-cast", &[("side", &side)])),
-        VoteOutcome::Changed => private(tr(lang, "vote-changed", &[("side", &side)])),
-        VoteOutcome::Closed => match s.store.debate(id).await? {
-            Some(d) if d.guild == inv.guild && d.room() == inv.channel => notice(
-                lang,
-                if d.closed_at.is_some() {
-                    "class-ended"
-                } else {
-                    "vote-closed"
-                },
-            ),
-            _ => notice(lang, "error-stale-button"),
-        },
-    })
-}
-
-async fn volunteer(
-    s: &Services,
-    inv: &Invocation,
-    c: &Class,
-    number: u32,
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let now = s.clock.unix();
-    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
-        return Ok(notice(lang, "class-speech-over"));
-    };
-    if c.side_of(inv.user) != Some(sp.side) {
-        let text = tr(
-            lang,
-            "class-not-your-speech",
-            &[("side", &side_name(lang, sp.side))],
-        );
-        return Ok(Outcome::Reply(Reply::notice(text)));
-    }
-    if sp.clock(now) != Clock::Waiting || sp.speaker.is_some() {
-        return Ok(notice(lang, "class-speaker-taken"));
-    }
-    s.store
-        .set_speaker(c.debate.id, number, (inv.user, &inv.name))
-        .await?;
-    if !s.store.start_speech(c.debate.id, number, now).await? {
-        return Ok(notice(lang, "class-speaker-taken"));
-    }
-    announce_start(s, c.debate.id, number).await?;
-    Ok(private(t(lang, "class-you-speak")))
-}
-
-async fn raise(s: &Services, inv: &Invocation, c: &Class, number: u32) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let now = s.clock.unix();
-    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
-        return Ok(notice(lang, "class-speech-over"));
-    };
-    if matches!(sp.clock(now), Clock::Waiting | Clock::Ended) {
-        return Ok(notice(lang, "class-poi-not-now"));
-    }
-    if c.side_of(inv.user) != Some(sp.side.other()) {
-        return Ok(notice(lang, "class-poi-other-side"));
-    }
-    if !s
-        .store
-        .raise_poi(c.debate.id, number, inv.user, &inv.name, now)
-        .await?
-    {
-        return Ok(notice(lang, "class-poi-already"));
-    }
-    refresh::request(s, c.debate.id);
-    Ok(private(t(lang, "class-poi-raised")))
-}
-
-async fn answer_poi(
-    s: &Services,
-    inv: &Invocation,
-    c: &Class,
-    number: u32,
-    accept: bool,
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
-        return Ok(notice(lang, "class-speech-over"));
-    };
-    let speaker = sp.speaker.as_ref().map(|(id, _)| *id);
-    if speaker != Some(inv.user) && !votes::may_close(s, &c.debate, inv).await? {
-        return Ok(notice(lang, "class-poi-not-speaker"));
-    }
-    let Some((member, _)) = s.store.answer_poi(c.debate.id, number, accept).await? else {
-        return Ok(notice(lang, "class-poi-none"));
-    };
-    let key = if accept {
-        "class-poi-accepted"
-    } else {
-        "class-poi-declined"
-    };
-    let who = format!("<@{member}>");
-    let line = tr(c.debate.lang, key, &[("member", &who)]);
-    say(s, c, line, None).await;
-    refresh::request(s, c.debate.id);
-    Ok(private(tr(lang, key, &[("member", &who)])))
-}
-
-/// The argument form: the claim, the argument it answers (if any), and a source from the pack.
-fn argue_form(inv: &Invocation, c: &Class) -> Outcome {
-    let lang = inv.lang;
-    if c.side_of(inv.user).is_none() {
-        return notice(lang, "class-argue-no-side");
-    }
-    Outcome::Modal(Modal {
-        id: CustomId::Class {
-            debate: c.debate.id,
-            act: Act::Argument,
-        },
-        title: t(lang, "class-argue-title"),
-        fields: vec![
-            Input {
-                id: "claim",
-                label: t(lang, "class-argue-claim"),
-                paragraph: true,
-                min_length: 5,
-                max_length: CLAIM_MAX,
-                required: true,
-            },
-            Input {
-                id: "reply",
-                label: t(lang, "class-argue-reply"),
-                paragraph: false,
-                min_length: 0,
-                max_length: 6,
-                required: false,
-            },
-            Input {
-                id: "source",
-                label: t(lang, "class-argue-source"),
-                paragraph: false,
-                min_length: 0,
-                max_length: 60,
-                required: false,
-            },
-        ],
-    })
-}
-
-/// The submitted argument form. A bad reply number or source is refused with the member's
-/// claim quoted back, so nothing they wrote is lost.
-pub async fn argument(
-    s: &Services,
-    inv: &Invocation,
-    id: u64,
-    values: &[(String, String)],
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let Some(c) = s.store.class(id).await?.filter(|c| here(c, inv)) else {
-        return Ok(notice(lang, "error-stale-button"));
-    };
-    let value = |key: &str| {
-        values
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
-    let claim = value("claim").unwrap_or_default();
-    let Some(side) = c.side_of(inv.user) else {
-        return Ok(notice(lang, "class-argue-no-side"));
-    };
-    let refuse = |key: &str, what: &str| {
-        let text = tr(
-            lang,
-            key,
-            &[
-                ("value", &crate::text::member_text(what, 60)),
-                (
-                    "claim",
-                    &crate::text::member_text(&claim, usize::from(CLAIM_MAX)),
-                ),
-            ],
-        );
-        Ok(Outcome::Reply(Reply::notice(text)))
-    };
-    if claim.chars().count() < 5 || claim.chars().count() > usize::from(CLAIM_MAX) {
-        return refuse("class-argue-bad-claim", "");
-    }
-    let parent = match value("reply") {
-        None => None,
-        Some(text) => {
-            let number = text.trim_start_matches('#').parse::<u32>().ok();
-            match number.filter(|n| c.arguments.iter().any(|a| a.number == *n)) {
-                Some(n) => Some(n),
-                None => return refuse("class-argue-bad-reply", &text),
-            }
-        }
-    };
-    let source = match value("source") {
-        None => None,
-        Some(text) => match cards::source(&s.core, &c.debate.pack, &text) {
-            Some(id) => Some(id),
-            None => return refuse("class-argue-bad-source", &text),
-        },
-    };
-    let Some(number) = s
-        .store
-        .add_argument(
-            id,
-            parent,
-            side,
-            (inv.user, &inv.name),
-            &claim,
-            source.as_deref(),
-            s.clock.unix(),
-        )
-        .await?
-    else {
-        return Ok(notice(lang, "class-ended"));
-    };
-    refresh::request(s, id);
-    Ok(private(tr(
-        lang,
-        "class-argued",
-        &[("number", &(number as usize))],
-    )))
 }

@@ -5,13 +5,15 @@
 //! of a message goes through the channel-message endpoints, never an interaction token.
 //!
 //! - [`model`]: the plain values; [`result`]: the verdict; [`deal`]: sides and lengths;
-//! - [`flow`]: starting, the buttons and the moderator's commands;
+//! - [`flow`]: starting, the buttons and the moderator's commands; [`members`]: what members
+//!   do (sides, ballots, speaking, hands, arguments);
 //! - [`clock`]: the warning and "time" of running speeches, said once each;
 //! - [`refresh`]: the control message, edited at most once at a time per debate.
 
 pub mod clock;
 pub mod deal;
 pub mod flow;
+pub mod members;
 pub mod model;
 pub mod refresh;
 pub mod result;

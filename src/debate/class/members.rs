@@ -1,0 +1,278 @@
+//! What members do in a class debate: join a side or say "I'm in", vote, volunteer to speak,
+//! raise a hand and answer one, and add arguments through the form. Every answer is private;
+//! the control message follows through [`refresh`].
+
+use super::flow::{CLAIM_MAX, announce_start, here, notice, private, say, side_name};
+use super::refresh;
+use super::{Act, Class, Clock, Poll};
+use crate::answers::debate as cards;
+use crate::debate::votes;
+use crate::debate::{Side, VoteOutcome};
+use crate::i18n::{t, tr};
+use crate::interaction::{CustomId, Input, Invocation, Modal, Outcome};
+use crate::reply::Reply;
+use crate::services::{Error, Services};
+
+pub(super) async fn join(
+    s: &Services,
+    inv: &Invocation,
+    c: &Class,
+    side: Option<Side>,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let now = s.clock.unix();
+    if !s
+        .store
+        .join_class(c.debate.id, inv.user, &inv.name, side, now)
+        .await?
+    {
+        return Ok(notice(lang, "class-sides-fixed"));
+    }
+    refresh::request(s, c.debate.id);
+    Ok(private(match side {
+        Some(side) => tr(lang, "class-joined", &[("side", &side_name(lang, side))]),
+        None => t(lang, "class-in"),
+    }))
+}
+
+pub(super) async fn ballot(
+    s: &Services,
+    inv: &Invocation,
+    id: u64,
+    poll: Poll,
+    side: Side,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let at = (inv.guild, inv.channel);
+    let outcome = s
+        .store
+        .ballot(id, poll, at, inv.user, side, s.clock.unix())
+        .await?;
+    let side = side_name(lang, side);
+    Ok(match outcome {
+        VoteOutcome::Cast => private(tr(lang, "vote-cast", &[("side", &side)])),
+        VoteOutcome::Changed => private(tr(lang, "vote-changed", &[("side", &side)])),
+        VoteOutcome::Closed => match s.store.debate(id).await? {
+            Some(d) if d.guild == inv.guild && d.room() == inv.channel => notice(
+                lang,
+                if d.closed_at.is_some() {
+                    "class-ended"
+                } else {
+                    "vote-closed"
+                },
+            ),
+            _ => notice(lang, "error-stale-button"),
+        },
+    })
+}
+
+pub(super) async fn volunteer(
+    s: &Services,
+    inv: &Invocation,
+    c: &Class,
+    number: u32,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let now = s.clock.unix();
+    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
+        return Ok(notice(lang, "class-speech-over"));
+    };
+    if c.side_of(inv.user) != Some(sp.side) {
+        let text = tr(
+            lang,
+            "class-not-your-speech",
+            &[("side", &side_name(lang, sp.side))],
+        );
+        return Ok(Outcome::Reply(Reply::notice(text)));
+    }
+    if sp.clock(now) != Clock::Waiting || sp.speaker.is_some() {
+        return Ok(notice(lang, "class-speaker-taken"));
+    }
+    s.store
+        .set_speaker(c.debate.id, number, (inv.user, &inv.name))
+        .await?;
+    if !s.store.start_speech(c.debate.id, number, now).await? {
+        return Ok(notice(lang, "class-speaker-taken"));
+    }
+    announce_start(s, c.debate.id, number).await?;
+    Ok(private(t(lang, "class-you-speak")))
+}
+
+pub(super) async fn raise(
+    s: &Services,
+    inv: &Invocation,
+    c: &Class,
+    number: u32,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let now = s.clock.unix();
+    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
+        return Ok(notice(lang, "class-speech-over"));
+    };
+    if matches!(sp.clock(now), Clock::Waiting | Clock::Ended) {
+        return Ok(notice(lang, "class-poi-not-now"));
+    }
+    if c.side_of(inv.user) != Some(sp.side.other()) {
+        return Ok(notice(lang, "class-poi-other-side"));
+    }
+    if !s
+        .store
+        .raise_poi(c.debate.id, number, inv.user, &inv.name, now)
+        .await?
+    {
+        return Ok(notice(lang, "class-poi-already"));
+    }
+    refresh::request(s, c.debate.id);
+    Ok(private(t(lang, "class-poi-raised")))
+}
+
+pub(super) async fn answer_poi(
+    s: &Services,
+    inv: &Invocation,
+    c: &Class,
+    number: u32,
+    accept: bool,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
+        return Ok(notice(lang, "class-speech-over"));
+    };
+    let speaker = sp.speaker.as_ref().map(|(id, _)| *id);
+    if speaker != Some(inv.user) && !votes::may_close(s, &c.debate, inv).await? {
+        return Ok(notice(lang, "class-poi-not-speaker"));
+    }
+    let Some((member, _)) = s.store.answer_poi(c.debate.id, number, accept).await? else {
+        return Ok(notice(lang, "class-poi-none"));
+    };
+    let key = if accept {
+        "class-poi-accepted"
+    } else {
+        "class-poi-declined"
+    };
+    let who = format!("<@{member}>");
+    let line = tr(c.debate.lang, key, &[("member", &who)]);
+    say(s, c, line, None).await;
+    refresh::request(s, c.debate.id);
+    Ok(private(tr(lang, key, &[("member", &who)])))
+}
+
+/// The argument form: the claim, the argument it answers (if any), and a source from the pack.
+pub(super) fn argue_form(inv: &Invocation, c: &Class) -> Outcome {
+    let lang = inv.lang;
+    if c.side_of(inv.user).is_none() {
+        return notice(lang, "class-argue-no-side");
+    }
+    Outcome::Modal(Modal {
+        id: CustomId::Class {
+            debate: c.debate.id,
+            act: Act::Argument,
+        },
+        title: t(lang, "class-argue-title"),
+        fields: vec![
+            Input {
+                id: "claim",
+                label: t(lang, "class-argue-claim"),
+                paragraph: true,
+                min_length: 5,
+                max_length: CLAIM_MAX,
+                required: true,
+            },
+            Input {
+                id: "reply",
+                label: t(lang, "class-argue-reply"),
+                paragraph: false,
+                min_length: 0,
+                max_length: 6,
+                required: false,
+            },
+            Input {
+                id: "source",
+                label: t(lang, "class-argue-source"),
+                paragraph: false,
+                min_length: 0,
+                max_length: 60,
+                required: false,
+            },
+        ],
+    })
+}
+
+/// The submitted argument form. A bad reply number or source is refused with the member's
+/// claim quoted back, so nothing they wrote is lost.
+pub async fn argument(
+    s: &Services,
+    inv: &Invocation,
+    id: u64,
+    values: &[(String, String)],
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(c) = s.store.class(id).await?.filter(|c| here(c, inv)) else {
+        return Ok(notice(lang, "error-stale-button"));
+    };
+    let value = |key: &str| {
+        values
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let claim = value("claim").unwrap_or_default();
+    let Some(side) = c.side_of(inv.user) else {
+        return Ok(notice(lang, "class-argue-no-side"));
+    };
+    let refuse = |key: &str, what: &str| {
+        let text = tr(
+            lang,
+            key,
+            &[
+                ("value", &crate::text::member_text(what, 60)),
+                (
+                    "claim",
+                    &crate::text::member_text(&claim, usize::from(CLAIM_MAX)),
+                ),
+            ],
+        );
+        Ok(Outcome::Reply(Reply::notice(text)))
+    };
+    if claim.chars().count() < 5 || claim.chars().count() > usize::from(CLAIM_MAX) {
+        return refuse("class-argue-bad-claim", "");
+    }
+    let parent = match value("reply") {
+        None => None,
+        Some(text) => {
+            let number = text.trim_start_matches('#').parse::<u32>().ok();
+            match number.filter(|n| c.arguments.iter().any(|a| a.number == *n)) {
+                Some(n) => Some(n),
+                None => return refuse("class-argue-bad-reply", &text),
+            }
+        }
+    };
+    let source = match value("source") {
+        None => None,
+        Some(text) => match cards::source(&s.core, &c.debate.pack, &text) {
+            Some(id) => Some(id),
+            None => return refuse("class-argue-bad-source", &text),
+        },
+    };
+    let Some(number) = s
+        .store
+        .add_argument(
+            id,
+            parent,
+            side,
+            (inv.user, &inv.name),
+            &claim,
+            source.as_deref(),
+            s.clock.unix(),
+        )
+        .await?
+    else {
+        return Ok(notice(lang, "class-ended"));
+    };
+    refresh::request(s, id);
+    Ok(private(tr(
+        lang,
+        "class-argued",
+        &[("number", &(number as usize))],
+    )))
+}

@@ -50,22 +50,13 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
     }
     let opened_at = s.clock.unix();
     let length = s.pace.vote_length.as_secs().clamp(1, LIFETIME as u64) as i64;
-    let record = Debate {
-        id: inv.id,
-        pack,
-        motion,
-        guild: inv.guild,
-        channel: inv.channel,
-        starter: inv.user,
-        token: String::new(),
-        lang,
+    let record = Debate::opened_by(
+        inv,
+        (pack, motion),
+        Format::Quick,
         opened_at,
-        closes_at: opened_at + length,
-        closed_at: None,
-        format: Format::Quick,
-        message: None,
-        thread: None,
-    };
+        opened_at + length,
+    );
     s.store.open_debate(&record).await?;
     let Some(card) = open_card(core, &record) else {
         anyhow::bail!("the motion vanished from the pack");

@@ -43,9 +43,9 @@ fn points(v: f64) -> String {
     }
 }
 
-/// Both votes, the shift and the winner.
-fn verdict_text(v: &Verdict, lang: Lang) -> String {
-    let winner = if v.closing.total() == 0 {
+/// Who won: the side that gained more, a tie, nobody moved, or no closing vote.
+fn winner_text(v: &Verdict, lang: Lang) -> String {
+    if v.closing.total() == 0 {
         t(lang, "class-result-no-closing")
     } else if v.unmoved {
         t(lang, "class-result-unmoved")
@@ -58,7 +58,12 @@ fn verdict_text(v: &Verdict, lang: Lang) -> String {
             ),
             None => t(lang, "class-result-tie"),
         }
-    };
+    }
+}
+
+/// Both votes, the shift and the winner.
+fn verdict_text(v: &Verdict, lang: Lang) -> String {
+    let winner = winner_text(v, lang);
     format!(
         "{}\n{}\n{}\n**{}**",
         tr(
@@ -439,20 +444,7 @@ pub fn history(core: &Core, entries: &[Entry], lang: Lang) -> Reply {
                 Came::Open => t(lang, "class-history-open"),
                 Came::Tally(tally) => tally_line(tally, lang),
                 Came::Verdict(v) => {
-                    let who = if v.closing.total() == 0 {
-                        t(lang, "class-result-no-closing")
-                    } else if v.unmoved {
-                        t(lang, "class-result-unmoved")
-                    } else {
-                        match v.winner {
-                            Some(side) => tr(
-                                lang,
-                                "class-result-winner",
-                                &[("side", &side_name(lang, side))],
-                            ),
-                            None => t(lang, "class-result-tie"),
-                        }
-                    };
+                    let who = winner_text(v, lang);
                     format!(
                         "{who} ({} {}, {} {})",
                         side_name(lang, Side::Benjamin),

@@ -100,22 +100,13 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
         return Ok(Outcome::Reply(notice));
     }
     let opened_at = s.clock.unix();
-    let record = Debate {
-        id: inv.id,
-        pack,
-        motion,
-        guild: inv.guild,
-        channel: inv.channel,
-        starter: inv.user,
-        token: String::new(),
-        lang,
+    let record = Debate::opened_by(
+        inv,
+        (pack, motion),
+        Format::Class,
         opened_at,
-        closes_at: opened_at + LIFETIME,
-        closed_at: None,
-        format: Format::Class,
-        message: None,
-        thread: None,
-    };
+        opened_at + LIFETIME,
+    );
     let setup = Setup {
         sides_mode: args.sides.unwrap_or(SidesMode::Join),
         speech_secs,

@@ -35,6 +35,8 @@ pub enum StartError {
     Pack(Report),
     #[error("{error} ({path})")]
     Store { error: StoreError, path: String },
+    #[error("{0}")]
+    Settings(String),
 }
 
 /// Everything the bot needs, ready to serve.
@@ -54,11 +56,12 @@ impl Launch {
         conn: Connection,
     ) -> Result<Launch, StartError> {
         let core = Core::load(data_dir, settings.default_lang()).map_err(StartError::Pack)?;
-        let store = Store::open(&settings.state_path)
+        let location = settings.database().map_err(|e| StartError::Settings(e.to_string()))?;
+        let store = Store::connect(&location)
             .await
             .map_err(|error| StartError::Store {
                 error,
-                path: settings.state_path.display().to_string(),
+                path: location.shown(),
             })?;
         Ok(Launch {
             core: Arc::new(core),

@@ -8,6 +8,7 @@ use figment::providers::{Env, Format, Toml};
 use serde::Deserialize;
 
 use crate::pack::Lang;
+use crate::store::Location;
 
 /// The defaults as shipped, used when `config/default.toml` is not beside the binary.
 const BUILT_IN: &str = include_str!("../config/default.toml");
@@ -17,6 +18,10 @@ const BUILT_IN: &str = include_str!("../config/default.toml");
 pub struct Settings {
     pub data_dir: PathBuf,
     pub state_path: PathBuf,
+    /// A PostgreSQL database for state instead of the SQLite file at `state_path`
+    /// (`postgres://user:password@host:5432/aura`), for several processes over one database.
+    #[serde(default)]
+    pub database_url: Option<String>,
     pub default_locale: String,
     pub log: LogSettings,
     pub discord: DiscordSettings,
@@ -148,7 +153,28 @@ impl Settings {
         Ok(settings)
     }
 
+    /// Where the state lives: the PostgreSQL database of `database_url`, else the SQLite file at
+    /// `state_path`.
+    pub fn database(&self) -> Result<Location, ConfigError> {
+        match self.database_url.as_deref().map(str::trim) {
+            None | Some("") => Ok(Location::File(self.state_path.clone())),
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Ok(Location::Postgres(url.to_string()))
+            }
+            Some(url) if url.starts_with("sqlite://") => Ok(Location::File(PathBuf::from(
+                url.trim_start_matches("sqlite://"),
+            ))),
+            Some(_) => Err(ConfigError::Invalid {
+                key: "database_url".into(),
+                message: "use a postgres://user:password@host:port/database URL, or leave it \
+                          unset for the SQLite file at `state_path`"
+                    .into(),
+            }),
+        }
+    }
+
     fn validate(&self) -> Result<(), ConfigError> {
+        self.database()?;
         if Lang::parse(&self.default_locale).is_none() {
             return Err(ConfigError::Invalid {
                 key: "default_locale".into(),

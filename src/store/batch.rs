@@ -3,10 +3,9 @@
 //! vote's caller waits for the commit that holds its vote, so a click is acknowledged only once
 //! its vote is stored: nothing acknowledged is lost when the bot stops, cleanly or not.
 
-use sqlx::SqlitePool;
 use tokio::sync::{mpsc, oneshot};
 
-use super::StoreError;
+use super::{Db, StoreError};
 use crate::debate::{Side, VoteOutcome};
 
 /// The most votes one transaction takes.
@@ -32,7 +31,7 @@ pub(super) struct Votes {
 
 impl Votes {
     /// Starts the writing task on the current runtime; it ends when every handle is dropped.
-    pub(super) fn start(pool: SqlitePool) -> Votes {
+    pub(super) fn start(pool: Db) -> Votes {
         let (queue, mut waiting) = mpsc::unbounded_channel::<Vote>();
         tokio::spawn(async move {
             let mut group = Vec::with_capacity(MOST);
@@ -74,7 +73,7 @@ impl Votes {
 
 /// Stores a group in one transaction; if that fails, each vote alone, so that one bad vote
 /// fails only its own click.
-async fn write(pool: &SqlitePool, group: Vec<Vote>) {
+async fn write(pool: &Db, group: Vec<Vote>) {
     let together = match group.len() {
         1 => None,
         _ => in_one_transaction(pool, &group).await.ok(),
@@ -93,57 +92,76 @@ async fn write(pool: &SqlitePool, group: Vec<Vote>) {
     }
 }
 
-async fn in_one_transaction(
-    pool: &SqlitePool,
-    group: &[Vote],
-) -> Result<Vec<VoteOutcome>, StoreError> {
+/// Stores one vote if its debate is open (a first vote is one statement, a changed vote two)
+/// through `$conn`, a connection of either engine, and says what it did.
+macro_rules! store {
+    ($conn:expr, $vote:expr) => {{
+        let vote: &Vote = $vote;
+        let mut outcome = VoteOutcome::Closed;
+        for (sql, done_as) in [(CAST, VoteOutcome::Cast), (CHANGE, VoteOutcome::Changed)] {
+            let done = sqlx::query(sql)
+                .bind(&vote.debate)
+                .bind(&vote.user)
+                .bind(vote.side.code())
+                .bind(vote.now)
+                .bind(&vote.channel)
+                .bind(&vote.guild)
+                .execute($conn)
+                .await?;
+            if done.rows_affected() == 1 {
+                outcome = done_as;
+                break;
+            }
+        }
+        outcome
+    }};
+}
+
+async fn in_one_transaction(pool: &Db, group: &[Vote]) -> Result<Vec<VoteOutcome>, StoreError> {
+    let mut outcomes = Vec::with_capacity(group.len());
     if let [vote] = group {
         // One vote alone needs no transaction: each statement checks that the debate is open.
-        let mut conn = pool.acquire().await?;
-        return Ok(vec![store(&mut conn, vote).await?]);
+        on!(pool, db => {
+            let mut conn = db.acquire().await?;
+            outcomes.push(store!(&mut *conn, vote));
+        });
+        return Ok(outcomes);
     }
-    // IMMEDIATE: the write lock is taken at once, so no reader can turn this into a busy upgrade.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let mut outcomes = Vec::with_capacity(group.len());
-    for vote in group {
-        outcomes.push(store(&mut tx, vote).await?);
+    match pool {
+        Db::Sqlite(db) => {
+            // IMMEDIATE: the write lock is taken at once, so no reader can turn this into a
+            // busy upgrade.
+            let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+            for vote in group {
+                outcomes.push(store!(&mut *tx, vote));
+            }
+            tx.commit().await?;
+        }
+        Db::Postgres(db) => {
+            let mut tx = db.begin().await?;
+            for vote in group {
+                outcomes.push(store!(&mut *tx, vote));
+            }
+            tx.commit().await?;
+        }
     }
-    tx.commit().await?;
     Ok(outcomes)
 }
 
 /// A first vote, stored if the debate is open and the click came from its own server and
-/// channel (?1 debate, ?2 member, ?3 side, ?4 now, ?5 channel, ?6 server).
+/// channel ($1 debate, $2 member, $3 side, $4 now, $5 channel, $6 server).
 const CAST: &str = "INSERT INTO debate_votes (debate_id, user_id, side, voted_at)
-    SELECT ?1, ?2, ?3, ?4
-    WHERE EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4
-        AND channel_id = ?5 AND guild_id IS ?6 AND format = 'quick')
+    SELECT $1, $2, $3, $4
+    WHERE EXISTS (SELECT 1 FROM debates WHERE id = $1 AND closed_at IS NULL AND closes_at > $4
+        AND channel_id = $5 AND guild_id IS NOT DISTINCT FROM $6 AND format = 'quick')
     ON CONFLICT (debate_id, user_id) DO NOTHING";
 
 /// A changed vote, stored on the same conditions.
-const CHANGE: &str = "UPDATE debate_votes SET side = ?3, voted_at = ?4
-    WHERE debate_id = ?1 AND user_id = ?2
-    AND EXISTS (SELECT 1 FROM debates WHERE id = ?1 AND closed_at IS NULL AND closes_at > ?4
-        AND channel_id = ?5 AND guild_id IS ?6 AND format = 'quick')";
+const CHANGE: &str = "UPDATE debate_votes SET side = $3, voted_at = $4
+    WHERE debate_id = $1 AND user_id = $2
+    AND EXISTS (SELECT 1 FROM debates WHERE id = $1 AND closed_at IS NULL AND closes_at > $4
+        AND channel_id = $5 AND guild_id IS NOT DISTINCT FROM $6 AND format = 'quick')";
 
-/// Stores one vote if its debate is open: a first vote is one statement, a changed vote two.
-async fn store(conn: &mut sqlx::SqliteConnection, vote: &Vote) -> Result<VoteOutcome, StoreError> {
-    for (sql, outcome) in [(CAST, VoteOutcome::Cast), (CHANGE, VoteOutcome::Changed)] {
-        let done = sqlx::query(sql)
-            .bind(&vote.debate)
-            .bind(&vote.user)
-            .bind(vote.side.code())
-            .bind(vote.now)
-            .bind(&vote.channel)
-            .bind(&vote.guild)
-            .execute(&mut *conn)
-            .await?;
-        if done.rows_affected() == 1 {
-            return Ok(outcome);
-        }
-    }
-    Ok(VoteOutcome::Closed)
-}
 
 #[cfg(test)]
 mod tests {

@@ -3,10 +3,9 @@
 //! the opening and closing ballots, the speeches' clocks, points of information and arguments.
 
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::debates::{debate, open};
-use super::{Store, StoreError, snowflake, snowflake_opt};
+use super::{Record, Store, StoreError, snowflake, snowflake_opt};
 use crate::debate::class::{
     Argument, Class, Member, Part, Phase, Poi, PoiState, Poll, SidesMode, Speech, warn_secs,
 };
@@ -36,35 +35,35 @@ fn corrupt(column: &'static str, value: &str) -> StoreError {
     }
 }
 
-fn side_of(row: &SqliteRow, column: &'static str) -> Result<Side, StoreError> {
-    let text: String = row.try_get(column)?;
+fn side_of(row: &impl Record, column: &'static str) -> Result<Side, StoreError> {
+    let text: String = row.value(column)?;
     Side::parse(&text).ok_or_else(|| corrupt(column, &text))
 }
 
-fn speech(row: &SqliteRow) -> Result<Speech, StoreError> {
-    let part: String = row.try_get("part")?;
+fn speech(row: &impl Record) -> Result<Speech, StoreError> {
+    let part: String = row.value("part")?;
     let speaker = match snowflake_opt(row, "speaker_id")? {
         Some(id) => Some((
             id,
-            row.try_get::<Option<String>, _>("speaker_name")?
+            row.value::<Option<String>>("speaker_name")?
                 .unwrap_or_default(),
         )),
         None => None,
     };
     Ok(Speech {
-        number: row.try_get::<i64, _>("number")? as u32,
+        number: row.value::<i64>("number")? as u32,
         part: Part::parse(&part).ok_or_else(|| corrupt("part", &part))?,
         side: side_of(row, "side")?,
         speaker,
-        allowed: row.try_get("allowed")?,
-        started_at: row.try_get("started_at")?,
-        deadline: row.try_get("deadline")?,
-        remaining: row.try_get("remaining")?,
-        warn_secs: row.try_get("warn_secs")?,
-        warned: row.try_get::<i64, _>("warned")? != 0,
-        timed: row.try_get::<i64, _>("timed")? != 0,
-        ended_at: row.try_get("ended_at")?,
-        used: row.try_get("used")?,
+        allowed: row.value("allowed")?,
+        started_at: row.value("started_at")?,
+        deadline: row.value("deadline")?,
+        remaining: row.value("remaining")?,
+        warn_secs: row.value("warn_secs")?,
+        warned: row.value::<i64>("warned")? != 0,
+        timed: row.value::<i64>("timed")? != 0,
+        ended_at: row.value("ended_at")?,
+        used: row.value("used")?,
     })
 }
 
@@ -81,11 +80,12 @@ fn tally_into(t: &mut Tally, side: &str, n: i64) {
 impl Store {
     /// Stores a new class debate with all its speeches, in one transaction.
     pub async fn start_class(&self, d: &Debate, setup: &Setup) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        on!(&self.pool, db => {
+        let mut tx = db.begin().await?;
         open(d).execute(&mut *tx).await?;
         sqlx::query(
             "INSERT INTO class_debates (debate_id, sides_mode, speech_secs, seed, phase, speech, ping_speakers)
-             VALUES (?, ?, ?, ?, 'lobby', 0, ?)",
+             VALUES ($1, $2, $3, $4, 'lobby', 0, $5)",
         )
         .bind(d.id.to_string())
         .bind(setup.sides_mode.code())
@@ -97,7 +97,7 @@ impl Store {
         for (i, (part, side)) in setup.order.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO debate_speeches (debate_id, number, part, side, allowed, warn_secs)
-                 VALUES (?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(d.id.to_string())
             .bind(i as i64 + 1)
@@ -110,17 +110,19 @@ impl Store {
         }
         tx.commit().await?;
         Ok(())
+        })
     }
 
     /// A class debate, whole; `None` when there is none with this id (or it is a quick vote).
     pub async fn class(&self, id: u64) -> Result<Option<Class>, StoreError> {
+        on!(&self.reader, db => {
         let key = id.to_string();
         let Some(row) = sqlx::query(
             "SELECT d.*, c.sides_mode, c.speech_secs, c.seed, c.phase, c.speech, c.ping_speakers
-             FROM debates d JOIN class_debates c ON c.debate_id = d.id WHERE d.id = ?",
+             FROM debates d JOIN class_debates c ON c.debate_id = d.id WHERE d.id = $1",
         )
         .bind(&key)
-        .fetch_optional(&self.reader)
+        .fetch_optional(db)
         .await?
         else {
             return Ok(None);
@@ -128,10 +130,10 @@ impl Store {
         let mode: String = row.try_get("sides_mode")?;
         let phase: String = row.try_get("phase")?;
         let members = sqlx::query(
-            "SELECT user_id, name, side FROM debate_sides WHERE debate_id = ? ORDER BY joined_at, rowid",
+            "SELECT user_id, name, side FROM debate_sides WHERE debate_id = $1 ORDER BY joined_at, rowid",
         )
         .bind(&key)
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?
         .iter()
         .map(|r| {
@@ -144,16 +146,16 @@ impl Store {
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
         let speeches =
-            sqlx::query("SELECT * FROM debate_speeches WHERE debate_id = ? ORDER BY number")
+            sqlx::query("SELECT * FROM debate_speeches WHERE debate_id = $1 ORDER BY number")
                 .bind(&key)
-                .fetch_all(&self.reader)
+                .fetch_all(db)
                 .await?
                 .iter()
                 .map(speech)
                 .collect::<Result<Vec<_>, _>>()?;
-        let pois = sqlx::query("SELECT * FROM debate_pois WHERE debate_id = ? ORDER BY id")
+        let pois = sqlx::query("SELECT * FROM debate_pois WHERE debate_id = $1 ORDER BY id")
             .bind(&key)
-            .fetch_all(&self.reader)
+            .fetch_all(db)
             .await?
             .iter()
             .map(|r| {
@@ -168,9 +170,9 @@ impl Store {
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         let arguments =
-            sqlx::query("SELECT * FROM debate_arguments WHERE debate_id = ? ORDER BY number")
+            sqlx::query("SELECT * FROM debate_arguments WHERE debate_id = $1 ORDER BY number")
                 .bind(&key)
-                .fetch_all(&self.reader)
+                .fetch_all(db)
                 .await?
                 .iter()
                 .map(|r| {
@@ -201,31 +203,36 @@ impl Store {
             opening,
             closing,
         }))
+        })
     }
 
     /// The open class debate run in this thread (or channel), if any.
     pub async fn class_in(&self, room: u64) -> Result<Option<u64>, StoreError> {
+        on!(&self.reader, db => {
         let row = sqlx::query(
             "SELECT id FROM debates WHERE format = 'class' AND closed_at IS NULL
-               AND (thread_id = ?1 OR (thread_id IS NULL AND channel_id = ?1))
+               AND (thread_id = $1 OR (thread_id IS NULL AND channel_id = $1))
              ORDER BY opened_at DESC LIMIT 1",
         )
         .bind(room.to_string())
-        .fetch_optional(&self.reader)
+        .fetch_optional(db)
         .await?;
         row.map(|r| snowflake(&r, "id")).transpose()
+        })
     }
 
     /// The newest class debate of this thread or channel, open or ended.
     pub async fn last_class_in(&self, room: u64) -> Result<Option<u64>, StoreError> {
+        on!(&self.reader, db => {
         let row = sqlx::query(
-            "SELECT id FROM debates WHERE format = 'class' AND (thread_id = ?1 OR channel_id = ?1)
+            "SELECT id FROM debates WHERE format = 'class' AND (thread_id = $1 OR channel_id = $1)
              ORDER BY opened_at DESC, id DESC LIMIT 1",
         )
         .bind(room.to_string())
-        .fetch_optional(&self.reader)
+        .fetch_optional(db)
         .await?;
         row.map(|r| snowflake(&r, "id")).transpose()
+        })
     }
 
     /// Moves a debate from the phase (and speech) its mover saw to the next; `false` when
@@ -236,9 +243,10 @@ impl Store {
         from: (Phase, u32),
         to: (Phase, u32),
     ) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
-            "UPDATE class_debates SET phase = ?, speech = ?
-             WHERE debate_id = ? AND phase = ? AND speech = ?
+            "UPDATE class_debates SET phase = $1, speech = $2
+             WHERE debate_id = $3 AND phase = $4 AND speech = $5
                AND (SELECT closed_at FROM debates WHERE id = debate_id) IS NULL",
         )
         .bind(to.0.code())
@@ -246,18 +254,21 @@ impl Store {
         .bind(id.to_string())
         .bind(from.0.code())
         .bind(i64::from(from.1))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// A closed debate's flow is over.
     pub async fn mark_class_done(&self, id: u64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE class_debates SET phase = 'done', speech = 0 WHERE debate_id = ?")
+        on!(&self.pool, db => {
+        sqlx::query("UPDATE class_debates SET phase = 'done', speech = 0 WHERE debate_id = $1")
             .bind(id.to_string())
-            .execute(&self.pool)
+            .execute(db)
             .await?;
         Ok(())
+        })
     }
 
     /// A member joins a side (`Some`) or says "I'm in" (`None`): sides may be picked until
@@ -270,12 +281,13 @@ impl Store {
         side: Option<Side>,
         now: i64,
     ) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
             "INSERT INTO debate_sides (debate_id, user_id, name, side, joined_at)
-             SELECT ?1, ?2, ?3, ?4, ?5 FROM class_debates c JOIN debates d ON d.id = c.debate_id
-             WHERE c.debate_id = ?1 AND d.closed_at IS NULL
-               AND ((?4 IS NOT NULL AND c.sides_mode = 'join' AND c.phase IN ('lobby', 'opening'))
-                 OR (?4 IS NULL AND c.sides_mode = 'assign' AND c.phase = 'lobby'))
+             SELECT $1, $2, $3, $4, $5 FROM class_debates c JOIN debates d ON d.id = c.debate_id
+             WHERE c.debate_id = $1 AND d.closed_at IS NULL
+               AND (($4 IS NOT NULL AND c.sides_mode = 'join' AND c.phase IN ('lobby', 'opening'))
+                 OR ($4 IS NULL AND c.sides_mode = 'assign' AND c.phase = 'lobby'))
              ON CONFLICT (debate_id, user_id) DO UPDATE SET side = excluded.side, name = excluded.name",
         )
         .bind(id.to_string())
@@ -283,16 +295,18 @@ impl Store {
         .bind(name)
         .bind(side.map(Side::code))
         .bind(now)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Gives each dealt member their side.
     pub async fn deal_sides(&self, id: u64, sides: &[(u64, Side)]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        on!(&self.pool, db => {
+        let mut tx = db.begin().await?;
         for (user, side) in sides {
-            sqlx::query("UPDATE debate_sides SET side = ? WHERE debate_id = ? AND user_id = ?")
+            sqlx::query("UPDATE debate_sides SET side = $1 WHERE debate_id = $2 AND user_id = $3")
                 .bind(side.code())
                 .bind(id.to_string())
                 .bind(user.to_string())
@@ -301,6 +315,7 @@ impl Store {
         }
         tx.commit().await?;
         Ok(())
+        })
     }
 
     /// A member's ballot in the opening or closing vote, counted only while that vote is open
@@ -314,9 +329,10 @@ impl Store {
         side: Side,
         now: i64,
     ) -> Result<VoteOutcome, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        on!(&self.pool, db => {
+        let mut tx = db.begin().await?;
         let before = sqlx::query(
-            "SELECT 1 FROM debate_ballots WHERE debate_id = ? AND phase = ? AND user_id = ?",
+            "SELECT CAST(1 AS BIGINT) FROM debate_ballots WHERE debate_id = $1 AND phase = $2 AND user_id = $3",
         )
         .bind(id.to_string())
         .bind(poll.code())
@@ -325,9 +341,9 @@ impl Store {
         .await?;
         let done = sqlx::query(
             "INSERT INTO debate_ballots (debate_id, phase, user_id, side, voted_at)
-             SELECT ?1, ?2, ?3, ?4, ?5 FROM class_debates c JOIN debates d ON d.id = c.debate_id
-             WHERE c.debate_id = ?1 AND c.phase = ?2 AND d.closed_at IS NULL
-               AND d.guild_id IS ?6 AND COALESCE(d.thread_id, d.channel_id) = ?7
+             SELECT $1, $2, $3, $4, $5 FROM class_debates c JOIN debates d ON d.id = c.debate_id
+             WHERE c.debate_id = $1 AND c.phase = $2 AND d.closed_at IS NULL
+               AND d.guild_id IS NOT DISTINCT FROM $6 AND COALESCE(d.thread_id, d.channel_id) = $7
              ON CONFLICT (debate_id, phase, user_id) DO UPDATE SET side = excluded.side, voted_at = excluded.voted_at",
         )
         .bind(id.to_string())
@@ -345,15 +361,17 @@ impl Store {
             (_, None) => VoteOutcome::Cast,
             (_, Some(_)) => VoteOutcome::Changed,
         })
+        })
     }
 
     /// The opening and closing tallies.
     pub async fn ballot_tallies(&self, id: u64) -> Result<(Tally, Tally), StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
-            "SELECT phase, side, COUNT(*) AS n FROM debate_ballots WHERE debate_id = ? GROUP BY phase, side",
+            "SELECT phase, side, COUNT(*) AS n FROM debate_ballots WHERE debate_id = $1 GROUP BY phase, side",
         )
         .bind(id.to_string())
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         let (mut opening, mut closing) = (Tally::default(), Tally::default());
         for row in rows {
@@ -367,6 +385,7 @@ impl Store {
             }
         }
         Ok((opening, closing))
+        })
     }
 
     /// Names a speech's speaker; `false` when the speech has ended.
@@ -376,59 +395,67 @@ impl Store {
         number: u32,
         speaker: (u64, &str),
     ) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
-            "UPDATE debate_speeches SET speaker_id = ?, speaker_name = ?
-             WHERE debate_id = ? AND number = ? AND ended_at IS NULL",
+            "UPDATE debate_speeches SET speaker_id = $1, speaker_name = $2
+             WHERE debate_id = $3 AND number = $4 AND ended_at IS NULL",
         )
         .bind(speaker.0.to_string())
         .bind(speaker.1)
         .bind(id.to_string())
         .bind(i64::from(number))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Starts a waiting speech's clock; `false` when it had started already.
     pub async fn start_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
-            "UPDATE debate_speeches SET started_at = ?1, deadline = ?1 + allowed
-             WHERE debate_id = ?2 AND number = ?3 AND started_at IS NULL AND ended_at IS NULL",
+            "UPDATE debate_speeches SET started_at = $1, deadline = $1 + allowed
+             WHERE debate_id = $2 AND number = $3 AND started_at IS NULL AND ended_at IS NULL",
         )
         .bind(now)
         .bind(id.to_string())
         .bind(i64::from(number))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Pauses a running speech (its time left kept); `false` when it was not running.
     pub async fn pause_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
-            "UPDATE debate_speeches SET remaining = MAX(deadline - ?1, 0), deadline = NULL
-             WHERE debate_id = ?2 AND number = ?3 AND deadline IS NOT NULL AND ended_at IS NULL",
+            "UPDATE debate_speeches SET remaining = CASE WHEN deadline > $1 THEN deadline - $1 ELSE 0 END, deadline = NULL
+             WHERE debate_id = $2 AND number = $3 AND deadline IS NOT NULL AND ended_at IS NULL",
         )
         .bind(now)
         .bind(id.to_string())
         .bind(i64::from(number))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Resumes a paused speech; `false` when it was not paused.
     pub async fn resume_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
-            "UPDATE debate_speeches SET deadline = ?1 + remaining, remaining = NULL
-             WHERE debate_id = ?2 AND number = ?3 AND remaining IS NOT NULL AND ended_at IS NULL",
+            "UPDATE debate_speeches SET deadline = $1 + remaining, remaining = NULL
+             WHERE debate_id = $2 AND number = $3 AND remaining IS NOT NULL AND ended_at IS NULL",
         )
         .bind(now)
         .bind(id.to_string())
         .bind(i64::from(number))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Gives a started speech `secs` more (counted from now if its time had run out), and
@@ -441,52 +468,57 @@ impl Store {
         secs: i64,
         now: i64,
     ) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
             "UPDATE debate_speeches SET
-               allowed = allowed + ?1 + CASE WHEN deadline IS NOT NULL AND deadline < ?2 THEN ?2 - deadline ELSE 0 END,
-               deadline = CASE WHEN deadline IS NULL THEN NULL ELSE MAX(deadline, ?2) + ?1 END,
-               remaining = CASE WHEN remaining IS NULL THEN NULL ELSE remaining + ?1 END,
+               allowed = allowed + $1 + CASE WHEN deadline IS NOT NULL AND deadline < $2 THEN $2 - deadline ELSE 0 END,
+               deadline = CASE WHEN deadline IS NULL THEN NULL WHEN deadline > $2 THEN deadline + $1 ELSE $2 + $1 END,
+               remaining = CASE WHEN remaining IS NULL THEN NULL ELSE remaining + $1 END,
                timed = 0,
-               warned = CASE WHEN COALESCE(MAX(deadline, ?2) + ?1 - ?2, remaining + ?1) > warn_secs THEN 0 ELSE 1 END
-             WHERE debate_id = ?3 AND number = ?4 AND started_at IS NOT NULL AND ended_at IS NULL",
+               warned = CASE WHEN COALESCE(CASE WHEN deadline IS NULL THEN NULL WHEN deadline > $2 THEN deadline ELSE $2 END + $1 - $2, remaining + $1) > warn_secs THEN 0 ELSE 1 END
+             WHERE debate_id = $3 AND number = $4 AND started_at IS NOT NULL AND ended_at IS NULL",
         )
         .bind(secs)
         .bind(now)
         .bind(id.to_string())
         .bind(i64::from(number))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Ends a speech and records the seconds spoken (pauses left out, overtime included).
     pub async fn end_speech(&self, id: u64, number: u32, now: i64) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         sqlx::query(
-            "UPDATE debate_speeches SET ended_at = ?1,
+            "UPDATE debate_speeches SET ended_at = $1,
                used = CASE WHEN started_at IS NULL THEN 0
-                           WHEN deadline IS NOT NULL THEN allowed - deadline + ?1
+                           WHEN deadline IS NOT NULL THEN allowed - deadline + $1
                            ELSE allowed - COALESCE(remaining, 0) END,
                deadline = NULL, remaining = NULL
-             WHERE debate_id = ?2 AND number = ?3 AND ended_at IS NULL",
+             WHERE debate_id = $2 AND number = $3 AND ended_at IS NULL",
         )
         .bind(now)
         .bind(id.to_string())
         .bind(i64::from(number))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     /// Running speeches of open debates whose warning or "time" is due at `now`.
     pub async fn due_speeches(&self, now: i64) -> Result<Vec<(u64, u32, Due)>, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
-            "SELECT s.debate_id, s.number, s.deadline <= ?1 AS over FROM debate_speeches s
+            "SELECT s.debate_id, s.number, s.deadline <= $1 AS over FROM debate_speeches s
              JOIN debates d ON d.id = s.debate_id
              WHERE s.deadline IS NOT NULL AND s.ended_at IS NULL AND d.closed_at IS NULL
-               AND ((s.timed = 0 AND s.deadline <= ?1) OR (s.warned = 0 AND s.deadline - s.warn_secs <= ?1))",
+               AND ((s.timed = 0 AND s.deadline <= $1) OR (s.warned = 0 AND s.deadline - s.warn_secs <= $1))",
         )
         .bind(now)
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         rows.iter()
             .map(|r| {
@@ -498,6 +530,7 @@ impl Store {
                 ))
             })
             .collect()
+        })
     }
 
     /// Claims the right to say a speech's warning or "time": `true` once per speech (and once
@@ -509,26 +542,28 @@ impl Store {
         due: Due,
         now: i64,
     ) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let sql = match due {
             // Saying "time" makes the warning moot.
             Due::Time => {
                 "UPDATE debate_speeches SET timed = 1, warned = 1
-                 WHERE debate_id = ?1 AND number = ?2 AND timed = 0 AND ended_at IS NULL
-                   AND deadline IS NOT NULL AND deadline <= ?3"
+                 WHERE debate_id = $1 AND number = $2 AND timed = 0 AND ended_at IS NULL
+                   AND deadline IS NOT NULL AND deadline <= $3"
             }
             Due::Warn => {
                 "UPDATE debate_speeches SET warned = 1
-                 WHERE debate_id = ?1 AND number = ?2 AND warned = 0 AND ended_at IS NULL
-                   AND deadline IS NOT NULL AND deadline - warn_secs <= ?3 AND deadline > ?3"
+                 WHERE debate_id = $1 AND number = $2 AND warned = 0 AND ended_at IS NULL
+                   AND deadline IS NOT NULL AND deadline - warn_secs <= $3 AND deadline > $3"
             }
         };
         let done = sqlx::query(sql)
             .bind(id.to_string())
             .bind(i64::from(number))
             .bind(now)
-            .execute(&self.pool)
+            .execute(db)
             .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// A raised hand during a speech; `false` when the member's hand is already up.
@@ -540,18 +575,20 @@ impl Store {
         name: &str,
         now: i64,
     ) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
             "INSERT INTO debate_pois (debate_id, speech, user_id, name, state, raised_at)
-             VALUES (?, ?, ?, ?, 'waiting', ?) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, $3, $4, 'waiting', $5) ON CONFLICT DO NOTHING",
         )
         .bind(id.to_string())
         .bind(i64::from(speech))
         .bind(user.to_string())
         .bind(name)
         .bind(now)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Accepts or declines the first hand waiting in a speech; the member it was, if any.
@@ -561,9 +598,10 @@ impl Store {
         speech: u32,
         accept: bool,
     ) -> Result<Option<(u64, String)>, StoreError> {
+        on!(&self.pool, db => {
         let row = sqlx::query(
-            "UPDATE debate_pois SET state = ?
-             WHERE id = (SELECT id FROM debate_pois WHERE debate_id = ? AND speech = ? AND state = 'waiting'
+            "UPDATE debate_pois SET state = $1
+             WHERE id = (SELECT id FROM debate_pois WHERE debate_id = $2 AND speech = $3 AND state = 'waiting'
                          ORDER BY id LIMIT 1)
              RETURNING user_id, name",
         )
@@ -574,22 +612,25 @@ impl Store {
         })
         .bind(id.to_string())
         .bind(i64::from(speech))
-        .fetch_optional(&self.pool)
+        .fetch_optional(db)
         .await?;
         row.map(|r| Ok((snowflake(&r, "user_id")?, r.try_get("name")?)))
             .transpose()
+        })
     }
 
     /// Hands still up when a speech ends are declined.
     pub async fn lower_hands(&self, id: u64, speech: u32) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         sqlx::query(
-            "UPDATE debate_pois SET state = 'declined' WHERE debate_id = ? AND speech = ? AND state = 'waiting'",
+            "UPDATE debate_pois SET state = 'declined' WHERE debate_id = $1 AND speech = $2 AND state = 'waiting'",
         )
         .bind(id.to_string())
         .bind(i64::from(speech))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     /// Adds an argument (numbered in the debate) while the debate is open; its number, or
@@ -605,11 +646,12 @@ impl Store {
         source: Option<&str>,
         now: i64,
     ) -> Result<Option<u32>, StoreError> {
+        on!(&self.pool, db => {
         let row = sqlx::query(
             "INSERT INTO debate_arguments (debate_id, number, parent, side, user_id, name, claim, source, created_at)
-             SELECT ?1, COALESCE((SELECT MAX(number) FROM debate_arguments WHERE debate_id = ?1), 0) + 1,
-                    ?2, ?3, ?4, ?5, ?6, ?7, ?8
-             FROM debates WHERE id = ?1 AND closed_at IS NULL
+             SELECT $1, COALESCE((SELECT MAX(number) FROM debate_arguments WHERE debate_id = $1), 0) + 1,
+                    $2, $3, $4, $5, $6, $7, $8
+             FROM debates WHERE id = $1 AND closed_at IS NULL
              RETURNING number",
         )
         .bind(id.to_string())
@@ -620,42 +662,49 @@ impl Store {
         .bind(claim)
         .bind(source)
         .bind(now)
-        .fetch_optional(&self.pool)
+        .fetch_optional(db)
         .await?;
         row.map(|r| Ok(r.try_get::<i64, _>("number")? as u32))
             .transpose()
+        })
     }
 
     /// Whether a server pings speakers when they are named.
     pub async fn debate_pings(&self, guild: u64) -> Result<bool, StoreError> {
-        let row = sqlx::query("SELECT ping_speakers FROM debate_settings WHERE guild_id = ?")
+        on!(&self.reader, db => {
+        let row = sqlx::query("SELECT ping_speakers FROM debate_settings WHERE guild_id = $1")
             .bind(guild.to_string())
-            .fetch_optional(&self.reader)
+            .fetch_optional(db)
             .await?;
         Ok(match row {
             Some(r) => r.try_get::<i64, _>("ping_speakers")? != 0,
             None => false,
         })
+        })
     }
 
     pub async fn set_debate_pings(&self, guild: u64, on: bool) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         sqlx::query(
-            "INSERT INTO debate_settings (guild_id, ping_speakers) VALUES (?, ?)
+            "INSERT INTO debate_settings (guild_id, ping_speakers) VALUES ($1, $2)
              ON CONFLICT (guild_id) DO UPDATE SET ping_speakers = excluded.ping_speakers",
         )
         .bind(guild.to_string())
         .bind(i64::from(on))
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     /// The open class debates (for the clock after a restart, and for shutdown).
     pub async fn open_classes(&self) -> Result<Vec<u64>, StoreError> {
+        on!(&self.reader, db => {
         let rows =
             sqlx::query("SELECT id FROM debates WHERE format = 'class' AND closed_at IS NULL")
-                .fetch_all(&self.reader)
+                .fetch_all(db)
                 .await?;
         rows.iter().map(|r| snowflake(r, "id")).collect()
+        })
     }
 }

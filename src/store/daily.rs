@@ -2,24 +2,23 @@
 //! (claims, pending posts, the deck) are in `posts`.
 
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
-use super::{Store, StoreError, snowflake, snowflake_opt};
+use super::{Record, Store, StoreError, snowflake, snowflake_opt};
 use crate::daily::{DailySchedule, Deck, PastPost, PostKind, Suggestion};
 use crate::pack::Lang;
 
-pub(super) fn schedule(row: &SqliteRow) -> Result<DailySchedule, StoreError> {
-    let id: i64 = row.try_get("id")?;
-    let lang: String = row.try_get("lang")?;
-    let kind: String = row.try_get("kind")?;
-    let deck: String = row.try_get("deck")?;
+pub(super) fn schedule(row: &impl Record) -> Result<DailySchedule, StoreError> {
+    let id: i64 = row.value("id")?;
+    let lang: String = row.value("lang")?;
+    let kind: String = row.value("kind")?;
+    let deck: String = row.value("deck")?;
     Ok(DailySchedule {
         id,
         guild: snowflake(row, "guild_id")?,
         channel: snowflake(row, "channel_id")?,
-        time: row.try_get("time")?,
-        zone: row.try_get("zone")?,
-        days: row.try_get("days")?,
+        time: row.value("time")?,
+        zone: row.value("zone")?,
+        days: row.value("days")?,
         lang: Lang::parse(&lang).ok_or(StoreError::Corrupt {
             column: "lang",
             value: lang.clone(),
@@ -29,11 +28,11 @@ pub(super) fn schedule(row: &SqliteRow) -> Result<DailySchedule, StoreError> {
             value: kind.clone(),
         })?,
         role: snowflake_opt(row, "role_id")?,
-        thread: row.try_get("thread")?,
-        pin: row.try_get("pin")?,
-        paused: row.try_get("paused")?,
-        pause_reason: row.try_get("pause_reason")?,
-        skip_date: row.try_get("skip_date")?,
+        thread: row.value::<i64>("thread")? != 0,
+        pin: row.value::<i64>("pin")? != 0,
+        paused: row.value::<i64>("paused")? != 0,
+        pause_reason: row.value("pause_reason")?,
+        skip_date: row.value("skip_date")?,
         deck: serde_json::from_str(&deck).unwrap_or_else(|e| {
             // Decided here, once: an unreadable deck starts a new cycle rather than stop posts.
             tracing::warn!(schedule = id, error = %e, "unreadable deck; starting a new one");
@@ -49,9 +48,10 @@ pub(super) fn deck_json(deck: &Deck) -> String {
 impl Store {
     /// Stores a new schedule and returns its id.
     pub async fn add_schedule(&self, s: &DailySchedule) -> Result<i64, StoreError> {
-        let done = sqlx::query(
+        on!(&self.pool, db => {
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO daily_schedules (guild_id, channel_id, time, zone, days, lang, kind, role_id, thread, pin, deck)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(s.guild.to_string())
         .bind(s.channel.to_string())
@@ -61,65 +61,73 @@ impl Store {
         .bind(s.lang.code())
         .bind(s.kind.code())
         .bind(s.role.map(|r| r.to_string()))
-        .bind(s.thread)
-        .bind(s.pin)
+        .bind(i64::from(s.thread))
+        .bind(i64::from(s.pin))
         .bind(deck_json(&s.deck))
-        .execute(&self.pool)
+        .fetch_one(db)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(id)
+        })
     }
 
     pub async fn schedules(&self, guild: Option<u64>) -> Result<Vec<DailySchedule>, StoreError> {
+        on!(&self.reader, db => {
         let rows = match guild {
             Some(g) => {
-                sqlx::query("SELECT * FROM daily_schedules WHERE guild_id = ? ORDER BY id")
+                sqlx::query("SELECT * FROM daily_schedules WHERE guild_id = $1 ORDER BY id")
                     .bind(g.to_string())
-                    .fetch_all(&self.reader)
+                    .fetch_all(db)
                     .await?
             }
             None => {
                 sqlx::query("SELECT * FROM daily_schedules ORDER BY id")
-                    .fetch_all(&self.reader)
+                    .fetch_all(db)
                     .await?
             }
         };
         rows.iter().map(schedule).collect()
+        })
     }
 
     /// Pauses (with the reason staff will see) or resumes a schedule.
     pub async fn set_paused(&self, id: i64, reason: Option<&str>) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         sqlx::query(
-            "UPDATE daily_schedules SET paused = ?, pause_reason = ?, next_due = NULL WHERE id = ?",
+            "UPDATE daily_schedules SET paused = $1, pause_reason = $2, next_due = NULL WHERE id = $3",
         )
-        .bind(reason.is_some())
+        .bind(i64::from(reason.is_some()))
         .bind(reason)
         .bind(id)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     pub async fn remove_schedule(&self, id: i64) -> Result<bool, StoreError> {
-        let done = sqlx::query("DELETE FROM daily_schedules WHERE id = ?")
+        on!(&self.pool, db => {
+        let done = sqlx::query("DELETE FROM daily_schedules WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(db)
             .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 }
 
 impl Store {
     /// A server's latest posts, newest first.
     pub async fn past_posts(&self, guild: u64, limit: i64) -> Result<Vec<PastPost>, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
             "SELECT p.schedule_id, s.kind, p.local_date, p.item FROM daily_posts p
              JOIN daily_schedules s ON s.id = p.schedule_id
-             WHERE s.guild_id = ? AND p.message_id IS NOT NULL
-             ORDER BY p.posted_at DESC, p.local_date DESC LIMIT ?",
+             WHERE s.guild_id = $1 AND p.message_id IS NOT NULL
+             ORDER BY p.posted_at DESC, p.local_date DESC LIMIT $2",
         )
         .bind(guild.to_string())
         .bind(limit)
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
@@ -135,38 +143,45 @@ impl Store {
             });
         }
         Ok(out)
+        })
     }
 
     pub async fn set_skip_date(&self, id: i64, date: Option<&str>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE daily_schedules SET skip_date = ?, next_due = NULL WHERE id = ?")
+        on!(&self.pool, db => {
+        sqlx::query("UPDATE daily_schedules SET skip_date = $1, next_due = NULL WHERE id = $2")
             .bind(date)
             .bind(id)
-            .execute(&self.pool)
+            .execute(db)
             .await?;
         Ok(())
+        })
     }
 
     pub async fn set_staff_channel(&self, guild: u64, channel: u64) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         sqlx::query(
-            "INSERT INTO daily_staff (guild_id, channel_id) VALUES (?, ?)
+            "INSERT INTO daily_staff (guild_id, channel_id) VALUES ($1, $2)
              ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id",
         )
         .bind(guild.to_string())
         .bind(channel.to_string())
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     pub async fn staff_channel(&self, guild: u64) -> Result<Option<u64>, StoreError> {
+        on!(&self.reader, db => {
         let channel: Option<String> =
-            sqlx::query_scalar("SELECT channel_id FROM daily_staff WHERE guild_id = ?")
+            sqlx::query_scalar("SELECT channel_id FROM daily_staff WHERE guild_id = $1")
                 .bind(guild.to_string())
-                .fetch_optional(&self.reader)
+                .fetch_optional(db)
                 .await?;
         channel
             .map(|c| super::parse_id("channel_id", &c))
             .transpose()
+        })
     }
 
     /// Stores a suggestion; returns its id.
@@ -179,8 +194,9 @@ impl Store {
         token: &str,
         now: i64,
     ) -> Result<i64, StoreError> {
-        let done = sqlx::query(
-            "INSERT INTO daily_suggestions (guild_id, channel_id, user_id, text, token, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        on!(&self.pool, db => {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO daily_suggestions (guild_id, channel_id, user_id, text, token, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(guild.to_string())
         .bind(channel.to_string())
@@ -188,35 +204,41 @@ impl Store {
         .bind(text)
         .bind(token)
         .bind(now)
-        .execute(&self.pool)
+        .fetch_one(db)
         .await?;
-        Ok(done.last_insert_rowid())
+        Ok(id)
+        })
     }
 
     pub async fn pending_suggestions(&self, guild: u64, user: u64) -> Result<i64, StoreError> {
+        on!(&self.reader, db => {
         Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = ? AND user_id = ? AND status = 'pending'",
+            "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = $1 AND user_id = $2 AND status = 'pending'",
         )
         .bind(guild.to_string())
         .bind(user.to_string())
-        .fetch_one(&self.reader)
+        .fetch_one(db)
         .await?)
+        })
     }
 
     /// How many suggestions of a server wait for staff.
     pub async fn waiting_suggestions(&self, guild: u64) -> Result<i64, StoreError> {
+        on!(&self.reader, db => {
         Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = ? AND status = 'pending'",
+            "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = $1 AND status = 'pending'",
         )
         .bind(guild.to_string())
-        .fetch_one(&self.reader)
+        .fetch_one(db)
         .await?)
+        })
     }
 
     pub async fn suggestion(&self, id: i64) -> Result<Option<Suggestion>, StoreError> {
-        let row = sqlx::query("SELECT * FROM daily_suggestions WHERE id = ?")
+        on!(&self.reader, db => {
+        let row = sqlx::query("SELECT * FROM daily_suggestions WHERE id = $1")
             .bind(id)
-            .fetch_optional(&self.reader)
+            .fetch_optional(db)
             .await?;
         let Some(row) = row else { return Ok(None) };
         Ok(Some(Suggestion {
@@ -229,6 +251,7 @@ impl Store {
             reason: row.try_get("reason")?,
             token: row.try_get("token")?,
         }))
+        })
     }
 
     /// Decides a pending suggestion; `false` if it was already decided.
@@ -238,15 +261,17 @@ impl Store {
         approved: bool,
         reason: Option<&str>,
     ) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
-            "UPDATE daily_suggestions SET status = ?, reason = ? WHERE id = ? AND status = 'pending'",
+            "UPDATE daily_suggestions SET status = $1, reason = $2 WHERE id = $3 AND status = 'pending'",
         )
         .bind(if approved { "approved" } else { "denied" })
         .bind(reason)
         .bind(id)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 }
 

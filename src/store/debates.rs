@@ -3,28 +3,28 @@
 
 use sqlx::Row;
 
-use super::{Store, StoreError, snowflake, snowflake_opt};
+use super::{Record, Store, StoreError, snowflake, snowflake_opt};
 use crate::debate::{Debate, Format, Side, Tally, VoteOutcome};
 use crate::pack::Lang;
 
-pub(super) fn debate(row: &sqlx::sqlite::SqliteRow) -> Result<Debate, StoreError> {
-    let lang: String = row.try_get("lang")?;
-    let format: String = row.try_get("format")?;
+pub(super) fn debate(row: &impl Record) -> Result<Debate, StoreError> {
+    let lang: String = row.value("lang")?;
+    let format: String = row.value("format")?;
     Ok(Debate {
         id: snowflake(row, "id")?,
-        pack: row.try_get("pack")?,
-        motion: row.try_get("motion")?,
+        pack: row.value("pack")?,
+        motion: row.value("motion")?,
         guild: snowflake_opt(row, "guild_id")?,
         channel: snowflake(row, "channel_id")?,
         starter: snowflake(row, "starter_id")?,
-        token: row.try_get("token")?,
+        token: row.value("token")?,
         lang: Lang::parse(&lang).ok_or(StoreError::Corrupt {
             column: "lang",
             value: lang.clone(),
         })?,
-        opened_at: row.try_get("opened_at")?,
-        closes_at: row.try_get("closes_at")?,
-        closed_at: row.try_get("closed_at")?,
+        opened_at: row.value("opened_at")?,
+        closes_at: row.value("closes_at")?,
+        closed_at: row.value("closed_at")?,
         format: Format::parse(&format).ok_or(StoreError::Corrupt {
             column: "format",
             value: format.clone(),
@@ -36,8 +36,10 @@ pub(super) fn debate(row: &sqlx::sqlite::SqliteRow) -> Result<Debate, StoreError
 
 impl Store {
     pub async fn open_debate(&self, d: &Debate) -> Result<(), StoreError> {
-        open(d).execute(&self.pool).await?;
+        on!(&self.pool, db => {
+        open(d).execute(db).await?;
         Ok(())
+        })
     }
 
     /// Remembers the message a debate keeps up to date, and its thread.
@@ -47,22 +49,26 @@ impl Store {
         message: Option<u64>,
         thread: Option<u64>,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE debates SET message_id = ?, thread_id = ? WHERE id = ?")
+        on!(&self.pool, db => {
+        sqlx::query("UPDATE debates SET message_id = $1, thread_id = $2 WHERE id = $3")
             .bind(message.map(|m| m.to_string()))
             .bind(thread.map(|t| t.to_string()))
             .bind(id.to_string())
-            .execute(&self.pool)
+            .execute(db)
             .await?;
         Ok(())
+        })
     }
 
     /// Forgets a debate whose message could not be posted.
     pub async fn drop_debate(&self, id: u64) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM debates WHERE id = ?")
+        on!(&self.pool, db => {
+        sqlx::query("DELETE FROM debates WHERE id = $1")
             .bind(id.to_string())
-            .execute(&self.pool)
+            .execute(db)
             .await?;
         Ok(())
+        })
     }
 
     /// When each motion was last debated in a channel: (pack, motion, last opened).
@@ -70,39 +76,49 @@ impl Store {
         &self,
         channel: u64,
     ) -> Result<Vec<(String, String, i64)>, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
-            "SELECT pack, motion, MAX(opened_at) AS last FROM debates WHERE channel_id = ?
+            "SELECT pack, motion, MAX(opened_at) AS last FROM debates WHERE channel_id = $1
              GROUP BY pack, motion",
         )
         .bind(channel.to_string())
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         rows.iter()
             .map(|r| Ok((r.try_get("pack")?, r.try_get("motion")?, r.try_get("last")?)))
             .collect()
+        })
     }
 
     /// A channel's debates (its threads' included), newest first.
     pub async fn debates_in(&self, channel: u64, limit: u32) -> Result<Vec<Debate>, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
-            "SELECT * FROM debates WHERE channel_id = ?1 OR thread_id = ?1
-             ORDER BY opened_at DESC, id DESC LIMIT ?2",
+            "SELECT * FROM debates WHERE channel_id = $1 OR thread_id = $1
+             ORDER BY opened_at DESC, id DESC LIMIT $2",
         )
         .bind(channel.to_string())
-        .bind(limit)
-        .fetch_all(&self.reader)
+        .bind(i64::from(limit))
+        .fetch_all(db)
         .await?;
         rows.iter().map(debate).collect()
+        })
     }
 }
 
 /// The statement that stores a new debate.
-pub(super) fn open(
-    d: &Debate,
-) -> sqlx::query::Query<'_, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'_>> {
+pub(super) fn open<'q, DB>(d: &'q Debate) -> sqlx::query::Query<'q, DB, DB::Arguments<'q>>
+where
+    DB: sqlx::Database,
+    String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    &'q String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<String>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
     sqlx::query(
             "INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, format, message_id, thread_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         )
         .bind(d.id.to_string())
         .bind(&d.pack)
@@ -121,11 +137,13 @@ pub(super) fn open(
 
 impl Store {
     pub async fn debate(&self, id: u64) -> Result<Option<Debate>, StoreError> {
-        let row = sqlx::query("SELECT * FROM debates WHERE id = ?")
+        on!(&self.reader, db => {
+        let row = sqlx::query("SELECT * FROM debates WHERE id = $1")
             .bind(id.to_string())
-            .fetch_optional(&self.reader)
+            .fetch_optional(db)
             .await?;
         row.as_ref().map(debate).transpose()
+        })
     }
 
     /// Records a member's vote, in one transaction with the check that the debate is open
@@ -145,11 +163,12 @@ impl Store {
     }
 
     pub async fn tally(&self, id: u64) -> Result<Tally, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
-            "SELECT side, COUNT(*) AS n FROM debate_votes WHERE debate_id = ? GROUP BY side",
+            "SELECT side, COUNT(*) AS n FROM debate_votes WHERE debate_id = $1 GROUP BY side",
         )
         .bind(id.to_string())
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         let mut t = Tally::default();
         for row in rows {
@@ -164,28 +183,33 @@ impl Store {
             }
         }
         Ok(t)
+        })
     }
 
     /// Closes a debate; `false` when it was already closed (so only one closer announces it).
     pub async fn close_debate(&self, id: u64, now: i64) -> Result<bool, StoreError> {
+        on!(&self.pool, db => {
         let done =
-            sqlx::query("UPDATE debates SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
+            sqlx::query("UPDATE debates SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
                 .bind(now)
                 .bind(id.to_string())
-                .execute(&self.pool)
+                .execute(db)
                 .await?;
         Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Open debates whose time is up at `now`.
     pub async fn due_debates(&self, now: i64) -> Result<Vec<Debate>, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
-            "SELECT * FROM debates WHERE closed_at IS NULL AND closes_at <= ? ORDER BY closes_at",
+            "SELECT * FROM debates WHERE closed_at IS NULL AND closes_at <= $1 ORDER BY closes_at",
         )
         .bind(now)
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         rows.iter().map(debate).collect()
+        })
     }
 }
 

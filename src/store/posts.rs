@@ -22,28 +22,18 @@ pub enum Claim {
     Empty,
 }
 
-async fn read_deck(
-    tx: &mut sqlx::SqliteConnection,
-    schedule: i64,
-) -> Result<Option<Deck>, StoreError> {
-    let deck: Option<String> = sqlx::query_scalar("SELECT deck FROM daily_schedules WHERE id = ?")
-        .bind(schedule)
-        .fetch_optional(&mut *tx)
-        .await?;
-    Ok(deck.map(|d| serde_json::from_str(&d).unwrap_or_else(|_| Deck::new(schedule as u64))))
-}
+/// Takes a schedule's row for this transaction (`$1`: the schedule) before its deck is read:
+/// another process changing the same deck waits until this one commits, so no change is lost
+/// (a row lock on PostgreSQL; on SQLite, the write lock taken at once).
+const LOCK_DECK: &str = "UPDATE daily_schedules SET deck = deck WHERE id = $1";
+/// A schedule's deck (`$1`: the schedule).
+const READ_DECK: &str = "SELECT deck FROM daily_schedules WHERE id = $1";
+/// Stores a schedule's deck (`$1`: the deck as JSON, `$2`: the schedule).
+const WRITE_DECK: &str = "UPDATE daily_schedules SET deck = $1 WHERE id = $2";
 
-async fn write_deck(
-    tx: &mut sqlx::SqliteConnection,
-    schedule: i64,
-    deck: &Deck,
-) -> Result<(), StoreError> {
-    sqlx::query("UPDATE daily_schedules SET deck = ? WHERE id = ?")
-        .bind(deck_json(deck))
-        .bind(schedule)
-        .execute(&mut *tx)
-        .await?;
-    Ok(())
+/// The deck read by [`READ_DECK`]; a deck that no longer parses starts afresh.
+fn deck(schedule: i64, stored: Option<String>) -> Option<Deck> {
+    stored.map(|d| serde_json::from_str(&d).unwrap_or_else(|_| Deck::new(schedule as u64)))
 }
 
 impl Store {
@@ -58,9 +48,11 @@ impl Store {
         now: i64,
         draw: impl FnOnce(&mut Deck) -> Option<String> + Send,
     ) -> Result<Claim, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        on!(&self.pool, db => {
+        let mut tx = db.begin().await?;
+        sqlx::query(LOCK_DECK).bind(schedule).execute(&mut *tx).await?;
         let taken: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM daily_posts WHERE schedule_id = ? AND local_date = ?",
+            "SELECT CAST(1 AS BIGINT) FROM daily_posts WHERE schedule_id = $1 AND local_date = $2",
         )
         .bind(schedule)
         .bind(local_date)
@@ -69,28 +61,33 @@ impl Store {
         if taken.is_some() {
             return Ok(Claim::Taken);
         }
-        let Some(mut deck) = read_deck(&mut tx, schedule).await? else {
+        let Some(mut deck) = deck(schedule, sqlx::query_scalar(READ_DECK).bind(schedule).fetch_optional(&mut *tx).await?) else {
             return Ok(Claim::Empty);
         };
         let Some(item) = draw(&mut deck) else {
             return Ok(Claim::Empty);
         };
         let nonce = post_nonce(schedule, local_date);
-        sqlx::query(
+        let done = sqlx::query(
             "INSERT INTO daily_posts (schedule_id, local_date, item, posted_at, manual, nonce)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (schedule_id, local_date) DO NOTHING",
         )
         .bind(schedule)
         .bind(local_date)
         .bind(&item)
         .bind(now)
-        .bind(manual)
+        .bind(i64::from(manual))
         .bind(&nonce)
         .execute(&mut *tx)
         .await?;
-        write_deck(&mut tx, schedule, &deck).await?;
+        if done.rows_affected() == 0 {
+            // The key is the guarantee: a claim made meanwhile elsewhere wins.
+            return Ok(Claim::Taken);
+        }
+        sqlx::query(WRITE_DECK).bind(deck_json(&deck)).bind(schedule).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(Claim::Claimed { item, nonce })
+        })
     }
 
     /// Gives back a claimed post that did not go out, in one transaction: the day is free again
@@ -102,9 +99,11 @@ impl Store {
         local_date: &str,
         item: &str,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        on!(&self.pool, db => {
+        let mut tx = db.begin().await?;
+        sqlx::query(LOCK_DECK).bind(schedule).execute(&mut *tx).await?;
         let done = sqlx::query(
-            "DELETE FROM daily_posts WHERE schedule_id = ? AND local_date = ? AND message_id IS NULL",
+            "DELETE FROM daily_posts WHERE schedule_id = $1 AND local_date = $2 AND message_id IS NULL",
         )
         .bind(schedule)
         .bind(local_date)
@@ -113,16 +112,17 @@ impl Store {
         if done.rows_affected() == 0 {
             return Ok(false);
         }
-        if let Some(mut deck) = read_deck(&mut tx, schedule).await? {
+        if let Some(mut deck) = deck(schedule, sqlx::query_scalar(READ_DECK).bind(schedule).fetch_optional(&mut *tx).await?) {
             deck.undraw(item);
-            write_deck(&mut tx, schedule, &deck).await?;
+            sqlx::query(WRITE_DECK).bind(deck_json(&deck)).bind(schedule).execute(&mut *tx).await?;
         }
-        sqlx::query("UPDATE daily_schedules SET next_due = NULL WHERE id = ?")
+        sqlx::query("UPDATE daily_schedules SET next_due = NULL WHERE id = $1")
             .bind(schedule)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
         Ok(true)
+        })
     }
 
     /// Changes a schedule's deck as it is now, in one transaction; `false` if it is gone.
@@ -131,14 +131,17 @@ impl Store {
         schedule: i64,
         change: impl FnOnce(&mut Deck) + Send,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let Some(mut deck) = read_deck(&mut tx, schedule).await? else {
+        on!(&self.pool, db => {
+        let mut tx = db.begin().await?;
+        sqlx::query(LOCK_DECK).bind(schedule).execute(&mut *tx).await?;
+        let Some(mut deck) = deck(schedule, sqlx::query_scalar(READ_DECK).bind(schedule).fetch_optional(&mut *tx).await?) else {
             return Ok(false);
         };
         change(&mut deck);
-        write_deck(&mut tx, schedule, &deck).await?;
+        sqlx::query(WRITE_DECK).bind(deck_json(&deck)).bind(schedule).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(true)
+        })
     }
 
     /// Marks a claimed post as posted, with the message that carried it.
@@ -148,25 +151,29 @@ impl Store {
         local_date: &str,
         message: u64,
     ) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         sqlx::query(
-            "UPDATE daily_posts SET message_id = ? WHERE schedule_id = ? AND local_date = ?",
+            "UPDATE daily_posts SET message_id = $1 WHERE schedule_id = $2 AND local_date = $3",
         )
         .bind(message.to_string())
         .bind(schedule)
         .bind(local_date)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     /// Remembers when a schedule is next due (unix seconds), so the loop reads it only then.
     pub async fn set_next_due(&self, schedule: i64, at: Option<i64>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE daily_schedules SET next_due = ? WHERE id = ?")
+        on!(&self.pool, db => {
+        sqlx::query("UPDATE daily_schedules SET next_due = $1 WHERE id = $2")
             .bind(at)
             .bind(schedule)
-            .execute(&self.pool)
+            .execute(db)
             .await?;
         Ok(())
+        })
     }
 
     /// The running schedules that may be due at `now` (their next-due time has come, or is
@@ -175,16 +182,17 @@ impl Store {
         &self,
         now: i64,
     ) -> Result<Vec<(DailySchedule, Option<PendingPost>)>, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
             "SELECT s.*, p.local_date AS p_date, p.item AS p_item, p.nonce AS p_nonce,
                     p.manual AS p_manual
              FROM daily_schedules s
              LEFT JOIN daily_posts p ON p.schedule_id = s.id AND p.message_id IS NULL
-             WHERE s.paused = 0 AND (p.schedule_id IS NOT NULL OR s.next_due IS NULL OR s.next_due <= ?)
+             WHERE s.paused = 0 AND (p.schedule_id IS NOT NULL OR s.next_due IS NULL OR s.next_due <= $1)
              ORDER BY s.id, p.local_date",
         )
         .bind(now)
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         let mut out: Vec<(DailySchedule, Option<PendingPost>)> = Vec::new();
         for row in rows {
@@ -200,7 +208,7 @@ impl Store {
                     Some(PendingPost {
                         nonce: nonce.unwrap_or_else(|| post_nonce(s.id, &local_date)),
                         item: row.try_get("p_item")?,
-                        manual: row.try_get("p_manual")?,
+                        manual: row.try_get::<Option<i64>, _>("p_manual")?.unwrap_or(0) != 0,
                         local_date,
                     })
                 }
@@ -209,16 +217,18 @@ impl Store {
             out.push((s, pending));
         }
         Ok(out)
+        })
     }
 
     /// One schedule's pending post, if any (the oldest).
     pub async fn pending_post(&self, schedule: i64) -> Result<Option<PendingPost>, StoreError> {
+        on!(&self.reader, db => {
         let row = sqlx::query(
             "SELECT local_date, item, nonce, manual FROM daily_posts
-             WHERE schedule_id = ? AND message_id IS NULL ORDER BY local_date LIMIT 1",
+             WHERE schedule_id = $1 AND message_id IS NULL ORDER BY local_date LIMIT 1",
         )
         .bind(schedule)
-        .fetch_optional(&self.reader)
+        .fetch_optional(db)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let local_date: String = row.try_get("local_date")?;
@@ -229,52 +239,61 @@ impl Store {
             manual: row.try_get("manual")?,
             local_date,
         }))
+        })
     }
 
     /// The local date of the schedule's last claimed post (sent or pending), if any.
     pub async fn last_post_date(&self, schedule: i64) -> Result<Option<String>, StoreError> {
+        on!(&self.reader, db => {
         Ok(
-            sqlx::query_scalar("SELECT MAX(local_date) FROM daily_posts WHERE schedule_id = ?")
+            sqlx::query_scalar("SELECT MAX(local_date) FROM daily_posts WHERE schedule_id = $1")
                 .bind(schedule)
-                .fetch_one(&self.reader)
+                .fetch_one(db)
                 .await?,
         )
+        })
     }
 
     /// The message of the schedule's latest post (to unpin it, and to look for a pending post
     /// after it).
     pub async fn last_post_message(&self, schedule: i64) -> Result<Option<u64>, StoreError> {
+        on!(&self.reader, db => {
         let message: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT message_id FROM daily_posts WHERE schedule_id = ? AND message_id IS NOT NULL
+            "SELECT message_id FROM daily_posts WHERE schedule_id = $1 AND message_id IS NOT NULL
              ORDER BY local_date DESC LIMIT 1",
         )
         .bind(schedule)
-        .fetch_optional(&self.reader)
+        .fetch_optional(db)
         .await?;
         message
             .flatten()
             .map(|m| super::parse_id("message_id", &m))
             .transpose()
+        })
     }
 
     /// How many posts a schedule has claimed (sent or pending).
     pub async fn post_count(&self, schedule: i64) -> Result<i64, StoreError> {
+        on!(&self.reader, db => {
         Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM daily_posts WHERE schedule_id = ?")
+            sqlx::query_scalar("SELECT COUNT(*) FROM daily_posts WHERE schedule_id = $1")
                 .bind(schedule)
-                .fetch_one(&self.reader)
+                .fetch_one(db)
                 .await?,
         )
+        })
     }
 
     /// How many of a server's schedules exist.
     pub async fn schedule_count(&self, guild: u64) -> Result<i64, StoreError> {
+        on!(&self.reader, db => {
         Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM daily_schedules WHERE guild_id = ?")
+            sqlx::query_scalar("SELECT COUNT(*) FROM daily_schedules WHERE guild_id = $1")
                 .bind(guild.to_string())
-                .fetch_one(&self.reader)
+                .fetch_one(db)
                 .await?,
         )
+        })
     }
 }
 

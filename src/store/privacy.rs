@@ -30,19 +30,19 @@ impl MemberRows {
 /// debate other members took part in).
 const NOBODY: &str = "0";
 
-/// Every count in one query (`?1`: the member).
+/// Every count in one query (`$1`: the member).
 const COUNTS: &str = "SELECT
-    (SELECT COUNT(*) FROM quiz_answers WHERE user_id = ?1),
-    (SELECT COUNT(DISTINCT round_id) FROM quiz_answers WHERE user_id = ?1),
-    (SELECT COUNT(*) FROM debate_votes WHERE user_id = ?1)
-      + (SELECT COUNT(*) FROM debate_ballots WHERE user_id = ?1),
-    (SELECT COUNT(*) FROM debate_sides WHERE user_id = ?1)
-      + (SELECT COUNT(*) FROM debate_speeches WHERE speaker_id = ?1)
-      + (SELECT COUNT(*) FROM debate_pois WHERE user_id = ?1)
-      + (SELECT COUNT(*) FROM debate_arguments WHERE user_id = ?1),
-    (SELECT COUNT(*) FROM daily_suggestions WHERE user_id = ?1),
-    (SELECT COUNT(*) FROM quiz_rounds WHERE starter_id = ?1)
-      + (SELECT COUNT(*) FROM debates WHERE starter_id = ?1)";
+    (SELECT COUNT(*) FROM quiz_answers WHERE user_id = $1),
+    (SELECT COUNT(DISTINCT round_id) FROM quiz_answers WHERE user_id = $1),
+    (SELECT COUNT(*) FROM debate_votes WHERE user_id = $1)
+      + (SELECT COUNT(*) FROM debate_ballots WHERE user_id = $1),
+    (SELECT COUNT(*) FROM debate_sides WHERE user_id = $1)
+      + (SELECT COUNT(*) FROM debate_speeches WHERE speaker_id = $1)
+      + (SELECT COUNT(*) FROM debate_pois WHERE user_id = $1)
+      + (SELECT COUNT(*) FROM debate_arguments WHERE user_id = $1),
+    (SELECT COUNT(*) FROM daily_suggestions WHERE user_id = $1),
+    (SELECT COUNT(*) FROM quiz_rounds WHERE starter_id = $1)
+      + (SELECT COUNT(*) FROM debates WHERE starter_id = $1)";
 
 type Counts = (i64, i64, i64, i64, i64, i64);
 
@@ -60,11 +60,13 @@ fn rows((answers, rounds, votes, debating, suggestions, started): Counts) -> Mem
 impl Store {
     /// Counts what Aura keeps about `user`.
     pub async fn member_rows(&self, user: u64) -> Result<MemberRows, StoreError> {
+        on!(&self.reader, db => {
         let row: Counts = sqlx::query_as(COUNTS)
             .bind(user.to_string())
-            .fetch_one(&self.reader)
+            .fetch_one(db)
             .await?;
         Ok(rows(row))
+        })
     }
 
     /// Deletes every row about `user` in one transaction: answers, votes and suggestions go;
@@ -72,27 +74,28 @@ impl Store {
     /// Boards are computed from the answers, so they no longer count the member. Returns
     /// what was there.
     pub async fn forget_member(&self, user: u64) -> Result<MemberRows, StoreError> {
+        on!(&self.pool, db => {
         let user = user.to_string();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = db.begin().await?;
         let counts: Counts = sqlx::query_as(COUNTS)
             .bind(&user)
             .fetch_one(&mut *tx)
             .await?;
         for sql in [
-            "DELETE FROM quiz_answers WHERE user_id = ?",
-            "DELETE FROM debate_votes WHERE user_id = ?",
-            "DELETE FROM debate_ballots WHERE user_id = ?",
-            "DELETE FROM debate_sides WHERE user_id = ?",
-            "DELETE FROM debate_pois WHERE user_id = ?",
-            "DELETE FROM debate_arguments WHERE user_id = ?",
-            "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = ?",
-            "DELETE FROM daily_suggestions WHERE user_id = ?",
+            "DELETE FROM quiz_answers WHERE user_id = $1",
+            "DELETE FROM debate_votes WHERE user_id = $1",
+            "DELETE FROM debate_ballots WHERE user_id = $1",
+            "DELETE FROM debate_sides WHERE user_id = $1",
+            "DELETE FROM debate_pois WHERE user_id = $1",
+            "DELETE FROM debate_arguments WHERE user_id = $1",
+            "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = $1",
+            "DELETE FROM daily_suggestions WHERE user_id = $1",
         ] {
             sqlx::query(sql).bind(&user).execute(&mut *tx).await?;
         }
         for sql in [
-            "UPDATE quiz_rounds SET starter_id = ? WHERE starter_id = ?",
-            "UPDATE debates SET starter_id = ? WHERE starter_id = ?",
+            "UPDATE quiz_rounds SET starter_id = $1 WHERE starter_id = $2",
+            "UPDATE debates SET starter_id = $1 WHERE starter_id = $2",
         ] {
             sqlx::query(sql)
                 .bind(NOBODY)
@@ -102,25 +105,28 @@ impl Store {
         }
         tx.commit().await?;
         Ok(rows(counts))
+        })
     }
 
     /// Forgets the interaction tokens of debates and suggestions made at or before `before`
     /// (unix seconds): Discord honours a token for 15 minutes, and a stored one is only a
     /// secret to leak after that. Returns how many were forgotten.
     pub async fn forget_tokens(&self, before: i64) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        on!(&self.pool, db => {
+        let mut tx = db.begin().await?;
         let debates =
-            sqlx::query("UPDATE debates SET token = '' WHERE token <> '' AND opened_at <= ?")
+            sqlx::query("UPDATE debates SET token = '' WHERE token <> '' AND opened_at <= $1")
                 .bind(before)
                 .execute(&mut *tx)
                 .await?;
         let suggestions = sqlx::query(
-            "UPDATE daily_suggestions SET token = '' WHERE token <> '' AND created_at <= ?",
+            "UPDATE daily_suggestions SET token = '' WHERE token <> '' AND created_at <= $1",
         )
         .bind(before)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(debates.rows_affected() + suggestions.rows_affected())
+        })
     }
 }

@@ -22,9 +22,10 @@ impl Store {
     /// Deletes what is older than `before` (unix seconds), in one transaction. Answers of a
     /// running round and votes of an open debate stay, whatever their age.
     pub async fn prune(&self, before: i64) -> Result<Pruned, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        on!(&self.pool, db => {
+        let mut tx = db.begin().await?;
         let answers = sqlx::query(
-            "DELETE FROM quiz_answers WHERE answered_at < ?
+            "DELETE FROM quiz_answers WHERE answered_at < $1
              AND round_id IN (SELECT id FROM quiz_rounds WHERE ended_at IS NOT NULL)",
         )
         .bind(before)
@@ -32,7 +33,7 @@ impl Store {
         .await?
         .rows_affected();
         let mut votes = sqlx::query(
-            "DELETE FROM debate_votes WHERE voted_at < ?
+            "DELETE FROM debate_votes WHERE voted_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
         )
         .bind(before)
@@ -42,16 +43,16 @@ impl Store {
         // A class debate's ballots, sides, hands and arguments go with its votes; its
         // speeches keep their times without the speaker.
         for sql in [
-            "DELETE FROM debate_ballots WHERE voted_at < ?1
+            "DELETE FROM debate_ballots WHERE voted_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            "DELETE FROM debate_sides WHERE joined_at < ?1
+            "DELETE FROM debate_sides WHERE joined_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            "DELETE FROM debate_pois WHERE raised_at < ?1
+            "DELETE FROM debate_pois WHERE raised_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            "DELETE FROM debate_arguments WHERE created_at < ?1
+            "DELETE FROM debate_arguments WHERE created_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
             "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL
-             WHERE speaker_id IS NOT NULL AND ended_at < ?1
+             WHERE speaker_id IS NOT NULL AND ended_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
         ] {
             votes += sqlx::query(sql)
@@ -61,14 +62,14 @@ impl Store {
                 .rows_affected();
         }
         let debate_tokens = sqlx::query(
-            "UPDATE debates SET token = '' WHERE token != '' AND opened_at < ? AND closed_at IS NOT NULL",
+            "UPDATE debates SET token = '' WHERE token != '' AND opened_at < $1 AND closed_at IS NOT NULL",
         )
         .bind(before)
         .execute(&mut *tx)
         .await?
         .rows_affected();
         let suggestion_tokens = sqlx::query(
-            "UPDATE daily_suggestions SET token = '' WHERE token != '' AND created_at < ?",
+            "UPDATE daily_suggestions SET token = '' WHERE token != '' AND created_at < $1",
         )
         .bind(before)
         .execute(&mut *tx)
@@ -79,6 +80,7 @@ impl Store {
             answers,
             votes,
             tokens: debate_tokens + suggestion_tokens,
+        })
         })
     }
 }
@@ -91,10 +93,7 @@ mod tests {
     const DAY: i64 = 86_400;
 
     async fn rows(s: &Store, sql: &str) -> i64 {
-        sqlx::query_scalar(sql)
-            .fetch_one(&s.pool)
-            .await
-            .expect("count")
+        on!(&s.pool, db => sqlx::query_scalar(sql).fetch_one(db).await).expect("count")
     }
 
     #[tokio::test]
@@ -110,24 +109,24 @@ mod tests {
             ("r-new", recent, true),
             ("r-live", old, false),
         ] {
-            sqlx::query("INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, ended_at) VALUES (?, '1', ?, '3', ?, ?)")
+            on!(&s.pool, db => sqlx::query("INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, ended_at) VALUES ($1, '1', $2, '3', $3, $4)")
                 .bind(round).bind(round).bind(at).bind(ended.then_some(at + 60))
-                .execute(&s.pool).await.expect("round");
-            sqlx::query("INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at) VALUES (?, 1, 'q', '1', '5', 0, 1, 900, 10, ?)")
+                .execute(db).await.map(|_| ())).expect("round");
+            on!(&s.pool, db => sqlx::query("INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at) VALUES ($1, 1, 'q', '1', '5', 0, 1, 900, 10, $2)")
                 .bind(round).bind(at)
-                .execute(&s.pool).await.expect("answer");
+                .execute(db).await.map(|_| ())).expect("answer");
         }
         for (debate, at, closed) in [
             ("d-old", old, true),
             ("d-new", recent, true),
             ("d-open", old, false),
         ] {
-            sqlx::query("INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at) VALUES (?, 'p', 'm', '1', '2', '3', 'secret', 'en', ?, ?, ?)")
+            on!(&s.pool, db => sqlx::query("INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at) VALUES ($1, 'p', 'm', '1', '2', '3', 'secret', 'en', $2, $3, $4)")
                 .bind(debate).bind(at).bind(at + 600).bind(closed.then_some(at + 600))
-                .execute(&s.pool).await.expect("debate");
-            sqlx::query("INSERT INTO debate_votes (debate_id, user_id, side, voted_at) VALUES (?, '5', 'adorno', ?)")
+                .execute(db).await.map(|_| ())).expect("debate");
+            on!(&s.pool, db => sqlx::query("INSERT INTO debate_votes (debate_id, user_id, side, voted_at) VALUES ($1, '5', 'adorno', $2)")
                 .bind(debate).bind(at)
-                .execute(&s.pool).await.expect("vote");
+                .execute(db).await.map(|_| ())).expect("vote");
         }
         s.add_suggestion(1, 2, 5, "old idea", "tok-old", old)
             .await

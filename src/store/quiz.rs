@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use super::{Store, StoreError, parse_id, snowflake};
+use super::{Record, Store, StoreError, parse_id, snowflake};
 use crate::quiz::{Access, AnswerRow, BoardLine, Period, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +23,9 @@ impl Store {
         starter: u64,
         now: i64,
     ) -> Result<StartOutcome, StoreError> {
+        on!(&self.pool, db => {
         let done = sqlx::query(
-            "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at) VALUES (?, ?, ?, ?, ?)
+            "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT DO NOTHING",
         )
         .bind(id.to_string())
@@ -32,12 +33,13 @@ impl Store {
         .bind(channel.to_string())
         .bind(starter.to_string())
         .bind(now)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(if done.rows_affected() == 1 {
             StartOutcome::Started
         } else {
             StartOutcome::Busy
+        })
         })
     }
 
@@ -49,12 +51,13 @@ impl Store {
         guild: u64,
         rows: &[AnswerRow],
     ) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         let (round, guild) = (round.to_string(), guild.to_string());
-        let mut tx = self.pool.begin().await?;
+        let mut tx = db.begin().await?;
         for r in rows {
             sqlx::query(
                 "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
             )
             .bind(&round)
             .bind(i64::from(r.question_no))
@@ -62,7 +65,7 @@ impl Store {
             .bind(&guild)
             .bind(r.user_id.to_string())
             .bind(i64::from(r.choice))
-            .bind(r.correct)
+            .bind(i64::from(r.correct))
             .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
             .bind(i64::from(r.points))
             .bind(r.answered_at)
@@ -71,34 +74,39 @@ impl Store {
         }
         tx.commit().await?;
         Ok(())
+        })
     }
 
     pub async fn end_round(&self, round: u64, outcome: &str, now: i64) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         sqlx::query(
-            "UPDATE quiz_rounds SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL",
+            "UPDATE quiz_rounds SET ended_at = $1, outcome = $2 WHERE id = $3 AND ended_at IS NULL",
         )
         .bind(now)
         .bind(outcome)
         .bind(round.to_string())
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     /// Ends every round left open (after a crash), so that none stays half-open; returns their
     /// channels so a notice can be posted.
     pub async fn abandon_open_rounds(&self, now: i64) -> Result<Vec<u64>, StoreError> {
+        on!(&self.pool, db => {
         let channels: Vec<String> =
             sqlx::query_scalar("SELECT channel_id FROM quiz_rounds WHERE ended_at IS NULL")
-                .fetch_all(&self.reader)
+                .fetch_all(db)
                 .await?;
         sqlx::query(
-            "UPDATE quiz_rounds SET ended_at = ?, outcome = 'abandoned' WHERE ended_at IS NULL",
+            "UPDATE quiz_rounds SET ended_at = $1, outcome = 'abandoned' WHERE ended_at IS NULL",
         )
         .bind(now)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         channels.iter().map(|c| parse_id("channel_id", c)).collect()
+        })
     }
 
     /// Clears a period's board for a server (the answers stay, for reports and other periods).
@@ -108,16 +116,18 @@ impl Store {
         period: Period,
         now: i64,
     ) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         sqlx::query(
-            "INSERT INTO quiz_resets (guild_id, period, reset_at) VALUES (?, ?, ?)
+            "INSERT INTO quiz_resets (guild_id, period, reset_at) VALUES ($1, $2, $3)
              ON CONFLICT (guild_id, period) DO UPDATE SET reset_at = excluded.reset_at",
         )
         .bind(guild.to_string())
         .bind(period.code())
         .bind(now)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     /// The server's board for a period by points, ranked with shared places.
@@ -138,34 +148,35 @@ impl Store {
         now: i64,
         sort: Sort,
     ) -> Result<Vec<BoardLine>, StoreError> {
+        on!(&self.reader, db => {
         let guild = guild.to_string();
         let reset: Option<i64> = sqlx::query_scalar(
-            "SELECT reset_at FROM quiz_resets WHERE guild_id = ? AND period = ?",
+            "SELECT reset_at FROM quiz_resets WHERE guild_id = $1 AND period = $2",
         )
         .bind(&guild)
         .bind(period.code())
-        .fetch_optional(&self.reader)
+        .fetch_optional(db)
         .await?;
         let since = period.window(now).max(reset.unwrap_or(i64::MIN));
         let rows = sqlx::query(
             "WITH per AS (
-                 SELECT round_id, user_id, SUM(points) AS p, SUM(correct) AS c, COUNT(*) AS n
-                 FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
+                 SELECT round_id, user_id, CAST(SUM(points) AS BIGINT) AS p, CAST(SUM(correct) AS BIGINT) AS c, COUNT(*) AS n
+                 FROM quiz_answers WHERE guild_id = $1 AND answered_at >= $2
                  GROUP BY round_id, user_id),
              best AS (SELECT round_id, MAX(p) AS m FROM per GROUP BY round_id)
-             SELECT per.user_id AS user_id, SUM(per.p) AS points, SUM(per.c) AS correct,
-                    SUM(per.n) AS answered, COUNT(*) AS games,
-                    SUM(CASE WHEN per.p = best.m AND best.m > 0 THEN 1 ELSE 0 END) AS wins
+             SELECT per.user_id AS user_id, CAST(SUM(per.p) AS BIGINT) AS points, CAST(SUM(per.c) AS BIGINT) AS correct,
+                    CAST(SUM(per.n) AS BIGINT) AS answered, COUNT(*) AS games,
+                    CAST(SUM(CASE WHEN per.p = best.m AND best.m > 0 THEN 1 ELSE 0 END) AS BIGINT) AS wins
              FROM per JOIN best ON best.round_id = per.round_id
              GROUP BY per.user_id",
         )
         .bind(&guild)
         .bind(since)
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
-        let count = |row: &sqlx::sqlite::SqliteRow, name: &str| -> Result<u32, sqlx::Error> {
-            Ok(u32::try_from(row.try_get::<i64, _>(name)?).unwrap_or(0))
-        };
+        fn count(row: &impl Record, name: &str) -> Result<u32, sqlx::Error> {
+            Ok(u32::try_from(row.value::<i64>(name)?).unwrap_or(0))
+        }
         let mut out: Vec<BoardLine> = Vec::with_capacity(rows.len());
         for row in &rows {
             out.push(BoardLine {
@@ -191,16 +202,18 @@ impl Store {
             };
         }
         Ok(out)
+        })
     }
 
     /// A round's answers as CSV: member, question, answer, time, points per row.
     pub async fn report_csv(&self, round: u64) -> Result<String, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
             "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points
-             FROM quiz_answers WHERE round_id = ? ORDER BY question_no, user_id",
+             FROM quiz_answers WHERE round_id = $1 ORDER BY question_no, user_id",
         )
         .bind(round.to_string())
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         let mut csv = String::from("member,question,question_id,answer,correct,time_ms,points\n");
         for row in rows {
@@ -216,7 +229,7 @@ impl Store {
                 row.try_get::<i64, _>("question_no")?,
                 field(&row.try_get::<String, _>("question_id")?),
                 letter,
-                if row.try_get::<bool, _>("correct")? {
+                if row.try_get::<i64, _>("correct")? != 0 {
                     "yes"
                 } else {
                     "no"
@@ -226,39 +239,44 @@ impl Store {
             ));
         }
         Ok(csv)
+        })
     }
 }
 
 impl Store {
     pub async fn quiz_access(&self, guild: u64) -> Result<Access, StoreError> {
+        on!(&self.reader, db => {
         let row: Option<(String, Option<String>)> =
-            sqlx::query_as("SELECT who, role_id FROM quiz_access WHERE guild_id = ?")
+            sqlx::query_as("SELECT who, role_id FROM quiz_access WHERE guild_id = $1")
                 .bind(guild.to_string())
-                .fetch_optional(&self.reader)
+                .fetch_optional(db)
                 .await?;
         Ok(match row {
             Some((who, _)) if who == "everyone" => Access::Everyone,
             Some((who, Some(role))) if who == "role" => Access::Role(parse_id("role_id", &role)?),
             _ => Access::Moderators,
         })
+        })
     }
 
     pub async fn set_quiz_access(&self, guild: u64, access: &Access) -> Result<(), StoreError> {
+        on!(&self.pool, db => {
         let (who, role) = match access {
             Access::Everyone => ("everyone", None),
             Access::Moderators => ("moderators", None),
             Access::Role(r) => ("role", Some(r.to_string())),
         };
         sqlx::query(
-            "INSERT INTO quiz_access (guild_id, who, role_id) VALUES (?, ?, ?)
+            "INSERT INTO quiz_access (guild_id, who, role_id) VALUES ($1, $2, $3)
              ON CONFLICT (guild_id) DO UPDATE SET who = excluded.who, role_id = excluded.role_id",
         )
         .bind(guild.to_string())
         .bind(who)
         .bind(role)
-        .execute(&self.pool)
+        .execute(db)
         .await?;
         Ok(())
+        })
     }
 
     /// The latest round a member answered in, in a server.
@@ -267,26 +285,29 @@ impl Store {
         guild: u64,
         user: u64,
     ) -> Result<Option<u64>, StoreError> {
+        on!(&self.reader, db => {
         let round: Option<String> = sqlx::query_scalar(
-            "SELECT round_id FROM quiz_answers WHERE guild_id = ? AND user_id = ?
+            "SELECT round_id FROM quiz_answers WHERE guild_id = $1 AND user_id = $2
              ORDER BY answered_at DESC, question_no DESC LIMIT 1",
         )
         .bind(guild.to_string())
         .bind(user.to_string())
-        .fetch_optional(&self.reader)
+        .fetch_optional(db)
         .await?;
         round.map(|r| parse_id("round_id", &r)).transpose()
+        })
     }
 
     /// A member's answers in a round, by question.
     pub async fn answers_of(&self, round: u64, user: u64) -> Result<Vec<AnswerRow>, StoreError> {
+        on!(&self.reader, db => {
         let rows = sqlx::query(
             "SELECT question_no, question_id, user_id, choice, correct, taken_ms, points, answered_at
-             FROM quiz_answers WHERE round_id = ? AND user_id = ? ORDER BY question_no",
+             FROM quiz_answers WHERE round_id = $1 AND user_id = $2 ORDER BY question_no",
         )
         .bind(round.to_string())
         .bind(user.to_string())
-        .fetch_all(&self.reader)
+        .fetch_all(db)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
@@ -295,24 +316,27 @@ impl Store {
                 question_id: row.try_get("question_id")?,
                 user_id: snowflake(&row, "user_id")?,
                 choice: u32::try_from(row.try_get::<i64, _>("choice")?).unwrap_or(0),
-                correct: row.try_get("correct")?,
+                correct: row.try_get::<i64, _>("correct")? != 0,
                 taken_ms: u64::try_from(row.try_get::<i64, _>("taken_ms")?).unwrap_or(0),
                 points: u32::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
                 answered_at: row.try_get("answered_at")?,
             });
         }
         Ok(out)
+        })
     }
 
     /// The latest round started in a channel.
     pub async fn last_round(&self, channel: u64) -> Result<Option<u64>, StoreError> {
+        on!(&self.reader, db => {
         let round: Option<String> = sqlx::query_scalar(
-            "SELECT id FROM quiz_rounds WHERE channel_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            "SELECT id FROM quiz_rounds WHERE channel_id = $1 ORDER BY started_at DESC, rowid DESC LIMIT 1",
         )
         .bind(channel.to_string())
-        .fetch_optional(&self.reader)
+        .fetch_optional(db)
         .await?;
         round.map(|r| parse_id("id", &r)).transpose()
+        })
     }
 }
 

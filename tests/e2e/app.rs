@@ -14,7 +14,7 @@ use aura::discord::{Connection, Patience, Registration, Token};
 use aura::pack::Lang;
 use aura::quiz::Tuning as QuizTuning;
 use aura::services::Pace;
-use aura::store::Store;
+use aura::store::{Location, Store};
 use serde_json::Value;
 
 use crate::fake::{Callback, FakeDiscord, command};
@@ -29,6 +29,32 @@ pub fn next() -> u64 {
 /// A state file of its own for one bot (or for several, one after another, to test restarts).
 pub fn state_file() -> PathBuf {
     std::env::temp_dir().join(format!("aura-e2e-{}-{}.db", std::process::id(), next()))
+}
+
+/// The environment variable and value that point an `aura` process at the test database kept
+/// under `state`: `AURA_STATE_PATH` for the SQLite file, or, when the suite runs on PostgreSQL
+/// (`TEST_DATABASE_URL`), `AURA_DATABASE_URL` for the schema named after `state`, created and
+/// migrated here first.
+pub fn database_env(state: &Path) -> (&'static str, String) {
+    match Store::test_location(state) {
+        Location::File(path) => ("AURA_STATE_PATH", path.display().to_string()),
+        Location::Postgres(url) => {
+            let state = state.to_path_buf();
+            std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                rt.block_on(async {
+                    let store = Store::open_for_tests(&state).await.expect("test schema");
+                    store.close().await;
+                });
+            })
+            .join()
+            .expect("schema ready");
+            ("AURA_DATABASE_URL", url)
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -105,7 +131,7 @@ impl TestApp {
     async fn spawn_bot(fake: FakeDiscord, state: &Path, options: Options) -> TestApp {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
         let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
-        let store = Store::open(state).await.expect("store");
+        let store = Store::open_for_tests(state).await.expect("store");
         let conn = Connection {
             token: Token::new("fake-token"),
             api_url: Some(fake.url()),

@@ -172,7 +172,7 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
     // The bot comes back at 09:00, nine hours after the 00:00 post was due.
     let (options, clock) = before_eight();
     clock.set("2026-03-02T09:00:00Z".parse().expect("instant"));
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     let schedule = |channel: &str| DailySchedule {
         id: 0,
         guild: GUILD_ID.parse().expect("id"),

@@ -8,7 +8,7 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use aura::discord::{self, Connection, Patience, Registration, Token};
-use aura::store::Store;
+use aura::store::{Location, Store};
 use serde_json::{Value, json};
 
 use crate::app::{Options, TestApp, next, state_file};
@@ -239,7 +239,7 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
     .await;
     fake.heal();
     bot.stop().await;
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     assert_eq!(stored_answers(&store).await, 4);
     store.close().await;
 }
@@ -271,18 +271,19 @@ async fn a_gateway_drop_in_the_middle_of_a_question_loses_no_answer() {
     quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
     posts_in_channel(&fake, 2, Duration::from_secs(10)).await;
     bot.stop().await;
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     assert_eq!(stored_answers(&store).await, 10);
     store.close().await;
 }
 
 /// `aura run` against the fake, with its own state file.
 fn spawn_aura(fake: &FakeDiscord, state: &std::path::Path) -> Child {
+    let (database, at) = crate::app::database_env(state);
     aura()
         .arg("run")
         .env("DISCORD_TOKEN", "fake-token-value")
         .env("DISCORD_API_URL", fake.url())
-        .env("AURA_STATE_PATH", state)
+        .env(database, at)
         .env("AURA_QUIZ__READ_SECONDS", "0")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -420,7 +421,7 @@ async fn sigkill_during_a_round_then_a_restart_recovers_it() {
     assert_eq!(status.code(), Some(0), "{}", stderr_of(&mut second_run));
     // The first question's answers were stored at its reveal; at most the open question's
     // answers were lost.
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     let kept = crashed_round_answers(&store, &fake).await;
     assert!(kept >= 3, "answers of the first question lost: {kept}");
     store.close().await;
@@ -477,28 +478,51 @@ async fn registration_is_retried_then_reported_and_a_hung_call_times_out() {
     assert!(ended.is_err());
 }
 
-/// The store is busy (another writer holds SQLite's write lock for 2.5 s): a command that
-/// writes is deferred within Discord's 3 seconds, then its answer is edited in.
+/// The store is busy (another writer holds SQLite's write lock, or PostgreSQL's lock on the
+/// schedules, for 2.5 s): a command that writes is deferred within Discord's 3 seconds, then its
+/// answer is edited in.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_store_defers_the_answer_then_edits_it_in() {
     use sqlx::Connection as _;
     let state = state_file();
     let fake = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    let mut writer = sqlx::SqliteConnection::connect(&format!("sqlite://{}", state.display()))
-        .await
-        .expect("open the state file");
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut writer)
-        .await
-        .expect("take the write lock");
-    let release = tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_millis(2500)).await;
-        sqlx::query("COMMIT")
-            .execute(&mut writer)
-            .await
-            .expect("release the write lock");
-    });
+    let release = match Store::test_location(&state) {
+        Location::File(path) => {
+            let mut writer =
+                sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+                    .await
+                    .expect("open the state file");
+            sqlx::query("BEGIN IMMEDIATE")
+                .execute(&mut writer)
+                .await
+                .expect("take the write lock");
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(2500)).await;
+                sqlx::query("COMMIT")
+                    .execute(&mut writer)
+                    .await
+                    .expect("release the write lock");
+            })
+        }
+        Location::Postgres(url) => {
+            let mut writer = sqlx::PgConnection::connect(&url)
+                .await
+                .expect("connect to the database");
+            sqlx::query("BEGIN").execute(&mut writer).await.expect("begin");
+            sqlx::query("LOCK TABLE daily_schedules IN ACCESS EXCLUSIVE MODE")
+                .execute(&mut writer)
+                .await
+                .expect("lock the schedules");
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(2500)).await;
+                sqlx::query("COMMIT")
+                    .execute(&mut writer)
+                    .await
+                    .expect("release the lock");
+            })
+        }
+    };
     let options = json!([
         string_option("time", "08:00"),
         string_option("timezone", "Asia/Jakarta")
@@ -531,7 +555,7 @@ async fn a_slow_store_defers_the_answer_then_edits_it_in() {
         "the schedule's answer, edited in: {edit}"
     );
     release.await.expect("writer");
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     assert_eq!(store.schedules(None).await.expect("read").len(), 1);
     bot.stop().await;
 }

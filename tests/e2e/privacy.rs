@@ -331,7 +331,7 @@ async fn a_debate_keeps_no_interaction_token() {
         ))
         .await;
     assert_eq!(opened.status, 204, "{}", opened.body);
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     let stored = store.debate(debate).await.expect("read").expect("debate");
     // Its card is Aura's own channel message, edited through the channel: no token needed.
     assert_eq!(stored.token, "");

@@ -244,7 +244,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
         "{me}"
     );
     bot.stop().await;
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     let board = store
         .board(
             GUILD_ID.parse().expect("id"),
@@ -405,7 +405,7 @@ async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
             .any(|p| p.body.to_string().contains("Aura is restarting")),
         "no shutdown notice"
     );
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     let csv = store
         .report_csv(
             store
@@ -425,7 +425,7 @@ async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
     let state = state_file();
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     store
         .start_round(
             1,
@@ -478,7 +478,7 @@ async fn a_deleted_channel_ends_the_round_cleanly() {
     }
     assert!(ended, "the round did not end");
     bot.stop().await;
-    let store = Store::open(&state).await.expect("store");
+    let store = Store::open_for_tests(&state).await.expect("store");
     assert!(store.abandon_open_rounds(0).await.expect("q").is_empty());
     store.close().await;
 }

@@ -56,7 +56,9 @@ impl Launch {
         conn: Connection,
     ) -> Result<Launch, StartError> {
         let core = Core::load(data_dir, settings.default_lang()).map_err(StartError::Pack)?;
-        let location = settings.database().map_err(|e| StartError::Settings(e.to_string()))?;
+        let location = settings
+            .database()
+            .map_err(|e| StartError::Settings(e.to_string()))?;
         let store = Store::connect(&location)
             .await
             .map_err(|error| StartError::Store {

@@ -121,7 +121,7 @@ async fn in_one_transaction(pool: &Db, group: &[Vote]) -> Result<Vec<VoteOutcome
     let mut outcomes = Vec::with_capacity(group.len());
     if let [vote] = group {
         // One vote alone needs no transaction: each statement checks that the debate is open.
-        on!(pool, db => {
+        on!(pool, |db| {
             let mut conn = db.acquire().await?;
             outcomes.push(store!(&mut *conn, vote));
         });
@@ -161,7 +161,6 @@ const CHANGE: &str = "UPDATE debate_votes SET side = $3, voted_at = $4
     WHERE debate_id = $1 AND user_id = $2
     AND EXISTS (SELECT 1 FROM debates WHERE id = $1 AND closed_at IS NULL AND closes_at > $4
         AND channel_id = $5 AND guild_id IS NOT DISTINCT FROM $6 AND format = 'quick')";
-
 
 #[cfg(test)]
 mod tests {

@@ -80,10 +80,10 @@ fn tally_into(t: &mut Tally, side: &str, n: i64) {
 impl Store {
     /// Stores a new class debate with all its speeches, in one transaction.
     pub async fn start_class(&self, d: &Debate, setup: &Setup) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        let mut tx = db.begin().await?;
-        open(d).execute(&mut *tx).await?;
-        sqlx::query(
+        on!(&self.pool, |db| {
+            let mut tx = db.begin().await?;
+            open(d).execute(&mut *tx).await?;
+            sqlx::query(
             "INSERT INTO class_debates (debate_id, sides_mode, speech_secs, seed, phase, speech, ping_speakers)
              VALUES ($1, $2, $3, $4, 'lobby', 0, $5)",
         )
@@ -94,8 +94,8 @@ impl Store {
         .bind(i64::from(setup.ping_speakers))
         .execute(&mut *tx)
         .await?;
-        for (i, (part, side)) in setup.order.iter().enumerate() {
-            sqlx::query(
+            for (i, (part, side)) in setup.order.iter().enumerate() {
+                sqlx::query(
                 "INSERT INTO debate_speeches (debate_id, number, part, side, allowed, warn_secs)
                  VALUES ($1, $2, $3, $4, $5, $6)",
             )
@@ -107,17 +107,17 @@ impl Store {
             .bind(warn_secs(setup.speech_secs))
             .execute(&mut *tx)
             .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+            }
+            tx.commit().await?;
+            Ok(())
         })
     }
 
     /// A class debate, whole; `None` when there is none with this id (or it is a quick vote).
     pub async fn class(&self, id: u64) -> Result<Option<Class>, StoreError> {
-        on!(&self.reader, db => {
-        let key = id.to_string();
-        let Some(row) = sqlx::query(
+        on!(&self.reader, |db| {
+            let key = id.to_string();
+            let Some(row) = sqlx::query(
             "SELECT d.*, c.sides_mode, c.speech_secs, c.seed, c.phase, c.speech, c.ping_speakers
              FROM debates d JOIN class_debates c ON c.debate_id = d.id WHERE d.id = $1",
         )
@@ -127,9 +127,9 @@ impl Store {
         else {
             return Ok(None);
         };
-        let mode: String = row.try_get("sides_mode")?;
-        let phase: String = row.try_get("phase")?;
-        let members = sqlx::query(
+            let mode: String = row.try_get("sides_mode")?;
+            let phase: String = row.try_get("phase")?;
+            let members = sqlx::query(
             "SELECT user_id, name, side FROM debate_sides WHERE debate_id = $1 ORDER BY joined_at, rowid",
         )
         .bind(&key)
@@ -145,93 +145,93 @@ impl Store {
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-        let speeches =
-            sqlx::query("SELECT * FROM debate_speeches WHERE debate_id = $1 ORDER BY number")
-                .bind(&key)
-                .fetch_all(db)
-                .await?
-                .iter()
-                .map(speech)
-                .collect::<Result<Vec<_>, _>>()?;
-        let pois = sqlx::query("SELECT * FROM debate_pois WHERE debate_id = $1 ORDER BY id")
-            .bind(&key)
-            .fetch_all(db)
-            .await?
-            .iter()
-            .map(|r| {
-                let state: String = r.try_get("state")?;
-                Ok(Poi {
-                    id: r.try_get("id")?,
-                    speech: r.try_get::<i64, _>("speech")? as u32,
-                    user: snowflake(r, "user_id")?,
-                    name: r.try_get("name")?,
-                    state: PoiState::parse(&state).ok_or_else(|| corrupt("state", &state))?,
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        let arguments =
-            sqlx::query("SELECT * FROM debate_arguments WHERE debate_id = $1 ORDER BY number")
+            let speeches =
+                sqlx::query("SELECT * FROM debate_speeches WHERE debate_id = $1 ORDER BY number")
+                    .bind(&key)
+                    .fetch_all(db)
+                    .await?
+                    .iter()
+                    .map(speech)
+                    .collect::<Result<Vec<_>, _>>()?;
+            let pois = sqlx::query("SELECT * FROM debate_pois WHERE debate_id = $1 ORDER BY id")
                 .bind(&key)
                 .fetch_all(db)
                 .await?
                 .iter()
                 .map(|r| {
-                    Ok(Argument {
-                        number: r.try_get::<i64, _>("number")? as u32,
-                        parent: r.try_get::<Option<i64>, _>("parent")?.map(|p| p as u32),
-                        side: side_of(r, "side")?,
+                    let state: String = r.try_get("state")?;
+                    Ok(Poi {
+                        id: r.try_get("id")?,
+                        speech: r.try_get::<i64, _>("speech")? as u32,
                         user: snowflake(r, "user_id")?,
                         name: r.try_get("name")?,
-                        claim: r.try_get("claim")?,
-                        source: r.try_get("source")?,
+                        state: PoiState::parse(&state).ok_or_else(|| corrupt("state", &state))?,
                     })
                 })
                 .collect::<Result<Vec<_>, StoreError>>()?;
-        let (opening, closing) = self.ballot_tallies(id).await?;
-        Ok(Some(Class {
-            debate: debate(&row)?,
-            sides_mode: SidesMode::parse(&mode).ok_or_else(|| corrupt("sides_mode", &mode))?,
-            speech_secs: row.try_get("speech_secs")?,
-            seed: row.try_get::<i64, _>("seed")? as u64,
-            phase: Phase::parse(&phase).ok_or_else(|| corrupt("phase", &phase))?,
-            speech: row.try_get::<i64, _>("speech")? as u32,
-            ping_speakers: row.try_get::<i64, _>("ping_speakers")? != 0,
-            members,
-            speeches,
-            pois,
-            arguments,
-            opening,
-            closing,
-        }))
+            let arguments =
+                sqlx::query("SELECT * FROM debate_arguments WHERE debate_id = $1 ORDER BY number")
+                    .bind(&key)
+                    .fetch_all(db)
+                    .await?
+                    .iter()
+                    .map(|r| {
+                        Ok(Argument {
+                            number: r.try_get::<i64, _>("number")? as u32,
+                            parent: r.try_get::<Option<i64>, _>("parent")?.map(|p| p as u32),
+                            side: side_of(r, "side")?,
+                            user: snowflake(r, "user_id")?,
+                            name: r.try_get("name")?,
+                            claim: r.try_get("claim")?,
+                            source: r.try_get("source")?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, StoreError>>()?;
+            let (opening, closing) = self.ballot_tallies(id).await?;
+            Ok(Some(Class {
+                debate: debate(&row)?,
+                sides_mode: SidesMode::parse(&mode).ok_or_else(|| corrupt("sides_mode", &mode))?,
+                speech_secs: row.try_get("speech_secs")?,
+                seed: row.try_get::<i64, _>("seed")? as u64,
+                phase: Phase::parse(&phase).ok_or_else(|| corrupt("phase", &phase))?,
+                speech: row.try_get::<i64, _>("speech")? as u32,
+                ping_speakers: row.try_get::<i64, _>("ping_speakers")? != 0,
+                members,
+                speeches,
+                pois,
+                arguments,
+                opening,
+                closing,
+            }))
         })
     }
 
     /// The open class debate run in this thread (or channel), if any.
     pub async fn class_in(&self, room: u64) -> Result<Option<u64>, StoreError> {
-        on!(&self.reader, db => {
-        let row = sqlx::query(
-            "SELECT id FROM debates WHERE format = 'class' AND closed_at IS NULL
+        on!(&self.reader, |db| {
+            let row = sqlx::query(
+                "SELECT id FROM debates WHERE format = 'class' AND closed_at IS NULL
                AND (thread_id = $1 OR (thread_id IS NULL AND channel_id = $1))
              ORDER BY opened_at DESC LIMIT 1",
-        )
-        .bind(room.to_string())
-        .fetch_optional(db)
-        .await?;
-        row.map(|r| snowflake(&r, "id")).transpose()
+            )
+            .bind(room.to_string())
+            .fetch_optional(db)
+            .await?;
+            row.map(|r| snowflake(&r, "id")).transpose()
         })
     }
 
     /// The newest class debate of this thread or channel, open or ended.
     pub async fn last_class_in(&self, room: u64) -> Result<Option<u64>, StoreError> {
-        on!(&self.reader, db => {
-        let row = sqlx::query(
+        on!(&self.reader, |db| {
+            let row = sqlx::query(
             "SELECT id FROM debates WHERE format = 'class' AND (thread_id = $1 OR channel_id = $1)
              ORDER BY opened_at DESC, id DESC LIMIT 1",
         )
         .bind(room.to_string())
         .fetch_optional(db)
         .await?;
-        row.map(|r| snowflake(&r, "id")).transpose()
+            row.map(|r| snowflake(&r, "id")).transpose()
         })
     }
 
@@ -243,31 +243,31 @@ impl Store {
         from: (Phase, u32),
         to: (Phase, u32),
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
-            "UPDATE class_debates SET phase = $1, speech = $2
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "UPDATE class_debates SET phase = $1, speech = $2
              WHERE debate_id = $3 AND phase = $4 AND speech = $5
                AND (SELECT closed_at FROM debates WHERE id = debate_id) IS NULL",
-        )
-        .bind(to.0.code())
-        .bind(i64::from(to.1))
-        .bind(id.to_string())
-        .bind(from.0.code())
-        .bind(i64::from(from.1))
-        .execute(db)
-        .await?;
-        Ok(done.rows_affected() == 1)
+            )
+            .bind(to.0.code())
+            .bind(i64::from(to.1))
+            .bind(id.to_string())
+            .bind(from.0.code())
+            .bind(i64::from(from.1))
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 
     /// A closed debate's flow is over.
     pub async fn mark_class_done(&self, id: u64) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query("UPDATE class_debates SET phase = 'done', speech = 0 WHERE debate_id = $1")
-            .bind(id.to_string())
-            .execute(db)
-            .await?;
-        Ok(())
+        on!(&self.pool, |db| {
+            sqlx::query("UPDATE class_debates SET phase = 'done', speech = 0 WHERE debate_id = $1")
+                .bind(id.to_string())
+                .execute(db)
+                .await?;
+            Ok(())
         })
     }
 
@@ -281,8 +281,8 @@ impl Store {
         side: Option<Side>,
         now: i64,
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
             "INSERT INTO debate_sides (debate_id, user_id, name, side, joined_at)
              SELECT $1, $2, $3, $4, $5 FROM class_debates c JOIN debates d ON d.id = c.debate_id
              WHERE c.debate_id = $1 AND d.closed_at IS NULL
@@ -297,24 +297,26 @@ impl Store {
         .bind(now)
         .execute(db)
         .await?;
-        Ok(done.rows_affected() == 1)
+            Ok(done.rows_affected() == 1)
         })
     }
 
     /// Gives each dealt member their side.
     pub async fn deal_sides(&self, id: u64, sides: &[(u64, Side)]) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        let mut tx = db.begin().await?;
-        for (user, side) in sides {
-            sqlx::query("UPDATE debate_sides SET side = $1 WHERE debate_id = $2 AND user_id = $3")
+        on!(&self.pool, |db| {
+            let mut tx = db.begin().await?;
+            for (user, side) in sides {
+                sqlx::query(
+                    "UPDATE debate_sides SET side = $1 WHERE debate_id = $2 AND user_id = $3",
+                )
                 .bind(side.code())
                 .bind(id.to_string())
                 .bind(user.to_string())
                 .execute(&mut *tx)
                 .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+            }
+            tx.commit().await?;
+            Ok(())
         })
     }
 
@@ -329,9 +331,9 @@ impl Store {
         side: Side,
         now: i64,
     ) -> Result<VoteOutcome, StoreError> {
-        on!(&self.pool, db => {
-        let mut tx = db.begin().await?;
-        let before = sqlx::query(
+        on!(&self.pool, |db| {
+            let mut tx = db.begin().await?;
+            let before = sqlx::query(
             "SELECT CAST(1 AS BIGINT) FROM debate_ballots WHERE debate_id = $1 AND phase = $2 AND user_id = $3",
         )
         .bind(id.to_string())
@@ -339,7 +341,7 @@ impl Store {
         .bind(user.to_string())
         .fetch_optional(&mut *tx)
         .await?;
-        let done = sqlx::query(
+            let done = sqlx::query(
             "INSERT INTO debate_ballots (debate_id, phase, user_id, side, voted_at)
              SELECT $1, $2, $3, $4, $5 FROM class_debates c JOIN debates d ON d.id = c.debate_id
              WHERE c.debate_id = $1 AND c.phase = $2 AND d.closed_at IS NULL
@@ -355,36 +357,36 @@ impl Store {
         .bind(at.1.to_string())
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
-        Ok(match (done.rows_affected(), before) {
-            (0, _) => VoteOutcome::Closed,
-            (_, None) => VoteOutcome::Cast,
-            (_, Some(_)) => VoteOutcome::Changed,
-        })
+            tx.commit().await?;
+            Ok(match (done.rows_affected(), before) {
+                (0, _) => VoteOutcome::Closed,
+                (_, None) => VoteOutcome::Cast,
+                (_, Some(_)) => VoteOutcome::Changed,
+            })
         })
     }
 
     /// The opening and closing tallies.
     pub async fn ballot_tallies(&self, id: u64) -> Result<(Tally, Tally), StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
             "SELECT phase, side, COUNT(*) AS n FROM debate_ballots WHERE debate_id = $1 GROUP BY phase, side",
         )
         .bind(id.to_string())
         .fetch_all(db)
         .await?;
-        let (mut opening, mut closing) = (Tally::default(), Tally::default());
-        for row in rows {
-            let phase: String = row.try_get("phase")?;
-            let side: String = row.try_get("side")?;
-            let n: i64 = row.try_get("n")?;
-            match Poll::parse(&phase) {
-                Some(Poll::Opening) => tally_into(&mut opening, &side, n),
-                Some(Poll::Closing) => tally_into(&mut closing, &side, n),
-                None => {}
+            let (mut opening, mut closing) = (Tally::default(), Tally::default());
+            for row in rows {
+                let phase: String = row.try_get("phase")?;
+                let side: String = row.try_get("side")?;
+                let n: i64 = row.try_get("n")?;
+                match Poll::parse(&phase) {
+                    Some(Poll::Opening) => tally_into(&mut opening, &side, n),
+                    Some(Poll::Closing) => tally_into(&mut closing, &side, n),
+                    None => {}
+                }
             }
-        }
-        Ok((opening, closing))
+            Ok((opening, closing))
         })
     }
 
@@ -395,41 +397,41 @@ impl Store {
         number: u32,
         speaker: (u64, &str),
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
-            "UPDATE debate_speeches SET speaker_id = $1, speaker_name = $2
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "UPDATE debate_speeches SET speaker_id = $1, speaker_name = $2
              WHERE debate_id = $3 AND number = $4 AND ended_at IS NULL",
-        )
-        .bind(speaker.0.to_string())
-        .bind(speaker.1)
-        .bind(id.to_string())
-        .bind(i64::from(number))
-        .execute(db)
-        .await?;
-        Ok(done.rows_affected() == 1)
+            )
+            .bind(speaker.0.to_string())
+            .bind(speaker.1)
+            .bind(id.to_string())
+            .bind(i64::from(number))
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 
     /// Starts a waiting speech's clock; `false` when it had started already.
     pub async fn start_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
-            "UPDATE debate_speeches SET started_at = $1, deadline = $1 + allowed
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "UPDATE debate_speeches SET started_at = $1, deadline = $1 + allowed
              WHERE debate_id = $2 AND number = $3 AND started_at IS NULL AND ended_at IS NULL",
-        )
-        .bind(now)
-        .bind(id.to_string())
-        .bind(i64::from(number))
-        .execute(db)
-        .await?;
-        Ok(done.rows_affected() == 1)
+            )
+            .bind(now)
+            .bind(id.to_string())
+            .bind(i64::from(number))
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 
     /// Pauses a running speech (its time left kept); `false` when it was not running.
     pub async fn pause_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
             "UPDATE debate_speeches SET remaining = CASE WHEN deadline > $1 THEN deadline - $1 ELSE 0 END, deadline = NULL
              WHERE debate_id = $2 AND number = $3 AND deadline IS NOT NULL AND ended_at IS NULL",
         )
@@ -438,23 +440,23 @@ impl Store {
         .bind(i64::from(number))
         .execute(db)
         .await?;
-        Ok(done.rows_affected() == 1)
+            Ok(done.rows_affected() == 1)
         })
     }
 
     /// Resumes a paused speech; `false` when it was not paused.
     pub async fn resume_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
-            "UPDATE debate_speeches SET deadline = $1 + remaining, remaining = NULL
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "UPDATE debate_speeches SET deadline = $1 + remaining, remaining = NULL
              WHERE debate_id = $2 AND number = $3 AND remaining IS NOT NULL AND ended_at IS NULL",
-        )
-        .bind(now)
-        .bind(id.to_string())
-        .bind(i64::from(number))
-        .execute(db)
-        .await?;
-        Ok(done.rows_affected() == 1)
+            )
+            .bind(now)
+            .bind(id.to_string())
+            .bind(i64::from(number))
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 
@@ -468,8 +470,8 @@ impl Store {
         secs: i64,
         now: i64,
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
             "UPDATE debate_speeches SET
                allowed = allowed + $1 + CASE WHEN deadline IS NOT NULL AND deadline < $2 THEN $2 - deadline ELSE 0 END,
                deadline = CASE WHEN deadline IS NULL THEN NULL WHEN deadline > $2 THEN deadline + $1 ELSE $2 + $1 END,
@@ -484,34 +486,34 @@ impl Store {
         .bind(i64::from(number))
         .execute(db)
         .await?;
-        Ok(done.rows_affected() == 1)
+            Ok(done.rows_affected() == 1)
         })
     }
 
     /// Ends a speech and records the seconds spoken (pauses left out, overtime included).
     pub async fn end_speech(&self, id: u64, number: u32, now: i64) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query(
-            "UPDATE debate_speeches SET ended_at = $1,
+        on!(&self.pool, |db| {
+            sqlx::query(
+                "UPDATE debate_speeches SET ended_at = $1,
                used = CASE WHEN started_at IS NULL THEN 0
                            WHEN deadline IS NOT NULL THEN allowed - deadline + $1
                            ELSE allowed - COALESCE(remaining, 0) END,
                deadline = NULL, remaining = NULL
              WHERE debate_id = $2 AND number = $3 AND ended_at IS NULL",
-        )
-        .bind(now)
-        .bind(id.to_string())
-        .bind(i64::from(number))
-        .execute(db)
-        .await?;
-        Ok(())
+            )
+            .bind(now)
+            .bind(id.to_string())
+            .bind(i64::from(number))
+            .execute(db)
+            .await?;
+            Ok(())
         })
     }
 
     /// Running speeches of open debates whose warning or "time" is due at `now`.
     pub async fn due_speeches(&self, now: i64) -> Result<Vec<(u64, u32, Due)>, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
             "SELECT s.debate_id, s.number, s.deadline <= $1 AS over FROM debate_speeches s
              JOIN debates d ON d.id = s.debate_id
              WHERE s.deadline IS NOT NULL AND s.ended_at IS NULL AND d.closed_at IS NULL
@@ -520,16 +522,16 @@ impl Store {
         .bind(now)
         .fetch_all(db)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let over: bool = r.try_get("over")?;
-                Ok((
-                    snowflake(r, "debate_id")?,
-                    r.try_get::<i64, _>("number")? as u32,
-                    if over { Due::Time } else { Due::Warn },
-                ))
-            })
-            .collect()
+            rows.iter()
+                .map(|r| {
+                    let over: bool = r.try_get("over")?;
+                    Ok((
+                        snowflake(r, "debate_id")?,
+                        r.try_get::<i64, _>("number")? as u32,
+                        if over { Due::Time } else { Due::Warn },
+                    ))
+                })
+                .collect()
         })
     }
 
@@ -542,27 +544,27 @@ impl Store {
         due: Due,
         now: i64,
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let sql = match due {
-            // Saying "time" makes the warning moot.
-            Due::Time => {
-                "UPDATE debate_speeches SET timed = 1, warned = 1
+        on!(&self.pool, |db| {
+            let sql = match due {
+                // Saying "time" makes the warning moot.
+                Due::Time => {
+                    "UPDATE debate_speeches SET timed = 1, warned = 1
                  WHERE debate_id = $1 AND number = $2 AND timed = 0 AND ended_at IS NULL
                    AND deadline IS NOT NULL AND deadline <= $3"
-            }
-            Due::Warn => {
-                "UPDATE debate_speeches SET warned = 1
+                }
+                Due::Warn => {
+                    "UPDATE debate_speeches SET warned = 1
                  WHERE debate_id = $1 AND number = $2 AND warned = 0 AND ended_at IS NULL
                    AND deadline IS NOT NULL AND deadline - warn_secs <= $3 AND deadline > $3"
-            }
-        };
-        let done = sqlx::query(sql)
-            .bind(id.to_string())
-            .bind(i64::from(number))
-            .bind(now)
-            .execute(db)
-            .await?;
-        Ok(done.rows_affected() == 1)
+                }
+            };
+            let done = sqlx::query(sql)
+                .bind(id.to_string())
+                .bind(i64::from(number))
+                .bind(now)
+                .execute(db)
+                .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 
@@ -575,19 +577,19 @@ impl Store {
         name: &str,
         now: i64,
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
-            "INSERT INTO debate_pois (debate_id, speech, user_id, name, state, raised_at)
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "INSERT INTO debate_pois (debate_id, speech, user_id, name, state, raised_at)
              VALUES ($1, $2, $3, $4, 'waiting', $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(id.to_string())
-        .bind(i64::from(speech))
-        .bind(user.to_string())
-        .bind(name)
-        .bind(now)
-        .execute(db)
-        .await?;
-        Ok(done.rows_affected() == 1)
+            )
+            .bind(id.to_string())
+            .bind(i64::from(speech))
+            .bind(user.to_string())
+            .bind(name)
+            .bind(now)
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 
@@ -598,8 +600,8 @@ impl Store {
         speech: u32,
         accept: bool,
     ) -> Result<Option<(u64, String)>, StoreError> {
-        on!(&self.pool, db => {
-        let row = sqlx::query(
+        on!(&self.pool, |db| {
+            let row = sqlx::query(
             "UPDATE debate_pois SET state = $1
              WHERE id = (SELECT id FROM debate_pois WHERE debate_id = $2 AND speech = $3 AND state = 'waiting'
                          ORDER BY id LIMIT 1)
@@ -614,22 +616,22 @@ impl Store {
         .bind(i64::from(speech))
         .fetch_optional(db)
         .await?;
-        row.map(|r| Ok((snowflake(&r, "user_id")?, r.try_get("name")?)))
-            .transpose()
+            row.map(|r| Ok((snowflake(&r, "user_id")?, r.try_get("name")?)))
+                .transpose()
         })
     }
 
     /// Hands still up when a speech ends are declined.
     pub async fn lower_hands(&self, id: u64, speech: u32) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query(
+        on!(&self.pool, |db| {
+            sqlx::query(
             "UPDATE debate_pois SET state = 'declined' WHERE debate_id = $1 AND speech = $2 AND state = 'waiting'",
         )
         .bind(id.to_string())
         .bind(i64::from(speech))
         .execute(db)
         .await?;
-        Ok(())
+            Ok(())
         })
     }
 
@@ -646,8 +648,8 @@ impl Store {
         source: Option<&str>,
         now: i64,
     ) -> Result<Option<u32>, StoreError> {
-        on!(&self.pool, db => {
-        let row = sqlx::query(
+        on!(&self.pool, |db| {
+            let row = sqlx::query(
             "INSERT INTO debate_arguments (debate_id, number, parent, side, user_id, name, claim, source, created_at)
              SELECT $1, COALESCE((SELECT MAX(number) FROM debate_arguments WHERE debate_id = $1), 0) + 1,
                     $2, $3, $4, $5, $6, $7, $8
@@ -664,47 +666,47 @@ impl Store {
         .bind(now)
         .fetch_optional(db)
         .await?;
-        row.map(|r| Ok(r.try_get::<i64, _>("number")? as u32))
-            .transpose()
+            row.map(|r| Ok(r.try_get::<i64, _>("number")? as u32))
+                .transpose()
         })
     }
 
     /// Whether a server pings speakers when they are named.
     pub async fn debate_pings(&self, guild: u64) -> Result<bool, StoreError> {
-        on!(&self.reader, db => {
-        let row = sqlx::query("SELECT ping_speakers FROM debate_settings WHERE guild_id = $1")
-            .bind(guild.to_string())
-            .fetch_optional(db)
-            .await?;
-        Ok(match row {
-            Some(r) => r.try_get::<i64, _>("ping_speakers")? != 0,
-            None => false,
-        })
+        on!(&self.reader, |db| {
+            let row = sqlx::query("SELECT ping_speakers FROM debate_settings WHERE guild_id = $1")
+                .bind(guild.to_string())
+                .fetch_optional(db)
+                .await?;
+            Ok(match row {
+                Some(r) => r.try_get::<i64, _>("ping_speakers")? != 0,
+                None => false,
+            })
         })
     }
 
     pub async fn set_debate_pings(&self, guild: u64, on: bool) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query(
-            "INSERT INTO debate_settings (guild_id, ping_speakers) VALUES ($1, $2)
+        on!(&self.pool, |db| {
+            sqlx::query(
+                "INSERT INTO debate_settings (guild_id, ping_speakers) VALUES ($1, $2)
              ON CONFLICT (guild_id) DO UPDATE SET ping_speakers = excluded.ping_speakers",
-        )
-        .bind(guild.to_string())
-        .bind(i64::from(on))
-        .execute(db)
-        .await?;
-        Ok(())
+            )
+            .bind(guild.to_string())
+            .bind(i64::from(on))
+            .execute(db)
+            .await?;
+            Ok(())
         })
     }
 
     /// The open class debates (for the clock after a restart, and for shutdown).
     pub async fn open_classes(&self) -> Result<Vec<u64>, StoreError> {
-        on!(&self.reader, db => {
-        let rows =
-            sqlx::query("SELECT id FROM debates WHERE format = 'class' AND closed_at IS NULL")
-                .fetch_all(db)
-                .await?;
-        rows.iter().map(|r| snowflake(r, "id")).collect()
+        on!(&self.reader, |db| {
+            let rows =
+                sqlx::query("SELECT id FROM debates WHERE format = 'class' AND closed_at IS NULL")
+                    .fetch_all(db)
+                    .await?;
+            rows.iter().map(|r| snowflake(r, "id")).collect()
         })
     }
 }

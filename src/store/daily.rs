@@ -48,8 +48,8 @@ pub(super) fn deck_json(deck: &Deck) -> String {
 impl Store {
     /// Stores a new schedule and returns its id.
     pub async fn add_schedule(&self, s: &DailySchedule) -> Result<i64, StoreError> {
-        on!(&self.pool, db => {
-        let id: i64 = sqlx::query_scalar(
+        on!(&self.pool, |db| {
+            let id: i64 = sqlx::query_scalar(
             "INSERT INTO daily_schedules (guild_id, channel_id, time, zone, days, lang, kind, role_id, thread, pin, deck)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
@@ -66,33 +66,33 @@ impl Store {
         .bind(deck_json(&s.deck))
         .fetch_one(db)
         .await?;
-        Ok(id)
+            Ok(id)
         })
     }
 
     pub async fn schedules(&self, guild: Option<u64>) -> Result<Vec<DailySchedule>, StoreError> {
-        on!(&self.reader, db => {
-        let rows = match guild {
-            Some(g) => {
-                sqlx::query("SELECT * FROM daily_schedules WHERE guild_id = $1 ORDER BY id")
-                    .bind(g.to_string())
-                    .fetch_all(db)
-                    .await?
-            }
-            None => {
-                sqlx::query("SELECT * FROM daily_schedules ORDER BY id")
-                    .fetch_all(db)
-                    .await?
-            }
-        };
-        rows.iter().map(schedule).collect()
+        on!(&self.reader, |db| {
+            let rows = match guild {
+                Some(g) => {
+                    sqlx::query("SELECT * FROM daily_schedules WHERE guild_id = $1 ORDER BY id")
+                        .bind(g.to_string())
+                        .fetch_all(db)
+                        .await?
+                }
+                None => {
+                    sqlx::query("SELECT * FROM daily_schedules ORDER BY id")
+                        .fetch_all(db)
+                        .await?
+                }
+            };
+            rows.iter().map(schedule).collect()
         })
     }
 
     /// Pauses (with the reason staff will see) or resumes a schedule.
     pub async fn set_paused(&self, id: i64, reason: Option<&str>) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query(
+        on!(&self.pool, |db| {
+            sqlx::query(
             "UPDATE daily_schedules SET paused = $1, pause_reason = $2, next_due = NULL WHERE id = $3",
         )
         .bind(i64::from(reason.is_some()))
@@ -100,17 +100,17 @@ impl Store {
         .bind(id)
         .execute(db)
         .await?;
-        Ok(())
+            Ok(())
         })
     }
 
     pub async fn remove_schedule(&self, id: i64) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query("DELETE FROM daily_schedules WHERE id = $1")
-            .bind(id)
-            .execute(db)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        on!(&self.pool, |db| {
+            let done = sqlx::query("DELETE FROM daily_schedules WHERE id = $1")
+                .bind(id)
+                .execute(db)
+                .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 }
@@ -118,69 +118,69 @@ impl Store {
 impl Store {
     /// A server's latest posts, newest first.
     pub async fn past_posts(&self, guild: u64, limit: i64) -> Result<Vec<PastPost>, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
-            "SELECT p.schedule_id, s.kind, p.local_date, p.item FROM daily_posts p
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT p.schedule_id, s.kind, p.local_date, p.item FROM daily_posts p
              JOIN daily_schedules s ON s.id = p.schedule_id
              WHERE s.guild_id = $1 AND p.message_id IS NOT NULL
              ORDER BY p.posted_at DESC, p.local_date DESC LIMIT $2",
-        )
-        .bind(guild.to_string())
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            let kind: String = row.try_get("kind")?;
-            out.push(PastPost {
-                schedule_id: row.try_get("schedule_id")?,
-                kind: PostKind::parse(&kind).ok_or(StoreError::Corrupt {
-                    column: "kind",
-                    value: kind.clone(),
-                })?,
-                local_date: row.try_get("local_date")?,
-                item: row.try_get("item")?,
-            });
-        }
-        Ok(out)
+            )
+            .bind(guild.to_string())
+            .bind(limit)
+            .fetch_all(db)
+            .await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                let kind: String = row.try_get("kind")?;
+                out.push(PastPost {
+                    schedule_id: row.try_get("schedule_id")?,
+                    kind: PostKind::parse(&kind).ok_or(StoreError::Corrupt {
+                        column: "kind",
+                        value: kind.clone(),
+                    })?,
+                    local_date: row.try_get("local_date")?,
+                    item: row.try_get("item")?,
+                });
+            }
+            Ok(out)
         })
     }
 
     pub async fn set_skip_date(&self, id: i64, date: Option<&str>) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query("UPDATE daily_schedules SET skip_date = $1, next_due = NULL WHERE id = $2")
-            .bind(date)
-            .bind(id)
-            .execute(db)
-            .await?;
-        Ok(())
+        on!(&self.pool, |db| {
+            sqlx::query("UPDATE daily_schedules SET skip_date = $1, next_due = NULL WHERE id = $2")
+                .bind(date)
+                .bind(id)
+                .execute(db)
+                .await?;
+            Ok(())
         })
     }
 
     pub async fn set_staff_channel(&self, guild: u64, channel: u64) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query(
-            "INSERT INTO daily_staff (guild_id, channel_id) VALUES ($1, $2)
+        on!(&self.pool, |db| {
+            sqlx::query(
+                "INSERT INTO daily_staff (guild_id, channel_id) VALUES ($1, $2)
              ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id",
-        )
-        .bind(guild.to_string())
-        .bind(channel.to_string())
-        .execute(db)
-        .await?;
-        Ok(())
+            )
+            .bind(guild.to_string())
+            .bind(channel.to_string())
+            .execute(db)
+            .await?;
+            Ok(())
         })
     }
 
     pub async fn staff_channel(&self, guild: u64) -> Result<Option<u64>, StoreError> {
-        on!(&self.reader, db => {
-        let channel: Option<String> =
-            sqlx::query_scalar("SELECT channel_id FROM daily_staff WHERE guild_id = $1")
-                .bind(guild.to_string())
-                .fetch_optional(db)
-                .await?;
-        channel
-            .map(|c| super::parse_id("channel_id", &c))
-            .transpose()
+        on!(&self.reader, |db| {
+            let channel: Option<String> =
+                sqlx::query_scalar("SELECT channel_id FROM daily_staff WHERE guild_id = $1")
+                    .bind(guild.to_string())
+                    .fetch_optional(db)
+                    .await?;
+            channel
+                .map(|c| super::parse_id("channel_id", &c))
+                .transpose()
         })
     }
 
@@ -194,8 +194,8 @@ impl Store {
         token: &str,
         now: i64,
     ) -> Result<i64, StoreError> {
-        on!(&self.pool, db => {
-        let id: i64 = sqlx::query_scalar(
+        on!(&self.pool, |db| {
+            let id: i64 = sqlx::query_scalar(
             "INSERT INTO daily_suggestions (guild_id, channel_id, user_id, text, token, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(guild.to_string())
@@ -206,13 +206,13 @@ impl Store {
         .bind(now)
         .fetch_one(db)
         .await?;
-        Ok(id)
+            Ok(id)
         })
     }
 
     pub async fn pending_suggestions(&self, guild: u64, user: u64) -> Result<i64, StoreError> {
-        on!(&self.reader, db => {
-        Ok(sqlx::query_scalar(
+        on!(&self.reader, |db| {
+            Ok(sqlx::query_scalar(
             "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = $1 AND user_id = $2 AND status = 'pending'",
         )
         .bind(guild.to_string())
@@ -224,33 +224,33 @@ impl Store {
 
     /// How many suggestions of a server wait for staff.
     pub async fn waiting_suggestions(&self, guild: u64) -> Result<i64, StoreError> {
-        on!(&self.reader, db => {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = $1 AND status = 'pending'",
-        )
-        .bind(guild.to_string())
-        .fetch_one(db)
-        .await?)
+        on!(&self.reader, |db| {
+            Ok(sqlx::query_scalar(
+                "SELECT COUNT(*) FROM daily_suggestions WHERE guild_id = $1 AND status = 'pending'",
+            )
+            .bind(guild.to_string())
+            .fetch_one(db)
+            .await?)
         })
     }
 
     pub async fn suggestion(&self, id: i64) -> Result<Option<Suggestion>, StoreError> {
-        on!(&self.reader, db => {
-        let row = sqlx::query("SELECT * FROM daily_suggestions WHERE id = $1")
-            .bind(id)
-            .fetch_optional(db)
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(Suggestion {
-            id: row.try_get("id")?,
-            guild: snowflake(&row, "guild_id")?,
-            channel: snowflake(&row, "channel_id")?,
-            user: snowflake(&row, "user_id")?,
-            text: row.try_get("text")?,
-            status: row.try_get("status")?,
-            reason: row.try_get("reason")?,
-            token: row.try_get("token")?,
-        }))
+        on!(&self.reader, |db| {
+            let row = sqlx::query("SELECT * FROM daily_suggestions WHERE id = $1")
+                .bind(id)
+                .fetch_optional(db)
+                .await?;
+            let Some(row) = row else { return Ok(None) };
+            Ok(Some(Suggestion {
+                id: row.try_get("id")?,
+                guild: snowflake(&row, "guild_id")?,
+                channel: snowflake(&row, "channel_id")?,
+                user: snowflake(&row, "user_id")?,
+                text: row.try_get("text")?,
+                status: row.try_get("status")?,
+                reason: row.try_get("reason")?,
+                token: row.try_get("token")?,
+            }))
         })
     }
 
@@ -261,8 +261,8 @@ impl Store {
         approved: bool,
         reason: Option<&str>,
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
             "UPDATE daily_suggestions SET status = $1, reason = $2 WHERE id = $3 AND status = 'pending'",
         )
         .bind(if approved { "approved" } else { "denied" })
@@ -270,7 +270,7 @@ impl Store {
         .bind(id)
         .execute(db)
         .await?;
-        Ok(done.rows_affected() == 1)
+            Ok(done.rows_affected() == 1)
         })
     }
 }

@@ -36,9 +36,9 @@ pub(super) fn debate(row: &impl Record) -> Result<Debate, StoreError> {
 
 impl Store {
     pub async fn open_debate(&self, d: &Debate) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        open(d).execute(db).await?;
-        Ok(())
+        on!(&self.pool, |db| {
+            open(d).execute(db).await?;
+            Ok(())
         })
     }
 
@@ -49,25 +49,25 @@ impl Store {
         message: Option<u64>,
         thread: Option<u64>,
     ) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query("UPDATE debates SET message_id = $1, thread_id = $2 WHERE id = $3")
-            .bind(message.map(|m| m.to_string()))
-            .bind(thread.map(|t| t.to_string()))
-            .bind(id.to_string())
-            .execute(db)
-            .await?;
-        Ok(())
+        on!(&self.pool, |db| {
+            sqlx::query("UPDATE debates SET message_id = $1, thread_id = $2 WHERE id = $3")
+                .bind(message.map(|m| m.to_string()))
+                .bind(thread.map(|t| t.to_string()))
+                .bind(id.to_string())
+                .execute(db)
+                .await?;
+            Ok(())
         })
     }
 
     /// Forgets a debate whose message could not be posted.
     pub async fn drop_debate(&self, id: u64) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query("DELETE FROM debates WHERE id = $1")
-            .bind(id.to_string())
-            .execute(db)
-            .await?;
-        Ok(())
+        on!(&self.pool, |db| {
+            sqlx::query("DELETE FROM debates WHERE id = $1")
+                .bind(id.to_string())
+                .execute(db)
+                .await?;
+            Ok(())
         })
     }
 
@@ -76,32 +76,32 @@ impl Store {
         &self,
         channel: u64,
     ) -> Result<Vec<(String, String, i64)>, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
-            "SELECT pack, motion, MAX(opened_at) AS last FROM debates WHERE channel_id = $1
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT pack, motion, MAX(opened_at) AS last FROM debates WHERE channel_id = $1
              GROUP BY pack, motion",
-        )
-        .bind(channel.to_string())
-        .fetch_all(db)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("pack")?, r.try_get("motion")?, r.try_get("last")?)))
-            .collect()
+            )
+            .bind(channel.to_string())
+            .fetch_all(db)
+            .await?;
+            rows.iter()
+                .map(|r| Ok((r.try_get("pack")?, r.try_get("motion")?, r.try_get("last")?)))
+                .collect()
         })
     }
 
     /// A channel's debates (its threads' included), newest first.
     pub async fn debates_in(&self, channel: u64, limit: u32) -> Result<Vec<Debate>, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
-            "SELECT * FROM debates WHERE channel_id = $1 OR thread_id = $1
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT * FROM debates WHERE channel_id = $1 OR thread_id = $1
              ORDER BY opened_at DESC, id DESC LIMIT $2",
-        )
-        .bind(channel.to_string())
-        .bind(i64::from(limit))
-        .fetch_all(db)
-        .await?;
-        rows.iter().map(debate).collect()
+            )
+            .bind(channel.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(db)
+            .await?;
+            rows.iter().map(debate).collect()
         })
     }
 }
@@ -137,12 +137,12 @@ where
 
 impl Store {
     pub async fn debate(&self, id: u64) -> Result<Option<Debate>, StoreError> {
-        on!(&self.reader, db => {
-        let row = sqlx::query("SELECT * FROM debates WHERE id = $1")
-            .bind(id.to_string())
-            .fetch_optional(db)
-            .await?;
-        row.as_ref().map(debate).transpose()
+        on!(&self.reader, |db| {
+            let row = sqlx::query("SELECT * FROM debates WHERE id = $1")
+                .bind(id.to_string())
+                .fetch_optional(db)
+                .await?;
+            row.as_ref().map(debate).transpose()
         })
     }
 
@@ -163,52 +163,53 @@ impl Store {
     }
 
     pub async fn tally(&self, id: u64) -> Result<Tally, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
-            "SELECT side, COUNT(*) AS n FROM debate_votes WHERE debate_id = $1 GROUP BY side",
-        )
-        .bind(id.to_string())
-        .fetch_all(db)
-        .await?;
-        let mut t = Tally::default();
-        for row in rows {
-            let side: String = row.try_get("side")?;
-            let n: i64 = row.try_get("n")?;
-            let n = u32::try_from(n).unwrap_or(u32::MAX);
-            match Side::parse(&side) {
-                Some(Side::Benjamin) => t.benjamin = n,
-                Some(Side::Adorno) => t.adorno = n,
-                Some(Side::Undecided) => t.undecided = n,
-                None => {}
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT side, COUNT(*) AS n FROM debate_votes WHERE debate_id = $1 GROUP BY side",
+            )
+            .bind(id.to_string())
+            .fetch_all(db)
+            .await?;
+            let mut t = Tally::default();
+            for row in rows {
+                let side: String = row.try_get("side")?;
+                let n: i64 = row.try_get("n")?;
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                match Side::parse(&side) {
+                    Some(Side::Benjamin) => t.benjamin = n,
+                    Some(Side::Adorno) => t.adorno = n,
+                    Some(Side::Undecided) => t.undecided = n,
+                    None => {}
+                }
             }
-        }
-        Ok(t)
+            Ok(t)
         })
     }
 
     /// Closes a debate; `false` when it was already closed (so only one closer announces it).
     pub async fn close_debate(&self, id: u64, now: i64) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let done =
-            sqlx::query("UPDATE debates SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
-                .bind(now)
-                .bind(id.to_string())
-                .execute(db)
-                .await?;
-        Ok(done.rows_affected() == 1)
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "UPDATE debates SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL",
+            )
+            .bind(now)
+            .bind(id.to_string())
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 
     /// Open debates whose time is up at `now`.
     pub async fn due_debates(&self, now: i64) -> Result<Vec<Debate>, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
             "SELECT * FROM debates WHERE closed_at IS NULL AND closes_at <= $1 ORDER BY closes_at",
         )
         .bind(now)
         .fetch_all(db)
         .await?;
-        rows.iter().map(debate).collect()
+            rows.iter().map(debate).collect()
         })
     }
 }

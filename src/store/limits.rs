@@ -7,8 +7,8 @@ use super::{Store, StoreError};
 impl Store {
     /// Open debate votes in a server, and in one of its channels.
     pub async fn open_debates(&self, guild: u64, channel: u64) -> Result<(i64, i64), StoreError> {
-        on!(&self.reader, db => {
-        let row: (i64, i64) = sqlx::query_as(
+        on!(&self.reader, |db| {
+            let row: (i64, i64) = sqlx::query_as(
             "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN channel_id = $1 THEN 1 ELSE 0 END), 0) AS BIGINT) FROM debates
              WHERE guild_id = $2 AND closed_at IS NULL",
         )
@@ -16,19 +16,19 @@ impl Store {
         .bind(guild.to_string())
         .fetch_one(db)
         .await?;
-        Ok(row)
+            Ok(row)
         })
     }
 
     /// Quiz rounds running in a server.
     pub async fn open_rounds(&self, guild: u64) -> Result<i64, StoreError> {
-        on!(&self.reader, db => {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM quiz_rounds WHERE guild_id = $1 AND ended_at IS NULL",
-        )
-        .bind(guild.to_string())
-        .fetch_one(db)
-        .await?)
+        on!(&self.reader, |db| {
+            Ok(sqlx::query_scalar(
+                "SELECT COUNT(*) FROM quiz_rounds WHERE guild_id = $1 AND ended_at IS NULL",
+            )
+            .bind(guild.to_string())
+            .fetch_one(db)
+            .await?)
         })
     }
 }
@@ -47,7 +47,7 @@ mod tests {
             ("4", "10", "20", true),
             ("5", "11", "20", false),
         ] {
-            on!(&s.pool, db => sqlx::query("INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at) VALUES ($1, 'p', 'm', $2, $3, '3', '', 'en', 0, 60, $4)")
+            on!(&s.pool, |db| sqlx::query("INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at) VALUES ($1, 'p', 'm', $2, $3, '3', '', 'en', 0, 60, $4)")
                 .bind(id).bind(guild).bind(channel).bind(closed.then_some(60))
                 .execute(db).await.map(|_| ())).expect("debate");
         }

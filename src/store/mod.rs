@@ -8,9 +8,10 @@
 //! features, never the other way round, and no caller re-parses a stored string.
 
 /// Runs `$body` with `$p` bound to the pool of `$db` (a `&Db`), whichever engine it is: the
-/// body is written once and compiled for each.
+/// body is written once and compiled for each. Written like a closure, `on!(&self.pool, |db| {
+/// … })`, so that rustfmt formats the body.
 macro_rules! on {
-    ($db:expr, $p:ident => $body:expr) => {
+    ($db:expr, |$p:ident| $body:expr) => {
         match $db {
             $crate::store::Db::Sqlite($p) => $body,
             $crate::store::Db::Postgres($p) => $body,
@@ -73,13 +74,19 @@ pub(crate) trait Record {
     /// The value in `column`.
     fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
     where
-        T: for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>;
+        T: for<'r> Decode<'r, Sqlite>
+            + Type<Sqlite>
+            + for<'r> Decode<'r, Postgres>
+            + Type<Postgres>;
 }
 
 impl Record for SqliteRow {
     fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
     where
-        T: for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>,
+        T: for<'r> Decode<'r, Sqlite>
+            + Type<Sqlite>
+            + for<'r> Decode<'r, Postgres>
+            + Type<Postgres>,
     {
         self.try_get(column)
     }
@@ -88,7 +95,10 @@ impl Record for SqliteRow {
 impl Record for PgRow {
     fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
     where
-        T: for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>,
+        T: for<'r> Decode<'r, Sqlite>
+            + Type<Sqlite>
+            + for<'r> Decode<'r, Postgres>
+            + Type<Postgres>,
     {
         self.try_get(column)
     }
@@ -124,7 +134,6 @@ impl Db {
         }
     }
 }
-
 
 /// Where the state lives, from the settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,8 +228,7 @@ impl Store {
                 Self::postgres_schema(&url, &schema).await
             }
             None => {
-                let options =
-                    SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+                let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
                 Self::sqlite(options, 1).await
             }
         }

@@ -48,45 +48,58 @@ impl Store {
         now: i64,
         draw: impl FnOnce(&mut Deck) -> Option<String> + Send,
     ) -> Result<Claim, StoreError> {
-        on!(&self.pool, db => {
-        let mut tx = db.begin().await?;
-        sqlx::query(LOCK_DECK).bind(schedule).execute(&mut *tx).await?;
-        let taken: Option<i64> = sqlx::query_scalar(
+        on!(&self.pool, |db| {
+            let mut tx = db.begin().await?;
+            sqlx::query(LOCK_DECK)
+                .bind(schedule)
+                .execute(&mut *tx)
+                .await?;
+            let taken: Option<i64> = sqlx::query_scalar(
             "SELECT CAST(1 AS BIGINT) FROM daily_posts WHERE schedule_id = $1 AND local_date = $2",
         )
         .bind(schedule)
         .bind(local_date)
         .fetch_optional(&mut *tx)
         .await?;
-        if taken.is_some() {
-            return Ok(Claim::Taken);
-        }
-        let Some(mut deck) = deck(schedule, sqlx::query_scalar(READ_DECK).bind(schedule).fetch_optional(&mut *tx).await?) else {
-            return Ok(Claim::Empty);
-        };
-        let Some(item) = draw(&mut deck) else {
-            return Ok(Claim::Empty);
-        };
-        let nonce = post_nonce(schedule, local_date);
-        let done = sqlx::query(
-            "INSERT INTO daily_posts (schedule_id, local_date, item, posted_at, manual, nonce)
+            if taken.is_some() {
+                return Ok(Claim::Taken);
+            }
+            let Some(mut deck) = deck(
+                schedule,
+                sqlx::query_scalar(READ_DECK)
+                    .bind(schedule)
+                    .fetch_optional(&mut *tx)
+                    .await?,
+            ) else {
+                return Ok(Claim::Empty);
+            };
+            let Some(item) = draw(&mut deck) else {
+                return Ok(Claim::Empty);
+            };
+            let nonce = post_nonce(schedule, local_date);
+            let done = sqlx::query(
+                "INSERT INTO daily_posts (schedule_id, local_date, item, posted_at, manual, nonce)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (schedule_id, local_date) DO NOTHING",
-        )
-        .bind(schedule)
-        .bind(local_date)
-        .bind(&item)
-        .bind(now)
-        .bind(i64::from(manual))
-        .bind(&nonce)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            // The key is the guarantee: a claim made meanwhile elsewhere wins.
-            return Ok(Claim::Taken);
-        }
-        sqlx::query(WRITE_DECK).bind(deck_json(&deck)).bind(schedule).execute(&mut *tx).await?;
-        tx.commit().await?;
-        Ok(Claim::Claimed { item, nonce })
+            )
+            .bind(schedule)
+            .bind(local_date)
+            .bind(&item)
+            .bind(now)
+            .bind(i64::from(manual))
+            .bind(&nonce)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() == 0 {
+                // The key is the guarantee: a claim made meanwhile elsewhere wins.
+                return Ok(Claim::Taken);
+            }
+            sqlx::query(WRITE_DECK)
+                .bind(deck_json(&deck))
+                .bind(schedule)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(Claim::Claimed { item, nonce })
         })
     }
 
@@ -99,29 +112,42 @@ impl Store {
         local_date: &str,
         item: &str,
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let mut tx = db.begin().await?;
-        sqlx::query(LOCK_DECK).bind(schedule).execute(&mut *tx).await?;
-        let done = sqlx::query(
+        on!(&self.pool, |db| {
+            let mut tx = db.begin().await?;
+            sqlx::query(LOCK_DECK)
+                .bind(schedule)
+                .execute(&mut *tx)
+                .await?;
+            let done = sqlx::query(
             "DELETE FROM daily_posts WHERE schedule_id = $1 AND local_date = $2 AND message_id IS NULL",
         )
         .bind(schedule)
         .bind(local_date)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Ok(false);
-        }
-        if let Some(mut deck) = deck(schedule, sqlx::query_scalar(READ_DECK).bind(schedule).fetch_optional(&mut *tx).await?) {
-            deck.undraw(item);
-            sqlx::query(WRITE_DECK).bind(deck_json(&deck)).bind(schedule).execute(&mut *tx).await?;
-        }
-        sqlx::query("UPDATE daily_schedules SET next_due = NULL WHERE id = $1")
-            .bind(schedule)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(true)
+            if done.rows_affected() == 0 {
+                return Ok(false);
+            }
+            if let Some(mut deck) = deck(
+                schedule,
+                sqlx::query_scalar(READ_DECK)
+                    .bind(schedule)
+                    .fetch_optional(&mut *tx)
+                    .await?,
+            ) {
+                deck.undraw(item);
+                sqlx::query(WRITE_DECK)
+                    .bind(deck_json(&deck))
+                    .bind(schedule)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query("UPDATE daily_schedules SET next_due = NULL WHERE id = $1")
+                .bind(schedule)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
         })
     }
 
@@ -131,16 +157,29 @@ impl Store {
         schedule: i64,
         change: impl FnOnce(&mut Deck) + Send,
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, db => {
-        let mut tx = db.begin().await?;
-        sqlx::query(LOCK_DECK).bind(schedule).execute(&mut *tx).await?;
-        let Some(mut deck) = deck(schedule, sqlx::query_scalar(READ_DECK).bind(schedule).fetch_optional(&mut *tx).await?) else {
-            return Ok(false);
-        };
-        change(&mut deck);
-        sqlx::query(WRITE_DECK).bind(deck_json(&deck)).bind(schedule).execute(&mut *tx).await?;
-        tx.commit().await?;
-        Ok(true)
+        on!(&self.pool, |db| {
+            let mut tx = db.begin().await?;
+            sqlx::query(LOCK_DECK)
+                .bind(schedule)
+                .execute(&mut *tx)
+                .await?;
+            let Some(mut deck) = deck(
+                schedule,
+                sqlx::query_scalar(READ_DECK)
+                    .bind(schedule)
+                    .fetch_optional(&mut *tx)
+                    .await?,
+            ) else {
+                return Ok(false);
+            };
+            change(&mut deck);
+            sqlx::query(WRITE_DECK)
+                .bind(deck_json(&deck))
+                .bind(schedule)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
         })
     }
 
@@ -151,28 +190,28 @@ impl Store {
         local_date: &str,
         message: u64,
     ) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query(
-            "UPDATE daily_posts SET message_id = $1 WHERE schedule_id = $2 AND local_date = $3",
-        )
-        .bind(message.to_string())
-        .bind(schedule)
-        .bind(local_date)
-        .execute(db)
-        .await?;
-        Ok(())
+        on!(&self.pool, |db| {
+            sqlx::query(
+                "UPDATE daily_posts SET message_id = $1 WHERE schedule_id = $2 AND local_date = $3",
+            )
+            .bind(message.to_string())
+            .bind(schedule)
+            .bind(local_date)
+            .execute(db)
+            .await?;
+            Ok(())
         })
     }
 
     /// Remembers when a schedule is next due (unix seconds), so the loop reads it only then.
     pub async fn set_next_due(&self, schedule: i64, at: Option<i64>) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query("UPDATE daily_schedules SET next_due = $1 WHERE id = $2")
-            .bind(at)
-            .bind(schedule)
-            .execute(db)
-            .await?;
-        Ok(())
+        on!(&self.pool, |db| {
+            sqlx::query("UPDATE daily_schedules SET next_due = $1 WHERE id = $2")
+                .bind(at)
+                .bind(schedule)
+                .execute(db)
+                .await?;
+            Ok(())
         })
     }
 
@@ -182,8 +221,8 @@ impl Store {
         &self,
         now: i64,
     ) -> Result<Vec<(DailySchedule, Option<PendingPost>)>, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
             "SELECT s.*, p.local_date AS p_date, p.item AS p_item, p.nonce AS p_nonce,
                     p.manual AS p_manual
              FROM daily_schedules s
@@ -194,105 +233,107 @@ impl Store {
         .bind(now)
         .fetch_all(db)
         .await?;
-        let mut out: Vec<(DailySchedule, Option<PendingPost>)> = Vec::new();
-        for row in rows {
-            let s = schedule(&row)?;
-            // One pending post per schedule at a time: the oldest first.
-            if out.last().is_some_and(|(last, _)| last.id == s.id) {
-                continue;
-            }
-            let date: Option<String> = row.try_get("p_date")?;
-            let pending = match date {
-                Some(local_date) => {
-                    let nonce: Option<String> = row.try_get("p_nonce")?;
-                    Some(PendingPost {
-                        nonce: nonce.unwrap_or_else(|| post_nonce(s.id, &local_date)),
-                        item: row.try_get("p_item")?,
-                        manual: row.try_get::<Option<i64>, _>("p_manual")?.unwrap_or(0) != 0,
-                        local_date,
-                    })
+            let mut out: Vec<(DailySchedule, Option<PendingPost>)> = Vec::new();
+            for row in rows {
+                let s = schedule(&row)?;
+                // One pending post per schedule at a time: the oldest first.
+                if out.last().is_some_and(|(last, _)| last.id == s.id) {
+                    continue;
                 }
-                None => None,
-            };
-            out.push((s, pending));
-        }
-        Ok(out)
+                let date: Option<String> = row.try_get("p_date")?;
+                let pending = match date {
+                    Some(local_date) => {
+                        let nonce: Option<String> = row.try_get("p_nonce")?;
+                        Some(PendingPost {
+                            nonce: nonce.unwrap_or_else(|| post_nonce(s.id, &local_date)),
+                            item: row.try_get("p_item")?,
+                            manual: row.try_get::<Option<i64>, _>("p_manual")?.unwrap_or(0) != 0,
+                            local_date,
+                        })
+                    }
+                    None => None,
+                };
+                out.push((s, pending));
+            }
+            Ok(out)
         })
     }
 
     /// One schedule's pending post, if any (the oldest).
     pub async fn pending_post(&self, schedule: i64) -> Result<Option<PendingPost>, StoreError> {
-        on!(&self.reader, db => {
-        let row = sqlx::query(
-            "SELECT local_date, item, nonce, manual FROM daily_posts
+        on!(&self.reader, |db| {
+            let row = sqlx::query(
+                "SELECT local_date, item, nonce, manual FROM daily_posts
              WHERE schedule_id = $1 AND message_id IS NULL ORDER BY local_date LIMIT 1",
-        )
-        .bind(schedule)
-        .fetch_optional(db)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let local_date: String = row.try_get("local_date")?;
-        let nonce: Option<String> = row.try_get("nonce")?;
-        Ok(Some(PendingPost {
-            nonce: nonce.unwrap_or_else(|| post_nonce(schedule, &local_date)),
-            item: row.try_get("item")?,
-            manual: row.try_get("manual")?,
-            local_date,
-        }))
+            )
+            .bind(schedule)
+            .fetch_optional(db)
+            .await?;
+            let Some(row) = row else { return Ok(None) };
+            let local_date: String = row.try_get("local_date")?;
+            let nonce: Option<String> = row.try_get("nonce")?;
+            Ok(Some(PendingPost {
+                nonce: nonce.unwrap_or_else(|| post_nonce(schedule, &local_date)),
+                item: row.try_get("item")?,
+                manual: row.try_get("manual")?,
+                local_date,
+            }))
         })
     }
 
     /// The local date of the schedule's last claimed post (sent or pending), if any.
     pub async fn last_post_date(&self, schedule: i64) -> Result<Option<String>, StoreError> {
-        on!(&self.reader, db => {
-        Ok(
-            sqlx::query_scalar("SELECT MAX(local_date) FROM daily_posts WHERE schedule_id = $1")
+        on!(&self.reader, |db| {
+            Ok(
+                sqlx::query_scalar(
+                    "SELECT MAX(local_date) FROM daily_posts WHERE schedule_id = $1",
+                )
                 .bind(schedule)
                 .fetch_one(db)
                 .await?,
-        )
+            )
         })
     }
 
     /// The message of the schedule's latest post (to unpin it, and to look for a pending post
     /// after it).
     pub async fn last_post_message(&self, schedule: i64) -> Result<Option<u64>, StoreError> {
-        on!(&self.reader, db => {
-        let message: Option<Option<String>> = sqlx::query_scalar(
+        on!(&self.reader, |db| {
+            let message: Option<Option<String>> = sqlx::query_scalar(
             "SELECT message_id FROM daily_posts WHERE schedule_id = $1 AND message_id IS NOT NULL
              ORDER BY local_date DESC LIMIT 1",
         )
         .bind(schedule)
         .fetch_optional(db)
         .await?;
-        message
-            .flatten()
-            .map(|m| super::parse_id("message_id", &m))
-            .transpose()
+            message
+                .flatten()
+                .map(|m| super::parse_id("message_id", &m))
+                .transpose()
         })
     }
 
     /// How many posts a schedule has claimed (sent or pending).
     pub async fn post_count(&self, schedule: i64) -> Result<i64, StoreError> {
-        on!(&self.reader, db => {
-        Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM daily_posts WHERE schedule_id = $1")
-                .bind(schedule)
-                .fetch_one(db)
-                .await?,
-        )
+        on!(&self.reader, |db| {
+            Ok(
+                sqlx::query_scalar("SELECT COUNT(*) FROM daily_posts WHERE schedule_id = $1")
+                    .bind(schedule)
+                    .fetch_one(db)
+                    .await?,
+            )
         })
     }
 
     /// How many of a server's schedules exist.
     pub async fn schedule_count(&self, guild: u64) -> Result<i64, StoreError> {
-        on!(&self.reader, db => {
-        Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM daily_schedules WHERE guild_id = $1")
-                .bind(guild.to_string())
-                .fetch_one(db)
-                .await?,
-        )
+        on!(&self.reader, |db| {
+            Ok(
+                sqlx::query_scalar("SELECT COUNT(*) FROM daily_schedules WHERE guild_id = $1")
+                    .bind(guild.to_string())
+                    .fetch_one(db)
+                    .await?,
+            )
         })
     }
 }

@@ -60,12 +60,12 @@ fn rows((answers, rounds, votes, debating, suggestions, started): Counts) -> Mem
 impl Store {
     /// Counts what Aura keeps about `user`.
     pub async fn member_rows(&self, user: u64) -> Result<MemberRows, StoreError> {
-        on!(&self.reader, db => {
-        let row: Counts = sqlx::query_as(COUNTS)
-            .bind(user.to_string())
-            .fetch_one(db)
-            .await?;
-        Ok(rows(row))
+        on!(&self.reader, |db| {
+            let row: Counts = sqlx::query_as(COUNTS)
+                .bind(user.to_string())
+                .fetch_one(db)
+                .await?;
+            Ok(rows(row))
         })
     }
 
@@ -74,37 +74,37 @@ impl Store {
     /// Boards are computed from the answers, so they no longer count the member. Returns
     /// what was there.
     pub async fn forget_member(&self, user: u64) -> Result<MemberRows, StoreError> {
-        on!(&self.pool, db => {
-        let user = user.to_string();
-        let mut tx = db.begin().await?;
-        let counts: Counts = sqlx::query_as(COUNTS)
-            .bind(&user)
-            .fetch_one(&mut *tx)
-            .await?;
-        for sql in [
-            "DELETE FROM quiz_answers WHERE user_id = $1",
-            "DELETE FROM debate_votes WHERE user_id = $1",
-            "DELETE FROM debate_ballots WHERE user_id = $1",
-            "DELETE FROM debate_sides WHERE user_id = $1",
-            "DELETE FROM debate_pois WHERE user_id = $1",
-            "DELETE FROM debate_arguments WHERE user_id = $1",
-            "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = $1",
-            "DELETE FROM daily_suggestions WHERE user_id = $1",
-        ] {
-            sqlx::query(sql).bind(&user).execute(&mut *tx).await?;
-        }
-        for sql in [
-            "UPDATE quiz_rounds SET starter_id = $1 WHERE starter_id = $2",
-            "UPDATE debates SET starter_id = $1 WHERE starter_id = $2",
-        ] {
-            sqlx::query(sql)
-                .bind(NOBODY)
+        on!(&self.pool, |db| {
+            let user = user.to_string();
+            let mut tx = db.begin().await?;
+            let counts: Counts = sqlx::query_as(COUNTS)
                 .bind(&user)
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?;
-        }
-        tx.commit().await?;
-        Ok(rows(counts))
+            for sql in [
+                "DELETE FROM quiz_answers WHERE user_id = $1",
+                "DELETE FROM debate_votes WHERE user_id = $1",
+                "DELETE FROM debate_ballots WHERE user_id = $1",
+                "DELETE FROM debate_sides WHERE user_id = $1",
+                "DELETE FROM debate_pois WHERE user_id = $1",
+                "DELETE FROM debate_arguments WHERE user_id = $1",
+                "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = $1",
+                "DELETE FROM daily_suggestions WHERE user_id = $1",
+            ] {
+                sqlx::query(sql).bind(&user).execute(&mut *tx).await?;
+            }
+            for sql in [
+                "UPDATE quiz_rounds SET starter_id = $1 WHERE starter_id = $2",
+                "UPDATE debates SET starter_id = $1 WHERE starter_id = $2",
+            ] {
+                sqlx::query(sql)
+                    .bind(NOBODY)
+                    .bind(&user)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(rows(counts))
         })
     }
 
@@ -112,21 +112,21 @@ impl Store {
     /// (unix seconds): Discord honours a token for 15 minutes, and a stored one is only a
     /// secret to leak after that. Returns how many were forgotten.
     pub async fn forget_tokens(&self, before: i64) -> Result<u64, StoreError> {
-        on!(&self.pool, db => {
-        let mut tx = db.begin().await?;
-        let debates =
-            sqlx::query("UPDATE debates SET token = '' WHERE token <> '' AND opened_at <= $1")
-                .bind(before)
-                .execute(&mut *tx)
-                .await?;
-        let suggestions = sqlx::query(
-            "UPDATE daily_suggestions SET token = '' WHERE token <> '' AND created_at <= $1",
-        )
-        .bind(before)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(debates.rows_affected() + suggestions.rows_affected())
+        on!(&self.pool, |db| {
+            let mut tx = db.begin().await?;
+            let debates =
+                sqlx::query("UPDATE debates SET token = '' WHERE token <> '' AND opened_at <= $1")
+                    .bind(before)
+                    .execute(&mut *tx)
+                    .await?;
+            let suggestions = sqlx::query(
+                "UPDATE daily_suggestions SET token = '' WHERE token <> '' AND created_at <= $1",
+            )
+            .bind(before)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(debates.rows_affected() + suggestions.rows_affected())
         })
     }
 }

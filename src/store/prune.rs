@@ -22,65 +22,65 @@ impl Store {
     /// Deletes what is older than `before` (unix seconds), in one transaction. Answers of a
     /// running round and votes of an open debate stay, whatever their age.
     pub async fn prune(&self, before: i64) -> Result<Pruned, StoreError> {
-        on!(&self.pool, db => {
-        let mut tx = db.begin().await?;
-        let answers = sqlx::query(
-            "DELETE FROM quiz_answers WHERE answered_at < $1
+        on!(&self.pool, |db| {
+            let mut tx = db.begin().await?;
+            let answers = sqlx::query(
+                "DELETE FROM quiz_answers WHERE answered_at < $1
              AND round_id IN (SELECT id FROM quiz_rounds WHERE ended_at IS NOT NULL)",
-        )
-        .bind(before)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let mut votes = sqlx::query(
-            "DELETE FROM debate_votes WHERE voted_at < $1
+            )
+            .bind(before)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            let mut votes = sqlx::query(
+                "DELETE FROM debate_votes WHERE voted_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-        )
-        .bind(before)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        // A class debate's ballots, sides, hands and arguments go with its votes; its
-        // speeches keep their times without the speaker.
-        for sql in [
-            "DELETE FROM debate_ballots WHERE voted_at < $1
+            )
+            .bind(before)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            // A class debate's ballots, sides, hands and arguments go with its votes; its
+            // speeches keep their times without the speaker.
+            for sql in [
+                "DELETE FROM debate_ballots WHERE voted_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            "DELETE FROM debate_sides WHERE joined_at < $1
+                "DELETE FROM debate_sides WHERE joined_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            "DELETE FROM debate_pois WHERE raised_at < $1
+                "DELETE FROM debate_pois WHERE raised_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            "DELETE FROM debate_arguments WHERE created_at < $1
+                "DELETE FROM debate_arguments WHERE created_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL
+                "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL
              WHERE speaker_id IS NOT NULL AND ended_at < $1
              AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-        ] {
-            votes += sqlx::query(sql)
-                .bind(before)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-        }
-        let debate_tokens = sqlx::query(
+            ] {
+                votes += sqlx::query(sql)
+                    .bind(before)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            }
+            let debate_tokens = sqlx::query(
             "UPDATE debates SET token = '' WHERE token != '' AND opened_at < $1 AND closed_at IS NOT NULL",
         )
         .bind(before)
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        let suggestion_tokens = sqlx::query(
-            "UPDATE daily_suggestions SET token = '' WHERE token != '' AND created_at < $1",
-        )
-        .bind(before)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(Pruned {
-            answers,
-            votes,
-            tokens: debate_tokens + suggestion_tokens,
-        })
+            let suggestion_tokens = sqlx::query(
+                "UPDATE daily_suggestions SET token = '' WHERE token != '' AND created_at < $1",
+            )
+            .bind(before)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            Ok(Pruned {
+                answers,
+                votes,
+                tokens: debate_tokens + suggestion_tokens,
+            })
         })
     }
 }
@@ -93,7 +93,7 @@ mod tests {
     const DAY: i64 = 86_400;
 
     async fn rows(s: &Store, sql: &str) -> i64 {
-        on!(&s.pool, db => sqlx::query_scalar(sql).fetch_one(db).await).expect("count")
+        on!(&s.pool, |db| sqlx::query_scalar(sql).fetch_one(db).await).expect("count")
     }
 
     #[tokio::test]
@@ -109,10 +109,10 @@ mod tests {
             ("r-new", recent, true),
             ("r-live", old, false),
         ] {
-            on!(&s.pool, db => sqlx::query("INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, ended_at) VALUES ($1, '1', $2, '3', $3, $4)")
+            on!(&s.pool, |db| sqlx::query("INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, ended_at) VALUES ($1, '1', $2, '3', $3, $4)")
                 .bind(round).bind(round).bind(at).bind(ended.then_some(at + 60))
                 .execute(db).await.map(|_| ())).expect("round");
-            on!(&s.pool, db => sqlx::query("INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at) VALUES ($1, 1, 'q', '1', '5', 0, 1, 900, 10, $2)")
+            on!(&s.pool, |db| sqlx::query("INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at) VALUES ($1, 1, 'q', '1', '5', 0, 1, 900, 10, $2)")
                 .bind(round).bind(at)
                 .execute(db).await.map(|_| ())).expect("answer");
         }
@@ -121,10 +121,10 @@ mod tests {
             ("d-new", recent, true),
             ("d-open", old, false),
         ] {
-            on!(&s.pool, db => sqlx::query("INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at) VALUES ($1, 'p', 'm', '1', '2', '3', 'secret', 'en', $2, $3, $4)")
+            on!(&s.pool, |db| sqlx::query("INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at) VALUES ($1, 'p', 'm', '1', '2', '3', 'secret', 'en', $2, $3, $4)")
                 .bind(debate).bind(at).bind(at + 600).bind(closed.then_some(at + 600))
                 .execute(db).await.map(|_| ())).expect("debate");
-            on!(&s.pool, db => sqlx::query("INSERT INTO debate_votes (debate_id, user_id, side, voted_at) VALUES ($1, '5', 'adorno', $2)")
+            on!(&s.pool, |db| sqlx::query("INSERT INTO debate_votes (debate_id, user_id, side, voted_at) VALUES ($1, '5', 'adorno', $2)")
                 .bind(debate).bind(at)
                 .execute(db).await.map(|_| ())).expect("vote");
         }

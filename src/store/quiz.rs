@@ -23,8 +23,8 @@ impl Store {
         starter: u64,
         now: i64,
     ) -> Result<StartOutcome, StoreError> {
-        on!(&self.pool, db => {
-        let done = sqlx::query(
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
             "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT DO NOTHING",
         )
@@ -35,11 +35,11 @@ impl Store {
         .bind(now)
         .execute(db)
         .await?;
-        Ok(if done.rows_affected() == 1 {
-            StartOutcome::Started
-        } else {
-            StartOutcome::Busy
-        })
+            Ok(if done.rows_affected() == 1 {
+                StartOutcome::Started
+            } else {
+                StartOutcome::Busy
+            })
         })
     }
 
@@ -51,11 +51,11 @@ impl Store {
         guild: u64,
         rows: &[AnswerRow],
     ) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        let (round, guild) = (round.to_string(), guild.to_string());
-        let mut tx = db.begin().await?;
-        for r in rows {
-            sqlx::query(
+        on!(&self.pool, |db| {
+            let (round, guild) = (round.to_string(), guild.to_string());
+            let mut tx = db.begin().await?;
+            for r in rows {
+                sqlx::query(
                 "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
             )
@@ -71,15 +71,15 @@ impl Store {
             .bind(r.answered_at)
             .execute(&mut *tx)
             .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+            }
+            tx.commit().await?;
+            Ok(())
         })
     }
 
     pub async fn end_round(&self, round: u64, outcome: &str, now: i64) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query(
+        on!(&self.pool, |db| {
+            sqlx::query(
             "UPDATE quiz_rounds SET ended_at = $1, outcome = $2 WHERE id = $3 AND ended_at IS NULL",
         )
         .bind(now)
@@ -87,25 +87,25 @@ impl Store {
         .bind(round.to_string())
         .execute(db)
         .await?;
-        Ok(())
+            Ok(())
         })
     }
 
     /// Ends every round left open (after a crash), so that none stays half-open; returns their
     /// channels so a notice can be posted.
     pub async fn abandon_open_rounds(&self, now: i64) -> Result<Vec<u64>, StoreError> {
-        on!(&self.pool, db => {
-        let channels: Vec<String> =
-            sqlx::query_scalar("SELECT channel_id FROM quiz_rounds WHERE ended_at IS NULL")
-                .fetch_all(db)
-                .await?;
-        sqlx::query(
+        on!(&self.pool, |db| {
+            let channels: Vec<String> =
+                sqlx::query_scalar("SELECT channel_id FROM quiz_rounds WHERE ended_at IS NULL")
+                    .fetch_all(db)
+                    .await?;
+            sqlx::query(
             "UPDATE quiz_rounds SET ended_at = $1, outcome = 'abandoned' WHERE ended_at IS NULL",
         )
         .bind(now)
         .execute(db)
         .await?;
-        channels.iter().map(|c| parse_id("channel_id", c)).collect()
+            channels.iter().map(|c| parse_id("channel_id", c)).collect()
         })
     }
 
@@ -116,17 +116,17 @@ impl Store {
         period: Period,
         now: i64,
     ) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        sqlx::query(
-            "INSERT INTO quiz_resets (guild_id, period, reset_at) VALUES ($1, $2, $3)
+        on!(&self.pool, |db| {
+            sqlx::query(
+                "INSERT INTO quiz_resets (guild_id, period, reset_at) VALUES ($1, $2, $3)
              ON CONFLICT (guild_id, period) DO UPDATE SET reset_at = excluded.reset_at",
-        )
-        .bind(guild.to_string())
-        .bind(period.code())
-        .bind(now)
-        .execute(db)
-        .await?;
-        Ok(())
+            )
+            .bind(guild.to_string())
+            .bind(period.code())
+            .bind(now)
+            .execute(db)
+            .await?;
+            Ok(())
         })
     }
 
@@ -148,17 +148,17 @@ impl Store {
         now: i64,
         sort: Sort,
     ) -> Result<Vec<BoardLine>, StoreError> {
-        on!(&self.reader, db => {
-        let guild = guild.to_string();
-        let reset: Option<i64> = sqlx::query_scalar(
-            "SELECT reset_at FROM quiz_resets WHERE guild_id = $1 AND period = $2",
-        )
-        .bind(&guild)
-        .bind(period.code())
-        .fetch_optional(db)
-        .await?;
-        let since = period.window(now).max(reset.unwrap_or(i64::MIN));
-        let rows = sqlx::query(
+        on!(&self.reader, |db| {
+            let guild = guild.to_string();
+            let reset: Option<i64> = sqlx::query_scalar(
+                "SELECT reset_at FROM quiz_resets WHERE guild_id = $1 AND period = $2",
+            )
+            .bind(&guild)
+            .bind(period.code())
+            .fetch_optional(db)
+            .await?;
+            let since = period.window(now).max(reset.unwrap_or(i64::MIN));
+            let rows = sqlx::query(
             "WITH per AS (
                  SELECT round_id, user_id, CAST(SUM(points) AS BIGINT) AS p, CAST(SUM(correct) AS BIGINT) AS c, COUNT(*) AS n
                  FROM quiz_answers WHERE guild_id = $1 AND answered_at >= $2
@@ -174,108 +174,111 @@ impl Store {
         .bind(since)
         .fetch_all(db)
         .await?;
-        fn count(row: &impl Record, name: &str) -> Result<u32, sqlx::Error> {
-            Ok(u32::try_from(row.value::<i64>(name)?).unwrap_or(0))
-        }
-        let mut out: Vec<BoardLine> = Vec::with_capacity(rows.len());
-        for row in &rows {
-            out.push(BoardLine {
-                rank: 0,
-                user_id: snowflake(row, "user_id")?,
-                points: u64::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
-                correct: count(row, "correct")?,
-                answered: count(row, "answered")?,
-                games: count(row, "games")?,
-                wins: count(row, "wins")?,
+            fn count(row: &impl Record, name: &str) -> Result<u32, sqlx::Error> {
+                Ok(u32::try_from(row.value::<i64>(name)?).unwrap_or(0))
+            }
+            let mut out: Vec<BoardLine> = Vec::with_capacity(rows.len());
+            for row in &rows {
+                out.push(BoardLine {
+                    rank: 0,
+                    user_id: snowflake(row, "user_id")?,
+                    points: u64::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
+                    correct: count(row, "correct")?,
+                    answered: count(row, "answered")?,
+                    games: count(row, "games")?,
+                    wins: count(row, "wins")?,
+                });
+            }
+            out.sort_by(|a, b| {
+                sort.key(b)
+                    .cmp(&sort.key(a))
+                    .then(b.points.cmp(&a.points))
+                    .then(a.user_id.cmp(&b.user_id))
             });
-        }
-        out.sort_by(|a, b| {
-            sort.key(b)
-                .cmp(&sort.key(a))
-                .then(b.points.cmp(&a.points))
-                .then(a.user_id.cmp(&b.user_id))
-        });
-        for i in 0..out.len() {
-            out[i].rank = match i.checked_sub(1).map(|p| &out[p]) {
-                Some(prev) if sort.key(prev) == sort.key(&out[i]) => prev.rank,
-                _ => i as u32 + 1,
-            };
-        }
-        Ok(out)
+            for i in 0..out.len() {
+                out[i].rank = match i.checked_sub(1).map(|p| &out[p]) {
+                    Some(prev) if sort.key(prev) == sort.key(&out[i]) => prev.rank,
+                    _ => i as u32 + 1,
+                };
+            }
+            Ok(out)
         })
     }
 
     /// A round's answers as CSV: member, question, answer, time, points per row.
     pub async fn report_csv(&self, round: u64) -> Result<String, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
-            "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points
              FROM quiz_answers WHERE round_id = $1 ORDER BY question_no, user_id",
-        )
-        .bind(round.to_string())
-        .fetch_all(db)
-        .await?;
-        let mut csv = String::from("member,question,question_id,answer,correct,time_ms,points\n");
-        for row in rows {
-            let choice: i64 = row.try_get("choice")?;
-            let letter = u8::try_from(choice)
-                .ok()
-                .filter(|c| *c < 26)
-                .map(|c| char::from(b'A' + c))
-                .unwrap_or('?');
-            csv.push_str(&format!(
-                "{},{},{},{},{},{},{}\n",
-                snowflake(&row, "user_id")?,
-                row.try_get::<i64, _>("question_no")?,
-                field(&row.try_get::<String, _>("question_id")?),
-                letter,
-                if row.try_get::<i64, _>("correct")? != 0 {
-                    "yes"
-                } else {
-                    "no"
-                },
-                row.try_get::<i64, _>("taken_ms")?,
-                row.try_get::<i64, _>("points")?,
-            ));
-        }
-        Ok(csv)
+            )
+            .bind(round.to_string())
+            .fetch_all(db)
+            .await?;
+            let mut csv =
+                String::from("member,question,question_id,answer,correct,time_ms,points\n");
+            for row in rows {
+                let choice: i64 = row.try_get("choice")?;
+                let letter = u8::try_from(choice)
+                    .ok()
+                    .filter(|c| *c < 26)
+                    .map(|c| char::from(b'A' + c))
+                    .unwrap_or('?');
+                csv.push_str(&format!(
+                    "{},{},{},{},{},{},{}\n",
+                    snowflake(&row, "user_id")?,
+                    row.try_get::<i64, _>("question_no")?,
+                    field(&row.try_get::<String, _>("question_id")?),
+                    letter,
+                    if row.try_get::<i64, _>("correct")? != 0 {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                    row.try_get::<i64, _>("taken_ms")?,
+                    row.try_get::<i64, _>("points")?,
+                ));
+            }
+            Ok(csv)
         })
     }
 }
 
 impl Store {
     pub async fn quiz_access(&self, guild: u64) -> Result<Access, StoreError> {
-        on!(&self.reader, db => {
-        let row: Option<(String, Option<String>)> =
-            sqlx::query_as("SELECT who, role_id FROM quiz_access WHERE guild_id = $1")
-                .bind(guild.to_string())
-                .fetch_optional(db)
-                .await?;
-        Ok(match row {
-            Some((who, _)) if who == "everyone" => Access::Everyone,
-            Some((who, Some(role))) if who == "role" => Access::Role(parse_id("role_id", &role)?),
-            _ => Access::Moderators,
-        })
+        on!(&self.reader, |db| {
+            let row: Option<(String, Option<String>)> =
+                sqlx::query_as("SELECT who, role_id FROM quiz_access WHERE guild_id = $1")
+                    .bind(guild.to_string())
+                    .fetch_optional(db)
+                    .await?;
+            Ok(match row {
+                Some((who, _)) if who == "everyone" => Access::Everyone,
+                Some((who, Some(role))) if who == "role" => {
+                    Access::Role(parse_id("role_id", &role)?)
+                }
+                _ => Access::Moderators,
+            })
         })
     }
 
     pub async fn set_quiz_access(&self, guild: u64, access: &Access) -> Result<(), StoreError> {
-        on!(&self.pool, db => {
-        let (who, role) = match access {
-            Access::Everyone => ("everyone", None),
-            Access::Moderators => ("moderators", None),
-            Access::Role(r) => ("role", Some(r.to_string())),
-        };
-        sqlx::query(
-            "INSERT INTO quiz_access (guild_id, who, role_id) VALUES ($1, $2, $3)
+        on!(&self.pool, |db| {
+            let (who, role) = match access {
+                Access::Everyone => ("everyone", None),
+                Access::Moderators => ("moderators", None),
+                Access::Role(r) => ("role", Some(r.to_string())),
+            };
+            sqlx::query(
+                "INSERT INTO quiz_access (guild_id, who, role_id) VALUES ($1, $2, $3)
              ON CONFLICT (guild_id) DO UPDATE SET who = excluded.who, role_id = excluded.role_id",
-        )
-        .bind(guild.to_string())
-        .bind(who)
-        .bind(role)
-        .execute(db)
-        .await?;
-        Ok(())
+            )
+            .bind(guild.to_string())
+            .bind(who)
+            .bind(role)
+            .execute(db)
+            .await?;
+            Ok(())
         })
     }
 
@@ -285,23 +288,23 @@ impl Store {
         guild: u64,
         user: u64,
     ) -> Result<Option<u64>, StoreError> {
-        on!(&self.reader, db => {
-        let round: Option<String> = sqlx::query_scalar(
-            "SELECT round_id FROM quiz_answers WHERE guild_id = $1 AND user_id = $2
+        on!(&self.reader, |db| {
+            let round: Option<String> = sqlx::query_scalar(
+                "SELECT round_id FROM quiz_answers WHERE guild_id = $1 AND user_id = $2
              ORDER BY answered_at DESC, question_no DESC LIMIT 1",
-        )
-        .bind(guild.to_string())
-        .bind(user.to_string())
-        .fetch_optional(db)
-        .await?;
-        round.map(|r| parse_id("round_id", &r)).transpose()
+            )
+            .bind(guild.to_string())
+            .bind(user.to_string())
+            .fetch_optional(db)
+            .await?;
+            round.map(|r| parse_id("round_id", &r)).transpose()
         })
     }
 
     /// A member's answers in a round, by question.
     pub async fn answers_of(&self, round: u64, user: u64) -> Result<Vec<AnswerRow>, StoreError> {
-        on!(&self.reader, db => {
-        let rows = sqlx::query(
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
             "SELECT question_no, question_id, user_id, choice, correct, taken_ms, points, answered_at
              FROM quiz_answers WHERE round_id = $1 AND user_id = $2 ORDER BY question_no",
         )
@@ -309,33 +312,33 @@ impl Store {
         .bind(user.to_string())
         .fetch_all(db)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            out.push(AnswerRow {
-                question_no: u32::try_from(row.try_get::<i64, _>("question_no")?).unwrap_or(0),
-                question_id: row.try_get("question_id")?,
-                user_id: snowflake(&row, "user_id")?,
-                choice: u32::try_from(row.try_get::<i64, _>("choice")?).unwrap_or(0),
-                correct: row.try_get::<i64, _>("correct")? != 0,
-                taken_ms: u64::try_from(row.try_get::<i64, _>("taken_ms")?).unwrap_or(0),
-                points: u32::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
-                answered_at: row.try_get("answered_at")?,
-            });
-        }
-        Ok(out)
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                out.push(AnswerRow {
+                    question_no: u32::try_from(row.try_get::<i64, _>("question_no")?).unwrap_or(0),
+                    question_id: row.try_get("question_id")?,
+                    user_id: snowflake(&row, "user_id")?,
+                    choice: u32::try_from(row.try_get::<i64, _>("choice")?).unwrap_or(0),
+                    correct: row.try_get::<i64, _>("correct")? != 0,
+                    taken_ms: u64::try_from(row.try_get::<i64, _>("taken_ms")?).unwrap_or(0),
+                    points: u32::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
+                    answered_at: row.try_get("answered_at")?,
+                });
+            }
+            Ok(out)
         })
     }
 
     /// The latest round started in a channel.
     pub async fn last_round(&self, channel: u64) -> Result<Option<u64>, StoreError> {
-        on!(&self.reader, db => {
-        let round: Option<String> = sqlx::query_scalar(
+        on!(&self.reader, |db| {
+            let round: Option<String> = sqlx::query_scalar(
             "SELECT id FROM quiz_rounds WHERE channel_id = $1 ORDER BY started_at DESC, rowid DESC LIMIT 1",
         )
         .bind(channel.to_string())
         .fetch_optional(db)
         .await?;
-        round.map(|r| parse_id("id", &r)).transpose()
+            round.map(|r| parse_id("id", &r)).transpose()
         })
     }
 }

@@ -509,7 +509,10 @@ async fn a_slow_store_defers_the_answer_then_edits_it_in() {
             let mut writer = sqlx::PgConnection::connect(&url)
                 .await
                 .expect("connect to the database");
-            sqlx::query("BEGIN").execute(&mut writer).await.expect("begin");
+            sqlx::query("BEGIN")
+                .execute(&mut writer)
+                .await
+                .expect("begin");
             sqlx::query("LOCK TABLE daily_schedules IN ACCESS EXCLUSIVE MODE")
                 .execute(&mut writer)
                 .await

@@ -3,7 +3,6 @@
 //! sweep; on shutdown, quiz rounds end with a notice and everything is stored before the
 //! gateway closes. Which task stopped, and why, is reported.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,7 +14,7 @@ use crate::core::Core;
 use crate::daily::dispatch::Dispatcher;
 use crate::debate::{self, votes};
 use crate::discord::{self, Connection};
-use crate::pack::Report;
+use crate::pack::{self, Report};
 use crate::services::{Limits, Pace, Services};
 use crate::store::{Store, StoreError};
 use crate::{looper, quiz};
@@ -47,13 +46,14 @@ pub struct Launch {
 }
 
 impl Launch {
-    /// Loads the pack from `data_dir` and opens the state database, as the settings say.
+    /// Loads the packs (built in, or a folder) and opens the state database, as the settings
+    /// say.
     pub async fn from_settings(
         settings: &Settings,
-        data_dir: &Path,
+        packs: &pack::Packs,
         conn: Connection,
     ) -> Result<Launch, StartError> {
-        let core = Core::load(data_dir, settings.default_lang()).map_err(StartError::Pack)?;
+        let core = Core::from_packs(packs, settings.default_lang()).map_err(StartError::Pack)?;
         let store = Store::open(&settings.state_path)
             .await
             .map_err(|error| StartError::Store {

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::config::{RegisterMode, Settings};
 use crate::core::Core;
 use crate::discord::{self, Connection, Registration, Token};
-use crate::{app, pack, preview, telemetry};
+use crate::{app, preview, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// Connect to Discord and answer (the default). Needs DISCORD_TOKEN.
     Run {
+        /// A data folder to load the study packs from (default: the `data_dir` setting, else
+        /// the packs built into aura).
         #[arg(long)]
         data: Option<PathBuf>,
     },
@@ -41,7 +43,8 @@ pub enum Command {
     },
     /// Load every study pack and report every problem (file, line, column, item id).
     Check {
-        /// The data folder (default: the `data_dir` setting).
+        /// A data folder to check (default: the `data_dir` setting, else the packs built into
+        /// aura).
         #[arg(long)]
         data: Option<PathBuf>,
     },
@@ -58,6 +61,8 @@ pub enum Command {
         /// Seed for random picks (`/quote`, `/debate` without options).
         #[arg(long)]
         seed: Option<u64>,
+        /// A data folder to answer from (default: the `data_dir` setting, else the packs built
+        /// into aura).
         #[arg(long)]
         data: Option<PathBuf>,
     },
@@ -77,11 +82,11 @@ pub fn run(cli: Cli) -> ExitCode {
             let Some(conn) = connection(&settings) else {
                 return ExitCode::from(2);
             };
-            let dir = data.unwrap_or(settings.data_dir.clone());
+            let packs = settings.packs(data);
             block_on(async move {
                 // Listening from the first moment: a stop during start-up is a clean stop.
                 let mut stop = Box::pin(Signals::listen().received());
-                let launching = app::Launch::from_settings(&settings, &dir, conn);
+                let launching = app::Launch::from_settings(&settings, &packs, conn);
                 let launched = tokio::select! {
                     launched = launching => launched,
                     _ = &mut stop => {
@@ -130,9 +135,10 @@ pub fn run(cli: Cli) -> ExitCode {
             })
         }
         Command::Check { data } => {
-            let dir = data.unwrap_or(settings.data_dir.clone());
-            match pack::load(&dir) {
+            let packs = settings.packs(data);
+            match packs.load() {
                 Ok(library) => {
+                    say(&format!("checking {packs}"));
                     for p in &library.packs {
                         say(&format!(
                             "{}: ok — {} sections, {} thinkers, {} concepts, {} quotes ({} verified), {} motions, {} quiz questions ({} generated), {} prompts",
@@ -151,7 +157,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(report) => {
-                    eprintln!("{report}");
+                    eprintln!("aura: checking {packs}\n{report}");
                     ExitCode::FAILURE
                 }
             }
@@ -163,8 +169,7 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             data,
         } => {
-            let dir = data.unwrap_or(settings.data_dir.clone());
-            let core = match Core::load(&dir, settings.default_lang()) {
+            let core = match Core::from_packs(&settings.packs(data), settings.default_lang()) {
                 Ok(c) => c,
                 Err(report) => {
                     eprintln!("{report}");

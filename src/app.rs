@@ -17,7 +17,7 @@ use crate::discord::{self, Connection};
 use crate::pack::{self, Report};
 use crate::services::{Limits, Pace, Services};
 use crate::store::{Store, StoreError};
-use crate::{looper, quiz};
+use crate::{looper, ops, quiz};
 
 /// How often old rows and cooldown entries are pruned.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
@@ -115,6 +115,16 @@ pub async fn serve(
     launch: Launch,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), discord::Error> {
+    serve_with(launch, shutdown, None).await
+}
+
+/// [`serve`], with the operator's listener (started earlier, before anything slow) looking at
+/// this app's gateway, store and rounds until the app stops, and stopped with it.
+pub async fn serve_with(
+    launch: Launch,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    listener: Option<ops::Listener>,
+) -> Result<(), discord::Error> {
     let rest = launch.conn.rest();
     let services = Services::new(
         launch.core,
@@ -123,6 +133,13 @@ pub async fn serve(
         launch.pace,
     )
     .with_clock(launch.clock);
+    if let Some(listener) = &listener {
+        listener.attach(ops::Probe {
+            gateway: services.gateway.clone(),
+            store: services.store.clone(),
+            rounds: services.rounds.clone(),
+        });
+    }
     let (stop_loops, loops_stopped) = watch::channel(false);
     let (close_gateway, gateway_closed) = watch::channel(false);
     let (ready_tx, ready) = oneshot::channel();
@@ -186,6 +203,9 @@ pub async fn serve(
     }
     for task in loops {
         let _ = task.await;
+    }
+    if let Some(listener) = listener {
+        listener.stop().await;
     }
     launch.store.close().await;
     tracing::info!("state closed");

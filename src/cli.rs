@@ -1,4 +1,4 @@
-//! The command line: `aura run`, `register`, `check`, `preview`; parsing with clap, then a
+//! The command line: `aura run`, `register`, `check`, `preview`, `health`; parsing with clap, then a
 //! call into the start-up path ([`crate::app`]) or the core.
 
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::config::{RegisterMode, Settings};
 use crate::core::Core;
 use crate::discord::{self, Connection, Registration, Token};
-use crate::{app, preview, telemetry};
+use crate::{app, ops, preview, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -49,6 +49,13 @@ pub enum Command {
         data: Option<PathBuf>,
     },
     /// Print what the bot would answer to a command, e.g. `aura preview '/concept name:aura'`.
+    /// Ask a running Aura's `/healthz` (for a container's health check): exit 0 when it is
+    /// healthy, 1 otherwise.
+    Health {
+        /// Where Aura's listener is (default: the `metrics_addr` setting).
+        #[arg(long)]
+        addr: Option<std::net::SocketAddr>,
+    },
     Preview {
         /// The command as typed in Discord.
         command: String,
@@ -86,6 +93,18 @@ pub fn run(cli: Cli) -> ExitCode {
             block_on(async move {
                 // Listening from the first moment: a stop during start-up is a clean stop.
                 let mut stop = Box::pin(Signals::listen().received());
+                // The operator's listener comes next, before anything slow: `/healthz` says
+                // "starting" until the bot is up.
+                let listener = match settings.metrics_addr {
+                    Some(addr) => match ops::Listener::start(addr).await {
+                        Ok(listener) => Some(listener),
+                        Err(e) => {
+                            eprintln!("aura: metrics_addr: {e}");
+                            return ExitCode::FAILURE;
+                        }
+                    },
+                    None => None,
+                };
                 let launching = app::Launch::from_settings(&settings, &packs, conn);
                 let launched = tokio::select! {
                     launched = launching => launched,
@@ -105,7 +124,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         return ExitCode::FAILURE;
                     }
                 };
-                match app::serve(launch, stop).await {
+                match app::serve_with(launch, stop, listener).await {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("aura: {e}");
@@ -161,6 +180,26 @@ pub fn run(cli: Cli) -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+        Command::Health { addr } => {
+            let Some(addr) = addr.or(settings.metrics_addr) else {
+                eprintln!(
+                    "aura: no address to ask: set metrics_addr (AURA_METRICS_ADDR) or --addr"
+                );
+                return ExitCode::FAILURE;
+            };
+            block_on(async move {
+                match ops::probe(addr).await {
+                    Ok(answer) => {
+                        say(&answer);
+                        ExitCode::SUCCESS
+                    }
+                    Err(reason) => {
+                        eprintln!("aura: unhealthy: {reason}");
+                        ExitCode::FAILURE
+                    }
+                }
+            })
         }
         Command::Preview {
             command,

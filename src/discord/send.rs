@@ -109,7 +109,7 @@ fn settle(
 }
 
 /// Counts an answer's REST call by its HTTP status.
-fn counted<T>(call: serenity::Result<T>) -> serenity::Result<T> {
+fn counted<T>(call: serenity::Result<T>) -> Result<T, Error> {
     match &call {
         Ok(_) => metrics::rest_ok("interaction"),
         Err(serenity::Error::Http(h)) => {
@@ -117,7 +117,7 @@ fn counted<T>(call: serenity::Result<T>) -> serenity::Result<T> {
         }
         Err(_) => metrics::rest("interaction", 0),
     }
-    call
+    Ok(call?)
 }
 
 fn attachment(name: &str, bytes: Vec<u8>) -> (Value, Vec<serenity::CreateAttachment>) {

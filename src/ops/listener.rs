@@ -163,3 +163,67 @@ async fn open_debates(store: &Store) -> (usize, usize) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn get(addr: SocketAddr, path: &str) -> (u16, String) {
+        let answer = reqwest::get(format!("http://{addr}{path}"))
+            .await
+            .expect("the listener answers");
+        let status = answer.status().as_u16();
+        (status, answer.text().await.unwrap_or_default())
+    }
+
+    #[tokio::test]
+    async fn healthz_tells_starting_gateway_and_database_apart() {
+        let listener = Listener::start(([127, 0, 0, 1], 0).into())
+            .await
+            .expect("listen");
+        let addr = listener.addr();
+        assert_eq!(get(addr, "/healthz").await, (503, "starting\n".into()));
+
+        let path = std::env::temp_dir().join(format!("aura-healthz-{}.db", std::process::id()));
+        let store = Store::open(&path).await.expect("store");
+        let gateway = Arc::new(Gateway::default());
+        listener.attach(Probe {
+            gateway: gateway.clone(),
+            store: store.clone(),
+            rounds: Arc::default(),
+        });
+        let (status, body) = get(addr, "/healthz").await;
+        assert_eq!(
+            (status, body.as_str()),
+            (503, "gateway: no shard has connected yet\n")
+        );
+        gateway.set(0, true);
+        assert_eq!(get(addr, "/healthz").await, (200, "ok\n".into()));
+        gateway.set(1, false);
+        let (status, body) = get(addr, "/healthz").await;
+        assert_eq!(
+            (status, body.as_str()),
+            (503, "gateway: 1 of 2 shards connected\n")
+        );
+        gateway.set(1, true);
+        store.close().await;
+        let (status, body) = get(addr, "/healthz").await;
+        assert_eq!((status, body.as_str()), (503, "database: unreachable\n"));
+
+        let (status, text) = get(addr, "/metrics").await;
+        assert_eq!(status, 200);
+        assert!(text.contains("aura_quiz_rounds_open 0"), "{text}");
+        assert!(
+            text.contains(r#"aura_debates_open{format="quick"} 0"#),
+            "{text}"
+        );
+
+        listener.stop().await;
+        assert!(
+            reqwest::get(format!("http://{addr}/healthz"))
+                .await
+                .is_err()
+        );
+        let _ = std::fs::remove_file(&path);
+    }
+}

@@ -1,5 +1,5 @@
-//! The command line: `aura run`, `register`, `check`, `preview`, `health`; parsing with clap, then a
-//! call into the start-up path ([`crate::app`]) or the core.
+//! The command line: `aura run`, `register`, `check`, `preview`, `health`; parsing with clap,
+//! then a call into the start-up path ([`crate::app`]), the core or the operator's view.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,7 +48,6 @@ pub enum Command {
         #[arg(long)]
         data: Option<PathBuf>,
     },
-    /// Print what the bot would answer to a command, e.g. `aura preview '/concept name:aura'`.
     /// Ask a running Aura's `/healthz` (for a container's health check): exit 0 when it is
     /// healthy, 1 otherwise.
     Health {
@@ -56,6 +55,7 @@ pub enum Command {
         #[arg(long)]
         addr: Option<std::net::SocketAddr>,
     },
+    /// Print what the bot would answer to a command, e.g. `aura preview '/concept name:aura'`.
     Preview {
         /// The command as typed in Discord.
         command: String,

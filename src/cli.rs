@@ -208,10 +208,11 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             data,
         } => {
-            let core = match Core::from_packs(&settings.packs(data), settings.default_lang()) {
+            let packs = settings.packs(data);
+            let core = match Core::from_packs(&packs, settings.default_lang()) {
                 Ok(c) => c,
                 Err(report) => {
-                    eprintln!("{report}");
+                    eprintln!("aura: loading {packs}\n{report}");
                     return ExitCode::FAILURE;
                 }
             };

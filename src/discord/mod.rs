@@ -154,9 +154,13 @@ pub async fn run(
             })
         })
         .build();
-    let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
-        .framework(framework)
-        .await?;
+    let mut builder =
+        serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
+            .framework(framework);
+    if crate::ops::metrics::enabled() {
+        builder = builder.event_handler(status::RateLimits);
+    }
+    let mut client = builder.await?;
     let shards = client.shard_manager.clone();
     let watch = tokio::spawn(connect::watch_gateway(shards.clone()));
     tokio::spawn(async move {

@@ -17,7 +17,18 @@ pub(super) fn observe(ctx: &serenity::Context, event: &serenity::FullEvent, gate
                 event.new == serenity::ConnectionStage::Connected,
             );
         }
-        serenity::FullEvent::Ratelimit { .. } => metrics::rate_limited(),
         _ => {}
+    }
+}
+
+/// Serenity tells its rate limiter's waits to event handlers only (not to poise's framework):
+/// this one counts them. Added only while metrics are recorded, as every handler costs a task
+/// per gateway event.
+pub(super) struct RateLimits;
+
+#[async_trait::async_trait]
+impl serenity::EventHandler for RateLimits {
+    async fn ratelimit(&self, _info: serenity::RatelimitInfo) {
+        metrics::rate_limited();
     }
 }

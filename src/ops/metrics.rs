@@ -3,6 +3,7 @@
 //! listener is on) every call here is a no-op.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use metrics::{counter, describe_counter, describe_gauge, describe_histogram, gauge, histogram};
@@ -42,6 +43,14 @@ impl Outcome {
     }
 }
 
+/// Whether a recorder is installed (the listener is on).
+static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// Whether metrics are recorded in this process.
+pub fn enabled() -> bool {
+    ENABLED.load(Ordering::Relaxed)
+}
+
 /// The process's recorder, installed once; its handle renders `/metrics`.
 pub fn install() -> Result<PrometheusHandle, String> {
     static HANDLE: OnceLock<Result<PrometheusHandle, String>> = OnceLock::new();
@@ -53,6 +62,7 @@ pub fn install() -> Result<PrometheusHandle, String> {
                 .build_recorder();
             let handle = recorder.handle();
             metrics::set_global_recorder(recorder).map_err(|e| e.to_string())?;
+            ENABLED.store(true, Ordering::Relaxed);
             describe();
             Ok(handle)
         })

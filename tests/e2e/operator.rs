@@ -88,6 +88,41 @@ async fn get(url: &str) -> Option<(u16, String)> {
     Some((status, answer.text().await.unwrap_or_default()))
 }
 
+/// `aura run` against `fake` with its listener on a free port; returns its address.
+fn aura_with_listener(fake: &FakeDiscord) -> (String, std::process::Child) {
+    let addr = format!("127.0.0.1:{}", free_port());
+    let child = crate::cli::aura()
+        .arg("run")
+        .env("DISCORD_TOKEN", "fake-token-value")
+        .env("DISCORD_API_URL", fake.url())
+        .env("AURA_STATE_PATH", state_file())
+        .env("AURA_METRICS_ADDR", &addr)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run aura");
+    (addr, child)
+}
+
+/// Sends SIGTERM and waits (15 s at most) for the exit code.
+async fn sigterm(child: &mut std::process::Child) -> Option<i32> {
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let ended = child.try_wait().ok().flatten();
+    if ended.is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    ended.and_then(|s| s.code())
+}
+
 /// `aura health --addr ADDR` run as a container's health check runs it.
 async fn health(addr: String) -> (Option<i32>, String) {
     tokio::task::spawn_blocking(move || {
@@ -111,17 +146,7 @@ async fn health(addr: String) -> (Option<i32>, String) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_and_metrics_answer_and_count_what_aura_did() {
     let fake = FakeDiscord::start().await;
-    let addr = format!("127.0.0.1:{}", free_port());
-    let mut child = crate::cli::aura()
-        .arg("run")
-        .env("DISCORD_TOKEN", "fake-token-value")
-        .env("DISCORD_API_URL", fake.url())
-        .env("AURA_STATE_PATH", state_file())
-        .env("AURA_METRICS_ADDR", &addr)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("run aura");
+    let (addr, mut child) = aura_with_listener(&fake);
     fake.wait_ready().await;
     // Healthy once the gateway is connected (the listener was there before).
     let healthz = format!("http://{addr}/healthz");
@@ -182,21 +207,42 @@ async fn healthz_and_metrics_answer_and_count_what_aura_did() {
     }
 
     // Stopped with the app: SIGTERM ends Aura and its listener.
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    let ended = child.try_wait().ok().flatten();
-    if ended.is_none() {
-        let _ = child.kill();
-    }
-    assert_eq!(ended.and_then(|s| s.code()), Some(0));
+    assert_eq!(sigterm(&mut child).await, Some(0));
     assert!(get(&healthz).await.is_none(), "the listener outlived Aura");
     let (code, said) = health(addr).await;
     assert_eq!(code, Some(1), "{said}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn healthz_is_503_while_the_gateway_is_not_connected() {
+    let fake = FakeDiscord::start().await;
+    // Discord answers REST but refuses every gateway connection.
+    fake.fault("GET", "/ws", Fault::Status(503));
+    let (addr, mut child) = aura_with_listener(&fake);
+    let f = fake.clone();
+    fake.wait_for(Duration::from_secs(15), move |_| {
+        f.requests("GET", "/ws") >= 1
+    })
+    .await;
+    let healthz = format!("http://{addr}/healthz");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut last = None;
+    while Instant::now() < deadline {
+        last = get(&healthz).await;
+        if last
+            .as_ref()
+            .is_some_and(|(_, body)| body.starts_with("gateway"))
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(
+        last,
+        Some((503, "gateway: no shard has connected yet\n".to_string()))
+    );
+    let (code, said) = health(addr).await;
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("503"), "{said}");
+    assert_eq!(sigterm(&mut child).await, Some(0));
 }

@@ -3,7 +3,6 @@
 //! sweep; on shutdown, quiz rounds end with a notice and everything is stored before the
 //! gateway closes. Which task stopped, and why, is reported.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,10 +14,10 @@ use crate::core::Core;
 use crate::daily::dispatch::Dispatcher;
 use crate::debate::{self, votes};
 use crate::discord::{self, Connection};
-use crate::pack::Report;
+use crate::pack::{self, Report};
 use crate::services::{Limits, Pace, Services};
 use crate::store::{Store, StoreError};
-use crate::{looper, quiz};
+use crate::{looper, ops, quiz};
 
 /// How often old rows and cooldown entries are pruned.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
@@ -49,13 +48,14 @@ pub struct Launch {
 }
 
 impl Launch {
-    /// Loads the pack from `data_dir` and opens the state database, as the settings say.
+    /// Loads the packs (built in, or a folder) and opens the state database, as the settings
+    /// say.
     pub async fn from_settings(
         settings: &Settings,
-        data_dir: &Path,
+        packs: &pack::Packs,
         conn: Connection,
     ) -> Result<Launch, StartError> {
-        let core = Core::load(data_dir, settings.default_lang()).map_err(StartError::Pack)?;
+        let core = Core::from_packs(packs, settings.default_lang()).map_err(StartError::Pack)?;
         let location = settings
             .database()
             .map_err(|e| StartError::Settings(e.to_string()))?;
@@ -120,6 +120,16 @@ pub async fn serve(
     launch: Launch,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), discord::Error> {
+    serve_with(launch, shutdown, None).await
+}
+
+/// [`serve`], with the operator's listener (started earlier, before anything slow) looking at
+/// this app's gateway, store and rounds until the app stops, and stopped with it.
+pub async fn serve_with(
+    launch: Launch,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    listener: Option<ops::Listener>,
+) -> Result<(), discord::Error> {
     let rest = launch.conn.rest();
     let services = Services::new(
         launch.core,
@@ -128,6 +138,13 @@ pub async fn serve(
         launch.pace,
     )
     .with_clock(launch.clock);
+    if let Some(listener) = &listener {
+        listener.attach(ops::Probe {
+            gateway: services.gateway.clone(),
+            store: services.store.clone(),
+            rounds: services.rounds.clone(),
+        });
+    }
     let (stop_loops, loops_stopped) = watch::channel(false);
     let (close_gateway, gateway_closed) = watch::channel(false);
     let (ready_tx, ready) = oneshot::channel();
@@ -191,6 +208,9 @@ pub async fn serve(
     }
     for task in loops {
         let _ = task.await;
+    }
+    if let Some(listener) = listener {
+        listener.stop().await;
     }
     launch.store.close().await;
     tracing::info!("state closed");

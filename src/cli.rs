@@ -1,5 +1,5 @@
-//! The command line: `aura run`, `register`, `check`, `preview`; parsing with clap, then a
-//! call into the start-up path ([`crate::app`]) or the core.
+//! The command line: `aura run`, `register`, `check`, `preview`, `health`; parsing with clap,
+//! then a call into the start-up path ([`crate::app`]), the core or the operator's view.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::config::{RegisterMode, Settings};
 use crate::core::Core;
 use crate::discord::{self, Connection, Registration, Token};
-use crate::{app, pack, preview, telemetry};
+use crate::{app, ops, preview, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// Connect to Discord and answer (the default). Needs DISCORD_TOKEN.
     Run {
+        /// A data folder to load the study packs from (default: the `data_dir` setting, else
+        /// the packs built into aura).
         #[arg(long)]
         data: Option<PathBuf>,
     },
@@ -41,9 +43,17 @@ pub enum Command {
     },
     /// Load every study pack and report every problem (file, line, column, item id).
     Check {
-        /// The data folder (default: the `data_dir` setting).
+        /// A data folder to check (default: the `data_dir` setting, else the packs built into
+        /// aura).
         #[arg(long)]
         data: Option<PathBuf>,
+    },
+    /// Ask a running Aura's `/healthz` (for a container's health check): exit 0 when it is
+    /// healthy, 1 otherwise.
+    Health {
+        /// Where Aura's listener is (default: the `metrics_addr` setting).
+        #[arg(long)]
+        addr: Option<std::net::SocketAddr>,
     },
     /// Print what the bot would answer to a command, e.g. `aura preview '/concept name:aura'`.
     Preview {
@@ -58,6 +68,8 @@ pub enum Command {
         /// Seed for random picks (`/quote`, `/debate` without options).
         #[arg(long)]
         seed: Option<u64>,
+        /// A data folder to answer from (default: the `data_dir` setting, else the packs built
+        /// into aura).
         #[arg(long)]
         data: Option<PathBuf>,
     },
@@ -77,11 +89,23 @@ pub fn run(cli: Cli) -> ExitCode {
             let Some(conn) = connection(&settings) else {
                 return ExitCode::from(2);
             };
-            let dir = data.unwrap_or(settings.data_dir.clone());
+            let packs = settings.packs(data);
             block_on(async move {
                 // Listening from the first moment: a stop during start-up is a clean stop.
                 let mut stop = Box::pin(Signals::listen().received());
-                let launching = app::Launch::from_settings(&settings, &dir, conn);
+                // The operator's listener comes next, before anything slow: `/healthz` says
+                // "starting" until the bot is up.
+                let listener = match settings.metrics_addr {
+                    Some(addr) => match ops::Listener::start(addr).await {
+                        Ok(listener) => Some(listener),
+                        Err(e) => {
+                            eprintln!("aura: metrics_addr: {e}");
+                            return ExitCode::FAILURE;
+                        }
+                    },
+                    None => None,
+                };
+                let launching = app::Launch::from_settings(&settings, &packs, conn);
                 let launched = tokio::select! {
                     launched = launching => launched,
                     _ = &mut stop => {
@@ -100,7 +124,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         return ExitCode::FAILURE;
                     }
                 };
-                match app::serve(launch, stop).await {
+                match app::serve_with(launch, stop, listener).await {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("aura: {e}");
@@ -130,9 +154,10 @@ pub fn run(cli: Cli) -> ExitCode {
             })
         }
         Command::Check { data } => {
-            let dir = data.unwrap_or(settings.data_dir.clone());
-            match pack::load(&dir) {
+            let packs = settings.packs(data);
+            match packs.load() {
                 Ok(library) => {
+                    say(&format!("checking {packs}"));
                     for p in &library.packs {
                         say(&format!(
                             "{}: ok — {} sections, {} thinkers, {} concepts, {} quotes ({} verified), {} motions, {} quiz questions ({} generated), {} prompts",
@@ -151,10 +176,30 @@ pub fn run(cli: Cli) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(report) => {
-                    eprintln!("{report}");
+                    eprintln!("aura: checking {packs}\n{report}");
                     ExitCode::FAILURE
                 }
             }
+        }
+        Command::Health { addr } => {
+            let Some(addr) = addr.or(settings.metrics_addr) else {
+                eprintln!(
+                    "aura: no address to ask: set metrics_addr (AURA_METRICS_ADDR) or --addr"
+                );
+                return ExitCode::FAILURE;
+            };
+            block_on(async move {
+                match ops::probe(addr).await {
+                    Ok(answer) => {
+                        say(&answer);
+                        ExitCode::SUCCESS
+                    }
+                    Err(reason) => {
+                        eprintln!("aura: unhealthy: {reason}");
+                        ExitCode::FAILURE
+                    }
+                }
+            })
         }
         Command::Preview {
             command,
@@ -163,11 +208,11 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             data,
         } => {
-            let dir = data.unwrap_or(settings.data_dir.clone());
-            let core = match Core::load(&dir, settings.default_lang()) {
+            let packs = settings.packs(data);
+            let core = match Core::from_packs(&packs, settings.default_lang()) {
                 Ok(c) => c,
                 Err(report) => {
-                    eprintln!("{report}");
+                    eprintln!("aura: loading {packs}\n{report}");
                     return ExitCode::FAILURE;
                 }
             };

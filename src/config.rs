@@ -16,7 +16,12 @@ const BUILT_IN: &str = include_str!("../config/default.toml");
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    pub data_dir: PathBuf,
+    /// A data folder to load the study packs from; unset: the packs built into the binary.
+    #[serde(default)]
+    pub data_dir: Option<PathBuf>,
+    /// Where the operator's HTTP listener (`/healthz`, `/metrics`) listens; unset: off.
+    #[serde(default)]
+    pub metrics_addr: Option<std::net::SocketAddr>,
     pub state_path: PathBuf,
     /// A PostgreSQL database for state instead of the SQLite file at `state_path`
     /// (`postgres://user:password@host:5432/aura`), for several processes over one database.
@@ -247,6 +252,12 @@ impl Settings {
         Ok(())
     }
 
+    /// The packs to load: `--data` when given, else the `data_dir` setting, else the packs
+    /// built into the binary.
+    pub fn packs(&self, data: Option<PathBuf>) -> crate::pack::Packs {
+        crate::pack::Packs::from_option(data.or_else(|| self.data_dir.clone()))
+    }
+
     pub fn default_lang(&self) -> Lang {
         Lang::parse(&self.default_locale).unwrap_or(Lang::En)
     }
@@ -266,6 +277,21 @@ mod tests {
             assert_eq!(s.log.format, LogFormat::Pretty);
             assert_eq!(s.limits.daily_schedules_per_guild, 10);
             assert_eq!(s.retention.days, 180);
+            assert_eq!(s.data_dir, None);
+            assert_eq!(s.metrics_addr, None);
+            assert_eq!(s.packs(None), crate::pack::Packs::Embedded);
+            jail.set_env("AURA_DATA_DIR", "packs");
+            jail.set_env("AURA_METRICS_ADDR", "127.0.0.1:9100");
+            let s = Settings::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(
+                s.packs(None),
+                crate::pack::Packs::Folder(PathBuf::from("packs"))
+            );
+            assert_eq!(
+                s.packs(Some(PathBuf::from("elsewhere"))),
+                crate::pack::Packs::Folder(PathBuf::from("elsewhere"))
+            );
+            assert_eq!(s.metrics_addr, Some(([127, 0, 0, 1], 9100).into()));
             jail.set_env("AURA_DEFAULT_LOCALE", "id");
             jail.set_env("AURA_LOG__FORMAT", "json");
             let s = Settings::load(None).map_err(|e| e.to_string())?;

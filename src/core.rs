@@ -22,6 +22,11 @@ impl Core {
         Ok(Core::new(library, default_lang))
     }
 
+    /// Loads and validates every pack of `packs` (built in, or a folder).
+    pub fn from_packs(packs: &pack::Packs, default_lang: Lang) -> Result<Core, Report> {
+        Ok(Core::new(packs.load()?, default_lang))
+    }
+
     pub fn new(library: Library, default_lang: Lang) -> Core {
         let extra = library.packs.iter().flat_map(documents).collect();
         let index = Index::build_with(&library, extra);

@@ -30,7 +30,8 @@
 //! - [`app`]: the one start-up path (bot and end-to-end tests); [`looper`]: background loops;
 //! - [`preview`]: the terminal front end (`aura preview`);
 //! - [`discord`]: the Discord adapter, the only module that imports the Discord libraries;
-//! - [`cli`], [`config`], [`telemetry`]: the command line, layered settings, logs.
+//! - [`cli`], [`config`], [`telemetry`]: the command line, layered settings, logs;
+//! - [`ops`]: the operator's view: metrics, `/healthz` and `/metrics`, `aura health`.
 
 pub mod answers;
 pub mod app;
@@ -45,6 +46,7 @@ pub mod discord;
 pub mod i18n;
 pub mod interaction;
 pub mod looper;
+pub mod ops;
 pub mod outbox;
 pub mod pack;
 pub mod preview;

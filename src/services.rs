@@ -101,6 +101,8 @@ pub struct Services {
     pub rounds: Arc<quiz::Rooms>,
     /// Class debates' control messages being edited.
     pub refresher: Arc<Refresher>,
+    /// Whether the gateway's shards are connected (for `/healthz`).
+    pub gateway: Arc<crate::ops::Gateway>,
 }
 
 impl Services {
@@ -113,6 +115,7 @@ impl Services {
             pace: Arc::new(pace),
             rounds: Arc::default(),
             refresher: Arc::default(),
+            gateway: Arc::default(),
         }
     }
 

@@ -6,7 +6,8 @@
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
-use super::runner::Runner;
+use super::runner::{Posted, RunError, Runner};
+use crate::ops::metrics;
 use crate::services::Services;
 
 /// The schedules with a post under way.
@@ -33,6 +34,7 @@ impl Dispatcher {
         let due = match s.store.due_schedules(now.as_second()).await {
             Ok(due) => due,
             Err(e) => {
+                metrics::database_error("daily");
                 tracing::error!(error = %e, "cannot read the due daily schedules");
                 return 0;
             }
@@ -53,8 +55,17 @@ impl Dispatcher {
             tokio::spawn(async move {
                 let _done = done;
                 let runner = Runner::of(&s);
-                if let Some(Err(e)) = runner.run_within(&schedule, pending, now).await {
-                    tracing::warn!(schedule = schedule.id, guild = schedule.guild, error = %e, "daily post failed; retrying later");
+                match runner.run_within(&schedule, pending, now).await {
+                    Some(Ok(Posted::Sent { .. })) => metrics::daily_post(true),
+                    Some(Ok(Posted::Paused(_))) => metrics::daily_post(false),
+                    Some(Err(e)) => {
+                        metrics::daily_post(false);
+                        if matches!(e, RunError::Store(_)) {
+                            metrics::database_error("daily");
+                        }
+                        tracing::warn!(schedule = schedule.id, guild = schedule.guild, error = %e, "daily post failed; retrying later");
+                    }
+                    _ => {}
                 }
             });
         }

@@ -11,6 +11,7 @@ mod errors;
 mod interactions;
 mod invocation;
 mod send;
+mod status;
 
 use std::fmt;
 
@@ -130,6 +131,11 @@ pub async fn run(
             pre_command: |ctx| Box::pin(cooldown::start(ctx)),
             event_handler: |framework, event| {
                 cooldown::prune_now_and_then(&framework.options.commands, cooldown::PRUNE_EVERY);
+                status::observe(
+                    framework.serenity_context,
+                    event,
+                    &framework.user_data.services.gateway,
+                );
                 Box::pin(interactions::on_event(
                     framework.serenity_context,
                     event,
@@ -148,9 +154,13 @@ pub async fn run(
             })
         })
         .build();
-    let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
-        .framework(framework)
-        .await?;
+    let mut builder =
+        serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
+            .framework(framework);
+    if crate::ops::metrics::enabled() {
+        builder = builder.event_handler(status::RateLimits);
+    }
+    let mut client = builder.await?;
     let shards = client.shard_manager.clone();
     let watch = tokio::spawn(connect::watch_gateway(shards.clone()));
     tokio::spawn(async move {

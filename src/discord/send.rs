@@ -5,14 +5,15 @@
 //! goes through the one error path ([`super::errors::failed`]), before or after a deferral.
 
 use std::future::Future;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 use serde_json::{Value, json};
 
 use super::Error;
 use super::errors;
-use crate::interaction::Outcome;
+use crate::interaction::{CustomId, Outcome};
+use crate::ops::metrics;
 use crate::pack::Lang;
 use crate::render;
 use crate::services;
@@ -39,31 +40,84 @@ pub struct Target<'a> {
     pub what: &'a str,
 }
 
-/// Runs `work` and answers with its outcome; defers at once when `slow`.
+/// Runs `work` and answers with its outcome; defers at once when `slow`. Counted for the
+/// operator's view by command (or component kind) and how it ended, with its latency.
 pub async fn answer<F>(target: Target<'_>, slow: bool, work: F) -> Result<(), Error>
+where
+    F: Future<Output = Result<Outcome, services::Error>> + Send + 'static,
+{
+    let started = Instant::now();
+    let mut failed = false;
+    let sent = run(&target, slow, work, &mut failed).await;
+    let ended = match (&sent, failed) {
+        (Err(_), _) => metrics::Outcome::Unanswered,
+        (Ok(()), true) => metrics::Outcome::Failed,
+        (Ok(()), false) => metrics::Outcome::Ok,
+    };
+    metrics::interaction(&label(&target), ended, started.elapsed());
+    sent
+}
+
+async fn run<F>(target: &Target<'_>, slow: bool, work: F, failed: &mut bool) -> Result<(), Error>
 where
     F: Future<Output = Result<Outcome, services::Error>> + Send + 'static,
 {
     let mut task = tokio::spawn(work);
     if !slow && let Ok(joined) = tokio::time::timeout(SLOW, &mut task).await {
-        let outcome = settle(&target, joined);
-        return respond(&target, outcome).await;
+        let outcome = settle(target, joined, failed);
+        return respond(target, outcome).await;
     }
-    defer(&target).await?;
-    let outcome = settle(&target, task.await);
-    after_deferral(&target, outcome).await
+    defer(target).await?;
+    let outcome = settle(target, task.await, failed);
+    after_deferral(target, outcome).await
 }
 
-/// The outcome, or the member's notice for a failure (logged).
+/// What the metrics call an interaction: the command's name, or `component:<kind>` for a
+/// component or form whose id Aura made (`component:unknown` otherwise), never free text.
+fn label(target: &Target<'_>) -> String {
+    match target.kind {
+        Kind::Command { .. } => target.what.to_string(),
+        Kind::Component => {
+            let kind = CustomId::decode(target.what)
+                .and_then(|_| target.what.split(':').nth(1))
+                .unwrap_or("unknown");
+            format!("component:{kind}")
+        }
+    }
+}
+
+/// The outcome, or the member's notice for a failure (logged; `failed` is set).
 fn settle(
     target: &Target<'_>,
     joined: Result<Result<Outcome, services::Error>, tokio::task::JoinError>,
+    failed: &mut bool,
 ) -> Outcome {
     match joined {
         Ok(Ok(outcome)) => outcome,
-        Ok(Err(e)) => errors::failed(target.lang, target.what, &format!("{e:#}")),
-        Err(e) => errors::failed(target.lang, target.what, &format!("panic: {e}")),
+        Ok(Err(e)) => {
+            *failed = true;
+            if metrics::is_database(&e) {
+                metrics::database_error("interaction");
+            }
+            errors::failed(target.lang, target.what, &format!("{e:#}"))
+        }
+        Err(e) => {
+            *failed = true;
+            errors::failed(target.lang, target.what, &format!("panic: {e}"))
+        }
     }
+}
+
+/// Counts an answer's REST call by its HTTP status.
+fn counted<T>(call: serenity::Result<T>) -> Result<T, Error> {
+    match &call {
+        Ok(_) => metrics::rest_ok("interaction"),
+        Err(serenity::Error::Http(h)) => {
+            metrics::rest("interaction", h.status_code().map_or(0, |s| s.as_u16()));
+        }
+        Err(_) => metrics::rest("interaction", 0),
+    }
+    Ok(call?)
 }
 
 fn attachment(name: &str, bytes: Vec<u8>) -> (Value, Vec<serenity::CreateAttachment>) {
@@ -96,16 +150,20 @@ async fn respond(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
         }
         Outcome::DeleteMessage => {
             let ack = json!({ "type": render::DEFERRED_UPDATE });
-            t.http
-                .create_interaction_response(t.id, t.token, &ack, vec![])
-                .await?;
-            t.http.delete_original_interaction_response(t.token).await?;
+            counted(
+                t.http
+                    .create_interaction_response(t.id, t.token, &ack, vec![])
+                    .await,
+            )?;
+            counted(t.http.delete_original_interaction_response(t.token).await)?;
             return Ok(());
         }
     };
-    t.http
-        .create_interaction_response(t.id, t.token, &body, files)
-        .await?;
+    counted(
+        t.http
+            .create_interaction_response(t.id, t.token, &body, files)
+            .await,
+    )?;
     Ok(())
 }
 
@@ -120,9 +178,11 @@ async fn defer(t: &Target<'_>) -> Result<(), Error> {
         Kind::Command { private: false } => json!({ "type": render::DEFERRED_MESSAGE }),
         Kind::Component => json!({ "type": render::DEFERRED_UPDATE }),
     };
-    t.http
-        .create_interaction_response(t.id, t.token, &body, vec![])
-        .await?;
+    counted(
+        t.http
+            .create_interaction_response(t.id, t.token, &body, vec![])
+            .await,
+    )?;
     Ok(())
 }
 
@@ -153,18 +213,18 @@ async fn after_deferral(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
             return Box::pin(after_deferral(t, failed)).await;
         }
         Outcome::DeleteMessage => {
-            t.http.delete_original_interaction_response(t.token).await?;
+            counted(t.http.delete_original_interaction_response(t.token).await)?;
             return Ok(());
         }
     };
     if edit {
-        t.http
-            .edit_original_interaction_response(t.token, &data, files)
-            .await?;
+        counted(
+            t.http
+                .edit_original_interaction_response(t.token, &data, files)
+                .await,
+        )?;
     } else {
-        t.http
-            .create_followup_message(t.token, &data, files)
-            .await?;
+        counted(t.http.create_followup_message(t.token, &data, files).await)?;
     }
     Ok(())
 }

@@ -302,6 +302,10 @@ impl Rest {
             if let Ok(r) = &response {
                 self.note_limits(route, r.headers());
             }
+            crate::ops::metrics::rest(
+                "outbox",
+                response.as_ref().map_or(0, |r| r.status().as_u16()),
+            );
             let wait = match response {
                 Ok(r) if r.status().is_success() => {
                     return Ok(r.json().await.unwrap_or(Value::Null));

@@ -99,7 +99,7 @@ pub fn load(dir: &Path) -> Result<Library, Report> {
     }
 }
 
-fn file_problem(path: &Path, message: String) -> Problem {
+pub(super) fn file_problem(path: &Path, message: String) -> Problem {
     Problem {
         file: path.to_path_buf(),
         line: 0,
@@ -117,13 +117,13 @@ struct Parsed<T> {
 }
 
 fn parse<T: DeserializeOwned>(
-    dir: &Path,
+    dir: PackDir<'_>,
     name: &str,
     required: bool,
     problems: &mut Vec<Problem>,
 ) -> Option<Parsed<T>> {
-    let path = dir.join(name);
-    let text = match std::fs::read_to_string(&path) {
+    let path = dir.path().join(name);
+    let text = match dir.read(name) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return None,
         Err(e) => {
@@ -177,18 +177,56 @@ fn enclosing_id(text: &str, offset: usize) -> Option<String> {
 
 /// Loads and validates one pack folder.
 pub fn load_pack(dir: &Path) -> Result<Pack, Report> {
+    load_from(PackDir::Folder(dir))
+}
+
+/// Where one pack's files are read: a folder, or the copy built into the binary (whose files
+/// are named by the path they had under the project, `data/<pack>/…`, as problems show them).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum PackDir<'a> {
+    Folder(&'a Path),
+    Embedded {
+        path: &'a Path,
+        files: &'static [(&'static str, &'static str)],
+    },
+}
+
+impl PackDir<'_> {
+    fn path(&self) -> &Path {
+        match self {
+            PackDir::Folder(path) | PackDir::Embedded { path, .. } => path,
+        }
+    }
+
+    fn read(&self, name: &str) -> std::io::Result<String> {
+        match self {
+            PackDir::Folder(dir) => std::fs::read_to_string(dir.join(name)),
+            PackDir::Embedded { files, .. } => files
+                .iter()
+                .find(|(file, _)| *file == name)
+                .map(|(_, text)| (*text).to_string())
+                .ok_or_else(|| std::io::ErrorKind::NotFound.into()),
+        }
+    }
+}
+
+/// Loads and validates one pack, from a folder or from the binary.
+pub(super) fn load_from(source: PackDir<'_>) -> Result<Pack, Report> {
+    let dir = source.path();
     let pack_id = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut problems = Vec::new();
-    let work: Option<Parsed<WorkFile>> = parse(dir, "work.toml", true, &mut problems);
-    let thinkers: Option<Parsed<ThinkersFile>> = parse(dir, "thinkers.toml", false, &mut problems);
-    let concepts: Option<Parsed<ConceptsFile>> = parse(dir, "concepts.toml", false, &mut problems);
-    let quotes: Option<Parsed<QuotesFile>> = parse(dir, "quotes.toml", false, &mut problems);
-    let motions: Option<Parsed<MotionsFile>> = parse(dir, "motions.toml", false, &mut problems);
-    let quiz: Option<Parsed<QuizFile>> = parse(dir, "quiz.toml", false, &mut problems);
-    let prompts: Option<Parsed<PromptsFile>> = parse(dir, "prompts.toml", false, &mut problems);
+    let work: Option<Parsed<WorkFile>> = parse(source, "work.toml", true, &mut problems);
+    let thinkers: Option<Parsed<ThinkersFile>> =
+        parse(source, "thinkers.toml", false, &mut problems);
+    let concepts: Option<Parsed<ConceptsFile>> =
+        parse(source, "concepts.toml", false, &mut problems);
+    let quotes: Option<Parsed<QuotesFile>> = parse(source, "quotes.toml", false, &mut problems);
+    let motions: Option<Parsed<MotionsFile>> = parse(source, "motions.toml", false, &mut problems);
+    let quiz: Option<Parsed<QuizFile>> = parse(source, "quiz.toml", false, &mut problems);
+    let prompts: Option<Parsed<PromptsFile>> = parse(source, "prompts.toml", false, &mut problems);
 
     // Without the work file nothing else can be checked against the section map.
     let Some(work) = work else {

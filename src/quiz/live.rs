@@ -105,6 +105,16 @@ impl Rooms {
         }
     }
 
+    /// How many rounds this process is running.
+    pub fn len(&self) -> usize {
+        self.live.lock().map(|l| l.len()).unwrap_or(0)
+    }
+
+    /// Whether no round is running.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     fn lives(&self) -> Vec<Arc<Live>> {
         self.live
             .lock()

@@ -24,6 +24,7 @@ mod batch;
 mod class;
 mod daily;
 mod debates;
+mod health;
 mod limits;
 mod posts;
 mod privacy;

@@ -28,5 +28,6 @@ mod discord;
 mod faults_daily;
 mod faults_reliability;
 mod faults_security;
+mod operator;
 mod privacy;
 mod quiz;

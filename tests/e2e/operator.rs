@@ -91,11 +91,12 @@ async fn get(url: &str) -> Option<(u16, String)> {
 /// `aura run` against `fake` with its listener on a free port; returns its address.
 fn aura_with_listener(fake: &FakeDiscord) -> (String, std::process::Child) {
     let addr = format!("127.0.0.1:{}", free_port());
+    let (database, at) = crate::app::database_env(&state_file());
     let child = crate::cli::aura()
         .arg("run")
         .env("DISCORD_TOKEN", "fake-token-value")
         .env("DISCORD_API_URL", fake.url())
-        .env("AURA_STATE_PATH", state_file())
+        .env(database, at)
         .env("AURA_METRICS_ADDR", &addr)
         .stdout(Stdio::null())
         .stderr(Stdio::null())

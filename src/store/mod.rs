@@ -28,6 +28,8 @@ mod health;
 mod limits;
 mod posts;
 mod privacy;
+#[cfg(test)]
+mod processes;
 mod prune;
 mod quiz;
 

@@ -1,0 +1,147 @@
+//! Two processes over one database (two pools on one SQLite file, or on one PostgreSQL schema
+//! when the suite runs there): what must happen once happens once, whichever process asks
+//! first, because the database's keys and locks decide it, not the processes.
+
+use super::{Claim, StartOutcome, Store, unique_stamp};
+use crate::debate::{Debate, Format, Side, VoteOutcome};
+use crate::pack::Lang;
+use crate::quiz::AnswerRow;
+
+/// Two handles on one new database, as two processes would have.
+async fn two_processes() -> (Store, Store) {
+    let path = std::env::temp_dir().join(format!(
+        "aura-two-{}-{}.db",
+        std::process::id(),
+        unique_stamp()
+    ));
+    let a = Store::open_for_tests(&path).await.expect("first");
+    let b = Store::open_for_tests(&path).await.expect("second");
+    (a, b)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_day_raced_for_by_both_is_claimed_once_and_the_deck_moves_once() {
+    let (a, b) = two_processes().await;
+    let id = a
+        .add_schedule(&super::daily::tests::sample())
+        .await
+        .expect("schedule");
+    let items: Vec<String> = (0..40).map(|i| format!("p{i}")).collect();
+    let mut drawn = Vec::new();
+    for day in 1..=20 {
+        let date = format!("2026-11-{day:02}");
+        let (x, y) = tokio::join!(
+            a.claim_post(id, &date, false, 1, |d| d.draw(&items)),
+            b.claim_post(id, &date, true, 1, |d| d.draw(&items)),
+        );
+        let claimed: Vec<String> = [x.expect("a"), y.expect("b")]
+            .into_iter()
+            .filter_map(|c| match c {
+                Claim::Claimed { item, .. } => Some(item),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(claimed.len(), 1, "{date}: exactly one process posts");
+        drawn.extend(claimed);
+    }
+    assert_eq!(a.post_count(id).await.expect("count"), 20);
+    // The deck moved once per day: twenty different items, none drawn twice.
+    let mut unique = drawn.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 20, "{drawn:?}");
+    a.close().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_round_per_channel_and_each_answer_once_across_processes() {
+    let (a, b) = two_processes().await;
+    let (x, y) = tokio::join!(
+        a.start_round(1, 10, 20, 3, 0),
+        b.start_round(2, 10, 20, 4, 0)
+    );
+    let started = [x.expect("a"), y.expect("b")]
+        .iter()
+        .filter(|o| **o == StartOutcome::Started)
+        .count();
+    assert_eq!(started, 1, "one open round per channel");
+    // The answers go to whichever round is open.
+    let round = b.last_round(20).await.expect("round").expect("one round");
+    let answers: Vec<AnswerRow> = (0..30)
+        .map(|user| AnswerRow {
+            question_no: 1,
+            question_id: "q1".into(),
+            user_id: 100 + user,
+            choice: 0,
+            correct: user % 2 == 0,
+            taken_ms: 900,
+            points: 10,
+            answered_at: 5,
+        })
+        .collect();
+    // Both processes store the same answers (a retry after a crash, say): counted once.
+    let (x, y) = tokio::join!(
+        a.record_answers(round, 10, &answers),
+        b.record_answers(round, 10, &answers)
+    );
+    x.expect("a");
+    y.expect("b");
+    for user in [100, 129] {
+        assert_eq!(b.answers_of(round, user).await.expect("answers").len(), 1);
+    }
+    a.close().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_debate_closes_once_and_keeps_one_vote_per_member_across_processes() {
+    let (a, b) = two_processes().await;
+    a.open_debate(&Debate {
+        id: 7,
+        pack: "benjamin".into(),
+        motion: "film-makes-experts".into(),
+        guild: Some(1),
+        channel: 2,
+        starter: 3,
+        token: String::new(),
+        lang: Lang::En,
+        opened_at: 0,
+        closes_at: 600,
+        closed_at: None,
+        format: Format::Quick,
+        message: None,
+        thread: None,
+    })
+    .await
+    .expect("debate");
+    // The same 40 members vote through both processes at once.
+    let mut votes = Vec::new();
+    for user in 0..40u64 {
+        let (a, b) = (a.clone(), b.clone());
+        votes.push(tokio::spawn(async move {
+            let first = a.vote(7, (Some(1), 2), 100 + user, Side::Benjamin, 10);
+            let second = b.vote(7, (Some(1), 2), 100 + user, Side::Adorno, 10);
+            let (x, y) = tokio::join!(first, second);
+            (x.expect("a"), y.expect("b"))
+        }));
+    }
+    for vote in votes {
+        let (x, y) = vote.await.expect("task");
+        let cast = [x, y].iter().filter(|o| **o == VoteOutcome::Cast).count();
+        assert_eq!(cast, 1, "one first vote per member: {x:?} {y:?}");
+    }
+    let tally = a.tally(7).await.expect("tally");
+    assert_eq!(tally.benjamin + tally.adorno + tally.undecided, 40);
+    // The sweeps of both processes close it at once: closed once.
+    let (x, y) = tokio::join!(a.close_debate(7, 600), b.close_debate(7, 600));
+    assert_eq!(
+        [x.expect("a"), y.expect("b")]
+            .iter()
+            .filter(|c| **c)
+            .count(),
+        1
+    );
+    a.close().await;
+    b.close().await;
+}

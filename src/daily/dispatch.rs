@@ -1,5 +1,5 @@
 //! The daily loop's round as the bot runs it: reads only the schedules that are due (or have a
-//! pending post), and starts one task per schedule, each within the runner's timeout. The
+//! pending post), keeps those of this process's guilds (see [`crate::shard`]), and starts one task per schedule, each within the runner's timeout. The
 //! round does not wait for them, so a server whose channel hangs or fails never delays
 //! another's post; a schedule whose task is still running is left alone until it ends.
 
@@ -38,7 +38,11 @@ impl Dispatcher {
             }
         };
         let mut started = 0;
-        for (schedule, pending) in due {
+        // Another process posts for the guilds of the shards it holds.
+        let mine = due
+            .into_iter()
+            .filter(|(schedule, _)| s.pace.shards.owns(Some(schedule.guild)));
+        for (schedule, pending) in mine {
             let fresh = self
                 .busy
                 .lock()

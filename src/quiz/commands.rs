@@ -6,6 +6,7 @@ use rand::Rng;
 
 use super::access::{self, Asker};
 use super::live::{self, Control};
+use super::recovery;
 use super::{Access, AnswerOutcome, Period, Sort};
 use crate::answers::quiz::{self as cards, Mode, StartArgs};
 use crate::audit::{self, Action};
@@ -263,9 +264,7 @@ async fn start(
         return Ok(Outcome::Reply(Reply::notice(text)));
     }
     if s.rounds.get(inv.channel).is_some()
-        || s.store
-            .start_round(inv.id, guild, inv.channel, inv.user, s.clock.unix())
-            .await?
+        || recovery::start_round(s, inv.id, guild, inv.channel, inv.user).await?
             == StartOutcome::Busy
     {
         return Ok(notice(lang, "quiz-busy"));

@@ -14,6 +14,7 @@ use aura::discord::{Connection, Patience, Registration, Token};
 use aura::pack::Lang;
 use aura::quiz::Tuning as QuizTuning;
 use aura::services::Pace;
+use aura::shard::Shards;
 use aura::store::Store;
 use serde_json::Value;
 
@@ -26,9 +27,24 @@ pub fn next() -> u64 {
     NEXT.fetch_add(1, Ordering::SeqCst)
 }
 
-/// A state file of its own for one bot (or for several, one after another, to test restarts).
+/// Where a bot keeps its state: a file of its own for one bot (or for several, one after
+/// another to test restarts, or side by side as shard processes). Every test gets its bots'
+/// database from here, in-process ([`TestApp`]) or as `aura run` ([`point_at_state`]).
 pub fn state_file() -> PathBuf {
     std::env::temp_dir().join(format!("aura-e2e-{}-{}.db", std::process::id(), next()))
+}
+
+/// The bot token a bot holding `shards` connects with.
+pub fn token_of(shards: Shards) -> String {
+    match shards {
+        Shards::All => "fake-token".into(),
+        Shards::Range { first, .. } => format!("fake-token-shard{first}"),
+    }
+}
+
+/// Points an `aura run` child process at the state `state_file` gave.
+pub fn point_at_state(cmd: &mut std::process::Command, state: &Path) {
+    cmd.env("AURA_STATE_PATH", state);
 }
 
 #[derive(Clone)]
@@ -41,6 +57,8 @@ pub struct Options {
     pub clock: Clock,
     /// REST timeouts and start-up retries.
     pub patience: Patience,
+    /// The shards this bot holds (all, by default).
+    pub shards: Shards,
 }
 
 impl Default for Options {
@@ -57,6 +75,7 @@ impl Default for Options {
             daily_every: Duration::from_millis(250),
             clock: Clock::system(),
             patience: Patience::default(),
+            shards: Shards::All,
         }
     }
 }
@@ -92,8 +111,16 @@ impl TestApp {
             .with_env_filter("aura=debug,warn")
             .with_test_writer()
             .try_init();
+        let shards = options.shards;
+        let first = match shards {
+            Shards::Range { first, .. } => Some((first, fake.shard_identifies(first))),
+            Shards::All => None,
+        };
         let app = TestApp::spawn_bot(fake, state, options).await;
-        app.fake.wait_ready().await;
+        match first {
+            Some((shard, before)) => app.fake.wait_shard_ready(shard, before).await,
+            None => app.fake.wait_ready().await,
+        }
         app
     }
 
@@ -107,7 +134,8 @@ impl TestApp {
         let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
         let store = Store::open(state).await.expect("store");
         let conn = Connection {
-            token: Token::new("fake-token"),
+            // A shard process has a token of its own, so the fake tells who posted what.
+            token: Token::new(token_of(options.shards)),
             api_url: Some(fake.url()),
             register: Some(Registration::Global),
             patience: options.patience,
@@ -130,6 +158,7 @@ impl TestApp {
                     daily_catch_up: None,
                     debate_tick: Duration::from_millis(100),
                     debate_seed: Some(5),
+                    shards: options.shards,
                     ..Pace::default()
                 },
                 clock: options.clock,

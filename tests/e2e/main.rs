@@ -16,7 +16,9 @@
 //! - `faults_daily`: daily posts through 500s, 429s, lost answers, crashes and hung channels
 //!   (exactly one post, no prompt skipped, no server holding another), and per-server limits;
 //! - `faults_reliability`: the fault suite's reliability part: every interaction answered, hung
-//!   REST calls, a gateway drop mid-question, a refused token, SIGTERM and SIGKILL.
+//!   REST calls, a gateway drop mid-question, a refused token, SIGTERM and SIGKILL;
+//! - `shards`: two shard processes over one state and two servers, each server's work done
+//!   once, by the process holding its shard.
 
 mod app;
 mod fake;
@@ -30,3 +32,4 @@ mod faults_reliability;
 mod faults_security;
 mod privacy;
 mod quiz;
+mod shards;

@@ -115,9 +115,14 @@ pub fn asked_by(mut v: Value, user: u64) -> Value {
 
 /// Puts an interaction in the server: a guild id and a member with these permissions
 /// (a decimal bit set, e.g. `MANAGE_MESSAGES`) and roles.
-pub fn in_guild(mut v: Value, permissions: u64, roles: &[&str]) -> Value {
+pub fn in_guild(v: Value, permissions: u64, roles: &[&str]) -> Value {
+    in_server(v, GUILD_ID, permissions, roles)
+}
+
+/// Puts an interaction in the server `guild`, as [`in_guild`] does in `GUILD_ID`.
+pub fn in_server(mut v: Value, guild: &str, permissions: u64, roles: &[&str]) -> Value {
     let user = v["user"].clone();
-    v["guild_id"] = json!(GUILD_ID);
+    v["guild_id"] = json!(guild);
     v["guild_locale"] = json!("en-US");
     v["member"] = json!({ "user": user, "roles": roles, "joined_at": "2026-01-01T00:00:00+00:00",
         "deaf": false, "mute": false, "permissions": permissions.to_string(), "flags": 0 });

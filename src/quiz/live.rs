@@ -223,25 +223,34 @@ async fn edit_question(s: &Services, live: &Live, edit: Option<(u64, Reply)>, fa
 
 /// Stores every answer given so far (an answer stored before is kept as it was).
 async fn save(s: &Services, live: &Live) {
+    let now = s.clock.unix();
     let rows: Vec<AnswerRow> = match live.round.lock() {
         Ok(round) => round
             .answers()
             .into_iter()
-            .map(|(number, question, member, a)| AnswerRow {
-                question_no: number as u32,
-                question_id: question.to_string(),
-                user_id: member,
-                choice: a.position as u32,
-                correct: a.correct,
-                taken_ms: a.taken.as_millis() as u64,
-                points: a.points,
-                answered_at: s.clock.unix(),
-            })
+            .map(|answer| row(answer, now))
             .collect(),
         Err(_) => Vec::new(),
     };
     if let Err(e) = s.store.record_answers(live.id, live.guild, &rows).await {
         tracing::error!(round = live.id, error = %e, "could not save quiz answers");
+    }
+}
+
+/// One answer as the store keeps it.
+pub(crate) fn row(
+    (number, question, member, a): (usize, &str, u64, super::round::Answer),
+    now: i64,
+) -> AnswerRow {
+    AnswerRow {
+        question_no: number as u32,
+        question_id: question.to_string(),
+        user_id: member,
+        choice: a.position as u32,
+        correct: a.correct,
+        taken_ms: a.taken.as_millis() as u64,
+        points: a.points,
+        answered_at: now,
     }
 }
 

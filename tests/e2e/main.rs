@@ -18,7 +18,9 @@
 //! - `faults_reliability`: the fault suite's reliability part: every interaction answered, hung
 //!   REST calls, a gateway drop mid-question, a refused token, SIGTERM and SIGKILL;
 //! - `shards`: two shard processes over one state and two servers, each server's work done
-//!   once, by the process holding its shard.
+//!   once, by the process holding its shard;
+//! - `shard_processes`: `aura run --shards K --total-shards 2` as processes: SIGKILL loses
+//!   nothing acknowledged; SIGTERM ends rounds, tells debates, exits within 10 seconds.
 
 mod app;
 mod fake;
@@ -32,4 +34,5 @@ mod faults_reliability;
 mod faults_security;
 mod privacy;
 mod quiz;
+mod shard_processes;
 mod shards;

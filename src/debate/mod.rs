@@ -10,4 +10,7 @@ pub mod model;
 pub mod restart;
 pub mod votes;
 
+#[cfg(test)]
+mod tests;
+
 pub use model::{Debate, Format, Side, Tally, VoteOutcome};

@@ -273,8 +273,20 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
         thread: None,
     };
     store.open_debate(&elsewhere).await.expect("open");
+    // And one of this process's votes in a channel where Discord never answers a post: its
+    // notice must not hold the exit past the grace period.
+    let hung = "720000000000000005";
+    let stuck = Debate {
+        id: next(),
+        guild: mine.guild.parse().ok(),
+        channel: hung.parse().expect("id"),
+        ..elsewhere.clone()
+    };
+    store.open_debate(&stuck).await.expect("open");
     store.close().await;
     let fake = two_server_fake().await;
+    fake.place_channel(hung, mine.guild);
+    fake.hang_channel(hung, true);
     let class_room = "720000000000000004";
     fake.place_channel(class_room, mine.guild);
     let mut bot = Running(Some(spawn_shard(&fake, &state, 1)));
@@ -308,7 +320,8 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
         .map(|b| id_in(&b))
         .next()
         .expect("the class debate's buttons");
-    // SIGTERM: the process ends within the grace period, with its notices posted.
+    // SIGTERM: the process ends within the grace period (measured from the signal to its
+    // exit), with its notices posted.
     sigterm(bot.child());
     let (status, took) = ends_within(bot.child(), Duration::from_secs(20)).await;
     bot.0 = None;
@@ -336,11 +349,52 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
     assert_eq!(csv.lines().count(), 1 + 3, "{csv}");
     let vote = id_in(&votes[0]);
     assert_eq!(store.tally(vote).await.expect("tally").total(), 3);
-    for id in [vote, class_id, elsewhere.id] {
+    assert!(fake.hung_calls() >= 1, "the hung channel was tried");
+    for id in [vote, class_id, elsewhere.id, stuck.id] {
         let d = store.debate(id).await.expect("read").expect("debate");
         assert!(d.closed_at.is_none(), "debate {id} was closed");
     }
     assert!(store.abandon_open_rounds(0).await.expect("q").is_empty());
     store.close().await;
     let _ = std::fs::remove_file(&state);
+}
+
+#[test]
+fn bad_shard_flags_and_settings_name_what_is_wrong_and_exit_2() {
+    let cases: [(&[&str], &[(&str, &str)], &str); 6] = [
+        (
+            &["run", "--shards", "4", "--total-shards", "4"],
+            &[],
+            "--shards",
+        ),
+        (
+            &["run", "--shards", "x-2", "--total-shards", "4"],
+            &[],
+            "--shards",
+        ),
+        (&["run", "--shards", "0-1"], &[], "--total-shards"),
+        (
+            &["run", "--shards", "0", "--total-shards", "0"],
+            &[],
+            "--total-shards",
+        ),
+        (&["run"], &[("AURA_SHARDS", "0-3")], "total_shards"),
+        (
+            &["run"],
+            &[("AURA_SHARDS", "2"), ("AURA_TOTAL_SHARDS", "2")],
+            "`shards`",
+        ),
+    ];
+    for (args, env, named) in cases {
+        let mut cmd = aura();
+        cmd.args(args)
+            .env("DISCORD_TOKEN", "fake-token")
+            .env("DISCORD_API_URL", "http://127.0.0.1:9")
+            .envs(env.iter().copied());
+        point_at_state(&mut cmd, &state_file());
+        let out = cmd.output().expect("run aura");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?} {env:?}: {err}");
+        assert!(err.contains(named), "{args:?} {env:?}: {err}");
+    }
 }

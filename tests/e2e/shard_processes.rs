@@ -361,7 +361,9 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
 
 #[test]
 fn bad_shard_flags_and_settings_name_what_is_wrong_and_exit_2() {
-    let cases: [(&[&str], &[(&str, &str)], &str); 6] = [
+    /// The arguments, the environment, and what the error must name.
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 6] = [
         (
             &["run", "--shards", "4", "--total-shards", "4"],
             &[],

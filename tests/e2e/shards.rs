@@ -56,6 +56,7 @@ pub(crate) async fn two_server_fake() -> FakeDiscord {
     let fake = FakeDiscord::start().await;
     fake.set_shard_count(2);
     for s in &SERVERS {
+        fake.serve_guild(s.guild);
         for channel in [s.posts, s.quiz, s.votes] {
             fake.place_channel(channel, s.guild);
         }
@@ -204,9 +205,21 @@ async fn two_shard_processes_each_serve_their_own_server_exactly_once() {
         assert!(said.to_string().contains("is set up"), "{said}");
     }
     let guild = |s: &Server| s.guild.parse::<u64>().ok();
-    for (event, g, delivered_to) in fake.delivered() {
-        let server = SERVERS.iter().find(|s| guild(s) == g).expect("a server");
-        assert_eq!(delivered_to, server.shard, "{event} of {g:?}");
+    let delivered = fake.delivered();
+    for (event, g, delivered_to) in &delivered {
+        let server = SERVERS.iter().find(|s| guild(s) == *g).expect("a server");
+        assert_eq!(*delivered_to, server.shard, "{event} of {g:?}");
+    }
+    // Each shard heard of its own server once, when it connected, and of no other.
+    for s in &SERVERS {
+        let created: Vec<u32> = delivered
+            .iter()
+            .filter(|(e, g, _)| e == "GUILD_CREATE" && *g == guild(s))
+            .map(|(_, _, shard)| *shard)
+            .collect();
+        assert_eq!(created, vec![s.shard], "server {}", s.guild);
+        // And took it in: no shard reconnected over it.
+        assert_eq!(fake.shard_identifies(s.shard), 1);
     }
     // Both processes go down before 08:00 and come back together after it: each server's
     // post goes out once, posted by the process holding its shard.

@@ -17,24 +17,38 @@ use axum::routing::{any, get};
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
-use super::payloads::bot_user;
+use super::payloads::{bot_user, guild_create};
 use super::{APP_ID, FakeDiscord, Shared};
 
 /// The connections' state: where each shard's dispatches go, how often the bot identified or
-/// resumed, the last sequence number, and where each dispatch was delivered.
+/// resumed, each shard's session sequence number, and where each dispatch was delivered.
 #[derive(Default)]
 pub(super) struct Gateway {
     /// By shard id: the shard count the connection identified with, and its sender.
     senders: Mutex<HashMap<u32, (u32, mpsc::UnboundedSender<Value>)>>,
     identifies: AtomicU64,
     resumes: AtomicU64,
-    seq: AtomicU64,
+    /// By shard id: the last sequence number of its session (a new IDENTIFY starts at 0, a
+    /// RESUME goes on).
+    seqs: Mutex<HashMap<u32, u64>>,
     /// IDENTIFYs per shard id.
     shard_identifies: Mutex<HashMap<u32, u64>>,
     /// (event, guild, shard it went to) for every dispatch delivered.
     delivered: Mutex<Vec<(String, Option<u64>, u32)>>,
     /// What `GET /gateway/bot` recommends (0: one).
     shard_count: AtomicU32,
+    /// The servers the bot is in: listed in READY and sent as GUILD_CREATE to their shard.
+    guilds: Mutex<Vec<u64>>,
+}
+
+impl Gateway {
+    /// The next sequence number of `shard`'s session.
+    fn next_seq(&self, shard: u32) -> u64 {
+        let mut seqs = self.seqs.lock().expect("lock");
+        let seq = seqs.entry(shard).or_default();
+        *seq += 1;
+        *seq
+    }
 }
 
 /// The guild a dispatch concerns: its `guild_id`, or the guild itself for guild events.
@@ -75,12 +89,14 @@ impl FakeDiscord {
     /// Sends a dispatch on the gateway, on the connection whose shard holds its guild.
     pub fn dispatch(&self, event: &str, data: Value) {
         let gateway = &self.inner.gateway;
-        let seq = gateway.seq.fetch_add(1, Ordering::SeqCst) + 1;
         let guild = guild_of(event, &data);
-        let frame = json!({ "op": 0, "t": event, "s": seq, "d": data });
         let senders = gateway.senders.lock().expect("lock");
         for (&shard, (total, tx)) in senders.iter() {
-            if shard_of(guild, *total) == shard && tx.send(frame.clone()).is_ok() {
+            if shard_of(guild, *total) != shard {
+                continue;
+            }
+            let frame = json!({ "op": 0, "t": event, "s": gateway.next_seq(shard), "d": data });
+            if tx.send(frame).is_ok() {
                 gateway
                     .delivered
                     .lock()
@@ -123,6 +139,13 @@ impl FakeDiscord {
     /// Where each dispatch went: (event, guild, shard).
     pub fn delivered(&self) -> Vec<(String, Option<u64>, u32)> {
         self.inner.gateway.delivered.lock().expect("lock").clone()
+    }
+
+    /// The bot is in server `guild`: its shard hears of it when it connects.
+    pub fn serve_guild(&self, guild: &str) {
+        if let Ok(id) = guild.parse() {
+            self.inner.gateway.guilds.lock().expect("lock").push(id);
+        }
     }
 
     /// The shard count `GET /gateway/bot` recommends.
@@ -194,15 +217,29 @@ async fn session(s: Arc<Shared>, mut socket: WebSocket) {
                             given[0].as_u64().unwrap_or(0) as u32,
                             given[1].as_u64().unwrap_or(1).max(1) as u32,
                         );
-                        let seq = g.seq.fetch_add(1, Ordering::SeqCst) + 1;
+                        g.seqs.lock().expect("lock").insert(id, 0);
+                        let seq = g.next_seq(id);
                         let addr = s.addr.lock().expect("lock").expect("addr");
+                        // The servers of this shard: unavailable in READY, then GUILD_CREATE each.
+                        let mine: Vec<u64> = g.guilds.lock().expect("lock").iter().copied()
+                            .filter(|&guild| shard_of(Some(guild), total) == id).collect();
+                        let listed: Vec<Value> = mine.iter()
+                            .map(|guild| json!({ "id": guild.to_string(), "unavailable": true }))
+                            .collect();
                         let ready = json!({ "op": 0, "t": "READY", "s": seq, "d": {
-                            "v": 10, "user": bot_user(), "guilds": [],
+                            "v": 10, "user": bot_user(), "guilds": listed,
                             "session_id": format!("fake-session-{id}-{total}"),
                             "resume_gateway_url": format!("ws://{addr}/ws"), "shard": [id, total],
                             "application": { "id": APP_ID, "flags": 0 } } });
                         let _ = socket.send(Message::Text(ready.to_string().into())).await;
                         g.senders.lock().expect("lock").insert(id, (total, tx.clone()));
+                        for guild in mine {
+                            let frame = json!({ "op": 0, "t": "GUILD_CREATE", "s": g.next_seq(id),
+                                "d": guild_create(guild) });
+                            let _ = socket.send(Message::Text(frame.to_string().into())).await;
+                            g.delivered.lock().expect("lock")
+                                .push(("GUILD_CREATE".into(), Some(guild), id));
+                        }
                         shard = Some(id);
                         *g.shard_identifies.lock().expect("lock").entry(id).or_default() += 1;
                         g.identifies.fetch_add(1, Ordering::SeqCst);
@@ -214,7 +251,7 @@ async fn session(s: Arc<Shared>, mut socket: WebSocket) {
                         let mut parts = session.rsplit('-');
                         let total = parts.next().and_then(|t| t.parse().ok()).unwrap_or(1);
                         let id = parts.next().and_then(|i| i.parse().ok()).unwrap_or(0);
-                        let seq = g.seq.fetch_add(1, Ordering::SeqCst) + 1;
+                        let seq = g.next_seq(id);
                         let resumed = json!({ "op": 0, "t": "RESUMED", "s": seq, "d": {} });
                         let _ = socket.send(Message::Text(resumed.to_string().into())).await;
                         g.senders.lock().expect("lock").insert(id, (total, tx.clone()));

@@ -29,7 +29,8 @@ pub fn next() -> u64 {
 
 /// Where a bot keeps its state: a file of its own for one bot (or for several, one after
 /// another to test restarts, or side by side as shard processes). Every test gets its bots'
-/// database from here, in-process ([`TestApp`]) or as `aura run` ([`point_at_state`]).
+/// database from here, in-process ([`TestApp`]) or as `aura run` ([`point_at_state`]), and
+/// reads it back with [`open_state`].
 pub fn state_file() -> PathBuf {
     std::env::temp_dir().join(format!("aura-e2e-{}-{}.db", std::process::id(), next()))
 }
@@ -40,6 +41,11 @@ pub fn token_of(shards: Shards) -> String {
         Shards::All => "fake-token".into(),
         Shards::Range { first, .. } => format!("fake-token-shard{first}"),
     }
+}
+
+/// Opens the state `state_file` gave, as a bot does (tests read what the bots stored).
+pub async fn open_state(state: &Path) -> Store {
+    Store::open(state).await.expect("store")
 }
 
 /// Points an `aura run` child process at the state `state_file` gave.
@@ -132,7 +138,7 @@ impl TestApp {
     async fn spawn_bot(fake: FakeDiscord, state: &Path, options: Options) -> TestApp {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
         let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
-        let store = Store::open(state).await.expect("store");
+        let store = open_state(state).await;
         let conn = Connection {
             // A shard process has a token of its own, so the fake tells who posted what.
             token: Token::new(token_of(options.shards)),

@@ -10,10 +10,9 @@ use std::time::Duration;
 
 use aura::debate::{Debate, Format};
 use aura::pack::Lang;
-use aura::store::Store;
 use serde_json::{Value, json};
 
-use crate::app::{next, point_at_state, state_file, token_of};
+use crate::app::{next, open_state, point_at_state, state_file, token_of};
 use crate::cli::aura;
 use crate::fake::{
     FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_channel, in_server, string_option,
@@ -203,7 +202,7 @@ async fn a_shard_process_killed_with_sigkill_loses_nothing_it_acknowledged() {
     assert!(late.contains("Your vote"), "{late}");
     acknowledged[1].3 += 1;
     // Everything acknowledged is in the database, the killed process's too.
-    let store = Store::open(&state).await.expect("store");
+    let store = open_state(&state).await;
     for (k, (round, debate, answers, ballots)) in acknowledged.iter().enumerate() {
         let csv = store.report_csv(*round).await.expect("csv");
         assert_eq!(csv.lines().count() - 1, *answers, "server {k}: {csv}");
@@ -240,7 +239,7 @@ async fn a_shard_process_killed_with_sigkill_loses_nothing_it_acknowledged() {
         assert_eq!(status.code(), Some(0));
         p.0 = None;
     }
-    let store = Store::open(&state).await.expect("store");
+    let store = open_state(&state).await;
     let (_, debate, _, ballots) = acknowledged[0];
     assert_eq!(
         store.tally(debate).await.expect("tally").total() as usize,
@@ -255,7 +254,7 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
     let state = state_file();
     let (mine, theirs) = (&SERVERS[1], &SERVERS[0]);
     // A vote open in the other shard's server: not this process's to speak in.
-    let store = Store::open(&state).await.expect("store");
+    let store = open_state(&state).await;
     let elsewhere = Debate {
         id: next(),
         pack: "benjamin".into(),
@@ -287,8 +286,7 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
     let fake = two_server_fake().await;
     fake.place_channel(hung, mine.guild);
     fake.hang_channel(hung, true);
-    let class_room = "720000000000000004";
-    fake.place_channel(class_room, mine.guild);
+    let class_room = mine.class;
     let mut bot = Running(Some(spawn_shard(&fake, &state, 1)));
     fake.wait_shard_ready(1, 0).await;
     let (choices, votes) = round_and_vote(&fake, mine).await;
@@ -344,7 +342,7 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
         "spoke in the other shard's server"
     );
     // Everything is stored: the answers, the votes; both debates are still open.
-    let store = Store::open(&state).await.expect("store");
+    let store = open_state(&state).await;
     let csv = store.report_csv(id_in(&choices[0])).await.expect("csv");
     assert_eq!(csv.lines().count(), 1 + 3, "{csv}");
     let vote = id_in(&votes[0]);

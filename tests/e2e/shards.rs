@@ -1,17 +1,16 @@
 //! Aura as two processes, shards 0 and 1 of 2, over one state database and one fake Discord
 //! that serves two servers, one on each shard: each server's events reach only the process
 //! holding its shard; each server's daily post goes out exactly once, by its own process, even
-//! when both processes restart around the post time; quiz rounds and quick votes run in both
-//! servers at once, each answered and closed by its own process.
+//! when both processes restart around the post time; quiz rounds, quick votes and class
+//! debates run in both servers at once, each answered, closed and timed by its own process.
 
 use std::time::Duration;
 
 use aura::clock::Clock;
 use aura::shard::Shards;
-use aura::store::Store;
 use serde_json::{Value, json};
 
-use crate::app::{Options, TestApp, next, state_file, token_of};
+use crate::app::{Options, TestApp, next, open_state, state_file, token_of};
 use crate::fake::{
     FakeDiscord, GUILD_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click, in_channel,
     in_server, string_option, subcommand, with_channel,
@@ -24,6 +23,8 @@ pub(crate) struct Server {
     pub posts: &'static str,
     pub quiz: &'static str,
     pub votes: &'static str,
+    /// Where class debates start (each runs in a thread of its own).
+    pub class: &'static str,
 }
 
 /// `(guild >> 22) % 2` is 0 for the first and 1 for the second (`GUILD_ID`).
@@ -34,6 +35,7 @@ pub(crate) const SERVERS: [Server; 2] = [
         posts: "710000000000000001",
         quiz: "710000000000000002",
         votes: "710000000000000003",
+        class: "710000000000000004",
     },
     Server {
         guild: GUILD_ID,
@@ -41,6 +43,7 @@ pub(crate) const SERVERS: [Server; 2] = [
         posts: "720000000000000001",
         quiz: "720000000000000002",
         votes: "720000000000000003",
+        class: "720000000000000004",
     },
 ];
 
@@ -57,7 +60,7 @@ pub(crate) async fn two_server_fake() -> FakeDiscord {
     fake.set_shard_count(2);
     for s in &SERVERS {
         fake.serve_guild(s.guild);
-        for channel in [s.posts, s.quiz, s.votes] {
+        for channel in [s.posts, s.quiz, s.votes, s.class] {
             fake.place_channel(channel, s.guild);
         }
     }
@@ -304,8 +307,71 @@ async fn two_shard_processes_each_serve_their_own_server_exactly_once() {
         )
         .await;
     }
-    // The votes' time runs out: each card is closed once, showing its own server's four votes.
+    // A class debate in each server, its first speech under way.
+    let mut threads = Vec::new();
+    for s in &SERVERS {
+        let opened = ask(
+            &fake,
+            s,
+            s.class,
+            (TEACHER, MANAGE_MESSAGES),
+            ("debate", "start"),
+            json!([
+                { "type": 4, "name": "format", "value": 1 },
+                string_option("speech", "1m")
+            ]),
+        )
+        .await;
+        assert!(
+            opened.to_string().contains("class debate is open"),
+            "{opened}"
+        );
+        let (_, thread, _) = fake.threads().last().cloned().expect("a thread");
+        let control = wait_posts(&fake, &thread, 1).await.remove(0);
+        let join = buttons(&control, "aura:db:");
+        let id = join[0]
+            .split(':')
+            .nth(2)
+            .expect("the debate's id")
+            .to_string();
+        let act = |a: &str| format!("aura:db:{id}:{a}");
+        press(&fake, s, &thread, 11, &act("join:benjamin")).await;
+        press(&fake, s, &thread, 12, &act("join:adorno")).await;
+        for _ in 0..2 {
+            let payload = in_channel(
+                in_server(
+                    click(next(), TEACHER, "en-US", &act("next"), None),
+                    s.guild,
+                    MANAGE_MESSAGES,
+                    &[],
+                ),
+                &thread,
+            );
+            fake.interact(payload).await;
+        }
+        let floor = press(&fake, s, &thread, 11, &act("speak:1")).await;
+        assert!(floor.to_string().contains("You have the floor"), "{floor}");
+        threads.push(thread);
+    }
+    // Time runs out: each card is closed once, showing its own server's four votes, and each
+    // speech hears "time" once, from the process holding its server.
     clock.advance(120);
+    for (k, thread) in threads.iter().enumerate() {
+        let t = thread.clone();
+        fake.wait_for_posts(Duration::from_secs(10), move |p| {
+            p.iter()
+                .any(|m| m.channel == t && m.body.to_string().contains("Time!"))
+        })
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let times: Vec<Posted> = fake
+            .posted_in(thread)
+            .into_iter()
+            .filter(|m| m.body.to_string().contains("Time!"))
+            .collect();
+        assert_eq!(times.len(), 1, "{times:#?}");
+        assert_eq!(times[0].by, token_of(shard(SERVERS[k].shard)));
+    }
     for card in &cards {
         let id = card.id.clone();
         fake.wait_for_posts(Duration::from_secs(10), move |p| {
@@ -326,7 +392,7 @@ async fn two_shard_processes_each_serve_their_own_server_exactly_once() {
     }
     // Everything each server saw was posted by the process holding its shard.
     for s in &SERVERS {
-        for channel in [s.posts, s.quiz, s.votes] {
+        for channel in [s.posts, s.quiz, s.votes, s.class] {
             for p in fake.posted_in(channel) {
                 assert_eq!(p.by, token_of(shard(s.shard)), "in {channel}: {}", p.body);
             }
@@ -334,7 +400,7 @@ async fn two_shard_processes_each_serve_their_own_server_exactly_once() {
     }
     stop_both(bots).await;
     // Every answer is in the one database, each server's under its own round.
-    let store = Store::open(&state).await.expect("store");
+    let store = open_state(&state).await;
     for s in &SERVERS {
         let round = store
             .last_round(s.quiz.parse().expect("id"))

@@ -188,7 +188,11 @@ pub async fn serve(
             Err(_) => tracing::warn!("open debates were not all told in time that Aura restarts"),
         }
     };
-    tokio::join!(quiz::live::shutdown(&services, SAVE_GRACE), debates);
+    // Rounds store their answers before their notices; all of it within the one grace.
+    let ending = async { tokio::join!(quiz::live::shutdown(&services, SAVE_GRACE), debates) };
+    if tokio::time::timeout(SAVE_GRACE, ending).await.is_err() {
+        tracing::warn!("rounds and debates were not all ended in time");
+    }
     let _ = close_gateway.send(true);
     // A gateway that never connected has nothing to close: serenity may be between two tries
     // of connecting, which it would finish first.

@@ -1,7 +1,8 @@
 //! The one start-up path, used by `aura run` and by the end-to-end tests alike: settings →
 //! store, core, REST, the features' services; then the gateway, the daily loop and the debate
-//! sweep; on shutdown, quiz rounds end with a notice and everything is stored before the
-//! gateway closes. Which task stopped, and why, is reported.
+//! sweep; on shutdown, quiz rounds end and open debates hear that Aura restarts, everything is
+//! stored, and the gateway closes, all within Docker's 10-second grace period. Which task
+//! stopped, and why, is reported.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,10 +23,16 @@ use crate::{looper, ops, quiz};
 /// How often old rows and cooldown entries are pruned.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
-/// How long quiz rounds get to end and save on shutdown.
-const SAVE_GRACE: Duration = Duration::from_secs(8);
+// Stopping fits in Docker's 10-second grace period after SIGTERM (9 s at most, in turn):
+/// How long quiz rounds get to end and save, and open debates to hear that Aura restarts.
+const SAVE_GRACE: Duration = Duration::from_secs(5);
 /// How long a connected gateway gets to close.
-const GATEWAY_GRACE: Duration = Duration::from_secs(5);
+const GATEWAY_GRACE: Duration = Duration::from_secs(2);
+/// How long background work under way gets to finish (what it leaves is claimed in the
+/// store, and resumed at the next start).
+const LOOPS_GRACE: Duration = Duration::from_secs(1);
+/// How long the store gets to close (checkpointing its log).
+const STORE_GRACE: Duration = Duration::from_secs(1);
 
 /// Why Aura could not start.
 #[derive(Debug, thiserror::Error)]
@@ -110,6 +117,8 @@ pub fn pace(settings: &Settings) -> Pace {
             quiz_rounds: settings.limits.quiz_rounds_per_guild,
         },
         retention: Duration::from_secs(u64::from(settings.retention.days.max(1)) * 86_400),
+        // Checked when the settings were loaded (and the flags read).
+        shards: settings.sharding().unwrap_or_default(),
         ..Pace::default()
     }
 }
@@ -174,6 +183,7 @@ pub async fn serve_with(
         ended = &mut gateway => Some(ended),
         _ = &mut shutdown => None,
     };
+    let by_signal = ended.is_none();
     let outcome = match ended {
         Some(ended) => {
             let outcome = ended.unwrap_or_else(|e| Err(e.into()));
@@ -189,7 +199,22 @@ pub async fn serve_with(
         }
     };
     let _ = stop_loops.send(true);
-    quiz::live::shutdown(&services, SAVE_GRACE).await;
+    let signalled = by_signal && connected;
+    let debates = async {
+        if !signalled {
+            return;
+        }
+        match tokio::time::timeout(SAVE_GRACE, debate::restart::announce(&services)).await {
+            Ok(Ok(n)) => tracing::info!(debates = n, "open debates told that Aura restarts"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "cannot tell open debates that Aura restarts"),
+            Err(_) => tracing::warn!("open debates were not all told in time that Aura restarts"),
+        }
+    };
+    // Rounds store their answers before their notices; all of it within the one grace.
+    let ending = async { tokio::join!(quiz::live::shutdown(&services, SAVE_GRACE), debates) };
+    if tokio::time::timeout(SAVE_GRACE, ending).await.is_err() {
+        tracing::warn!("rounds and debates were not all ended in time");
+    }
     let _ = close_gateway.send(true);
     // A gateway that never connected has nothing to close: serenity may be between two tries
     // of connecting, which it would finish first.
@@ -206,13 +231,22 @@ pub async fn serve_with(
         }
         gateway.abort();
     }
-    for task in loops {
-        let _ = task.await;
+    let finishing = futures::future::join_all(loops.iter_mut());
+    if tokio::time::timeout(LOOPS_GRACE, finishing).await.is_err() {
+        tracing::warn!("background work did not finish in time; it is resumed at the next start");
+        for task in &loops {
+            task.abort();
+        }
+    }
+    if tokio::time::timeout(STORE_GRACE, launch.store.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("the state did not close in time");
     }
     if let Some(listener) = listener {
         listener.stop().await;
     }
-    launch.store.close().await;
     tracing::info!("state closed");
     outcome
 }
@@ -221,7 +255,7 @@ pub async fn serve_with(
 /// clocks, pruning old rows and cooldowns, and ending the rounds a crash left open.
 fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
     let recovering = s.clone();
-    tokio::spawn(async move { quiz::live::recover(&recovering).await });
+    tokio::spawn(async move { quiz::recovery::recover(&recovering).await });
     let daily = s.clone();
     let sweep = s.clone();
     let prune = s.clone();
@@ -237,6 +271,10 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
         looper::every("pruning", PRUNE_EVERY, stop.clone(), move || {
             let s = prune.clone();
             async move {
+                // Old rows belong to no guild: the process holding shard 0 deletes them.
+                if !s.pace.shards.holds_first() {
+                    return;
+                }
                 let before = s.clock.unix() - s.pace.retention.as_secs() as i64;
                 match s.store.prune(before).await {
                     Ok(gone) if gone.total() > 0 => tracing::info!(?gone, "old rows deleted"),

@@ -34,6 +34,13 @@ pub enum Command {
         /// the packs built into aura).
         #[arg(long)]
         data: Option<PathBuf>,
+        /// The shards this process holds, `0-3` or `2` (with --total-shards); without them,
+        /// the `shards` setting, or one process for everything.
+        #[arg(long, value_name = "RANGE")]
+        shards: Option<String>,
+        /// How many shards the bot has in all processes together.
+        #[arg(long, value_name = "N")]
+        total_shards: Option<u32>,
     },
     /// Register the slash commands with Discord (bulk overwrite: safe to repeat).
     Register {
@@ -84,8 +91,22 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     telemetry::init(&settings.log);
-    match cli.command.unwrap_or(Command::Run { data: None }) {
-        Command::Run { data } => {
+    let default = Command::Run {
+        data: None,
+        shards: None,
+        total_shards: None,
+    };
+    match cli.command.unwrap_or(default) {
+        Command::Run {
+            data,
+            shards,
+            total_shards,
+        } => {
+            let mut settings = settings;
+            if let Err(message) = shard_flags(&mut settings, shards, total_shards) {
+                eprintln!("aura: {message}");
+                return ExitCode::from(2);
+            }
             let Some(conn) = connection(&settings) else {
                 return ExitCode::from(2);
             };
@@ -229,6 +250,29 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
     }
+}
+
+/// `--shards` and `--total-shards`, given together, replace the settings' `shards` and
+/// `total_shards`; a bad value names its flag.
+fn shard_flags(
+    settings: &mut Settings,
+    shards: Option<String>,
+    total: Option<u32>,
+) -> Result<(), String> {
+    if shards.is_none() && total.is_none() {
+        return Ok(());
+    }
+    if let Err(e) = crate::shard::Shards::from_parts(shards.as_deref(), total) {
+        let flag = if e.about_range() {
+            "--shards"
+        } else {
+            "--total-shards"
+        };
+        return Err(format!("{flag}: {e}"));
+    }
+    settings.shards = shards.map(crate::config::ShardRange::Text);
+    settings.total_shards = total;
+    Ok(())
 }
 
 /// The connection settings from the environment: `DISCORD_TOKEN` (required) and

@@ -8,6 +8,7 @@ use figment::providers::{Env, Format, Toml};
 use serde::Deserialize;
 
 use crate::pack::Lang;
+use crate::shard::Shards;
 use crate::store::Location;
 
 /// The defaults as shipped, used when `config/default.toml` is not beside the binary.
@@ -28,6 +29,12 @@ pub struct Settings {
     #[serde(default)]
     pub database_url: Option<String>,
     pub default_locale: String,
+    /// The shards this process holds (`"0-3"`, or `2`), with `total_shards`; neither: not
+    /// sharded across processes.
+    #[serde(default)]
+    pub shards: Option<ShardRange>,
+    #[serde(default)]
+    pub total_shards: Option<u32>,
     pub log: LogSettings,
     pub discord: DiscordSettings,
     pub debate: DebateSettings,
@@ -35,6 +42,23 @@ pub struct Settings {
     pub quiz: QuizSettings,
     pub limits: LimitSettings,
     pub retention: RetentionSettings,
+}
+
+/// A shard range as written: `"0-3"`, `"2"`, or a bare number (`AURA_SHARDS=2`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum ShardRange {
+    Text(String),
+    One(u32),
+}
+
+impl ShardRange {
+    pub fn text(&self) -> String {
+        match self {
+            ShardRange::Text(t) => t.clone(),
+            ShardRange::One(n) => n.to_string(),
+        }
+    }
 }
 
 /// What one server may have at once (each server gets its fair share of Aura).
@@ -243,6 +267,7 @@ impl Settings {
                 message: "register_on_start = \"guild\" needs the id of the server".into(),
             });
         }
+        self.sharding()?;
         if tracing_subscriber::EnvFilter::try_new(&self.log.filter).is_err() {
             return Err(ConfigError::Invalid {
                 key: "log.filter".into(),
@@ -256,6 +281,20 @@ impl Settings {
     /// built into the binary.
     pub fn packs(&self, data: Option<PathBuf>) -> crate::pack::Packs {
         crate::pack::Packs::from_option(data.or_else(|| self.data_dir.clone()))
+    }
+
+    /// The shards this process holds, as the settings say (`shards`, `total_shards`).
+    pub fn sharding(&self) -> Result<Shards, ConfigError> {
+        let range = self.shards.as_ref().map(ShardRange::text);
+        Shards::from_parts(range.as_deref(), self.total_shards).map_err(|e| ConfigError::Invalid {
+            key: if e.about_range() {
+                "shards"
+            } else {
+                "total_shards"
+            }
+            .into(),
+            message: e.to_string(),
+        })
     }
 
     pub fn default_lang(&self) -> Lang {
@@ -297,6 +336,30 @@ mod tests {
             let s = Settings::load(None).map_err(|e| e.to_string())?;
             assert_eq!(s.default_lang(), Lang::Id);
             assert_eq!(s.log.format, LogFormat::Json);
+            assert_eq!(s.sharding().map_err(|e| e.to_string())?, Shards::All);
+            // A bare number and a range, from the environment.
+            jail.set_env("AURA_SHARDS", "2");
+            jail.set_env("AURA_TOTAL_SHARDS", "4");
+            let s = Settings::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(
+                s.sharding().map_err(|e| e.to_string())?,
+                Shards::Range {
+                    first: 2,
+                    last: 2,
+                    total: 4
+                }
+            );
+            jail.set_env("AURA_SHARDS", "0-3");
+            jail.set_env("AURA_TOTAL_SHARDS", "16");
+            let s = Settings::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(
+                s.sharding().map_err(|e| e.to_string())?,
+                Shards::Range {
+                    first: 0,
+                    last: 3,
+                    total: 16
+                }
+            );
             Ok(())
         });
     }
@@ -311,6 +374,17 @@ mod tests {
             jail.set_env("AURA_LOG__FORMAT", "xml");
             let err = Settings::load(None).unwrap_err().to_string();
             assert!(err.contains("log.format"), "{err}");
+            jail.set_env("AURA_LOG__FORMAT", "json");
+            jail.set_env("AURA_SHARDS", "0-3");
+            let err = Settings::load(None).unwrap_err().to_string();
+            assert!(err.contains("total_shards"), "{err}");
+            jail.set_env("AURA_TOTAL_SHARDS", "2");
+            let err = Settings::load(None).unwrap_err().to_string();
+            assert!(err.contains("`shards`") && err.contains("0 to 1"), "{err}");
+            jail.set_env("AURA_TOTAL_SHARDS", "0");
+            jail.set_env("AURA_SHARDS", "0");
+            let err = Settings::load(None).unwrap_err().to_string();
+            assert!(err.contains("total_shards"), "{err}");
             jail.create_file("local.toml", "colour = 3")?;
             jail.clear_env();
             let err = Settings::load(Some(Path::new("local.toml")))

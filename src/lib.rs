@@ -24,6 +24,7 @@
 //! - [`outbox`]: every call outside an interaction's answer (REST for the bot, a recorder
 //!   in tests);
 //! - [`services`]: core, store, outbox, clock and pacing, as one value;
+//! - [`shard`]: which guilds' background work is this process's, when Aura runs as several;
 //! - [`store`]: state in SQLite through sqlx, decoded into the features' types;
 //!
 //! and the front ends and plumbing:
@@ -56,6 +57,7 @@ pub mod render;
 pub mod reply;
 pub mod search;
 pub mod services;
+pub mod shard;
 pub mod store;
 pub mod telemetry;
 pub mod text;

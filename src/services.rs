@@ -11,6 +11,7 @@ use crate::core::Core;
 use crate::debate::class::refresh::Refresher;
 use crate::outbox::Outbox;
 use crate::quiz;
+use crate::shard::Shards;
 use crate::store::Store;
 
 /// A feature's failure that is not the member's doing (database, Discord): logged, and
@@ -46,6 +47,8 @@ pub struct Pace {
     pub debate_seed: Option<u64>,
     /// How often speeches' clocks are checked for a warning or "time".
     pub debate_tick: Duration,
+    /// The shards this process holds: background work is done for their guilds only.
+    pub shards: Shards,
 }
 
 /// What one server may have at once, so every server gets its fair share.
@@ -86,6 +89,7 @@ impl Default for Pace {
             speeches: 6,
             debate_seed: None,
             debate_tick: Duration::from_secs(1),
+            shards: Shards::All,
         }
     }
 }

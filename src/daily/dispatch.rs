@@ -1,5 +1,5 @@
 //! The daily loop's round as the bot runs it: reads only the schedules that are due (or have a
-//! pending post), and starts one task per schedule, each within the runner's timeout. The
+//! pending post), keeps those of this process's guilds (see [`crate::shard`]), and starts one task per schedule, each within the runner's timeout. The
 //! round does not wait for them, so a server whose channel hangs or fails never delays
 //! another's post; a schedule whose task is still running is left alone until it ends.
 
@@ -40,7 +40,11 @@ impl Dispatcher {
             }
         };
         let mut started = 0;
-        for (schedule, pending) in due {
+        // Another process posts for the guilds of the shards it holds.
+        let mine = due
+            .into_iter()
+            .filter(|(schedule, _)| s.pace.shards.owns(Some(schedule.guild)));
+        for (schedule, pending) in mine {
             let fresh = self
                 .busy
                 .lock()
@@ -75,5 +79,61 @@ impl Dispatcher {
     /// How many posts are under way.
     pub fn busy(&self) -> usize {
         self.busy.lock().map(|b| b.len()).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Core;
+    use crate::daily::{DailySchedule, Deck, PostKind};
+    use crate::outbox::recorder::Recorder;
+    use crate::pack::Lang;
+    use crate::services::Pace;
+    use crate::shard::Shards;
+    use crate::store::Store;
+    use std::path::PathBuf;
+
+    fn schedule(guild: u64) -> DailySchedule {
+        DailySchedule {
+            id: 0,
+            guild,
+            channel: guild + 1,
+            time: "08:00".into(),
+            zone: "UTC".into(),
+            days: "daily".into(),
+            lang: Lang::En,
+            kind: PostKind::Quote,
+            role: None,
+            thread: false,
+            pin: false,
+            paused: false,
+            pause_reason: None,
+            skip_date: None,
+            deck: Deck::new(3),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_round_starts_only_the_posts_of_this_process_s_servers() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+        let store = Store::in_memory().await.expect("store");
+        // Server 1 << 22 is on shard 1 of 2, server 2 << 22 on shard 0.
+        for guild in [1 << 22, 2 << 22] {
+            store.add_schedule(&schedule(guild)).await.expect("add");
+        }
+        let with = |shards: Shards| {
+            let pace = Pace {
+                shards,
+                ..Pace::default()
+            };
+            Services::new(core.clone(), store.clone(), Arc::new(Recorder::new()), pace)
+        };
+        let shard = |k: u32| Shards::from_parts(Some(&k.to_string()), Some(2)).expect("shards");
+        // Both schedules are due (never checked yet): each process starts its own one.
+        assert_eq!(Dispatcher::default().round(&with(shard(0))).await, 1);
+        assert_eq!(Dispatcher::default().round(&with(shard(1))).await, 1);
+        assert_eq!(Dispatcher::default().round(&with(Shards::All)).await, 2);
     }
 }

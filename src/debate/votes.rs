@@ -257,6 +257,10 @@ pub async fn sweep(s: &Services) -> Result<(), Error> {
         tracing::debug!(forgotten, "expired interaction tokens forgotten");
     }
     for d in s.store.due_debates(s.clock.unix()).await? {
+        // Another process closes the debates of the guilds of the shards it holds.
+        if !s.pace.shards.owns(d.guild) {
+            continue;
+        }
         if d.format == Format::Class {
             // A class debate ends after a whole lesson, with its result and summary.
             if let Err(e) = flow::finish(s, d.id, true).await {

@@ -107,7 +107,7 @@ async fn on_click(
             round,
             number,
             position,
-        } => Ok(quiz::answer(&s, &inv, round, number, position)),
+        } => Ok(quiz::answer(&s, &inv, round, number, position).await),
         CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
         CustomId::QuizReset {
             period,

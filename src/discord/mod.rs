@@ -20,6 +20,7 @@ use tokio::sync::{oneshot, watch};
 
 use crate::outbox::Rest;
 use crate::services::Services;
+use crate::shard::Shards;
 
 pub use commands::{all as commands, localized as localized_commands};
 pub use connect::{Patience, StartupError};
@@ -108,6 +109,7 @@ pub async fn run(
     mut close: watch::Receiver<bool>,
     ready: oneshot::Sender<()>,
 ) -> Result<(), Error> {
+    let shards_held = services.pace.shards;
     let http = connect::http(&conn);
     let Some(me) = connect::check_token(&http, &conn.patience, &mut close).await? else {
         return Ok(());
@@ -171,7 +173,14 @@ pub async fn run(
         }
         shards.shutdown_all().await;
     });
-    let ended = client.start().await;
+    // Sharded across processes: only this process's shards; otherwise one shard, as ever.
+    let ended = match shards_held {
+        Shards::All => client.start().await,
+        Shards::Range { first, last, total } => {
+            tracing::info!(shards = %shards_held, "starting this process's shards");
+            client.start_shard_range(first..last, total).await
+        }
+    };
     watch.abort();
     ended?;
     Ok(())

@@ -6,7 +6,8 @@ use rand::Rng;
 
 use super::access::{self, Asker};
 use super::live::{self, Control};
-use super::{Access, AnswerOutcome, Period, Sort};
+use super::recovery;
+use super::{Access, AnswerOutcome, AnswerRow, Period, Sort};
 use crate::answers::quiz::{self as cards, Mode, StartArgs};
 use crate::audit::{self, Action};
 use crate::i18n::{t, tr};
@@ -263,9 +264,7 @@ async fn start(
         return Ok(Outcome::Reply(Reply::notice(text)));
     }
     if s.rounds.get(inv.channel).is_some()
-        || s.store
-            .start_round(inv.id, guild, inv.channel, inv.user, s.clock.unix())
-            .await?
+        || recovery::start_round(s, inv.id, guild, inv.channel, inv.user).await?
             == StartOutcome::Busy
     {
         return Ok(notice(lang, "quiz-busy"));
@@ -306,13 +305,33 @@ async fn report(s: &Services, channel: u64, lang: Lang) -> Result<Outcome, Error
     })
 }
 
-/// A click on an answer button.
-pub fn answer(
+/// A click on an answer button. A locked-in answer is stored before the member is told, so a
+/// process killed right after loses no answer a member saw accepted.
+pub async fn answer(
     s: &Services,
     inv: &Invocation,
     round: u64,
     number: usize,
     position: usize,
+) -> Outcome {
+    let mut stored = None;
+    let outcome = lock_in(s, inv, round, number, position, &mut stored);
+    if let Some((guild, row)) = stored
+        && let Err(e) = s.store.record_answers(round, guild, &[row]).await
+    {
+        // It is in the round, and saved with the others at the reveal.
+        tracing::warn!(round, error = %e, "could not store an answer at once");
+    }
+    outcome
+}
+
+fn lock_in(
+    s: &Services,
+    inv: &Invocation,
+    round: u64,
+    number: usize,
+    position: usize,
+    stored: &mut Option<(u64, AnswerRow)>,
 ) -> Outcome {
     let lang = inv.lang;
     let (key, choice) = match s.rounds.round(inv.channel, round) {
@@ -320,7 +339,15 @@ pub fn answer(
         Some(live) => {
             let outcome = match live.round.lock() {
                 Ok(mut r) if r.open_number() == Some(number) => {
-                    r.answer(inv.user, position, live::std_now())
+                    let outcome = r.answer(inv.user, position, live::std_now());
+                    if matches!(outcome, AnswerOutcome::Locked { .. }) {
+                        *stored = r
+                            .answers()
+                            .into_iter()
+                            .find(|(n, _, m, _)| *n == number && *m == inv.user)
+                            .map(|a| (live.guild, live::row(a, s.clock.unix())));
+                    }
+                    outcome
                 }
                 _ => AnswerOutcome::NotOpen,
             };

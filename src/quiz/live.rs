@@ -5,7 +5,7 @@
 //! the store at every reveal and at the end, so boards, `/quiz me` and reports are computed
 //! from the store.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -85,6 +85,9 @@ pub(crate) struct Live {
 pub struct Rooms {
     live: Mutex<HashMap<u64, Arc<Live>>>,
     tasks: Mutex<Vec<tokio::task::JoinHandle<()>>>,
+    /// The rounds this process is starting or driving (an open round in the store that is not
+    /// one of them was left by a crash: see [`super::recovery`]).
+    ours: Mutex<HashSet<u64>>,
 }
 
 impl Rooms {
@@ -103,6 +106,26 @@ impl Rooms {
         {
             live.remove(&channel);
         }
+        self.disown(id);
+    }
+
+    /// Notes that this process is starting round `id` (before it is stored).
+    pub(crate) fn own(&self, id: u64) {
+        if let Ok(mut ours) = self.ours.lock() {
+            ours.insert(id);
+        }
+    }
+
+    /// Round `id` is not (or no longer) this process's.
+    pub(crate) fn disown(&self, id: u64) {
+        if let Ok(mut ours) = self.ours.lock() {
+            ours.remove(&id);
+        }
+    }
+
+    /// Is round `id` being started or driven by this process?
+    pub(crate) fn is_ours(&self, id: u64) -> bool {
+        self.ours.lock().map(|o| o.contains(&id)).unwrap_or(true)
     }
 
     /// How many rounds this process is running.
@@ -210,25 +233,34 @@ async fn edit_question(s: &Services, live: &Live, edit: Option<(u64, Reply)>, fa
 
 /// Stores every answer given so far (an answer stored before is kept as it was).
 async fn save(s: &Services, live: &Live) {
+    let now = s.clock.unix();
     let rows: Vec<AnswerRow> = match live.round.lock() {
         Ok(round) => round
             .answers()
             .into_iter()
-            .map(|(number, question, member, a)| AnswerRow {
-                question_no: number as u32,
-                question_id: question.to_string(),
-                user_id: member,
-                choice: a.position as u32,
-                correct: a.correct,
-                taken_ms: a.taken.as_millis() as u64,
-                points: a.points,
-                answered_at: s.clock.unix(),
-            })
+            .map(|answer| row(answer, now))
             .collect(),
         Err(_) => Vec::new(),
     };
     if let Err(e) = s.store.record_answers(live.id, live.guild, &rows).await {
         tracing::error!(round = live.id, error = %e, "could not save quiz answers");
+    }
+}
+
+/// One answer as the store keeps it.
+pub(crate) fn row(
+    (number, question, member, a): (usize, &str, u64, super::round::Answer),
+    now: i64,
+) -> AnswerRow {
+    AnswerRow {
+        question_no: number as u32,
+        question_id: question.to_string(),
+        user_id: member,
+        choice: a.position as u32,
+        correct: a.correct,
+        taken_ms: a.taken.as_millis() as u64,
+        points: a.points,
+        answered_at: now,
     }
 }
 
@@ -451,27 +483,6 @@ async fn finish(s: &Services, live: &Live, ending: Ending) {
         "quiz round ended"
     );
     s.rounds.remove(live.channel, live.id);
-}
-
-/// After a restart: rounds left open are ended (their answers are already stored), with a
-/// notice in their channels.
-pub async fn recover(s: &Services) {
-    let channels = match s.store.abandon_open_rounds(s.clock.unix()).await {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot end rounds left open");
-            return;
-        }
-    };
-    for channel in channels {
-        let notice = Reply {
-            text: t(s.core.default_lang, "quiz-abandoned"),
-            ..Reply::default()
-        };
-        if let Err(e) = s.outbox.post(channel, &Message::from(notice)).await {
-            tracing::warn!(channel, error = %e, "could not post that a round was interrupted");
-        }
-    }
 }
 
 /// Starts a planned round in a channel: registers it, and spawns its driver.

@@ -1,12 +1,13 @@
 //! Quiz rounds on the essay: the scoring rules and a pure round engine that takes its clock
 //! (so that rounds replay exactly in tests), who may run rounds, the `/quiz` commands and
-//! buttons as plain functions, and the rounds running live in channels (posted and edited
-//! through the outbox).
+//! buttons as plain functions, the rounds running live in channels (posted and edited
+//! through the outbox), and ending the rounds a crash left open.
 
 pub mod access;
 pub mod commands;
 pub mod live;
 pub mod model;
+pub mod recovery;
 pub mod round;
 pub mod scoring;
 

@@ -5,7 +5,7 @@
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Db, StoreError};
+use super::{BeginWrite, Db, StoreError};
 use crate::debate::{Side, VoteOutcome};
 
 /// The most votes one transaction takes.
@@ -127,24 +127,15 @@ async fn in_one_transaction(pool: &Db, group: &[Vote]) -> Result<Vec<VoteOutcome
         });
         return Ok(outcomes);
     }
-    match pool {
-        Db::Sqlite(db) => {
-            // IMMEDIATE: the write lock is taken at once, so no reader can turn this into a
-            // busy upgrade.
-            let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-            for vote in group {
-                outcomes.push(store!(&mut *tx, vote));
-            }
-            tx.commit().await?;
+    // The write lock is taken at once (SQLite's IMMEDIATE), so no reader can turn this into a
+    // busy upgrade.
+    on!(pool, |db| {
+        let mut tx = db.begin_write().await?;
+        for vote in group {
+            outcomes.push(store!(&mut *tx, vote));
         }
-        Db::Postgres(db) => {
-            let mut tx = db.begin().await?;
-            for vote in group {
-                outcomes.push(store!(&mut *tx, vote));
-            }
-            tx.commit().await?;
-        }
-    }
+        tx.commit().await?;
+    });
     Ok(outcomes)
 }
 

@@ -5,7 +5,7 @@
 use sqlx::Row;
 
 use super::debates::{debate, open};
-use super::{Record, Store, StoreError, snowflake, snowflake_opt};
+use super::{BeginWrite, Record, Store, StoreError, snowflake, snowflake_opt};
 use crate::debate::class::{
     Argument, Class, Member, Part, Phase, Poi, PoiState, Poll, SidesMode, Speech, warn_secs,
 };
@@ -81,7 +81,7 @@ impl Store {
     /// Stores a new class debate with all its speeches, in one transaction.
     pub async fn start_class(&self, d: &Debate, setup: &Setup) -> Result<(), StoreError> {
         on!(&self.pool, |db| {
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             open(d).execute(&mut *tx).await?;
             sqlx::query(
             "INSERT INTO class_debates (debate_id, sides_mode, speech_secs, seed, phase, speech, ping_speakers)
@@ -304,7 +304,7 @@ impl Store {
     /// Gives each dealt member their side.
     pub async fn deal_sides(&self, id: u64, sides: &[(u64, Side)]) -> Result<(), StoreError> {
         on!(&self.pool, |db| {
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             for (user, side) in sides {
                 sqlx::query(
                     "UPDATE debate_sides SET side = $1 WHERE debate_id = $2 AND user_id = $3",
@@ -332,7 +332,7 @@ impl Store {
         now: i64,
     ) -> Result<VoteOutcome, StoreError> {
         on!(&self.pool, |db| {
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             let before = sqlx::query(
             "SELECT CAST(1 AS BIGINT) FROM debate_ballots WHERE debate_id = $1 AND phase = $2 AND user_id = $3",
         )

@@ -138,6 +138,29 @@ impl Db {
     }
 }
 
+/// A transaction that will write, begun so that it never has to upgrade from reading: on SQLite
+/// `BEGIN IMMEDIATE` takes the write lock at once (another process holding it makes this one
+/// wait `busy_timeout`, where an upgrade would fail with "database is locked"); on PostgreSQL,
+/// a plain `BEGIN`, the rows' locks doing the rest.
+pub(crate) trait BeginWrite {
+    type Engine: sqlx::Database;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Engine>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Engine = Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Engine = Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
 /// Where the state lives, from the settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {

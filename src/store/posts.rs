@@ -8,7 +8,7 @@
 use sqlx::Row;
 
 use super::daily::{deck_json, schedule};
-use super::{Store, StoreError};
+use super::{BeginWrite, Store, StoreError};
 use crate::daily::{DailySchedule, Deck, PendingPost, post_nonce};
 
 /// What claiming a day's post did.
@@ -49,7 +49,7 @@ impl Store {
         draw: impl FnOnce(&mut Deck) -> Option<String> + Send,
     ) -> Result<Claim, StoreError> {
         on!(&self.pool, |db| {
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             sqlx::query(LOCK_DECK)
                 .bind(schedule)
                 .execute(&mut *tx)
@@ -113,7 +113,7 @@ impl Store {
         item: &str,
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             sqlx::query(LOCK_DECK)
                 .bind(schedule)
                 .execute(&mut *tx)
@@ -158,7 +158,7 @@ impl Store {
         change: impl FnOnce(&mut Deck) + Send,
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             sqlx::query(LOCK_DECK)
                 .bind(schedule)
                 .execute(&mut *tx)

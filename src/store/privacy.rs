@@ -1,7 +1,7 @@
 //! What Aura keeps about one member, counted and deleted for `/privacy`, and interaction tokens
 //! forgotten once Discord no longer honours them.
 
-use super::{Store, StoreError};
+use super::{BeginWrite, Store, StoreError};
 
 /// How many rows Aura keeps about a member, everywhere.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -76,7 +76,7 @@ impl Store {
     pub async fn forget_member(&self, user: u64) -> Result<MemberRows, StoreError> {
         on!(&self.pool, |db| {
             let user = user.to_string();
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             let counts: Counts = sqlx::query_as(COUNTS)
                 .bind(&user)
                 .fetch_one(&mut *tx)
@@ -113,7 +113,7 @@ impl Store {
     /// secret to leak after that. Returns how many were forgotten.
     pub async fn forget_tokens(&self, before: i64) -> Result<u64, StoreError> {
         on!(&self.pool, |db| {
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             let debates =
                 sqlx::query("UPDATE debates SET token = '' WHERE token <> '' AND opened_at <= $1")
                     .bind(before)

@@ -2,7 +2,7 @@
 //! tokens older than the retention setting are deleted (tokens are blanked; Discord stops
 //! honouring them after 15 minutes anyway). Run by a periodic background task.
 
-use super::{Store, StoreError};
+use super::{BeginWrite, Store, StoreError};
 
 /// How many rows one pruning deleted (or blanked), per kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -23,7 +23,7 @@ impl Store {
     /// running round and votes of an open debate stay, whatever their age.
     pub async fn prune(&self, before: i64) -> Result<Pruned, StoreError> {
         on!(&self.pool, |db| {
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             let answers = sqlx::query(
                 "DELETE FROM quiz_answers WHERE answered_at < $1
              AND round_id IN (SELECT id FROM quiz_rounds WHERE ended_at IS NOT NULL)",

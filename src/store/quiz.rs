@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use super::{Record, Store, StoreError, parse_id, snowflake};
+use super::{BeginWrite, Record, Store, StoreError, parse_id, snowflake};
 use crate::quiz::{Access, AnswerRow, BoardLine, Period, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         on!(&self.pool, |db| {
             let (round, guild) = (round.to_string(), guild.to_string());
-            let mut tx = db.begin().await?;
+            let mut tx = db.begin_write().await?;
             for r in rows {
                 sqlx::query(
                 "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at)

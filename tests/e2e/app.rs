@@ -14,6 +14,7 @@ use aura::discord::{Connection, Patience, Registration, Token};
 use aura::pack::Lang;
 use aura::quiz::Tuning as QuizTuning;
 use aura::services::Pace;
+use aura::shard::Shards;
 use aura::store::{Location, Store};
 use serde_json::Value;
 
@@ -26,7 +27,10 @@ pub fn next() -> u64 {
     NEXT.fetch_add(1, Ordering::SeqCst)
 }
 
-/// A state file of its own for one bot (or for several, one after another, to test restarts).
+/// Where a bot keeps its state: a file of its own for one bot (or for several, one after
+/// another to test restarts, or side by side as shard processes). Every test gets its bots'
+/// database from here, in-process ([`TestApp`]) or as `aura run` ([`point_at_state`]), and
+/// reads it back with [`open_state`].
 pub fn state_file() -> PathBuf {
     std::env::temp_dir().join(format!("aura-e2e-{}-{}.db", std::process::id(), next()))
 }
@@ -57,6 +61,25 @@ pub fn database_env(state: &Path) -> (&'static str, String) {
     }
 }
 
+/// The bot token a bot holding `shards` connects with.
+pub fn token_of(shards: Shards) -> String {
+    match shards {
+        Shards::All => "fake-token".into(),
+        Shards::Range { first, .. } => format!("fake-token-shard{first}"),
+    }
+}
+
+/// Opens the state `state_file` gave, as a bot does (tests read what the bots stored).
+pub async fn open_state(state: &Path) -> Store {
+    Store::open_for_tests(state).await.expect("store")
+}
+
+/// Points an `aura run` child process at the state `state_file` gave.
+pub fn point_at_state(cmd: &mut std::process::Command, state: &Path) {
+    let (database, at) = database_env(state);
+    cmd.env(database, at);
+}
+
 #[derive(Clone)]
 pub struct Options {
     pub vote_length: Duration,
@@ -67,6 +90,8 @@ pub struct Options {
     pub clock: Clock,
     /// REST timeouts and start-up retries.
     pub patience: Patience,
+    /// The shards this bot holds (all, by default).
+    pub shards: Shards,
 }
 
 impl Default for Options {
@@ -83,6 +108,7 @@ impl Default for Options {
             daily_every: Duration::from_millis(250),
             clock: Clock::system(),
             patience: Patience::default(),
+            shards: Shards::All,
         }
     }
 }
@@ -118,8 +144,16 @@ impl TestApp {
             .with_env_filter("aura=debug,warn")
             .with_test_writer()
             .try_init();
+        let shards = options.shards;
+        let first = match shards {
+            Shards::Range { first, .. } => Some((first, fake.shard_identifies(first))),
+            Shards::All => None,
+        };
         let app = TestApp::spawn_bot(fake, state, options).await;
-        app.fake.wait_ready().await;
+        match first {
+            Some((shard, before)) => app.fake.wait_shard_ready(shard, before).await,
+            None => app.fake.wait_ready().await,
+        }
         app
     }
 
@@ -131,9 +165,10 @@ impl TestApp {
     async fn spawn_bot(fake: FakeDiscord, state: &Path, options: Options) -> TestApp {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
         let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
-        let store = Store::open_for_tests(state).await.expect("store");
+        let store = open_state(state).await;
         let conn = Connection {
-            token: Token::new("fake-token"),
+            // A shard process has a token of its own, so the fake tells who posted what.
+            token: Token::new(token_of(options.shards)),
             api_url: Some(fake.url()),
             register: Some(Registration::Global),
             patience: options.patience,
@@ -156,6 +191,7 @@ impl TestApp {
                     daily_catch_up: None,
                     debate_tick: Duration::from_millis(100),
                     debate_seed: Some(5),
+                    shards: options.shards,
                     ..Pace::default()
                 },
                 clock: options.clock,

@@ -292,7 +292,10 @@ fn spawn_aura(fake: &FakeDiscord, state: &std::path::Path) -> Child {
 }
 
 /// Waits up to `limit` for the process to end; kills it (and fails) if it does not.
-async fn ends_within(child: &mut Child, limit: Duration) -> (std::process::ExitStatus, Duration) {
+pub(crate) async fn ends_within(
+    child: &mut Child,
+    limit: Duration,
+) -> (std::process::ExitStatus, Duration) {
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait().expect("wait") {
@@ -316,7 +319,7 @@ fn stderr_of(child: &mut Child) -> String {
     err
 }
 
-fn sigterm(child: &Child) {
+pub(crate) fn sigterm(child: &Child) {
     let status = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()

@@ -16,7 +16,11 @@
 //! - `faults_daily`: daily posts through 500s, 429s, lost answers, crashes and hung channels
 //!   (exactly one post, no prompt skipped, no server holding another), and per-server limits;
 //! - `faults_reliability`: the fault suite's reliability part: every interaction answered, hung
-//!   REST calls, a gateway drop mid-question, a refused token, SIGTERM and SIGKILL.
+//!   REST calls, a gateway drop mid-question, a refused token, SIGTERM and SIGKILL;
+//! - `shards`: two shard processes over one state and two servers, each server's work done
+//!   once, by the process holding its shard;
+//! - `shard_processes`: `aura run --shards K --total-shards 2` as processes: SIGKILL loses
+//!   nothing acknowledged; SIGTERM ends rounds, tells debates, exits within 10 seconds.
 
 mod app;
 mod fake;
@@ -31,3 +35,5 @@ mod faults_security;
 mod operator;
 mod privacy;
 mod quiz;
+mod shard_processes;
+mod shards;

@@ -1,7 +1,8 @@
 //! The speeches' clocks, checked every second or so: at one minute left (or half time for a
 //! short speech) Aura warns, and when the time is up it says "time", each once per speech
 //! (claimed in the store, so a restart or a second process never says it twice; a speech
-//! whose time ran out while Aura was down gets "time" once, without a late warning).
+//! whose time ran out while Aura was down gets "time" once, without a late warning). Only the
+//! debates of this process's guilds are looked at (see [`crate::shard`]).
 
 use super::flow::say;
 use super::refresh;
@@ -13,12 +14,16 @@ use crate::store::Due;
 pub async fn tick(s: &Services) -> Result<(), Error> {
     let now = s.clock.unix();
     for (id, number, due) in s.store.due_speeches(now).await? {
-        if !s.store.claim_due(id, number, due, now).await? {
-            continue;
-        }
         let Some(c) = s.store.class(id).await? else {
             continue;
         };
+        // Another process keeps the clocks of the guilds of the shards it holds.
+        if !s.pace.shards.owns(c.debate.guild) {
+            continue;
+        }
+        if !s.store.claim_due(id, number, due, now).await? {
+            continue;
+        }
         let Some(sp) = c.speeches.iter().find(|sp| sp.number == number) else {
             continue;
         };

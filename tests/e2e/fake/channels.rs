@@ -43,6 +43,8 @@ pub(super) struct Faults {
     edit_times: Mutex<HashMap<String, Vec<tokio::time::Instant>>>,
     /// Roles a test added to (or changed in) a server's role list, by guild.
     roles: Mutex<HashMap<String, Vec<Value>>>,
+    /// The server of each channel a test placed (others are in `GUILD_ID`).
+    guild_of: Mutex<HashMap<String, String>>,
 }
 
 pub(super) fn routes() -> Router<Arc<Shared>> {
@@ -74,6 +76,11 @@ pub(super) fn routes() -> Router<Arc<Shared>> {
 }
 
 impl FakeDiscord {
+    /// Places a channel in another server than `GUILD_ID`.
+    pub fn place_channel(&self, channel: &str, guild: &str) {
+        let mut places = self.inner.faults.guild_of.lock().expect("lock");
+        places.insert(channel.to_string(), guild.to_string());
+    }
     /// From now on, calls on this channel fail: 404 (deleted) or 403 (missing permission).
     pub fn break_channel(&self, channel: &str, status: u16) {
         self.inner
@@ -145,6 +152,7 @@ impl FakeDiscord {
             id: id.clone(),
             body,
             edits: Vec::new(),
+            by: String::new(),
         });
         id
     }
@@ -180,8 +188,15 @@ fn channel_fault(s: &Shared, channel: &str) -> Option<Response> {
 async fn create_message(
     State(s): State<Arc<Shared>>,
     Path(channel): Path<String>,
+    headers: axum::http::HeaderMap,
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
+    let by = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .trim_start_matches("Bot ")
+        .to_string();
     if let Some(fault) = channel_fault(&s, &channel) {
         return fault;
     }
@@ -240,6 +255,7 @@ async fn create_message(
                 id: id.clone(),
                 body: body.clone(),
                 edits: Vec::new(),
+                by,
             });
             id
         }
@@ -452,8 +468,16 @@ async fn channel_info(State(s): State<Arc<Shared>>, Path(channel): Path<String>)
     if let Some(fault) = channel_fault(&s, &channel) {
         return fault;
     }
+    let guild = s
+        .faults
+        .guild_of
+        .lock()
+        .expect("lock")
+        .get(&channel)
+        .cloned();
+    let guild = guild.unwrap_or_else(|| GUILD_ID.to_string());
     axum::Json(
-        json!({ "id": channel, "type": 0, "guild_id": GUILD_ID, "name": "class",
+        json!({ "id": channel, "type": 0, "guild_id": guild, "name": "class",
         "permission_overwrites": [] }),
     )
     .into_response()

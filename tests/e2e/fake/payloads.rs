@@ -115,9 +115,14 @@ pub fn asked_by(mut v: Value, user: u64) -> Value {
 
 /// Puts an interaction in the server: a guild id and a member with these permissions
 /// (a decimal bit set, e.g. `MANAGE_MESSAGES`) and roles.
-pub fn in_guild(mut v: Value, permissions: u64, roles: &[&str]) -> Value {
+pub fn in_guild(v: Value, permissions: u64, roles: &[&str]) -> Value {
+    in_server(v, GUILD_ID, permissions, roles)
+}
+
+/// Puts an interaction in the server `guild`, as [`in_guild`] does in `GUILD_ID`.
+pub fn in_server(mut v: Value, guild: &str, permissions: u64, roles: &[&str]) -> Value {
     let user = v["user"].clone();
-    v["guild_id"] = json!(GUILD_ID);
+    v["guild_id"] = json!(guild);
     v["guild_locale"] = json!("en-US");
     v["member"] = json!({ "user": user, "roles": roles, "joined_at": "2026-01-01T00:00:00+00:00",
         "deaf": false, "mute": false, "permissions": permissions.to_string(), "flags": 0 });
@@ -192,4 +197,38 @@ pub fn modal_submit(
 
 pub fn string_option(name: &str, value: &str) -> Value {
     json!({ "type": 3, "name": name, "value": value })
+}
+
+/// A server as GUILD_CREATE brings it after READY: no members, channels or roles listed.
+pub fn guild_create(id: u64) -> Value {
+    let mut guild = json!({
+        "id": id.to_string(), "name": format!("server {id}"), "icon": null, "icon_hash": null,
+        "splash": null, "discovery_splash": null, "owner_id": "1", "widget_enabled": false,
+        "widget_channel_id": null, "verification_level": 0, "default_message_notifications": 0,
+        "explicit_content_filter": 0, "roles": [], "emojis": [], "features": [], "mfa_level": 0,
+        "application_id": null, "system_channel_id": null, "system_channel_flags": 0,
+        "rules_channel_id": null, "max_presences": null, "max_members": 500000
+    });
+    let more = json!({
+        "vanity_url_code": null, "description": null, "banner": null, "premium_tier": 0,
+        "premium_subscription_count": 0, "preferred_locale": "en-US",
+        "public_updates_channel_id": null, "max_video_channel_users": 25,
+        "max_stage_video_channel_users": 50, "approximate_member_count": null,
+        "approximate_presence_count": null, "welcome_screen": null, "nsfw_level": 0,
+        "stickers": [], "premium_progress_bar_enabled": false
+    });
+    let rest = json!({
+        "joined_at": "2026-01-01T00:00:00+00:00", "large": false, "unavailable": false,
+        "member_count": 1, "voice_states": [], "members": [], "channels": [], "threads": [],
+        "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+        "safety_alerts_channel_id": null, "incidents_data": null
+    });
+    if let Some(fields) = guild.as_object_mut() {
+        for part in [more, rest] {
+            if let Value::Object(m) = part {
+                fields.extend(m);
+            }
+        }
+    }
+    guild
 }

@@ -17,6 +17,8 @@ pub struct Posted {
     pub id: String,
     pub body: Value,
     pub edits: Vec<Value>,
+    /// The bot token it was posted with (which bot process posted it).
+    pub by: String,
 }
 
 /// A callback Aura sent, as Discord received it.

@@ -1,0 +1,153 @@
+//! Rounds a crash left open in the store. One process for everything ends them all at start-up,
+//! with a notice in their channels. A process holding some of the shards must not touch the
+//! rounds another process is driving, and the store lists open rounds without their guilds;
+//! so there, a round left open is ended when its channel starts a new one: an open round that
+//! this process is not driving, in a channel of its own guilds (the interaction arrived here),
+//! was left by a crash of this shard's previous process.
+
+use crate::i18n::t;
+use crate::outbox::Message;
+use crate::reply::Reply;
+use crate::services::Services;
+use crate::shard::Shards;
+use crate::store::{StartOutcome, StoreError};
+
+/// After a restart: rounds left open are ended (their answers are already stored), with a
+/// notice in their channels.
+pub async fn recover(s: &Services) {
+    if s.pace.shards != Shards::All {
+        tracing::info!(
+            shards = %s.pace.shards,
+            "rounds left open in this process's servers are ended when their channel starts a new one"
+        );
+        return;
+    }
+    let channels = match s.store.abandon_open_rounds(s.clock.unix()).await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot end rounds left open");
+            return;
+        }
+    };
+    for channel in channels {
+        let notice = Reply {
+            text: t(s.core.default_lang, "quiz-abandoned"),
+            ..Reply::default()
+        };
+        if let Err(e) = s.outbox.post(channel, &Message::from(notice)).await {
+            tracing::warn!(channel, error = %e, "could not post that a round was interrupted");
+        }
+    }
+}
+
+/// Stores round `id` as the channel's open round. A round open there that this process is
+/// not driving was left by a crash: it is ended, and the new one takes its place.
+pub(crate) async fn start_round(
+    s: &Services,
+    id: u64,
+    guild: u64,
+    channel: u64,
+    starter: u64,
+) -> Result<StartOutcome, StoreError> {
+    s.rounds.own(id);
+    let outcome = take_channel(s, id, guild, channel, starter).await;
+    if !matches!(outcome, Ok(StartOutcome::Started)) {
+        s.rounds.disown(id);
+    }
+    outcome
+}
+
+async fn take_channel(
+    s: &Services,
+    id: u64,
+    guild: u64,
+    channel: u64,
+    starter: u64,
+) -> Result<StartOutcome, StoreError> {
+    let now = s.clock.unix();
+    let outcome = s
+        .store
+        .start_round(id, guild, channel, starter, now)
+        .await?;
+    if outcome == StartOutcome::Busy
+        && let Some(open) = s.store.last_round(channel).await?
+        && !s.rounds.is_ours(open)
+    {
+        tracing::info!(
+            round = open,
+            channel,
+            "a round left open by a crash is ended"
+        );
+        s.store.end_round(open, "abandoned", now).await?;
+        return s.store.start_round(id, guild, channel, starter, now).await;
+    }
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Core;
+    use crate::outbox::recorder::{Recorder, Sent};
+    use crate::pack::Lang;
+    use crate::services::Pace;
+    use crate::store::Store;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    async fn services(shards: Shards) -> (Services, Store, Arc<Recorder>) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+        let store = Store::in_memory().await.expect("store");
+        let outbox = Arc::new(Recorder::new());
+        let pace = Pace {
+            shards,
+            ..Pace::default()
+        };
+        let s = Services::new(core, store.clone(), outbox.clone(), pace);
+        (s, store, outbox)
+    }
+
+    #[tokio::test]
+    async fn a_sharded_process_leaves_other_rounds_and_frees_its_channel_on_demand() {
+        let shard = Shards::from_parts(Some("0"), Some(2)).expect("shards");
+        let (s, store, outbox) = services(shard).await;
+        // A round a crash left open in channel 10, and one this process starts in channel 11.
+        store.start_round(1, 8, 10, 3, 0).await.expect("round");
+        assert_eq!(
+            start_round(&s, 2, 8, 11, 3).await.expect("start"),
+            StartOutcome::Started
+        );
+        // Start-up recovery touches nothing: the store cannot say whose rounds are open.
+        recover(&s).await;
+        assert!(outbox.sent().is_empty());
+        assert_eq!(store.open_rounds(8).await.expect("count"), 2);
+        // A new round in channel 11 finds this process's own round there: busy.
+        assert_eq!(
+            start_round(&s, 3, 8, 11, 3).await.expect("start"),
+            StartOutcome::Busy
+        );
+        assert!(!s.rounds.is_ours(3));
+        // In channel 10 the crashed round is ended and the new one takes its place.
+        assert_eq!(
+            start_round(&s, 4, 8, 10, 3).await.expect("start"),
+            StartOutcome::Started
+        );
+        assert_eq!(store.open_rounds(8).await.expect("count"), 2);
+        assert_eq!(store.last_round(10).await.expect("last"), Some(4));
+    }
+
+    #[tokio::test]
+    async fn one_process_ends_every_round_left_open_with_a_notice() {
+        let (s, store, outbox) = services(Shards::All).await;
+        store.start_round(1, 8, 10, 3, 0).await.expect("round");
+        recover(&s).await;
+        assert_eq!(store.open_rounds(8).await.expect("count"), 0);
+        let notices = outbox
+            .sent()
+            .into_iter()
+            .filter(|x| matches!(x, Sent::Post { channel: 10, .. }))
+            .count();
+        assert_eq!(notices, 1);
+    }
+}

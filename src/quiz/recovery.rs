@@ -1,9 +1,8 @@
-//! Rounds a crash left open in the store. One process for everything ends them all at start-up,
-//! with a notice in their channels. A process holding some of the shards must not touch the
-//! rounds another process is driving, and the store lists open rounds without their guilds;
-//! so there, a round left open is ended when its channel starts a new one: an open round that
-//! this process is not driving, in a channel of its own guilds (the interaction arrived here),
-//! was left by a crash of this shard's previous process.
+//! Rounds a crash left open in the store. At start-up a process ends those of its own servers
+//! (all of them when it holds every shard), with a notice in their channels; it never touches
+//! the rounds of servers another process holds. Should one still be open later, it is ended
+//! when its channel starts a new one: an open round this process is not driving, in a channel
+//! of its own servers (the interaction arrived here), was left by a crash.
 
 use crate::i18n::t;
 use crate::outbox::Message;
@@ -12,17 +11,13 @@ use crate::services::Services;
 use crate::shard::Shards;
 use crate::store::{StartOutcome, StoreError};
 
-/// After a restart: rounds left open are ended (their answers are already stored), with a
-/// notice in their channels.
+/// After a restart: rounds left open in this process's servers are ended (their answers are
+/// already stored), with a notice in their channels.
 pub async fn recover(s: &Services) {
-    if s.pace.shards != Shards::All {
-        tracing::info!(
-            shards = %s.pace.shards,
-            "rounds left open in this process's servers are ended when their channel starts a new one"
-        );
-        return;
-    }
-    let channels = match s.store.abandon_open_rounds(s.clock.unix()).await {
+    let shards = s.pace.shards;
+    let rounds = s.rounds.clone();
+    let ours = move |round: u64, guild: u64| shards.owns(Some(guild)) && !rounds.is_ours(round);
+    let channels = match s.store.abandon_open_rounds_of(s.clock.unix(), ours).await {
         Ok(c) => c,
         Err(e) => {
             tracing::error!(error = %e, "cannot end rounds left open");
@@ -118,10 +113,7 @@ mod tests {
             start_round(&s, 2, 8, 11, 3).await.expect("start"),
             StartOutcome::Started
         );
-        // Start-up recovery touches nothing: the store cannot say whose rounds are open.
-        recover(&s).await;
         assert!(outbox.sent().is_empty());
-        assert_eq!(store.open_rounds(8).await.expect("count"), 2);
         // A new round in channel 11 finds this process's own round there: busy.
         assert_eq!(
             start_round(&s, 3, 8, 11, 3).await.expect("start"),
@@ -135,6 +127,36 @@ mod tests {
         );
         assert_eq!(store.open_rounds(8).await.expect("count"), 2);
         assert_eq!(store.last_round(10).await.expect("last"), Some(4));
+    }
+
+    /// A server on shard 1 of 2.
+    const OTHER: u64 = 1 << 22;
+
+    #[tokio::test]
+    async fn a_shard_process_ends_at_start_up_only_the_rounds_of_its_own_servers() {
+        let shard = Shards::from_parts(Some("0"), Some(2)).expect("shards");
+        let (s, store, outbox) = services(shard).await;
+        // Left open by a crash: one in a server of this shard, one in a server of the other.
+        store.start_round(1, 8, 10, 3, 0).await.expect("ours");
+        store.start_round(2, OTHER, 11, 3, 0).await.expect("theirs");
+        // And one this process is driving already.
+        assert_eq!(
+            start_round(&s, 3, 8, 12, 3).await.expect("start"),
+            StartOutcome::Started
+        );
+        recover(&s).await;
+        assert_eq!(store.open_rounds(8).await.expect("count"), 1);
+        assert_eq!(store.last_round(12).await.expect("last"), Some(3));
+        assert_eq!(store.open_rounds(OTHER).await.expect("count"), 1);
+        let notices: Vec<u64> = outbox
+            .sent()
+            .into_iter()
+            .filter_map(|x| match x {
+                Sent::Post { channel, .. } => Some(channel),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(notices, vec![10]);
     }
 
     #[tokio::test]

@@ -94,18 +94,42 @@ impl Store {
     /// Ends every round left open (after a crash), so that none stays half-open; returns their
     /// channels so a notice can be posted.
     pub async fn abandon_open_rounds(&self, now: i64) -> Result<Vec<u64>, StoreError> {
+        self.abandon_open_rounds_of(now, |_, _| true).await
+    }
+
+    /// Ends the rounds left open for which `ours(round, guild)` holds (a process's own servers,
+    /// rounds it is not driving); returns their channels. Each round is ended by one statement
+    /// that finds it still open, so two processes never both end (and announce) the same one.
+    pub async fn abandon_open_rounds_of(
+        &self,
+        now: i64,
+        ours: impl Fn(u64, u64) -> bool + Send,
+    ) -> Result<Vec<u64>, StoreError> {
         on!(&self.pool, |db| {
-            let channels: Vec<String> =
-                sqlx::query_scalar("SELECT channel_id FROM quiz_rounds WHERE ended_at IS NULL")
-                    .fetch_all(db)
-                    .await?;
-            sqlx::query(
-            "UPDATE quiz_rounds SET ended_at = $1, outcome = 'abandoned' WHERE ended_at IS NULL",
-        )
-        .bind(now)
-        .execute(db)
-        .await?;
-            channels.iter().map(|c| parse_id("channel_id", c)).collect()
+            let open: Vec<(String, String, String)> = sqlx::query_as(
+                "SELECT id, guild_id, channel_id FROM quiz_rounds WHERE ended_at IS NULL ORDER BY id",
+            )
+            .fetch_all(db)
+            .await?;
+            let mut channels = Vec::new();
+            for (id, guild, channel) in open {
+                let round = parse_id("id", &id)?;
+                if !ours(round, parse_id("guild_id", &guild)?) {
+                    continue;
+                }
+                let done = sqlx::query(
+                    "UPDATE quiz_rounds SET ended_at = $1, outcome = 'abandoned'
+                     WHERE id = $2 AND ended_at IS NULL",
+                )
+                .bind(now)
+                .bind(&id)
+                .execute(db)
+                .await?;
+                if done.rows_affected() == 1 {
+                    channels.push(parse_id("channel_id", &channel)?);
+                }
+            }
+            Ok(channels)
         })
     }
 

@@ -8,7 +8,6 @@ use crate::i18n::t;
 use crate::outbox::Message;
 use crate::reply::Reply;
 use crate::services::Services;
-use crate::shard::Shards;
 use crate::store::{StartOutcome, StoreError};
 
 /// After a restart: rounds left open in this process's servers are ended (their answers are
@@ -86,6 +85,7 @@ mod tests {
     use crate::outbox::recorder::{Recorder, Sent};
     use crate::pack::Lang;
     use crate::services::Pace;
+    use crate::shard::Shards;
     use crate::store::Store;
     use std::path::PathBuf;
     use std::sync::Arc;

@@ -118,22 +118,20 @@ mod tests {
     async fn a_round_starts_only_the_posts_of_this_process_s_servers() {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
         let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
-        let store = Store::in_memory().await.expect("store");
-        // Server 1 << 22 is on shard 1 of 2, server 2 << 22 on shard 0.
-        for guild in [1 << 22, 2 << 22] {
-            store.add_schedule(&schedule(guild)).await.expect("add");
-        }
-        let with = |shards: Shards| {
+        let shard = |k: u32| Shards::from_parts(Some(&k.to_string()), Some(2)).expect("shards");
+        for (shards, expected) in [(shard(0), 1), (shard(1), 1), (Shards::All, 2)] {
+            // Two schedules, both due (never checked yet): server 1 << 22 is on shard 1 of 2,
+            // server 2 << 22 on shard 0. Each process starts its own servers' posts.
+            let store = Store::in_memory().await.expect("store");
+            for guild in [1 << 22, 2 << 22] {
+                store.add_schedule(&schedule(guild)).await.expect("add");
+            }
             let pace = Pace {
                 shards,
                 ..Pace::default()
             };
-            Services::new(core.clone(), store.clone(), Arc::new(Recorder::new()), pace)
-        };
-        let shard = |k: u32| Shards::from_parts(Some(&k.to_string()), Some(2)).expect("shards");
-        // Both schedules are due (never checked yet): each process starts its own one.
-        assert_eq!(Dispatcher::default().round(&with(shard(0))).await, 1);
-        assert_eq!(Dispatcher::default().round(&with(shard(1))).await, 1);
-        assert_eq!(Dispatcher::default().round(&with(Shards::All)).await, 2);
+            let s = Services::new(core.clone(), store, Arc::new(Recorder::new()), pace);
+            assert_eq!(Dispatcher::default().round(&s).await, expected, "{shards}");
+        }
     }
 }

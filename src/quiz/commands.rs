@@ -317,7 +317,7 @@ pub async fn answer(
     let mut stored = None;
     let outcome = lock_in(s, inv, round, number, position, &mut stored);
     if let Some((guild, row)) = stored
-        && let Err(e) = s.store.record_answers(round, guild, &[row]).await
+        && let Err(e) = s.store.record_answer(round, guild, row).await
     {
         // It is in the round, and saved with the others at the reveal.
         tracing::warn!(round, error = %e, "could not store an answer at once");
@@ -342,9 +342,7 @@ fn lock_in(
                     let outcome = r.answer(inv.user, position, live::std_now());
                     if matches!(outcome, AnswerOutcome::Locked { .. }) {
                         *stored = r
-                            .answers()
-                            .into_iter()
-                            .find(|(n, _, m, _)| *n == number && *m == inv.user)
+                            .answer_of(number, inv.user)
                             .map(|a| (live.guild, live::row(a, s.clock.unix())));
                     }
                     outcome

@@ -433,6 +433,17 @@ impl Round {
     }
 
     /// Every answer given so far: (question number, question id, member, answer).
+    /// A member's answer to question `number` (1-based), as [`Round::answers`] lists it.
+    pub fn answer_of(
+        &self,
+        number: usize,
+        member: Member,
+    ) -> Option<(usize, &str, Member, Answer)> {
+        let i = number.checked_sub(1)?;
+        let a = self.answers.get(i)?.get(&member)?;
+        Some((number, self.questions[i].question.id.as_str(), member, *a))
+    }
+
     pub fn answers(&self) -> Vec<(usize, &str, Member, Answer)> {
         let mut out: Vec<(usize, &str, Member, Answer)> = self
             .answers

@@ -1,94 +1,142 @@
-//! Debate votes written in groups: when a class votes at once, the votes waiting at that moment
-//! are stored in one transaction (one commit, one write to the log) instead of one each. Every
-//! vote's caller waits for the commit that holds its vote, so a click is acknowledged only once
-//! its vote is stored: nothing acknowledged is lost when the bot stops, cleanly or not.
+//! Writes that come in bursts, stored in groups: when a class votes or answers at once, the
+//! votes (or quiz answers) waiting at that moment are stored in one transaction (one commit, one
+//! write to the log) instead of one each. Every caller waits for the commit that holds its own
+//! write, so a click is acknowledged only once it is stored: nothing acknowledged is lost when
+//! the bot stops, cleanly or not. If a group fails, each of its writes is tried alone, so one
+//! bad write fails only its own click.
+
+use std::future::Future;
 
 use tokio::sync::{mpsc, oneshot};
 
 use super::{BeginWrite, Db, StoreError};
 use crate::debate::{Side, VoteOutcome};
+use crate::quiz::AnswerRow;
 
-/// The most votes one transaction takes.
+/// The most writes one transaction takes.
 const MOST: usize = 256;
 
-/// A vote on its way to the database.
-struct Vote {
-    debate: String,
-    /// Where the click came from: the vote counts only in the debate's own server and channel.
-    guild: Option<String>,
-    channel: String,
-    user: String,
-    side: Side,
-    now: i64,
-    done: oneshot::Sender<Result<VoteOutcome, StoreError>>,
+/// A kind of write that can be stored in groups.
+pub(super) trait Grouped: Sized + Send + Sync + 'static {
+    /// What storing one says.
+    type Done: Send + 'static;
+    /// Stores `group` in one transaction: one result per write, in order.
+    fn store(
+        db: &Db,
+        group: &[Self],
+    ) -> impl Future<Output = Result<Vec<Self::Done>, StoreError>> + Send;
 }
 
-/// The handle to the task that writes votes; cheap to clone.
-#[derive(Debug, Clone)]
-pub(super) struct Votes {
-    queue: mpsc::UnboundedSender<Vote>,
+/// A write waiting for its group, with its caller's answer.
+type Waiting<T> = (T, oneshot::Sender<Result<<T as Grouped>::Done, StoreError>>);
+
+/// The handle to the task that writes `T`s; cheap to clone.
+pub(super) struct Writer<T: Grouped> {
+    queue: mpsc::UnboundedSender<Waiting<T>>,
 }
 
-impl Votes {
+impl<T: Grouped> std::fmt::Debug for Writer<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer").finish_non_exhaustive()
+    }
+}
+
+impl<T: Grouped> Clone for Writer<T> {
+    fn clone(&self) -> Self {
+        Writer {
+            queue: self.queue.clone(),
+        }
+    }
+}
+
+impl<T: Grouped> Writer<T> {
     /// Starts the writing task on the current runtime; it ends when every handle is dropped.
-    pub(super) fn start(pool: Db) -> Votes {
-        let (queue, mut waiting) = mpsc::unbounded_channel::<Vote>();
+    pub(super) fn start(db: Db) -> Writer<T> {
+        let (queue, mut waiting) = mpsc::unbounded_channel::<Waiting<T>>();
         tokio::spawn(async move {
             let mut group = Vec::with_capacity(MOST);
             while waiting.recv_many(&mut group, MOST).await > 0 {
-                write(&pool, std::mem::take(&mut group)).await;
+                write(&db, std::mem::take(&mut group)).await;
             }
         });
-        Votes { queue }
+        Writer { queue }
     }
 
-    /// Stores one vote (with the check that the debate is open at `now`, in the server and
-    /// channel `at`) and says what it did.
-    pub(super) async fn cast(
-        &self,
-        debate: u64,
-        at: (Option<u64>, u64),
-        user: u64,
-        side: Side,
-        now: i64,
-    ) -> Result<VoteOutcome, StoreError> {
+    /// Stores `item` with whatever else is waiting, and says what storing it did.
+    pub(super) async fn submit(&self, item: T) -> Result<T::Done, StoreError> {
+        let closed = || StoreError::Db(sqlx::Error::PoolClosed);
         let (done, outcome) = oneshot::channel();
-        let vote = Vote {
-            debate: debate.to_string(),
-            guild: at.0.map(|g| g.to_string()),
-            channel: at.1.to_string(),
-            user: user.to_string(),
-            side,
-            now,
-            done,
-        };
-        if self.queue.send(vote).is_err() {
-            return Err(StoreError::Db(sqlx::Error::PoolClosed));
+        if self.queue.send((item, done)).is_err() {
+            return Err(closed());
         }
-        outcome
-            .await
-            .unwrap_or_else(|_| Err(StoreError::Db(sqlx::Error::PoolClosed)))
+        outcome.await.unwrap_or_else(|_| Err(closed()))
     }
 }
 
-/// Stores a group in one transaction; if that fails, each vote alone, so that one bad vote
-/// fails only its own click.
-async fn write(pool: &Db, group: Vec<Vote>) {
-    let together = match group.len() {
-        1 => None,
-        _ => in_one_transaction(pool, &group).await.ok(),
-    };
-    if let Some(outcomes) = together {
-        for (vote, outcome) in group.into_iter().zip(outcomes) {
-            let _ = vote.done.send(Ok(outcome));
+/// Stores a group in one transaction; if that fails, each write alone.
+async fn write<T: Grouped>(db: &Db, group: Vec<Waiting<T>>) {
+    let (items, dones): (Vec<T>, Vec<_>) = group.into_iter().unzip();
+    if items.len() > 1
+        && let Ok(outcomes) = T::store(db, &items).await
+    {
+        for (done, outcome) in dones.into_iter().zip(outcomes) {
+            let _ = done.send(Ok(outcome));
         }
         return;
     }
-    for vote in group {
-        let outcome = in_one_transaction(pool, std::slice::from_ref(&vote))
+    for (item, done) in items.iter().zip(dones) {
+        let outcome = T::store(db, std::slice::from_ref(item))
             .await
-            .map(|o| o.into_iter().next().unwrap_or(VoteOutcome::Closed));
-        let _ = vote.done.send(outcome);
+            .and_then(|o| {
+                o.into_iter()
+                    .next()
+                    .ok_or(StoreError::Db(sqlx::Error::RowNotFound))
+            });
+        let _ = done.send(outcome);
+    }
+}
+
+/// A debate vote on its way to the database.
+pub(super) struct Vote {
+    pub(super) debate: String,
+    /// Where the click came from: the vote counts only in the debate's own server and channel.
+    pub(super) guild: Option<String>,
+    pub(super) channel: String,
+    pub(super) user: String,
+    pub(super) side: Side,
+    pub(super) now: i64,
+}
+
+impl Grouped for Vote {
+    type Done = VoteOutcome;
+    fn store(
+        db: &Db,
+        group: &[Vote],
+    ) -> impl Future<Output = Result<Vec<VoteOutcome>, StoreError>> + Send {
+        in_one_transaction(db, group)
+    }
+}
+
+/// A quiz answer on its way to the database (kept as it was if already stored).
+pub(super) struct Answer {
+    pub(super) round: String,
+    pub(super) guild: String,
+    pub(super) row: AnswerRow,
+}
+
+impl Grouped for Answer {
+    type Done = ();
+    async fn store(db: &Db, group: &[Answer]) -> Result<Vec<()>, StoreError> {
+        on!(db, |db| {
+            let mut tx = db.begin_write().await?;
+            for a in group {
+                super::quiz::insert_answer(&a.round, &a.guild, &a.row)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(vec![(); group.len()])
     }
 }
 

@@ -159,7 +159,16 @@ impl Store {
         side: Side,
         now: i64,
     ) -> Result<VoteOutcome, StoreError> {
-        self.votes.cast(id, at, user, side, now).await
+        self.votes
+            .submit(super::batch::Vote {
+                debate: id.to_string(),
+                guild: at.0.map(|g| g.to_string()),
+                channel: at.1.to_string(),
+                user: user.to_string(),
+                side,
+                now,
+            })
+            .await
     }
 
     pub async fn tally(&self, id: u64) -> Result<Tally, StoreError> {

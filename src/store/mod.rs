@@ -192,7 +192,9 @@ pub struct Store {
     /// so boards and lookups never queue behind a burst of votes. On PostgreSQL, the same pool.
     reader: Db,
     /// Debate votes, written in groups.
-    votes: batch::Votes,
+    votes: batch::Writer<batch::Vote>,
+    /// Quiz answers as they are clicked, written in groups.
+    answers: batch::Writer<batch::Answer>,
 }
 
 /// Tells one test database from another within a run.
@@ -251,7 +253,7 @@ impl Store {
             Some(url) => {
                 let n = TEST_DATABASES.fetch_add(1, Ordering::Relaxed);
                 let schema = format!("t_{}_{}_{n}", std::process::id(), unique_stamp());
-                Self::postgres_schema(&url, &schema).await
+                Self::open_test(&Location::Postgres(in_schema(&url, &schema))).await
             }
             None => {
                 let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
@@ -268,9 +270,7 @@ impl Store {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 path.hash(&mut h);
-                let schema = format!("p_{:016x}", h.finish());
-                let sep = if url.contains('?') { '&' } else { '?' };
-                Location::Postgres(format!("{url}{sep}options[search_path]={schema}"))
+                Location::Postgres(in_schema(&url, &format!("p_{:016x}", h.finish())))
             }
             None => Location::File(path.to_path_buf()),
         }
@@ -298,12 +298,6 @@ impl Store {
         }
     }
 
-    async fn postgres_schema(url: &str, schema: &str) -> Result<Store, StoreError> {
-        create_schema(url, schema).await?;
-        let options: PgConnectOptions = url.parse()?;
-        Self::postgres(options.options([("search_path", schema)]), 4).await
-    }
-
     async fn postgres(options: PgConnectOptions, max: u32) -> Result<Store, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(max)
@@ -315,7 +309,8 @@ impl Store {
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
         let db = Db::Postgres(pool);
         Ok(Store {
-            votes: batch::Votes::start(db.clone()),
+            votes: batch::Writer::start(db.clone()),
+            answers: batch::Writer::start(db.clone()),
             reader: db.clone(),
             pool: db,
         })
@@ -333,7 +328,8 @@ impl Store {
         let db = Db::Sqlite(pool);
         // A private in-memory database is one connection: it reads what it writes.
         Ok(Store {
-            votes: batch::Votes::start(db.clone()),
+            votes: batch::Writer::start(db.clone()),
+            answers: batch::Writer::start(db.clone()),
             reader: db.clone(),
             pool: db,
         })
@@ -352,6 +348,12 @@ impl Store {
         self.reader.close().await;
         self.pool.close().await;
     }
+}
+
+/// The URL of `url`'s database with `schema` as the search path (sqlx reads `options[…]`).
+fn in_schema(url: &str, schema: &str) -> String {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}options[search_path]={schema}")
 }
 
 /// The PostgreSQL database the test suite runs on, if any.

@@ -55,26 +55,28 @@ impl Store {
             let (round, guild) = (round.to_string(), guild.to_string());
             let mut tx = db.begin_write().await?;
             for r in rows {
-                sqlx::query(
-                "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
-            )
-            .bind(&round)
-            .bind(i64::from(r.question_no))
-            .bind(&r.question_id)
-            .bind(&guild)
-            .bind(r.user_id.to_string())
-            .bind(i64::from(r.choice))
-            .bind(i64::from(r.correct))
-            .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
-            .bind(i64::from(r.points))
-            .bind(r.answered_at)
-            .execute(&mut *tx)
-            .await?;
+                insert_answer(&round, &guild, r).execute(&mut *tx).await?;
             }
             tx.commit().await?;
             Ok(())
         })
+    }
+
+    /// Stores one answer as it is clicked, grouped with the other answers waiting at that
+    /// moment (see `batch`); it is stored when this returns.
+    pub async fn record_answer(
+        &self,
+        round: u64,
+        guild: u64,
+        row: AnswerRow,
+    ) -> Result<(), StoreError> {
+        self.answers
+            .submit(super::batch::Answer {
+                round: round.to_string(),
+                guild: guild.to_string(),
+                row,
+            })
+            .await
     }
 
     pub async fn end_round(&self, round: u64, outcome: &str, now: i64) -> Result<(), StoreError> {
@@ -378,3 +380,31 @@ fn field(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The statement that stores one answer (an answer already stored is kept as it was).
+pub(super) fn insert_answer<'q, DB>(
+    round: &'q String,
+    guild: &'q String,
+    r: &'q AnswerRow,
+) -> sqlx::query::Query<'q, DB, DB::Arguments<'q>>
+where
+    DB: sqlx::Database,
+    String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    &'q String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    sqlx::query(
+        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
+    )
+    .bind(round)
+    .bind(i64::from(r.question_no))
+    .bind(&r.question_id)
+    .bind(guild)
+    .bind(r.user_id.to_string())
+    .bind(i64::from(r.choice))
+    .bind(i64::from(r.correct))
+    .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
+    .bind(i64::from(r.points))
+    .bind(r.answered_at)
+}

@@ -104,3 +104,25 @@ async fn the_report_is_csv_with_one_row_per_answer() {
         "member,question,question_id,answer,correct,time_ms,points\n101,1,q1,A,yes,1500,950\n104,2,q2,B,no,1500,0\n"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_clicked_at_once_are_stored_in_groups_each_once() {
+    let s = Store::in_memory().await.unwrap();
+    s.start_round(1, 10, 20, 3, 0).await.unwrap();
+    // 300 clicks at once, members 0–49 clicking twice: 250 answers, each stored once.
+    let clicks: Vec<_> = (0..300u64)
+        .map(|i| {
+            let s = s.clone();
+            tokio::spawn(async move {
+                s.record_answer(1, 10, row(1, 100 + i % 250, i % 2 == 0, 10, 5))
+                    .await
+            })
+        })
+        .collect();
+    for click in clicks {
+        click.await.unwrap().unwrap();
+    }
+    let csv = s.report_csv(1).await.unwrap();
+    assert_eq!(csv.lines().count(), 1 + 250, "{csv}");
+    assert_eq!(s.answers_of(1, 100).await.unwrap().len(), 1);
+}

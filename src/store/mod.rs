@@ -307,13 +307,7 @@ impl Store {
             .await?;
         // Several processes may start at once: the migrations take a lock of their own.
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        let db = Db::Postgres(pool);
-        Ok(Store {
-            votes: batch::Writer::start(db.clone()),
-            answers: batch::Writer::start(db.clone()),
-            reader: db.clone(),
-            pool: db,
-        })
+        Ok(Self::over(Db::Postgres(pool)))
     }
 
     async fn sqlite(options: SqliteConnectOptions, max: u32) -> Result<Store, StoreError> {
@@ -325,14 +319,18 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        let db = Db::Sqlite(pool);
         // A private in-memory database is one connection: it reads what it writes.
-        Ok(Store {
+        Ok(Self::over(Db::Sqlite(pool)))
+    }
+
+    /// The store over `db`, reading through it too, with its group writers started.
+    fn over(db: Db) -> Store {
+        Store {
             votes: batch::Writer::start(db.clone()),
             answers: batch::Writer::start(db.clone()),
             reader: db.clone(),
             pool: db,
-        })
+        }
     }
 
     /// Which engine holds the state.

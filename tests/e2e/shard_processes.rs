@@ -10,16 +10,13 @@ use std::time::Duration;
 
 use aura::debate::{Debate, Format};
 use aura::pack::Lang;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::app::{next, open_state, point_at_state, state_file, token_of};
 use crate::cli::aura;
-use crate::fake::{
-    FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_channel, in_server, string_option,
-    subcommand,
-};
+use crate::fake::{FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, string_option};
 use crate::faults_reliability::{ends_within, sigterm};
-use crate::shards::{SERVERS, Server, shard, two_server_fake};
+use crate::shards::{self, SERVERS, Server, ask, buttons, shard, two_server_fake};
 
 const TEACHER: u64 = 4545;
 
@@ -55,47 +52,11 @@ impl Drop for Running {
     }
 }
 
-async fn ask(
-    fake: &FakeDiscord,
-    server: &Server,
-    channel: &str,
-    user: u64,
-    perms: u64,
-    (group, sub): (&str, &str),
-    options: Value,
-) -> Value {
-    let payload = subcommand(next(), user, "en-US", group, sub, options);
-    let payload = in_channel(in_server(payload, server.guild, perms, &[]), channel);
-    let cb = fake.interact(payload).await;
-    assert_eq!(cb.status, 204, "/{group} {sub}: {}", cb.body);
-    if cb.body["type"] == 5 {
-        return fake.wait_for_edit(&cb.token).await;
-    }
-    cb.body
-}
-
+/// A member's click in `channel` of `server`; returns the callback's body as text.
 async fn press(fake: &FakeDiscord, server: &Server, channel: &str, user: u64, id: &str) -> String {
-    let payload = in_channel(
-        in_server(
-            click(next(), user, "en-US", id, None),
-            server.guild,
-            MEMBER,
-            &[],
-        ),
-        channel,
-    );
-    fake.interact(payload).await.body.to_string()
-}
-
-fn buttons(p: &Posted, prefix: &str) -> Vec<String> {
-    p.body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .filter(|id| id.starts_with(prefix))
-        .collect()
+    shards::press(fake, server, channel, user, id)
+        .await
+        .to_string()
 }
 
 /// The id in `aura:<kind>:<id>:…`.
@@ -123,8 +84,7 @@ async fn round_and_vote(fake: &FakeDiscord, s: &Server) -> (Vec<String>, Vec<Str
         fake,
         s,
         s.quiz,
-        TEACHER,
-        MANAGE_MESSAGES,
+        (TEACHER, MANAGE_MESSAGES),
         ("quiz", "start"),
         json!([
             { "type": 4, "name": "mode", "value": 1 },
@@ -137,8 +97,7 @@ async fn round_and_vote(fake: &FakeDiscord, s: &Server) -> (Vec<String>, Vec<Str
         fake,
         s,
         s.votes,
-        next(),
-        MEMBER,
+        (next(), MEMBER),
         ("debate", "start"),
         json!([string_option("motion", "benjamin:film-makes-experts")]),
     )
@@ -223,8 +182,7 @@ async fn a_shard_process_killed_with_sigkill_loses_nothing_it_acknowledged() {
         &fake,
         s,
         s.quiz,
-        TEACHER,
-        MANAGE_MESSAGES,
+        (TEACHER, MANAGE_MESSAGES),
         ("quiz", "start"),
         json!([]),
     )
@@ -300,8 +258,7 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
         &fake,
         mine,
         class_room,
-        TEACHER,
-        MANAGE_MESSAGES,
+        (TEACHER, MANAGE_MESSAGES),
         ("debate", "start"),
         json!([{ "type": 4, "name": "format", "value": 1 }]),
     )

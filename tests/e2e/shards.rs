@@ -68,7 +68,7 @@ pub(crate) async fn two_server_fake() -> FakeDiscord {
 }
 
 /// `/group sub options` by `user` with `perms` in `channel` of `server`; returns the callback.
-async fn ask(
+pub(crate) async fn ask(
     fake: &FakeDiscord,
     server: &Server,
     channel: &str,
@@ -87,7 +87,13 @@ async fn ask(
 }
 
 /// A member's click in `channel` of `server`; returns the callback's body.
-async fn press(fake: &FakeDiscord, server: &Server, channel: &str, user: u64, id: &str) -> Value {
+pub(crate) async fn press(
+    fake: &FakeDiscord,
+    server: &Server,
+    channel: &str,
+    user: u64,
+    id: &str,
+) -> Value {
     let payload = in_channel(
         in_server(
             click(next(), user, "en-US", id, None),
@@ -101,7 +107,7 @@ async fn press(fake: &FakeDiscord, server: &Server, channel: &str, user: u64, id
 }
 
 /// The buttons of a posted message whose custom id starts with `prefix`.
-fn buttons(p: &Posted, prefix: &str) -> Vec<String> {
+pub(crate) fn buttons(p: &Posted, prefix: &str) -> Vec<String> {
     p.body["components"]
         .as_array()
         .into_iter()

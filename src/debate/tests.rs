@@ -38,7 +38,8 @@ fn on(s: &Services, k: u32) -> Services {
     }
 }
 
-fn member(id: u64, user: u64, channel: u64) -> Invocation {
+/// A member of server 1 asking in `channel` (also used by the class debates' tests).
+pub(crate) fn member(id: u64, user: u64, channel: u64) -> Invocation {
     Invocation {
         id,
         token: format!("token-{id}"),

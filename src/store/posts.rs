@@ -22,16 +22,14 @@ pub enum Claim {
     Empty,
 }
 
-/// Takes a schedule's row for this transaction (`$1`: the schedule) before its deck is read:
-/// another process changing the same deck waits until this one commits, so no change is lost
-/// (a row lock on PostgreSQL; on SQLite, the write lock taken at once).
-const LOCK_DECK: &str = "UPDATE daily_schedules SET deck = deck WHERE id = $1";
-/// A schedule's deck (`$1`: the schedule).
-const READ_DECK: &str = "SELECT deck FROM daily_schedules WHERE id = $1";
+/// Takes a schedule's row for this transaction and reads its deck (`$1`: the schedule), in one
+/// statement: another process changing the same deck waits until this one commits, so no
+/// change is lost (a row lock on PostgreSQL; on SQLite, the write lock taken at once).
+const TAKE_DECK: &str = "UPDATE daily_schedules SET deck = deck WHERE id = $1 RETURNING deck";
 /// Stores a schedule's deck (`$1`: the deck as JSON, `$2`: the schedule).
 const WRITE_DECK: &str = "UPDATE daily_schedules SET deck = $1 WHERE id = $2";
 
-/// The deck read by [`READ_DECK`]; a deck that no longer parses starts afresh.
+/// The deck read by [`TAKE_DECK`]; a deck that no longer parses starts afresh.
 fn deck(schedule: i64, stored: Option<String>) -> Option<Deck> {
     stored.map(|d| serde_json::from_str(&d).unwrap_or_else(|_| Deck::new(schedule as u64)))
 }
@@ -50,10 +48,13 @@ impl Store {
     ) -> Result<Claim, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            sqlx::query(LOCK_DECK)
-                .bind(schedule)
-                .execute(&mut *tx)
-                .await?;
+            let current = deck(
+                schedule,
+                sqlx::query_scalar(TAKE_DECK)
+                    .bind(schedule)
+                    .fetch_optional(&mut *tx)
+                    .await?,
+            );
             let taken: Option<i64> = sqlx::query_scalar(
             "SELECT CAST(1 AS BIGINT) FROM daily_posts WHERE schedule_id = $1 AND local_date = $2",
         )
@@ -64,13 +65,7 @@ impl Store {
             if taken.is_some() {
                 return Ok(Claim::Taken);
             }
-            let Some(mut deck) = deck(
-                schedule,
-                sqlx::query_scalar(READ_DECK)
-                    .bind(schedule)
-                    .fetch_optional(&mut *tx)
-                    .await?,
-            ) else {
+            let Some(mut deck) = current else {
                 return Ok(Claim::Empty);
             };
             let Some(item) = draw(&mut deck) else {
@@ -114,10 +109,13 @@ impl Store {
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            sqlx::query(LOCK_DECK)
-                .bind(schedule)
-                .execute(&mut *tx)
-                .await?;
+            let current = deck(
+                schedule,
+                sqlx::query_scalar(TAKE_DECK)
+                    .bind(schedule)
+                    .fetch_optional(&mut *tx)
+                    .await?,
+            );
             let done = sqlx::query(
             "DELETE FROM daily_posts WHERE schedule_id = $1 AND local_date = $2 AND message_id IS NULL",
         )
@@ -128,13 +126,7 @@ impl Store {
             if done.rows_affected() == 0 {
                 return Ok(false);
             }
-            if let Some(mut deck) = deck(
-                schedule,
-                sqlx::query_scalar(READ_DECK)
-                    .bind(schedule)
-                    .fetch_optional(&mut *tx)
-                    .await?,
-            ) {
+            if let Some(mut deck) = current {
                 deck.undraw(item);
                 sqlx::query(WRITE_DECK)
                     .bind(deck_json(&deck))
@@ -159,17 +151,14 @@ impl Store {
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            sqlx::query(LOCK_DECK)
-                .bind(schedule)
-                .execute(&mut *tx)
-                .await?;
-            let Some(mut deck) = deck(
+            let current = deck(
                 schedule,
-                sqlx::query_scalar(READ_DECK)
+                sqlx::query_scalar(TAKE_DECK)
                     .bind(schedule)
                     .fetch_optional(&mut *tx)
                     .await?,
-            ) else {
+            );
+            let Some(mut deck) = current else {
                 return Ok(false);
             };
             change(&mut deck);

@@ -8,6 +8,7 @@ use super::flow::{self, Start};
 use super::{Act, Command, Phase, Poll, SidesMode, clock};
 use crate::core::Core;
 use crate::debate::Side;
+use crate::debate::tests::member;
 use crate::interaction::{Invocation, Outcome, perms};
 use crate::outbox::recorder::{Recorder, Sent};
 use crate::pack::Lang;
@@ -24,19 +25,6 @@ async fn services(outbox: Arc<Recorder>) -> Services {
         ..Pace::default()
     };
     Services::new(core, store, outbox, pace).with_clock(crate::clock::Clock::adjustable())
-}
-
-fn member(id: u64, user: u64, channel: u64) -> Invocation {
-    Invocation {
-        id,
-        token: format!("token-{id}"),
-        guild: Some(1),
-        channel,
-        user,
-        lang: Lang::En,
-        name: format!("member {user}"),
-        ..Invocation::default()
-    }
 }
 
 fn text(o: &Outcome) -> String {

@@ -109,7 +109,7 @@ impl Store {
     ) -> Result<Vec<u64>, StoreError> {
         on!(&self.pool, |db| {
             let open: Vec<(String, String, String)> = sqlx::query_as(
-                "SELECT id, guild_id, channel_id FROM quiz_rounds WHERE ended_at IS NULL ORDER BY id",
+                "SELECT id, guild_id, channel_id FROM quiz_rounds WHERE ended_at IS NULL AND kind = 'live' ORDER BY id",
             )
             .fetch_all(db)
             .await?;
@@ -187,7 +187,7 @@ impl Store {
             let rows = sqlx::query(
             "WITH per AS (
                  SELECT round_id, user_id, CAST(SUM(points) AS BIGINT) AS p, CAST(SUM(correct) AS BIGINT) AS c, COUNT(*) AS n
-                 FROM quiz_answers WHERE guild_id = $1 AND answered_at >= $2
+                 FROM quiz_answers WHERE guild_id = $1 AND answered_at >= $2 AND kind = 'live'
                  GROUP BY round_id, user_id),
              best AS (SELECT round_id, MAX(p) AS m FROM per GROUP BY round_id)
              SELECT per.user_id AS user_id, CAST(SUM(per.p) AS BIGINT) AS points, CAST(SUM(per.c) AS BIGINT) AS correct,
@@ -316,7 +316,7 @@ impl Store {
     ) -> Result<Option<u64>, StoreError> {
         on!(&self.reader, |db| {
             let round: Option<String> = sqlx::query_scalar(
-                "SELECT round_id FROM quiz_answers WHERE guild_id = $1 AND user_id = $2
+                "SELECT round_id FROM quiz_answers WHERE guild_id = $1 AND user_id = $2 AND kind = 'live'
              ORDER BY answered_at DESC, question_no DESC LIMIT 1",
             )
             .bind(guild.to_string())
@@ -359,7 +359,7 @@ impl Store {
     pub async fn last_round(&self, channel: u64) -> Result<Option<u64>, StoreError> {
         on!(&self.reader, |db| {
             let round: Option<String> = sqlx::query_scalar(
-            "SELECT id FROM quiz_rounds WHERE channel_id = $1 ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            "SELECT id FROM quiz_rounds WHERE channel_id = $1 AND kind = 'live' ORDER BY started_at DESC, rowid DESC LIMIT 1",
         )
         .bind(channel.to_string())
         .fetch_optional(db)

@@ -14,6 +14,50 @@ pub struct Reply {
     /// Only the member who asked sees it.
     pub ephemeral: bool,
     pub accent: Accent,
+    /// Pictures the reply carries, as data; `render` draws each as a PNG attachment.
+    pub charts: Vec<Chart>,
+}
+
+/// A picture as the core builds it: what to draw, not how (see `render`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// The attachment's file name, e.g. `split.png`.
+    pub name: String,
+    /// What the picture shows in words: the attachment's description, for screen readers.
+    pub alt: String,
+    pub title: String,
+    pub kind: ChartKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartKind {
+    /// One bar per row: an answer split, a leaderboard, accuracy per concept.
+    Bars(Vec<Bar>),
+    /// Two bars per row side by side, e.g. a debate's opening and closing votes.
+    Pairs {
+        /// The names of the two bars of each row (`opening`, `closing`).
+        legend: [String; 2],
+        rows: Vec<Pair>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: u64,
+    /// Shown next to the bar, e.g. `12 · 40%`.
+    pub caption: String,
+    /// Drawn in the highlight colour, e.g. the correct answer.
+    pub marked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub label: String,
+    pub before: u64,
+    pub after: u64,
+    /// Shown next to the pair, e.g. `+5`.
+    pub caption: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

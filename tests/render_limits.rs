@@ -65,6 +65,7 @@ fn reply() -> impl Strategy<Value = Reply> {
                 }),
                 ephemeral,
                 accent: Accent::Neutral,
+                charts: Vec::new(),
             },
         )
 }

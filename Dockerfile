@@ -20,6 +20,7 @@ RUN mkdir -p src benches \
 
 # 2. Aura itself: the sources, the pack that build.rs embeds, the migrations sqlx embeds.
 COPY build.rs ./
+COPY assets ./assets
 COPY benches ./benches
 COPY config ./config
 COPY data ./data

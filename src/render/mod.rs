@@ -2,6 +2,7 @@
 //! long text is cut at a word boundary with an ellipsis, surplus fields and buttons are dropped,
 //! and nothing can ping anyone (`allowed_mentions` is always set).
 
+pub mod chart;
 pub mod limits;
 
 use serde_json::{Value, json};

@@ -81,3 +81,34 @@ fn quiz_thousand_answers(bencher: divan::Bencher) {
             round.reveal()
         });
 }
+
+/// One chart drawn as PNG: a reveal's answer split of four choices (800×272 px), the most
+/// common picture Aura sends. The size of its PNG is printed once (`cargo bench --bench core
+/// chart`).
+#[divan::bench]
+fn chart_png(bencher: divan::Bencher) {
+    use aura::reply::{Bar, Chart, ChartKind};
+    let bar = |label: &str, value: u64, marked: bool| Bar {
+        label: label.into(),
+        value,
+        caption: format!("{value} · {}%", value * 100 / 30),
+        marked,
+    };
+    let chart = Chart {
+        name: "question-3.png".into(),
+        alt: "Answers to question 3, 30 in all: A 12 (40%), B 3 (10%), C 0 (0%), D 15 (50%); correct: A.".into(),
+        title: "Question 3: 30 answers".into(),
+        kind: ChartKind::Bars(vec![
+            bar("A · Technological reproduction", 12, true),
+            bar("B · Mechanical reproduction", 3, false),
+            bar("C · Digital copying", 0, false),
+            bar("D · Mass production", 15, false),
+        ]),
+    };
+    static SHOWN: std::sync::Once = std::sync::Once::new();
+    SHOWN.call_once(|| {
+        let bytes = aura::render::chart::png(&chart).expect("png");
+        eprintln!("chart_png: {} bytes", bytes.len());
+    });
+    bencher.bench(|| aura::render::chart::png(divan::black_box(&chart)).map(|b| b.len()));
+}

@@ -62,7 +62,8 @@ pub enum Command {
         #[arg(long)]
         addr: Option<std::net::SocketAddr>,
     },
-    /// Print what the bot would answer to a command, e.g. `aura preview '/concept name:aura'`.
+    /// Print what the bot would answer to a command, e.g. `aura preview '/concept name:aura'`;
+    /// with `--out DIR`, also write the pictures (charts) it carries into DIR.
     Preview {
         /// The command as typed in Discord.
         command: String,
@@ -79,6 +80,11 @@ pub enum Command {
         /// into aura).
         #[arg(long)]
         data: Option<PathBuf>,
+        /// Write every picture the answer carries (charts, as PNG) into this folder, e.g.
+        /// `aura preview '/quiz leaderboard' --out charts/`. Without a database, `/quiz
+        /// leaderboard` and `/quiz reveal` answer with a small sample class.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -228,6 +234,7 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             seed,
             data,
+            out,
         } => {
             let packs = settings.packs(data);
             let core = match Core::from_packs(&packs, settings.default_lang()) {
@@ -238,9 +245,17 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             };
             let lang = core.lang_for(locale.as_deref());
-            match preview::preview(&core, lang, &command, seed.unwrap_or(0), json) {
-                Ok(out) => {
-                    say(&out);
+            let seed = seed.unwrap_or(0);
+            let answered = match out.as_deref() {
+                Some(dir) => preview::preview_to(&core, lang, &command, seed, json, dir),
+                None => preview::preview(&core, lang, &command, seed, json).map(|t| (t, vec![])),
+            };
+            match answered {
+                Ok((text, written)) => {
+                    say(&text);
+                    for path in written {
+                        eprintln!("aura: wrote {}", path.display());
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(message) => {

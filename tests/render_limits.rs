@@ -3,7 +3,9 @@
 
 use aura::interaction::CustomId;
 use aura::render::{self, limits};
-use aura::reply::{Accent, Button, ButtonStyle, Field, Reply, Select, SelectOption};
+use aura::reply::{
+    Accent, Bar, Button, ButtonStyle, Chart, ChartKind, Field, Pair, Reply, Select, SelectOption,
+};
 use aura::text::{chars, truncate};
 use proptest::prelude::*;
 
@@ -15,6 +17,46 @@ fn text(max: usize) -> impl Strategy<Value = String> {
         Just(String::new()),
         Just("   ".to_string()),
     ]
+}
+
+fn chart() -> impl Strategy<Value = Chart> {
+    (
+        text(80),
+        text(2000),
+        text(200),
+        proptest::collection::vec((text(120), any::<u32>(), text(60), any::<bool>()), 0..14),
+        any::<bool>(),
+    )
+        .prop_map(|(name, alt, title, rows, pairs)| Chart {
+            name,
+            alt,
+            title,
+            kind: if pairs {
+                ChartKind::Pairs {
+                    legend: ["before".into(), "after".into()],
+                    rows: rows
+                        .into_iter()
+                        .map(|(label, v, caption, _)| Pair {
+                            label,
+                            before: u64::from(v),
+                            after: u64::from(v / 3),
+                            caption,
+                        })
+                        .collect(),
+                }
+            } else {
+                ChartKind::Bars(
+                    rows.into_iter()
+                        .map(|(label, v, caption, marked)| Bar {
+                            label,
+                            value: u64::from(v),
+                            caption,
+                            marked,
+                        })
+                        .collect(),
+                )
+            },
+        })
 }
 
 fn reply() -> impl Strategy<Value = Reply> {
@@ -29,9 +71,10 @@ fn reply() -> impl Strategy<Value = Reply> {
             0..30,
         )),
         any::<bool>(),
+        proptest::collection::vec(chart(), 0..13),
     )
         .prop_map(
-            |(title, body, fields, footer, buttons, select, ephemeral)| Reply {
+            |(title, body, fields, footer, buttons, select, ephemeral, charts)| Reply {
                 title,
                 text: body,
                 fields: fields
@@ -65,7 +108,7 @@ fn reply() -> impl Strategy<Value = Reply> {
                 }),
                 ephemeral,
                 accent: Accent::Neutral,
-                charts: Vec::new(),
+                charts,
             },
         )
 }
@@ -80,6 +123,24 @@ proptest! {
             let errs = limits::check_callback(&body);
             prop_assert!(errs.is_empty(), "{:?}", errs);
             prop_assert_eq!(&body["data"]["allowed_mentions"]["parse"], &serde_json::json!([]));
+        }
+    }
+
+    #[test]
+    fn any_replys_pictures_are_listed_and_drawn_alike(reply in reply()) {
+        // Drawn for a few cases only: the listing is what the limits check above covers.
+        let body = render::message(&reply, render::Mentions::default());
+        let listed = body["attachments"].as_array().cloned().unwrap_or_default();
+        prop_assert!(listed.len() <= limits::ATTACHMENTS - 1);
+        prop_assert_eq!(listed.len(), reply.charts.len().min(limits::ATTACHMENTS - 1));
+        if reply.charts.len() <= 2 {
+            let files = render::files(&reply);
+            prop_assert_eq!(files.len(), listed.len());
+            for (file, entry) in files.iter().zip(&listed) {
+                prop_assert_eq!(&serde_json::json!(file.name), &entry["filename"]);
+                prop_assert!(file.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+                prop_assert!(file.bytes.len() < 1024 * 1024);
+            }
         }
     }
 

@@ -39,6 +39,17 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
         return match (group.name, req.command.name) {
             ("quiz", "start") => quiz::preview(core, lang, req, rng.r#gen()),
             ("quiz", "info") => quiz::info(core, lang),
+            // No database behind a preview: a sample class answers.
+            ("quiz", "leaderboard") => quiz::sample::leaderboard(
+                lang,
+                req.get("period")
+                    .and_then(crate::quiz::Period::parse)
+                    .unwrap_or(crate::quiz::Period::All),
+                req.get("sort")
+                    .and_then(crate::quiz::Sort::parse)
+                    .unwrap_or_default(),
+            ),
+            ("quiz", "reveal") => quiz::sample::reveal(core, lang, rng.r#gen()),
             ("daily", "preview") => daily::preview_request(core, lang, req, rng),
             ("debate", "start") => debate::preview_start(core, lang, req, rng),
             ("debate", "summary") => debate::preview_summary(core, lang, req),

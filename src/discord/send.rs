@@ -120,34 +120,41 @@ fn counted<T>(call: serenity::Result<T>) -> Result<T, Error> {
     Ok(call?)
 }
 
-fn attachment(name: &str, bytes: Vec<u8>) -> (Value, Vec<serenity::CreateAttachment>) {
-    let listed = json!([{ "id": 0, "filename": name }]);
-    (listed, vec![serenity::CreateAttachment::bytes(bytes, name)])
+/// The message body `data` of a reply with its charts drawn, and `extra` (a report's CSV)
+/// listed after them: what serenity uploads as `files[n]` beside the JSON.
+fn with_files(
+    data: &mut Value,
+    reply: &crate::reply::Reply,
+    extra: Option<render::File>,
+) -> Vec<serenity::CreateAttachment> {
+    let mut files = render::files(reply);
+    if let Some(file) = extra {
+        render::attach(data, &mut files, file);
+    }
+    files
+        .into_iter()
+        .map(|f| serenity::CreateAttachment::bytes(f.bytes, f.name))
+        .collect()
 }
 
 /// Answers within the 3 seconds: a new message, an update, a modal, a file, a deletion.
 async fn respond(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
     let update = t.kind == Kind::Component;
+    let message = |r: &crate::reply::Reply, kind: u8, extra: Option<render::File>| {
+        let mut body = render::interaction_response(r, kind);
+        let files = with_files(&mut body["data"], r, extra);
+        (body, files)
+    };
     let (body, files) = match outcome {
-        Outcome::Reply(r) => (
-            render::interaction_response(&r, render::CHANNEL_MESSAGE),
-            vec![],
-        ),
-        Outcome::Update(r) if update => (
-            render::interaction_response(&r, render::UPDATE_MESSAGE),
-            vec![],
-        ),
-        Outcome::Update(r) => (
-            render::interaction_response(&r, render::CHANNEL_MESSAGE),
-            vec![],
-        ),
+        Outcome::Reply(r) => message(&r, render::CHANNEL_MESSAGE, None),
+        Outcome::Update(r) if update => message(&r, render::UPDATE_MESSAGE, None),
+        Outcome::Update(r) => message(&r, render::CHANNEL_MESSAGE, None),
         Outcome::Modal(m) => (render::modal(&m), vec![]),
-        Outcome::File { reply, name, bytes } => {
-            let mut body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
-            let (listed, files) = attachment(&name, bytes);
-            body["data"]["attachments"] = listed;
-            (body, files)
-        }
+        Outcome::File { reply, name, bytes } => message(
+            &reply,
+            render::CHANNEL_MESSAGE,
+            Some(render::File { name, bytes }),
+        ),
         Outcome::DeleteMessage => {
             let ack = json!({ "type": render::DEFERRED_UPDATE });
             counted(
@@ -190,22 +197,16 @@ async fn defer(t: &Target<'_>) -> Result<(), Error> {
 /// follow-up carries a new message.
 async fn after_deferral(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
     let command = matches!(t.kind, Kind::Command { .. });
-    let (data, files, edit) = match outcome {
-        Outcome::Reply(r) => (
-            render::message(&r, render::Mentions::default()),
-            vec![],
-            command,
-        ),
-        Outcome::Update(r) => (
-            render::message(&r, render::Mentions::default()),
-            vec![],
-            true,
-        ),
+    let message = |r: &crate::reply::Reply, extra: Option<render::File>| {
+        let mut data = render::message(r, render::Mentions::default());
+        let files = with_files(&mut data, r, extra);
+        (data, files)
+    };
+    let ((data, files), edit) = match outcome {
+        Outcome::Reply(r) => (message(&r, None), command),
+        Outcome::Update(r) => (message(&r, None), true),
         Outcome::File { reply, name, bytes } => {
-            let mut data = render::message(&reply, render::Mentions::default());
-            let (listed, files) = attachment(&name, bytes);
-            data["attachments"] = listed;
-            (data, files, command)
+            (message(&reply, Some(render::File { name, bytes })), command)
         }
         Outcome::Modal(_) => {
             // A modal must be the first answer; reaching here is a bug, answered as one.

@@ -541,3 +541,33 @@ class-format-quick = quick vote
 class-format-class = class debate
 class-pings-on = Speakers are now pinged when Aura names them in a class debate.
 class-pings-off = Speakers are named without a ping.
+
+## classroom: charts
+chart-split-title = Question { $number }: { $total ->
+    [one] 1 answer
+   *[other] { $total } answers
+}
+chart-split-alt = Answers to question { $number }, { $total } in all: { $list }; correct: { $correct }.
+chart-split-alt-hidden = Answers to question { $number }, { $total } in all: { $list }.
+chart-board-title = Top { $count } — { $period }
+chart-board-alt = Quiz board, { $period }, top { $count } by { $by }: { $list }.
+chart-board-points = { $n ->
+    [one] 1 point
+   *[other] { $n } points
+}
+chart-board-accuracy = { $n }% right
+chart-board-wins = { $n ->
+    [one] 1 round won
+   *[other] { $n } rounds won
+}
+chart-board-games = { $n ->
+    [one] 1 round played
+   *[other] { $n } rounds played
+}
+chart-member = member …{ $tail }
+chart-shift-title = Votes before and after the debate
+chart-shift-opening = Opening vote
+chart-shift-closing = Closing vote
+chart-shift-row = { $side }: { $before } before, { $after } after ({ $shift } points)
+chart-shift-alt = Opening and closing votes. { $list }. The shift in percentage points: Benjamin { $benjamin }, Adorno { $adorno }.
+quiz-sample-note = A sample class: names and numbers are made up

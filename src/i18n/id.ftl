@@ -531,3 +531,21 @@ class-format-quick = pemungutan cepat
 class-format-class = debat kelas
 class-pings-on = Pembicara kini disebut (ping) saat Aura menyebut namanya dalam debat kelas.
 class-pings-off = Pembicara disebut namanya tanpa ping.
+
+## classroom: charts
+chart-split-title = Soal { $number }: { $total } jawaban
+chart-split-alt = Jawaban soal { $number }, { $total } seluruhnya: { $list }; yang benar: { $correct }.
+chart-split-alt-hidden = Jawaban soal { $number }, { $total } seluruhnya: { $list }.
+chart-board-title = { $count } teratas — { $period }
+chart-board-alt = Papan kuis { $period }, { $count } teratas menurut { $by }: { $list }.
+chart-board-points = { $n } poin
+chart-board-accuracy = { $n }% benar
+chart-board-wins = { $n } ronde dimenangkan
+chart-board-games = { $n } ronde dimainkan
+chart-member = anggota …{ $tail }
+chart-shift-title = Suara sebelum dan sesudah debat
+chart-shift-opening = Pemungutan pembuka
+chart-shift-closing = Pemungutan penutup
+chart-shift-row = { $side }: { $before } sebelum, { $after } sesudah ({ $shift } poin)
+chart-shift-alt = Pemungutan pembuka dan penutup. { $list }. Pergeseran dalam poin persentase: Benjamin { $benjamin }, Adorno { $adorno }.
+quiz-sample-note = Kelas contoh: nama dan angkanya rekaan

@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::render::File;
+
 /// How many times a call is tried in all.
 const ATTEMPTS: u32 = 4;
 /// The longest wait Aura accepts from a 429 before giving up.
@@ -96,30 +98,38 @@ impl Rest {
             })
     }
 
-    /// Posts a message in a channel; returns Discord's message object.
-    async fn create_message_raw(&self, channel: u64, body: &Value) -> Result<Value, RestError> {
+    /// Posts a message in a channel (with its files, if any); returns Discord's message object.
+    async fn create_message_raw(
+        &self,
+        channel: u64,
+        body: &Value,
+        files: &[File],
+    ) -> Result<Value, RestError> {
         let url = format!("{}/channels/{channel}/messages", self.base);
-        self.call(
+        self.call_with(
             reqwest::Method::POST,
             &url,
             Some(body),
+            files,
             &format!("msg:{channel}"),
         )
         .await
     }
 
-    /// Edits one of Aura's messages.
+    /// Edits one of Aura's messages (with new files, if any).
     async fn edit_message_raw(
         &self,
         channel: u64,
         message: u64,
         body: &Value,
+        files: &[File],
     ) -> Result<(), RestError> {
         let url = format!("{}/channels/{channel}/messages/{message}", self.base);
-        self.call(
+        self.call_with(
             reqwest::Method::PATCH,
             &url,
             Some(body),
+            files,
             &format!("edit:{channel}"),
         )
         .await
@@ -167,7 +177,12 @@ impl Rest {
     }
 
     /// Sends a direct message to a member.
-    async fn direct_message_raw(&self, user: u64, body: &Value) -> Result<Value, RestError> {
+    async fn direct_message_raw(
+        &self,
+        user: u64,
+        body: &Value,
+        files: &[File],
+    ) -> Result<Value, RestError> {
         let url = format!("{}/users/@me/channels", self.base);
         let dm = serde_json::json!({ "recipient_id": user.to_string() });
         let channel = self
@@ -180,7 +195,7 @@ impl Rest {
                 status: 200,
                 body: "no DM channel id".into(),
             })?;
-        self.create_message_raw(id, body).await
+        self.create_message_raw(id, body, files).await
     }
 
     /// Gives a member a role (the daily posts' opt-in ping role).
@@ -227,12 +242,13 @@ impl Rest {
         application: u64,
         token: &str,
         body: &Value,
+        files: &[File],
     ) -> Result<(), RestError> {
         let url = format!(
             "{}/webhooks/{application}/{token}/messages/@original",
             self.base
         );
-        self.call(reqwest::Method::PATCH, &url, Some(body), "webhook")
+        self.call_with(reqwest::Method::PATCH, &url, Some(body), files, "webhook")
             .await
             .map(drop)
     }
@@ -243,9 +259,10 @@ impl Rest {
         application: u64,
         token: &str,
         body: &Value,
+        files: &[File],
     ) -> Result<(), RestError> {
         let url = format!("{}/webhooks/{application}/{token}", self.base);
-        self.call(reqwest::Method::POST, &url, Some(body), "webhook")
+        self.call_with(reqwest::Method::POST, &url, Some(body), files, "webhook")
             .await
             .map(drop)
     }
@@ -287,6 +304,19 @@ impl Rest {
         body: Option<&Value>,
         route: &str,
     ) -> Result<Value, RestError> {
+        self.call_with(method, url, body, &[], route).await
+    }
+
+    /// A call whose JSON body goes alone, or, with files, as a multipart form: the JSON as
+    /// `payload_json` and each file as `files[n]` (`n` its id in the body's `attachments`).
+    async fn call_with(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        body: Option<&Value>,
+        files: &[File],
+        route: &str,
+    ) -> Result<Value, RestError> {
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -295,8 +325,10 @@ impl Rest {
             if let Some(auth) = &self.auth {
                 request = request.header(reqwest::header::AUTHORIZATION, auth);
             }
-            if let Some(body) = body {
-                request = request.json(body);
+            match body {
+                Some(body) if !files.is_empty() => request = request.multipart(form(body, files)),
+                Some(body) => request = request.json(body),
+                None => {}
             }
             let response = request.send().await;
             if let Ok(r) = &response {
@@ -362,6 +394,35 @@ impl Rest {
             }
             tokio::time::sleep(wait).await;
         }
+    }
+}
+
+/// A multipart form of a JSON body and its files, made anew for each try.
+fn form(body: &Value, files: &[File]) -> reqwest::multipart::Form {
+    let json = reqwest::multipart::Part::text(body.to_string())
+        .mime_str("application/json")
+        .unwrap_or_else(|_| reqwest::multipart::Part::text(body.to_string()));
+    let mut form = reqwest::multipart::Form::new().part("payload_json", json);
+    for (n, file) in files.iter().enumerate() {
+        let part = reqwest::multipart::Part::bytes(file.bytes.clone()).file_name(file.name.clone());
+        let part = match mime(&file.name) {
+            Some(m) => part.mime_str(m).unwrap_or_else(|_| {
+                reqwest::multipart::Part::bytes(file.bytes.clone()).file_name(file.name.clone())
+            }),
+            None => part,
+        };
+        form = form.part(format!("files[{n}]"), part);
+    }
+    form
+}
+
+fn mime(name: &str) -> Option<&'static str> {
+    if name.ends_with(".png") {
+        Some("image/png")
+    } else if name.ends_with(".csv") {
+        Some("text/csv")
+    } else {
+        None
     }
 }
 

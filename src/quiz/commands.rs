@@ -8,7 +8,7 @@ use super::access::{self, Asker};
 use super::live::{self, Control};
 use super::recovery;
 use super::{Access, AnswerOutcome, AnswerRow, Period, Sort};
-use crate::answers::quiz::{self as cards, Mode, StartArgs};
+use crate::answers::quiz::{self as cards, Mode, StartArgs, charts};
 use crate::audit::{self, Action};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -141,7 +141,26 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
             let period = period.unwrap_or(Period::All);
             let sort = sort.unwrap_or_default();
             let board = store.board_by(guild, period, s.clock.unix(), sort).await?;
-            cards::board_card(&board, period, sort, lang)
+            let top: Vec<u64> = board
+                .iter()
+                .take(charts::BOARD_TOP)
+                .map(|l| l.user_id)
+                .collect();
+            let mut names = store.display_names(guild, &top).await?;
+            // The member asking is named as Discord shows them now.
+            if !inv.name.trim().is_empty() {
+                names.insert(inv.user, inv.name.clone());
+            }
+            let mut card = cards::board_card(&board, period, sort, lang);
+            card.charts.extend(charts::board(
+                &board,
+                period,
+                sort,
+                &names,
+                Some(inv.user),
+                lang,
+            ));
+            card
         }
         QuizCommand::Me { period } => {
             let period = period.unwrap_or(Period::All);

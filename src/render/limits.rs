@@ -27,6 +27,10 @@ pub const CHOICE_NAME: usize = 100;
 pub const CHOICE_VALUE: usize = 100;
 /// A modal's title and a text input's label.
 pub const MODAL_TITLE: usize = 45;
+/// Files a message carries (spec: `attachments` maxItems 10).
+pub const ATTACHMENTS: usize = 10;
+/// An attachment's `description`, its alt text (spec: MessageAttachmentRequest.description).
+pub const ATTACHMENT_DESCRIPTION: usize = 1024;
 
 // What the pack may hold, so that its text fits where it is rendered without cutting.
 /// A quotation in a reply's description, with room for its attribution.
@@ -171,6 +175,33 @@ pub fn check_message(data: &Value) -> Vec<String> {
                     );
                 }
             }
+        }
+    }
+    let files = data["attachments"].as_array().cloned().unwrap_or_default();
+    over(files.len() > ATTACHMENTS, "more than 10 attachments".into());
+    let mut file_ids = std::collections::HashSet::new();
+    for (i, f) in files.iter().enumerate() {
+        over(
+            len(&f["description"]) > ATTACHMENT_DESCRIPTION,
+            format!("attachments.{i}.description > 1024"),
+        );
+        over(
+            len(&f["filename"]) == 0,
+            format!("attachments.{i}.filename empty"),
+        );
+        over(
+            !file_ids.insert(f["id"].to_string()),
+            format!("attachments.{i}.id repeated"),
+        );
+    }
+    for (i, e) in embeds.iter().enumerate() {
+        if let Some(url) = e["image"]["url"].as_str()
+            && let Some(name) = url.strip_prefix("attachment://")
+        {
+            over(
+                !files.iter().any(|f| f["filename"] == name),
+                format!("embeds.{i}.image names a file the message does not list"),
+            );
         }
     }
     let has_body = len(&data["content"]) > 0 || !embeds.is_empty() || !rows.is_empty();

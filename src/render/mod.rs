@@ -1,6 +1,10 @@
 //! Turns a [`Reply`] into the JSON body Discord receives, fitting every limit on the way:
 //! long text is cut at a word boundary with an ellipsis, surplus fields and buttons are dropped,
-//! and nothing can ping anyone (`allowed_mentions` is always set).
+//! and nothing can ping anyone (`allowed_mentions` is always set). A reply's charts are listed
+//! as the message's `attachments` (file name and alt text as `description`), the first shown as
+//! the embed's image; [`files`] draws them as PNGs, in the same order, for the sender to upload
+//! as `files[n]` beside the JSON. A message edited with no charts leaves the files it already
+//! has alone; one edited with charts lists only the new ones, which replace the old.
 
 pub mod chart;
 pub mod limits;
@@ -8,6 +12,9 @@ pub mod limits;
 use serde_json::{Value, json};
 
 use crate::reply::{ButtonStyle, Reply};
+pub use files::{File, attach, file_names, files};
+
+mod files;
 use crate::text::{chars, truncate};
 
 /// Interaction callback type 4: a message answering the command.
@@ -117,7 +124,9 @@ pub fn message(reply: &Reply, mentions: Mentions) -> Value {
         data.insert("flags".into(), json!(EPHEMERAL));
     }
     data.insert("allowed_mentions".into(), mentions.to_json());
-    Value::Object(data)
+    let mut data = Value::Object(data);
+    files::list_charts(&mut data, reply);
+    data
 }
 
 /// A message Aura sends on its own (a post, an edit, a follow-up): the reply, pinging only
@@ -343,6 +352,13 @@ pub fn to_text(reply: &Reply) -> String {
     }
     if !body["components"].is_null() {
         out.push('\n');
+    }
+    for file in body["attachments"].as_array().into_iter().flatten() {
+        out.push_str(&format!(
+            "\n[picture {}: {}]\n",
+            file["filename"].as_str().unwrap_or(""),
+            file["description"].as_str().unwrap_or("")
+        ));
     }
     out
 }

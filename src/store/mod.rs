@@ -26,6 +26,7 @@ mod daily;
 mod debates;
 mod health;
 mod limits;
+mod names;
 mod posts;
 mod privacy;
 #[cfg(test)]

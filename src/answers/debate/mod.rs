@@ -3,6 +3,7 @@
 //! everything a class debate shows (control message, announcements, summary, export,
 //! argument tree, history).
 
+mod chart;
 pub mod class;
 pub mod summary;
 

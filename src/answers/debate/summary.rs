@@ -35,7 +35,7 @@ fn tally_line(t_: &Tally, lang: Lang) -> String {
 }
 
 /// "+5.0" / "−3.3" percentage points.
-fn points(v: f64) -> String {
+pub(super) fn points(v: f64) -> String {
     if v < -0.05 {
         format!("−{:.1}", -v)
     } else {
@@ -335,6 +335,9 @@ pub fn summary(core: &Core, c: &Class, lang: Lang) -> Reply {
         }
     }
     reply.footer = Some(t(lang, "class-summary-footer"));
+    if v.opening.total() + v.closing.total() > 0 {
+        reply.charts.push(super::chart::shift_chart(&v, lang));
+    }
     reply
 }
 

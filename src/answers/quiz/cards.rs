@@ -265,6 +265,9 @@ pub fn reveal_card(
         reply.footer = Some(t(lang, "quiz-idle-stop"));
     }
     reply
+        .charts
+        .push(super::charts::split(view, r, lang, spoilers));
+    reply
 }
 
 /// How a round ended, for its closing message.

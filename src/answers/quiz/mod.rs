@@ -11,6 +11,8 @@ use crate::search::Kind;
 
 mod boards;
 mod cards;
+pub mod charts;
+pub mod sample;
 
 pub use boards::*;
 pub use cards::*;

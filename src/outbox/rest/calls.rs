@@ -55,7 +55,10 @@ fn message_id(posted: &Value) -> Result<u64, OutboxError> {
 #[async_trait::async_trait]
 impl Outbox for Rest {
     async fn post(&self, channel: u64, message: &Message) -> Result<u64, OutboxError> {
-        let posted = self.create_message_raw(channel, &public(message)).await?;
+        let files = render::files(&message.reply);
+        let posted = self
+            .create_message_raw(channel, &public(message), &files)
+            .await?;
         message_id(&posted)
     }
 
@@ -68,7 +71,8 @@ impl Outbox for Rest {
         let mut body = public(message);
         body["nonce"] = Value::from(nonce);
         body["enforce_nonce"] = Value::Bool(true);
-        let posted = self.create_message_raw(channel, &body).await?;
+        let files = render::files(&message.reply);
+        let posted = self.create_message_raw(channel, &body, &files).await?;
         message_id(&posted)
     }
 
@@ -98,7 +102,7 @@ impl Outbox for Rest {
 
     async fn edit(&self, channel: u64, message: u64, new: &Message) -> Result<(), OutboxError> {
         Ok(self
-            .edit_message_raw(channel, message, &public(new))
+            .edit_message_raw(channel, message, &public(new), &render::files(&new.reply))
             .await?)
     }
 
@@ -129,21 +133,33 @@ impl Outbox for Rest {
     }
 
     async fn direct_message(&self, user: u64, message: &Message) -> Result<(), OutboxError> {
-        self.direct_message_raw(user, &public(message)).await?;
+        let files = render::files(&message.reply);
+        self.direct_message_raw(user, &public(message), &files)
+            .await?;
         Ok(())
     }
 
     async fn followup(&self, token: &str, message: &Message) -> Result<(), OutboxError> {
         let app = self.application_id()?;
         Ok(self
-            .followup_raw(app, token, &render::channel_message(message))
+            .followup_raw(
+                app,
+                token,
+                &render::channel_message(message),
+                &render::files(&message.reply),
+            )
             .await?)
     }
 
     async fn edit_original(&self, token: &str, message: &Message) -> Result<(), OutboxError> {
         let app = self.application_id()?;
         Ok(self
-            .edit_original_raw(app, token, &render::channel_message(message))
+            .edit_original_raw(
+                app,
+                token,
+                &render::channel_message(message),
+                &render::files(&message.reply),
+            )
             .await?)
     }
 

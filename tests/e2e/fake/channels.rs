@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 
 use super::payloads::{member_user, message};
 use super::recorder::Posted;
+use super::uploads;
 use super::{FakeDiscord, GUILD_ID, READERS_ROLE, Shared};
 
 /// How many edits of messages a channel takes per `EDIT_WINDOW` before answering 429.
@@ -152,6 +153,7 @@ impl FakeDiscord {
             id: id.clone(),
             body,
             edits: Vec::new(),
+            files: Vec::new(),
             by: String::new(),
         });
         id
@@ -189,8 +191,12 @@ async fn create_message(
     State(s): State<Arc<Shared>>,
     Path(channel): Path<String>,
     headers: axum::http::HeaderMap,
-    axum::Json(body): axum::Json<Value>,
+    raw: axum::body::Bytes,
 ) -> Response {
+    let (body, files) = match uploads::read(&headers, &raw) {
+        Ok(read) => read,
+        Err(e) => return refused(&s, &e),
+    };
     let by = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -250,11 +256,20 @@ async fn create_message(
             let id = (1_200_000_000_000_000_000
                 + s.record.next_message.fetch_add(1, Ordering::SeqCst))
             .to_string();
+            s.keep_uploads(&id, files.clone());
+            let files = files
+                .into_iter()
+                .map(|mut f| {
+                    f.key = id.clone();
+                    f
+                })
+                .collect();
             s.record.posted.lock().expect("lock").push(Posted {
                 channel: channel.clone(),
                 id: id.clone(),
                 body: body.clone(),
                 edits: Vec::new(),
+                files,
                 by,
             });
             id
@@ -274,6 +289,20 @@ async fn create_message(
             .into_response();
     }
     axum::Json(as_message(&channel, &id, &body)).into_response()
+}
+
+/// A body Discord would not read (a malformed form, a listed file missing): 400, noted.
+fn refused(s: &Shared, e: &str) -> Response {
+    s.record
+        .unknown
+        .lock()
+        .expect("lock")
+        .push(format!("message refused: {e}"));
+    (
+        StatusCode::BAD_REQUEST,
+        axum::Json(json!({ "code": 50035, "message": e })),
+    )
+        .into_response()
 }
 
 /// A posted message as Discord returns it: Aura's, with its nonce, content and embeds.
@@ -324,8 +353,13 @@ async fn recent_messages(
 async fn edit_message(
     State(s): State<Arc<Shared>>,
     Path((channel, message_id)): Path<(String, String)>,
-    axum::Json(body): axum::Json<Value>,
+    headers: axum::http::HeaderMap,
+    raw: axum::body::Bytes,
 ) -> Response {
+    let (body, files) = match uploads::read(&headers, &raw) {
+        Ok(read) => read,
+        Err(e) => return refused(&s, &e),
+    };
     if let Some(fault) = channel_fault(&s, &channel) {
         return fault;
     }
@@ -362,11 +396,26 @@ async fn edit_message(
         match posted.iter_mut().find(|p| p.id == message_id) {
             Some(p) => {
                 p.edits.push(body.clone());
+                // Like Discord: an edit listing `attachments` keeps only those (here: the
+                // new files it carries); one that does not list them keeps what was there.
+                if body.get("attachments").is_some() {
+                    p.files = files
+                        .iter()
+                        .cloned()
+                        .map(|mut f| {
+                            f.key = message_id.clone();
+                            f
+                        })
+                        .collect();
+                }
                 true
             }
             None => false,
         }
     };
+    if found {
+        s.keep_uploads(&message_id, files);
+    }
     s.changed.notify_waiters();
     if !found {
         return (

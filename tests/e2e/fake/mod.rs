@@ -9,7 +9,8 @@
 //!   roles and DMs, and the faults a test can arrange on them;
 //! - `recorder`: what the fake recorded, and the queries tests make of it;
 //! - `payloads`: what Discord sends: interactions, members, messages;
-//! - `faults`: a status or a call that never answers, on any route a test names.
+//! - `faults`: a status or a call that never answers, on any route a test names;
+//! - `uploads`: JSON or multipart bodies, and the files they carry.
 //!
 //! This file holds the shared state, starting the fake, and waiting on it.
 
@@ -21,6 +22,7 @@ mod gateway;
 mod payloads;
 mod recorder;
 mod rest;
+mod uploads;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -33,6 +35,7 @@ use tokio::sync::Notify;
 pub use faults::Fault;
 pub use payloads::*;
 pub use recorder::{Callback, Posted};
+pub use uploads::Upload;
 
 pub const APP_ID: &str = "1234567890123456789";
 pub const CHANNEL_ID: &str = "645027906669510667";
@@ -51,6 +54,19 @@ struct Shared {
     record: recorder::Record,
     faults: channels::Faults,
     route_faults: faults::RouteFaults,
+}
+
+impl Shared {
+    /// Keeps the files a request carried, under its message id, interaction id or token.
+    fn keep_uploads(&self, key: &str, files: Vec<Upload>) {
+        let mut kept = self.record.uploads.lock().expect("lock");
+        let mut legacy = self.record.attachments.lock().expect("lock");
+        for mut file in files {
+            file.key = key.to_string();
+            legacy.push((key.to_string(), file.name.clone(), file.bytes.clone()));
+            kept.push(file);
+        }
+    }
 }
 
 #[derive(Clone)]

@@ -17,6 +17,9 @@ pub struct Posted {
     pub id: String,
     pub body: Value,
     pub edits: Vec<Value>,
+    /// The files the message carries now: those it was posted with, replaced by an edit that
+    /// lists `attachments` (kept when an edit does not).
+    pub files: Vec<super::Upload>,
     /// The bot token it was posted with (which bot process posted it).
     pub by: String,
 }
@@ -54,6 +57,8 @@ pub(super) struct Record {
     pub(super) pins: Mutex<Vec<(String, String, bool)>>,
     pub(super) threads: Mutex<Vec<(String, String, String)>>,
     pub(super) attachments: Mutex<Vec<(String, String, Vec<u8>)>>,
+    /// Every file uploaded, with its key and description.
+    pub(super) uploads: Mutex<Vec<super::Upload>>,
     pub(super) followups: Mutex<Vec<(String, Value)>>,
     pub(super) role_changes: Mutex<Vec<(String, String, bool)>>,
 }
@@ -146,9 +151,14 @@ impl FakeDiscord {
     pub fn threads(&self) -> Vec<(String, String, String)> {
         self.record().threads.lock().expect("lock").clone()
     }
-    /// Files attached to callbacks: (interaction id, file name, bytes).
+    /// Files uploaded with callbacks, edits, follow-ups and posts: (interaction id, token or
+    /// message id, file name, bytes).
     pub fn attachments(&self) -> Vec<(String, String, Vec<u8>)> {
         self.record().attachments.lock().expect("lock").clone()
+    }
+    /// Every file uploaded, in order, with its alt text.
+    pub fn uploads(&self) -> Vec<super::Upload> {
+        self.record().uploads.lock().expect("lock").clone()
     }
     /// (user, role, added) for every role change Aura made.
     pub fn role_changes(&self) -> Vec<(String, String, bool)> {

@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 
 use super::payloads::{bot_user, message};
 use super::recorder::Callback;
+use super::uploads;
 use super::{APP_ID, FakeDiscord, Shared};
 
 pub(super) fn routes() -> Router<Arc<Shared>> {
@@ -98,75 +99,25 @@ fn store_commands(s: &Shared, body: Value) -> Response {
     axum::Json(Value::Array(out)).into_response()
 }
 
-/// Files of a multipart body: (file name, bytes).
-type Files = Vec<(String, Vec<u8>)>;
-
-/// Reads a multipart body as serenity sends files: `payload_json` and `files[n]` parts.
-fn multipart(content_type: &str, raw: &[u8]) -> Option<(Value, Files)> {
-    let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
-    let marker = format!("--{boundary}");
-    let text = raw;
-    let mut payload = None;
-    let mut files = Vec::new();
-    let find = |hay: &[u8], needle: &[u8], from: usize| {
-        hay.get(from..)?
-            .windows(needle.len())
-            .position(|w| w == needle)
-            .map(|p| p + from)
-    };
-    let mut at = find(text, marker.as_bytes(), 0)?;
-    loop {
-        let start = at + marker.len();
-        let Some(next) = find(text, marker.as_bytes(), start) else {
-            break;
-        };
-        let part = &text[start..next];
-        if let Some(split) = find(part, b"\r\n\r\n", 0) {
-            let head = String::from_utf8_lossy(&part[..split]).to_string();
-            let mut content = part[split + 4..].to_vec();
-            if content.ends_with(b"\r\n") {
-                content.truncate(content.len() - 2);
-            }
-            if head.contains("name=\"payload_json\"") {
-                payload = serde_json::from_slice(&content).ok();
-            } else {
-                let name = head
-                    .split("filename=\"")
-                    .nth(1)
-                    .and_then(|r| r.split('"').next())
-                    .unwrap_or("")
-                    .to_string();
-                files.push((name, content));
-            }
-        }
-        at = next;
-    }
-    Some((payload?, files))
-}
-
 async fn callback(
     State(s): State<Arc<Shared>>,
     Path((id, token)): Path<(String, String)>,
     headers: axum::http::HeaderMap,
     raw: axum::body::Bytes,
 ) -> Response {
-    let content_type = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let body = if content_type.starts_with("multipart/") {
-        match multipart(content_type, &raw) {
-            Some((body, files)) => {
-                let mut stored = s.record.attachments.lock().expect("lock");
-                for (name, bytes) in files {
-                    stored.push((id.clone(), name, bytes));
-                }
-                body
-            }
-            None => Value::Null,
+    let body = match uploads::read(&headers, &raw) {
+        Ok((body, files)) => {
+            s.keep_uploads(&id, files);
+            body
         }
-    } else {
-        serde_json::from_slice(&raw).unwrap_or(Value::Null)
+        Err(e) => {
+            s.record
+                .unknown
+                .lock()
+                .expect("lock")
+                .push(format!("callback refused: {e}"));
+            Value::Null
+        }
     };
     let errors = limits::check_callback(&body);
     let already = s
@@ -216,6 +167,7 @@ async fn delete_original(
 async fn edit_original(
     State(s): State<Arc<Shared>>,
     Path((_app, token)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
     raw: axum::body::Bytes,
 ) -> Response {
     s.record
@@ -229,20 +181,22 @@ async fn edit_original(
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         return (status, axum::Json(body)).into_response();
     }
-    let Ok(body) = serde_json::from_slice::<Value>(&raw) else {
-        let shown = String::from_utf8_lossy(&raw)
-            .chars()
-            .take(200)
-            .collect::<String>();
-        s.record.unknown.lock().expect("lock").push(format!(
-            "PATCH @original with a body that is not JSON: {shown}"
-        ));
-        return (
-            StatusCode::BAD_REQUEST,
-            axum::Json(json!({ "code": 50035, "message": "not JSON" })),
-        )
-            .into_response();
+    let (body, files) = match uploads::read(&headers, &raw) {
+        Ok(read) => read,
+        Err(e) => {
+            s.record
+                .unknown
+                .lock()
+                .expect("lock")
+                .push(format!("PATCH @original refused: {e}"));
+            return (
+                StatusCode::BAD_REQUEST,
+                axum::Json(json!({ "code": 50035, "message": e })),
+            )
+                .into_response();
+        }
     };
+    s.keep_uploads(&token, files);
     let errors = limits::check_message(&body);
     if !errors.is_empty() {
         return (
@@ -263,15 +217,35 @@ async fn edit_original(
 async fn followup(
     State(s): State<Arc<Shared>>,
     Path((_app, token)): Path<(String, String)>,
-    axum::Json(body): axum::Json<Value>,
-) -> axum::Json<Value> {
+    headers: axum::http::HeaderMap,
+    raw: axum::body::Bytes,
+) -> Response {
+    let (body, files) = match uploads::read(&headers, &raw) {
+        Ok(read) => read,
+        Err(e) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                axum::Json(json!({ "code": 50035, "message": e })),
+            )
+                .into_response();
+        }
+    };
+    let errors = limits::check_message(&body);
+    if !errors.is_empty() {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "code": 50035, "errors": errors })),
+        )
+            .into_response();
+    }
+    s.keep_uploads(&token, files);
     s.record
         .followups
         .lock()
         .expect("lock")
         .push((token, body.clone()));
     s.changed.notify_waiters();
-    axum::Json(message(body["content"].as_str().unwrap_or("")))
+    axum::Json(message(body["content"].as_str().unwrap_or(""))).into_response()
 }
 
 pub(super) async fn fallback(

@@ -398,6 +398,33 @@ async fn a_class_of_thirty_debates_from_dealt_sides_to_the_summary() {
         said.iter().any(|l| l.contains("🏁")),
         "the result is posted"
     );
+    // The summary carries the votes before and after as a picture, described in words.
+    let posted = fake.posted_in(&room);
+    let summary_post = posted
+        .iter()
+        .find(|p| text(&p.body).contains("Debate summary"))
+        .expect("the summary post");
+    assert_eq!(summary_post.files.len(), 1, "one picture");
+    let chart = &summary_post.files[0];
+    assert_eq!(chart.name, "votes.png");
+    assert!(chart.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert!(
+        chart.bytes.len() < 512 * 1024,
+        "{} bytes",
+        chart.bytes.len()
+    );
+    let alt = chart.description.clone().unwrap_or_default();
+    for expected in [
+        "Benjamin: 12 before, 9 after (−10.0 points)",
+        "Adorno: 10 before, 17 after (+23.3 points)",
+        "Undecided: 8 before, 4 after",
+    ] {
+        assert!(alt.contains(expected), "{expected} not in {alt}");
+    }
+    assert_eq!(
+        summary_post.body["embeds"][0]["image"]["url"],
+        "attachment://votes.png"
+    );
     wait_for_control(&fake, &room, "The debate has ended").await;
     assert!(
         aura::render::limits::check_message(&control(&fake, &room)).is_empty(),

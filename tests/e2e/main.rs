@@ -11,6 +11,7 @@
 //!   controls, a restart mid-speech, quick votes closed by a teacher and open for hours;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
 //! - `privacy`: `/privacy` (seeing and deleting a member's rows) and the staff audit channel;
+//! - `charts`: the pictures a reveal and the board carry, as PNG attachments with alt text;
 //! - `cli`: the `aura` binary as an operator runs it, its settings checks and its logs;
 //! - `faults_security`: forged ids, members at staff buttons, the ping role, hostile input;
 //! - `faults_daily`: daily posts through 500s, 429s, lost answers, crashes and hung channels
@@ -25,6 +26,7 @@
 mod app;
 mod fake;
 
+mod charts;
 mod cli;
 mod daily;
 mod debates;

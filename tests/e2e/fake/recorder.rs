@@ -160,6 +160,18 @@ impl FakeDiscord {
     pub fn uploads(&self) -> Vec<super::Upload> {
         self.record().uploads.lock().expect("lock").clone()
     }
+    /// Waits for the first file uploaded under this name.
+    pub async fn wait_for_upload(&self, name: &str) -> super::Upload {
+        let n = name.to_string();
+        self.wait_until(Duration::from_secs(15), move |f| {
+            f.uploads().iter().any(|u| u.name == n)
+        })
+        .await;
+        self.uploads()
+            .into_iter()
+            .find(|u| u.name == name)
+            .expect("an upload")
+    }
     /// (user, role, added) for every role change Aura made.
     pub fn role_changes(&self) -> Vec<(String, String, bool)> {
         self.record().role_changes.lock().expect("lock").clone()

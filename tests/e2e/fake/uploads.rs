@@ -31,8 +31,10 @@ pub(super) fn read(
             .map_err(|e| format!("not JSON: {e}"));
     }
     let (payload, parts) = multipart(content_type, raw).ok_or("a malformed multipart body")?;
+    // A message body lists them at its top; an interaction callback in its `data`.
     let listed = payload["attachments"]
         .as_array()
+        .or_else(|| payload["data"]["attachments"].as_array())
         .cloned()
         .unwrap_or_default();
     let id_of = |a: &Value| match &a["id"] {

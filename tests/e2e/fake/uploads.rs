@@ -75,7 +75,10 @@ pub(super) fn read(
 
 /// The parts of a multipart body: the JSON of `payload_json`, and (field, file name, bytes)
 /// of every other part.
-fn multipart(content_type: &str, raw: &[u8]) -> Option<(Value, Vec<(String, String, Vec<u8>)>)> {
+/// A form's file part: its field (`files[n]`), file name and bytes.
+type Part = (String, String, Vec<u8>);
+
+fn multipart(content_type: &str, raw: &[u8]) -> Option<(Value, Vec<Part>)> {
     let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
     let marker = format!("--{boundary}");
     let find = |hay: &[u8], needle: &[u8], from: usize| {

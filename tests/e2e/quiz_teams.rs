@@ -120,16 +120,19 @@ fn answer_key(args: &StartArgs, seed: u64) -> Vec<(usize, usize)> {
 /// A mean as the cards show it: at most one decimal, rounded half up.
 fn mean_text(total: u64, n: u64) -> String {
     let tenths = (total * 20 + n) / (2 * n);
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{}", tenths / 10)
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
     }
 }
 
+/// A team's place in the standings: (team, total, members, best member and points).
+type TeamTotal = (usize, u64, u64, Option<(u64, u32)>);
+
 /// The teams' standings as a reveal and the podium list them, from each member's points.
 fn standings(teams: &[Vec<u64>], points: &HashMap<u64, u32>) -> Vec<(usize, String)> {
-    let mut lines: Vec<(usize, u64, u64, Option<(u64, u32)>)> = teams
+    let mut lines: Vec<TeamTotal> = teams
         .iter()
         .enumerate()
         .map(|(i, members)| {

@@ -48,7 +48,7 @@ fn team_style(team: Team) -> ButtonStyle {
 /// A team's mean with at most one decimal, in the language's style (`766.7`, `766,7`).
 pub fn mean_text(score: Score, lang: Lang) -> String {
     let tenths = score.tenths();
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         return (tenths / 10).to_string();
     }
     let point = match lang {

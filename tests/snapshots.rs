@@ -228,3 +228,72 @@ fn quiz_cards_in_both_languages() {
         );
     }
 }
+
+/// A team round's reveal (the teams' standings) and end card (the teams' ranking with each
+/// team's best player), and its teams message, in both languages: four teams of unequal size,
+/// one of them empty.
+#[test]
+fn team_cards_in_both_languages() {
+    use aura::answers::quiz::{
+        Ending, JoinStage, end_card, reveal_card, teams_card, with_team_podium, with_team_standings,
+    };
+    use aura::quiz::{Round, Scoring, Settings, Teams};
+    let core = core();
+    let pack = &core.library.packs[0];
+    let settings = Settings {
+        questions: 2,
+        scoring: Scoring::Flat,
+        streaks: false,
+        teams: Some(Teams::Four),
+        ..Settings::default()
+    };
+    for lang in Lang::ALL {
+        let mut round = Round::new(&pack.questions, settings.clone(), 3).expect("round");
+        // Red: 11, 12, 13; Blue: 14; Green: 15 (who never answers); Yellow: nobody.
+        for (member, team) in [(11, 0), (12, 0), (13, 0), (14, 1), (15, 2)] {
+            round.join(member, team);
+        }
+        let roster = round.roster().expect("teams");
+        let card = teams_card(
+            roster.teams(),
+            &roster.members(),
+            7,
+            JoinStage::Open { first: None },
+            lang,
+        );
+        insta::assert_snapshot!(
+            format!("quiz_teams_pick_{}", lang.code()),
+            aura::render::to_text(&card)
+        );
+        let now = std::time::Instant::now();
+        let view = round.open_next(now).expect("question");
+        let key = {
+            let mut probe = round.clone();
+            probe.reveal().expect("reveal").correct_position
+        };
+        let wrong = (key + 1) % view.choices.len();
+        for (member, choice) in [(11, key), (12, key), (13, wrong), (14, key)] {
+            round.answer(member, choice, now);
+        }
+        let reveal = round.reveal().expect("reveal");
+        let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
+        let card = with_team_standings(card, &reveal.teams, lang);
+        insta::assert_snapshot!(
+            format!("quiz_team_reveal_{}", lang.code()),
+            aura::render::to_text(&card)
+        );
+        round.stop();
+        let end = end_card(
+            &round.standings(),
+            |m| round.totals(m),
+            1,
+            Ending::Finished,
+            lang,
+        );
+        let end = with_team_podium(end, &round.team_standings(), lang);
+        insta::assert_snapshot!(
+            format!("quiz_team_podium_{}", lang.code()),
+            aura::render::to_text(&end)
+        );
+    }
+}

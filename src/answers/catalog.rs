@@ -247,6 +247,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("streaks", "beruntun", false, N, "opt-quiz-streaks"),
                     opt("goal", "target", false, N, "opt-quiz-goal"),
                     opt("spoilers", "spoiler", false, N, "opt-quiz-spoilers"),
+                    opt("teams", "tim", false, N, "opt-quiz-teams"),
                 ],
             ),
             sub("next", "lanjut", "cmd-quiz-next", &[]),

@@ -109,6 +109,7 @@ async fn on_click(
             position,
         } => Ok(quiz::answer(&s, &inv, round, number, position).await),
         CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
+        CustomId::QuizTeam { round, team } => Ok(quiz::join(&s, &inv, round, team)),
         CustomId::QuizReset {
             period,
             owner,

@@ -571,3 +571,37 @@ chart-shift-closing = Closing vote
 chart-shift-row = { $side }: { $before } before, { $after } after ({ $shift } points)
 chart-shift-alt = Opening and closing votes. { $list }. The shift in percentage points: Benjamin { $benjamin }, Adorno { $adorno }.
 quiz-sample-note = A sample class: names and numbers are made up
+## classroom: teams
+opt-quiz-teams = Play in teams: 2, 3 or 4 teams, or Benjamin against Adorno
+team-red = Red
+team-blue = Blue
+team-green = Green
+team-yellow = Yellow
+team-benjamin = Benjamin
+team-adorno = Adorno
+quiz-teams-title = Teams
+quiz-teams-pick-auto = Pick your team with a button; the first question comes { $opens }.
+quiz-teams-pick-teacher = Pick your team with a button; the teacher opens the first question with /quiz next.
+quiz-teams-set = The teams are set: no more switching.
+quiz-teams-dealt = Whoever answers without a team is dealt into the smallest one. A team scores the mean of its members' points, so a small team can win.
+quiz-team-size = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+quiz-team-nobody = nobody yet
+quiz-team-more = … and { $count } more
+quiz-team-joined = You play for { $team }. Good luck!
+quiz-team-already = You are already in { $team }.
+quiz-team-locked = The teams were set when the first question came; you stay in { $team }.
+quiz-team-dealt = The teams are set, so you join the smallest: you play for { $team }.
+quiz-team-closed = This round has ended; there is no team to join.
+quiz-team-yours = You play for { $team }.
+quiz-teams-started = Teams: members pick one with the buttons on the round's first message.
+quiz-teams-teacher-hint = Teams: members pick one first; open the first question with /quiz next.
+quiz-teams = Teams
+quiz-team-line = { $rank }. { $team } — { $mean } ({ $size })
+quiz-team-line-empty = { $rank }. { $team } — empty
+quiz-team-best = best: { $member } ({ $points })
+quiz-teams-podium = Teams
+quiz-team-wins = { $team } wins the round!
+quiz-team-tie = The top teams are tied!

@@ -56,6 +56,8 @@ pub enum CustomId {
     },
     /// A hint on a quiz question.
     QuizHint { round: u64, number: usize },
+    /// Join the team at `team` (in the round's teams' order) of a team round.
+    QuizTeam { round: u64, team: usize },
     /// Confirm (`Some(period)`) or cancel (`None`) a board reset asked by `owner` in `guild`.
     QuizReset {
         period: Option<Period>,
@@ -128,6 +130,9 @@ impl CustomId {
             ],
             CustomId::QuizHint { round, number } => {
                 vec!["quiz-hint".into(), round.to_string(), number.to_string()]
+            }
+            CustomId::QuizTeam { round, team } => {
+                vec!["quiz-team".into(), round.to_string(), team.to_string()]
             }
             CustomId::QuizReset {
                 period,
@@ -249,6 +254,10 @@ impl CustomId {
             "quiz-hint" if arity(2) => CustomId::QuizHint {
                 round: number(0)?,
                 number: small(1)?,
+            },
+            "quiz-team" if arity(2) => CustomId::QuizTeam {
+                round: number(0)?,
+                team: small(1)?,
             },
             "quiz-reset" if arity(3) => CustomId::QuizReset {
                 period: match rest[0] {
@@ -377,6 +386,7 @@ mod tests {
             }),
             (any::<u64>(), 0usize..100)
                 .prop_map(|(round, number)| CustomId::QuizHint { round, number }),
+            (any::<u64>(), 0usize..4).prop_map(|(round, team)| CustomId::QuizTeam { round, team }),
             (proptest::option::of(period()), any::<u64>(), any::<u64>()).prop_map(
                 |(period, owner, guild)| CustomId::QuizReset {
                     period,
@@ -437,6 +447,12 @@ mod tests {
             position: 2,
         };
         assert_eq!(id.encode(), "aura:quiz:123:3:2");
+        let join = CustomId::QuizTeam {
+            round: u64::MAX,
+            team: 3,
+        };
+        assert_eq!(join.encode(), format!("aura:quiz-team:{}:3", u64::MAX));
+        assert_eq!(CustomId::decode(&join.encode()), Some(join));
         assert_eq!(
             CustomId::decode("aura:vote:77:adorno"),
             Some(CustomId::Vote {
@@ -458,6 +474,10 @@ mod tests {
             "aura:vote:abc:adorno",
             "aura:vote:1:nobody",
             "aura:quiz:1:2",
+            "aura:quiz-team:1",
+            "aura:quiz-team:x:1",
+            "aura:quiz-team:1:-1",
+            "aura:quiz-team:1:2:3",
             "aura:quiz-reset:forever:1:2",
             "aura:quiz-reset:week:1",
             "other:concept:a:b",

@@ -7,7 +7,7 @@ use rand::Rng;
 use super::access::{self, Asker};
 use super::live::{self, Control};
 use super::recovery;
-use super::{Access, AnswerOutcome, AnswerRow, Period, Sort};
+use super::{Access, AnswerOutcome, AnswerRow, Joined, Period, Sort};
 use crate::answers::quiz::{self as cards, Mode, StartArgs, charts};
 use crate::audit::{self, Action};
 use crate::i18n::{t, tr};
@@ -303,6 +303,16 @@ async fn start(
         text.push(' ');
         text.push_str(&t(lang, "quiz-teacher-hint"));
     }
+    if plan.settings.teams.is_some() {
+        text.push(' ');
+        text.push_str(&t(
+            lang,
+            match plan.mode {
+                Mode::Teacher => "quiz-teams-teacher-hint",
+                Mode::Auto => "quiz-teams-started",
+            },
+        ));
+    }
     Ok(Outcome::Reply(Reply {
         title: Some(t(lang, "cmd-quiz-start")),
         text,
@@ -353,6 +363,7 @@ fn lock_in(
     stored: &mut Option<(u64, AnswerRow)>,
 ) -> Outcome {
     let lang = inv.lang;
+    let mut team = None;
     let (key, choice) = match s.rounds.round(inv.channel, round) {
         None => ("quiz-not-open", String::new()),
         Some(live) => {
@@ -363,6 +374,11 @@ fn lock_in(
                         *stored = r
                             .answer_of(number, inv.user)
                             .map(|a| (live.guild, live::row(a, s.clock.unix())));
+                    }
+                    if matches!(outcome, AnswerOutcome::Locked { .. })
+                        && r.totals(inv.user).answered == 1
+                    {
+                        team = r.roster().and_then(|roster| roster.team_of(inv.user));
                     }
                     outcome
                 }
@@ -402,6 +418,37 @@ fn lock_in(
     };
     let mut reply = private(tr(lang, key, &[("choice", &choice)]));
     if key != "quiz-locked" {
+        reply.accent = Accent::Error;
+    }
+    // At a first answer in a team round, the member learns their team (dealt if not picked).
+    if let Some(team) = team {
+        let name = cards::team_name(team, lang);
+        reply.text.push(' ');
+        reply
+            .text
+            .push_str(&tr(lang, "quiz-team-yours", &[("team", &name)]));
+    }
+    Outcome::Reply(reply)
+}
+
+/// A click on a team's join button: the member's team, told privately.
+pub fn join(s: &Services, inv: &Invocation, round: u64, team: usize) -> Outcome {
+    let lang = inv.lang;
+    let joined = s
+        .rounds
+        .round(inv.channel, round)
+        .and_then(|live| live.round.lock().ok()?.join(inv.user, team));
+    let (key, team) = match joined {
+        None => ("quiz-team-closed", None),
+        Some(Joined::NoSuchTeam) => ("error-stale-button", None),
+        Some(Joined::Joined(t)) => ("quiz-team-joined", Some(t)),
+        Some(Joined::Already(t)) => ("quiz-team-already", Some(t)),
+        Some(Joined::Locked(t)) => ("quiz-team-locked", Some(t)),
+        Some(Joined::Dealt(t)) => ("quiz-team-dealt", Some(t)),
+    };
+    let name = team.map(|t| cards::team_name(t, lang)).unwrap_or_default();
+    let mut reply = private(tr(lang, key, &[("team", &name)]));
+    if !matches!(joined, Some(Joined::Joined(_) | Joined::Already(_))) {
         reply.accent = Accent::Error;
     }
     Outcome::Reply(reply)

@@ -13,6 +13,8 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 
 use super::{AnswerRow, QuestionView, Round};
+
+mod teams;
 use crate::answers::quiz::{self as cards, Ending, Mode, Plan, Stage};
 use crate::i18n::t;
 use crate::outbox::Message;
@@ -31,6 +33,9 @@ pub struct Tuning {
     pub idle_limit: u32,
     /// How long a question is shown before its answers open (zero: at once).
     pub read_time: Duration,
+    /// How long members have to pick a team before the first question of a team round
+    /// (auto mode; in teacher mode the teacher opens the first question).
+    pub join_time: Duration,
 }
 
 impl Default for Tuning {
@@ -40,11 +45,13 @@ impl Default for Tuning {
             edit_gap: Duration::from_millis(2500),
             idle_limit: 2,
             read_time: Duration::from_secs(3),
+            join_time: Duration::from_secs(30),
         }
     }
 }
 
-/// What a teacher's command asks of a running round.
+/// What a teacher's command asks of a running round (`Next` also ends a team round's picking
+/// in teacher mode).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Control {
     Next,
@@ -261,6 +268,7 @@ pub(crate) fn row(
         taken_ms: a.taken.as_millis() as u64,
         points: a.points,
         answered_at: now,
+        team: a.team,
     }
 }
 
@@ -281,6 +289,9 @@ async fn drive(
         .lock()
         .map(|r| r.settings().seconds)
         .unwrap_or(20);
+    if let Some(ending) = teams::pick(s, live, &mut control).await {
+        return ending;
+    }
     loop {
         // The question is shown first; its answers open after the reading time.
         let read = s.pace.quiz.read_time;
@@ -411,6 +422,7 @@ async fn drive(
             live.lang,
             live.spoilers,
         );
+        let card = cards::with_team_standings(card, &reveal.teams, live.lang);
         if let Err(e) = s.outbox.post(live.channel, &Message::from(card)).await {
             tracing::warn!(round = live.id, error = %e, "cannot post a reveal; ending the round");
             return Ending::Failed;
@@ -454,13 +466,14 @@ async fn finish(s: &Services, live: &Live, ending: Ending) {
     let card = match live.round.lock() {
         Ok(round) => {
             let asked = round.answers().iter().map(|a| a.0).max().unwrap_or(0);
-            cards::end_card(
+            let card = cards::end_card(
                 &round.standings(),
                 |m| round.totals(m),
                 asked,
                 ending,
                 live.lang,
-            )
+            );
+            cards::with_team_podium(card, &round.team_standings(), live.lang)
         }
         Err(_) => Reply::notice(t(live.lang, "quiz-end-stopped")),
     };

@@ -1,6 +1,7 @@
 //! Quiz rounds on the essay: the scoring rules and a pure round engine that takes its clock
 //! (so that rounds replay exactly in tests), who may run rounds, the `/quiz` commands and
-//! buttons as plain functions, the rounds running live in channels (posted and edited
+//! buttons as plain functions, team play (who is in which team, teams scored by their
+//! members' mean), the rounds running live in channels (posted and edited
 //! through the outbox), and ending the rounds a crash left open.
 
 pub mod access;
@@ -10,9 +11,11 @@ pub mod model;
 pub mod recovery;
 pub mod round;
 pub mod scoring;
+pub mod teams;
 
 pub use commands::{QuizCommand, Who};
 pub use live::{Rooms, Tuning};
 pub use model::{Access, AnswerRow, BoardLine, Period, Sort};
 pub use round::{AnswerOutcome, Member, QuestionView, Reveal, Round, RoundError, Settings};
 pub use scoring::Scoring;
+pub use teams::{Joined, Team, TeamLine, Teams};

@@ -49,6 +49,8 @@ pub struct AnswerRow {
     pub taken_ms: u64,
     pub points: u32,
     pub answered_at: i64,
+    /// The team the member played for, in a team round.
+    pub team: Option<super::Team>,
 }
 
 /// A member's line on a board.

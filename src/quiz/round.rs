@@ -10,6 +10,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
 use super::scoring::{self, Scoring};
+use super::teams::{Joined, Roster, Team, TeamLine, Teams};
 use crate::pack::{Difficulty, QuizQuestion, Text};
 
 /// Who answers: a Discord user id, as a plain number.
@@ -31,6 +32,8 @@ pub struct Settings {
     pub idle_limit: u32,
     /// The round ends after the reveal in which someone reaches this many points.
     pub goal: Option<u32>,
+    /// Played in teams: members pick one before the first question or are dealt into one.
+    pub teams: Option<Teams>,
 }
 
 impl Default for Settings {
@@ -45,6 +48,7 @@ impl Default for Settings {
             streaks: true,
             idle_limit: 2,
             goal: None,
+            teams: None,
         }
     }
 }
@@ -97,6 +101,8 @@ pub struct Answer {
     pub taken: Duration,
     pub points: u32,
     pub correct: bool,
+    /// The member's team, in a team round.
+    pub team: Option<Team>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -143,6 +149,8 @@ pub struct Reveal {
     pub idle_stop: bool,
     /// Someone reached the round's score goal: the round ends here.
     pub goal_reached: bool,
+    /// The teams' standings, in a team round (empty otherwise).
+    pub teams: Vec<TeamLine>,
 }
 
 #[derive(Debug, Clone)]
@@ -155,6 +163,7 @@ pub struct Round {
     hinted: Vec<HashSet<Member>>,
     totals: HashMap<Member, Totals>,
     idle: u32,
+    roster: Option<Roster>,
 }
 
 impl Round {
@@ -198,6 +207,7 @@ impl Round {
             })
             .collect();
         let n = questions.len();
+        let roster = settings.teams.map(Roster::new);
         Ok(Round {
             settings,
             questions,
@@ -207,6 +217,7 @@ impl Round {
             hinted: vec![HashSet::new(); n],
             totals: HashMap::new(),
             idle: 0,
+            roster,
         })
     }
 
@@ -285,6 +296,9 @@ impl Round {
             return None;
         };
         self.current = index;
+        if let Some(roster) = self.roster.as_mut() {
+            roster.lock();
+        }
         let closes_at = now + Duration::from_secs(u64::from(self.settings.seconds));
         self.phase = Phase::Open {
             opened_at: now,
@@ -314,6 +328,8 @@ impl Round {
             return AnswerOutcome::AlreadyAnswered;
         }
         let correct = position == p.correct_position();
+        // A member who has not picked a team is dealt into one at their first answer.
+        let team = self.roster.as_mut().map(|r| r.place(member));
         let totals = self.totals.entry(member).or_default();
         let taken = now.saturating_duration_since(opened_at);
         let allowed = closes_at.saturating_duration_since(opened_at);
@@ -335,6 +351,7 @@ impl Round {
                 taken,
                 points,
                 correct,
+                team,
             },
         );
         totals.points += points;
@@ -406,6 +423,7 @@ impl Round {
             top: self.standings().into_iter().take(5).collect(),
             idle_stop,
             goal_reached,
+            teams: self.team_standings(),
         })
     }
 
@@ -426,6 +444,31 @@ impl Round {
     pub fn standings(&self) -> Vec<(u32, Member, u32)> {
         let scores: Vec<(Member, u32)> = self.totals.iter().map(|(m, t)| (*m, t.points)).collect();
         scoring::rank(&scores)
+    }
+
+    /// A member picks the team at `index` (`None`: the round is not played in teams).
+    pub fn join(&mut self, member: Member, index: usize) -> Option<Joined> {
+        self.roster.as_mut().map(|r| r.join(member, index))
+    }
+
+    /// Who is in which team (`None`: the round is not played in teams).
+    pub fn roster(&self) -> Option<&Roster> {
+        self.roster.as_ref()
+    }
+
+    /// No more picking or switching teams (the first question is about to be shown).
+    pub fn lock_teams(&mut self) {
+        if let Some(roster) = self.roster.as_mut() {
+            roster.lock();
+        }
+    }
+
+    /// The teams ranked by the mean of their members' points (empty: no teams).
+    pub fn team_standings(&self) -> Vec<TeamLine> {
+        self.roster
+            .as_ref()
+            .map(|r| r.standings(|m| self.totals(m).points))
+            .unwrap_or_default()
     }
 
     pub fn totals(&self, member: Member) -> Totals {

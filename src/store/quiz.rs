@@ -231,19 +231,29 @@ impl Store {
         })
     }
 
-    /// A round's answers as CSV: member, question, answer, time, points per row.
+    /// A round's answers as CSV: member, question, answer, time, points per row (and the
+    /// member's team, when the round was played in teams).
     pub async fn report_csv(&self, round: u64) -> Result<String, StoreError> {
         on!(&self.reader, |db| {
             let rows = sqlx::query(
-                "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points
+                "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points, team
              FROM quiz_answers WHERE round_id = $1 ORDER BY question_no, user_id",
             )
             .bind(round.to_string())
             .fetch_all(db)
             .await?;
-            let mut csv =
-                String::from("member,question,question_id,answer,correct,time_ms,points\n");
-            for row in rows {
+            let teams: Vec<Option<crate::quiz::Team>> = rows
+                .iter()
+                .map(|row| {
+                    Ok(row
+                        .try_get::<Option<i64>, _>("team")?
+                        .and_then(crate::quiz::Team::from_code))
+                })
+                .collect::<Result<_, sqlx::Error>>()?;
+            let with_teams = teams.iter().any(Option::is_some);
+            let mut csv = String::from("member,question,question_id,answer,correct,time_ms,points");
+            csv.push_str(if with_teams { ",team\n" } else { "\n" });
+            for (row, team) in rows.into_iter().zip(teams) {
                 let choice: i64 = row.try_get("choice")?;
                 let letter = u8::try_from(choice)
                     .ok()
@@ -251,7 +261,7 @@ impl Store {
                     .map(|c| char::from(b'A' + c))
                     .unwrap_or('?');
                 csv.push_str(&format!(
-                    "{},{},{},{},{},{},{}\n",
+                    "{},{},{},{},{},{},{}",
                     snowflake(&row, "user_id")?,
                     row.try_get::<i64, _>("question_no")?,
                     field(&row.try_get::<String, _>("question_id")?),
@@ -264,6 +274,11 @@ impl Store {
                     row.try_get::<i64, _>("taken_ms")?,
                     row.try_get::<i64, _>("points")?,
                 ));
+                if with_teams {
+                    csv.push(',');
+                    csv.push_str(team.map(|t| t.slug()).unwrap_or(""));
+                }
+                csv.push('\n');
             }
             Ok(csv)
         })
@@ -331,7 +346,7 @@ impl Store {
     pub async fn answers_of(&self, round: u64, user: u64) -> Result<Vec<AnswerRow>, StoreError> {
         on!(&self.reader, |db| {
             let rows = sqlx::query(
-            "SELECT question_no, question_id, user_id, choice, correct, taken_ms, points, answered_at
+            "SELECT question_no, question_id, user_id, choice, correct, taken_ms, points, answered_at, team
              FROM quiz_answers WHERE round_id = $1 AND user_id = $2 ORDER BY question_no",
         )
         .bind(round.to_string())
@@ -349,6 +364,9 @@ impl Store {
                     taken_ms: u64::try_from(row.try_get::<i64, _>("taken_ms")?).unwrap_or(0),
                     points: u32::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
                     answered_at: row.try_get("answered_at")?,
+                    team: row
+                        .try_get::<Option<i64>, _>("team")?
+                        .and_then(crate::quiz::Team::from_code),
                 });
             }
             Ok(out)
@@ -392,10 +410,11 @@ where
     String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     &'q String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<i64>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     sqlx::query(
-        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
+        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, team)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING",
     )
     .bind(round)
     .bind(i64::from(r.question_no))
@@ -407,4 +426,5 @@ where
     .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
     .bind(i64::from(r.points))
     .bind(r.answered_at)
+    .bind(r.team.map(crate::quiz::Team::code))
 }

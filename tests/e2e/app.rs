@@ -103,6 +103,7 @@ impl Default for Options {
                 edit_gap: Duration::from_millis(1000),
                 idle_limit: 2,
                 read_time: Duration::ZERO,
+                join_time: Duration::from_secs(2),
             },
             quiz_seed: Some(7),
             daily_every: Duration::from_millis(250),

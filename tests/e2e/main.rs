@@ -7,6 +7,8 @@
 //!   command registration against Discord's rules;
 //! - `quiz`: quiz rounds with a class of 200, exact scores, the board and report, edit rates,
 //!   restarts, SIGTERM, crashes and deleted channels;
+//! - `quiz_teams`: team rounds: forty members in four teams scored by their mean, dealing,
+//!   switching refused after the first question, the team podium and report;
 //! - `debates`: a class debate of thirty from dealt sides to the summary, the moderator's
 //!   controls, a restart mid-speech, quick votes closed by a teacher and open for hours;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
@@ -37,5 +39,6 @@ mod faults_security;
 mod operator;
 mod privacy;
 mod quiz;
+mod quiz_teams;
 mod shard_processes;
 mod shards;

@@ -5,7 +5,7 @@ use super::Request;
 use crate::core::Core;
 use crate::i18n::t;
 use crate::pack::{Difficulty, Lang};
-use crate::quiz::{Round, Scoring, Settings};
+use crate::quiz::{Round, Scoring, Settings, Teams};
 use crate::reply::Reply;
 use crate::search::Kind;
 
@@ -13,9 +13,11 @@ mod boards;
 mod cards;
 pub mod charts;
 pub mod sample;
+mod teams;
 
 pub use boards::*;
 pub use cards::*;
+pub use teams::*;
 
 /// Bounds of the start options.
 pub const MAX_QUESTIONS: usize = 20;
@@ -85,6 +87,7 @@ pub struct StartArgs {
     pub streaks: Option<bool>,
     pub goal: Option<u32>,
     pub spoilers: Option<bool>,
+    pub teams: Option<Teams>,
 }
 
 impl StartArgs {
@@ -129,6 +132,12 @@ impl StartArgs {
                 })
                 .transpose()?,
             streaks: on_off("streaks")?,
+            teams: req
+                .get("teams")
+                .map(|v| {
+                    Teams::parse(v).ok_or_else(|| bad(lang, "teams", v, "2, 3, 4, benjamin-adorno"))
+                })
+                .transpose()?,
             spoilers: on_off("spoilers")?,
             topic: req.get("topic").map(String::from),
             section: req.get("section").map(String::from),
@@ -175,6 +184,7 @@ pub fn plan(
             })?;
     }
     settings.difficulty = args.difficulty;
+    settings.teams = args.teams;
     let mode = args.mode.unwrap_or(Mode::Auto);
     if let Some(scoring) = args.scoring {
         settings.scoring = scoring;
@@ -281,7 +291,8 @@ fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>
     }
 }
 
-/// What `aura preview '/quiz start …'` shows: the round's first question.
+/// What `aura preview '/quiz start …'` shows: the round's first question (the teams message,
+/// for a team round).
 pub fn preview(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
     let plan = match StartArgs::from_request(req, lang).and_then(|args| plan(core, lang, &args, 2))
     {
@@ -291,6 +302,23 @@ pub fn preview(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
     let Some(mut round) = plan.round(core, seed) else {
         return Reply::notice(t(lang, "quiz-no-questions"));
     };
+    // A team round opens with its teams message.
+    if let Some(roster) = round.roster() {
+        let first = match plan.mode {
+            Mode::Auto => Some(
+                crate::clock::unix_now()
+                    + crate::quiz::Tuning::default().join_time.as_secs() as i64,
+            ),
+            Mode::Teacher => None,
+        };
+        return teams_card(
+            roster.teams(),
+            &roster.members(),
+            0,
+            JoinStage::Open { first },
+            lang,
+        );
+    }
     let now = std::time::Instant::now();
     match round.open_next(now) {
         Some(view) => {

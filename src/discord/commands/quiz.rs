@@ -7,7 +7,7 @@ use super::{Plan, concepts, hand, sections};
 use crate::answers::quiz::{Mode, StartArgs};
 use crate::discord::{Context, Error};
 use crate::pack::Difficulty;
-use crate::quiz::{Period, QuizCommand, Scoring, Sort, Who, commands};
+use crate::quiz::{Period, QuizCommand, Scoring, Sort, Teams, Who, commands};
 
 /// Runs a `/quiz` subcommand.
 async fn run(ctx: Context<'_>, plan: Plan, cmd: QuizCommand) -> Result<(), Error> {
@@ -48,6 +48,33 @@ pub enum ScoringChoice {
     #[name = "flat"]
     #[name_localized("id", "rata")]
     Flat,
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum TeamsChoice {
+    #[name = "2"]
+    #[name_localized("id", "2 tim")]
+    Two,
+    #[name = "3"]
+    #[name_localized("id", "3 tim")]
+    Three,
+    #[name = "4"]
+    #[name_localized("id", "4 tim")]
+    Four,
+    #[name = "benjamin-adorno"]
+    #[name_localized("id", "benjamin-adorno")]
+    BenjaminAdorno,
+}
+
+impl From<TeamsChoice> for Teams {
+    fn from(c: TeamsChoice) -> Teams {
+        match c {
+            TeamsChoice::Two => Teams::Two,
+            TeamsChoice::Three => Teams::Three,
+            TeamsChoice::Four => Teams::Four,
+            TeamsChoice::BenjaminAdorno => Teams::BenjaminAdorno,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
@@ -203,6 +230,7 @@ pub async fn quiz_start(
     #[max = 100000]
     goal: Option<u32>,
     spoilers: Option<bool>,
+    teams: Option<TeamsChoice>,
 ) -> Result<(), Error> {
     let args = StartArgs {
         questions,
@@ -215,6 +243,7 @@ pub async fn quiz_start(
         streaks,
         goal,
         spoilers,
+        teams: teams.map(Into::into),
     };
     run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
 }

@@ -12,6 +12,7 @@ fn row(q: u32, user: u64, correct: bool, points: u32, at: i64) -> AnswerRow {
         taken_ms: 1500,
         points,
         answered_at: at,
+        team: None,
     }
 }
 
@@ -125,4 +126,53 @@ async fn answers_clicked_at_once_are_stored_in_groups_each_once() {
     let csv = s.report_csv(1).await.unwrap();
     assert_eq!(csv.lines().count(), 1 + 250, "{csv}");
     assert_eq!(s.answers_of(1, 100).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn answers_keep_their_team_and_the_report_names_it() {
+    use crate::quiz::Team;
+    let s = Store::in_memory().await.unwrap();
+    s.start_round(1, 10, 20, 30, 0).await.unwrap();
+    let teamed = |r: AnswerRow, team| AnswerRow { team, ..r };
+    s.record_answers(
+        1,
+        10,
+        &[
+            teamed(row(1, 101, true, 1000, 5), Some(Team::Adorno)),
+            teamed(row(1, 102, false, 0, 5), Some(Team::Benjamin)),
+        ],
+    )
+    .await
+    .unwrap();
+    // One answer stored as it is clicked, through the grouped writer.
+    s.record_answer(
+        1,
+        10,
+        teamed(row(2, 101, true, 1000, 6), Some(Team::Adorno)),
+    )
+    .await
+    .unwrap();
+    let mine = s.answers_of(1, 101).await.unwrap();
+    assert_eq!(
+        mine.iter().map(|a| a.team).collect::<Vec<_>>(),
+        [Some(Team::Adorno), Some(Team::Adorno)]
+    );
+    let csv = s.report_csv(1).await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "member,question,question_id,answer,correct,time_ms,points,team"
+    );
+    assert_eq!(lines[1], "101,1,q1,A,yes,1500,1000,adorno");
+    assert_eq!(lines[2], "102,1,q1,B,no,1500,0,benjamin");
+    assert_eq!(lines.len(), 4);
+    // A round without teams keeps the report as it was.
+    s.end_round(1, "finished", 7).await.unwrap();
+    s.start_round(2, 10, 20, 30, 8).await.unwrap();
+    s.record_answers(2, 10, &[row(1, 101, true, 1000, 9)])
+        .await
+        .unwrap();
+    let plain = s.report_csv(2).await.unwrap();
+    assert!(plain.starts_with("member,question,question_id,answer,correct,time_ms,points\n"));
+    assert!(!plain.contains("team"));
 }

@@ -151,7 +151,7 @@ cmd-quiz-skip = Skip this question (it counts for nobody)
 cmd-quiz-stop = End the round now; what was scored stays
 cmd-quiz-leaderboard = This server's quiz board
 cmd-quiz-me = Your own points, rank and accuracy
-cmd-quiz-report = The last round as a CSV file (member, answer, time, points)
+cmd-quiz-report = The last round (or, with scope term, the term's gradebook) as a CSV file
 cmd-quiz-reset = Clear a period's board
 cmd-quiz-access = Who may start, run and reset rounds in this server
 opt-quiz-questions = How many questions (1–20, default 5)
@@ -541,3 +541,50 @@ class-format-quick = quick vote
 class-format-class = class debate
 class-pings-on = Speakers are now pinged when Aura names them in a class debate.
 class-pings-off = Speakers are named without a ping.
+
+## classroom: learning (practice, insights, gradebook)
+cmd-quiz-practice = Practise privately: the questions you are due to see again
+opt-quiz-practice-topic = Only questions on this concept
+cmd-quiz-insights = What the class gets wrong: most-missed questions, accuracy per concept (teachers)
+opt-quiz-channel = Only rounds and homework in this channel
+opt-quiz-scope = round: the last round's answers · term: one row per member for the term
+quiz-practice-title = Practice · question { $number } of { $total }
+quiz-practice-footer = Questions you miss come back soon; the ones you know wait longer.
+quiz-practice-last = Your last answer
+quiz-practice-right = ✅ Right: **{ $answer }**
+quiz-practice-wrong = ❌ Not quite. The answer is **{ $answer }**
+quiz-practice-due-now = back in your next practice
+quiz-practice-due-at = due again { $due }
+quiz-practice-line = { $mark } { $question } → box { $box }, { $due }
+quiz-practice-summary-title = Your practice
+quiz-practice-summary = Done: { $right } of { $total } right. Here is where each question went.
+quiz-practice-boxes-heading = Boxes
+quiz-practice-boxes = Box 1 comes back at once, box 2 after 10 minutes, box 3 after a day, box 4 after 3 days, box 5 after a week, box 6 after 3 weeks.
+quiz-practice-nothing-due = Nothing to practise right now: you have answered every question and none is due yet. The next one is due { $due }.
+quiz-practice-nothing = Nothing to practise right now. Play a round or try another topic.
+quiz-practice-over = This practice run is over. Start another with /quiz practice.
+quiz-practice-answered = You have already answered this question.
+quiz-me-practice = Practice
+quiz-me-due = { $due ->
+    [0] No question is due for practice now.
+    [one] 1 question is due for practice now (/quiz practice).
+   *[other] { $due } questions are due for practice now (/quiz practice).
+}
+quiz-me-next-due = The next one is due { $due }.
+quiz-insights-title = What the class gets wrong — { $period }
+quiz-insights-title-channel = What the class gets wrong — { $period }, { $channel }
+quiz-insights-none = No answers in this period yet: play a round or set homework first.
+quiz-insights-intro = From { $answers } answers (rounds, homework and practice). Open a concept below to start the discussion where it is needed.
+quiz-insights-missed = Most-missed questions
+quiz-insights-missed-line = **{ $rank }.** { $question } — missed by { $rate }% ({ $answers } answers)
+quiz-insights-wrong = ↳ most chosen wrong answer: “{ $answer }” ({ $share }% of answers)
+quiz-insights-no-misses = Every answer was right. Well done, class!
+quiz-insights-accuracy-line = { $name }: { $percent }% ({ $correct }/{ $answers })
+quiz-insights-concepts = Accuracy per concept (weakest first)
+quiz-insights-sections = Accuracy per section (weakest first)
+quiz-insights-footer = Shares count every answer to a question: live rounds, homework and practice.
+quiz-insights-chart-title = Accuracy per concept
+quiz-insights-chart-alt = Bar chart of the class's accuracy per concept, weakest first: { $bars }
+quiz-insights-open = Open a concept's card…
+quiz-report-term-none = Nobody has answered a round or homework this term yet.
+quiz-report-term-ready = The term's gradebook: { $rows } members, one row each.

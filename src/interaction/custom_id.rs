@@ -56,6 +56,14 @@ pub enum CustomId {
     },
     /// A hint on a quiz question.
     QuizHint { round: u64, number: usize },
+    /// An answer to a practice question: the run, the question's number in it, the question
+    /// and the chosen answer (its index in the pack's authored order).
+    Practice {
+        run: u64,
+        number: usize,
+        question: String,
+        choice: usize,
+    },
     /// Confirm (`Some(period)`) or cancel (`None`) a board reset asked by `owner` in `guild`.
     QuizReset {
         period: Option<Period>,
@@ -129,6 +137,18 @@ impl CustomId {
             CustomId::QuizHint { round, number } => {
                 vec!["quiz-hint".into(), round.to_string(), number.to_string()]
             }
+            CustomId::Practice {
+                run,
+                number,
+                question,
+                choice,
+            } => vec![
+                "practice".into(),
+                run.to_string(),
+                number.to_string(),
+                question.clone(),
+                choice.to_string(),
+            ],
             CustomId::QuizReset {
                 period,
                 owner,
@@ -249,6 +269,12 @@ impl CustomId {
             "quiz-hint" if arity(2) => CustomId::QuizHint {
                 round: number(0)?,
                 number: small(1)?,
+            },
+            "practice" if arity(4) => CustomId::Practice {
+                run: number(0)?,
+                number: small(1)?,
+                question: text(2)?,
+                choice: small(3)?,
             },
             "quiz-reset" if arity(3) => CustomId::QuizReset {
                 period: match rest[0] {
@@ -377,6 +403,14 @@ mod tests {
             }),
             (any::<u64>(), 0usize..100)
                 .prop_map(|(round, number)| CustomId::QuizHint { round, number }),
+            (any::<u64>(), 0usize..100, slug(), 0usize..4).prop_map(
+                |(run, number, question, choice)| CustomId::Practice {
+                    run,
+                    number,
+                    question,
+                    choice
+                }
+            ),
             (proptest::option::of(period()), any::<u64>(), any::<u64>()).prop_map(
                 |(period, owner, guild)| CustomId::QuizReset {
                     period,

@@ -38,6 +38,7 @@ fn answer(user: u64, question_no: u32, points: u32) -> AnswerRow {
         taken_ms: 1000,
         points,
         answered_at: 100,
+        ..AnswerRow::default()
     }
 }
 

@@ -261,6 +261,8 @@ pub(crate) fn row(
         taken_ms: a.taken.as_millis() as u64,
         points: a.points,
         answered_at: now,
+        picked: u32::try_from(a.choice).ok(),
+        display_name: None,
     }
 }
 

@@ -78,6 +78,7 @@ async fn one_round_per_channel_and_each_answer_once_across_processes() {
             taken_ms: 900,
             points: 10,
             answered_at: 5,
+            ..AnswerRow::default()
         })
         .collect();
     // Both processes store the same answers (a retry after a crash, say): counted once.

@@ -349,6 +349,8 @@ impl Store {
                     taken_ms: u64::try_from(row.try_get::<i64, _>("taken_ms")?).unwrap_or(0),
                     points: u32::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
                     answered_at: row.try_get("answered_at")?,
+                    picked: None,
+                    display_name: None,
                 });
             }
             Ok(out)
@@ -392,10 +394,12 @@ where
     String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     &'q String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<i64>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     sqlx::query(
-        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
+        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, picked, display_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING",
     )
     .bind(round)
     .bind(i64::from(r.question_no))
@@ -407,4 +411,6 @@ where
     .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
     .bind(i64::from(r.points))
     .bind(r.answered_at)
+    .bind(r.picked.map(i64::from))
+    .bind(r.display_name.as_deref().filter(|n| !n.trim().is_empty()))
 }

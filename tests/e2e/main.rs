@@ -7,6 +7,8 @@
 //!   command registration against Discord's rules;
 //! - `quiz`: quiz rounds with a class of 200, exact scores, the board and report, edit rates,
 //!   restarts, SIGTERM, crashes and deleted channels;
+//! - `learning`: practice bringing back a missed question on the bot's clock, the class
+//!   insights against hand-computed shares, the term gradebook and report read as CSV;
 //! - `debates`: a class debate of thirty from dealt sides to the summary, the moderator's
 //!   controls, a restart mid-speech, quick votes closed by a teacher and open for hours;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
@@ -32,6 +34,7 @@ mod discord;
 mod faults_daily;
 mod faults_reliability;
 mod faults_security;
+mod learning;
 mod operator;
 mod privacy;
 mod quiz;

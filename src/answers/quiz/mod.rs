@@ -11,9 +11,11 @@ use crate::search::Kind;
 
 mod boards;
 mod cards;
+mod learning;
 
 pub use boards::*;
 pub use cards::*;
+pub use learning::*;
 
 /// Bounds of the start options.
 pub const MAX_QUESTIONS: usize = 20;

@@ -12,6 +12,7 @@ fn row(q: u32, user: u64, correct: bool, points: u32, at: i64) -> AnswerRow {
         taken_ms: 1500,
         points,
         answered_at: at,
+        ..AnswerRow::default()
     }
 }
 

@@ -43,6 +43,8 @@ const LINES: &[(&str, &str)] = &[
     ("quiz_start_bad", "/quiz start seconds:5"),
     ("quiz_board_outside", "/quiz leaderboard"),
     ("quiz_info", "/quiz info"),
+    ("quiz_practice", "/quiz practice topic:aura"),
+    ("quiz_insights_sample", "/quiz insights"),
     ("daily_preview", "/daily preview kind:prompt"),
     ("daily_preview_motion", "/daily preview kind:motion"),
 ];

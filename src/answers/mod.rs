@@ -39,6 +39,8 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
         return match (group.name, req.command.name) {
             ("quiz", "start") => quiz::preview(core, lang, req, rng.r#gen()),
             ("quiz", "info") => quiz::info(core, lang),
+            ("quiz", "practice") => crate::quiz::practice::preview(core, lang, req.get("topic")),
+            ("quiz", "insights") => quiz::preview_insights(core, lang),
             ("daily", "preview") => daily::preview_request(core, lang, req, rng),
             ("debate", "start") => debate::preview_start(core, lang, req, rng),
             ("debate", "summary") => debate::preview_summary(core, lang, req),

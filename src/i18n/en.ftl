@@ -588,3 +588,4 @@ quiz-insights-chart-alt = Bar chart of the class's accuracy per concept, weakest
 quiz-insights-open = Open a concept's card…
 quiz-report-term-none = Nobody has answered a round or homework this term yet.
 quiz-report-term-ready = The term's gradebook: { $rows } members, one row each.
+quiz-insights-sample = A sample class of twelve: in your server, /quiz insights reads your class's own answers.

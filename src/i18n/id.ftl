@@ -577,3 +577,4 @@ quiz-insights-chart-alt = Diagram batang ketepatan kelas per konsep, terlemah du
 quiz-insights-open = Buka kartu sebuah konsep…
 quiz-report-term-none = Belum ada yang menjawab ronde atau PR pada semester ini.
 quiz-report-term-ready = Buku nilai semester ini: { $rows } anggota, masing-masing satu baris.
+quiz-insights-sample = Contoh kelas berisi dua belas orang: di server Anda, /kuis wawasan membaca jawaban kelas Anda sendiri.

@@ -250,6 +250,43 @@ pub async fn answer(
     }
 }
 
+/// What `aura preview '/quiz practice [topic]'` shows: the first question a member who has
+/// answered nothing yet would get (no database behind a preview).
+pub fn preview(core: &Core, lang: crate::pack::Lang, topic: Option<&str>) -> Reply {
+    let scope = match topic.filter(|t| !t.trim().is_empty()) {
+        Some(topic) => {
+            let args = StartArgs {
+                topic: Some(topic.to_string()),
+                ..StartArgs::default()
+            };
+            match cards::plan(core, lang, &args, 2) {
+                Ok(plan) => {
+                    let code = match &plan.settings.concept {
+                        Some(c) => format!("{}:{c}", plan.pack),
+                        None => plan.pack.clone(),
+                    };
+                    Scope::of(core, Some(code.as_str()))
+                }
+                Err(notice) => return *notice,
+            }
+        }
+        None => Scope::of(core, None),
+    };
+    let Some(scope) = scope else {
+        return Reply::notice(t(lang, "quiz-no-questions"));
+    };
+    let pool = scope.pool(1);
+    let Some(first) = pool.first().and_then(|id| scope.question(id)) else {
+        return Reply::notice(t(lang, "quiz-no-questions"));
+    };
+    let step = Step {
+        run: 1,
+        number: 1,
+        total: pool.len().min(RUN),
+    };
+    cards::practice_question(first, &order(1, 1, first), step, None, lang)
+}
+
 /// The pack a run without a topic draws from.
 pub fn first_pack(core: &Core) -> Option<&Pack> {
     core.library.packs.first()

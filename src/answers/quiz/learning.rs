@@ -353,3 +353,40 @@ pub fn insights_card(
     );
     reply
 }
+
+/// What `aura preview '/quiz insights'` shows: the card for a sample class of twelve (no
+/// database behind a preview), so authors see the layout, the chart and the menu.
+pub fn preview_insights(core: &crate::core::Core, lang: Lang) -> Reply {
+    use crate::quiz::insights::{Tally, compute};
+    let Some(pack) = core.library.packs.first() else {
+        return Reply::notice(t(lang, "quiz-no-questions"));
+    };
+    let mut tallies = Vec::new();
+    let written = |tf: bool| {
+        pack.questions
+            .iter()
+            .filter(move |q| !q.generated && q.true_false == tf)
+    };
+    for (i, q) in written(false)
+        .take(5)
+        .chain(written(true).take(3))
+        .enumerate()
+    {
+        let n = q.choices.len().max(1);
+        let right = (i as u64 * 5) % 11 + 1;
+        let wrong = 12 - right;
+        let tally = |picked: usize, correct: bool, count: u64| Tally {
+            question: q.id.clone(),
+            picked: u32::try_from(picked).ok(),
+            correct,
+            count,
+        };
+        tallies.push(tally(q.correct, true, right));
+        tallies.push(tally((q.correct + 1) % n, false, wrong - wrong / 3));
+        tallies.push(tally((q.correct + n - 1) % n, false, wrong / 3));
+    }
+    let found = compute(&pack.questions, &tallies);
+    let mut card = insights_card(pack, &found, Period::Term, None, lang);
+    card.footer = Some(t(lang, "quiz-insights-sample"));
+    card
+}

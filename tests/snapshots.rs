@@ -43,6 +43,8 @@ const LINES: &[(&str, &str)] = &[
     ("quiz_start_bad", "/quiz start seconds:5"),
     ("quiz_board_outside", "/quiz leaderboard"),
     ("quiz_info", "/quiz info"),
+    ("quiz_practice", "/quiz practice topic:aura"),
+    ("quiz_insights_sample", "/quiz insights"),
     ("daily_preview", "/daily preview kind:prompt"),
     ("daily_preview_motion", "/daily preview kind:motion"),
 ];
@@ -294,6 +296,130 @@ fn team_cards_in_both_languages() {
         insta::assert_snapshot!(
             format!("quiz_team_podium_{}", lang.code()),
             aura::render::to_text(&end)
+        );
+    }
+}
+
+/// Practice (a question with the last answer's feedback, a run's summary), `/quiz me` with its
+/// due line, and the class insights, in both languages, within Discord's limits.
+#[test]
+fn learning_cards_in_both_languages() {
+    use aura::answers::quiz::{
+        Step, insights_card, me_card, practice_due_field, practice_feedback, practice_nothing_due,
+        practice_question, practice_summary,
+    };
+    use aura::quiz::insights::{Tally, compute};
+    use aura::quiz::leitner::Card;
+    use aura::quiz::{BoardLine, Period, practice};
+    let core = core();
+    let pack = &core.library.packs[0];
+    let q = pack
+        .questions
+        .iter()
+        .find(|q| !q.true_false && q.choices.len() >= 3 && !q.concepts.is_empty())
+        .expect("a multiple-choice question on a concept");
+    let tf = pack
+        .questions
+        .iter()
+        .find(|q| q.true_false)
+        .expect("a true/false question");
+    let wrong = (q.correct + 1) % q.choices.len();
+    let now = 1_800_000_000;
+    let within = |card: &aura::reply::Reply| {
+        let body = aura::render::channel_message(&aura::outbox::Message::from(card.clone()));
+        assert!(aura::render::limits::check_message(&body).is_empty());
+    };
+    for lang in Lang::ALL {
+        let code = lang.code();
+        let step = Step {
+            run: 77,
+            number: 2,
+            total: 5,
+        };
+        let feedback = practice_feedback(pack, tf, 1 - tf.correct, lang);
+        let card = practice_question(q, &practice::order(77, 2, q), step, Some(feedback), lang);
+        within(&card);
+        insta::assert_snapshot!(
+            format!("practice_question_{code}"),
+            aura::render::to_text(&card)
+        );
+        let lines = [
+            (
+                q,
+                true,
+                Card {
+                    boxed: 3,
+                    last: now,
+                    due: now + 86_400,
+                },
+            ),
+            (
+                tf,
+                false,
+                Card {
+                    boxed: 1,
+                    last: now,
+                    due: now,
+                },
+            ),
+        ];
+        let summary = practice_summary(
+            &lines,
+            practice_feedback(pack, q, q.correct, lang),
+            now,
+            lang,
+        );
+        within(&summary);
+        insta::assert_snapshot!(
+            format!("practice_summary_{code}"),
+            steady(&aura::render::to_text(&summary))
+        );
+        let nothing = practice_nothing_due(Some(now + 600), lang);
+        insta::assert_snapshot!(
+            format!("practice_nothing_due_{code}"),
+            steady(&aura::render::to_text(&nothing))
+        );
+        let line = BoardLine {
+            rank: 2,
+            user_id: 11,
+            points: 2400,
+            correct: 3,
+            answered: 5,
+            games: 1,
+            wins: 0,
+        };
+        let (name, value) = practice_due_field(3, Some(now + 600), lang);
+        let me = me_card(Some(&line), 12, Period::All, lang).field(name, value);
+        insta::assert_snapshot!(
+            format!("quiz_me_due_{code}"),
+            steady(&aura::render::to_text(&me))
+        );
+        // Ten answers to `q`: 4 right, 4 chose `wrong`, 2 another wrong answer; 3 right of 4
+        // on the true/false question.
+        let other = (q.correct + 2) % q.choices.len();
+        let tally = |question: &str, picked: usize, correct: bool, count: u64| Tally {
+            question: question.into(),
+            picked: Some(picked as u32),
+            correct,
+            count,
+        };
+        let found = compute(
+            &pack.questions,
+            &[
+                tally(&q.id, q.correct, true, 4),
+                tally(&q.id, wrong, false, 4),
+                tally(&q.id, other, false, 2),
+                tally(&tf.id, tf.correct, true, 3),
+                tally(&tf.id, 1 - tf.correct, false, 1),
+            ],
+        );
+        let card = insights_card(pack, &found, Period::Term, None, lang);
+        within(&card);
+        assert_eq!(card.charts.len(), 1);
+        assert!(card.select.is_some());
+        insta::assert_snapshot!(
+            format!("quiz_insights_{code}"),
+            aura::render::to_text(&card)
         );
     }
 }

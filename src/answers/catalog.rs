@@ -269,7 +269,12 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "cmd-quiz-me",
                 &[opt("period", "periode", false, N, "opt-quiz-period")],
             ),
-            sub("report", "laporan", "cmd-quiz-report", &[]),
+            sub(
+                "report",
+                "laporan",
+                "cmd-quiz-report",
+                &[opt("scope", "cakupan", false, N, "opt-quiz-scope")],
+            ),
             sub("review", "ulas", "cmd-quiz-review", &[]),
             sub("info", "info", "cmd-quiz-info", &[]),
             sub(
@@ -285,6 +290,27 @@ pub const COMMANDS: &[CommandSpec] = &[
                 &[
                     opt("who", "siapa", true, N, "opt-quiz-who"),
                     opt("role", "peran", false, N, "opt-quiz-role"),
+                ],
+            ),
+            sub(
+                "practice",
+                "latihan",
+                "cmd-quiz-practice",
+                &[opt(
+                    "topic",
+                    "topik",
+                    false,
+                    Suggest::Items(Kind::Concept),
+                    "opt-quiz-practice-topic",
+                )],
+            ),
+            sub(
+                "insights",
+                "wawasan",
+                "cmd-quiz-insights",
+                &[
+                    opt("period", "periode", false, N, "opt-quiz-period"),
+                    opt("channel", "kanal", false, N, "opt-quiz-channel"),
                 ],
             ),
         ],

@@ -50,6 +50,8 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
                     .unwrap_or_default(),
             ),
             ("quiz", "reveal") => quiz::sample::reveal(core, lang, rng.r#gen()),
+            ("quiz", "practice") => crate::quiz::practice::preview(core, lang, req.get("topic")),
+            ("quiz", "insights") => quiz::preview_insights(core, lang),
             ("daily", "preview") => daily::preview_request(core, lang, req, rng),
             ("debate", "start") => debate::preview_start(core, lang, req, rng),
             ("debate", "summary") => debate::preview_summary(core, lang, req),

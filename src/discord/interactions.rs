@@ -15,6 +15,7 @@ use crate::i18n::t;
 use crate::interaction::{CustomId, Invocation, Outcome};
 use crate::privacy;
 use crate::quiz::commands as quiz;
+use crate::quiz::practice;
 use crate::reply::Reply;
 use crate::services::{self, Services};
 
@@ -110,6 +111,12 @@ async fn on_click(
         } => Ok(quiz::answer(&s, &inv, round, number, position).await),
         CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
         CustomId::QuizTeam { round, team } => Ok(quiz::join(&s, &inv, round, team)),
+        CustomId::Practice {
+            run,
+            number,
+            question,
+            choice,
+        } => practice::answer(&s, &inv, run, number, &question, choice).await,
         CustomId::QuizReset {
             period,
             owner,

@@ -58,6 +58,14 @@ pub enum CustomId {
     QuizHint { round: u64, number: usize },
     /// Join the team at `team` (in the round's teams' order) of a team round.
     QuizTeam { round: u64, team: usize },
+    /// An answer to a practice question: the run, the question's number in it, the question
+    /// and the chosen answer (its index in the pack's authored order).
+    Practice {
+        run: u64,
+        number: usize,
+        question: String,
+        choice: usize,
+    },
     /// Confirm (`Some(period)`) or cancel (`None`) a board reset asked by `owner` in `guild`.
     QuizReset {
         period: Option<Period>,
@@ -134,6 +142,18 @@ impl CustomId {
             CustomId::QuizTeam { round, team } => {
                 vec!["quiz-team".into(), round.to_string(), team.to_string()]
             }
+            CustomId::Practice {
+                run,
+                number,
+                question,
+                choice,
+            } => vec![
+                "practice".into(),
+                run.to_string(),
+                number.to_string(),
+                question.clone(),
+                choice.to_string(),
+            ],
             CustomId::QuizReset {
                 period,
                 owner,
@@ -258,6 +278,12 @@ impl CustomId {
             "quiz-team" if arity(2) => CustomId::QuizTeam {
                 round: number(0)?,
                 team: small(1)?,
+            },
+            "practice" if arity(4) => CustomId::Practice {
+                run: number(0)?,
+                number: small(1)?,
+                question: text(2)?,
+                choice: small(3)?,
             },
             "quiz-reset" if arity(3) => CustomId::QuizReset {
                 period: match rest[0] {
@@ -387,6 +413,14 @@ mod tests {
             (any::<u64>(), 0usize..100)
                 .prop_map(|(round, number)| CustomId::QuizHint { round, number }),
             (any::<u64>(), 0usize..4).prop_map(|(round, team)| CustomId::QuizTeam { round, team }),
+            (any::<u64>(), 0usize..100, slug(), 0usize..4).prop_map(
+                |(run, number, question, choice)| CustomId::Practice {
+                    run,
+                    number,
+                    question,
+                    choice
+                }
+            ),
             (proptest::option::of(period()), any::<u64>(), any::<u64>()).prop_map(
                 |(period, owner, guild)| CustomId::QuizReset {
                     period,

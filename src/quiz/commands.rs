@@ -8,6 +8,7 @@ use super::access::{self, Asker};
 use super::live::{self, Control};
 use super::recovery;
 use super::{Access, AnswerOutcome, AnswerRow, Joined, Period, Sort};
+use super::{gradebook, insights, practice};
 use crate::answers::quiz::{self as cards, Mode, StartArgs, charts};
 use crate::audit::{self, Action};
 use crate::i18n::{t, tr};
@@ -25,6 +26,14 @@ pub enum Who {
     Role,
 }
 
+/// What `/quiz report` gives: the last round's answers, or the term's gradebook.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ReportScope {
+    #[default]
+    Round,
+    Term,
+}
+
 /// A `/quiz` subcommand with its typed options.
 #[derive(Debug, Clone)]
 pub enum QuizCommand {
@@ -40,7 +49,9 @@ pub enum QuizCommand {
     Me {
         period: Option<Period>,
     },
-    Report,
+    Report {
+        scope: ReportScope,
+    },
     Review,
     Info,
     Reset {
@@ -49,6 +60,13 @@ pub enum QuizCommand {
     Access {
         who: Who,
         role: Option<u64>,
+    },
+    Practice {
+        topic: Option<String>,
+    },
+    Insights {
+        period: Option<Period>,
+        channel: Option<u64>,
     },
 }
 
@@ -63,11 +81,13 @@ impl QuizCommand {
             QuizCommand::Stop => "stop",
             QuizCommand::Leaderboard { .. } => "leaderboard",
             QuizCommand::Me { .. } => "me",
-            QuizCommand::Report => "report",
+            QuizCommand::Report { .. } => "report",
             QuizCommand::Review => "review",
             QuizCommand::Info => "info",
             QuizCommand::Reset { .. } => "reset",
             QuizCommand::Access { .. } => "access",
+            QuizCommand::Practice { .. } => "practice",
+            QuizCommand::Insights { .. } => "insights",
         }
     }
 }
@@ -146,7 +166,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
                 .take(charts::BOARD_TOP)
                 .map(|l| l.user_id)
                 .collect();
-            let mut names = store.display_names(guild, &top).await?;
+            let mut names = store.display_names_of(guild, &top).await?;
             // The member asking is named as Discord shows them now.
             if !inv.name.trim().is_empty() {
                 names.insert(inv.user, inv.name.clone());
@@ -168,7 +188,9 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
                 .board_by(guild, period, s.clock.unix(), Sort::Points)
                 .await?;
             let mine = board.iter().find(|l| l.user_id == inv.user);
-            cards::me_card(mine, board.len(), period, lang)
+            let (due, next) = practice::due(s, guild, inv.user).await?;
+            let (name, value) = cards::practice_due_field(due, next, lang);
+            cards::me_card(mine, board.len(), period, lang).field(name, value)
         }
         QuizCommand::Info => cards::info(&s.core, lang),
         QuizCommand::Review => match store.last_round_played(guild, inv.user).await? {
@@ -186,11 +208,21 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
                 cards::review_card(&s.core, &missed, answers.len(), lang)
             }
         },
-        QuizCommand::Report => {
+        QuizCommand::Report { scope } => {
             if !access::may_moderate(&access, &who) {
                 return Ok(notice(lang, "error-no-permission"));
             }
-            return report(s, inv.channel, lang).await;
+            return match scope {
+                ReportScope::Round => report(s, inv.channel, lang).await,
+                ReportScope::Term => term_report(s, guild, lang).await,
+            };
+        }
+        QuizCommand::Practice { topic } => return practice::start(s, inv, guild, topic).await,
+        QuizCommand::Insights { period, channel } => {
+            if !access::may_run(&access, &who) {
+                return Ok(notice(lang, "error-no-permission"));
+            }
+            return class_insights(s, guild, period.unwrap_or(Period::All), channel, lang).await;
         }
         QuizCommand::Reset { period } => {
             if !access::may_moderate(&access, &who) {
@@ -325,13 +357,56 @@ async fn report(s: &Services, channel: u64, lang: Lang) -> Result<Outcome, Error
     let Some(round) = s.store.last_round(channel).await? else {
         return Ok(notice(lang, "quiz-report-none"));
     };
-    let csv = s.store.report_csv(round).await?;
-    let rows = csv.lines().count().saturating_sub(1);
+    let lines = s.store.report_lines(round).await?;
+    let bytes = gradebook::round_csv(&lines)?;
     Ok(Outcome::File {
-        reply: private(tr(lang, "quiz-report-ready", &[("rows", &rows)])),
+        reply: private(tr(lang, "quiz-report-ready", &[("rows", &lines.len())])),
         name: "quiz-report.csv".into(),
-        bytes: csv.into_bytes(),
+        bytes,
     })
+}
+
+/// The term's gradebook: one row per member who answered since the term's last reset.
+async fn term_report(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Error> {
+    let since = s
+        .store
+        .period_start(guild, Period::Term, s.clock.unix())
+        .await?;
+    let tallies = s.store.round_tallies(guild, since).await?;
+    if tallies.is_empty() {
+        return Ok(notice(lang, "quiz-report-term-none"));
+    }
+    let names = s.store.display_names(guild).await?;
+    let lines = gradebook::members(&tallies, &names);
+    let bytes = gradebook::term_csv(&lines)?;
+    Ok(Outcome::File {
+        reply: private(tr(
+            lang,
+            "quiz-report-term-ready",
+            &[("rows", &lines.len())],
+        )),
+        name: "quiz-gradebook.csv".into(),
+        bytes,
+    })
+}
+
+/// `/quiz insights`: what the class gets wrong over a period (in one channel if given).
+async fn class_insights(
+    s: &Services,
+    guild: u64,
+    period: Period,
+    channel: Option<u64>,
+    lang: Lang,
+) -> Result<Outcome, Error> {
+    let Some(pack) = practice::first_pack(&s.core) else {
+        return Ok(notice(lang, "quiz-no-questions"));
+    };
+    let since = s.store.period_start(guild, period, s.clock.unix()).await?;
+    let tallies = s.store.insight_tallies(guild, since, channel).await?;
+    let found = insights::compute(&pack.questions, &tallies);
+    Ok(Outcome::Reply(cards::insights_card(
+        pack, &found, period, channel, lang,
+    )))
 }
 
 /// A click on an answer button. A locked-in answer is stored before the member is told, so a
@@ -371,9 +446,11 @@ fn lock_in(
                 Ok(mut r) if r.open_number() == Some(number) => {
                     let outcome = r.answer(inv.user, position, live::std_now());
                     if matches!(outcome, AnswerOutcome::Locked { .. }) {
-                        *stored = r
-                            .answer_of(number, inv.user)
-                            .map(|a| (live.guild, live::row(a, s.clock.unix())));
+                        *stored = r.answer_of(number, inv.user).map(|a| {
+                            let mut row = live::row(a, s.clock.unix());
+                            row.display_name = Some(inv.name.clone());
+                            (live.guild, row)
+                        });
                     }
                     if matches!(outcome, AnswerOutcome::Locked { .. })
                         && r.totals(inv.user).answered == 1

@@ -269,6 +269,8 @@ pub(crate) fn row(
         points: a.points,
         answered_at: now,
         team: a.team,
+        picked: u32::try_from(a.choice).ok(),
+        display_name: None,
     }
 }
 

@@ -1,13 +1,18 @@
 //! Quiz rounds on the essay: the scoring rules and a pure round engine that takes its clock
 //! (so that rounds replay exactly in tests), who may run rounds, the `/quiz` commands and
 //! buttons as plain functions, team play (who is in which team, teams scored by their
-//! members' mean), the rounds running live in channels (posted and edited
-//! through the outbox), and ending the rounds a crash left open.
+//! members' mean), the rounds running live in channels (posted and edited through the
+//! outbox), and ending the rounds a crash left open. What members and classes learn from
+//! their answers: practice by spaced repetition, the class's insights, the gradebook.
 
 pub mod access;
 pub mod commands;
+pub mod gradebook;
+pub mod insights;
+pub mod leitner;
 pub mod live;
 pub mod model;
+pub mod practice;
 pub mod recovery;
 pub mod round;
 pub mod scoring;

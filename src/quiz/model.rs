@@ -39,7 +39,7 @@ impl Period {
 }
 
 /// One stored answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AnswerRow {
     pub question_no: u32,
     pub question_id: String,
@@ -51,6 +51,11 @@ pub struct AnswerRow {
     pub answered_at: i64,
     /// The team the member played for, in a team round.
     pub team: Option<super::Team>,
+    /// The chosen choice's index in the pack's authored order (`choice` is the position shown,
+    /// shuffled per round); `None` when unknown.
+    pub picked: Option<u32>,
+    /// The member's display name as Discord showed it when they answered.
+    pub display_name: Option<String>,
 }
 
 /// A member's line on a board.

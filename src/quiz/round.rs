@@ -98,6 +98,8 @@ enum Phase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Answer {
     pub position: usize,
+    /// The chosen choice's index in the question's authored order.
+    pub choice: usize,
     pub taken: Duration,
     pub points: u32,
     pub correct: bool,
@@ -348,6 +350,7 @@ impl Round {
             member,
             Answer {
                 position,
+                choice: p.order[position],
                 taken,
                 points,
                 correct,

@@ -25,6 +25,7 @@ mod class;
 mod daily;
 mod debates;
 mod health;
+mod learning;
 mod limits;
 mod names;
 mod posts;

@@ -1,5 +1,5 @@
 //! Members' names as they were last seen answering quiz questions (`quiz_answers.display_name`),
-//! for pictures, which cannot show a mention.
+//! for pictures, which cannot show a mention, and for reports and the gradebook.
 
 use std::collections::HashMap;
 
@@ -8,37 +8,61 @@ use super::{Record, Store, StoreError, snowflake};
 /// The most members one call looks up (a chart shows ten).
 const MAX_IDS: usize = 25;
 
+/// Each member's latest non-empty name among the answers `filter` lets through (a server's,
+/// or some members' in it): the name of their latest answer.
+const LATEST: &str = "SELECT a.user_id AS user_id, a.display_name AS name
+     FROM quiz_answers a
+     JOIN (SELECT user_id, MAX(answered_at) AS at FROM quiz_answers
+           WHERE guild_id = $1 AND display_name IS NOT NULL AND display_name <> '' {filter}
+           GROUP BY user_id) l
+       ON l.user_id = a.user_id AND l.at = a.answered_at
+     WHERE a.guild_id = $1 AND a.display_name IS NOT NULL AND a.display_name <> ''
+     ORDER BY a.answered_at, a.round_id, a.question_no";
+
 impl Store {
-    /// The names stored for these members in a server's quiz answers (one per member: the
-    /// greatest, should they differ); members without one are left out.
-    pub async fn display_names(
+    /// Each member's latest display name in a server's quiz answers.
+    pub async fn display_names(&self, guild: u64) -> Result<HashMap<u64, String>, StoreError> {
+        self.latest_names(guild, &[]).await
+    }
+
+    /// The latest names stored for these members in a server's quiz answers (at most
+    /// [`MAX_IDS`] of them); members without one are left out.
+    pub async fn display_names_of(
         &self,
         guild: u64,
         members: &[u64],
     ) -> Result<HashMap<u64, String>, StoreError> {
-        let members: Vec<String> = members.iter().take(MAX_IDS).map(u64::to_string).collect();
         if members.is_empty() {
             return Ok(HashMap::new());
         }
-        let placeholders: Vec<String> = (0..members.len()).map(|i| format!("${}", i + 2)).collect();
-        let sql = format!(
-            "SELECT user_id, MAX(display_name) AS name FROM quiz_answers
-             WHERE guild_id = $1 AND display_name IS NOT NULL AND user_id IN ({})
-             GROUP BY user_id",
-            placeholders.join(", ")
-        );
+        let members: Vec<String> = members.iter().take(MAX_IDS).map(u64::to_string).collect();
+        self.latest_names(guild, &members).await
+    }
+
+    /// `members` empty: everyone's.
+    async fn latest_names(
+        &self,
+        guild: u64,
+        members: &[String],
+    ) -> Result<HashMap<u64, String>, StoreError> {
+        let filter = if members.is_empty() {
+            String::new()
+        } else {
+            let marks: Vec<String> = (0..members.len()).map(|i| format!("${}", i + 2)).collect();
+            format!("AND user_id IN ({})", marks.join(", "))
+        };
+        let sql = LATEST.replace("{filter}", &filter);
         on!(&self.reader, |db| {
             let mut query = sqlx::query(&sql).bind(guild.to_string());
-            for m in &members {
+            for m in members {
                 query = query.bind(m);
             }
             let rows = query.fetch_all(db).await?;
             let mut out = HashMap::new();
             for row in &rows {
-                let name: Option<String> = row.value("name")?;
-                if let Some(name) = name.filter(|n| !n.trim().is_empty()) {
-                    out.insert(snowflake(row, "user_id")?, name);
-                }
+                // Ordered by time: the latest answer's name is kept.
+                let name: String = row.value("name")?;
+                out.insert(snowflake(row, "user_id")?, name);
             }
             Ok(out)
         })
@@ -64,8 +88,8 @@ mod tests {
                 .bind(q as i64).bind(guild).bind(user).bind(name)
                 .execute(db).await.map(|_| ())).expect("answer");
         }
-        let names = s.display_names(1, &[5, 6, 7]).await.expect("names");
+        let names = s.display_names_of(1, &[5, 6, 7]).await.expect("names");
         assert_eq!(names, HashMap::from([(5, "Ayu".to_string())]));
-        assert!(s.display_names(1, &[]).await.expect("none").is_empty());
+        assert!(s.display_names_of(1, &[]).await.expect("none").is_empty());
     }
 }

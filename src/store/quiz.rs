@@ -367,6 +367,8 @@ impl Store {
                     team: row
                         .try_get::<Option<i64>, _>("team")?
                         .and_then(crate::quiz::Team::from_code),
+                    picked: None,
+                    display_name: None,
                 });
             }
             Ok(out)
@@ -411,10 +413,11 @@ where
     &'q String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     Option<i64>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     sqlx::query(
-        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, team)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING",
+        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, team, picked, display_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING",
     )
     .bind(round)
     .bind(i64::from(r.question_no))
@@ -427,4 +430,6 @@ where
     .bind(i64::from(r.points))
     .bind(r.answered_at)
     .bind(r.team.map(crate::quiz::Team::code))
+    .bind(r.picked.map(i64::from))
+    .bind(r.display_name.as_deref().filter(|n| !n.trim().is_empty()))
 }

@@ -9,6 +9,8 @@
 //!   restarts, SIGTERM, crashes and deleted channels;
 //! - `quiz_teams`: team rounds: forty members in four teams scored by their mean, dealing,
 //!   switching refused after the first question, the team podium and report;
+//! - `learning`: practice bringing back a missed question on the bot's clock, the class
+//!   insights against hand-computed shares, the term gradebook and report read as CSV;
 //! - `debates`: a class debate of thirty from dealt sides to the summary, the moderator's
 //!   controls, a restart mid-speech, quick votes closed by a teacher and open for hours;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
@@ -36,6 +38,7 @@ mod discord;
 mod faults_daily;
 mod faults_reliability;
 mod faults_security;
+mod learning;
 mod operator;
 mod privacy;
 mod quiz;

@@ -229,10 +229,12 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert_eq!(rows.len(), 1000);
     for row in rows {
+        // member (display name), member_id, question, question_id, answer, correct, time, points
         let cols: Vec<&str> = row.split(',').collect();
-        let member: u64 = cols[0].parse().expect("member");
-        let q: usize = cols[1].parse().expect("question");
-        let points: u32 = cols[6].parse().expect("points");
+        assert_eq!(cols[0], format!("student{}", cols[1]), "{row}");
+        let member: u64 = cols[1].parse().expect("member");
+        let q: usize = cols[2].parse().expect("question");
+        let points: u32 = cols[7].parse().expect("points");
         assert_eq!(points, per_answer[&(member, q)], "{row}");
     }
 

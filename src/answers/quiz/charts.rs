@@ -262,6 +262,7 @@ mod tests {
             top: Vec::new(),
             idle_stop: false,
             goal_reached: false,
+            teams: Vec::new(),
         }
     }
 

@@ -12,11 +12,13 @@ use crate::search::Kind;
 mod boards;
 mod cards;
 pub mod charts;
+mod learning;
 pub mod sample;
 mod teams;
 
 pub use boards::*;
 pub use cards::*;
+pub use learning::*;
 pub use teams::*;
 
 /// Bounds of the start options.

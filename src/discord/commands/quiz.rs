@@ -7,6 +7,7 @@ use super::{Plan, concepts, hand, sections};
 use crate::answers::quiz::{Mode, StartArgs};
 use crate::discord::{Context, Error};
 use crate::pack::Difficulty;
+use crate::quiz::commands::ReportScope;
 use crate::quiz::{Period, QuizCommand, Scoring, Sort, Teams, Who, commands};
 
 /// Runs a `/quiz` subcommand.
@@ -109,6 +110,25 @@ pub enum SortChoice {
     Games,
 }
 
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ScopeChoice {
+    #[name = "round"]
+    #[name_localized("id", "ronde")]
+    Round,
+    #[name = "term"]
+    #[name_localized("id", "semester")]
+    Term,
+}
+
+impl From<ScopeChoice> for ReportScope {
+    fn from(c: ScopeChoice) -> ReportScope {
+        match c {
+            ScopeChoice::Round => ReportScope::Round,
+            ScopeChoice::Term => ReportScope::Term,
+        }
+    }
+}
+
 impl From<DifficultyChoice> for Difficulty {
     fn from(c: DifficultyChoice) -> Difficulty {
         match c {
@@ -198,7 +218,9 @@ pub enum WhoChoice {
         "quiz_review",
         "quiz_info",
         "quiz_reset",
-        "quiz_access"
+        "quiz_access",
+        "quiz_practice",
+        "quiz_insights"
     )
 )]
 pub async fn quiz(_ctx: Context<'_>) -> Result<(), Error> {
@@ -295,10 +317,38 @@ pub async fn quiz_me(ctx: Context<'_>, period: Option<PeriodChoice>) -> Result<(
     run(ctx, Plan::PRIVATE, cmd).await
 }
 
-/// The last round as a CSV file.
+/// The last round, or the term's gradebook, as a CSV file.
 #[poise::command(slash_command, rename = "report")]
-pub async fn quiz_report(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, Plan::PRIVATE, QuizCommand::Report).await
+pub async fn quiz_report(ctx: Context<'_>, scope: Option<ScopeChoice>) -> Result<(), Error> {
+    let cmd = QuizCommand::Report {
+        scope: scope.map(Into::into).unwrap_or_default(),
+    };
+    run(ctx, Plan::PRIVATE, cmd).await
+}
+
+/// Practise privately: the questions you are due to see again.
+#[poise::command(slash_command, rename = "practice")]
+pub async fn quiz_practice(
+    ctx: Context<'_>,
+    #[autocomplete = "concepts"]
+    #[max_length = 100]
+    topic: Option<String>,
+) -> Result<(), Error> {
+    run(ctx, Plan::PRIVATE, QuizCommand::Practice { topic }).await
+}
+
+/// What the class gets wrong (teachers).
+#[poise::command(slash_command, rename = "insights")]
+pub async fn quiz_insights(
+    ctx: Context<'_>,
+    period: Option<PeriodChoice>,
+    #[channel_types("Text")] channel: Option<serenity::ChannelId>,
+) -> Result<(), Error> {
+    let cmd = QuizCommand::Insights {
+        period: period.map(Into::into),
+        channel: channel.map(|c| c.get()),
+    };
+    run(ctx, Plan::PRIVATE, cmd).await
 }
 
 /// Your missed questions from your last round.

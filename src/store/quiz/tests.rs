@@ -13,6 +13,7 @@ fn row(q: u32, user: u64, correct: bool, points: u32, at: i64) -> AnswerRow {
         points,
         answered_at: at,
         team: None,
+        ..AnswerRow::default()
     }
 }
 

@@ -1,0 +1,234 @@
+//! The gradebook a teacher opens in a spreadsheet: one row per member for the term, and a
+//! round's answers, as CSV written by the `csv` crate (quoting done right). Every text cell a
+//! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return) is neutralised with a leading `'`.
+
+use std::collections::{BTreeMap, HashMap};
+
+/// A member's totals in one round (live or homework), as the store tallies them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundTally {
+    pub user: u64,
+    pub round: u64,
+    pub homework: bool,
+    pub answered: u64,
+    pub correct: u64,
+    pub points: u64,
+}
+
+/// One answer of a round's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportLine {
+    pub user: u64,
+    /// The member's latest display name in the server, when one was stored.
+    pub name: Option<String>,
+    pub question_no: u64,
+    pub question_id: String,
+    /// The position clicked (A = 0).
+    pub choice: u64,
+    pub correct: bool,
+    pub taken_ms: u64,
+    pub points: u64,
+}
+
+/// A member's row of the term gradebook.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemberLine {
+    pub user: u64,
+    pub name: String,
+    /// Live rounds answered in.
+    pub rounds: u64,
+    /// Homework attempts.
+    pub homework: u64,
+    /// The mean homework score: the share of an attempt's questions answered right, in
+    /// percent, averaged over attempts (`None` without homework).
+    pub homework_score: Option<f64>,
+    /// Correct answers as a share of all live and homework answers, in percent.
+    pub accuracy: f64,
+    /// Points, live rounds and homework together.
+    pub points: u64,
+}
+
+/// One row per member who answered, by display name then id.
+pub fn members(tallies: &[RoundTally], names: &HashMap<u64, String>) -> Vec<MemberLine> {
+    let mut by: BTreeMap<u64, (MemberLine, u64, u64, Vec<f64>)> = BTreeMap::new();
+    for t in tallies {
+        let (line, answered, correct, scores) = by.entry(t.user).or_insert_with(|| {
+            let line = MemberLine {
+                user: t.user,
+                name: names.get(&t.user).cloned().unwrap_or_default(),
+                ..MemberLine::default()
+            };
+            (line, 0, 0, Vec::new())
+        });
+        if t.homework {
+            line.homework += 1;
+            scores.push(percent(t.correct, t.answered));
+        } else {
+            line.rounds += 1;
+        }
+        line.points += t.points;
+        *answered += t.answered;
+        *correct += t.correct;
+    }
+    let mut out: Vec<MemberLine> = by
+        .into_values()
+        .map(|(mut line, answered, correct, scores)| {
+            line.accuracy = percent(correct, answered);
+            line.homework_score =
+                (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+            line
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.user.cmp(&b.user))
+    });
+    out
+}
+
+fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+/// A text cell a spreadsheet will show as text, never run as a formula.
+pub fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn one_decimal(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// The term gradebook as CSV.
+pub fn term_csv(lines: &[MemberLine]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "display_name",
+        "member_id",
+        "rounds_played",
+        "homework_done",
+        "homework_mean_score",
+        "accuracy",
+        "points",
+    ])?;
+    for l in lines {
+        w.write_record([
+            neutralise(&l.name),
+            l.user.to_string(),
+            l.rounds.to_string(),
+            l.homework.to_string(),
+            l.homework_score.map(one_decimal).unwrap_or_default(),
+            one_decimal(l.accuracy),
+            l.points.to_string(),
+        ])?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A round's answers as CSV: the member's display name (their id when none is known), their
+/// id, question, answer, time, points per row.
+pub fn round_csv(lines: &[ReportLine]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "member",
+        "member_id",
+        "question",
+        "question_id",
+        "answer",
+        "correct",
+        "time_ms",
+        "points",
+    ])?;
+    for l in lines {
+        let letter = u8::try_from(l.choice)
+            .ok()
+            .filter(|c| *c < 26)
+            .map(|c| char::from(b'A' + c))
+            .unwrap_or('?');
+        let name = l.name.clone().unwrap_or_else(|| l.user.to_string());
+        w.write_record([
+            neutralise(&name),
+            l.user.to_string(),
+            l.question_no.to_string(),
+            neutralise(&l.question_id),
+            letter.to_string(),
+            if l.correct { "yes" } else { "no" }.to_string(),
+            l.taken_ms.to_string(),
+            l.points.to_string(),
+        ])?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tally(user: u64, round: u64, homework: bool, answered: u64, correct: u64) -> RoundTally {
+        RoundTally {
+            user,
+            round,
+            homework,
+            answered,
+            correct,
+            points: correct * 100,
+        }
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_plain_text_is_kept() {
+        for bad in ["=1+1", "+49", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"));
+        }
+        assert_eq!(neutralise("Ana"), "Ana");
+        assert_eq!(neutralise("a=b"), "a=b");
+    }
+
+    #[test]
+    fn members_count_rounds_homework_and_accuracy() {
+        let names = HashMap::from([(1, "Zed".to_string()), (2, "ana".to_string())]);
+        let lines = members(
+            &[
+                tally(1, 10, false, 5, 4),
+                tally(1, 11, false, 5, 1),
+                tally(1, 20, true, 4, 4),
+                tally(1, 21, true, 4, 2),
+                tally(2, 10, false, 5, 5),
+            ],
+            &names,
+        );
+        assert_eq!(lines[0].user, 2, "by name, case aside");
+        let zed = &lines[1];
+        assert_eq!((zed.rounds, zed.homework, zed.points), (2, 2, 1100));
+        assert_eq!(zed.homework_score, Some(75.0));
+        assert!((zed.accuracy - 11.0 * 100.0 / 18.0).abs() < 1e-9);
+        assert_eq!(lines[0].homework_score, None);
+    }
+
+    #[test]
+    fn the_term_csv_quotes_and_neutralises() {
+        let lines = [MemberLine {
+            user: 7,
+            name: "=HYPERLINK(\"x\", \"y\")".into(),
+            rounds: 1,
+            accuracy: 50.0,
+            ..MemberLine::default()
+        }];
+        let csv = String::from_utf8(term_csv(&lines).expect("csv")).expect("utf-8");
+        assert_eq!(
+            csv.lines().nth(1),
+            Some("\"'=HYPERLINK(\"\"x\"\", \"\"y\"\")\",7,1,0,,50.0,0")
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! `/quiz practice [topic]`: a member's private run of questions chosen by spaced repetition
+//! ([`leitner`](super::leitner)) from every answer they gave in the server. A run is a round of
+//! kind 'practice' and its answers are of kind 'practice', so they feed the boxes in turn.
+//!
+//! Nothing of a run is kept in memory: each answer button carries the run, the question's
+//! number, the question and the chosen answer; the click stores the answer and replaces the
+//! private message with the right answer, its explanation and the next question, chosen then
+//! from the stored answers. So each click answers its own interaction (no 15-minute token to
+//! outlive) and a restart loses nothing.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+
+use super::AnswerRow;
+use super::leitner::{self, Card};
+use crate::answers::quiz::{self as cards, StartArgs, Step};
+use crate::core::Core;
+use crate::i18n::t;
+use crate::interaction::{Invocation, Outcome};
+use crate::pack::{Pack, QuizQuestion};
+use crate::reply::Reply;
+use crate::services::{Error, Services};
+
+/// Questions in a run.
+pub const RUN: usize = 5;
+
+/// A stored practice run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub guild: u64,
+    pub channel: u64,
+    pub user: u64,
+    /// `pack` or `pack:concept`: where the run's questions come from.
+    pub topic: Option<String>,
+    pub ended: bool,
+}
+
+/// The questions a run draws from: a pack's, on one concept if given.
+struct Scope<'a> {
+    pack: &'a Pack,
+    concept: Option<String>,
+}
+
+impl<'a> Scope<'a> {
+    fn of(core: &'a Core, topic: Option<&str>) -> Option<Scope<'a>> {
+        let (pack, concept) = match topic.map(|t| t.split_once(':').unwrap_or((t, ""))) {
+            Some((pack, concept)) => (core.library.pack(pack)?, Some(concept)),
+            None => (core.library.packs.first()?, None),
+        };
+        let concept = concept.filter(|c| !c.is_empty()).map(String::from);
+        Some(Scope { pack, concept })
+    }
+
+    fn code(&self) -> String {
+        match &self.concept {
+            Some(c) => format!("{}:{c}", self.pack.id),
+            None => self.pack.id.clone(),
+        }
+    }
+
+    /// The eligible questions' ids, new ones in an order fixed by `seed`.
+    fn pool(&self, seed: u64) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = self
+            .pack
+            .questions
+            .iter()
+            .filter(|q| self.concept.as_ref().is_none_or(|c| q.concepts.contains(c)))
+            .map(|q| q.id.as_str())
+            .collect();
+        ids.shuffle(&mut StdRng::seed_from_u64(seed));
+        ids
+    }
+
+    fn question(&self, id: &str) -> Option<&'a QuizQuestion> {
+        self.pack.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// The order a run shows a question's choices in: `order[position]` is the authored index.
+pub fn order(run: u64, number: usize, q: &QuizQuestion) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..q.choices.len()).collect();
+    if !q.true_false {
+        let seed = run ^ (number as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        order.shuffle(&mut StdRng::seed_from_u64(seed));
+    }
+    order
+}
+
+/// How many questions of the server's first pack are due for a member now, and when the next
+/// one not yet due comes due (for `/quiz me`).
+pub async fn due(s: &Services, guild: u64, user: u64) -> Result<(usize, Option<i64>), Error> {
+    let Some(scope) = Scope::of(&s.core, None) else {
+        return Ok((0, None));
+    };
+    let history = s.store.answer_history(guild, user).await?;
+    let boxes = leitner::replay(&history);
+    Ok(leitner::due_summary(&boxes, &scope.pool(0), s.clock.unix()))
+}
+
+/// `/quiz practice [topic]`: the run's first question, or when the next is due.
+pub async fn start(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+    topic: Option<String>,
+) -> Result<Outcome, Error> {
+    let (core, lang) = (&s.core, inv.lang);
+    let topic = topic.filter(|t| !t.trim().is_empty());
+    let scope = match &topic {
+        Some(_) => {
+            let args = StartArgs {
+                topic,
+                ..StartArgs::default()
+            };
+            let plan = match cards::plan(core, lang, &args, 2) {
+                Ok(plan) => plan,
+                Err(notice) => return Ok(Outcome::Reply(*notice)),
+            };
+            let code = match &plan.settings.concept {
+                Some(c) => format!("{}:{c}", plan.pack),
+                None => plan.pack.clone(),
+            };
+            Scope::of(core, Some(code.as_str()))
+        }
+        None => Scope::of(core, None),
+    };
+    let Some(scope) = scope else {
+        return Ok(Outcome::Reply(Reply::notice(t(lang, "quiz-no-questions"))));
+    };
+    let now = s.clock.unix();
+    let history = s.store.answer_history(guild, inv.user).await?;
+    let boxes = leitner::replay(&history);
+    let pool = scope.pool(inv.id);
+    let queue = leitner::queue(&boxes, &pool, &[], now);
+    let Some(first) = queue.first().and_then(|id| scope.question(id)) else {
+        let (_, next) = leitner::due_summary(&boxes, &pool, now);
+        return Ok(Outcome::Reply(cards::practice_nothing_due(next, lang)));
+    };
+    let run = Run {
+        guild,
+        channel: inv.channel,
+        user: inv.user,
+        topic: Some(scope.code()),
+        ended: false,
+    };
+    s.store.start_practice(&run, inv.id, now).await?;
+    let step = Step {
+        run: inv.id,
+        number: 1,
+        total: queue.len().min(RUN),
+    };
+    let order = order(inv.id, 1, first);
+    Ok(Outcome::Reply(cards::practice_question(
+        first, &order, step, None, lang,
+    )))
+}
+
+/// A click on a practice answer: stored, then the message shows the right answer and the next
+/// question, or the run's summary after the last.
+pub async fn answer(
+    s: &Services,
+    inv: &Invocation,
+    run_id: u64,
+    number: usize,
+    question: &str,
+    choice: usize,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let refuse = |key: &str| Ok(Outcome::Reply(Reply::notice(t(lang, key))));
+    let Some(run) = s.store.practice_run(run_id).await? else {
+        return refuse("error-stale-button");
+    };
+    if inv.guild != Some(run.guild) {
+        return refuse("error-stale-button");
+    }
+    if run.user != inv.user {
+        return refuse("error-not-your-buttons");
+    }
+    let scope = Scope::of(&s.core, run.topic.as_deref());
+    let found = scope
+        .as_ref()
+        .and_then(|sc| Some((sc, sc.question(question)?)));
+    let Some((scope, q)) = found.filter(|(_, q)| choice < q.choices.len()) else {
+        return refuse("error-stale-button");
+    };
+    if run.ended {
+        return refuse("quiz-practice-over");
+    }
+    let now = s.clock.unix();
+    let position = order(run_id, number, q)
+        .iter()
+        .position(|&i| i == choice)
+        .unwrap_or(choice);
+    let row = AnswerRow {
+        question_no: u32::try_from(number).unwrap_or(u32::MAX),
+        question_id: q.id.clone(),
+        user_id: inv.user,
+        choice: u32::try_from(position).unwrap_or(0),
+        correct: choice == q.correct,
+        answered_at: now,
+        picked: u32::try_from(choice).ok(),
+        display_name: Some(inv.name.clone()),
+        ..AnswerRow::default()
+    };
+    if !s
+        .store
+        .record_practice_answer(run_id, run.guild, &row)
+        .await?
+    {
+        return refuse("quiz-practice-answered");
+    }
+    let feedback = cards::practice_feedback(scope.pack, q, choice, lang);
+    let history = s.store.answer_history(run.guild, inv.user).await?;
+    let boxes = leitner::replay(&history);
+    let asked = s.store.answers_of(run_id, inv.user).await?;
+    let asked_ids: Vec<String> = asked.iter().map(|a| a.question_id.clone()).collect();
+    let pool = scope.pool(run_id);
+    let queue = leitner::queue(&boxes, &pool, &asked_ids, now);
+    let next = queue.first().and_then(|id| scope.question(id));
+    match next {
+        Some(next) if asked.len() < RUN => {
+            let step = Step {
+                run: run_id,
+                number: asked.len() + 1,
+                total: (asked.len() + queue.len()).min(RUN),
+            };
+            let order = order(run_id, step.number, next);
+            Ok(Outcome::Update(cards::practice_question(
+                next,
+                &order,
+                step,
+                Some(feedback),
+                lang,
+            )))
+        }
+        _ => {
+            s.store.end_round(run_id, "finished", now).await?;
+            let lines: Vec<(&QuizQuestion, bool, Card)> = asked
+                .iter()
+                .filter_map(|a| {
+                    let q = scope.question(&a.question_id)?;
+                    Some((q, a.correct, *boxes.get(&a.question_id)?))
+                })
+                .collect();
+            Ok(Outcome::Update(cards::practice_summary(
+                &lines, feedback, now, lang,
+            )))
+        }
+    }
+}
+
+/// What `aura preview '/quiz practice [topic]'` shows: the first question a member who has
+/// answered nothing yet would get (no database behind a preview).
+pub fn preview(core: &Core, lang: crate::pack::Lang, topic: Option<&str>) -> Reply {
+    let scope = match topic.filter(|t| !t.trim().is_empty()) {
+        Some(topic) => {
+            let args = StartArgs {
+                topic: Some(topic.to_string()),
+                ..StartArgs::default()
+            };
+            match cards::plan(core, lang, &args, 2) {
+                Ok(plan) => {
+                    let code = match &plan.settings.concept {
+                        Some(c) => format!("{}:{c}", plan.pack),
+                        None => plan.pack.clone(),
+                    };
+                    Scope::of(core, Some(code.as_str()))
+                }
+                Err(notice) => return *notice,
+            }
+        }
+        None => Scope::of(core, None),
+    };
+    let Some(scope) = scope else {
+        return Reply::notice(t(lang, "quiz-no-questions"));
+    };
+    let pool = scope.pool(1);
+    let Some(first) = pool.first().and_then(|id| scope.question(id)) else {
+        return Reply::notice(t(lang, "quiz-no-questions"));
+    };
+    let step = Step {
+        run: 1,
+        number: 1,
+        total: pool.len().min(RUN),
+    };
+    cards::practice_question(first, &order(1, 1, first), step, None, lang)
+}
+
+/// The pack a run without a topic draws from.
+pub fn first_pack(core: &Core) -> Option<&Pack> {
+    core.library.packs.first()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::Lang;
+
+    #[test]
+    fn a_run_shows_choices_in_a_fixed_order_per_question() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Core::load(&dir, Lang::En).expect("pack");
+        let pack = first_pack(&core).expect("a pack");
+        for q in &pack.questions {
+            let o = order(77, 2, q);
+            assert_eq!(o, order(77, 2, q));
+            let mut sorted = o.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (0..q.choices.len()).collect::<Vec<_>>());
+            if q.true_false {
+                assert_eq!(o, vec![0, 1]);
+            }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! What the class learns, read from the quiz's rows of every kind (live, homework, practice): a
+//! member's answer history for spaced repetition, practice runs and their answers, the
+//! tallies behind `/quiz insights`, and the gradebook's rows with members' display names.
+
+use std::collections::HashMap;
+
+use sqlx::Row;
+
+use super::{Store, StoreError, parse_id, snowflake};
+use crate::quiz::gradebook::{ReportLine, RoundTally};
+use crate::quiz::insights::Tally;
+use crate::quiz::leitner::Seen;
+use crate::quiz::practice::Run;
+use crate::quiz::{AnswerRow, Period};
+
+impl Store {
+    /// Where a period starts for a server: its rolling window or its last reset, the later.
+    pub async fn period_start(
+        &self,
+        guild: u64,
+        period: Period,
+        now: i64,
+    ) -> Result<i64, StoreError> {
+        on!(&self.reader, |db| {
+            let reset: Option<i64> = sqlx::query_scalar(
+                "SELECT reset_at FROM quiz_resets WHERE guild_id = $1 AND period = $2",
+            )
+            .bind(guild.to_string())
+            .bind(period.code())
+            .fetch_optional(db)
+            .await?;
+            Ok(period.window(now).max(reset.unwrap_or(i64::MIN)))
+        })
+    }
+
+    /// Every answer a member gave in a server, of every kind, in time order.
+    pub async fn answer_history(&self, guild: u64, user: u64) -> Result<Vec<Seen>, StoreError> {
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT question_id, correct, answered_at FROM quiz_answers
+                 WHERE guild_id = $1 AND user_id = $2
+                 ORDER BY answered_at, round_id, question_no",
+            )
+            .bind(guild.to_string())
+            .bind(user.to_string())
+            .fetch_all(db)
+            .await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                out.push(Seen {
+                    question: row.try_get("question_id")?,
+                    correct: row.try_get::<i64, _>("correct")? != 0,
+                    at: row.try_get("answered_at")?,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// Records a member's practice run (a round of kind 'practice', `topic` as `pack:concept`).
+    pub async fn start_practice(&self, run: &Run, id: u64, now: i64) -> Result<(), StoreError> {
+        on!(&self.pool, |db| {
+            sqlx::query(
+                "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, kind, topic)
+                 VALUES ($1, $2, $3, $4, $5, 'practice', $6)",
+            )
+            .bind(id.to_string())
+            .bind(run.guild.to_string())
+            .bind(run.channel.to_string())
+            .bind(run.user.to_string())
+            .bind(now)
+            .bind(run.topic.as_deref())
+            .execute(db)
+            .await?;
+            Ok(())
+        })
+    }
+
+    /// A practice run by its id (`None`: no such run, or not a practice run).
+    pub async fn practice_run(&self, id: u64) -> Result<Option<Run>, StoreError> {
+        on!(&self.reader, |db| {
+            let row = sqlx::query(
+                "SELECT guild_id, channel_id, starter_id, topic, ended_at FROM quiz_rounds
+                 WHERE id = $1 AND kind = 'practice'",
+            )
+            .bind(id.to_string())
+            .fetch_optional(db)
+            .await?;
+            let Some(row) = row else { return Ok(None) };
+            Ok(Some(Run {
+                guild: snowflake(&row, "guild_id")?,
+                channel: snowflake(&row, "channel_id")?,
+                user: snowflake(&row, "starter_id")?,
+                topic: row.try_get("topic")?,
+                ended: row.try_get::<Option<i64>, _>("ended_at")?.is_some(),
+            }))
+        })
+    }
+
+    /// Stores a practice answer (kind 'practice'); `false` when that question of the run was
+    /// answered already (the first answer stays).
+    pub async fn record_practice_answer(
+        &self,
+        run: u64,
+        guild: u64,
+        r: &AnswerRow,
+    ) -> Result<bool, StoreError> {
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct,
+                     taken_ms, points, answered_at, picked, display_name, kind)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'practice') ON CONFLICT DO NOTHING",
+            )
+            .bind(run.to_string())
+            .bind(i64::from(r.question_no))
+            .bind(&r.question_id)
+            .bind(guild.to_string())
+            .bind(r.user_id.to_string())
+            .bind(i64::from(r.choice))
+            .bind(i64::from(r.correct))
+            .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
+            .bind(i64::from(r.points))
+            .bind(r.answered_at)
+            .bind(r.picked.map(i64::from))
+            .bind(r.display_name.as_deref().filter(|n| !n.trim().is_empty()))
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
+    /// How a server's class answered since `since` (in one channel's rounds if given): one
+    /// tally per question, chosen answer and outcome, over every kind of answer.
+    pub async fn insight_tallies(
+        &self,
+        guild: u64,
+        since: i64,
+        channel: Option<u64>,
+    ) -> Result<Vec<Tally>, StoreError> {
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT a.question_id AS question_id, a.picked AS picked, a.correct AS correct, COUNT(*) AS n
+                 FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id
+                 WHERE a.guild_id = $1 AND a.answered_at >= $2
+                   AND ($3 IS NULL OR r.channel_id = $3)
+                 GROUP BY a.question_id, a.picked, a.correct",
+            )
+            .bind(guild.to_string())
+            .bind(since)
+            .bind(channel.map(|c| c.to_string()))
+            .fetch_all(db)
+            .await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                out.push(Tally {
+                    question: row.try_get("question_id")?,
+                    picked: row
+                        .try_get::<Option<i64>, _>("picked")?
+                        .and_then(|p| u32::try_from(p).ok()),
+                    correct: row.try_get::<i64, _>("correct")? != 0,
+                    count: u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0),
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// Each member's totals per round since `since` in a server, for the gradebook: live and
+    /// homework rounds (practice is the member's own and is not graded).
+    pub async fn round_tallies(
+        &self,
+        guild: u64,
+        since: i64,
+    ) -> Result<Vec<RoundTally>, StoreError> {
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT user_id, round_id, kind, COUNT(*) AS answered,
+                        CAST(SUM(correct) AS BIGINT) AS correct, CAST(SUM(points) AS BIGINT) AS points
+                 FROM quiz_answers
+                 WHERE guild_id = $1 AND answered_at >= $2 AND kind IN ('live', 'homework')
+                 GROUP BY user_id, round_id, kind
+                 ORDER BY user_id, round_id",
+            )
+            .bind(guild.to_string())
+            .bind(since)
+            .fetch_all(db)
+            .await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                let count = |c: &str| -> Result<u64, sqlx::Error> {
+                    Ok(u64::try_from(row.try_get::<i64, _>(c)?).unwrap_or(0))
+                };
+                out.push(RoundTally {
+                    user: snowflake(&row, "user_id")?,
+                    round: parse_id("round_id", &row.try_get::<String, _>("round_id")?)?,
+                    homework: row.try_get::<String, _>("kind")? == "homework",
+                    answered: count("answered")?,
+                    correct: count("correct")?,
+                    points: count("points")?,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// A round's answers for its report, with each member's latest display name in the server.
+    pub async fn report_lines(&self, round: u64) -> Result<Vec<ReportLine>, StoreError> {
+        let guild: Option<String> = on!(&self.reader, |db| {
+            sqlx::query_scalar("SELECT guild_id FROM quiz_rounds WHERE id = $1")
+                .bind(round.to_string())
+                .fetch_optional(db)
+                .await?
+        });
+        let names = match guild {
+            Some(g) => self.display_names(parse_id("guild_id", &g)?).await?,
+            None => HashMap::new(),
+        };
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points
+                 FROM quiz_answers WHERE round_id = $1 ORDER BY question_no, user_id",
+            )
+            .bind(round.to_string())
+            .fetch_all(db)
+            .await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                let user = snowflake(&row, "user_id")?;
+                let number = |c: &str| -> Result<u64, sqlx::Error> {
+                    Ok(u64::try_from(row.try_get::<i64, _>(c)?).unwrap_or(0))
+                };
+                out.push(ReportLine {
+                    name: names.get(&user).cloned(),
+                    user,
+                    question_no: number("question_no")?,
+                    question_id: row.try_get("question_id")?,
+                    choice: number("choice")?,
+                    correct: row.try_get::<i64, _>("correct")? != 0,
+                    taken_ms: number("taken_ms")?,
+                    points: number("points")?,
+                });
+            }
+            Ok(out)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -29,6 +29,8 @@ pub struct ReportLine {
     pub correct: bool,
     pub taken_ms: u64,
     pub points: u64,
+    /// The team the member played for, in a team round.
+    pub team: Option<super::Team>,
 }
 
 /// A member's row of the term gradebook.
@@ -140,7 +142,9 @@ pub fn term_csv(lines: &[MemberLine]) -> Result<Vec<u8>, csv::Error> {
 /// id, question, answer, time, points per row.
 pub fn round_csv(lines: &[ReportLine]) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    // A team round's report says each member's team in a last column.
+    let teams = lines.iter().any(|l| l.team.is_some());
+    let mut head = vec![
         "member",
         "member_id",
         "question",
@@ -149,7 +153,11 @@ pub fn round_csv(lines: &[ReportLine]) -> Result<Vec<u8>, csv::Error> {
         "correct",
         "time_ms",
         "points",
-    ])?;
+    ];
+    if teams {
+        head.push("team");
+    }
+    w.write_record(&head)?;
     for l in lines {
         let letter = u8::try_from(l.choice)
             .ok()
@@ -157,7 +165,7 @@ pub fn round_csv(lines: &[ReportLine]) -> Result<Vec<u8>, csv::Error> {
             .map(|c| char::from(b'A' + c))
             .unwrap_or('?');
         let name = l.name.clone().unwrap_or_else(|| l.user.to_string());
-        w.write_record([
+        let mut record = vec![
             neutralise(&name),
             l.user.to_string(),
             l.question_no.to_string(),
@@ -166,7 +174,11 @@ pub fn round_csv(lines: &[ReportLine]) -> Result<Vec<u8>, csv::Error> {
             if l.correct { "yes" } else { "no" }.to_string(),
             l.taken_ms.to_string(),
             l.points.to_string(),
-        ])?;
+        ];
+        if teams {
+            record.push(l.team.map(|t| t.slug()).unwrap_or("").to_string());
+        }
+        w.write_record(&record)?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
 }

@@ -217,7 +217,7 @@ impl Store {
         };
         on!(&self.reader, |db| {
             let rows = sqlx::query(
-                "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points
+                "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points, team
                  FROM quiz_answers WHERE round_id = $1 ORDER BY question_no, user_id",
             )
             .bind(round.to_string())
@@ -238,6 +238,9 @@ impl Store {
                     correct: row.try_get::<i64, _>("correct")? != 0,
                     taken_ms: number("taken_ms")?,
                     points: number("points")?,
+                    team: row
+                        .try_get::<Option<i64>, _>("team")?
+                        .and_then(crate::quiz::Team::from_code),
                 });
             }
             Ok(out)

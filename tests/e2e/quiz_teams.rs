@@ -419,7 +419,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("member,question,question_id,answer,correct,time_ms,points,team")
+        Some("member,member_id,question,question_id,answer,correct,time_ms,points,team")
     );
     let team_of: HashMap<u64, usize> = teams
         .iter()
@@ -430,8 +430,8 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
     assert_eq!(rows.len(), 120);
     for row in rows {
         let cols: Vec<&str> = row.split(',').collect();
-        let member: u64 = cols[0].parse().expect("member");
-        assert_eq!(cols[7], SLUGS[team_of[&member]], "{row}");
+        let member: u64 = cols[1].parse().expect("member id");
+        assert_eq!(cols[8], SLUGS[team_of[&member]], "{row}");
     }
     let best = members
         .iter()

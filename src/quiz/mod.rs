@@ -10,6 +10,7 @@ pub mod commands;
 pub mod gradebook;
 pub mod insights;
 pub mod leitner;
+pub mod homework;
 pub mod live;
 pub mod model;
 pub mod practice;

@@ -26,6 +26,7 @@ mod daily;
 mod debates;
 mod health;
 mod learning;
+mod homework;
 mod limits;
 mod names;
 mod posts;

@@ -39,6 +39,7 @@ mod faults_daily;
 mod faults_reliability;
 mod faults_security;
 mod learning;
+mod homework;
 mod operator;
 mod privacy;
 mod quiz;

@@ -15,6 +15,7 @@ pub mod charts;
 mod learning;
 pub mod sample;
 mod teams;
+pub mod homework;
 
 pub use boards::*;
 pub use cards::*;

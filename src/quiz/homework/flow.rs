@@ -1,15 +1,14 @@
-//! Homework's commands and clicks as plain functions: `/quiz assign` (questions drawn once,
-//! the assignment message posted through the outbox), `/quiz assignments` (the list, and a
-//! teacher closing early or extending), the Start button and the answer buttons of a member's
-//! private attempt. Every click answers its own interaction (a new private message for Start,
+//! Homework's command and clicks as plain functions: `/quiz assign` (questions drawn once,
+//! the assignment message posted through the outbox), the Start button and the answer buttons
+//! of a member's private attempt (`/quiz assignments` is in [`super::steer`]). Every click answers its own interaction (a new private message for Start,
 //! the clicked private message replaced for an answer), so no reply waits on an old token.
 
 use rand::Rng;
 
 use super::attempt::{self, Click, Start};
 use super::due::{self, DueError};
-use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, close, pick};
-use crate::answers::quiz::homework::{self as cards, Feedback, Listed, option};
+use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, pick};
+use crate::answers::quiz::homework::{self as cards, Feedback, option};
 use crate::answers::quiz::{self as quiz_cards, StartArgs};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -32,28 +31,11 @@ pub struct AssignArgs {
     pub time_limit: Option<u32>,
 }
 
-/// What `/quiz assignments` is asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListAction {
-    Close,
-    Extend,
-}
-
-/// `/quiz assignments`' options.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListArgs {
-    pub action: Option<ListAction>,
-    /// The assignment's number in the server.
-    pub id: Option<u32>,
-    pub due: Option<String>,
-    pub timezone: Option<String>,
-}
-
-fn notice(text: String) -> Outcome {
+pub(super) fn notice(text: String) -> Outcome {
     Outcome::Reply(Reply::notice(text))
 }
 
-fn private(text: String) -> Reply {
+pub(super) fn private(text: String) -> Reply {
     Reply {
         text,
         ephemeral: true,
@@ -62,7 +44,7 @@ fn private(text: String) -> Reply {
 }
 
 /// The zone a due time is read in: the one given, else the server's daily-post zone, else UTC.
-async fn zone_for(
+pub(super) async fn zone_for(
     s: &Services,
     guild: u64,
     given: Option<&str>,
@@ -412,114 +394,4 @@ async fn answer_once(
     }
 }
 
-/// `/quiz assignments`: the list, or a teacher's close or extend (`may_steer` says whether the
-/// asker may steer the assignment its teacher `teacher` set).
-pub async fn assignments(
-    s: &Services,
-    inv: &Invocation,
-    guild: u64,
-    args: &ListArgs,
-    may_steer: impl Fn(u64) -> bool,
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let Some(action) = args.action else {
-        return list(s, guild, lang).await;
-    };
-    let Some(number) = args.id else {
-        return Ok(notice(tr(
-            lang,
-            "homework-needs-id",
-            &[("option", &option("assignments", "id", lang))],
-        )));
-    };
-    let Some(a) = s.store.homework_numbered(guild, number).await? else {
-        return Ok(notice(tr(
-            lang,
-            "homework-no-such",
-            &[("number", &(number as usize))],
-        )));
-    };
-    if !may_steer(a.teacher) {
-        return Ok(notice(t(lang, "error-no-permission")));
-    }
-    if a.closed_at.is_some() {
-        return Ok(notice(tr(
-            lang,
-            "homework-already-closed",
-            &[("number", &(a.number as usize))],
-        )));
-    }
-    match action {
-        ListAction::Close => {
-            if !close::close(s, &a, Some(inv.user)).await? {
-                return Ok(notice(tr(
-                    lang,
-                    "homework-already-closed",
-                    &[("number", &(a.number as usize))],
-                )));
-            }
-            Ok(Outcome::Reply(private(tr(
-                lang,
-                "homework-closed-early",
-                &[
-                    ("number", &(a.number as usize)),
-                    ("channel", &format!("<#{}>", a.channel)),
-                ],
-            ))))
-        }
-        ListAction::Extend => {
-            let Some(text) = args.due.as_deref().filter(|d| !d.trim().is_empty()) else {
-                return Ok(notice(tr(
-                    lang,
-                    "homework-extend-needs-due",
-                    &[("option", &option("assignments", "due", lang))],
-                )));
-            };
-            let given = args.timezone.as_deref().or(Some(a.zone.as_str()));
-            let tz = match zone_for(s, guild, given).await? {
-                Ok((tz, _)) => tz,
-                Err(e) => return Ok(cards::due_notice(e, "assignments", text, lang).into()),
-            };
-            let due_at = match due::parse(text, &tz, s.clock.now()) {
-                Ok(at) => at.as_second(),
-                Err(e) => return Ok(cards::due_notice(e, "assignments", text, lang).into()),
-            };
-            if !s.store.extend_homework(a.id, due_at).await? {
-                return Ok(notice(tr(
-                    lang,
-                    "homework-already-closed",
-                    &[("number", &(a.number as usize))],
-                )));
-            }
-            let moved = Assignment { due_at, ..a };
-            close::refresh(s, &moved).await;
-            Ok(Outcome::Reply(private(tr(
-                lang,
-                "homework-extended",
-                &[
-                    ("number", &(moved.number as usize)),
-                    ("due", &cards::full(due_at)),
-                    ("left", &cards::relative(due_at)),
-                ],
-            ))))
-        }
-    }
-}
-
-/// The server's assignments (the latest 20), with completion and mean so far.
-async fn list(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Error> {
-    let all = s.store.homeworks(guild, 20).await?;
-    let mut summaries = Vec::with_capacity(all.len());
-    for a in &all {
-        summaries.push(close::summary_of(s, a).await?);
-    }
-    let listed: Vec<Listed<'_>> = all
-        .iter()
-        .zip(&summaries)
-        .map(|(assignment, summary)| Listed {
-            assignment,
-            summary,
-        })
-        .collect();
-    Ok(Outcome::Reply(cards::list_card(&listed, lang)))
-}
+pub use super::steer::{ListAction, ListArgs, assignments};

@@ -2,13 +2,15 @@
 //! plays it privately at their own pace, once, from the assignment's Start button; after the
 //! due time the assignment closes by itself and the class's summary is posted. The due time's
 //! parsing, the attempt's state machine and the summary's maths are pure ([`due`],
-//! [`attempt`], [`summary`]); [`flow`] answers the commands and clicks, [`close`] closes
-//! assignments (on time, from the background loop, or early).
+//! [`attempt`], [`summary`]); [`flow`] answers `/quiz assign` and the clicks, [`steer`] the
+//! list and a teacher's close and extend, [`close`] closes assignments (on time, from the
+//! background loop, or early).
 
 pub mod attempt;
 pub mod close;
 pub mod due;
 pub mod flow;
+pub mod steer;
 pub mod summary;
 
 use rand::SeedableRng;

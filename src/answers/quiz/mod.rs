@@ -12,10 +12,10 @@ use crate::search::Kind;
 mod boards;
 mod cards;
 pub mod charts;
+pub mod homework;
 mod learning;
 pub mod sample;
 mod teams;
-pub mod homework;
 
 pub use boards::*;
 pub use cards::*;

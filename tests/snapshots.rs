@@ -420,6 +420,10 @@ fn learning_cards_in_both_languages() {
         insta::assert_snapshot!(
             format!("quiz_insights_{code}"),
             aura::render::to_text(&card)
+        );
+    }
+}
+
 /// Homework's cards in both languages: the assignment message open and closed, a member's
 /// private question, the end of an attempt, the class's summary (with its chart's data) and
 /// the list.

@@ -15,8 +15,8 @@ use crate::i18n::t;
 use crate::interaction::{CustomId, Invocation, Outcome};
 use crate::privacy;
 use crate::quiz::commands as quiz;
-use crate::quiz::practice;
 use crate::quiz::homework::flow as homework;
+use crate::quiz::practice;
 use crate::reply::Reply;
 use crate::services::{self, Services};
 

@@ -8,9 +8,9 @@
 pub mod access;
 pub mod commands;
 pub mod gradebook;
+pub mod homework;
 pub mod insights;
 pub mod leitner;
-pub mod homework;
 pub mod live;
 pub mod model;
 pub mod practice;

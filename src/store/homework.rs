@@ -340,8 +340,8 @@ impl Store {
             if let Some(r) = answer {
                 sqlx::query(
                     "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice,
-                         correct, taken_ms, points, answered_at, kind, display_name)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'homework', $11)
+                         correct, taken_ms, points, answered_at, kind, display_name, picked)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'homework', $11, $12)
                      ON CONFLICT DO NOTHING",
                 )
                 .bind(&round)
@@ -355,6 +355,7 @@ impl Store {
                 .bind(i64::from(r.points))
                 .bind(r.answered_at)
                 .bind((!name.is_empty()).then_some(name))
+                .bind(r.picked.map(i64::from))
                 .execute(&mut *tx)
                 .await?;
             }

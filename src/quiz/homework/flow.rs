@@ -352,6 +352,9 @@ async fn answer_once(
                 taken_ms: u64::try_from(taken_secs).unwrap_or(0) * 1000,
                 points: if correct { MAX_POINTS } else { 0 },
                 answered_at: now,
+                team: None,
+                picked: u32::try_from(chosen).ok(),
+                display_name: (!inv.name.is_empty()).then(|| inv.name.clone()),
             };
             let stored = s
                 .store

@@ -43,6 +43,9 @@ fn row(q: u32, user: u64, choice: u32, correct: bool, at: i64) -> AnswerRow {
         taken_ms: 2000,
         points: if correct { 1000 } else { 0 },
         answered_at: at,
+        team: None,
+        picked: Some(choice),
+        display_name: None,
     }
 }
 

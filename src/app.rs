@@ -252,12 +252,14 @@ pub async fn serve_with(
 }
 
 /// The work not started by an interaction: the daily loop, the debate sweep and the speeches'
-/// clocks, pruning old rows and cooldowns, and ending the rounds a crash left open.
+/// clocks, closing due homework, pruning old rows and cooldowns, and ending the rounds a crash
+/// left open.
 fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
     let recovering = s.clone();
     tokio::spawn(async move { quiz::recovery::recover(&recovering).await });
     let daily = s.clone();
     let sweep = s.clone();
+    let homework = s.clone();
     let prune = s.clone();
     let clock = s.clone();
     let dispatcher = Dispatcher::default();
@@ -296,6 +298,14 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
                 }
             },
         ),
+        looper::every("homework", s.pace.sweep_every, stop.clone(), move || {
+            let s = homework.clone();
+            async move {
+                if let Err(e) = quiz::homework::close::sweep(&s).await {
+                    tracing::error!(error = %e, "cannot close due homework");
+                }
+            }
+        }),
         looper::every("debate sweep", s.pace.sweep_every, stop, move || {
             let s = sweep.clone();
             async move {

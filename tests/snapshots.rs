@@ -423,3 +423,161 @@ fn learning_cards_in_both_languages() {
         );
     }
 }
+
+/// Homework's cards in both languages: the assignment message open and closed, a member's
+/// private question, the end of an attempt, the class's summary (with its chart's data) and
+/// the list.
+#[test]
+fn homework_cards_in_both_languages() {
+    use aura::answers::quiz::homework::{
+        Feedback, Listed, assignment_card, finished_card, list_card, question_card, summary_card,
+    };
+    use aura::answers::quiz::{StartArgs, plan};
+    use aura::quiz::homework::summary::{Attempted, Given, Shape, summarise};
+    use aura::quiz::homework::{Assignment, pick};
+    use aura::reply::ChartKind;
+    let core = core();
+    for lang in Lang::ALL {
+        let args = StartArgs {
+            questions: Some(3),
+            ..StartArgs::default()
+        };
+        let plan = plan(&core, lang, &args, 2).expect("plan");
+        let questions = pick(&core, &plan, 11).expect("questions");
+        let mut a = Assignment {
+            id: 1_300_000_000_000_000_001,
+            guild: 1,
+            number: 4,
+            channel: 645_027_906_669_510_667,
+            message: Some(9),
+            teacher: 2,
+            lang,
+            pack: plan.pack.clone(),
+            questions,
+            time_limit: Some(45),
+            created_at: 1_796_000_000,
+            due_at: 1_796_130_000,
+            zone: "Asia/Jakarta".into(),
+            closed_at: None,
+            closed_by: None,
+        };
+        let open = assignment_card(&a, lang);
+        insta::assert_snapshot!(
+            format!("homework_assignment_{}", lang.code()),
+            aura::render::to_text(&open)
+        );
+        let (q, order) = a.question(&core, 2).expect("question 2");
+        let asked = question_card(
+            &a,
+            q,
+            order,
+            2,
+            Some(1_796_000_100),
+            Some((Feedback::Right, 1)),
+            lang,
+        );
+        insta::assert_snapshot!(
+            format!("homework_question_{}", lang.code()),
+            aura::render::to_text(&asked)
+        );
+        let done = finished_card(&a, 2, Some((Feedback::Missed, 3)), lang);
+        insta::assert_snapshot!(
+            format!("homework_finished_{}", lang.code()),
+            aura::render::to_text(&done)
+        );
+        // Four members: three finished (3, 2 and 1 right), one stopped after question 1.
+        let shapes: Vec<Shape> = (1..=3)
+            .map(|n| Shape {
+                choices: a.question(&core, n).expect("q").1.len(),
+                correct: a.right_position(&core, n).expect("right"),
+            })
+            .collect();
+        let right = |n: usize| shapes[n - 1].correct as u32;
+        let other = |n: usize| (right(n) + 1) % shapes[n - 1].choices as u32;
+        let mut given = Vec::new();
+        for (user, pattern) in [
+            (1, [true, true, true]),
+            (2, [true, false, true]),
+            (3, [false, false, true]),
+        ] {
+            for (i, ok) in pattern.iter().enumerate() {
+                let n = i + 1;
+                given.push(Given {
+                    user,
+                    number: n as u32,
+                    choice: if *ok { right(n) } else { other(n) },
+                    correct: *ok,
+                });
+            }
+        }
+        given.push(Given {
+            user: 4,
+            number: 1,
+            choice: other(1),
+            correct: false,
+        });
+        let attempts: Vec<Attempted> = (1..=4)
+            .map(|user| Attempted {
+                user,
+                finished: user < 4,
+            })
+            .collect();
+        let summary = summarise(&shapes, &attempts, &given);
+        a.closed_at = Some(1_796_130_000);
+        let closed = assignment_card(&a, lang);
+        assert!(closed.buttons.is_empty(), "no Start once closed");
+        insta::assert_snapshot!(
+            format!("homework_closed_{}", lang.code()),
+            aura::render::to_text(&closed)
+        );
+        let card = summary_card(&core, &a, &summary, lang);
+        insta::assert_snapshot!(
+            format!("homework_summary_{}", lang.code()),
+            aura::render::to_text(&card)
+        );
+        // The hardest question's split as chart data: one bar per choice, the right one marked.
+        let chart = card.charts.first().expect("a chart");
+        let ChartKind::Bars(bars) = &chart.kind else {
+            panic!("bars");
+        };
+        let hardest = summary.hardest.as_ref().expect("hardest");
+        assert_eq!(bars.len(), hardest.counts.len());
+        assert_eq!(
+            bars.iter().map(|b| b.value).sum::<u64>(),
+            u64::from(hardest.answered)
+        );
+        assert_eq!(bars.iter().filter(|b| b.marked).count(), 1);
+        assert!(bars[hardest.right].marked);
+        assert!(!chart.alt.is_empty());
+        insta::assert_snapshot!(
+            format!("homework_summary_chart_{}", lang.code()),
+            format!("{chart:#?}")
+        );
+        for reply in [&open, &closed, &card] {
+            let body = aura::render::channel_message(&aura::outbox::Message::from(reply.clone()));
+            assert!(aura::render::limits::check_message(&body).is_empty());
+        }
+        let open_again = Assignment {
+            number: 5,
+            closed_at: None,
+            ..a.clone()
+        };
+        let list = list_card(
+            &[
+                Listed {
+                    assignment: &open_again,
+                    summary: &summary,
+                },
+                Listed {
+                    assignment: &a,
+                    summary: &summary,
+                },
+            ],
+            lang,
+        );
+        insta::assert_snapshot!(
+            format!("homework_list_{}", lang.code()),
+            aura::render::to_text(&list)
+        );
+    }
+}

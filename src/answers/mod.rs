@@ -38,6 +38,7 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
     if let Some(group) = req.group {
         return match (group.name, req.command.name) {
             ("quiz", "start") => quiz::preview(core, lang, req, rng.r#gen()),
+            ("quiz", "assign") => quiz::homework::preview(core, lang, req, rng.r#gen()),
             ("quiz", "info") => quiz::info(core, lang),
             // No database behind a preview: a sample class answers.
             ("quiz", "leaderboard") => quiz::sample::leaderboard(

@@ -15,6 +15,7 @@ use crate::i18n::t;
 use crate::interaction::{CustomId, Invocation, Outcome};
 use crate::privacy;
 use crate::quiz::commands as quiz;
+use crate::quiz::homework::flow as homework;
 use crate::quiz::practice;
 use crate::reply::Reply;
 use crate::services::{self, Services};
@@ -122,6 +123,12 @@ async fn on_click(
             owner,
             guild,
         } => quiz::reset(&s, &inv, period, owner, guild).await,
+        CustomId::HomeworkStart { homework } => homework::start(&s, &inv, homework).await,
+        CustomId::HomeworkAnswer {
+            homework,
+            number,
+            position,
+        } => homework::answer(&s, &inv, homework, number, position).await,
         CustomId::DailyRole { role } => notify::toggle(&s, &inv, role).await,
         CustomId::Approve { suggestion } => suggestions::decision(&s, &inv, suggestion, true).await,
         CustomId::Deny { suggestion } => suggestions::decision(&s, &inv, suggestion, false).await,

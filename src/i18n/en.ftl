@@ -652,3 +652,71 @@ quiz-insights-open = Open a concept's card…
 quiz-report-term-none = Nobody has answered a round or homework this term yet.
 quiz-report-term-ready = The term's gradebook: { $rows } members, one row each.
 quiz-insights-sample = A sample class of twelve: in your server, /quiz insights reads your class's own answers.
+
+
+## classroom: homework
+cmd-quiz-assign = Homework: questions each member answers privately before a due time
+cmd-quiz-assignments = This server's homework; teachers close one early or extend it
+opt-homework-due = Due date and time, e.g. 2026-12-05 18:00, 5/12 18:00 or tomorrow 18:00
+opt-homework-timezone = Time zone of the due time, e.g. Asia/Jakarta (default: the daily post's, else UTC)
+opt-homework-time-limit = Seconds per question (10–600; default: no limit)
+opt-homework-action = close: close it now and post the summary; extend: move its due time
+opt-homework-id = The homework's number (#1, #2 … as listed)
+opt-homework-new-due = The new due date and time (for extend)
+button-homework-start = Start
+homework-title = Homework #{ $number }
+homework-intro = { $questions ->
+    [one] One question on the essay, to answer on your own, at your own pace.
+   *[other] { $questions } questions on the essay, to answer on your own, at your own pace.
+}
+homework-due = Due { $due } ({ $left }).
+homework-closed-at = Closed { $closed }.
+homework-footer-open = Press Start when you are ready. One attempt each; what you answer is seen by you alone.
+homework-footer-closed = This homework is closed. The class's results are posted below.
+homework-limit-heading = Time limit
+homework-limit = { $seconds } seconds per question
+homework-question-title = Homework #{ $homework } — question { $number } of { $total }
+homework-answer-by = Answer { $by }; a later answer counts as missed.
+homework-right = Question { $number }: right!
+homework-wrong = Question { $number }: not quite.
+homework-missed = Question { $number }: time ran out, so it counts as missed.
+homework-stale = You answered question { $number } already; here is where you are now.
+homework-finished = You have finished: { $score } of { $total } right. The class's results come after the due time, { $due }.
+homework-posted = Homework #{ $number } is posted: { $questions } questions, due { $due } ({ $zone }). It closes by itself and posts the class's results; /quiz assignments lists it.
+homework-closed-notice = Homework #{ $number } closed { $closed }, so it no longer takes attempts. Thank you for looking!
+homework-closed-answer = Homework #{ $number } has closed; the answers you gave before count.
+homework-done-already = You have done homework #{ $number } already ({ $score } of { $total } right): there is one attempt each. The class's results come after the due time.
+homework-not-started = Press Start on the homework's message first.
+homework-gone = This homework's questions are no longer available. Ask your teacher for a new one.
+homework-due-unreadable = Aura cannot read “{ $value }” as a date and time for { $option }. Write it like 2026-12-05 18:00, 5/12 18:00 or tomorrow 18:00.
+homework-due-past = “{ $value }” in { $option } has already passed. Give a time in the future.
+homework-due-far = “{ $value }” in { $option } is more than { $days } days ahead. Give an earlier time.
+homework-zone-unknown = “{ $value }” in { $option } is not a time zone Aura knows. Use a name such as Asia/Jakarta or Europe/London.
+homework-summary-title = Homework #{ $number }: the class's results
+homework-completion = { $started ->
+    [one] 1 member started, { $finished } finished.
+   *[other] { $started } members started, { $finished } finished.
+}
+homework-mean = Mean score of those who finished: { $mean } of { $total } ({ $percent }%).
+homework-nobody-finished = Nobody finished, so there is no mean score.
+homework-hardest = Hardest: question { $number } ({ $correct } of { $answered } right, { $percent }%)
+homework-chart-alt = How the class answered question { $number }: { $answered } answers, one bar per choice; the right answer, { $right }, is marked.
+homework-summary-footer = The mean counts the members who finished; a question left past its time limit counts as missed.
+homework-list-title = Homework in this server
+homework-list-open = Open
+homework-list-past = Closed
+homework-list-none = None.
+homework-list-empty = No homework yet. A teacher sets one with /quiz assign.
+homework-list-footer = Teachers: /quiz assignments action:close id:… closes one now; action:extend id:… due:… moves its due time.
+homework-list-line = **#{ $number }** · { $questions } questions · { $when } · { $channel } — { $started } started, { $finished } finished, { $mean }
+homework-list-due = due { $due } ({ $left })
+homework-list-closed = closed { $closed }
+homework-list-mean = mean { $percent }%
+homework-list-no-mean = no mean yet
+homework-needs-id = Name the homework with { $option } (its number in /quiz assignments).
+homework-no-such = There is no homework #{ $number } in this server; /quiz assignments lists them.
+homework-already-closed = Homework #{ $number } is already closed.
+homework-closed-early = Homework #{ $number } is closed, and the class's results are posted in { $channel }.
+homework-extend-needs-due = Give the new due time in { $option }.
+homework-extended = Homework #{ $number } is now due { $due } ({ $left }); its message shows the new time.
+privacy-homework = Homework attempts: { $homework } (their answers are among the quiz answers)

@@ -72,6 +72,14 @@ pub enum CustomId {
         owner: u64,
         guild: u64,
     },
+    /// Start (or resume) a homework assignment, privately.
+    HomeworkStart { homework: u64 },
+    /// An answer to a homework question, in a member's private attempt.
+    HomeworkAnswer {
+        homework: u64,
+        number: usize,
+        position: usize,
+    },
     /// Opt in to or out of a daily post's ping role.
     DailyRole { role: u64 },
     /// Staff approve a member's suggestion.
@@ -163,6 +171,17 @@ impl CustomId {
                 period.map(Period::code).unwrap_or("cancel").into(),
                 owner.to_string(),
                 guild.to_string(),
+            ],
+            CustomId::HomeworkStart { homework } => vec!["hw-start".into(), homework.to_string()],
+            CustomId::HomeworkAnswer {
+                homework,
+                number,
+                position,
+            } => vec![
+                "hw".into(),
+                homework.to_string(),
+                number.to_string(),
+                position.to_string(),
             ],
             CustomId::DailyRole { role } => vec!["daily-role".into(), role.to_string()],
             CustomId::Approve { suggestion } => {
@@ -292,6 +311,14 @@ impl CustomId {
                 },
                 owner: number(1)?,
                 guild: number(2)?,
+            },
+            "hw-start" if arity(1) => CustomId::HomeworkStart {
+                homework: number(0)?,
+            },
+            "hw" if arity(3) => CustomId::HomeworkAnswer {
+                homework: number(0)?,
+                number: small(1)?,
+                position: small(2)?,
             },
             "daily-role" if arity(1) => CustomId::DailyRole { role: number(0)? },
             "sugg-approve" if arity(1) => CustomId::Approve {
@@ -428,6 +455,14 @@ mod tests {
                     guild
                 }
             ),
+            any::<u64>().prop_map(|homework| CustomId::HomeworkStart { homework }),
+            (any::<u64>(), 0usize..100, 0usize..4).prop_map(|(homework, number, position)| {
+                CustomId::HomeworkAnswer {
+                    homework,
+                    number,
+                    position,
+                }
+            }),
             any::<u64>().prop_map(|role| CustomId::DailyRole { role }),
             any::<i64>().prop_map(|suggestion| CustomId::Approve { suggestion }),
             any::<i64>().prop_map(|suggestion| CustomId::Deny { suggestion }),
@@ -512,6 +547,8 @@ mod tests {
             "aura:quiz-team:x:1",
             "aura:quiz-team:1:-1",
             "aura:quiz-team:1:2:3",
+            "aura:hw:1:2",
+            "aura:hw-start:x",
             "aura:quiz-reset:forever:1:2",
             "aura:quiz-reset:week:1",
             "other:concept:a:b",

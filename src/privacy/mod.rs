@@ -1,5 +1,5 @@
-//! `/privacy`: a member sees what Aura stores about them (quiz answers, debate votes,
-//! suggestions, the rounds and debates they started) and deletes it after a confirmation.
+//! `/privacy`: a member sees what Aura stores about them (quiz answers, homework attempts,
+//! debate votes, suggestions, the rounds and debates they started) and deletes it after a confirmation.
 //! Everything is private to the member. Boards are computed from the answers, so they no longer
 //! count a member once their answers are gone.
 
@@ -32,6 +32,11 @@ fn summary(rows: &MemberRows, lang: Lang) -> String {
                 ("answers", &count(rows.answers)),
                 ("rounds", &count(rows.rounds)),
             ],
+        ),
+        tr(
+            lang,
+            "privacy-homework",
+            &[("homework", &count(rows.homework))],
         ),
         tr(lang, "privacy-votes", &[("votes", &count(rows.votes))]),
         tr(

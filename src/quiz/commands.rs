@@ -5,6 +5,7 @@
 use rand::Rng;
 
 use super::access::{self, Asker};
+use super::homework::flow::{self as homework, AssignArgs, ListArgs};
 use super::live::{self, Control};
 use super::recovery;
 use super::{Access, AnswerOutcome, AnswerRow, Joined, Period, Sort};
@@ -68,6 +69,10 @@ pub enum QuizCommand {
         period: Option<Period>,
         channel: Option<u64>,
     },
+    /// Homework: a set of questions each member plays privately before a due time.
+    Assign(Box<AssignArgs>),
+    /// The server's homework, and a teacher closing one early or extending it.
+    Assignments(ListArgs),
 }
 
 impl QuizCommand {
@@ -88,6 +93,8 @@ impl QuizCommand {
             QuizCommand::Access { .. } => "access",
             QuizCommand::Practice { .. } => "practice",
             QuizCommand::Insights { .. } => "insights",
+            QuizCommand::Assign(_) => "assign",
+            QuizCommand::Assignments(_) => "assignments",
         }
     }
 }
@@ -129,6 +136,16 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
                 return Ok(notice(lang, "error-no-permission"));
             }
             return start(s, inv, guild, &args).await;
+        }
+        QuizCommand::Assign(args) => {
+            if !access::may_run(&access, &who) {
+                return Ok(notice(lang, "error-no-permission"));
+            }
+            return homework::assign(s, inv, guild, &args).await;
+        }
+        QuizCommand::Assignments(args) => {
+            let steer = |teacher| access::may_control(&access, &who, teacher);
+            return homework::assignments(s, inv, guild, &args, steer).await;
         }
         QuizCommand::Next | QuizCommand::Reveal | QuizCommand::Skip | QuizCommand::Stop => {
             match s.rounds.get(inv.channel) {

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod commands;
 pub mod gradebook;
+pub mod homework;
 pub mod insights;
 pub mod leitner;
 pub mod live;

@@ -24,7 +24,7 @@ impl Store {
     pub async fn open_rounds(&self, guild: u64) -> Result<i64, StoreError> {
         on!(&self.reader, |db| {
             Ok(sqlx::query_scalar(
-                "SELECT COUNT(*) FROM quiz_rounds WHERE guild_id = $1 AND ended_at IS NULL",
+                "SELECT COUNT(*) FROM quiz_rounds WHERE guild_id = $1 AND ended_at IS NULL AND kind = 'live'",
             )
             .bind(guild.to_string())
             .fetch_one(db)

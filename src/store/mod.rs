@@ -25,6 +25,7 @@ mod class;
 mod daily;
 mod debates;
 mod health;
+mod homework;
 mod learning;
 mod limits;
 mod names;

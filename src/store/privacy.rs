@@ -16,8 +16,11 @@ pub struct MemberRows {
     pub debating: i64,
     /// Suggestions for daily prompts (waiting or decided).
     pub suggestions: i64,
-    /// Quiz rounds and debate votes the member started (their name is kept on them).
+    /// Quiz rounds, debate votes and homework the member started or set (their name is kept
+    /// on them).
     pub started: i64,
+    /// Homework attempts (each a round of its own, with its answers among `answers`).
+    pub homework: i64,
 }
 
 impl MemberRows {
@@ -41,12 +44,14 @@ const COUNTS: &str = "SELECT
       + (SELECT COUNT(*) FROM debate_pois WHERE user_id = $1)
       + (SELECT COUNT(*) FROM debate_arguments WHERE user_id = $1),
     (SELECT COUNT(*) FROM daily_suggestions WHERE user_id = $1),
-    (SELECT COUNT(*) FROM quiz_rounds WHERE starter_id = $1)
-      + (SELECT COUNT(*) FROM debates WHERE starter_id = $1)";
+    (SELECT COUNT(*) FROM quiz_rounds WHERE starter_id = $1 AND kind <> 'homework')
+      + (SELECT COUNT(*) FROM debates WHERE starter_id = $1)
+      + (SELECT COUNT(*) FROM homework WHERE teacher_id = $1),
+    (SELECT COUNT(*) FROM homework_attempts WHERE user_id = $1)";
 
-type Counts = (i64, i64, i64, i64, i64, i64);
+type Counts = (i64, i64, i64, i64, i64, i64, i64);
 
-fn rows((answers, rounds, votes, debating, suggestions, started): Counts) -> MemberRows {
+fn rows((answers, rounds, votes, debating, suggestions, started, homework): Counts) -> MemberRows {
     MemberRows {
         answers,
         rounds,
@@ -54,6 +59,7 @@ fn rows((answers, rounds, votes, debating, suggestions, started): Counts) -> Mem
         debating,
         suggestions,
         started,
+        homework,
     }
 }
 
@@ -90,12 +96,17 @@ impl Store {
                 "DELETE FROM debate_arguments WHERE user_id = $1",
                 "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = $1",
                 "DELETE FROM daily_suggestions WHERE user_id = $1",
+                // A homework attempt is the member's own round: it goes with its answers.
+                "DELETE FROM homework_attempts WHERE user_id = $1",
+                "DELETE FROM quiz_rounds WHERE starter_id = $1 AND kind = 'homework'",
             ] {
                 sqlx::query(sql).bind(&user).execute(&mut *tx).await?;
             }
             for sql in [
                 "UPDATE quiz_rounds SET starter_id = $1 WHERE starter_id = $2",
                 "UPDATE debates SET starter_id = $1 WHERE starter_id = $2",
+                "UPDATE homework SET teacher_id = $1 WHERE teacher_id = $2",
+                "UPDATE homework SET closed_by = $1 WHERE closed_by = $2",
             ] {
                 sqlx::query(sql)
                     .bind(NOBODY)

@@ -38,6 +38,7 @@ mod discord;
 mod faults_daily;
 mod faults_reliability;
 mod faults_security;
+mod homework;
 mod learning;
 mod operator;
 mod privacy;

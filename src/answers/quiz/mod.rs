@@ -12,6 +12,7 @@ use crate::search::Kind;
 mod boards;
 mod cards;
 pub mod charts;
+pub mod homework;
 mod learning;
 pub mod sample;
 mod teams;

@@ -8,6 +8,7 @@ use crate::answers::quiz::{Mode, StartArgs};
 use crate::discord::{Context, Error};
 use crate::pack::Difficulty;
 use crate::quiz::commands::ReportScope;
+use crate::quiz::homework::flow::{AssignArgs, ListAction, ListArgs};
 use crate::quiz::{Period, QuizCommand, Scoring, Sort, Teams, Who, commands};
 
 /// Runs a `/quiz` subcommand.
@@ -220,7 +221,9 @@ pub enum WhoChoice {
         "quiz_reset",
         "quiz_access",
         "quiz_practice",
-        "quiz_insights"
+        "quiz_insights",
+        "quiz_assign",
+        "quiz_assignments"
     )
 )]
 pub async fn quiz(_ctx: Context<'_>) -> Result<(), Error> {
@@ -388,4 +391,89 @@ pub async fn quiz_access(
         role: role.map(|r| r.id.get()),
     };
     run(ctx, Plan::PRIVATE, cmd).await
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum HomeworkActionChoice {
+    #[name = "close"]
+    #[name_localized("id", "tutup")]
+    Close,
+    #[name = "extend"]
+    #[name_localized("id", "perpanjang")]
+    Extend,
+}
+
+impl From<HomeworkActionChoice> for ListAction {
+    fn from(c: HomeworkActionChoice) -> ListAction {
+        match c {
+            HomeworkActionChoice::Close => ListAction::Close,
+            HomeworkActionChoice::Extend => ListAction::Extend,
+        }
+    }
+}
+
+async fn zones(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let choices = crate::daily::schedule::zone_suggestions(partial, 25)
+        .into_iter()
+        .map(|z| serenity::AutocompleteChoice::new(z.clone(), z))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Homework: questions each member answers privately before a due time.
+#[poise::command(slash_command, rename = "assign")]
+#[allow(clippy::too_many_arguments)]
+pub async fn quiz_assign(
+    ctx: Context<'_>,
+    #[max_length = 40] due: String,
+    #[min = 1]
+    #[max = 20]
+    questions: Option<u32>,
+    #[autocomplete = "concepts"]
+    #[max_length = 100]
+    topic: Option<String>,
+    #[autocomplete = "sections"]
+    #[max_length = 100]
+    section: Option<String>,
+    difficulty: Option<DifficultyChoice>,
+    #[autocomplete = "zones"]
+    #[max_length = 64]
+    timezone: Option<String>,
+    #[min = 10]
+    #[max = 600]
+    time_limit: Option<u32>,
+) -> Result<(), Error> {
+    let args = AssignArgs {
+        start: StartArgs {
+            questions,
+            topic,
+            section,
+            difficulty: difficulty.map(Into::into),
+            ..StartArgs::default()
+        },
+        due,
+        timezone,
+        time_limit,
+    };
+    run(ctx, Plan::PRIVATE, QuizCommand::Assign(Box::new(args))).await
+}
+
+/// This server's homework; teachers close one early or extend it.
+#[poise::command(slash_command, rename = "assignments")]
+pub async fn quiz_assignments(
+    ctx: Context<'_>,
+    action: Option<HomeworkActionChoice>,
+    #[min = 1] id: Option<u32>,
+    #[max_length = 40] due: Option<String>,
+    #[autocomplete = "zones"]
+    #[max_length = 64]
+    timezone: Option<String>,
+) -> Result<(), Error> {
+    let args = ListArgs {
+        action: action.map(Into::into),
+        id,
+        due,
+        timezone,
+    };
+    run(ctx, Plan::PRIVATE, QuizCommand::Assignments(args)).await
 }

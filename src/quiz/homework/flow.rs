@@ -1,0 +1,400 @@
+//! Homework's command and clicks as plain functions: `/quiz assign` (questions drawn once,
+//! the assignment message posted through the outbox), the Start button and the answer buttons
+//! of a member's private attempt (`/quiz assignments` is in [`super::steer`]). Every click answers its own interaction (a new private message for Start,
+//! the clicked private message replaced for an answer), so no reply waits on an old token.
+
+use rand::Rng;
+
+use super::attempt::{self, Click, Start};
+use super::due::{self, DueError};
+use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, pick};
+use crate::answers::quiz::homework::{self as cards, Feedback, option};
+use crate::answers::quiz::{self as quiz_cards, StartArgs};
+use crate::i18n::{t, tr};
+use crate::interaction::{Invocation, Outcome};
+use crate::outbox::Message;
+use crate::pack::Lang;
+use crate::quiz::AnswerRow;
+use crate::quiz::scoring::MAX_POINTS;
+use crate::reply::Reply;
+use crate::services::{Error, Services};
+
+/// `/quiz assign`'s options.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AssignArgs {
+    /// Questions, topic, section and difficulty (the other start options do not apply).
+    pub start: StartArgs,
+    /// The due time as the teacher typed it.
+    pub due: String,
+    pub timezone: Option<String>,
+    /// Seconds per question.
+    pub time_limit: Option<u32>,
+}
+
+pub(super) fn notice(text: String) -> Outcome {
+    Outcome::Reply(Reply::notice(text))
+}
+
+pub(super) fn private(text: String) -> Reply {
+    Reply {
+        text,
+        ephemeral: true,
+        ..Reply::default()
+    }
+}
+
+/// The zone a due time is read in: the one given, else the server's daily-post zone, else UTC.
+pub(super) async fn zone_for(
+    s: &Services,
+    guild: u64,
+    given: Option<&str>,
+) -> Result<Result<(jiff::tz::TimeZone, String), DueError>, Error> {
+    if let Some(name) = given.map(str::trim).filter(|n| !n.is_empty()) {
+        return Ok(due::zone(name).map(|z| (z, name.to_string())));
+    }
+    let schedules = s.store.schedules(Some(guild)).await?;
+    for schedule in schedules {
+        if let Ok(z) = due::zone(&schedule.zone) {
+            return Ok(Ok((z, schedule.zone)));
+        }
+    }
+    Ok(Ok((jiff::tz::TimeZone::UTC, "UTC".into())))
+}
+
+/// `/quiz assign`: checks the options, draws the questions once, stores the assignment and
+/// posts its message in the channel; the teacher is told privately.
+pub async fn assign(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+    args: &AssignArgs,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let missing = inv.bot_missing();
+    if !missing.is_empty() {
+        let text = tr(
+            lang,
+            "error-bot-permissions",
+            &[("missing", &missing.join(", "))],
+        );
+        return Ok(notice(text));
+    }
+    if let Some(n) = args.start.questions
+        && !(1..=MAX_QUESTIONS as u32).contains(&n)
+    {
+        let allowed = format!("1–{MAX_QUESTIONS}");
+        let name = option("assign", "questions", lang);
+        return Ok(Outcome::Reply(crate::answers::bad_option(
+            lang,
+            &name,
+            &n.to_string(),
+            &allowed,
+        )));
+    }
+    if let Some(l) = args.time_limit
+        && !(MIN_LIMIT..=MAX_LIMIT).contains(&l)
+    {
+        let allowed = format!("{MIN_LIMIT}–{MAX_LIMIT}");
+        let name = option("assign", "time_limit", lang);
+        return Ok(Outcome::Reply(crate::answers::bad_option(
+            lang,
+            &name,
+            &l.to_string(),
+            &allowed,
+        )));
+    }
+    let (tz, zone) = match zone_for(s, guild, args.timezone.as_deref()).await? {
+        Ok(z) => z,
+        Err(e) => return Ok(cards::due_notice(e, "assign", &args.due, lang).into()),
+    };
+    let now = s.clock.unix();
+    let due_at = match due::parse(&args.due, &tz, s.clock.now()) {
+        Ok(at) => at.as_second(),
+        Err(e) => return Ok(cards::due_notice(e, "assign", &args.due, lang).into()),
+    };
+    let plan = match quiz_cards::plan(&s.core, lang, &args.start, 2) {
+        Ok(plan) => plan,
+        Err(notice) => return Ok(Outcome::Reply(*notice)),
+    };
+    let seed = s
+        .pace
+        .quiz_seed
+        .unwrap_or_else(|| rand::thread_rng().r#gen());
+    let Some(questions) = pick(&s.core, &plan, seed) else {
+        return Ok(notice(t(lang, "quiz-no-questions")));
+    };
+    let mut a = Assignment {
+        id: inv.id,
+        guild,
+        number: 0,
+        channel: inv.channel,
+        message: None,
+        teacher: inv.user,
+        lang,
+        pack: plan.pack,
+        questions,
+        time_limit: args.time_limit,
+        created_at: now,
+        due_at,
+        zone,
+        closed_at: None,
+        closed_by: None,
+    };
+    a.number = s.store.create_homework(&a).await?;
+    let posted = s
+        .outbox
+        .post(a.channel, &Message::from(cards::assignment_card(&a, lang)))
+        .await;
+    let message = match posted {
+        Ok(m) => m,
+        Err(e) => {
+            // Nothing to start from: the assignment is forgotten, the teacher told.
+            s.store.drop_homework(a.id).await?;
+            return Err(e.into());
+        }
+    };
+    s.store.set_homework_message(a.id, message).await?;
+    tracing::info!(homework = a.id, guild, due_at, "homework assigned");
+    Ok(Outcome::Reply(private(tr(
+        lang,
+        "homework-posted",
+        &[
+            ("number", &(a.number as usize)),
+            ("questions", &a.questions.len()),
+            ("due", &cards::full(due_at)),
+            ("zone", &a.zone),
+        ],
+    ))))
+}
+
+/// The assignment a click names, if it is still there and in the server clicked in.
+async fn clicked(s: &Services, inv: &Invocation, id: u64) -> Result<Option<Assignment>, Error> {
+    Ok(s.store
+        .homework(id)
+        .await?
+        .filter(|a| inv.guild == Some(a.guild)))
+}
+
+fn closed_notice(a: &Assignment, lang: Lang) -> Outcome {
+    let closed = a.closed_at.unwrap_or(a.due_at);
+    notice(tr(
+        lang,
+        "homework-closed-notice",
+        &[
+            ("number", &(a.number as usize)),
+            ("closed", &cards::full(closed)),
+        ],
+    ))
+}
+
+/// Question `number` of a member's attempt, shown at `shown_at`.
+fn question(
+    s: &Services,
+    a: &Assignment,
+    number: u32,
+    shown_at: i64,
+    feedback: Option<(Feedback, u32)>,
+    lang: Lang,
+) -> Option<Reply> {
+    let (q, order) = a.question(&s.core, number)?;
+    let by = a.rules().answer_by(shown_at);
+    Some(cards::question_card(
+        a, q, order, number, by, feedback, lang,
+    ))
+}
+
+/// The member's result after their last question.
+async fn finished(
+    s: &Services,
+    a: &Assignment,
+    user: u64,
+    feedback: Option<(Feedback, u32)>,
+    lang: Lang,
+) -> Result<Reply, Error> {
+    let score = match s.store.homework_attempt(a.id, user).await? {
+        Some(attempt) => s.store.attempt_score(attempt.round).await?,
+        None => 0,
+    };
+    Ok(cards::finished_card(a, score, feedback, lang))
+}
+
+/// The Start button: a first attempt begins privately; a second click resumes an unfinished
+/// attempt or says, politely, that it is done; after closing, a polite refusal.
+pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(a) = clicked(s, inv, id).await? else {
+        return Ok(notice(t(lang, "error-stale-button")));
+    };
+    let now = s.clock.unix();
+    let rules = a.rules();
+    let mut mine = s.store.homework_attempt(a.id, inv.user).await?;
+    if mine.is_none() && attempt::on_start(&rules, None, now) == Start::Begin {
+        // The click's id is the attempt's round. A double click finds the attempt begun.
+        if s.store.begin_attempt(&a, inv.id, inv.user, now).await? {
+            tracing::debug!(homework = a.id, "homework attempt begun");
+        }
+        mine = s.store.homework_attempt(a.id, inv.user).await?;
+    }
+    let progress = mine.map(|m| m.progress);
+    let reply = match attempt::on_start(&rules, progress.as_ref(), now) {
+        Start::Closed => return Ok(closed_notice(&a, lang)),
+        Start::Begin => return Ok(closed_notice(&a, lang)),
+        Start::Done => {
+            let score = match mine {
+                Some(m) => s.store.attempt_score(m.round).await?,
+                None => 0,
+            };
+            return Ok(notice(tr(
+                lang,
+                "homework-done-already",
+                &[
+                    ("number", &(a.number as usize)),
+                    ("score", &(score as usize)),
+                    ("total", &a.questions.len()),
+                ],
+            )));
+        }
+        Start::Resume { number } => {
+            let shown_at = progress.map_or(now, |p| p.shown_at);
+            question(s, &a, number, shown_at, None, lang)
+        }
+        Start::Expired { number, last } => {
+            s.store
+                .advance_attempt(&a, inv.user, number, None, &inv.name, now)
+                .await?;
+            let missed = Some((Feedback::Missed, number));
+            if last {
+                Some(finished(s, &a, inv.user, missed, lang).await?)
+            } else {
+                question(s, &a, number + 1, now, missed, lang)
+            }
+        }
+    };
+    Ok(match reply {
+        Some(reply) => Outcome::Reply(reply),
+        None => notice(t(lang, "homework-gone")),
+    })
+}
+
+/// An answer button of a member's private question: stored (if in time) and the next
+/// question shown in its place, or the attempt's end.
+pub async fn answer(
+    s: &Services,
+    inv: &Invocation,
+    id: u64,
+    number: usize,
+    position: usize,
+) -> Result<Outcome, Error> {
+    answer_once(s, inv, id, number, position, true).await
+}
+
+async fn answer_once(
+    s: &Services,
+    inv: &Invocation,
+    id: u64,
+    number: usize,
+    position: usize,
+    retry: bool,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(a) = clicked(s, inv, id).await? else {
+        return Ok(notice(t(lang, "error-stale-button")));
+    };
+    let now = s.clock.unix();
+    let number = u32::try_from(number).unwrap_or(u32::MAX);
+    let mine = s.store.homework_attempt(a.id, inv.user).await?;
+    let progress = mine.map(|m| m.progress);
+    match attempt::on_answer(&a.rules(), progress.as_ref(), number, now) {
+        Click::NotStarted => Ok(notice(t(lang, "homework-not-started"))),
+        Click::Closed => Ok(Outcome::Update(private(tr(
+            lang,
+            "homework-closed-answer",
+            &[("number", &(a.number as usize))],
+        )))),
+        Click::Done => Ok(Outcome::Update(
+            finished(s, &a, inv.user, None, lang).await?,
+        )),
+        Click::Stale { current } => {
+            let shown_at = progress.map_or(now, |p| p.shown_at);
+            Ok(
+                match question(
+                    s,
+                    &a,
+                    current,
+                    shown_at,
+                    Some((Feedback::Stale, number)),
+                    lang,
+                ) {
+                    Some(reply) => Outcome::Update(reply),
+                    None => notice(t(lang, "homework-gone")),
+                },
+            )
+        }
+        Click::Take {
+            number,
+            in_time,
+            taken_secs,
+            last,
+        } => {
+            let Some((q, order)) = a.question(&s.core, number) else {
+                return Ok(notice(t(lang, "homework-gone")));
+            };
+            let Some(&chosen) = order.get(position) else {
+                return Ok(notice(t(lang, "error-stale-button")));
+            };
+            let correct = chosen == q.correct;
+            let row = AnswerRow {
+                question_no: number,
+                question_id: q.id.clone(),
+                user_id: inv.user,
+                choice: position as u32,
+                correct,
+                taken_ms: u64::try_from(taken_secs).unwrap_or(0) * 1000,
+                points: if correct { MAX_POINTS } else { 0 },
+                answered_at: now,
+                team: None,
+                picked: u32::try_from(chosen).ok(),
+                display_name: (!inv.name.is_empty()).then(|| inv.name.clone()),
+            };
+            let stored = s
+                .store
+                .advance_attempt(
+                    &a,
+                    inv.user,
+                    number,
+                    in_time.then_some(&row),
+                    &inv.name,
+                    now,
+                )
+                .await?;
+            if !stored {
+                // A second click raced this one, or the assignment closed meanwhile: answered
+                // as the attempt now stands.
+                if retry {
+                    return Box::pin(answer_once(s, inv, id, number as usize, position, false))
+                        .await;
+                }
+                return Ok(notice(t(lang, "error-stale-button")));
+            }
+            let feedback = Some((
+                match (in_time, correct) {
+                    (false, _) => Feedback::Missed,
+                    (true, true) => Feedback::Right,
+                    (true, false) => Feedback::Wrong,
+                },
+                number,
+            ));
+            if last {
+                return Ok(Outcome::Update(
+                    finished(s, &a, inv.user, feedback, lang).await?,
+                ));
+            }
+            Ok(match question(s, &a, number + 1, now, feedback, lang) {
+                Some(reply) => Outcome::Update(reply),
+                None => notice(t(lang, "homework-gone")),
+            })
+        }
+    }
+}
+
+pub use super::steer::{ListAction, ListArgs, assignments};

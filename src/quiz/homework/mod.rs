@@ -1,0 +1,158 @@
+//! Homework: a teacher assigns a set of questions due at a time (`/quiz assign`); each member
+//! plays it privately at their own pace, once, from the assignment's Start button; after the
+//! due time the assignment closes by itself and the class's summary is posted. The due time's
+//! parsing, the attempt's state machine and the summary's maths are pure ([`due`],
+//! [`attempt`], [`summary`]); [`flow`] answers `/quiz assign` and the clicks, [`steer`] the
+//! list and a teacher's close and extend, [`close`] closes assignments (on time, from the
+//! background loop, or early).
+
+pub mod attempt;
+pub mod close;
+pub mod due;
+pub mod flow;
+pub mod steer;
+pub mod summary;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
+
+use crate::answers::quiz::Plan;
+use crate::core::Core;
+use crate::pack::{Lang, QuizQuestion};
+
+pub use attempt::{Progress, Rules};
+
+/// The most questions a homework may have.
+pub const MAX_QUESTIONS: usize = 20;
+/// Bounds of the time limit per question, in seconds.
+pub const MIN_LIMIT: u32 = 10;
+pub const MAX_LIMIT: u32 = 600;
+
+/// A question of an assignment, with the order its choices are shown in (`order[i]` is the
+/// authored index of the choice shown at position `i`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picked {
+    pub id: String,
+    pub order: Vec<usize>,
+}
+
+/// An assignment as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub id: u64,
+    pub guild: u64,
+    /// Its number in the server (#1, #2, …), given when it is stored.
+    pub number: u32,
+    pub channel: u64,
+    pub message: Option<u64>,
+    pub teacher: u64,
+    pub lang: Lang,
+    pub pack: String,
+    pub questions: Vec<Picked>,
+    pub time_limit: Option<u32>,
+    pub created_at: i64,
+    pub due_at: i64,
+    pub zone: String,
+    pub closed_at: Option<i64>,
+    /// Who closed it early (`None`: on time, or still open).
+    pub closed_by: Option<u64>,
+}
+
+impl Assignment {
+    pub fn rules(&self) -> Rules {
+        Rules {
+            total: self.questions.len() as u32,
+            time_limit: self.time_limit,
+            due_at: self.due_at,
+            closed: self.closed_at.is_some(),
+        }
+    }
+
+    /// The pack question `number` (1-based) and its choice order.
+    pub fn question<'c>(
+        &self,
+        core: &'c Core,
+        number: u32,
+    ) -> Option<(&'c QuizQuestion, &[usize])> {
+        let picked = self
+            .questions
+            .get(usize::try_from(number).ok()?.checked_sub(1)?)?;
+        let pack = core.library.pack(&self.pack)?;
+        let q = pack.questions.iter().find(|q| q.id == picked.id)?;
+        Some((q, &picked.order))
+    }
+
+    /// The shown position of question `number`'s right answer.
+    pub fn right_position(&self, core: &Core, number: u32) -> Option<usize> {
+        let (q, order) = self.question(core, number)?;
+        order.iter().position(|&i| i == q.correct)
+    }
+}
+
+/// A member's attempt as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttemptRow {
+    /// Its quiz round (kind 'homework').
+    pub round: u64,
+    pub user: u64,
+    pub progress: Progress,
+    pub started_at: i64,
+}
+
+/// Draws an assignment's questions once, with the plan's filters, and fixes each question's
+/// choice order (true/false keeps its order), both by `seed`.
+pub fn pick(core: &Core, plan: &Plan, seed: u64) -> Option<Vec<Picked>> {
+    let round = plan.round(core, seed)?;
+    let pack = core.library.pack(&plan.pack)?;
+    let mut rng = StdRng::seed_from_u64(seed.rotate_left(17));
+    let picked: Vec<Picked> = round
+        .question_ids()
+        .into_iter()
+        .filter_map(|id| pack.questions.iter().find(|q| q.id == id))
+        .map(|q| {
+            let mut order: Vec<usize> = (0..q.choices.len()).collect();
+            if !q.true_false {
+                order.shuffle(&mut rng);
+            }
+            Picked {
+                id: q.id.clone(),
+                order,
+            }
+        })
+        .collect();
+    (!picked.is_empty()).then_some(picked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::quiz::{StartArgs, plan};
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_same_seed_picks_the_same_questions_in_the_same_order() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Core::load(&dir, Lang::En).expect("pack");
+        let args = StartArgs {
+            questions: Some(5),
+            ..StartArgs::default()
+        };
+        let plan = plan(&core, Lang::En, &args, 2).expect("plan");
+        let a = pick(&core, &plan, 9).expect("questions");
+        assert_eq!(a.len(), 5);
+        assert_eq!(pick(&core, &plan, 9), Some(a.clone()));
+        let pack = core.library.pack(&plan.pack).expect("pack");
+        for p in &a {
+            let q = pack
+                .questions
+                .iter()
+                .find(|q| q.id == p.id)
+                .expect("in pack");
+            let mut sorted = p.order.clone();
+            sorted.sort();
+            assert_eq!(sorted, (0..q.choices.len()).collect::<Vec<_>>());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! `/quiz assignments`: a server's homework listed with completion and mean so far, and a
+//! teacher closing one early (its summary posted at once) or extending it (its message
+//! updated), each confirmed privately.
+
+use super::Assignment;
+use super::close;
+use super::due;
+use super::flow::{notice, private, zone_for};
+use crate::answers::quiz::homework::{self as cards, Listed, option};
+use crate::i18n::{t, tr};
+use crate::interaction::{Invocation, Outcome};
+use crate::pack::Lang;
+use crate::services::{Error, Services};
+
+/// What `/quiz assignments` is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListAction {
+    Close,
+    Extend,
+}
+
+/// `/quiz assignments`' options.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListArgs {
+    pub action: Option<ListAction>,
+    /// The assignment's number in the server.
+    pub id: Option<u32>,
+    pub due: Option<String>,
+    pub timezone: Option<String>,
+}
+
+/// `/quiz assignments`: the list, or a teacher's close or extend (`may_steer` says whether the
+/// asker may steer the assignment its teacher `teacher` set).
+pub async fn assignments(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+    args: &ListArgs,
+    may_steer: impl Fn(u64) -> bool,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(action) = args.action else {
+        return list(s, guild, lang).await;
+    };
+    let Some(number) = args.id else {
+        return Ok(notice(tr(
+            lang,
+            "homework-needs-id",
+            &[("option", &option("assignments", "id", lang))],
+        )));
+    };
+    let Some(a) = s.store.homework_numbered(guild, number).await? else {
+        return Ok(notice(tr(
+            lang,
+            "homework-no-such",
+            &[("number", &(number as usize))],
+        )));
+    };
+    if !may_steer(a.teacher) {
+        return Ok(notice(t(lang, "error-no-permission")));
+    }
+    if a.closed_at.is_some() {
+        return Ok(notice(tr(
+            lang,
+            "homework-already-closed",
+            &[("number", &(a.number as usize))],
+        )));
+    }
+    match action {
+        ListAction::Close => {
+            if !close::close(s, &a, Some(inv.user)).await? {
+                return Ok(notice(tr(
+                    lang,
+                    "homework-already-closed",
+                    &[("number", &(a.number as usize))],
+                )));
+            }
+            Ok(Outcome::Reply(private(tr(
+                lang,
+                "homework-closed-early",
+                &[
+                    ("number", &(a.number as usize)),
+                    ("channel", &format!("<#{}>", a.channel)),
+                ],
+            ))))
+        }
+        ListAction::Extend => {
+            let Some(text) = args.due.as_deref().filter(|d| !d.trim().is_empty()) else {
+                return Ok(notice(tr(
+                    lang,
+                    "homework-extend-needs-due",
+                    &[("option", &option("assignments", "due", lang))],
+                )));
+            };
+            let given = args.timezone.as_deref().or(Some(a.zone.as_str()));
+            let tz = match zone_for(s, guild, given).await? {
+                Ok((tz, _)) => tz,
+                Err(e) => return Ok(cards::due_notice(e, "assignments", text, lang).into()),
+            };
+            let due_at = match due::parse(text, &tz, s.clock.now()) {
+                Ok(at) => at.as_second(),
+                Err(e) => return Ok(cards::due_notice(e, "assignments", text, lang).into()),
+            };
+            if !s.store.extend_homework(a.id, due_at).await? {
+                return Ok(notice(tr(
+                    lang,
+                    "homework-already-closed",
+                    &[("number", &(a.number as usize))],
+                )));
+            }
+            let moved = Assignment { due_at, ..a };
+            close::refresh(s, &moved).await;
+            Ok(Outcome::Reply(private(tr(
+                lang,
+                "homework-extended",
+                &[
+                    ("number", &(moved.number as usize)),
+                    ("due", &cards::full(due_at)),
+                    ("left", &cards::relative(due_at)),
+                ],
+            ))))
+        }
+    }
+}
+
+/// The server's assignments (the latest 20), with completion and mean so far.
+async fn list(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Error> {
+    let all = s.store.homeworks(guild, 20).await?;
+    let mut summaries = Vec::with_capacity(all.len());
+    for a in &all {
+        summaries.push(close::summary_of(s, a).await?);
+    }
+    let listed: Vec<Listed<'_>> = all
+        .iter()
+        .zip(&summaries)
+        .map(|(assignment, summary)| Listed {
+            assignment,
+            summary,
+        })
+        .collect();
+    Ok(Outcome::Reply(cards::list_card(&listed, lang)))
+}

@@ -1,0 +1,242 @@
+//! Tests of the homework store on either engine: numbers per server, one attempt per member,
+//! answers taken only in order and while open, closing exactly once, and the summary's rows.
+
+use super::*;
+use crate::quiz::homework::summary::Attempted;
+
+fn sample(id: u64, guild: u64, due_at: i64) -> Assignment {
+    Assignment {
+        id,
+        guild,
+        number: 0,
+        channel: 20,
+        message: None,
+        teacher: 30,
+        lang: Lang::Id,
+        pack: "benjamin".into(),
+        questions: vec![
+            Picked {
+                id: "q1".into(),
+                order: vec![1, 0, 2],
+            },
+            Picked {
+                id: "q2".into(),
+                order: vec![0, 1],
+            },
+        ],
+        time_limit: Some(30),
+        created_at: 0,
+        due_at,
+        zone: "Asia/Jakarta".into(),
+        closed_at: None,
+        closed_by: None,
+    }
+}
+
+fn row(q: u32, user: u64, choice: u32, correct: bool, at: i64) -> AnswerRow {
+    AnswerRow {
+        question_no: q,
+        question_id: format!("q{q}"),
+        user_id: user,
+        choice,
+        correct,
+        taken_ms: 2000,
+        points: if correct { 1000 } else { 0 },
+        answered_at: at,
+        team: None,
+        picked: Some(choice),
+        display_name: None,
+    }
+}
+
+#[tokio::test]
+async fn assignments_are_numbered_per_server_and_read_back_as_stored() {
+    let s = Store::in_memory().await.unwrap();
+    let mut a = sample(1, 10, 1_000);
+    assert_eq!(s.create_homework(&a).await.unwrap(), 1);
+    assert_eq!(s.create_homework(&sample(2, 10, 2_000)).await.unwrap(), 2);
+    assert_eq!(s.create_homework(&sample(3, 11, 2_000)).await.unwrap(), 1);
+    s.set_homework_message(1, 555).await.unwrap();
+    a.number = 1;
+    a.message = Some(555);
+    assert_eq!(s.homework(1).await.unwrap(), Some(a.clone()));
+    assert_eq!(s.homework_numbered(10, 1).await.unwrap(), Some(a));
+    assert_eq!(s.homework_numbered(11, 2).await.unwrap(), None);
+    let listed: Vec<u32> = s
+        .homeworks(10, 10)
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| a.number)
+        .collect();
+    assert_eq!(listed, vec![2, 1]);
+    s.drop_homework(2).await.unwrap();
+    assert_eq!(s.homework(2).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn one_attempt_per_member_answers_in_order_and_only_while_open() {
+    let s = Store::in_memory().await.unwrap();
+    let mut a = sample(1, 10, 1_000);
+    a.number = s.create_homework(&a).await.unwrap();
+    assert!(s.begin_attempt(&a, 100, 7, 10).await.unwrap());
+    // A second Start (another click id) begins nothing.
+    assert!(!s.begin_attempt(&a, 101, 7, 11).await.unwrap());
+    let mine = s.homework_attempt(1, 7).await.unwrap().expect("attempt");
+    assert_eq!(mine.round, 100);
+    assert_eq!(
+        mine.progress,
+        Progress {
+            next: 1,
+            shown_at: 10,
+            finished: false
+        }
+    );
+    // Question 2 before question 1 is refused.
+    let r2 = row(2, 7, 0, true, 20);
+    assert!(
+        !s.advance_attempt(&a, 7, 2, Some(&r2), "Ani", 20)
+            .await
+            .unwrap()
+    );
+    let r1 = row(1, 7, 0, true, 20);
+    assert!(
+        s.advance_attempt(&a, 7, 1, Some(&r1), "Ani", 20)
+            .await
+            .unwrap()
+    );
+    // The same click again is not counted twice.
+    assert!(
+        !s.advance_attempt(&a, 7, 1, Some(&r1), "Ani", 21)
+            .await
+            .unwrap()
+    );
+    // Question 2 out of time: no answer stored, the attempt ends.
+    assert!(s.advance_attempt(&a, 7, 2, None, "Ani", 60).await.unwrap());
+    let mine = s.homework_attempt(1, 7).await.unwrap().expect("attempt");
+    assert!(mine.progress.finished);
+    assert_eq!(s.attempt_score(100).await.unwrap(), 1);
+    // The answer is kind 'homework', under the member's display name; the round is ended.
+    let (kind, name): (String, Option<String>) = on!(&s.pool, |db| {
+        sqlx::query_as("SELECT kind, display_name FROM quiz_answers WHERE round_id = '100'")
+            .fetch_one(db)
+            .await
+            .unwrap()
+    });
+    assert_eq!((kind.as_str(), name.as_deref()), ("homework", Some("Ani")));
+    let (kind, outcome): (String, Option<String>) = on!(&s.pool, |db| {
+        sqlx::query_as("SELECT kind, outcome FROM quiz_rounds WHERE id = '100'")
+            .fetch_one(db)
+            .await
+            .unwrap()
+    });
+    assert_eq!(
+        (kind.as_str(), outcome.as_deref()),
+        ("homework", Some("finished"))
+    );
+    // Homework attempts do not count as live rounds against the server's limit.
+    assert!(s.begin_attempt(&a, 102, 8, 30).await.unwrap());
+    assert_eq!(s.open_rounds(10).await.unwrap(), 0);
+    // After the due time nothing is taken: neither a start nor an answer.
+    assert!(!s.begin_attempt(&a, 103, 9, 1_000).await.unwrap());
+    let late = row(1, 8, 1, false, 1_000);
+    assert!(
+        !s.advance_attempt(&a, 8, 1, Some(&late), "Budi", 1_000)
+            .await
+            .unwrap()
+    );
+}
+
+#[tokio::test]
+async fn closing_happens_once_ends_unfinished_attempts_and_the_summary_rows_add_up() {
+    let s = Store::in_memory().await.unwrap();
+    let mut a = sample(1, 10, 1_000);
+    a.number = s.create_homework(&a).await.unwrap();
+    for (user, round) in [(7, 100), (8, 101)] {
+        assert!(s.begin_attempt(&a, round, user, 10).await.unwrap());
+    }
+    for (user, q, choice, correct) in [(7, 1, 0, true), (7, 2, 1, false), (8, 1, 2, false)] {
+        let r = row(q, user, choice, correct, 20);
+        assert!(
+            s.advance_attempt(&a, user, q, Some(&r), "", 20)
+                .await
+                .unwrap()
+        );
+    }
+    assert_eq!(s.due_homework(999).await.unwrap().len(), 0);
+    assert_eq!(s.due_homework(1_000).await.unwrap().len(), 1);
+    // Extending moves it out of the due list; closing twice announces once.
+    assert!(s.extend_homework(1, 2_000).await.unwrap());
+    assert_eq!(s.due_homework(1_000).await.unwrap().len(), 0);
+    assert!(s.close_homework(1, 1_500, Some(30)).await.unwrap());
+    assert!(!s.close_homework(1, 1_501, None).await.unwrap());
+    assert!(!s.extend_homework(1, 3_000).await.unwrap());
+    let closed = s.homework(1).await.unwrap().expect("homework");
+    assert_eq!(
+        (closed.closed_at, closed.closed_by, closed.due_at),
+        (Some(1_500), Some(30), 2_000)
+    );
+    assert_eq!(s.due_homework(5_000).await.unwrap().len(), 0);
+    // Member 8 never finished: their round is ended as unfinished.
+    let outcome: Option<String> = on!(&s.pool, |db| {
+        sqlx::query_scalar("SELECT outcome FROM quiz_rounds WHERE id = '101'")
+            .fetch_one(db)
+            .await
+            .unwrap()
+    });
+    assert_eq!(outcome.as_deref(), Some("unfinished"));
+    assert_eq!(
+        s.attempts_at(1).await.unwrap(),
+        vec![
+            Attempted {
+                user: 7,
+                finished: true
+            },
+            Attempted {
+                user: 8,
+                finished: false
+            }
+        ]
+    );
+    let given = s.homework_answers(1).await.unwrap();
+    assert_eq!(given.len(), 3);
+    assert_eq!(given.iter().filter(|g| g.correct).count(), 1);
+    assert_eq!(s.end_stray_attempts(5_000).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn privacy_counts_and_erases_a_members_homework_and_keeps_the_classes() {
+    let s = Store::in_memory().await.unwrap();
+    let mut a = sample(1, 10, 1_000);
+    a.number = s.create_homework(&a).await.unwrap();
+    for (user, round) in [(7, 100), (8, 101)] {
+        assert!(s.begin_attempt(&a, round, user, 10).await.unwrap());
+        let r = row(1, user, 0, true, 20);
+        assert!(
+            s.advance_attempt(&a, user, 1, Some(&r), "name", 20)
+                .await
+                .unwrap()
+        );
+    }
+    let mine = s.member_rows(7).await.unwrap();
+    assert_eq!((mine.homework, mine.answers, mine.started), (1, 1, 0));
+    // The teacher who set it: counted among what they started.
+    assert_eq!(s.member_rows(30).await.unwrap().started, 1);
+    let gone = s.forget_member(7).await.unwrap();
+    assert_eq!(gone.homework, 1);
+    assert!(s.member_rows(7).await.unwrap().is_empty());
+    assert_eq!(s.homework_attempt(1, 7).await.unwrap(), None);
+    let rounds: i64 = on!(&s.pool, |db| {
+        sqlx::query_scalar("SELECT COUNT(*) FROM quiz_rounds WHERE kind = 'homework'")
+            .fetch_one(db)
+            .await
+            .unwrap()
+    });
+    assert_eq!(rounds, 1, "only the other member's attempt stays");
+    assert_eq!(s.attempts_at(1).await.unwrap().len(), 1);
+    assert_eq!(s.homework_answers(1).await.unwrap().len(), 1);
+    // The teacher asks too: the assignment stays for the class, without their id.
+    s.forget_member(30).await.unwrap();
+    assert!(s.member_rows(30).await.unwrap().is_empty());
+    assert_eq!(s.homework(1).await.unwrap().map(|a| a.teacher), Some(0));
+}

@@ -110,6 +110,8 @@ async fn on_click(
         } => Ok(quiz::answer(&s, &inv, round, number, position).await),
         CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
         CustomId::QuizTeam { round, team } => Ok(quiz::join(&s, &inv, round, team)),
+        CustomId::QuizType { round, number } => Ok(quiz::typed_form(&s, &inv, round, number)),
+        CustomId::QuizTyped { .. } => Ok(stale(&inv)),
         CustomId::QuizReset {
             period,
             owner,
@@ -171,6 +173,9 @@ async fn on_submit(
             debate,
             act: Act::Argument,
         }) => class::argument(&s, &inv, debate, &values).await,
+        Some(CustomId::QuizTyped { round, number }) => {
+            Ok(quiz::typed_answer(&s, &inv, round, number, &values).await)
+        }
         _ => Ok(stale(&inv)),
     }
 }

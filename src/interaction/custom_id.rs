@@ -58,6 +58,10 @@ pub enum CustomId {
     QuizHint { round: u64, number: usize },
     /// Join the team at `team` (in the round's teams' order) of a team round.
     QuizTeam { round: u64, team: usize },
+    /// Open the form to type the answer to a quiz question.
+    QuizType { round: u64, number: usize },
+    /// That form, submitted.
+    QuizTyped { round: u64, number: usize },
     /// Confirm (`Some(period)`) or cancel (`None`) a board reset asked by `owner` in `guild`.
     QuizReset {
         period: Option<Period>,
@@ -133,6 +137,12 @@ impl CustomId {
             }
             CustomId::QuizTeam { round, team } => {
                 vec!["quiz-team".into(), round.to_string(), team.to_string()]
+            }
+            CustomId::QuizType { round, number } => {
+                vec!["quiz-type".into(), round.to_string(), number.to_string()]
+            }
+            CustomId::QuizTyped { round, number } => {
+                vec!["quiz-typed".into(), round.to_string(), number.to_string()]
             }
             CustomId::QuizReset {
                 period,
@@ -258,6 +268,14 @@ impl CustomId {
             "quiz-team" if arity(2) => CustomId::QuizTeam {
                 round: number(0)?,
                 team: small(1)?,
+            },
+            "quiz-type" if arity(2) => CustomId::QuizType {
+                round: number(0)?,
+                number: small(1)?,
+            },
+            "quiz-typed" if arity(2) => CustomId::QuizTyped {
+                round: number(0)?,
+                number: small(1)?,
             },
             "quiz-reset" if arity(3) => CustomId::QuizReset {
                 period: match rest[0] {
@@ -387,6 +405,10 @@ mod tests {
             (any::<u64>(), 0usize..100)
                 .prop_map(|(round, number)| CustomId::QuizHint { round, number }),
             (any::<u64>(), 0usize..4).prop_map(|(round, team)| CustomId::QuizTeam { round, team }),
+            (any::<u64>(), 0usize..100)
+                .prop_map(|(round, number)| CustomId::QuizType { round, number }),
+            (any::<u64>(), 0usize..100)
+                .prop_map(|(round, number)| CustomId::QuizTyped { round, number }),
             (proptest::option::of(period()), any::<u64>(), any::<u64>()).prop_map(
                 |(period, owner, guild)| CustomId::QuizReset {
                     period,
@@ -453,6 +475,11 @@ mod tests {
         };
         assert_eq!(join.encode(), format!("aura:quiz-team:{}:3", u64::MAX));
         assert_eq!(CustomId::decode(&join.encode()), Some(join));
+        let form = CustomId::QuizTyped {
+            round: 123,
+            number: 3,
+        };
+        assert_eq!(form.encode(), "aura:quiz-typed:123:3");
         assert_eq!(
             CustomId::decode("aura:vote:77:adorno"),
             Some(CustomId::Vote {
@@ -478,6 +505,8 @@ mod tests {
             "aura:quiz-team:x:1",
             "aura:quiz-team:1:-1",
             "aura:quiz-team:1:2:3",
+            "aura:quiz-typed:1",
+            "aura:quiz-type:x:1",
             "aura:quiz-reset:forever:1:2",
             "aura:quiz-reset:week:1",
             "other:concept:a:b",

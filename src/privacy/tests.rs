@@ -39,6 +39,7 @@ fn answer(user: u64, question_no: u32, points: u32) -> AnswerRow {
         points,
         answered_at: 100,
         team: None,
+        typed: None,
     }
 }
 

@@ -263,12 +263,13 @@ pub(crate) fn row(
         question_no: number as u32,
         question_id: question.to_string(),
         user_id: member,
-        choice: a.position as u32,
+        choice: a.position.map_or(AnswerRow::NO_CHOICE, |p| p as u32),
         correct: a.correct,
         taken_ms: a.taken.as_millis() as u64,
         points: a.points,
         answered_at: now,
         team: a.team,
+        typed: a.typed,
     }
 }
 

@@ -79,6 +79,7 @@ async fn one_round_per_channel_and_each_answer_once_across_processes() {
             points: 10,
             answered_at: 5,
             team: None,
+            typed: None,
         })
         .collect();
     // Both processes store the same answers (a retry after a crash, say): counted once.

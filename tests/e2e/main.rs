@@ -9,6 +9,7 @@
 //!   restarts, SIGTERM, crashes and deleted channels;
 //! - `quiz_teams`: team rounds: forty members in four teams scored by their mean, dealing,
 //!   switching refused after the first question, the team podium and report;
+//! - `quiz_typed`: typed answers through the question's form, judged, confirmed and stored;
 //! - `debates`: a class debate of thirty from dealt sides to the summary, the moderator's
 //!   controls, a restart mid-speech, quick votes closed by a teacher and open for hours;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
@@ -40,5 +41,6 @@ mod operator;
 mod privacy;
 mod quiz;
 mod quiz_teams;
+mod quiz_typed;
 mod shard_processes;
 mod shards;

@@ -227,3 +227,59 @@ async fn members_type_the_answer_through_the_form_and_are_scored() {
     assert_eq!(board.len(), 5, "the typed answers count on the board");
     store.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mixed_round_asks_typed_and_with_buttons_in_turn() {
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    // kind: mixed, in Indonesian.
+    let start = subcommand(
+        next(),
+        TEACHER,
+        "id",
+        "quiz",
+        "start",
+        json!([
+            opt("kind", 2),
+            opt("mode", 1),
+            opt("questions", 2),
+            opt("seconds", 60)
+        ]),
+    );
+    let started = fake.interact(in_guild(start, MANAGE_MESSAGES, &[])).await;
+    assert_eq!(started.body["type"], 4, "{}", started.body);
+    let mut seen = Vec::new();
+    for q in 1..=2usize {
+        fake.wait_for_posts(Duration::from_secs(30), move |p| {
+            p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= 2 * q - 1
+        })
+        .await;
+        let question = fake.posted_in(CHANNEL_ID)[2 * q - 2].body.clone();
+        let buttons = ids(&question);
+        seen.push((
+            buttons.iter().any(|id| id.starts_with("aura:quiz-type:")),
+            buttons
+                .iter()
+                .filter(|id| id.starts_with("aura:quiz:"))
+                .count(),
+        ));
+        for sub in ["reveal", "next"] {
+            let cmd = subcommand(next(), TEACHER, "id", "quiz", sub, json!([]));
+            fake.interact(in_guild(cmd, MANAGE_MESSAGES, &[])).await;
+            if sub == "reveal" {
+                fake.wait_for_posts(Duration::from_secs(30), move |p| {
+                    p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= 2 * q
+                })
+                .await;
+            }
+        }
+    }
+    assert!(seen[0].0 && seen[0].1 == 0, "question 1 is typed: {seen:?}");
+    assert!(
+        !seen[1].0 && seen[1].1 >= 2,
+        "question 2 has buttons: {seen:?}"
+    );
+    let first = fake.posted_in(CHANNEL_ID)[0].body.to_string();
+    assert!(first.contains("Jawab"), "in Indonesian: {first}");
+    bot.stop().await;
+}

@@ -294,3 +294,15 @@ fn an_empty_typed_form() {
     assert!(report.to_string().contains("empty form"), "{report}");
     assert_reports("typed-empty", ProblemKind::Empty, "quiz.toml", Some("q1"));
 }
+
+#[test]
+fn typed_forms_on_a_true_false_question() {
+    let report = problems("typed-true-false");
+    assert!(report.to_string().contains("needs `choices`"), "{report}");
+    assert_reports(
+        "typed-true-false",
+        ProblemKind::TypedAnswer,
+        "quiz.toml",
+        Some("q1"),
+    );
+}

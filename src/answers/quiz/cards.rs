@@ -288,9 +288,12 @@ pub fn reveal_card(
     if r.idle_stop {
         reply.footer = Some(t(lang, "quiz-idle-stop"));
     }
-    reply
-        .charts
-        .push(super::charts::split(view, r, lang, spoilers));
+    // A typed question has no choices on screen to split its answers by.
+    if r.typed.is_none() {
+        reply
+            .charts
+            .push(super::charts::split(view, r, lang, spoilers));
+    }
     reply
 }
 

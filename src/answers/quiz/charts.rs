@@ -249,6 +249,7 @@ mod tests {
             },
             true_false,
             closes_at: std::time::Instant::now(),
+            typed: false,
         }
     }
 
@@ -262,6 +263,8 @@ mod tests {
             top: Vec::new(),
             idle_stop: false,
             goal_reached: false,
+            teams: Vec::new(),
+            typed: None,
         }
     }
 

@@ -246,3 +246,63 @@ fn aura_check_exits_non_zero_and_lists_problems() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_typed_question_with_nothing_accepted_in_one_language() {
+    let report = problems("typed-missing-language");
+    assert!(report.to_string().contains("typed.id"), "{report}");
+    assert_reports(
+        "typed-missing-language",
+        ProblemKind::MissingLanguage,
+        "quiz.toml",
+        Some("q1"),
+    );
+}
+
+#[test]
+fn a_typed_form_that_would_accept_a_wrong_choices_alias() {
+    let report = problems("typed-wrong-alias");
+    assert!(
+        report.to_string().contains(
+            "\"Adorno\" would accept \"Adorno\", a name of the wrong choice `choices[1]`"
+        ),
+        "{report}"
+    );
+    assert_reports(
+        "typed-wrong-alias",
+        ProblemKind::TypedAnswer,
+        "quiz.toml",
+        Some("q1"),
+    );
+}
+
+#[test]
+fn a_typed_form_accepted_twice_once_folded() {
+    let report = problems("typed-duplicate");
+    assert!(report.to_string().contains("the same as"), "{report}");
+    assert_reports(
+        "typed-duplicate",
+        ProblemKind::TypedAnswer,
+        "quiz.toml",
+        Some("q1"),
+    );
+}
+
+#[test]
+fn an_empty_typed_form() {
+    let report = problems("typed-empty");
+    assert!(report.to_string().contains("empty form"), "{report}");
+    assert_reports("typed-empty", ProblemKind::Empty, "quiz.toml", Some("q1"));
+}
+
+#[test]
+fn typed_forms_on_a_true_false_question() {
+    let report = problems("typed-true-false");
+    assert!(report.to_string().contains("needs `choices`"), "{report}");
+    assert_reports(
+        "typed-true-false",
+        ProblemKind::TypedAnswer,
+        "quiz.toml",
+        Some("q1"),
+    );
+}

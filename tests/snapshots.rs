@@ -41,6 +41,9 @@ const LINES: &[(&str, &str)] = &[
     ("help", "/help"),
     ("quiz_start", "/quiz start questions:3 difficulty:easy"),
     ("quiz_start_bad", "/quiz start seconds:5"),
+    ("quiz_start_typed", "/quiz start kind:typed questions:2"),
+    ("quiz_start_typed_none", "/quiz start kind:typed section:V"),
+    ("quiz_start_kind_bad", "/quiz start kind:spoken"),
     ("quiz_board_outside", "/quiz leaderboard"),
     ("quiz_info", "/quiz info"),
     ("quiz_practice", "/quiz practice topic:aura"),
@@ -578,6 +581,65 @@ fn homework_cards_in_both_languages() {
         insta::assert_snapshot!(
             format!("homework_list_{}", lang.code()),
             aura::render::to_text(&list)
+        );
+    }
+}
+
+/// A question asked typed: its card with the "Answer" button, the form it opens (the exact
+/// Discord body), the private confirmation and the reveal with the accepted answers, in both
+/// languages.
+#[test]
+fn typed_quiz_cards_in_both_languages() {
+    use aura::answers::quiz::{Stage, question_card, reveal_card, typed_locked, typed_modal};
+    use aura::quiz::{Answering, Round, Scoring, Settings};
+    let core = core();
+    let pack = &core.library.packs[0];
+    let pool: Vec<_> = pack
+        .questions
+        .iter()
+        .filter(|q| q.id == "mc-french-translator")
+        .cloned()
+        .collect();
+    let settings = Settings {
+        questions: 1,
+        scoring: Scoring::Flat,
+        answering: Answering::Typed,
+        ..Settings::default()
+    };
+    for lang in Lang::ALL {
+        let mut round = Round::new(&pool, settings.clone(), 3).expect("round");
+        let now = std::time::Instant::now();
+        let view = round.open_next(now).expect("question");
+        let card = question_card(
+            &view,
+            lang,
+            77,
+            2,
+            Stage::Open {
+                closes: 1_800_000_000,
+            },
+        );
+        insta::assert_snapshot!(
+            format!("quiz_typed_question_{}", lang.code()),
+            steady(&aura::render::to_text(&card))
+        );
+        let body = aura::render::channel_message(&aura::outbox::Message::from(card));
+        assert!(aura::render::limits::check_message(&body).is_empty());
+        let modal = aura::render::modal(&typed_modal(lang, 77, view.number));
+        insta::assert_json_snapshot!(format!("quiz_typed_modal_{}", lang.code()), modal);
+        let locked = typed_locked(lang, "klosowski *bold* <@1>");
+        insta::assert_snapshot!(
+            format!("quiz_typed_locked_{}", lang.code()),
+            aura::render::to_text(&locked)
+        );
+        round.answer_typed(11, "klosowski", now);
+        round.answer_typed(12, "Pierre Klossowski", now);
+        round.answer_typed(13, "Harry Zohn", now);
+        let reveal = round.reveal().expect("reveal");
+        let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
+        insta::assert_snapshot!(
+            format!("quiz_typed_reveal_{}", lang.code()),
+            aura::render::to_text(&card)
         );
     }
 }

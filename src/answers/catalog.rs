@@ -248,6 +248,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("goal", "target", false, N, "opt-quiz-goal"),
                     opt("spoilers", "spoiler", false, N, "opt-quiz-spoilers"),
                     opt("teams", "tim", false, N, "opt-quiz-teams"),
+                    opt("kind", "jenis", false, N, "opt-quiz-kind"),
                 ],
             ),
             sub("next", "lanjut", "cmd-quiz-next", &[]),

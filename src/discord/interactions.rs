@@ -118,6 +118,8 @@ async fn on_click(
             question,
             choice,
         } => practice::answer(&s, &inv, run, number, &question, choice).await,
+        CustomId::QuizType { round, number } => Ok(quiz::typed_form(&s, &inv, round, number)),
+        CustomId::QuizTyped { .. } => Ok(stale(&inv)),
         CustomId::QuizReset {
             period,
             owner,
@@ -185,6 +187,9 @@ async fn on_submit(
             debate,
             act: Act::Argument,
         }) => class::argument(&s, &inv, debate, &values).await,
+        Some(CustomId::QuizTyped { round, number }) => {
+            Ok(quiz::typed_answer(&s, &inv, round, number, &values).await)
+        }
         _ => Ok(stale(&inv)),
     }
 }

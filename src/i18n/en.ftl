@@ -720,3 +720,17 @@ homework-closed-early = Homework #{ $number } is closed, and the class's results
 homework-extend-needs-due = Give the new due time in { $option }.
 homework-extended = Homework #{ $number } is now due { $due } ({ $left }); its message shows the new time.
 privacy-homework = Homework attempts: { $homework } (their answers are among the quiz answers)
+## classroom: typed answers
+opt-quiz-kind = buttons: click a choice; typed: type the answer; mixed: typed and buttons in turn
+quiz-no-typed-questions = No question that accepts a typed answer matches those settings. Try `kind: mixed`, or fewer filters.
+quiz-typed-how = ✍️ Type your answer: press **Answer**. Spelling need not be perfect.
+button-type-answer = ✍️ Answer
+quiz-typed-title = Question { $number }: your answer
+quiz-typed-label = Your answer (a name, a term or a year)
+quiz-typed-locked = Locked in: “{ $answer }”. You will see at the reveal whether it counts. Good luck!
+quiz-typed-empty = Your answer was empty, so nothing was locked in. Press **Answer** again to type it.
+quiz-typed-too-long = Your answer has { $count } characters; an answer can have at most { $max }. Nothing was locked in: press **Answer** again and type just the name or term.
+quiz-typed-not-typed = This question is answered with its buttons.
+quiz-typed-accepted = Accepted answers
+quiz-typed-right = { $right } of { $answered } typed it right
+quiz-info-kind = /quiz start kind: typed asks for the answer to be typed (questions whose answer is a name, a term or a year); mixed alternates typed and buttons.

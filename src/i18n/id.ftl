@@ -691,3 +691,17 @@ homework-closed-early = PR #{ $number } sudah ditutup, dan hasil kelas dikirim d
 homework-extend-needs-due = Berikan tenggat baru pada { $option }.
 homework-extended = Tenggat PR #{ $number } sekarang { $due } ({ $left }); pesannya sudah menampilkan waktu yang baru.
 privacy-homework = Percobaan PR: { $homework } (jawabannya termasuk dalam jawaban kuis)
+## classroom: typed answers
+opt-quiz-kind = tombol: klik pilihan; ketik: ketik jawabannya; campur: ketik dan tombol bergantian
+quiz-no-typed-questions = Tidak ada soal berjawaban ketik yang cocok dengan pengaturan itu. Coba `jenis: campur`, atau kurangi filternya.
+quiz-typed-how = ✍️ Ketik jawaban Anda: tekan **Jawab**. Ejaannya tidak harus sempurna.
+button-type-answer = ✍️ Jawab
+quiz-typed-title = Soal { $number }: jawaban Anda
+quiz-typed-label = Jawaban Anda (nama, istilah, atau tahun)
+quiz-typed-locked = Terkunci: “{ $answer }”. Saat jawaban dibuka, Anda akan tahu apakah jawaban ini benar. Semoga berhasil!
+quiz-typed-empty = Jawaban Anda kosong, jadi tidak ada yang dikunci. Tekan **Jawab** lagi untuk mengetiknya.
+quiz-typed-too-long = Jawaban Anda { $count } karakter, padahal batasnya { $max }. Belum ada yang dikunci: tekan **Jawab** lagi dan ketik nama atau istilahnya saja.
+quiz-typed-not-typed = Soal ini dijawab dengan tombolnya.
+quiz-typed-accepted = Jawaban yang diterima
+quiz-typed-right = { $right } dari { $answered } mengetik jawaban yang benar
+quiz-info-kind = /kuis mulai jenis: ketik meminta jawaban diketik (soal yang jawabannya nama, istilah, atau tahun); campur menyelingi soal ketik dan soal tombol.

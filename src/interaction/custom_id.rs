@@ -66,6 +66,10 @@ pub enum CustomId {
         question: String,
         choice: usize,
     },
+    /// Open the form to type the answer to a quiz question.
+    QuizType { round: u64, number: usize },
+    /// That form, submitted.
+    QuizTyped { round: u64, number: usize },
     /// Confirm (`Some(period)`) or cancel (`None`) a board reset asked by `owner` in `guild`.
     QuizReset {
         period: Option<Period>,
@@ -162,6 +166,12 @@ impl CustomId {
                 question.clone(),
                 choice.to_string(),
             ],
+            CustomId::QuizType { round, number } => {
+                vec!["quiz-type".into(), round.to_string(), number.to_string()]
+            }
+            CustomId::QuizTyped { round, number } => {
+                vec!["quiz-typed".into(), round.to_string(), number.to_string()]
+            }
             CustomId::QuizReset {
                 period,
                 owner,
@@ -303,6 +313,14 @@ impl CustomId {
                 number: small(1)?,
                 question: text(2)?,
                 choice: small(3)?,
+            },
+            "quiz-type" if arity(2) => CustomId::QuizType {
+                round: number(0)?,
+                number: small(1)?,
+            },
+            "quiz-typed" if arity(2) => CustomId::QuizTyped {
+                round: number(0)?,
+                number: small(1)?,
             },
             "quiz-reset" if arity(3) => CustomId::QuizReset {
                 period: match rest[0] {
@@ -448,6 +466,10 @@ mod tests {
                     choice
                 }
             ),
+            (any::<u64>(), 0usize..100)
+                .prop_map(|(round, number)| CustomId::QuizType { round, number }),
+            (any::<u64>(), 0usize..100)
+                .prop_map(|(round, number)| CustomId::QuizTyped { round, number }),
             (proptest::option::of(period()), any::<u64>(), any::<u64>()).prop_map(
                 |(period, owner, guild)| CustomId::QuizReset {
                     period,
@@ -522,6 +544,11 @@ mod tests {
         };
         assert_eq!(join.encode(), format!("aura:quiz-team:{}:3", u64::MAX));
         assert_eq!(CustomId::decode(&join.encode()), Some(join));
+        let form = CustomId::QuizTyped {
+            round: 123,
+            number: 3,
+        };
+        assert_eq!(form.encode(), "aura:quiz-typed:123:3");
         assert_eq!(
             CustomId::decode("aura:vote:77:adorno"),
             Some(CustomId::Vote {
@@ -549,6 +576,8 @@ mod tests {
             "aura:quiz-team:1:2:3",
             "aura:hw:1:2",
             "aura:hw-start:x",
+            "aura:quiz-typed:1",
+            "aura:quiz-type:x:1",
             "aura:quiz-reset:forever:1:2",
             "aura:quiz-reset:week:1",
             "other:concept:a:b",

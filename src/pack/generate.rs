@@ -94,6 +94,7 @@ fn concept_questions(pack: &Pack) -> Vec<QuizQuestion> {
                 concepts: vec![c.id.clone()],
                 quote: None,
                 generated: true,
+                typed: None,
             })
         })
         .collect()
@@ -139,6 +140,7 @@ fn speaker_questions(pack: &Pack) -> Vec<QuizQuestion> {
                 concepts: q.concepts.clone(),
                 quote: Some(q.id.clone()),
                 generated: true,
+                typed: None,
             })
         })
         .collect()
@@ -192,6 +194,7 @@ fn section_questions(pack: &Pack) -> Vec<QuizQuestion> {
                 concepts: q.concepts.clone(),
                 quote: Some(q.id.clone()),
                 generated: true,
+                typed: None,
             })
         })
         .collect()

@@ -11,7 +11,7 @@ use super::generate;
 use super::model::*;
 use super::problem::{Problem, ProblemKind, Report, SourceFile};
 use super::rules;
-use super::{Difficulty, HISTORY, Library, Pack, QuizQuestion};
+use super::{Difficulty, HISTORY, Library, Pack, QuizQuestion, TypedAnswer};
 use crate::render::limits;
 use crate::text::normalize;
 
@@ -28,6 +28,7 @@ pub const FILES: [&str; 7] = [
 
 mod activities;
 mod items;
+mod typed;
 
 /// What the whole pack defines, that each item is checked against.
 pub(super) struct Known<'a> {
@@ -434,6 +435,25 @@ fn authored_question(q: &Question, difficulty: Difficulty) -> QuizQuestion {
         concepts: q.concepts.clone(),
         quote: q.quote.clone(),
         generated: false,
+        typed: q
+            .typed
+            .as_ref()
+            .filter(|_| !true_false)
+            .map(|t| TypedAnswer {
+                accepted: t.clone(),
+                wrong: q
+                    .choices
+                    .iter()
+                    .filter(|c| !c.correct)
+                    .flat_map(|c| {
+                        c.text
+                            .sides()
+                            .map(|(_, s)| s)
+                            .chain(c.aliases.iter().map(String::as_str))
+                    })
+                    .map(String::from)
+                    .collect(),
+            }),
     }
 }
 

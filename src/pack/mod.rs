@@ -63,6 +63,16 @@ pub struct QuizQuestion {
     pub concepts: Vec<String>,
     pub quote: Option<String>,
     pub generated: bool,
+    /// The answer may be typed: what is accepted, and what never is.
+    pub typed: Option<TypedAnswer>,
+}
+
+/// What a question accepts as a typed answer: the pack's forms, and the wrong choices' texts
+/// and aliases (in both languages), which never count even when close to an accepted form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TypedAnswer {
+    pub accepted: Typed,
+    pub wrong: Vec<String>,
 }
 
 /// The place of a quiz question that no section or quoted text holds: the work's versions and

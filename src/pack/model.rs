@@ -424,6 +424,10 @@ pub struct Question {
     /// A quote the question turns on (it must be verified).
     #[serde(default)]
     pub quote: Option<String>,
+    /// The forms a member may type instead of clicking, for a question whose answer is a short
+    /// name, term or date (multiple choice only).
+    #[serde(default)]
+    pub typed: Option<Typed>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -432,6 +436,44 @@ pub struct Choice {
     pub text: Text,
     #[serde(default)]
     pub correct: bool,
+    /// Other names of the choice (a last name, another spelling): a wrong choice's names are
+    /// never accepted as a typed answer.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// The typed forms a question accepts: in either language (`any`: names, dates) or in one
+/// (`en`, `id`: terms that translate). Matching folds case and accents and forgives a typo or
+/// two in longer forms ([`crate::search::answer`]).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Typed {
+    #[serde(default)]
+    pub any: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub id: Vec<String>,
+}
+
+impl Typed {
+    /// Every accepted form, in both languages.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        self.any
+            .iter()
+            .chain(&self.en)
+            .chain(&self.id)
+            .map(String::as_str)
+    }
+
+    /// The forms shown to a member reading `lang`: that language's, then the neutral ones.
+    pub fn shown(&self, lang: Lang) -> Vec<&str> {
+        let own = match lang {
+            Lang::En => &self.en,
+            Lang::Id => &self.id,
+        };
+        own.iter().chain(&self.any).map(String::as_str).collect()
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -36,6 +36,9 @@ pub enum ProblemKind {
     Attribution,
     /// A quiz question whose place is not where a student can read the answer.
     QuizPlace,
+    /// A typed answer that cannot work: on a true/false question, a form accepted twice, or a
+    /// form that would accept a wrong choice's name.
+    TypedAnswer,
 }
 
 impl ProblemKind {
@@ -58,6 +61,7 @@ impl ProblemKind {
             ProblemKind::Quotation => "quotation",
             ProblemKind::Attribution => "attribution",
             ProblemKind::QuizPlace => "quiz place",
+            ProblemKind::TypedAnswer => "typed answer",
         }
     }
 }

@@ -19,6 +19,8 @@ use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
 use crate::store::StartOutcome;
 
+pub use super::forms::{typed_answer, typed_form};
+
 /// Who `/quiz access` lets run rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
@@ -504,9 +506,9 @@ fn lock_in(
                 }
                 AnswerOutcome::AlreadyAnswered => ("quiz-already", String::new()),
                 AnswerOutcome::TooLate => ("quiz-too-late", String::new()),
-                AnswerOutcome::NotOpen | AnswerOutcome::NoSuchChoice => {
-                    ("quiz-not-open", String::new())
-                }
+                AnswerOutcome::NotOpen
+                | AnswerOutcome::NoSuchChoice
+                | AnswerOutcome::Typed { .. } => ("quiz-not-open", String::new()),
             }
         }
     };

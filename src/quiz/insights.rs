@@ -173,6 +173,7 @@ mod tests {
             concepts: concepts.iter().map(|c| c.to_string()).collect(),
             quote: None,
             generated: false,
+            typed: None,
         }
     }
 

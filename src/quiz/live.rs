@@ -263,14 +263,15 @@ pub(crate) fn row(
         question_no: number as u32,
         question_id: question.to_string(),
         user_id: member,
-        choice: a.position as u32,
+        choice: a.position.map_or(AnswerRow::NO_CHOICE, |p| p as u32),
         correct: a.correct,
         taken_ms: a.taken.as_millis() as u64,
         points: a.points,
         answered_at: now,
         team: a.team,
-        picked: u32::try_from(a.choice).ok(),
+        picked: a.choice.and_then(|c| u32::try_from(c).ok()),
         display_name: None,
+        typed: a.typed,
     }
 }
 

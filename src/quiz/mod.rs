@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod commands;
+pub mod forms;
 pub mod gradebook;
 pub mod homework;
 pub mod insights;
@@ -22,6 +23,8 @@ pub mod teams;
 pub use commands::{QuizCommand, Who};
 pub use live::{Rooms, Tuning};
 pub use model::{Access, AnswerRow, BoardLine, Period, Sort};
-pub use round::{AnswerOutcome, Member, QuestionView, Reveal, Round, RoundError, Settings};
+pub use round::{
+    AnswerOutcome, Answering, Member, QuestionView, Reveal, Round, RoundError, Settings,
+};
 pub use scoring::Scoring;
 pub use teams::{Joined, Team, TeamLine, Teams};

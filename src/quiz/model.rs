@@ -44,6 +44,8 @@ pub struct AnswerRow {
     pub question_no: u32,
     pub question_id: String,
     pub user_id: u64,
+    /// The position clicked; for a typed answer, the correct position when it was accepted, or
+    /// [`AnswerRow::NO_CHOICE`] when it was not (stored as -1).
     pub choice: u32,
     pub correct: bool,
     pub taken_ms: u64,
@@ -56,6 +58,13 @@ pub struct AnswerRow {
     pub picked: Option<u32>,
     /// The member's display name as Discord showed it when they answered.
     pub display_name: Option<String>,
+    /// What the member typed, for a typed answer.
+    pub typed: Option<String>,
+}
+
+impl AnswerRow {
+    /// The `choice` of a typed answer that was not accepted (the column holds -1).
+    pub const NO_CHOICE: u32 = u32::MAX;
 }
 
 /// A member's line on a board.

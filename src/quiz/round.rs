@@ -11,7 +11,11 @@ use rand::seq::SliceRandom;
 
 use super::scoring::{self, Scoring};
 use super::teams::{Joined, Roster, Team, TeamLine, Teams};
-use crate::pack::{Difficulty, QuizQuestion, Text};
+use crate::pack::{Difficulty, QuizQuestion, Text, Typed};
+
+mod typed;
+
+pub use typed::Answering;
 
 /// Who answers: a Discord user id, as a plain number.
 pub type Member = u64;
@@ -34,6 +38,8 @@ pub struct Settings {
     pub goal: Option<u32>,
     /// Played in teams: members pick one before the first question or are dealt into one.
     pub teams: Option<Teams>,
+    /// Answers clicked, typed, or typed where the question allows it, clicked otherwise.
+    pub answering: Answering,
 }
 
 impl Default for Settings {
@@ -49,6 +55,7 @@ impl Default for Settings {
             idle_limit: 2,
             goal: None,
             teams: None,
+            answering: Answering::Buttons,
         }
     }
 }
@@ -72,6 +79,8 @@ struct Prepared {
     question: QuizQuestion,
     /// `order[i]` is the index, in the authored choices, of the choice shown at position `i`.
     order: Vec<usize>,
+    /// Asked for a typed answer (through a form) rather than a click.
+    typed: bool,
 }
 
 impl Prepared {
@@ -95,16 +104,21 @@ enum Phase {
 }
 
 /// One member's answer to one question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
-    pub position: usize,
-    /// The chosen choice's index in the question's authored order.
-    pub choice: usize,
+    /// The position clicked; for a typed answer, the correct position when it was accepted and
+    /// `None` when it was not.
+    pub position: Option<usize>,
+    /// The chosen choice's index in the question's authored order (`None`: a typed answer that
+    /// was not accepted).
+    pub choice: Option<usize>,
     pub taken: Duration,
     pub points: u32,
     pub correct: bool,
     /// The member's team, in a team round.
     pub team: Option<Team>,
+    /// What the member typed, for a typed answer.
+    pub typed: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -124,12 +138,21 @@ pub struct QuestionView {
     pub choices: Vec<Text>,
     pub true_false: bool,
     pub closes_at: Instant,
+    /// Asked for a typed answer: the card shows no choices, and an "Answer" button that opens
+    /// a form.
+    pub typed: bool,
 }
 
-/// What a click did.
+/// What a click (or a typed answer) did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerOutcome {
-    Locked { position: usize },
+    Locked {
+        position: usize,
+    },
+    /// A typed answer locked in; whether it was accepted stays hidden until the reveal.
+    Typed {
+        correct: bool,
+    },
     AlreadyAnswered,
     TooLate,
     NotOpen,
@@ -153,6 +176,18 @@ pub struct Reveal {
     pub goal_reached: bool,
     /// The teams' standings, in a team round (empty otherwise).
     pub teams: Vec<TeamLine>,
+    /// For a question asked typed: the accepted forms and how many typed it right.
+    pub typed: Option<TypedReveal>,
+}
+
+/// How a typed question went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedReveal {
+    pub accepted: Typed,
+    /// Members whose typed answer was accepted.
+    pub right: u32,
+    /// Members who answered.
+    pub answered: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -189,14 +224,17 @@ impl Round {
                     .is_none_or(|c| q.concepts.contains(c))
             })
             .collect();
+        if settings.answering == Answering::Typed {
+            eligible.retain(|q| q.typed.is_some());
+        }
         if eligible.is_empty() {
             return Err(RoundError::NoQuestions);
         }
         eligible.shuffle(&mut rng);
-        eligible.truncate(settings.questions.max(1));
-        let questions: Vec<Prepared> = eligible
+        let picked = typed::arrange(eligible, settings.answering, settings.questions.max(1));
+        let questions: Vec<Prepared> = picked
             .into_iter()
-            .map(|q| {
+            .map(|(q, typed)| {
                 let mut order: Vec<usize> = (0..q.choices.len()).collect();
                 // True/false keeps its order; multiple choice is shuffled.
                 if !q.true_false {
@@ -205,6 +243,7 @@ impl Round {
                 Prepared {
                     question: q.clone(),
                     order,
+                    typed,
                 }
             })
             .collect();
@@ -279,6 +318,7 @@ impl Round {
                 .collect(),
             true_false: p.question.true_false,
             closes_at,
+            typed: p.typed,
         }
     }
 
@@ -322,16 +362,34 @@ impl Round {
             return AnswerOutcome::TooLate;
         }
         let p = &self.questions[self.current];
-        if position >= p.order.len() {
+        // A typed question has no buttons: a click on one is forged or stale.
+        if position >= p.order.len() || p.typed {
             return AnswerOutcome::NoSuchChoice;
         }
-        let answers = &mut self.answers[self.current];
-        if answers.contains_key(&member) {
+        if self.answers[self.current].contains_key(&member) {
             return AnswerOutcome::AlreadyAnswered;
         }
         let correct = position == p.correct_position();
+        let times = (opened_at, closes_at, now);
+        self.lock(member, Some(position), correct, None, times);
+        AnswerOutcome::Locked { position }
+    }
+
+    /// Locks a member's answer to the open question, scored by the round's rules (`times`:
+    /// when the question opened, when it closes, and when the member answered).
+    fn lock(
+        &mut self,
+        member: Member,
+        position: Option<usize>,
+        correct: bool,
+        typed: Option<String>,
+        (opened_at, closes_at, now): (Instant, Instant, Instant),
+    ) {
         // A member who has not picked a team is dealt into one at their first answer.
         let team = self.roster.as_mut().map(|r| r.place(member));
+        // The choice in the question's authored order (the buttons show it shuffled).
+        let choice = position.and_then(|at| self.questions[self.current].order.get(at).copied());
+        let answers = &mut self.answers[self.current];
         let totals = self.totals.entry(member).or_default();
         let taken = now.saturating_duration_since(opened_at);
         let allowed = closes_at.saturating_duration_since(opened_at);
@@ -350,11 +408,12 @@ impl Round {
             member,
             Answer {
                 position,
-                choice: p.order[position],
+                choice,
                 taken,
                 points,
                 correct,
                 team,
+                typed,
             },
         );
         totals.points += points;
@@ -365,7 +424,6 @@ impl Round {
         } else {
             totals.streak = 0;
         }
-        AnswerOutcome::Locked { position }
     }
 
     /// A hint for `member` on the open question (`None` when no question is open or the
@@ -377,7 +435,8 @@ impl Round {
         let p = &self.questions[self.current];
         let correct = p.correct_position();
         let wrong: Vec<usize> = (0..p.order.len()).filter(|&i| i != correct).collect();
-        let struck = (p.order.len() >= 3 && !wrong.is_empty())
+        // A typed question shows no choices to strike.
+        let struck = (!p.typed && p.order.len() >= 3 && !wrong.is_empty())
             .then(|| wrong[(member % wrong.len() as u64) as usize]);
         self.hinted[self.current].insert(member);
         Some(Hint {
@@ -395,10 +454,20 @@ impl Round {
         let answers = &self.answers[self.current];
         let mut counts = vec![0u32; p.order.len()];
         for a in answers.values() {
-            if let Some(c) = counts.get_mut(a.position) {
+            if let Some(c) = a.position.and_then(|p| counts.get_mut(p)) {
                 *c += 1;
             }
         }
+        let typed = p
+            .question
+            .typed
+            .as_ref()
+            .filter(|_| p.typed)
+            .map(|t| TypedReveal {
+                accepted: t.accepted.clone(),
+                right: answers.values().filter(|a| a.correct).count() as u32,
+                answered: answers.len() as u32,
+            });
         // Members who let the question pass lose their streak.
         for (member, totals) in self.totals.iter_mut() {
             if !answers.contains_key(member) {
@@ -427,6 +496,7 @@ impl Round {
             idle_stop,
             goal_reached,
             teams: self.team_standings(),
+            typed,
         })
     }
 
@@ -487,7 +557,12 @@ impl Round {
     ) -> Option<(usize, &str, Member, Answer)> {
         let i = number.checked_sub(1)?;
         let a = self.answers.get(i)?.get(&member)?;
-        Some((number, self.questions[i].question.id.as_str(), member, *a))
+        Some((
+            number,
+            self.questions[i].question.id.as_str(),
+            member,
+            a.clone(),
+        ))
     }
 
     pub fn answers(&self) -> Vec<(usize, &str, Member, Answer)> {
@@ -497,7 +572,8 @@ impl Round {
             .enumerate()
             .flat_map(|(i, m)| {
                 let id = self.questions[i].question.id.as_str();
-                m.iter().map(move |(member, a)| (i + 1, id, *member, *a))
+                m.iter()
+                    .map(move |(member, a)| (i + 1, id, *member, a.clone()))
             })
             .collect();
         out.sort_by_key(|(n, _, m, _)| (*n, *m));

@@ -6,6 +6,7 @@
 //! `keys` (sorted names and words, trigrams, a deletion dictionary for typos) and scores only
 //! those by the rules in `score`, so its cost follows the matches, not the size of the pack.
 
+pub mod answer;
 mod keys;
 mod partial;
 mod score;

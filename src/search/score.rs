@@ -98,12 +98,18 @@ fn fuzzy(a: &str, b: &str) -> f64 {
     }
     let n = a.chars().count().max(b.chars().count());
     let allowed = allowed_edits(n);
-    let d = strsim::damerau_levenshtein(a, b);
+    let d = distance(a, b);
     if d <= allowed {
         1.0 - d as f64 / n as f64
     } else {
         0.0
     }
+}
+
+/// The edit distance between two folded strings that every typo rule uses: Damerau–Levenshtein
+/// (an insertion, a deletion, a substitution or a swap of neighbours is one edit).
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    strsim::damerau_levenshtein(a, b)
 }
 
 /// Whether two folded words pass both lower bounds of [`fuzzy`] (a cheap test: `fuzzy` may

@@ -346,7 +346,7 @@ impl Store {
     pub async fn answers_of(&self, round: u64, user: u64) -> Result<Vec<AnswerRow>, StoreError> {
         on!(&self.reader, |db| {
             let rows = sqlx::query(
-            "SELECT question_no, question_id, user_id, choice, correct, taken_ms, points, answered_at, team
+            "SELECT question_no, question_id, user_id, choice, correct, taken_ms, points, answered_at, team, typed
              FROM quiz_answers WHERE round_id = $1 AND user_id = $2 ORDER BY question_no",
         )
         .bind(round.to_string())
@@ -359,7 +359,8 @@ impl Store {
                     question_no: u32::try_from(row.try_get::<i64, _>("question_no")?).unwrap_or(0),
                     question_id: row.try_get("question_id")?,
                     user_id: snowflake(&row, "user_id")?,
-                    choice: u32::try_from(row.try_get::<i64, _>("choice")?).unwrap_or(0),
+                    choice: u32::try_from(row.try_get::<i64, _>("choice")?)
+                        .unwrap_or(AnswerRow::NO_CHOICE),
                     correct: row.try_get::<i64, _>("correct")? != 0,
                     taken_ms: u64::try_from(row.try_get::<i64, _>("taken_ms")?).unwrap_or(0),
                     points: u32::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
@@ -369,6 +370,7 @@ impl Store {
                         .and_then(crate::quiz::Team::from_code),
                     picked: None,
                     display_name: None,
+                    typed: row.try_get("typed")?,
                 });
             }
             Ok(out)
@@ -415,16 +417,21 @@ where
     Option<i64>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
+    // A typed answer that was not accepted chose nothing: -1.
+    let choice = match r.choice {
+        AnswerRow::NO_CHOICE => -1,
+        c => i64::from(c),
+    };
     sqlx::query(
-        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, team, picked, display_name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING",
+        "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, team, picked, display_name, typed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING",
     )
     .bind(round)
     .bind(i64::from(r.question_no))
     .bind(&r.question_id)
     .bind(guild)
     .bind(r.user_id.to_string())
-    .bind(i64::from(r.choice))
+    .bind(choice)
     .bind(i64::from(r.correct))
     .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
     .bind(i64::from(r.points))
@@ -432,4 +439,5 @@ where
     .bind(r.team.map(crate::quiz::Team::code))
     .bind(r.picked.map(i64::from))
     .bind(r.display_name.as_deref().filter(|n| !n.trim().is_empty()))
+    .bind(r.typed.as_deref())
 }

@@ -11,6 +11,7 @@
 //!   switching refused after the first question, the team podium and report;
 //! - `learning`: practice bringing back a missed question on the bot's clock, the class
 //!   insights against hand-computed shares, the term gradebook and report read as CSV;
+//! - `quiz_typed`: typed answers through the question's form, judged, confirmed and stored;
 //! - `debates`: a class debate of thirty from dealt sides to the summary, the moderator's
 //!   controls, a restart mid-speech, quick votes closed by a teacher and open for hours;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
@@ -44,5 +45,6 @@ mod operator;
 mod privacy;
 mod quiz;
 mod quiz_teams;
+mod quiz_typed;
 mod shard_processes;
 mod shards;

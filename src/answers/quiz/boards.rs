@@ -158,7 +158,14 @@ pub fn info(core: &Core, lang: Lang) -> Reply {
     }
     .field(t(lang, "quiz-info-levels"), by_level)
     .field(t(lang, "quiz-info-sections"), by_section)
-    .field(t(lang, "quiz-info-how"), t(lang, "quiz-info-start"))
+    .field(
+        t(lang, "quiz-info-how"),
+        format!(
+            "{}\n{}",
+            t(lang, "quiz-info-start"),
+            t(lang, "quiz-info-kind")
+        ),
+    )
 }
 
 /// One missed question, for `/quiz review`: its number in the round and its id.

@@ -53,7 +53,8 @@ fn anti_copy(text: &str) -> String {
 }
 
 /// The question message: prompt, choices, a live countdown (Discord's relative timestamp),
-/// how many answered, and, while open, the answer buttons and a hint button.
+/// how many answered, and, while open, the answer buttons and a hint button. A question asked
+/// typed shows no choices, and one "Answer" button that opens the form.
 pub fn question_card(
     view: &QuestionView,
     lang: Lang,
@@ -63,6 +64,8 @@ pub fn question_card(
 ) -> Reply {
     let choices = if view.true_false {
         String::new()
+    } else if view.typed {
+        t(lang, "quiz-typed-how")
     } else {
         view.choices
             .iter()
@@ -103,7 +106,19 @@ pub fn question_card(
     }
     .field(t(lang, "quiz-time"), status);
     if let Stage::Open { .. } = stage {
-        for i in 0..view.choices.len() {
+        if view.typed {
+            reply.buttons.push(Button {
+                id: CustomId::QuizType {
+                    round,
+                    number: view.number,
+                },
+                label: t(lang, "button-type-answer"),
+                style: ButtonStyle::Primary,
+            });
+        }
+        // A typed question has no choice buttons.
+        let positions = if view.typed { 0 } else { view.choices.len() };
+        for i in 0..positions {
             reply.buttons.push(Button {
                 id: CustomId::QuizAnswer {
                     round,
@@ -205,7 +220,7 @@ pub fn reveal_card(
         .get(r.correct_position)
         .map(|c| c.get(lang).to_string())
         .unwrap_or_default();
-    let shown = if view.true_false {
+    let shown = if view.true_false || view.typed {
         correct
     } else {
         format!("{} — {correct}", letter(r.correct_position))
@@ -238,6 +253,11 @@ pub fn reveal_card(
         })
         .collect::<Vec<_>>()
         .join("\n");
+    // A typed question: how many typed it right, instead of a split by button.
+    let counts = match &r.typed {
+        Some(typed) => super::tally(typed, lang),
+        None => counts,
+    };
     let (title, text) = if spoilers {
         (
             tr(lang, "quiz-reveal-hidden", &[("number", &r.number)]),
@@ -261,12 +281,19 @@ pub fn reveal_card(
     }
     .field(t(lang, "quiz-counts"), counts)
     .field(t(lang, "quiz-top"), standings_lines(&r.top, lang));
+    if let Some(typed) = &r.typed {
+        let accepted = super::accepted_list(typed, lang, spoilers);
+        reply = reply.field(t(lang, "quiz-typed-accepted"), accepted);
+    }
     if r.idle_stop {
         reply.footer = Some(t(lang, "quiz-idle-stop"));
     }
-    reply
-        .charts
-        .push(super::charts::split(view, r, lang, spoilers));
+    // A typed question has no choices on screen to split its answers by.
+    if r.typed.is_none() {
+        reply
+            .charts
+            .push(super::charts::split(view, r, lang, spoilers));
+    }
     reply
 }
 

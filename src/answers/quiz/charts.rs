@@ -249,6 +249,7 @@ mod tests {
             },
             true_false,
             closes_at: std::time::Instant::now(),
+            typed: false,
         }
     }
 
@@ -263,6 +264,7 @@ mod tests {
             idle_stop: false,
             goal_reached: false,
             teams: Vec::new(),
+            typed: None,
         }
     }
 

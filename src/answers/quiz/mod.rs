@@ -5,7 +5,7 @@ use super::Request;
 use crate::core::Core;
 use crate::i18n::t;
 use crate::pack::{Difficulty, Lang};
-use crate::quiz::{Round, Scoring, Settings, Teams};
+use crate::quiz::{Answering, Round, Scoring, Settings, Teams};
 use crate::reply::Reply;
 use crate::search::Kind;
 
@@ -16,11 +16,13 @@ pub mod homework;
 mod learning;
 pub mod sample;
 mod teams;
+mod typed;
 
 pub use boards::*;
 pub use cards::*;
 pub use learning::*;
 pub use teams::*;
+pub use typed::*;
 
 /// Bounds of the start options.
 pub const MAX_QUESTIONS: usize = 20;
@@ -91,6 +93,8 @@ pub struct StartArgs {
     pub goal: Option<u32>,
     pub spoilers: Option<bool>,
     pub teams: Option<Teams>,
+    /// Buttons (the default), typed answers, or both in turn.
+    pub kind: Option<Answering>,
 }
 
 impl StartArgs {
@@ -142,6 +146,12 @@ impl StartArgs {
                 })
                 .transpose()?,
             spoilers: on_off("spoilers")?,
+            kind: req
+                .get("kind")
+                .map(|v| {
+                    Answering::parse(v).ok_or_else(|| bad(lang, "kind", v, "buttons, typed, mixed"))
+                })
+                .transpose()?,
             topic: req.get("topic").map(String::from),
             section: req.get("section").map(String::from),
         })
@@ -195,6 +205,7 @@ pub fn plan(
     if let Some(streaks) = args.streaks {
         settings.streaks = streaks;
     }
+    settings.answering = args.kind.unwrap_or_default();
     let texts = [("topic", &args.topic), ("section", &args.section)];
     let texts = texts.iter().filter_map(|(n, v)| Some((*n, v.as_deref()?)));
     if let Some(notice) = super::too_long(lang, "quiz start", texts) {
@@ -235,7 +246,11 @@ pub fn plan(
         spoilers: args.spoilers.unwrap_or(false),
     };
     if plan.round(core, 0).is_none() {
-        return Err(Box::new(Reply::notice(t(lang, "quiz-no-questions"))));
+        let key = match plan.settings.answering {
+            Answering::Typed => "quiz-no-typed-questions",
+            _ => "quiz-no-questions",
+        };
+        return Err(Box::new(Reply::notice(t(lang, key))));
     }
     Ok(plan)
 }

@@ -9,7 +9,7 @@ use crate::discord::{Context, Error};
 use crate::pack::Difficulty;
 use crate::quiz::commands::ReportScope;
 use crate::quiz::homework::flow::{AssignArgs, ListAction, ListArgs};
-use crate::quiz::{Period, QuizCommand, Scoring, Sort, Teams, Who, commands};
+use crate::quiz::{Answering, Period, QuizCommand, Scoring, Sort, Teams, Who, commands};
 
 /// Runs a `/quiz` subcommand.
 async fn run(ctx: Context<'_>, plan: Plan, cmd: QuizCommand) -> Result<(), Error> {
@@ -75,6 +75,29 @@ impl From<TeamsChoice> for Teams {
             TeamsChoice::Three => Teams::Three,
             TeamsChoice::Four => Teams::Four,
             TeamsChoice::BenjaminAdorno => Teams::BenjaminAdorno,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum KindChoice {
+    #[name = "buttons"]
+    #[name_localized("id", "tombol")]
+    Buttons,
+    #[name = "typed"]
+    #[name_localized("id", "ketik")]
+    Typed,
+    #[name = "mixed"]
+    #[name_localized("id", "campur")]
+    Mixed,
+}
+
+impl From<KindChoice> for Answering {
+    fn from(c: KindChoice) -> Answering {
+        match c {
+            KindChoice::Buttons => Answering::Buttons,
+            KindChoice::Typed => Answering::Typed,
+            KindChoice::Mixed => Answering::Mixed,
         }
     }
 }
@@ -256,6 +279,7 @@ pub async fn quiz_start(
     goal: Option<u32>,
     spoilers: Option<bool>,
     teams: Option<TeamsChoice>,
+    kind: Option<KindChoice>,
 ) -> Result<(), Error> {
     let args = StartArgs {
         questions,
@@ -269,6 +293,7 @@ pub async fn quiz_start(
         goal,
         spoilers,
         teams: teams.map(Into::into),
+        kind: kind.map(Into::into),
     };
     run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
 }

@@ -161,6 +161,14 @@ pub(super) fn quiz(
             }
             for (i, ch) in q.choices.iter().enumerate() {
                 c.text(&a, &format!("choices[{i}]"), &ch.text, limits::CHOICE_LABEL);
+                for alias in &ch.aliases {
+                    c.string(
+                        &a,
+                        &format!("choices[{i}].aliases"),
+                        alias,
+                        limits::CHOICE_NAME,
+                    );
+                }
             }
             for lang in Lang::ALL {
                 let mut seen = HashSet::new();
@@ -176,6 +184,9 @@ pub(super) fn quiz(
                     }
                 }
             }
+        }
+        if let Some(t) = &q.typed {
+            super::typed::forms(c, &a, q, t);
         }
         if let Some(d) = difficulty {
             questions.push(authored_question(q, d));

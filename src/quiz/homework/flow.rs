@@ -355,6 +355,7 @@ async fn answer_once(
                 team: None,
                 picked: u32::try_from(chosen).ok(),
                 display_name: (!inv.name.is_empty()).then(|| inv.name.clone()),
+                typed: None,
             };
             let stored = s
                 .store

@@ -20,6 +20,7 @@ fn question(id: &str, difficulty: Difficulty) -> QuizQuestion {
         concepts: vec!["aura".into()],
         quote: None,
         generated: false,
+        typed: None,
     }
 }
 

@@ -46,6 +46,7 @@ fn row(q: u32, user: u64, choice: u32, correct: bool, at: i64) -> AnswerRow {
         team: None,
         picked: Some(choice),
         display_name: None,
+        typed: None,
     }
 }
 

@@ -177,3 +177,40 @@ async fn answers_keep_their_team_and_the_report_names_it() {
     assert!(plain.starts_with("member,question,question_id,answer,correct,time_ms,points\n"));
     assert!(!plain.contains("team"));
 }
+
+#[tokio::test]
+async fn typed_answers_keep_their_text_and_a_refused_one_chose_nothing() {
+    let s = Store::in_memory().await.unwrap();
+    s.start_round(1, 10, 20, 3, 0).await.unwrap();
+    let typed = |user: u64, text: &str, correct: bool| AnswerRow {
+        choice: if correct { 2 } else { AnswerRow::NO_CHOICE },
+        typed: Some(text.into()),
+        ..row(1, user, correct, if correct { 900 } else { 0 }, 5)
+    };
+    s.record_answer(1, 10, typed(101, "klosowski", true))
+        .await
+        .unwrap();
+    s.record_answers(
+        1,
+        10,
+        &[typed(102, "Harry Zohn", false), row(2, 101, true, 800, 6)],
+    )
+    .await
+    .unwrap();
+    let mine = s.answers_of(1, 101).await.unwrap();
+    assert_eq!(mine[0].typed.as_deref(), Some("klosowski"));
+    assert_eq!(mine[0].choice, 2);
+    assert_eq!(mine[1].typed, None, "a click has no typed text");
+    let refused = s.answers_of(1, 102).await.unwrap();
+    assert_eq!(refused[0].choice, AnswerRow::NO_CHOICE);
+    assert_eq!(refused[0].typed.as_deref(), Some("Harry Zohn"));
+    assert!(!refused[0].correct);
+    // The column holds -1 for it (documented on `AnswerRow::choice`).
+    let stored: i64 = on!(&s.reader, |db| {
+        sqlx::query_scalar("SELECT choice FROM quiz_answers WHERE user_id = '102'")
+            .fetch_one(db)
+            .await
+            .unwrap()
+    });
+    assert_eq!(stored, -1);
+}

@@ -14,17 +14,13 @@ use crate::fake::{
     CHANNEL_ID, Callback, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild,
     subcommand,
 };
+use crate::privacy::buttons;
+use crate::quiz::opt;
 use aura::clock::Clock;
 use aura::core::Core;
 use aura::pack::Lang;
 
 const TEACHER: u64 = 4343;
-
-/// An option as Discord sends it.
-fn opt(name: &str, value: Value) -> Value {
-    let kind = if value.is_number() { 4 } else { 3 };
-    json!({ "type": kind, "name": name, "value": value })
-}
 
 /// `/quiz <sub>` by `user` with `perms`, in `locale`; returns what Aura answered (waiting for a
 /// deferred answer's edit).
@@ -56,16 +52,6 @@ async fn press(fake: &FakeDiscord, user: u64, custom_id: &str) -> Callback {
     let cb = fake.interact(payload).await;
     assert_eq!(cb.status, 204, "{custom_id}: {}", cb.body);
     cb
-}
-
-fn buttons(body: &Value) -> Vec<String> {
-    body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .collect()
 }
 
 fn title(p: &Posted) -> String {

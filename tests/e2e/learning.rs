@@ -12,6 +12,7 @@ use crate::fake::{
     CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, click, in_guild, subcommand,
     with_channel,
 };
+use crate::quiz::opt;
 use aura::clock::Clock;
 use aura::core::Core;
 use aura::pack::{Lang, QuizQuestion};
@@ -32,11 +33,6 @@ fn guild() -> u64 {
 
 fn channel() -> u64 {
     CHANNEL_ID.parse().expect("id")
-}
-
-fn opt(name: &str, value: Value) -> Value {
-    let kind = if value.is_number() { 4 } else { 3 };
-    json!({ "type": kind, "name": name, "value": value })
 }
 
 /// `/quiz <sub>` as `user` (with a server nickname if given); the callback's body.

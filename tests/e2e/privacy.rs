@@ -49,7 +49,7 @@ async fn press(fake: &FakeDiscord, user: u64, perms: u64, custom_id: &str) -> Ca
     .await
 }
 
-fn buttons(body: &Value) -> Vec<String> {
+pub(crate) fn buttons(body: &Value) -> Vec<String> {
     body["components"]
         .as_array()
         .into_iter()

@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 const TEACHER: u64 = 42;
 
-async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
+pub(crate) async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
     let id = next();
     let cb = bot
         .fake
@@ -33,7 +33,7 @@ async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -
 
 /// An option as Discord sends it; a choice option carries its choice's value (poise numbers
 /// choices from 0 in the order they are declared).
-fn opt(name: &str, value: Value) -> Value {
+pub(crate) fn opt(name: &str, value: Value) -> Value {
     let kind = if value.is_boolean() {
         5
     } else if value.is_number() {

@@ -9,9 +9,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::app::{Options, TestApp, next, state_file};
-use crate::fake::{
-    CHANNEL_ID, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild, subcommand,
-};
+use crate::fake::{CHANNEL_ID, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild};
+use crate::quiz::{opt, quiz};
 use aura::answers::quiz::{StartArgs, plan};
 use aura::core::Core;
 use aura::pack::Lang;
@@ -21,31 +20,6 @@ use serde_json::{Value, json};
 const TEACHER: u64 = 42;
 const NAMES: [&str; 4] = ["🔴 Red", "🔵 Blue", "🟢 Green", "🟡 Yellow"];
 const SLUGS: [&str; 4] = ["red", "blue", "green", "yellow"];
-
-async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
-    let id = next();
-    let cb = bot
-        .fake
-        .interact(in_guild(
-            subcommand(id, user, "en-US", "quiz", sub, options),
-            perms,
-            &[],
-        ))
-        .await;
-    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
-    cb.body
-}
-
-fn opt(name: &str, value: Value) -> Value {
-    let kind = if value.is_boolean() {
-        5
-    } else if value.is_number() {
-        4
-    } else {
-        3
-    };
-    json!({ "type": kind, "name": name, "value": value })
-}
 
 /// The buttons of a message whose ids start with `prefix`: (custom id, label).
 fn buttons(body: &Value, prefix: &str) -> Vec<(String, String)> {

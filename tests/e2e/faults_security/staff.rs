@@ -12,15 +12,9 @@ use crate::fake::{
     MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, in_channel, in_guild, modal_submit,
     subcommand,
 };
+use crate::quiz::quiz;
 
 const STUDENT: u64 = 41;
-
-async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
-    let payload = subcommand(next(), user, "en-US", "quiz", sub, options);
-    let cb = bot.fake.interact(in_guild(payload, perms, &[])).await;
-    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
-    cb.body
-}
 
 fn refused(body: &Value, what: &str) {
     assert_eq!(body["data"]["flags"], 64, "{what}: {body}");

@@ -33,6 +33,17 @@ pub struct ReportLine {
     pub team: Option<super::Team>,
 }
 
+impl ReportLine {
+    /// The answer's letter as shown on the buttons (A for the first); `?` for none.
+    pub fn letter(&self) -> char {
+        u8::try_from(self.choice)
+            .ok()
+            .filter(|c| *c < 26)
+            .map(|c| char::from(b'A' + c))
+            .unwrap_or('?')
+    }
+}
+
 /// A member's row of the term gradebook.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemberLine {
@@ -159,18 +170,13 @@ pub fn round_csv(lines: &[ReportLine]) -> Result<Vec<u8>, csv::Error> {
     }
     w.write_record(&head)?;
     for l in lines {
-        let letter = u8::try_from(l.choice)
-            .ok()
-            .filter(|c| *c < 26)
-            .map(|c| char::from(b'A' + c))
-            .unwrap_or('?');
         let name = l.name.clone().unwrap_or_else(|| l.user.to_string());
         let mut record = vec![
             neutralise(&name),
             l.user.to_string(),
             l.question_no.to_string(),
             neutralise(&l.question_id),
-            letter.to_string(),
+            l.letter().to_string(),
             if l.correct { "yes" } else { "no" }.to_string(),
             l.taken_ms.to_string(),
             l.points.to_string(),

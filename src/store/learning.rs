@@ -234,7 +234,8 @@ impl Store {
                     user,
                     question_no: number("question_no")?,
                     question_id: row.try_get("question_id")?,
-                    choice: number("choice")?,
+                    // A refused typed answer chose nothing (-1): no letter.
+                    choice: u64::try_from(row.try_get::<i64, _>("choice")?).unwrap_or(u64::MAX),
                     correct: row.try_get::<i64, _>("correct")? != 0,
                     taken_ms: number("taken_ms")?,
                     points: number("points")?,

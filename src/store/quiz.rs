@@ -231,57 +231,31 @@ impl Store {
         })
     }
 
-    /// A round's answers as CSV: member, question, answer, time, points per row (and the
-    /// member's team, when the round was played in teams).
+    /// A round's answers as raw CSV rows (member id, question, answer, time, points, and the
+    /// team in a team round), read through the same lines as `/quiz report`.
     pub async fn report_csv(&self, round: u64) -> Result<String, StoreError> {
-        on!(&self.reader, |db| {
-            let rows = sqlx::query(
-                "SELECT user_id, question_no, question_id, choice, correct, taken_ms, points, team
-             FROM quiz_answers WHERE round_id = $1 ORDER BY question_no, user_id",
-            )
-            .bind(round.to_string())
-            .fetch_all(db)
-            .await?;
-            let teams: Vec<Option<crate::quiz::Team>> = rows
-                .iter()
-                .map(|row| {
-                    Ok(row
-                        .try_get::<Option<i64>, _>("team")?
-                        .and_then(crate::quiz::Team::from_code))
-                })
-                .collect::<Result<_, sqlx::Error>>()?;
-            let with_teams = teams.iter().any(Option::is_some);
-            let mut csv = String::from("member,question,question_id,answer,correct,time_ms,points");
-            csv.push_str(if with_teams { ",team\n" } else { "\n" });
-            for (row, team) in rows.into_iter().zip(teams) {
-                let choice: i64 = row.try_get("choice")?;
-                let letter = u8::try_from(choice)
-                    .ok()
-                    .filter(|c| *c < 26)
-                    .map(|c| char::from(b'A' + c))
-                    .unwrap_or('?');
-                csv.push_str(&format!(
-                    "{},{},{},{},{},{},{}",
-                    snowflake(&row, "user_id")?,
-                    row.try_get::<i64, _>("question_no")?,
-                    field(&row.try_get::<String, _>("question_id")?),
-                    letter,
-                    if row.try_get::<i64, _>("correct")? != 0 {
-                        "yes"
-                    } else {
-                        "no"
-                    },
-                    row.try_get::<i64, _>("taken_ms")?,
-                    row.try_get::<i64, _>("points")?,
-                ));
-                if with_teams {
-                    csv.push(',');
-                    csv.push_str(team.map(|t| t.slug()).unwrap_or(""));
-                }
-                csv.push('\n');
+        let lines = self.report_lines(round).await?;
+        let with_teams = lines.iter().any(|l| l.team.is_some());
+        let mut csv = String::from("member,question,question_id,answer,correct,time_ms,points");
+        csv.push_str(if with_teams { ",team\n" } else { "\n" });
+        for l in &lines {
+            csv.push_str(&format!(
+                "{},{},{},{},{},{},{}",
+                l.user,
+                l.question_no,
+                field(&l.question_id),
+                l.letter(),
+                if l.correct { "yes" } else { "no" },
+                l.taken_ms,
+                l.points,
+            ));
+            if with_teams {
+                csv.push(',');
+                csv.push_str(l.team.map(|t| t.slug()).unwrap_or(""));
             }
-            Ok(csv)
-        })
+            csv.push('\n');
+        }
+        Ok(csv)
     }
 }
 

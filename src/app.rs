@@ -13,7 +13,7 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::core::Core;
 use crate::daily::dispatch::Dispatcher;
-use crate::debate::{self, votes};
+use crate::debate::{self};
 use crate::discord::{self, Connection};
 use crate::pack::{self, Report};
 use crate::services::{Limits, Pace, Services};
@@ -151,7 +151,7 @@ pub async fn serve_with(
         listener.attach(ops::Probe {
             gateway: services.gateway.clone(),
             store: services.store.clone(),
-            rounds: services.rounds.clone(),
+            rounds: services.state::<crate::quiz::Rooms>(),
         });
     }
     let (stop_loops, loops_stopped) = watch::channel(false);
@@ -309,7 +309,7 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
         looper::every("debate sweep", s.pace.sweep_every, stop, move || {
             let s = sweep.clone();
             async move {
-                if let Err(e) = votes::sweep(&s).await {
+                if let Err(e) = crate::debate::sweep::sweep(&s).await {
                     tracing::error!(error = %e, "cannot close due debates");
                 }
             }

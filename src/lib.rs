@@ -34,11 +34,13 @@
 //! - [`cli`], [`config`], [`telemetry`]: the command line, layered settings, logs;
 //! - [`ops`]: the operator's view: metrics, `/healthz` and `/metrics`, `aura health`.
 
-pub mod answers;
 pub mod app;
 pub mod audit;
+pub mod cards;
+pub mod catalog;
 pub mod cli;
 pub mod clock;
+pub mod coalesce;
 pub mod config;
 pub mod core;
 pub mod daily;
@@ -46,6 +48,7 @@ pub mod debate;
 pub mod discord;
 pub mod i18n;
 pub mod interaction;
+pub mod lookup;
 pub mod looper;
 pub mod ops;
 pub mod outbox;

@@ -1,6 +1,6 @@
 //! The plain reply model every command answers with; `render` turns it into Discord's body.
 
-use crate::interaction::CustomId;
+use crate::interaction::custom_id::CustomId;
 
 /// A reply as the core builds it: no Discord types, no limits applied yet.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -128,6 +128,15 @@ impl Reply {
             text: text.into(),
             ephemeral: true,
             accent: Accent::Error,
+            ..Reply::default()
+        }
+    }
+
+    /// A private reply in the plain accent (answers only the asker sees).
+    pub fn private(text: impl Into<String>) -> Reply {
+        Reply {
+            text: text.into(),
+            ephemeral: true,
             ..Reply::default()
         }
     }

@@ -1,16 +1,17 @@
 //! What every feature reaches, cheap to clone: the loaded core, the store, the [`Outbox`] for
 //! everything outside an interaction's answer, the clock, the settings that pace the features,
-//! the quiz rounds running now and the class debates' control messages being edited. Built
+//! and the state the features keep for the process. Built
 //! once at start-up (`app`), and by unit tests with a recorder for an outbox.
 
-use std::sync::Arc;
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::core::Core;
-use crate::debate::class::refresh::Refresher;
 use crate::outbox::Outbox;
-use crate::quiz;
+use crate::quiz::model::Tuning;
 use crate::shard::Shards;
 use crate::store::Store;
 
@@ -21,7 +22,7 @@ pub type Error = anyhow::Error;
 /// How the features are paced (shorter in tests).
 #[derive(Debug, Clone)]
 pub struct Pace {
-    pub quiz: quiz::Tuning,
+    pub quiz: Tuning,
     /// A fixed seed for every quiz round (tests replay rounds exactly); `None` draws one.
     pub quiz_seed: Option<u64>,
     /// How long a debate vote stays open.
@@ -76,7 +77,7 @@ impl Default for Limits {
 impl Default for Pace {
     fn default() -> Self {
         Pace {
-            quiz: quiz::Tuning::default(),
+            quiz: Tuning::default(),
             quiz_seed: None,
             vote_length: Duration::from_secs(600),
             sweep_every: Duration::from_secs(15),
@@ -101,10 +102,9 @@ pub struct Services {
     pub outbox: Arc<dyn Outbox>,
     pub clock: Clock,
     pub pace: Arc<Pace>,
-    /// The quiz rounds running now, one per channel.
-    pub rounds: Arc<quiz::Rooms>,
-    /// Class debates' control messages being edited.
-    pub refresher: Arc<Refresher>,
+    /// What the features keep for the process (the quiz's live rounds, the debates' control
+    /// messages being edited), one value per type.
+    pub state: Arc<State>,
     /// Whether the gateway's shards are connected (for `/healthz`).
     pub gateway: Arc<crate::ops::Gateway>,
 }
@@ -117,15 +117,39 @@ impl Services {
             outbox,
             clock: Clock::system(),
             pace: Arc::new(pace),
-            rounds: Arc::default(),
-            refresher: Arc::default(),
+            state: Arc::default(),
             gateway: Arc::default(),
         }
+    }
+
+    /// The feature state of type `T` for this process, made on first use.
+    pub fn state<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        self.state.get()
     }
 
     /// The same services on another clock.
     pub fn with_clock(mut self, clock: Clock) -> Services {
         self.clock = clock;
         self
+    }
+}
+
+/// State a feature keeps for the process, one value per type, made on first use: the
+/// feature owns the type, the services only hold it.
+#[derive(Default)]
+pub struct State(Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>);
+
+impl State {
+    /// The value of type `T`, made with `T::default()` the first time.
+    pub fn get<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let value = map
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(T::default()));
+        match Arc::clone(value).downcast::<T>() {
+            Ok(found) => found,
+            // Unreachable: the entry for `T`'s id holds a `T`.
+            Err(_) => Arc::new(T::default()),
+        }
     }
 }

@@ -10,10 +10,11 @@
 
 use std::path::PathBuf;
 
-use aura::answers::debate::summary;
-use aura::answers::quiz::sample;
 use aura::core::Core;
+use aura::debate::view::summary;
 use aura::pack::Lang;
+use aura::preview::sample_debate;
+use aura::preview::sample_quiz as sample;
 use aura::quiz::{Period, Sort};
 use aura::reply::{Bar, Chart, ChartKind};
 
@@ -80,7 +81,7 @@ fn every_chart_matches_its_committed_picture() {
         let code = lang.code();
         let reveal = sample::reveal(&core, lang, 1);
         let board = sample::leaderboard(lang, Period::All, Sort::Points);
-        let class = summary::sample(&core, lang, aura::debate::class::Phase::Done, None)
+        let class = sample_debate(&core, lang, aura::debate::class::Phase::Done, None)
             .expect("a sample debate");
         let debate = summary::summary(&core, &class, lang);
         for (name, reply) in [

@@ -83,8 +83,9 @@ fn every_command_in_both_languages() {
 /// languages (a sample debate of eight members).
 #[test]
 fn class_debate_cards_in_both_languages() {
-    use aura::answers::debate::class::{arguments, control, sample, summary};
     use aura::debate::class::Phase;
+    use aura::debate::view::class::{arguments, control, summary};
+    use aura::preview::sample_debate as sample;
     let core = core();
     for lang in Lang::ALL {
         for phase in [
@@ -139,8 +140,8 @@ fn the_letter_card_in_both_languages() {
         let letter = aura::interaction::CustomId::Letter {
             pack: "benjamin".into(),
         };
-        let card = aura::answers::component(&core, lang, &letter, None, &mut rng)
-            .expect("the letter card");
+        let card =
+            aura::lookup::component(&core, lang, &letter, None, &mut rng).expect("the letter card");
         insta::assert_snapshot!(
             format!("letter_card_{}", lang.code()),
             aura::render::to_text(&card)
@@ -161,7 +162,7 @@ fn unknown_commands_and_options_list_what_exists() {
 
 #[test]
 fn quiz_cards_in_both_languages() {
-    use aura::answers::quiz::{Ending, board_card, end_card, me_card, reveal_card};
+    use aura::quiz::view::{Ending, board_card, end_card, me_card, reveal_card};
     use aura::quiz::{BoardLine, Period};
     use aura::quiz::{Round, Scoring, Settings};
     let core = core();
@@ -239,7 +240,7 @@ fn quiz_cards_in_both_languages() {
 /// one of them empty.
 #[test]
 fn team_cards_in_both_languages() {
-    use aura::answers::quiz::{
+    use aura::quiz::view::{
         Ending, JoinStage, end_card, reveal_card, teams_card, with_team_podium, with_team_standings,
     };
     use aura::quiz::{Round, Scoring, Settings, Teams};
@@ -307,12 +308,12 @@ fn team_cards_in_both_languages() {
 /// due line, and the class insights, in both languages, within Discord's limits.
 #[test]
 fn learning_cards_in_both_languages() {
-    use aura::answers::quiz::{
+    use aura::quiz::insights::{Tally, compute};
+    use aura::quiz::leitner::Card;
+    use aura::quiz::view::{
         Step, insights_card, me_card, practice_due_field, practice_feedback, practice_nothing_due,
         practice_question, practice_summary,
     };
-    use aura::quiz::insights::{Tally, compute};
-    use aura::quiz::leitner::Card;
     use aura::quiz::{BoardLine, Period, practice};
     let core = core();
     let pack = &core.library.packs[0];
@@ -432,12 +433,12 @@ fn learning_cards_in_both_languages() {
 /// the list.
 #[test]
 fn homework_cards_in_both_languages() {
-    use aura::answers::quiz::homework::{
-        Feedback, Listed, assignment_card, finished_card, list_card, question_card, summary_card,
-    };
-    use aura::answers::quiz::{StartArgs, plan};
     use aura::quiz::homework::summary::{Attempted, Given, Shape, summarise};
     use aura::quiz::homework::{Assignment, pick};
+    use aura::quiz::plan::{StartArgs, plan};
+    use aura::quiz::view::homework::{
+        Feedback, Listed, assignment_card, finished_card, list_card, question_card, summary_card,
+    };
     use aura::reply::ChartKind;
     let core = core();
     for lang in Lang::ALL {
@@ -590,7 +591,7 @@ fn homework_cards_in_both_languages() {
 /// languages.
 #[test]
 fn typed_quiz_cards_in_both_languages() {
-    use aura::answers::quiz::{Stage, question_card, reveal_card, typed_locked, typed_modal};
+    use aura::quiz::view::{Stage, question_card, reveal_card, typed_locked, typed_modal};
     use aura::quiz::{Answering, Round, Scoring, Settings};
     let core = core();
     let pack = &core.library.packs[0];

@@ -4,10 +4,11 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use aura::answers::{self, catalog};
+use aura::catalog;
 use aura::core::Core;
 use aura::pack::{Difficulty, Lang};
 use aura::render::{self, limits};
+use aura::{lookup, preview};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -196,20 +197,20 @@ fn nothing_needs_cutting() {
     let mut replies = Vec::new();
     for lang in Lang::ALL {
         for line in lines(&core) {
-            let req = answers::parse(&line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
-            replies.push((line.clone(), answers::answer(&core, lang, &req, &mut rng)));
+            let req = preview::parse(&line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+            replies.push((line.clone(), preview::answer(&core, lang, &req, &mut rng)));
         }
         let letter = aura::interaction::CustomId::Letter {
             pack: "benjamin".into(),
         };
-        let reply = answers::component(&core, lang, &letter, None, &mut rng).expect("letter");
+        let reply = lookup::component(&core, lang, &letter, None, &mut rng).expect("letter");
         replies.push((letter.encode(), reply));
         let menu = aura::interaction::CustomId::Open {
             scope: "search".into(),
         };
         for m in &pack.misconceptions {
             let value = format!("myth:benjamin:{}", m.id);
-            let reply = answers::component(&core, lang, &menu, Some(&value), &mut rng)
+            let reply = lookup::component(&core, lang, &menu, Some(&value), &mut rng)
                 .unwrap_or_else(|| panic!("{value}"));
             replies.push((value, reply));
         }
@@ -247,8 +248,8 @@ fn the_cut_off_lines_are_whole() {
     let core = core();
     let mut rng = StdRng::seed_from_u64(1);
     let show = |line: &str, lang: Lang, rng: &mut StdRng| {
-        let req = answers::parse(line).expect("parse");
-        render::to_text(&answers::answer(&core, lang, &req, rng))
+        let req = preview::parse(line).expect("parse");
+        render::to_text(&preview::answer(&core, lang, &req, rng))
     };
     let essay = show("/essay", Lang::En, &mut rng);
     assert!(essay.contains("Epilogue"), "{essay}");
@@ -272,8 +273,8 @@ fn every_item_answers_within_discords_limits_in_both_languages() {
     let mut buttons = HashSet::new();
     for lang in Lang::ALL {
         for line in lines(&core) {
-            let req = answers::parse(&line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
-            let reply = answers::answer(&core, lang, &req, &mut rng);
+            let req = preview::parse(&line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+            let reply = preview::answer(&core, lang, &req, &mut rng);
             let body = render::interaction_response(&reply, render::CHANNEL_MESSAGE);
             let errs = limits::check_callback(&body);
             assert!(errs.is_empty(), "{line} ({lang:?}): {errs:?}");
@@ -295,7 +296,7 @@ fn every_item_answers_within_discords_limits_in_both_languages() {
     }
     // Every navigation button leads somewhere.
     for id in buttons {
-        let reply = answers::component(&core, Lang::En, &id, None, &mut rng);
+        let reply = lookup::component(&core, Lang::En, &id, None, &mut rng);
         let reply = reply.unwrap_or_else(|| panic!("button {id} is not handled"));
         assert!(
             !reply.ephemeral || matches!(id, aura::interaction::CustomId::QuoteMore { .. }),
@@ -326,8 +327,8 @@ fn section_lookup_takes_roman_arabic_and_names_in_three_languages() {
         ("Vorwort", "preface"),
         ("pengantar", "preface"),
     ] {
-        let req = answers::parse(&format!("/section number:{input}")).expect("parse");
-        let reply = answers::answer(&core, Lang::En, &req, &mut StdRng::seed_from_u64(0));
+        let req = preview::parse(&format!("/section number:{input}")).expect("parse");
+        let reply = preview::answer(&core, Lang::En, &req, &mut StdRng::seed_from_u64(0));
         let pack = core.library.pack("benjamin").expect("pack");
         let title = pack.section(id).expect("section").title.get(Lang::En);
         assert!(

@@ -4,12 +4,12 @@
 //! features call; the post goes through the [`Outbox`](crate::outbox::Outbox) after the action,
 //! and a failed post is logged, never the action's failure.
 
-use crate::answers::quiz as cards;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
 use crate::pack::Lang;
 use crate::quiz::Period;
+use crate::quiz::view as cards;
 use crate::reply::{Accent, Reply};
 use crate::services::{Error, Services};
 use crate::text::member_text;
@@ -132,7 +132,7 @@ pub async fn record(s: &Services, guild: u64, actor: u64, action: Action) {
 pub async fn command(s: &Services, inv: &Invocation, cmd: AuditCommand) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let Some(guild) = inv.guild else {
-        let path = crate::answers::path_in("audit", lang);
+        let path = crate::catalog::path_in("audit", lang);
         return Ok(Reply::notice(tr(lang, "error-server-only", &[("command", &path)])).into());
     };
     if !inv.is_staff() {

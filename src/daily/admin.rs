@@ -115,14 +115,6 @@ impl DailyCommand {
     }
 }
 
-fn private(text: String) -> Reply {
-    Reply {
-        text,
-        ephemeral: true,
-        ..Reply::default()
-    }
-}
-
 /// Finds the schedule a staff command means: the one named, or the server's only one;
 /// otherwise the key of the notice that explains why not.
 fn pick(schedules: &[DailySchedule], named: Option<i64>) -> Result<&DailySchedule, &'static str> {
@@ -145,7 +137,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Resul
 async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Reply, Error> {
     let (core, lang) = (&s.core, inv.lang);
     let Some(guild) = inv.guild else {
-        let path = crate::answers::path_in(&format!("daily {}", cmd.name()), lang);
+        let path = crate::catalog::path_in(&format!("daily {}", cmd.name()), lang);
         return Ok(Reply::notice(tr(
             lang,
             "error-server-only",
@@ -159,7 +151,7 @@ async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Repl
             let mut rng = rand::thread_rng();
             let kind = kind.unwrap_or(PostKind::Prompt);
             let post_lang = language.unwrap_or(lang);
-            return Ok(crate::answers::daily::preview(
+            return Ok(crate::daily::view::preview(
                 core, lang, kind, post_lang, &mut rng,
             ));
         }
@@ -176,7 +168,7 @@ async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Repl
         DailyCommand::Setup(args) => setup(s, inv, guild, args).await?,
         DailyCommand::Staff { channel } => {
             store.set_staff_channel(guild, channel).await?;
-            private(tr(
+            Reply::private(tr(
                 lang,
                 "daily-staff-set",
                 &[("channel", &format!("<#{channel}>"))],
@@ -192,24 +184,24 @@ async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Repl
                     DailyCommand::Pause { .. } => {
                         store.set_paused(sc.id, Some("paused by staff")).await?;
                         record(Action::SchedulePaused { schedule: sc.id }).await;
-                        private(tr(lang, "daily-paused", &[("id", &id)]))
+                        Reply::private(tr(lang, "daily-paused", &[("id", &id)]))
                     }
                     DailyCommand::Resume { .. } => {
                         store.set_paused(sc.id, None).await?;
                         record(Action::ScheduleResumed { schedule: sc.id }).await;
-                        private(tr(lang, "daily-resumed", &[("id", &id)]))
+                        Reply::private(tr(lang, "daily-resumed", &[("id", &id)]))
                     }
                     DailyCommand::Remove { .. } => {
                         store.remove_schedule(sc.id).await?;
                         record(Action::ScheduleRemoved { schedule: sc.id }).await;
-                        private(tr(lang, "daily-removed", &[("id", &id)]))
+                        Reply::private(tr(lang, "daily-removed", &[("id", &id)]))
                     }
                     DailyCommand::Skip { .. } => match next_post(sc, s.clock.now()) {
                         Some((date, ts)) => {
                             store.set_skip_date(sc.id, Some(&date)).await?;
                             record(Action::ScheduleSkipped { schedule: sc.id }).await;
                             let when = format!("<t:{}:F>", ts.as_second());
-                            private(tr(lang, "daily-skipped", &[("when", &when)]))
+                            Reply::private(tr(lang, "daily-skipped", &[("when", &when)]))
                         }
                         None => Reply::notice(t(lang, "daily-none")),
                     },
@@ -232,7 +224,7 @@ async fn now(s: &Services, sc: &DailySchedule, lang: Lang) -> Reply {
         .map(|x| x.local_date(now).to_string())
         .unwrap_or_default();
     match Runner::of(s).post(sc, &date, now, true).await {
-        Ok(Posted::Sent { .. }) => private(t(lang, "daily-posted-now")),
+        Ok(Posted::Sent { .. }) => Reply::private(t(lang, "daily-posted-now")),
         Ok(Posted::AlreadyPosted) => Reply::notice(t(lang, "daily-already")),
         Ok(Posted::Paused(reason)) => {
             Reply::notice(tr(lang, "daily-paused-because", &[("reason", &reason)]))
@@ -268,7 +260,7 @@ async fn setup(
             ScheduleError::Day(v) => ("days", v, cadences),
             ScheduleError::NoDays => ("days", days.to_string(), cadences),
         };
-        return Ok(crate::answers::bad_option(lang, option, &value, allowed));
+        return Ok(crate::cards::bad_option(lang, option, &value, allowed));
     }
     if let Some(role) = args.role
         && let Err(refusal) = super::notify::vet(s, guild, role).await
@@ -315,7 +307,7 @@ async fn setup(
     let when = next_post(&record, s.clock.now())
         .map(|(_, ts)| format!("<t:{}:F>", ts.as_second()))
         .unwrap_or_default();
-    Ok(private(tr(
+    Ok(Reply::private(tr(
         lang,
         "daily-set-up",
         &[
@@ -328,7 +320,7 @@ async fn setup(
 
 async fn show(s: &Services, guild: u64, schedules: &[DailySchedule], lang: Lang) -> Reply {
     if schedules.is_empty() {
-        return private(t(lang, "daily-none"));
+        return Reply::private(t(lang, "daily-none"));
     }
     let mut reply = Reply {
         title: Some(t(lang, "daily-show-title")),

@@ -12,6 +12,7 @@ pub mod post;
 pub mod runner;
 pub mod schedule;
 pub mod suggestions;
+pub mod view;
 
 pub use admin::{DailyCommand, SetupArgs};
 pub use deck::Deck;

@@ -12,8 +12,8 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use super::{DailySchedule, Deck, PendingPost, PostKind, SUGGESTION, Schedule, post};
-use crate::answers::daily;
 use crate::core::Core;
+use crate::daily::view as daily;
 use crate::outbox::{Outbox, OutboxError};
 use crate::reply::Reply;
 use crate::store::{Claim, Store, StoreError};

@@ -20,14 +20,6 @@ pub const SUGGESTION_MIN: usize = 10;
 pub const SUGGESTION_MAX: usize = 300;
 pub const PENDING_MAX: i64 = 3;
 
-fn private(text: String) -> Reply {
-    Reply {
-        text,
-        ephemeral: true,
-        ..Reply::default()
-    }
-}
-
 /// Is `text` nearly one of the pack's prompts? (word overlap, accents and case ignored)
 pub fn near_duplicate<'a>(core: &'a Core, text: &str) -> Option<&'a str> {
     let words = |s: &str| -> HashSet<String> {
@@ -105,7 +97,7 @@ pub async fn suggest(
         .await?;
     let card = staff_card(&s.core, id, text, inv.user);
     match s.outbox.post(staff, &Message::from(card)).await {
-        Ok(_) => Ok(private(t(lang, "daily-suggest-sent"))),
+        Ok(_) => Ok(Reply::private(t(lang, "daily-suggest-sent"))),
         Err(e) => {
             tracing::warn!(error = %e, "could not reach the staff channel");
             store
@@ -296,7 +288,7 @@ pub async fn tell_member(outbox: &dyn Outbox, user: u64, token: &str, note: Stri
             return;
         }
         tracing::info!(error = %e, "DMs closed; telling the member in the channel");
-        let private = Message::from(private(note));
+        let private = Message::from(Reply::private(note));
         if let Err(e) = outbox.followup(token, &private).await {
             tracing::warn!(error = %e, "could not tell the member about their suggestion");
         }

@@ -3,7 +3,7 @@
 
 use super::class::{Verdict, verdict};
 use super::{Debate, Format, Tally};
-use crate::answers::debate::class as view;
+use crate::debate::view::class as view;
 use crate::interaction::{Invocation, Outcome};
 use crate::services::{Error, Services};
 

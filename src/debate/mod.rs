@@ -8,6 +8,9 @@ pub mod class;
 pub mod history;
 pub mod model;
 pub mod restart;
+pub mod rules;
+pub mod sweep;
+pub mod view;
 pub mod votes;
 
 #[cfg(test)]

@@ -84,33 +84,6 @@ pub struct Debate {
 }
 
 impl Debate {
-    /// A debate opened now by the member of `inv`, in their channel and language; it keeps
-    /// no interaction token and has no message yet.
-    pub fn opened_by(
-        inv: &crate::interaction::Invocation,
-        (pack, motion): (String, String),
-        format: Format,
-        opened_at: i64,
-        closes_at: i64,
-    ) -> Debate {
-        Debate {
-            id: inv.id,
-            pack,
-            motion,
-            guild: inv.guild,
-            channel: inv.channel,
-            starter: inv.user,
-            token: String::new(),
-            lang: inv.lang,
-            opened_at,
-            closes_at,
-            closed_at: None,
-            format,
-            message: None,
-            thread: None,
-        }
-    }
-
     /// Where its buttons and commands are used: its thread, or its channel.
     pub fn room(&self) -> u64 {
         self.thread.unwrap_or(self.channel)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::class::flow::{self, Start};
 use super::class::{Act, clock};
-use super::{Debate, Format, Side, votes};
+use super::{Debate, Format, Side};
 use crate::core::Core;
 use crate::interaction::{Invocation, perms};
 use crate::outbox::recorder::Recorder;
@@ -73,10 +73,14 @@ async fn the_sweep_closes_only_this_process_s_debates() {
         thread: None,
     };
     s.store.open_debate(&due).await.expect("open");
-    votes::sweep(&on(&s, 1)).await.expect("sweep");
+    crate::debate::sweep::sweep(&on(&s, 1))
+        .await
+        .expect("sweep");
     let d = s.store.debate(7).await.expect("read").expect("debate");
     assert!(d.closed_at.is_none(), "closed by the other shard's process");
-    votes::sweep(&on(&s, 0)).await.expect("sweep");
+    crate::debate::sweep::sweep(&on(&s, 0))
+        .await
+        .expect("sweep");
     let d = s.store.debate(7).await.expect("read").expect("debate");
     assert!(d.closed_at.is_some(), "its own process closes it");
 }

@@ -4,19 +4,14 @@
 //! working; the result is shown on the card through the channel-message endpoints. The motion
 //! rotation and the per-server limits serve class debates too.
 
-use rand::SeedableRng;
-use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
-
-use super::class::flow::{self, LIFETIME};
+use super::rules::{LIFETIME, choose, here, may_close, over_limit};
 use super::{Debate, Format, Side, VoteOutcome};
-use crate::answers::debate;
 use crate::audit::{self, Action};
 use crate::core::Core;
+use crate::debate::view as debate;
 use crate::i18n::{t, tr};
-use crate::interaction::{Invocation, Outcome, TOKEN_LIFETIME};
+use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
-use crate::quiz::access::{Asker, may_control};
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 use crate::store::Store;
@@ -50,7 +45,7 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
     }
     let opened_at = s.clock.unix();
     let length = s.pace.vote_length.as_secs().clamp(1, LIFETIME as u64) as i64;
-    let record = Debate::opened_by(
+    let record = crate::debate::rules::opened_by(
         inv,
         (pack, motion),
         Format::Quick,
@@ -85,66 +80,6 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
     }
 }
 
-/// The motion asked for; without one, the motion this channel has seen least recently (one it
-/// has never debated first, at random among those).
-pub(crate) async fn choose(
-    s: &Services,
-    inv: &Invocation,
-    motion: Option<&str>,
-) -> Result<Result<(String, String), Box<Reply>>, Error> {
-    let core = &s.core;
-    let mut rng = StdRng::from_entropy();
-    if motion.is_some() {
-        return Ok(debate::pick(core, inv.lang, motion, &mut rng)
-            .map(|(p, m)| (p.id.clone(), m.id.clone())));
-    }
-    let seen = s.store.motions_seen(inv.channel).await?;
-    let last = |pack: &str, motion: &str| {
-        seen.iter()
-            .find(|(p, m, _)| p == pack && m == motion)
-            .map(|(_, _, at)| *at)
-    };
-    let all: Vec<(String, String, Option<i64>)> = core
-        .library
-        .packs
-        .iter()
-        .flat_map(|p| p.motions.iter().map(move |m| (p, m)))
-        .map(|(p, m)| (p.id.clone(), m.id.clone(), last(&p.id, &m.id)))
-        .collect();
-    let fresh: Vec<&(String, String, Option<i64>)> =
-        all.iter().filter(|(_, _, at)| at.is_none()).collect();
-    let picked = if fresh.is_empty() {
-        all.iter().min_by_key(|(_, _, at)| *at)
-    } else {
-        fresh.choose(&mut rng).copied()
-    };
-    Ok(match picked {
-        Some((p, m, _)) => Ok((p.clone(), m.clone())),
-        None => Err(Box::new(Reply::notice(t(inv.lang, "error-no-motion")))),
-    })
-}
-
-/// The notice when the channel or server already has as many open debates as allowed.
-pub(crate) async fn over_limit(
-    s: &Services,
-    inv: &Invocation,
-    guild: u64,
-) -> Result<Option<Reply>, Error> {
-    let limits = &s.pace.limits;
-    let (in_guild, in_channel) = s.store.open_debates(guild, inv.channel).await?;
-    let over = if in_channel >= i64::from(limits.open_debates_per_channel) {
-        Some((
-            "limit-open-debates-channel",
-            limits.open_debates_per_channel,
-        ))
-    } else if in_guild >= i64::from(limits.open_debates_per_guild) {
-        Some(("limit-open-debates-guild", limits.open_debates_per_guild))
-    } else {
-        None
-    };
-    Ok(over.map(|(key, max)| Reply::notice(tr(inv.lang, key, &[("max", &(max as usize))]))))
-}
-
 fn open_card(core: &Core, d: &Debate) -> Option<Reply> {
     let pack = core.library.pack(&d.pack)?;
     let motion = pack.motion(&d.motion)?;
@@ -164,30 +99,6 @@ async fn closed_card(core: &Core, store: &Store, d: &Debate) -> Result<Option<Re
             tally.undecided,
         ))
     }))
-}
-
-/// Is the click in the server and channel the debate was opened in? A button copied
-/// elsewhere (or a forged id) names a debate that is not there.
-fn here(d: &Debate, inv: &Invocation) -> bool {
-    d.guild == inv.guild && d.room() == inv.channel
-}
-
-/// Who may close a vote: its starter, a moderator (Manage Messages) or the server's quiz master,
-/// the same rule as for steering a quiz round, so a teacher closes a vote a student opened.
-pub(crate) async fn may_close(s: &Services, d: &Debate, inv: &Invocation) -> Result<bool, Error> {
-    if d.starter == inv.user || inv.is_moderator() {
-        return Ok(true);
-    }
-    let Some(guild) = d.guild else {
-        return Ok(false);
-    };
-    let access = s.store.quiz_access(guild).await?;
-    let asker = Asker {
-        id: inv.user,
-        moderator: false,
-        roles: &inv.roles,
-    };
-    Ok(may_control(&access, &asker, d.starter))
 }
 
 /// A click on Benjamin / Adorno / undecided.
@@ -245,37 +156,7 @@ pub async fn close(s: &Services, inv: &Invocation, debate: u64) -> Result<Outcom
     }
 }
 
-/// Closes every debate whose time is up and shows its tally on its message. Runs at start-up
-/// too, so votes that ran out while the bot was down are closed. First, interaction tokens
-/// older than Discord honours them are forgotten (debates' and suggestions').
-pub async fn sweep(s: &Services) -> Result<(), Error> {
-    let forgotten = s
-        .store
-        .forget_tokens(s.clock.unix() - TOKEN_LIFETIME)
-        .await?;
-    if forgotten > 0 {
-        tracing::debug!(forgotten, "expired interaction tokens forgotten");
-    }
-    for d in s.store.due_debates(s.clock.unix()).await? {
-        // Another process closes the debates of the guilds of the shards it holds.
-        if !s.pace.shards.owns(d.guild) {
-            continue;
-        }
-        if d.format == Format::Class {
-            // A class debate ends after a whole lesson, with its result and summary.
-            if let Err(e) = flow::finish(s, d.id, true).await {
-                tracing::warn!(debate = d.id, error = %e, "could not end a class debate");
-            }
-            continue;
-        }
-        if let Err(e) = close_one(s, &d).await {
-            tracing::warn!(debate = d.id, error = %e, "could not show a debate's result");
-        }
-    }
-    Ok(())
-}
-
-async fn close_one(s: &Services, d: &Debate) -> Result<(), Error> {
+pub(crate) async fn close_one(s: &Services, d: &Debate) -> Result<(), Error> {
     if !s.store.close_debate(d.id, s.clock.unix()).await? {
         return Ok(());
     }
@@ -295,6 +176,7 @@ async fn close_one(s: &Services, d: &Debate) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::debate::sweep::sweep;
     use crate::outbox::recorder::{Recorder, Sent};
     use crate::pack::Lang;
     use std::path::PathBuf;

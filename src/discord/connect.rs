@@ -9,33 +9,7 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 use tokio::sync::watch;
 
-use super::{Connection, Data, Error, Registration};
-
-/// How long Aura waits on Discord, and how it retries at start-up.
-#[derive(Debug, Clone, Copy)]
-pub struct Patience {
-    /// Opening a connection.
-    pub connect: Duration,
-    /// A whole REST call, answer included.
-    pub call: Duration,
-    /// The first wait before a start-up call is tried again; doubled up to `longest_wait`.
-    pub first_wait: Duration,
-    pub longest_wait: Duration,
-    /// How many times registering the commands is tried before start-up fails.
-    pub register_attempts: u32,
-}
-
-impl Default for Patience {
-    fn default() -> Self {
-        Patience {
-            connect: Duration::from_secs(5),
-            call: Duration::from_secs(15),
-            first_wait: Duration::from_secs(1),
-            longest_wait: Duration::from_secs(60),
-            register_attempts: 5,
-        }
-    }
-}
+use super::context::{Connection, Data, Error, Patience, Registration};
 
 /// Why the bot could not get going.
 #[derive(Debug, thiserror::Error)]

@@ -147,7 +147,7 @@ async fn on_click(
         CustomId::Privacy { delete, owner } => privacy::confirm(&s, &inv, delete, owner).await,
         navigation => {
             let mut rng = StdRng::from_entropy();
-            let reply = crate::answers::component(
+            let reply = crate::lookup::component(
                 &s.core,
                 inv.lang,
                 &navigation,

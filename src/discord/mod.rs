@@ -6,14 +6,13 @@
 
 mod commands;
 mod connect;
+mod context;
 mod cooldown;
 mod errors;
 mod interactions;
 mod invocation;
 mod send;
 mod status;
-
-use std::fmt;
 
 use poise::serenity_prelude as serenity;
 use tokio::sync::{oneshot, watch};
@@ -23,65 +22,8 @@ use crate::services::Services;
 use crate::shard::Shards;
 
 pub use commands::{all as commands, localized as localized_commands};
-pub use connect::{Patience, StartupError};
-
-/// What every handler can reach: the features' services.
-pub struct Data {
-    pub services: Services,
-}
-
-pub type Error = Box<dyn std::error::Error + Send + Sync>;
-pub type Context<'a> = poise::Context<'a, Data, Error>;
-
-/// The bot token. Its `Debug` and `Display` never show it.
-#[derive(Clone)]
-pub struct Token(String);
-
-impl Token {
-    pub fn new(token: impl Into<String>) -> Token {
-        Token(token.into().trim().to_string())
-    }
-    pub(crate) fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Token(<redacted>)")
-    }
-}
-
-/// Where and how to connect.
-#[derive(Debug, Clone)]
-pub struct Connection {
-    pub token: Token,
-    /// The base of every REST call; `None` for Discord itself. With a proxy, serenity's own
-    /// rate limiter is off (it would bypass the proxy), so the proxy owns rate limiting.
-    pub api_url: Option<String>,
-    /// Register the commands at start-up: globally, or in one guild.
-    pub register: Option<Registration>,
-    /// Timeouts of every REST call, and retries at start-up.
-    pub patience: Patience,
-}
-
-impl Connection {
-    /// Aura's own REST client for calls outside an interaction's answer.
-    pub fn rest(&self) -> Rest {
-        Rest::new(
-            self.api_url.as_deref(),
-            Some(self.token.expose()),
-            self.patience.connect,
-            self.patience.call,
-        )
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Registration {
-    Global,
-    Guild(u64),
-}
+pub use connect::StartupError;
+pub use context::{Connection, Context, Data, Error, Patience, Registration, Token};
 
 /// Registers every command (one bulk overwrite, so running it twice changes nothing), trying
 /// again on a rate limit or a server error.

@@ -138,6 +138,18 @@ pub enum Outcome {
     DeleteMessage,
 }
 
+impl Outcome {
+    /// A private reply in the plain accent.
+    pub fn private(text: impl Into<String>) -> Outcome {
+        Outcome::Reply(Reply::private(text))
+    }
+
+    /// A private notice (errors, refusals).
+    pub fn notice(text: impl Into<String>) -> Outcome {
+        Outcome::Reply(Reply::notice(text))
+    }
+}
+
 impl From<Reply> for Outcome {
     fn from(reply: Reply) -> Outcome {
         Outcome::Reply(reply)

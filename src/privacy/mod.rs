@@ -10,14 +10,6 @@ use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
 use crate::store::MemberRows;
 
-fn private(text: String) -> Reply {
-    Reply {
-        text,
-        ephemeral: true,
-        ..Reply::default()
-    }
-}
-
 fn count(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
 }
@@ -63,7 +55,7 @@ pub async fn show(s: &Services, inv: &Invocation) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let rows = s.store.member_rows(inv.user).await?;
     if rows.is_empty() {
-        return Ok(private(t(lang, "privacy-nothing")).into());
+        return Ok(Reply::private(t(lang, "privacy-nothing")).into());
     }
     let mut reply = Reply {
         title: Some(t(lang, "privacy-title")),
@@ -108,11 +100,11 @@ pub async fn confirm(
         return Ok(Reply::notice(t(lang, "privacy-not-yours")).into());
     }
     if !delete {
-        return Ok(Outcome::Update(private(t(lang, "privacy-kept"))));
+        return Ok(Outcome::Update(Reply::private(t(lang, "privacy-kept"))));
     }
     let gone = s.store.forget_member(inv.user).await?;
     tracing::info!("a member's stored data was deleted at their request");
-    Ok(Outcome::Update(private(format!(
+    Ok(Outcome::Update(Reply::private(format!(
         "{}\n\n{}",
         t(lang, "privacy-deleted"),
         summary(&gone, lang)

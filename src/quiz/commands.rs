@@ -5,16 +5,18 @@
 use rand::Rng;
 
 use super::access::{self, Asker};
-use super::homework::flow::{self as homework, AssignArgs, ListArgs};
+use super::homework::flow::{self as homework, AssignArgs};
+use super::homework::steer::{self as steering, ListArgs};
 use super::live::{self, Control};
 use super::recovery;
 use super::{Access, AnswerOutcome, AnswerRow, Joined, Period, Sort};
 use super::{gradebook, insights, practice};
-use crate::answers::quiz::{self as cards, Mode, StartArgs, charts};
 use crate::audit::{self, Action};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::Lang;
+use crate::quiz::plan::{Mode, StartArgs};
+use crate::quiz::view::{self as cards, charts};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
 use crate::store::StartOutcome;
@@ -109,14 +111,6 @@ fn asker(inv: &Invocation) -> Asker<'_> {
     }
 }
 
-fn private(text: String) -> Reply {
-    Reply {
-        text,
-        ephemeral: true,
-        ..Reply::default()
-    }
-}
-
 fn notice(lang: Lang, key: &str) -> Outcome {
     Outcome::Reply(Reply::notice(t(lang, key)))
 }
@@ -125,7 +119,7 @@ fn notice(lang: Lang, key: &str) -> Outcome {
 pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let Some(guild) = inv.guild else {
-        let path = crate::answers::path_in(&format!("quiz {}", cmd.name()), lang);
+        let path = crate::catalog::path_in(&format!("quiz {}", cmd.name()), lang);
         let reply = Reply::notice(tr(lang, "error-server-only", &[("command", &path)]));
         return Ok(Outcome::Reply(reply));
     };
@@ -147,10 +141,10 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
         }
         QuizCommand::Assignments(args) => {
             let steer = |teacher| access::may_control(&access, &who, teacher);
-            return homework::assignments(s, inv, guild, &args, steer).await;
+            return steering::assignments(s, inv, guild, &args, steer).await;
         }
         QuizCommand::Next | QuizCommand::Reveal | QuizCommand::Skip | QuizCommand::Stop => {
-            match s.rounds.get(inv.channel) {
+            match s.state::<crate::quiz::Rooms>().get(inv.channel) {
                 None => Reply::notice(t(lang, "quiz-not-running")),
                 Some(live) if !access::may_control(&access, &who, live.starter) => {
                     Reply::notice(t(lang, "quiz-not-starter"))
@@ -169,7 +163,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
                     match control {
                         Ok(c) => {
                             let _ = live.control.send(c);
-                            private(t(lang, "quiz-done"))
+                            Reply::private(t(lang, "quiz-done"))
                         }
                         Err(key) => Reply::notice(t(lang, key)),
                     }
@@ -265,7 +259,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
                 Access::Moderators => t(lang, "quiz-access-moderators"),
                 Access::Role(r) => tr(lang, "quiz-access-role", &[("role", &format!("<@&{r}>"))]),
             };
-            private(tr(lang, "quiz-access-set", &[("who", &who)]))
+            Reply::private(tr(lang, "quiz-access-set", &[("who", &who)]))
         }
     };
     Ok(Outcome::Reply(reply))
@@ -317,7 +311,7 @@ async fn start(
         );
         return Ok(Outcome::Reply(Reply::notice(text)));
     }
-    let plan = match cards::plan(core, lang, args, s.pace.quiz.idle_limit) {
+    let plan = match crate::quiz::plan::plan(core, lang, args, s.pace.quiz.idle_limit) {
         Ok(plan) => plan,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };
@@ -329,11 +323,13 @@ async fn start(
         return Ok(notice(lang, "quiz-no-questions"));
     };
     let max = s.pace.limits.quiz_rounds;
-    if s.rounds.get(inv.channel).is_none() && s.store.open_rounds(guild).await? >= i64::from(max) {
+    if s.state::<crate::quiz::Rooms>().get(inv.channel).is_none()
+        && s.store.open_rounds(guild).await? >= i64::from(max)
+    {
         let text = tr(lang, "limit-quiz-rounds", &[("max", &(max as usize))]);
         return Ok(Outcome::Reply(Reply::notice(text)));
     }
-    if s.rounds.get(inv.channel).is_some()
+    if s.state::<crate::quiz::Rooms>().get(inv.channel).is_some()
         || recovery::start_round(s, inv.id, guild, inv.channel, inv.user).await?
             == StartOutcome::Busy
     {
@@ -379,7 +375,7 @@ async fn report(s: &Services, channel: u64, lang: Lang) -> Result<Outcome, Error
     let lines = s.store.report_lines(round).await?;
     let bytes = gradebook::round_csv(&lines)?;
     Ok(Outcome::File {
-        reply: private(tr(lang, "quiz-report-ready", &[("rows", &lines.len())])),
+        reply: Reply::private(tr(lang, "quiz-report-ready", &[("rows", &lines.len())])),
         name: "quiz-report.csv".into(),
         bytes,
     })
@@ -399,7 +395,7 @@ async fn term_report(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Er
     let lines = gradebook::members(&tallies, &names);
     let bytes = gradebook::term_csv(&lines)?;
     Ok(Outcome::File {
-        reply: private(tr(
+        reply: Reply::private(tr(
             lang,
             "quiz-report-term-ready",
             &[("rows", &lines.len())],
@@ -458,7 +454,7 @@ fn lock_in(
 ) -> Outcome {
     let lang = inv.lang;
     let mut team = None;
-    let (key, choice) = match s.rounds.round(inv.channel, round) {
+    let (key, choice) = match s.state::<crate::quiz::Rooms>().round(inv.channel, round) {
         None => ("quiz-not-open", String::new()),
         Some(live) => {
             let outcome = match live.round.lock() {
@@ -512,7 +508,7 @@ fn lock_in(
             }
         }
     };
-    let mut reply = private(tr(lang, key, &[("choice", &choice)]));
+    let mut reply = Reply::private(tr(lang, key, &[("choice", &choice)]));
     if key != "quiz-locked" {
         reply.accent = Accent::Error;
     }
@@ -531,7 +527,7 @@ fn lock_in(
 pub fn join(s: &Services, inv: &Invocation, round: u64, team: usize) -> Outcome {
     let lang = inv.lang;
     let joined = s
-        .rounds
+        .state::<crate::quiz::Rooms>()
         .round(inv.channel, round)
         .and_then(|live| live.round.lock().ok()?.join(inv.user, team));
     let (key, team) = match joined {
@@ -543,7 +539,7 @@ pub fn join(s: &Services, inv: &Invocation, round: u64, team: usize) -> Outcome 
         Some(Joined::Dealt(t)) => ("quiz-team-dealt", Some(t)),
     };
     let name = team.map(|t| cards::team_name(t, lang)).unwrap_or_default();
-    let mut reply = private(tr(lang, key, &[("team", &name)]));
+    let mut reply = Reply::private(tr(lang, key, &[("team", &name)]));
     if !matches!(joined, Some(Joined::Joined(_) | Joined::Already(_))) {
         reply.accent = Accent::Error;
     }
@@ -553,7 +549,7 @@ pub fn join(s: &Services, inv: &Invocation, round: u64, team: usize) -> Outcome 
 /// A click on a question's hint button.
 pub fn hint(s: &Services, inv: &Invocation, round: u64, number: usize) -> Outcome {
     let lang = inv.lang;
-    let text = match s.rounds.round(inv.channel, round) {
+    let text = match s.state::<crate::quiz::Rooms>().round(inv.channel, round) {
         None => t(lang, "quiz-not-open"),
         Some(live) => {
             let hint = match live.round.lock() {
@@ -573,7 +569,7 @@ pub fn hint(s: &Services, inv: &Invocation, round: u64, number: usize) -> Outcom
             }
         }
     };
-    Outcome::Reply(private(text))
+    Outcome::Reply(Reply::private(text))
 }
 
 /// The reset confirmation's buttons (`None`: cancel). Checked again at the click: the member
@@ -597,7 +593,10 @@ pub async fn reset(
         return refuse("error-not-your-buttons");
     }
     let Some(period) = period else {
-        return Ok(Outcome::Update(private(t(lang, "quiz-reset-cancelled"))));
+        return Ok(Outcome::Update(Reply::private(t(
+            lang,
+            "quiz-reset-cancelled",
+        ))));
     };
     let access = s.store.quiz_access(guild).await?;
     if !access::may_moderate(&access, &asker(inv)) {
@@ -606,7 +605,7 @@ pub async fn reset(
     s.store.reset_board(guild, period, s.clock.unix()).await?;
     audit::record(s, guild, inv.user, Action::BoardReset { period }).await;
     let name = cards::period_name(period, lang);
-    Ok(Outcome::Update(private(tr(
+    Ok(Outcome::Update(Reply::private(tr(
         lang,
         "quiz-reset-done",
         &[("period", &name)],
@@ -655,7 +654,10 @@ mod limit_tests {
         };
         assert!(refused.ephemeral);
         assert!(refused.text.contains("2 ronde kuis"), "{}", refused.text);
-        assert!(s.rounds.get(12).is_none(), "no round started");
+        assert!(
+            s.state::<crate::quiz::Rooms>().get(12).is_none(),
+            "no round started"
+        );
         assert_eq!(store.open_rounds(1).await.expect("q"), 2);
         // Another server is not held by this one.
         let elsewhere = Invocation {

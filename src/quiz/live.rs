@@ -15,40 +15,13 @@ use tokio::sync::mpsc;
 use super::{AnswerRow, QuestionView, Round};
 
 mod teams;
-use crate::answers::quiz::{self as cards, Ending, Mode, Plan, Stage};
 use crate::i18n::t;
 use crate::outbox::Message;
 use crate::pack::Lang;
+use crate::quiz::plan::{Mode, Plan};
+use crate::quiz::view::{self as cards, Ending, Stage};
 use crate::reply::Reply;
 use crate::services::Services;
-
-/// How live rounds are paced.
-#[derive(Debug, Clone, Copy)]
-pub struct Tuning {
-    /// The pause after a reveal before the next question (auto mode).
-    pub pause: Duration,
-    /// The shortest gap between two edits of a question's "N answered" line.
-    pub edit_gap: Duration,
-    /// Questions in a row without answers before a round stops by itself.
-    pub idle_limit: u32,
-    /// How long a question is shown before its answers open (zero: at once).
-    pub read_time: Duration,
-    /// How long members have to pick a team before the first question of a team round
-    /// (auto mode; in teacher mode the teacher opens the first question).
-    pub join_time: Duration,
-}
-
-impl Default for Tuning {
-    fn default() -> Self {
-        Tuning {
-            pause: Duration::from_secs(6),
-            edit_gap: Duration::from_millis(2500),
-            idle_limit: 2,
-            read_time: Duration::from_secs(3),
-            join_time: Duration::from_secs(30),
-        }
-    }
-}
 
 /// What a teacher's command asks of a running round (`Next` also ends a team round's picking
 /// in teacher mode).
@@ -157,7 +130,7 @@ impl Rooms {
 /// was scored is saved. Every answer a member was told is locked in is stored first, before
 /// any call to Discord, so a round stuck on a slow call loses nothing.
 pub async fn shutdown(s: &Services, limit: Duration) {
-    let lives = s.rounds.lives();
+    let lives = s.state::<crate::quiz::Rooms>().lives();
     for l in &lives {
         save(s, l).await;
     }
@@ -165,7 +138,7 @@ pub async fn shutdown(s: &Services, limit: Duration) {
         let _ = l.control.send(Control::Shutdown);
     }
     let tasks: Vec<_> = s
-        .rounds
+        .state::<crate::quiz::Rooms>()
         .tasks
         .lock()
         .map(|mut t| t.drain(..).collect())
@@ -498,13 +471,14 @@ async fn finish(s: &Services, live: &Live, ending: Ending) {
         ending = ending.code(),
         "quiz round ended"
     );
-    s.rounds.remove(live.channel, live.id);
+    s.state::<crate::quiz::Rooms>()
+        .remove(live.channel, live.id);
 }
 
 /// Starts a planned round in a channel: registers it, and spawns its driver.
 pub(crate) fn launch(s: &Services, live: Live, rx: mpsc::UnboundedReceiver<Control>) {
     let live = Arc::new(live);
-    if let Ok(mut rooms) = s.rounds.live.lock() {
+    if let Ok(mut rooms) = s.state::<crate::quiz::Rooms>().live.lock() {
         rooms.insert(live.channel, live.clone());
     }
     let services = s.clone();
@@ -512,7 +486,7 @@ pub(crate) fn launch(s: &Services, live: Live, rx: mpsc::UnboundedReceiver<Contr
         let ending = drive(&services, &live, rx).await;
         finish(&services, &live, ending).await;
     });
-    if let Ok(mut tasks) = s.rounds.tasks.lock() {
+    if let Ok(mut tasks) = s.state::<crate::quiz::Rooms>().tasks.lock() {
         tasks.retain(|t| !t.is_finished());
         tasks.push(task);
     }

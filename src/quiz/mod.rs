@@ -6,6 +6,7 @@
 //! their answers: practice by spaced repetition, the class's insights, the gradebook.
 
 pub mod access;
+pub mod asked;
 pub mod commands;
 pub mod forms;
 pub mod gradebook;
@@ -14,15 +15,17 @@ pub mod insights;
 pub mod leitner;
 pub mod live;
 pub mod model;
+pub mod plan;
 pub mod practice;
 pub mod recovery;
 pub mod round;
 pub mod scoring;
 pub mod teams;
+pub mod view;
 
 pub use commands::{QuizCommand, Who};
-pub use live::{Rooms, Tuning};
-pub use model::{Access, AnswerRow, BoardLine, Period, Sort};
+pub use live::Rooms;
+pub use model::{Access, AnswerRow, BoardLine, Period, Sort, Tuning};
 pub use round::{
     AnswerOutcome, Answering, Member, QuestionView, Reveal, Round, RoundError, Settings,
 };

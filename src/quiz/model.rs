@@ -1,5 +1,7 @@
 //! The quiz's plain values: board periods and sort keys, who may run rounds, stored answers
-//! and board lines.
+//! and board lines, and how live rounds are paced.
+
+use std::time::Duration;
 
 /// A leaderboard period. Week and month are rolling (7 and 30 days); a term runs from the
 /// last time a teacher reset it; all is everything. A reset of any period counts from then.
@@ -127,3 +129,34 @@ pub enum Access {
     /// Moderators and the members of this role.
     Role(u64),
 }
+
+/// How live rounds are paced.
+#[derive(Debug, Clone, Copy)]
+pub struct Tuning {
+    /// The pause after a reveal before the next question (auto mode).
+    pub pause: Duration,
+    /// The shortest gap between two edits of a question's "N answered" line.
+    pub edit_gap: Duration,
+    /// Questions in a row without answers before a round stops by itself.
+    pub idle_limit: u32,
+    /// How long a question is shown before its answers open (zero: at once).
+    pub read_time: Duration,
+    /// How long members have to pick a team before the first question of a team round
+    /// (auto mode; in teacher mode the teacher opens the first question).
+    pub join_time: Duration,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            pause: Duration::from_secs(6),
+            edit_gap: Duration::from_millis(2500),
+            idle_limit: 2,
+            read_time: Duration::from_secs(3),
+            join_time: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Who answers: a Discord user id, as a plain number.
+pub type Member = u64;

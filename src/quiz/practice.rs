@@ -14,11 +14,12 @@ use rand::seq::SliceRandom;
 
 use super::AnswerRow;
 use super::leitner::{self, Card};
-use crate::answers::quiz::{self as cards, StartArgs, Step};
 use crate::core::Core;
 use crate::i18n::t;
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::{Pack, QuizQuestion};
+use crate::quiz::plan::StartArgs;
+use crate::quiz::view::{self as cards, Step};
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 
@@ -37,13 +38,13 @@ pub struct Run {
 }
 
 /// The questions a run draws from: a pack's, on one concept if given.
-struct Scope<'a> {
+pub struct Scope<'a> {
     pack: &'a Pack,
     concept: Option<String>,
 }
 
 impl<'a> Scope<'a> {
-    fn of(core: &'a Core, topic: Option<&str>) -> Option<Scope<'a>> {
+    pub fn of(core: &'a Core, topic: Option<&str>) -> Option<Scope<'a>> {
         let (pack, concept) = match topic.map(|t| t.split_once(':').unwrap_or((t, ""))) {
             Some((pack, concept)) => (core.library.pack(pack)?, Some(concept)),
             None => (core.library.packs.first()?, None),
@@ -60,7 +61,7 @@ impl<'a> Scope<'a> {
     }
 
     /// The eligible questions' ids, new ones in an order fixed by `seed`.
-    fn pool(&self, seed: u64) -> Vec<&'a str> {
+    pub fn pool(&self, seed: u64) -> Vec<&'a str> {
         let mut ids: Vec<&str> = self
             .pack
             .questions
@@ -72,7 +73,7 @@ impl<'a> Scope<'a> {
         ids
     }
 
-    fn question(&self, id: &str) -> Option<&'a QuizQuestion> {
+    pub fn question(&self, id: &str) -> Option<&'a QuizQuestion> {
         self.pack.questions.iter().find(|q| q.id == id)
     }
 }
@@ -113,7 +114,7 @@ pub async fn start(
                 topic,
                 ..StartArgs::default()
             };
-            let plan = match cards::plan(core, lang, &args, 2) {
+            let plan = match crate::quiz::plan::plan(core, lang, &args, 2) {
                 Ok(plan) => plan,
                 Err(notice) => return Ok(Outcome::Reply(*notice)),
             };
@@ -248,43 +249,6 @@ pub async fn answer(
             )))
         }
     }
-}
-
-/// What `aura preview '/quiz practice [topic]'` shows: the first question a member who has
-/// answered nothing yet would get (no database behind a preview).
-pub fn preview(core: &Core, lang: crate::pack::Lang, topic: Option<&str>) -> Reply {
-    let scope = match topic.filter(|t| !t.trim().is_empty()) {
-        Some(topic) => {
-            let args = StartArgs {
-                topic: Some(topic.to_string()),
-                ..StartArgs::default()
-            };
-            match cards::plan(core, lang, &args, 2) {
-                Ok(plan) => {
-                    let code = match &plan.settings.concept {
-                        Some(c) => format!("{}:{c}", plan.pack),
-                        None => plan.pack.clone(),
-                    };
-                    Scope::of(core, Some(code.as_str()))
-                }
-                Err(notice) => return *notice,
-            }
-        }
-        None => Scope::of(core, None),
-    };
-    let Some(scope) = scope else {
-        return Reply::notice(t(lang, "quiz-no-questions"));
-    };
-    let pool = scope.pool(1);
-    let Some(first) = pool.first().and_then(|id| scope.question(id)) else {
-        return Reply::notice(t(lang, "quiz-no-questions"));
-    };
-    let step = Step {
-        run: 1,
-        number: 1,
-        total: pool.len().min(RUN),
-    };
-    cards::practice_question(first, &order(1, 1, first), step, None, lang)
 }
 
 /// The pack a run without a topic draws from.

@@ -14,7 +14,7 @@ use crate::store::{StartOutcome, StoreError};
 /// already stored), with a notice in their channels.
 pub async fn recover(s: &Services) {
     let shards = s.pace.shards;
-    let rounds = s.rounds.clone();
+    let rounds = s.state::<crate::quiz::Rooms>().clone();
     let ours = move |round: u64, guild: u64| shards.owns(Some(guild)) && !rounds.is_ours(round);
     let channels = match s.store.abandon_open_rounds_of(s.clock.unix(), ours).await {
         Ok(c) => c,
@@ -43,10 +43,10 @@ pub(crate) async fn start_round(
     channel: u64,
     starter: u64,
 ) -> Result<StartOutcome, StoreError> {
-    s.rounds.own(id);
+    s.state::<crate::quiz::Rooms>().own(id);
     let outcome = take_channel(s, id, guild, channel, starter).await;
     if !matches!(outcome, Ok(StartOutcome::Started)) {
-        s.rounds.disown(id);
+        s.state::<crate::quiz::Rooms>().disown(id);
     }
     outcome
 }
@@ -65,7 +65,7 @@ async fn take_channel(
         .await?;
     if outcome == StartOutcome::Busy
         && let Some(open) = s.store.last_round(channel).await?
-        && !s.rounds.is_ours(open)
+        && !s.state::<crate::quiz::Rooms>().is_ours(open)
     {
         tracing::info!(
             round = open,
@@ -119,7 +119,7 @@ mod tests {
             start_round(&s, 3, 8, 11, 3).await.expect("start"),
             StartOutcome::Busy
         );
-        assert!(!s.rounds.is_ours(3));
+        assert!(!s.state::<crate::quiz::Rooms>().is_ours(3));
         // In channel 10 the crashed round is ended and the new one takes its place.
         assert_eq!(
             start_round(&s, 4, 8, 10, 3).await.expect("start"),

@@ -15,10 +15,9 @@ use crate::pack::{Difficulty, QuizQuestion, Text, Typed};
 
 mod typed;
 
-pub use typed::Answering;
+pub use crate::quiz::asked::Answering;
 
-/// Who answers: a Discord user id, as a plain number.
-pub type Member = u64;
+pub use super::model::Member;
 
 /// How a round is run.
 #[derive(Debug, Clone)]
@@ -231,7 +230,8 @@ impl Round {
             return Err(RoundError::NoQuestions);
         }
         eligible.shuffle(&mut rng);
-        let picked = typed::arrange(eligible, settings.answering, settings.questions.max(1));
+        let picked =
+            crate::quiz::asked::arrange(eligible, settings.answering, settings.questions.max(1));
         let questions: Vec<Prepared> = picked
             .into_iter()
             .map(|(q, typed)| {

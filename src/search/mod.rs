@@ -8,6 +8,7 @@
 
 pub mod answer;
 mod keys;
+mod kind;
 mod partial;
 mod score;
 
@@ -21,34 +22,9 @@ use keys::{BodyKeys, NameKeys};
 
 /// The longest text matched against the index (a lookup option's `max_length`).
 pub const QUERY_MAX: usize = 100;
+pub use kind::Kind;
 pub use partial::partial_score;
 pub use score::{body_score, name_score};
-
-/// What an entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Concept,
-    Quote,
-    Motion,
-    Section,
-    Thinker,
-    /// A page of facts about the work: its titles, versions, publication history, the letter.
-    Page,
-    /// A common misconception or an error of the seed summary, with its correction.
-    Myth,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Concept,
-        Kind::Quote,
-        Kind::Motion,
-        Kind::Section,
-        Kind::Thinker,
-        Kind::Page,
-        Kind::Myth,
-    ];
-}
 
 /// One searchable item, as the index takes it: what it is, its names and aliases (matched
 /// fuzzily), its full text (matched by words) and what a member sees in autocomplete. Names and

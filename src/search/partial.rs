@@ -2,7 +2,7 @@
 //! ("what does Benjamin mean by aura?") or a passage quoted from memory. Applied by `/search`
 //! and lookups to the candidates the index finds for the query's topic words.
 
-use super::Kind;
+use super::kind::Kind;
 
 /// Words that carry no topic in a student's question (English and Indonesian).
 const STOPWORDS: &[&str] = &[

@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{CHANNEL_ID, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild};
 use crate::quiz::{opt, quiz};
-use aura::answers::quiz::{StartArgs, plan};
 use aura::core::Core;
 use aura::pack::Lang;
+use aura::quiz::plan::{StartArgs, plan};
 use aura::quiz::{Scoring, Teams};
 use serde_json::{Value, json};
 

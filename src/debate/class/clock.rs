@@ -4,9 +4,9 @@
 //! whose time ran out while Aura was down gets "time" once, without a late warning). Only the
 //! debates of this process's guilds are looked at (see [`crate::shard`]).
 
-use super::flow::say;
+use super::announce::say;
 use super::refresh;
-use crate::answers::debate::class as view;
+use crate::debate::view::class as view;
 use crate::services::{Error, Services};
 use crate::store::Due;
 

@@ -6,56 +6,30 @@
 
 use rand::Rng;
 
+use super::announce::{announce_start, say};
 use super::deal::{self, SPEECH_MAX, SPEECH_MIN};
 use super::{Act, Class, Clock, Command, Phase, SidesMode};
 use super::{members, refresh};
-use crate::answers::debate::{self as cards, class as view};
 use crate::audit::{self, Action};
-use crate::debate::votes;
+use crate::debate::rules::{self, LIFETIME, choose, here, notice, over_limit, side_name};
+use crate::debate::view::{self as cards, class as view};
 use crate::debate::{Debate, Format, Side};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
-use crate::pack::Lang;
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 use crate::store::Setup;
 pub use members::argument;
 
-/// How long a debate may run before Aura ends it: a whole lesson.
-pub const LIFETIME: i64 = 3 * 3600;
 /// What "extend" adds to a speech.
 pub const EXTENSION: i64 = 60;
-/// The longest claim in the argument form.
-pub const CLAIM_MAX: u16 = 300;
-
 /// `/debate start format:class`'s options.
 #[derive(Debug, Clone, Default)]
 pub struct Start {
     pub motion: Option<String>,
     pub speech: Option<String>,
     pub sides: Option<SidesMode>,
-}
-
-pub(super) fn private(text: String) -> Outcome {
-    Outcome::Reply(Reply {
-        text,
-        ephemeral: true,
-        ..Reply::default()
-    })
-}
-
-pub(super) fn notice(lang: Lang, key: &str) -> Outcome {
-    Outcome::Reply(Reply::notice(t(lang, key)))
-}
-
-pub(super) fn side_name(lang: Lang, side: Side) -> String {
-    t(lang, &format!("side-{}", side.code()))
-}
-
-/// Is the click or command in the debate's own server and thread (or channel)?
-pub(super) fn here(c: &Class, inv: &Invocation) -> bool {
-    c.debate.guild == inv.guild && c.debate.room() == inv.channel
 }
 
 /// Opens a class debate: the motion card in the channel, a thread on it named after the
@@ -92,15 +66,15 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
         );
         return Ok(Outcome::Reply(Reply::notice(text)));
     }
-    let (pack, motion) = match votes::choose(s, inv, args.motion.as_deref()).await? {
+    let (pack, motion) = match choose(s, inv, args.motion.as_deref()).await? {
         Ok(found) => found,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };
-    if let Some(notice) = votes::over_limit(s, inv, guild).await? {
+    if let Some(notice) = over_limit(s, inv, guild).await? {
         return Ok(Outcome::Reply(notice));
     }
     let opened_at = s.clock.unix();
-    let record = Debate::opened_by(
+    let record = crate::debate::rules::opened_by(
         inv,
         (pack, motion),
         Format::Class,
@@ -119,7 +93,7 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
     };
     s.store.start_class(&record, &setup).await?;
     match open_room(s, &record).await {
-        Ok(room) => Ok(private(tr(
+        Ok(room) => Ok(Outcome::private(tr(
             lang,
             "class-started",
             &[("room", &format!("<#{room}>"))],
@@ -177,7 +151,7 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
     if let Act::Ballot(poll, side) = act {
         return members::ballot(s, inv, id, poll, side).await;
     }
-    let Some(c) = s.store.class(id).await?.filter(|c| here(c, inv)) else {
+    let Some(c) = s.store.class(id).await?.filter(|c| here(&c.debate, inv)) else {
         return Ok(notice(lang, "error-stale-button"));
     };
     if c.phase == Phase::Done || c.debate.closed_at.is_some() {
@@ -186,7 +160,7 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
     match act {
         Act::Join(side) => members::join(s, inv, &c, side).await,
         Act::Ballot(poll, side) => members::ballot(s, inv, id, poll, side).await,
-        Act::MySide => Ok(private(match c.side_of(inv.user) {
+        Act::MySide => Ok(Outcome::private(match c.side_of(inv.user) {
             Some(side) => tr(lang, "class-your-side", &[("side", &side_name(lang, side))]),
             None => t(lang, "class-no-side"),
         })),
@@ -196,7 +170,7 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
         Act::Argue => Ok(members::argue_form(inv, &c)),
         Act::Argument => Ok(notice(lang, "error-stale-button")),
         Act::Next | Act::Pause | Act::Extend => {
-            if !votes::may_close(s, &c.debate, inv).await? {
+            if !rules::may_close(s, &c.debate, inv).await? {
                 return Ok(notice(lang, "class-not-moderator"));
             }
             let cmd = match act {
@@ -245,7 +219,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: Command) -> Result<Out
             bytes: view::export(&s.core, &c, lang).into_bytes(),
         }),
         cmd => {
-            if !votes::may_close(s, &c.debate, inv).await? {
+            if !rules::may_close(s, &c.debate, inv).await? {
                 return Ok(notice(lang, "class-not-moderator"));
             }
             steer(s, inv, c, cmd).await
@@ -269,7 +243,7 @@ async fn steer(s: &Services, inv: &Invocation, c: Class, cmd: Command) -> Result
                     };
                     audit::record(s, guild, inv.user, action).await;
                 }
-                private(t(lang, "class-ended-now"))
+                Outcome::private(t(lang, "class-ended-now"))
             } else {
                 notice(lang, "class-ended")
             }
@@ -292,7 +266,7 @@ async fn steer(s: &Services, inv: &Invocation, c: Class, cmd: Command) -> Result
                 );
                 say(s, &c, text, None).await;
             }
-            private(tr(
+            Outcome::private(tr(
                 lang,
                 "class-speaker-set",
                 &[("speaker", &format!("<@{}>", member.0))],
@@ -331,7 +305,7 @@ async fn steer(s: &Services, inv: &Invocation, c: Class, cmd: Command) -> Result
                 &[("ends", &format!("<t:{deadline}:R>"))],
             );
             say(s, &c, text, None).await;
-            private(tr(lang, key, &[("ends", &format!("<t:{deadline}:R>"))]))
+            Outcome::private(tr(lang, key, &[("ends", &format!("<t:{deadline}:R>"))]))
         }
         Command::Arguments | Command::Summary | Command::Export => {
             notice(lang, "error-stale-button")
@@ -401,7 +375,7 @@ async fn next(
                 }
                 refresh::request(s, id);
                 announce_start(s, id, sp.number).await?;
-                return Ok(private(t(lang, "class-moved")));
+                return Ok(Outcome::private(t(lang, "class-moved")));
             }
             let last = c.speeches.len() as u32;
             let to = if sp.number >= last {
@@ -433,7 +407,7 @@ async fn next(
         }
         Phase::Done => return Ok(notice(lang, "class-ended")),
     };
-    Ok(private(text))
+    Ok(Outcome::private(text))
 }
 
 /// A speech becomes current: it waits for a volunteer, or starts at once with the speaker the
@@ -460,41 +434,6 @@ async fn begin_speech(
             }
             Ok(())
         }
-    }
-}
-
-/// "Speech n starts": its side, speaker and end, in the thread (the speaker pinged only when
-/// the server turned that on).
-pub(super) async fn announce_start(s: &Services, id: u64, number: u32) -> Result<(), Error> {
-    let Some(c) = s.store.class(id).await? else {
-        return Ok(());
-    };
-    let Some(sp) = c.speeches.iter().find(|sp| sp.number == number) else {
-        return Ok(());
-    };
-    let ping = sp
-        .speaker
-        .as_ref()
-        .map(|(id, _)| *id)
-        .filter(|_| c.ping_speakers);
-    let text = view::speech_started(&c, sp, c.debate.lang);
-    say(s, &c, text, ping).await;
-    refresh::request(s, id);
-    Ok(())
-}
-
-/// Posts a line in the debate's thread (or channel). A failure is logged: the debate goes on.
-pub(super) async fn say(s: &Services, c: &Class, text: String, ping_user: Option<u64>) {
-    let message = Message {
-        reply: Reply {
-            text,
-            ..Reply::default()
-        },
-        ping: None,
-        ping_user,
-    };
-    if let Err(e) = s.outbox.post(c.debate.room(), &message).await {
-        tracing::warn!(debate = c.debate.id, error = %e, "could not post in a class debate");
     }
 }
 

@@ -2,11 +2,11 @@
 //! raise a hand and answer one, and add arguments through the form. Every answer is private;
 //! the control message follows through [`refresh`].
 
-use super::flow::{CLAIM_MAX, announce_start, here, notice, private, say, side_name};
+use super::announce::{announce_start, say};
 use super::refresh;
 use super::{Act, Class, Clock, Poll};
-use crate::answers::debate as cards;
-use crate::debate::votes;
+use crate::debate::rules::{CLAIM_MAX, here, notice, side_name};
+use crate::debate::view as cards;
 use crate::debate::{Side, VoteOutcome};
 use crate::i18n::{t, tr};
 use crate::interaction::{CustomId, Input, Invocation, Modal, Outcome};
@@ -29,7 +29,7 @@ pub(super) async fn join(
         return Ok(notice(lang, "class-sides-fixed"));
     }
     refresh::request(s, c.debate.id);
-    Ok(private(match side {
+    Ok(Outcome::private(match side {
         Some(side) => tr(lang, "class-joined", &[("side", &side_name(lang, side))]),
         None => t(lang, "class-in"),
     }))
@@ -50,8 +50,8 @@ pub(super) async fn ballot(
         .await?;
     let side = side_name(lang, side);
     Ok(match outcome {
-        VoteOutcome::Cast => private(tr(lang, "vote-cast", &[("side", &side)])),
-        VoteOutcome::Changed => private(tr(lang, "vote-changed", &[("side", &side)])),
+        VoteOutcome::Cast => Outcome::private(tr(lang, "vote-cast", &[("side", &side)])),
+        VoteOutcome::Changed => Outcome::private(tr(lang, "vote-changed", &[("side", &side)])),
         VoteOutcome::Closed => match s.store.debate(id).await? {
             Some(d) if d.guild == inv.guild && d.room() == inv.channel => notice(
                 lang,
@@ -95,7 +95,7 @@ pub(super) async fn volunteer(
         return Ok(notice(lang, "class-speaker-taken"));
     }
     announce_start(s, c.debate.id, number).await?;
-    Ok(private(t(lang, "class-you-speak")))
+    Ok(Outcome::private(t(lang, "class-you-speak")))
 }
 
 pub(super) async fn raise(
@@ -123,7 +123,7 @@ pub(super) async fn raise(
         return Ok(notice(lang, "class-poi-already"));
     }
     refresh::request(s, c.debate.id);
-    Ok(private(t(lang, "class-poi-raised")))
+    Ok(Outcome::private(t(lang, "class-poi-raised")))
 }
 
 pub(super) async fn answer_poi(
@@ -138,7 +138,7 @@ pub(super) async fn answer_poi(
         return Ok(notice(lang, "class-speech-over"));
     };
     let speaker = sp.speaker.as_ref().map(|(id, _)| *id);
-    if speaker != Some(inv.user) && !votes::may_close(s, &c.debate, inv).await? {
+    if speaker != Some(inv.user) && !crate::debate::rules::may_close(s, &c.debate, inv).await? {
         return Ok(notice(lang, "class-poi-not-speaker"));
     }
     let Some((member, _)) = s.store.answer_poi(c.debate.id, number, accept).await? else {
@@ -153,7 +153,7 @@ pub(super) async fn answer_poi(
     let line = tr(c.debate.lang, key, &[("member", &who)]);
     say(s, c, line, None).await;
     refresh::request(s, c.debate.id);
-    Ok(private(tr(lang, key, &[("member", &who)])))
+    Ok(Outcome::private(tr(lang, key, &[("member", &who)])))
 }
 
 /// The argument form: the claim, the argument it answers (if any), and a source from the pack.
@@ -206,7 +206,7 @@ pub async fn argument(
     values: &[(String, String)],
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let Some(c) = s.store.class(id).await?.filter(|c| here(c, inv)) else {
+    let Some(c) = s.store.class(id).await?.filter(|c| here(&c.debate, inv)) else {
         return Ok(notice(lang, "error-stale-button"));
     };
     let value = |key: &str| {
@@ -270,7 +270,7 @@ pub async fn argument(
         return Ok(notice(lang, "class-ended"));
     };
     refresh::request(s, id);
-    Ok(private(tr(
+    Ok(Outcome::private(tr(
         lang,
         "class-argued",
         &[("number", &(number as usize))],

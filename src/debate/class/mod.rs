@@ -10,6 +10,7 @@
 //! - [`clock`]: the warning and "time" of running speeches, said once each;
 //! - [`refresh`]: the control message, edited at most once at a time per debate.
 
+pub mod announce;
 pub mod clock;
 pub mod deal;
 pub mod flow;

@@ -2,64 +2,25 @@
 //! per debate is in flight at a time, and changes made meanwhile are shown by one more edit
 //! drawn from the store, so a burst of clicks costs two edits, not one each.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
-use crate::answers::debate::class as view;
+use crate::coalesce::Coalescer;
+use crate::debate::view::class as view;
 use crate::outbox::Message;
 use crate::services::{Error, Services};
 
-/// The debates whose control message is being edited, and whether another change came since.
+/// The control messages being edited, one edit in flight per debate.
 #[derive(Default)]
-pub struct Refresher {
-    pending: Mutex<HashMap<u64, bool>>,
-}
+pub struct Refreshes(Coalescer);
 
-impl Refresher {
-    /// `true` when the caller should edit (no edit in flight); otherwise the edit in flight
-    /// is told to go once more.
-    fn claim(&self, id: u64) -> bool {
-        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        match pending.get_mut(&id) {
-            Some(again) => {
-                *again = true;
-                false
-            }
-            None => {
-                pending.insert(id, false);
-                true
-            }
-        }
-    }
-
-    /// After an edit: `true` when another change came meanwhile (edit again).
-    fn again(&self, id: u64) -> bool {
-        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        match pending.get(&id) {
-            Some(true) => {
-                pending.insert(id, false);
-                true
-            }
-            _ => {
-                pending.remove(&id);
-                false
-            }
-        }
-    }
-
-    /// Whether an edit is in flight for any debate (tests wait for quiet).
-    pub fn busy(&self) -> bool {
-        !self
-            .pending
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_empty()
+impl std::ops::Deref for Refreshes {
+    type Target = Coalescer;
+    fn deref(&self) -> &Coalescer {
+        &self.0
     }
 }
 
 /// Asks for the control message of debate `id` to show the store's state.
 pub fn request(s: &Services, id: u64) {
-    if !s.refresher.claim(id) {
+    if !s.state::<Refreshes>().claim(id) {
         return;
     }
     let s = s.clone();
@@ -68,7 +29,7 @@ pub fn request(s: &Services, id: u64) {
             if let Err(e) = edit(&s, id).await {
                 tracing::warn!(debate = id, error = %e, "could not update a debate's control message");
             }
-            if !s.refresher.again(id) {
+            if !s.state::<Refreshes>().again(id) {
                 break;
             }
         }

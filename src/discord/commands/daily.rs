@@ -3,7 +3,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{Plan, hand};
+use super::kit::{Plan, hand};
 use crate::daily::{DailyCommand, PostKind, SetupArgs, admin};
 use crate::discord::{Context, Error};
 use crate::pack::Lang;

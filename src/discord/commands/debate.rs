@@ -4,7 +4,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{Plan, hand, motions};
+use super::kit::{Plan, hand, motions};
 use crate::debate::class::{Command, SidesMode, flow};
 use crate::debate::{history, votes};
 use crate::discord::{Context, Error};

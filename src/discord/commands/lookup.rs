@@ -1,10 +1,11 @@
 //! The study commands (`/quote`, `/concept`, `/section`, `/search`, `/thinker`,
 //! `/essay`, `/help`): poise functions handing their options to the core.
 
-use super::{Plan, concepts, hand, sections, thinkers};
-use crate::answers::{self, Request, catalog};
+use super::kit::{Plan, concepts, hand, sections, thinkers};
+use crate::catalog::{self, Request};
 use crate::discord::{Context, Error};
 use crate::interaction::Outcome;
+use crate::lookup;
 
 /// Answers a lookup command through the core (a public reply gets the asker's delete button).
 async fn lookup(
@@ -23,7 +24,7 @@ async fn lookup(
                 .filter_map(|(n, v)| v.map(|v| (n, v)))
                 .collect(),
         };
-        Ok(Outcome::Reply(answers::for_member(
+        Ok(Outcome::Reply(lookup::for_member(
             &s.core, inv.lang, inv.user, &request,
         )))
     })

@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{Plan, hand};
+use super::kit::{Plan, hand};
 use crate::audit::{self, AuditCommand};
 use crate::discord::{Context, Error};
 

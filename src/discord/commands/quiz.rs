@@ -3,12 +3,13 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{Plan, concepts, hand, sections};
-use crate::answers::quiz::{Mode, StartArgs};
+use super::kit::{Plan, concepts, hand, sections};
 use crate::discord::{Context, Error};
 use crate::pack::Difficulty;
 use crate::quiz::commands::ReportScope;
-use crate::quiz::homework::flow::{AssignArgs, ListAction, ListArgs};
+use crate::quiz::homework::flow::AssignArgs;
+use crate::quiz::homework::steer::{ListAction, ListArgs};
+use crate::quiz::plan::{Mode, StartArgs};
 use crate::quiz::{Answering, Period, QuizCommand, Scoring, Sort, Teams, Who, commands};
 
 /// Runs a `/quiz` subcommand.

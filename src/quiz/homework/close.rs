@@ -5,8 +5,8 @@
 
 use super::Assignment;
 use super::summary::{self, Shape, Summary};
-use crate::answers::quiz::homework as cards;
 use crate::outbox::Message;
+use crate::quiz::view::homework as cards;
 use crate::services::{Error, Services};
 
 /// Closes every assignment due now whose guild is this process's, and ends attempts begun as

@@ -8,14 +8,14 @@ use rand::Rng;
 use super::attempt::{self, Click, Start};
 use super::due::{self, DueError};
 use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, pick};
-use crate::answers::quiz::homework::{self as cards, Feedback, option};
-use crate::answers::quiz::{self as quiz_cards, StartArgs};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
 use crate::pack::Lang;
 use crate::quiz::AnswerRow;
+use crate::quiz::plan::StartArgs;
 use crate::quiz::scoring::MAX_POINTS;
+use crate::quiz::view::homework::{self as cards, Feedback, option};
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 
@@ -31,20 +31,8 @@ pub struct AssignArgs {
     pub time_limit: Option<u32>,
 }
 
-pub(super) fn notice(text: String) -> Outcome {
-    Outcome::Reply(Reply::notice(text))
-}
-
-pub(super) fn private(text: String) -> Reply {
-    Reply {
-        text,
-        ephemeral: true,
-        ..Reply::default()
-    }
-}
-
 /// The zone a due time is read in: the one given, else the server's daily-post zone, else UTC.
-pub(super) async fn zone_for(
+pub async fn zone_for(
     s: &Services,
     guild: u64,
     given: Option<&str>,
@@ -77,14 +65,14 @@ pub async fn assign(
             "error-bot-permissions",
             &[("missing", &missing.join(", "))],
         );
-        return Ok(notice(text));
+        return Ok(Outcome::notice(text));
     }
     if let Some(n) = args.start.questions
         && !(1..=MAX_QUESTIONS as u32).contains(&n)
     {
         let allowed = format!("1–{MAX_QUESTIONS}");
         let name = option("assign", "questions", lang);
-        return Ok(Outcome::Reply(crate::answers::bad_option(
+        return Ok(Outcome::Reply(crate::cards::bad_option(
             lang,
             &name,
             &n.to_string(),
@@ -96,7 +84,7 @@ pub async fn assign(
     {
         let allowed = format!("{MIN_LIMIT}–{MAX_LIMIT}");
         let name = option("assign", "time_limit", lang);
-        return Ok(Outcome::Reply(crate::answers::bad_option(
+        return Ok(Outcome::Reply(crate::cards::bad_option(
             lang,
             &name,
             &l.to_string(),
@@ -112,7 +100,7 @@ pub async fn assign(
         Ok(at) => at.as_second(),
         Err(e) => return Ok(cards::due_notice(e, "assign", &args.due, lang).into()),
     };
-    let plan = match quiz_cards::plan(&s.core, lang, &args.start, 2) {
+    let plan = match crate::quiz::plan::plan(&s.core, lang, &args.start, 2) {
         Ok(plan) => plan,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };
@@ -121,7 +109,7 @@ pub async fn assign(
         .quiz_seed
         .unwrap_or_else(|| rand::thread_rng().r#gen());
     let Some(questions) = pick(&s.core, &plan, seed) else {
-        return Ok(notice(t(lang, "quiz-no-questions")));
+        return Ok(Outcome::notice(t(lang, "quiz-no-questions")));
     };
     let mut a = Assignment {
         id: inv.id,
@@ -155,7 +143,7 @@ pub async fn assign(
     };
     s.store.set_homework_message(a.id, message).await?;
     tracing::info!(homework = a.id, guild, due_at, "homework assigned");
-    Ok(Outcome::Reply(private(tr(
+    Ok(Outcome::Reply(Reply::private(tr(
         lang,
         "homework-posted",
         &[
@@ -177,7 +165,7 @@ async fn clicked(s: &Services, inv: &Invocation, id: u64) -> Result<Option<Assig
 
 fn closed_notice(a: &Assignment, lang: Lang) -> Outcome {
     let closed = a.closed_at.unwrap_or(a.due_at);
-    notice(tr(
+    Outcome::notice(tr(
         lang,
         "homework-closed-notice",
         &[
@@ -223,7 +211,7 @@ async fn finished(
 pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let Some(a) = clicked(s, inv, id).await? else {
-        return Ok(notice(t(lang, "error-stale-button")));
+        return Ok(Outcome::notice(t(lang, "error-stale-button")));
     };
     let now = s.clock.unix();
     let rules = a.rules();
@@ -244,7 +232,7 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
                 Some(m) => s.store.attempt_score(m.round).await?,
                 None => 0,
             };
-            return Ok(notice(tr(
+            return Ok(Outcome::notice(tr(
                 lang,
                 "homework-done-already",
                 &[
@@ -272,7 +260,7 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
     };
     Ok(match reply {
         Some(reply) => Outcome::Reply(reply),
-        None => notice(t(lang, "homework-gone")),
+        None => Outcome::notice(t(lang, "homework-gone")),
     })
 }
 
@@ -298,15 +286,15 @@ async fn answer_once(
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let Some(a) = clicked(s, inv, id).await? else {
-        return Ok(notice(t(lang, "error-stale-button")));
+        return Ok(Outcome::notice(t(lang, "error-stale-button")));
     };
     let now = s.clock.unix();
     let number = u32::try_from(number).unwrap_or(u32::MAX);
     let mine = s.store.homework_attempt(a.id, inv.user).await?;
     let progress = mine.map(|m| m.progress);
     match attempt::on_answer(&a.rules(), progress.as_ref(), number, now) {
-        Click::NotStarted => Ok(notice(t(lang, "homework-not-started"))),
-        Click::Closed => Ok(Outcome::Update(private(tr(
+        Click::NotStarted => Ok(Outcome::notice(t(lang, "homework-not-started"))),
+        Click::Closed => Ok(Outcome::Update(Reply::private(tr(
             lang,
             "homework-closed-answer",
             &[("number", &(a.number as usize))],
@@ -326,7 +314,7 @@ async fn answer_once(
                     lang,
                 ) {
                     Some(reply) => Outcome::Update(reply),
-                    None => notice(t(lang, "homework-gone")),
+                    None => Outcome::notice(t(lang, "homework-gone")),
                 },
             )
         }
@@ -337,10 +325,10 @@ async fn answer_once(
             last,
         } => {
             let Some((q, order)) = a.question(&s.core, number) else {
-                return Ok(notice(t(lang, "homework-gone")));
+                return Ok(Outcome::notice(t(lang, "homework-gone")));
             };
             let Some(&chosen) = order.get(position) else {
-                return Ok(notice(t(lang, "error-stale-button")));
+                return Ok(Outcome::notice(t(lang, "error-stale-button")));
             };
             let correct = chosen == q.correct;
             let row = AnswerRow {
@@ -375,7 +363,7 @@ async fn answer_once(
                     return Box::pin(answer_once(s, inv, id, number as usize, position, false))
                         .await;
                 }
-                return Ok(notice(t(lang, "error-stale-button")));
+                return Ok(Outcome::notice(t(lang, "error-stale-button")));
             }
             let feedback = Some((
                 match (in_time, correct) {
@@ -392,10 +380,8 @@ async fn answer_once(
             }
             Ok(match question(s, &a, number + 1, now, feedback, lang) {
                 Some(reply) => Outcome::Update(reply),
-                None => notice(t(lang, "homework-gone")),
+                None => Outcome::notice(t(lang, "homework-gone")),
             })
         }
     }
 }
-
-pub use super::steer::{ListAction, ListArgs, assignments};

@@ -18,9 +18,9 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
-use crate::answers::quiz::Plan;
 use crate::core::Core;
 use crate::pack::{Lang, QuizQuestion};
+use crate::quiz::plan::Plan;
 
 pub use attempt::{Progress, Rules};
 
@@ -128,7 +128,7 @@ pub fn pick(core: &Core, plan: &Plan, seed: u64) -> Option<Vec<Picked>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::quiz::{StartArgs, plan};
+    use crate::quiz::plan::{StartArgs, plan};
     use std::path::PathBuf;
 
     #[test]

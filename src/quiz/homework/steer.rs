@@ -5,11 +5,12 @@
 use super::Assignment;
 use super::close;
 use super::due;
-use super::flow::{notice, private, zone_for};
-use crate::answers::quiz::homework::{self as cards, Listed, option};
+use super::flow::zone_for;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::Lang;
+use crate::quiz::view::homework::{self as cards, Listed, option};
+use crate::reply::Reply;
 use crate::services::{Error, Services};
 
 /// What `/quiz assignments` is asked to do.
@@ -43,24 +44,24 @@ pub async fn assignments(
         return list(s, guild, lang).await;
     };
     let Some(number) = args.id else {
-        return Ok(notice(tr(
+        return Ok(Outcome::notice(tr(
             lang,
             "homework-needs-id",
             &[("option", &option("assignments", "id", lang))],
         )));
     };
     let Some(a) = s.store.homework_numbered(guild, number).await? else {
-        return Ok(notice(tr(
+        return Ok(Outcome::notice(tr(
             lang,
             "homework-no-such",
             &[("number", &(number as usize))],
         )));
     };
     if !may_steer(a.teacher) {
-        return Ok(notice(t(lang, "error-no-permission")));
+        return Ok(Outcome::notice(t(lang, "error-no-permission")));
     }
     if a.closed_at.is_some() {
-        return Ok(notice(tr(
+        return Ok(Outcome::notice(tr(
             lang,
             "homework-already-closed",
             &[("number", &(a.number as usize))],
@@ -69,13 +70,13 @@ pub async fn assignments(
     match action {
         ListAction::Close => {
             if !close::close(s, &a, Some(inv.user)).await? {
-                return Ok(notice(tr(
+                return Ok(Outcome::notice(tr(
                     lang,
                     "homework-already-closed",
                     &[("number", &(a.number as usize))],
                 )));
             }
-            Ok(Outcome::Reply(private(tr(
+            Ok(Outcome::Reply(Reply::private(tr(
                 lang,
                 "homework-closed-early",
                 &[
@@ -86,7 +87,7 @@ pub async fn assignments(
         }
         ListAction::Extend => {
             let Some(text) = args.due.as_deref().filter(|d| !d.trim().is_empty()) else {
-                return Ok(notice(tr(
+                return Ok(Outcome::notice(tr(
                     lang,
                     "homework-extend-needs-due",
                     &[("option", &option("assignments", "due", lang))],
@@ -102,7 +103,7 @@ pub async fn assignments(
                 Err(e) => return Ok(cards::due_notice(e, "assignments", text, lang).into()),
             };
             if !s.store.extend_homework(a.id, due_at).await? {
-                return Ok(notice(tr(
+                return Ok(Outcome::notice(tr(
                     lang,
                     "homework-already-closed",
                     &[("number", &(a.number as usize))],
@@ -110,7 +111,7 @@ pub async fn assignments(
             }
             let moved = Assignment { due_at, ..a };
             close::refresh(s, &moved).await;
-            Ok(Outcome::Reply(private(tr(
+            Ok(Outcome::Reply(Reply::private(tr(
                 lang,
                 "homework-extended",
                 &[

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use tokio::sync::mpsc;
 
 use super::{Control, Live};
-use crate::answers::quiz::{self as cards, Ending, JoinStage, Mode};
 use crate::outbox::Message;
+use crate::quiz::plan::Mode;
+use crate::quiz::view::{self as cards, Ending, JoinStage};
 use crate::quiz::{Member, Team, Teams};
 use crate::services::Services;
 

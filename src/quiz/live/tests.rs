@@ -1,10 +1,11 @@
 //! Tests of live rounds over a recorder: what happens when Discord refuses a round's messages.
 
 use super::*;
-use crate::answers::quiz::StartArgs;
 use crate::core::Core;
 use crate::outbox::OutboxError;
 use crate::outbox::recorder::{Call, Recorder};
+use crate::quiz::Tuning;
+use crate::quiz::plan::{StartArgs, plan};
 use crate::services::Pace;
 use crate::store::Store;
 use std::path::PathBuf;
@@ -30,7 +31,7 @@ async fn a_question_that_cannot_be_posted_ends_the_round_and_frees_the_channel()
         ..Pace::default()
     };
     let s = Services::new(core.clone(), store.clone(), outbox.clone(), pace);
-    let plan = cards::plan(&core, Lang::En, &StartArgs::default(), 2).expect("plan");
+    let plan = plan(&core, Lang::En, &StartArgs::default(), 2).expect("plan");
     let round = plan.round(&core, 1).expect("round");
     store
         .start_round(9, 1, 2, 3, 0)
@@ -39,12 +40,15 @@ async fn a_question_that_cannot_be_posted_ends_the_round_and_frees_the_channel()
     let (live, rx) = new_live(9, 1, 2, 3, Lang::En, &plan, round);
     launch(&s, live, rx);
     for _ in 0..100 {
-        if s.rounds.get(2).is_none() {
+        if s.state::<crate::quiz::Rooms>().get(2).is_none() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert!(s.rounds.get(2).is_none(), "the channel is free again");
+    assert!(
+        s.state::<crate::quiz::Rooms>().get(2).is_none(),
+        "the channel is free again"
+    );
     assert!(outbox.posts().is_empty(), "nothing reached the channel");
     assert!(
         store.abandon_open_rounds(1).await.expect("q").is_empty(),

@@ -1,82 +1,9 @@
-//! Typed answers in a round: how a round asks (buttons, typed, or both in turn), which of its
-//! questions are asked typed, and a member's typed answer judged and locked like a click.
+//! Typed answers in a round: a member's typed answer judged and locked like a click.
 
-use std::collections::VecDeque;
 use std::time::Instant;
 
 use super::{AnswerOutcome, Member, Phase, Round};
-use crate::pack::QuizQuestion;
 use crate::search::answer;
-
-/// How members answer a round's questions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Answering {
-    /// Every question with its choice buttons.
-    #[default]
-    Buttons,
-    /// Every question typed (only questions that accept a typed answer are drawn).
-    Typed,
-    /// Typed and buttons in turn: typed where the question allows it, buttons otherwise, so a
-    /// pack with few typed questions still makes a round.
-    Mixed,
-}
-
-impl Answering {
-    pub fn parse(s: &str) -> Option<Answering> {
-        match s.trim().to_lowercase().as_str() {
-            "buttons" | "tombol" => Some(Answering::Buttons),
-            "typed" | "ketik" => Some(Answering::Typed),
-            "mixed" | "campur" => Some(Answering::Mixed),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Answering::Buttons => "buttons",
-            Answering::Typed => "typed",
-            Answering::Mixed => "mixed",
-        }
-    }
-}
-
-/// The round's `n` questions from the shuffled `eligible` ones, each with whether it is asked
-/// typed. Mixed rounds put a typed question at every odd number (1, 3, 5, …) and a buttons-only
-/// one at every even number while each kind lasts; then the other kind fills in (a question
-/// that accepts a typed answer, on an even number, is asked with buttons).
-pub(super) fn arrange(
-    eligible: Vec<&QuizQuestion>,
-    answering: Answering,
-    n: usize,
-) -> Vec<(&QuizQuestion, bool)> {
-    match answering {
-        Answering::Buttons => eligible.into_iter().take(n).map(|q| (q, false)).collect(),
-        Answering::Typed => eligible.into_iter().take(n).map(|q| (q, true)).collect(),
-        Answering::Mixed => {
-            let (mut typed, mut clicked): (VecDeque<_>, VecDeque<_>) =
-                eligible.into_iter().partition(|q| q.typed.is_some());
-            let mut out = Vec::with_capacity(n);
-            while out.len() < n {
-                let next = if out.len() % 2 == 0 {
-                    typed
-                        .pop_front()
-                        .map(|q| (q, true))
-                        .or_else(|| clicked.pop_front().map(|q| (q, false)))
-                } else {
-                    clicked
-                        .pop_front()
-                        .or_else(|| typed.pop_front())
-                        .map(|q| (q, false))
-                };
-                match next {
-                    Some(pick) => out.push(pick),
-                    None => break,
-                }
-            }
-            out
-        }
-    }
-}
 
 impl Round {
     /// A member's typed answer at `now` to the open question, if it is asked typed: judged by
@@ -124,8 +51,9 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+    use crate::pack::QuizQuestion;
     use crate::pack::{Difficulty, Text, Typed, TypedAnswer};
-    use crate::quiz::{RoundError, Settings};
+    use crate::quiz::{Answering, RoundError, Settings};
 
     fn t(s: &str) -> Text {
         Text {

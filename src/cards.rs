@@ -1,0 +1,200 @@
+//! What every feature's cards share: footers, places in the text, "did you mean" notices,
+//! fields packed from whole lines, concept menus and the buttons that open a section or
+//! delete a reply. Low: it reads the pack, the index and the catalog, never a feature.
+
+use crate::catalog::{self, name_in};
+use crate::core::Core;
+use crate::i18n::tr;
+use crate::interaction::CustomId;
+use crate::pack::{Lang, Pack};
+use crate::reply::Reply;
+use crate::search::{Hit, Kind};
+
+/// The button that lets the member who asked, and only them, delete a public reply.
+pub fn delete_button(lang: Lang, user: u64) -> crate::reply::Button {
+    crate::reply::Button {
+        id: CustomId::Delete { owner: user },
+        label: crate::i18n::t(lang, "button-delete"),
+        style: crate::reply::ButtonStyle::Danger,
+    }
+}
+
+/// A menu of concepts that opens the chosen one's card (`scope` keeps the menus of one message
+/// apart); `None` when there are none.
+pub fn concept_menu<'a>(
+    pack: &Pack,
+    concepts: impl Iterator<Item = &'a crate::pack::Concept>,
+    lang: Lang,
+    scope: String,
+    placeholder: &str,
+) -> Option<crate::reply::Select> {
+    let options: Vec<crate::reply::SelectOption> = concepts
+        .map(|c| crate::reply::SelectOption {
+            label: c.name.get(lang).to_string(),
+            value: format!("concept:{}:{}", pack.id, c.id),
+            description: Some(c.gloss.get(lang).to_string()),
+        })
+        .collect();
+    (!options.is_empty()).then(|| crate::reply::Select {
+        id: CustomId::Open { scope },
+        placeholder: crate::i18n::t(lang, placeholder),
+        options,
+    })
+}
+
+/// The button that opens a section's card.
+pub fn section_button(
+    pack: &Pack,
+    section: &crate::pack::Section,
+    lang: Lang,
+) -> (CustomId, String) {
+    let id = CustomId::Section {
+        pack: pack.id.clone(),
+        id: section.id.clone(),
+    };
+    let label = section.label.get(lang).to_string();
+    (id, tr(lang, "button-open-section", &[("label", &label)]))
+}
+
+/// Whole lines packed into fields of at most 1024 characters: never a line cut in two. At most
+/// `max_fields` fields; what does not fit is counted at the end ("+2 …").
+pub fn whole_lines(name: &str, lines: &[String], max_fields: usize) -> Vec<(String, String)> {
+    use crate::render::limits::FIELD_VALUE;
+    use crate::text::{chars, truncate};
+    let room = FIELD_VALUE - 16;
+    let mut fields: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut left = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let line = truncate(line, room);
+        if !current.is_empty() && chars(&current) + 1 + chars(&line) > room {
+            fields.push(std::mem::take(&mut current));
+            if fields.len() == max_fields {
+                left = lines.len() - i;
+                break;
+            }
+        }
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(&line);
+    }
+    if !current.is_empty() && fields.len() < max_fields.max(1) {
+        fields.push(current);
+    }
+    if left > 0
+        && let Some(last) = fields.last_mut()
+    {
+        last.push_str(&format!("\n+{left} …"));
+    }
+    fields
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let n = if i == 0 {
+                name.to_string()
+            } else {
+                format!("{name} ({})", i + 1)
+            };
+            (n, v)
+        })
+        .collect()
+}
+
+/// "I don't know X. Did you mean: A, B?" as an ephemeral notice.
+pub fn not_found(
+    core: &Core,
+    lang: Lang,
+    kind: Kind,
+    input: &str,
+    guesses: &[Hit],
+    key: &str,
+) -> Reply {
+    let mut text = tr(lang, key, &[("input", &input.trim().to_string())]);
+    let names: Vec<String> = guesses
+        .iter()
+        .filter_map(|h| core.index.label(kind, &h.pack, &h.id, lang))
+        .map(|l| format!("**{}**", crate::text::truncate(&l, 80)))
+        .collect();
+    if !names.is_empty() {
+        text.push('\n');
+        text.push_str(&tr(
+            lang,
+            "did-you-mean",
+            &[("suggestions", &names.join(", "))],
+        ));
+    }
+    Reply::notice(text)
+}
+
+/// Where a quote stands: its section (or footnote), or its place in a text without sections.
+pub fn quote_place(pack: &Pack, q: &crate::pack::Quote, lang: Lang) -> String {
+    q.section
+        .as_deref()
+        .map(|s| section_ref(pack, lang, s, q.footnote))
+        .or_else(|| q.location.as_ref().map(|l| l.get(lang).to_string()))
+        .unwrap_or_default()
+}
+
+/// The notice for an option value Aura cannot use: which option, what was given, what works.
+pub fn bad_option(lang: Lang, option: &str, value: &str, allowed: &str) -> Reply {
+    Reply::notice(tr(
+        lang,
+        "quiz-bad-option",
+        &[
+            ("option", &option.to_string()),
+            ("value", &crate::text::truncate(value.trim(), 50)),
+            ("allowed", &allowed.to_string()),
+        ],
+    ))
+}
+
+/// Where to read for a quiz question, in words: "section V", "Adorno's letter to Benjamin, London,
+/// 18 March 1936", or "the essay's versions and publication history (/essay)".
+pub fn place_text(pack: &Pack, place: crate::pack::Place<'_>, lang: Lang) -> String {
+    use crate::pack::Place;
+    match place {
+        Place::Section(s) => section_ref(pack, lang, s, false),
+        Place::Source(s) => pack
+            .source(s)
+            .map(|x| x.title.get(lang).to_string())
+            .unwrap_or_else(|| s.to_string()),
+        Place::History => tr(
+            lang,
+            "place-history",
+            &[(
+                "essay",
+                &format!(
+                    "/{}",
+                    name_in(
+                        catalog::command("essay").unwrap_or(&catalog::COMMANDS[0]),
+                        lang
+                    )
+                ),
+            )],
+        ),
+    }
+}
+
+/// The localized footer line naming the pack's work.
+pub fn footer(pack: &Pack, lang: Lang) -> String {
+    tr(
+        lang,
+        "footer-pack",
+        &[("work", &pack.work.title.get(lang).to_string())],
+    )
+}
+
+/// "Section X" or "footnote to section X" in the member's language.
+pub fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> String {
+    let label = pack
+        .section(section)
+        .map(|s| s.label.get(lang).to_string())
+        .unwrap_or_else(|| section.to_string());
+    let key = if footnote {
+        "ref-footnote"
+    } else {
+        "ref-section"
+    };
+    tr(lang, key, &[("label", &label)])
+}

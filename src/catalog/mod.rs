@@ -1,0 +1,9 @@
+//! The commands Aura answers, their options and their names in both languages: the single list
+//! that Discord registration, `/help` and the preview parser read ([`commands`]), and a command
+//! as a member gives it ([`request`]).
+
+pub mod commands;
+pub mod request;
+
+pub use commands::*;
+pub use request::*;

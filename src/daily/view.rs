@@ -1,0 +1,117 @@
+//! The daily post as members see it: a discussion prompt with a supporting quote and the
+//! Benjamin-against-Adorno angle, a quote of the day, or a debate motion, in the schedule's
+//! language; and the items each kind walks through. Pure: the runner lives in `daily`.
+
+use crate::interaction::CustomId;
+use rand::Rng;
+use rand::seq::SliceRandom;
+
+use crate::cards::{footer, quote_place};
+use crate::core::Core;
+use crate::daily::PostKind;
+use crate::debate::view as debate;
+use crate::i18n::{t, tr};
+use crate::lookup::quote;
+use crate::pack::{Lang, Pack};
+use crate::reply::{Accent, Reply};
+
+/// A post of `kind` for the pack item `item`; `None` if the pack no longer has it.
+pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply> {
+    let mut reply = match kind {
+        PostKind::Prompt => {
+            let p = pack.prompt(item)?;
+            let mut reply = Reply {
+                title: Some(t(lang, "daily-prompt-title")),
+                text: format!("**{}**", p.text.get(lang)),
+                footer: Some(footer(pack, lang)),
+                accent: Accent::Debate,
+                ..Reply::default()
+            };
+            if let Some(q) = p
+                .quote
+                .as_deref()
+                .and_then(|q| pack.quote(q))
+                .filter(|q| q.is_verified())
+            {
+                let place = quote_place(pack, q, lang);
+                reply = reply.field(
+                    t(lang, "daily-quote"),
+                    format!(
+                        "“{}”\n— {}, {place}",
+                        crate::text::truncate(q.text.get(lang), 800),
+                        pack.speaker_name(q)
+                    ),
+                );
+            }
+            reply.field(t(lang, "daily-angle"), p.angle.get(lang))
+        }
+        PostKind::Quote => {
+            let q = pack.quote(item).filter(|q| q.is_verified())?;
+            let mut reply = quote::card(pack, q, lang, false);
+            reply.title = Some(tr(
+                lang,
+                "daily-quote-title",
+                &[("speaker", &pack.speaker_name(q))],
+            ));
+            reply
+        }
+        PostKind::Motion => {
+            let m = pack.motion(item)?;
+            let mut reply = debate::card(pack, m, lang);
+            reply
+                .buttons
+                .retain(|b| !matches!(b.id, CustomId::MotionMore { .. }));
+            reply.title = Some(tr(
+                lang,
+                "daily-motion-title",
+                &[("motion", &m.motion.get(lang).to_string())],
+            ));
+            reply
+        }
+    };
+    reply.text = format!("{}\n\n{}", reply.text, t(lang, "daily-discuss"));
+    Some(reply)
+}
+
+/// A post for an approved member suggestion.
+pub fn suggestion_post(text: &str, author: u64, lang: Lang) -> Reply {
+    Reply {
+        title: Some(t(lang, "daily-prompt-title")),
+        text: format!(
+            "**{}**\n\n{}",
+            crate::text::escape_markdown(text),
+            t(lang, "daily-discuss")
+        ),
+        footer: Some(tr(
+            lang,
+            "daily-suggested-by",
+            &[("member", &format!("<@{author}>"))],
+        )),
+        accent: Accent::Debate,
+        ..Reply::default()
+    }
+}
+
+/// A sample post of `kind` in `post_lang`, shown privately (`/daily preview`).
+pub fn preview(
+    core: &Core,
+    lang: Lang,
+    kind: PostKind,
+    post_lang: Lang,
+    rng: &mut impl Rng,
+) -> Reply {
+    let Some(pack) = core.library.packs.first() else {
+        return Reply::notice(t(lang, "daily-nothing"));
+    };
+    let items = kind.items(pack);
+    let Some(item) = items.choose(rng) else {
+        return Reply::notice(t(lang, "daily-nothing"));
+    };
+    match post(pack, kind, item, post_lang) {
+        Some(mut reply) => {
+            reply.ephemeral = true;
+            reply
+        }
+        None => Reply::notice(t(lang, "daily-nothing")),
+    }
+}

@@ -1,0 +1,140 @@
+//! What both debate formats share: the motion a debate is on, who may moderate one, how many
+//! may be open at once and for how long, and the private notices their answers use.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+
+use super::{Debate, Format, Side};
+use crate::debate::view as debate;
+use crate::i18n::{t, tr};
+use crate::interaction::{Invocation, Outcome};
+use crate::pack::Lang;
+use crate::quiz::access::{Asker, may_control};
+use crate::reply::Reply;
+use crate::services::{Error, Services};
+
+/// How long a debate may run before Aura ends it: a whole lesson.
+pub const LIFETIME: i64 = 3 * 3600;
+
+/// The longest claim in the argument form.
+pub const CLAIM_MAX: u16 = 300;
+
+pub fn notice(lang: Lang, key: &str) -> Outcome {
+    Outcome::Reply(Reply::notice(t(lang, key)))
+}
+
+pub fn side_name(lang: Lang, side: Side) -> String {
+    t(lang, &format!("side-{}", side.code()))
+}
+
+/// The motion asked for; without one, the motion this channel has seen least recently (one it
+/// has never debated first, at random among those).
+pub async fn choose(
+    s: &Services,
+    inv: &Invocation,
+    motion: Option<&str>,
+) -> Result<Result<(String, String), Box<Reply>>, Error> {
+    let core = &s.core;
+    let mut rng = StdRng::from_entropy();
+    if motion.is_some() {
+        return Ok(debate::pick(core, inv.lang, motion, &mut rng)
+            .map(|(p, m)| (p.id.clone(), m.id.clone())));
+    }
+    let seen = s.store.motions_seen(inv.channel).await?;
+    let last = |pack: &str, motion: &str| {
+        seen.iter()
+            .find(|(p, m, _)| p == pack && m == motion)
+            .map(|(_, _, at)| *at)
+    };
+    let all: Vec<(String, String, Option<i64>)> = core
+        .library
+        .packs
+        .iter()
+        .flat_map(|p| p.motions.iter().map(move |m| (p, m)))
+        .map(|(p, m)| (p.id.clone(), m.id.clone(), last(&p.id, &m.id)))
+        .collect();
+    let fresh: Vec<&(String, String, Option<i64>)> =
+        all.iter().filter(|(_, _, at)| at.is_none()).collect();
+    let picked = if fresh.is_empty() {
+        all.iter().min_by_key(|(_, _, at)| *at)
+    } else {
+        fresh.choose(&mut rng).copied()
+    };
+    Ok(match picked {
+        Some((p, m, _)) => Ok((p.clone(), m.clone())),
+        None => Err(Box::new(Reply::notice(t(inv.lang, "error-no-motion")))),
+    })
+}
+
+/// The notice when the channel or server already has as many open debates as allowed.
+pub async fn over_limit(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+) -> Result<Option<Reply>, Error> {
+    let limits = &s.pace.limits;
+    let (in_guild, in_channel) = s.store.open_debates(guild, inv.channel).await?;
+    let over = if in_channel >= i64::from(limits.open_debates_per_channel) {
+        Some((
+            "limit-open-debates-channel",
+            limits.open_debates_per_channel,
+        ))
+    } else if in_guild >= i64::from(limits.open_debates_per_guild) {
+        Some(("limit-open-debates-guild", limits.open_debates_per_guild))
+    } else {
+        None
+    };
+    Ok(over.map(|(key, max)| Reply::notice(tr(inv.lang, key, &[("max", &(max as usize))]))))
+}
+
+/// Is the click in the server and channel the debate was opened in? A button copied
+/// elsewhere (or a forged id) names a debate that is not there.
+pub fn here(d: &Debate, inv: &Invocation) -> bool {
+    d.guild == inv.guild && d.room() == inv.channel
+}
+
+/// Who may close a vote: its starter, a moderator (Manage Messages) or the server's quiz master,
+/// the same rule as for steering a quiz round, so a teacher closes a vote a student opened.
+pub async fn may_close(s: &Services, d: &Debate, inv: &Invocation) -> Result<bool, Error> {
+    if d.starter == inv.user || inv.is_moderator() {
+        return Ok(true);
+    }
+    let Some(guild) = d.guild else {
+        return Ok(false);
+    };
+    let access = s.store.quiz_access(guild).await?;
+    let asker = Asker {
+        id: inv.user,
+        moderator: false,
+        roles: &inv.roles,
+    };
+    Ok(may_control(&access, &asker, d.starter))
+}
+
+/// A debate opened now by the member of `inv`, in their channel and language; it keeps
+/// no interaction token and has no message yet.
+pub fn opened_by(
+    inv: &Invocation,
+    (pack, motion): (String, String),
+    format: Format,
+    opened_at: i64,
+    closes_at: i64,
+) -> Debate {
+    Debate {
+        id: inv.id,
+        pack,
+        motion,
+        guild: inv.guild,
+        channel: inv.channel,
+        starter: inv.user,
+        token: String::new(),
+        lang: inv.lang,
+        opened_at,
+        closes_at,
+        closed_at: None,
+        format,
+        message: None,
+        thread: None,
+    }
+}

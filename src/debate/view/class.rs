@@ -1,0 +1,424 @@
+//! What a class debate shows while it runs: the pinned control message (phase, sides, the
+//! speech order with the clock as a Discord timestamp, the points of information waiting, the
+//! arguments' count, and the buttons of the phase) and the lines Aura posts in the thread.
+//! Members are named with mentions, which show names and ping nobody.
+
+use crate::core::Core;
+use crate::debate::Side;
+use crate::debate::class::{Act, Class, Clock, Part, Phase, PoiState, Poll, SidesMode, Speech};
+use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
+use crate::pack::Lang;
+use crate::reply::{Accent, Button, ButtonStyle, Reply};
+
+pub use super::summary::{arguments, export, history, result_line, summary};
+
+/// How many members a side's list names before "+n".
+const NAMED: usize = 25;
+
+pub(crate) fn side_name(lang: Lang, side: Side) -> String {
+    t(lang, &format!("side-{}", side.code()))
+}
+
+pub(crate) fn part_name(lang: Lang, part: Part) -> String {
+    t(lang, &format!("class-part-{}", part.code()))
+}
+
+/// `m:ss`.
+pub(crate) fn clock_text(secs: i64) -> String {
+    let secs = secs.max(0);
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// "Speech 2 of 6: Opening, Adorno".
+pub(crate) fn speech_title(c: &Class, sp: &Speech, lang: Lang) -> String {
+    tr(
+        lang,
+        "class-speech-title",
+        &[
+            ("number", &(sp.number as usize)),
+            ("total", &c.speeches.len()),
+            ("part", &part_name(lang, sp.part)),
+            ("side", &side_name(lang, sp.side)),
+        ],
+    )
+}
+
+/// The motion's text in `lang`.
+pub fn motion_title(core: &Core, c: &Class, lang: Lang) -> String {
+    core.library
+        .pack(&c.debate.pack)
+        .and_then(|p| p.motion(&c.debate.motion))
+        .map(|m| m.motion.get(lang).to_string())
+        .unwrap_or_else(|| c.debate.motion.clone())
+}
+
+fn names<'a>(members: impl Iterator<Item = &'a crate::debate::class::Member>) -> String {
+    let all: Vec<String> = members.map(|m| format!("<@{}>", m.id)).collect();
+    if all.is_empty() {
+        return "—".into();
+    }
+    let mut out = all
+        .iter()
+        .take(NAMED)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if all.len() > NAMED {
+        out.push_str(&format!(" +{}", all.len() - NAMED));
+    }
+    out
+}
+
+fn speaker_text(sp: &Speech, lang: Lang) -> String {
+    match &sp.speaker {
+        Some((id, _)) => format!("<@{id}>"),
+        None => tr(lang, "class-team", &[("side", &side_name(lang, sp.side))]),
+    }
+}
+
+/// The line for the current speech's clock.
+fn clock_line(sp: &Speech, lang: Lang, now: i64) -> String {
+    let speaker = speaker_text(sp, lang);
+    match sp.clock(now) {
+        Clock::Waiting => tr(
+            lang,
+            "class-clock-waiting",
+            &[("side", &side_name(lang, sp.side))],
+        ),
+        Clock::Running { deadline } => tr(
+            lang,
+            "class-clock-running",
+            &[
+                ("speaker", &speaker),
+                ("ends", &format!("<t:{deadline}:R>")),
+                ("length", &clock_text(sp.allowed)),
+            ],
+        ),
+        Clock::Paused { remaining } => tr(
+            lang,
+            "class-clock-paused",
+            &[("speaker", &speaker), ("left", &clock_text(remaining))],
+        ),
+        Clock::Over { deadline } => tr(
+            lang,
+            "class-clock-over",
+            &[
+                ("speaker", &speaker),
+                ("ended", &format!("<t:{deadline}:R>")),
+            ],
+        ),
+        Clock::Ended => String::new(),
+    }
+}
+
+/// One line of the order: done, now or to come.
+fn order_line(c: &Class, sp: &Speech, lang: Lang) -> String {
+    let mark = match (sp.ended_at, c.current().map(|cur| cur.number)) {
+        (Some(_), _) => "✅",
+        (None, Some(n)) if n == sp.number => "▶️",
+        _ => "▫️",
+    };
+    let mut line = format!(
+        "{mark} {}. {} · {}",
+        sp.number,
+        part_name(lang, sp.part),
+        side_name(lang, sp.side)
+    );
+    if let Some((id, _)) = &sp.speaker {
+        line.push_str(&format!(" · <@{id}>"));
+    }
+    if let Some(used) = sp.used.filter(|_| sp.ended_at.is_some()) {
+        line.push_str(&format!(" · {}", clock_text(used)));
+    }
+    line
+}
+
+fn button(debate: u64, act: Act, label: String, style: ButtonStyle) -> Button {
+    Button {
+        id: CustomId::Class { debate, act },
+        label,
+        style,
+    }
+}
+
+/// The control message, as it stands at `now`, in the debate's language.
+pub fn control(core: &Core, c: &Class, now: i64) -> Reply {
+    let lang = c.debate.lang;
+    let motion = motion_title(core, c, lang);
+    let mut text = match (c.phase, c.sides_mode) {
+        (Phase::Lobby, SidesMode::Join) => t(lang, "class-phase-lobby-join"),
+        (Phase::Lobby, SidesMode::Assign) => t(lang, "class-phase-lobby-assign"),
+        (Phase::Opening, _) => t(lang, "class-phase-opening"),
+        (Phase::Speech, _) => String::new(),
+        (Phase::Closing, _) => t(lang, "class-phase-closing"),
+        (Phase::Done, _) => t(lang, "class-phase-done"),
+    };
+    if let Some(sp) = c.current() {
+        text = format!(
+            "**{}**\n{}",
+            speech_title(c, sp, lang),
+            clock_line(sp, lang, now)
+        );
+    }
+    let mut reply = Reply {
+        title: Some(tr(lang, "class-title", &[("motion", &motion)])),
+        text,
+        footer: Some(tr(
+            lang,
+            "class-footer",
+            &[("length", &clock_text(c.speech_secs))],
+        )),
+        accent: Accent::Debate,
+        ..Reply::default()
+    };
+    for side in [Side::Benjamin, Side::Adorno] {
+        let n = c.on(side).count();
+        reply = reply.field(
+            tr(
+                lang,
+                "class-side-heading",
+                &[("side", &side_name(lang, side)), ("count", &n)],
+            ),
+            names(c.on(side)),
+        );
+    }
+    if c.sides_mode == SidesMode::Assign && c.phase == Phase::Lobby {
+        let waiting = c.members.iter().filter(|m| m.side.is_none());
+        let n = c.members.iter().filter(|m| m.side.is_none()).count();
+        reply = reply.field(
+            tr(lang, "class-in-heading", &[("count", &n)]),
+            names(waiting),
+        );
+    }
+    let order: Vec<String> = c
+        .speeches
+        .iter()
+        .map(|sp| order_line(c, sp, lang))
+        .collect();
+    reply = reply.field(t(lang, "class-order-heading"), order.join("\n"));
+    if let Some(sp) = c.current() {
+        let hands: Vec<String> = c
+            .pois_in(sp.number)
+            .filter(|p| p.state == PoiState::Waiting)
+            .map(|p| format!("✋ <@{}>", p.user))
+            .collect();
+        if !hands.is_empty() {
+            reply = reply.field(t(lang, "class-poi-heading"), hands.join("\n"));
+        }
+    }
+    let (b, a) = (
+        c.arguments
+            .iter()
+            .filter(|x| x.side == Side::Benjamin)
+            .count(),
+        c.arguments
+            .iter()
+            .filter(|x| x.side == Side::Adorno)
+            .count(),
+    );
+    reply = reply.field(
+        t(lang, "class-arguments-heading"),
+        tr(
+            lang,
+            "class-arguments-count",
+            &[("total", &(a + b)), ("benjamin", &b), ("adorno", &a)],
+        ),
+    );
+    if c.phase == Phase::Done {
+        reply = reply.field(t(lang, "heading-result"), result_line(c, lang));
+    }
+    reply.buttons = buttons(c, now);
+    reply
+}
+
+/// The buttons of the phase: what members can do first, the moderator's last.
+fn buttons(c: &Class, now: i64) -> Vec<Button> {
+    use ButtonStyle::*;
+    let lang = c.debate.lang;
+    let id = c.debate.id;
+    let mut out = Vec::new();
+    let join = |out: &mut Vec<Button>| {
+        for side in [Side::Benjamin, Side::Adorno] {
+            out.push(button(
+                id,
+                Act::Join(Some(side)),
+                tr(
+                    lang,
+                    "class-button-join",
+                    &[("side", &side_name(lang, side))],
+                ),
+                Primary,
+            ));
+        }
+    };
+    let ballots = |out: &mut Vec<Button>, poll: Poll| {
+        for (side, style) in [
+            (Side::Benjamin, Primary),
+            (Side::Adorno, Primary),
+            (Side::Undecided, Secondary),
+        ] {
+            out.push(button(
+                id,
+                Act::Ballot(poll, side),
+                side_name(lang, side),
+                style,
+            ));
+        }
+    };
+    let next = |key: &str| button(id, Act::Next, t(lang, key), Success);
+    let mine = button(id, Act::MySide, t(lang, "class-button-mine"), Secondary);
+    let argue = button(id, Act::Argue, t(lang, "class-button-argue"), Secondary);
+    match c.phase {
+        Phase::Lobby => {
+            match c.sides_mode {
+                SidesMode::Join => join(&mut out),
+                SidesMode::Assign => out.push(button(
+                    id,
+                    Act::Join(None),
+                    t(lang, "class-button-in"),
+                    Primary,
+                )),
+            }
+            out.push(mine);
+            out.push(argue);
+            out.push(next(match c.sides_mode {
+                SidesMode::Join => "class-next-lobby",
+                SidesMode::Assign => "class-next-deal",
+            }));
+        }
+        Phase::Opening => {
+            ballots(&mut out, Poll::Opening);
+            out.push(mine);
+            out.push(argue);
+            if c.sides_mode == SidesMode::Join {
+                join(&mut out);
+            }
+            out.push(next("class-next-opening"));
+        }
+        Phase::Speech => {
+            let Some(sp) = c.current() else {
+                return out;
+            };
+            let n = sp.number;
+            let clock = sp.clock(now);
+            if clock == Clock::Waiting {
+                out.push(button(
+                    id,
+                    Act::Speak(n),
+                    t(lang, "class-button-speak"),
+                    Primary,
+                ));
+                out.push(mine);
+                out.push(argue);
+                out.push(next("class-next-start"));
+                return out;
+            }
+            out.push(button(
+                id,
+                Act::Poi(n),
+                t(lang, "class-button-poi"),
+                Primary,
+            ));
+            if c.pois_in(n).any(|p| p.state == PoiState::Waiting) {
+                out.push(button(
+                    id,
+                    Act::PoiAnswer(n, true),
+                    t(lang, "class-button-poi-yes"),
+                    Success,
+                ));
+                out.push(button(
+                    id,
+                    Act::PoiAnswer(n, false),
+                    t(lang, "class-button-poi-no"),
+                    Secondary,
+                ));
+            }
+            out.push(mine);
+            out.push(argue);
+            let pause = if matches!(clock, Clock::Paused { .. }) {
+                "class-button-resume"
+            } else {
+                "class-button-pause"
+            };
+            out.push(button(id, Act::Pause, t(lang, pause), Secondary));
+            out.push(button(
+                id,
+                Act::Extend,
+                t(lang, "class-button-extend"),
+                Secondary,
+            ));
+            out.push(next(if n as usize >= c.speeches.len() {
+                "class-next-last"
+            } else {
+                "class-next-speech"
+            }));
+        }
+        Phase::Closing => {
+            ballots(&mut out, Poll::Closing);
+            out.push(mine);
+            out.push(argue);
+            out.push(next("class-next-closing"));
+        }
+        Phase::Done => {}
+    }
+    out
+}
+
+/// "Speech 2 of 6 … a member of Adorno's side presses I'll speak".
+pub fn speech_waiting(c: &Class, sp: &Speech, lang: Lang) -> String {
+    format!(
+        "**{}**\n{}",
+        speech_title(c, sp, lang),
+        tr(
+            lang,
+            "class-clock-waiting",
+            &[("side", &side_name(lang, sp.side))]
+        )
+    )
+}
+
+/// The speech has started: who speaks, for how long, until when.
+pub fn speech_started(c: &Class, sp: &Speech, lang: Lang) -> String {
+    let ends = sp.deadline.unwrap_or_default();
+    format!(
+        "🎙 **{}**\n{}",
+        speech_title(c, sp, lang),
+        tr(
+            lang,
+            "class-clock-running",
+            &[
+                ("speaker", &speaker_text(sp, lang)),
+                ("ends", &format!("<t:{ends}:R>")),
+                ("length", &clock_text(sp.allowed)),
+            ],
+        )
+    )
+}
+
+/// One minute (or half the speech) left.
+pub fn speech_warning(c: &Class, sp: &Speech, lang: Lang) -> String {
+    let ends = sp.deadline.unwrap_or_default();
+    tr(
+        lang,
+        "class-warning",
+        &[
+            ("speech", &speech_title(c, sp, lang)),
+            ("speaker", &speaker_text(sp, lang)),
+            ("left", &clock_text(sp.warn_secs)),
+            ("ends", &format!("<t:{ends}:R>")),
+        ],
+    )
+}
+
+/// The speech's time is up.
+pub fn speech_time(c: &Class, sp: &Speech, lang: Lang) -> String {
+    tr(
+        lang,
+        "class-time",
+        &[
+            ("speech", &speech_title(c, sp, lang)),
+            ("speaker", &speaker_text(sp, lang)),
+        ],
+    )
+}

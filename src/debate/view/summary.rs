@@ -1,0 +1,479 @@
+//! What a class debate leaves behind: the result line (both votes, the shift and the winner by
+//! the Intelligence Squared rule), the summary posted in the thread, the argument tree, the
+//! Markdown export, the channel's history, and a sample debate for `aura preview` and the
+//! snapshots.
+
+use super::class::{clock_text, motion_title, part_name, side_name};
+use super::{cite, evidence};
+use crate::cards::whole_lines;
+use crate::core::Core;
+use crate::debate::class::{
+    Argument, Class, Poi, PoiState, Speech, Verdict,
+    result::{share, shift},
+    verdict,
+};
+use crate::debate::history::{Came, Entry};
+use crate::debate::{Side, Tally};
+use crate::i18n::{t, tr};
+use crate::pack::Lang;
+use crate::reply::{Accent, Reply};
+use crate::text::escape_markdown;
+
+/// "Benjamin 12 (40%) · Adorno 10 (33%) · Undecided 8 (27%)".
+fn tally_line(t_: &Tally, lang: Lang) -> String {
+    [Side::Benjamin, Side::Adorno, Side::Undecided]
+        .iter()
+        .map(|&side| {
+            let n = match side {
+                Side::Benjamin => t_.benjamin,
+                Side::Adorno => t_.adorno,
+                Side::Undecided => t_.undecided,
+            };
+            format!("{} {n} ({:.0}%)", side_name(lang, side), share(t_, side))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// "+5.0" / "−3.3" percentage points.
+pub(super) fn points(v: f64) -> String {
+    if v < -0.05 {
+        format!("−{:.1}", -v)
+    } else {
+        format!("+{:.1}", v.max(0.0))
+    }
+}
+
+/// Who won: the side that gained more, a tie, nobody moved, or no closing vote.
+fn winner_text(v: &Verdict, lang: Lang) -> String {
+    if v.closing.total() == 0 {
+        t(lang, "class-result-no-closing")
+    } else if v.unmoved {
+        t(lang, "class-result-unmoved")
+    } else {
+        match v.winner {
+            Some(side) => tr(
+                lang,
+                "class-result-winner",
+                &[("side", &side_name(lang, side))],
+            ),
+            None => t(lang, "class-result-tie"),
+        }
+    }
+}
+
+/// Both votes, the shift and the winner.
+fn verdict_text(v: &Verdict, lang: Lang) -> String {
+    let winner = winner_text(v, lang);
+    format!(
+        "{}\n{}\n{}\n**{}**",
+        tr(
+            lang,
+            "class-result-opening",
+            &[("tally", &tally_line(&v.opening, lang))]
+        ),
+        tr(
+            lang,
+            "class-result-closing",
+            &[("tally", &tally_line(&v.closing, lang))]
+        ),
+        tr(
+            lang,
+            "class-result-shift",
+            &[
+                ("benjamin", &points(shift(v, Side::Benjamin))),
+                ("adorno", &points(shift(v, Side::Adorno))),
+            ],
+        ),
+        winner
+    )
+}
+
+/// The result as a post: both votes, the shift and the winner.
+pub fn result_line(c: &Class, lang: Lang) -> String {
+    format!("🏁 {}", verdict_text(&verdict(c.opening, c.closing), lang))
+}
+
+/// The argument tree as lines: each side's claims, with replies indented under what they
+/// answer ("+" supports, "−" objects). `mention`: members as mentions (Discord) or names.
+fn tree_lines(
+    pack: Option<&crate::pack::Pack>,
+    c: &Class,
+    lang: Lang,
+    mention: bool,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for side in [Side::Benjamin, Side::Adorno] {
+        let roots: Vec<&Argument> = c
+            .arguments
+            .iter()
+            .filter(|a| a.side == side && a.parent.is_none())
+            .collect();
+        if roots.is_empty() {
+            continue;
+        }
+        lines.push(format!("**{}**", side_name(lang, side)));
+        for root in roots {
+            walk(pack, c, root, 0, lang, mention, &mut lines);
+        }
+    }
+    lines
+}
+
+fn walk(
+    pack: Option<&crate::pack::Pack>,
+    c: &Class,
+    a: &Argument,
+    depth: usize,
+    lang: Lang,
+    mention: bool,
+    out: &mut Vec<String>,
+) {
+    let who = if mention {
+        format!("<@{}>", a.user)
+    } else {
+        escape_markdown(&a.name)
+    };
+    let mark = match a
+        .parent
+        .and_then(|p| c.arguments.iter().find(|x| x.number == p))
+    {
+        Some(parent) if parent.side == a.side => "+ ",
+        Some(_) => "− ",
+        None => "",
+    };
+    let indent = "\u{2003}".repeat(depth.min(4));
+    let arrow = if depth > 0 { "↳ " } else { "" };
+    let mut line = format!(
+        "{indent}{arrow}{mark}#{} {} — {who}",
+        a.number,
+        escape_markdown(&a.claim)
+    );
+    if let (Some(pack), Some(source)) = (pack, &a.source) {
+        let cited = cite(pack, source, lang);
+        if !cited.is_empty() {
+            line.push_str(&format!(" · {cited}"));
+        }
+    }
+    out.push(line);
+    for reply in c.arguments.iter().filter(|x| x.parent == Some(a.number)) {
+        walk(pack, c, reply, depth + 1, lang, mention, out);
+    }
+}
+
+/// `/debate arguments`: the tree so far.
+pub fn arguments(core: &Core, c: &Class, lang: Lang) -> Reply {
+    let pack = core.library.pack(&c.debate.pack);
+    let lines = tree_lines(pack, c, lang, true);
+    let mut reply = Reply {
+        title: Some(tr(
+            lang,
+            "class-arguments-title",
+            &[("motion", &motion_title(core, c, lang))],
+        )),
+        text: if lines.is_empty() {
+            t(lang, "class-arguments-none")
+        } else {
+            t(lang, "class-arguments-legend")
+        },
+        accent: Accent::Debate,
+        ..Reply::default()
+    };
+    for (name, value) in whole_lines(&t(lang, "class-arguments-heading"), &lines, 5) {
+        reply = reply.field(name, value);
+    }
+    reply
+}
+
+fn pois_of(c: &Class, sp: &Speech) -> (usize, usize) {
+    let pois: Vec<&Poi> = c.pois_in(sp.number).collect();
+    (
+        pois.iter()
+            .filter(|p| p.state == PoiState::Accepted)
+            .count(),
+        pois.iter()
+            .filter(|p| p.state == PoiState::Declined)
+            .count(),
+    )
+}
+
+fn speech_line(c: &Class, sp: &Speech, lang: Lang, mention: bool) -> String {
+    let who = match &sp.speaker {
+        Some((id, name)) if mention => format!("<@{id}>"),
+        Some((_, name)) => escape_markdown(name),
+        None => tr(lang, "class-team", &[("side", &side_name(lang, sp.side))]),
+    };
+    let used = match sp.used {
+        Some(used) if sp.started_at.is_some() => tr(
+            lang,
+            "class-used",
+            &[
+                ("used", &clock_text(used)),
+                ("allowed", &clock_text(sp.allowed)),
+            ],
+        ),
+        _ => t(lang, "class-not-held"),
+    };
+    let (yes, no) = pois_of(c, sp);
+    let mut line = format!(
+        "{}. {} · {} — {who} · {used}",
+        sp.number,
+        part_name(lang, sp.part),
+        side_name(lang, sp.side)
+    );
+    if yes + no > 0 {
+        line.push_str(&format!(
+            " · {}",
+            tr(
+                lang,
+                "class-poi-count",
+                &[("accepted", &yes), ("declined", &no)]
+            )
+        ));
+    }
+    line
+}
+
+/// The summary posted in the thread when the debate ends (and by `/debate summary`).
+pub fn summary(core: &Core, c: &Class, lang: Lang) -> Reply {
+    let pack = core.library.pack(&c.debate.pack);
+    let motion = pack.and_then(|p| p.motion(&c.debate.motion));
+    let v = verdict(c.opening, c.closing);
+    let mut reply = Reply {
+        title: Some(tr(
+            lang,
+            "class-summary-title",
+            &[("motion", &motion_title(core, c, lang))],
+        )),
+        text: tr(
+            lang,
+            "class-summary-intro",
+            &[
+                ("date", &format!("<t:{}:D>", c.debate.opened_at)),
+                ("members", &c.members.len()),
+                ("length", &clock_text(c.speech_secs)),
+            ],
+        ),
+        accent: Accent::Debate,
+        ..Reply::default()
+    };
+    reply = reply.field(t(lang, "heading-result"), verdict_text(&v, lang));
+    let sides = [Side::Benjamin, Side::Adorno]
+        .iter()
+        .map(|&side| {
+            let list: Vec<String> = c.on(side).map(|m| format!("<@{}>", m.id)).collect();
+            format!(
+                "**{}** ({}): {}",
+                side_name(lang, side),
+                list.len(),
+                if list.is_empty() {
+                    "—".into()
+                } else {
+                    list.join(", ")
+                }
+            )
+        })
+        .collect::<Vec<_>>();
+    for (name, value) in whole_lines(&t(lang, "class-sides-heading"), &sides, 1) {
+        reply = reply.field(name, value);
+    }
+    let speeches: Vec<String> = c
+        .speeches
+        .iter()
+        .map(|sp| speech_line(c, sp, lang, true))
+        .collect();
+    reply = reply.field(t(lang, "class-speeches-heading"), speeches.join("\n"));
+    let accepted = c
+        .pois
+        .iter()
+        .filter(|p| p.state == PoiState::Accepted)
+        .count();
+    let declined = c
+        .pois
+        .iter()
+        .filter(|p| p.state == PoiState::Declined)
+        .count();
+    reply = reply.field(
+        t(lang, "class-poi-heading"),
+        tr(
+            lang,
+            "class-poi-total",
+            &[
+                ("total", &c.pois.len()),
+                ("accepted", &accepted),
+                ("declined", &declined),
+            ],
+        ),
+    );
+    if let (Some(pack), Some(m)) = (pack, motion) {
+        for (side, ids) in [
+            (Side::Benjamin, &m.benjamin_quotes),
+            (Side::Adorno, &m.adorno_quotes),
+        ] {
+            let ev = evidence(pack, ids, lang);
+            if !ev.is_empty() {
+                let lines: Vec<String> = ev.lines().map(str::to_string).collect();
+                let heading = tr(
+                    lang,
+                    "class-quotes-heading",
+                    &[("side", &side_name(lang, side))],
+                );
+                for (name, value) in whole_lines(&heading, &lines, 1) {
+                    reply = reply.field(name, value);
+                }
+            }
+        }
+    }
+    let tree = tree_lines(pack, c, lang, true);
+    if tree.is_empty() {
+        reply = reply.field(
+            t(lang, "class-arguments-heading"),
+            t(lang, "class-arguments-none"),
+        );
+    } else {
+        for (name, value) in whole_lines(&t(lang, "class-arguments-heading"), &tree, 3) {
+            reply = reply.field(name, value);
+        }
+    }
+    reply.footer = Some(t(lang, "class-summary-footer"));
+    if v.opening.total() + v.closing.total() > 0 {
+        reply.charts.push(super::chart::shift_chart(&v, lang));
+    }
+    reply
+}
+
+/// `/debate export`: the whole debate as Markdown (names as Discord showed them).
+pub fn export(core: &Core, c: &Class, lang: Lang) -> String {
+    let pack = core.library.pack(&c.debate.pack);
+    let motion = pack.and_then(|p| p.motion(&c.debate.motion));
+    let v = verdict(c.opening, c.closing);
+    let mut md = format!(
+        "# {}\n\n",
+        tr(
+            lang,
+            "class-summary-title",
+            &[("motion", &motion_title(core, c, lang))]
+        )
+    );
+    let date = jiff::Timestamp::from_second(c.debate.opened_at)
+        .map(|ts| ts.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default();
+    md.push_str(&format!(
+        "{date} · {}\n\n",
+        tr(
+            lang,
+            "class-export-meta",
+            &[
+                ("members", &c.members.len()),
+                ("length", &clock_text(c.speech_secs))
+            ]
+        )
+    ));
+    md.push_str(&format!(
+        "## {}\n\n{}\n\n",
+        t(lang, "heading-result"),
+        verdict_text(&v, lang).replace('\n', "  \n")
+    ));
+    md.push_str(&format!("## {}\n\n", t(lang, "class-sides-heading")));
+    for side in [Side::Benjamin, Side::Adorno] {
+        let names: Vec<String> = c.on(side).map(|m| escape_markdown(&m.name)).collect();
+        md.push_str(&format!(
+            "- **{}** ({}): {}\n",
+            side_name(lang, side),
+            names.len(),
+            if names.is_empty() {
+                "—".into()
+            } else {
+                names.join(", ")
+            }
+        ));
+    }
+    md.push_str(&format!("\n## {}\n\n", t(lang, "class-speeches-heading")));
+    for sp in &c.speeches {
+        md.push_str(&format!("- {}\n", speech_line(c, sp, lang, false)));
+        for p in c.pois_in(sp.number) {
+            let state = t(lang, &format!("class-poi-state-{}", p.state.code()));
+            md.push_str(&format!("  - ✋ {} — {state}\n", escape_markdown(&p.name)));
+        }
+    }
+    md.push_str(&format!("\n## {}\n\n", t(lang, "class-arguments-heading")));
+    let tree = tree_lines(pack, c, lang, false);
+    if tree.is_empty() {
+        md.push_str(&format!("{}\n", t(lang, "class-arguments-none")));
+    }
+    for line in tree {
+        let depth = line.chars().take_while(|ch| *ch == '\u{2003}').count();
+        let text = line.trim_start_matches('\u{2003}');
+        if text.starts_with("**") {
+            md.push_str(&format!("\n### {}\n\n", text.trim_matches('*')));
+        } else {
+            md.push_str(&format!("{}- {}\n", "  ".repeat(depth), text));
+        }
+    }
+    if let (Some(pack), Some(m)) = (pack, motion) {
+        for (side, ids) in [
+            (Side::Benjamin, &m.benjamin_quotes),
+            (Side::Adorno, &m.adorno_quotes),
+        ] {
+            let ev = evidence(pack, ids, lang);
+            if !ev.is_empty() {
+                md.push_str(&format!(
+                    "\n## {}\n\n{ev}\n",
+                    tr(
+                        lang,
+                        "class-quotes-heading",
+                        &[("side", &side_name(lang, side))]
+                    )
+                ));
+            }
+        }
+    }
+    md
+}
+
+/// `/debate history`: the channel's debates, newest first.
+pub fn history(core: &Core, entries: &[Entry], lang: Lang) -> Reply {
+    let lines: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            let d = &e.debate;
+            let motion = core
+                .library
+                .pack(&d.pack)
+                .and_then(|p| p.motion(&d.motion))
+                .map(|m| m.motion.get(lang).to_string())
+                .unwrap_or_else(|| d.motion.clone());
+            let format = t(lang, &format!("class-format-{}", d.format.code()));
+            let came = match &e.came {
+                Came::Open => t(lang, "class-history-open"),
+                Came::Tally(tally) => tally_line(tally, lang),
+                Came::Verdict(v) => {
+                    let who = winner_text(v, lang);
+                    format!(
+                        "{who} ({} {}, {} {})",
+                        side_name(lang, Side::Benjamin),
+                        points(shift(v, Side::Benjamin)),
+                        side_name(lang, Side::Adorno),
+                        points(shift(v, Side::Adorno))
+                    )
+                }
+            };
+            format!("<t:{}:d> · **{motion}** · {format} — {came}", d.opened_at)
+        })
+        .collect();
+    let mut reply = Reply {
+        title: Some(t(lang, "class-history-title")),
+        text: if lines.is_empty() {
+            t(lang, "class-history-none")
+        } else {
+            String::new()
+        },
+        ephemeral: true,
+        accent: Accent::Debate,
+        ..Reply::default()
+    };
+    for (name, value) in whole_lines(&t(lang, "class-history-heading"), &lines, 3) {
+        reply = reply.field(name, value);
+    }
+    reply
+}

@@ -1,0 +1,126 @@
+//! `/concept name`: a concept card with its names, definition, sections, related concepts,
+//! a key quote and the common misconception, with navigation to each.
+
+use crate::cards::{footer, quote_place, section_ref};
+use crate::core::Core;
+use crate::i18n::t;
+use crate::interaction::CustomId;
+use crate::pack::{Concept, Lang, Pack};
+use crate::reply::{Accent, Reply};
+use crate::search::Kind;
+
+pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
+    super::lookup_card(
+        core,
+        lang,
+        Kind::Concept,
+        input,
+        "error-unknown-concept",
+        |pack, id| pack.concept(id),
+        card,
+    )
+}
+
+fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
+    // Whose concept, and from which text when it is not the essay: "Culture industry · Max
+    // Horkheimer & Theodor W. Adorno, Dialectic of Enlightenment".
+    let mut thinker = pack.concept_authors(c);
+    if let Some(work) = &c.work {
+        thinker.push_str(&format!(", {}", pack.source_short(work, lang)));
+    }
+    let accent = if c.thinker == "benjamin" {
+        Accent::Benjamin
+    } else {
+        Accent::Adorno
+    };
+    let mut names = vec![
+        format!("🇮🇩 {}", c.name.id.as_deref().unwrap_or("")),
+        format!("🇬🇧 {}", c.name.en.as_deref().unwrap_or("")),
+        format!("🇩🇪 *{}*", c.name.de.as_deref().unwrap_or("")),
+    ];
+    if !c.aliases.is_empty() {
+        names.push(format!(
+            "{}: {}",
+            t(lang, "label-aliases"),
+            c.aliases.join(", ")
+        ));
+    }
+    let mut reply = Reply {
+        title: Some(format!("{} · {}", c.name.get(lang), thinker)),
+        text: c.definition.get(lang).to_string(),
+        footer: Some(footer(pack, lang)),
+        accent,
+        ..Reply::default()
+    }
+    .field(t(lang, "heading-names"), names.join("\n"));
+    if !c.sections.is_empty() {
+        let sections: Vec<String> = c
+            .sections
+            .iter()
+            .map(|s| {
+                let title = pack.section(s).map(|x| x.title.get(lang)).unwrap_or("");
+                format!("{} — {title}", section_ref(pack, lang, s, false))
+            })
+            .collect();
+        reply = reply.field(t(lang, "heading-sections"), sections.join("\n"));
+    }
+    if let Some(q) = c
+        .quotes
+        .iter()
+        .filter_map(|q| pack.quote(q))
+        .find(|q| q.is_verified())
+    {
+        let place = quote_place(pack, q, lang);
+        reply = reply.field(
+            t(lang, "heading-key-quote"),
+            format!(
+                "“{}”\n— {}, {place}",
+                q.text.get(lang),
+                pack.speaker_name(q)
+            ),
+        );
+        reply = reply.button(
+            CustomId::Quote {
+                pack: pack.id.clone(),
+                id: q.id.clone(),
+                german: false,
+            },
+            t(lang, "button-show-quote"),
+        );
+    }
+    let mut myths: Vec<String> = c
+        .misconception
+        .iter()
+        .map(|m| m.get(lang).to_string())
+        .collect();
+    myths.extend(
+        pack.misconceptions
+            .iter()
+            .filter(|m| m.concepts.contains(&c.id))
+            .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang))),
+    );
+    for (name, value) in crate::cards::whole_lines(&t(lang, "heading-misconception"), &myths, 2) {
+        reply = reply.field(name, value);
+    }
+    if let Some(s) = c.sections.first().and_then(|s| pack.section(s)) {
+        let (id, label) = crate::cards::section_button(pack, s, lang);
+        reply = reply.button(id, label);
+    }
+    let topic = c.id.as_str();
+    reply = reply.button(
+        CustomId::QuoteMore {
+            pack: pack.id.clone(),
+            topic: Some(topic.to_string()),
+            speaker: None,
+        },
+        t(lang, "button-quote-on-topic"),
+    );
+    reply.select = crate::cards::concept_menu(
+        pack,
+        c.related.iter().filter_map(|r| pack.concept(r)),
+        lang,
+        format!("{}:{}", pack.id, c.id),
+        "select-related",
+    );
+    reply
+}

@@ -1,0 +1,147 @@
+//! The letter card (Adorno's letter of 18 March 1936, point by point, with the verified words
+//! each point rests on) and the card for one common misconception or seed error.
+
+use crate::cards::{footer, section_ref, whole_lines};
+use crate::core::Core;
+use crate::i18n::t;
+use crate::interaction::CustomId;
+use crate::pack::{Lang, Misconception, Pack};
+use crate::reply::{Accent, Reply};
+
+/// The letter card of the first pack that has one.
+pub fn answer(core: &Core, lang: Lang, pack: Option<&str>) -> Reply {
+    let found = core
+        .library
+        .packs
+        .iter()
+        .filter(|p| pack.is_none_or(|id| id == p.id))
+        .find(|p| p.letter.is_some());
+    match found {
+        Some(p) => card(p, lang),
+        None => Reply::notice(t(lang, "error-stale-button")),
+    }
+}
+
+pub fn card(pack: &Pack, lang: Lang) -> Reply {
+    let Some(letter) = &pack.letter else {
+        return Reply::notice(t(lang, "error-stale-button"));
+    };
+    let mut reply = Reply {
+        title: Some(letter.title.get(lang).to_string()),
+        text: letter.summary.get(lang).to_string(),
+        footer: Some(footer(pack, lang)),
+        accent: Accent::Adorno,
+        ..Reply::default()
+    };
+    for p in &letter.point {
+        let mut value = p.text.get(lang).to_string();
+        for q in p.quotes.iter().filter_map(|id| pack.quote(id)) {
+            if q.is_verified() {
+                value.push_str(&format!("\n> “{}”", q.text.get(lang)));
+            }
+        }
+        reply = reply.field(p.title.get(lang), value);
+    }
+    reply = reply.field(t(lang, "heading-printed"), letter.printed.get(lang));
+    let corrections: Vec<String> = pack
+        .misconceptions
+        .iter()
+        .filter(|m| m.letter)
+        .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang)))
+        .collect();
+    for (name, value) in whole_lines(&t(lang, "heading-misconception"), &corrections, 2) {
+        reply = reply.field(name, value);
+    }
+    if let Some(th) = pack.thinker(&letter.writer) {
+        reply = reply.button(
+            CustomId::Thinker {
+                pack: pack.id.clone(),
+                id: th.id.clone(),
+            },
+            th.name.clone(),
+        );
+    }
+    reply = reply.button(
+        CustomId::QuoteMore {
+            pack: pack.id.clone(),
+            topic: None,
+            speaker: Some(letter.writer.clone()),
+        },
+        t(lang, "button-their-quote"),
+    );
+    reply.button(
+        CustomId::Essay {
+            pack: pack.id.clone(),
+        },
+        t(lang, "button-essay"),
+    )
+}
+
+/// One misconception with its correction, and the way on to what it concerns.
+pub fn misconception(core: &Core, lang: Lang, pack: &str, id: &str) -> Reply {
+    match core
+        .library
+        .pack(pack)
+        .and_then(|p| p.misconception(id).map(|m| (p, m)))
+    {
+        Some((p, m)) => misconception_card(p, m, lang),
+        None => Reply::notice(t(lang, "error-stale-button")),
+    }
+}
+
+fn misconception_card(pack: &Pack, m: &Misconception, lang: Lang) -> Reply {
+    let heading = if m.origin == "seed" {
+        t(lang, "heading-seed-error")
+    } else {
+        t(lang, "heading-misconception")
+    };
+    let mut reply = Reply {
+        title: Some(format!("✗ {}", m.claim.get(lang))),
+        text: format!("✓ {}", m.correction.get(lang)),
+        footer: Some(format!("{} · {heading}", footer(pack, lang))),
+        ..Reply::default()
+    };
+    if !m.sections.is_empty() {
+        let places: Vec<String> = m
+            .sections
+            .iter()
+            .map(|s| section_ref(pack, lang, s, false))
+            .collect();
+        reply = reply.field(t(lang, "heading-sections"), places.join(", "));
+    }
+    for c in m.concepts.iter().filter_map(|c| pack.concept(c)).take(2) {
+        reply = reply.button(
+            CustomId::Concept {
+                pack: pack.id.clone(),
+                id: c.id.clone(),
+            },
+            c.name.get(lang).to_string(),
+        );
+    }
+    for th in m.thinkers.iter().filter_map(|x| pack.thinker(x)).take(2) {
+        reply = reply.button(
+            CustomId::Thinker {
+                pack: pack.id.clone(),
+                id: th.id.clone(),
+            },
+            th.name.clone(),
+        );
+    }
+    if m.letter {
+        reply = reply.button(
+            CustomId::Letter {
+                pack: pack.id.clone(),
+            },
+            t(lang, "button-letter"),
+        );
+    }
+    if m.essay {
+        reply = reply.button(
+            CustomId::Essay {
+                pack: pack.id.clone(),
+            },
+            t(lang, "button-essay"),
+        );
+    }
+    reply
+}

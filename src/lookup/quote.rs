@@ -1,0 +1,188 @@
+//! `/quote [topic] [speaker]`: a verified quotation with speaker, work, version, section and
+//! translator, and buttons for another one, the German original and the section.
+
+use crate::interaction::CustomId;
+use rand::Rng;
+use rand::seq::SliceRandom;
+
+use crate::cards::{footer, not_found, quote_place};
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::pack::{Lang, Pack, Quote};
+use crate::reply::{Accent, Reply};
+use crate::search::Kind;
+
+/// A random verified quote, narrowed by topic (a concept or words) and speaker.
+pub fn answer(
+    core: &Core,
+    lang: Lang,
+    topic: Option<&str>,
+    speaker: Option<&str>,
+    rng: &mut impl Rng,
+) -> Reply {
+    let speaker_hit = match speaker {
+        Some(s) => match core.index.resolve(Kind::Thinker, s) {
+            Ok(hit) => Some(hit),
+            Err(guesses) => {
+                return not_found(
+                    core,
+                    lang,
+                    Kind::Thinker,
+                    s,
+                    &guesses,
+                    "error-unknown-speaker",
+                );
+            }
+        },
+        None => None,
+    };
+    // A topic is a concept when it names one; otherwise its words are searched in the quotes.
+    let concept = topic.and_then(|tp| core.index.resolve(Kind::Concept, tp).ok());
+    let words: Option<Vec<String>> = match (topic, &concept) {
+        (Some(tp), None) => Some(
+            core.index
+                .search(tp, &[Kind::Quote], 50)
+                .into_iter()
+                .map(|h| h.key())
+                .collect(),
+        ),
+        _ => None,
+    };
+    let mut pool: Vec<(&Pack, &Quote)> = core
+        .library
+        .packs
+        .iter()
+        .flat_map(|p| p.quotable().map(move |q| (p, q)))
+        .filter(|(p, q)| {
+            speaker_hit.as_ref().is_none_or(|s| {
+                s.pack == p.id && (q.speaker == s.id || q.coauthor.as_deref() == Some(&s.id))
+            })
+        })
+        .filter(|(p, q)| {
+            concept
+                .as_ref()
+                .is_none_or(|c| c.pack == p.id && q.concepts.contains(&c.id))
+        })
+        .filter(|(p, q)| {
+            words
+                .as_ref()
+                .is_none_or(|w| w.contains(&format!("{}:{}", p.id, q.id)))
+        })
+        .collect();
+    pool.shuffle(rng);
+    match pool.first() {
+        Some((pack, q)) => {
+            let more = CustomId::QuoteMore {
+                pack: pack.id.clone(),
+                topic: concept.as_ref().map(|c| c.id.clone()),
+                speaker: speaker_hit.as_ref().map(|s| s.id.clone()),
+            };
+            card(pack, q, lang, false).button(more, t(lang, "button-another-quote"))
+        }
+        None => Reply::notice(t(lang, "error-no-quote")),
+    }
+}
+
+/// One quote by id (buttons), optionally with the German original first.
+pub fn show(core: &Core, lang: Lang, pack: &str, id: &str, german: bool) -> Reply {
+    match core
+        .library
+        .pack(pack)
+        .and_then(|p| p.quote(id).filter(|q| q.is_verified()).map(|q| (p, q)))
+    {
+        Some((p, q)) => card(p, q, lang, german),
+        None => Reply::notice(t(lang, "error-no-quote")),
+    }
+}
+
+pub fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
+    let speaker = pack.speaker_name(q);
+    let work = pack
+        .source(&q.work)
+        .map(|s| s.title.get(lang))
+        .unwrap_or("");
+    let version = q
+        .version
+        .as_deref()
+        .and_then(|v| pack.version(v))
+        .map(|v| format!(", {}", v.name.get(lang)))
+        .unwrap_or_default();
+    let place = quote_place(pack, q, lang);
+    let attribution = format!("— **{speaker}**, *{work}*{version}; {place}");
+    let text = match (&q.de, german) {
+        (Some(de), true) => format!("„{de}“\n\n“{}”\n{attribution}", q.text.get(lang)),
+        _ => format!("“{}”\n{attribution}", q.text.get(lang)),
+    };
+    let accent = if q.speaker == "benjamin" {
+        Accent::Benjamin
+    } else {
+        Accent::Adorno
+    };
+    let mut reply = Reply {
+        title: Some(tr(lang, "quote-title", &[("speaker", &speaker)])),
+        text,
+        footer: Some(format!("{} · {}", footer(pack, lang), q.citation)),
+        accent,
+        ..Reply::default()
+    }
+    .field(t(lang, "heading-translation"), q.translation.get(lang));
+    if let Some(note) = &q.note {
+        reply = reply.field(t(lang, "heading-note"), note.get(lang));
+    }
+    let concepts: Vec<&str> = q
+        .concepts
+        .iter()
+        .filter_map(|c| pack.concept(c))
+        .map(|c| c.name.get(lang))
+        .collect();
+    if !concepts.is_empty() {
+        reply = reply.field(t(lang, "heading-concepts"), concepts.join(" · "));
+    }
+    if q.de.is_some() && !german {
+        reply = reply.button(
+            CustomId::Quote {
+                pack: pack.id.clone(),
+                id: q.id.clone(),
+                german: true,
+            },
+            t(lang, "button-german"),
+        );
+    }
+    if let Some(s) = q.section.as_deref().and_then(|s| pack.section(s)) {
+        let (id, label) = crate::cards::section_button(pack, s, lang);
+        reply = reply.button(id, label);
+    }
+    if let Some(c) = q.concepts.first().and_then(|c| pack.concept(c)) {
+        reply = reply.button(
+            CustomId::Concept {
+                pack: pack.id.clone(),
+                id: c.id.clone(),
+            },
+            c.name.get(lang).to_string(),
+        );
+    }
+    // The names on the quote lead to their cards.
+    for th in q
+        .coauthor
+        .iter()
+        .chain(std::iter::once(&q.speaker))
+        .filter_map(|id| pack.thinker(id))
+    {
+        reply = reply.button(
+            CustomId::Thinker {
+                pack: pack.id.clone(),
+                id: th.id.clone(),
+            },
+            th.name.clone(),
+        );
+    }
+    if pack.letter.as_ref().is_some_and(|l| l.source == q.work) {
+        reply = reply.button(
+            CustomId::Letter {
+                pack: pack.id.clone(),
+            },
+            t(lang, "button-letter"),
+        );
+    }
+    reply
+}

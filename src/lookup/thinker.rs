@@ -1,0 +1,142 @@
+//! `/thinker name` (`/tokoh nama`): who someone is, their dates and works, what they have to do
+//! with the essay, their verified quotes, and where to go next. Every thinker the pack names
+//! gets a card, so no name leads nowhere.
+
+use crate::cards::{footer, quote_place, section_ref, whole_lines};
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
+use crate::pack::{Lang, Pack, Thinker};
+use crate::reply::{Accent, Reply};
+use crate::search::Kind;
+
+pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
+    super::lookup_card(
+        core,
+        lang,
+        Kind::Thinker,
+        input,
+        "error-unknown-speaker",
+        |pack, id| pack.thinker(id),
+        card,
+    )
+}
+
+pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
+    let accent = match th.id.as_str() {
+        "benjamin" => Accent::Benjamin,
+        "adorno" | "horkheimer" => Accent::Adorno,
+        _ => Accent::Neutral,
+    };
+    let mut text = th.role.get(lang).to_string();
+    if let Some(essay) = &th.essay {
+        text.push_str("\n\n");
+        text.push_str(essay.get(lang));
+    }
+    let mut reply = Reply {
+        title: Some(tr(
+            lang,
+            "thinker-title",
+            &[("name", &th.name), ("dates", &th.lifespan)],
+        )),
+        text,
+        footer: Some(footer(pack, lang)),
+        accent,
+        ..Reply::default()
+    };
+    if !th.works.is_empty() {
+        let works: Vec<String> = th
+            .works
+            .iter()
+            .map(|w| format!("• {}", w.get(lang)))
+            .collect();
+        reply = reply.field(t(lang, "heading-works"), works.join("\n"));
+    }
+    // Their own verified quotes, whole; several fields when they do not fit one.
+    let quotes: Vec<_> = pack.quotes_by(&th.id).collect();
+    let lines: Vec<String> = quotes
+        .iter()
+        .map(|q| {
+            let work = pack.source_short(&q.work, lang);
+            let place = quote_place(pack, q, lang);
+            // A co-written text names all its authors, even on one author's card.
+            let who = if q.coauthor.is_some() {
+                format!("{}, ", pack.speaker_name(q))
+            } else {
+                String::new()
+            };
+            format!("> “{}” — {who}*{work}*, {place}", q.text.get(lang))
+        })
+        .collect();
+    for (name, value) in whole_lines(&t(lang, "heading-their-quotes"), &lines, 3) {
+        reply = reply.field(name, value);
+    }
+    let sections: Vec<String> = th
+        .sections
+        .iter()
+        .map(|s| {
+            let title = pack.section(s).map(|x| x.title.get(lang)).unwrap_or("");
+            format!("{} — {title}", section_ref(pack, lang, s, false))
+        })
+        .collect();
+    if !sections.is_empty() {
+        reply = reply.field(t(lang, "heading-sections"), sections.join("\n"));
+    }
+    let corrections: Vec<String> = pack
+        .misconceptions
+        .iter()
+        .filter(|m| m.thinkers.contains(&th.id))
+        .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang)))
+        .collect();
+    for (name, value) in whole_lines(&t(lang, "heading-misconception"), &corrections, 2) {
+        reply = reply.field(name, value);
+    }
+    // Where to go next: a quote, a section, the letter, the essay's history.
+    if let Some(q) = quotes.first() {
+        reply = reply.button(
+            CustomId::QuoteMore {
+                pack: pack.id.clone(),
+                topic: None,
+                speaker: Some(th.id.clone()),
+            },
+            t(lang, "button-their-quote"),
+        );
+        if let Some(s) = q.section.as_deref().and_then(|s| pack.section(s)) {
+            let (id, label) = crate::cards::section_button(pack, s, lang);
+            reply = reply.button(id, label);
+        }
+    }
+    if let Some(s) = th.sections.first().and_then(|s| pack.section(s))
+        && !reply
+            .buttons
+            .iter()
+            .any(|b| matches!(&b.id, CustomId::Section { id, .. } if *id == s.id))
+    {
+        let (id, label) = crate::cards::section_button(pack, s, lang);
+        reply = reply.button(id, label);
+    }
+    if pack.letter.as_ref().is_some_and(|l| l.writer == th.id) {
+        reply = reply.button(
+            CustomId::Letter {
+                pack: pack.id.clone(),
+            },
+            t(lang, "button-letter"),
+        );
+    }
+    reply = reply.button(
+        CustomId::Essay {
+            pack: pack.id.clone(),
+        },
+        t(lang, "button-essay"),
+    );
+    reply.select = crate::cards::concept_menu(
+        pack,
+        pack.concepts
+            .iter()
+            .filter(|c| c.thinker == th.id || c.coauthor.as_deref() == Some(th.id.as_str())),
+        lang,
+        format!("{}:thinker-{}", pack.id, th.id),
+        "select-their-concepts",
+    );
+    reply
+}

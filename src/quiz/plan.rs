@@ -1,0 +1,297 @@
+//! Planning a quiz round: `/quiz start`'s (and `/quiz assign`'s) options read into a
+//! [`Plan`], with a notice naming the option when a value is out of range or unknown.
+
+use crate::catalog::Request;
+use crate::core::Core;
+use crate::i18n::t;
+use crate::pack::{Difficulty, Lang};
+use crate::quiz::{Answering, Round, Scoring, Settings, Teams};
+use crate::reply::Reply;
+use crate::search::Kind;
+
+/// Bounds of the start options.
+pub const MAX_QUESTIONS: usize = 20;
+pub const MIN_SECONDS: u32 = 10;
+pub const MAX_SECONDS: u32 = 120;
+/// The default number of questions.
+pub const DEFAULT_QUESTIONS: usize = 5;
+
+/// Who moves the round on: Aura after each reveal, or the teacher with `/quiz next`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Auto,
+    Teacher,
+}
+
+impl Mode {
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s.trim().to_lowercase().as_str() {
+            "auto" | "otomatis" => Some(Mode::Auto),
+            "teacher" | "guru" | "manual" => Some(Mode::Teacher),
+            _ => None,
+        }
+    }
+}
+
+/// A round as the teacher asked for it.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub pack: String,
+    pub settings: Settings,
+    pub mode: Mode,
+    /// Reveals hide the answer behind a spoiler, for members scrolling back later.
+    pub spoilers: bool,
+}
+
+impl Plan {
+    /// The round this plan draws with `seed`.
+    pub fn round(&self, core: &Core, seed: u64) -> Option<Round> {
+        let pack = core.library.pack(&self.pack)?;
+        Round::new(&pack.questions, self.settings.clone(), seed).ok()
+    }
+}
+
+fn flag(s: &str) -> Option<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "on" | "true" | "yes" | "ya" | "aktif" | "nyala" => Some(true),
+        "off" | "false" | "no" | "tidak" | "mati" => Some(false),
+        _ => None,
+    }
+}
+
+fn bad(lang: Lang, option: &str, value: &str, allowed: &str) -> Box<Reply> {
+    Box::new(crate::cards::bad_option(lang, option, value, allowed))
+}
+
+/// `/quiz start`'s options, typed (the Discord adapter types them; the preview reads them from
+/// text with [`StartArgs::from_request`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StartArgs {
+    pub questions: Option<u32>,
+    pub topic: Option<String>,
+    pub section: Option<String>,
+    pub difficulty: Option<Difficulty>,
+    pub seconds: Option<u32>,
+    pub mode: Option<Mode>,
+    pub scoring: Option<Scoring>,
+    pub streaks: Option<bool>,
+    pub goal: Option<u32>,
+    pub spoilers: Option<bool>,
+    pub teams: Option<Teams>,
+    /// Buttons (the default), typed answers, or both in turn.
+    pub kind: Option<Answering>,
+}
+
+impl StartArgs {
+    /// Reads the options as a member types them (`aura preview`); a value that is not of the
+    /// option's type gets a notice naming it and what it accepts.
+    pub fn from_request(req: &Request, lang: Lang) -> Result<StartArgs, Box<Reply>> {
+        let number = |name: &str, allowed: &str| -> Result<Option<u32>, Box<Reply>> {
+            req.get(name)
+                .map(|v| {
+                    v.trim()
+                        .parse::<u32>()
+                        .map_err(|_| bad(lang, name, v, allowed))
+                })
+                .transpose()
+        };
+        let on_off = |name: &str| -> Result<Option<bool>, Box<Reply>> {
+            req.get(name)
+                .map(|v| flag(v).ok_or_else(|| bad(lang, name, v, "on, off")))
+                .transpose()
+        };
+        Ok(StartArgs {
+            questions: number("questions", &format!("1–{MAX_QUESTIONS}"))?,
+            seconds: number("seconds", &format!("{MIN_SECONDS}–{MAX_SECONDS}"))?,
+            goal: number("goal", "1000–100000")?,
+            difficulty: req
+                .get("difficulty")
+                .map(|v| {
+                    Difficulty::parse(v)
+                        .ok_or_else(|| bad(lang, "difficulty", v, "easy, medium, hard"))
+                })
+                .transpose()?,
+            mode: req
+                .get("mode")
+                .map(|v| Mode::parse(v).ok_or_else(|| bad(lang, "mode", v, "auto, teacher")))
+                .transpose()?,
+            scoring: req
+                .get("scoring")
+                .map(|v| match v.trim().to_lowercase().as_str() {
+                    "speed" | "cepat" | "kecepatan" => Ok(Scoring::Speed),
+                    "flat" | "rata" | "tetap" => Ok(Scoring::Flat),
+                    _ => Err(bad(lang, "scoring", v, "speed, flat")),
+                })
+                .transpose()?,
+            streaks: on_off("streaks")?,
+            teams: req
+                .get("teams")
+                .map(|v| {
+                    Teams::parse(v).ok_or_else(|| bad(lang, "teams", v, "2, 3, 4, benjamin-adorno"))
+                })
+                .transpose()?,
+            spoilers: on_off("spoilers")?,
+            kind: req
+                .get("kind")
+                .map(|v| {
+                    Answering::parse(v).ok_or_else(|| bad(lang, "kind", v, "buttons, typed, mixed"))
+                })
+                .transpose()?,
+            topic: req.get("topic").map(String::from),
+            section: req.get("section").map(String::from),
+        })
+    }
+}
+
+/// Plans a round from `/quiz start`'s options; a value out of range, an unknown topic or
+/// section gets a notice naming the option and what it accepts.
+pub fn plan(
+    core: &Core,
+    lang: Lang,
+    args: &StartArgs,
+    idle_limit: u32,
+) -> Result<Plan, Box<Reply>> {
+    let mut settings = Settings {
+        questions: DEFAULT_QUESTIONS,
+        idle_limit,
+        ..Settings::default()
+    };
+    if let Some(n) = args.questions {
+        settings.questions = usize::try_from(n)
+            .ok()
+            .filter(|n| (1..=MAX_QUESTIONS).contains(n))
+            .ok_or_else(|| {
+                bad(
+                    lang,
+                    "questions",
+                    &n.to_string(),
+                    &format!("1–{MAX_QUESTIONS}"),
+                )
+            })?;
+    }
+    if let Some(n) = args.seconds {
+        settings.seconds = Some(n)
+            .filter(|n| (MIN_SECONDS..=MAX_SECONDS).contains(n))
+            .ok_or_else(|| {
+                bad(
+                    lang,
+                    "seconds",
+                    &n.to_string(),
+                    &format!("{MIN_SECONDS}–{MAX_SECONDS}"),
+                )
+            })?;
+    }
+    settings.difficulty = args.difficulty;
+    settings.teams = args.teams;
+    let mode = args.mode.unwrap_or(Mode::Auto);
+    if let Some(scoring) = args.scoring {
+        settings.scoring = scoring;
+    }
+    if let Some(streaks) = args.streaks {
+        settings.streaks = streaks;
+    }
+    settings.answering = args.kind.unwrap_or_default();
+    let texts = [("topic", &args.topic), ("section", &args.section)];
+    let texts = texts.iter().filter_map(|(n, v)| Some((*n, v.as_deref()?)));
+    if let Some(notice) = crate::catalog::too_long(lang, "quiz start", texts) {
+        return Err(Box::new(notice));
+    }
+    let mut pack = core.library.packs.first().map(|p| p.id.clone());
+    if let Some(v) = args.topic.as_deref().filter(|v| !v.trim().is_empty()) {
+        let hit = core.index.resolve(Kind::Concept, v).map_err(|guesses| {
+            Box::new(crate::cards::not_found(
+                core,
+                lang,
+                Kind::Concept,
+                v,
+                &guesses,
+                "error-unknown-concept",
+            ))
+        })?;
+        pack = Some(hit.pack.clone());
+        settings.concept = Some(hit.id);
+    }
+    if let Some(v) = args.section.as_deref().filter(|v| !v.trim().is_empty()) {
+        let (p, ids) = sections(core, lang, v)?;
+        pack = Some(p);
+        settings.sections = ids;
+    }
+    if let Some(n) = args.goal {
+        settings.goal = Some(
+            Some(n)
+                .filter(|n| (1000..=100_000).contains(n))
+                .ok_or_else(|| bad(lang, "goal", &n.to_string(), "1000–100000"))?,
+        );
+    }
+    let pack = pack.ok_or_else(|| Box::new(Reply::notice(t(lang, "quiz-no-questions"))))?;
+    let plan = Plan {
+        pack,
+        settings,
+        mode,
+        spoilers: args.spoilers.unwrap_or(false),
+    };
+    if plan.round(core, 0).is_none() {
+        let key = match plan.settings.answering {
+            Answering::Typed => "quiz-no-typed-questions",
+            _ => "quiz-no-questions",
+        };
+        return Err(Box::new(Reply::notice(t(lang, key))));
+    }
+    Ok(plan)
+}
+
+/// Reads sections as a teacher writes them: `III`, `I–V`, `1-5`, `III, X, epilogue`.
+fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>), Box<Reply>> {
+    let unknown = |part: &str, guesses: Vec<crate::search::Hit>| {
+        Box::new(crate::cards::not_found(
+            core,
+            lang,
+            Kind::Section,
+            part,
+            &guesses,
+            "error-unknown-section",
+        ))
+    };
+    let mut pack = None;
+    let mut ids: Vec<String> = Vec::new();
+    for part in input
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let range = part
+            .split_once(['-', '–', '—'])
+            .map(|(a, b)| (a.trim(), b.trim()))
+            .filter(|(a, b)| !a.is_empty() && !b.is_empty());
+        match range {
+            Some((a, b)) => {
+                let (pa, sa) =
+                    crate::lookup::section::lookup(core, a).map_err(|g| unknown(a, g))?;
+                let (_, sb) = crate::lookup::section::lookup(core, b).map_err(|g| unknown(b, g))?;
+                let (Some(from), Some(to)) = (sa.number, sb.number) else {
+                    return Err(bad(lang, "section", part, "I–XV"));
+                };
+                let (from, to) = (from.min(to), from.max(to));
+                for s in pa
+                    .sections
+                    .iter()
+                    .filter(|s| s.number.is_some_and(|n| (from..=to).contains(&n)))
+                {
+                    ids.push(s.id.clone());
+                }
+                pack = Some(pa.id.clone());
+            }
+            None => {
+                let (p, s) =
+                    crate::lookup::section::lookup(core, part).map_err(|g| unknown(part, g))?;
+                ids.push(s.id.clone());
+                pack = Some(p.id.clone());
+            }
+        }
+    }
+    ids.dedup();
+    match pack {
+        Some(p) if !ids.is_empty() => Ok((p, ids)),
+        _ => Err(bad(lang, "section", input, "I–XV")),
+    }
+}

@@ -1,0 +1,401 @@
+//! The cards of a live round: the question with its countdown and buttons, the hint, the
+//! reveal with the answer split and the top five, and the podium at the end.
+
+use crate::cards::place_text;
+use crate::core::Core;
+use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
+use crate::pack::{Lang, Place};
+use crate::quiz::round::Totals;
+use crate::quiz::{Member, QuestionView, Reveal};
+use crate::reply::{Accent, Button, ButtonStyle, Reply};
+
+/// The letter shown for a choice position: A, B, C, D.
+pub fn letter(position: usize) -> char {
+    u8::try_from(position)
+        .ok()
+        .filter(|p| *p < 26)
+        .map(|p| char::from(b'A' + p))
+        .unwrap_or('?')
+}
+
+fn choice_label(view: &QuestionView, lang: Lang, position: usize) -> String {
+    let text = view
+        .choices
+        .get(position)
+        .map(|c| c.get(lang))
+        .unwrap_or("");
+    if view.true_false {
+        text.to_string()
+    } else {
+        letter(position).to_string()
+    }
+}
+
+/// Where a question stands, for its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Read first: answers open at this Unix time.
+    Reading {
+        opens: i64,
+    },
+    /// Open for answers until this Unix time.
+    Open {
+        closes: i64,
+    },
+    Closed,
+}
+
+/// Zero-width spaces after each space: invisible to the class, but a prompt pasted into a
+/// search engine no longer matches the pack's text.
+fn anti_copy(text: &str) -> String {
+    text.replace(' ', " \u{200b}")
+}
+
+/// The question message: prompt, choices, a live countdown (Discord's relative timestamp),
+/// how many answered, and, while open, the answer buttons and a hint button. A question asked
+/// typed shows no choices, and one "Answer" button that opens the form.
+pub fn question_card(
+    view: &QuestionView,
+    lang: Lang,
+    round: u64,
+    answered: u32,
+    stage: Stage,
+) -> Reply {
+    let choices = if view.true_false {
+        String::new()
+    } else if view.typed {
+        t(lang, "quiz-typed-how")
+    } else {
+        view.choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("**{}** — {}", letter(i), c.get(lang)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let prompt = anti_copy(view.prompt.get(lang));
+    let text = if choices.is_empty() {
+        prompt
+    } else {
+        format!("{prompt}\n\n{choices}")
+    };
+    let status = match stage {
+        Stage::Reading { opens } => tr(lang, "quiz-opens", &[("opens", &format!("<t:{opens}:R>"))]),
+        Stage::Open { closes } => tr(
+            lang,
+            "quiz-closes",
+            &[("closes", &format!("<t:{closes}:R>"))],
+        ),
+        Stage::Closed => t(lang, "quiz-closed"),
+    };
+    let mut reply = Reply {
+        title: Some(tr(
+            lang,
+            "quiz-question-title",
+            &[("number", &view.number), ("total", &view.total)],
+        )),
+        text,
+        footer: Some(tr(
+            lang,
+            "quiz-answered",
+            &[("count", &(answered as usize))],
+        )),
+        accent: Accent::Debate,
+        ..Reply::default()
+    }
+    .field(t(lang, "quiz-time"), status);
+    if let Stage::Open { .. } = stage {
+        if view.typed {
+            reply.buttons.push(Button {
+                id: CustomId::QuizType {
+                    round,
+                    number: view.number,
+                },
+                label: t(lang, "button-type-answer"),
+                style: ButtonStyle::Primary,
+            });
+        }
+        // A typed question has no choice buttons.
+        let positions = if view.typed { 0 } else { view.choices.len() };
+        for i in 0..positions {
+            reply.buttons.push(Button {
+                id: CustomId::QuizAnswer {
+                    round,
+                    number: view.number,
+                    position: i,
+                },
+                label: choice_label(view, lang, i),
+                style: ButtonStyle::Primary,
+            });
+        }
+        reply.buttons.push(Button {
+            id: CustomId::QuizHint {
+                round,
+                number: view.number,
+            },
+            label: t(lang, "button-hint"),
+            style: ButtonStyle::Secondary,
+        });
+    }
+    reply
+}
+
+/// The private answer to a hint: the struck choice and where to look.
+pub fn hint_text(
+    core: &Core,
+    pack: &str,
+    view: &QuestionView,
+    hint: &crate::quiz::round::Hint,
+    lang: Lang,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = hint.struck {
+        parts.push(tr(
+            lang,
+            "quiz-hint-struck",
+            &[("choice", &choice_label(view, lang, p))],
+        ));
+    }
+    if let Some(pack) = core.library.pack(pack) {
+        // The question's own place (a section, a text, or the publication history); the
+        // round's section when the question cannot be found.
+        let asked = pack.questions.iter().find(|q| q.prompt == view.prompt);
+        let place = match asked {
+            Some(q) => q.place(),
+            None => hint.section.as_deref().map(Place::Section),
+        };
+        if let Some(place) = place {
+            parts.push(tr(
+                lang,
+                "quiz-hint-section",
+                &[("section", &place_text(pack, place, lang))],
+            ));
+        }
+    }
+    if parts.is_empty() {
+        parts.push(t(lang, "quiz-hint-none"));
+    }
+    parts.push(t(lang, "quiz-hint-cost"));
+    parts.join(" ")
+}
+
+/// A member mention that never pings (every message goes out with `parse: []`).
+pub fn mention(member: Member) -> String {
+    format!("<@{member}>")
+}
+
+fn standings_lines(lines: &[(u32, Member, u32)], lang: Lang) -> String {
+    if lines.is_empty() {
+        return t(lang, "quiz-nobody");
+    }
+    lines
+        .iter()
+        .map(|(rank, member, points)| {
+            tr(
+                lang,
+                "quiz-line",
+                &[
+                    ("rank", &(*rank as usize)),
+                    ("member", &mention(*member)),
+                    ("points", &(*points as usize)),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The reveal: the right answer, its explanation and section, the counts, the top five.
+pub fn reveal_card(
+    core: &Core,
+    pack: &str,
+    view: &QuestionView,
+    r: &Reveal,
+    lang: Lang,
+    spoilers: bool,
+) -> Reply {
+    let correct = view
+        .choices
+        .get(r.correct_position)
+        .map(|c| c.get(lang).to_string())
+        .unwrap_or_default();
+    let shown = if view.true_false || view.typed {
+        correct
+    } else {
+        format!("{} — {correct}", letter(r.correct_position))
+    };
+    let mut explanation = r.explanation.get(lang).to_string();
+    if let Some(pack) = core.library.pack(pack) {
+        let asked = pack.questions.iter().find(|q| q.prompt == view.prompt);
+        let place = match asked {
+            Some(q) => q.place(),
+            None => r.section.as_deref().map(Place::Section),
+        };
+        if let Some(place) = place {
+            explanation.push_str(&format!(" ({})", place_text(pack, place, lang)));
+        }
+    }
+    let total: u32 = r.counts.iter().sum();
+    let counts = r
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let label = choice_label(view, lang, i);
+            let mark = match (i == r.correct_position, spoilers) {
+                (true, false) => " ✅",
+                (true, true) => " ||✅||",
+                _ => "",
+            };
+            let bar = "█".repeat(((n * 10 + total / 2).checked_div(total).unwrap_or(0)) as usize);
+            format!("**{label}** {bar} {n}{mark}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    // A typed question: how many typed it right, instead of a split by button.
+    let counts = match &r.typed {
+        Some(typed) => super::tally(typed, lang),
+        None => counts,
+    };
+    let (title, text) = if spoilers {
+        (
+            tr(lang, "quiz-reveal-hidden", &[("number", &r.number)]),
+            format!("||{shown}||\n||{explanation}||"),
+        )
+    } else {
+        (
+            tr(
+                lang,
+                "quiz-reveal-title",
+                &[("number", &r.number), ("answer", &shown)],
+            ),
+            explanation,
+        )
+    };
+    let mut reply = Reply {
+        title: Some(title),
+        text,
+        accent: Accent::Benjamin,
+        ..Reply::default()
+    }
+    .field(t(lang, "quiz-counts"), counts)
+    .field(t(lang, "quiz-top"), standings_lines(&r.top, lang));
+    if let Some(typed) = &r.typed {
+        let accepted = super::accepted_list(typed, lang, spoilers);
+        reply = reply.field(t(lang, "quiz-typed-accepted"), accepted);
+    }
+    if r.idle_stop {
+        reply.footer = Some(t(lang, "quiz-idle-stop"));
+    }
+    // A typed question has no choices on screen to split its answers by.
+    if r.typed.is_none() {
+        reply
+            .charts
+            .push(super::charts::split(view, r, lang, spoilers));
+    }
+    reply
+}
+
+/// How a round ended, for its closing message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Finished,
+    Stopped,
+    Idle,
+    Shutdown,
+    Failed,
+    Goal,
+}
+
+impl Ending {
+    pub fn code(self) -> &'static str {
+        match self {
+            Ending::Finished => "finished",
+            Ending::Stopped => "stopped",
+            Ending::Idle => "idle",
+            Ending::Shutdown => "shutdown",
+            Ending::Failed => "failed",
+            Ending::Goal => "goal",
+        }
+    }
+}
+
+/// The end of a round: the podium (top three) and the full table.
+pub fn end_card(
+    standings: &[(u32, Member, u32)],
+    totals: impl Fn(Member) -> Totals,
+    answered_questions: usize,
+    ending: Ending,
+    lang: Lang,
+) -> Reply {
+    let medals = ["🥇", "🥈", "🥉"];
+    let podium: Vec<String> = standings
+        .iter()
+        .take_while(|(rank, _, _)| *rank <= 3)
+        .filter(|(_, _, points)| *points > 0)
+        .map(|(rank, member, points)| {
+            let medal = medals.get(*rank as usize - 1).copied().unwrap_or("");
+            format!("{medal} {} — {points}", mention(*member))
+        })
+        .collect();
+    let table: Vec<String> = standings
+        .iter()
+        .map(|(rank, member, points)| {
+            let tt = totals(*member);
+            tr(
+                lang,
+                "quiz-table-line",
+                &[
+                    ("rank", &(*rank as usize)),
+                    ("member", &mention(*member)),
+                    ("points", &(*points as usize)),
+                    ("correct", &(tt.correct as usize)),
+                    ("questions", &answered_questions),
+                ],
+            )
+        })
+        .collect();
+    let intro = match ending {
+        Ending::Finished => t(lang, "quiz-end-finished"),
+        Ending::Stopped => t(lang, "quiz-end-stopped"),
+        Ending::Idle => t(lang, "quiz-idle-stop"),
+        Ending::Shutdown => t(lang, "quiz-end-shutdown"),
+        Ending::Failed => t(lang, "quiz-end-failed"),
+        Ending::Goal => t(lang, "quiz-end-goal"),
+    };
+    let mut reply = Reply {
+        title: Some(t(lang, "quiz-end-title")),
+        text: intro,
+        accent: Accent::Benjamin,
+        footer: Some(t(lang, "quiz-end-footer")),
+        ..Reply::default()
+    };
+    if !podium.is_empty() {
+        reply = reply.field(t(lang, "quiz-podium"), podium.join("\n"));
+    }
+    // The table may be long: it is split across fields of at most 1024 characters each.
+    let mut chunk = String::new();
+    let mut chunks = Vec::new();
+    for line in table {
+        if chunk.chars().count() + line.chars().count() + 1 > 1000 {
+            chunks.push(std::mem::take(&mut chunk));
+        }
+        if !chunk.is_empty() {
+            chunk.push('\n');
+        }
+        chunk.push_str(&line);
+    }
+    if !chunk.is_empty() {
+        chunks.push(chunk);
+    }
+    for (i, c) in chunks.into_iter().enumerate().take(20) {
+        let name = if i == 0 {
+            t(lang, "quiz-table")
+        } else {
+            "\u{200b}".to_string()
+        };
+        reply = reply.field(name, c);
+    }
+    reply
+}

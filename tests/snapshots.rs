@@ -84,7 +84,8 @@ fn every_command_in_both_languages() {
 #[test]
 fn class_debate_cards_in_both_languages() {
     use aura::debate::class::Phase;
-    use aura::debate::view::class::{arguments, control, summary};
+    use aura::debate::view::class::control;
+    use aura::debate::view::summary::{arguments, summary};
     use aura::preview::sample_debate as sample;
     let core = core();
     for lang in Lang::ALL {

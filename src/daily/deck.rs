@@ -2,20 +2,10 @@
 //! every item was posted, then a new order. Queued items (a teacher's pick, an approved
 //! suggestion) go first. The deck is plain data, so it can be stored and resumed exactly.
 
+pub use super::model::Deck;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Deck {
-    /// The seed of the schedule; each cycle's order is derived from it and the cycle number.
-    pub seed: u64,
-    pub cycle: u64,
-    /// Items already posted in this cycle.
-    pub posted: Vec<String>,
-    /// Items put next by staff, in order.
-    pub queue: Vec<String>,
-}
 
 impl Deck {
     pub fn new(seed: u64) -> Deck {

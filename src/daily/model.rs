@@ -2,7 +2,6 @@
 //! the store: ids as integers, its language, its kind and its deck), a past post and a
 //! member's suggestion.
 
-use super::Deck;
 use crate::pack::{Lang, Pack};
 
 /// What a schedule posts.
@@ -110,4 +109,15 @@ pub fn post_nonce(schedule: i64, local_date: &str) -> String {
     let mut nonce = format!("d{schedule}.{date}");
     nonce.truncate(25);
     nonce
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Deck {
+    /// The seed of the schedule; each cycle's order is derived from it and the cycle number.
+    pub seed: u64,
+    pub cycle: u64,
+    /// Items already posted in this cycle.
+    pub posted: Vec<String>,
+    /// Items put next by staff, in order.
+    pub queue: Vec<String>,
 }

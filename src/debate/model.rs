@@ -113,3 +113,32 @@ pub enum VoteOutcome {
     /// The debate is closed (or unknown): nothing changed.
     Closed,
 }
+
+/// What a past debate came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Came {
+    /// Still open.
+    Open,
+    /// A quick vote's tally.
+    Tally(Tally),
+    /// A class debate's two votes.
+    Verdict(Verdict),
+}
+
+/// One line of the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub debate: Debate,
+    pub came: Came,
+}
+
+/// The two votes and what they say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub opening: Tally,
+    pub closing: Tally,
+    /// The side that gained more percentage points; `None` when both gained the same.
+    pub winner: Option<Side>,
+    /// Nobody moved: both sides hold the same share as before.
+    pub unmoved: bool,
+}

@@ -5,7 +5,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
-use super::{Debate, Format, Side};
+use super::{Debate, Format};
 use crate::debate::view as debate;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -22,10 +22,6 @@ pub const CLAIM_MAX: u16 = 300;
 
 pub fn notice(lang: Lang, key: &str) -> Outcome {
     Outcome::Reply(Reply::notice(t(lang, key)))
-}
-
-pub fn side_name(lang: Lang, side: Side) -> String {
-    t(lang, &format!("side-{}", side.code()))
 }
 
 /// The motion asked for; without one, the motion this channel has seen least recently (one it

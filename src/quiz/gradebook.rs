@@ -3,35 +3,8 @@
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return) is neutralised with a leading `'`.
 
+pub use super::model::{ReportLine, RoundTally};
 use std::collections::{BTreeMap, HashMap};
-
-/// A member's totals in one round (live or homework), as the store tallies them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoundTally {
-    pub user: u64,
-    pub round: u64,
-    pub homework: bool,
-    pub answered: u64,
-    pub correct: u64,
-    pub points: u64,
-}
-
-/// One answer of a round's report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportLine {
-    pub user: u64,
-    /// The member's latest display name in the server, when one was stored.
-    pub name: Option<String>,
-    pub question_no: u64,
-    pub question_id: String,
-    /// The position clicked (A = 0).
-    pub choice: u64,
-    pub correct: bool,
-    pub taken_ms: u64,
-    pub points: u64,
-    /// The team the member played for, in a team round.
-    pub team: Option<super::Team>,
-}
 
 impl ReportLine {
     /// The answer's letter as shown on the buttons (A for the first); `?` for none.

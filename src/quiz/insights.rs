@@ -4,17 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+pub use super::model::Tally;
 use crate::pack::QuizQuestion;
-
-/// How many answers to one question chose one answer (`picked`, in the pack's authored order;
-/// `None` when unknown) and whether that was right.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tally {
-    pub question: String,
-    pub picked: Option<u32>,
-    pub correct: bool,
-    pub count: u64,
-}
 
 /// One question's record.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,6 +17,7 @@
 //!
 //! Practice asks due questions first (the most overdue first), then new ones.
 
+pub use super::model::Seen;
 use std::collections::HashMap;
 
 /// The highest box.
@@ -32,14 +33,6 @@ pub const INTERVALS: [i64; TOP_BOX as usize] = [0, 10 * MINUTE, DAY, 3 * DAY, 7 
 pub fn interval(boxed: u8) -> i64 {
     let i = usize::from(boxed.clamp(1, TOP_BOX)) - 1;
     INTERVALS[i]
-}
-
-/// One answer as the replay needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seen {
-    pub question: String,
-    pub correct: bool,
-    pub at: i64,
 }
 
 /// Where a question stands for a member.

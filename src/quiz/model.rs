@@ -160,3 +160,71 @@ impl Default for Tuning {
 
 /// Who answers: a Discord user id, as a plain number.
 pub type Member = u64;
+
+/// One team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Team {
+    Red,
+    Blue,
+    Green,
+    Yellow,
+    Benjamin,
+    Adorno,
+}
+
+/// A stored practice run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub guild: u64,
+    pub channel: u64,
+    pub user: u64,
+    /// `pack` or `pack:concept`: where the run's questions come from.
+    pub topic: Option<String>,
+    pub ended: bool,
+}
+
+/// One answer as the replay needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub question: String,
+    pub correct: bool,
+    pub at: i64,
+}
+
+/// How many answers to one question chose one answer (`picked`, in the pack's authored order;
+/// `None` when unknown) and whether that was right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    pub question: String,
+    pub picked: Option<u32>,
+    pub correct: bool,
+    pub count: u64,
+}
+
+/// One answer of a round's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportLine {
+    pub user: u64,
+    /// The member's latest display name in the server, when one was stored.
+    pub name: Option<String>,
+    pub question_no: u64,
+    pub question_id: String,
+    /// The position clicked (A = 0).
+    pub choice: u64,
+    pub correct: bool,
+    pub taken_ms: u64,
+    pub points: u64,
+    /// The team the member played for, in a team round.
+    pub team: Option<super::Team>,
+}
+
+/// A member's totals in one round (live or homework), as the store tallies them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundTally {
+    pub user: u64,
+    pub round: u64,
+    pub homework: bool,
+    pub answered: u64,
+    pub correct: u64,
+    pub points: u64,
+}

@@ -14,6 +14,7 @@ use rand::seq::SliceRandom;
 
 use super::AnswerRow;
 use super::leitner::{self, Card};
+pub use super::model::Run;
 use crate::core::Core;
 use crate::i18n::t;
 use crate::interaction::{Invocation, Outcome};
@@ -25,17 +26,6 @@ use crate::services::{Error, Services};
 
 /// Questions in a run.
 pub const RUN: usize = 5;
-
-/// A stored practice run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
-    pub guild: u64,
-    pub channel: u64,
-    pub user: u64,
-    /// `pack` or `pack:concept`: where the run's questions come from.
-    pub topic: Option<String>,
-    pub ended: bool,
-}
 
 /// The questions a run draws from: a pack's, on one concept if given.
 pub struct Scope<'a> {

@@ -7,17 +7,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::model::Member;
-
-/// One team.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Team {
-    Red,
-    Blue,
-    Green,
-    Yellow,
-    Benjamin,
-    Adorno,
-}
+pub use super::model::Team;
 
 impl Team {
     const ALL: [Team; 6] = [

@@ -10,8 +10,8 @@ use std::future::Future;
 use tokio::sync::{mpsc, oneshot};
 
 use super::{BeginWrite, Db, StoreError};
-use crate::debate::{Side, VoteOutcome};
-use crate::quiz::AnswerRow;
+use crate::debate::model::{Side, VoteOutcome};
+use crate::quiz::model::AnswerRow;
 
 /// The most writes one transaction takes.
 const MOST: usize = 256;
@@ -205,7 +205,7 @@ const CHANGE: &str = "UPDATE debate_votes SET side = $3, voted_at = $4
 mod tests {
     use super::super::Store;
     use super::*;
-    use crate::debate::Debate;
+    use crate::debate::model::Debate;
     use crate::pack::Lang;
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -224,7 +224,7 @@ mod tests {
                 opened_at: 0,
                 closes_at: 100,
                 closed_at: None,
-                format: crate::debate::Format::Quick,
+                format: crate::debate::model::Format::Quick,
                 message: None,
                 thread: None,
             })

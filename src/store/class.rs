@@ -6,10 +6,10 @@ use sqlx::Row;
 
 use super::debates::{debate, open};
 use super::{BeginWrite, Record, Store, StoreError, snowflake, snowflake_opt};
-use crate::debate::class::{
+use crate::debate::class::model::{
     Argument, Class, Member, Part, Phase, Poi, PoiState, Poll, SidesMode, Speech, warn_secs,
 };
-use crate::debate::{Debate, Side, Tally, VoteOutcome};
+use crate::debate::model::{Debate, Side, Tally, VoteOutcome};
 
 /// How a class debate is set up when it starts.
 #[derive(Debug, Clone)]

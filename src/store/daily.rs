@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use super::{Record, Store, StoreError, snowflake, snowflake_opt};
-use crate::daily::{DailySchedule, Deck, PastPost, PostKind, Suggestion};
+use crate::daily::model::{DailySchedule, Deck, PastPost, PostKind, Suggestion};
 use crate::pack::Lang;
 
 pub(super) fn schedule(row: &impl Record) -> Result<DailySchedule, StoreError> {

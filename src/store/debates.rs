@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use super::{Record, Store, StoreError, snowflake, snowflake_opt};
-use crate::debate::{Debate, Format, Side, Tally, VoteOutcome};
+use crate::debate::model::{Debate, Format, Side, Tally, VoteOutcome};
 use crate::pack::Lang;
 
 pub(super) fn debate(row: &impl Record) -> Result<Debate, StoreError> {

@@ -6,9 +6,9 @@
 
 use super::{BeginWrite, Record, Store, StoreError, snowflake, snowflake_opt};
 use crate::pack::Lang;
-use crate::quiz::AnswerRow;
-use crate::quiz::homework::summary::{Attempted, Given};
-use crate::quiz::homework::{Assignment, AttemptRow, Picked, Progress};
+use crate::quiz::homework::model::{Assignment, AttemptRow, Picked, Progress};
+use crate::quiz::homework::model::{Attempted, Given};
+use crate::quiz::model::AnswerRow;
 
 fn assignment(row: &impl Record) -> Result<Assignment, StoreError> {
     let lang: String = row.value("lang")?;

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use super::{Store, StoreError, parse_id, snowflake};
-use crate::quiz::gradebook::{ReportLine, RoundTally};
-use crate::quiz::insights::Tally;
-use crate::quiz::leitner::Seen;
-use crate::quiz::practice::Run;
-use crate::quiz::{AnswerRow, Period};
+use crate::quiz::model::Run;
+use crate::quiz::model::Seen;
+use crate::quiz::model::Tally;
+use crate::quiz::model::{AnswerRow, Period};
+use crate::quiz::model::{ReportLine, RoundTally};
 
 impl Store {
     /// Where a period starts for a server: its rolling window or its last reset, the later.
@@ -241,7 +241,7 @@ impl Store {
                     points: number("points")?,
                     team: row
                         .try_get::<Option<i64>, _>("team")?
-                        .and_then(crate::quiz::Team::from_code),
+                        .and_then(crate::quiz::model::Team::from_code),
                 });
             }
             Ok(out)

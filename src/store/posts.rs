@@ -9,7 +9,7 @@ use sqlx::Row;
 
 use super::daily::{deck_json, schedule};
 use super::{BeginWrite, Store, StoreError};
-use crate::daily::{DailySchedule, Deck, PendingPost, post_nonce};
+use crate::daily::model::{DailySchedule, Deck, PendingPost, post_nonce};
 
 /// What claiming a day's post did.
 #[derive(Debug, Clone, PartialEq, Eq)]

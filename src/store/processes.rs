@@ -3,9 +3,9 @@
 //! first, because the database's keys and locks decide it, not the processes.
 
 use super::{Claim, StartOutcome, Store, unique_stamp};
-use crate::debate::{Debate, Format, Side, VoteOutcome};
+use crate::debate::model::{Debate, Format, Side, VoteOutcome};
 use crate::pack::Lang;
-use crate::quiz::AnswerRow;
+use crate::quiz::model::AnswerRow;
 
 /// Two handles on one new database, as two processes would have.
 async fn two_processes() -> (Store, Store) {

@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use super::{BeginWrite, Record, Store, StoreError, parse_id, snowflake};
-use crate::quiz::{Access, AnswerRow, BoardLine, Period, Sort};
+use crate::quiz::model::{Access, AnswerRow, BoardLine, Period, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartOutcome {
@@ -341,7 +341,7 @@ impl Store {
                     answered_at: row.try_get("answered_at")?,
                     team: row
                         .try_get::<Option<i64>, _>("team")?
-                        .and_then(crate::quiz::Team::from_code),
+                        .and_then(crate::quiz::model::Team::from_code),
                     picked: None,
                     display_name: None,
                     typed: row.try_get("typed")?,
@@ -410,7 +410,7 @@ where
     .bind(i64::try_from(r.taken_ms).unwrap_or(i64::MAX))
     .bind(i64::from(r.points))
     .bind(r.answered_at)
-    .bind(r.team.map(crate::quiz::Team::code))
+    .bind(r.team.map(crate::quiz::model::Team::code))
     .bind(r.picked.map(i64::from))
     .bind(r.display_name.as_deref().filter(|n| !n.trim().is_empty()))
     .bind(r.typed.as_deref())

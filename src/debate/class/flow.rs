@@ -11,8 +11,9 @@ use super::deal::{self, SPEECH_MAX, SPEECH_MIN};
 use super::{Act, Class, Clock, Command, Phase, SidesMode};
 use super::{members, refresh};
 use crate::audit::{self, Action};
-use crate::debate::rules::{self, LIFETIME, choose, here, notice, over_limit, side_name};
-use crate::debate::view::{self as cards, class as view};
+use crate::debate::rules::{self, LIFETIME, choose, here, notice, over_limit};
+use crate::debate::view::result::side_name;
+use crate::debate::view::{self as cards, class as view, summary as told};
 use crate::debate::{Debate, Format, Side};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -206,9 +207,9 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: Command) -> Result<Out
     match cmd {
         Command::Arguments => Ok(Outcome::Reply(Reply {
             ephemeral: true,
-            ..view::arguments(&s.core, &c, lang)
+            ..told::arguments(&s.core, &c, lang)
         })),
-        Command::Summary => Ok(Outcome::Reply(view::summary(&s.core, &c, c.debate.lang))),
+        Command::Summary => Ok(Outcome::Reply(told::summary(&s.core, &c, c.debate.lang))),
         Command::Export => Ok(Outcome::File {
             reply: Reply {
                 text: t(lang, "class-export-ready"),
@@ -216,7 +217,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: Command) -> Result<Out
                 ..Reply::default()
             },
             name: format!("debate-{}.md", c.debate.id),
-            bytes: view::export(&s.core, &c, lang).into_bytes(),
+            bytes: told::export(&s.core, &c, lang).into_bytes(),
         }),
         cmd => {
             if !rules::may_close(s, &c.debate, inv).await? {
@@ -487,8 +488,14 @@ pub async fn finish(s: &Services, id: u64, timeout: bool) -> Result<bool, Error>
     if timeout {
         say(s, &c, t(lang, "class-timed-out"), None).await;
     }
-    say(s, &c, view::result_line(&c, lang), None).await;
-    let summary = view::summary(&s.core, &c, lang);
+    say(
+        s,
+        &c,
+        crate::debate::view::result::result_line(&c, lang),
+        None,
+    )
+    .await;
+    let summary = told::summary(&s.core, &c, lang);
     if let Err(e) = s
         .outbox
         .post(c.debate.room(), &Message::from(summary))

@@ -5,8 +5,9 @@
 use super::announce::{announce_start, say};
 use super::refresh;
 use super::{Act, Class, Clock, Poll};
-use crate::debate::rules::{CLAIM_MAX, here, notice, side_name};
+use crate::debate::rules::{CLAIM_MAX, here, notice};
 use crate::debate::view as cards;
+use crate::debate::view::result::side_name;
 use crate::debate::{Side, VoteOutcome};
 use crate::i18n::{t, tr};
 use crate::interaction::{CustomId, Input, Invocation, Modal, Outcome};

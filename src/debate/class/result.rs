@@ -5,17 +5,7 @@
 use std::cmp::Ordering;
 
 use super::super::{Side, Tally};
-
-/// The two votes and what they say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Verdict {
-    pub opening: Tally,
-    pub closing: Tally,
-    /// The side that gained more percentage points; `None` when both gained the same.
-    pub winner: Option<Side>,
-    /// Nobody moved: both sides hold the same share as before.
-    pub unmoved: bool,
-}
+pub use crate::debate::model::Verdict;
 
 /// A side's share of a vote, in percent (0 when nobody voted).
 pub fn share(t: &Tally, side: Side) -> f64 {

@@ -1,8 +1,8 @@
 //! A class debate's picture: the opening and closing votes side by side for each side, with
 //! each side's shift in percentage points, and an alt text that says it all in words.
 
-use super::class::side_name;
-use super::summary::points;
+use super::result::points;
+use super::result::side_name;
 use crate::debate::Side;
 use crate::debate::class::Verdict;
 use crate::debate::class::result::shift;

@@ -3,6 +3,7 @@
 //! arguments' count, and the buttons of the phase) and the lines Aura posts in the thread.
 //! Members are named with mentions, which show names and ping nobody.
 
+use super::result::{result_line, side_name};
 use crate::core::Core;
 use crate::debate::Side;
 use crate::debate::class::{Act, Class, Clock, Part, Phase, PoiState, Poll, SidesMode, Speech};
@@ -11,14 +12,8 @@ use crate::interaction::CustomId;
 use crate::pack::Lang;
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 
-pub use super::summary::{arguments, export, history, result_line, summary};
-
 /// How many members a side's list names before "+n".
 const NAMED: usize = 25;
-
-pub(crate) fn side_name(lang: Lang, side: Side) -> String {
-    t(lang, &format!("side-{}", side.code()))
-}
 
 pub(crate) fn part_name(lang: Lang, part: Part) -> String {
     t(lang, &format!("class-part-{}", part.code()))

@@ -5,6 +5,7 @@
 
 mod chart;
 pub mod class;
+pub mod result;
 pub mod summary;
 
 use crate::debate::Side;

@@ -3,96 +3,18 @@
 //! Markdown export, the channel's history, and a sample debate for `aura preview` and the
 //! snapshots.
 
-use super::class::{clock_text, motion_title, part_name, side_name};
+use super::class::{clock_text, motion_title, part_name};
+use super::result::{points, side_name, tally_line, verdict_text, winner_text};
 use super::{cite, evidence};
 use crate::cards::whole_lines;
 use crate::core::Core;
-use crate::debate::class::{
-    Argument, Class, Poi, PoiState, Speech, Verdict,
-    result::{share, shift},
-    verdict,
-};
-use crate::debate::history::{Came, Entry};
-use crate::debate::{Side, Tally};
+use crate::debate::Side;
+use crate::debate::class::{Argument, Class, Poi, PoiState, Speech, result::shift, verdict};
+use crate::debate::model::{Came, Entry};
 use crate::i18n::{t, tr};
 use crate::pack::Lang;
 use crate::reply::{Accent, Reply};
 use crate::text::escape_markdown;
-
-/// "Benjamin 12 (40%) · Adorno 10 (33%) · Undecided 8 (27%)".
-fn tally_line(t_: &Tally, lang: Lang) -> String {
-    [Side::Benjamin, Side::Adorno, Side::Undecided]
-        .iter()
-        .map(|&side| {
-            let n = match side {
-                Side::Benjamin => t_.benjamin,
-                Side::Adorno => t_.adorno,
-                Side::Undecided => t_.undecided,
-            };
-            format!("{} {n} ({:.0}%)", side_name(lang, side), share(t_, side))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// "+5.0" / "−3.3" percentage points.
-pub(super) fn points(v: f64) -> String {
-    if v < -0.05 {
-        format!("−{:.1}", -v)
-    } else {
-        format!("+{:.1}", v.max(0.0))
-    }
-}
-
-/// Who won: the side that gained more, a tie, nobody moved, or no closing vote.
-fn winner_text(v: &Verdict, lang: Lang) -> String {
-    if v.closing.total() == 0 {
-        t(lang, "class-result-no-closing")
-    } else if v.unmoved {
-        t(lang, "class-result-unmoved")
-    } else {
-        match v.winner {
-            Some(side) => tr(
-                lang,
-                "class-result-winner",
-                &[("side", &side_name(lang, side))],
-            ),
-            None => t(lang, "class-result-tie"),
-        }
-    }
-}
-
-/// Both votes, the shift and the winner.
-fn verdict_text(v: &Verdict, lang: Lang) -> String {
-    let winner = winner_text(v, lang);
-    format!(
-        "{}\n{}\n{}\n**{}**",
-        tr(
-            lang,
-            "class-result-opening",
-            &[("tally", &tally_line(&v.opening, lang))]
-        ),
-        tr(
-            lang,
-            "class-result-closing",
-            &[("tally", &tally_line(&v.closing, lang))]
-        ),
-        tr(
-            lang,
-            "class-result-shift",
-            &[
-                ("benjamin", &points(shift(v, Side::Benjamin))),
-                ("adorno", &points(shift(v, Side::Adorno))),
-            ],
-        ),
-        winner
-    )
-}
-
-/// The result as a post: both votes, the shift and the winner.
-pub fn result_line(c: &Class, lang: Lang) -> String {
-    format!("🏁 {}", verdict_text(&verdict(c.opening, c.closing), lang))
-}
 
 /// The argument tree as lines: each side's claims, with replies indented under what they
 /// answer ("+" supports, "−" objects). `mention`: members as mentions (Discord) or names.

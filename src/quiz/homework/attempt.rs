@@ -1,6 +1,7 @@
 //! One member's attempt at a homework, as a pure state machine over what the store keeps
 //! (the question shown now and when it was shown): what a Start click and an answer click do,
 //! given the assignment's rules and the time. The flow stores what this decides.
+pub use super::model::Progress;
 
 /// What an assignment allows, and whether it is still open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,16 +26,6 @@ impl Rules {
     pub fn answer_by(&self, shown_at: i64) -> Option<i64> {
         self.time_limit.map(|l| shown_at + i64::from(l))
     }
-}
-
-/// Where a member's attempt stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    /// The question shown now (1-based); past the last once finished.
-    pub next: u32,
-    /// When it was shown (unix seconds).
-    pub shown_at: i64,
-    pub finished: bool,
 }
 
 /// What a click on Start does.

@@ -10,16 +10,18 @@ pub mod attempt;
 pub mod close;
 pub mod due;
 pub mod flow;
+pub mod model;
 pub mod steer;
 pub mod summary;
+
+pub use model::{Assignment, AttemptRow, Picked};
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
-use serde::{Deserialize, Serialize};
 
 use crate::core::Core;
-use crate::pack::{Lang, QuizQuestion};
+use crate::pack::QuizQuestion;
 use crate::quiz::plan::Plan;
 
 pub use attempt::{Progress, Rules};
@@ -29,36 +31,6 @@ pub const MAX_QUESTIONS: usize = 20;
 /// Bounds of the time limit per question, in seconds.
 pub const MIN_LIMIT: u32 = 10;
 pub const MAX_LIMIT: u32 = 600;
-
-/// A question of an assignment, with the order its choices are shown in (`order[i]` is the
-/// authored index of the choice shown at position `i`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Picked {
-    pub id: String,
-    pub order: Vec<usize>,
-}
-
-/// An assignment as stored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Assignment {
-    pub id: u64,
-    pub guild: u64,
-    /// Its number in the server (#1, #2, …), given when it is stored.
-    pub number: u32,
-    pub channel: u64,
-    pub message: Option<u64>,
-    pub teacher: u64,
-    pub lang: Lang,
-    pub pack: String,
-    pub questions: Vec<Picked>,
-    pub time_limit: Option<u32>,
-    pub created_at: i64,
-    pub due_at: i64,
-    pub zone: String,
-    pub closed_at: Option<i64>,
-    /// Who closed it early (`None`: on time, or still open).
-    pub closed_by: Option<u64>,
-}
 
 impl Assignment {
     pub fn rules(&self) -> Rules {
@@ -91,16 +63,6 @@ impl Assignment {
     }
 }
 
-/// A member's attempt as stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AttemptRow {
-    /// Its quiz round (kind 'homework').
-    pub round: u64,
-    pub user: u64,
-    pub progress: Progress,
-    pub started_at: i64,
-}
-
 /// Draws an assignment's questions once, with the plan's filters, and fixes each question's
 /// choice order (true/false keeps its order), both by `seed`.
 pub fn pick(core: &Core, plan: &Plan, seed: u64) -> Option<Vec<Picked>> {
@@ -128,6 +90,7 @@ pub fn pick(core: &Core, plan: &Plan, seed: u64) -> Option<Vec<Picked>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pack::Lang;
     use crate::quiz::plan::{StartArgs, plan};
     use std::path::PathBuf;
 

@@ -1,24 +1,7 @@
 //! The class's summary of a homework, computed from the attempts and answers: how many
 //! started and finished, the mean score of those who finished, and the hardest question (the
 //! lowest share of right answers among those who answered it) with its answer split. Pure.
-
-/// A member's attempt, as the summary counts it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Attempted {
-    pub user: u64,
-    pub finished: bool,
-}
-
-/// One answer given in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Given {
-    pub user: u64,
-    /// The question's number (1-based).
-    pub number: u32,
-    /// The position chosen, as shown (every member sees the same order).
-    pub choice: u32,
-    pub correct: bool,
-}
+pub use super::model::{Attempted, Given};
 
 /// A question's shape: how many choices it shows and which one is right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

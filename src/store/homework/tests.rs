@@ -2,7 +2,7 @@
 //! answers taken only in order and while open, closing exactly once, and the summary's rows.
 
 use super::*;
-use crate::quiz::homework::summary::Attempted;
+use crate::quiz::homework::model::Attempted;
 
 fn sample(id: u64, guild: u64, due_at: i64) -> Assignment {
     Assignment {

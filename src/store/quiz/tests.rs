@@ -131,7 +131,7 @@ async fn answers_clicked_at_once_are_stored_in_groups_each_once() {
 
 #[tokio::test]
 async fn answers_keep_their_team_and_the_report_names_it() {
-    use crate::quiz::Team;
+    use crate::quiz::model::Team;
     let s = Store::in_memory().await.unwrap();
     s.start_round(1, 10, 20, 30, 0).await.unwrap();
     let teamed = |r: AnswerRow, team| AnswerRow { team, ..r };

@@ -1,38 +1,36 @@
 //! Aura: a Discord study bot for Walter Benjamin's "The Work of Art in the Age of Mechanical
 //! Reproduction" and Theodor W. Adorno's critique of it.
 //!
-//! Module map — a pure core that knows nothing of Discord:
-//! - [`pack`]: the study packs in `data/`, their model, loading and validation;
-//! - [`search`]: fuzzy, accent-insensitive lookup, autocomplete and "did you mean";
-//! - [`answers`]: what each command and button answers, as a plain [`reply::Reply`];
-//! - [`render`]: a reply as Discord's JSON body, within every Discord limit;
-//! - [`i18n`]: the Fluent UI strings in Indonesian and English;
-//! - [`core`]: the loaded library plus its index, shared by every front end;
-//! - [`text`]: folding and cutting text; [`clock`]: time in one place, injectable;
+//! # Layers
+//! Each file sits in one layer and uses items defined in its own layer or lower ones, never
+//! higher; no two files use each other's items (no import circle). Lowest first:
+//! 1. leaves: [`text`] (folding, cutting, escaping), [`clock`], Discord's limits
+//!    ([`render::limits`]);
+//! 2. the study pack's data ([`pack`]), then [`i18n`] (the UI strings) and the search's
+//!    matchers; then the [`search`] index, the pack's loader and the command list
+//!    ([`catalog`]);
+//! 3. the features' plain data types, one `model` module each ([`quiz::model`],
+//!    [`quiz::homework::model`], [`debate::model`], [`debate::class::model`], [`daily::model`]);
+//! 4. what a reply is: [`reply`] and the [`interaction::custom_id`] codec, then
+//!    [`interaction`] (who asked, what a feature answers), [`core`] (the loaded library and
+//!    its index), [`cards`] (what every card shares) and [`render`] (a reply as Discord's JSON,
+//!    within every limit);
+//! 5. [`store`]: state in SQLite or PostgreSQL through sqlx;
+//! 6. infrastructure: [`outbox`] (every call outside an interaction's answer), [`services`]
+//!    (core, store, outbox, clock, pacing and the features' process state), [`looper`],
+//!    [`coalesce`], [`shard`], [`config`], [`telemetry`], the metrics;
+//! 7. the features, each in one folder with its logic and its cards (`view`): [`lookup`]
+//!    (quotes, concepts, sections, search, thinkers, the essay, help), [`quiz`], [`debate`],
+//!    [`daily`], [`privacy`], [`audit`];
+//! 8. the front ends: [`discord`] (the only module that imports serenity and poise),
+//!    [`preview`] (`aura preview` on a terminal), [`ops`] (health and metrics endpoints),
+//!    [`app`] (the one start-up path, shared by the bot and the end-to-end tests), [`cli`].
 //!
-//! the features, each owning its commands, clicks, live state and workflows as plain
-//! functions over plain values:
-//! - [`quiz`]: scoring, the pure round engine, `/quiz`, live rounds;
-//! - [`daily`]: schedules in local time, the deck, the runner, `/daily`, suggestions;
-//! - [`debate`]: `/debate` and its class vote;
-//! - [`privacy`]: `/privacy`, what Aura stores about a member, and deleting it;
-//! - [`audit`]: the audit channel where staff actions are logged;
-//!
-//! what they share:
-//! - [`interaction`]: who asked ([`interaction::Invocation`]), what a feature answers
-//!   ([`interaction::Outcome`]) and the `custom_id` codec;
-//! - [`outbox`]: every call outside an interaction's answer (REST for the bot, a recorder
-//!   in tests);
-//! - [`services`]: core, store, outbox, clock and pacing, as one value;
-//! - [`shard`]: which guilds' background work is this process's, when Aura runs as several;
-//! - [`store`]: state in SQLite through sqlx, decoded into the features' types;
-//!
-//! and the front ends and plumbing:
-//! - [`app`]: the one start-up path (bot and end-to-end tests); [`looper`]: background loops;
-//! - [`preview`]: the terminal front end (`aura preview`);
-//! - [`discord`]: the Discord adapter, the only module that imports the Discord libraries;
-//! - [`cli`], [`config`], [`telemetry`]: the command line, layered settings, logs;
-//! - [`ops`]: the operator's view: metrics, `/healthz` and `/metrics`, `aura health`.
+//! # State flows one way
+//! Plain data types (`*/model.rs`) ← [`store`] ← feature logic ← front ends. The store reads
+//! and writes the features' model values and names nothing else of theirs
+//! (`tests/architecture.rs` fails on any other path); a card reads a feature's model and
+//! returns a [`reply::Reply`], and never calls the store.
 
 pub mod app;
 pub mod audit;

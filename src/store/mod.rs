@@ -3,9 +3,10 @@
 //! sqlx in one of two engines: an embedded SQLite file (the default, created on first run) or
 //! PostgreSQL (`database_url`), for several processes over one database. Both run the same
 //! statements (portable SQL, `$n` parameters) and are migrated from `migrations/<engine>/`;
-//! [`on!`] runs a body once per engine. One module per aggregate. Rows are decoded here, once, into the features'
-//! own types (ids as integers, languages, post kinds, decks): the store depends on the
-//! features, never the other way round, and no caller re-parses a stored string.
+//! [`on!`] runs a body once per engine. One module per aggregate. Rows are decoded here, once,
+//! into the features' plain values (their `model` modules: ids as integers, languages, post
+//! kinds, decks), so no caller re-parses a stored string. The store names nothing else of the
+//! features (`tests/architecture.rs` holds it to that); the features call the store.
 
 /// Runs `$body` with `$p` bound to the pool of `$db` (a `&Db`), whichever engine it is: the
 /// body is written once and compiled for each. Written like a closure, `on!(&self.pool, |db| {

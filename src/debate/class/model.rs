@@ -4,6 +4,33 @@
 
 use super::super::{Debate, Side, Tally};
 
+/// What a click on a class debate's message (or its argument form) asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Act {
+    /// Join a side (`Some`), or say "I'm in" to be dealt one (`None`).
+    Join(Option<Side>),
+    /// A ballot in the opening or closing vote.
+    Ballot(Poll, Side),
+    /// The moderator moves the debate on.
+    Next,
+    /// The moderator pauses or resumes the speech.
+    Pause,
+    /// The moderator gives the speech one more minute.
+    Extend,
+    /// "I'll speak" for this speech.
+    Speak(u32),
+    /// A raised hand (point of information) during this speech.
+    Poi(u32),
+    /// The speaker (or moderator) accepts or declines the first hand up.
+    PoiAnswer(u32, bool),
+    /// Opens the argument form.
+    Argue,
+    /// The argument form, submitted.
+    Argument,
+    /// "Which side am I on?"
+    MySide,
+}
+
 /// How members get a side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SidesMode {

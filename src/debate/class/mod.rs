@@ -27,8 +27,6 @@ pub use model::{
 };
 pub use result::{Verdict, verdict};
 
-use super::Side;
-
 /// A moderator's slash command on the class debate of this thread or channel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {

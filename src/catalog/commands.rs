@@ -80,6 +80,24 @@ const fn sub(
 
 const N: Suggest = Suggest::None;
 
+/// What a round and an assignment are drawn from: the same options for both.
+const QUIZ_QUESTIONS: OptionSpec = opt("questions", "soal", false, N, "opt-quiz-questions");
+const QUIZ_TOPIC: OptionSpec = opt(
+    "topic",
+    "topik",
+    false,
+    Suggest::Items(Kind::Concept),
+    "opt-quiz-topic",
+);
+const QUIZ_SECTION: OptionSpec = opt(
+    "section",
+    "bagian",
+    false,
+    Suggest::Items(Kind::Section),
+    "opt-quiz-section",
+);
+const QUIZ_DIFFICULTY: OptionSpec = opt("difficulty", "tingkat", false, N, "opt-quiz-difficulty");
+
 pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "quote",
@@ -224,22 +242,10 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "mulai",
                 "cmd-quiz-start",
                 &[
-                    opt("questions", "soal", false, N, "opt-quiz-questions"),
-                    opt(
-                        "topic",
-                        "topik",
-                        false,
-                        Suggest::Items(Kind::Concept),
-                        "opt-quiz-topic",
-                    ),
-                    opt(
-                        "section",
-                        "bagian",
-                        false,
-                        Suggest::Items(Kind::Section),
-                        "opt-quiz-section",
-                    ),
-                    opt("difficulty", "tingkat", false, N, "opt-quiz-difficulty"),
+                    QUIZ_QUESTIONS,
+                    QUIZ_TOPIC,
+                    QUIZ_SECTION,
+                    QUIZ_DIFFICULTY,
                     opt("seconds", "detik", false, N, "opt-quiz-seconds"),
                     opt("mode", "mode", false, N, "opt-quiz-mode"),
                     opt("scoring", "skor", false, N, "opt-quiz-scoring"),
@@ -319,22 +325,10 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "cmd-quiz-assign",
                 &[
                     opt("due", "tenggat", true, N, "opt-homework-due"),
-                    opt("questions", "soal", false, N, "opt-quiz-questions"),
-                    opt(
-                        "topic",
-                        "topik",
-                        false,
-                        Suggest::Items(Kind::Concept),
-                        "opt-quiz-topic",
-                    ),
-                    opt(
-                        "section",
-                        "bagian",
-                        false,
-                        Suggest::Items(Kind::Section),
-                        "opt-quiz-section",
-                    ),
-                    opt("difficulty", "tingkat", false, N, "opt-quiz-difficulty"),
+                    QUIZ_QUESTIONS,
+                    QUIZ_TOPIC,
+                    QUIZ_SECTION,
+                    QUIZ_DIFFICULTY,
                     opt("timezone", "zona-waktu", false, N, "opt-homework-timezone"),
                     opt(
                         "time_limit",

@@ -14,59 +14,20 @@ use serde_json::{Value, json};
 use crate::app::{Options, TestApp, next, state_file};
 use crate::cli::aura;
 use crate::fake::{
-    CHANNEL_ID, FakeDiscord, Fault, MANAGE_MESSAGES, MEMBER, Posted, autocomplete, click, command,
+    CHANNEL_ID, FakeDiscord, Fault, MANAGE_MESSAGES, MEMBER, autocomplete, click, command,
     in_guild, string_option, subcommand,
 };
+use crate::support::{answer_buttons, press, quiz, wait_posts_in};
 
 const TEACHER: u64 = 42;
-
-/// `/quiz sub options` by `user` in the server; returns the callback's body.
-async fn quiz(fake: &FakeDiscord, user: u64, perms: u64, sub: &str, options: Value) -> Value {
-    let id = next();
-    let cb = fake
-        .interact(in_guild(
-            subcommand(id, user, "en-US", "quiz", sub, options),
-            perms,
-            &[],
-        ))
-        .await;
-    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
-    cb.body
-}
 
 fn int(name: &str, value: i64) -> Value {
     json!({ "type": 4, "name": name, "value": value })
 }
 
-/// The answer buttons of a posted question.
-fn answer_buttons(p: &Posted) -> Vec<String> {
-    p.body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect()
-}
-
-async fn posts_in_channel(fake: &FakeDiscord, n: usize, limit: Duration) -> Vec<Posted> {
-    fake.wait_for_posts(limit, move |p| {
-        p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= n
-    })
-    .await;
-    fake.posted_in(CHANNEL_ID)
-}
-
 /// Member `m` presses `button`; the member must be told the answer is locked in.
 async fn answer(fake: &FakeDiscord, m: u64, button: &str) {
-    let cb = fake
-        .interact(in_guild(
-            click(next(), m, "en-US", button, None),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let cb = press(fake, m, MEMBER, button).await;
     assert!(
         cb.body.to_string().contains("Locked in"),
         "member {m}: {}",
@@ -215,7 +176,7 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
         json!([int("mode", 1), int("questions", 2)]),
     )
     .await;
-    let posts = posts_in_channel(&fake, 1, Duration::from_secs(10)).await;
+    let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
     assert!(!buttons.is_empty(), "{:?}", posts[0].body);
     // From now on, editing a channel message never answers.
@@ -225,9 +186,9 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
     }
     quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
     // The reveal is posted although the question's closing edit hangs.
-    posts_in_channel(&fake, 2, Duration::from_secs(6)).await;
+    wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(6)).await;
     quiz(&fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
-    let posts = posts_in_channel(&fake, 3, Duration::from_secs(6)).await;
+    let posts = wait_posts_in(&fake, CHANNEL_ID, 3, Duration::from_secs(6)).await;
     let second = answer_buttons(&posts[2]);
     answer(&fake, 4, &second[0]).await;
     quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
@@ -257,7 +218,7 @@ async fn a_gateway_drop_in_the_middle_of_a_question_loses_no_answer() {
         json!([int("mode", 1), int("questions", 2)]),
     )
     .await;
-    let posts = posts_in_channel(&fake, 1, Duration::from_secs(10)).await;
+    let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
     for m in 1..=5 {
         answer(&fake, m, &buttons[(m as usize) % buttons.len()]).await;
@@ -269,7 +230,7 @@ async fn a_gateway_drop_in_the_middle_of_a_question_loses_no_answer() {
         answer(&fake, m, &buttons[(m as usize) % buttons.len()]).await;
     }
     quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
-    posts_in_channel(&fake, 2, Duration::from_secs(10)).await;
+    wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(10)).await;
     bot.stop().await;
     let store = Store::open_for_tests(&state).await.expect("store");
     assert_eq!(stored_answers(&store).await, 10);
@@ -385,15 +346,15 @@ async fn sigkill_during_a_round_then_a_restart_recovers_it() {
         json!([int("mode", 1), int("questions", 3)]),
     )
     .await;
-    let posts = posts_in_channel(&fake, 1, Duration::from_secs(10)).await;
+    let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
     for m in 1..=3 {
         answer(&fake, m, &buttons[0]).await;
     }
     quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
-    posts_in_channel(&fake, 2, Duration::from_secs(10)).await;
+    wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(10)).await;
     quiz(&fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
-    let posts = posts_in_channel(&fake, 3, Duration::from_secs(10)).await;
+    let posts = wait_posts_in(&fake, CHANNEL_ID, 3, Duration::from_secs(10)).await;
     let second = answer_buttons(&posts[2]);
     answer(&fake, 4, &second[0]).await;
     // A crash in the middle of the second question.

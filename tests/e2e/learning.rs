@@ -4,7 +4,6 @@
 //! the term gradebook and round report opened with a CSV parser, cell by cell, with display
 //! names a spreadsheet would otherwise run.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::app::{Options, TestApp, next, open_state, state_file};
@@ -12,20 +11,14 @@ use crate::fake::{
     CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, click, in_guild, subcommand,
     with_channel,
 };
-use crate::quiz::opt;
+use crate::support::{core, custom_ids, first_question, opt};
 use aura::clock::Clock;
-use aura::core::Core;
-use aura::pack::{Lang, QuizQuestion};
+use aura::pack::{Lang, Pack, QuizQuestion};
 use aura::quiz::{AnswerRow, Period};
 use serde_json::{Value, json};
 
 const TEACHER: u64 = 42;
 const OTHER_CHANNEL: &str = "645027906669510999";
-
-fn core() -> Core {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    Core::load(&dir, Lang::En).expect("pack")
-}
 
 fn guild() -> u64 {
     GUILD_ID.parse().expect("id")
@@ -67,15 +60,12 @@ async fn press(fake: &FakeDiscord, user: u64, nick: Option<&str>, id: &str) -> V
     cb.body
 }
 
-/// Every `custom_id` of a message body's components.
-fn ids(body: &Value) -> Vec<String> {
-    body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|c| c["custom_id"].as_str().map(String::from))
-        .collect()
+/// A multiple-choice question (three choices or more) on a concept.
+fn concept_question(pack: &Pack) -> &QuizQuestion {
+    pack.questions
+        .iter()
+        .find(|q| !q.true_false && q.choices.len() >= 3 && !q.concepts.is_empty())
+        .expect("a multiple-choice question on a concept")
 }
 
 /// The embed's description and fields, as one text.
@@ -97,7 +87,7 @@ fn text(body: &Value) -> String {
 
 /// A practice answer button: (question id, authored choice, custom id).
 fn practice_buttons(body: &Value) -> Vec<(String, usize, String)> {
-    ids(body)
+    custom_ids(body)
         .into_iter()
         .filter_map(|id| {
             let parts: Vec<&str> = id.split(':').collect();
@@ -131,15 +121,7 @@ async fn practice_brings_back_a_question_missed_in_a_live_round() {
         json!([opt("questions", json!(1)), opt("mode", json!(1))]),
     )
     .await;
-    fake.wait_for_posts(Duration::from_secs(30), |p| {
-        p.iter().any(|m| !ids(&m.body).is_empty())
-    })
-    .await;
-    let asked = fake.posted_in(CHANNEL_ID)[0].body.clone();
-    let buttons: Vec<String> = ids(&asked)
-        .into_iter()
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect();
+    let (asked, buttons) = first_question(&fake).await;
     let members: Vec<u64> = (0..buttons.len() as u64).map(|i| 500 + i).collect();
     for (m, b) in members.iter().zip(&buttons) {
         let cb = press(&fake, *m, None, b).await;
@@ -261,11 +243,7 @@ fn answer(q: &QuizQuestion, no: u32, user: u64, picked: usize, at: i64) -> Answe
 async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
     let core = core();
     let pack = &core.library.packs[0];
-    let q = pack
-        .questions
-        .iter()
-        .find(|q| !q.true_false && q.choices.len() >= 3 && !q.concepts.is_empty())
-        .expect("a multiple-choice question on a concept");
+    let q = concept_question(pack);
     let (wrong, other) = (
         (q.correct + 1) % q.choices.len(),
         (q.correct + 2) % q.choices.len(),
@@ -368,7 +346,7 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
     )
     .await;
     assert!(text(&week["data"]).contains("this week"));
-    let menu = ids(&week["data"])
+    let menu = custom_ids(&week["data"])
         .into_iter()
         .find(|id| id.starts_with("aura:open:"))
         .expect("a concept menu");
@@ -444,15 +422,7 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
         ]),
     )
     .await;
-    fake.wait_for_posts(Duration::from_secs(30), |p| {
-        p.iter().any(|m| !ids(&m.body).is_empty())
-    })
-    .await;
-    let asked = fake.posted_in(CHANNEL_ID)[0].body.clone();
-    let buttons: Vec<String> = ids(&asked)
-        .into_iter()
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect();
+    let (_, buttons) = first_question(&fake).await;
     let players: [(u64, &str); 3] = [
         (301, "=HYPERLINK(\"http://evil\")"),
         (302, "Doe, \"Jo\""),

@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
-    CHANNEL_ID, Callback, FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
-    command, in_channel, in_guild, string_option, subcommand, with_channel,
+    FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, command, in_guild, string_option,
+    subcommand, with_channel,
 };
+use crate::support::{answered, custom_ids, first_question, press, press_in, start_vote};
 use aura::store::Store;
 use serde_json::{Value, json};
 
@@ -33,30 +34,7 @@ async fn run(
     }
     let cb = fake.interact(in_guild(payload, perms, &[])).await;
     assert_eq!(cb.status, 204, "/{group} {sub}: {}", cb.body);
-    if cb.body["type"] == 5 {
-        let edit = fake.wait_for_edit(&cb.token).await;
-        return json!({ "type": 4, "data": edit });
-    }
-    cb.body
-}
-
-async fn press(fake: &FakeDiscord, user: u64, perms: u64, custom_id: &str) -> Callback {
-    fake.interact(in_guild(
-        click(next(), user, "en-US", custom_id, None),
-        perms,
-        &[],
-    ))
-    .await
-}
-
-pub(crate) fn buttons(body: &Value) -> Vec<String> {
-    body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .collect()
+    answered(fake, &cb).await
 }
 
 async fn privacy(fake: &FakeDiscord, user: u64) -> Value {
@@ -83,15 +61,7 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
         { "type": 4, "name": "mode", "value": 1 }
     ]);
     run(&fake, TEACHER, MANAGE_MESSAGES, "quiz", "start", opts, None).await;
-    fake.wait_for_posts(Duration::from_secs(10), |p| {
-        p.iter().any(|m| !buttons(&m.body).is_empty())
-    })
-    .await;
-    let question = fake.posted_in(CHANNEL_ID)[0].body.clone();
-    let answers: Vec<String> = buttons(&question)
-        .into_iter()
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect();
+    let (_, answers) = first_question(&fake).await;
     for member in [leaver, stayer] {
         let cb = press(&fake, member, MEMBER, &answers[0]).await;
         assert!(cb.body.to_string().contains("Locked in"), "{}", cb.body);
@@ -111,14 +81,7 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
     })
     .await;
     // Both vote in a debate.
-    let debate = next();
-    let opened = fake
-        .interact(in_guild(
-            subcommand(debate, TEACHER, "en-US", "debate", "start", json!([])),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let (debate, opened) = start_vote(&fake, TEACHER).await;
     assert_eq!(opened.status, 204, "{}", opened.body);
     for member in [leaver, stayer] {
         let cb = press(&fake, member, MEMBER, &format!("aura:vote:{debate}:adorno")).await;
@@ -144,7 +107,7 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
     let text = shown.to_string();
     assert!(text.contains("Quiz answers: 1 (in 1 rounds)"), "{text}");
     assert!(text.contains("Debate votes: 1"), "{text}");
-    let ids = buttons(&shown["data"]);
+    let ids = custom_ids(&shown["data"]);
     let delete = format!("aura:privacy:delete:{leaver}");
     assert_eq!(
         ids,
@@ -258,7 +221,7 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
         None,
     )
     .await;
-    let yes = buttons(&confirm["data"])[0].clone();
+    let yes = custom_ids(&confirm["data"])[0].clone();
     press(&fake, staff, MANAGE_GUILD, &yes).await;
     let reset = audit_line(&fake, 2).await;
     assert!(
@@ -303,11 +266,9 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     })
     .await;
     let card = fake.posted_in(STAFF_ROOM)[0].body.clone();
-    let approve = buttons(&card)[0].clone();
+    let approve = custom_ids(&card)[0].clone();
     // Approve counts only in the staff room the card was posted in.
-    let click_in_staff_room = in_channel(click(next(), staff, "en-US", &approve, None), STAFF_ROOM);
-    fake.interact(in_guild(click_in_staff_room, MANAGE_GUILD, &[]))
-        .await;
+    press_in(&fake, staff, MANAGE_GUILD, STAFF_ROOM, &approve).await;
     let approved = audit_line(&fake, 4).await;
     assert!(approved.contains("approved suggestion"), "{approved}");
 
@@ -322,14 +283,7 @@ async fn a_debate_keeps_no_interaction_token() {
     let state = state_file();
     let fake = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    let debate = next();
-    let opened = fake
-        .interact(in_guild(
-            subcommand(debate, TEACHER, "en-US", "debate", "start", json!([])),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let (debate, opened) = start_vote(&fake, TEACHER).await;
     assert_eq!(opened.status, 204, "{}", opened.body);
     let store = Store::open_for_tests(&state).await.expect("store");
     let stored = store.debate(debate).await.expect("read").expect("debate");

@@ -9,81 +9,25 @@ use std::time::Duration;
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
     CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
-    in_guild, subcommand,
+    in_guild,
 };
+use crate::support::{custom_ids_with, labelled, opt, quiz, title, wait_posts};
 use aura::quiz::Period;
 use aura::store::Store;
 use serde_json::{Value, json};
 
 const TEACHER: u64 = 42;
 
-pub(crate) async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
-    let id = next();
-    let cb = bot
-        .fake
-        .interact(in_guild(
-            subcommand(id, user, "en-US", "quiz", sub, options),
-            perms,
-            &[],
-        ))
-        .await;
-    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
-    cb.body
-}
-
-/// An option as Discord sends it; a choice option carries its choice's value (poise numbers
-/// choices from 0 in the order they are declared).
-pub(crate) fn opt(name: &str, value: Value) -> Value {
-    let kind = if value.is_boolean() {
-        5
-    } else if value.is_number() {
-        4
-    } else {
-        3
-    };
-    json!({ "type": kind, "name": name, "value": value })
-}
-
+/// The quiz's (custom id, label) buttons on a post.
 fn custom_ids(p: &Posted) -> Vec<(String, String)> {
-    p.body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .map(|b| {
-            (
-                b["custom_id"].as_str().unwrap_or("").to_string(),
-                b["label"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .filter(|(id, _)| id.starts_with("aura:quiz:"))
-        .collect()
+    labelled(&p.body, "aura:quiz:")
 }
 
 fn hint_id(p: &Value) -> String {
-    p["components"]
-        .as_array()
+    custom_ids_with(p, "aura:quiz-hint:")
         .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .find(|id| id.starts_with("aura:quiz-hint:"))
+        .next()
         .unwrap_or_default()
-}
-
-fn title(p: &Posted) -> String {
-    p.body["embeds"][0]["title"]
-        .as_str()
-        .unwrap_or("")
-        .to_string()
-}
-
-async fn wait_posts(fake: &FakeDiscord, n: usize) -> Vec<Posted> {
-    fake.wait_for_posts(Duration::from_secs(30), move |p| {
-        p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= n
-    })
-    .await;
-    fake.posted_in(CHANNEL_ID)
 }
 
 /// The position a member picks for question `q`, spreading the class over every choice.
@@ -99,7 +43,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     let members: Vec<u64> = (0..200).map(|i| 10_000 + i).collect();
 
     let started = quiz(
-        &bot,
+        &bot.fake,
         TEACHER,
         MANAGE_MESSAGES,
         "start",
@@ -113,7 +57,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     .await;
     assert_eq!(started["type"], 4);
     // A second round in the same channel is refused, politely and privately.
-    let busy = quiz(&bot, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    let busy = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
     assert_eq!(busy["data"]["flags"], 64, "{busy}");
     assert!(busy.to_string().contains("already running"), "{busy}");
 
@@ -164,7 +108,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             again.body
         );
 
-        quiz(&bot, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+        quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
         let posts = wait_posts(&fake, posts_seen + 1).await;
         let reveal = posts[posts_seen].clone();
         posts_seen += 1;
@@ -203,7 +147,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             per_answer.insert((m, q), points);
         }
         if q < 5 {
-            quiz(&bot, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+            quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
         }
     }
     // The end: podium and table.
@@ -220,7 +164,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     }
 
     // The report: one CSV row per answer, points as the rules say.
-    let report = quiz(&bot, TEACHER, MANAGE_MESSAGES, "report", json!([])).await;
+    let report = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "report", json!([])).await;
     assert_eq!(report["data"]["flags"], 64);
     let files = fake.attachments();
     let (_, name, csv) = files.last().expect("a CSV attachment");
@@ -239,7 +183,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     }
 
     // /quiz me agrees, and the board survives a restart.
-    let me = quiz(&bot, members[3], MEMBER, "me", json!([])).await;
+    let me = quiz(&bot.fake, members[3], MEMBER, "me", json!([])).await;
     assert!(
         me.to_string()
             .contains(&format!("{} points", expected[&members[3]])),
@@ -271,14 +215,14 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
 
     let fake2 = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake2, &state, Options::default()).await;
-    let me = quiz(&bot, members[3], MEMBER, "me", json!([])).await;
+    let me = quiz(&bot.fake, members[3], MEMBER, "me", json!([])).await;
     assert!(
         me.to_string()
             .contains(&format!("{} points", expected[&members[3]])),
         "after a restart: {me}"
     );
     // /quiz review: the member's missed questions with the answers, privately.
-    let review = quiz(&bot, members[3], MEMBER, "review", json!([])).await;
+    let review = quiz(&bot.fake, members[3], MEMBER, "review", json!([])).await;
     assert_eq!(review["data"]["flags"], 64);
     let missed = (1..=5)
         .filter(|q| per_answer[&(members[3], *q)] == 0)
@@ -296,7 +240,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             "{review}"
         );
     }
-    let lb = quiz(&bot, members[3], MEMBER, "leaderboard", json!([])).await;
+    let lb = quiz(&bot.fake, members[3], MEMBER, "leaderboard", json!([])).await;
     assert_eq!(lb["data"]["allowed_mentions"]["parse"], json!([]));
     assert!(lb.to_string().contains(&format!("<@{}>", board[0].user_id)));
     bot.stop().await;
@@ -306,11 +250,11 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
 async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first() {
     let fake = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
-    let refused = quiz(&bot, 7, MEMBER, "start", json!([])).await;
+    let refused = quiz(&bot.fake, 7, MEMBER, "start", json!([])).await;
     assert_eq!(refused["data"]["flags"], 64);
     assert!(refused.to_string().contains("permission"), "{refused}");
     let access = quiz(
-        &bot,
+        &bot.fake,
         TEACHER,
         MANAGE_GUILD,
         "access",
@@ -318,13 +262,20 @@ async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first(
     )
     .await;
     assert!(access.to_string().contains("everyone"), "{access}");
-    let started = quiz(&bot, 7, MEMBER, "start", json!([opt("mode", json!(1))])).await;
+    let started = quiz(
+        &bot.fake,
+        7,
+        MEMBER,
+        "start",
+        json!([opt("mode", json!(1))]),
+    )
+    .await;
     assert_eq!(started["type"], 4);
     assert!(started["data"]["flags"].is_null(), "{started}");
     // Another student may not stop it; the starter may.
-    let other = quiz(&bot, 8, MEMBER, "stop", json!([])).await;
+    let other = quiz(&bot.fake, 8, MEMBER, "stop", json!([])).await;
     assert!(other.to_string().contains("Only the member"), "{other}");
-    quiz(&bot, 7, MEMBER, "stop", json!([])).await;
+    quiz(&bot.fake, 7, MEMBER, "stop", json!([])).await;
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter()
             .any(|m| m.body.to_string().contains("The round was stopped"))
@@ -332,7 +283,7 @@ async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first(
     .await;
     // Reset: a confirmation first, and only the asker's click clears the board.
     let confirm = quiz(
-        &bot,
+        &bot.fake,
         TEACHER,
         MANAGE_MESSAGES,
         "reset",
@@ -366,7 +317,7 @@ async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
     let fake = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     quiz(
-        &bot,
+        &bot.fake,
         TEACHER,
         MANAGE_MESSAGES,
         "start",
@@ -447,7 +398,7 @@ async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
     })
     .await;
     // The channel is free again.
-    let started = quiz(&bot, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    let started = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
     assert!(started.to_string().contains("Round started"), "{started}");
     bot.stop().await;
 }
@@ -458,7 +409,7 @@ async fn a_deleted_channel_ends_the_round_cleanly() {
     let fake = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
     quiz(
-        &bot,
+        &bot.fake,
         TEACHER,
         MANAGE_MESSAGES,
         "start",
@@ -467,11 +418,11 @@ async fn a_deleted_channel_ends_the_round_cleanly() {
     .await;
     wait_posts(&fake, 1).await;
     fake.break_channel(CHANNEL_ID, 404);
-    quiz(&bot, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
     // The round ends: the channel has no running round any more.
     let mut ended = false;
     for _ in 0..50 {
-        let stop = quiz(&bot, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+        let stop = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
         if stop.to_string().contains("No round is running") {
             ended = true;
             break;
@@ -492,7 +443,7 @@ async fn an_auto_round_reveals_on_time_and_stops_when_nobody_answers() {
     options.quiz.read_time = Duration::from_secs(1);
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     quiz(
-        &bot,
+        &bot.fake,
         TEACHER,
         MANAGE_MESSAGES,
         "start",

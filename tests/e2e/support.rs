@@ -215,17 +215,20 @@ pub fn schedule(guild: u64, channel: &str, time: &str, kind: PostKind, seed: u64
         id: 0,
         guild,
         channel: channel.parse().expect("id"),
+        // When: every day at `time` UTC, no day skipped.
         time: time.into(),
         zone: "UTC".into(),
         days: "daily".into(),
-        lang: Lang::En,
+        skip_date: None,
+        // What: `kind` in English, from a deck shuffled with `seed`.
         kind,
+        lang: Lang::En,
+        deck: Deck::new(seed),
+        // How: no role to ping, no thread, no pin; running.
         role: None,
         thread: false,
         pin: false,
         paused: false,
         pause_reason: None,
-        skip_date: None,
-        deck: Deck::new(seed),
     }
 }

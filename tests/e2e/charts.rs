@@ -3,8 +3,8 @@
 //! alone, and `/quiz leaderboard` answering with the top ten as a picture. (The debate
 //! summary's vote chart is checked in `debates`.)
 
-use crate::app::{Options, TestApp, next, state_file};
-use crate::fake::{CHANNEL_ID, FakeDiscord, MANAGE_MESSAGES, MEMBER, Upload, in_guild, subcommand};
+use crate::app::{TestApp, next, state_file};
+use crate::fake::{CHANNEL_ID, MANAGE_MESSAGES, MEMBER, Upload, in_guild, subcommand};
 use crate::support::{answer_buttons, opt, press, wait_posts};
 use serde_json::{Value, json};
 
@@ -31,8 +31,8 @@ fn is_png(bytes: &[u8]) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reveal_and_the_leaderboard_carry_their_charts() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     // Twelve members, so that the board's chart shows its top ten.
     let members: Vec<u64> = (0..12).map(|i| 20_000 + i).collect();
     quiz(

@@ -46,12 +46,8 @@ async fn daily(
 /// A bot whose clock stands just before 08:00 UTC on a Monday: a schedule set up for 08:00
 /// is not yet due, and becomes due when the test moves the clock on.
 fn before_eight() -> (Options, Clock) {
-    let clock = Clock::adjustable();
+    let (options, clock) = Options::with_clock();
     clock.set("2026-03-02T07:59:40Z".parse().expect("instant"));
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
     (options, clock)
 }
 
@@ -179,8 +175,8 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
     let none = daily(
         &bot,
         5,

@@ -39,12 +39,8 @@ fn deck_order(n: usize) -> Vec<String> {
 
 /// A bot whose clock stands at `at`.
 fn clock_at(at: &str) -> (Options, Clock) {
-    let clock = Clock::adjustable();
+    let (options, clock) = Options::with_clock();
     clock.set(at.parse().expect("instant"));
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
     (options, clock)
 }
 
@@ -246,8 +242,8 @@ async fn a_server_at_its_schedule_limit_is_told_politely() {
     let guild: u64 = GUILD_ID.parse().expect("id");
     let full: Vec<DailySchedule> = (0..10).map(|_| schedule(guild, OTHER)).collect();
     store_with(&state, &full).await;
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let _fake = bot.fake.clone();
     let refused = setup(&bot, POSTS).await;
     assert_eq!(refused["data"]["flags"], 64, "{refused}");
     assert!(refused.to_string().contains("10"), "{refused}");

@@ -14,12 +14,10 @@ use serde_json::{Value, json};
 use crate::app::{Options, TestApp, next, state_file};
 use crate::cli::aura;
 use crate::fake::{
-    CHANNEL_ID, FakeDiscord, Fault, MANAGE_MESSAGES, MEMBER, autocomplete, click, command,
-    in_guild, string_option, subcommand,
+    CHANNEL_ID, FakeDiscord, Fault, MEMBER, autocomplete, click, command, in_guild, string_option,
+    subcommand,
 };
-use crate::support::{answer_buttons, press, quiz, wait_posts_in};
-
-const TEACHER: u64 = 42;
+use crate::support::{TEACHER, answer_buttons, press, teacher_quiz, wait_posts_in};
 
 fn int(name: &str, value: i64) -> Value {
     json!({ "type": 4, "name": name, "value": value })
@@ -108,14 +106,7 @@ async fn integer_options_out_of_range_get_a_polite_private_answer() {
     let bot = TestApp::start().await;
     // Negative, above 2^31 (a u32 still), and above 2^32 (poise cannot read it at all).
     for value in [-5i64, 3_000_000_000, 5_000_000_000] {
-        let body = quiz(
-            &bot.fake,
-            TEACHER,
-            MANAGE_MESSAGES,
-            "start",
-            json!([int("questions", value)]),
-        )
-        .await;
+        let body = teacher_quiz(&bot.fake, "start", json!([int("questions", value)])).await;
         assert_eq!(body["type"], 4, "{value}: {body}");
         assert_eq!(body["data"]["flags"], 64, "{value}: {body}");
         let text = body.to_string();
@@ -125,7 +116,7 @@ async fn integer_options_out_of_range_get_a_polite_private_answer() {
         );
     }
     // No round was started by any of them.
-    let stop = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+    let stop = teacher_quiz(&bot.fake, "stop", json!([])).await;
     assert!(stop.to_string().contains("No round is running"), "{stop}");
     bot.stop().await;
 }
@@ -133,14 +124,7 @@ async fn integer_options_out_of_range_get_a_polite_private_answer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stranger_pressing_the_reset_buttons_is_told_privately_and_nothing_changes() {
     let bot = TestApp::start().await;
-    let confirm = quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "reset",
-        json!([int("period", 0)]),
-    )
-    .await;
+    let confirm = teacher_quiz(&bot.fake, "reset", json!([int("period", 0)])).await;
     let yes = confirm["data"]["components"][0]["components"][0]["custom_id"]
         .as_str()
         .unwrap_or("")
@@ -168,14 +152,7 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
         ..Options::default()
     };
     let bot = TestApp::start_with(fake.clone(), &state, options).await;
-    quiz(
-        &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([int("mode", 1), int("questions", 2)]),
-    )
-    .await;
+    teacher_quiz(&fake, "start", json!([int("mode", 1), int("questions", 2)])).await;
     let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
     assert!(!buttons.is_empty(), "{:?}", posts[0].body);
@@ -184,14 +161,14 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
     for m in 1..=3 {
         answer(&fake, m, &buttons[0]).await;
     }
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
     // The reveal is posted although the question's closing edit hangs.
     wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(6)).await;
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+    teacher_quiz(&fake, "next", json!([])).await;
     let posts = wait_posts_in(&fake, CHANNEL_ID, 3, Duration::from_secs(6)).await;
     let second = answer_buttons(&posts[2]);
     answer(&fake, 4, &second[0]).await;
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
     // Second reveal, then the round's end.
     fake.wait_for_posts(Duration::from_secs(8), |p| {
         p.iter()
@@ -208,16 +185,9 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_gateway_drop_in_the_middle_of_a_question_loses_no_answer() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    quiz(
-        &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([int("mode", 1), int("questions", 2)]),
-    )
-    .await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    teacher_quiz(&fake, "start", json!([int("mode", 1), int("questions", 2)])).await;
     let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
     for m in 1..=5 {
@@ -229,7 +199,7 @@ async fn a_gateway_drop_in_the_middle_of_a_question_loses_no_answer() {
     for m in 6..=10 {
         answer(&fake, m, &buttons[(m as usize) % buttons.len()]).await;
     }
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
     wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(10)).await;
     bot.stop().await;
     let store = Store::open_for_tests(&state).await.expect("store");
@@ -338,22 +308,15 @@ async fn sigkill_during_a_round_then_a_restart_recovers_it() {
     let fake = FakeDiscord::start().await;
     let mut first = spawn_aura(&fake, &state);
     fake.wait_for_connections(1).await;
-    quiz(
-        &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([int("mode", 1), int("questions", 3)]),
-    )
-    .await;
+    teacher_quiz(&fake, "start", json!([int("mode", 1), int("questions", 3)])).await;
     let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
     for m in 1..=3 {
         answer(&fake, m, &buttons[0]).await;
     }
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
     wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(10)).await;
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+    teacher_quiz(&fake, "next", json!([])).await;
     let posts = wait_posts_in(&fake, CHANNEL_ID, 3, Duration::from_secs(10)).await;
     let second = answer_buttons(&posts[2]);
     answer(&fake, 4, &second[0]).await;
@@ -377,9 +340,9 @@ async fn sigkill_during_a_round_then_a_restart_recovers_it() {
     let flags = notice.body["flags"].as_u64().unwrap_or(0);
     assert_eq!(flags & 64, 0, "{}", notice.body);
     // The channel is free again.
-    let started = quiz(&fake, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    let started = teacher_quiz(&fake, "start", json!([])).await;
     assert!(started.to_string().contains("Round started"), "{started}");
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+    teacher_quiz(&fake, "stop", json!([])).await;
     sigterm(&second_run);
     let (status, _) = ends_within(&mut second_run, Duration::from_secs(20)).await;
     assert_eq!(status.code(), Some(0), "{}", stderr_of(&mut second_run));
@@ -442,6 +405,23 @@ async fn registration_is_retried_then_reported_and_a_hung_call_times_out() {
     assert!(ended.is_err());
 }
 
+/// Runs `statements` (each with what it does) on `writer`, which opened a transaction, and
+/// commits it 2.5 seconds later, in a task: the locks they took are held that long.
+async fn hold_a_lock<C>(mut writer: C, statements: &[(&str, &str)]) -> tokio::task::JoinHandle<()>
+where
+    C: Send + 'static,
+    for<'c> &'c mut C: sqlx::Executor<'c>,
+{
+    use sqlx::Executor as _;
+    for (sql, what) in statements {
+        writer.execute(*sql).await.expect(what);
+    }
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(2500)).await;
+        writer.execute("COMMIT").await.expect("release the lock");
+    })
+}
+
 /// The store is busy (another writer holds SQLite's write lock, or PostgreSQL's lock on the
 /// schedules, for 2.5 s): a command that writes is deferred within Discord's 3 seconds, then its
 /// answer is edited in.
@@ -449,45 +429,21 @@ async fn registration_is_retried_then_reported_and_a_hung_call_times_out() {
 async fn a_slow_store_defers_the_answer_then_edits_it_in() {
     use sqlx::Connection as _;
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     let release = match Store::test_location(&state) {
         Location::File(path) => {
-            let mut writer =
-                sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
-                    .await
-                    .expect("open the state file");
-            sqlx::query("BEGIN IMMEDIATE")
-                .execute(&mut writer)
+            let writer = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
                 .await
-                .expect("take the write lock");
-            tokio::spawn(async move {
-                tokio::time::sleep(Duration::from_millis(2500)).await;
-                sqlx::query("COMMIT")
-                    .execute(&mut writer)
-                    .await
-                    .expect("release the write lock");
-            })
+                .expect("open the state file");
+            hold_a_lock(writer, &[("BEGIN IMMEDIATE", "take the write lock")]).await
         }
         Location::Postgres(url) => {
-            let mut writer = sqlx::PgConnection::connect(&url)
+            let writer = sqlx::PgConnection::connect(&url)
                 .await
                 .expect("connect to the database");
-            sqlx::query("BEGIN")
-                .execute(&mut writer)
-                .await
-                .expect("begin");
-            sqlx::query("LOCK TABLE daily_schedules IN ACCESS EXCLUSIVE MODE")
-                .execute(&mut writer)
-                .await
-                .expect("lock the schedules");
-            tokio::spawn(async move {
-                tokio::time::sleep(Duration::from_millis(2500)).await;
-                sqlx::query("COMMIT")
-                    .execute(&mut writer)
-                    .await
-                    .expect("release the lock");
-            })
+            let lock = "LOCK TABLE daily_schedules IN ACCESS EXCLUSIVE MODE";
+            hold_a_lock(writer, &[("BEGIN", "begin"), (lock, "lock the schedules")]).await
         }
     };
     let options = json!([

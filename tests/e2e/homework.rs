@@ -15,7 +15,6 @@ use crate::fake::{
     subcommand,
 };
 use crate::support::{self, core, custom_ids, opt, shown, title};
-use aura::clock::Clock;
 
 const TEACHER: u64 = 4343;
 
@@ -89,14 +88,10 @@ fn answer_button(body: &Value, position: usize) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once() {
-    let clock = Clock::adjustable();
+    let (options, clock) = Options::with_clock();
     clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
     let state = state_file();
     let fake = FakeDiscord::start().await;
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
     let bot = TestApp::start_with(fake.clone(), &state, options).await;
 
     // 18:00 in Jakarta (UTC+7, no summer time) is 11:00 UTC.
@@ -350,13 +345,9 @@ async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_are_explained() {
-    let clock = Clock::adjustable();
+    let (options, clock) = Options::with_clock();
     clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
     let fake = FakeDiscord::start().await;
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     let student = 80_001;
 

@@ -12,7 +12,6 @@ use crate::fake::{
     with_channel,
 };
 use crate::support::{core, custom_ids, first_question, opt};
-use aura::clock::Clock;
 use aura::pack::{Lang, Pack, QuizQuestion};
 use aura::quiz::{AnswerRow, Period};
 use serde_json::{Value, json};
@@ -105,11 +104,7 @@ fn practice_buttons(body: &Value) -> Vec<(String, usize, String)> {
 async fn practice_brings_back_a_question_missed_in_a_live_round() {
     let core = core();
     let fake = FakeDiscord::start().await;
-    let clock = Clock::adjustable();
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
+    let (options, clock) = Options::with_clock();
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     // A live round of one question, each member clicking another choice.
     quiz_as(
@@ -290,8 +285,8 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
     store.end_round(2, "finished", now - 50).await.expect("end");
     store.close().await;
 
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     // Students may not see the class's insights.
     let refused = quiz_as(&fake, 7, None, MEMBER, "insights", json!([])).await;
     assert!(refused.to_string().contains("permission"), "{refused}");
@@ -407,8 +402,8 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
         .expect("end");
     store.close().await;
 
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     quiz_as(
         &fake,
         TEACHER,

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crate::app::{Options, TestApp, next, state_file};
+use crate::app::{TestApp, next, state_file};
 use crate::fake::{
     FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, command, in_guild, string_option,
     subcommand, with_channel,
@@ -281,8 +281,8 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_debate_keeps_no_interaction_token() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     let (debate, opened) = start_vote(&fake, TEACHER).await;
     assert_eq!(opened.status, 204, "{}", opened.body);
     let store = Store::open_for_tests(&state).await.expect("store");

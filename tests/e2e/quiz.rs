@@ -11,12 +11,12 @@ use crate::fake::{
     CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
     in_guild,
 };
-use crate::support::{custom_ids_with, labelled, opt, quiz, title, wait_posts};
+use crate::support::{
+    TEACHER, custom_ids_with, labelled, opt, quiz, teacher_quiz, title, wait_posts,
+};
 use aura::quiz::Period;
 use aura::store::Store;
 use serde_json::{Value, json};
-
-const TEACHER: u64 = 42;
 
 /// The quiz's (custom id, label) buttons on a post.
 fn custom_ids(p: &Posted) -> Vec<(String, String)> {
@@ -38,14 +38,12 @@ fn pick(member: u64, q: usize, choices: usize) -> usize {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     let members: Vec<u64> = (0..200).map(|i| 10_000 + i).collect();
 
-    let started = quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
+    let started = teacher_quiz(
+        &fake,
         "start",
         json!([
             opt("questions", json!(5)),
@@ -57,7 +55,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     .await;
     assert_eq!(started["type"], 4);
     // A second round in the same channel is refused, politely and privately.
-    let busy = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    let busy = teacher_quiz(&fake, "start", json!([])).await;
     assert_eq!(busy["data"]["flags"], 64, "{busy}");
     assert!(busy.to_string().contains("already running"), "{busy}");
 
@@ -108,7 +106,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             again.body
         );
 
-        quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+        teacher_quiz(&fake, "reveal", json!([])).await;
         let posts = wait_posts(&fake, posts_seen + 1).await;
         let reveal = posts[posts_seen].clone();
         posts_seen += 1;
@@ -147,7 +145,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             per_answer.insert((m, q), points);
         }
         if q < 5 {
-            quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+            teacher_quiz(&fake, "next", json!([])).await;
         }
     }
     // The end: podium and table.
@@ -164,7 +162,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     }
 
     // The report: one CSV row per answer, points as the rules say.
-    let report = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "report", json!([])).await;
+    let report = teacher_quiz(&fake, "report", json!([])).await;
     assert_eq!(report["data"]["flags"], 64);
     let files = fake.attachments();
     let (_, name, csv) = files.last().expect("a CSV attachment");
@@ -248,8 +246,8 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
     let refused = quiz(&bot.fake, 7, MEMBER, "start", json!([])).await;
     assert_eq!(refused["data"]["flags"], 64);
     assert!(refused.to_string().contains("permission"), "{refused}");
@@ -282,14 +280,7 @@ async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first(
     })
     .await;
     // Reset: a confirmation first, and only the asker's click clears the board.
-    let confirm = quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "reset",
-        json!([opt("period", json!(0))]),
-    )
-    .await;
+    let confirm = teacher_quiz(&fake, "reset", json!([opt("period", json!(0))])).await;
     let yes = confirm["data"]["components"][0]["components"][0]["custom_id"]
         .as_str()
         .unwrap_or("")
@@ -314,16 +305,9 @@ async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([opt("seconds", json!(60))]),
-    )
-    .await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    teacher_quiz(&fake, "start", json!([opt("seconds", json!(60))])).await;
     let posts = wait_posts(&fake, 1).await;
     let buttons = custom_ids(&posts[0]);
     // A hint, privately: a wrong choice struck out or where to look, at half the points.
@@ -390,15 +374,15 @@ async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
         .await
         .expect("start");
     store.close().await;
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter()
             .any(|m| m.body.to_string().contains("restarted, so the round"))
     })
     .await;
     // The channel is free again.
-    let started = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    let started = teacher_quiz(&fake, "start", json!([])).await;
     assert!(started.to_string().contains("Round started"), "{started}");
     bot.stop().await;
 }
@@ -406,23 +390,16 @@ async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deleted_channel_ends_the_round_cleanly() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([opt("mode", json!(1))]),
-    )
-    .await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    teacher_quiz(&fake, "start", json!([opt("mode", json!(1))])).await;
     wait_posts(&fake, 1).await;
     fake.break_channel(CHANNEL_ID, 404);
-    quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
     // The round ends: the channel has no running round any more.
     let mut ended = false;
     for _ in 0..50 {
-        let stop = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+        let stop = teacher_quiz(&fake, "stop", json!([])).await;
         if stop.to_string().contains("No round is running") {
             ended = true;
             break;
@@ -442,10 +419,8 @@ async fn an_auto_round_reveals_on_time_and_stops_when_nobody_answers() {
     let mut options = Options::default();
     options.quiz.read_time = Duration::from_secs(1);
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
-    quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
+    teacher_quiz(
+        &fake,
         "start",
         json!([opt("seconds", json!(10)), opt("questions", json!(5))]),
     )

@@ -8,14 +8,13 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crate::app::{Options, TestApp, next, state_file};
-use crate::fake::{CHANNEL_ID, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild};
-use crate::support::{core, labelled, opt, quiz, title, wait_posts};
+use crate::fake::{CHANNEL_ID, FakeDiscord, MEMBER, Posted, click, in_guild};
+use crate::support::{core, labelled, opt, quiz, teacher_quiz, title, wait_posts};
 use aura::answers::quiz::{StartArgs, plan};
 use aura::pack::Lang;
 use aura::quiz::{Scoring, Teams};
 use serde_json::{Value, json};
 
-const TEACHER: u64 = 42;
 const NAMES: [&str; 4] = ["🔴 Red", "🔵 Blue", "🟢 Green", "🟡 Yellow"];
 const SLUGS: [&str; 4] = ["red", "blue", "green", "yellow"];
 
@@ -135,10 +134,8 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
     );
     assert_eq!(key.len(), 3);
 
-    let started = quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
+    let started = teacher_quiz(
+        &fake,
         "start",
         json!([
             opt("questions", json!(3)),
@@ -202,7 +199,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
     }
 
     // The teacher opens the first question: the teams are set, the buttons gone.
-    quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+    teacher_quiz(&fake, "next", json!([])).await;
     let posts = wait_posts(&fake, 2).await;
     // Post 0 is the teams message; each question and its reveal follow.
     let mut seen = 1;
@@ -285,7 +282,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
             }
         }
 
-        quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+        teacher_quiz(&fake, "reveal", json!([])).await;
         let reveal = posts_at(&fake, seen + 1).await;
         seen += 2;
         let shown = title(&reveal);
@@ -300,7 +297,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
             .collect();
         assert_eq!(field(&reveal.body, "Teams"), expected.join("\n"));
         if number < 3 {
-            quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+            teacher_quiz(&fake, "next", json!([])).await;
         }
     }
 
@@ -356,7 +353,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
     }
 
     // The report names each answer's team; the board keeps individual points.
-    quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "report", json!([])).await;
+    teacher_quiz(&fake, "report", json!([])).await;
     let files = fake.attachments();
     let (_, _, csv) = files.last().expect("a CSV attachment");
     let csv = String::from_utf8_lossy(csv).to_string();
@@ -398,12 +395,10 @@ async fn posts_at(fake: &FakeDiscord, n: usize) -> Posted {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn benjamin_against_adorno_picks_for_a_while_then_deals_latecomers() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
-    let started = quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let started = teacher_quiz(
+        &fake,
         "start",
         json!([opt("teams", json!(3)), opt("seconds", json!(60))]),
     )
@@ -446,7 +441,7 @@ async fn benjamin_against_adorno_picks_for_a_while_then_deals_latecomers() {
         dealt.to_string().contains("you play for 🟡 Benjamin"),
         "{dealt}"
     );
-    quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+    teacher_quiz(&fake, "stop", json!([])).await;
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter()
             .any(|m| m.body.to_string().contains("The round was stopped"))

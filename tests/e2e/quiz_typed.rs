@@ -216,8 +216,8 @@ async fn members_type_the_answer_through_the_form_and_are_scored() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mixed_round_asks_typed_and_with_buttons_in_turn() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
     // kind: mixed, in Indonesian.
     let start = subcommand(
         next(),

@@ -13,8 +13,8 @@ use serde_json::{Value, json};
 
 use crate::app::next;
 use crate::fake::{
-    CHANNEL_ID, Callback, FakeDiscord, MEMBER, Posted, click, in_channel, in_guild, modal_submit,
-    string_option, subcommand,
+    CHANNEL_ID, Callback, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_channel,
+    in_guild, modal_submit, string_option, subcommand,
 };
 
 /// The pack in `data/`, in English, as the bot loads it.
@@ -173,6 +173,14 @@ pub async fn quiz(fake: &FakeDiscord, user: u64, perms: u64, sub: &str, options:
     let cb = slash(fake, (user, perms), ("quiz", sub), options).await;
     assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
     cb.body
+}
+
+/// The teacher of the quiz tests: a member who may manage messages.
+pub const TEACHER: u64 = 42;
+
+/// `/quiz sub options` by the teacher; returns Aura's answer.
+pub async fn teacher_quiz(fake: &FakeDiscord, sub: &str, options: Value) -> Value {
+    quiz(fake, TEACHER, MANAGE_MESSAGES, sub, options).await
 }
 
 /// An option as Discord sends it; a choice option carries its choice's value (poise numbers

@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::{STAFF, assert_answered};
-use crate::app::{Options, TestApp, next, state_file};
+use crate::app::{TestApp, next};
 use crate::fake::{
     FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, READERS_ROLE, click, in_guild, subcommand,
     with_channel, with_role,
@@ -42,8 +42,8 @@ async fn setup_with_role(fake: &FakeDiscord, role: &str, locale: &str) -> Value 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_role_with_more_rights_is_refused_at_setup_and_at_grant_time() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
     fake.set_role(GUILD_ID, "881", 2, ADMINISTRATOR, false);
     fake.set_role(GUILD_ID, "882", 2, 0, true);
     fake.set_role(GUILD_ID, "883", 20, 0, false);

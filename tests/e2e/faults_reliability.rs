@@ -33,6 +33,20 @@ async fn answer(fake: &FakeDiscord, m: u64, button: &str) {
     );
 }
 
+/// Members 1–3 answer the first question (its `buttons`) with its first choice; the teacher
+/// reveals it and asks the next (each post due within `limit`), which member 4 answers.
+async fn four_answers_in_two_questions(fake: &FakeDiscord, buttons: &[String], limit: Duration) {
+    for m in 1..=3 {
+        answer(fake, m, &buttons[0]).await;
+    }
+    teacher_quiz(fake, "reveal", json!([])).await;
+    wait_posts_in(fake, CHANNEL_ID, 2, limit).await;
+    teacher_quiz(fake, "next", json!([])).await;
+    let posts = wait_posts_in(fake, CHANNEL_ID, 3, limit).await;
+    let second = answer_buttons(&posts[2]);
+    answer(fake, 4, &second[0]).await;
+}
+
 /// How many answers the channel's last round has on disk.
 async fn stored_answers(store: &Store) -> usize {
     let round = store
@@ -58,16 +72,16 @@ fn quick() -> Patience {
 async fn autocomplete_right_after_the_same_command_is_answered() {
     let bot = TestApp::start().await;
     let user = next();
-    let first = bot
-        .fake
-        .interact(command(
+    let concept = || {
+        command(
             next(),
             user,
             "en-US",
             "concept",
             json!([string_option("name", "aura")]),
-        ))
-        .await;
+        )
+    };
+    let first = bot.fake.interact(concept()).await;
     assert_eq!(first.status, 204, "{}", first.body);
     // Inside /concept's cooldown, the member types in the same command's option again.
     let id = next();
@@ -82,16 +96,7 @@ async fn autocomplete_right_after_the_same_command_is_answered() {
         .unwrap_or_default();
     assert!(!choices.is_empty(), "{}", cb.body);
     // The command itself is still cooling down, and says so politely.
-    let again = bot
-        .fake
-        .interact(command(
-            next(),
-            user,
-            "en-US",
-            "concept",
-            json!([string_option("name", "aura")]),
-        ))
-        .await;
+    let again = bot.fake.interact(concept()).await;
     assert_eq!(again.body["data"]["flags"], 64);
     assert!(
         again.body.to_string().contains("One moment"),
@@ -158,16 +163,8 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
     assert!(!buttons.is_empty(), "{:?}", posts[0].body);
     // From now on, editing a channel message never answers.
     fake.fault("PATCH", "/channels/", Fault::Hang);
-    for m in 1..=3 {
-        answer(&fake, m, &buttons[0]).await;
-    }
-    teacher_quiz(&fake, "reveal", json!([])).await;
-    // The reveal is posted although the question's closing edit hangs.
-    wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(6)).await;
-    teacher_quiz(&fake, "next", json!([])).await;
-    let posts = wait_posts_in(&fake, CHANNEL_ID, 3, Duration::from_secs(6)).await;
-    let second = answer_buttons(&posts[2]);
-    answer(&fake, 4, &second[0]).await;
+    // The reveal and the next question are posted although the question's closing edit hangs.
+    four_answers_in_two_questions(&fake, &buttons, Duration::from_secs(6)).await;
     teacher_quiz(&fake, "reveal", json!([])).await;
     // Second reveal, then the round's end.
     fake.wait_for_posts(Duration::from_secs(8), |p| {
@@ -311,15 +308,7 @@ async fn sigkill_during_a_round_then_a_restart_recovers_it() {
     teacher_quiz(&fake, "start", json!([int("mode", 1), int("questions", 3)])).await;
     let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
-    for m in 1..=3 {
-        answer(&fake, m, &buttons[0]).await;
-    }
-    teacher_quiz(&fake, "reveal", json!([])).await;
-    wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(10)).await;
-    teacher_quiz(&fake, "next", json!([])).await;
-    let posts = wait_posts_in(&fake, CHANNEL_ID, 3, Duration::from_secs(10)).await;
-    let second = answer_buttons(&posts[2]);
-    answer(&fake, 4, &second[0]).await;
+    four_answers_in_two_questions(&fake, &buttons, Duration::from_secs(10)).await;
     // A crash in the middle of the second question.
     first.kill().expect("SIGKILL");
     let _ = first.wait();

@@ -49,6 +49,11 @@ async fn quiz_as(
     cb.body
 }
 
+/// `/quiz <sub>` by the teacher.
+async fn teacher(fake: &FakeDiscord, sub: &str, options: Value) -> Value {
+    quiz_as(fake, TEACHER, None, MANAGE_MESSAGES, sub, options).await
+}
+
 async fn press(fake: &FakeDiscord, user: u64, nick: Option<&str>, id: &str) -> Value {
     let mut payload = in_guild(click(next(), user, "en-US", id, None), MEMBER, &[]);
     if let Some(nick) = nick {
@@ -57,6 +62,23 @@ async fn press(fake: &FakeDiscord, user: u64, nick: Option<&str>, id: &str) -> V
     let cb = fake.interact(payload).await;
     assert_eq!(cb.status, 204, "{id}: {}", cb.body);
     cb.body
+}
+
+/// The file Aura sent last, which must be `name`, opened with a CSV parser: its header, its
+/// records, and its raw text.
+fn last_csv(fake: &FakeDiscord, name: &str) -> (Vec<String>, Vec<csv::StringRecord>, String) {
+    let files = fake.attachments();
+    let (_, sent, bytes) = files.last().expect(name);
+    assert_eq!(sent, name);
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers = reader.headers().expect("headers").iter().map(String::from);
+    let headers = headers.collect();
+    let records = reader.records().map(|r| r.expect("row")).collect();
+    (
+        headers,
+        records,
+        String::from_utf8_lossy(bytes).into_owned(),
+    )
 }
 
 /// A multiple-choice question (three choices or more) on a concept.
@@ -107,11 +129,8 @@ async fn practice_brings_back_a_question_missed_in_a_live_round() {
     let (options, clock) = Options::with_clock();
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     // A live round of one question, each member clicking another choice.
-    quiz_as(
+    teacher(
         &fake,
-        TEACHER,
-        None,
-        MANAGE_MESSAGES,
         "start",
         json!([opt("questions", json!(1)), opt("mode", json!(1))]),
     )
@@ -122,7 +141,7 @@ async fn practice_brings_back_a_question_missed_in_a_live_round() {
         let cb = press(&fake, *m, None, b).await;
         assert!(cb.to_string().contains("Locked in"), "{cb}");
     }
-    quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher(&fake, "reveal", json!([])).await;
 
     // The question asked, found in the pack by its prompt.
     let prompt = text(&asked).replace('\u{200b}', "");
@@ -322,7 +341,7 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
         "{shown}"
     );
     // Every channel: 15 answers, 6 missed (40%), 4 chose `wrong` (27%).
-    let all = quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "insights", json!([])).await;
+    let all = teacher(&fake, "insights", json!([])).await;
     let shown = text(&all["data"]);
     assert!(shown.contains("missed by 40% (15 answers)"), "{shown}");
     assert!(shown.contains("(27% of answers)"), "{shown}");
@@ -331,15 +350,7 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
         "{shown}"
     );
     // The week: the same (everything is recent); the menu opens the concept's card.
-    let week = quiz_as(
-        &fake,
-        TEACHER,
-        None,
-        MANAGE_MESSAGES,
-        "insights",
-        json!([opt("period", json!(0))]),
-    )
-    .await;
+    let week = teacher(&fake, "insights", json!([opt("period", json!(0))])).await;
     assert!(text(&week["data"]).contains("this week"));
     let menu = custom_ids(&week["data"])
         .into_iter()
@@ -404,11 +415,8 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
 
     let bot = TestApp::start_on(&state).await;
     let fake = bot.fake.clone();
-    quiz_as(
+    teacher(
         &fake,
-        TEACHER,
-        None,
-        MANAGE_MESSAGES,
         "start",
         json!([
             opt("questions", json!(1)),
@@ -426,23 +434,16 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
     for (i, (m, nick)) in players.iter().enumerate() {
         press(&fake, *m, Some(nick), &buttons[i % buttons.len()]).await;
     }
-    quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher(&fake, "reveal", json!([])).await;
     fake.wait_for_posts(Duration::from_secs(30), |p| p.len() >= 2)
         .await;
-    quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "stop", json!([])).await;
+    teacher(&fake, "stop", json!([])).await;
 
     // The round's report: names where ids were, ids in their own column.
-    quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "report", json!([])).await;
-    let files = fake.attachments();
-    let (_, name, bytes) = files.last().expect("the report");
-    assert_eq!(name, "quiz-report.csv");
-    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    teacher(&fake, "report", json!([])).await;
+    let (headers, rows, _) = last_csv(&fake, "quiz-report.csv");
     assert_eq!(
-        reader
-            .headers()
-            .expect("headers")
-            .iter()
-            .collect::<Vec<_>>(),
+        headers,
         [
             "member",
             "member_id",
@@ -454,7 +455,6 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
             "points"
         ]
     );
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 3);
     let mut points = std::collections::HashMap::new();
     for (row, (m, nick)) in rows.iter().zip(players) {
@@ -472,25 +472,10 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
     }
 
     // The term: members 301–303 (300 answered before the term), one row each, cell by cell.
-    quiz_as(
-        &fake,
-        TEACHER,
-        None,
-        MANAGE_MESSAGES,
-        "report",
-        json!([opt("scope", json!(1))]),
-    )
-    .await;
-    let files = fake.attachments();
-    let (_, name, bytes) = files.last().expect("the gradebook");
-    assert_eq!(name, "quiz-gradebook.csv");
-    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    teacher(&fake, "report", json!([opt("scope", json!(1))])).await;
+    let (headers, records, raw) = last_csv(&fake, "quiz-gradebook.csv");
     assert_eq!(
-        reader
-            .headers()
-            .expect("headers")
-            .iter()
-            .collect::<Vec<_>>(),
+        headers,
         [
             "display_name",
             "member_id",
@@ -501,9 +486,9 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
             "points"
         ]
     );
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.expect("row").iter().map(String::from).collect())
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .map(|r| r.iter().map(String::from).collect())
         .collect();
     let cells = |m: u64, name: &str, rounds: u64, right: u64, answered: u64, pts: u64| {
         vec![
@@ -535,7 +520,6 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
     expected.sort_by_key(|r| r[0].to_lowercase());
     assert_eq!(rows, expected);
     // The raw file quotes the name with a comma and quotes as CSV requires.
-    let raw = String::from_utf8_lossy(bytes);
     assert!(raw.contains("\"Doe, \"\"Jo\"\"\",302,"), "{raw}");
     bot.stop().await;
 }

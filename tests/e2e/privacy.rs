@@ -19,12 +19,12 @@ const AUDIT_ROOM: &str = "700000000000000009";
 const STAFF_ROOM: &str = "700000000000000008";
 const POSTS: &str = "700000000000000007";
 
+/// `/group sub options` by `user` with `perms`, with a channel option `(name, channel)` if
+/// given; returns what Aura answered, as a new message.
 async fn run(
     fake: &FakeDiscord,
-    user: u64,
-    perms: u64,
-    group: &str,
-    sub: &str,
+    (user, perms): (u64, u64),
+    (group, sub): (&str, &str),
     options: Value,
     channel: Option<(&str, &str)>,
 ) -> Value {
@@ -35,6 +35,12 @@ async fn run(
     let cb = fake.interact(in_guild(payload, perms, &[])).await;
     assert_eq!(cb.status, 204, "/{group} {sub}: {}", cb.body);
     answered(fake, &cb).await
+}
+
+/// `/quiz leaderboard`, asked by the member `user`.
+async fn leaderboard(fake: &FakeDiscord, user: u64) -> Value {
+    let board = ("quiz", "leaderboard");
+    run(fake, (user, MEMBER), board, json!([]), None).await
 }
 
 async fn privacy(fake: &FakeDiscord, user: u64) -> Value {
@@ -60,7 +66,14 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
         { "type": 4, "name": "questions", "value": 1 },
         { "type": 4, "name": "mode", "value": 1 }
     ]);
-    run(&fake, TEACHER, MANAGE_MESSAGES, "quiz", "start", opts, None).await;
+    run(
+        &fake,
+        (TEACHER, MANAGE_MESSAGES),
+        ("quiz", "start"),
+        opts,
+        None,
+    )
+    .await;
     let (_, answers) = first_question(&fake).await;
     for member in [leaver, stayer] {
         let cb = press(&fake, member, MEMBER, &answers[0]).await;
@@ -68,10 +81,8 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
     }
     run(
         &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "quiz",
-        "reveal",
+        (TEACHER, MANAGE_MESSAGES),
+        ("quiz", "reveal"),
         json!([]),
         None,
     )
@@ -87,16 +98,7 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
         let cb = press(&fake, member, MEMBER, &format!("aura:vote:{debate}:adorno")).await;
         assert_eq!(cb.status, 204, "{}", cb.body);
     }
-    let board = run(
-        &fake,
-        stayer,
-        MEMBER,
-        "quiz",
-        "leaderboard",
-        json!([]),
-        None,
-    )
-    .await;
+    let board = leaderboard(&fake, stayer).await;
     assert!(
         board.to_string().contains(&format!("<@{leaver}>")),
         "{board}"
@@ -132,16 +134,7 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
     let after = privacy(&fake, leaver).await;
     assert!(after.to_string().contains("stores nothing"), "{after}");
     // Asked by someone else: the leaderboard has a short cooldown per member.
-    let board = run(
-        &fake,
-        next(),
-        MEMBER,
-        "quiz",
-        "leaderboard",
-        json!([]),
-        None,
-    )
-    .await;
+    let board = leaderboard(&fake, next()).await;
     assert!(
         !board.to_string().contains(&format!("<@{leaver}>")),
         "{board}"
@@ -187,10 +180,8 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     // A plain member cannot set the channel.
     let refused = run(
         &fake,
-        next(),
-        MEMBER,
-        "audit",
-        "set",
+        (next(), MEMBER),
+        ("audit", "set"),
         json!([]),
         Some(("channel", AUDIT_ROOM)),
     )
@@ -199,10 +190,8 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     assert!(refused.to_string().contains("permission"), "{refused}");
     let set = run(
         &fake,
-        staff,
-        MANAGE_GUILD,
-        "audit",
-        "set",
+        (staff, MANAGE_GUILD),
+        ("audit", "set"),
         json!([]),
         Some(("channel", AUDIT_ROOM)),
     )
@@ -213,10 +202,8 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     // A board reset, confirmed.
     let confirm = run(
         &fake,
-        staff,
-        MANAGE_GUILD,
-        "quiz",
-        "reset",
+        (staff, MANAGE_GUILD),
+        ("quiz", "reset"),
         json!([{ "type": 4, "name": "period", "value": 0 }]),
         None,
     )
@@ -236,10 +223,8 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     ]);
     run(
         &fake,
-        staff,
-        MANAGE_GUILD,
-        "daily",
-        "setup",
+        (staff, MANAGE_GUILD),
+        ("daily", "setup"),
         opts,
         Some(("channel", POSTS)),
     )
@@ -251,16 +236,14 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     let staff_room = Some(("channel", STAFF_ROOM));
     run(
         &fake,
-        staff,
-        MANAGE_GUILD,
-        "daily",
-        "staff",
+        (staff, MANAGE_GUILD),
+        ("daily", "staff"),
         json!([]),
         staff_room,
     )
     .await;
     let text = json!([string_option("text", "Is a meme an artwork with aura?")]);
-    run(&fake, next(), MEMBER, "daily", "suggest", text, None).await;
+    run(&fake, (next(), MEMBER), ("daily", "suggest"), text, None).await;
     fake.wait_for_posts(Duration::from_secs(5), |p| {
         p.iter().any(|m| m.channel == STAFF_ROOM)
     })

@@ -43,6 +43,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
     let deny_id = deny.rsplit(':').next().unwrap_or("0").to_string();
     let me = next();
     let g = guild();
+    let reset_all = format!("aura:quiz-reset:all:{me}:{g}");
 
     let garbage = [
         "".to_string(),
@@ -193,13 +194,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         ),
         (
             in_other_guild(in_guild(
-                click(
-                    next(),
-                    me,
-                    "en-US",
-                    &format!("aura:quiz-reset:all:{me}:{g}"),
-                    None,
-                ),
+                click(next(), me, "en-US", &reset_all, None),
                 MANAGE_MESSAGES,
                 &[],
             )),
@@ -218,16 +213,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         ),
         (
             in_guild(
-                asked_by(
-                    click(
-                        next(),
-                        me,
-                        "en-US",
-                        &format!("aura:quiz-reset:all:{me}:{g}"),
-                        None,
-                    ),
-                    starter,
-                ),
+                asked_by(click(next(), me, "en-US", &reset_all, None), starter),
                 MANAGE_MESSAGES,
                 &[],
             ),

@@ -12,6 +12,24 @@ fn core() -> Core {
     Core::load(&dir, Lang::En).unwrap_or_else(|report| panic!("{report}"))
 }
 
+/// Pins `text` under `name` and the language's code (`quiz_end_en`).
+fn pin(name: &str, lang: Lang, text: impl AsRef<str>) {
+    insta::assert_snapshot!(format!("{name}_{}", lang.code()), text.as_ref());
+}
+
+/// Stops `round` after its first question; returns the card a finished round ends with.
+fn finished(round: &mut aura::quiz::Round, lang: Lang) -> aura::reply::Reply {
+    use aura::quiz::view::{Ending, end_card};
+    round.stop();
+    end_card(
+        &round.standings(),
+        |m| round.totals(m),
+        1,
+        Ending::Finished,
+        lang,
+    )
+}
+
 const LINES: &[(&str, &str)] = &[
     ("concept_aura", "/concept name:aura"),
     ("concept_typo", "/concept name:Kultwret"),
@@ -109,15 +127,13 @@ fn class_debate_cards_in_both_languages() {
         }
         let done = sample(&core, lang, Phase::Done, None).expect("a sample debate");
         let card = summary(&core, &done, lang);
-        insta::assert_snapshot!(
-            format!("debate_summary_card_{}", lang.code()),
-            steady(&aura::render::to_text(&card))
+        pin(
+            "debate_summary_card",
+            lang,
+            steady(&aura::render::to_text(&card)),
         );
         let tree = arguments(&core, &done, lang);
-        insta::assert_snapshot!(
-            format!("debate_arguments_{}", lang.code()),
-            aura::render::to_text(&tree)
-        );
+        pin("debate_arguments", lang, aura::render::to_text(&tree));
     }
 }
 
@@ -143,10 +159,7 @@ fn the_letter_card_in_both_languages() {
         };
         let card =
             aura::lookup::component(&core, lang, &letter, None, &mut rng).expect("the letter card");
-        insta::assert_snapshot!(
-            format!("letter_card_{}", lang.code()),
-            aura::render::to_text(&card)
-        );
+        pin("letter_card", lang, aura::render::to_text(&card));
     }
 }
 
@@ -155,15 +168,15 @@ fn unknown_commands_and_options_list_what_exists() {
     let core = core();
     for lang in Lang::ALL {
         let err = preview(&core, lang, "/kviz start", 1, false).unwrap_err();
-        insta::assert_snapshot!(format!("unknown_command_{}", lang.code()), err);
+        pin("unknown_command", lang, err);
         let err = preview(&core, lang, "/concept colour:red", 1, false).unwrap_err();
-        insta::assert_snapshot!(format!("unknown_option_{}", lang.code()), err);
+        pin("unknown_option", lang, err);
     }
 }
 
 #[test]
 fn quiz_cards_in_both_languages() {
-    use aura::quiz::view::{Ending, board_card, end_card, me_card, reveal_card};
+    use aura::quiz::view::{board_card, me_card, reveal_card};
     use aura::quiz::{BoardLine, Period};
     use aura::quiz::{Round, Scoring, Settings};
     let core = core();
@@ -182,27 +195,11 @@ fn quiz_cards_in_both_languages() {
         round.answer(13, 2 % view.choices.len(), now);
         let reveal = round.reveal().expect("reveal");
         let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
-        insta::assert_snapshot!(
-            format!("quiz_reveal_{}", lang.code()),
-            aura::render::to_text(&card)
-        );
+        pin("quiz_reveal", lang, aura::render::to_text(&card));
         let hidden = reveal_card(&core, &pack.id, &view, &reveal, lang, true);
-        insta::assert_snapshot!(
-            format!("quiz_reveal_spoilers_{}", lang.code()),
-            aura::render::to_text(&hidden)
-        );
-        round.stop();
-        let end = end_card(
-            &round.standings(),
-            |m| round.totals(m),
-            1,
-            Ending::Finished,
-            lang,
-        );
-        insta::assert_snapshot!(
-            format!("quiz_end_{}", lang.code()),
-            aura::render::to_text(&end)
-        );
+        pin("quiz_reveal_spoilers", lang, aura::render::to_text(&hidden));
+        let end = finished(&mut round, lang);
+        pin("quiz_end", lang, aura::render::to_text(&end));
         let lines = vec![
             BoardLine {
                 rank: 1,
@@ -224,15 +221,9 @@ fn quiz_cards_in_both_languages() {
             },
         ];
         let board = board_card(&lines, Period::Week, aura::quiz::Sort::Points, lang);
-        insta::assert_snapshot!(
-            format!("quiz_board_{}", lang.code()),
-            aura::render::to_text(&board)
-        );
+        pin("quiz_board", lang, aura::render::to_text(&board));
         let me = me_card(lines.get(1), 2, Period::All, lang);
-        insta::assert_snapshot!(
-            format!("quiz_me_{}", lang.code()),
-            aura::render::to_text(&me)
-        );
+        pin("quiz_me", lang, aura::render::to_text(&me));
     }
 }
 
@@ -242,7 +233,7 @@ fn quiz_cards_in_both_languages() {
 #[test]
 fn team_cards_in_both_languages() {
     use aura::quiz::view::{
-        Ending, JoinStage, end_card, reveal_card, teams_card, with_team_podium, with_team_standings,
+        JoinStage, reveal_card, teams_card, with_team_podium, with_team_standings,
     };
     use aura::quiz::{Round, Scoring, Settings, Teams};
     let core = core();
@@ -268,10 +259,7 @@ fn team_cards_in_both_languages() {
             JoinStage::Open { first: None },
             lang,
         );
-        insta::assert_snapshot!(
-            format!("quiz_teams_pick_{}", lang.code()),
-            aura::render::to_text(&card)
-        );
+        pin("quiz_teams_pick", lang, aura::render::to_text(&card));
         let now = std::time::Instant::now();
         let view = round.open_next(now).expect("question");
         let key = {
@@ -285,23 +273,10 @@ fn team_cards_in_both_languages() {
         let reveal = round.reveal().expect("reveal");
         let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
         let card = with_team_standings(card, &reveal.teams, lang);
-        insta::assert_snapshot!(
-            format!("quiz_team_reveal_{}", lang.code()),
-            aura::render::to_text(&card)
-        );
-        round.stop();
-        let end = end_card(
-            &round.standings(),
-            |m| round.totals(m),
-            1,
-            Ending::Finished,
-            lang,
-        );
+        pin("quiz_team_reveal", lang, aura::render::to_text(&card));
+        let end = finished(&mut round, lang);
         let end = with_team_podium(end, &round.team_standings(), lang);
-        insta::assert_snapshot!(
-            format!("quiz_team_podium_{}", lang.code()),
-            aura::render::to_text(&end)
-        );
+        pin("quiz_team_podium", lang, aura::render::to_text(&end));
     }
 }
 
@@ -335,7 +310,6 @@ fn learning_cards_in_both_languages() {
         assert!(aura::render::limits::check_message(&body).is_empty());
     };
     for lang in Lang::ALL {
-        let code = lang.code();
         let step = Step {
             run: 77,
             number: 2,
@@ -344,10 +318,7 @@ fn learning_cards_in_both_languages() {
         let feedback = practice_feedback(pack, tf, 1 - tf.correct, lang);
         let card = practice_question(q, &practice::order(77, 2, q), step, Some(feedback), lang);
         within(&card);
-        insta::assert_snapshot!(
-            format!("practice_question_{code}"),
-            aura::render::to_text(&card)
-        );
+        pin("practice_question", lang, aura::render::to_text(&card));
         let lines = [
             (
                 q,
@@ -375,14 +346,16 @@ fn learning_cards_in_both_languages() {
             lang,
         );
         within(&summary);
-        insta::assert_snapshot!(
-            format!("practice_summary_{code}"),
-            steady(&aura::render::to_text(&summary))
+        pin(
+            "practice_summary",
+            lang,
+            steady(&aura::render::to_text(&summary)),
         );
         let nothing = practice_nothing_due(Some(now + 600), lang);
-        insta::assert_snapshot!(
-            format!("practice_nothing_due_{code}"),
-            steady(&aura::render::to_text(&nothing))
+        pin(
+            "practice_nothing_due",
+            lang,
+            steady(&aura::render::to_text(&nothing)),
         );
         let line = BoardLine {
             rank: 2,
@@ -395,10 +368,7 @@ fn learning_cards_in_both_languages() {
         };
         let (name, value) = practice_due_field(3, Some(now + 600), lang);
         let me = me_card(Some(&line), 12, Period::All, lang).field(name, value);
-        insta::assert_snapshot!(
-            format!("quiz_me_due_{code}"),
-            steady(&aura::render::to_text(&me))
-        );
+        pin("quiz_me_due", lang, steady(&aura::render::to_text(&me)));
         // Ten answers to `q`: 4 right, 4 chose `wrong`, 2 another wrong answer; 3 right of 4
         // on the true/false question.
         let other = (q.correct + 2) % q.choices.len();
@@ -422,10 +392,7 @@ fn learning_cards_in_both_languages() {
         within(&card);
         assert_eq!(card.charts.len(), 1);
         assert!(card.select.is_some());
-        insta::assert_snapshot!(
-            format!("quiz_insights_{code}"),
-            aura::render::to_text(&card)
-        );
+        pin("quiz_insights", lang, aura::render::to_text(&card));
     }
 }
 
@@ -467,10 +434,7 @@ fn homework_cards_in_both_languages() {
             closed_by: None,
         };
         let open = assignment_card(&a, lang);
-        insta::assert_snapshot!(
-            format!("homework_assignment_{}", lang.code()),
-            aura::render::to_text(&open)
-        );
+        pin("homework_assignment", lang, aura::render::to_text(&open));
         let (q, order) = a.question(&core, 2).expect("question 2");
         let asked = question_card(
             &a,
@@ -481,15 +445,9 @@ fn homework_cards_in_both_languages() {
             Some((Feedback::Right, 1)),
             lang,
         );
-        insta::assert_snapshot!(
-            format!("homework_question_{}", lang.code()),
-            aura::render::to_text(&asked)
-        );
+        pin("homework_question", lang, aura::render::to_text(&asked));
         let done = finished_card(&a, 2, Some((Feedback::Missed, 3)), lang);
-        insta::assert_snapshot!(
-            format!("homework_finished_{}", lang.code()),
-            aura::render::to_text(&done)
-        );
+        pin("homework_finished", lang, aura::render::to_text(&done));
         // Four members: three finished (3, 2 and 1 right), one stopped after question 1.
         let shapes: Vec<Shape> = (1..=3)
             .map(|n| Shape {
@@ -531,15 +489,9 @@ fn homework_cards_in_both_languages() {
         a.closed_at = Some(1_796_130_000);
         let closed = assignment_card(&a, lang);
         assert!(closed.buttons.is_empty(), "no Start once closed");
-        insta::assert_snapshot!(
-            format!("homework_closed_{}", lang.code()),
-            aura::render::to_text(&closed)
-        );
+        pin("homework_closed", lang, aura::render::to_text(&closed));
         let card = summary_card(&core, &a, &summary, lang);
-        insta::assert_snapshot!(
-            format!("homework_summary_{}", lang.code()),
-            aura::render::to_text(&card)
-        );
+        pin("homework_summary", lang, aura::render::to_text(&card));
         // The hardest question's split as chart data: one bar per choice, the right one marked.
         let chart = card.charts.first().expect("a chart");
         let ChartKind::Bars(bars) = &chart.kind else {
@@ -554,10 +506,7 @@ fn homework_cards_in_both_languages() {
         assert_eq!(bars.iter().filter(|b| b.marked).count(), 1);
         assert!(bars[hardest.right].marked);
         assert!(!chart.alt.is_empty());
-        insta::assert_snapshot!(
-            format!("homework_summary_chart_{}", lang.code()),
-            format!("{chart:#?}")
-        );
+        pin("homework_summary_chart", lang, format!("{chart:#?}"));
         for reply in [&open, &closed, &card] {
             let body = aura::render::channel_message(&aura::outbox::Message::from(reply.clone()));
             assert!(aura::render::limits::check_message(&body).is_empty());
@@ -580,10 +529,7 @@ fn homework_cards_in_both_languages() {
             ],
             lang,
         );
-        insta::assert_snapshot!(
-            format!("homework_list_{}", lang.code()),
-            aura::render::to_text(&list)
-        );
+        pin("homework_list", lang, aura::render::to_text(&list));
     }
 }
 
@@ -621,27 +567,22 @@ fn typed_quiz_cards_in_both_languages() {
                 closes: 1_800_000_000,
             },
         );
-        insta::assert_snapshot!(
-            format!("quiz_typed_question_{}", lang.code()),
-            steady(&aura::render::to_text(&card))
+        pin(
+            "quiz_typed_question",
+            lang,
+            steady(&aura::render::to_text(&card)),
         );
         let body = aura::render::channel_message(&aura::outbox::Message::from(card));
         assert!(aura::render::limits::check_message(&body).is_empty());
         let modal = aura::render::modal(&typed_modal(lang, 77, view.number));
         insta::assert_json_snapshot!(format!("quiz_typed_modal_{}", lang.code()), modal);
         let locked = typed_locked(lang, "klosowski *bold* <@1>");
-        insta::assert_snapshot!(
-            format!("quiz_typed_locked_{}", lang.code()),
-            aura::render::to_text(&locked)
-        );
+        pin("quiz_typed_locked", lang, aura::render::to_text(&locked));
         round.answer_typed(11, "klosowski", now);
         round.answer_typed(12, "Pierre Klossowski", now);
         round.answer_typed(13, "Harry Zohn", now);
         let reveal = round.reveal().expect("reveal");
         let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
-        insta::assert_snapshot!(
-            format!("quiz_typed_reveal_{}", lang.code()),
-            aura::render::to_text(&card)
-        );
+        pin("quiz_typed_reveal", lang, aura::render::to_text(&card));
     }
 }

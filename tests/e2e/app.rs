@@ -115,6 +115,16 @@ impl Default for Options {
 }
 
 impl Options {
+    /// The defaults on a clock the test moves by hand; returns them and the clock.
+    pub fn with_clock() -> (Options, Clock) {
+        let clock = Clock::adjustable();
+        let options = Options {
+            clock: clock.clone(),
+            ..Options::default()
+        };
+        (options, clock)
+    }
+
     /// The defaults, with debate votes lasting `length`.
     pub fn votes_lasting(length: Duration) -> Options {
         Options {
@@ -137,6 +147,12 @@ impl TestApp {
     pub async fn start() -> TestApp {
         let fake = FakeDiscord::start().await;
         TestApp::start_with(fake, &state_file(), Options::default()).await
+    }
+
+    /// A bot with the default options on this state file, and a fake Discord of its own.
+    pub async fn start_on(state: &Path) -> TestApp {
+        let fake = FakeDiscord::start().await;
+        TestApp::start_with(fake, state, Options::default()).await
     }
 
     /// A bot on this fake Discord and state file; returns once it is connected and ready.

@@ -3,12 +3,9 @@
 //! alone, and `/quiz leaderboard` answering with the top ten as a picture. (The debate
 //! summary's vote chart is checked in `debates`.)
 
-use std::time::Duration;
-
-use crate::app::{Options, TestApp, next, state_file};
-use crate::fake::{
-    CHANNEL_ID, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, Upload, click, in_guild, subcommand,
-};
+use crate::app::{TestApp, next, state_file};
+use crate::fake::{CHANNEL_ID, MANAGE_MESSAGES, MEMBER, Upload, in_guild, subcommand};
+use crate::support::{answer_buttons, opt, press, wait_posts};
 use serde_json::{Value, json};
 
 const TEACHER: u64 = 42;
@@ -27,30 +24,6 @@ async fn quiz(bot: &TestApp, sub: &str, options: Value) -> (String, Value) {
     (id.to_string(), cb.body)
 }
 
-fn opt(name: &str, value: Value) -> Value {
-    let kind = if value.is_number() { 4 } else { 3 };
-    json!({ "type": kind, "name": name, "value": value })
-}
-
-fn buttons(p: &Posted) -> Vec<String> {
-    p.body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect()
-}
-
-async fn wait_posts(fake: &FakeDiscord, n: usize) -> Vec<Posted> {
-    fake.wait_for_posts(Duration::from_secs(30), move |p| {
-        p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= n
-    })
-    .await;
-    fake.posted_in(CHANNEL_ID)
-}
-
 fn is_png(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\x89PNG\r\n\x1a\n")
 }
@@ -58,8 +31,8 @@ fn is_png(bytes: &[u8]) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reveal_and_the_leaderboard_carry_their_charts() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     // Twelve members, so that the board's chart shows its top ten.
     let members: Vec<u64> = (0..12).map(|i| 20_000 + i).collect();
     quiz(
@@ -74,14 +47,12 @@ async fn a_reveal_and_the_leaderboard_carry_their_charts() {
     .await;
     let question = wait_posts(&fake, 1).await[0].clone();
     assert!(question.files.is_empty(), "a question has no picture");
-    let ids = buttons(&question);
+    let ids = answer_buttons(&question);
     assert!(ids.len() >= 2, "{ids:?}");
     // Eight on the first choice, four on the second.
     for (i, m) in members.iter().enumerate() {
         let id = &ids[usize::from(i >= 8)];
-        let cb = fake
-            .interact(in_guild(click(next(), *m, "en-US", id, None), MEMBER, &[]))
-            .await;
+        let cb = press(&fake, *m, MEMBER, id).await;
         assert_eq!(cb.status, 204, "{}", cb.body);
     }
     quiz(&bot, "reveal", json!([])).await;

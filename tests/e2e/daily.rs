@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
-    FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_channel, in_guild, modal_submit,
-    string_option, subcommand, with_channel, with_role,
+    FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, click, in_guild, string_option, subcommand,
+    with_channel, with_role,
 };
+use crate::support::{self, answered, press, press_in, submit_in, time_and_zone};
 use aura::clock::Clock;
-use aura::daily::{DailySchedule, PostKind};
-use aura::pack::Lang;
+use aura::daily::PostKind;
 use aura::store::Store;
 use serde_json::{Value, json};
 
@@ -39,21 +39,15 @@ async fn daily(
     if cb.body["type"] == 5 {
         // Deferred (ephemeral "thinking…"): the answer replaces it.
         assert_eq!(cb.body["data"]["flags"], 64);
-        let edit = bot.fake.wait_for_edit(&cb.token).await;
-        return json!({ "type": 4, "data": edit });
     }
-    cb.body
+    answered(&bot.fake, &cb).await
 }
 
 /// A bot whose clock stands just before 08:00 UTC on a Monday: a schedule set up for 08:00
 /// is not yet due, and becomes due when the test moves the clock on.
 fn before_eight() -> (Options, Clock) {
-    let clock = Clock::adjustable();
+    let (options, clock) = Options::with_clock();
     clock.set("2026-03-02T07:59:40Z".parse().expect("instant"));
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
     (options, clock)
 }
 
@@ -75,6 +69,12 @@ pub async fn wait_for_followup(fake: &FakeDiscord, token: &str) -> Value {
         .unwrap_or(Value::Null)
 }
 
+/// `/daily setup` for 08:00 in `zone`, posting in `POSTS`, by `user` with `perms`.
+async fn setup(bot: &TestApp, user: u64, perms: u64, zone: &str) -> Value {
+    let options = time_and_zone("08:00", zone);
+    daily(bot, user, perms, "setup", options, Some(("channel", POSTS))).await
+}
+
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(1200)).await;
 }
@@ -86,45 +86,12 @@ async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
     let (options, clock) = before_eight();
     let bot = TestApp::start_with(fake.clone(), &state, options.clone()).await;
     // Members may not set up schedules.
-    let refused = daily(
-        &bot,
-        5,
-        MEMBER,
-        "setup",
-        json!([
-            string_option("time", "08:00"),
-            string_option("timezone", "UTC")
-        ]),
-        Some(("channel", POSTS)),
-    )
-    .await;
+    let refused = setup(&bot, 5, MEMBER, "UTC").await;
     assert!(refused.to_string().contains("permission"), "{refused}");
     // A bad zone is named.
-    let bad = daily(
-        &bot,
-        STAFF,
-        MANAGE_GUILD,
-        "setup",
-        json!([
-            string_option("time", "08:00"),
-            string_option("timezone", "Mars/Olympus")
-        ]),
-        Some(("channel", POSTS)),
-    )
-    .await;
+    let bad = setup(&bot, STAFF, MANAGE_GUILD, "Mars/Olympus").await;
     assert!(bad.to_string().contains("Mars/Olympus"), "{bad}");
-    let done = daily(
-        &bot,
-        STAFF,
-        MANAGE_GUILD,
-        "setup",
-        json!([
-            string_option("time", "08:00"),
-            string_option("timezone", "UTC")
-        ]),
-        Some(("channel", POSTS)),
-    )
-    .await;
+    let done = setup(&bot, STAFF, MANAGE_GUILD, "UTC").await;
     assert!(done.to_string().contains("is set up"), "{done}");
     // Not before its time.
     settle().await;
@@ -173,23 +140,8 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
     let (options, clock) = before_eight();
     clock.set("2026-03-02T09:00:00Z".parse().expect("instant"));
     let store = Store::open_for_tests(&state).await.expect("store");
-    let schedule = |channel: &str| DailySchedule {
-        id: 0,
-        guild: GUILD_ID.parse().expect("id"),
-        channel: channel.parse().expect("id"),
-        time: "00:00".into(),
-        zone: "UTC".into(),
-        days: "daily".into(),
-        lang: Lang::En,
-        kind: PostKind::Quote,
-        role: None,
-        thread: false,
-        pin: false,
-        paused: false,
-        pause_reason: None,
-        skip_date: None,
-        deck: aura::daily::Deck::new(3),
-    };
+    let guild = GUILD_ID.parse().expect("id");
+    let schedule = |channel| support::schedule(guild, channel, "00:00", PostKind::Quote, 3);
     store.add_schedule(&schedule(POSTS)).await.expect("add");
     store
         .add_schedule(&schedule("700000000000000009"))
@@ -223,8 +175,8 @@ async fn a_post_missed_while_down_is_sent_once_on_recovery_and_a_gone_channel_pa
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
     let none = daily(
         &bot,
         5,
@@ -265,21 +217,9 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
         .to_string();
     assert!(approve.starts_with("aura:sugg-approve:"), "{}", card.body);
     // A member cannot decide; staff can.
-    let nope = fake
-        .interact(in_guild(
-            in_channel(click(next(), 5, "en-US", &approve, None), STAFF_ROOM),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let nope = press_in(&fake, 5, MEMBER, STAFF_ROOM, &approve).await;
     assert!(nope.body.to_string().contains("permission"));
-    let ok = fake
-        .interact(in_guild(
-            in_channel(click(next(), STAFF, "en-US", &approve, None), STAFF_ROOM),
-            MANAGE_GUILD,
-            &[],
-        ))
-        .await;
+    let ok = press_in(&fake, STAFF, MANAGE_GUILD, STAFF_ROOM, &approve).await;
     assert_eq!(ok.body["type"], 7, "{}", ok.body);
     assert!(ok.body.to_string().contains("Approved"));
     fake.wait_for_posts(Duration::from_secs(5), |p| {
@@ -317,34 +257,21 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
         .as_str()
         .unwrap_or("")
         .to_string();
-    let modal = fake
-        .interact(in_guild(
-            in_channel(click(next(), STAFF, "en-US", &deny, None), STAFF_ROOM),
-            MANAGE_GUILD,
-            &[],
-        ))
-        .await;
+    let modal = press_in(&fake, STAFF, MANAGE_GUILD, STAFF_ROOM, &deny).await;
     assert_eq!(modal.body["type"], 9, "{}", modal.body);
     let reason_id = modal.body["data"]["custom_id"]
         .as_str()
         .unwrap_or("")
         .to_string();
-    let submit = fake
-        .interact(in_guild(
-            in_channel(
-                modal_submit(
-                    next(),
-                    STAFF,
-                    "en-US",
-                    &reason_id,
-                    &[("reason", "We discussed this last week")],
-                ),
-                STAFF_ROOM,
-            ),
-            MANAGE_GUILD,
-            &[],
-        ))
-        .await;
+    let reason = [("reason", "We discussed this last week")];
+    let submit = submit_in(
+        &fake,
+        (STAFF, MANAGE_GUILD),
+        STAFF_ROOM,
+        &reason_id,
+        &reason,
+    )
+    .await;
     assert_eq!(submit.body["type"], 7, "{}", submit.body);
     assert!(
         submit
@@ -410,13 +337,7 @@ async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_rememb
     // A member opts in with the post's button, then out again.
     let notify = format!("aura:daily-role:{ROLE}");
     // The click is answered before Aura calls Discord; the result follows privately.
-    let on = fake
-        .interact(in_guild(
-            click(next(), 31, "en-US", &notify, None),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let on = press(&fake, 31, MEMBER, &notify).await;
     assert_eq!(on.body["type"], 6, "{}", on.body);
     let on = wait_for_followup(&fake, &on.token).await;
     assert_eq!(on["flags"], 64, "{on}");

@@ -104,6 +104,30 @@ async fn wait_for_line(fake: &FakeDiscord, room: &str, needle: &str, count: usiz
     .await;
 }
 
+/// Waits for the debate's summary in its thread; returns it.
+async fn summary(fake: &FakeDiscord, room: &str) -> String {
+    wait_for_line(fake, room, "Debate summary", 1).await;
+    lines(fake, room)
+        .into_iter()
+        .find(|l| l.contains("Debate summary"))
+        .unwrap_or_default()
+}
+
+/// The teacher ends the debate with `/debate end`; returns the summary that follows.
+async fn end(fake: &FakeDiscord, room: &str) -> String {
+    let end = debate(fake, TEACHER, MANAGE_MESSAGES, room, "end", json!([])).await;
+    assert!(text(&end.body).contains("has ended"), "{}", end.body);
+    summary(fake, room).await
+}
+
+/// Two members volunteer, one for each side; returns Benjamin's and Adorno's.
+async fn one_a_side(fake: &FakeDiscord, id: u64, room: &str) -> (u64, u64) {
+    let (ben, ado) = (next(), next());
+    press(fake, ben, MEMBER, room, &db(id, "join:benjamin")).await;
+    press(fake, ado, MEMBER, room, &db(id, "join:adorno")).await;
+    (ben, ado)
+}
+
 /// The control message as it stands: its last edit, or its first body.
 fn control(fake: &FakeDiscord, room: &str) -> Value {
     let posted: Vec<Posted> = fake.posted_in(room);
@@ -155,6 +179,31 @@ fn db(debate: u64, act: &str) -> String {
     format!("aura:db:{debate}:{act}")
 }
 
+/// The clicks of `members` in `vote` (`opening` or `closing`): the first `benjamin` for
+/// Benjamin, the next `adorno` for Adorno, the rest undecided.
+fn votes(
+    debate: u64,
+    vote: &str,
+    members: &[u64],
+    benjamin: usize,
+    adorno: usize,
+) -> Vec<(u64, String)> {
+    members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let side = if i < benjamin {
+                "benjamin"
+            } else if i < benjamin + adorno {
+                "adorno"
+            } else {
+                "undecided"
+            };
+            (*m, db(debate, &format!("vote:{vote}:{side}")))
+        })
+        .collect()
+}
+
 /// Each member's side, from the DMs Aura sent them.
 fn dealt(fake: &FakeDiscord, members: &[u64]) -> HashMap<u64, &'static str> {
     members
@@ -176,11 +225,7 @@ fn dealt(fake: &FakeDiscord, members: &[u64]) -> HashMap<u64, &'static str> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_class_of_thirty_debates_from_dealt_sides_to_the_summary() {
-    let clock = Clock::adjustable();
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
+    let (options, clock) = Options::with_clock();
     let fake = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     let (id, room) = start_class(
@@ -233,20 +278,7 @@ async fn a_class_of_thirty_debates_from_dealt_sides_to_the_summary() {
     assert!(text(&mine.body).contains("Adorno"), "{}", mine.body);
 
     // The opening vote: 12 Benjamin, 10 Adorno, 8 undecided; five change their minds on the way.
-    let opening: Vec<(u64, String)> = members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let side = if i < 12 {
-                "benjamin"
-            } else if i < 22 {
-                "adorno"
-            } else {
-                "undecided"
-            };
-            (*m, db(id, &format!("vote:opening:{side}")))
-        })
-        .collect();
+    let opening = votes(id, "opening", &members, 12, 10);
     let early: Vec<(u64, String)> = members[..5]
         .iter()
         .map(|m| (*m, db(id, "vote:opening:undecided")))
@@ -360,29 +392,11 @@ async fn a_class_of_thirty_debates_from_dealt_sides_to_the_summary() {
     );
 
     // The closing vote: 9 Benjamin, 17 Adorno, 4 undecided.
-    let closing: Vec<(u64, String)> = members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let side = if i < 9 {
-                "benjamin"
-            } else if i < 26 {
-                "adorno"
-            } else {
-                "undecided"
-            };
-            (*m, db(id, &format!("vote:closing:{side}")))
-        })
-        .collect();
+    let closing = votes(id, "closing", &members, 9, 17);
     all_press(&fake, &room, &closing).await;
     press(&fake, TEACHER, MANAGE_MESSAGES, &room, &db(id, "next")).await;
-    wait_for_line(&fake, &room, "Debate summary", 1).await;
+    let summary = summary(&fake, &room).await;
     let said = lines(&fake, &room);
-    let summary = said
-        .iter()
-        .find(|l| l.contains("Debate summary"))
-        .cloned()
-        .unwrap_or_default();
     for expected in [
         "Opening vote: Benjamin 12 (40%) · Adorno 10 (33%) · Undecided 8 (27%)",
         "Closing vote: Benjamin 9 (30%) · Adorno 17 (57%) · Undecided 4 (13%)",
@@ -457,11 +471,7 @@ async fn a_class_of_thirty_debates_from_dealt_sides_to_the_summary() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_moderator_steers_the_clock_and_a_plain_member_is_refused() {
-    let clock = Clock::adjustable();
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
+    let (options, clock) = Options::with_clock();
     let fake = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     let (id, room) = start_class(
@@ -469,9 +479,7 @@ async fn the_moderator_steers_the_clock_and_a_plain_member_is_refused() {
         json!([choice("format", 1), string_option("speech", "90s")]),
     )
     .await;
-    let (ben, ado) = (next(), next());
-    press(&fake, ben, MEMBER, &room, &db(id, "join:benjamin")).await;
-    press(&fake, ado, MEMBER, &room, &db(id, "join:adorno")).await;
+    let (ben, _) = one_a_side(&fake, id, &room).await;
     for sub in ["next", "pause", "extend", "end"] {
         let cb = debate(&fake, ben, MEMBER, &room, sub, json!([])).await;
         assert!(
@@ -515,13 +523,7 @@ async fn the_moderator_steers_the_clock_and_a_plain_member_is_refused() {
     // Next: the second speech waits for an Adorno volunteer; the teacher ends the debate.
     debate(&fake, TEACHER, MANAGE_MESSAGES, &room, "next", json!([])).await;
     wait_for_control(&fake, &room, "Speech 2 of 6").await;
-    let end = debate(&fake, TEACHER, MANAGE_MESSAGES, &room, "end", json!([])).await;
-    assert!(text(&end.body).contains("has ended"), "{}", end.body);
-    wait_for_line(&fake, &room, "Debate summary", 1).await;
-    let summary = lines(&fake, &room)
-        .into_iter()
-        .find(|l| l.contains("Debate summary"))
-        .unwrap_or_default();
+    let summary = end(&fake, &room).await;
     assert!(summary.contains("not held"), "{summary}");
     assert!(summary.contains("No closing vote was taken"), "{summary}");
     bot.stop().await;
@@ -529,11 +531,7 @@ async fn the_moderator_steers_the_clock_and_a_plain_member_is_refused() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_in_the_middle_of_a_speech_says_time_once_and_goes_on() {
-    let clock = Clock::adjustable();
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
+    let (options, clock) = Options::with_clock();
     let state = state_file();
     let fake = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake.clone(), &state, options.clone()).await;
@@ -542,9 +540,7 @@ async fn a_restart_in_the_middle_of_a_speech_says_time_once_and_goes_on() {
         json!([choice("format", 1), string_option("speech", "1m")]),
     )
     .await;
-    let (ben, ado) = (next(), next());
-    press(&fake, ben, MEMBER, &room, &db(id, "join:benjamin")).await;
-    press(&fake, ado, MEMBER, &room, &db(id, "join:adorno")).await;
+    let (ben, ado) = one_a_side(&fake, id, &room).await;
     press(&fake, TEACHER, MANAGE_MESSAGES, &room, &db(id, "next")).await;
     let voted = press(&fake, ado, MEMBER, &room, &db(id, "vote:opening:adorno")).await;
     assert!(text(&voted.body).contains("Your vote"), "{}", voted.body);
@@ -552,12 +548,7 @@ async fn a_restart_in_the_middle_of_a_speech_says_time_once_and_goes_on() {
     let go = press(&fake, ben, MEMBER, &room, &db(id, "speak:1")).await;
     assert!(text(&go.body).contains("You have the floor"), "{}", go.body);
     // The bot goes down mid-speech (as a crash leaves it); the speech's time runs out meanwhile.
-    let before = fake.identifies();
-    drop(bot);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    clock.advance(90);
-    let bot = TestApp::start_with(fake.clone(), &state, options).await;
-    fake.wait_for_connections(before + 1).await;
+    let bot = crash_and_restart(bot, &state, options, || clock.advance(90)).await;
     wait_for_line(&fake, &room, "Time!", 1).await;
     tokio::time::sleep(Duration::from_millis(600)).await;
     let said = lines(&fake, &room);
@@ -573,13 +564,7 @@ async fn a_restart_in_the_middle_of_a_speech_says_time_once_and_goes_on() {
     // The debate goes on where it was: the opening vote is kept, the next speech follows.
     press(&fake, TEACHER, MANAGE_MESSAGES, &room, &db(id, "next")).await;
     wait_for_control(&fake, &room, "Speech 2 of 6").await;
-    let end = debate(&fake, TEACHER, MANAGE_MESSAGES, &room, "end", json!([])).await;
-    assert!(text(&end.body).contains("has ended"), "{}", end.body);
-    wait_for_line(&fake, &room, "Debate summary", 1).await;
-    let summary = lines(&fake, &room)
-        .into_iter()
-        .find(|l| l.contains("Debate summary"))
-        .unwrap_or_default();
+    let summary = end(&fake, &room).await;
     assert!(summary.contains("Adorno 1 (100%)"), "{summary}");
     bot.stop().await;
     let _ = std::fs::remove_file(&state);
@@ -606,6 +591,29 @@ async fn start_quick(fake: &FakeDiscord, starter: u64, locale: &str) -> (u64, St
     (id, card.id)
 }
 
+/// A new member presses `custom_id` on a quick vote's card in the channel.
+async fn on_card(fake: &FakeDiscord, custom_id: &str) -> Callback {
+    press(fake, next(), MEMBER, CHANNEL_ID, custom_id).await
+}
+
+/// The bot goes down as a crash leaves it, `meanwhile` happens, and it comes back on the same
+/// state and fake Discord.
+async fn crash_and_restart(
+    bot: TestApp,
+    state: &std::path::Path,
+    options: Options,
+    meanwhile: impl FnOnce(),
+) -> TestApp {
+    let fake = bot.fake.clone();
+    let before = fake.identifies();
+    drop(bot);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    meanwhile();
+    let bot = TestApp::start_with(fake.clone(), state, options).await;
+    fake.wait_for_connections(before + 1).await;
+    bot
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quick_vote_is_closed_by_a_teacher_who_did_not_start_it() {
     let bot = TestApp::start().await;
@@ -626,14 +634,7 @@ async fn a_quick_vote_is_closed_by_a_teacher_who_did_not_start_it() {
     for answer in all_press(&fake, CHANNEL_ID, &votes).await {
         assert!(answer.contains("Your vote"), "{answer}");
     }
-    let other = press(
-        &fake,
-        next(),
-        MEMBER,
-        CHANNEL_ID,
-        &format!("aura:close:{id}"),
-    )
-    .await;
+    let other = on_card(&fake, &format!("aura:close:{id}")).await;
     assert!(
         text(&other.body).contains("Only the member who started"),
         "{}",
@@ -656,14 +657,7 @@ async fn a_quick_vote_is_closed_by_a_teacher_who_did_not_start_it() {
     assert!(body.contains("**Benjamin**: 20 (50%)"), "{body}");
     assert!(body.contains("**Adorno**: 10 (25%)"), "{body}");
     assert!(!body.contains("aura:vote"), "{body}");
-    let late = press(
-        &fake,
-        next(),
-        MEMBER,
-        CHANNEL_ID,
-        &format!("aura:vote:{id}:adorno"),
-    )
-    .await;
+    let late = on_card(&fake, &format!("aura:vote:{id}:adorno")).await;
     assert!(text(&late.body).contains("closed"), "{}", late.body);
     bot.stop().await;
 }
@@ -680,31 +674,13 @@ async fn a_quick_vote_open_for_two_hours_survives_a_restart_and_shows_its_result
     let bot = TestApp::start_with(fake.clone(), &state, options.clone()).await;
     let (id, card) = start_quick(&fake, next(), "en-US").await;
     for _ in 0..3 {
-        let cb = press(
-            &fake,
-            next(),
-            MEMBER,
-            CHANNEL_ID,
-            &format!("aura:vote:{id}:benjamin"),
-        )
-        .await;
+        let cb = on_card(&fake, &format!("aura:vote:{id}:benjamin")).await;
         assert!(text(&cb.body).contains("Your vote"), "{}", cb.body);
     }
-    let before = fake.identifies();
-    drop(bot);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let bot = TestApp::start_with(fake.clone(), &state, options).await;
-    fake.wait_for_connections(before + 1).await;
+    let bot = crash_and_restart(bot, &state, options, || ()).await;
     // Two hours on, long past any interaction token: a vote still counts.
     clock.advance(2 * 3600);
-    let cb = press(
-        &fake,
-        next(),
-        MEMBER,
-        CHANNEL_ID,
-        &format!("aura:vote:{id}:adorno"),
-    )
-    .await;
+    let cb = on_card(&fake, &format!("aura:vote:{id}:adorno")).await;
     assert!(text(&cb.body).contains("Your vote"), "{}", cb.body);
     clock.advance(3600 + 5);
     fake.wait_for_posts(Duration::from_secs(10), |p| {

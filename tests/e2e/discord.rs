@@ -9,9 +9,7 @@ mod command_rules;
 use serde_json::{Value, json};
 
 use crate::app::{TestApp, next};
-use crate::fake::{
-    Callback, asked_by, autocomplete, autocomplete_in, click, command, string_option,
-};
+use crate::fake::{Callback, asked_by, autocomplete, click, command, string_option};
 
 fn assert_good(cb: &Callback, what: &str) {
     assert_eq!(cb.status, 204, "{what}: Discord refused {}", cb.body);
@@ -119,7 +117,7 @@ async fn autocomplete_answers_with_at_most_25_choices() {
         let id = next();
         let cb = bot
             .fake
-            .interact(autocomplete_in(id, id, "id", name, option, partial))
+            .interact(autocomplete(id, id, "id", name, option, partial))
             .await;
         assert_good(&cb, name);
         assert_eq!(cb.body["type"], 8);

@@ -4,18 +4,15 @@
 //! restart (exactly one post); one server's hung or failing channel not delaying another's
 //! post; per-server limits refused politely.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use crate::app::{Options, TestApp, next, state_file};
-use crate::fake::{
-    FakeDiscord, GUILD_ID, MANAGE_GUILD, in_guild, string_option, subcommand, with_channel,
-};
+use crate::fake::{FakeDiscord, GUILD_ID, MANAGE_GUILD, in_guild, subcommand, with_channel};
+use crate::support::{self, answered, core, time_and_zone};
 use aura::clock::Clock;
-use aura::core::Core;
 use aura::daily::runner::items;
 use aura::daily::{DailySchedule, Deck, PostKind};
-use aura::pack::Lang;
 use aura::store::{Claim, Store};
 use serde_json::{Value, json};
 
@@ -23,30 +20,14 @@ const POSTS: &str = "700000000000000011";
 const OTHER: &str = "700000000000000012";
 const SEED: u64 = 41;
 
+/// A schedule for 08:00 UTC in `channel` of `guild`, drawing prompts with `SEED`.
 fn schedule(guild: u64, channel: &str) -> DailySchedule {
-    DailySchedule {
-        id: 0,
-        guild,
-        channel: channel.parse().expect("id"),
-        time: "08:00".into(),
-        zone: "UTC".into(),
-        days: "daily".into(),
-        lang: Lang::En,
-        kind: PostKind::Prompt,
-        role: None,
-        thread: false,
-        pin: false,
-        paused: false,
-        pause_reason: None,
-        skip_date: None,
-        deck: Deck::new(SEED),
-    }
+    support::schedule(guild, channel, "08:00", PostKind::Prompt, SEED)
 }
 
 /// The first `n` prompts a fresh deck with `SEED` posts, in order.
 fn deck_order(n: usize) -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    let core = Core::load(&dir, Lang::En).expect("pack");
+    let core = core();
     let mut deck = Deck::new(SEED);
     (0..n)
         .filter_map(|_| {
@@ -58,12 +39,8 @@ fn deck_order(n: usize) -> Vec<String> {
 
 /// A bot whose clock stands at `at`.
 fn clock_at(at: &str) -> (Options, Clock) {
-    let clock = Clock::adjustable();
+    let (options, clock) = Options::with_clock();
     clock.set(at.parse().expect("instant"));
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
     (options, clock)
 }
 
@@ -124,8 +101,7 @@ async fn errors_and_rate_limits_across_the_post_time_give_one_post_and_skip_no_p
 /// Leaves the state as a crash between the claim and Discord's answer leaves it: the day
 /// claimed, the deck moved on, no message recorded.
 async fn crash_after_claim(state: &Path, id: i64) -> (String, String) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    let core = Core::load(&dir, Lang::En).expect("pack");
+    let core = core();
     let store = Store::open_for_tests(state).await.expect("store");
     let now = "2026-03-02T08:00:01Z"
         .parse::<jiff::Timestamp>()
@@ -248,10 +224,7 @@ async fn setup(bot: &TestApp, channel: &str) -> Value {
             "id",
             "daily",
             "setup",
-            json!([
-                string_option("time", "08:00"),
-                string_option("timezone", "UTC")
-            ]),
+            time_and_zone("08:00", "UTC"),
         ),
         "channel",
         channel,
@@ -260,11 +233,7 @@ async fn setup(bot: &TestApp, channel: &str) -> Value {
         .fake
         .interact(in_guild(payload, MANAGE_GUILD, &[]))
         .await;
-    if cb.body["type"] == 5 {
-        let edit = bot.fake.wait_for_edit(&cb.token).await;
-        return json!({ "type": 4, "data": edit });
-    }
-    cb.body
+    answered(&bot.fake, &cb).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -273,8 +242,8 @@ async fn a_server_at_its_schedule_limit_is_told_politely() {
     let guild: u64 = GUILD_ID.parse().expect("id");
     let full: Vec<DailySchedule> = (0..10).map(|_| schedule(guild, OTHER)).collect();
     store_with(&state, &full).await;
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let _fake = bot.fake.clone();
     let refused = setup(&bot, POSTS).await;
     assert_eq!(refused["data"]["flags"], 64, "{refused}");
     assert!(refused.to_string().contains("10"), "{refused}");

@@ -14,64 +14,37 @@ use serde_json::{Value, json};
 use crate::app::{Options, TestApp, next, state_file};
 use crate::cli::aura;
 use crate::fake::{
-    CHANNEL_ID, FakeDiscord, Fault, MANAGE_MESSAGES, MEMBER, Posted, autocomplete, click, command,
-    in_guild, string_option, subcommand,
+    CHANNEL_ID, FakeDiscord, Fault, MEMBER, autocomplete, click, command, in_guild, string_option,
+    subcommand,
 };
-
-const TEACHER: u64 = 42;
-
-/// `/quiz sub options` by `user` in the server; returns the callback's body.
-async fn quiz(fake: &FakeDiscord, user: u64, perms: u64, sub: &str, options: Value) -> Value {
-    let id = next();
-    let cb = fake
-        .interact(in_guild(
-            subcommand(id, user, "en-US", "quiz", sub, options),
-            perms,
-            &[],
-        ))
-        .await;
-    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
-    cb.body
-}
+use crate::support::{TEACHER, answer_buttons, press, teacher_quiz, wait_posts_in};
 
 fn int(name: &str, value: i64) -> Value {
     json!({ "type": 4, "name": name, "value": value })
 }
 
-/// The answer buttons of a posted question.
-fn answer_buttons(p: &Posted) -> Vec<String> {
-    p.body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect()
-}
-
-async fn posts_in_channel(fake: &FakeDiscord, n: usize, limit: Duration) -> Vec<Posted> {
-    fake.wait_for_posts(limit, move |p| {
-        p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= n
-    })
-    .await;
-    fake.posted_in(CHANNEL_ID)
-}
-
 /// Member `m` presses `button`; the member must be told the answer is locked in.
 async fn answer(fake: &FakeDiscord, m: u64, button: &str) {
-    let cb = fake
-        .interact(in_guild(
-            click(next(), m, "en-US", button, None),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let cb = press(fake, m, MEMBER, button).await;
     assert!(
         cb.body.to_string().contains("Locked in"),
         "member {m}: {}",
         cb.body
     );
+}
+
+/// Members 1–3 answer the first question (its `buttons`) with its first choice; the teacher
+/// reveals it and asks the next (each post due within `limit`), which member 4 answers.
+async fn four_answers_in_two_questions(fake: &FakeDiscord, buttons: &[String], limit: Duration) {
+    for m in 1..=3 {
+        answer(fake, m, &buttons[0]).await;
+    }
+    teacher_quiz(fake, "reveal", json!([])).await;
+    wait_posts_in(fake, CHANNEL_ID, 2, limit).await;
+    teacher_quiz(fake, "next", json!([])).await;
+    let posts = wait_posts_in(fake, CHANNEL_ID, 3, limit).await;
+    let second = answer_buttons(&posts[2]);
+    answer(fake, 4, &second[0]).await;
 }
 
 /// How many answers the channel's last round has on disk.
@@ -99,16 +72,16 @@ fn quick() -> Patience {
 async fn autocomplete_right_after_the_same_command_is_answered() {
     let bot = TestApp::start().await;
     let user = next();
-    let first = bot
-        .fake
-        .interact(command(
+    let concept = || {
+        command(
             next(),
             user,
             "en-US",
             "concept",
             json!([string_option("name", "aura")]),
-        ))
-        .await;
+        )
+    };
+    let first = bot.fake.interact(concept()).await;
     assert_eq!(first.status, 204, "{}", first.body);
     // Inside /concept's cooldown, the member types in the same command's option again.
     let id = next();
@@ -123,16 +96,7 @@ async fn autocomplete_right_after_the_same_command_is_answered() {
         .unwrap_or_default();
     assert!(!choices.is_empty(), "{}", cb.body);
     // The command itself is still cooling down, and says so politely.
-    let again = bot
-        .fake
-        .interact(command(
-            next(),
-            user,
-            "en-US",
-            "concept",
-            json!([string_option("name", "aura")]),
-        ))
-        .await;
+    let again = bot.fake.interact(concept()).await;
     assert_eq!(again.body["data"]["flags"], 64);
     assert!(
         again.body.to_string().contains("One moment"),
@@ -147,14 +111,7 @@ async fn integer_options_out_of_range_get_a_polite_private_answer() {
     let bot = TestApp::start().await;
     // Negative, above 2^31 (a u32 still), and above 2^32 (poise cannot read it at all).
     for value in [-5i64, 3_000_000_000, 5_000_000_000] {
-        let body = quiz(
-            &bot.fake,
-            TEACHER,
-            MANAGE_MESSAGES,
-            "start",
-            json!([int("questions", value)]),
-        )
-        .await;
+        let body = teacher_quiz(&bot.fake, "start", json!([int("questions", value)])).await;
         assert_eq!(body["type"], 4, "{value}: {body}");
         assert_eq!(body["data"]["flags"], 64, "{value}: {body}");
         let text = body.to_string();
@@ -164,7 +121,7 @@ async fn integer_options_out_of_range_get_a_polite_private_answer() {
         );
     }
     // No round was started by any of them.
-    let stop = quiz(&bot.fake, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+    let stop = teacher_quiz(&bot.fake, "stop", json!([])).await;
     assert!(stop.to_string().contains("No round is running"), "{stop}");
     bot.stop().await;
 }
@@ -172,14 +129,7 @@ async fn integer_options_out_of_range_get_a_polite_private_answer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stranger_pressing_the_reset_buttons_is_told_privately_and_nothing_changes() {
     let bot = TestApp::start().await;
-    let confirm = quiz(
-        &bot.fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "reset",
-        json!([int("period", 0)]),
-    )
-    .await;
+    let confirm = teacher_quiz(&bot.fake, "reset", json!([int("period", 0)])).await;
     let yes = confirm["data"]["components"][0]["components"][0]["custom_id"]
         .as_str()
         .unwrap_or("")
@@ -207,30 +157,15 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
         ..Options::default()
     };
     let bot = TestApp::start_with(fake.clone(), &state, options).await;
-    quiz(
-        &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([int("mode", 1), int("questions", 2)]),
-    )
-    .await;
-    let posts = posts_in_channel(&fake, 1, Duration::from_secs(10)).await;
+    teacher_quiz(&fake, "start", json!([int("mode", 1), int("questions", 2)])).await;
+    let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
     assert!(!buttons.is_empty(), "{:?}", posts[0].body);
     // From now on, editing a channel message never answers.
     fake.fault("PATCH", "/channels/", Fault::Hang);
-    for m in 1..=3 {
-        answer(&fake, m, &buttons[0]).await;
-    }
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
-    // The reveal is posted although the question's closing edit hangs.
-    posts_in_channel(&fake, 2, Duration::from_secs(6)).await;
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
-    let posts = posts_in_channel(&fake, 3, Duration::from_secs(6)).await;
-    let second = answer_buttons(&posts[2]);
-    answer(&fake, 4, &second[0]).await;
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    // The reveal and the next question are posted although the question's closing edit hangs.
+    four_answers_in_two_questions(&fake, &buttons, Duration::from_secs(6)).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
     // Second reveal, then the round's end.
     fake.wait_for_posts(Duration::from_secs(8), |p| {
         p.iter()
@@ -247,17 +182,10 @@ async fn a_rest_call_that_never_answers_does_not_freeze_a_quiz_round() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_gateway_drop_in_the_middle_of_a_question_loses_no_answer() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    quiz(
-        &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([int("mode", 1), int("questions", 2)]),
-    )
-    .await;
-    let posts = posts_in_channel(&fake, 1, Duration::from_secs(10)).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    teacher_quiz(&fake, "start", json!([int("mode", 1), int("questions", 2)])).await;
+    let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
     for m in 1..=5 {
         answer(&fake, m, &buttons[(m as usize) % buttons.len()]).await;
@@ -268,8 +196,8 @@ async fn a_gateway_drop_in_the_middle_of_a_question_loses_no_answer() {
     for m in 6..=10 {
         answer(&fake, m, &buttons[(m as usize) % buttons.len()]).await;
     }
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
-    posts_in_channel(&fake, 2, Duration::from_secs(10)).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
+    wait_posts_in(&fake, CHANNEL_ID, 2, Duration::from_secs(10)).await;
     bot.stop().await;
     let store = Store::open_for_tests(&state).await.expect("store");
     assert_eq!(stored_answers(&store).await, 10);
@@ -377,25 +305,10 @@ async fn sigkill_during_a_round_then_a_restart_recovers_it() {
     let fake = FakeDiscord::start().await;
     let mut first = spawn_aura(&fake, &state);
     fake.wait_for_connections(1).await;
-    quiz(
-        &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([int("mode", 1), int("questions", 3)]),
-    )
-    .await;
-    let posts = posts_in_channel(&fake, 1, Duration::from_secs(10)).await;
+    teacher_quiz(&fake, "start", json!([int("mode", 1), int("questions", 3)])).await;
+    let posts = wait_posts_in(&fake, CHANNEL_ID, 1, Duration::from_secs(10)).await;
     let buttons = answer_buttons(&posts[0]);
-    for m in 1..=3 {
-        answer(&fake, m, &buttons[0]).await;
-    }
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
-    posts_in_channel(&fake, 2, Duration::from_secs(10)).await;
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
-    let posts = posts_in_channel(&fake, 3, Duration::from_secs(10)).await;
-    let second = answer_buttons(&posts[2]);
-    answer(&fake, 4, &second[0]).await;
+    four_answers_in_two_questions(&fake, &buttons, Duration::from_secs(10)).await;
     // A crash in the middle of the second question.
     first.kill().expect("SIGKILL");
     let _ = first.wait();
@@ -416,9 +329,9 @@ async fn sigkill_during_a_round_then_a_restart_recovers_it() {
     let flags = notice.body["flags"].as_u64().unwrap_or(0);
     assert_eq!(flags & 64, 0, "{}", notice.body);
     // The channel is free again.
-    let started = quiz(&fake, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    let started = teacher_quiz(&fake, "start", json!([])).await;
     assert!(started.to_string().contains("Round started"), "{started}");
-    quiz(&fake, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+    teacher_quiz(&fake, "stop", json!([])).await;
     sigterm(&second_run);
     let (status, _) = ends_within(&mut second_run, Duration::from_secs(20)).await;
     assert_eq!(status.code(), Some(0), "{}", stderr_of(&mut second_run));
@@ -481,6 +394,23 @@ async fn registration_is_retried_then_reported_and_a_hung_call_times_out() {
     assert!(ended.is_err());
 }
 
+/// Runs `statements` (each with what it does) on `writer`, which opened a transaction, and
+/// commits it 2.5 seconds later, in a task: the locks they took are held that long.
+async fn hold_a_lock<C>(mut writer: C, statements: &[(&str, &str)]) -> tokio::task::JoinHandle<()>
+where
+    C: Send + 'static,
+    for<'c> &'c mut C: sqlx::Executor<'c>,
+{
+    use sqlx::Executor as _;
+    for (sql, what) in statements {
+        writer.execute(*sql).await.expect(what);
+    }
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(2500)).await;
+        writer.execute("COMMIT").await.expect("release the lock");
+    })
+}
+
 /// The store is busy (another writer holds SQLite's write lock, or PostgreSQL's lock on the
 /// schedules, for 2.5 s): a command that writes is deferred within Discord's 3 seconds, then its
 /// answer is edited in.
@@ -488,45 +418,21 @@ async fn registration_is_retried_then_reported_and_a_hung_call_times_out() {
 async fn a_slow_store_defers_the_answer_then_edits_it_in() {
     use sqlx::Connection as _;
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     let release = match Store::test_location(&state) {
         Location::File(path) => {
-            let mut writer =
-                sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
-                    .await
-                    .expect("open the state file");
-            sqlx::query("BEGIN IMMEDIATE")
-                .execute(&mut writer)
+            let writer = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
                 .await
-                .expect("take the write lock");
-            tokio::spawn(async move {
-                tokio::time::sleep(Duration::from_millis(2500)).await;
-                sqlx::query("COMMIT")
-                    .execute(&mut writer)
-                    .await
-                    .expect("release the write lock");
-            })
+                .expect("open the state file");
+            hold_a_lock(writer, &[("BEGIN IMMEDIATE", "take the write lock")]).await
         }
         Location::Postgres(url) => {
-            let mut writer = sqlx::PgConnection::connect(&url)
+            let writer = sqlx::PgConnection::connect(&url)
                 .await
                 .expect("connect to the database");
-            sqlx::query("BEGIN")
-                .execute(&mut writer)
-                .await
-                .expect("begin");
-            sqlx::query("LOCK TABLE daily_schedules IN ACCESS EXCLUSIVE MODE")
-                .execute(&mut writer)
-                .await
-                .expect("lock the schedules");
-            tokio::spawn(async move {
-                tokio::time::sleep(Duration::from_millis(2500)).await;
-                sqlx::query("COMMIT")
-                    .execute(&mut writer)
-                    .await
-                    .expect("release the lock");
-            })
+            let lock = "LOCK TABLE daily_schedules IN ACCESS EXCLUSIVE MODE";
+            hold_a_lock(writer, &[("BEGIN", "begin"), (lock, "lock the schedules")]).await
         }
     };
     let options = json!([

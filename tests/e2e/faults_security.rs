@@ -25,6 +25,8 @@ use crate::fake::{
     Callback, FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, in_guild, string_option, subcommand,
     with_channel,
 };
+use crate::support::answered;
+pub use crate::support::custom_ids;
 
 /// Staff, and the channels they use.
 pub const STAFF: u64 = 77;
@@ -82,17 +84,6 @@ pub fn in_other_guild(mut v: Value) -> Value {
     v
 }
 
-/// The `custom_id`s on a message or a callback's data.
-pub fn custom_ids(message: &Value) -> Vec<String> {
-    message["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|r| r["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|c| c["custom_id"].as_str().map(String::from))
-        .collect()
-}
-
 /// `/daily <sub>` in the server, answered (a deferred answer is waited for).
 pub async fn daily(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
     let payload = subcommand(next(), user, "en-US", "daily", sub, options);
@@ -103,11 +94,7 @@ pub async fn daily(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Val
     };
     let cb = bot.fake.interact(in_guild(payload, perms, &[])).await;
     assert_eq!(cb.status, 204, "/daily {sub}: {}", cb.body);
-    if cb.body["type"] == 5 {
-        let edit = bot.fake.wait_for_edit(&cb.token).await;
-        return json!({ "type": 4, "data": edit });
-    }
-    cb.body
+    answered(&bot.fake, &cb).await
 }
 
 /// Staff set a staff room and `member` suggests `text`; returns the staff card's Approve and

@@ -11,14 +11,10 @@ use serde_json::{Value, json};
 
 use crate::app::{Options, TestApp, next, open_state, state_file};
 use crate::fake::{
-    CHANNEL_ID, Callback, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild,
+    CHANNEL_ID, Callback, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, Posted, in_guild,
     subcommand,
 };
-use crate::privacy::buttons;
-use crate::quiz::opt;
-use aura::clock::Clock;
-use aura::core::Core;
-use aura::pack::Lang;
+use crate::support::{self, core, custom_ids, opt, shown, title};
 
 const TEACHER: u64 = 4343;
 
@@ -38,32 +34,16 @@ async fn quiz(
     shown(fake, &cb).await
 }
 
-async fn shown(fake: &FakeDiscord, cb: &Callback) -> Value {
-    if cb.body["type"] == 5 {
-        fake.wait_for_edit(&cb.token).await
-    } else {
-        cb.body.clone()
-    }
+/// `/quiz <sub>` by the teacher, in English.
+async fn teacher(fake: &FakeDiscord, sub: &str, options: Value) -> Value {
+    quiz(fake, TEACHER, MANAGE_MESSAGES, "en-US", sub, options).await
 }
 
 /// A click by `user`; returns Aura's answer to it.
 async fn press(fake: &FakeDiscord, user: u64, custom_id: &str) -> Callback {
-    let payload = in_guild(click(next(), user, "en-US", custom_id, None), MEMBER, &[]);
-    let cb = fake.interact(payload).await;
+    let cb = support::press(fake, user, MEMBER, custom_id).await;
     assert_eq!(cb.status, 204, "{custom_id}: {}", cb.body);
     cb
-}
-
-fn title(p: &Posted) -> String {
-    p.body["embeds"][0]["title"]
-        .as_str()
-        .unwrap_or("")
-        .to_string()
-}
-
-fn core() -> Core {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    Core::load(&dir, Lang::En).expect("pack")
 }
 
 /// The assignment message titled `title`, once posted.
@@ -100,7 +80,7 @@ fn latest(p: &Posted, fake: &FakeDiscord) -> Value {
 
 /// The private question's answer button for `position`.
 fn answer_button(body: &Value, position: usize) -> String {
-    buttons(&body["data"])
+    custom_ids(&body["data"])
         .into_iter()
         .find(|id| id.starts_with("aura:hw:") && id.ends_with(&format!(":{position}")))
         .unwrap_or_else(|| panic!("no answer button {position}: {body}"))
@@ -108,14 +88,10 @@ fn answer_button(body: &Value, position: usize) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once() {
-    let clock = Clock::adjustable();
+    let (options, clock) = Options::with_clock();
     clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
     let state = state_file();
     let fake = FakeDiscord::start().await;
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
     let bot = TestApp::start_with(fake.clone(), &state, options).await;
 
     // 18:00 in Jakarta (UTC+7, no summer time) is 11:00 UTC.
@@ -123,11 +99,8 @@ async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once(
         .parse::<jiff::Timestamp>()
         .expect("due")
         .as_second();
-    let posted = quiz(
+    let posted = teacher(
         &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "en-US",
         "assign",
         json!([
             opt("due", json!("2026-12-01 18:00")),
@@ -150,7 +123,7 @@ async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once(
     assert!(body.contains(&format!("<t:{due}:R>")), "{body}");
     assert!(body.contains("4 questions"), "{body}");
     assert!(body.contains("60 seconds per question"), "{body}");
-    let start = buttons(&message.body)
+    let start = custom_ids(&message.body)
         .into_iter()
         .find(|id| id.starts_with("aura:hw-start:"))
         .expect("a Start button");
@@ -329,7 +302,7 @@ async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once(
     // The assignment message shows it closed, without its Start button.
     let closed = latest(&message, &fake);
     assert!(closed.to_string().contains("Closed <t:"), "{closed}");
-    assert!(buttons(&closed).is_empty(), "{closed}");
+    assert!(custom_ids(&closed).is_empty(), "{closed}");
 
     // A late Start and a late answer are refused politely, privately.
     let late = press(&fake, members[27], &start).await;
@@ -372,13 +345,9 @@ async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_are_explained() {
-    let clock = Clock::adjustable();
+    let (options, clock) = Options::with_clock();
     clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
     let fake = FakeDiscord::start().await;
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     let student = 80_001;
 
@@ -401,15 +370,7 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
         if let Some(z) = zone {
             options.push(opt("timezone", json!(z)));
         }
-        let answer = quiz(
-            &fake,
-            TEACHER,
-            MANAGE_MESSAGES,
-            "en-US",
-            "assign",
-            json!(options),
-        )
-        .await;
+        let answer = teacher(&fake, "assign", json!(options)).await;
         assert_eq!(answer["data"]["flags"], 64, "{answer}");
         assert!(answer.to_string().contains(said), "{said}: {answer}");
     }
@@ -437,11 +398,8 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
 
     // Without a zone and without a daily schedule, UTC.
     for _ in 0..2 {
-        quiz(
+        teacher(
             &fake,
-            TEACHER,
-            MANAGE_MESSAGES,
-            "en-US",
             "assign",
             json!([
                 opt("due", json!("2026-12-02 18:00")),
@@ -474,18 +432,15 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
 
     // A member answers one question of #1; the teacher closes #1 early: the summary follows
     // at once and the message shows it closed.
-    let start = buttons(&first.body)
+    let start = custom_ids(&first.body)
         .into_iter()
         .find(|id| id.starts_with("aura:hw-start:"))
         .expect("Start");
     let begun = press(&fake, student, &start).await;
     let answer = answer_button(&begun.body, 0);
     press(&fake, student, &answer).await;
-    let closed = quiz(
+    let closed = teacher(
         &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "en-US",
         "assignments",
         json!([opt("action", json!(0)), opt("id", json!(1))]),
     )
@@ -509,12 +464,9 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
         "{}",
         summaries[0].body
     );
-    assert!(buttons(&latest(&first, &fake)).is_empty());
-    let again = quiz(
+    assert!(custom_ids(&latest(&first, &fake)).is_empty());
+    let again = teacher(
         &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "en-US",
         "assignments",
         json!([opt("action", json!(0)), opt("id", json!(1))]),
     )
@@ -522,21 +474,15 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
     assert!(again.to_string().contains("already closed"), "{again}");
 
     // The teacher extends #2 to Friday in Jakarta: the message shows the new time.
-    let needs = quiz(
+    let needs = teacher(
         &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "en-US",
         "assignments",
         json!([opt("action", json!(1)), opt("id", json!(2))]),
     )
     .await;
     assert!(needs.to_string().contains("new due time in due"), "{needs}");
-    let extended = quiz(
+    let extended = teacher(
         &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "en-US",
         "assignments",
         json!([
             opt("action", json!(1)),
@@ -565,15 +511,7 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
             .await
             .is_empty()
     );
-    let listed = quiz(
-        &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "en-US",
-        "assignments",
-        json!([]),
-    )
-    .await;
+    let listed = teacher(&fake, "assignments", json!([])).await;
     let listed = listed.to_string();
     let open_at = listed.find("Open").expect("open heading");
     let past_at = listed.find("Closed").expect("closed heading");

@@ -4,7 +4,6 @@
 //! the term gradebook and round report opened with a CSV parser, cell by cell, with display
 //! names a spreadsheet would otherwise run.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::app::{Options, TestApp, next, open_state, state_file};
@@ -12,20 +11,13 @@ use crate::fake::{
     CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, click, in_guild, subcommand,
     with_channel,
 };
-use crate::quiz::opt;
-use aura::clock::Clock;
-use aura::core::Core;
-use aura::pack::{Lang, QuizQuestion};
+use crate::support::{core, custom_ids, first_question, opt};
+use aura::pack::{Lang, Pack, QuizQuestion};
 use aura::quiz::{AnswerRow, Period};
 use serde_json::{Value, json};
 
 const TEACHER: u64 = 42;
 const OTHER_CHANNEL: &str = "645027906669510999";
-
-fn core() -> Core {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    Core::load(&dir, Lang::En).expect("pack")
-}
 
 fn guild() -> u64 {
     GUILD_ID.parse().expect("id")
@@ -57,6 +49,11 @@ async fn quiz_as(
     cb.body
 }
 
+/// `/quiz <sub>` by the teacher.
+async fn teacher(fake: &FakeDiscord, sub: &str, options: Value) -> Value {
+    quiz_as(fake, TEACHER, None, MANAGE_MESSAGES, sub, options).await
+}
+
 async fn press(fake: &FakeDiscord, user: u64, nick: Option<&str>, id: &str) -> Value {
     let mut payload = in_guild(click(next(), user, "en-US", id, None), MEMBER, &[]);
     if let Some(nick) = nick {
@@ -67,15 +64,29 @@ async fn press(fake: &FakeDiscord, user: u64, nick: Option<&str>, id: &str) -> V
     cb.body
 }
 
-/// Every `custom_id` of a message body's components.
-fn ids(body: &Value) -> Vec<String> {
-    body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|c| c["custom_id"].as_str().map(String::from))
-        .collect()
+/// The file Aura sent last, which must be `name`, opened with a CSV parser: its header, its
+/// records, and its raw text.
+fn last_csv(fake: &FakeDiscord, name: &str) -> (Vec<String>, Vec<csv::StringRecord>, String) {
+    let files = fake.attachments();
+    let (_, sent, bytes) = files.last().expect(name);
+    assert_eq!(sent, name);
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers = reader.headers().expect("headers").iter().map(String::from);
+    let headers = headers.collect();
+    let records = reader.records().map(|r| r.expect("row")).collect();
+    (
+        headers,
+        records,
+        String::from_utf8_lossy(bytes).into_owned(),
+    )
+}
+
+/// A multiple-choice question (three choices or more) on a concept.
+fn concept_question(pack: &Pack) -> &QuizQuestion {
+    pack.questions
+        .iter()
+        .find(|q| !q.true_false && q.choices.len() >= 3 && !q.concepts.is_empty())
+        .expect("a multiple-choice question on a concept")
 }
 
 /// The embed's description and fields, as one text.
@@ -97,7 +108,7 @@ fn text(body: &Value) -> String {
 
 /// A practice answer button: (question id, authored choice, custom id).
 fn practice_buttons(body: &Value) -> Vec<(String, usize, String)> {
-    ids(body)
+    custom_ids(body)
         .into_iter()
         .filter_map(|id| {
             let parts: Vec<&str> = id.split(':').collect();
@@ -115,37 +126,22 @@ fn practice_buttons(body: &Value) -> Vec<(String, usize, String)> {
 async fn practice_brings_back_a_question_missed_in_a_live_round() {
     let core = core();
     let fake = FakeDiscord::start().await;
-    let clock = Clock::adjustable();
-    let options = Options {
-        clock: clock.clone(),
-        ..Options::default()
-    };
+    let (options, clock) = Options::with_clock();
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
     // A live round of one question, each member clicking another choice.
-    quiz_as(
+    teacher(
         &fake,
-        TEACHER,
-        None,
-        MANAGE_MESSAGES,
         "start",
         json!([opt("questions", json!(1)), opt("mode", json!(1))]),
     )
     .await;
-    fake.wait_for_posts(Duration::from_secs(30), |p| {
-        p.iter().any(|m| !ids(&m.body).is_empty())
-    })
-    .await;
-    let asked = fake.posted_in(CHANNEL_ID)[0].body.clone();
-    let buttons: Vec<String> = ids(&asked)
-        .into_iter()
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect();
+    let (asked, buttons) = first_question(&fake).await;
     let members: Vec<u64> = (0..buttons.len() as u64).map(|i| 500 + i).collect();
     for (m, b) in members.iter().zip(&buttons) {
         let cb = press(&fake, *m, None, b).await;
         assert!(cb.to_string().contains("Locked in"), "{cb}");
     }
-    quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher(&fake, "reveal", json!([])).await;
 
     // The question asked, found in the pack by its prompt.
     let prompt = text(&asked).replace('\u{200b}', "");
@@ -261,11 +257,7 @@ fn answer(q: &QuizQuestion, no: u32, user: u64, picked: usize, at: i64) -> Answe
 async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
     let core = core();
     let pack = &core.library.packs[0];
-    let q = pack
-        .questions
-        .iter()
-        .find(|q| !q.true_false && q.choices.len() >= 3 && !q.concepts.is_empty())
-        .expect("a multiple-choice question on a concept");
+    let q = concept_question(pack);
     let (wrong, other) = (
         (q.correct + 1) % q.choices.len(),
         (q.correct + 2) % q.choices.len(),
@@ -312,8 +304,8 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
     store.end_round(2, "finished", now - 50).await.expect("end");
     store.close().await;
 
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     // Students may not see the class's insights.
     let refused = quiz_as(&fake, 7, None, MEMBER, "insights", json!([])).await;
     assert!(refused.to_string().contains("permission"), "{refused}");
@@ -349,7 +341,7 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
         "{shown}"
     );
     // Every channel: 15 answers, 6 missed (40%), 4 chose `wrong` (27%).
-    let all = quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "insights", json!([])).await;
+    let all = teacher(&fake, "insights", json!([])).await;
     let shown = text(&all["data"]);
     assert!(shown.contains("missed by 40% (15 answers)"), "{shown}");
     assert!(shown.contains("(27% of answers)"), "{shown}");
@@ -358,17 +350,9 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
         "{shown}"
     );
     // The week: the same (everything is recent); the menu opens the concept's card.
-    let week = quiz_as(
-        &fake,
-        TEACHER,
-        None,
-        MANAGE_MESSAGES,
-        "insights",
-        json!([opt("period", json!(0))]),
-    )
-    .await;
+    let week = teacher(&fake, "insights", json!([opt("period", json!(0))])).await;
     assert!(text(&week["data"]).contains("this week"));
-    let menu = ids(&week["data"])
+    let menu = custom_ids(&week["data"])
         .into_iter()
         .find(|id| id.starts_with("aura:open:"))
         .expect("a concept menu");
@@ -429,13 +413,10 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
         .expect("end");
     store.close().await;
 
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    quiz_as(
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    teacher(
         &fake,
-        TEACHER,
-        None,
-        MANAGE_MESSAGES,
         "start",
         json!([
             opt("questions", json!(1)),
@@ -444,15 +425,7 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
         ]),
     )
     .await;
-    fake.wait_for_posts(Duration::from_secs(30), |p| {
-        p.iter().any(|m| !ids(&m.body).is_empty())
-    })
-    .await;
-    let asked = fake.posted_in(CHANNEL_ID)[0].body.clone();
-    let buttons: Vec<String> = ids(&asked)
-        .into_iter()
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect();
+    let (_, buttons) = first_question(&fake).await;
     let players: [(u64, &str); 3] = [
         (301, "=HYPERLINK(\"http://evil\")"),
         (302, "Doe, \"Jo\""),
@@ -461,23 +434,16 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
     for (i, (m, nick)) in players.iter().enumerate() {
         press(&fake, *m, Some(nick), &buttons[i % buttons.len()]).await;
     }
-    quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher(&fake, "reveal", json!([])).await;
     fake.wait_for_posts(Duration::from_secs(30), |p| p.len() >= 2)
         .await;
-    quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "stop", json!([])).await;
+    teacher(&fake, "stop", json!([])).await;
 
     // The round's report: names where ids were, ids in their own column.
-    quiz_as(&fake, TEACHER, None, MANAGE_MESSAGES, "report", json!([])).await;
-    let files = fake.attachments();
-    let (_, name, bytes) = files.last().expect("the report");
-    assert_eq!(name, "quiz-report.csv");
-    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    teacher(&fake, "report", json!([])).await;
+    let (headers, rows, _) = last_csv(&fake, "quiz-report.csv");
     assert_eq!(
-        reader
-            .headers()
-            .expect("headers")
-            .iter()
-            .collect::<Vec<_>>(),
+        headers,
         [
             "member",
             "member_id",
@@ -489,7 +455,6 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
             "points"
         ]
     );
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 3);
     let mut points = std::collections::HashMap::new();
     for (row, (m, nick)) in rows.iter().zip(players) {
@@ -507,25 +472,10 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
     }
 
     // The term: members 301–303 (300 answered before the term), one row each, cell by cell.
-    quiz_as(
-        &fake,
-        TEACHER,
-        None,
-        MANAGE_MESSAGES,
-        "report",
-        json!([opt("scope", json!(1))]),
-    )
-    .await;
-    let files = fake.attachments();
-    let (_, name, bytes) = files.last().expect("the gradebook");
-    assert_eq!(name, "quiz-gradebook.csv");
-    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    teacher(&fake, "report", json!([opt("scope", json!(1))])).await;
+    let (headers, records, raw) = last_csv(&fake, "quiz-gradebook.csv");
     assert_eq!(
-        reader
-            .headers()
-            .expect("headers")
-            .iter()
-            .collect::<Vec<_>>(),
+        headers,
         [
             "display_name",
             "member_id",
@@ -536,9 +486,9 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
             "points"
         ]
     );
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.expect("row").iter().map(String::from).collect())
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .map(|r| r.iter().map(String::from).collect())
         .collect();
     let cells = |m: u64, name: &str, rounds: u64, right: u64, answered: u64, pts: u64| {
         vec![
@@ -570,7 +520,6 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
     expected.sort_by_key(|r| r[0].to_lowercase());
     assert_eq!(rows, expected);
     // The raw file quotes the name with a comma and quotes as CSV requires.
-    let raw = String::from_utf8_lossy(bytes);
     assert!(raw.contains("\"Doe, \"\"Jo\"\"\",302,"), "{raw}");
     bot.stop().await;
 }

@@ -1,6 +1,8 @@
 //! The end-to-end suite. The real serenity/poise client connects to a fake Discord on loopback
 //! (`fake`: REST and a gateway websocket) and is driven as members and staff would drive it;
-//! `app::TestApp` starts the bot in-process. One module per feature:
+//! `app::TestApp` starts the bot in-process; `support` holds what the tests repeat (a command or a
+//! click as a member, what Aura showed, a message's buttons, waiting for posts). One module per
+//! feature:
 //!
 //! - `discord`: every command in both languages, autocomplete, buttons and menus, deleting a
 //!   reply, cooldowns, a class voting, restarts, a dropped gateway, 429 and 500 answers, and
@@ -30,6 +32,7 @@
 
 mod app;
 mod fake;
+mod support;
 
 mod charts;
 mod cli;

@@ -5,11 +5,12 @@
 
 use std::time::Duration;
 
-use crate::app::{Options, TestApp, next, state_file};
+use crate::app::{TestApp, next, state_file};
 use crate::fake::{
-    CHANNEL_ID, Callback, FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
-    command, in_channel, in_guild, string_option, subcommand, with_channel,
+    FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, command, in_guild, string_option,
+    subcommand, with_channel,
 };
+use crate::support::{answered, custom_ids, first_question, press, press_in, start_vote};
 use aura::store::Store;
 use serde_json::{Value, json};
 
@@ -18,12 +19,12 @@ const AUDIT_ROOM: &str = "700000000000000009";
 const STAFF_ROOM: &str = "700000000000000008";
 const POSTS: &str = "700000000000000007";
 
+/// `/group sub options` by `user` with `perms`, with a channel option `(name, channel)` if
+/// given; returns what Aura answered, as a new message.
 async fn run(
     fake: &FakeDiscord,
-    user: u64,
-    perms: u64,
-    group: &str,
-    sub: &str,
+    (user, perms): (u64, u64),
+    (group, sub): (&str, &str),
     options: Value,
     channel: Option<(&str, &str)>,
 ) -> Value {
@@ -33,30 +34,13 @@ async fn run(
     }
     let cb = fake.interact(in_guild(payload, perms, &[])).await;
     assert_eq!(cb.status, 204, "/{group} {sub}: {}", cb.body);
-    if cb.body["type"] == 5 {
-        let edit = fake.wait_for_edit(&cb.token).await;
-        return json!({ "type": 4, "data": edit });
-    }
-    cb.body
+    answered(fake, &cb).await
 }
 
-async fn press(fake: &FakeDiscord, user: u64, perms: u64, custom_id: &str) -> Callback {
-    fake.interact(in_guild(
-        click(next(), user, "en-US", custom_id, None),
-        perms,
-        &[],
-    ))
-    .await
-}
-
-pub(crate) fn buttons(body: &Value) -> Vec<String> {
-    body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .collect()
+/// `/quiz leaderboard`, asked by the member `user`.
+async fn leaderboard(fake: &FakeDiscord, user: u64) -> Value {
+    let board = ("quiz", "leaderboard");
+    run(fake, (user, MEMBER), board, json!([]), None).await
 }
 
 async fn privacy(fake: &FakeDiscord, user: u64) -> Value {
@@ -82,26 +66,23 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
         { "type": 4, "name": "questions", "value": 1 },
         { "type": 4, "name": "mode", "value": 1 }
     ]);
-    run(&fake, TEACHER, MANAGE_MESSAGES, "quiz", "start", opts, None).await;
-    fake.wait_for_posts(Duration::from_secs(10), |p| {
-        p.iter().any(|m| !buttons(&m.body).is_empty())
-    })
+    run(
+        &fake,
+        (TEACHER, MANAGE_MESSAGES),
+        ("quiz", "start"),
+        opts,
+        None,
+    )
     .await;
-    let question = fake.posted_in(CHANNEL_ID)[0].body.clone();
-    let answers: Vec<String> = buttons(&question)
-        .into_iter()
-        .filter(|id| id.starts_with("aura:quiz:"))
-        .collect();
+    let (_, answers) = first_question(&fake).await;
     for member in [leaver, stayer] {
         let cb = press(&fake, member, MEMBER, &answers[0]).await;
         assert!(cb.body.to_string().contains("Locked in"), "{}", cb.body);
     }
     run(
         &fake,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "quiz",
-        "reveal",
+        (TEACHER, MANAGE_MESSAGES),
+        ("quiz", "reveal"),
         json!([]),
         None,
     )
@@ -111,29 +92,13 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
     })
     .await;
     // Both vote in a debate.
-    let debate = next();
-    let opened = fake
-        .interact(in_guild(
-            subcommand(debate, TEACHER, "en-US", "debate", "start", json!([])),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let (debate, opened) = start_vote(&fake, TEACHER).await;
     assert_eq!(opened.status, 204, "{}", opened.body);
     for member in [leaver, stayer] {
         let cb = press(&fake, member, MEMBER, &format!("aura:vote:{debate}:adorno")).await;
         assert_eq!(cb.status, 204, "{}", cb.body);
     }
-    let board = run(
-        &fake,
-        stayer,
-        MEMBER,
-        "quiz",
-        "leaderboard",
-        json!([]),
-        None,
-    )
-    .await;
+    let board = leaderboard(&fake, stayer).await;
     assert!(
         board.to_string().contains(&format!("<@{leaver}>")),
         "{board}"
@@ -144,7 +109,7 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
     let text = shown.to_string();
     assert!(text.contains("Quiz answers: 1 (in 1 rounds)"), "{text}");
     assert!(text.contains("Debate votes: 1"), "{text}");
-    let ids = buttons(&shown["data"]);
+    let ids = custom_ids(&shown["data"]);
     let delete = format!("aura:privacy:delete:{leaver}");
     assert_eq!(
         ids,
@@ -169,16 +134,7 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
     let after = privacy(&fake, leaver).await;
     assert!(after.to_string().contains("stores nothing"), "{after}");
     // Asked by someone else: the leaderboard has a short cooldown per member.
-    let board = run(
-        &fake,
-        next(),
-        MEMBER,
-        "quiz",
-        "leaderboard",
-        json!([]),
-        None,
-    )
-    .await;
+    let board = leaderboard(&fake, next()).await;
     assert!(
         !board.to_string().contains(&format!("<@{leaver}>")),
         "{board}"
@@ -224,10 +180,8 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     // A plain member cannot set the channel.
     let refused = run(
         &fake,
-        next(),
-        MEMBER,
-        "audit",
-        "set",
+        (next(), MEMBER),
+        ("audit", "set"),
         json!([]),
         Some(("channel", AUDIT_ROOM)),
     )
@@ -236,10 +190,8 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     assert!(refused.to_string().contains("permission"), "{refused}");
     let set = run(
         &fake,
-        staff,
-        MANAGE_GUILD,
-        "audit",
-        "set",
+        (staff, MANAGE_GUILD),
+        ("audit", "set"),
         json!([]),
         Some(("channel", AUDIT_ROOM)),
     )
@@ -250,15 +202,13 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     // A board reset, confirmed.
     let confirm = run(
         &fake,
-        staff,
-        MANAGE_GUILD,
-        "quiz",
-        "reset",
+        (staff, MANAGE_GUILD),
+        ("quiz", "reset"),
         json!([{ "type": 4, "name": "period", "value": 0 }]),
         None,
     )
     .await;
-    let yes = buttons(&confirm["data"])[0].clone();
+    let yes = custom_ids(&confirm["data"])[0].clone();
     press(&fake, staff, MANAGE_GUILD, &yes).await;
     let reset = audit_line(&fake, 2).await;
     assert!(
@@ -273,10 +223,8 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     ]);
     run(
         &fake,
-        staff,
-        MANAGE_GUILD,
-        "daily",
-        "setup",
+        (staff, MANAGE_GUILD),
+        ("daily", "setup"),
         opts,
         Some(("channel", POSTS)),
     )
@@ -288,26 +236,22 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
     let staff_room = Some(("channel", STAFF_ROOM));
     run(
         &fake,
-        staff,
-        MANAGE_GUILD,
-        "daily",
-        "staff",
+        (staff, MANAGE_GUILD),
+        ("daily", "staff"),
         json!([]),
         staff_room,
     )
     .await;
     let text = json!([string_option("text", "Is a meme an artwork with aura?")]);
-    run(&fake, next(), MEMBER, "daily", "suggest", text, None).await;
+    run(&fake, (next(), MEMBER), ("daily", "suggest"), text, None).await;
     fake.wait_for_posts(Duration::from_secs(5), |p| {
         p.iter().any(|m| m.channel == STAFF_ROOM)
     })
     .await;
     let card = fake.posted_in(STAFF_ROOM)[0].body.clone();
-    let approve = buttons(&card)[0].clone();
+    let approve = custom_ids(&card)[0].clone();
     // Approve counts only in the staff room the card was posted in.
-    let click_in_staff_room = in_channel(click(next(), staff, "en-US", &approve, None), STAFF_ROOM);
-    fake.interact(in_guild(click_in_staff_room, MANAGE_GUILD, &[]))
-        .await;
+    press_in(&fake, staff, MANAGE_GUILD, STAFF_ROOM, &approve).await;
     let approved = audit_line(&fake, 4).await;
     assert!(approved.contains("approved suggestion"), "{approved}");
 
@@ -320,16 +264,9 @@ async fn staff_actions_are_logged_once_each_in_the_audit_channel_without_pings()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_debate_keeps_no_interaction_token() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    let debate = next();
-    let opened = fake
-        .interact(in_guild(
-            subcommand(debate, TEACHER, "en-US", "debate", "start", json!([])),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    let (debate, opened) = start_vote(&fake, TEACHER).await;
     assert_eq!(opened.status, 204, "{}", opened.body);
     let store = Store::open_for_tests(&state).await.expect("store");
     let stored = store.debate(debate).await.expect("read").expect("debate");

@@ -9,81 +9,25 @@ use std::time::Duration;
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
     CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click,
-    in_guild, subcommand,
+    in_guild,
+};
+use crate::support::{
+    TEACHER, custom_ids_with, labelled, opt, quiz, teacher_quiz, title, wait_posts,
 };
 use aura::quiz::Period;
 use aura::store::Store;
 use serde_json::{Value, json};
 
-const TEACHER: u64 = 42;
-
-pub(crate) async fn quiz(bot: &TestApp, user: u64, perms: u64, sub: &str, options: Value) -> Value {
-    let id = next();
-    let cb = bot
-        .fake
-        .interact(in_guild(
-            subcommand(id, user, "en-US", "quiz", sub, options),
-            perms,
-            &[],
-        ))
-        .await;
-    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
-    cb.body
-}
-
-/// An option as Discord sends it; a choice option carries its choice's value (poise numbers
-/// choices from 0 in the order they are declared).
-pub(crate) fn opt(name: &str, value: Value) -> Value {
-    let kind = if value.is_boolean() {
-        5
-    } else if value.is_number() {
-        4
-    } else {
-        3
-    };
-    json!({ "type": kind, "name": name, "value": value })
-}
-
+/// The quiz's (custom id, label) buttons on a post.
 fn custom_ids(p: &Posted) -> Vec<(String, String)> {
-    p.body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .map(|b| {
-            (
-                b["custom_id"].as_str().unwrap_or("").to_string(),
-                b["label"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .filter(|(id, _)| id.starts_with("aura:quiz:"))
-        .collect()
+    labelled(&p.body, "aura:quiz:")
 }
 
 fn hint_id(p: &Value) -> String {
-    p["components"]
-        .as_array()
+    custom_ids_with(p, "aura:quiz-hint:")
         .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .find(|id| id.starts_with("aura:quiz-hint:"))
+        .next()
         .unwrap_or_default()
-}
-
-fn title(p: &Posted) -> String {
-    p.body["embeds"][0]["title"]
-        .as_str()
-        .unwrap_or("")
-        .to_string()
-}
-
-async fn wait_posts(fake: &FakeDiscord, n: usize) -> Vec<Posted> {
-    fake.wait_for_posts(Duration::from_secs(30), move |p| {
-        p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= n
-    })
-    .await;
-    fake.posted_in(CHANNEL_ID)
 }
 
 /// The position a member picks for question `q`, spreading the class over every choice.
@@ -94,14 +38,12 @@ fn pick(member: u64, q: usize, choices: usize) -> usize {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     let members: Vec<u64> = (0..200).map(|i| 10_000 + i).collect();
 
-    let started = quiz(
-        &bot,
-        TEACHER,
-        MANAGE_MESSAGES,
+    let started = teacher_quiz(
+        &fake,
         "start",
         json!([
             opt("questions", json!(5)),
@@ -113,7 +55,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     .await;
     assert_eq!(started["type"], 4);
     // A second round in the same channel is refused, politely and privately.
-    let busy = quiz(&bot, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    let busy = teacher_quiz(&fake, "start", json!([])).await;
     assert_eq!(busy["data"]["flags"], 64, "{busy}");
     assert!(busy.to_string().contains("already running"), "{busy}");
 
@@ -164,7 +106,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             again.body
         );
 
-        quiz(&bot, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+        teacher_quiz(&fake, "reveal", json!([])).await;
         let posts = wait_posts(&fake, posts_seen + 1).await;
         let reveal = posts[posts_seen].clone();
         posts_seen += 1;
@@ -203,7 +145,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             per_answer.insert((m, q), points);
         }
         if q < 5 {
-            quiz(&bot, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+            teacher_quiz(&fake, "next", json!([])).await;
         }
     }
     // The end: podium and table.
@@ -220,7 +162,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     }
 
     // The report: one CSV row per answer, points as the rules say.
-    let report = quiz(&bot, TEACHER, MANAGE_MESSAGES, "report", json!([])).await;
+    let report = teacher_quiz(&fake, "report", json!([])).await;
     assert_eq!(report["data"]["flags"], 64);
     let files = fake.attachments();
     let (_, name, csv) = files.last().expect("a CSV attachment");
@@ -239,7 +181,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
     }
 
     // /quiz me agrees, and the board survives a restart.
-    let me = quiz(&bot, members[3], MEMBER, "me", json!([])).await;
+    let me = quiz(&bot.fake, members[3], MEMBER, "me", json!([])).await;
     assert!(
         me.to_string()
             .contains(&format!("{} points", expected[&members[3]])),
@@ -271,14 +213,14 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
 
     let fake2 = FakeDiscord::start().await;
     let bot = TestApp::start_with(fake2, &state, Options::default()).await;
-    let me = quiz(&bot, members[3], MEMBER, "me", json!([])).await;
+    let me = quiz(&bot.fake, members[3], MEMBER, "me", json!([])).await;
     assert!(
         me.to_string()
             .contains(&format!("{} points", expected[&members[3]])),
         "after a restart: {me}"
     );
     // /quiz review: the member's missed questions with the answers, privately.
-    let review = quiz(&bot, members[3], MEMBER, "review", json!([])).await;
+    let review = quiz(&bot.fake, members[3], MEMBER, "review", json!([])).await;
     assert_eq!(review["data"]["flags"], 64);
     let missed = (1..=5)
         .filter(|q| per_answer[&(members[3], *q)] == 0)
@@ -296,7 +238,7 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
             "{review}"
         );
     }
-    let lb = quiz(&bot, members[3], MEMBER, "leaderboard", json!([])).await;
+    let lb = quiz(&bot.fake, members[3], MEMBER, "leaderboard", json!([])).await;
     assert_eq!(lb["data"]["allowed_mentions"]["parse"], json!([]));
     assert!(lb.to_string().contains(&format!("<@{}>", board[0].user_id)));
     bot.stop().await;
@@ -304,13 +246,13 @@ async fn a_class_of_200_plays_five_questions_with_exact_scores() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
-    let refused = quiz(&bot, 7, MEMBER, "start", json!([])).await;
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let refused = quiz(&bot.fake, 7, MEMBER, "start", json!([])).await;
     assert_eq!(refused["data"]["flags"], 64);
     assert!(refused.to_string().contains("permission"), "{refused}");
     let access = quiz(
-        &bot,
+        &bot.fake,
         TEACHER,
         MANAGE_GUILD,
         "access",
@@ -318,27 +260,27 @@ async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first(
     )
     .await;
     assert!(access.to_string().contains("everyone"), "{access}");
-    let started = quiz(&bot, 7, MEMBER, "start", json!([opt("mode", json!(1))])).await;
+    let started = quiz(
+        &bot.fake,
+        7,
+        MEMBER,
+        "start",
+        json!([opt("mode", json!(1))]),
+    )
+    .await;
     assert_eq!(started["type"], 4);
     assert!(started["data"]["flags"].is_null(), "{started}");
     // Another student may not stop it; the starter may.
-    let other = quiz(&bot, 8, MEMBER, "stop", json!([])).await;
+    let other = quiz(&bot.fake, 8, MEMBER, "stop", json!([])).await;
     assert!(other.to_string().contains("Only the member"), "{other}");
-    quiz(&bot, 7, MEMBER, "stop", json!([])).await;
+    quiz(&bot.fake, 7, MEMBER, "stop", json!([])).await;
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter()
             .any(|m| m.body.to_string().contains("The round was stopped"))
     })
     .await;
     // Reset: a confirmation first, and only the asker's click clears the board.
-    let confirm = quiz(
-        &bot,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "reset",
-        json!([opt("period", json!(0))]),
-    )
-    .await;
+    let confirm = teacher_quiz(&fake, "reset", json!([opt("period", json!(0))])).await;
     let yes = confirm["data"]["components"][0]["components"][0]["custom_id"]
         .as_str()
         .unwrap_or("")
@@ -363,16 +305,9 @@ async fn students_cannot_start_unless_the_server_allows_it_and_reset_asks_first(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_ends_a_running_round_with_a_notice_and_keeps_its_answers() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    quiz(
-        &bot,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([opt("seconds", json!(60))]),
-    )
-    .await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    teacher_quiz(&fake, "start", json!([opt("seconds", json!(60))])).await;
     let posts = wait_posts(&fake, 1).await;
     let buttons = custom_ids(&posts[0]);
     // A hint, privately: a wrong choice struck out or where to look, at half the points.
@@ -439,15 +374,15 @@ async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
         .await
         .expect("start");
     store.close().await;
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter()
             .any(|m| m.body.to_string().contains("restarted, so the round"))
     })
     .await;
     // The channel is free again.
-    let started = quiz(&bot, TEACHER, MANAGE_MESSAGES, "start", json!([])).await;
+    let started = teacher_quiz(&fake, "start", json!([])).await;
     assert!(started.to_string().contains("Round started"), "{started}");
     bot.stop().await;
 }
@@ -455,23 +390,16 @@ async fn a_round_left_open_by_a_crash_is_ended_with_a_notice() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deleted_channel_ends_the_round_cleanly() {
     let state = state_file();
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state, Options::default()).await;
-    quiz(
-        &bot,
-        TEACHER,
-        MANAGE_MESSAGES,
-        "start",
-        json!([opt("mode", json!(1))]),
-    )
-    .await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    teacher_quiz(&fake, "start", json!([opt("mode", json!(1))])).await;
     wait_posts(&fake, 1).await;
     fake.break_channel(CHANNEL_ID, 404);
-    quiz(&bot, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
     // The round ends: the channel has no running round any more.
     let mut ended = false;
     for _ in 0..50 {
-        let stop = quiz(&bot, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+        let stop = teacher_quiz(&fake, "stop", json!([])).await;
         if stop.to_string().contains("No round is running") {
             ended = true;
             break;
@@ -491,10 +419,8 @@ async fn an_auto_round_reveals_on_time_and_stops_when_nobody_answers() {
     let mut options = Options::default();
     options.quiz.read_time = Duration::from_secs(1);
     let bot = TestApp::start_with(fake.clone(), &state_file(), options).await;
-    quiz(
-        &bot,
-        TEACHER,
-        MANAGE_MESSAGES,
+    teacher_quiz(
+        &fake,
         "start",
         json!([opt("seconds", json!(10)), opt("questions", json!(5))]),
     )

@@ -5,44 +5,22 @@
 //! out; and an auto round of Benjamin against Adorno whose picking time ends by itself.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::app::{Options, TestApp, next, state_file};
-use crate::fake::{CHANNEL_ID, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_guild};
-use crate::quiz::{opt, quiz};
-use aura::core::Core;
+use crate::fake::{CHANNEL_ID, FakeDiscord, MEMBER, Posted, click, in_guild};
+use crate::support::{core, labelled, opt, quiz, teacher_quiz, title, wait_posts};
 use aura::pack::Lang;
 use aura::quiz::plan::{StartArgs, plan};
 use aura::quiz::{Scoring, Teams};
 use serde_json::{Value, json};
 
-const TEACHER: u64 = 42;
 const NAMES: [&str; 4] = ["🔴 Red", "🔵 Blue", "🟢 Green", "🟡 Yellow"];
 const SLUGS: [&str; 4] = ["red", "blue", "green", "yellow"];
 
 /// The buttons of a message whose ids start with `prefix`: (custom id, label).
 fn buttons(body: &Value, prefix: &str) -> Vec<(String, String)> {
-    body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .map(|b| {
-            (
-                b["custom_id"].as_str().unwrap_or("").to_string(),
-                b["label"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .filter(|(id, _)| id.starts_with(prefix))
-        .collect()
-}
-
-fn title(p: &Posted) -> String {
-    p.body["embeds"][0]["title"]
-        .as_str()
-        .unwrap_or("")
-        .to_string()
+    labelled(body, prefix)
 }
 
 /// The value of the embed field named `name`.
@@ -55,14 +33,6 @@ fn field(body: &Value, name: &str) -> String {
         .and_then(|f| f["value"].as_str())
         .unwrap_or("")
         .to_string()
-}
-
-async fn wait_posts(fake: &FakeDiscord, n: usize) -> Vec<Posted> {
-    fake.wait_for_posts(Duration::from_secs(30), move |p| {
-        p.iter().filter(|m| m.channel == CHANNEL_ID).count() >= n
-    })
-    .await;
-    fake.posted_in(CHANNEL_ID)
 }
 
 async fn press(fake: &FakeDiscord, user: u64, locale: &str, id: &str) -> Value {
@@ -78,8 +48,7 @@ async fn press(fake: &FakeDiscord, user: u64, locale: &str, id: &str) -> Value {
 /// The position of the right answer and the number of choices of each question of the round
 /// the bot draws (the same plan and seed give the same questions in the same order).
 fn answer_key(args: &StartArgs, seed: u64) -> Vec<(usize, usize)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    let core = Core::load(&dir, Lang::En).expect("pack");
+    let core = core();
     let plan = plan(&core, Lang::En, args, 0).unwrap_or_else(|_| panic!("a plan"));
     let mut round = plan.round(&core, seed).expect("round");
     let now = Instant::now();
@@ -165,10 +134,8 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
     );
     assert_eq!(key.len(), 3);
 
-    let started = quiz(
-        &bot,
-        TEACHER,
-        MANAGE_MESSAGES,
+    let started = teacher_quiz(
+        &fake,
         "start",
         json!([
             opt("questions", json!(3)),
@@ -232,7 +199,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
     }
 
     // The teacher opens the first question: the teams are set, the buttons gone.
-    quiz(&bot, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+    teacher_quiz(&fake, "next", json!([])).await;
     let posts = wait_posts(&fake, 2).await;
     // Post 0 is the teams message; each question and its reveal follow.
     let mut seen = 1;
@@ -315,7 +282,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
             }
         }
 
-        quiz(&bot, TEACHER, MANAGE_MESSAGES, "reveal", json!([])).await;
+        teacher_quiz(&fake, "reveal", json!([])).await;
         let reveal = posts_at(&fake, seen + 1).await;
         seen += 2;
         let shown = title(&reveal);
@@ -330,7 +297,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
             .collect();
         assert_eq!(field(&reveal.body, "Teams"), expected.join("\n"));
         if number < 3 {
-            quiz(&bot, TEACHER, MANAGE_MESSAGES, "next", json!([])).await;
+            teacher_quiz(&fake, "next", json!([])).await;
         }
     }
 
@@ -386,7 +353,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
     }
 
     // The report names each answer's team; the board keeps individual points.
-    quiz(&bot, TEACHER, MANAGE_MESSAGES, "report", json!([])).await;
+    teacher_quiz(&fake, "report", json!([])).await;
     let files = fake.attachments();
     let (_, _, csv) = files.last().expect("a CSV attachment");
     let csv = String::from_utf8_lossy(csv).to_string();
@@ -412,7 +379,7 @@ async fn forty_members_in_four_teams_are_ranked_by_their_teams_mean() {
         .max_by(|a, b| points[a].cmp(&points[b]).then(b.cmp(a)))
         .copied()
         .expect("a member");
-    let me = quiz(&bot, best, MEMBER, "me", json!([])).await;
+    let me = quiz(&bot.fake, best, MEMBER, "me", json!([])).await;
     assert!(
         me.to_string()
             .contains(&format!("{} points", points[&best])),
@@ -428,12 +395,10 @@ async fn posts_at(fake: &FakeDiscord, n: usize) -> Posted {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn benjamin_against_adorno_picks_for_a_while_then_deals_latecomers() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
-    let started = quiz(
-        &bot,
-        TEACHER,
-        MANAGE_MESSAGES,
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let started = teacher_quiz(
+        &fake,
         "start",
         json!([opt("teams", json!(3)), opt("seconds", json!(60))]),
     )
@@ -476,7 +441,7 @@ async fn benjamin_against_adorno_picks_for_a_while_then_deals_latecomers() {
         dealt.to_string().contains("you play for 🟡 Benjamin"),
         "{dealt}"
     );
-    quiz(&bot, TEACHER, MANAGE_MESSAGES, "stop", json!([])).await;
+    teacher_quiz(&fake, "stop", json!([])).await;
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter()
             .any(|m| m.body.to_string().contains("The round was stopped"))

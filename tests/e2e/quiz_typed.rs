@@ -3,15 +3,13 @@
 //! each confirmed privately in their language and stored with its text; an answer typed twice,
 //! an over-long one, and the reveal listing the accepted answers and how many typed it right.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
     CHANNEL_ID, FakeDiscord, MANAGE_MESSAGES, MEMBER, click, in_guild, modal_submit, subcommand,
 };
-use aura::core::Core;
-use aura::pack::Lang;
+use crate::support::{core, custom_ids};
 use aura::quiz::{AnswerRow, Answering, Round, Settings};
 use aura::store::Store;
 use serde_json::{Value, json};
@@ -24,8 +22,7 @@ fn opt(name: &str, value: u64) -> Value {
 
 /// The first seed whose one-question typed round asks `question`.
 fn seed_asking(question: &str) -> u64 {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    let core = Core::load(&dir, Lang::En).expect("the pack");
+    let core = core();
     let pool = &core.library.packs[0].questions;
     let settings = Settings {
         questions: 1,
@@ -38,17 +35,6 @@ fn seed_asking(question: &str) -> u64 {
                 .is_ok_and(|r| r.question_ids().first() == Some(&question))
         })
         .expect("a seed")
-}
-
-/// Every component `custom_id` of a message.
-fn ids(body: &Value) -> Vec<String> {
-    body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -92,7 +78,7 @@ async fn members_type_the_answer_through_the_form_and_are_scored() {
         !text.contains("Harry Zohn"),
         "a typed question shows no choices: {text}"
     );
-    let buttons = ids(&question);
+    let buttons = custom_ids(&question);
     assert!(
         buttons.iter().all(|id| !id.starts_with("aura:quiz:")),
         "no choice buttons: {buttons:?}"
@@ -230,8 +216,8 @@ async fn members_type_the_answer_through_the_form_and_are_scored() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mixed_round_asks_typed_and_with_buttons_in_turn() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
     // kind: mixed, in Indonesian.
     let start = subcommand(
         next(),
@@ -255,7 +241,7 @@ async fn a_mixed_round_asks_typed_and_with_buttons_in_turn() {
         })
         .await;
         let question = fake.posted_in(CHANNEL_ID)[2 * q - 2].body.clone();
-        let buttons = ids(&question);
+        let buttons = custom_ids(&question);
         seen.push((
             buttons.iter().any(|id| id.starts_with("aura:quiz-type:")),
             buttons

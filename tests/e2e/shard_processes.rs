@@ -14,7 +14,7 @@ use serde_json::json;
 
 use crate::app::{next, open_state, point_at_state, state_file, token_of};
 use crate::cli::aura;
-use crate::fake::{FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, string_option};
+use crate::fake::{FakeDiscord, MANAGE_MESSAGES, Posted};
 use crate::faults_reliability::{ends_within, sigterm};
 use crate::shards::{self, SERVERS, Server, ask, buttons, shard, two_server_fake};
 
@@ -80,29 +80,8 @@ async fn first_post(fake: &FakeDiscord, channel: &str) -> Posted {
 /// A quiz round (manual, three questions) and a quick vote in `server`; returns the round's
 /// answer buttons and the vote's buttons.
 async fn round_and_vote(fake: &FakeDiscord, s: &Server) -> (Vec<String>, Vec<String>) {
-    let started = ask(
-        fake,
-        s,
-        s.quiz,
-        (TEACHER, MANAGE_MESSAGES),
-        ("quiz", "start"),
-        json!([
-            { "type": 4, "name": "mode", "value": 1 },
-            { "type": 4, "name": "questions", "value": 3 }
-        ]),
-    )
-    .await;
-    assert!(started.to_string().contains("Round started"), "{started}");
-    let opened = ask(
-        fake,
-        s,
-        s.votes,
-        (next(), MEMBER),
-        ("debate", "start"),
-        json!([string_option("motion", "benjamin:film-makes-experts")]),
-    )
-    .await;
-    assert!(opened.to_string().contains("vote is open"), "{opened}");
+    shards::start_round(fake, s, TEACHER, 3).await;
+    shards::open_vote(fake, s).await;
     let question = first_post(fake, s.quiz).await;
     let card = first_post(fake, s.votes).await;
     (

@@ -15,6 +15,7 @@ use crate::fake::{
     FakeDiscord, GUILD_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, click, in_channel,
     in_server, string_option, subcommand, with_channel,
 };
+use crate::support::{custom_ids_with, shown, wait_posts_in};
 
 /// One server of the fake, the shard that holds it, and its channels.
 pub(crate) struct Server {
@@ -80,10 +81,26 @@ pub(crate) async fn ask(
     let payload = in_channel(in_server(payload, server.guild, perms, &[]), channel);
     let cb = fake.interact(payload).await;
     assert_eq!(cb.status, 204, "/{group} {sub}: {}", cb.body);
-    if cb.body["type"] == 5 {
-        return fake.wait_for_edit(&cb.token).await;
-    }
-    cb.body
+    shown(fake, &cb).await
+}
+
+/// `teacher` starts a manual round of `questions` in `server`'s quiz channel.
+pub(crate) async fn start_round(fake: &FakeDiscord, server: &Server, teacher: u64, questions: u64) {
+    let options = json!([
+        { "type": 4, "name": "mode", "value": 1 },
+        { "type": 4, "name": "questions", "value": questions }
+    ]);
+    let (group, sub) = ("quiz", "start");
+    let started = ask(
+        fake,
+        server,
+        server.quiz,
+        (teacher, MANAGE_MESSAGES),
+        (group, sub),
+        options,
+    );
+    let started = started.await;
+    assert!(started.to_string().contains("Round started"), "{started}");
 }
 
 /// A member's click in `channel` of `server`; returns the callback's body.
@@ -106,25 +123,29 @@ pub(crate) async fn press(
     fake.interact(payload).await.body
 }
 
+/// A member opens a quick vote on a motion in `server`'s vote channel.
+pub(crate) async fn open_vote(fake: &FakeDiscord, server: &Server) {
+    let motion = json!([string_option("motion", "benjamin:film-makes-experts")]);
+    let (group, sub) = ("debate", "start");
+    let opened = ask(
+        fake,
+        server,
+        server.votes,
+        (next(), MEMBER),
+        (group, sub),
+        motion,
+    );
+    let opened = opened.await;
+    assert!(opened.to_string().contains("vote is open"), "{opened}");
+}
+
 /// The buttons of a posted message whose custom id starts with `prefix`.
 pub(crate) fn buttons(p: &Posted, prefix: &str) -> Vec<String> {
-    p.body["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["custom_id"].as_str().map(String::from))
-        .filter(|id| id.starts_with(prefix))
-        .collect()
+    custom_ids_with(&p.body, prefix)
 }
 
 async fn wait_posts(fake: &FakeDiscord, channel: &str, n: usize) -> Vec<Posted> {
-    let c = channel.to_string();
-    fake.wait_for_posts(Duration::from_secs(10), move |p| {
-        p.iter().filter(|m| m.channel == c).count() >= n
-    })
-    .await;
-    fake.posted_in(channel)
+    wait_posts_in(fake, channel, n, Duration::from_secs(10)).await
 }
 
 /// Both processes on the shared state, started one after the other.
@@ -250,33 +271,12 @@ async fn two_shard_processes_each_serve_their_own_server_exactly_once() {
 
     // Quiz rounds in both servers at once, each answered through its own process.
     for s in &SERVERS {
-        let started = ask(
-            &fake,
-            s,
-            s.quiz,
-            (TEACHER, MANAGE_MESSAGES),
-            ("quiz", "start"),
-            json!([
-                { "type": 4, "name": "mode", "value": 1 },
-                { "type": 4, "name": "questions", "value": 2 }
-            ]),
-        )
-        .await;
-        assert!(started.to_string().contains("Round started"), "{started}");
+        start_round(&fake, s, TEACHER, 2).await;
     }
     // Quick votes in both servers at once.
     let mut cards = Vec::new();
     for s in &SERVERS {
-        let opened = ask(
-            &fake,
-            s,
-            s.votes,
-            (next(), MEMBER),
-            ("debate", "start"),
-            json!([string_option("motion", "benjamin:film-makes-experts")]),
-        )
-        .await;
-        assert!(opened.to_string().contains("vote is open"), "{opened}");
+        open_vote(&fake, s).await;
         cards.push(wait_posts(&fake, s.votes, 1).await.remove(0));
     }
     let members_of = |k: u64| (1..=4).map(move |m| k * 100 + m);

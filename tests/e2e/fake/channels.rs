@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use super::payloads::{member_user, message};
 use super::recorder::Posted;
-use super::uploads;
+use super::uploads::{Sent, over_limits, unreadable};
 use super::{FakeDiscord, GUILD_ID, READERS_ROLE, Shared};
 
 /// How many edits of messages a channel takes per `EDIT_WINDOW` before answering 429.
@@ -191,9 +191,9 @@ async fn create_message(
     State(s): State<Arc<Shared>>,
     Path(channel): Path<String>,
     headers: axum::http::HeaderMap,
-    raw: axum::body::Bytes,
+    Sent(sent): Sent,
 ) -> Response {
-    let (body, files) = match uploads::read(&headers, &raw) {
+    let (body, files) = match sent {
         Ok(read) => read,
         Err(e) => return refused(&s, &e),
     };
@@ -230,11 +230,7 @@ async fn create_message(
             .lock()
             .expect("lock")
             .push(format!("message over a limit: {errors:?}"));
-        return (
-            StatusCode::BAD_REQUEST,
-            axum::Json(json!({ "code": 50035, "errors": errors })),
-        )
-            .into_response();
+        return over_limits(errors);
     }
     // Like Discord with `enforce_nonce`: the same nonce again returns the first message.
     let nonce = body["nonce"].as_str().map(str::to_string);
@@ -298,11 +294,7 @@ fn refused(s: &Shared, e: &str) -> Response {
         .lock()
         .expect("lock")
         .push(format!("message refused: {e}"));
-    (
-        StatusCode::BAD_REQUEST,
-        axum::Json(json!({ "code": 50035, "message": e })),
-    )
-        .into_response()
+    unreadable(e)
 }
 
 /// A posted message as Discord returns it: Aura's, with its nonce, content and embeds.
@@ -353,10 +345,9 @@ async fn recent_messages(
 async fn edit_message(
     State(s): State<Arc<Shared>>,
     Path((channel, message_id)): Path<(String, String)>,
-    headers: axum::http::HeaderMap,
-    raw: axum::body::Bytes,
+    Sent(sent): Sent,
 ) -> Response {
-    let (body, files) = match uploads::read(&headers, &raw) {
+    let (body, files) = match sent {
         Ok(read) => read,
         Err(e) => return refused(&s, &e),
     };
@@ -385,11 +376,7 @@ async fn edit_message(
     };
     let errors = limits::check_message(&body);
     if !errors.is_empty() {
-        return (
-            StatusCode::BAD_REQUEST,
-            axum::Json(json!({ "code": 50035, "errors": errors })),
-        )
-            .into_response();
+        return over_limits(errors);
     }
     let found = {
         let mut posted = s.record.posted.lock().expect("lock");
@@ -517,14 +504,14 @@ async fn channel_info(State(s): State<Arc<Shared>>, Path(channel): Path<String>)
     if let Some(fault) = channel_fault(&s, &channel) {
         return fault;
     }
-    let guild = s
+    let placed = s
         .faults
         .guild_of
         .lock()
         .expect("lock")
         .get(&channel)
         .cloned();
-    let guild = guild.unwrap_or_else(|| GUILD_ID.to_string());
+    let guild = placed.unwrap_or_else(|| GUILD_ID.to_string());
     axum::Json(
         json!({ "id": channel, "type": 0, "guild_id": guild, "name": "class",
         "permission_overwrites": [] }),

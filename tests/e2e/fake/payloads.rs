@@ -46,7 +46,8 @@ pub fn command(id: u64, user: u64, locale: &str, name: &str, options: Value) -> 
     v
 }
 
-/// An autocomplete request for `option` with the partial `value`.
+/// An autocomplete request for `option` with the partial `value`; a command name of the form
+/// `group sub` asks for a subcommand's option (`/debate start motion:`).
 pub fn autocomplete(
     id: u64,
     user: u64,
@@ -55,29 +56,14 @@ pub fn autocomplete(
     option: &str,
     value: &str,
 ) -> Value {
+    let focused = json!([{ "type": 3, "name": option, "value": value, "focused": true }]);
     let mut v = base(id, user, locale, 4);
-    v["data"] = json!({ "id": "9000000000000000001", "name": name, "type": 1,
-        "options": [{ "type": 3, "name": option, "value": value, "focused": true }] });
-    v
-}
-
-/// An autocomplete request for a subcommand's option (`/debate start motion:`); a command
-/// name of the form `group sub` is split, a plain name asks the command itself.
-pub fn autocomplete_in(
-    id: u64,
-    user: u64,
-    locale: &str,
-    name: &str,
-    option: &str,
-    value: &str,
-) -> Value {
-    let Some((group, sub)) = name.split_once(' ') else {
-        return autocomplete(id, user, locale, name, option, value);
+    v["data"] = match name.split_once(' ') {
+        Some((group, sub)) => json!({ "id": "9000000000000000001", "name": group, "type": 1,
+            "options": [{ "type": 1, "name": sub, "options": focused }] }),
+        None => json!({ "id": "9000000000000000001", "name": name, "type": 1,
+            "options": focused }),
     };
-    let mut v = base(id, user, locale, 4);
-    v["data"] = json!({ "id": "9000000000000000001", "name": group, "type": 1,
-        "options": [{ "type": 1, "name": sub,
-            "options": [{ "type": 3, "name": option, "value": value, "focused": true }] }] });
     v
 }
 

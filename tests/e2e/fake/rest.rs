@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use super::payloads::{bot_user, message};
 use super::recorder::Callback;
-use super::uploads;
+use super::uploads::{Sent, over_limits, unreadable};
 use super::{APP_ID, FakeDiscord, Shared};
 
 pub(super) fn routes() -> Router<Arc<Shared>> {
@@ -102,10 +102,9 @@ fn store_commands(s: &Shared, body: Value) -> Response {
 async fn callback(
     State(s): State<Arc<Shared>>,
     Path((id, token)): Path<(String, String)>,
-    headers: axum::http::HeaderMap,
-    raw: axum::body::Bytes,
+    Sent(sent): Sent,
 ) -> Response {
-    let body = match uploads::read(&headers, &raw) {
+    let body = match sent {
         Ok((body, files)) => {
             s.keep_uploads(&id, files);
             body
@@ -167,8 +166,7 @@ async fn delete_original(
 async fn edit_original(
     State(s): State<Arc<Shared>>,
     Path((_app, token)): Path<(String, String)>,
-    headers: axum::http::HeaderMap,
-    raw: axum::body::Bytes,
+    Sent(sent): Sent,
 ) -> Response {
     s.record
         .edit_attempts
@@ -181,7 +179,7 @@ async fn edit_original(
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         return (status, axum::Json(body)).into_response();
     }
-    let (body, files) = match uploads::read(&headers, &raw) {
+    let (body, files) = match sent {
         Ok(read) => read,
         Err(e) => {
             s.record
@@ -189,21 +187,13 @@ async fn edit_original(
                 .lock()
                 .expect("lock")
                 .push(format!("PATCH @original refused: {e}"));
-            return (
-                StatusCode::BAD_REQUEST,
-                axum::Json(json!({ "code": 50035, "message": e })),
-            )
-                .into_response();
+            return unreadable(&e);
         }
     };
     s.keep_uploads(&token, files);
     let errors = limits::check_message(&body);
     if !errors.is_empty() {
-        return (
-            StatusCode::BAD_REQUEST,
-            axum::Json(json!({ "code": 50035, "errors": errors })),
-        )
-            .into_response();
+        return over_limits(errors);
     }
     s.record
         .edits
@@ -217,26 +207,15 @@ async fn edit_original(
 async fn followup(
     State(s): State<Arc<Shared>>,
     Path((_app, token)): Path<(String, String)>,
-    headers: axum::http::HeaderMap,
-    raw: axum::body::Bytes,
+    Sent(sent): Sent,
 ) -> Response {
-    let (body, files) = match uploads::read(&headers, &raw) {
+    let (body, files) = match sent {
         Ok(read) => read,
-        Err(e) => {
-            return (
-                StatusCode::BAD_REQUEST,
-                axum::Json(json!({ "code": 50035, "message": e })),
-            )
-                .into_response();
-        }
+        Err(e) => return unreadable(&e),
     };
     let errors = limits::check_message(&body);
     if !errors.is_empty() {
-        return (
-            StatusCode::BAD_REQUEST,
-            axum::Json(json!({ "code": 50035, "errors": errors })),
-        )
-            .into_response();
+        return over_limits(errors);
     }
     s.keep_uploads(&token, files);
     s.record

@@ -3,7 +3,10 @@
 //! its `n` (its description comes from there), and a listed new attachment without its file is
 //! refused. What was uploaded is kept for the tests, by message, interaction or token.
 
-use serde_json::Value;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
 
 /// One file a message carried.
 #[derive(Debug, Clone)]
@@ -14,6 +17,33 @@ pub struct Upload {
     /// The alt text given in `attachments`.
     pub description: Option<String>,
     pub bytes: Vec<u8>,
+}
+
+/// A request's body as [`read`] takes it: its JSON and files, or why Discord would not read it.
+pub(super) struct Sent(pub(super) Result<(Value, Vec<Upload>), String>);
+
+impl<S: Send + Sync> FromRequest<S> for Sent {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Sent, Response> {
+        let headers = req.headers().clone();
+        let raw = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Sent(read(&headers, &raw)))
+    }
+}
+
+/// Discord's 400 for a body it cannot read (a malformed form, a listed file missing).
+pub(super) fn unreadable(e: &str) -> Response {
+    let body = json!({ "code": 50035, "message": e });
+    (StatusCode::BAD_REQUEST, axum::Json(body)).into_response()
+}
+
+/// Discord's 400 for a message over its limits, listing what is over.
+pub(super) fn over_limits(errors: Vec<String>) -> Response {
+    let body = json!({ "code": 50035, "errors": errors });
+    (StatusCode::BAD_REQUEST, axum::Json(body)).into_response()
 }
 
 /// A body's JSON and its files (without their key yet).

@@ -2,8 +2,6 @@
 //! not exist, and real ids clicked from another server or channel. Each gets a polite private
 //! notice and changes nothing.
 
-use serde_json::json;
-
 use super::{
     OTHER_CHANNEL, STAFF, STAFF_ROOM, assert_answered, assert_polite, custom_ids, guild,
     in_other_guild, suggestion,
@@ -11,8 +9,9 @@ use super::{
 use crate::app::{TestApp, next};
 use crate::fake::{
     CHANNEL_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, in_channel, in_guild,
-    modal_submit, subcommand,
+    modal_submit,
 };
+use crate::support::{press, press_in, start_vote};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_change_nothing() {
@@ -21,14 +20,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
     // Real things to aim at: a pending suggestion and an open debate in this server.
     let (approve, deny, _) = suggestion(&bot, 15, "Is a meme an artwork with aura?").await;
     let starter = next();
-    let debate = next();
-    let opened = fake
-        .interact(in_guild(
-            subcommand(debate, starter, "en-US", "debate", "start", json!([])),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let (debate, opened) = start_vote(&fake, starter).await;
     assert_eq!(opened.body["type"], 4, "{}", opened.body);
     // The vote's card is posted in the channel.
     let debate_ids: Vec<String> = fake
@@ -51,6 +43,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
     let deny_id = deny.rsplit(':').next().unwrap_or("0").to_string();
     let me = next();
     let g = guild();
+    let reset_all = format!("aura:quiz-reset:all:{me}:{g}");
 
     let garbage = [
         "".to_string(),
@@ -121,13 +114,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         .chain(nothing_there.iter().cloned());
     for custom_id in all {
         // Staff rights, so that only the id itself can be what is refused.
-        let cb = fake
-            .interact(in_guild(
-                click(next(), me, "en-US", &custom_id, None),
-                MANAGE_GUILD,
-                &[],
-            ))
-            .await;
+        let cb = press(&fake, me, MANAGE_GUILD, &custom_id).await;
         assert_answered(&fake, &cb, &custom_id).await;
         // Forms with the same ids.
         let cb = fake
@@ -207,13 +194,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         ),
         (
             in_other_guild(in_guild(
-                click(
-                    next(),
-                    me,
-                    "en-US",
-                    &format!("aura:quiz-reset:all:{me}:{g}"),
-                    None,
-                ),
+                click(next(), me, "en-US", &reset_all, None),
                 MANAGE_MESSAGES,
                 &[],
             )),
@@ -232,16 +213,7 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         ),
         (
             in_guild(
-                asked_by(
-                    click(
-                        next(),
-                        me,
-                        "en-US",
-                        &format!("aura:quiz-reset:all:{me}:{g}"),
-                        None,
-                    ),
-                    starter,
-                ),
+                asked_by(click(next(), me, "en-US", &reset_all, None), starter),
                 MANAGE_MESSAGES,
                 &[],
             ),
@@ -259,23 +231,11 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
     assert!(fake.role_changes().is_empty());
     assert_eq!((fake.posted().len(), fake.edits().len()), before);
     // …the suggestion is still waiting for staff…
-    let ok = fake
-        .interact(in_guild(
-            in_channel(click(next(), STAFF, "en-US", &approve, None), STAFF_ROOM),
-            MANAGE_GUILD,
-            &[],
-        ))
-        .await;
+    let ok = press_in(&fake, STAFF, MANAGE_GUILD, STAFF_ROOM, &approve).await;
     assert_eq!(ok.body["type"], 7, "{}", ok.body);
     assert!(ok.body.to_string().contains("Approved"), "{}", ok.body);
     // …and the debate is open, with no vote counted; its starter closes it where it is.
-    let closed = fake
-        .interact(in_guild(
-            click(next(), starter, "en-US", &close, None),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let closed = press(&fake, starter, MEMBER, &close).await;
     assert_eq!(closed.body["type"], 7, "{}", closed.body);
     let tally = closed.body.to_string();
     assert_eq!(tally.matches("0 (0%)").count(), 3, "{tally}");

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::assert_polite;
 use crate::app::{TestApp, next};
-use crate::fake::{MEMBER, autocomplete_in, command, in_guild, string_option, subcommand};
+use crate::fake::{MEMBER, autocomplete, command, in_guild, string_option, subcommand};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
@@ -79,7 +79,7 @@ async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
             }
             if ["topic", "speaker", "name", "number", "motion"].contains(&option) {
                 let cb = fake
-                    .interact(autocomplete_in(
+                    .interact(autocomplete(
                         next(),
                         next(),
                         "en-US",

@@ -7,11 +7,12 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::{STAFF, assert_answered};
-use crate::app::{Options, TestApp, next, state_file};
+use crate::app::{TestApp, next};
 use crate::fake::{
-    FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, READERS_ROLE, click, in_guild, string_option,
-    subcommand, with_channel, with_role,
+    FakeDiscord, GUILD_ID, MANAGE_GUILD, MEMBER, READERS_ROLE, click, in_guild, subcommand,
+    with_channel, with_role,
 };
+use crate::support::{answered, press, time_and_zone};
 
 const POSTS: &str = "700000000000000001";
 const ADMINISTRATOR: u64 = 1 << 3;
@@ -26,10 +27,7 @@ async fn setup_with_role(fake: &FakeDiscord, role: &str, locale: &str) -> Value 
                 locale,
                 "daily",
                 "setup",
-                json!([
-                    string_option("time", "08:00"),
-                    string_option("timezone", "UTC")
-                ]),
+                time_and_zone("08:00", "UTC"),
             ),
             "channel",
             POSTS,
@@ -39,17 +37,13 @@ async fn setup_with_role(fake: &FakeDiscord, role: &str, locale: &str) -> Value 
     );
     let cb = fake.interact(in_guild(payload, MANAGE_GUILD, &[])).await;
     assert_eq!(cb.status, 204, "{}", cb.body);
-    if cb.body["type"] == 5 {
-        let edit = fake.wait_for_edit(&cb.token).await;
-        return json!({ "type": 4, "data": edit });
-    }
-    cb.body
+    answered(fake, &cb).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_role_with_more_rights_is_refused_at_setup_and_at_grant_time() {
-    let fake = FakeDiscord::start().await;
-    let bot = TestApp::start_with(fake.clone(), &state_file(), Options::default()).await;
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
     fake.set_role(GUILD_ID, "881", 2, ADMINISTRATOR, false);
     fake.set_role(GUILD_ID, "882", 2, 0, true);
     fake.set_role(GUILD_ID, "883", 20, 0, false);
@@ -75,13 +69,7 @@ async fn a_role_with_more_rights_is_refused_at_setup_and_at_grant_time() {
     let done = setup_with_role(&fake, READERS_ROLE, "en-US").await;
     assert!(done.to_string().contains("is set up"), "{done}");
     let notify = format!("aura:daily-role:{READERS_ROLE}");
-    let on = fake
-        .interact(in_guild(
-            click(next(), 31, "en-US", &notify, None),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let on = press(&fake, 31, MEMBER, &notify).await;
     // Answered before Aura asks Discord anything.
     assert_eq!(on.body["type"], 6, "{}", on.body);
     let on = assert_answered(&fake, &on, "notify").await;

@@ -10,9 +10,8 @@ use super::{STAFF, STAFF_ROOM, assert_polite, custom_ids, daily, guild, suggesti
 use crate::app::{TestApp, next};
 use crate::fake::{
     MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, in_channel, in_guild, modal_submit,
-    subcommand,
 };
-use crate::quiz::quiz;
+use crate::support::{quiz, start_vote, submit_in};
 
 const STUDENT: u64 = 41;
 
@@ -34,7 +33,7 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
     let reason = format!("aura:sugg-reason:{deny_id}");
     // Quiz access "everyone": students may play and start rounds.
     let access = quiz(
-        &bot,
+        &bot.fake,
         STAFF,
         MANAGE_GUILD,
         "access",
@@ -44,14 +43,7 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
     assert!(access.to_string().contains("everyone"), "{access}");
     // Someone else's debate.
     let starter = next();
-    let debate = next();
-    let opened = fake
-        .interact(in_guild(
-            subcommand(debate, starter, "en-US", "debate", "start", json!([])),
-            MEMBER,
-            &[],
-        ))
-        .await;
+    let (debate, opened) = start_vote(&fake, starter).await;
     assert_eq!(opened.status, 204, "{}", opened.body);
     let close = format!("aura:close:{debate}");
     let g = guild();
@@ -117,7 +109,7 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
             _ => json!([]),
         };
         let body = if group == "quiz" {
-            quiz(&bot, STUDENT, MEMBER, sub, options).await
+            quiz(&bot.fake, STUDENT, MEMBER, sub, options).await
         } else {
             daily(&bot, STUDENT, MEMBER, sub, options).await
         };
@@ -133,27 +125,13 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
         before
     );
     // …the suggestion still waits for staff, who can deny it with their form…
-    let cb = fake
-        .interact(in_guild(
-            in_channel(
-                modal_submit(
-                    next(),
-                    STAFF,
-                    "en-US",
-                    &reason,
-                    &[("reason", "Not this week")],
-                ),
-                STAFF_ROOM,
-            ),
-            MANAGE_GUILD,
-            &[],
-        ))
-        .await;
+    let not_now = [("reason", "Not this week")];
+    let cb = submit_in(&fake, (STAFF, MANAGE_GUILD), STAFF_ROOM, &reason, &not_now).await;
     assert_eq!(cb.body["type"], 7, "{}", cb.body);
     assert!(cb.body.to_string().contains("Not this week"), "{}", cb.body);
     // …students may still start a round (access "everyone")…
     let started = quiz(
-        &bot,
+        &bot.fake,
         STUDENT,
         MEMBER,
         "start",
@@ -162,12 +140,12 @@ async fn a_member_pressing_every_staff_button_and_submitting_every_form_is_refus
     .await;
     assert_eq!(started["type"], 4, "{started}");
     assert!(started["data"]["flags"].is_null(), "{started}");
-    quiz(&bot, STUDENT, MEMBER, "stop", json!([])).await;
+    quiz(&bot.fake, STUDENT, MEMBER, "stop", json!([])).await;
     // …and moderators still reset and download reports.
-    let report = quiz(&bot, STAFF, MANAGE_MESSAGES, "report", json!([])).await;
+    let report = quiz(&bot.fake, STAFF, MANAGE_MESSAGES, "report", json!([])).await;
     assert!(!report.to_string().contains("permission"), "{report}");
     let confirm = quiz(
-        &bot,
+        &bot.fake,
         STAFF,
         MANAGE_MESSAGES,
         "reset",

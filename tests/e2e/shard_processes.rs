@@ -318,7 +318,7 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
 fn bad_shard_flags_and_settings_name_what_is_wrong_and_exit_2() {
     /// The arguments, the environment, and what the error must name.
     type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
-    let cases: [Case; 6] = [
+    let cases: [Case<'_>; 6] = [
         (
             &["run", "--shards", "4", "--total-shards", "4"],
             &[],

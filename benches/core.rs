@@ -37,7 +37,7 @@ fn load_pack_and_build_index() -> usize {
 const LONG: &str = "the aura of the work of art withers in the age of mechanical reproduction, says benjamin, quite so!!";
 
 #[divan::bench(args = ["", "a", "kult", "nilai kultus", "Ästhetisierung", "exibition valeu", LONG])]
-fn autocomplete_concept(bencher: divan::Bencher, query: &str) {
+fn autocomplete_concept(bencher: divan::Bencher<'_, '_>, query: &str) {
     let core = Core::load(&data(), Lang::En).unwrap_or_else(|r| panic!("{r}"));
     bencher.bench_local(|| {
         core.index
@@ -46,13 +46,13 @@ fn autocomplete_concept(bencher: divan::Bencher, query: &str) {
 }
 
 #[divan::bench]
-fn build_index(bencher: divan::Bencher) {
+fn build_index(bencher: divan::Bencher<'_, '_>) {
     let library = pack::load(&data()).unwrap_or_else(|r| panic!("{r}"));
     bencher.bench_local(|| aura::search::Index::build(divan::black_box(&library)));
 }
 
 #[divan::bench]
-fn full_text_search(bencher: divan::Bencher) {
+fn full_text_search(bencher: divan::Bencher<'_, '_>) {
     let core = Core::load(&data(), Lang::En).unwrap_or_else(|r| panic!("{r}"));
     bencher.bench_local(|| {
         core.index
@@ -62,7 +62,7 @@ fn full_text_search(bencher: divan::Bencher) {
 
 /// 1,000 members answering one question through the round engine.
 #[divan::bench]
-fn quiz_thousand_answers(bencher: divan::Bencher) {
+fn quiz_thousand_answers(bencher: divan::Bencher<'_, '_>) {
     let core = Core::load(&data(), Lang::En).unwrap_or_else(|r| panic!("{r}"));
     let pool = &core.library.packs[0].questions;
     bencher
@@ -86,7 +86,7 @@ fn quiz_thousand_answers(bencher: divan::Bencher) {
 /// common picture Aura sends. The size of its PNG is printed once (`cargo bench --bench core
 /// chart`).
 #[divan::bench]
-fn chart_png(bencher: divan::Bencher) {
+fn chart_png(bencher: divan::Bencher<'_, '_>) {
     use aura::reply::{Bar, Chart, ChartKind};
     let bar = |label: &str, value: u64, marked: bool| Bar {
         label: label.into(),

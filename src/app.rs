@@ -85,6 +85,7 @@ impl Launch {
 /// Hands the memory freed since start-up (the pack's parsed files, the migrations, the
 /// gateway's READY) back to the system: glibc's allocator would otherwise keep those pages,
 /// and they would count in the bot's resident memory for as long as it runs.
+#[allow(unsafe_code)]
 fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only gives free pages of the allocator's own heaps back to the

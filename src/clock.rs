@@ -1,6 +1,7 @@
 //! Wall-clock time in one place, for what is stored, shown and scheduled. [`Clock`] is the
 //! injectable kind: the system's in the bot, a settable one in tests (daily posts at a chosen
-//! instant, debates that outlive an interaction token).
+//! instant, debates that outlive an interaction token), built for tests and with the
+//! `test-util` feature only.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -29,6 +30,7 @@ impl Clock {
     }
 
     /// A clock that starts at the system's time and can be moved (tests).
+    #[cfg(any(test, feature = "test-util"))]
     pub fn adjustable() -> Clock {
         Clock {
             offset: Some(Arc::default()),
@@ -36,6 +38,7 @@ impl Clock {
     }
 
     /// Moves an adjustable clock by `seconds` (no effect on the system clock).
+    #[cfg(any(test, feature = "test-util"))]
     pub fn advance(&self, seconds: i64) {
         if let Some(o) = &self.offset {
             o.fetch_add(seconds, Ordering::SeqCst);
@@ -43,6 +46,7 @@ impl Clock {
     }
 
     /// Sets an adjustable clock to `at`.
+    #[cfg(any(test, feature = "test-util"))]
     pub fn set(&self, at: Timestamp) {
         if let Some(o) = &self.offset {
             o.store(at.as_second() - unix_now(), Ordering::SeqCst);

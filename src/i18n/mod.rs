@@ -32,7 +32,7 @@ static MESSAGES: LazyLock<Messages> = LazyLock::new(|| Messages {
     id: bundle(langid!("id"), ID_FTL),
 });
 
-fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
     let bundle = match lang {
         Lang::En => &MESSAGES.en,
         Lang::Id => &MESSAGES.id,

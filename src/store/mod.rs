@@ -36,10 +36,11 @@ mod privacy;
 mod processes;
 mod prune;
 mod quiz;
+#[cfg(any(test, feature = "test-util"))]
+mod testing;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
@@ -201,9 +202,6 @@ pub struct Store {
     answers: batch::Writer<batch::Answer>,
 }
 
-/// Tells one test database from another within a run.
-static TEST_DATABASES: AtomicU64 = AtomicU64::new(0);
-
 impl Store {
     /// Opens the state database where `location` says, creating and migrating it as needed.
     pub async fn connect(location: &Location) -> Result<Store, StoreError> {
@@ -247,59 +245,6 @@ impl Store {
                 .connect_lazy_with(options),
         );
         Ok(store)
-    }
-
-    /// A private, empty database for tests: in memory, or, when `TEST_DATABASE_URL`
-    /// names a PostgreSQL database, a schema of its own there (so the whole suite runs on
-    /// either engine).
-    pub async fn in_memory() -> Result<Store, StoreError> {
-        match test_database_url() {
-            Some(url) => {
-                let n = TEST_DATABASES.fetch_add(1, Ordering::Relaxed);
-                let schema = format!("t_{}_{}_{n}", std::process::id(), unique_stamp());
-                Self::open_test(&Location::Postgres(in_schema(&url, &schema))).await
-            }
-            None => {
-                let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
-                Self::sqlite(options, 1).await
-            }
-        }
-    }
-
-    /// The database a test keeps across restarts under `path`: that SQLite file, or, when
-    /// `TEST_DATABASE_URL` is set, a PostgreSQL schema named after the path.
-    pub fn test_location(path: &Path) -> Location {
-        match test_database_url() {
-            Some(url) => {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                path.hash(&mut h);
-                Location::Postgres(in_schema(&url, &format!("p_{:016x}", h.finish())))
-            }
-            None => Location::File(path.to_path_buf()),
-        }
-    }
-
-    /// Opens the database a test keeps under `path` (see [`Store::test_location`]).
-    pub async fn open_for_tests(path: &Path) -> Result<Store, StoreError> {
-        Self::open_test(&Self::test_location(path)).await
-    }
-
-    /// Opens a test database at `location`, creating a PostgreSQL schema first if needed.
-    pub async fn open_test(location: &Location) -> Result<Store, StoreError> {
-        match location {
-            Location::File(path) => Self::open(path).await,
-            Location::Postgres(url) => {
-                let options: PgConnectOptions = url.parse()?;
-                let schema = url
-                    .rsplit_once("options[search_path]=")
-                    .map(|(_, s)| s.to_string())
-                    .unwrap_or_else(|| "public".to_string());
-                let base = url.split('?').next().unwrap_or(url);
-                create_schema(base, &schema).await?;
-                Self::postgres(options, 4).await
-            }
-        }
     }
 
     async fn postgres(options: PgConnectOptions, max: u32) -> Result<Store, StoreError> {
@@ -349,43 +294,5 @@ impl Store {
     pub async fn close(&self) {
         self.reader.close().await;
         self.pool.close().await;
-    }
-}
-
-/// The URL of `url`'s database with `schema` as the search path (sqlx reads `options[…]`).
-fn in_schema(url: &str, schema: &str) -> String {
-    let sep = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{sep}options[search_path]={schema}")
-}
-
-/// The PostgreSQL database the test suite runs on, if any.
-fn test_database_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| u.starts_with("postgres://") || u.starts_with("postgresql://"))
-}
-
-fn unique_stamp() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0)
-}
-
-/// Creates `schema` in the database at `url` if it is not there.
-async fn create_schema(url: &str, schema: &str) -> Result<(), StoreError> {
-    let admin = PgPoolOptions::new()
-        .max_connections(1)
-        .connect_with(url.parse()?)
-        .await?;
-    // Two tests creating the same schema at once: one wins, the other finds it.
-    let made = sqlx::query(&format!("CREATE SCHEMA IF NOT EXISTS \"{schema}\""))
-        .execute(&admin)
-        .await;
-    admin.close().await;
-    match made {
-        Ok(_) => Ok(()),
-        Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("23505") => Ok(()),
-        Err(e) => Err(e.into()),
     }
 }

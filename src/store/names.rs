@@ -85,7 +85,7 @@ mod tests {
             (1, "9", "7", Some("Elsewhere")),
         ] {
             on!(&s.pool, |db| sqlx::query("INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, display_name) VALUES ('r1', $1, 'q', $2, $3, 0, 1, 900, 10, 0, $4)")
-                .bind(q as i64).bind(guild).bind(user).bind(name)
+                .bind(i64::from(q)).bind(guild).bind(user).bind(name)
                 .execute(db).await.map(|_| ())).expect("answer");
         }
         let names = s.display_names_of(1, &[5, 6, 7]).await.expect("names");

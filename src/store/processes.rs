@@ -2,7 +2,8 @@
 //! when the suite runs there): what must happen once happens once, whichever process asks
 //! first, because the database's keys and locks decide it, not the processes.
 
-use super::{Claim, StartOutcome, Store, unique_stamp};
+use super::testing::unique_stamp;
+use super::{Claim, StartOutcome, Store};
 use crate::debate::model::{Debate, Format, Side, VoteOutcome};
 use crate::pack::Lang;
 use crate::quiz::model::AnswerRow;

@@ -230,33 +230,6 @@ impl Store {
             Ok(out)
         })
     }
-
-    /// A round's answers as raw CSV rows (member id, question, answer, time, points, and the
-    /// team in a team round), read through the same lines as `/quiz report`.
-    pub async fn report_csv(&self, round: u64) -> Result<String, StoreError> {
-        let lines = self.report_lines(round).await?;
-        let with_teams = lines.iter().any(|l| l.team.is_some());
-        let mut csv = String::from("member,question,question_id,answer,correct,time_ms,points");
-        csv.push_str(if with_teams { ",team\n" } else { "\n" });
-        for l in &lines {
-            csv.push_str(&format!(
-                "{},{},{},{},{},{},{}",
-                l.user,
-                l.question_no,
-                field(&l.question_id),
-                l.letter(),
-                if l.correct { "yes" } else { "no" },
-                l.taken_ms,
-                l.points,
-            ));
-            if with_teams {
-                csv.push(',');
-                csv.push_str(l.team.map(|t| t.slug()).unwrap_or(""));
-            }
-            csv.push('\n');
-        }
-        Ok(csv)
-    }
 }
 
 impl Store {
@@ -362,15 +335,6 @@ impl Store {
         .await?;
             round.map(|r| parse_id("id", &r)).transpose()
         })
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 

@@ -74,6 +74,17 @@ pub async fn open_state(state: &Path) -> Store {
     Store::open_for_tests(state).await.expect("store")
 }
 
+/// The rows of the CSV a teacher gets from `/quiz report` for `round` (one per answer), read
+/// from what the bots stored, cell by cell.
+pub async fn round_report(store: &Store, round: u64) -> Vec<csv::StringRecord> {
+    let lines = store.report_lines(round).await.expect("report");
+    let bytes = aura::quiz::gradebook::round_csv(&lines).expect("csv");
+    csv::Reader::from_reader(bytes.as_slice())
+        .records()
+        .map(|r| r.expect("row"))
+        .collect()
+}
+
 /// Points an `aura run` child process at the state `state_file` gave.
 pub fn point_at_state(cmd: &mut std::process::Command, state: &Path) {
     let (database, at) = database_env(state);

@@ -11,7 +11,7 @@ use aura::discord::{self, Connection, Patience, Registration, Token};
 use aura::store::{Location, Store};
 use serde_json::{Value, json};
 
-use crate::app::{Options, TestApp, next, state_file};
+use crate::app::{Options, TestApp, next, round_report, state_file};
 use crate::cli::aura;
 use crate::fake::{
     CHANNEL_ID, FakeDiscord, Fault, MEMBER, autocomplete, click, command, in_guild, string_option,
@@ -54,8 +54,7 @@ async fn stored_answers(store: &Store) -> usize {
         .await
         .expect("query")
         .expect("a round");
-    let csv = store.report_csv(round).await.expect("csv");
-    csv.lines().count().saturating_sub(1)
+    round_report(store, round).await.len()
 }
 
 fn quick() -> Patience {
@@ -354,8 +353,7 @@ async fn crashed_round_answers(store: &Store, fake: &FakeDiscord) -> usize {
         .nth(2)
         .and_then(|r| r.parse().ok())
         .expect("round id in the button");
-    let csv = store.report_csv(round).await.expect("csv");
-    csv.lines().count().saturating_sub(1)
+    round_report(store, round).await.len()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

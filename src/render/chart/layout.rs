@@ -93,6 +93,7 @@ impl Scene {
     }
 
     /// The texts drawn, in order (for tests).
+    #[cfg(test)]
     pub fn texts(&self) -> Vec<&str> {
         self.shapes
             .iter()

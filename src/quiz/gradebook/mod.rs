@@ -223,3 +223,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod report_tests;

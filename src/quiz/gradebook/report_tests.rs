@@ -1,0 +1,138 @@
+//! The round report teachers download, read back cell by cell from rounds stored on either
+//! engine: one row per answer, the team column in team rounds, answers clicked at once each
+//! stored once.
+
+use super::round_csv;
+use crate::quiz::model::AnswerRow;
+use crate::store::Store;
+
+fn row(q: u32, user: u64, correct: bool, points: u32, at: i64) -> AnswerRow {
+    AnswerRow {
+        question_no: q,
+        question_id: format!("q{q}"),
+        user_id: user,
+        choice: if correct { 0 } else { 1 },
+        correct,
+        taken_ms: 1500,
+        points,
+        answered_at: at,
+        team: None,
+        ..AnswerRow::default()
+    }
+}
+
+/// The CSV a teacher gets from `/quiz report` for `round`, cell by cell, its header first.
+async fn teachers_csv(s: &Store, round: u64) -> Vec<Vec<String>> {
+    let lines = s.report_lines(round).await.unwrap();
+    let bytes = round_csv(&lines).unwrap();
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.as_slice())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// The report's header, its cells joined.
+const HEADER: &str = "member,member_id,question,question_id,answer,correct,time_ms,points";
+
+#[tokio::test]
+async fn the_report_is_csv_with_one_row_per_answer() {
+    let s = Store::in_memory().await.unwrap();
+    s.start_round(1, 10, 20, 30, 0).await.unwrap();
+    s.record_answers(
+        1,
+        10,
+        &[row(1, 101, true, 950, 5), row(2, 104, false, 0, 6)],
+    )
+    .await
+    .unwrap();
+    // No display names are stored: a member's id stands for their name.
+    assert_eq!(
+        teachers_csv(&s, 1).await,
+        [
+            HEADER.split(',').collect::<Vec<_>>(),
+            vec!["101", "101", "1", "q1", "A", "yes", "1500", "950"],
+            vec!["104", "104", "2", "q2", "B", "no", "1500", "0"],
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_clicked_at_once_are_stored_in_groups_each_once() {
+    let s = Store::in_memory().await.unwrap();
+    s.start_round(1, 10, 20, 3, 0).await.unwrap();
+    // 300 clicks at once, members 0–49 clicking twice: 250 answers, each stored once.
+    let clicks: Vec<_> = (0..300u64)
+        .map(|i| {
+            let s = s.clone();
+            tokio::spawn(async move {
+                s.record_answer(1, 10, row(1, 100 + i % 250, i % 2 == 0, 10, 5))
+                    .await
+            })
+        })
+        .collect();
+    for click in clicks {
+        click.await.unwrap().unwrap();
+    }
+    let csv = teachers_csv(&s, 1).await;
+    assert_eq!(csv.len(), 1 + 250, "{csv:?}");
+    assert_eq!(s.answers_of(1, 100).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn answers_keep_their_team_and_the_report_names_it() {
+    use crate::quiz::model::Team;
+    let s = Store::in_memory().await.unwrap();
+    s.start_round(1, 10, 20, 30, 0).await.unwrap();
+    let teamed = |r: AnswerRow, team| AnswerRow { team, ..r };
+    s.record_answers(
+        1,
+        10,
+        &[
+            teamed(row(1, 101, true, 1000, 5), Some(Team::Adorno)),
+            teamed(row(1, 102, false, 0, 5), Some(Team::Benjamin)),
+        ],
+    )
+    .await
+    .unwrap();
+    // One answer stored as it is clicked, through the grouped writer.
+    s.record_answer(
+        1,
+        10,
+        teamed(row(2, 101, true, 1000, 6), Some(Team::Adorno)),
+    )
+    .await
+    .unwrap();
+    let mine = s.answers_of(1, 101).await.unwrap();
+    assert_eq!(
+        mine.iter().map(|a| a.team).collect::<Vec<_>>(),
+        [Some(Team::Adorno), Some(Team::Adorno)]
+    );
+    let csv = teachers_csv(&s, 1).await;
+    assert_eq!(csv[0].join(","), format!("{HEADER},team"));
+    assert_eq!(
+        csv[1],
+        [
+            "101", "101", "1", "q1", "A", "yes", "1500", "1000", "adorno"
+        ]
+    );
+    assert_eq!(
+        csv[2],
+        ["102", "102", "1", "q1", "B", "no", "1500", "0", "benjamin"]
+    );
+    assert_eq!(csv.len(), 4);
+    // A round without teams keeps the report as it was.
+    s.end_round(1, "finished", 7).await.unwrap();
+    s.start_round(2, 10, 20, 30, 8).await.unwrap();
+    s.record_answers(2, 10, &[row(1, 101, true, 1000, 9)])
+        .await
+        .unwrap();
+    let plain = teachers_csv(&s, 2).await;
+    assert_eq!(plain[0].join(","), HEADER);
+    assert_eq!(
+        plain[1],
+        ["101", "101", "1", "q1", "A", "yes", "1500", "1000"]
+    );
+    assert!(plain.iter().flatten().all(|cell| !cell.contains("team")));
+}

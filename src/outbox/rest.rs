@@ -398,6 +398,11 @@ impl Rest {
 }
 
 /// A multipart form of a JSON body and its files, made anew for each try.
+/// An id Discord sent as a string (0 when it is missing or not a number).
+fn snowflake(v: &Value) -> u64 {
+    v.as_str().and_then(|x| x.parse::<u64>().ok()).unwrap_or(0)
+}
+
 fn form(body: &Value, files: &[File]) -> reqwest::multipart::Form {
     let json = reqwest::multipart::Part::text(body.to_string())
         .mime_str("application/json")
@@ -427,8 +432,6 @@ fn mime(name: &str) -> Option<&'static str> {
 }
 
 mod calls;
-
-use calls::snowflake;
 
 #[cfg(test)]
 mod tests;

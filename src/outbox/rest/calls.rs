@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Rest, RestError};
+use super::{Rest, RestError, snowflake};
 use crate::outbox::{GuildRole, Message, Outbox, OutboxError, history, permissions};
 use crate::render;
 
@@ -27,10 +27,6 @@ impl From<RestError> for OutboxError {
             RestError::Transport(e) => OutboxError::Unreachable(e.to_string()),
         }
     }
-}
-
-pub(super) fn snowflake(v: &Value) -> u64 {
-    v.as_str().and_then(|x| x.parse::<u64>().ok()).unwrap_or(0)
 }
 
 /// A channel message's body: never ephemeral (Create Message refuses that flag).

@@ -1,0 +1,138 @@
+//! The two engines the store runs on: where the state lives ([`Location`]), the pool of either
+//! engine ([`Db`]), its errors, decoding ids from rows of either, and beginning a write.
+
+use sqlx::postgres::{PgPool, PgRow};
+use sqlx::sqlite::{SqlitePool, SqliteRow};
+use sqlx::{Decode, Postgres, Row, Sqlite, Type};
+
+/// A failure of the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("database migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot create the state folder {0}: {1}")]
+    Folder(String, std::io::Error),
+    #[error("stored `{column}` is not valid: {value:?}")]
+    Corrupt { column: &'static str, value: String },
+}
+
+/// A Discord id stored as text, read back as the integer it is.
+pub(crate) fn parse_id(column: &'static str, text: &str) -> Result<u64, StoreError> {
+    text.parse().map_err(|_| StoreError::Corrupt {
+        column,
+        value: text.to_string(),
+    })
+}
+
+/// A row of either engine, read column by column with the types both engines decode alike.
+pub(crate) trait Record {
+    /// The value in `column`.
+    fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
+    where
+        T: for<'r> Decode<'r, Sqlite>
+            + Type<Sqlite>
+            + for<'r> Decode<'r, Postgres>
+            + Type<Postgres>;
+}
+
+impl Record for SqliteRow {
+    fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
+    where
+        T: for<'r> Decode<'r, Sqlite>
+            + Type<Sqlite>
+            + for<'r> Decode<'r, Postgres>
+            + Type<Postgres>,
+    {
+        self.try_get(column)
+    }
+}
+
+impl Record for PgRow {
+    fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
+    where
+        T: for<'r> Decode<'r, Sqlite>
+            + Type<Sqlite>
+            + for<'r> Decode<'r, Postgres>
+            + Type<Postgres>,
+    {
+        self.try_get(column)
+    }
+}
+
+/// The Discord id in `column` of a row.
+pub(crate) fn snowflake(row: &impl Record, column: &'static str) -> Result<u64, StoreError> {
+    parse_id(column, &row.value::<String>(column)?)
+}
+
+/// An optional Discord id in `column` of a row.
+pub(crate) fn snowflake_opt(
+    row: &impl Record,
+    column: &'static str,
+) -> Result<Option<u64>, StoreError> {
+    row.value::<Option<String>>(column)?
+        .map(|t| parse_id(column, &t))
+        .transpose()
+}
+
+/// A connection pool of one engine or the other.
+#[derive(Debug, Clone)]
+pub(crate) enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl Db {
+    pub(super) async fn close(&self) {
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+/// A transaction that will write, begun so that it never has to upgrade from reading: on SQLite
+/// `BEGIN IMMEDIATE` takes the write lock at once (another process holding it makes this one
+/// wait `busy_timeout`, where an upgrade would fail with "database is locked"); on PostgreSQL,
+/// a plain `BEGIN`, the rows' locks doing the rest.
+pub(crate) trait BeginWrite {
+    type Engine: sqlx::Database;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Engine>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Engine = Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Engine = Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
+/// Where the state lives, from the settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// An SQLite file, created if missing.
+    File(std::path::PathBuf),
+    /// A PostgreSQL database (`postgres://…`).
+    Postgres(String),
+}
+
+impl Location {
+    /// What an operator can be shown: the file, or the server without its password.
+    pub fn shown(&self) -> String {
+        match self {
+            Location::File(p) => p.display().to_string(),
+            Location::Postgres(url) => match url.split_once('@') {
+                Some((_, host)) => format!("postgres://…@{host}"),
+                None => url.clone(),
+            },
+        }
+    }
+}

@@ -46,10 +46,11 @@ impl Graph {
         let mut edges = BTreeSet::new();
         for (module, paths) in &self.uses {
             for path in paths {
-                if let Some(to) = self.resolve(path, 0, false) {
-                    if &to != module && !to.is_empty() {
-                        edges.insert((name(module), name(&to)));
-                    }
+                if let Some(to) = self.resolve(path, 0, false)
+                    && &to != module
+                    && !to.is_empty()
+                {
+                    edges.insert((name(module), name(&to)));
                 }
             }
         }

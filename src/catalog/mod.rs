@@ -1,9 +1,12 @@
 //! The commands Aura answers, their options and their names in both languages: the single list
 //! that Discord registration, `/help` and the preview parser read ([`commands`]), and a command
-//! as a member gives it ([`request`]).
+//! as a member gives it ([`request`]); the names of the values an option offers as choices
+//! ([`choice`]).
 
+pub mod choice;
 pub mod commands;
 pub mod request;
 
+pub use choice::{Choice, Names};
 pub use commands::*;
 pub use request::*;

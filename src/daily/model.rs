@@ -2,6 +2,7 @@
 //! the store: ids as integers, its language, its kind and its deck), a past post and a
 //! member's suggestion.
 
+use crate::catalog::choice::{self, Choice as _, Names};
 use crate::pack::{Lang, Pack};
 
 /// What a schedule posts.
@@ -14,20 +15,11 @@ pub enum PostKind {
 
 impl PostKind {
     pub fn parse(s: &str) -> Option<PostKind> {
-        match s.trim().to_lowercase().as_str() {
-            "prompt" | "discussion" | "diskusi" | "pertanyaan" => Some(PostKind::Prompt),
-            "quote" | "kutipan" => Some(PostKind::Quote),
-            "motion" | "debate" | "mosi" | "debat" => Some(PostKind::Motion),
-            _ => None,
-        }
+        choice::parse(s)
     }
 
     pub fn code(self) -> &'static str {
-        match self {
-            PostKind::Prompt => "prompt",
-            PostKind::Quote => "quote",
-            PostKind::Motion => "motion",
-        }
+        self.names().en
     }
 
     /// The pack items this kind walks through, by id.
@@ -36,6 +28,17 @@ impl PostKind {
             PostKind::Prompt => pack.prompts.iter().map(|p| p.id.clone()).collect(),
             PostKind::Quote => pack.quotable().map(|q| q.id.clone()).collect(),
             PostKind::Motion => pack.motions.iter().map(|m| m.id.clone()).collect(),
+        }
+    }
+}
+
+impl choice::Choice for PostKind {
+    const CHOICES: &'static [PostKind] = &[PostKind::Prompt, PostKind::Quote, PostKind::Motion];
+    fn names(self) -> Names {
+        match self {
+            PostKind::Prompt => Names::new("prompt", "diskusi").or(&["discussion", "pertanyaan"]),
+            PostKind::Quote => Names::new("quote", "kutipan"),
+            PostKind::Motion => Names::new("motion", "mosi").or(&["debate", "debat"]),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The debate's plain values: a side, a stored debate, a tally, what a vote did.
 
+use crate::catalog::choice::{self, Choice as _, Names};
 use crate::pack::Lang;
 
 /// A side a member can vote for (or take, Benjamin or Adorno, in a class debate).
@@ -46,16 +47,20 @@ pub enum Format {
 
 impl Format {
     pub fn code(self) -> &'static str {
-        match self {
-            Format::Quick => "quick",
-            Format::Class => "class",
-        }
+        self.names().en
     }
+    /// Reads the code as stored: exactly.
     pub fn parse(s: &str) -> Option<Format> {
-        match s {
-            "quick" => Some(Format::Quick),
-            "class" => Some(Format::Class),
-            _ => None,
+        choice::from_code(s)
+    }
+}
+
+impl choice::Choice for Format {
+    const CHOICES: &'static [Format] = &[Format::Quick, Format::Class];
+    fn names(self) -> Names {
+        match self {
+            Format::Quick => Names::new("quick", "cepat"),
+            Format::Class => Names::new("class", "kelas"),
         }
     }
 }

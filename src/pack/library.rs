@@ -2,6 +2,7 @@
 //! questions, their difficulty and the place in the text each one points to.
 
 use super::model::*;
+use crate::catalog::choice::{self, Choice as _};
 
 /// Quiz difficulty levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,19 +16,21 @@ impl Difficulty {
     pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
 
     pub fn parse(s: &str) -> Option<Difficulty> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "easy" | "mudah" => Some(Difficulty::Easy),
-            "medium" | "sedang" => Some(Difficulty::Medium),
-            "hard" | "sulit" => Some(Difficulty::Hard),
-            _ => None,
-        }
+        choice::parse(s)
     }
 
     pub fn code(self) -> &'static str {
+        self.names().en
+    }
+}
+
+impl choice::Choice for Difficulty {
+    const CHOICES: &'static [Difficulty] = &Difficulty::ALL;
+    fn names(self) -> choice::Names {
         match self {
-            Difficulty::Easy => "easy",
-            Difficulty::Medium => "medium",
-            Difficulty::Hard => "hard",
+            Difficulty::Easy => choice::Names::new("easy", "mudah"),
+            Difficulty::Medium => choice::Names::new("medium", "sedang"),
+            Difficulty::Hard => choice::Names::new("hard", "sulit"),
         }
     }
 }

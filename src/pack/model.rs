@@ -7,6 +7,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::catalog::choice::{self, Choice as _};
+
 /// The two languages Aura speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
@@ -29,18 +31,24 @@ impl Lang {
 
     /// The short code used in files and settings (`en`, `id`).
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Id => "id",
-        }
+        self.names().en
     }
 
-    /// Parses `en` or `id` (as written in settings).
+    /// Parses `en` or `id` (as written in settings), or the language's English name; not the
+    /// Indonesian names Discord shows for the choices.
     pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "en" | "english" => Some(Lang::En),
-            "id" | "indonesian" | "bahasa" => Some(Lang::Id),
-            _ => None,
+        let code = code.trim().to_ascii_lowercase();
+        choice::find(|n| n.en == code || n.also.contains(&code.as_str()))
+    }
+}
+
+/// `/daily`'s `language` choice: Indonesian listed first.
+impl choice::Choice for Lang {
+    const CHOICES: &'static [Lang] = &[Lang::Id, Lang::En];
+    fn names(self) -> choice::Names {
+        match self {
+            Lang::En => choice::Names::new("en", "inggris").or(&["english"]),
+            Lang::Id => choice::Names::new("id", "indonesia").or(&["indonesian", "bahasa"]),
         }
     }
 }

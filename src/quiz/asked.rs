@@ -3,6 +3,7 @@
 
 use std::collections::VecDeque;
 
+use crate::catalog::choice::{self, Choice as _, Names};
 use crate::pack::QuizQuestion;
 
 /// How members answer a round's questions.
@@ -20,19 +21,21 @@ pub enum Answering {
 
 impl Answering {
     pub fn parse(s: &str) -> Option<Answering> {
-        match s.trim().to_lowercase().as_str() {
-            "buttons" | "tombol" => Some(Answering::Buttons),
-            "typed" | "ketik" => Some(Answering::Typed),
-            "mixed" | "campur" => Some(Answering::Mixed),
-            _ => None,
-        }
+        choice::parse(s)
     }
 
     pub fn code(self) -> &'static str {
+        self.names().en
+    }
+}
+
+impl choice::Choice for Answering {
+    const CHOICES: &'static [Answering] = &[Answering::Buttons, Answering::Typed, Answering::Mixed];
+    fn names(self) -> Names {
         match self {
-            Answering::Buttons => "buttons",
-            Answering::Typed => "typed",
-            Answering::Mixed => "mixed",
+            Answering::Buttons => Names::new("buttons", "tombol"),
+            Answering::Typed => Names::new("typed", "ketik"),
+            Answering::Mixed => Names::new("mixed", "campur"),
         }
     }
 }

@@ -12,6 +12,7 @@ use super::recovery;
 use super::{Access, AnswerOutcome, AnswerRow, Joined, Period, Sort};
 use super::{gradebook, insights, practice};
 use crate::audit::{self, Action};
+use crate::catalog::choice::{self, Names};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::Lang;
@@ -37,6 +38,27 @@ pub enum ReportScope {
     #[default]
     Round,
     Term,
+}
+
+impl choice::Choice for Who {
+    const CHOICES: &'static [Who] = &[Who::Everyone, Who::Moderators, Who::Role];
+    fn names(self) -> Names {
+        match self {
+            Who::Everyone => Names::new("everyone", "semua"),
+            Who::Moderators => Names::new("moderators", "moderator"),
+            Who::Role => Names::new("role", "peran"),
+        }
+    }
+}
+
+impl choice::Choice for ReportScope {
+    const CHOICES: &'static [ReportScope] = &[ReportScope::Round, ReportScope::Term];
+    fn names(self) -> Names {
+        match self {
+            ReportScope::Round => Names::new("round", "ronde"),
+            ReportScope::Term => Names::new("term", "semester"),
+        }
+    }
 }
 
 /// A `/quiz` subcommand with its typed options.

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use crate::catalog::choice::{self, Choice as _, Names};
+
 /// A leaderboard period. Week and month are rolling (7 and 30 days); a term runs from the
 /// last time a teacher reset it; all is everything. A reset of any period counts from then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,27 +17,28 @@ pub enum Period {
 
 impl Period {
     pub fn code(self) -> &'static str {
-        match self {
-            Period::Week => "week",
-            Period::Month => "month",
-            Period::Term => "term",
-            Period::All => "all",
-        }
+        self.names().en
     }
     pub fn parse(s: &str) -> Option<Period> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "week" | "minggu" => Some(Period::Week),
-            "month" | "bulan" => Some(Period::Month),
-            "term" | "semester" => Some(Period::Term),
-            "all" | "semua" => Some(Period::All),
-            _ => None,
-        }
+        choice::parse(s)
     }
     pub(crate) fn window(self, now: i64) -> i64 {
         match self {
             Period::Week => now - 7 * 86_400,
             Period::Month => now - 30 * 86_400,
             Period::Term | Period::All => i64::MIN,
+        }
+    }
+}
+
+impl choice::Choice for Period {
+    const CHOICES: &'static [Period] = &[Period::Week, Period::Month, Period::Term, Period::All];
+    fn names(self) -> Names {
+        match self {
+            Period::Week => Names::new("week", "minggu"),
+            Period::Month => Names::new("month", "bulan"),
+            Period::Term => Names::new("term", "semester"),
+            Period::All => Names::new("all", "semua"),
         }
     }
 }
@@ -95,13 +98,7 @@ pub enum Sort {
 
 impl Sort {
     pub fn parse(s: &str) -> Option<Sort> {
-        match s.trim().to_lowercase().as_str() {
-            "points" | "total" | "poin" => Some(Sort::Points),
-            "accuracy" | "avg" | "ketepatan" => Some(Sort::Accuracy),
-            "wins" | "menang" => Some(Sort::Wins),
-            "games" | "rounds" | "ronde" => Some(Sort::Games),
-            _ => None,
-        }
+        choice::parse(s)
     }
     pub(crate) fn key(self, l: &BoardLine) -> u64 {
         match self {
@@ -109,6 +106,18 @@ impl Sort {
             Sort::Accuracy => u64::from(l.accuracy()),
             Sort::Wins => u64::from(l.wins),
             Sort::Games => u64::from(l.games),
+        }
+    }
+}
+
+impl choice::Choice for Sort {
+    const CHOICES: &'static [Sort] = &[Sort::Points, Sort::Accuracy, Sort::Wins, Sort::Games];
+    fn names(self) -> Names {
+        match self {
+            Sort::Points => Names::new("points", "poin").or(&["total"]),
+            Sort::Accuracy => Names::new("accuracy", "ketepatan").or(&["avg"]),
+            Sort::Wins => Names::new("wins", "menang"),
+            Sort::Games => Names::new("games", "ronde").or(&["rounds"]),
         }
     }
 }

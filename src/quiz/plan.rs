@@ -2,6 +2,7 @@
 //! [`Plan`], with a notice naming the option when a value is out of range or unknown.
 
 use crate::catalog::Request;
+use crate::catalog::choice::{self, Names};
 use crate::core::Core;
 use crate::i18n::t;
 use crate::pack::{Difficulty, Lang};
@@ -25,10 +26,16 @@ pub enum Mode {
 
 impl Mode {
     pub fn parse(s: &str) -> Option<Mode> {
-        match s.trim().to_lowercase().as_str() {
-            "auto" | "otomatis" => Some(Mode::Auto),
-            "teacher" | "guru" | "manual" => Some(Mode::Teacher),
-            _ => None,
+        choice::parse(s)
+    }
+}
+
+impl choice::Choice for Mode {
+    const CHOICES: &'static [Mode] = &[Mode::Auto, Mode::Teacher];
+    fn names(self) -> Names {
+        match self {
+            Mode::Auto => Names::new("auto", "otomatis"),
+            Mode::Teacher => Names::new("teacher", "guru").or(&["manual"]),
         }
     }
 }
@@ -117,11 +124,7 @@ impl StartArgs {
                 .transpose()?,
             scoring: req
                 .get("scoring")
-                .map(|v| match v.trim().to_lowercase().as_str() {
-                    "speed" | "cepat" | "kecepatan" => Ok(Scoring::Speed),
-                    "flat" | "rata" | "tetap" => Ok(Scoring::Flat),
-                    _ => Err(bad(lang, "scoring", v, "speed, flat")),
-                })
+                .map(|v| Scoring::parse(v).ok_or_else(|| bad(lang, "scoring", v, "speed, flat")))
                 .transpose()?,
             streaks: on_off("streaks")?,
             teams: req

@@ -10,6 +10,8 @@
 
 use std::time::Duration;
 
+use crate::catalog::choice::{self, Names};
+
 pub const MAX_POINTS: u32 = 1000;
 pub const MIN_CORRECT_SPEED: u32 = 500;
 pub const STREAK_STEP: u32 = 100;
@@ -19,6 +21,22 @@ pub const STREAK_CAP: u32 = 500;
 pub enum Scoring {
     Speed,
     Flat,
+}
+
+impl Scoring {
+    pub fn parse(s: &str) -> Option<Scoring> {
+        choice::parse(s)
+    }
+}
+
+impl choice::Choice for Scoring {
+    const CHOICES: &'static [Scoring] = &[Scoring::Speed, Scoring::Flat];
+    fn names(self) -> Names {
+        match self {
+            Scoring::Speed => Names::new("speed", "cepat").or(&["kecepatan"]),
+            Scoring::Flat => Names::new("flat", "rata").or(&["tetap"]),
+        }
+    }
 }
 
 /// Points for one answer. `streak` is the number of correct answers in a row *before* this one.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::model::Member;
 pub use super::model::Team;
+use crate::catalog::choice::{self, Names};
 
 impl Team {
     const ALL: [Team; 6] = [
@@ -76,14 +77,21 @@ impl Teams {
             .or_else(|| s.strip_suffix("tim"))
             .unwrap_or(&s)
             .trim();
-        match s {
-            "2" => Some(Teams::Two),
-            "3" => Some(Teams::Three),
-            "4" => Some(Teams::Four),
-            "benjamin-adorno" | "benjamin adorno" | "benjamin–adorno" => {
-                Some(Teams::BenjaminAdorno)
-            }
-            _ => None,
+        // The Indonesian names (`2 tim`) are read by dropping the suffix.
+        choice::find(|n| n.en == s || n.also.contains(&s))
+    }
+}
+
+impl choice::Choice for Teams {
+    const CHOICES: &'static [Teams] =
+        &[Teams::Two, Teams::Three, Teams::Four, Teams::BenjaminAdorno];
+    fn names(self) -> Names {
+        match self {
+            Teams::Two => Names::new("2", "2 tim"),
+            Teams::Three => Names::new("3", "3 tim"),
+            Teams::Four => Names::new("4", "4 tim"),
+            Teams::BenjaminAdorno => Names::new("benjamin-adorno", "benjamin-adorno")
+                .or(&["benjamin adorno", "benjamin–adorno"]),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! that the control message, the summary and the export are drawn from.
 
 use super::super::{Debate, Side, Tally};
+use crate::catalog::choice::{self, Choice as _, Names};
 
 /// What a click on a class debate's message (or its argument form) asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,16 +43,20 @@ pub enum SidesMode {
 
 impl SidesMode {
     pub fn code(self) -> &'static str {
-        match self {
-            SidesMode::Join => "join",
-            SidesMode::Assign => "assign",
-        }
+        self.names().en
     }
+    /// Reads the code as stored: exactly.
     pub fn parse(s: &str) -> Option<SidesMode> {
-        match s {
-            "join" => Some(SidesMode::Join),
-            "assign" => Some(SidesMode::Assign),
-            _ => None,
+        choice::from_code(s)
+    }
+}
+
+impl choice::Choice for SidesMode {
+    const CHOICES: &'static [SidesMode] = &[SidesMode::Join, SidesMode::Assign];
+    fn names(self) -> Names {
+        match self {
+            SidesMode::Join => Names::new("join", "pilih"),
+            SidesMode::Assign => Names::new("assign", "bagi"),
         }
     }
 }

@@ -4,6 +4,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::kit::{Plan, hand};
+use super::pick::Pick;
 use crate::daily::{DailyCommand, PostKind, SetupArgs, admin};
 use crate::discord::{Context, Error};
 use crate::pack::Lang;
@@ -18,48 +19,6 @@ async fn run(ctx: Context<'_>, cmd: DailyCommand) -> Result<(), Error> {
         admin::command(&s, &inv, cmd).await
     })
     .await
-}
-
-impl From<KindChoice> for PostKind {
-    fn from(c: KindChoice) -> PostKind {
-        match c {
-            KindChoice::Prompt => PostKind::Prompt,
-            KindChoice::Quote => PostKind::Quote,
-            KindChoice::Motion => PostKind::Motion,
-        }
-    }
-}
-
-impl From<LanguageChoice> for Lang {
-    fn from(c: LanguageChoice) -> Lang {
-        match c {
-            LanguageChoice::Id => Lang::Id,
-            LanguageChoice::En => Lang::En,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum KindChoice {
-    #[name = "prompt"]
-    #[name_localized("id", "diskusi")]
-    Prompt,
-    #[name = "quote"]
-    #[name_localized("id", "kutipan")]
-    Quote,
-    #[name = "motion"]
-    #[name_localized("id", "mosi")]
-    Motion,
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum LanguageChoice {
-    #[name = "id"]
-    #[name_localized("id", "indonesia")]
-    Id,
-    #[name = "en"]
-    #[name_localized("id", "inggris")]
-    En,
 }
 
 async fn zones(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
@@ -108,8 +67,8 @@ pub async fn daily_setup(
     #[max_length = 64]
     timezone: String,
     #[max_length = 100] days: Option<String>,
-    language: Option<LanguageChoice>,
-    kind: Option<KindChoice>,
+    language: Option<Pick<Lang>>,
+    kind: Option<Pick<PostKind>>,
     role: Option<serenity::RoleId>,
     thread: Option<bool>,
     pin: Option<bool>,
@@ -119,8 +78,8 @@ pub async fn daily_setup(
         time,
         timezone,
         days,
-        language: language.map(Into::into),
-        kind: kind.map(Into::into),
+        language: language.map(Pick::get),
+        kind: kind.map(Pick::get),
         role: role.map(|r| r.get()),
         thread,
         pin,
@@ -206,12 +165,12 @@ pub async fn daily_now(
 )]
 pub async fn daily_preview(
     ctx: Context<'_>,
-    kind: Option<KindChoice>,
-    language: Option<LanguageChoice>,
+    kind: Option<Pick<PostKind>>,
+    language: Option<Pick<Lang>>,
 ) -> Result<(), Error> {
     let cmd = DailyCommand::Preview {
-        kind: kind.map(Into::into),
-        language: language.map(Into::into),
+        kind: kind.map(Pick::get),
+        language: language.map(Pick::get),
     };
     run(ctx, cmd).await
 }

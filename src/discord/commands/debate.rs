@@ -5,32 +5,13 @@
 use poise::serenity_prelude as serenity;
 
 use super::kit::{Plan, hand, motions};
+use super::pick::Pick;
 use crate::debate::class::{Command, SidesMode, flow};
-use crate::debate::{history, votes};
+use crate::debate::{Format, history, votes};
 use crate::discord::{Context, Error};
 use crate::i18n::t;
 use crate::interaction::Outcome;
 use crate::reply::Reply;
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum FormatChoice {
-    #[name = "quick"]
-    #[name_localized("id", "cepat")]
-    Quick,
-    #[name = "class"]
-    #[name_localized("id", "kelas")]
-    Class,
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum SidesChoice {
-    #[name = "join"]
-    #[name_localized("id", "pilih")]
-    Join,
-    #[name = "assign"]
-    #[name_localized("id", "bagi")]
-    Assign,
-}
 
 /// A member as a debate names them: their id and the name Discord shows.
 fn member(user: &serenity::User) -> (u64, String) {
@@ -77,25 +58,22 @@ pub async fn debate_start(
     #[autocomplete = "motions"]
     #[max_length = 100]
     motion: Option<String>,
-    format: Option<FormatChoice>,
+    format: Option<Pick<Format>>,
     #[max_length = 20] speech: Option<String>,
-    sides: Option<SidesChoice>,
+    sides: Option<Pick<SidesMode>>,
 ) -> Result<(), Error> {
-    match format.unwrap_or(FormatChoice::Quick) {
-        FormatChoice::Quick => {
+    match format.map_or(Format::Quick, Pick::get) {
+        Format::Quick => {
             hand(ctx, Plan::PRIVATE, move |s, inv| async move {
                 votes::start(&s, &inv, motion.as_deref()).await
             })
             .await
         }
-        FormatChoice::Class => {
+        Format::Class => {
             let args = flow::Start {
                 motion,
                 speech,
-                sides: sides.map(|s| match s {
-                    SidesChoice::Join => SidesMode::Join,
-                    SidesChoice::Assign => SidesMode::Assign,
-                }),
+                sides: sides.map(Pick::get),
             };
             // The card, the thread and the control message take a few calls: deferred at once.
             let plan = Plan {

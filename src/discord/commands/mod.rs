@@ -6,6 +6,7 @@ mod daily;
 mod debate;
 mod kit;
 mod lookup;
+mod pick;
 mod privacy;
 mod quiz;
 

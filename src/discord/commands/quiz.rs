@@ -4,6 +4,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::kit::{Plan, concepts, hand, sections};
+use super::pick::Pick;
 use crate::discord::{Context, Error};
 use crate::pack::Difficulty;
 use crate::quiz::commands::ReportScope;
@@ -18,213 +19,6 @@ async fn run(ctx: Context<'_>, plan: Plan, cmd: QuizCommand) -> Result<(), Error
         commands::command(&s, &inv, cmd).await
     })
     .await
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum DifficultyChoice {
-    #[name = "easy"]
-    #[name_localized("id", "mudah")]
-    Easy,
-    #[name = "medium"]
-    #[name_localized("id", "sedang")]
-    Medium,
-    #[name = "hard"]
-    #[name_localized("id", "sulit")]
-    Hard,
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum ModeChoice {
-    #[name = "auto"]
-    #[name_localized("id", "otomatis")]
-    Auto,
-    #[name = "teacher"]
-    #[name_localized("id", "guru")]
-    Teacher,
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum ScoringChoice {
-    #[name = "speed"]
-    #[name_localized("id", "cepat")]
-    Speed,
-    #[name = "flat"]
-    #[name_localized("id", "rata")]
-    Flat,
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum TeamsChoice {
-    #[name = "2"]
-    #[name_localized("id", "2 tim")]
-    Two,
-    #[name = "3"]
-    #[name_localized("id", "3 tim")]
-    Three,
-    #[name = "4"]
-    #[name_localized("id", "4 tim")]
-    Four,
-    #[name = "benjamin-adorno"]
-    #[name_localized("id", "benjamin-adorno")]
-    BenjaminAdorno,
-}
-
-impl From<TeamsChoice> for Teams {
-    fn from(c: TeamsChoice) -> Teams {
-        match c {
-            TeamsChoice::Two => Teams::Two,
-            TeamsChoice::Three => Teams::Three,
-            TeamsChoice::Four => Teams::Four,
-            TeamsChoice::BenjaminAdorno => Teams::BenjaminAdorno,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum KindChoice {
-    #[name = "buttons"]
-    #[name_localized("id", "tombol")]
-    Buttons,
-    #[name = "typed"]
-    #[name_localized("id", "ketik")]
-    Typed,
-    #[name = "mixed"]
-    #[name_localized("id", "campur")]
-    Mixed,
-}
-
-impl From<KindChoice> for Answering {
-    fn from(c: KindChoice) -> Answering {
-        match c {
-            KindChoice::Buttons => Answering::Buttons,
-            KindChoice::Typed => Answering::Typed,
-            KindChoice::Mixed => Answering::Mixed,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum PeriodChoice {
-    #[name = "week"]
-    #[name_localized("id", "minggu")]
-    Week,
-    #[name = "month"]
-    #[name_localized("id", "bulan")]
-    Month,
-    #[name = "term"]
-    #[name_localized("id", "semester")]
-    Term,
-    #[name = "all"]
-    #[name_localized("id", "semua")]
-    All,
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum SortChoice {
-    #[name = "points"]
-    #[name_localized("id", "poin")]
-    Points,
-    #[name = "accuracy"]
-    #[name_localized("id", "ketepatan")]
-    Accuracy,
-    #[name = "wins"]
-    #[name_localized("id", "menang")]
-    Wins,
-    #[name = "games"]
-    #[name_localized("id", "ronde")]
-    Games,
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum ScopeChoice {
-    #[name = "round"]
-    #[name_localized("id", "ronde")]
-    Round,
-    #[name = "term"]
-    #[name_localized("id", "semester")]
-    Term,
-}
-
-impl From<ScopeChoice> for ReportScope {
-    fn from(c: ScopeChoice) -> ReportScope {
-        match c {
-            ScopeChoice::Round => ReportScope::Round,
-            ScopeChoice::Term => ReportScope::Term,
-        }
-    }
-}
-
-impl From<DifficultyChoice> for Difficulty {
-    fn from(c: DifficultyChoice) -> Difficulty {
-        match c {
-            DifficultyChoice::Easy => Difficulty::Easy,
-            DifficultyChoice::Medium => Difficulty::Medium,
-            DifficultyChoice::Hard => Difficulty::Hard,
-        }
-    }
-}
-
-impl From<ModeChoice> for Mode {
-    fn from(c: ModeChoice) -> Mode {
-        match c {
-            ModeChoice::Auto => Mode::Auto,
-            ModeChoice::Teacher => Mode::Teacher,
-        }
-    }
-}
-
-impl From<ScoringChoice> for Scoring {
-    fn from(c: ScoringChoice) -> Scoring {
-        match c {
-            ScoringChoice::Speed => Scoring::Speed,
-            ScoringChoice::Flat => Scoring::Flat,
-        }
-    }
-}
-
-impl From<PeriodChoice> for Period {
-    fn from(c: PeriodChoice) -> Period {
-        match c {
-            PeriodChoice::Week => Period::Week,
-            PeriodChoice::Month => Period::Month,
-            PeriodChoice::Term => Period::Term,
-            PeriodChoice::All => Period::All,
-        }
-    }
-}
-
-impl From<SortChoice> for Sort {
-    fn from(c: SortChoice) -> Sort {
-        match c {
-            SortChoice::Points => Sort::Points,
-            SortChoice::Accuracy => Sort::Accuracy,
-            SortChoice::Wins => Sort::Wins,
-            SortChoice::Games => Sort::Games,
-        }
-    }
-}
-
-impl From<WhoChoice> for Who {
-    fn from(c: WhoChoice) -> Who {
-        match c {
-            WhoChoice::Everyone => Who::Everyone,
-            WhoChoice::Moderators => Who::Moderators,
-            WhoChoice::Role => Who::Role,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum WhoChoice {
-    #[name = "everyone"]
-    #[name_localized("id", "semua")]
-    Everyone,
-    #[name = "moderators"]
-    #[name_localized("id", "moderator")]
-    Moderators,
-    #[name = "role"]
-    #[name_localized("id", "peran")]
-    Role,
 }
 
 /// Quiz rounds on the essay.
@@ -268,33 +62,33 @@ pub async fn quiz_start(
     #[autocomplete = "sections"]
     #[max_length = 100]
     section: Option<String>,
-    difficulty: Option<DifficultyChoice>,
+    difficulty: Option<Pick<Difficulty>>,
     #[min = 10]
     #[max = 120]
     seconds: Option<u32>,
-    mode: Option<ModeChoice>,
-    scoring: Option<ScoringChoice>,
+    mode: Option<Pick<Mode>>,
+    scoring: Option<Pick<Scoring>>,
     streaks: Option<bool>,
     #[min = 1000]
     #[max = 100000]
     goal: Option<u32>,
     spoilers: Option<bool>,
-    teams: Option<TeamsChoice>,
-    kind: Option<KindChoice>,
+    teams: Option<Pick<Teams>>,
+    kind: Option<Pick<Answering>>,
 ) -> Result<(), Error> {
     let args = StartArgs {
         questions,
         topic,
         section,
-        difficulty: difficulty.map(Into::into),
+        difficulty: difficulty.map(Pick::get),
         seconds,
-        mode: mode.map(Into::into),
-        scoring: scoring.map(Into::into),
+        mode: mode.map(Pick::get),
+        scoring: scoring.map(Pick::get),
         streaks,
         goal,
         spoilers,
-        teams: teams.map(Into::into),
-        kind: kind.map(Into::into),
+        teams: teams.map(Pick::get),
+        kind: kind.map(Pick::get),
     };
     run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
 }
@@ -327,30 +121,30 @@ pub async fn quiz_stop(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, rename = "leaderboard", user_cooldown = 2)]
 pub async fn quiz_leaderboard(
     ctx: Context<'_>,
-    period: Option<PeriodChoice>,
-    sort: Option<SortChoice>,
+    period: Option<Pick<Period>>,
+    sort: Option<Pick<Sort>>,
 ) -> Result<(), Error> {
     let cmd = QuizCommand::Leaderboard {
-        period: period.map(Into::into),
-        sort: sort.map(Into::into),
+        period: period.map(Pick::get),
+        sort: sort.map(Pick::get),
     };
     run(ctx, Plan::PUBLIC, cmd).await
 }
 
 /// Your own points, rank and accuracy.
 #[poise::command(slash_command, rename = "me")]
-pub async fn quiz_me(ctx: Context<'_>, period: Option<PeriodChoice>) -> Result<(), Error> {
+pub async fn quiz_me(ctx: Context<'_>, period: Option<Pick<Period>>) -> Result<(), Error> {
     let cmd = QuizCommand::Me {
-        period: period.map(Into::into),
+        period: period.map(Pick::get),
     };
     run(ctx, Plan::PRIVATE, cmd).await
 }
 
 /// The last round, or the term's gradebook, as a CSV file.
 #[poise::command(slash_command, rename = "report")]
-pub async fn quiz_report(ctx: Context<'_>, scope: Option<ScopeChoice>) -> Result<(), Error> {
+pub async fn quiz_report(ctx: Context<'_>, scope: Option<Pick<ReportScope>>) -> Result<(), Error> {
     let cmd = QuizCommand::Report {
-        scope: scope.map(Into::into).unwrap_or_default(),
+        scope: scope.map(Pick::get).unwrap_or_default(),
     };
     run(ctx, Plan::PRIVATE, cmd).await
 }
@@ -370,11 +164,11 @@ pub async fn quiz_practice(
 #[poise::command(slash_command, rename = "insights")]
 pub async fn quiz_insights(
     ctx: Context<'_>,
-    period: Option<PeriodChoice>,
+    period: Option<Pick<Period>>,
     #[channel_types("Text")] channel: Option<serenity::ChannelId>,
 ) -> Result<(), Error> {
     let cmd = QuizCommand::Insights {
-        period: period.map(Into::into),
+        period: period.map(Pick::get),
         channel: channel.map(|c| c.get()),
     };
     run(ctx, Plan::PRIVATE, cmd).await
@@ -394,9 +188,9 @@ pub async fn quiz_info(ctx: Context<'_>) -> Result<(), Error> {
 
 /// Clear a period's board.
 #[poise::command(slash_command, rename = "reset")]
-pub async fn quiz_reset(ctx: Context<'_>, period: PeriodChoice) -> Result<(), Error> {
+pub async fn quiz_reset(ctx: Context<'_>, period: Pick<Period>) -> Result<(), Error> {
     let cmd = QuizCommand::Reset {
-        period: period.into(),
+        period: period.get(),
     };
     run(ctx, Plan::PRIVATE, cmd).await
 }
@@ -409,33 +203,14 @@ pub async fn quiz_reset(ctx: Context<'_>, period: PeriodChoice) -> Result<(), Er
 )]
 pub async fn quiz_access(
     ctx: Context<'_>,
-    who: WhoChoice,
+    who: Pick<Who>,
     role: Option<serenity::Role>,
 ) -> Result<(), Error> {
     let cmd = QuizCommand::Access {
-        who: who.into(),
+        who: who.get(),
         role: role.map(|r| r.id.get()),
     };
     run(ctx, Plan::PRIVATE, cmd).await
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum HomeworkActionChoice {
-    #[name = "close"]
-    #[name_localized("id", "tutup")]
-    Close,
-    #[name = "extend"]
-    #[name_localized("id", "perpanjang")]
-    Extend,
-}
-
-impl From<HomeworkActionChoice> for ListAction {
-    fn from(c: HomeworkActionChoice) -> ListAction {
-        match c {
-            HomeworkActionChoice::Close => ListAction::Close,
-            HomeworkActionChoice::Extend => ListAction::Extend,
-        }
-    }
 }
 
 async fn zones(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
@@ -461,7 +236,7 @@ pub async fn quiz_assign(
     #[autocomplete = "sections"]
     #[max_length = 100]
     section: Option<String>,
-    difficulty: Option<DifficultyChoice>,
+    difficulty: Option<Pick<Difficulty>>,
     #[autocomplete = "zones"]
     #[max_length = 64]
     timezone: Option<String>,
@@ -474,7 +249,7 @@ pub async fn quiz_assign(
             questions,
             topic,
             section,
-            difficulty: difficulty.map(Into::into),
+            difficulty: difficulty.map(Pick::get),
             ..StartArgs::default()
         },
         due,
@@ -488,7 +263,7 @@ pub async fn quiz_assign(
 #[poise::command(slash_command, rename = "assignments")]
 pub async fn quiz_assignments(
     ctx: Context<'_>,
-    action: Option<HomeworkActionChoice>,
+    action: Option<Pick<ListAction>>,
     #[min = 1] id: Option<u32>,
     #[max_length = 40] due: Option<String>,
     #[autocomplete = "zones"]
@@ -496,7 +271,7 @@ pub async fn quiz_assignments(
     timezone: Option<String>,
 ) -> Result<(), Error> {
     let args = ListArgs {
-        action: action.map(Into::into),
+        action: action.map(Pick::get),
         id,
         due,
         timezone,

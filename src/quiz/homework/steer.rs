@@ -6,6 +6,7 @@ use super::Assignment;
 use super::close;
 use super::due;
 use super::flow::zone_for;
+use crate::catalog::choice::{self, Names};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::Lang;
@@ -18,6 +19,16 @@ use crate::services::{Error, Services};
 pub enum ListAction {
     Close,
     Extend,
+}
+
+impl choice::Choice for ListAction {
+    const CHOICES: &'static [ListAction] = &[ListAction::Close, ListAction::Extend];
+    fn names(self) -> Names {
+        match self {
+            ListAction::Close => Names::new("close", "tutup"),
+            ListAction::Extend => Names::new("extend", "perpanjang"),
+        }
+    }
 }
 
 /// `/quiz assignments`' options.

@@ -3,9 +3,10 @@
 //!
 //! # Layers
 //! Each file sits in one layer and uses items defined in its own layer or lower ones, never
-//! higher; no two files use each other's items (no import circle). Lowest first:
+//! higher; no two files use each other's items (no import circle). `tests/architecture/`
+//! holds both rules. Lowest first:
 //! 1. leaves: [`text`] (folding, cutting, escaping), [`clock`], Discord's limits
-//!    ([`render::limits`]);
+//!    ([`render::limits`]), the names of an option's choices ([`catalog::choice`]);
 //! 2. the study pack's data ([`pack`]), then [`i18n`] (the UI strings) and the search's
 //!    matchers; then the [`search`] index, the pack's loader and the command list
 //!    ([`catalog`]);
@@ -29,7 +30,7 @@
 //! # State flows one way
 //! Plain data types (`*/model.rs`) ← [`store`] ← feature logic ← front ends. The store reads
 //! and writes the features' model values and names nothing else of theirs
-//! (`tests/architecture.rs` fails on any other path); a card reads a feature's model and
+//! (`tests/architecture/` fails on any other path); a card reads a feature's model and
 //! returns a [`reply::Reply`], and never calls the store.
 
 pub mod app;

@@ -6,7 +6,7 @@
 //! [`on!`] runs a body once per engine. One module per aggregate. Rows are decoded here, once,
 //! into the features' plain values (their `model` modules: ids as integers, languages, post
 //! kinds, decks), so no caller re-parses a stored string. The store names nothing else of the
-//! features (`tests/architecture.rs` holds it to that); the features call the store.
+//! features (`tests/architecture/` holds it to that); the features call the store.
 
 /// Runs `$body` with `$p` bound to the pool of `$db` (a `&Db`), whichever engine it is: the
 /// body is written once and compiled for each. Written like a closure, `on!(&self.pool, |db| {

@@ -104,7 +104,7 @@ fn the_rule_itself_refuses_what_it_should() {
 /// The layers of `src/`, lowest first: a file belongs to the longest prefix that names it (the
 /// top of `src/lib.rs` says what each holds).
 const LAYERS: &[&[&str]] = &[
-    &["text", "clock", "render/limits"],
+    &["text", "clock", "render/limits", "catalog/choice"],
     &["pack"],
     &["i18n", "search/answer", "search/score"],
     &["search", "pack/load", "pack/origin", "catalog/commands"],

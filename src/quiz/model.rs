@@ -67,6 +67,24 @@ pub struct AnswerRow {
     pub typed: Option<String>,
 }
 
+/// A stored answer for tests: question `q` (id `q{q}`), the first choice when correct, the
+/// second otherwise, answered in 1.5 s.
+#[cfg(any(test, feature = "test-util"))]
+pub fn answered(q: u32, user: u64, correct: bool, points: u32, at: i64) -> AnswerRow {
+    AnswerRow {
+        question_no: q,
+        question_id: format!("q{q}"),
+        user_id: user,
+        choice: if correct { 0 } else { 1 },
+        correct,
+        taken_ms: 1500,
+        points,
+        answered_at: at,
+        team: None,
+        ..AnswerRow::default()
+    }
+}
+
 impl AnswerRow {
     /// The `choice` of a typed answer that was not accepted (the column holds -1).
     pub const NO_CHOICE: u32 = u32::MAX;

@@ -3,23 +3,8 @@
 //! stored once.
 
 use super::round_csv;
-use crate::quiz::model::AnswerRow;
+use crate::quiz::model::{AnswerRow, answered as row};
 use crate::store::Store;
-
-fn row(q: u32, user: u64, correct: bool, points: u32, at: i64) -> AnswerRow {
-    AnswerRow {
-        question_no: q,
-        question_id: format!("q{q}"),
-        user_id: user,
-        choice: if correct { 0 } else { 1 },
-        correct,
-        taken_ms: 1500,
-        points,
-        answered_at: at,
-        team: None,
-        ..AnswerRow::default()
-    }
-}
 
 /// The CSV a teacher gets from `/quiz report` for `round`, cell by cell, its header first.
 async fn teachers_csv(s: &Store, round: u64) -> Vec<Vec<String>> {

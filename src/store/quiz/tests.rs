@@ -1,21 +1,7 @@
 //! Tests of the quiz store: one round per channel, answers stored once, boards and reports.
 
 use super::*;
-
-fn row(q: u32, user: u64, correct: bool, points: u32, at: i64) -> AnswerRow {
-    AnswerRow {
-        question_no: q,
-        question_id: format!("q{q}"),
-        user_id: user,
-        choice: if correct { 0 } else { 1 },
-        correct,
-        taken_ms: 1500,
-        points,
-        answered_at: at,
-        team: None,
-        ..AnswerRow::default()
-    }
-}
+use crate::quiz::model::answered as row;
 
 #[tokio::test]
 async fn one_round_per_channel_and_no_answer_counted_twice() {

@@ -342,7 +342,7 @@ fn learning_cards_in_both_languages() {
             total: 5,
         };
         let feedback = practice_feedback(pack, tf, 1 - tf.correct, lang);
-        let card = practice_question(q, &practice::order(77, 2, q), step, Some(feedback), lang);
+        let card = practice_question(q, &practice::shown(77, 2, q), step, Some(feedback), lang);
         within(&card);
         insta::assert_snapshot!(
             format!("practice_question_{code}"),
@@ -471,11 +471,11 @@ fn homework_cards_in_both_languages() {
             format!("homework_assignment_{}", lang.code()),
             aura::render::to_text(&open)
         );
-        let (q, order) = a.question(&core, 2).expect("question 2");
+        let (q, shown) = a.question(&core, 2).expect("question 2");
         let asked = question_card(
             &a,
             q,
-            order,
+            &shown,
             2,
             Some(1_796_000_100),
             Some((Feedback::Right, 1)),

@@ -484,19 +484,7 @@ fn lock_in(
                         .current
                         .lock()
                         .ok()
-                        .and_then(|c| {
-                            c.as_ref().map(|c| {
-                                if c.view.true_false {
-                                    c.view
-                                        .choices
-                                        .get(position)
-                                        .map(|x| x.get(lang).to_string())
-                                        .unwrap_or_default()
-                                } else {
-                                    cards::letter(position).to_string()
-                                }
-                            })
-                        })
+                        .and_then(|c| c.as_ref().map(|c| c.view.label(position, lang).name))
                         .unwrap_or_default();
                     ("quiz-locked", choice)
                 }

@@ -184,10 +184,10 @@ fn question(
     feedback: Option<(Feedback, u32)>,
     lang: Lang,
 ) -> Option<Reply> {
-    let (q, order) = a.question(&s.core, number)?;
+    let (q, shown) = a.question(&s.core, number)?;
     let by = a.rules().answer_by(shown_at);
     Some(cards::question_card(
-        a, q, order, number, by, feedback, lang,
+        a, q, &shown, number, by, feedback, lang,
     ))
 }
 
@@ -324,10 +324,10 @@ async fn answer_once(
             taken_secs,
             last,
         } => {
-            let Some((q, order)) = a.question(&s.core, number) else {
+            let Some((q, shown)) = a.question(&s.core, number) else {
                 return Ok(Outcome::notice(t(lang, "homework-gone")));
             };
-            let Some(&chosen) = order.get(position) else {
+            let Some(chosen) = shown.authored(position) else {
                 return Ok(Outcome::notice(t(lang, "error-stale-button")));
             };
             let correct = chosen == q.correct;

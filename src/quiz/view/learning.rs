@@ -3,12 +3,13 @@
 //! notice, the due line of `/quiz me`, and the teacher's insights (most-missed questions,
 //! accuracy per concept and per section, a chart, and a menu opening each concept's card).
 
-use super::letter;
+use super::choice_list;
 use crate::cards::{concept_menu, place_text, whole_lines};
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack, QuizQuestion};
 use crate::quiz::Period;
+use crate::quiz::asked::Shown;
 use crate::quiz::insights::Insights;
 use crate::quiz::leitner::Card;
 use crate::reply::{Accent, Bar, Button, ButtonStyle, Chart, ChartKind, Reply};
@@ -30,25 +31,16 @@ fn choice_text(q: &QuizQuestion, authored: usize, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-/// A practice question, privately: the prompt, the choices in the run's `order` (authored
-/// indices by position) and one button each; `feedback` on the previous answer above it.
+/// A practice question, privately: the prompt, the choices as the run shows them and one
+/// button each; `feedback` on the previous answer above it.
 pub fn practice_question(
     q: &QuizQuestion,
-    order: &[usize],
+    shown: &Shown,
     step: Step,
     feedback: Option<String>,
     lang: Lang,
 ) -> Reply {
-    let choices = if q.true_false {
-        String::new()
-    } else {
-        order
-            .iter()
-            .enumerate()
-            .map(|(pos, &i)| format!("**{}** — {}", letter(pos), choice_text(q, i, lang)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let choices = choice_list(shown.labels(q, lang));
     let prompt = q.prompt.get(lang).to_string();
     let text = if choices.is_empty() {
         prompt
@@ -70,7 +62,7 @@ pub fn practice_question(
     if let Some(f) = feedback {
         reply = reply.field(t(lang, "quiz-practice-last"), f);
     }
-    for (pos, &i) in order.iter().enumerate() {
+    for (pos, &i) in shown.order.iter().enumerate() {
         reply.buttons.push(Button {
             id: CustomId::Practice {
                 run: step.run,
@@ -78,11 +70,7 @@ pub fn practice_question(
                 question: q.id.clone(),
                 choice: i,
             },
-            label: if q.true_false {
-                choice_text(q, i, lang)
-            } else {
-                letter(pos).to_string()
-            },
+            label: shown.label(q, pos, lang).name,
             style: ButtonStyle::Primary,
         });
     }

@@ -3,8 +3,6 @@
 //! of a member's private attempt (`/quiz assignments` is in [`super::steer`]). Every click answers its own interaction (a new private message for Start,
 //! the clicked private message replaced for an answer), so no reply waits on an old token.
 
-use rand::Rng;
-
 use super::attempt::{self, Click, Start};
 use super::due::{self, DueError};
 use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, pick};
@@ -13,7 +11,7 @@ use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
 use crate::pack::Lang;
 use crate::quiz::AnswerRow;
-use crate::quiz::plan::StartArgs;
+use crate::quiz::plan::{self, StartArgs};
 use crate::quiz::scoring::MAX_POINTS;
 use crate::quiz::view::homework::{self as cards, Feedback, option};
 use crate::reply::Reply;
@@ -58,14 +56,8 @@ pub async fn assign(
     args: &AssignArgs,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let missing = inv.bot_missing();
-    if !missing.is_empty() {
-        let text = tr(
-            lang,
-            "error-bot-permissions",
-            &[("missing", &missing.join(", "))],
-        );
-        return Ok(Outcome::notice(text));
+    if let Some(refusal) = plan::bot_refusal(inv) {
+        return Ok(Outcome::Reply(refusal));
     }
     if let Some(n) = args.start.questions
         && !(1..=MAX_QUESTIONS as u32).contains(&n)
@@ -100,14 +92,10 @@ pub async fn assign(
         Ok(at) => at.as_second(),
         Err(e) => return Ok(cards::due_notice(e, "assign", &args.due, lang).into()),
     };
-    let plan = match crate::quiz::plan::plan(&s.core, lang, &args.start, 2) {
-        Ok(plan) => plan,
+    let (plan, seed) = match plan::seeded(s, lang, &args.start, 2) {
+        Ok(planned) => planned,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };
-    let seed = s
-        .pace
-        .quiz_seed
-        .unwrap_or_else(|| rand::thread_rng().r#gen());
     let Some(questions) = pick(&s.core, &plan, seed) else {
         return Ok(Outcome::notice(t(lang, "quiz-no-questions")));
     };

@@ -292,19 +292,11 @@ async fn answer_once(
         )),
         Click::Stale { current } => {
             let shown_at = progress.map_or(now, |p| p.shown_at);
-            Ok(
-                match question(
-                    s,
-                    &a,
-                    current,
-                    shown_at,
-                    Some((Feedback::Stale, number)),
-                    lang,
-                ) {
-                    Some(reply) => Outcome::Update(reply),
-                    None => Outcome::notice(t(lang, "homework-gone")),
-                },
-            )
+            let stale = Some((Feedback::Stale, number));
+            Ok(in_place(
+                question(s, &a, current, shown_at, stale, lang),
+                lang,
+            ))
         }
         Click::Take {
             number,
@@ -328,10 +320,9 @@ async fn answer_once(
                 taken_ms: u64::try_from(taken_secs).unwrap_or(0) * 1000,
                 points: if correct { MAX_POINTS } else { 0 },
                 answered_at: now,
-                team: None,
                 picked: u32::try_from(chosen).ok(),
                 display_name: (!inv.name.is_empty()).then(|| inv.name.clone()),
-                typed: None,
+                ..AnswerRow::default()
             };
             let stored = s
                 .store
@@ -366,10 +357,19 @@ async fn answer_once(
                     finished(s, &a, inv.user, feedback, lang).await?,
                 ));
             }
-            Ok(match question(s, &a, number + 1, now, feedback, lang) {
-                Some(reply) => Outcome::Update(reply),
-                None => Outcome::notice(t(lang, "homework-gone")),
-            })
+            Ok(in_place(
+                question(s, &a, number + 1, now, feedback, lang),
+                lang,
+            ))
         }
+    }
+}
+
+/// The clicked private message replaced by `reply`; a notice when the question is gone from
+/// the pack.
+fn in_place(reply: Option<Reply>, lang: Lang) -> Outcome {
+    match reply {
+        Some(reply) => Outcome::Update(reply),
+        None => Outcome::notice(t(lang, "homework-gone")),
     }
 }

@@ -217,8 +217,60 @@ pub fn insights_card(
         "quiz-insights-intro",
         &[("answers", &(ins.answers as usize))],
     );
-    let missed: Vec<String> = ins
-        .missed
+    let missed = missed_lines(pack, ins, lang);
+    let missed = if missed.is_empty() {
+        vec![t(lang, "quiz-insights-no-misses")]
+    } else {
+        missed
+    };
+    for (name, value) in whole_lines(&t(lang, "quiz-insights-missed"), &missed, 2) {
+        reply = reply.field(name, value);
+    }
+    let concepts: Vec<String> = ins
+        .concepts
+        .iter()
+        .map(|a| accuracy_line(concept_name(pack, &a.id, lang), a, lang))
+        .collect();
+    let sections: Vec<String> = ins
+        .sections
+        .iter()
+        .map(|a| {
+            let name = pack
+                .section(&a.id)
+                .map(|s| s.label.get(lang).to_string())
+                .unwrap_or_else(|| a.id.clone());
+            accuracy_line(name, a, lang)
+        })
+        .collect();
+    for (heading, lines) in [
+        ("quiz-insights-concepts", concepts),
+        ("quiz-insights-sections", sections),
+    ] {
+        if !lines.is_empty() {
+            for (name, value) in whole_lines(&t(lang, heading), &lines, 2) {
+                reply = reply.field(name, value);
+            }
+        }
+    }
+    reply.footer = Some(t(lang, "quiz-insights-footer"));
+    reply.charts.extend(concepts_chart(pack, ins, lang));
+    // Each concept row opens its card, where the discussion can start.
+    reply.select = concept_menu(
+        pack,
+        ins.concepts
+            .iter()
+            .take(25)
+            .filter_map(|a| pack.concept(&a.id)),
+        lang,
+        "insights".into(),
+        "quiz-insights-open",
+    );
+    reply
+}
+
+/// The five most-missed questions, each with its most chosen wrong answer.
+fn missed_lines(pack: &Pack, ins: &Insights, lang: Lang) -> Vec<String> {
+    ins.missed
         .iter()
         .take(5)
         .enumerate()
@@ -247,97 +299,57 @@ pub fn insights_card(
             }
             Some(line)
         })
-        .collect();
-    let missed = if missed.is_empty() {
-        vec![t(lang, "quiz-insights-no-misses")]
-    } else {
-        missed
-    };
-    for (name, value) in whole_lines(&t(lang, "quiz-insights-missed"), &missed, 2) {
-        reply = reply.field(name, value);
-    }
-    let line = |name: String, a: &crate::quiz::insights::Accuracy| {
-        tr(
-            lang,
-            "quiz-insights-accuracy-line",
-            &[
-                ("name", &name),
-                ("percent", &percent(a.percent())),
-                ("correct", &(a.correct as usize)),
-                ("answers", &(a.answers as usize)),
-            ],
-        )
-    };
-    let concept_name = |id: &str| {
-        pack.concept(id)
-            .map(|c| c.name.get(lang).to_string())
-            .unwrap_or_else(|| id.to_string())
-    };
-    let concepts: Vec<String> = ins
-        .concepts
-        .iter()
-        .map(|a| line(concept_name(&a.id), a))
-        .collect();
-    if !concepts.is_empty() {
-        for (name, value) in whole_lines(&t(lang, "quiz-insights-concepts"), &concepts, 2) {
-            reply = reply.field(name, value);
-        }
-    }
-    let sections: Vec<String> = ins
-        .sections
-        .iter()
-        .map(|a| {
-            let name = pack
-                .section(&a.id)
-                .map(|s| s.label.get(lang).to_string())
-                .unwrap_or_else(|| a.id.clone());
-            line(name, a)
-        })
-        .collect();
-    if !sections.is_empty() {
-        for (name, value) in whole_lines(&t(lang, "quiz-insights-sections"), &sections, 2) {
-            reply = reply.field(name, value);
-        }
-    }
-    reply.footer = Some(t(lang, "quiz-insights-footer"));
-    // The chart: the weakest concepts, at most 15 bars.
+        .collect()
+}
+
+fn accuracy_line(name: String, a: &crate::quiz::insights::Accuracy, lang: Lang) -> String {
+    tr(
+        lang,
+        "quiz-insights-accuracy-line",
+        &[
+            ("name", &name),
+            ("percent", &percent(a.percent())),
+            ("correct", &(a.correct as usize)),
+            ("answers", &(a.answers as usize)),
+        ],
+    )
+}
+
+fn concept_name(pack: &Pack, id: &str, lang: Lang) -> String {
+    pack.concept(id)
+        .map(|c| c.name.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The chart of accuracy per concept: the weakest concepts, at most 15 bars (none without
+/// concepts).
+fn concepts_chart(pack: &Pack, ins: &Insights, lang: Lang) -> Option<Chart> {
     let bars: Vec<Bar> = ins
         .concepts
         .iter()
         .take(15)
         .map(|a| Bar {
-            label: concept_name(&a.id),
+            label: concept_name(pack, &a.id, lang),
             value: percent(a.percent()) as u64,
             caption: format!("{}/{} · {}%", a.correct, a.answers, percent(a.percent())),
             marked: a.percent() < 50.0,
         })
         .collect();
-    if !bars.is_empty() {
-        let alt = bars
-            .iter()
-            .map(|b| format!("{} {}%", b.label, b.value))
-            .collect::<Vec<_>>()
-            .join(", ");
-        reply.charts.push(Chart {
-            name: "insights.png".into(),
-            alt: truncate(
-                &tr(lang, "quiz-insights-chart-alt", &[("bars", &alt)]),
-                1000,
-            ),
-            title: t(lang, "quiz-insights-chart-title"),
-            kind: ChartKind::Bars(bars),
-        });
+    if bars.is_empty() {
+        return None;
     }
-    // Each concept row opens its card, where the discussion can start.
-    reply.select = concept_menu(
-        pack,
-        ins.concepts
-            .iter()
-            .take(25)
-            .filter_map(|a| pack.concept(&a.id)),
-        lang,
-        "insights".into(),
-        "quiz-insights-open",
-    );
-    reply
+    let alt = bars
+        .iter()
+        .map(|b| format!("{} {}%", b.label, b.value))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Chart {
+        name: "insights.png".into(),
+        alt: truncate(
+            &tr(lang, "quiz-insights-chart-alt", &[("bars", &alt)]),
+            1000,
+        ),
+        title: t(lang, "quiz-insights-chart-title"),
+        kind: ChartKind::Bars(bars),
+    })
 }

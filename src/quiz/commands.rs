@@ -484,9 +484,8 @@ async fn class_insights(
     let since = s.store.period_start(guild, period, s.clock.unix()).await?;
     let tallies = s.store.insight_tallies(guild, since, channel).await?;
     let found = insights::compute(&pack.questions, &tallies);
-    Ok(Outcome::Reply(cards::insights_card(
-        pack, &found, period, channel, lang,
-    )))
+    let card = cards::insights_card(pack, &found, period, channel, lang);
+    Ok(Outcome::Reply(card))
 }
 
 /// A click on an answer button. A locked-in answer is stored before the member is told, so a

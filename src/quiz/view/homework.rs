@@ -50,11 +50,7 @@ pub fn assignment_card(a: &Assignment, lang: Lang) -> Reply {
         Some(at) => text.push_str(&tr(lang, "homework-closed-at", &[("closed", &full(at))])),
     }
     let mut reply = Reply {
-        title: Some(tr(
-            lang,
-            "homework-title",
-            &[("number", &(a.number as usize))],
-        )),
+        title: Some(titled("homework-title", a, lang)),
         text,
         accent: Accent::Benjamin,
         footer: Some(t(
@@ -94,14 +90,24 @@ pub enum Feedback {
     Stale,
 }
 
-fn feedback_text(f: Feedback, number: u32, lang: Lang) -> String {
+/// How the last answer (`number`) went, as the first paragraph of the next message (empty
+/// without feedback).
+fn feedback_text(feedback: Option<(Feedback, u32)>, lang: Lang) -> String {
+    let Some((f, number)) = feedback else {
+        return String::new();
+    };
     let key = match f {
         Feedback::Right => "homework-right",
         Feedback::Wrong => "homework-wrong",
         Feedback::Missed => "homework-missed",
         Feedback::Stale => "homework-stale",
     };
-    tr(lang, key, &[("number", &(number as usize))])
+    tr(lang, key, &[("number", &(number as usize))]) + "\n\n"
+}
+
+/// A card's title: `key` with the assignment's number.
+fn titled(key: &str, a: &Assignment, lang: Lang) -> String {
+    tr(lang, key, &[("number", &(a.number as usize))])
 }
 
 /// A member's private question `number`: the prompt, the choices, the time to answer by (if
@@ -115,11 +121,7 @@ pub fn question_card(
     feedback: Option<(Feedback, u32)>,
     lang: Lang,
 ) -> Reply {
-    let mut text = String::new();
-    if let Some((f, n)) = feedback {
-        text.push_str(&feedback_text(f, n, lang));
-        text.push_str("\n\n");
-    }
+    let mut text = feedback_text(feedback, lang);
     text.push_str(q.prompt.get(lang));
     let choices = choice_list(shown.labels(q, lang));
     if !choices.is_empty() {
@@ -168,11 +170,7 @@ pub fn finished_card(
     feedback: Option<(Feedback, u32)>,
     lang: Lang,
 ) -> Reply {
-    let mut text = String::new();
-    if let Some((f, n)) = feedback {
-        text.push_str(&feedback_text(f, n, lang));
-        text.push_str("\n\n");
-    }
+    let mut text = feedback_text(feedback, lang);
     text.push_str(&tr(
         lang,
         "homework-finished",
@@ -183,11 +181,7 @@ pub fn finished_card(
         ],
     ));
     Reply {
-        title: Some(tr(
-            lang,
-            "homework-title",
-            &[("number", &(a.number as usize))],
-        )),
+        title: Some(titled("homework-title", a, lang)),
         text,
         ephemeral: true,
         accent: Accent::Benjamin,
@@ -221,11 +215,7 @@ pub fn summary_card(core: &Core, a: &Assignment, s: &Summary, lang: Lang) -> Rep
         _ => text.push_str(&t(lang, "homework-nobody-finished")),
     }
     let mut reply = Reply {
-        title: Some(tr(
-            lang,
-            "homework-summary-title",
-            &[("number", &(a.number as usize))],
-        )),
+        title: Some(titled("homework-summary-title", a, lang)),
         text,
         accent: Accent::Benjamin,
         footer: Some(t(lang, "homework-summary-footer")),

@@ -316,7 +316,7 @@ fn learning_cards_in_both_languages() {
             total: 5,
         };
         let feedback = practice_feedback(pack, tf, 1 - tf.correct, lang);
-        let card = practice_question(q, &practice::order(77, 2, q), step, Some(feedback), lang);
+        let card = practice_question(q, &practice::shown(77, 2, q), step, Some(feedback), lang);
         within(&card);
         pin("practice_question", lang, aura::render::to_text(&card));
         let lines = [
@@ -435,11 +435,11 @@ fn homework_cards_in_both_languages() {
         };
         let open = assignment_card(&a, lang);
         pin("homework_assignment", lang, aura::render::to_text(&open));
-        let (q, order) = a.question(&core, 2).expect("question 2");
+        let (q, shown) = a.question(&core, 2).expect("question 2");
         let asked = question_card(
             &a,
             q,
-            order,
+            &shown,
             2,
             Some(1_796_000_100),
             Some((Feedback::Right, 1)),

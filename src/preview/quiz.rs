@@ -9,7 +9,7 @@ use crate::pack::Lang;
 use crate::quiz::Period;
 use crate::quiz::homework::{Assignment, MAX_LIMIT, MIN_LIMIT, due, pick};
 use crate::quiz::plan::{Mode, StartArgs, plan};
-use crate::quiz::practice::{RUN, Scope, order};
+use crate::quiz::practice::{RUN, Scope, shown};
 use crate::quiz::view::homework::{assignment_card, due_notice, option};
 use crate::quiz::view::{
     JoinStage, Stage, Step, insights_card, practice_question, question_card, teams_card,
@@ -142,7 +142,7 @@ pub fn practice(core: &Core, lang: crate::pack::Lang, topic: Option<&str>) -> Re
         number: 1,
         total: pool.len().min(RUN),
     };
-    practice_question(first, &order(1, 1, first), step, None, lang)
+    practice_question(first, &shown(1, 1, first), step, None, lang)
 }
 
 /// What `aura preview '/quiz insights'` shows: the card for a sample class of twelve (no

@@ -40,8 +40,8 @@ pub fn may_control(access: &Access, asker: &Asker<'_>, starter: u64) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn moderators_always_students_as_configured() {
+    /// A student (id 7) with the role 42, and a moderator (id 8).
+    fn class() -> (Asker<'static>, Asker<'static>) {
         let student = Asker {
             id: 7,
             moderator: false,
@@ -52,6 +52,12 @@ mod tests {
             moderator: true,
             roles: &[],
         };
+        (student, moderator)
+    }
+
+    #[test]
+    fn moderators_always_students_as_configured() {
+        let (student, moderator) = class();
         assert!(may_run(&Access::Moderators, &moderator));
         assert!(!may_run(&Access::Moderators, &student));
         assert!(may_run(&Access::Everyone, &student));
@@ -66,16 +72,7 @@ mod tests {
 
     #[test]
     fn with_everyone_students_play_but_only_moderators_and_quiz_masters_reset() {
-        let student = Asker {
-            id: 7,
-            moderator: false,
-            roles: &[42],
-        };
-        let moderator = Asker {
-            id: 8,
-            moderator: true,
-            roles: &[],
-        };
+        let (student, moderator) = class();
         assert!(may_run(&Access::Everyone, &student));
         assert!(!may_moderate(&Access::Everyone, &student));
         assert!(!may_moderate(&Access::Moderators, &student));

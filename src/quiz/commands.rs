@@ -2,21 +2,19 @@
 //! [`Outcome`] out. Who may do what is decided here ([`access`](super::access)); live rounds
 //! are started and steered through [`live`](super::live).
 
-use rand::Rng;
-
 use super::access::{self, Asker};
 use super::homework::flow::{self as homework, AssignArgs};
 use super::homework::steer::{self as steering, ListArgs};
 use super::live::{self, Control};
 use super::recovery;
-use super::{Access, AnswerOutcome, AnswerRow, Joined, Period, Sort};
+use super::{Access, AnswerOutcome, AnswerRow, Joined, Period, Sort, Team};
 use super::{gradebook, insights, practice};
 use crate::audit::{self, Action};
 use crate::catalog::choice::{self, Names};
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::Lang;
-use crate::quiz::plan::{Mode, StartArgs};
+use crate::quiz::plan::{self, Mode, StartArgs};
 use crate::quiz::view::{self as cards, charts};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
@@ -137,7 +135,66 @@ fn notice(lang: Lang, key: &str) -> Outcome {
     Outcome::Reply(Reply::notice(t(lang, key)))
 }
 
-/// Every `/quiz` subcommand.
+/// What a member needs to use a `/quiz` subcommand (or button).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Right {
+    Anyone,
+    /// Whom the server's `/quiz access` lets run rounds (and moderators).
+    RunRounds,
+    /// Moderators and the quiz-master role: clearing boards, downloading reports.
+    Moderate,
+    /// Manage Server: who runs rounds is the server's staff's choice.
+    Staff,
+    /// Steering what `starter` started (a round, an assignment): the starter, a moderator or
+    /// a quiz master.
+    Control(u64),
+}
+
+impl Right {
+    /// Whether the member asking has it.
+    fn held(self, access: &Access, inv: &Invocation) -> bool {
+        let who = asker(inv);
+        match self {
+            Right::Anyone => true,
+            Right::RunRounds => access::may_run(access, &who),
+            Right::Moderate => access::may_moderate(access, &who),
+            Right::Staff => inv.is_staff(),
+            Right::Control(starter) => access::may_control(access, &who, starter),
+        }
+    }
+
+    /// The notice that refuses it.
+    fn refusal(self) -> &'static str {
+        match self {
+            Right::Control(_) => "quiz-not-starter",
+            _ => "error-no-permission",
+        }
+    }
+}
+
+/// The permission table: what each subcommand needs. `running`: the round running in the
+/// channel, which its starter may steer (with none running, steering only says so). Closing
+/// or extending an assignment is checked against its teacher once it is found.
+fn right(cmd: &QuizCommand, running: Option<&live::Live>) -> Right {
+    match cmd {
+        QuizCommand::Start(_) | QuizCommand::Assign(_) | QuizCommand::Insights { .. } => {
+            Right::RunRounds
+        }
+        QuizCommand::Next | QuizCommand::Reveal | QuizCommand::Skip | QuizCommand::Stop => {
+            running.map_or(Right::Anyone, |live| Right::Control(live.starter))
+        }
+        QuizCommand::Report { .. } | QuizCommand::Reset { .. } => Right::Moderate,
+        QuizCommand::Access { .. } => Right::Staff,
+        QuizCommand::Leaderboard { .. }
+        | QuizCommand::Me { .. }
+        | QuizCommand::Review
+        | QuizCommand::Info
+        | QuizCommand::Practice { .. }
+        | QuizCommand::Assignments(_) => Right::Anyone,
+    }
+}
+
+/// Every `/quiz` subcommand: refused once here when the member lacks the [`right`] it needs.
 pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let Some(guild) = inv.guild else {
@@ -145,108 +202,29 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
         let reply = Reply::notice(tr(lang, "error-server-only", &[("command", &path)]));
         return Ok(Outcome::Reply(reply));
     };
-    let store = &s.store;
-    let access = store.quiz_access(guild).await?;
-    let who = asker(inv);
+    let access = s.store.quiz_access(guild).await?;
+    let running = s.state::<crate::quiz::Rooms>().get(inv.channel);
+    let needed = right(&cmd, running.as_deref());
+    if !needed.held(&access, inv) {
+        return Ok(notice(lang, needed.refusal()));
+    }
     let reply = match cmd {
-        QuizCommand::Start(args) => {
-            if !access::may_run(&access, &who) {
-                return Ok(notice(lang, "error-no-permission"));
-            }
-            return start(s, inv, guild, &args).await;
-        }
-        QuizCommand::Assign(args) => {
-            if !access::may_run(&access, &who) {
-                return Ok(notice(lang, "error-no-permission"));
-            }
-            return homework::assign(s, inv, guild, &args).await;
-        }
+        QuizCommand::Start(args) => return start(s, inv, guild, &args).await,
+        QuizCommand::Assign(args) => return homework::assign(s, inv, guild, &args).await,
         QuizCommand::Assignments(args) => {
-            let steer = |teacher| access::may_control(&access, &who, teacher);
+            let steer = |teacher| Right::Control(teacher).held(&access, inv);
             return steering::assignments(s, inv, guild, &args, steer).await;
         }
         QuizCommand::Next | QuizCommand::Reveal | QuizCommand::Skip | QuizCommand::Stop => {
-            match s.state::<crate::quiz::Rooms>().get(inv.channel) {
-                None => Reply::notice(t(lang, "quiz-not-running")),
-                Some(live) if !access::may_control(&access, &who, live.starter) => {
-                    Reply::notice(t(lang, "quiz-not-starter"))
-                }
-                Some(live) => {
-                    let open = live.round.lock().map(|r| r.is_open()).unwrap_or(false);
-                    let control = match cmd {
-                        QuizCommand::Next if live.mode == Mode::Auto => Err("quiz-auto-mode"),
-                        QuizCommand::Next if open => Err("quiz-wait-reveal"),
-                        QuizCommand::Next => Ok(Control::Next),
-                        QuizCommand::Reveal | QuizCommand::Skip if !open => Err("quiz-not-open"),
-                        QuizCommand::Reveal => Ok(Control::Reveal),
-                        QuizCommand::Skip => Ok(Control::Skip),
-                        _ => Ok(Control::Stop),
-                    };
-                    match control {
-                        Ok(c) => {
-                            let _ = live.control.send(c);
-                            Reply::private(t(lang, "quiz-done"))
-                        }
-                        Err(key) => Reply::notice(t(lang, key)),
-                    }
-                }
-            }
+            steer_round(&cmd, running.as_deref(), lang)
         }
         QuizCommand::Leaderboard { period, sort } => {
-            let period = period.unwrap_or(Period::All);
-            let sort = sort.unwrap_or_default();
-            let board = store.board_by(guild, period, s.clock.unix(), sort).await?;
-            let top: Vec<u64> = board
-                .iter()
-                .take(charts::BOARD_TOP)
-                .map(|l| l.user_id)
-                .collect();
-            let mut names = store.display_names_of(guild, &top).await?;
-            // The member asking is named as Discord shows them now.
-            if !inv.name.trim().is_empty() {
-                names.insert(inv.user, inv.name.clone());
-            }
-            let mut card = cards::board_card(&board, period, sort, lang);
-            card.charts.extend(charts::board(
-                &board,
-                period,
-                sort,
-                &names,
-                Some(inv.user),
-                lang,
-            ));
-            card
+            leaderboard(s, inv, guild, period.unwrap_or(Period::All), sort).await?
         }
-        QuizCommand::Me { period } => {
-            let period = period.unwrap_or(Period::All);
-            let board = store
-                .board_by(guild, period, s.clock.unix(), Sort::Points)
-                .await?;
-            let mine = board.iter().find(|l| l.user_id == inv.user);
-            let (due, next) = practice::due(s, guild, inv.user).await?;
-            let (name, value) = cards::practice_due_field(due, next, lang);
-            cards::me_card(mine, board.len(), period, lang).field(name, value)
-        }
+        QuizCommand::Me { period } => me(s, inv, guild, period.unwrap_or(Period::All)).await?,
         QuizCommand::Info => cards::info(&s.core, lang),
-        QuizCommand::Review => match store.last_round_played(guild, inv.user).await? {
-            None => cards::review_card(&s.core, &[], 0, lang),
-            Some(round) => {
-                let answers = store.answers_of(round, inv.user).await?;
-                let missed: Vec<cards::Missed<'_>> = answers
-                    .iter()
-                    .filter(|a| !a.correct)
-                    .map(|a| cards::Missed {
-                        number: a.question_no,
-                        question: &a.question_id,
-                    })
-                    .collect();
-                cards::review_card(&s.core, &missed, answers.len(), lang)
-            }
-        },
+        QuizCommand::Review => review(s, inv, guild).await?,
         QuizCommand::Report { scope } => {
-            if !access::may_moderate(&access, &who) {
-                return Ok(notice(lang, "error-no-permission"));
-            }
             return match scope {
                 ReportScope::Round => report(s, inv.channel, lang).await,
                 ReportScope::Term => term_report(s, guild, lang).await,
@@ -254,37 +232,134 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
         }
         QuizCommand::Practice { topic } => return practice::start(s, inv, guild, topic).await,
         QuizCommand::Insights { period, channel } => {
-            if !access::may_run(&access, &who) {
-                return Ok(notice(lang, "error-no-permission"));
-            }
             return class_insights(s, guild, period.unwrap_or(Period::All), channel, lang).await;
         }
-        QuizCommand::Reset { period } => {
-            if !access::may_moderate(&access, &who) {
-                return Ok(notice(lang, "error-no-permission"));
-            }
-            reset_confirmation(lang, period, inv.user, guild)
-        }
-        QuizCommand::Access { who, role } => {
-            if !inv.is_staff() {
-                return Ok(notice(lang, "error-no-permission"));
-            }
-            let access = match (who, role) {
-                (Who::Everyone, _) => Access::Everyone,
-                (Who::Role, Some(role)) => Access::Role(role),
-                (Who::Role, None) => return Ok(notice(lang, "quiz-access-needs-role")),
-                (Who::Moderators, _) => Access::Moderators,
-            };
-            store.set_quiz_access(guild, &access).await?;
-            let who = match &access {
-                Access::Everyone => t(lang, "quiz-access-everyone"),
-                Access::Moderators => t(lang, "quiz-access-moderators"),
-                Access::Role(r) => tr(lang, "quiz-access-role", &[("role", &format!("<@&{r}>"))]),
-            };
-            Reply::private(tr(lang, "quiz-access-set", &[("who", &who)]))
-        }
+        QuizCommand::Reset { period } => reset_confirmation(lang, period, inv.user, guild),
+        QuizCommand::Access { who, role } => return set_access(s, guild, who, role, lang).await,
     };
     Ok(Outcome::Reply(reply))
+}
+
+/// `/quiz next`, `reveal`, `skip` and `stop`: the control sent to the channel's round, or why
+/// it cannot be.
+fn steer_round(cmd: &QuizCommand, running: Option<&live::Live>, lang: Lang) -> Reply {
+    let Some(live) = running else {
+        return Reply::notice(t(lang, "quiz-not-running"));
+    };
+    let open = live.round.lock().map(|r| r.is_open()).unwrap_or(false);
+    let control = match cmd {
+        QuizCommand::Next if live.mode == Mode::Auto => Err("quiz-auto-mode"),
+        QuizCommand::Next if open => Err("quiz-wait-reveal"),
+        QuizCommand::Next => Ok(Control::Next),
+        QuizCommand::Reveal | QuizCommand::Skip if !open => Err("quiz-not-open"),
+        QuizCommand::Reveal => Ok(Control::Reveal),
+        QuizCommand::Skip => Ok(Control::Skip),
+        _ => Ok(Control::Stop),
+    };
+    match control {
+        Ok(c) => {
+            let _ = live.control.send(c);
+            Reply::private(t(lang, "quiz-done"))
+        }
+        Err(key) => Reply::notice(t(lang, key)),
+    }
+}
+
+/// `/quiz leaderboard`: the board over `period`, with its chart of the top members.
+async fn leaderboard(
+    s: &Services,
+    inv: &Invocation,
+    guild: u64,
+    period: Period,
+    sort: Option<Sort>,
+) -> Result<Reply, Error> {
+    let sort = sort.unwrap_or_default();
+    let board = s
+        .store
+        .board_by(guild, period, s.clock.unix(), sort)
+        .await?;
+    let top: Vec<u64> = board
+        .iter()
+        .take(charts::BOARD_TOP)
+        .map(|l| l.user_id)
+        .collect();
+    let mut names = s.store.display_names_of(guild, &top).await?;
+    // The member asking is named as Discord shows them now.
+    if !inv.name.trim().is_empty() {
+        names.insert(inv.user, inv.name.clone());
+    }
+    let lang = inv.lang;
+    let mut card = cards::board_card(&board, period, sort, lang);
+    card.charts.extend(charts::board(
+        &board,
+        period,
+        sort,
+        &names,
+        Some(inv.user),
+        lang,
+    ));
+    Ok(card)
+}
+
+/// `/quiz me`: the member's line of the board over `period`, and their practice due.
+async fn me(s: &Services, inv: &Invocation, guild: u64, period: Period) -> Result<Reply, Error> {
+    let board = s
+        .store
+        .board_by(guild, period, s.clock.unix(), Sort::Points)
+        .await?;
+    let mine = board.iter().find(|l| l.user_id == inv.user);
+    let (due, next) = practice::due(s, guild, inv.user).await?;
+    let (name, value) = cards::practice_due_field(due, next, inv.lang);
+    Ok(cards::me_card(mine, board.len(), period, inv.lang).field(name, value))
+}
+
+/// `/quiz review`: the questions the member missed in the last round they played.
+async fn review(s: &Services, inv: &Invocation, guild: u64) -> Result<Reply, Error> {
+    let Some(round) = s.store.last_round_played(guild, inv.user).await? else {
+        return Ok(cards::review_card(&s.core, &[], 0, inv.lang));
+    };
+    let answers = s.store.answers_of(round, inv.user).await?;
+    let missed: Vec<cards::Missed<'_>> = answers
+        .iter()
+        .filter(|a| !a.correct)
+        .map(|a| cards::Missed {
+            number: a.question_no,
+            question: &a.question_id,
+        })
+        .collect();
+    Ok(cards::review_card(
+        &s.core,
+        &missed,
+        answers.len(),
+        inv.lang,
+    ))
+}
+
+/// `/quiz access`: who may run rounds in the server from now on.
+async fn set_access(
+    s: &Services,
+    guild: u64,
+    who: Who,
+    role: Option<u64>,
+    lang: Lang,
+) -> Result<Outcome, Error> {
+    let access = match (who, role) {
+        (Who::Everyone, _) => Access::Everyone,
+        (Who::Role, Some(role)) => Access::Role(role),
+        (Who::Role, None) => return Ok(notice(lang, "quiz-access-needs-role")),
+        (Who::Moderators, _) => Access::Moderators,
+    };
+    s.store.set_quiz_access(guild, &access).await?;
+    let who = match &access {
+        Access::Everyone => t(lang, "quiz-access-everyone"),
+        Access::Moderators => t(lang, "quiz-access-moderators"),
+        Access::Role(r) => tr(lang, "quiz-access-role", &[("role", &format!("<@&{r}>"))]),
+    };
+    Ok(Outcome::Reply(Reply::private(tr(
+        lang,
+        "quiz-access-set",
+        &[("who", &who)],
+    ))))
 }
 
 /// "Really clear the board?" with Yes and Cancel, for the member who asked.
@@ -324,23 +399,13 @@ async fn start(
     args: &StartArgs,
 ) -> Result<Outcome, Error> {
     let (core, lang) = (&s.core, inv.lang);
-    let missing = inv.bot_missing();
-    if !missing.is_empty() {
-        let text = tr(
-            lang,
-            "error-bot-permissions",
-            &[("missing", &missing.join(", "))],
-        );
-        return Ok(Outcome::Reply(Reply::notice(text)));
+    if let Some(refusal) = plan::bot_refusal(inv) {
+        return Ok(Outcome::Reply(refusal));
     }
-    let plan = match crate::quiz::plan::plan(core, lang, args, s.pace.quiz.idle_limit) {
-        Ok(plan) => plan,
+    let (plan, seed) = match plan::seeded(s, lang, args, s.pace.quiz.idle_limit) {
+        Ok(planned) => planned,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };
-    let seed = s
-        .pace
-        .quiz_seed
-        .unwrap_or_else(|| rand::thread_rng().r#gen());
     let Some(round) = plan.round(core, seed) else {
         return Ok(notice(lang, "quiz-no-questions"));
     };
@@ -441,9 +506,8 @@ async fn class_insights(
     let since = s.store.period_start(guild, period, s.clock.unix()).await?;
     let tallies = s.store.insight_tallies(guild, since, channel).await?;
     let found = insights::compute(&pack.questions, &tallies);
-    Ok(Outcome::Reply(cards::insights_card(
-        pack, &found, period, channel, lang,
-    )))
+    let card = cards::insights_card(pack, &found, period, channel, lang);
+    Ok(Outcome::Reply(card))
 }
 
 /// A click on an answer button. A locked-in answer is stored before the member is told, so a
@@ -455,8 +519,7 @@ pub async fn answer(
     number: usize,
     position: usize,
 ) -> Outcome {
-    let mut stored = None;
-    let outcome = lock_in(s, inv, round, number, position, &mut stored);
+    let (outcome, stored) = lock_in(s, inv, round, number, position);
     if let Some((guild, row)) = stored
         && let Err(e) = s.store.record_answer(round, guild, row).await
     {
@@ -466,75 +529,100 @@ pub async fn answer(
     outcome
 }
 
+/// What a click did in the round's engine.
+struct Click {
+    outcome: AnswerOutcome,
+    /// The locked-in answer to store at once, with the round's server.
+    stored: Option<(u64, AnswerRow)>,
+    /// The member's team, at their first answer in a team round (dealt if not picked).
+    team: Option<Team>,
+}
+
+/// A member's click on the choice at `position` of question `number` of `round`: the private
+/// reply, and the answer to store at once (with the round's server) when it locked in.
 fn lock_in(
     s: &Services,
     inv: &Invocation,
     round: u64,
     number: usize,
     position: usize,
-    stored: &mut Option<(u64, AnswerRow)>,
-) -> Outcome {
+) -> (Outcome, Option<(u64, AnswerRow)>) {
     let lang = inv.lang;
-    let mut team = None;
-    let (key, choice) = match s.state::<crate::quiz::Rooms>().round(inv.channel, round) {
-        None => ("quiz-not-open", String::new()),
-        Some(live) => {
-            let outcome = match live.round.lock() {
-                Ok(mut r) if r.open_number() == Some(number) => {
-                    let outcome = r.answer(inv.user, position, live::std_now());
-                    if matches!(outcome, AnswerOutcome::Locked { .. }) {
-                        *stored = r.answer_of(number, inv.user).map(|a| {
-                            let mut row = live::row(a, s.clock.unix());
-                            row.display_name = Some(inv.name.clone());
-                            (live.guild, row)
-                        });
-                    }
-                    if matches!(outcome, AnswerOutcome::Locked { .. })
-                        && r.totals(inv.user).answered == 1
-                    {
-                        team = r.roster().and_then(|roster| roster.team_of(inv.user));
-                    }
-                    outcome
-                }
-                _ => AnswerOutcome::NotOpen,
-            };
-            match outcome {
-                AnswerOutcome::Locked { position } => {
-                    live.answered
-                        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let choice = live
-                        .current
-                        .lock()
-                        .ok()
-                        .and_then(|c| {
-                            c.as_ref().map(|c| {
-                                if c.view.true_false {
-                                    c.view
-                                        .choices
-                                        .get(position)
-                                        .map(|x| x.get(lang).to_string())
-                                        .unwrap_or_default()
-                                } else {
-                                    cards::letter(position).to_string()
-                                }
-                            })
-                        })
-                        .unwrap_or_default();
-                    ("quiz-locked", choice)
-                }
-                AnswerOutcome::AlreadyAnswered => ("quiz-already", String::new()),
-                AnswerOutcome::TooLate => ("quiz-too-late", String::new()),
-                AnswerOutcome::NotOpen
-                | AnswerOutcome::NoSuchChoice
-                | AnswerOutcome::Typed { .. } => ("quiz-not-open", String::new()),
-            }
+    let Some(live) = s.state::<crate::quiz::Rooms>().round(inv.channel, round) else {
+        return (
+            click_reply("quiz-not-open", String::new(), None, lang),
+            None,
+        );
+    };
+    let click = click(s, inv, &live, number, position);
+    let (key, choice) = match click.outcome {
+        AnswerOutcome::Locked { position } => {
+            live.answered
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let choice = live
+                .current
+                .lock()
+                .ok()
+                .and_then(|c| c.as_ref().map(|c| c.view.label(position, lang).name))
+                .unwrap_or_default();
+            ("quiz-locked", choice)
+        }
+        AnswerOutcome::AlreadyAnswered => ("quiz-already", String::new()),
+        AnswerOutcome::TooLate => ("quiz-too-late", String::new()),
+        AnswerOutcome::NotOpen | AnswerOutcome::NoSuchChoice | AnswerOutcome::Typed { .. } => {
+            ("quiz-not-open", String::new())
         }
     };
+    (click_reply(key, choice, click.team, lang), click.stored)
+}
+
+/// The click locked in the engine, if question `number` is the open one.
+fn click(
+    s: &Services,
+    inv: &Invocation,
+    live: &live::Live,
+    number: usize,
+    position: usize,
+) -> Click {
+    let refused = |outcome| Click {
+        outcome,
+        stored: None,
+        team: None,
+    };
+    let Ok(mut r) = live.round.lock() else {
+        return refused(AnswerOutcome::NotOpen);
+    };
+    if r.open_number() != Some(number) {
+        return refused(AnswerOutcome::NotOpen);
+    }
+    let outcome = r.answer(inv.user, position, live::std_now());
+    if !matches!(outcome, AnswerOutcome::Locked { .. }) {
+        return refused(outcome);
+    }
+    let stored = r.answer_of(number, inv.user).map(|a| {
+        let mut row = live::row(a, s.clock.unix());
+        row.display_name = Some(inv.name.clone());
+        (live.guild, row)
+    });
+    let team = if r.totals(inv.user).answered == 1 {
+        r.roster().and_then(|roster| roster.team_of(inv.user))
+    } else {
+        None
+    };
+    Click {
+        outcome,
+        stored,
+        team,
+    }
+}
+
+/// The private reply to a click: `key` with the choice locked in, and the member's team when
+/// they first learn it.
+fn click_reply(key: &str, choice: String, team: Option<Team>, lang: Lang) -> Outcome {
     let mut reply = Reply::private(tr(lang, key, &[("choice", &choice)]));
     if key != "quiz-locked" {
         reply.accent = Accent::Error;
     }
-    // At a first answer in a team round, the member learns their team (dealt if not picked).
     if let Some(team) = team {
         let name = cards::team_name(team, lang);
         reply.text.push(' ');
@@ -621,8 +709,8 @@ pub async fn reset(
         ))));
     };
     let access = s.store.quiz_access(guild).await?;
-    if !access::may_moderate(&access, &asker(inv)) {
-        return refuse("error-no-permission");
+    if !Right::Moderate.held(&access, inv) {
+        return refuse(Right::Moderate.refusal());
     }
     s.store.reset_board(guild, period, s.clock.unix()).await?;
     audit::record(s, guild, inv.user, Action::BoardReset { period }).await;

@@ -269,164 +269,203 @@ async fn drive(
         return ending;
     }
     loop {
-        // The question is shown first; its answers open after the reading time.
-        let read = s.pace.quiz.read_time;
-        let upcoming = live.round.lock().ok().and_then(|r| r.upcoming(std_now()));
-        let Some(preview) = upcoming else {
-            return Ending::Finished;
-        };
-        live.answered.store(0, Ordering::SeqCst);
-        let mut message = 0;
-        if !read.is_zero() {
-            let opens = s.clock.unix() + read.as_secs() as i64;
-            let card =
-                cards::question_card(&preview, live.lang, live.id, 0, Stage::Reading { opens });
-            match s.outbox.post(live.channel, &Message::from(card)).await {
-                Ok(m) => message = m,
-                Err(e) => {
-                    tracing::warn!(round = live.id, channel = live.channel, error = %e, "cannot post a question; ending the round");
-                    return Ending::Failed;
-                }
-            }
-            let reading = tokio::time::sleep(read);
-            tokio::pin!(reading);
-            loop {
-                tokio::select! {
-                    _ = &mut reading => break,
-                    c = control.recv() => match c {
-                        Some(Control::Stop) | None => return Ending::Stopped,
-                        Some(Control::Shutdown) => return Ending::Shutdown,
-                        Some(_) => {}
-                    },
-                }
-            }
-        }
-        let opened = live
-            .round
-            .lock()
-            .ok()
-            .and_then(|mut r| r.open_next(std_now()));
-        let Some(view) = opened else {
-            return Ending::Finished;
-        };
-        let closes_unix = s.clock.unix() + i64::from(seconds);
-        let card = cards::question_card(
-            &view,
-            live.lang,
-            live.id,
-            0,
-            Stage::Open {
-                closes: closes_unix,
-            },
-        );
-        // The question is current before its card is out: a hint or an answer clicked the moment
-        // the card appears finds it (the message id follows once Discord answers).
-        if let Ok(mut current) = live.current.lock() {
-            *current = Some(Current {
-                view: view.clone(),
-                message,
-                closes_unix,
-                closed: false,
-            });
-        }
-        let shown = if message == 0 {
-            s.outbox.post(live.channel, &Message::from(&card)).await
-        } else {
-            s.outbox
-                .edit(live.channel, message, &Message::from(&card))
-                .await
-                .map(|()| message)
-        };
-        let message = match shown {
-            Ok(m) => m,
-            Err(e) => {
-                tracing::warn!(round = live.id, channel = live.channel, error = %e, "cannot open a question; ending the round");
-                return Ending::Failed;
-            }
-        };
-        if let Ok(mut current) = live.current.lock()
-            && let Some(c) = current.as_mut()
-        {
-            c.message = message;
-        }
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(u64::from(seconds));
-        let mut ticker = tokio::time::interval(s.pace.quiz.edit_gap);
-        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        ticker.tick().await;
-        let mut shown = 0;
-        let mut timed_out = false;
-        let step = loop {
-            tokio::select! {
-                _ = tokio::time::sleep_until(deadline), if !timed_out => {
-                    timed_out = true;
-                    if live.mode == Mode::Auto {
-                        break Step::Reveal;
-                    }
-                    close_question(s, live).await;
-                }
-                _ = ticker.tick(), if !timed_out => {
-                    let n = live.answered.load(Ordering::SeqCst);
-                    if n != shown {
-                        shown = n;
-                        refresh_count(s, live, n);
-                    }
-                }
-                c = control.recv() => match c {
-                    Some(Control::Reveal) => break Step::Reveal,
-                    Some(Control::Skip) => break Step::Skip,
-                    Some(Control::Stop) | None => break Step::End(Ending::Stopped),
-                    Some(Control::Shutdown) => break Step::End(Ending::Shutdown),
-                    Some(Control::Next) => {}
-                },
-            }
-        };
-        let reveal = match step {
-            Step::End(ending) => return ending,
-            Step::Reveal => live.round.lock().ok().and_then(|mut r| r.reveal()),
-            Step::Skip => live.round.lock().ok().and_then(|mut r| r.skip()),
-        };
-        save(s, live).await;
-        close_question(s, live).await;
-        let Some(reveal) = reveal else {
-            return Ending::Finished;
-        };
-        let card = cards::reveal_card(
-            &s.core,
-            &live.pack,
-            &view,
-            &reveal,
-            live.lang,
-            live.spoilers,
-        );
-        let card = cards::with_team_standings(card, &reveal.teams, live.lang);
-        if let Err(e) = s.outbox.post(live.channel, &Message::from(card)).await {
-            tracing::warn!(round = live.id, error = %e, "cannot post a reveal; ending the round");
-            return Ending::Failed;
-        }
-        if reveal.idle_stop {
-            return Ending::Idle;
-        }
-        if reveal.goal_reached {
-            return Ending::Goal;
-        }
-        if live.round.lock().map(|r| r.is_finished()).unwrap_or(true) {
-            return Ending::Finished;
-        }
-        // Between questions: a pause in auto mode, the teacher's /quiz next otherwise.
-        let pause = tokio::time::sleep(s.pace.quiz.pause);
-        tokio::pin!(pause);
-        loop {
-            tokio::select! {
-                _ = &mut pause, if live.mode == Mode::Auto => break,
-                c = control.recv() => match c {
-                    Some(Control::Next) => break,
-                    Some(Control::Stop) | None => return Ending::Stopped,
-                    Some(Control::Shutdown) => return Ending::Shutdown,
-                    Some(Control::Reveal | Control::Skip) => {}
-                },
-            }
+        if let Err(ending) = question(s, live, &mut control, seconds).await {
+            return ending;
         }
     }
+}
+
+/// One question from its reading time to the pause after its reveal; `Err`: how the round
+/// ended on the way.
+async fn question(
+    s: &Services,
+    live: &Arc<Live>,
+    control: &mut mpsc::UnboundedReceiver<Control>,
+    seconds: u32,
+) -> Result<(), Ending> {
+    let message = read(s, live, control).await?;
+    let view = open(s, live, message, seconds).await?;
+    let step = answers(s, live, control, seconds).await;
+    reveal(s, live, &view, step).await?;
+    // Between questions: a pause in auto mode, the teacher's /quiz next otherwise.
+    wait(control, s.pace.quiz.pause, live.mode == Mode::Auto, true).await
+}
+
+/// Waits `time` (if `timed`), or for the teacher's `/quiz next` (if `next`); `Err`: the round
+/// was stopped or shut down meanwhile.
+async fn wait(
+    control: &mut mpsc::UnboundedReceiver<Control>,
+    time: Duration,
+    timed: bool,
+    next: bool,
+) -> Result<(), Ending> {
+    let sleep = tokio::time::sleep(time);
+    tokio::pin!(sleep);
+    loop {
+        tokio::select! {
+            _ = &mut sleep, if timed => return Ok(()),
+            c = control.recv() => match c {
+                Some(Control::Next) if next => return Ok(()),
+                Some(Control::Stop) | None => return Err(Ending::Stopped),
+                Some(Control::Shutdown) => return Err(Ending::Shutdown),
+                Some(_) => {}
+            },
+        }
+    }
+}
+
+/// The next question shown first, for the reading time (if there is one): its message (0
+/// when it is not posted yet).
+async fn read(
+    s: &Services,
+    live: &Live,
+    control: &mut mpsc::UnboundedReceiver<Control>,
+) -> Result<u64, Ending> {
+    let read = s.pace.quiz.read_time;
+    let upcoming = live.round.lock().ok().and_then(|r| r.upcoming(std_now()));
+    let Some(preview) = upcoming else {
+        return Err(Ending::Finished);
+    };
+    live.answered.store(0, Ordering::SeqCst);
+    if read.is_zero() {
+        return Ok(0);
+    }
+    let opens = s.clock.unix() + read.as_secs() as i64;
+    let card = cards::question_card(&preview, live.lang, live.id, 0, Stage::Reading { opens });
+    let message = match s.outbox.post(live.channel, &Message::from(card)).await {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::warn!(round = live.id, channel = live.channel, error = %e, "cannot post a question; ending the round");
+            return Err(Ending::Failed);
+        }
+    };
+    wait(control, read, true, false).await?;
+    Ok(message)
+}
+
+/// Opens the question for answers: its card with buttons, posted (or the reading card edited).
+async fn open(
+    s: &Services,
+    live: &Live,
+    message: u64,
+    seconds: u32,
+) -> Result<QuestionView, Ending> {
+    let opened = live
+        .round
+        .lock()
+        .ok()
+        .and_then(|mut r| r.open_next(std_now()));
+    let Some(view) = opened else {
+        return Err(Ending::Finished);
+    };
+    let closes_unix = s.clock.unix() + i64::from(seconds);
+    let stage = Stage::Open {
+        closes: closes_unix,
+    };
+    let card = cards::question_card(&view, live.lang, live.id, 0, stage);
+    // The question is current before its card is out: a hint or an answer clicked the moment
+    // the card appears finds it (the message id follows once Discord answers).
+    if let Ok(mut current) = live.current.lock() {
+        *current = Some(Current {
+            view: view.clone(),
+            message,
+            closes_unix,
+            closed: false,
+        });
+    }
+    let shown = if message == 0 {
+        s.outbox.post(live.channel, &Message::from(&card)).await
+    } else {
+        s.outbox
+            .edit(live.channel, message, &Message::from(&card))
+            .await
+            .map(|()| message)
+    };
+    let message = match shown {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::warn!(round = live.id, channel = live.channel, error = %e, "cannot open a question; ending the round");
+            return Err(Ending::Failed);
+        }
+    };
+    if let Ok(mut current) = live.current.lock()
+        && let Some(c) = current.as_mut()
+    {
+        c.message = message;
+    }
+    Ok(view)
+}
+
+/// The question open for answers, its count kept up to date, until it is revealed (by time in
+/// auto mode, by the teacher otherwise), skipped, or the round ends.
+async fn answers(
+    s: &Services,
+    live: &Arc<Live>,
+    control: &mut mpsc::UnboundedReceiver<Control>,
+    seconds: u32,
+) -> Step {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(u64::from(seconds));
+    let mut ticker = tokio::time::interval(s.pace.quiz.edit_gap);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    ticker.tick().await;
+    let mut shown = 0;
+    let mut timed_out = false;
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep_until(deadline), if !timed_out => {
+                timed_out = true;
+                if live.mode == Mode::Auto {
+                    return Step::Reveal;
+                }
+                close_question(s, live).await;
+            }
+            _ = ticker.tick(), if !timed_out => {
+                let n = live.answered.load(Ordering::SeqCst);
+                if n != shown {
+                    shown = n;
+                    refresh_count(s, live, n);
+                }
+            }
+            c = control.recv() => match c {
+                Some(Control::Reveal) => return Step::Reveal,
+                Some(Control::Skip) => return Step::Skip,
+                Some(Control::Stop) | None => return Step::End(Ending::Stopped),
+                Some(Control::Shutdown) => return Step::End(Ending::Shutdown),
+                Some(Control::Next) => {}
+            },
+        }
+    }
+}
+
+/// Closes the question after `step`: the answers saved, the message closed, the reveal
+/// posted; `Err`: the round ends here (stopped, failed, idle, goal reached, or done).
+async fn reveal(s: &Services, live: &Live, view: &QuestionView, step: Step) -> Result<(), Ending> {
+    let reveal = match step {
+        Step::End(ending) => return Err(ending),
+        Step::Reveal => live.round.lock().ok().and_then(|mut r| r.reveal()),
+        Step::Skip => live.round.lock().ok().and_then(|mut r| r.skip()),
+    };
+    save(s, live).await;
+    close_question(s, live).await;
+    let Some(reveal) = reveal else {
+        return Err(Ending::Finished);
+    };
+    let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, live.lang, live.spoilers);
+    let card = cards::with_team_standings(card, &reveal.teams, live.lang);
+    if let Err(e) = s.outbox.post(live.channel, &Message::from(card)).await {
+        tracing::warn!(round = live.id, error = %e, "cannot post a reveal; ending the round");
+        return Err(Ending::Failed);
+    }
+    if reveal.idle_stop {
+        return Err(Ending::Idle);
+    }
+    if reveal.goal_reached {
+        return Err(Ending::Goal);
+    }
+    if live.round.lock().map(|r| r.is_finished()).unwrap_or(true) {
+        return Err(Ending::Finished);
+    }
+    Ok(())
 }
 
 /// Saves the round, posts its podium and table, and marks it ended in the store.

@@ -1,14 +1,18 @@
 //! Planning a quiz round: `/quiz start`'s (and `/quiz assign`'s) options read into a
 //! [`Plan`], with a notice naming the option when a value is out of range or unknown.
 
+use rand::Rng;
+
 use crate::catalog::Request;
 use crate::catalog::choice::{self, Names};
 use crate::core::Core;
-use crate::i18n::t;
+use crate::i18n::{t, tr};
+use crate::interaction::Invocation;
 use crate::pack::{Difficulty, Lang};
 use crate::quiz::{Answering, Round, Scoring, Settings, Teams};
 use crate::reply::Reply;
 use crate::search::Kind;
+use crate::services::Services;
 
 /// Bounds of the start options.
 pub const MAX_QUESTIONS: usize = 20;
@@ -297,4 +301,33 @@ fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>
         Some(p) if !ids.is_empty() => Ok((p, ids)),
         _ => Err(bad(lang, "section", input, "I–XV")),
     }
+}
+
+/// The notice for `/quiz start` or `/quiz assign` in a channel where Aura lacks a permission
+/// it needs to post what they post (`None`: it has them all).
+pub fn bot_refusal(inv: &Invocation) -> Option<Reply> {
+    let missing = inv.bot_missing();
+    (!missing.is_empty()).then(|| {
+        Reply::notice(tr(
+            inv.lang,
+            "error-bot-permissions",
+            &[("missing", &missing.join(", "))],
+        ))
+    })
+}
+
+/// The plan of a round (or an assignment) from `args`, and the seed its questions are drawn
+/// with: the one configured (for tests and replays), else a random one.
+pub fn seeded(
+    s: &Services,
+    lang: Lang,
+    args: &StartArgs,
+    idle_limit: u32,
+) -> Result<(Plan, u64), Box<Reply>> {
+    let plan = plan(&s.core, lang, args, idle_limit)?;
+    let seed = s
+        .pace
+        .quiz_seed
+        .unwrap_or_else(|| rand::thread_rng().r#gen());
+    Ok((plan, seed))
 }

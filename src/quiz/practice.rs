@@ -13,6 +13,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
 use super::AnswerRow;
+use super::asked::Shown;
 use super::leitner::{self, Card};
 pub use super::model::Run;
 use crate::core::Core;
@@ -68,14 +69,9 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// The order a run shows a question's choices in: `order[position]` is the authored index.
-pub fn order(run: u64, number: usize, q: &QuizQuestion) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..q.choices.len()).collect();
-    if !q.true_false {
-        let seed = run ^ (number as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        order.shuffle(&mut StdRng::seed_from_u64(seed));
-    }
-    order
+/// How run `run` shows `q` as its question `number`: the choices in an order fixed by both.
+pub fn shown(run: u64, number: usize, q: &QuizQuestion) -> Shown {
+    Shown::seeded(q, run ^ (number as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 /// How many questions of the server's first pack are due for a member now, and when the next
@@ -141,9 +137,9 @@ pub async fn start(
         number: 1,
         total: queue.len().min(RUN),
     };
-    let order = order(inv.id, 1, first);
+    let shown = shown(inv.id, 1, first);
     Ok(Outcome::Reply(cards::practice_question(
-        first, &order, step, None, lang,
+        first, &shown, step, None, lang,
     )))
 }
 
@@ -179,9 +175,8 @@ pub async fn answer(
         return refuse("quiz-practice-over");
     }
     let now = s.clock.unix();
-    let position = order(run_id, number, q)
-        .iter()
-        .position(|&i| i == choice)
+    let position = shown(run_id, number, q)
+        .position_of(choice)
         .unwrap_or(choice);
     let row = AnswerRow {
         question_no: u32::try_from(number).unwrap_or(u32::MAX),
@@ -216,10 +211,10 @@ pub async fn answer(
                 number: asked.len() + 1,
                 total: (asked.len() + queue.len()).min(RUN),
             };
-            let order = order(run_id, step.number, next);
+            let shown = shown(run_id, step.number, next);
             Ok(Outcome::Update(cards::practice_question(
                 next,
-                &order,
+                &shown,
                 step,
                 Some(feedback),
                 lang,
@@ -257,8 +252,8 @@ mod tests {
         let core = Core::load(&dir, Lang::En).expect("pack");
         let pack = first_pack(&core).expect("a pack");
         for q in &pack.questions {
-            let o = order(77, 2, q);
-            assert_eq!(o, order(77, 2, q));
+            let o = shown(77, 2, q).order;
+            assert_eq!(o, shown(77, 2, q).order);
             let mut sorted = o.clone();
             sorted.sort_unstable();
             assert_eq!(sorted, (0..q.choices.len()).collect::<Vec<_>>());

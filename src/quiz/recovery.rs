@@ -43,26 +43,30 @@ pub(crate) async fn start_round(
     channel: u64,
     starter: u64,
 ) -> Result<StartOutcome, StoreError> {
-    s.state::<crate::quiz::Rooms>().own(id);
-    let outcome = take_channel(s, id, guild, channel, starter).await;
+    let rooms = s.state::<crate::quiz::Rooms>();
+    rooms.own(id);
+    let now = s.clock.unix();
+    let start = || s.store.start_round(id, guild, channel, starter, now);
+    let outcome = take_channel(s, channel, now, start).await;
     if !matches!(outcome, Ok(StartOutcome::Started)) {
-        s.state::<crate::quiz::Rooms>().disown(id);
+        rooms.disown(id);
     }
     outcome
 }
 
-async fn take_channel(
+/// The round stored by `start`; started again once a round a crash left open in `channel`
+/// is ended.
+async fn take_channel<Start, Stored>(
     s: &Services,
-    id: u64,
-    guild: u64,
     channel: u64,
-    starter: u64,
-) -> Result<StartOutcome, StoreError> {
-    let now = s.clock.unix();
-    let outcome = s
-        .store
-        .start_round(id, guild, channel, starter, now)
-        .await?;
+    now: i64,
+    start: Start,
+) -> Result<StartOutcome, StoreError>
+where
+    Start: Fn() -> Stored,
+    Stored: Future<Output = Result<StartOutcome, StoreError>>,
+{
+    let outcome = start().await?;
     if outcome == StartOutcome::Busy
         && let Some(open) = s.store.last_round(channel).await?
         && !s.state::<crate::quiz::Rooms>().is_ours(open)
@@ -73,7 +77,7 @@ async fn take_channel(
             "a round left open by a crash is ended"
         );
         s.store.end_round(open, "abandoned", now).await?;
-        return s.store.start_round(id, guild, channel, starter, now).await;
+        return start().await;
     }
     Ok(outcome)
 }

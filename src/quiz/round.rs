@@ -9,9 +9,10 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
+use super::asked::{Label, Shown};
 use super::scoring::{self, Scoring};
 use super::teams::{Joined, Roster, Team, TeamLine, Teams};
-use crate::pack::{Difficulty, QuizQuestion, Text, Typed};
+use crate::pack::{Difficulty, Lang, QuizQuestion, Text, Typed};
 
 mod typed;
 
@@ -76,18 +77,13 @@ pub enum RoundError {
 #[derive(Debug, Clone)]
 struct Prepared {
     question: QuizQuestion,
-    /// `order[i]` is the index, in the authored choices, of the choice shown at position `i`.
-    order: Vec<usize>,
-    /// Asked for a typed answer (through a form) rather than a click.
-    typed: bool,
+    /// Its choices' order, and whether it is asked for a typed answer rather than a click.
+    shown: Shown,
 }
 
 impl Prepared {
     fn correct_position(&self) -> usize {
-        self.order
-            .iter()
-            .position(|&i| i == self.question.correct)
-            .unwrap_or(0)
+        self.shown.right_position(&self.question).unwrap_or(0)
     }
 }
 
@@ -140,6 +136,21 @@ pub struct QuestionView {
     /// Asked for a typed answer: the card shows no choices, and an "Answer" button that opens
     /// a form.
     pub typed: bool,
+}
+
+impl QuestionView {
+    /// How the choice shown at `position` is named.
+    pub fn label(&self, position: usize, lang: Lang) -> Label<'_> {
+        let text = self.choices.get(position).map_or("", |c| c.get(lang));
+        Label::of(self.true_false, position, text)
+    }
+
+    /// Every shown choice's [`Label`], in order.
+    pub fn labels(&self, lang: Lang) -> Vec<Label<'_>> {
+        (0..self.choices.len())
+            .map(|p| self.label(p, lang))
+            .collect()
+    }
 }
 
 /// What a click (or a typed answer) did.
@@ -234,17 +245,9 @@ impl Round {
             crate::quiz::asked::arrange(eligible, settings.answering, settings.questions.max(1));
         let questions: Vec<Prepared> = picked
             .into_iter()
-            .map(|(q, typed)| {
-                let mut order: Vec<usize> = (0..q.choices.len()).collect();
-                // True/false keeps its order; multiple choice is shuffled.
-                if !q.true_false {
-                    order.shuffle(&mut rng);
-                }
-                Prepared {
-                    question: q.clone(),
-                    order,
-                    typed,
-                }
+            .map(|(q, typed)| Prepared {
+                question: q.clone(),
+                shown: Shown::draw(q, typed, &mut rng),
             })
             .collect();
         let n = questions.len();
@@ -311,14 +314,10 @@ impl Round {
             number: index + 1,
             total: self.questions.len(),
             prompt: p.question.prompt.clone(),
-            choices: p
-                .order
-                .iter()
-                .map(|&i| p.question.choices[i].clone())
-                .collect(),
+            choices: p.shown.choices(&p.question).into_iter().cloned().collect(),
             true_false: p.question.true_false,
             closes_at,
-            typed: p.typed,
+            typed: p.shown.typed,
         }
     }
 
@@ -351,28 +350,37 @@ impl Round {
 
     /// A member's click at `now` on the choice shown at `position`: the first click locks.
     pub fn answer(&mut self, member: Member, position: usize, now: Instant) -> AnswerOutcome {
-        let Phase::Open {
-            opened_at,
-            closes_at,
-        } = self.phase
-        else {
-            return AnswerOutcome::NotOpen;
+        let times = match self.window(now) {
+            Ok(times) => times,
+            Err(refused) => return refused,
         };
-        if now > closes_at {
-            return AnswerOutcome::TooLate;
-        }
         let p = &self.questions[self.current];
         // A typed question has no buttons: a click on one is forged or stale.
-        if position >= p.order.len() || p.typed {
+        if position >= p.shown.len() || p.shown.typed {
             return AnswerOutcome::NoSuchChoice;
         }
         if self.answers[self.current].contains_key(&member) {
             return AnswerOutcome::AlreadyAnswered;
         }
         let correct = position == p.correct_position();
-        let times = (opened_at, closes_at, now);
         self.lock(member, Some(position), correct, None, times);
         AnswerOutcome::Locked { position }
+    }
+
+    /// When the open question opened and closes, with `now`, for an answer given `now`; or
+    /// why an answer at `now` is refused (no question open, or too late).
+    fn window(&self, now: Instant) -> Result<(Instant, Instant, Instant), AnswerOutcome> {
+        let Phase::Open {
+            opened_at,
+            closes_at,
+        } = self.phase
+        else {
+            return Err(AnswerOutcome::NotOpen);
+        };
+        if now > closes_at {
+            return Err(AnswerOutcome::TooLate);
+        }
+        Ok((opened_at, closes_at, now))
     }
 
     /// Locks a member's answer to the open question, scored by the round's rules (`times`:
@@ -388,7 +396,7 @@ impl Round {
         // A member who has not picked a team is dealt into one at their first answer.
         let team = self.roster.as_mut().map(|r| r.place(member));
         // The choice in the question's authored order (the buttons show it shuffled).
-        let choice = position.and_then(|at| self.questions[self.current].order.get(at).copied());
+        let choice = position.and_then(|at| self.questions[self.current].shown.authored(at));
         let answers = &mut self.answers[self.current];
         let totals = self.totals.entry(member).or_default();
         let taken = now.saturating_duration_since(opened_at);
@@ -434,9 +442,9 @@ impl Round {
         }
         let p = &self.questions[self.current];
         let correct = p.correct_position();
-        let wrong: Vec<usize> = (0..p.order.len()).filter(|&i| i != correct).collect();
+        let wrong: Vec<usize> = (0..p.shown.len()).filter(|&i| i != correct).collect();
         // A typed question shows no choices to strike.
-        let struck = (!p.typed && p.order.len() >= 3 && !wrong.is_empty())
+        let struck = (!p.shown.typed && p.shown.len() >= 3 && !wrong.is_empty())
             .then(|| wrong[(member % wrong.len() as u64) as usize]);
         self.hinted[self.current].insert(member);
         Some(Hint {
@@ -452,7 +460,7 @@ impl Round {
         }
         let p = &self.questions[self.current];
         let answers = &self.answers[self.current];
-        let mut counts = vec![0u32; p.order.len()];
+        let mut counts = vec![0u32; p.shown.len()];
         for a in answers.values() {
             if let Some(c) = a.position.and_then(|p| counts.get_mut(p)) {
                 *c += 1;
@@ -462,7 +470,7 @@ impl Round {
             .question
             .typed
             .as_ref()
-            .filter(|_| p.typed)
+            .filter(|_| p.shown.typed)
             .map(|t| TypedReveal {
                 accepted: t.accepted.clone(),
                 right: answers.values().filter(|a| a.correct).count() as u32,

@@ -9,11 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 impl ReportLine {
     /// The answer's letter as shown on the buttons (A for the first); `?` for none.
     pub fn letter(&self) -> char {
-        u8::try_from(self.choice)
-            .ok()
-            .filter(|c| *c < 26)
-            .map(|c| char::from(b'A' + c))
-            .unwrap_or('?')
+        super::asked::letter(usize::try_from(self.choice).unwrap_or(usize::MAX))
     }
 }
 

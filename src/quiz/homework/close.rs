@@ -29,7 +29,7 @@ pub async fn sweep(s: &Services) -> Result<(), Error> {
 pub async fn summary_of(s: &Services, a: &Assignment) -> Result<Summary, Error> {
     let shapes: Vec<Shape> = (1..=a.questions.len() as u32)
         .map(|n| Shape {
-            choices: a.question(&s.core, n).map_or(0, |(_, order)| order.len()),
+            choices: a.question(&s.core, n).map_or(0, |(_, shown)| shown.len()),
             correct: a.right_position(&s.core, n).unwrap_or(usize::MAX),
         })
         .collect();

@@ -3,8 +3,6 @@
 //! of a member's private attempt (`/quiz assignments` is in [`super::steer`]). Every click answers its own interaction (a new private message for Start,
 //! the clicked private message replaced for an answer), so no reply waits on an old token.
 
-use rand::Rng;
-
 use super::attempt::{self, Click, Start};
 use super::due::{self, DueError};
 use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, pick};
@@ -13,7 +11,7 @@ use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
 use crate::pack::Lang;
 use crate::quiz::AnswerRow;
-use crate::quiz::plan::StartArgs;
+use crate::quiz::plan::{self, StartArgs};
 use crate::quiz::scoring::MAX_POINTS;
 use crate::quiz::view::homework::{self as cards, Feedback, option};
 use crate::reply::Reply;
@@ -58,14 +56,8 @@ pub async fn assign(
     args: &AssignArgs,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let missing = inv.bot_missing();
-    if !missing.is_empty() {
-        let text = tr(
-            lang,
-            "error-bot-permissions",
-            &[("missing", &missing.join(", "))],
-        );
-        return Ok(Outcome::notice(text));
+    if let Some(refusal) = plan::bot_refusal(inv) {
+        return Ok(Outcome::Reply(refusal));
     }
     if let Some(n) = args.start.questions
         && !(1..=MAX_QUESTIONS as u32).contains(&n)
@@ -100,14 +92,10 @@ pub async fn assign(
         Ok(at) => at.as_second(),
         Err(e) => return Ok(cards::due_notice(e, "assign", &args.due, lang).into()),
     };
-    let plan = match crate::quiz::plan::plan(&s.core, lang, &args.start, 2) {
-        Ok(plan) => plan,
+    let (plan, seed) = match plan::seeded(s, lang, &args.start, 2) {
+        Ok(planned) => planned,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };
-    let seed = s
-        .pace
-        .quiz_seed
-        .unwrap_or_else(|| rand::thread_rng().r#gen());
     let Some(questions) = pick(&s.core, &plan, seed) else {
         return Ok(Outcome::notice(t(lang, "quiz-no-questions")));
     };
@@ -184,10 +172,10 @@ fn question(
     feedback: Option<(Feedback, u32)>,
     lang: Lang,
 ) -> Option<Reply> {
-    let (q, order) = a.question(&s.core, number)?;
+    let (q, shown) = a.question(&s.core, number)?;
     let by = a.rules().answer_by(shown_at);
     Some(cards::question_card(
-        a, q, order, number, by, feedback, lang,
+        a, q, &shown, number, by, feedback, lang,
     ))
 }
 
@@ -304,19 +292,11 @@ async fn answer_once(
         )),
         Click::Stale { current } => {
             let shown_at = progress.map_or(now, |p| p.shown_at);
-            Ok(
-                match question(
-                    s,
-                    &a,
-                    current,
-                    shown_at,
-                    Some((Feedback::Stale, number)),
-                    lang,
-                ) {
-                    Some(reply) => Outcome::Update(reply),
-                    None => Outcome::notice(t(lang, "homework-gone")),
-                },
-            )
+            let stale = Some((Feedback::Stale, number));
+            Ok(in_place(
+                question(s, &a, current, shown_at, stale, lang),
+                lang,
+            ))
         }
         Click::Take {
             number,
@@ -324,10 +304,10 @@ async fn answer_once(
             taken_secs,
             last,
         } => {
-            let Some((q, order)) = a.question(&s.core, number) else {
+            let Some((q, shown)) = a.question(&s.core, number) else {
                 return Ok(Outcome::notice(t(lang, "homework-gone")));
             };
-            let Some(&chosen) = order.get(position) else {
+            let Some(chosen) = shown.authored(position) else {
                 return Ok(Outcome::notice(t(lang, "error-stale-button")));
             };
             let correct = chosen == q.correct;
@@ -340,10 +320,9 @@ async fn answer_once(
                 taken_ms: u64::try_from(taken_secs).unwrap_or(0) * 1000,
                 points: if correct { MAX_POINTS } else { 0 },
                 answered_at: now,
-                team: None,
                 picked: u32::try_from(chosen).ok(),
                 display_name: (!inv.name.is_empty()).then(|| inv.name.clone()),
-                typed: None,
+                ..AnswerRow::default()
             };
             let stored = s
                 .store
@@ -378,10 +357,19 @@ async fn answer_once(
                     finished(s, &a, inv.user, feedback, lang).await?,
                 ));
             }
-            Ok(match question(s, &a, number + 1, now, feedback, lang) {
-                Some(reply) => Outcome::Update(reply),
-                None => Outcome::notice(t(lang, "homework-gone")),
-            })
+            Ok(in_place(
+                question(s, &a, number + 1, now, feedback, lang),
+                lang,
+            ))
         }
+    }
+}
+
+/// The clicked private message replaced by `reply`; a notice when the question is gone from
+/// the pack.
+fn in_place(reply: Option<Reply>, lang: Lang) -> Outcome {
+    match reply {
+        Some(reply) => Outcome::Update(reply),
+        None => Outcome::notice(t(lang, "homework-gone")),
     }
 }

@@ -18,10 +18,10 @@ pub use model::{Assignment, AttemptRow, Picked};
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
 
 use crate::core::Core;
 use crate::pack::QuizQuestion;
+use crate::quiz::asked::Shown;
 use crate::quiz::plan::Plan;
 
 pub use attempt::{Progress, Rules};
@@ -42,24 +42,40 @@ impl Assignment {
         }
     }
 
-    /// The pack question `number` (1-based) and its choice order.
-    pub fn question<'c>(
-        &self,
-        core: &'c Core,
-        number: u32,
-    ) -> Option<(&'c QuizQuestion, &[usize])> {
+    /// The pack question `number` (1-based) and how it is shown.
+    pub fn question<'c>(&self, core: &'c Core, number: u32) -> Option<(&'c QuizQuestion, Shown)> {
         let picked = self
             .questions
             .get(usize::try_from(number).ok()?.checked_sub(1)?)?;
         let pack = core.library.pack(&self.pack)?;
         let q = pack.questions.iter().find(|q| q.id == picked.id)?;
-        Some((q, &picked.order))
+        Some((q, picked.shown()))
     }
 
     /// The shown position of question `number`'s right answer.
     pub fn right_position(&self, core: &Core, number: u32) -> Option<usize> {
-        let (q, order) = self.question(core, number)?;
-        order.iter().position(|&i| i == q.correct)
+        let (q, shown) = self.question(core, number)?;
+        shown.right_position(q)
+    }
+}
+
+impl Picked {
+    /// The question as every member is shown it (homework is answered with buttons).
+    pub fn shown(&self) -> Shown {
+        Shown {
+            question: self.id.clone(),
+            order: self.order.clone(),
+            typed: false,
+        }
+    }
+}
+
+impl From<Shown> for Picked {
+    fn from(shown: Shown) -> Picked {
+        Picked {
+            id: shown.question,
+            order: shown.order,
+        }
     }
 }
 
@@ -73,16 +89,7 @@ pub fn pick(core: &Core, plan: &Plan, seed: u64) -> Option<Vec<Picked>> {
         .question_ids()
         .into_iter()
         .filter_map(|id| pack.questions.iter().find(|q| q.id == id))
-        .map(|q| {
-            let mut order: Vec<usize> = (0..q.choices.len()).collect();
-            if !q.true_false {
-                order.shuffle(&mut rng);
-            }
-            Picked {
-                id: q.id.clone(),
-                order,
-            }
-        })
+        .map(|q| Picked::from(Shown::draw(q, false, &mut rng)))
         .collect();
     (!picked.is_empty()).then_some(picked)
 }

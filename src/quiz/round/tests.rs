@@ -65,11 +65,11 @@ fn questions_are_drawn_without_repetition_and_replay_exactly() {
     assert_eq!(
         a.questions
             .iter()
-            .map(|p| p.order.clone())
+            .map(|p| p.shown.order.clone())
             .collect::<Vec<_>>(),
         b.questions
             .iter()
-            .map(|p| p.order.clone())
+            .map(|p| p.shown.order.clone())
             .collect::<Vec<_>>()
     );
 }

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use super::{AnswerOutcome, Member, Phase, Round};
+use super::{AnswerOutcome, Member, Round};
 use crate::search::answer;
 
 impl Round {
@@ -10,18 +10,12 @@ impl Round {
     /// [`answer::accepts`], then locked and scored like a click (a right answer as a click on
     /// the right choice). The first answer locks.
     pub fn answer_typed(&mut self, member: Member, text: &str, now: Instant) -> AnswerOutcome {
-        let Phase::Open {
-            opened_at,
-            closes_at,
-        } = self.phase
-        else {
-            return AnswerOutcome::NotOpen;
+        let times = match self.window(now) {
+            Ok(times) => times,
+            Err(refused) => return refused,
         };
-        if now > closes_at {
-            return AnswerOutcome::TooLate;
-        }
         let p = &self.questions[self.current];
-        let Some(accepted) = p.question.typed.as_ref().filter(|_| p.typed) else {
+        let Some(accepted) = p.question.typed.as_ref().filter(|_| p.shown.typed) else {
             return AnswerOutcome::NoSuchChoice;
         };
         if self.answers[self.current].contains_key(&member) {
@@ -30,19 +24,17 @@ impl Round {
         let correct = answer::accepts(accepted, text);
         let position = correct.then(|| p.correct_position());
         let typed = Some(text.trim().to_string());
-        self.lock(
-            member,
-            position,
-            correct,
-            typed,
-            (opened_at, closes_at, now),
-        );
+        self.lock(member, position, correct, typed, times);
         AnswerOutcome::Typed { correct }
     }
 
     /// Whether the open question is asked typed.
     pub fn open_is_typed(&self) -> bool {
-        self.is_open() && self.questions.get(self.current).is_some_and(|p| p.typed)
+        self.is_open()
+            && self
+                .questions
+                .get(self.current)
+                .is_some_and(|p| p.shown.typed)
     }
 }
 

@@ -6,30 +6,20 @@ use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Place};
+use crate::quiz::asked::Label;
 use crate::quiz::round::Totals;
 use crate::quiz::{Member, QuestionView, Reveal};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
 
-/// The letter shown for a choice position: A, B, C, D.
-pub fn letter(position: usize) -> char {
-    u8::try_from(position)
-        .ok()
-        .filter(|p| *p < 26)
-        .map(|p| char::from(b'A' + p))
-        .unwrap_or('?')
-}
-
-fn choice_label(view: &QuestionView, lang: Lang, position: usize) -> String {
-    let text = view
-        .choices
-        .get(position)
-        .map(|c| c.get(lang))
-        .unwrap_or("");
-    if view.true_false {
-        text.to_string()
-    } else {
-        letter(position).to_string()
-    }
+/// The choices listed under a prompt, a line each (`**B** — text`); none for a true/false
+/// question, whose buttons name its choices.
+pub fn choice_list(labels: Vec<Label<'_>>) -> String {
+    labels
+        .iter()
+        .filter(|l| l.text.is_some())
+        .map(Label::line)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Where a question stands, for its message.
@@ -62,17 +52,11 @@ pub fn question_card(
     answered: u32,
     stage: Stage,
 ) -> Reply {
-    let choices = if view.true_false {
-        String::new()
-    } else if view.typed {
+    // A question asked typed is never true/false (only written questions take typed answers).
+    let choices = if view.typed {
         t(lang, "quiz-typed-how")
     } else {
-        view.choices
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("**{}** — {}", letter(i), c.get(lang)))
-            .collect::<Vec<_>>()
-            .join("\n")
+        choice_list(view.labels(lang))
     };
     let prompt = anti_copy(view.prompt.get(lang));
     let text = if choices.is_empty() {
@@ -125,7 +109,7 @@ pub fn question_card(
                     number: view.number,
                     position: i,
                 },
-                label: choice_label(view, lang, i),
+                label: view.label(i, lang).name,
                 style: ButtonStyle::Primary,
             });
         }
@@ -154,7 +138,7 @@ pub fn hint_text(
         parts.push(tr(
             lang,
             "quiz-hint-struck",
-            &[("choice", &choice_label(view, lang, p))],
+            &[("choice", &view.label(p, lang).name)],
         ));
     }
     if let Some(pack) = core.library.pack(pack) {
@@ -215,15 +199,10 @@ pub fn reveal_card(
     lang: Lang,
     spoilers: bool,
 ) -> Reply {
-    let correct = view
-        .choices
-        .get(r.correct_position)
-        .map(|c| c.get(lang).to_string())
-        .unwrap_or_default();
-    let shown = if view.true_false || view.typed {
-        correct
-    } else {
-        format!("{} — {correct}", letter(r.correct_position))
+    let right = view.label(r.correct_position, lang);
+    let shown = match right.text {
+        Some(text) if view.typed => text.to_string(),
+        _ => right.with(" — "),
     };
     let mut explanation = r.explanation.get(lang).to_string();
     if let Some(pack) = core.library.pack(pack) {
@@ -242,7 +221,7 @@ pub fn reveal_card(
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let label = choice_label(view, lang, i);
+            let label = view.label(i, lang).name;
             let mark = match (i == r.correct_position, spoilers) {
                 (true, false) => " ✅",
                 (true, true) => " ||✅||",

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use super::cards::letter;
 use crate::i18n::{t, tr};
 use crate::pack::Lang;
 use crate::quiz::{BoardLine, Period, QuestionView, Reveal, Sort};
@@ -22,29 +21,15 @@ pub fn share(n: u64, total: u64) -> u64 {
 /// text does not name the answer.
 pub fn split(view: &QuestionView, r: &Reveal, lang: Lang, spoilers: bool) -> Chart {
     let total: u64 = r.counts.iter().map(|n| u64::from(*n)).sum();
-    let short = |i: usize| {
-        if view.true_false {
-            view.choices
-                .get(i)
-                .map(|c| c.get(lang).to_string())
-                .unwrap_or_default()
-        } else {
-            letter(i).to_string()
-        }
-    };
+    let short = |i: usize| view.label(i, lang).name;
     let bars: Vec<Bar> = r
         .counts
         .iter()
         .enumerate()
         .map(|(i, n)| {
             let n = u64::from(*n);
-            let text = view.choices.get(i).map(|c| c.get(lang)).unwrap_or("");
             Bar {
-                label: if view.true_false {
-                    text.to_string()
-                } else {
-                    format!("{} · {text}", letter(i))
-                },
+                label: view.label(i, lang).with(" · "),
                 value: n,
                 caption: format!("{n} · {}%", share(n, total)),
                 marked: i == r.correct_position,

@@ -3,12 +3,13 @@
 //! summary with the hardest question's answer split (as text and as a chart), and the list of
 //! a server's assignments. Pure: no Discord, no store calls.
 
-use super::cards::letter;
+use super::cards::choice_list;
 use crate::catalog::{self};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, QuizQuestion};
+use crate::quiz::asked::Shown;
 use crate::quiz::homework::Assignment;
 use crate::quiz::homework::due::{self, DueError};
 use crate::quiz::homework::summary::{Summary, share};
@@ -49,11 +50,7 @@ pub fn assignment_card(a: &Assignment, lang: Lang) -> Reply {
         Some(at) => text.push_str(&tr(lang, "homework-closed-at", &[("closed", &full(at))])),
     }
     let mut reply = Reply {
-        title: Some(tr(
-            lang,
-            "homework-title",
-            &[("number", &(a.number as usize))],
-        )),
+        title: Some(titled("homework-title", a, lang)),
         text,
         accent: Accent::Benjamin,
         footer: Some(t(
@@ -82,20 +79,6 @@ pub fn assignment_card(a: &Assignment, lang: Lang) -> Reply {
     reply
 }
 
-/// A choice's label: its letter, or its text for true/false.
-fn label(q: &QuizQuestion, order: &[usize], position: usize, lang: Lang) -> String {
-    let text = order
-        .get(position)
-        .and_then(|&i| q.choices.get(i))
-        .map(|c| c.get(lang))
-        .unwrap_or("");
-    if q.true_false {
-        text.to_string()
-    } else {
-        letter(position).to_string()
-    }
-}
-
 /// How the last answer went, shown above the next question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Feedback {
@@ -107,14 +90,24 @@ pub enum Feedback {
     Stale,
 }
 
-fn feedback_text(f: Feedback, number: u32, lang: Lang) -> String {
+/// How the last answer (`number`) went, as the first paragraph of the next message (empty
+/// without feedback).
+fn feedback_text(feedback: Option<(Feedback, u32)>, lang: Lang) -> String {
+    let Some((f, number)) = feedback else {
+        return String::new();
+    };
     let key = match f {
         Feedback::Right => "homework-right",
         Feedback::Wrong => "homework-wrong",
         Feedback::Missed => "homework-missed",
         Feedback::Stale => "homework-stale",
     };
-    tr(lang, key, &[("number", &(number as usize))])
+    tr(lang, key, &[("number", &(number as usize))]) + "\n\n"
+}
+
+/// A card's title: `key` with the assignment's number.
+fn titled(key: &str, a: &Assignment, lang: Lang) -> String {
+    tr(lang, key, &[("number", &(a.number as usize))])
 }
 
 /// A member's private question `number`: the prompt, the choices, the time to answer by (if
@@ -122,24 +115,18 @@ fn feedback_text(f: Feedback, number: u32, lang: Lang) -> String {
 pub fn question_card(
     a: &Assignment,
     q: &QuizQuestion,
-    order: &[usize],
+    shown: &Shown,
     number: u32,
     answer_by: Option<i64>,
     feedback: Option<(Feedback, u32)>,
     lang: Lang,
 ) -> Reply {
-    let mut text = String::new();
-    if let Some((f, n)) = feedback {
-        text.push_str(&feedback_text(f, n, lang));
-        text.push_str("\n\n");
-    }
+    let mut text = feedback_text(feedback, lang);
     text.push_str(q.prompt.get(lang));
-    if !q.true_false {
-        text.push('\n');
-        for (position, &i) in order.iter().enumerate() {
-            let choice = q.choices.get(i).map(|c| c.get(lang)).unwrap_or("");
-            text.push_str(&format!("\n**{}** — {choice}", letter(position)));
-        }
+    let choices = choice_list(shown.labels(q, lang));
+    if !choices.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&choices);
     }
     let mut reply = Reply {
         title: Some(tr(
@@ -162,14 +149,14 @@ pub fn question_card(
             tr(lang, "homework-answer-by", &[("by", &relative(by))]),
         );
     }
-    for position in 0..order.len() {
+    for position in 0..shown.len() {
         reply.buttons.push(Button {
             id: CustomId::HomeworkAnswer {
                 homework: a.id,
                 number: number as usize,
                 position,
             },
-            label: label(q, order, position, lang),
+            label: shown.label(q, position, lang).name,
             style: ButtonStyle::Primary,
         });
     }
@@ -183,11 +170,7 @@ pub fn finished_card(
     feedback: Option<(Feedback, u32)>,
     lang: Lang,
 ) -> Reply {
-    let mut text = String::new();
-    if let Some((f, n)) = feedback {
-        text.push_str(&feedback_text(f, n, lang));
-        text.push_str("\n\n");
-    }
+    let mut text = feedback_text(feedback, lang);
     text.push_str(&tr(
         lang,
         "homework-finished",
@@ -198,11 +181,7 @@ pub fn finished_card(
         ],
     ));
     Reply {
-        title: Some(tr(
-            lang,
-            "homework-title",
-            &[("number", &(a.number as usize))],
-        )),
+        title: Some(titled("homework-title", a, lang)),
         text,
         ephemeral: true,
         accent: Accent::Benjamin,
@@ -236,11 +215,7 @@ pub fn summary_card(core: &Core, a: &Assignment, s: &Summary, lang: Lang) -> Rep
         _ => text.push_str(&t(lang, "homework-nobody-finished")),
     }
     let mut reply = Reply {
-        title: Some(tr(
-            lang,
-            "homework-summary-title",
-            &[("number", &(a.number as usize))],
-        )),
+        title: Some(titled("homework-summary-title", a, lang)),
         text,
         accent: Accent::Benjamin,
         footer: Some(t(lang, "homework-summary-footer")),
@@ -249,31 +224,22 @@ pub fn summary_card(core: &Core, a: &Assignment, s: &Summary, lang: Lang) -> Rep
     let Some(h) = &s.hardest else {
         return reply;
     };
-    let Some((q, order)) = a.question(core, h.number) else {
+    let Some((q, shown)) = a.question(core, h.number) else {
         return reply;
     };
     let mut lines = vec![q.prompt.get(lang).to_string(), String::new()];
     let mut bars = Vec::new();
     for (position, count) in h.counts.iter().enumerate() {
-        let name = label(q, order, position, lang);
+        let label = shown.label(q, position, lang);
         let caption = format!("{count} · {}%", share(*count, h.answered));
         let right = position == h.right;
-        let choice = order
-            .get(position)
-            .and_then(|&i| q.choices.get(i))
-            .map(|c| c.get(lang))
-            .unwrap_or("");
-        let shown = if q.true_false {
-            format!("**{name}**")
-        } else {
-            format!("**{name}** — {choice}")
-        };
         lines.push(format!(
-            "{shown}: {caption}{}",
+            "{}: {caption}{}",
+            label.line(),
             if right { " ✅" } else { "" }
         ));
         bars.push(Bar {
-            label: name,
+            label: label.name,
             value: u64::from(*count),
             caption,
             marked: right,
@@ -290,7 +256,7 @@ pub fn summary_card(core: &Core, a: &Assignment, s: &Summary, lang: Lang) -> Rep
         ],
     );
     reply = reply.field(heading.clone(), lines.join("\n"));
-    let right = label(q, order, h.right, lang);
+    let right = shown.label(q, h.right, lang).name;
     reply.charts.push(Chart {
         name: "homework-split.png".into(),
         alt: tr(

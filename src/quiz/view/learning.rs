@@ -3,12 +3,13 @@
 //! notice, the due line of `/quiz me`, and the teacher's insights (most-missed questions,
 //! accuracy per concept and per section, a chart, and a menu opening each concept's card).
 
-use super::letter;
+use super::choice_list;
 use crate::cards::{concept_menu, place_text, whole_lines};
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack, QuizQuestion};
 use crate::quiz::Period;
+use crate::quiz::asked::Shown;
 use crate::quiz::insights::Insights;
 use crate::quiz::leitner::Card;
 use crate::reply::{Accent, Bar, Button, ButtonStyle, Chart, ChartKind, Reply};
@@ -30,25 +31,16 @@ fn choice_text(q: &QuizQuestion, authored: usize, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-/// A practice question, privately: the prompt, the choices in the run's `order` (authored
-/// indices by position) and one button each; `feedback` on the previous answer above it.
+/// A practice question, privately: the prompt, the choices as the run shows them and one
+/// button each; `feedback` on the previous answer above it.
 pub fn practice_question(
     q: &QuizQuestion,
-    order: &[usize],
+    shown: &Shown,
     step: Step,
     feedback: Option<String>,
     lang: Lang,
 ) -> Reply {
-    let choices = if q.true_false {
-        String::new()
-    } else {
-        order
-            .iter()
-            .enumerate()
-            .map(|(pos, &i)| format!("**{}** — {}", letter(pos), choice_text(q, i, lang)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let choices = choice_list(shown.labels(q, lang));
     let prompt = q.prompt.get(lang).to_string();
     let text = if choices.is_empty() {
         prompt
@@ -70,7 +62,7 @@ pub fn practice_question(
     if let Some(f) = feedback {
         reply = reply.field(t(lang, "quiz-practice-last"), f);
     }
-    for (pos, &i) in order.iter().enumerate() {
+    for (pos, &i) in shown.order.iter().enumerate() {
         reply.buttons.push(Button {
             id: CustomId::Practice {
                 run: step.run,
@@ -78,11 +70,7 @@ pub fn practice_question(
                 question: q.id.clone(),
                 choice: i,
             },
-            label: if q.true_false {
-                choice_text(q, i, lang)
-            } else {
-                letter(pos).to_string()
-            },
+            label: shown.label(q, pos, lang).name,
             style: ButtonStyle::Primary,
         });
     }
@@ -229,8 +217,60 @@ pub fn insights_card(
         "quiz-insights-intro",
         &[("answers", &(ins.answers as usize))],
     );
-    let missed: Vec<String> = ins
-        .missed
+    let missed = missed_lines(pack, ins, lang);
+    let missed = if missed.is_empty() {
+        vec![t(lang, "quiz-insights-no-misses")]
+    } else {
+        missed
+    };
+    for (name, value) in whole_lines(&t(lang, "quiz-insights-missed"), &missed, 2) {
+        reply = reply.field(name, value);
+    }
+    let concepts: Vec<String> = ins
+        .concepts
+        .iter()
+        .map(|a| accuracy_line(concept_name(pack, &a.id, lang), a, lang))
+        .collect();
+    let sections: Vec<String> = ins
+        .sections
+        .iter()
+        .map(|a| {
+            let name = pack
+                .section(&a.id)
+                .map(|s| s.label.get(lang).to_string())
+                .unwrap_or_else(|| a.id.clone());
+            accuracy_line(name, a, lang)
+        })
+        .collect();
+    for (heading, lines) in [
+        ("quiz-insights-concepts", concepts),
+        ("quiz-insights-sections", sections),
+    ] {
+        if !lines.is_empty() {
+            for (name, value) in whole_lines(&t(lang, heading), &lines, 2) {
+                reply = reply.field(name, value);
+            }
+        }
+    }
+    reply.footer = Some(t(lang, "quiz-insights-footer"));
+    reply.charts.extend(concepts_chart(pack, ins, lang));
+    // Each concept row opens its card, where the discussion can start.
+    reply.select = concept_menu(
+        pack,
+        ins.concepts
+            .iter()
+            .take(25)
+            .filter_map(|a| pack.concept(&a.id)),
+        lang,
+        "insights".into(),
+        "quiz-insights-open",
+    );
+    reply
+}
+
+/// The five most-missed questions, each with its most chosen wrong answer.
+fn missed_lines(pack: &Pack, ins: &Insights, lang: Lang) -> Vec<String> {
+    ins.missed
         .iter()
         .take(5)
         .enumerate()
@@ -259,97 +299,57 @@ pub fn insights_card(
             }
             Some(line)
         })
-        .collect();
-    let missed = if missed.is_empty() {
-        vec![t(lang, "quiz-insights-no-misses")]
-    } else {
-        missed
-    };
-    for (name, value) in whole_lines(&t(lang, "quiz-insights-missed"), &missed, 2) {
-        reply = reply.field(name, value);
-    }
-    let line = |name: String, a: &crate::quiz::insights::Accuracy| {
-        tr(
-            lang,
-            "quiz-insights-accuracy-line",
-            &[
-                ("name", &name),
-                ("percent", &percent(a.percent())),
-                ("correct", &(a.correct as usize)),
-                ("answers", &(a.answers as usize)),
-            ],
-        )
-    };
-    let concept_name = |id: &str| {
-        pack.concept(id)
-            .map(|c| c.name.get(lang).to_string())
-            .unwrap_or_else(|| id.to_string())
-    };
-    let concepts: Vec<String> = ins
-        .concepts
-        .iter()
-        .map(|a| line(concept_name(&a.id), a))
-        .collect();
-    if !concepts.is_empty() {
-        for (name, value) in whole_lines(&t(lang, "quiz-insights-concepts"), &concepts, 2) {
-            reply = reply.field(name, value);
-        }
-    }
-    let sections: Vec<String> = ins
-        .sections
-        .iter()
-        .map(|a| {
-            let name = pack
-                .section(&a.id)
-                .map(|s| s.label.get(lang).to_string())
-                .unwrap_or_else(|| a.id.clone());
-            line(name, a)
-        })
-        .collect();
-    if !sections.is_empty() {
-        for (name, value) in whole_lines(&t(lang, "quiz-insights-sections"), &sections, 2) {
-            reply = reply.field(name, value);
-        }
-    }
-    reply.footer = Some(t(lang, "quiz-insights-footer"));
-    // The chart: the weakest concepts, at most 15 bars.
+        .collect()
+}
+
+fn accuracy_line(name: String, a: &crate::quiz::insights::Accuracy, lang: Lang) -> String {
+    tr(
+        lang,
+        "quiz-insights-accuracy-line",
+        &[
+            ("name", &name),
+            ("percent", &percent(a.percent())),
+            ("correct", &(a.correct as usize)),
+            ("answers", &(a.answers as usize)),
+        ],
+    )
+}
+
+fn concept_name(pack: &Pack, id: &str, lang: Lang) -> String {
+    pack.concept(id)
+        .map(|c| c.name.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The chart of accuracy per concept: the weakest concepts, at most 15 bars (none without
+/// concepts).
+fn concepts_chart(pack: &Pack, ins: &Insights, lang: Lang) -> Option<Chart> {
     let bars: Vec<Bar> = ins
         .concepts
         .iter()
         .take(15)
         .map(|a| Bar {
-            label: concept_name(&a.id),
+            label: concept_name(pack, &a.id, lang),
             value: percent(a.percent()) as u64,
             caption: format!("{}/{} · {}%", a.correct, a.answers, percent(a.percent())),
             marked: a.percent() < 50.0,
         })
         .collect();
-    if !bars.is_empty() {
-        let alt = bars
-            .iter()
-            .map(|b| format!("{} {}%", b.label, b.value))
-            .collect::<Vec<_>>()
-            .join(", ");
-        reply.charts.push(Chart {
-            name: "insights.png".into(),
-            alt: truncate(
-                &tr(lang, "quiz-insights-chart-alt", &[("bars", &alt)]),
-                1000,
-            ),
-            title: t(lang, "quiz-insights-chart-title"),
-            kind: ChartKind::Bars(bars),
-        });
+    if bars.is_empty() {
+        return None;
     }
-    // Each concept row opens its card, where the discussion can start.
-    reply.select = concept_menu(
-        pack,
-        ins.concepts
-            .iter()
-            .take(25)
-            .filter_map(|a| pack.concept(&a.id)),
-        lang,
-        "insights".into(),
-        "quiz-insights-open",
-    );
-    reply
+    let alt = bars
+        .iter()
+        .map(|b| format!("{} {}%", b.label, b.value))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Chart {
+        name: "insights.png".into(),
+        alt: truncate(
+            &tr(lang, "quiz-insights-chart-alt", &[("bars", &alt)]),
+            1000,
+        ),
+        title: t(lang, "quiz-insights-chart-title"),
+        kind: ChartKind::Bars(bars),
+    })
 }

@@ -14,14 +14,3 @@ pub use cards::*;
 pub use learning::*;
 pub use teams::*;
 pub use typed::*;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn letters() {
-        assert_eq!(letter(0), 'A');
-        assert_eq!(letter(3), 'D');
-    }
-}

@@ -96,6 +96,19 @@ impl Invocation {
         .map(|(_, name)| name)
         .collect()
     }
+
+    /// The one notice for a command that posts cards where Aura lacks the permissions to: what
+    /// is missing, in the member's language; `None` when nothing is.
+    pub fn bot_refusal(&self) -> Option<Reply> {
+        let missing = self.bot_missing();
+        (!missing.is_empty()).then(|| {
+            Reply::notice(crate::i18n::tr(
+                self.lang,
+                "error-bot-permissions",
+                &[("missing", &missing.join(", "))],
+            ))
+        })
+    }
 }
 
 /// A form of one to five text inputs (the suggestion's deny reason, a debate argument).

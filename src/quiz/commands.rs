@@ -399,7 +399,7 @@ async fn start(
     args: &StartArgs,
 ) -> Result<Outcome, Error> {
     let (core, lang) = (&s.core, inv.lang);
-    if let Some(refusal) = plan::bot_refusal(inv) {
+    if let Some(refusal) = inv.bot_refusal() {
         return Ok(Outcome::Reply(refusal));
     }
     let (plan, seed) = match plan::seeded(s, lang, args, s.pace.quiz.idle_limit) {

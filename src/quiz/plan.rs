@@ -6,8 +6,7 @@ use rand::Rng;
 use crate::catalog::Request;
 use crate::catalog::choice::{self, Names};
 use crate::core::Core;
-use crate::i18n::{t, tr};
-use crate::interaction::Invocation;
+use crate::i18n::t;
 use crate::pack::{Difficulty, Lang};
 use crate::quiz::{Answering, Round, Scoring, Settings, Teams};
 use crate::reply::Reply;
@@ -301,19 +300,6 @@ fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>
         Some(p) if !ids.is_empty() => Ok((p, ids)),
         _ => Err(bad(lang, "section", input, "I–XV")),
     }
-}
-
-/// The notice for `/quiz start` or `/quiz assign` in a channel where Aura lacks a permission
-/// it needs to post what they post (`None`: it has them all).
-pub fn bot_refusal(inv: &Invocation) -> Option<Reply> {
-    let missing = inv.bot_missing();
-    (!missing.is_empty()).then(|| {
-        Reply::notice(tr(
-            inv.lang,
-            "error-bot-permissions",
-            &[("missing", &missing.join(", "))],
-        ))
-    })
 }
 
 /// The plan of a round (or an assignment) from `args`, and the seed its questions are drawn

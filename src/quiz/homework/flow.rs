@@ -56,7 +56,7 @@ pub async fn assign(
     args: &AssignArgs,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    if let Some(refusal) = plan::bot_refusal(inv) {
+    if let Some(refusal) = inv.bot_refusal() {
         return Ok(Outcome::Reply(refusal));
     }
     if let Some(n) = args.start.questions

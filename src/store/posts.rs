@@ -329,7 +329,6 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::super::daily::tests::sample;
     use super::*;
 
     fn all() -> Vec<String> {
@@ -339,7 +338,7 @@ mod tests {
     #[tokio::test]
     async fn a_day_is_claimed_exactly_once_and_stays_pending_until_posted() {
         let s = Store::in_memory().await.unwrap();
-        let id = s.add_schedule(&sample()).await.unwrap();
+        let id = s.add_schedule(&DailySchedule::sample()).await.unwrap();
         let items = all();
         let first = s
             .claim_post(id, "2026-11-28", false, 1, |d| d.draw(&items))
@@ -372,7 +371,7 @@ mod tests {
     #[tokio::test]
     async fn a_suggestion_queued_during_a_post_survives_its_release() {
         let s = Store::in_memory().await.unwrap();
-        let id = s.add_schedule(&sample()).await.unwrap();
+        let id = s.add_schedule(&DailySchedule::sample()).await.unwrap();
         let items = all();
         let Claim::Claimed { item, .. } = s
             .claim_post(id, "2026-11-28", false, 1, |d| d.draw(&items))
@@ -396,9 +395,9 @@ mod tests {
     #[tokio::test]
     async fn only_due_or_unknown_schedules_are_read() {
         let s = Store::in_memory().await.unwrap();
-        let a = s.add_schedule(&sample()).await.unwrap();
-        let b = s.add_schedule(&sample()).await.unwrap();
-        let c = s.add_schedule(&sample()).await.unwrap();
+        let a = s.add_schedule(&DailySchedule::sample()).await.unwrap();
+        let b = s.add_schedule(&DailySchedule::sample()).await.unwrap();
+        let c = s.add_schedule(&DailySchedule::sample()).await.unwrap();
         s.set_next_due(a, Some(100)).await.unwrap();
         s.set_next_due(b, Some(200)).await.unwrap();
         s.set_paused(c, Some("paused by staff")).await.unwrap();

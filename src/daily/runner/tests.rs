@@ -14,21 +14,11 @@ fn core() -> Core {
 
 fn schedule(time: &str, zone: &str, days: &str) -> DailySchedule {
     DailySchedule {
-        id: 0,
-        guild: 1,
-        channel: 2,
         time: time.into(),
         zone: zone.into(),
         days: days.into(),
-        lang: Lang::Id,
-        kind: PostKind::Prompt,
-        role: None,
-        thread: true,
-        pin: true,
-        paused: false,
-        pause_reason: None,
-        skip_date: None,
         deck: Deck::new(5),
+        ..DailySchedule::sample()
     }
 }
 

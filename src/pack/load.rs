@@ -439,27 +439,12 @@ fn assemble(id: String, work: WorkFile, files: Files, questions: Vec<QuizQuestio
         publications: inner(work.publication),
         sources: inner(work.source),
         sections: inner(work.section),
-        thinkers: files
-            .thinkers
-            .map(|f| inner(f.value.thinker))
-            .unwrap_or_default(),
-        concepts: files
-            .concepts
-            .map(|f| inner(f.value.concept))
-            .unwrap_or_default(),
-        quotes: files
-            .quotes
-            .map(|f| inner(f.value.quote))
-            .unwrap_or_default(),
-        motions: files
-            .motions
-            .map(|f| inner(f.value.motion))
-            .unwrap_or_default(),
+        thinkers: inner_of(files.thinkers, |f| f.thinker),
+        concepts: inner_of(files.concepts, |f| f.concept),
+        quotes: inner_of(files.quotes, |f| f.quote),
+        motions: inner_of(files.motions, |f| f.motion),
         questions,
-        prompts: files
-            .prompts
-            .map(|f| inner(f.value.prompt))
-            .unwrap_or_default(),
+        prompts: inner_of(files.prompts, |f| f.prompt),
         letter: work.letter.map(Spanned::into_inner),
         misconceptions: inner(work.misconception),
     }
@@ -478,6 +463,11 @@ fn split<'a, F, T>(
 
 fn inner<T>(items: Vec<Spanned<T>>) -> Vec<T> {
     items.into_iter().map(Spanned::into_inner).collect()
+}
+
+/// The items of a file beside `work.toml`, without their places (none when it is absent).
+fn inner_of<F, T>(file: Option<Parsed<F>>, items: impl FnOnce(F) -> Vec<Spanned<T>>) -> Vec<T> {
+    file.map(|f| inner(items(f.value))).unwrap_or_default()
 }
 
 fn authored_question(q: &Question, difficulty: Difficulty) -> QuizQuestion {

@@ -133,6 +133,11 @@ pub async fn serve(
     serve_with(launch, shutdown, None).await
 }
 
+/// The gateway's task.
+type Gateway = tokio::task::JoinHandle<Result<(), discord::Error>>;
+/// How the gateway's task ended.
+type GatewayEnd = Result<Result<(), discord::Error>, tokio::task::JoinError>;
+
 /// [`serve`], with the operator's listener (started earlier, before anything slow) looking at
 /// this app's gateway, store and rounds until the app stops, and stopped with it.
 pub async fn serve_with(
@@ -165,27 +170,77 @@ pub async fn serve_with(
         gateway_closed,
         ready_tx,
     ));
+    let Running {
+        ended,
+        connected,
+        loops,
+    } = run_until_stopped(&services, &mut gateway, ready, shutdown, loops_stopped).await;
+    // Stopped by a signal once connected: open debates hear that Aura restarts.
+    let signalled = ended.is_none() && connected;
+    let outcome = report_end(ended);
+    let _ = stop_loops.send(true);
+    end_rounds_and_debates(&services, signalled).await;
+    let _ = close_gateway.send(true);
+    wait_for_gateway(&mut gateway, connected).await;
+    finish_background(loops).await;
+    if tokio::time::timeout(STORE_GRACE, launch.store.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("the state did not close in time");
+    }
+    if let Some(listener) = listener {
+        listener.stop().await;
+    }
+    tracing::info!("state closed");
+    outcome
+}
+
+/// How serving ended: the gateway's end (none when a signal came first), whether Discord was
+/// ever there, and the background work started once it was.
+struct Running {
+    ended: Option<GatewayEnd>,
+    connected: bool,
+    loops: Vec<tokio::task::JoinHandle<()>>,
+}
+
+/// Serves until the gateway ends or `shutdown` resolves; background work starts once Discord
+/// is there (follow-ups need the application id).
+async fn run_until_stopped(
+    services: &Services,
+    gateway: &mut Gateway,
+    ready: oneshot::Receiver<()>,
+    shutdown: impl std::future::Future<Output = ()>,
+    loops_stopped: watch::Receiver<bool>,
+) -> Running {
     tokio::pin!(shutdown);
     let mut loops = Vec::new();
     let mut connected = false;
-    // Background work starts once Discord is there (follow-ups need the application id).
     let ended = tokio::select! {
         r = ready => {
             if r.is_ok() {
                 connected = true;
-                loops = background(&services, loops_stopped);
+                loops = background(services, loops_stopped);
                 release_freed_memory();
             }
             tokio::select! {
-                ended = &mut gateway => Some(ended),
+                ended = &mut *gateway => Some(ended),
                 _ = &mut shutdown => None,
             }
         }
-        ended = &mut gateway => Some(ended),
+        ended = &mut *gateway => Some(ended),
         _ = &mut shutdown => None,
     };
-    let by_signal = ended.is_none();
-    let outcome = match ended {
+    Running {
+        ended,
+        connected,
+        loops,
+    }
+}
+
+/// Logs why serving ended; the gateway's outcome (a signal is a clean end).
+fn report_end(ended: Option<GatewayEnd>) -> Result<(), discord::Error> {
+    match ended {
         Some(ended) => {
             let outcome = ended.unwrap_or_else(|e| Err(e.into()));
             match &outcome {
@@ -198,25 +253,30 @@ pub async fn serve_with(
             tracing::info!("shutting down: ending quiz rounds, then closing the gateway");
             Ok(())
         }
-    };
-    let _ = stop_loops.send(true);
-    let signalled = by_signal && connected;
+    }
+}
+
+/// Ends the quiz rounds (their answers stored before their notices) and, when `signalled`,
+/// tells open debates that Aura restarts, all within [`SAVE_GRACE`].
+async fn end_rounds_and_debates(services: &Services, signalled: bool) {
     let debates = async {
         if !signalled {
             return;
         }
-        match tokio::time::timeout(SAVE_GRACE, debate::restart::announce(&services)).await {
+        match tokio::time::timeout(SAVE_GRACE, debate::restart::announce(services)).await {
             Ok(Ok(n)) => tracing::info!(debates = n, "open debates told that Aura restarts"),
             Ok(Err(e)) => tracing::warn!(error = %e, "cannot tell open debates that Aura restarts"),
             Err(_) => tracing::warn!("open debates were not all told in time that Aura restarts"),
         }
     };
-    // Rounds store their answers before their notices; all of it within the one grace.
-    let ending = async { tokio::join!(quiz::live::shutdown(&services, SAVE_GRACE), debates) };
+    let ending = async { tokio::join!(quiz::live::shutdown(services, SAVE_GRACE), debates) };
     if tokio::time::timeout(SAVE_GRACE, ending).await.is_err() {
         tracing::warn!("rounds and debates were not all ended in time");
     }
-    let _ = close_gateway.send(true);
+}
+
+/// Gives the gateway, told to close, its grace, then aborts it.
+async fn wait_for_gateway(gateway: &mut Gateway, connected: bool) {
     // A gateway that never connected has nothing to close: serenity may be between two tries
     // of connecting, which it would finish first.
     let grace = if connected {
@@ -225,13 +285,17 @@ pub async fn serve_with(
         Duration::from_millis(200)
     };
     if !gateway.is_finished()
-        && let Err(e) = tokio::time::timeout(grace, &mut gateway).await
+        && let Err(e) = tokio::time::timeout(grace, &mut *gateway).await
     {
         if connected {
             tracing::warn!(error = %e, "the gateway did not close in time");
         }
         gateway.abort();
     }
+}
+
+/// Gives the background work under way its grace, then aborts it.
+async fn finish_background(mut loops: Vec<tokio::task::JoinHandle<()>>) {
     let finishing = futures::future::join_all(loops.iter_mut());
     if tokio::time::timeout(LOOPS_GRACE, finishing).await.is_err() {
         tracing::warn!("background work did not finish in time; it is resumed at the next start");
@@ -239,17 +303,6 @@ pub async fn serve_with(
             task.abort();
         }
     }
-    if tokio::time::timeout(STORE_GRACE, launch.store.close())
-        .await
-        .is_err()
-    {
-        tracing::warn!("the state did not close in time");
-    }
-    if let Some(listener) = listener {
-        listener.stop().await;
-    }
-    tracing::info!("state closed");
-    outcome
 }
 
 /// The work not started by an interaction: the daily loop, the debate sweep and the speeches'

@@ -1,7 +1,7 @@
 //! The command line: `aura run`, `register`, `check`, `preview`, `health`; parsing with clap,
 //! then a call into the start-up path ([`crate::app`]), the core or the operator's view.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::config::{RegisterMode, Settings};
 use crate::core::Core;
 use crate::discord::{self, Connection, Registration, Token};
+use crate::pack::Packs;
 use crate::{app, ops, preview, telemetry};
 
 #[derive(Debug, Parser)]
@@ -88,13 +89,58 @@ pub enum Command {
     },
 }
 
+/// What a subcommand has to say and how it ends. Only [`run`] prints: the standard output's
+/// lines first, then the standard error's, then Aura exits with `code`.
+struct Outcome {
+    out: Vec<String>,
+    err: Vec<String>,
+    code: ExitCode,
+}
+
+impl Outcome {
+    /// A success that prints `out` on standard output.
+    fn success(out: Vec<String>) -> Outcome {
+        Outcome {
+            out,
+            err: vec![],
+            code: ExitCode::SUCCESS,
+        }
+    }
+
+    /// A failure (exit 1) that says `message` on standard error.
+    fn failure(message: String) -> Outcome {
+        Outcome {
+            out: vec![],
+            err: vec![message],
+            code: ExitCode::FAILURE,
+        }
+    }
+
+    /// A refusal of what was asked (a bad setting, flag, environment or command: exit 2) that
+    /// says `message` on standard error.
+    fn refusal(message: String) -> Outcome {
+        Outcome {
+            out: vec![],
+            err: vec![message],
+            code: ExitCode::from(2),
+        }
+    }
+
+    fn print(self) -> ExitCode {
+        for line in &self.out {
+            say(line);
+        }
+        for line in &self.err {
+            eprintln!("{line}");
+        }
+        self.code
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("aura: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return Outcome::refusal(format!("aura: {e}")).print(),
     };
     telemetry::init(&settings.log);
     let default = Command::Run {
@@ -102,132 +148,15 @@ pub fn run(cli: Cli) -> ExitCode {
         shards: None,
         total_shards: None,
     };
-    match cli.command.unwrap_or(default) {
+    let outcome = match cli.command.unwrap_or(default) {
         Command::Run {
             data,
             shards,
             total_shards,
-        } => {
-            let mut settings = settings;
-            if let Err(message) = shard_flags(&mut settings, shards, total_shards) {
-                eprintln!("aura: {message}");
-                return ExitCode::from(2);
-            }
-            let Some(conn) = connection(&settings) else {
-                return ExitCode::from(2);
-            };
-            let packs = settings.packs(data);
-            block_on(async move {
-                // Listening from the first moment: a stop during start-up is a clean stop.
-                let mut stop = Box::pin(Signals::listen().received());
-                // The operator's listener comes next, before anything slow: `/healthz` says
-                // "starting" until the bot is up.
-                let listener = match settings.metrics_addr {
-                    Some(addr) => match ops::Listener::start(addr).await {
-                        Ok(listener) => Some(listener),
-                        Err(e) => {
-                            eprintln!("aura: metrics_addr: {e}");
-                            return ExitCode::FAILURE;
-                        }
-                    },
-                    None => None,
-                };
-                let launching = app::Launch::from_settings(&settings, &packs, conn);
-                let launched = tokio::select! {
-                    launched = launching => launched,
-                    _ = &mut stop => {
-                        tracing::info!("stopped during start-up");
-                        return ExitCode::SUCCESS;
-                    }
-                };
-                let launch = match launched {
-                    Ok(launch) => launch,
-                    Err(e @ app::StartError::Pack(_)) => {
-                        eprintln!("{e}");
-                        return ExitCode::FAILURE;
-                    }
-                    Err(e) => {
-                        eprintln!("aura: {e}");
-                        return ExitCode::FAILURE;
-                    }
-                };
-                match app::serve_with(launch, stop, listener).await {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => {
-                        eprintln!("aura: {e}");
-                        ExitCode::FAILURE
-                    }
-                }
-            })
-        }
-        Command::Register { guild } => {
-            let Some(conn) = connection(&settings) else {
-                return ExitCode::from(2);
-            };
-            let target = guild
-                .map(Registration::Guild)
-                .unwrap_or(Registration::Global);
-            block_on(async move {
-                match discord::register(&conn, target).await {
-                    Ok(n) => {
-                        println!("registered {n} commands ({target:?})");
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => {
-                        eprintln!("aura: registering failed: {e}");
-                        ExitCode::FAILURE
-                    }
-                }
-            })
-        }
-        Command::Check { data } => {
-            let packs = settings.packs(data);
-            match packs.load() {
-                Ok(library) => {
-                    say(&format!("checking {packs}"));
-                    for p in &library.packs {
-                        say(&format!(
-                            "{}: ok — {} sections, {} thinkers, {} concepts, {} quotes ({} verified), {} motions, {} quiz questions ({} generated), {} prompts",
-                            p.id,
-                            p.sections.len(),
-                            p.thinkers.len(),
-                            p.concepts.len(),
-                            p.quotes.len(),
-                            p.quotable().count(),
-                            p.motions.len(),
-                            p.questions.len(),
-                            p.questions.iter().filter(|q| q.generated).count(),
-                            p.prompts.len()
-                        ));
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(report) => {
-                    eprintln!("aura: checking {packs}\n{report}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Command::Health { addr } => {
-            let Some(addr) = addr.or(settings.metrics_addr) else {
-                eprintln!(
-                    "aura: no address to ask: set metrics_addr (AURA_METRICS_ADDR) or --addr"
-                );
-                return ExitCode::FAILURE;
-            };
-            block_on(async move {
-                match ops::probe(addr).await {
-                    Ok(answer) => {
-                        say(&answer);
-                        ExitCode::SUCCESS
-                    }
-                    Err(reason) => {
-                        eprintln!("aura: unhealthy: {reason}");
-                        ExitCode::FAILURE
-                    }
-                }
-            })
-        }
+        } => run_bot(settings, data, shards, total_shards),
+        Command::Register { guild } => register(&settings, guild),
+        Command::Check { data } => check(&settings, data),
+        Command::Health { addr } => health(&settings, addr),
         Command::Preview {
             command,
             locale,
@@ -235,35 +164,159 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             data,
             out,
-        } => {
-            let packs = settings.packs(data);
-            let core = match Core::from_packs(&packs, settings.default_lang()) {
-                Ok(c) => c,
-                Err(report) => {
-                    eprintln!("aura: loading {packs}\n{report}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            let lang = core.lang_for(locale.as_deref());
-            let seed = seed.unwrap_or(0);
-            let answered = match out.as_deref() {
-                Some(dir) => preview::preview_to(&core, lang, &command, seed, json, dir),
-                None => preview::preview(&core, lang, &command, seed, json).map(|t| (t, vec![])),
-            };
-            match answered {
-                Ok((text, written)) => {
-                    say(&text);
-                    for path in written {
-                        eprintln!("aura: wrote {}", path.display());
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(message) => {
-                    eprintln!("aura: {message}");
-                    ExitCode::from(2)
-                }
-            }
+        } => preview_answer(
+            &settings,
+            &command,
+            locale.as_deref(),
+            json,
+            seed,
+            data,
+            out.as_deref(),
+        ),
+    };
+    outcome.print()
+}
+
+/// `aura run`: connects to Discord and answers until a signal stops it.
+fn run_bot(
+    mut settings: Settings,
+    data: Option<PathBuf>,
+    shards: Option<String>,
+    total_shards: Option<u32>,
+) -> Outcome {
+    if let Err(message) = shard_flags(&mut settings, shards, total_shards) {
+        return Outcome::refusal(format!("aura: {message}"));
+    }
+    let conn = match connection(&settings) {
+        Ok(conn) => conn,
+        Err(message) => return Outcome::refusal(message),
+    };
+    let packs = settings.packs(data);
+    block_on(launch_and_serve(settings, packs, conn))
+}
+
+/// Starts the operator's listener, launches the bot and serves until a signal; a signal during
+/// start-up is a clean stop.
+async fn launch_and_serve(settings: Settings, packs: Packs, conn: Connection) -> Outcome {
+    // Listening from the first moment: a stop during start-up is a clean stop.
+    let mut stop = Box::pin(Signals::listen().received());
+    // The operator's listener comes next, before anything slow: `/healthz` says "starting"
+    // until the bot is up.
+    let listener = match settings.metrics_addr {
+        Some(addr) => match ops::Listener::start(addr).await {
+            Ok(listener) => Some(listener),
+            Err(e) => return Outcome::failure(format!("aura: metrics_addr: {e}")),
+        },
+        None => None,
+    };
+    let launching = app::Launch::from_settings(&settings, &packs, conn);
+    let launched = tokio::select! {
+        launched = launching => launched,
+        _ = &mut stop => {
+            tracing::info!("stopped during start-up");
+            return Outcome::success(vec![]);
         }
+    };
+    let launch = match launched {
+        Ok(launch) => launch,
+        Err(e @ app::StartError::Pack(_)) => return Outcome::failure(e.to_string()),
+        Err(e) => return Outcome::failure(format!("aura: {e}")),
+    };
+    match app::serve_with(launch, stop, listener).await {
+        Ok(()) => Outcome::success(vec![]),
+        Err(e) => Outcome::failure(format!("aura: {e}")),
+    }
+}
+
+/// `aura register`: the slash commands, globally or in one server.
+fn register(settings: &Settings, guild: Option<u64>) -> Outcome {
+    let conn = match connection(settings) {
+        Ok(conn) => conn,
+        Err(message) => return Outcome::refusal(message),
+    };
+    let target = guild
+        .map(Registration::Guild)
+        .unwrap_or(Registration::Global);
+    block_on(async move {
+        match discord::register(&conn, target).await {
+            Ok(n) => Outcome::success(vec![format!("registered {n} commands ({target:?})")]),
+            Err(e) => Outcome::failure(format!("aura: registering failed: {e}")),
+        }
+    })
+}
+
+/// `aura check`: loads every pack and says what each holds, or every problem found.
+fn check(settings: &Settings, data: Option<PathBuf>) -> Outcome {
+    let packs = settings.packs(data);
+    let library = match packs.load() {
+        Ok(library) => library,
+        Err(report) => return Outcome::failure(format!("aura: checking {packs}\n{report}")),
+    };
+    let mut out = vec![format!("checking {packs}")];
+    out.extend(library.packs.iter().map(|p| {
+        format!(
+            "{}: ok — {} sections, {} thinkers, {} concepts, {} quotes ({} verified), {} motions, {} quiz questions ({} generated), {} prompts",
+            p.id,
+            p.sections.len(),
+            p.thinkers.len(),
+            p.concepts.len(),
+            p.quotes.len(),
+            p.quotable().count(),
+            p.motions.len(),
+            p.questions.len(),
+            p.questions.iter().filter(|q| q.generated).count(),
+            p.prompts.len()
+        )
+    }));
+    Outcome::success(out)
+}
+
+/// `aura health`: asks a running Aura's `/healthz`.
+fn health(settings: &Settings, addr: Option<std::net::SocketAddr>) -> Outcome {
+    let Some(addr) = addr.or(settings.metrics_addr) else {
+        return Outcome::failure(
+            "aura: no address to ask: set metrics_addr (AURA_METRICS_ADDR) or --addr".into(),
+        );
+    };
+    block_on(async move {
+        match ops::probe(addr).await {
+            Ok(answer) => Outcome::success(vec![answer]),
+            Err(reason) => Outcome::failure(format!("aura: unhealthy: {reason}")),
+        }
+    })
+}
+
+/// `aura preview`: the answer to a command, and with `out` the pictures it carries, written
+/// there (each file written is named on standard error).
+fn preview_answer(
+    settings: &Settings,
+    command: &str,
+    locale: Option<&str>,
+    json: bool,
+    seed: Option<u64>,
+    data: Option<PathBuf>,
+    out: Option<&Path>,
+) -> Outcome {
+    let packs = settings.packs(data);
+    let core = match Core::from_packs(&packs, settings.default_lang()) {
+        Ok(c) => c,
+        Err(report) => return Outcome::failure(format!("aura: loading {packs}\n{report}")),
+    };
+    let lang = core.lang_for(locale);
+    let seed = seed.unwrap_or(0);
+    let answered = match out {
+        Some(dir) => preview::preview_to(&core, lang, command, seed, json, dir),
+        None => preview::preview(&core, lang, command, seed, json).map(|t| (t, vec![])),
+    };
+    match answered {
+        Ok((text, written)) => Outcome {
+            err: written
+                .iter()
+                .map(|path| format!("aura: wrote {}", path.display()))
+                .collect(),
+            ..Outcome::success(vec![text])
+        },
+        Err(message) => Outcome::refusal(format!("aura: {message}")),
     }
 }
 
@@ -291,37 +344,30 @@ fn shard_flags(
 }
 
 /// The connection settings from the environment: `DISCORD_TOKEN` (required) and
-/// `DISCORD_API_URL` (optional: a proxy or a fake Discord).
-fn connection(settings: &Settings) -> Option<Connection> {
+/// `DISCORD_API_URL` (optional: a proxy or a fake Discord); or what to say when they are
+/// missing or wrong.
+fn connection(settings: &Settings) -> Result<Connection, String> {
     let token = std::env::var("DISCORD_TOKEN")
         .ok()
         .filter(|t| !t.trim().is_empty());
     let Some(token) = token else {
-        eprintln!(
-            "aura: DISCORD_TOKEN is not set.\n\
+        return Err("aura: DISCORD_TOKEN is not set.\n\
              Create an application at https://discord.com/developers/applications, add a bot,\n\
              copy its token and run: DISCORD_TOKEN=... aura run\n\
              To see Aura's answers without Discord: aura preview '/concept name:aura'"
-        );
-        return None;
+            .to_string());
     };
     let register = match settings.discord.register_on_start {
         RegisterMode::Off => None,
         RegisterMode::Global => Some(Registration::Global),
         RegisterMode::Guild => Some(Registration::Guild(settings.discord.guild_id)),
     };
-    let api_url = match std::env::var("DISCORD_API_URL")
+    let api_url = std::env::var("DISCORD_API_URL")
         .ok()
         .filter(|u| !u.trim().is_empty())
         .map(|u| check_api_url(&u))
         .transpose()
-    {
-        Ok(url) => url,
-        Err(message) => {
-            eprintln!("aura: DISCORD_API_URL: {message}");
-            return None;
-        }
-    };
+        .map_err(|message| format!("aura: DISCORD_API_URL: {message}"))?;
     if let Some(url) = &api_url {
         tracing::warn!(
             url = %url,
@@ -329,7 +375,7 @@ fn connection(settings: &Settings) -> Option<Connection> {
              must do Discord's rate limiting"
         );
     }
-    Some(Connection {
+    Ok(Connection {
         token: Token::new(token),
         api_url,
         register,
@@ -375,7 +421,8 @@ fn say(text: &str) {
     }
 }
 
-fn block_on<F: std::future::Future<Output = ExitCode>>(future: F) -> ExitCode {
+/// Runs a subcommand's future to its outcome on a runtime of one thread.
+fn block_on(future: impl std::future::Future<Output = Outcome>) -> Outcome {
     // One thread runs every task. An interaction costs a fraction of a millisecond, so more
     // workers only add wake-ups between threads and memory (see benches/e2e_latency.rs).
     match tokio::runtime::Builder::new_current_thread()
@@ -383,10 +430,7 @@ fn block_on<F: std::future::Future<Output = ExitCode>>(future: F) -> ExitCode {
         .build()
     {
         Ok(rt) => rt.block_on(future),
-        Err(e) => {
-            eprintln!("aura: cannot start the async runtime: {e}");
-            ExitCode::FAILURE
-        }
+        Err(e) => Outcome::failure(format!("aura: cannot start the async runtime: {e}")),
     }
 }
 

@@ -59,42 +59,53 @@ fn same(s: String) -> Text {
 /// more text for thinkers (their part in the essay, their works) and motions (both sides'
 /// questions). Opened as `page:<pack>:<id>` or `myth:<pack>:<id>`.
 fn documents(pack: &Pack) -> Vec<Document> {
-    let p = pack.id.clone();
-    let w = &pack.work;
-    let mut docs = Vec::new();
-    let page = |id: &str, names: Vec<String>, body: String, label: Text| Document {
+    let mut docs = vec![title_page(pack), history_page(pack)];
+    docs.extend(pack.versions.iter().map(|v| version_page(pack, v)));
+    docs.extend(letter_page(pack));
+    docs.extend(myths(pack));
+    docs.extend(more_text(pack));
+    docs
+}
+
+/// A page of `pack` (opened as `page:<pack>:<id>`).
+fn page(pack: &Pack, id: &str, names: Vec<String>, text: String, label: Text) -> Document {
+    Document {
         kind: Kind::Page,
-        pack: p.clone(),
+        pack: pack.id.clone(),
         id: id.to_string(),
         names,
-        text: body,
+        text,
         label,
-    };
+    }
+}
+
+/// The work's page: found by its titles (and "essay"), its summary and its structure.
+fn title_page(pack: &Pack) -> Document {
+    let w = &pack.work;
     let mut titles: Vec<String> = w.title.all().map(str::to_string).collect();
     titles.extend(["essay", "esai", "the work of art essay"].map(String::from));
-    docs.push(page(
+    let german = w.title.de.as_deref().unwrap_or("");
+    page(
+        pack,
         "title",
         titles,
         format!("{} {}", both(&w.summary), both(&w.structure)),
         Text {
-            en: Some(format!(
-                "{} · {}",
-                w.title.get(Lang::En),
-                w.title.de.as_deref().unwrap_or("")
-            )),
-            id: Some(format!(
-                "{} · {}",
-                w.title.get(Lang::Id),
-                w.title.de.as_deref().unwrap_or("")
-            )),
+            en: Some(format!("{} · {german}", w.title.get(Lang::En))),
+            id: Some(format!("{} · {german}", w.title.get(Lang::Id))),
         },
-    ));
+    )
+}
+
+/// The publication history's page.
+fn history_page(pack: &Pack) -> Document {
     let history: Vec<String> = pack
         .publications
         .iter()
         .map(|x| format!("{} {}", x.year, both(&x.text)))
         .collect();
-    docs.push(page(
+    page(
+        pack,
         "history",
         [
             "publication history",
@@ -110,48 +121,64 @@ fn documents(pack: &Pack) -> Vec<Document> {
             en: Some("Publication history (1936–2003)".into()),
             id: Some("Riwayat terbit (1936–2003)".into()),
         },
-    ));
-    for v in &pack.versions {
-        let mut body = format!("{} {} {}", both(&v.name), both(&v.date), both(&v.printed));
-        if let Some(n) = &v.note {
-            body.push(' ');
-            body.push_str(&both(n));
-        }
-        docs.push(page(
-            &format!("version-{}", v.id),
-            v.name.sides().map(|(_, s)| s.to_string()).collect(),
-            body,
-            v.name.clone(),
-        ));
+    )
+}
+
+/// A version's page (`version-<id>`), found by its name.
+fn version_page(pack: &Pack, v: &pack::Version) -> Document {
+    let mut body = format!("{} {} {}", both(&v.name), both(&v.date), both(&v.printed));
+    if let Some(n) = &v.note {
+        body.push(' ');
+        body.push_str(&both(n));
     }
-    if let Some(l) = &pack.letter {
-        let mut body = format!("{} {}", both(&l.summary), both(&l.printed));
-        for point in &l.point {
-            body.push_str(&format!(" {} {}", both(&point.title), both(&point.text)));
-        }
-        let mut names: Vec<String> = l.title.sides().map(|(_, s)| s.to_string()).collect();
-        names.extend(
-            [
-                "adorno letter",
-                "adorno's letter",
-                "surat adorno",
-                "letter 1936",
-                "surat 1936",
-            ]
-            .map(String::from),
-        );
-        docs.push(page("letter", names, body, l.title.clone()));
+    page(
+        pack,
+        &format!("version-{}", v.id),
+        v.name.sides().map(|(_, s)| s.to_string()).collect(),
+        body,
+        v.name.clone(),
+    )
+}
+
+/// The letter card's page, when the pack has one.
+fn letter_page(pack: &Pack) -> Option<Document> {
+    let l = pack.letter.as_ref()?;
+    let mut body = format!("{} {}", both(&l.summary), both(&l.printed));
+    for point in &l.point {
+        body.push_str(&format!(" {} {}", both(&point.title), both(&point.text)));
     }
-    for m in &pack.misconceptions {
-        docs.push(Document {
-            kind: Kind::Myth,
-            pack: p.clone(),
-            id: m.id.clone(),
-            names: m.aliases.clone(),
-            text: format!("{} {}", both(&m.claim), both(&m.correction)),
-            label: m.claim.clone(),
-        });
-    }
+    let mut names: Vec<String> = l.title.sides().map(|(_, s)| s.to_string()).collect();
+    names.extend(
+        [
+            "adorno letter",
+            "adorno's letter",
+            "surat adorno",
+            "letter 1936",
+            "surat 1936",
+        ]
+        .map(String::from),
+    );
+    Some(page(pack, "letter", names, body, l.title.clone()))
+}
+
+/// The misconceptions (opened as `myth:<pack>:<id>`).
+fn myths(pack: &Pack) -> impl Iterator<Item = Document> + '_ {
+    pack.misconceptions.iter().map(|m| Document {
+        kind: Kind::Myth,
+        pack: pack.id.clone(),
+        id: m.id.clone(),
+        names: m.aliases.clone(),
+        text: format!("{} {}", both(&m.claim), both(&m.correction)),
+        label: m.claim.clone(),
+    })
+}
+
+/// More text for what the index already holds: thinkers (their part in the essay, their
+/// works), concepts (misspellings, the misconception a card corrects) and motions (their
+/// questions).
+fn more_text(pack: &Pack) -> Vec<Document> {
+    let p = &pack.id;
+    let mut docs = Vec::new();
     for t in &pack.thinkers {
         let mut body = t.essay.as_ref().map(both).unwrap_or_default();
         for work in &t.works {

@@ -96,21 +96,16 @@ mod tests {
 
     fn schedule(guild: u64) -> DailySchedule {
         DailySchedule {
-            id: 0,
             guild,
             channel: guild + 1,
             time: "08:00".into(),
             zone: "UTC".into(),
-            days: "daily".into(),
             lang: Lang::En,
             kind: PostKind::Quote,
-            role: None,
             thread: false,
             pin: false,
-            paused: false,
-            pause_reason: None,
-            skip_date: None,
             deck: Deck::new(3),
+            ..DailySchedule::sample()
         }
     }
 

@@ -71,6 +71,31 @@ pub struct DailySchedule {
     pub deck: Deck,
 }
 
+#[cfg(test)]
+impl DailySchedule {
+    /// A schedule for tests, not yet stored (id 0): a discussion prompt in Indonesian, daily at
+    /// 07:00 in Jakarta, in channel 2 of server 1, opening a thread and moving the pin.
+    pub(crate) fn sample() -> DailySchedule {
+        DailySchedule {
+            id: 0,
+            guild: 1,
+            channel: 2,
+            time: "07:00".into(),
+            zone: "Asia/Jakarta".into(),
+            days: "daily".into(),
+            lang: Lang::Id,
+            kind: PostKind::Prompt,
+            role: None,
+            thread: true,
+            pin: true,
+            paused: false,
+            pause_reason: None,
+            skip_date: None,
+            deck: Deck::new(1),
+        }
+    }
+}
+
 /// A post made, for the archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PastPost {

@@ -83,7 +83,6 @@ pub fn thread_name(reply: &Reply) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::daily::{Deck, PostKind};
     use crate::outbox::recorder::{Recorder, Sent};
     use crate::pack::Lang;
 
@@ -104,20 +103,12 @@ mod tests {
         let outbox = Recorder::new();
         let s = DailySchedule {
             id: 1,
-            guild: 1,
             channel: 7,
             time: "08:00".into(),
             zone: "UTC".into(),
-            days: "daily".into(),
             lang: Lang::En,
-            kind: PostKind::Prompt,
             role: Some(99),
-            thread: true,
-            pin: true,
-            paused: false,
-            pause_reason: None,
-            skip_date: None,
-            deck: Deck::new(1),
+            ..DailySchedule::sample()
         };
         let reply = Reply {
             text: "**Is aura lost?**".into(),

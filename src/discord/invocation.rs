@@ -19,6 +19,24 @@ struct Parts<'a> {
     origin: Option<u64>,
 }
 
+/// The parts of `$i`, a serenity interaction of any kind (each kind is a type of its own, with
+/// the same fields), with its `$member` and its `$origin`.
+macro_rules! parts {
+    ($i:expr, $member:expr, $origin:expr) => {
+        Parts {
+            id: $i.id,
+            token: &$i.token,
+            guild: $i.guild_id,
+            channel: $i.channel_id,
+            user: &$i.user,
+            locale: &$i.locale,
+            member: $member,
+            app: $i.app_permissions,
+            origin: $origin,
+        }
+    };
+}
+
 fn build(p: Parts<'_>, core: &Core) -> Invocation {
     Invocation {
         id: p.id.get(),
@@ -50,34 +68,12 @@ fn display_name(user: &serenity::User, member: Option<&serenity::Member>) -> Str
 
 /// A slash command.
 pub fn of_command(i: &serenity::CommandInteraction, core: &Core) -> Invocation {
-    let parts = Parts {
-        id: i.id,
-        token: &i.token,
-        guild: i.guild_id,
-        channel: i.channel_id,
-        user: &i.user,
-        locale: &i.locale,
-        member: i.member.as_deref(),
-        app: i.app_permissions,
-        origin: None,
-    };
-    build(parts, core)
+    build(parts!(i, i.member.as_deref(), None), core)
 }
 
 /// A button click or menu choice.
 pub fn of_click(i: &serenity::ComponentInteraction, core: &Core) -> Invocation {
-    let parts = Parts {
-        id: i.id,
-        token: &i.token,
-        guild: i.guild_id,
-        channel: i.channel_id,
-        user: &i.user,
-        locale: &i.locale,
-        member: i.member.as_ref(),
-        app: i.app_permissions,
-        origin: origin_of(&i.message),
-    };
-    build(parts, core)
+    build(parts!(i, i.member.as_ref(), origin_of(&i.message)), core)
 }
 
 /// Who asked for `message`: the user in its interaction metadata (or, from older payloads, its
@@ -100,16 +96,12 @@ fn origin_of(message: &serenity::Message) -> Option<u64> {
 
 /// A submitted modal.
 pub fn of_modal(i: &serenity::ModalInteraction, core: &Core) -> Invocation {
-    let parts = Parts {
-        id: i.id,
-        token: &i.token,
-        guild: i.guild_id,
-        channel: i.channel_id,
-        user: &i.user,
-        locale: &i.locale,
-        member: i.member.as_ref(),
-        app: i.app_permissions,
-        origin: i.message.as_deref().and_then(origin_of),
-    };
-    build(parts, core)
+    build(
+        parts!(
+            i,
+            i.member.as_ref(),
+            i.message.as_deref().and_then(origin_of)
+        ),
+        core,
+    )
 }

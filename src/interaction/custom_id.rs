@@ -105,137 +105,77 @@ const NONE: &str = "*";
 impl CustomId {
     /// The `custom_id` string.
     pub fn encode(&self) -> String {
-        let parts: Vec<String> = match self {
-            CustomId::Concept { pack, id } => vec!["concept".into(), pack.clone(), id.clone()],
-            CustomId::Section { pack, id } => vec!["section".into(), pack.clone(), id.clone()],
-            CustomId::Quote { pack, id, german } => vec![
-                if *german { "quote-de" } else { "quote" }.into(),
-                pack.clone(),
-                id.clone(),
-            ],
+        match self {
+            // Lookups: cards, more of the same, menus, and deleting a reply.
+            CustomId::Concept { pack, id } => join("concept", &[pack, id]),
+            CustomId::Section { pack, id } => join("section", &[pack, id]),
+            CustomId::Quote { pack, id, german } => {
+                join(if *german { "quote-de" } else { "quote" }, &[pack, id])
+            }
             CustomId::QuoteMore {
                 pack,
                 topic,
                 speaker,
             } => {
-                let mut parts = vec!["quote-more".into(), pack.clone()];
-                let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| NONE.into());
+                let shown_topic = topic.as_deref().unwrap_or(NONE);
+                let shown_speaker = speaker.as_deref().unwrap_or(NONE);
                 match (topic, speaker) {
-                    (None, None) => {}
-                    (_, None) => parts.push(opt(topic)),
-                    _ => parts.extend([opt(topic), opt(speaker)]),
+                    (None, None) => join("quote-more", &[pack]),
+                    (_, None) => join("quote-more", &[pack, &shown_topic]),
+                    _ => join("quote-more", &[pack, &shown_topic, &shown_speaker]),
                 }
-                parts
             }
-            CustomId::Motion { pack, id } => vec!["debate".into(), pack.clone(), id.clone()],
-            CustomId::MotionMore { pack } => vec!["debate-more".into(), pack.clone()],
-            CustomId::Thinker { pack, id } => vec!["thinker".into(), pack.clone(), id.clone()],
-            CustomId::Letter { pack } => vec!["letter".into(), pack.clone()],
-            CustomId::Essay { pack } => vec!["essay".into(), pack.clone()],
-            CustomId::Open { scope } => vec!["open".into(), scope.clone()],
-            CustomId::Delete { owner } => vec!["delete".into(), owner.to_string()],
-            CustomId::Vote { debate, side } => {
-                vec!["vote".into(), debate.to_string(), side.code().into()]
-            }
-            CustomId::CloseVote { debate } => vec!["close".into(), debate.to_string()],
+            CustomId::Motion { pack, id } => join("debate", &[pack, id]),
+            CustomId::MotionMore { pack } => join("debate-more", &[pack]),
+            CustomId::Thinker { pack, id } => join("thinker", &[pack, id]),
+            CustomId::Letter { pack } => join("letter", &[pack]),
+            CustomId::Essay { pack } => join("essay", &[pack]),
+            CustomId::Open { scope } => join("open", &[scope]),
+            CustomId::Delete { owner } => join("delete", &[owner]),
+            // Debates: votes, and a class debate's buttons.
+            CustomId::Vote { debate, side } => join("vote", &[debate, &side.code()]),
+            CustomId::CloseVote { debate } => join("close", &[debate]),
+            CustomId::Class { debate, act } => join("db", &[debate, &act_fields(act)]),
+            // Quizzes: rounds, practice, boards and homework.
             CustomId::QuizAnswer {
                 round,
                 number,
                 position,
-            } => vec![
-                "quiz".into(),
-                round.to_string(),
-                number.to_string(),
-                position.to_string(),
-            ],
-            CustomId::QuizHint { round, number } => {
-                vec!["quiz-hint".into(), round.to_string(), number.to_string()]
-            }
-            CustomId::QuizTeam { round, team } => {
-                vec!["quiz-team".into(), round.to_string(), team.to_string()]
-            }
+            } => join("quiz", &[round, number, position]),
+            CustomId::QuizHint { round, number } => join("quiz-hint", &[round, number]),
+            CustomId::QuizTeam { round, team } => join("quiz-team", &[round, team]),
             CustomId::Practice {
                 run,
                 number,
                 question,
                 choice,
-            } => vec![
-                "practice".into(),
-                run.to_string(),
-                number.to_string(),
-                question.clone(),
-                choice.to_string(),
-            ],
-            CustomId::QuizType { round, number } => {
-                vec!["quiz-type".into(), round.to_string(), number.to_string()]
-            }
-            CustomId::QuizTyped { round, number } => {
-                vec!["quiz-typed".into(), round.to_string(), number.to_string()]
-            }
+            } => join("practice", &[run, number, question, choice]),
+            CustomId::QuizType { round, number } => join("quiz-type", &[round, number]),
+            CustomId::QuizTyped { round, number } => join("quiz-typed", &[round, number]),
             CustomId::QuizReset {
                 period,
                 owner,
                 guild,
-            } => vec![
-                "quiz-reset".into(),
-                period.map(Period::code).unwrap_or("cancel").into(),
-                owner.to_string(),
-                guild.to_string(),
-            ],
-            CustomId::HomeworkStart { homework } => vec!["hw-start".into(), homework.to_string()],
+            } => {
+                let period = period.map(Period::code).unwrap_or("cancel");
+                join("quiz-reset", &[&period, owner, guild])
+            }
+            CustomId::HomeworkStart { homework } => join("hw-start", &[homework]),
             CustomId::HomeworkAnswer {
                 homework,
                 number,
                 position,
-            } => vec![
-                "hw".into(),
-                homework.to_string(),
-                number.to_string(),
-                position.to_string(),
-            ],
-            CustomId::DailyRole { role } => vec!["daily-role".into(), role.to_string()],
-            CustomId::Approve { suggestion } => {
-                vec!["sugg-approve".into(), suggestion.to_string()]
-            }
-            CustomId::Deny { suggestion } => vec!["sugg-deny".into(), suggestion.to_string()],
-            CustomId::DenyReason { suggestion } => {
-                vec!["sugg-reason".into(), suggestion.to_string()]
-            }
-            CustomId::Class { debate, act } => {
-                let mut parts = vec!["db".into(), debate.to_string()];
-                parts.extend(match act {
-                    Act::Join(Some(side)) => vec!["join".into(), side.code().into()],
-                    Act::Join(None) => vec!["in".into()],
-                    Act::Ballot(poll, side) => {
-                        vec!["vote".into(), poll.code().into(), side.code().into()]
-                    }
-                    Act::Next => vec!["next".into()],
-                    Act::Pause => vec!["pause".into()],
-                    Act::Extend => vec!["extend".into()],
-                    Act::Speak(n) => vec!["speak".into(), n.to_string()],
-                    Act::Poi(n) => vec!["poi".into(), n.to_string()],
-                    Act::PoiAnswer(n, yes) => vec![
-                        if *yes { "poi-yes" } else { "poi-no" }.into(),
-                        n.to_string(),
-                    ],
-                    Act::Argue => vec!["argue".into()],
-                    Act::Argument => vec!["argument".into()],
-                    Act::MySide => vec!["mine".into()],
-                });
-                parts
-            }
-            CustomId::Privacy { delete, owner } => vec![
-                "privacy".into(),
-                if *delete { "delete" } else { "cancel" }.into(),
-                owner.to_string(),
-            ],
-        };
-        let mut out = String::from(PREFIX);
-        for p in parts {
-            out.push(':');
-            out.push_str(&p);
+            } => join("hw", &[homework, number, position]),
+            // Daily posts and suggestions; privacy.
+            CustomId::DailyRole { role } => join("daily-role", &[role]),
+            CustomId::Approve { suggestion } => join("sugg-approve", &[suggestion]),
+            CustomId::Deny { suggestion } => join("sugg-deny", &[suggestion]),
+            CustomId::DenyReason { suggestion } => join("sugg-reason", &[suggestion]),
+            CustomId::Privacy { delete, owner } => join(
+                "privacy",
+                &[&if *delete { "delete" } else { "cancel" }, owner],
+            ),
         }
-        out
     }
 
     /// Reads a `custom_id`; `None` for anything Aura did not make (or no longer makes).
@@ -245,146 +185,222 @@ impl CustomId {
             return None;
         }
         let kind = parts.next()?;
-        let rest: Vec<&str> = parts.collect();
-        let text = |i: usize| {
-            rest.get(i)
-                .copied()
-                .filter(|s| !s.is_empty() && *s != NONE)
-                .map(String::from)
-        };
-        let number = |i: usize| rest.get(i)?.parse::<u64>().ok();
-        let small = |i: usize| rest.get(i)?.parse::<usize>().ok();
-        let signed = |i: usize| rest.get(i)?.parse::<i64>().ok();
-        let arity = |n: usize| rest.len() == n;
-        let id = match kind {
-            "concept" if arity(2) => CustomId::Concept {
-                pack: text(0)?,
-                id: text(1)?,
-            },
-            "section" if arity(2) => CustomId::Section {
-                pack: text(0)?,
-                id: text(1)?,
-            },
-            "quote" | "quote-de" if arity(2) => CustomId::Quote {
-                pack: text(0)?,
-                id: text(1)?,
-                german: kind == "quote-de",
-            },
-            "quote-more" if (1..=3).contains(&rest.len()) => CustomId::QuoteMore {
-                pack: text(0)?,
-                topic: text(1),
-                speaker: text(2),
-            },
-            "debate" if arity(2) => CustomId::Motion {
-                pack: text(0)?,
-                id: text(1)?,
-            },
-            "debate-more" if arity(1) => CustomId::MotionMore { pack: text(0)? },
-            "thinker" if arity(2) => CustomId::Thinker {
-                pack: text(0)?,
-                id: text(1)?,
-            },
-            "letter" if arity(1) => CustomId::Letter { pack: text(0)? },
-            "essay" if arity(1) => CustomId::Essay { pack: text(0)? },
-            "open" if !rest.is_empty() => CustomId::Open {
-                scope: rest.join(":"),
-            },
-            "delete" if arity(1) => CustomId::Delete { owner: number(0)? },
-            "vote" if arity(2) => CustomId::Vote {
-                debate: number(0)?,
-                side: Side::parse(rest[1])?,
-            },
-            "close" if arity(1) => CustomId::CloseVote { debate: number(0)? },
-            "quiz" if arity(3) => CustomId::QuizAnswer {
-                round: number(0)?,
-                number: small(1)?,
-                position: small(2)?,
-            },
-            "quiz-hint" if arity(2) => CustomId::QuizHint {
-                round: number(0)?,
-                number: small(1)?,
-            },
-            "quiz-team" if arity(2) => CustomId::QuizTeam {
-                round: number(0)?,
-                team: small(1)?,
-            },
-            "practice" if arity(4) => CustomId::Practice {
-                run: number(0)?,
-                number: small(1)?,
-                question: text(2)?,
-                choice: small(3)?,
-            },
-            "quiz-type" if arity(2) => CustomId::QuizType {
-                round: number(0)?,
-                number: small(1)?,
-            },
-            "quiz-typed" if arity(2) => CustomId::QuizTyped {
-                round: number(0)?,
-                number: small(1)?,
-            },
-            "quiz-reset" if arity(3) => CustomId::QuizReset {
-                period: match rest[0] {
-                    "cancel" => None,
-                    p => Some(Period::parse(p)?),
-                },
-                owner: number(1)?,
-                guild: number(2)?,
-            },
-            "hw-start" if arity(1) => CustomId::HomeworkStart {
-                homework: number(0)?,
-            },
-            "hw" if arity(3) => CustomId::HomeworkAnswer {
-                homework: number(0)?,
-                number: small(1)?,
-                position: small(2)?,
-            },
-            "daily-role" if arity(1) => CustomId::DailyRole { role: number(0)? },
-            "sugg-approve" if arity(1) => CustomId::Approve {
-                suggestion: signed(0)?,
-            },
-            "sugg-deny" if arity(1) => CustomId::Deny {
-                suggestion: signed(0)?,
-            },
-            "sugg-reason" if arity(1) => CustomId::DenyReason {
-                suggestion: signed(0)?,
-            },
-            "privacy" if arity(2) => CustomId::Privacy {
-                delete: match rest[0] {
-                    "delete" => true,
-                    "cancel" => false,
-                    _ => return None,
-                },
-                owner: number(1)?,
-            },
-            "db" if rest.len() >= 2 => {
-                let step = |i: usize| rest.get(i)?.parse::<u32>().ok();
-                let act = match (rest[1], rest.len()) {
-                    ("join", 3) => Act::Join(Some(
-                        Side::parse(rest[2]).filter(|s| *s != Side::Undecided)?,
-                    )),
-                    ("in", 2) => Act::Join(None),
-                    ("vote", 4) => Act::Ballot(Poll::parse(rest[2])?, Side::parse(rest[3])?),
-                    ("next", 2) => Act::Next,
-                    ("pause", 2) => Act::Pause,
-                    ("extend", 2) => Act::Extend,
-                    ("speak", 3) => Act::Speak(step(2)?),
-                    ("poi", 3) => Act::Poi(step(2)?),
-                    ("poi-yes", 3) => Act::PoiAnswer(step(2)?, true),
-                    ("poi-no", 3) => Act::PoiAnswer(step(2)?, false),
-                    ("argue", 2) => Act::Argue,
-                    ("argument", 2) => Act::Argument,
-                    ("mine", 2) => Act::MySide,
-                    _ => return None,
-                };
-                CustomId::Class {
-                    debate: number(0)?,
-                    act,
-                }
-            }
-            _ => return None,
-        };
-        Some(id)
+        let f = Fields(parts.collect());
+        // Each kind belongs to one family: the first that reads it is the only one that can.
+        decode_lookup(kind, &f)
+            .or_else(|| decode_debate(kind, &f))
+            .or_else(|| decode_quiz(kind, &f))
+            .or_else(|| decode_daily(kind, &f))
     }
+}
+
+/// `aura:<kind>:<fields…>`.
+fn join(kind: &str, fields: &[&dyn fmt::Display]) -> String {
+    let mut out = format!("{PREFIX}:{kind}");
+    for field in fields {
+        out.push(':');
+        out.push_str(&field.to_string());
+    }
+    out
+}
+
+/// A class debate's act as the fields after the debate's id, `:`-separated.
+fn act_fields(act: &Act) -> String {
+    match act {
+        Act::Join(Some(side)) => format!("join:{}", side.code()),
+        Act::Join(None) => "in".into(),
+        Act::Ballot(poll, side) => format!("vote:{}:{}", poll.code(), side.code()),
+        Act::Next => "next".into(),
+        Act::Pause => "pause".into(),
+        Act::Extend => "extend".into(),
+        Act::Speak(n) => format!("speak:{n}"),
+        Act::Poi(n) => format!("poi:{n}"),
+        Act::PoiAnswer(n, yes) => format!("{}:{n}", if *yes { "poi-yes" } else { "poi-no" }),
+        Act::Argue => "argue".into(),
+        Act::Argument => "argument".into(),
+        Act::MySide => "mine".into(),
+    }
+}
+
+/// The fields of a `custom_id` after its kind, read by position.
+struct Fields<'a>(Vec<&'a str>);
+
+impl<'a> Fields<'a> {
+    /// Whether there are exactly `n` fields.
+    fn arity(&self, n: usize) -> bool {
+        self.0.len() == n
+    }
+
+    fn raw(&self, i: usize) -> Option<&'a str> {
+        self.0.get(i).copied()
+    }
+
+    /// A text field (`None` when empty or [`NONE`]).
+    fn text(&self, i: usize) -> Option<String> {
+        self.raw(i)
+            .filter(|s| !s.is_empty() && *s != NONE)
+            .map(String::from)
+    }
+
+    /// A number field, of the type it is read into.
+    fn number<N: std::str::FromStr>(&self, i: usize) -> Option<N> {
+        self.raw(i)?.parse().ok()
+    }
+}
+
+/// Cards, more of the same, menus, and deleting a reply.
+fn decode_lookup(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
+    Some(match kind {
+        "concept" if f.arity(2) => CustomId::Concept {
+            pack: f.text(0)?,
+            id: f.text(1)?,
+        },
+        "section" if f.arity(2) => CustomId::Section {
+            pack: f.text(0)?,
+            id: f.text(1)?,
+        },
+        "quote" | "quote-de" if f.arity(2) => CustomId::Quote {
+            pack: f.text(0)?,
+            id: f.text(1)?,
+            german: kind == "quote-de",
+        },
+        "quote-more" if (1..=3).contains(&f.0.len()) => CustomId::QuoteMore {
+            pack: f.text(0)?,
+            topic: f.text(1),
+            speaker: f.text(2),
+        },
+        "debate" if f.arity(2) => CustomId::Motion {
+            pack: f.text(0)?,
+            id: f.text(1)?,
+        },
+        "debate-more" if f.arity(1) => CustomId::MotionMore { pack: f.text(0)? },
+        "thinker" if f.arity(2) => CustomId::Thinker {
+            pack: f.text(0)?,
+            id: f.text(1)?,
+        },
+        "letter" if f.arity(1) => CustomId::Letter { pack: f.text(0)? },
+        "essay" if f.arity(1) => CustomId::Essay { pack: f.text(0)? },
+        "open" if !f.0.is_empty() => CustomId::Open {
+            scope: f.0.join(":"),
+        },
+        "delete" if f.arity(1) => CustomId::Delete {
+            owner: f.number(0)?,
+        },
+        _ => return None,
+    })
+}
+
+/// Votes, and a class debate's buttons.
+fn decode_debate(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
+    Some(match kind {
+        "vote" if f.arity(2) => CustomId::Vote {
+            debate: f.number(0)?,
+            side: Side::parse(f.raw(1)?)?,
+        },
+        "close" if f.arity(1) => CustomId::CloseVote {
+            debate: f.number(0)?,
+        },
+        "db" if f.0.len() >= 2 => {
+            let act = match (f.raw(1)?, f.0.len()) {
+                ("join", 3) => Act::Join(Some(
+                    Side::parse(f.raw(2)?).filter(|s| *s != Side::Undecided)?,
+                )),
+                ("in", 2) => Act::Join(None),
+                ("vote", 4) => Act::Ballot(Poll::parse(f.raw(2)?)?, Side::parse(f.raw(3)?)?),
+                ("next", 2) => Act::Next,
+                ("pause", 2) => Act::Pause,
+                ("extend", 2) => Act::Extend,
+                ("speak", 3) => Act::Speak(f.number(2)?),
+                ("poi", 3) => Act::Poi(f.number(2)?),
+                ("poi-yes", 3) => Act::PoiAnswer(f.number(2)?, true),
+                ("poi-no", 3) => Act::PoiAnswer(f.number(2)?, false),
+                ("argue", 2) => Act::Argue,
+                ("argument", 2) => Act::Argument,
+                ("mine", 2) => Act::MySide,
+                _ => return None,
+            };
+            CustomId::Class {
+                debate: f.number(0)?,
+                act,
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// Quiz rounds, practice, boards and homework.
+fn decode_quiz(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
+    Some(match kind {
+        "quiz" if f.arity(3) => CustomId::QuizAnswer {
+            round: f.number(0)?,
+            number: f.number(1)?,
+            position: f.number(2)?,
+        },
+        "quiz-hint" if f.arity(2) => CustomId::QuizHint {
+            round: f.number(0)?,
+            number: f.number(1)?,
+        },
+        "quiz-team" if f.arity(2) => CustomId::QuizTeam {
+            round: f.number(0)?,
+            team: f.number(1)?,
+        },
+        "practice" if f.arity(4) => CustomId::Practice {
+            run: f.number(0)?,
+            number: f.number(1)?,
+            question: f.text(2)?,
+            choice: f.number(3)?,
+        },
+        "quiz-type" if f.arity(2) => CustomId::QuizType {
+            round: f.number(0)?,
+            number: f.number(1)?,
+        },
+        "quiz-typed" if f.arity(2) => CustomId::QuizTyped {
+            round: f.number(0)?,
+            number: f.number(1)?,
+        },
+        "quiz-reset" if f.arity(3) => CustomId::QuizReset {
+            period: match f.raw(0)? {
+                "cancel" => None,
+                p => Some(Period::parse(p)?),
+            },
+            owner: f.number(1)?,
+            guild: f.number(2)?,
+        },
+        "hw-start" if f.arity(1) => CustomId::HomeworkStart {
+            homework: f.number(0)?,
+        },
+        "hw" if f.arity(3) => CustomId::HomeworkAnswer {
+            homework: f.number(0)?,
+            number: f.number(1)?,
+            position: f.number(2)?,
+        },
+        _ => return None,
+    })
+}
+
+/// Daily posts' roles and suggestions; privacy.
+fn decode_daily(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
+    Some(match kind {
+        "daily-role" if f.arity(1) => CustomId::DailyRole { role: f.number(0)? },
+        "sugg-approve" if f.arity(1) => CustomId::Approve {
+            suggestion: f.number(0)?,
+        },
+        "sugg-deny" if f.arity(1) => CustomId::Deny {
+            suggestion: f.number(0)?,
+        },
+        "sugg-reason" if f.arity(1) => CustomId::DenyReason {
+            suggestion: f.number(0)?,
+        },
+        "privacy" if f.arity(2) => CustomId::Privacy {
+            delete: match f.raw(0)? {
+                "delete" => true,
+                "cancel" => false,
+                _ => return None,
+            },
+            owner: f.number(1)?,
+        },
+        _ => return None,
+    })
 }
 
 impl fmt::Display for CustomId {

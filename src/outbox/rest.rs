@@ -12,6 +12,34 @@ use serde_json::Value;
 
 use crate::render::File;
 
+/// What Aura sends to an interaction's webhook.
+#[derive(Debug, Clone, Copy)]
+enum Webhook {
+    /// A follow-up message (ephemeral when its flags say so).
+    Followup,
+    /// The message the interaction answered with, replaced.
+    EditOriginal,
+}
+
+impl Webhook {
+    /// The method, and the path after `/webhooks/{application}/{token}`.
+    fn route(self) -> (reqwest::Method, &'static str) {
+        match self {
+            Webhook::Followup => (reqwest::Method::POST, ""),
+            Webhook::EditOriginal => (reqwest::Method::PATCH, "/messages/@original"),
+        }
+    }
+}
+
+/// `PUT` to put something in place, `DELETE` to take it away.
+fn put_or_delete(put: bool) -> reqwest::Method {
+    if put {
+        reqwest::Method::PUT
+    } else {
+        reqwest::Method::DELETE
+    }
+}
+
 /// How many times a call is tried in all.
 const ATTEMPTS: u32 = 4;
 /// The longest wait Aura accepts from a 429 before giving up.
@@ -136,23 +164,13 @@ impl Rest {
         .map(drop)
     }
 
-    async fn pin_raw(&self, channel: u64, message: u64) -> Result<(), RestError> {
+    /// Pins a message (`pinned`), or unpins it.
+    async fn pin_raw(&self, channel: u64, message: u64, pinned: bool) -> Result<(), RestError> {
         let url = format!("{}/channels/{channel}/messages/pins/{message}", self.base);
-        self.call(reqwest::Method::PUT, &url, None, &format!("pin:{channel}"))
+        let route = format!("pin:{channel}");
+        self.call(put_or_delete(pinned), &url, None, &route)
             .await
             .map(drop)
-    }
-
-    async fn unpin_raw(&self, channel: u64, message: u64) -> Result<(), RestError> {
-        let url = format!("{}/channels/{channel}/messages/pins/{message}", self.base);
-        self.call(
-            reqwest::Method::DELETE,
-            &url,
-            None,
-            &format!("pin:{channel}"),
-        )
-        .await
-        .map(drop)
     }
 
     /// Opens a thread on a message; returns the thread channel.
@@ -198,24 +216,19 @@ impl Rest {
         self.create_message_raw(id, body, files).await
     }
 
-    /// Gives a member a role (the daily posts' opt-in ping role).
-    async fn add_role_raw(&self, guild: u64, user: u64, role: u64) -> Result<(), RestError> {
+    /// Gives a member a role (`given`; the daily posts' opt-in ping role), or takes it away.
+    async fn role_raw(
+        &self,
+        guild: u64,
+        user: u64,
+        role: u64,
+        given: bool,
+    ) -> Result<(), RestError> {
         let url = format!("{}/guilds/{guild}/members/{user}/roles/{role}", self.base);
-        self.call(reqwest::Method::PUT, &url, None, &format!("roles:{guild}"))
+        let route = format!("roles:{guild}");
+        self.call(put_or_delete(given), &url, None, &route)
             .await
             .map(drop)
-    }
-
-    async fn remove_role_raw(&self, guild: u64, user: u64, role: u64) -> Result<(), RestError> {
-        let url = format!("{}/guilds/{guild}/members/{user}/roles/{role}", self.base);
-        self.call(
-            reqwest::Method::DELETE,
-            &url,
-            None,
-            &format!("roles:{guild}"),
-        )
-        .await
-        .map(drop)
     }
 
     /// Aura's own user id (asked once).
@@ -236,33 +249,18 @@ impl Rest {
         self.call(reqwest::Method::GET, &url, None, path).await
     }
 
-    /// Replaces the message an interaction answered with (valid for 15 minutes).
-    async fn edit_original_raw(
+    /// Sends a message to an interaction's webhook (valid for 15 minutes).
+    async fn webhook_raw(
         &self,
+        call: Webhook,
         application: u64,
         token: &str,
         body: &Value,
         files: &[File],
     ) -> Result<(), RestError> {
-        let url = format!(
-            "{}/webhooks/{application}/{token}/messages/@original",
-            self.base
-        );
-        self.call_with(reqwest::Method::PATCH, &url, Some(body), files, "webhook")
-            .await
-            .map(drop)
-    }
-
-    /// A follow-up message to an interaction (ephemeral when its flags say so).
-    async fn followup_raw(
-        &self,
-        application: u64,
-        token: &str,
-        body: &Value,
-        files: &[File],
-    ) -> Result<(), RestError> {
-        let url = format!("{}/webhooks/{application}/{token}", self.base);
-        self.call_with(reqwest::Method::POST, &url, Some(body), files, "webhook")
+        let (method, path) = call.route();
+        let url = format!("{}/webhooks/{application}/{token}{path}", self.base);
+        self.call_with(method, &url, Some(body), files, "webhook")
             .await
             .map(drop)
     }

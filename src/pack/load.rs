@@ -211,53 +211,106 @@ impl PackDir<'_> {
     }
 }
 
+/// A pack's files as parsed: each is absent when it is missing (only `work.toml` must be
+/// there) or could not be read or parsed (its problem is then in `problems`).
+struct Files {
+    work: Option<Parsed<WorkFile>>,
+    thinkers: Option<Parsed<ThinkersFile>>,
+    concepts: Option<Parsed<ConceptsFile>>,
+    quotes: Option<Parsed<QuotesFile>>,
+    motions: Option<Parsed<MotionsFile>>,
+    quiz: Option<Parsed<QuizFile>>,
+    prompts: Option<Parsed<PromptsFile>>,
+}
+
+impl Files {
+    fn read(source: PackDir<'_>, problems: &mut Vec<Problem>) -> Files {
+        Files {
+            work: parse(source, "work.toml", true, problems),
+            thinkers: parse(source, "thinkers.toml", false, problems),
+            concepts: parse(source, "concepts.toml", false, problems),
+            quotes: parse(source, "quotes.toml", false, problems),
+            motions: parse(source, "motions.toml", false, problems),
+            quiz: parse(source, "quiz.toml", false, problems),
+            prompts: parse(source, "prompts.toml", false, problems),
+        }
+    }
+}
+
+/// The items of the files beside `work.toml`, each with the source it was read from (an empty
+/// source and no items for a file that is absent).
+struct Items<'a> {
+    thinkers: (&'a SourceFile, &'a [Spanned<Thinker>]),
+    concepts: (&'a SourceFile, &'a [Spanned<Concept>]),
+    quotes: (&'a SourceFile, &'a [Spanned<Quote>]),
+    motions: (&'a SourceFile, &'a [Spanned<Motion>]),
+    quiz: (&'a SourceFile, &'a [Spanned<Question>]),
+    prompts: (&'a SourceFile, &'a [Spanned<Prompt>]),
+}
+
+impl<'a> Items<'a> {
+    fn of(files: &'a Files, empty: &'a SourceFile) -> Items<'a> {
+        Items {
+            thinkers: split(&files.thinkers, empty, |f: &ThinkersFile| &f.thinker),
+            concepts: split(&files.concepts, empty, |f: &ConceptsFile| &f.concept),
+            quotes: split(&files.quotes, empty, |f: &QuotesFile| &f.quote),
+            motions: split(&files.motions, empty, |f: &MotionsFile| &f.motion),
+            quiz: split(&files.quiz, empty, |f: &QuizFile| &f.question),
+            prompts: split(&files.prompts, empty, |f: &PromptsFile| &f.prompt),
+        }
+    }
+}
+
 /// Loads and validates one pack, from a folder or from the binary.
 pub(super) fn load_from(source: PackDir<'_>) -> Result<Pack, Report> {
     let dir = source.path();
-    let pack_id = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let mut problems = Vec::new();
-    let work: Option<Parsed<WorkFile>> = parse(source, "work.toml", true, &mut problems);
-    let thinkers: Option<Parsed<ThinkersFile>> =
-        parse(source, "thinkers.toml", false, &mut problems);
-    let concepts: Option<Parsed<ConceptsFile>> =
-        parse(source, "concepts.toml", false, &mut problems);
-    let quotes: Option<Parsed<QuotesFile>> = parse(source, "quotes.toml", false, &mut problems);
-    let motions: Option<Parsed<MotionsFile>> = parse(source, "motions.toml", false, &mut problems);
-    let quiz: Option<Parsed<QuizFile>> = parse(source, "quiz.toml", false, &mut problems);
-    let prompts: Option<Parsed<PromptsFile>> = parse(source, "prompts.toml", false, &mut problems);
-
+    let mut files = Files::read(source, &mut problems);
     // Without the work file nothing else can be checked against the section map.
-    let Some(work) = work else {
+    let Some(work) = files.work.take() else {
         return Err(Report { problems });
     };
     let empty = SourceFile::new(&dir.join("-"), String::new());
     let mut c = Checker { problems };
+    let items = Items::of(&files, &empty);
+    let known = check_ids(&mut c, &work, &items);
+    let questions = check_items(&mut c, &known, &work, &items);
+    if !c.problems.is_empty() {
+        let mut problems = c.problems;
+        problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        problems.dedup();
+        return Err(Report { problems });
+    }
+    let pack_id = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut pack = assemble(pack_id, work.value, files, questions);
+    let generated = generate::questions(&pack);
+    pack.questions.extend(generated);
+    Ok(pack)
+}
 
-    // --- ids -----------------------------------------------------------------------------
+/// Checks that every id is unique in its kind (and that none takes the reserved [`HISTORY`]),
+/// and gathers what the whole pack defines.
+fn check_ids<'a>(c: &mut Checker, work: &'a Parsed<WorkFile>, items: &Items<'a>) -> Known<'a> {
     let w = &work.value;
     let section_ids = c.ids(&work.src, "section", &w.section, |s| &s.id);
     let version_ids = c.ids(&work.src, "version", &w.version, |s| &s.id);
     let source_ids = c.ids(&work.src, "source", &w.source, |s| &s.id);
     c.ids(&work.src, "publication", &w.publication, |s| &s.id);
-    let (t_src, t_items) = split(&thinkers, &empty, |f: &ThinkersFile| &f.thinker);
+    let (t_src, t_items) = items.thinkers;
     let thinker_ids = c.ids(t_src, "thinker", t_items, |t| &t.id);
-    let (c_src, c_items) = split(&concepts, &empty, |f: &ConceptsFile| &f.concept);
+    let (c_src, c_items) = items.concepts;
     let concept_ids = c.ids(c_src, "concept", c_items, |t| &t.id);
-    let (q_src, q_items) = split(&quotes, &empty, |f: &QuotesFile| &f.quote);
+    let (q_src, q_items) = items.quotes;
     c.ids(q_src, "quote", q_items, |t| &t.id);
-    let (m_src, m_items) = split(&motions, &empty, |f: &MotionsFile| &f.motion);
+    let (m_src, m_items) = items.motions;
     c.ids(m_src, "motion", m_items, |t| &t.id);
-    let (z_src, z_items) = split(&quiz, &empty, |f: &QuizFile| &f.question);
+    let (z_src, z_items) = items.quiz;
     c.ids(z_src, "question", z_items, |t| &t.id);
-    let (p_src, p_items) = split(&prompts, &empty, |f: &PromptsFile| &f.prompt);
+    let (p_src, p_items) = items.prompts;
     c.ids(p_src, "prompt", p_items, |t| &t.id);
-    let quote_verified: HashMap<&str, bool> = q_items
-        .iter()
-        .map(|q| (q.get_ref().id.as_str(), q.get_ref().is_verified()))
-        .collect();
     c.ids(&work.src, "misconception", &w.misconception, |m| &m.id);
     if let Some(item) = w.source.iter().find(|s| s.get_ref().id == HISTORY) {
         let a = at(&work.src, item, HISTORY);
@@ -267,8 +320,43 @@ pub(super) fn load_from(source: PackDir<'_>) -> Result<Pack, Report> {
             format!("source id `{HISTORY}` is reserved for the publication history"),
         );
     }
-    // What quotation marks may hold: the words of verified quotes (and their notes), folded.
-    let quote_words: HashMap<&str, String> = q_items
+    let quote_words = quote_words(q_items);
+    Known {
+        section_ids,
+        version_ids,
+        source_ids,
+        thinker_ids,
+        concept_ids,
+        quote_verified: q_items
+            .iter()
+            .map(|q| (q.get_ref().id.as_str(), q.get_ref().is_verified()))
+            .collect(),
+        all_quotes: quote_words.values().cloned().collect(),
+        quote_words,
+        terms: terms(w, t_items, c_items),
+        last_names: last_names(t_items),
+        quote_speakers: q_items
+            .iter()
+            .map(Spanned::get_ref)
+            .map(|q| {
+                let mut who = vec![q.speaker.as_str()];
+                who.extend(q.coauthor.as_deref());
+                (q.id.as_str(), who)
+            })
+            .collect(),
+        source_authors: w
+            .source
+            .iter()
+            .map(Spanned::get_ref)
+            .map(|s| (s.id.as_str(), s.authors.as_slice()))
+            .collect(),
+        author: w.work.get_ref().author.as_str(),
+    }
+}
+
+/// What quotation marks may hold: the words of verified quotes (and their notes), folded.
+fn quote_words(quotes: &[Spanned<Quote>]) -> HashMap<&str, String> {
+    quotes
         .iter()
         .map(Spanned::get_ref)
         .filter(|q| q.is_verified())
@@ -282,11 +370,17 @@ pub(super) fn load_from(source: PackDir<'_>) -> Result<Pack, Report> {
             }
             (q.id.as_str(), normalize(&all))
         })
-        .collect();
-    let all_quotes: Vec<String> = quote_words.values().cloned().collect();
-    // … or a name: concepts, titles of texts and works, section titles.
+        .collect()
+}
+
+/// … or a name: concepts, titles of texts and works, section titles (folded).
+fn terms(
+    w: &WorkFile,
+    thinkers: &[Spanned<Thinker>],
+    concepts: &[Spanned<Concept>],
+) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
-    for k in c_items.iter().map(Spanned::get_ref) {
+    for k in concepts.iter().map(Spanned::get_ref) {
         terms.extend(k.name.all().map(normalize));
         terms.extend(k.aliases.iter().map(|a| normalize(a)));
     }
@@ -296,89 +390,64 @@ pub(super) fn load_from(source: PackDir<'_>) -> Result<Pack, Report> {
     for s in w.section.iter().map(Spanned::get_ref) {
         terms.extend(s.title.sides().map(|(_, t)| normalize(t)));
     }
-    for t in t_items.iter().map(Spanned::get_ref) {
+    for t in thinkers.iter().map(Spanned::get_ref) {
         for work in &t.works {
             terms.extend(work.sides().map(|(_, t)| normalize(t)));
         }
     }
     terms.extend(w.work.get_ref().title.all().map(normalize));
-    // Last names, for attributions in prompt angles.
-    let last_names: Vec<(String, &str)> = t_items
+    terms
+}
+
+/// Last names, for attributions in prompt angles: each thinker's (folded), with its id.
+fn last_names(thinkers: &[Spanned<Thinker>]) -> Vec<(String, &str)> {
+    thinkers
         .iter()
         .map(Spanned::get_ref)
         .filter_map(|t| {
             let last = t.name.split_whitespace().last()?;
             Some((normalize(last), t.id.as_str()))
         })
-        .collect();
-    let quote_speakers: HashMap<&str, Vec<&str>> = q_items
-        .iter()
-        .map(Spanned::get_ref)
-        .map(|q| {
-            let mut who = vec![q.speaker.as_str()];
-            who.extend(q.coauthor.as_deref());
-            (q.id.as_str(), who)
-        })
-        .collect();
-    let source_authors: HashMap<&str, &[String]> = w
-        .source
-        .iter()
-        .map(Spanned::get_ref)
-        .map(|s| (s.id.as_str(), s.authors.as_slice()))
-        .collect();
-    let author = w.work.get_ref().author.as_str();
-    let known = Known {
-        section_ids,
-        version_ids,
-        source_ids,
-        thinker_ids,
-        concept_ids,
-        quote_verified,
-        quote_words,
-        all_quotes,
-        terms,
-        last_names,
-        quote_speakers,
-        source_authors,
-        author,
-    };
+        .collect()
+}
 
-    items::work(&mut c, &known, &work, q_items);
-    items::thinkers(&mut c, &known, t_src, t_items);
-    items::concepts(&mut c, &known, c_src, c_items);
-    items::quotes(&mut c, &known, q_src, q_items);
-    activities::motions(&mut c, &known, m_src, m_items);
-    let questions = activities::quiz(&mut c, &known, z_src, z_items);
-    activities::prompts(&mut c, &known, p_src, p_items);
-    activities::letter(&mut c, &known, &work);
+/// Checks every item against what the pack defines; the authored quiz questions.
+fn check_items(
+    c: &mut Checker,
+    known: &Known<'_>,
+    work: &Parsed<WorkFile>,
+    items: &Items<'_>,
+) -> Vec<QuizQuestion> {
+    let (q_src, q_items) = items.quotes;
+    items::work(c, known, work, q_items);
+    items::thinkers(c, known, items.thinkers.0, items.thinkers.1);
+    items::concepts(c, known, items.concepts.0, items.concepts.1);
+    items::quotes(c, known, q_src, q_items);
+    activities::motions(c, known, items.motions.0, items.motions.1);
+    let questions = activities::quiz(c, known, items.quiz.0, items.quiz.1);
+    activities::prompts(c, known, items.prompts.0, items.prompts.1);
+    activities::letter(c, known, work);
+    questions
+}
 
-    if !c.problems.is_empty() {
-        let mut problems = c.problems;
-        problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-        problems.dedup();
-        return Err(Report { problems });
-    }
-
-    let work_file = work.value;
-    let mut pack = Pack {
-        id: pack_id,
-        work: work_file.work.into_inner(),
-        versions: inner(work_file.version),
-        publications: inner(work_file.publication),
-        sources: inner(work_file.source),
-        sections: inner(work_file.section),
-        thinkers: thinkers.map(|f| inner(f.value.thinker)).unwrap_or_default(),
-        concepts: concepts.map(|f| inner(f.value.concept)).unwrap_or_default(),
-        quotes: quotes.map(|f| inner(f.value.quote)).unwrap_or_default(),
-        motions: motions.map(|f| inner(f.value.motion)).unwrap_or_default(),
+/// The pack a valid set of files makes (before its generated questions).
+fn assemble(id: String, work: WorkFile, files: Files, questions: Vec<QuizQuestion>) -> Pack {
+    Pack {
+        id,
+        work: work.work.into_inner(),
+        versions: inner(work.version),
+        publications: inner(work.publication),
+        sources: inner(work.source),
+        sections: inner(work.section),
+        thinkers: inner_of(files.thinkers, |f| f.thinker),
+        concepts: inner_of(files.concepts, |f| f.concept),
+        quotes: inner_of(files.quotes, |f| f.quote),
+        motions: inner_of(files.motions, |f| f.motion),
         questions,
-        prompts: prompts.map(|f| inner(f.value.prompt)).unwrap_or_default(),
-        letter: work_file.letter.map(Spanned::into_inner),
-        misconceptions: inner(work_file.misconception),
-    };
-    let generated = generate::questions(&pack);
-    pack.questions.extend(generated);
-    Ok(pack)
+        prompts: inner_of(files.prompts, |f| f.prompt),
+        letter: work.letter.map(Spanned::into_inner),
+        misconceptions: inner(work.misconception),
+    }
 }
 
 fn split<'a, F, T>(
@@ -394,6 +463,11 @@ fn split<'a, F, T>(
 
 fn inner<T>(items: Vec<Spanned<T>>) -> Vec<T> {
     items.into_iter().map(Spanned::into_inner).collect()
+}
+
+/// The items of a file beside `work.toml`, without their places (none when it is absent).
+fn inner_of<F, T>(file: Option<Parsed<F>>, items: impl FnOnce(F) -> Vec<Spanned<T>>) -> Vec<T> {
+    file.map(|f| inner(items(f.value))).unwrap_or_default()
 }
 
 fn authored_question(q: &Question, difficulty: Difficulty) -> QuizQuestion {

@@ -50,80 +50,124 @@ fn trimmed_len(v: &Value) -> usize {
     v.as_str().map(|s| s.trim().chars().count()).unwrap_or(0)
 }
 
-/// Every limit the message `data` of an interaction callback (or a message create body) breaks.
-pub fn check_message(data: &Value) -> Vec<String> {
-    let mut errs = Vec::new();
-    let mut over = |cond: bool, what: String| {
+/// The limits a message breaks, each said as where and which, in the order they are found.
+#[derive(Default)]
+struct Breaks(Vec<String>);
+
+impl Breaks {
+    /// Notes `what` when `cond` holds.
+    fn over(&mut self, cond: bool, what: String) {
         if cond {
-            errs.push(what);
-        }
-    };
-    over(len(&data["content"]) > CONTENT, "content > 2000".into());
-    let embeds = data["embeds"].as_array().cloned().unwrap_or_default();
-    over(embeds.len() > EMBEDS, "more than 10 embeds".into());
-    let mut total = 0;
-    for (i, e) in embeds.iter().enumerate() {
-        over(
-            len(&e["title"]) > EMBED_TITLE,
-            format!("embeds.{i}.title > 256"),
-        );
-        over(
-            len(&e["description"]) > EMBED_DESCRIPTION,
-            format!("embeds.{i}.description > 4096"),
-        );
-        over(
-            len(&e["footer"]["text"]) > FOOTER,
-            format!("embeds.{i}.footer > 2048"),
-        );
-        over(
-            len(&e["author"]["name"]) > AUTHOR_NAME,
-            format!("embeds.{i}.author > 256"),
-        );
-        total += trimmed_len(&e["title"])
-            + trimmed_len(&e["description"])
-            + trimmed_len(&e["footer"]["text"])
-            + trimmed_len(&e["author"]["name"]);
-        let fields = e["fields"].as_array().cloned().unwrap_or_default();
-        over(fields.len() > FIELDS, format!("embeds.{i}.fields > 25"));
-        for (j, f) in fields.iter().enumerate() {
-            over(
-                len(&f["name"]) > FIELD_NAME,
-                format!("embeds.{i}.fields.{j}.name > 256"),
-            );
-            over(
-                len(&f["value"]) > FIELD_VALUE,
-                format!("embeds.{i}.fields.{j}.value > 1024"),
-            );
-            over(
-                trimmed_len(&f["name"]) == 0,
-                format!("embeds.{i}.fields.{j}.name empty"),
-            );
-            over(
-                trimmed_len(&f["value"]) == 0,
-                format!("embeds.{i}.fields.{j}.value empty"),
-            );
-            total += trimmed_len(&f["name"]) + trimmed_len(&f["value"]);
-        }
-        if let Some(c) = e["color"].as_u64() {
-            over(c > 0xFF_FFFF, format!("embeds.{i}.color out of range"));
+            self.0.push(what);
         }
     }
-    over(
+}
+
+fn array(v: &Value) -> Vec<Value> {
+    v.as_array().cloned().unwrap_or_default()
+}
+
+/// Every limit the message `data` of an interaction callback (or a message create body) breaks.
+pub fn check_message(data: &Value) -> Vec<String> {
+    let mut b = Breaks::default();
+    b.over(len(&data["content"]) > CONTENT, "content > 2000".into());
+    let embeds = array(&data["embeds"]);
+    b.over(embeds.len() > EMBEDS, "more than 10 embeds".into());
+    let total: usize = embeds
+        .iter()
+        .enumerate()
+        .map(|(i, e)| check_embed(&mut b, i, e))
+        .sum();
+    b.over(
         total > EMBED_TOTAL,
         format!("embed text totals {total} > 6000"),
     );
-    let rows = data["components"].as_array().cloned().unwrap_or_default();
-    over(rows.len() > ACTION_ROWS, "more than 5 action rows".into());
+    let rows = array(&data["components"]);
+    check_rows(&mut b, &rows);
+    let files = array(&data["attachments"]);
+    check_attachments(&mut b, &files);
+    for (i, e) in embeds.iter().enumerate() {
+        if let Some(url) = e["image"]["url"].as_str()
+            && let Some(name) = url.strip_prefix("attachment://")
+        {
+            b.over(
+                !files.iter().any(|f| f["filename"] == name),
+                format!("embeds.{i}.image names a file the message does not list"),
+            );
+        }
+    }
+    let has_body = len(&data["content"]) > 0 || !embeds.is_empty() || !rows.is_empty();
+    b.over(!has_body, "empty message".into());
+    if let Some(flags) = data["flags"].as_u64() {
+        let allowed = (1 << 2) | (1 << 6) | (1 << 12) | (1 << 13) | (1 << 15);
+        b.over(flags & !allowed != 0, format!("flags {flags} not allowed"));
+    }
+    b.0
+}
+
+/// The limits embed `i` breaks; what its text counts towards the message's embed total.
+fn check_embed(b: &mut Breaks, i: usize, e: &Value) -> usize {
+    b.over(
+        len(&e["title"]) > EMBED_TITLE,
+        format!("embeds.{i}.title > 256"),
+    );
+    b.over(
+        len(&e["description"]) > EMBED_DESCRIPTION,
+        format!("embeds.{i}.description > 4096"),
+    );
+    b.over(
+        len(&e["footer"]["text"]) > FOOTER,
+        format!("embeds.{i}.footer > 2048"),
+    );
+    b.over(
+        len(&e["author"]["name"]) > AUTHOR_NAME,
+        format!("embeds.{i}.author > 256"),
+    );
+    let mut total = trimmed_len(&e["title"])
+        + trimmed_len(&e["description"])
+        + trimmed_len(&e["footer"]["text"])
+        + trimmed_len(&e["author"]["name"]);
+    let fields = array(&e["fields"]);
+    b.over(fields.len() > FIELDS, format!("embeds.{i}.fields > 25"));
+    for (j, f) in fields.iter().enumerate() {
+        b.over(
+            len(&f["name"]) > FIELD_NAME,
+            format!("embeds.{i}.fields.{j}.name > 256"),
+        );
+        b.over(
+            len(&f["value"]) > FIELD_VALUE,
+            format!("embeds.{i}.fields.{j}.value > 1024"),
+        );
+        b.over(
+            trimmed_len(&f["name"]) == 0,
+            format!("embeds.{i}.fields.{j}.name empty"),
+        );
+        b.over(
+            trimmed_len(&f["value"]) == 0,
+            format!("embeds.{i}.fields.{j}.value empty"),
+        );
+        total += trimmed_len(&f["name"]) + trimmed_len(&f["value"]);
+    }
+    if let Some(c) = e["color"].as_u64() {
+        b.over(c > 0xFF_FFFF, format!("embeds.{i}.color out of range"));
+    }
+    total
+}
+
+/// The limits the action rows break: their number, each row's shape, and each component
+/// (whose custom ids must differ across the whole message).
+fn check_rows(b: &mut Breaks, rows: &[Value]) {
+    b.over(rows.len() > ACTION_ROWS, "more than 5 action rows".into());
     let mut ids = std::collections::HashSet::new();
     for (r, row) in rows.iter().enumerate() {
-        over(
+        b.over(
             row["type"] != 1,
             format!("components.{r} is not an action row"),
         );
-        let comps = row["components"].as_array().cloned().unwrap_or_default();
-        over(comps.is_empty(), format!("components.{r} is empty"));
+        let comps = array(&row["components"]);
+        b.over(comps.is_empty(), format!("components.{r} is empty"));
         let selects = comps.iter().filter(|c| c["type"] == 3).count();
-        over(
+        b.over(
             comps.len() > ROW_BUTTONS || (selects > 0 && comps.len() > 1),
             format!("components.{r}: up to 5 buttons or one select"),
         );
@@ -131,86 +175,82 @@ pub fn check_message(data: &Value) -> Vec<String> {
             let at = format!("components.{r}.components.{k}");
             if let Some(id) = c["custom_id"].as_str() {
                 let n = id.chars().count();
-                over(
+                b.over(
                     n == 0 || n > CUSTOM_ID,
                     format!("{at}.custom_id length {n}"),
                 );
-                over(
+                b.over(
                     !ids.insert(id.to_string()),
                     format!("{at}.custom_id `{id}` repeated"),
                 );
             }
             if c["type"] == 2 {
-                over(len(&c["label"]) > BUTTON_LABEL, format!("{at}.label > 80"));
-                let link = c["style"] == 5;
-                over(
-                    link == c["custom_id"].is_string(),
-                    format!("{at}: a link button has a url, any other a custom_id"),
-                );
+                check_button(b, &at, c);
             }
             if c["type"] == 3 {
-                let opts = c["options"].as_array().cloned().unwrap_or_default();
-                over(
-                    opts.is_empty() || opts.len() > SELECT_OPTIONS,
-                    format!("{at}.options count {}", opts.len()),
-                );
-                over(
-                    len(&c["placeholder"]) > SELECT_PLACEHOLDER,
-                    format!("{at}.placeholder > 150"),
-                );
-                for (o, opt) in opts.iter().enumerate() {
-                    let l = len(&opt["label"]);
-                    let v = len(&opt["value"]);
-                    over(
-                        l == 0 || l > SELECT_LABEL,
-                        format!("{at}.options.{o}.label length {l}"),
-                    );
-                    over(
-                        v == 0 || v > SELECT_VALUE,
-                        format!("{at}.options.{o}.value length {v}"),
-                    );
-                    over(
-                        len(&opt["description"]) > SELECT_DESCRIPTION,
-                        format!("{at}.options.{o}.description > 100"),
-                    );
-                }
+                check_select(b, &at, c);
             }
         }
     }
-    let files = data["attachments"].as_array().cloned().unwrap_or_default();
-    over(files.len() > ATTACHMENTS, "more than 10 attachments".into());
+}
+
+/// The limits a button at `at` breaks.
+fn check_button(b: &mut Breaks, at: &str, c: &Value) {
+    b.over(len(&c["label"]) > BUTTON_LABEL, format!("{at}.label > 80"));
+    let link = c["style"] == 5;
+    b.over(
+        link == c["custom_id"].is_string(),
+        format!("{at}: a link button has a url, any other a custom_id"),
+    );
+}
+
+/// The limits a select menu at `at` and its options break.
+fn check_select(b: &mut Breaks, at: &str, c: &Value) {
+    let opts = array(&c["options"]);
+    b.over(
+        opts.is_empty() || opts.len() > SELECT_OPTIONS,
+        format!("{at}.options count {}", opts.len()),
+    );
+    b.over(
+        len(&c["placeholder"]) > SELECT_PLACEHOLDER,
+        format!("{at}.placeholder > 150"),
+    );
+    for (o, opt) in opts.iter().enumerate() {
+        let l = len(&opt["label"]);
+        let v = len(&opt["value"]);
+        b.over(
+            l == 0 || l > SELECT_LABEL,
+            format!("{at}.options.{o}.label length {l}"),
+        );
+        b.over(
+            v == 0 || v > SELECT_VALUE,
+            format!("{at}.options.{o}.value length {v}"),
+        );
+        b.over(
+            len(&opt["description"]) > SELECT_DESCRIPTION,
+            format!("{at}.options.{o}.description > 100"),
+        );
+    }
+}
+
+/// The limits the attached files break: their number, alt text, names and ids.
+fn check_attachments(b: &mut Breaks, files: &[Value]) {
+    b.over(files.len() > ATTACHMENTS, "more than 10 attachments".into());
     let mut file_ids = std::collections::HashSet::new();
     for (i, f) in files.iter().enumerate() {
-        over(
+        b.over(
             len(&f["description"]) > ATTACHMENT_DESCRIPTION,
             format!("attachments.{i}.description > 1024"),
         );
-        over(
+        b.over(
             len(&f["filename"]) == 0,
             format!("attachments.{i}.filename empty"),
         );
-        over(
+        b.over(
             !file_ids.insert(f["id"].to_string()),
             format!("attachments.{i}.id repeated"),
         );
     }
-    for (i, e) in embeds.iter().enumerate() {
-        if let Some(url) = e["image"]["url"].as_str()
-            && let Some(name) = url.strip_prefix("attachment://")
-        {
-            over(
-                !files.iter().any(|f| f["filename"] == name),
-                format!("embeds.{i}.image names a file the message does not list"),
-            );
-        }
-    }
-    let has_body = len(&data["content"]) > 0 || !embeds.is_empty() || !rows.is_empty();
-    over(!has_body, "empty message".into());
-    if let Some(flags) = data["flags"].as_u64() {
-        let allowed = (1 << 2) | (1 << 6) | (1 << 12) | (1 << 13) | (1 << 15);
-        over(flags & !allowed != 0, format!("flags {flags} not allowed"));
-    }
-    errs
 }
 
 /// Every limit an interaction callback body breaks (types 4, 7 and 8).
@@ -220,10 +260,7 @@ pub fn check_callback(body: &Value) -> Vec<String> {
         Some(5) | Some(6) => Vec::new(),
         Some(8) => {
             let mut errs = Vec::new();
-            let choices = body["data"]["choices"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
+            let choices = array(&body["data"]["choices"]);
             if choices.len() > AUTOCOMPLETE_CHOICES {
                 errs.push(format!("{} autocomplete choices > 25", choices.len()));
             }

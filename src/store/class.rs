@@ -414,49 +414,43 @@ impl Store {
 
     /// Starts a waiting speech's clock; `false` when it had started already.
     pub async fn start_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
-        on!(&self.pool, |db| {
-            let done = sqlx::query(
-                "UPDATE debate_speeches SET started_at = $1, deadline = $1 + allowed
-             WHERE debate_id = $2 AND number = $3 AND started_at IS NULL AND ended_at IS NULL",
-            )
-            .bind(now)
-            .bind(id.to_string())
-            .bind(i64::from(number))
-            .execute(db)
-            .await?;
-            Ok(done.rows_affected() == 1)
-        })
+        let sql = "UPDATE debate_speeches SET started_at = $1, deadline = $1 + allowed
+             WHERE debate_id = $2 AND number = $3 AND started_at IS NULL AND ended_at IS NULL";
+        Ok(self.change_speech(sql, id, number, now).await? == 1)
     }
 
     /// Pauses a running speech (its time left kept); `false` when it was not running.
     pub async fn pause_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
-        on!(&self.pool, |db| {
-            let done = sqlx::query(
-            "UPDATE debate_speeches SET remaining = CASE WHEN deadline > $1 THEN deadline - $1 ELSE 0 END, deadline = NULL
-             WHERE debate_id = $2 AND number = $3 AND deadline IS NOT NULL AND ended_at IS NULL",
-        )
-        .bind(now)
-        .bind(id.to_string())
-        .bind(i64::from(number))
-        .execute(db)
-        .await?;
-            Ok(done.rows_affected() == 1)
-        })
+        let sql = "UPDATE debate_speeches SET remaining = CASE WHEN deadline > $1 THEN deadline - $1 ELSE 0 END, deadline = NULL
+             WHERE debate_id = $2 AND number = $3 AND deadline IS NOT NULL AND ended_at IS NULL";
+        Ok(self.change_speech(sql, id, number, now).await? == 1)
     }
 
     /// Resumes a paused speech; `false` when it was not paused.
     pub async fn resume_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
+        let sql = "UPDATE debate_speeches SET deadline = $1 + remaining, remaining = NULL
+             WHERE debate_id = $2 AND number = $3 AND remaining IS NOT NULL AND ended_at IS NULL";
+        Ok(self.change_speech(sql, id, number, now).await? == 1)
+    }
+
+    /// Runs `sql`, an update of one speech that binds `$1` to now, `$2` to the debate and `$3`
+    /// to the speech's number; the rows it changed (1, or 0 when the speech was not in the
+    /// state the update asks for).
+    async fn change_speech(
+        &self,
+        sql: &'static str,
+        id: u64,
+        number: u32,
+        now: i64,
+    ) -> Result<u64, StoreError> {
         on!(&self.pool, |db| {
-            let done = sqlx::query(
-                "UPDATE debate_speeches SET deadline = $1 + remaining, remaining = NULL
-             WHERE debate_id = $2 AND number = $3 AND remaining IS NOT NULL AND ended_at IS NULL",
-            )
-            .bind(now)
-            .bind(id.to_string())
-            .bind(i64::from(number))
-            .execute(db)
-            .await?;
-            Ok(done.rows_affected() == 1)
+            let done = sqlx::query(sql)
+                .bind(now)
+                .bind(id.to_string())
+                .bind(i64::from(number))
+                .execute(db)
+                .await?;
+            Ok(done.rows_affected())
         })
     }
 
@@ -492,22 +486,14 @@ impl Store {
 
     /// Ends a speech and records the seconds spoken (pauses left out, overtime included).
     pub async fn end_speech(&self, id: u64, number: u32, now: i64) -> Result<(), StoreError> {
-        on!(&self.pool, |db| {
-            sqlx::query(
-                "UPDATE debate_speeches SET ended_at = $1,
+        let sql = "UPDATE debate_speeches SET ended_at = $1,
                used = CASE WHEN started_at IS NULL THEN 0
                            WHEN deadline IS NOT NULL THEN allowed - deadline + $1
                            ELSE allowed - COALESCE(remaining, 0) END,
                deadline = NULL, remaining = NULL
-             WHERE debate_id = $2 AND number = $3 AND ended_at IS NULL",
-            )
-            .bind(now)
-            .bind(id.to_string())
-            .bind(i64::from(number))
-            .execute(db)
-            .await?;
-            Ok(())
-        })
+             WHERE debate_id = $2 AND number = $3 AND ended_at IS NULL";
+        self.change_speech(sql, id, number, now).await?;
+        Ok(())
     }
 
     /// Running speeches of open debates whose warning or "time" is due at `now`.

@@ -276,38 +276,17 @@ impl Store {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
-
-    /// A prompt schedule at 07:00 in Jakarta (also used by the post claims' tests).
-    pub(in crate::store) fn sample() -> DailySchedule {
-        DailySchedule {
-            id: 0,
-            guild: 1,
-            channel: 2,
-            time: "07:00".into(),
-            zone: "Asia/Jakarta".into(),
-            days: "daily".into(),
-            lang: Lang::Id,
-            kind: PostKind::Prompt,
-            role: None,
-            thread: true,
-            pin: true,
-            paused: false,
-            pause_reason: None,
-            skip_date: None,
-            deck: Deck::new(1),
-        }
-    }
 
     #[tokio::test]
     async fn schedules_pause_with_a_reason_and_are_removed() {
         let s = Store::in_memory().await.unwrap();
-        let a = s.add_schedule(&sample()).await.unwrap();
+        let a = s.add_schedule(&DailySchedule::sample()).await.unwrap();
         let b = s
             .add_schedule(&DailySchedule {
                 kind: PostKind::Quote,
-                ..sample()
+                ..DailySchedule::sample()
             })
             .await
             .unwrap();

@@ -5,7 +5,8 @@
 //! is sent with, until Discord's answer gives it a message; a post that could not go out gives
 //! back its day and its place in the deck, again in one transaction.
 
-use sqlx::Row;
+use sqlx::query::{Query, QueryScalar};
+use sqlx::{Database, Encode, FromRow, Row, Type};
 
 use super::daily::{deck_json, schedule};
 use super::{BeginWrite, Store, StoreError};
@@ -29,6 +30,26 @@ const TAKE_DECK: &str = "UPDATE daily_schedules SET deck = deck WHERE id = $1 RE
 /// Stores a schedule's deck (`$1`: the deck as JSON, `$2`: the schedule).
 const WRITE_DECK: &str = "UPDATE daily_schedules SET deck = $1 WHERE id = $2";
 
+/// The statement of [`TAKE_DECK`] for `schedule`: its deck as stored, if it is there.
+fn take_deck<'q, DB>(schedule: i64) -> QueryScalar<'q, DB, String, DB::Arguments<'q>>
+where
+    DB: Database,
+    i64: Encode<'q, DB> + Type<DB>,
+    (String,): for<'r> FromRow<'r, DB::Row>,
+{
+    sqlx::query_scalar(TAKE_DECK).bind(schedule)
+}
+
+/// The statement of [`WRITE_DECK`]: stores `deck` as `schedule`'s.
+fn write_deck<'q, DB>(schedule: i64, deck: &Deck) -> Query<'q, DB, DB::Arguments<'q>>
+where
+    DB: Database,
+    i64: Encode<'q, DB> + Type<DB>,
+    String: Encode<'q, DB> + Type<DB>,
+{
+    sqlx::query(WRITE_DECK).bind(deck_json(deck)).bind(schedule)
+}
+
 /// The deck read by [`TAKE_DECK`]; a deck that no longer parses starts afresh.
 fn deck(schedule: i64, stored: Option<String>) -> Option<Deck> {
     stored.map(|d| serde_json::from_str(&d).unwrap_or_else(|_| Deck::new(schedule as u64)))
@@ -50,10 +71,7 @@ impl Store {
             let mut tx = db.begin_write().await?;
             let current = deck(
                 schedule,
-                sqlx::query_scalar(TAKE_DECK)
-                    .bind(schedule)
-                    .fetch_optional(&mut *tx)
-                    .await?,
+                take_deck(schedule).fetch_optional(&mut *tx).await?,
             );
             let taken: Option<i64> = sqlx::query_scalar(
             "SELECT CAST(1 AS BIGINT) FROM daily_posts WHERE schedule_id = $1 AND local_date = $2",
@@ -88,11 +106,7 @@ impl Store {
                 // The key is the guarantee: a claim made meanwhile elsewhere wins.
                 return Ok(Claim::Taken);
             }
-            sqlx::query(WRITE_DECK)
-                .bind(deck_json(&deck))
-                .bind(schedule)
-                .execute(&mut *tx)
-                .await?;
+            write_deck(schedule, &deck).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok(Claim::Claimed { item, nonce })
         })
@@ -111,10 +125,7 @@ impl Store {
             let mut tx = db.begin_write().await?;
             let current = deck(
                 schedule,
-                sqlx::query_scalar(TAKE_DECK)
-                    .bind(schedule)
-                    .fetch_optional(&mut *tx)
-                    .await?,
+                take_deck(schedule).fetch_optional(&mut *tx).await?,
             );
             let done = sqlx::query(
             "DELETE FROM daily_posts WHERE schedule_id = $1 AND local_date = $2 AND message_id IS NULL",
@@ -128,11 +139,7 @@ impl Store {
             }
             if let Some(mut deck) = current {
                 deck.undraw(item);
-                sqlx::query(WRITE_DECK)
-                    .bind(deck_json(&deck))
-                    .bind(schedule)
-                    .execute(&mut *tx)
-                    .await?;
+                write_deck(schedule, &deck).execute(&mut *tx).await?;
             }
             sqlx::query("UPDATE daily_schedules SET next_due = NULL WHERE id = $1")
                 .bind(schedule)
@@ -153,20 +160,13 @@ impl Store {
             let mut tx = db.begin_write().await?;
             let current = deck(
                 schedule,
-                sqlx::query_scalar(TAKE_DECK)
-                    .bind(schedule)
-                    .fetch_optional(&mut *tx)
-                    .await?,
+                take_deck(schedule).fetch_optional(&mut *tx).await?,
             );
             let Some(mut deck) = current else {
                 return Ok(false);
             };
             change(&mut deck);
-            sqlx::query(WRITE_DECK)
-                .bind(deck_json(&deck))
-                .bind(schedule)
-                .execute(&mut *tx)
-                .await?;
+            write_deck(schedule, &deck).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok(true)
         })
@@ -329,7 +329,6 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::super::daily::tests::sample;
     use super::*;
 
     fn all() -> Vec<String> {
@@ -339,7 +338,7 @@ mod tests {
     #[tokio::test]
     async fn a_day_is_claimed_exactly_once_and_stays_pending_until_posted() {
         let s = Store::in_memory().await.unwrap();
-        let id = s.add_schedule(&sample()).await.unwrap();
+        let id = s.add_schedule(&DailySchedule::sample()).await.unwrap();
         let items = all();
         let first = s
             .claim_post(id, "2026-11-28", false, 1, |d| d.draw(&items))
@@ -372,7 +371,7 @@ mod tests {
     #[tokio::test]
     async fn a_suggestion_queued_during_a_post_survives_its_release() {
         let s = Store::in_memory().await.unwrap();
-        let id = s.add_schedule(&sample()).await.unwrap();
+        let id = s.add_schedule(&DailySchedule::sample()).await.unwrap();
         let items = all();
         let Claim::Claimed { item, .. } = s
             .claim_post(id, "2026-11-28", false, 1, |d| d.draw(&items))
@@ -396,9 +395,9 @@ mod tests {
     #[tokio::test]
     async fn only_due_or_unknown_schedules_are_read() {
         let s = Store::in_memory().await.unwrap();
-        let a = s.add_schedule(&sample()).await.unwrap();
-        let b = s.add_schedule(&sample()).await.unwrap();
-        let c = s.add_schedule(&sample()).await.unwrap();
+        let a = s.add_schedule(&DailySchedule::sample()).await.unwrap();
+        let b = s.add_schedule(&DailySchedule::sample()).await.unwrap();
+        let c = s.add_schedule(&DailySchedule::sample()).await.unwrap();
         s.set_next_due(a, Some(100)).await.unwrap();
         s.set_next_due(b, Some(200)).await.unwrap();
         s.set_paused(c, Some("paused by staff")).await.unwrap();

@@ -14,21 +14,11 @@ fn core() -> Core {
 
 fn schedule(time: &str, zone: &str, days: &str) -> DailySchedule {
     DailySchedule {
-        id: 0,
-        guild: 1,
-        channel: 2,
         time: time.into(),
         zone: zone.into(),
         days: days.into(),
-        lang: Lang::Id,
-        kind: PostKind::Prompt,
-        role: None,
-        thread: true,
-        pin: true,
-        paused: false,
-        pause_reason: None,
-        skip_date: None,
         deck: Deck::new(5),
+        ..DailySchedule::sample()
     }
 }
 
@@ -60,13 +50,7 @@ async fn one_post_per_local_day_with_an_injected_clock() {
         .await
         .expect("add");
     let outbox = Recorder::new();
-    let runner = Runner {
-        core: &core,
-        store: &store,
-        outbox: &outbox,
-        catch_up: None,
-        timeout: Duration::from_secs(5),
-    };
+    let runner = runner(&core, &store, &outbox);
     // 07:59 in Jakarta (UTC+7): nothing; 08:00: one post; later ticks that day: none.
     assert!(runner.tick(ts("2026-03-02T00:59:00Z")).await.is_empty());
     let first = runner.tick(ts("2026-03-02T01:00:00Z")).await;
@@ -90,11 +74,8 @@ async fn a_missed_post_is_caught_up_once_within_the_window_only() {
         .expect("add");
     let outbox = Recorder::new();
     let strict = Runner {
-        core: &core,
-        store: &store,
-        outbox: &outbox,
         catch_up: Some(Duration::from_secs(3600)),
-        timeout: Duration::from_secs(5),
+        ..runner(&core, &store, &outbox)
     };
     // Down from 08:00 to 11:30 Berlin (UTC+1 in March): past a one-hour window, no post.
     assert!(strict.tick(ts("2026-03-02T10:30:00Z")).await.is_empty());
@@ -123,13 +104,7 @@ async fn manual_and_automatic_never_both_and_a_refusal_pauses_only_that_schedule
     let a = daily_at_eight(&store).await;
     let b = daily_at_eight(&store).await;
     let outbox = Recorder::new();
-    let runner = Runner {
-        core: &core,
-        store: &store,
-        outbox: &outbox,
-        catch_up: None,
-        timeout: Duration::from_secs(5),
-    };
+    let runner = runner(&core, &store, &outbox);
     let s_a = store.schedules(None).await.expect("list")[0].clone();
     let manual = runner
         .post(&s_a, "2026-03-02", ts("2026-03-02T07:00:00Z"), true)
@@ -172,6 +147,38 @@ fn runner<'a>(core: &'a Core, store: &'a Store, outbox: &'a Recorder) -> Runner<
     }
 }
 
+/// Discord refuses the first post, at 08:00 on 2 March, with `status`: a passing failure.
+async fn a_first_post_that_fails(
+    runner: &Runner<'_>,
+    outbox: &Recorder,
+    status: u16,
+    detail: &str,
+) {
+    outbox.fail(
+        Call::Post,
+        OutboxError::Refused {
+            status,
+            detail: detail.into(),
+        },
+    );
+    assert_transient(&runner.tick(ts("2026-03-02T08:00:00Z")).await);
+}
+
+/// Once posts go through again: the retry on 2 March, nothing more that day, and 3 March's
+/// post; the items they sent.
+async fn the_retry_and_the_next_day(runner: &Runner<'_>, outbox: &Recorder) -> Vec<String> {
+    outbox.heal(Call::Post);
+    let first = sent_item(&runner.tick(ts("2026-03-02T08:00:20Z")).await);
+    assert!(runner.tick(ts("2026-03-02T08:01:00Z")).await.is_empty());
+    let second = sent_item(&runner.tick(ts("2026-03-03T08:00:00Z")).await);
+    vec![first, second]
+}
+
+/// A tick whose one post failed in a way worth trying again.
+fn assert_transient(out: &[(i64, Result<Posted, RunError>)]) {
+    assert!(matches!(out[0].1, Err(RunError::Transient(_))), "{out:?}");
+}
+
 fn sent_item(out: &[(i64, Result<Posted, RunError>)]) -> String {
     match out {
         [(_, Ok(Posted::Sent { item, .. }))] => item.clone(),
@@ -200,18 +207,7 @@ async fn a_refused_post_gives_back_its_day_and_its_place_in_the_deck() {
     let outbox = Recorder::new();
     let runner = runner(&core, &store, &outbox);
     // Discord refuses (rate limited longer than Aura waits): surely not posted.
-    outbox.fail(
-        Call::Post,
-        OutboxError::Refused {
-            status: 429,
-            detail: "rate limited for 60s".into(),
-        },
-    );
-    let failed = runner.tick(ts("2026-03-02T08:00:00Z")).await;
-    assert!(
-        matches!(failed[0].1, Err(RunError::Transient(_))),
-        "{failed:?}"
-    );
+    a_first_post_that_fails(&runner, &outbox, 429, "rate limited for 60s").await;
     assert_eq!(
         store.post_count(id).await.expect("count"),
         0,
@@ -219,11 +215,8 @@ async fn a_refused_post_gives_back_its_day_and_its_place_in_the_deck() {
     );
     let deck = store.schedules(None).await.expect("list")[0].deck.clone();
     assert!(deck.posted.is_empty(), "the place given back: {deck:?}");
-    outbox.heal(Call::Post);
-    let first = sent_item(&runner.tick(ts("2026-03-02T08:00:20Z")).await);
-    assert!(runner.tick(ts("2026-03-02T08:01:00Z")).await.is_empty());
-    let second = sent_item(&runner.tick(ts("2026-03-03T08:00:00Z")).await);
-    assert_eq!(vec![first, second], expected, "no prompt skipped");
+    let sent = the_retry_and_the_next_day(&runner, &outbox).await;
+    assert_eq!(sent, expected, "no prompt skipped");
     assert_eq!(outbox.posts().len(), 2);
 }
 
@@ -236,24 +229,10 @@ async fn a_post_with_no_answer_stays_pending_and_goes_out_once() {
     let outbox = Recorder::new();
     let runner = runner(&core, &store, &outbox);
     // 5xx after Aura's retries: Discord may or may not have the post.
-    outbox.fail(
-        Call::Post,
-        OutboxError::Refused {
-            status: 500,
-            detail: "Internal Server Error".into(),
-        },
-    );
-    let failed = runner.tick(ts("2026-03-02T08:00:00Z")).await;
-    assert!(
-        matches!(failed[0].1, Err(RunError::Transient(_))),
-        "{failed:?}"
-    );
-    outbox.heal(Call::Post);
+    a_first_post_that_fails(&runner, &outbox, 500, "Internal Server Error").await;
     // Not in the channel: sent now, with the claim's item and nonce.
-    let first = sent_item(&runner.tick(ts("2026-03-02T08:00:20Z")).await);
-    assert!(runner.tick(ts("2026-03-02T08:01:00Z")).await.is_empty());
-    let second = sent_item(&runner.tick(ts("2026-03-03T08:00:00Z")).await);
-    assert_eq!(vec![first, second], expected);
+    let sent = the_retry_and_the_next_day(&runner, &outbox).await;
+    assert_eq!(sent, expected);
     let nonces: Vec<Option<String>> = outbox
         .sent()
         .into_iter()
@@ -276,11 +255,7 @@ async fn a_post_accepted_but_unanswered_is_found_and_not_posted_again() {
     let outbox = Recorder::new();
     let runner = runner(&core, &store, &outbox);
     outbox.lose_answers(Some(OutboxError::Unreachable("timed out".into())));
-    let failed = runner.tick(ts("2026-03-02T08:00:00Z")).await;
-    assert!(
-        matches!(failed[0].1, Err(RunError::Transient(_))),
-        "{failed:?}"
-    );
+    assert_transient(&runner.tick(ts("2026-03-02T08:00:00Z")).await);
     outbox.lose_answers(None);
     let found = runner.tick(ts("2026-03-02T08:00:20Z")).await;
     assert!(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::flow::{self, Start};
-use super::{Act, Command, Phase, Poll, SidesMode, clock};
+use super::{Act, Class, Command, Phase, Poll, SidesMode, clock};
 use crate::core::Core;
 use crate::debate::Side;
 use crate::debate::tests::member;
@@ -43,13 +43,58 @@ fn said(outbox: &Recorder, room: u64) -> Vec<String> {
         .collect()
 }
 
+/// The debate the test runs: its id (the starting interaction's).
+const DEBATE: u64 = 500;
+
+/// A class debate under way in its thread, with the outbox that records what it says.
+struct Run {
+    s: Services,
+    outbox: Arc<Recorder>,
+    room: u64,
+}
+
+impl Run {
+    /// Member `user`'s `n`th interaction in the thread.
+    fn at(&self, n: u64, user: u64) -> Invocation {
+        member(1000 + n, user, self.room)
+    }
+
+    /// The teacher's `n`th interaction in the thread.
+    fn teach(&self, n: u64) -> Invocation {
+        Invocation {
+            permissions: perms::MANAGE_MESSAGES,
+            ..member(2000 + n, 1, self.room)
+        }
+    }
+
+    async fn class(&self) -> Class {
+        self.s
+            .store
+            .class(DEBATE)
+            .await
+            .expect("read")
+            .expect("class")
+    }
+}
+
 #[tokio::test]
 async fn a_class_debate_runs_from_sides_to_result() {
+    let run = open_in_a_thread().await;
+    members_take_sides(&run).await;
+    let (benjamin, adorno) = the_opening_vote(&run).await;
+    the_first_speech(&run, &benjamin, &adorno).await;
+    pause_extend_and_resume(&run, &adorno).await;
+    arguments(&run, &benjamin, &adorno).await;
+    the_closing_vote_and_result(&run).await;
+}
+
+/// A teacher opens the debate (sides assigned, 90 s speeches): it runs in a pinned thread.
+async fn open_in_a_thread() -> Run {
     let outbox = Arc::new(Recorder::new());
     let s = services(outbox.clone()).await;
     let teacher = Invocation {
         permissions: perms::MANAGE_MESSAGES,
-        ..member(500, 1, 2)
+        ..member(DEBATE, 1, 2)
     };
     let args = Start {
         motion: Some("benjamin:film-makes-experts".into()),
@@ -68,41 +113,45 @@ async fn a_class_debate_runs_from_sides_to_result() {
             .any(|x| matches!(x, Sent::Thread { channel: 2, .. })),
         "{sent:?}"
     );
-    let d = s.store.debate(500).await.expect("read").expect("debate");
+    let d = s.store.debate(DEBATE).await.expect("read").expect("debate");
     let room = d.thread.expect("runs in its thread");
     assert!(
         sent.iter().any(|x| matches!(x, Sent::Pin { .. })),
         "{sent:?}"
     );
-    let id = 500;
-    let at = |n: u64, user: u64| member(1000 + n, user, room);
-    // Ten members say they are in; a late one after the deal is refused.
+    Run { s, outbox, room }
+}
+
+/// Ten members say they are in; only the teacher deals the sides; a late one is refused.
+async fn members_take_sides(run: &Run) {
+    let (s, id) = (&run.s, DEBATE);
     for u in 10..20 {
-        let o = flow::click(&s, &at(u, u), id, Act::Join(None))
+        let o = flow::click(s, &run.at(u, u), id, Act::Join(None))
             .await
             .expect("in");
         assert!(text(&o).contains("You're in"), "{}", text(&o));
     }
-    let plain = flow::click(&s, &at(30, 10), id, Act::Next)
+    let plain = flow::click(s, &run.at(30, 10), id, Act::Next)
         .await
         .expect("next");
     assert!(text(&plain).contains("Only the member who started"));
-    let teach = |n: u64| Invocation {
-        permissions: perms::MANAGE_MESSAGES,
-        ..member(2000 + n, 1, room)
-    };
-    flow::click(&s, &teach(1), id, Act::Next)
+    flow::click(s, &run.teach(1), id, Act::Next)
         .await
         .expect("deal");
-    let c = s.store.class(id).await.expect("read").expect("class");
+    let c = run.class().await;
     assert_eq!(c.phase, Phase::Opening);
     assert_eq!(c.on(Side::Benjamin).count(), 5);
     assert_eq!(c.on(Side::Adorno).count(), 5);
-    let late = flow::click(&s, &at(31, 40), id, Act::Join(None))
+    let late = flow::click(s, &run.at(31, 40), id, Act::Join(None))
         .await
         .expect("late");
     assert!(text(&late).contains("no longer"), "{}", text(&late));
-    // Opening vote: 4 Benjamin, 4 Adorno, 2 undecided; one changes.
+}
+
+/// Opening vote: 4 Benjamin, 4 Adorno, 2 undecided; a closing ballot is refused this early.
+/// Then the first speech: the members of each side (Benjamin's, Adorno's).
+async fn the_opening_vote(run: &Run) -> (Vec<u64>, Vec<u64>) {
+    let (s, id) = (&run.s, DEBATE);
     for (i, u) in (10..20).enumerate() {
         let side = [
             Side::Benjamin,
@@ -111,56 +160,62 @@ async fn a_class_debate_runs_from_sides_to_result() {
             Side::Adorno,
             Side::Undecided,
         ][i % 5];
-        flow::click(&s, &at(40 + u, u), id, Act::Ballot(Poll::Opening, side))
+        flow::click(s, &run.at(40 + u, u), id, Act::Ballot(Poll::Opening, side))
             .await
             .expect("ballot");
     }
     let wrong = flow::click(
-        &s,
-        &at(60, 10),
+        s,
+        &run.at(60, 10),
         id,
         Act::Ballot(Poll::Closing, Side::Adorno),
     )
     .await
     .expect("early closing ballot");
     assert!(text(&wrong).contains("closed"), "{}", text(&wrong));
-    flow::click(&s, &teach(2), id, Act::Next)
+    flow::click(s, &run.teach(2), id, Act::Next)
         .await
         .expect("speeches");
-    let c = s.store.class(id).await.expect("read").expect("class");
+    let c = run.class().await;
     assert_eq!((c.phase, c.speech), (Phase::Speech, 1));
-    // A Benjamin member volunteers; an Adorno member may not.
     let benjamin: Vec<u64> = c.on(Side::Benjamin).map(|m| m.id).collect();
     let adorno: Vec<u64> = c.on(Side::Adorno).map(|m| m.id).collect();
-    let no = flow::click(&s, &at(61, adorno[0]), id, Act::Speak(1))
+    (benjamin, adorno)
+}
+
+/// A Benjamin member volunteers (an Adorno member may not); a point of information from the
+/// other side, accepted; the clock warns at half time and calls "time" once.
+async fn the_first_speech(run: &Run, benjamin: &[u64], adorno: &[u64]) {
+    let (s, id) = (&run.s, DEBATE);
+    let no = flow::click(s, &run.at(61, adorno[0]), id, Act::Speak(1))
         .await
         .expect("speak");
     assert!(text(&no).contains("belongs to Benjamin"), "{}", text(&no));
-    let yes = flow::click(&s, &at(62, benjamin[0]), id, Act::Speak(1))
+    let yes = flow::click(s, &run.at(62, benjamin[0]), id, Act::Speak(1))
         .await
         .expect("speak");
     assert!(text(&yes).contains("You have the floor"), "{}", text(&yes));
     // A point of information from the other side, accepted by the speaker.
-    let hand = flow::click(&s, &at(63, adorno[1]), id, Act::Poi(1))
+    let hand = flow::click(s, &run.at(63, adorno[1]), id, Act::Poi(1))
         .await
         .expect("poi");
     assert!(text(&hand).contains("hand is up"), "{}", text(&hand));
-    let own = flow::click(&s, &at(64, benjamin[1]), id, Act::Poi(1))
+    let own = flow::click(s, &run.at(64, benjamin[1]), id, Act::Poi(1))
         .await
         .expect("poi");
     assert!(text(&own).contains("other side"), "{}", text(&own));
-    let ok = flow::click(&s, &at(65, benjamin[0]), id, Act::PoiAnswer(1, true))
+    let ok = flow::click(s, &run.at(65, benjamin[0]), id, Act::PoiAnswer(1, true))
         .await
         .expect("answer");
     assert!(text(&ok).contains("accepted"), "{}", text(&ok));
     // The clock: a warning at half time (90 s speech: 45 s left), "time" once.
     s.clock.advance(50);
-    clock::tick(&s).await.expect("tick");
-    clock::tick(&s).await.expect("tick");
+    clock::tick(s).await.expect("tick");
+    clock::tick(s).await.expect("tick");
     s.clock.advance(45);
-    clock::tick(&s).await.expect("tick");
-    clock::tick(&s).await.expect("tick");
-    let lines = said(&outbox, room);
+    clock::tick(s).await.expect("tick");
+    clock::tick(s).await.expect("tick");
+    let lines = said(&run.outbox, run.room);
     assert_eq!(
         lines.iter().filter(|l| l.contains("left for")).count(),
         1,
@@ -171,40 +226,48 @@ async fn a_class_debate_runs_from_sides_to_result() {
         1,
         "{lines:#?}"
     );
-    // Pause, extend and resume work on the next speech.
-    flow::click(&s, &teach(3), id, Act::Next)
+}
+
+/// Pause, extend and resume work on the next speech, given to a named speaker.
+async fn pause_extend_and_resume(run: &Run, adorno: &[u64]) {
+    let s = &run.s;
+    flow::click(s, &run.teach(3), DEBATE, Act::Next)
         .await
         .expect("end speech 1");
     flow::command(
-        &s,
-        &teach(4),
+        s,
+        &run.teach(4),
         Command::Next {
             speaker: Some((adorno[0], "A".into())),
         },
     )
     .await
     .expect("start speech 2 with a named speaker");
-    let c = s.store.class(id).await.expect("read").expect("class");
+    let c = run.class().await;
     let sp = c.current().expect("speech 2").clone();
     assert_eq!(sp.speaker.as_ref().map(|x| x.0), Some(adorno[0]));
     s.clock.advance(10);
-    flow::command(&s, &teach(5), Command::Pause)
+    flow::command(s, &run.teach(5), Command::Pause)
         .await
         .expect("pause");
     s.clock.advance(100);
-    clock::tick(&s)
+    clock::tick(s)
         .await
         .expect("a paused speech never times out");
-    flow::command(&s, &teach(6), Command::Extend)
+    flow::command(s, &run.teach(6), Command::Extend)
         .await
         .expect("extend");
-    flow::command(&s, &teach(7), Command::Resume)
+    flow::command(s, &run.teach(7), Command::Resume)
         .await
         .expect("resume");
-    let c = s.store.class(id).await.expect("read").expect("class");
+    let c = run.class().await;
     let sp = c.current().expect("speech 2").clone();
     assert_eq!(sp.deadline, Some(s.clock.unix() + 80 + 60), "{sp:?}");
-    // An argument with a reply; a bad source is refused with the claim quoted back.
+}
+
+/// An argument with a reply; a bad source is refused with the claim quoted back.
+async fn arguments(run: &Run, benjamin: &[u64], adorno: &[u64]) {
+    let (s, id) = (&run.s, DEBATE);
     let values = |claim: &str, reply: &str, source: &str| {
         vec![
             ("claim".to_string(), claim.to_string()),
@@ -213,8 +276,8 @@ async fn a_class_debate_runs_from_sides_to_result() {
         ]
     };
     let a1 = flow::argument(
-        &s,
-        &at(70, benjamin[2]),
+        s,
+        &run.at(70, benjamin[2]),
         id,
         &values("Film trains perception.", "", "identification-with-camera"),
     )
@@ -222,8 +285,8 @@ async fn a_class_debate_runs_from_sides_to_result() {
     .expect("argue");
     assert!(text(&a1).contains("Argument #1"), "{}", text(&a1));
     let bad = flow::argument(
-        &s,
-        &at(71, adorno[2]),
+        s,
+        &run.at(71, adorno[2]),
         id,
         &values("It trains conformity.", "1", "no-such-quote"),
     )
@@ -235,36 +298,41 @@ async fn a_class_debate_runs_from_sides_to_result() {
         text(&bad)
     );
     flow::argument(
-        &s,
-        &at(72, adorno[2]),
+        s,
+        &run.at(72, adorno[2]),
         id,
         &values("It trains conformity.", "#1", "5"),
     )
     .await
     .expect("argue");
-    // Through the remaining speeches to the closing vote.
+}
+
+/// Through the remaining speeches to the closing vote (7 Adorno, 3 Benjamin), the result and
+/// its summary; a ballot after the end is refused.
+async fn the_closing_vote_and_result(run: &Run) {
+    let (s, id) = (&run.s, DEBATE);
     for n in 0..9 {
-        flow::click(&s, &teach(10 + n), id, Act::Next)
+        flow::click(s, &run.teach(10 + n), id, Act::Next)
             .await
             .expect("next");
     }
-    let c = s.store.class(id).await.expect("read").expect("class");
+    let c = run.class().await;
     assert_eq!(c.phase, Phase::Closing, "{:?}", c.speeches);
     for (i, u) in (10..20).enumerate() {
         let side = if i < 7 { Side::Adorno } else { Side::Benjamin };
-        flow::click(&s, &at(80 + u, u), id, Act::Ballot(Poll::Closing, side))
+        flow::click(s, &run.at(80 + u, u), id, Act::Ballot(Poll::Closing, side))
             .await
             .expect("ballot");
     }
-    flow::click(&s, &teach(30), id, Act::Next)
+    flow::click(s, &run.teach(30), id, Act::Next)
         .await
         .expect("result");
-    let c = s.store.class(id).await.expect("read").expect("class");
+    let c = run.class().await;
     assert_eq!(c.phase, Phase::Done);
     assert!(c.debate.closed_at.is_some());
     assert_eq!(c.opening.total(), 10);
     assert_eq!((c.closing.adorno, c.closing.benjamin), (7, 3));
-    let lines = said(&outbox, room);
+    let lines = said(&run.outbox, run.room);
     let summary = lines
         .iter()
         .find(|l| l.contains("Debate summary"))
@@ -272,8 +340,8 @@ async fn a_class_debate_runs_from_sides_to_result() {
     assert!(summary.contains("Adorno wins"), "{summary}");
     assert!(summary.contains("#2"), "{summary}");
     let again = flow::click(
-        &s,
-        &at(99, 10),
+        s,
+        &run.at(99, 10),
         id,
         Act::Ballot(Poll::Closing, Side::Benjamin),
     )

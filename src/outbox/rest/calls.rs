@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Rest, RestError, snowflake};
+use super::{Rest, RestError, Webhook, snowflake};
 use crate::outbox::{GuildRole, Message, Outbox, OutboxError, history, permissions};
 use crate::render;
 
@@ -45,6 +45,22 @@ fn message_id(posted: &Value) -> Result<u64, OutboxError> {
             detail: "Discord returned no message id".into(),
         }),
         id => Ok(id),
+    }
+}
+
+impl Rest {
+    /// Sends `message` (with its files) to an interaction's webhook, once the application's id
+    /// is known.
+    async fn to_webhook(
+        &self,
+        call: Webhook,
+        token: &str,
+        message: &Message,
+    ) -> Result<(), OutboxError> {
+        let app = self.application_id()?;
+        let body = render::channel_message(message);
+        let files = render::files(&message.reply);
+        Ok(self.webhook_raw(call, app, token, &body, &files).await?)
     }
 }
 
@@ -103,11 +119,11 @@ impl Outbox for Rest {
     }
 
     async fn pin(&self, channel: u64, message: u64) -> Result<(), OutboxError> {
-        Ok(self.pin_raw(channel, message).await?)
+        Ok(self.pin_raw(channel, message, true).await?)
     }
 
     async fn unpin(&self, channel: u64, message: u64) -> Result<(), OutboxError> {
-        Ok(self.unpin_raw(channel, message).await?)
+        Ok(self.pin_raw(channel, message, false).await?)
     }
 
     async fn start_thread(
@@ -121,11 +137,11 @@ impl Outbox for Rest {
     }
 
     async fn add_role(&self, guild: u64, user: u64, role: u64) -> Result<(), OutboxError> {
-        Ok(self.add_role_raw(guild, user, role).await?)
+        Ok(self.role_raw(guild, user, role, true).await?)
     }
 
     async fn remove_role(&self, guild: u64, user: u64, role: u64) -> Result<(), OutboxError> {
-        Ok(self.remove_role_raw(guild, user, role).await?)
+        Ok(self.role_raw(guild, user, role, false).await?)
     }
 
     async fn direct_message(&self, user: u64, message: &Message) -> Result<(), OutboxError> {
@@ -136,27 +152,11 @@ impl Outbox for Rest {
     }
 
     async fn followup(&self, token: &str, message: &Message) -> Result<(), OutboxError> {
-        let app = self.application_id()?;
-        Ok(self
-            .followup_raw(
-                app,
-                token,
-                &render::channel_message(message),
-                &render::files(&message.reply),
-            )
-            .await?)
+        self.to_webhook(Webhook::Followup, token, message).await
     }
 
     async fn edit_original(&self, token: &str, message: &Message) -> Result<(), OutboxError> {
-        let app = self.application_id()?;
-        Ok(self
-            .edit_original_raw(
-                app,
-                token,
-                &render::channel_message(message),
-                &render::files(&message.reply),
-            )
-            .await?)
+        self.to_webhook(Webhook::EditOriginal, token, message).await
     }
 
     async fn bot_permissions(&self, guild: u64, channel: u64) -> Result<u64, OutboxError> {

@@ -3,6 +3,7 @@
 //! ([`Known`]): references, languages, lengths, quotations and hedged attributions.
 
 use super::*;
+use crate::pack::check::At;
 
 /// Debate motions.
 pub(super) fn motions(
@@ -79,112 +80,9 @@ pub(super) fn quiz(
         }
         c.text(&a, "prompt", &q.prompt, limits::QUIZ_PROMPT);
         c.text(&a, "explanation", &q.explanation, limits::FIELD_VALUE);
-        if let Some(sec) = &q.section {
-            c.reference(&a, "section", "section", sec, &known.section_ids);
-        }
-        if let Some(src) = &q.source {
-            c.reference(&a, "source", "source", src, &known.source_ids);
-        }
-        let places = usize::from(q.section.is_some())
-            + usize::from(q.source.is_some())
-            + usize::from(q.history);
-        if places == 0 {
-            c.push(
-                &a,
-                ProblemKind::Empty,
-                "a question cites a `section` of the essay, a `source`, or `history = true`".into(),
-            );
-        } else if places > 1 {
-            c.push(
-                &a,
-                ProblemKind::QuizPlace,
-                "a question has one place: a `section`, a `source` or `history = true`".into(),
-            );
-        }
-        if let Some(sec) = &q.section {
-            let marker = Lang::ALL.into_iter().find_map(|l| {
-                rules::history_marker(
-                    q.prompt.side(l).unwrap_or(""),
-                    q.explanation.side(l).unwrap_or(""),
-                )
-            });
-            if let Some(marker) = marker {
-                c.push(
-                    &a,
-                    ProblemKind::QuizPlace,
-                    format!(
-                        "the question turns on a publication fact (“{marker}”), which section `{sec}` does not hold; give it `history = true` or a `source`"
-                    ),
-                );
-            }
-        }
-        let cited = known.backing(&mut q.quote.iter().map(String::as_str));
-        c.quotation(&a, "prompt", &q.prompt, &cited, &known.terms);
-        c.quotation(&a, "explanation", &q.explanation, &cited, &known.terms);
-        c.references(&a, "concepts", "concept", &q.concepts, &known.concept_ids);
-        if let Some(quote) = &q.quote {
-            c.quote_refs(
-                &a,
-                "quote",
-                std::slice::from_ref(quote),
-                &known.quote_verified,
-            );
-        }
-        match (q.choices.is_empty(), q.answer) {
-            (true, None) => c.push(
-                &a,
-                ProblemKind::ChoiceCount,
-                "a question needs `choices` (multiple choice) or `answer` (true/false)".into(),
-            ),
-            (false, Some(_)) => c.push(
-                &a,
-                ProblemKind::ChoiceCount,
-                "a question has either `choices` or `answer`, not both".into(),
-            ),
-            _ => {}
-        }
-        if !q.choices.is_empty() {
-            if !(2..=4).contains(&q.choices.len()) {
-                c.push(
-                    &a,
-                    ProblemKind::ChoiceCount,
-                    format!("a question has 2–4 choices, not {}", q.choices.len()),
-                );
-            }
-            let correct = q.choices.iter().filter(|ch| ch.correct).count();
-            if correct != 1 {
-                c.push(
-                    &a,
-                    ProblemKind::CorrectAnswers,
-                    format!("exactly one choice must be correct; {correct} are"),
-                );
-            }
-            for (i, ch) in q.choices.iter().enumerate() {
-                c.text(&a, &format!("choices[{i}]"), &ch.text, limits::CHOICE_LABEL);
-                for alias in &ch.aliases {
-                    c.string(
-                        &a,
-                        &format!("choices[{i}].aliases"),
-                        alias,
-                        limits::CHOICE_NAME,
-                    );
-                }
-            }
-            for lang in Lang::ALL {
-                let mut seen = HashSet::new();
-                for ch in &q.choices {
-                    if let Some(s) = ch.text.side(lang)
-                        && !seen.insert(normalize(s))
-                    {
-                        c.push(
-                            &a,
-                            ProblemKind::DuplicateChoice,
-                            format!("choice \"{s}\" appears twice ({})", lang.code()),
-                        );
-                    }
-                }
-            }
-        }
+        question_place(c, known, &a, q);
+        question_citations(c, known, &a, q);
+        question_choices(c, &a, q);
         if let Some(t) = &q.typed {
             super::typed::forms(c, &a, q, t);
         }
@@ -193,6 +91,126 @@ pub(super) fn quiz(
         }
     }
     questions
+}
+
+/// A question's one place: a section of the essay (that holds what it asks), a source, or
+/// the publication history.
+fn question_place(c: &mut Checker, known: &Known<'_>, a: &At<'_>, q: &Question) {
+    if let Some(sec) = &q.section {
+        c.reference(a, "section", "section", sec, &known.section_ids);
+    }
+    if let Some(src) = &q.source {
+        c.reference(a, "source", "source", src, &known.source_ids);
+    }
+    let places =
+        usize::from(q.section.is_some()) + usize::from(q.source.is_some()) + usize::from(q.history);
+    if places == 0 {
+        c.push(
+            a,
+            ProblemKind::Empty,
+            "a question cites a `section` of the essay, a `source`, or `history = true`".into(),
+        );
+    } else if places > 1 {
+        c.push(
+            a,
+            ProblemKind::QuizPlace,
+            "a question has one place: a `section`, a `source` or `history = true`".into(),
+        );
+    }
+    if let Some(sec) = &q.section {
+        let marker = Lang::ALL.into_iter().find_map(|l| {
+            rules::history_marker(
+                q.prompt.side(l).unwrap_or(""),
+                q.explanation.side(l).unwrap_or(""),
+            )
+        });
+        if let Some(marker) = marker {
+            c.push(
+                a,
+                ProblemKind::QuizPlace,
+                format!(
+                    "the question turns on a publication fact (“{marker}”), which section `{sec}` does not hold; give it `history = true` or a `source`"
+                ),
+            );
+        }
+    }
+}
+
+/// What a question quotes and the concepts and quote it names.
+fn question_citations(c: &mut Checker, known: &Known<'_>, a: &At<'_>, q: &Question) {
+    let cited = known.backing(&mut q.quote.iter().map(String::as_str));
+    c.quotation(a, "prompt", &q.prompt, &cited, &known.terms);
+    c.quotation(a, "explanation", &q.explanation, &cited, &known.terms);
+    c.references(a, "concepts", "concept", &q.concepts, &known.concept_ids);
+    if let Some(quote) = &q.quote {
+        c.quote_refs(
+            a,
+            "quote",
+            std::slice::from_ref(quote),
+            &known.quote_verified,
+        );
+    }
+}
+
+/// A question's answer: 2–4 choices, one of them correct, none twice in a language (with
+/// labels and aliases that fit), or a true/false `answer`, never both.
+fn question_choices(c: &mut Checker, a: &At<'_>, q: &Question) {
+    match (q.choices.is_empty(), q.answer) {
+        (true, None) => c.push(
+            a,
+            ProblemKind::ChoiceCount,
+            "a question needs `choices` (multiple choice) or `answer` (true/false)".into(),
+        ),
+        (false, Some(_)) => c.push(
+            a,
+            ProblemKind::ChoiceCount,
+            "a question has either `choices` or `answer`, not both".into(),
+        ),
+        _ => {}
+    }
+    if q.choices.is_empty() {
+        return;
+    }
+    if !(2..=4).contains(&q.choices.len()) {
+        c.push(
+            a,
+            ProblemKind::ChoiceCount,
+            format!("a question has 2–4 choices, not {}", q.choices.len()),
+        );
+    }
+    let correct = q.choices.iter().filter(|ch| ch.correct).count();
+    if correct != 1 {
+        c.push(
+            a,
+            ProblemKind::CorrectAnswers,
+            format!("exactly one choice must be correct; {correct} are"),
+        );
+    }
+    for (i, ch) in q.choices.iter().enumerate() {
+        c.text(a, &format!("choices[{i}]"), &ch.text, limits::CHOICE_LABEL);
+        for alias in &ch.aliases {
+            c.string(
+                a,
+                &format!("choices[{i}].aliases"),
+                alias,
+                limits::CHOICE_NAME,
+            );
+        }
+    }
+    for lang in Lang::ALL {
+        let mut seen = HashSet::new();
+        for ch in &q.choices {
+            if let Some(s) = ch.text.side(lang)
+                && !seen.insert(normalize(s))
+            {
+                c.push(
+                    a,
+                    ProblemKind::DuplicateChoice,
+                    format!("choice \"{s}\" appears twice ({})", lang.code()),
+                );
+            }
+        }
+    }
 }
 
 /// Daily discussion prompts.

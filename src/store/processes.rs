@@ -24,7 +24,7 @@ async fn two_processes() -> (Store, Store) {
 async fn a_day_raced_for_by_both_is_claimed_once_and_the_deck_moves_once() {
     let (a, b) = two_processes().await;
     let id = a
-        .add_schedule(&crate::daily::DailySchedule::sample())
+        .add_schedule(&crate::daily::model::DailySchedule::sample())
         .await
         .expect("schedule");
     let items: Vec<String> = (0..40).map(|i| format!("p{i}")).collect();

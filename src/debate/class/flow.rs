@@ -58,14 +58,8 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
             }
         },
     };
-    let missing = inv.bot_missing();
-    if !missing.is_empty() {
-        let text = tr(
-            lang,
-            "error-bot-permissions",
-            &[("missing", &missing.join(", "))],
-        );
-        return Ok(Outcome::Reply(Reply::notice(text)));
+    if let Some(refusal) = rules::bot_missing(inv) {
+        return Ok(refusal);
     }
     let (pack, motion) = match choose(s, inv, args.motion.as_deref()).await? {
         Ok(found) => found,
@@ -165,9 +159,25 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
             Some(side) => tr(lang, "class-your-side", &[("side", &side_name(lang, side))]),
             None => t(lang, "class-no-side"),
         })),
-        Act::Speak(n) => members::volunteer(s, inv, &c, n).await,
-        Act::Poi(n) => members::raise(s, inv, &c, n).await,
-        Act::PoiAnswer(n, yes) => members::answer_poi(s, inv, &c, n, yes).await,
+        // What members do during a speech, refused once it is no longer the current one.
+        Act::Speak(n) | Act::Poi(n) | Act::PoiAnswer(n, _) => {
+            let Some(sp) = c.current().filter(|sp| sp.number == n) else {
+                return Ok(notice(lang, "class-speech-over"));
+            };
+            let now = s.clock.unix();
+            let during = members::During {
+                s,
+                inv,
+                c: &c,
+                sp,
+                now,
+            };
+            match act {
+                Act::Speak(_) => during.volunteer().await,
+                Act::PoiAnswer(_, yes) => during.answer_poi(yes).await,
+                _ => during.raise().await,
+            }
+        }
         Act::Argue => Ok(members::argue_form(inv, &c)),
         Act::Argument => Ok(notice(lang, "error-stale-button")),
         Act::Next | Act::Pause | Act::Extend => {

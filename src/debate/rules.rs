@@ -5,7 +5,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
-use super::{Debate, Format};
+use super::class::Poll;
+use super::{Debate, Format, Side, VoteOutcome};
 use crate::debate::view as debate;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -22,6 +23,64 @@ pub const CLAIM_MAX: u16 = 300;
 
 pub fn notice(lang: Lang, key: &str) -> Outcome {
     Outcome::Reply(Reply::notice(t(lang, key)))
+}
+
+/// The notice when Aura lacks a permission it needs in this channel to open a debate.
+pub fn bot_missing(inv: &Invocation) -> Option<Outcome> {
+    let missing = inv.bot_missing();
+    if missing.is_empty() {
+        return None;
+    }
+    let text = tr(
+        inv.lang,
+        "error-bot-permissions",
+        &[("missing", &missing.join(", "))],
+    );
+    Some(Outcome::Reply(Reply::notice(text)))
+}
+
+/// Where a ballot goes: a quick vote, or one of a class debate's two votes (by debate id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ballot {
+    Quick(u64),
+    Class(u64, Poll),
+}
+
+/// Casts a member's ballot and says what they are told: "your vote for Benjamin is in" (or
+/// changed), or, as a message key, why it was refused: the vote is closed (a class debate
+/// says when the whole debate has ended), or the button is stale (another room, a vanished debate). The store
+/// counts a ballot only from the debate's own server and channel, in the same statement; the
+/// debate is read only to explain a refusal.
+pub async fn cast(
+    s: &Services,
+    inv: &Invocation,
+    ballot: Ballot,
+    side: Side,
+) -> Result<Result<String, &'static str>, Error> {
+    let lang = inv.lang;
+    let at = (inv.guild, inv.channel);
+    let now = s.clock.unix();
+    let (Ballot::Quick(id) | Ballot::Class(id, _)) = ballot;
+    let outcome = match ballot {
+        Ballot::Quick(_) => s.store.vote(id, at, inv.user, side, now).await?,
+        Ballot::Class(_, poll) => s.store.ballot(id, poll, at, inv.user, side, now).await?,
+    };
+    let name = debate::result::side_name(lang, side);
+    Ok(match outcome {
+        VoteOutcome::Cast => Ok(tr(lang, "vote-cast", &[("side", &name)])),
+        VoteOutcome::Changed => Ok(tr(lang, "vote-changed", &[("side", &name)])),
+        VoteOutcome::Closed => Err(match s.store.debate(id).await? {
+            Some(d)
+                if here(&d, inv)
+                    && d.closed_at.is_some()
+                    && matches!(ballot, Ballot::Class(..)) =>
+            {
+                "class-ended"
+            }
+            Some(d) if here(&d, inv) => "vote-closed",
+            _ => "error-stale-button",
+        }),
+    })
 }
 
 /// The motion asked for; without one, the motion this channel has seen least recently (one it

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::class::flow::{self, Start};
 use super::class::{Act, clock};
-use super::{Debate, Format, Side};
+use super::{Format, Side};
 use crate::core::Core;
 use crate::interaction::{Invocation, perms};
 use crate::outbox::recorder::Recorder;
@@ -56,22 +56,13 @@ pub(crate) fn member(id: u64, user: u64, channel: u64) -> Invocation {
 async fn the_sweep_closes_only_this_process_s_debates() {
     let (s, _) = services().await;
     let now = s.clock.unix();
-    let due = Debate {
-        id: 7,
-        pack: "benjamin".into(),
-        motion: "film-makes-experts".into(),
-        guild: Some(1),
-        channel: 2,
-        starter: 3,
-        token: String::new(),
-        lang: Lang::En,
-        opened_at: now - 700,
-        closes_at: now - 100,
-        closed_at: None,
-        format: Format::Quick,
-        message: None,
-        thread: None,
-    };
+    let due = crate::debate::rules::opened_by(
+        &member(7, 3, 2),
+        ("benjamin".into(), "film-makes-experts".into()),
+        Format::Quick,
+        now - 700,
+        now - 100,
+    );
     s.store.open_debate(&due).await.expect("open");
     crate::debate::sweep::sweep(&on(&s, 1))
         .await

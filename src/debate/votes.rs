@@ -4,8 +4,8 @@
 //! working; the result is shown on the card through the channel-message endpoints. The motion
 //! rotation and the per-server limits serve class debates too.
 
-use super::rules::{LIFETIME, choose, here, may_close, over_limit};
-use super::{Debate, Format, Side, VoteOutcome};
+use super::rules::{Ballot, LIFETIME, bot_missing, cast, choose, here, may_close, over_limit};
+use super::{Debate, Format, Side};
 use crate::audit::{self, Action};
 use crate::core::Core;
 use crate::debate::view as debate;
@@ -34,14 +34,8 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
     {
         return Ok(Outcome::Reply(notice));
     }
-    let missing = inv.bot_missing();
-    if !missing.is_empty() {
-        let text = tr(
-            lang,
-            "error-bot-permissions",
-            &[("missing", &missing.join(", "))],
-        );
-        return Ok(Outcome::Reply(Reply::notice(text)));
+    if let Some(refusal) = bot_missing(inv) {
+        return Ok(refusal);
     }
     let opened_at = s.clock.unix();
     let length = s.pace.vote_length.as_secs().clamp(1, LIFETIME as u64) as i64;
@@ -108,22 +102,9 @@ pub async fn vote(
     debate: u64,
     side: Side,
 ) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    // The store counts the vote only from the debate's own server and channel, in the same
-    // statement; the debate is read only to explain a refusal.
-    let at = (inv.guild, inv.channel);
-    let outcome = s
-        .store
-        .vote(debate, at, inv.user, side, s.clock.unix())
-        .await?;
-    let side_name = t(lang, &format!("side-{}", side.code()));
-    let text = match outcome {
-        VoteOutcome::Cast => tr(lang, "vote-cast", &[("side", &side_name)]),
-        VoteOutcome::Changed => tr(lang, "vote-changed", &[("side", &side_name)]),
-        VoteOutcome::Closed => match s.store.debate(debate).await? {
-            Some(d) if here(&d, inv) => t(lang, "vote-closed"),
-            _ => t(lang, "error-stale-button"),
-        },
+    let text = match cast(s, inv, Ballot::Quick(debate), side).await? {
+        Ok(text) => text,
+        Err(key) => t(inv.lang, key),
     };
     Ok(Outcome::Reply(Reply::notice(text)))
 }

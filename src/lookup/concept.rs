@@ -1,7 +1,7 @@
 //! `/concept name`: a concept card with its names, definition, sections, related concepts,
 //! a key quote and the common misconception, with navigation to each.
 
-use crate::cards::{footer, quote_place, section_ref};
+use crate::cards::{footer, quote_place};
 use crate::core::Core;
 use crate::i18n::t;
 use crate::interaction::CustomId;
@@ -33,18 +33,6 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
     } else {
         Accent::Adorno
     };
-    let mut names = vec![
-        format!("🇮🇩 {}", c.name.id.as_deref().unwrap_or("")),
-        format!("🇬🇧 {}", c.name.en.as_deref().unwrap_or("")),
-        format!("🇩🇪 *{}*", c.name.de.as_deref().unwrap_or("")),
-    ];
-    if !c.aliases.is_empty() {
-        names.push(format!(
-            "{}: {}",
-            t(lang, "label-aliases"),
-            c.aliases.join(", ")
-        ));
-    }
     let mut reply = Reply {
         title: Some(format!("{} · {}", c.name.get(lang), thinker)),
         text: c.definition.get(lang).to_string(),
@@ -52,53 +40,18 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
         accent,
         ..Reply::default()
     }
-    .field(t(lang, "heading-names"), names.join("\n"));
+    .field(t(lang, "heading-names"), names(c, lang).join("\n"));
     if !c.sections.is_empty() {
-        let sections: Vec<String> = c
-            .sections
-            .iter()
-            .map(|s| {
-                let title = pack.section(s).map(|x| x.title.get(lang)).unwrap_or("");
-                format!("{} — {title}", section_ref(pack, lang, s, false))
-            })
-            .collect();
+        let sections = super::section_lines(pack, &c.sections, lang);
         reply = reply.field(t(lang, "heading-sections"), sections.join("\n"));
     }
-    if let Some(q) = c
-        .quotes
-        .iter()
-        .filter_map(|q| pack.quote(q))
-        .find(|q| q.is_verified())
-    {
-        let place = quote_place(pack, q, lang);
-        reply = reply.field(
-            t(lang, "heading-key-quote"),
-            format!(
-                "“{}”\n— {}, {place}",
-                q.text.get(lang),
-                pack.speaker_name(q)
-            ),
-        );
-        reply = reply.button(
-            CustomId::Quote {
-                pack: pack.id.clone(),
-                id: q.id.clone(),
-                german: false,
-            },
-            t(lang, "button-show-quote"),
-        );
-    }
+    reply = key_quote(reply, pack, c, lang);
     let mut myths: Vec<String> = c
         .misconception
         .iter()
         .map(|m| m.get(lang).to_string())
         .collect();
-    myths.extend(
-        pack.misconceptions
-            .iter()
-            .filter(|m| m.concepts.contains(&c.id))
-            .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang))),
-    );
+    myths.extend(super::myths(pack, lang, |m| m.concepts.contains(&c.id)));
     for (name, value) in crate::cards::whole_lines(&t(lang, "heading-misconception"), &myths, 2) {
         reply = reply.field(name, value);
     }
@@ -115,12 +68,55 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
         },
         t(lang, "button-quote-on-topic"),
     );
-    reply.select = crate::cards::concept_menu(
-        pack,
-        c.related.iter().filter_map(|r| pack.concept(r)),
-        lang,
-        format!("{}:{}", pack.id, c.id),
-        "select-related",
-    );
+    let related = c.related.iter().filter_map(|r| pack.concept(r));
+    let menu = format!("{}:{}", pack.id, c.id);
+    reply.select = crate::cards::concept_menu(pack, related, lang, menu, "select-related");
     reply
+}
+
+/// Its names in Indonesian, English and German, and its aliases.
+fn names(c: &Concept, lang: Lang) -> Vec<String> {
+    let mut names = vec![
+        format!("🇮🇩 {}", c.name.id.as_deref().unwrap_or("")),
+        format!("🇬🇧 {}", c.name.en.as_deref().unwrap_or("")),
+        format!("🇩🇪 *{}*", c.name.de.as_deref().unwrap_or("")),
+    ];
+    if !c.aliases.is_empty() {
+        names.push(format!(
+            "{}: {}",
+            t(lang, "label-aliases"),
+            c.aliases.join(", ")
+        ));
+    }
+    names
+}
+
+/// Its first verified quote, with the button that shows it whole.
+fn key_quote(reply: Reply, pack: &Pack, c: &Concept, lang: Lang) -> Reply {
+    let Some(q) = c
+        .quotes
+        .iter()
+        .filter_map(|q| pack.quote(q))
+        .find(|q| q.is_verified())
+    else {
+        return reply;
+    };
+    let place = quote_place(pack, q, lang);
+    reply
+        .field(
+            t(lang, "heading-key-quote"),
+            format!(
+                "“{}”\n— {}, {place}",
+                q.text.get(lang),
+                pack.speaker_name(q)
+            ),
+        )
+        .button(
+            CustomId::Quote {
+                pack: pack.id.clone(),
+                id: q.id.clone(),
+                german: false,
+            },
+            t(lang, "button-show-quote"),
+        )
 }

@@ -49,12 +49,7 @@ pub fn answer(core: &Core, lang: Lang) -> Reply {
     // The structure in full, with every label to the last; the titles are in the menu below.
     let labels: Vec<&str> = pack.sections.iter().map(|s| s.label.get(lang)).collect();
     let structure = vec![w.structure.get(lang).to_string(), labels.join(" · ")];
-    let myths: Vec<String> = pack
-        .misconceptions
-        .iter()
-        .filter(|m| m.essay)
-        .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang)))
-        .collect();
+    let myths: Vec<String> = super::myths(pack, lang, |m| m.essay);
     let mut reply = Reply {
         title: Some(w.title.get(lang).to_string()),
         text,

@@ -43,12 +43,7 @@ pub fn card(pack: &Pack, lang: Lang) -> Reply {
         reply = reply.field(p.title.get(lang), value);
     }
     reply = reply.field(t(lang, "heading-printed"), letter.printed.get(lang));
-    let corrections: Vec<String> = pack
-        .misconceptions
-        .iter()
-        .filter(|m| m.letter)
-        .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang)))
-        .collect();
+    let corrections: Vec<String> = super::myths(pack, lang, |m| m.letter);
     for (name, value) in whole_lines(&t(lang, "heading-misconception"), &corrections, 2) {
         reply = reply.field(name, value);
     }

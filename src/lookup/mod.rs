@@ -18,7 +18,7 @@ use crate::catalog::{Request, path_in};
 use crate::core::Core;
 use crate::i18n::tr;
 use crate::interaction::CustomId;
-use crate::pack::{Lang, Pack};
+use crate::pack::{Lang, Misconception, Pack};
 use crate::reply::Reply;
 use crate::search::Kind;
 
@@ -109,6 +109,28 @@ pub fn for_member(core: &Core, lang: Lang, user: u64, req: &Request) -> Reply {
         reply.buttons.push(delete_button(lang, user));
     }
     reply
+}
+
+/// The pack's misconceptions that `about` picks, as "✗ claim" and "✓ correction" lines.
+fn myths(pack: &Pack, lang: Lang, about: impl Fn(&Misconception) -> bool) -> Vec<String> {
+    pack.misconceptions
+        .iter()
+        .filter(|m| about(m))
+        .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang)))
+        .collect()
+}
+
+/// Sections by id, one a line: "§ 3 — its title".
+fn section_lines(pack: &Pack, ids: &[String], lang: Lang) -> Vec<String> {
+    ids.iter()
+        .map(|s| {
+            let title = pack.section(s).map(|x| x.title.get(lang)).unwrap_or("");
+            format!(
+                "{} — {title}",
+                crate::cards::section_ref(pack, lang, s, false)
+            )
+        })
+        .collect()
 }
 
 fn key(pack: &str, id: &str) -> String {

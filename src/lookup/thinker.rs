@@ -2,11 +2,11 @@
 //! with the essay, their verified quotes, and where to go next. Every thinker the pack names
 //! gets a card, so no name leads nowhere.
 
-use crate::cards::{footer, quote_place, section_ref, whole_lines};
+use crate::cards::{footer, quote_place, whole_lines};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
-use crate::pack::{Lang, Pack, Thinker};
+use crate::pack::{Lang, Pack, Quote, Thinker};
 use crate::reply::{Accent, Reply};
 use crate::search::Kind;
 
@@ -53,8 +53,35 @@ pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
         reply = reply.field(t(lang, "heading-works"), works.join("\n"));
     }
     // Their own verified quotes, whole; several fields when they do not fit one.
-    let quotes: Vec<_> = pack.quotes_by(&th.id).collect();
-    let lines: Vec<String> = quotes
+    let quotes: Vec<&Quote> = pack.quotes_by(&th.id).collect();
+    let lines = quote_lines(pack, &quotes, lang);
+    for (name, value) in whole_lines(&t(lang, "heading-their-quotes"), &lines, 3) {
+        reply = reply.field(name, value);
+    }
+    let sections = super::section_lines(pack, &th.sections, lang);
+    if !sections.is_empty() {
+        reply = reply.field(t(lang, "heading-sections"), sections.join("\n"));
+    }
+    let corrections = super::myths(pack, lang, |m| m.thinkers.contains(&th.id));
+    for (name, value) in whole_lines(&t(lang, "heading-misconception"), &corrections, 2) {
+        reply = reply.field(name, value);
+    }
+    reply = where_next(reply, pack, th, quotes.first().copied(), lang);
+    reply.select = crate::cards::concept_menu(
+        pack,
+        pack.concepts
+            .iter()
+            .filter(|c| c.thinker == th.id || c.coauthor.as_deref() == Some(th.id.as_str())),
+        lang,
+        format!("{}:thinker-{}", pack.id, th.id),
+        "select-their-concepts",
+    );
+    reply
+}
+
+/// Their quotes, one a line: "> “…” — *work*, place".
+fn quote_lines(pack: &Pack, quotes: &[&Quote], lang: Lang) -> Vec<String> {
+    quotes
         .iter()
         .map(|q| {
             let work = pack.source_short(&q.work, lang);
@@ -67,32 +94,19 @@ pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
             };
             format!("> “{}” — {who}*{work}*, {place}", q.text.get(lang))
         })
-        .collect();
-    for (name, value) in whole_lines(&t(lang, "heading-their-quotes"), &lines, 3) {
-        reply = reply.field(name, value);
-    }
-    let sections: Vec<String> = th
-        .sections
-        .iter()
-        .map(|s| {
-            let title = pack.section(s).map(|x| x.title.get(lang)).unwrap_or("");
-            format!("{} — {title}", section_ref(pack, lang, s, false))
-        })
-        .collect();
-    if !sections.is_empty() {
-        reply = reply.field(t(lang, "heading-sections"), sections.join("\n"));
-    }
-    let corrections: Vec<String> = pack
-        .misconceptions
-        .iter()
-        .filter(|m| m.thinkers.contains(&th.id))
-        .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang)))
-        .collect();
-    for (name, value) in whole_lines(&t(lang, "heading-misconception"), &corrections, 2) {
-        reply = reply.field(name, value);
-    }
-    // Where to go next: a quote, a section, the letter, the essay's history.
-    if let Some(q) = quotes.first() {
+        .collect()
+}
+
+/// Where to go next: a quote (`first`, their first) and its section, their first section, the
+/// letter, the essay's history.
+fn where_next(
+    mut reply: Reply,
+    pack: &Pack,
+    th: &Thinker,
+    first: Option<&Quote>,
+    lang: Lang,
+) -> Reply {
+    if let Some(q) = first {
         reply = reply.button(
             CustomId::QuoteMore {
                 pack: pack.id.clone(),
@@ -123,20 +137,10 @@ pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
             t(lang, "button-letter"),
         );
     }
-    reply = reply.button(
+    reply.button(
         CustomId::Essay {
             pack: pack.id.clone(),
         },
         t(lang, "button-essay"),
-    );
-    reply.select = crate::cards::concept_menu(
-        pack,
-        pack.concepts
-            .iter()
-            .filter(|c| c.thinker == th.id || c.coauthor.as_deref() == Some(th.id.as_str())),
-        lang,
-        format!("{}:thinker-{}", pack.id, th.id),
-        "select-their-concepts",
-    );
-    reply
+    )
 }

@@ -52,6 +52,10 @@ pub fn summary(core: &Core, lang: Lang, req: &Request) -> Reply {
     }
 }
 
+/// When the sample debate starts (unix seconds), and how long each speech lasts.
+const START: i64 = 1_764_000_000;
+const LENGTH: i64 = 180;
+
 /// A class debate of eight members (on the pack's first motion unless one is given), for `aura preview`
 /// and the snapshots: every phase has left its trace (sides, six speeches with a point of
 /// information, arguments with replies, both votes).
@@ -71,74 +75,13 @@ pub fn sample(
             (pack, pack.motions.first()?)
         }
     };
-    let names = [
-        "Ayu", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi",
-    ];
-    let members: Vec<Member> = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| Member {
-            id: 100 + i as u64,
-            name: (*name).into(),
-            side: Some(if i % 2 == 0 {
-                Side::Benjamin
-            } else {
-                Side::Adorno
-            }),
-        })
-        .collect();
-    let start = 1_764_000_000;
-    let length = 180;
     let done = phase == Phase::Done;
-    let speeches: Vec<Speech> = order(6)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (part, side))| {
-            let number = i as u32 + 1;
-            let speaker = members.iter().filter(|m| m.side == Some(side)).nth(i / 2)?;
-            let began = start + 600 + i as i64 * 240;
-            let finished = done || number < 3;
-            let current = !done && number == 3;
-            Some(Speech {
-                number,
-                part,
-                side,
-                speaker: (finished || current).then(|| (speaker.id, speaker.name.clone())),
-                allowed: length,
-                started_at: (finished || current).then_some(began),
-                deadline: current.then_some(began + length),
-                remaining: None,
-                warn_secs: warn_secs(length),
-                warned: finished,
-                timed: finished,
-                ended_at: finished.then_some(began + 170 + i as i64),
-                used: finished.then_some(170 + i as i64),
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let members = sample_members();
+    let speeches = sample_speeches(&members, done)?;
     let people: Vec<(u64, String, Side)> = members
         .iter()
         .map(|m| (m.id, m.name.clone(), m.side.unwrap_or(Side::Benjamin)))
         .collect();
-    let poi = |id: i64, speech: u32, user: usize, state: PoiState| Poi {
-        id,
-        speech,
-        user: people[user].0,
-        name: people[user].1.clone(),
-        state,
-    };
-    let argument =
-        |number: u32, parent: Option<u32>, user: usize, claim: &str, source: Option<&str>| {
-            Argument {
-                number,
-                parent,
-                side: people[user].2,
-                user: people[user].0,
-                name: people[user].1.clone(),
-                claim: claim.into(),
-                source: source.map(String::from),
-            }
-        };
     let first_quote = motion.benjamin_quotes.first().cloned();
     let section = pack
         .sections
@@ -146,74 +89,17 @@ pub fn sample(
         .find(|s| s.number == Some(10))
         .map(|s| format!("section:{}", s.id));
     Some(Class {
-        debate: Debate {
-            id: 42,
-            pack: pack.id.clone(),
-            motion: motion.id.clone(),
-            guild: Some(1),
-            channel: 2,
-            starter: 99,
-            token: String::new(),
-            lang,
-            opened_at: start,
-            closes_at: start + 3 * 3600,
-            closed_at: done.then_some(start + 2400),
-            format: Format::Class,
-            message: Some(7),
-            thread: Some(3),
-        },
+        debate: sample_debate(&pack.id, &motion.id, lang, done),
         sides_mode: SidesMode::Join,
-        speech_secs: length,
+        speech_secs: LENGTH,
         seed: 7,
         phase,
         speech: if phase == Phase::Speech { 3 } else { 0 },
         ping_speakers: false,
         members,
         speeches,
-        pois: vec![
-            poi(1, 1, 1, PoiState::Accepted),
-            poi(2, 2, 2, PoiState::Declined),
-            poi(3, 3, 0, PoiState::Waiting),
-        ]
-        .into_iter()
-        .filter(|p| done || p.speech <= 3)
-        .map(|mut p| {
-            if done && p.state == PoiState::Waiting {
-                p.state = PoiState::Declined;
-            }
-            p
-        })
-        .collect(),
-        arguments: vec![
-            argument(
-                1,
-                None,
-                0,
-                "Reproduction frees art from ritual and hands it to the many.",
-                first_quote.as_deref(),
-            ),
-            argument(
-                2,
-                None,
-                1,
-                "Mass art trains conformity, not critique.",
-                None,
-            ),
-            argument(
-                3,
-                Some(1),
-                3,
-                "What reaches the many is the same product, made for them.",
-                None,
-            ),
-            argument(
-                4,
-                Some(3),
-                4,
-                "Film audiences test what they see like experts.",
-                section.as_deref(),
-            ),
-        ],
+        pois: sample_pois(&people, done),
+        arguments: sample_arguments(&people, first_quote.as_deref(), section.as_deref()),
         opening: if phase == Phase::Lobby {
             Tally::default()
         } else {
@@ -233,4 +119,152 @@ pub fn sample(
             Tally::default()
         },
     })
+}
+
+/// The sample debate's record: opened at [`START`] in a thread, closed 40 minutes later when
+/// `done`.
+fn sample_debate(pack: &str, motion: &str, lang: Lang, done: bool) -> Debate {
+    Debate {
+        id: 42,
+        pack: pack.to_string(),
+        motion: motion.to_string(),
+        guild: Some(1),
+        channel: 2,
+        starter: 99,
+        token: String::new(),
+        lang,
+        opened_at: START,
+        closes_at: START + 3 * 3600,
+        closed_at: done.then_some(START + 2400),
+        format: Format::Class,
+        message: Some(7),
+        thread: Some(3),
+    }
+}
+
+/// Eight members, alternately on Benjamin's and Adorno's side.
+fn sample_members() -> Vec<Member> {
+    let names = [
+        "Ayu", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi",
+    ];
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Member {
+            id: 100 + i as u64,
+            name: (*name).into(),
+            side: Some(if i % 2 == 0 {
+                Side::Benjamin
+            } else {
+                Side::Adorno
+            }),
+        })
+        .collect()
+}
+
+/// The six speeches: the first two spoken and the third running (all spoken when `done`).
+fn sample_speeches(members: &[Member], done: bool) -> Option<Vec<Speech>> {
+    order(6)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (part, side))| {
+            let number = i as u32 + 1;
+            let speaker = members.iter().filter(|m| m.side == Some(side)).nth(i / 2)?;
+            let began = START + 600 + i as i64 * 240;
+            let finished = done || number < 3;
+            let current = !done && number == 3;
+            Some(Speech {
+                number,
+                part,
+                side,
+                speaker: (finished || current).then(|| (speaker.id, speaker.name.clone())),
+                allowed: LENGTH,
+                started_at: (finished || current).then_some(began),
+                deadline: current.then_some(began + LENGTH),
+                remaining: None,
+                warn_secs: warn_secs(LENGTH),
+                warned: finished,
+                timed: finished,
+                ended_at: finished.then_some(began + 170 + i as i64),
+                used: finished.then_some(170 + i as i64),
+            })
+        })
+        .collect()
+}
+
+/// A hand accepted in the first speech, one declined in the second and one waiting in the
+/// third (declined too when `done`).
+fn sample_pois(people: &[(u64, String, Side)], done: bool) -> Vec<Poi> {
+    let poi = |id: i64, speech: u32, user: usize, state: PoiState| Poi {
+        id,
+        speech,
+        user: people[user].0,
+        name: people[user].1.clone(),
+        state,
+    };
+    vec![
+        poi(1, 1, 1, PoiState::Accepted),
+        poi(2, 2, 2, PoiState::Declined),
+        poi(3, 3, 0, PoiState::Waiting),
+    ]
+    .into_iter()
+    .filter(|p| done || p.speech <= 3)
+    .map(|mut p| {
+        if done && p.state == PoiState::Waiting {
+            p.state = PoiState::Declined;
+        }
+        p
+    })
+    .collect()
+}
+
+/// Two claims, a reply to the first and a reply to that reply, sourced with a quote and a
+/// section.
+fn sample_arguments(
+    people: &[(u64, String, Side)],
+    quote: Option<&str>,
+    section: Option<&str>,
+) -> Vec<Argument> {
+    let argument =
+        |number: u32, parent: Option<u32>, user: usize, claim: &str, source: Option<&str>| {
+            Argument {
+                number,
+                parent,
+                side: people[user].2,
+                user: people[user].0,
+                name: people[user].1.clone(),
+                claim: claim.into(),
+                source: source.map(String::from),
+            }
+        };
+    vec![
+        argument(
+            1,
+            None,
+            0,
+            "Reproduction frees art from ritual and hands it to the many.",
+            quote,
+        ),
+        argument(
+            2,
+            None,
+            1,
+            "Mass art trains conformity, not critique.",
+            None,
+        ),
+        argument(
+            3,
+            Some(1),
+            3,
+            "What reaches the many is the same product, made for them.",
+            None,
+        ),
+        argument(
+            4,
+            Some(3),
+            4,
+            "Film audiences test what they see like experts.",
+            section,
+        ),
+    ]
 }

@@ -8,7 +8,7 @@ use rand::Rng;
 
 use super::announce::{announce_start, say};
 use super::deal::{self, SPEECH_MAX, SPEECH_MIN};
-use super::{Act, Class, Clock, Command, Phase, SidesMode};
+use super::{Act, Class, Clock, Command, Phase, Refusal, SidesMode, Step};
 use super::{members, refresh};
 use crate::audit::{self, Action};
 use crate::debate::rules::{self, LIFETIME, choose, here, notice, over_limit};
@@ -58,14 +58,8 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
             }
         },
     };
-    let missing = inv.bot_missing();
-    if !missing.is_empty() {
-        let text = tr(
-            lang,
-            "error-bot-permissions",
-            &[("missing", &missing.join(", "))],
-        );
-        return Ok(Outcome::Reply(Reply::notice(text)));
+    if let Some(refusal) = rules::bot_missing(inv) {
+        return Ok(refusal);
     }
     let (pack, motion) = match choose(s, inv, args.motion.as_deref()).await? {
         Ok(found) => found,
@@ -165,9 +159,25 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
             Some(side) => tr(lang, "class-your-side", &[("side", &side_name(lang, side))]),
             None => t(lang, "class-no-side"),
         })),
-        Act::Speak(n) => members::volunteer(s, inv, &c, n).await,
-        Act::Poi(n) => members::raise(s, inv, &c, n).await,
-        Act::PoiAnswer(n, yes) => members::answer_poi(s, inv, &c, n, yes).await,
+        // What members do during a speech, refused once it is no longer the current one.
+        Act::Speak(n) | Act::Poi(n) | Act::PoiAnswer(n, _) => {
+            let Some(sp) = c.current().filter(|sp| sp.number == n) else {
+                return Ok(notice(lang, "class-speech-over"));
+            };
+            let now = s.clock.unix();
+            let during = members::During {
+                s,
+                inv,
+                c: &c,
+                sp,
+                now,
+            };
+            match act {
+                Act::Speak(_) => during.volunteer().await,
+                Act::PoiAnswer(_, yes) => during.answer_poi(yes).await,
+                _ => during.raise().await,
+            }
+        }
         Act::Argue => Ok(members::argue_form(inv, &c)),
         Act::Argument => Ok(notice(lang, "error-stale-button")),
         Act::Next | Act::Pause | Act::Extend => {
@@ -316,7 +326,8 @@ async fn steer(s: &Services, inv: &Invocation, c: Class, cmd: Command) -> Result
     Ok(outcome)
 }
 
-/// Moves the debate on one step.
+/// Moves the debate on one step: what [`Class::next`] decides, claimed once in the store (a
+/// second click finds the debate moved), then said in the room.
 async fn next(
     s: &Services,
     inv: &Invocation,
@@ -326,89 +337,74 @@ async fn next(
     let lang = inv.lang;
     let now = s.clock.unix();
     let id = c.debate.id;
-    let moved = |ok: bool| {
-        if ok {
-            refresh::request(s, id);
+    let step = c.next(now, speaker);
+    if let Some((from, to)) = step.moves() {
+        if !s.store.move_class(id, from, to).await? {
+            return Ok(notice(lang, Refusal::MovedAlready.key()));
         }
-        ok
-    };
-    let text = match c.phase {
-        Phase::Lobby => {
-            if !moved(
-                s.store
-                    .move_class(id, (Phase::Lobby, 0), (Phase::Opening, 0))
-                    .await?,
-            ) {
-                return Ok(notice(lang, "class-moved-already"));
-            }
-            if c.sides_mode == SidesMode::Assign {
-                let members: Vec<u64> = c.members.iter().map(|m| m.id).collect();
-                let dealt = deal::deal(&members, c.seed);
+        refresh::request(s, id);
+    }
+    Ok(match take(s, &c, step, now).await? {
+        Ok(key) => Outcome::private(t(lang, key)),
+        Err(refusal) => notice(lang, refusal.key()),
+    })
+}
+
+/// Does and announces a step whose move of phase is claimed; the key of the moderator's
+/// answer, or why nothing moved (a speech's start and the debate's close claim themselves).
+async fn take(
+    s: &Services,
+    c: &Class,
+    step: Step,
+    now: i64,
+) -> Result<Result<&'static str, Refusal>, Error> {
+    let id = c.debate.id;
+    match step {
+        Step::OpenOpening { deal } => {
+            if let Some(dealt) = deal {
                 s.store.deal_sides(id, &dealt).await?;
-                tell_sides(s, &c, dealt);
+                tell_sides(s, c, dealt);
             }
-            say(s, &c, t(c.debate.lang, "class-opening-open"), None).await;
-            t(lang, "class-opening-open")
+            say(s, c, t(c.debate.lang, "class-opening-open"), None).await;
+            return Ok(Ok("class-opening-open"));
         }
-        Phase::Opening => {
-            if !moved(
+        Step::Start { number, speaker } => {
+            if let Some(member) = &speaker {
                 s.store
-                    .move_class(id, (Phase::Opening, 0), (Phase::Speech, 1))
-                    .await?,
-            ) {
-                return Ok(notice(lang, "class-moved-already"));
+                    .set_speaker(id, number, (member.0, &member.1))
+                    .await?;
             }
-            begin_speech(s, &c, 1, speaker).await?;
-            t(lang, "class-moved")
+            if !s.store.start_speech(id, number, now).await? {
+                return Ok(Err(Refusal::MovedAlready));
+            }
+            refresh::request(s, id);
+            announce_start(s, id, number).await?;
         }
-        Phase::Speech => {
-            let Some(sp) = c.current().cloned() else {
-                return Ok(notice(lang, "class-moved-already"));
-            };
-            if sp.clock(now) == Clock::Waiting {
-                if let Some(member) = &speaker {
-                    s.store
-                        .set_speaker(id, sp.number, (member.0, &member.1))
-                        .await?;
-                }
-                if !s.store.start_speech(id, sp.number, now).await? {
-                    return Ok(notice(lang, "class-moved-already"));
-                }
-                refresh::request(s, id);
-                announce_start(s, id, sp.number).await?;
-                return Ok(Outcome::private(t(lang, "class-moved")));
+        Step::Begin {
+            ended,
+            number,
+            speaker,
+        } => {
+            if let Some(ended) = ended {
+                s.store.end_speech(id, ended, now).await?;
+                s.store.lower_hands(id, ended).await?;
             }
-            let last = c.speeches.len() as u32;
-            let to = if sp.number >= last {
-                (Phase::Closing, 0)
-            } else {
-                (Phase::Speech, sp.number + 1)
-            };
-            if !moved(
-                s.store
-                    .move_class(id, (Phase::Speech, sp.number), to)
-                    .await?,
-            ) {
-                return Ok(notice(lang, "class-moved-already"));
-            }
-            s.store.end_speech(id, sp.number, now).await?;
-            s.store.lower_hands(id, sp.number).await?;
-            if to.0 == Phase::Closing {
-                say(s, &c, t(c.debate.lang, "class-closing-open"), None).await;
-            } else {
-                begin_speech(s, &c, to.1, speaker).await?;
-            }
-            t(lang, "class-moved")
+            begin_speech(s, c, number, speaker).await?;
         }
-        Phase::Closing => {
+        Step::OpenClosing { ended } => {
+            s.store.end_speech(id, ended, now).await?;
+            s.store.lower_hands(id, ended).await?;
+            say(s, c, t(c.debate.lang, "class-closing-open"), None).await;
+        }
+        Step::Finish => {
             if !finish(s, id, false).await? {
-                return Ok(notice(lang, "class-ended"));
+                return Ok(Err(Refusal::Ended));
             }
-            t(lang, "class-ended-now")
+            return Ok(Ok("class-ended-now"));
         }
-        Phase::Done => return Ok(notice(lang, "class-ended")),
-    };
-    Ok(Outcome::private(text))
+        Step::Refuse(refusal) => return Ok(Err(refusal)),
+    }
+    Ok(Ok("class-moved"))
 }
 
 /// A speech becomes current: it waits for a volunteer, or starts at once with the speaker the

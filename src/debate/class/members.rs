@@ -4,11 +4,11 @@
 
 use super::announce::{announce_start, say};
 use super::refresh;
-use super::{Act, Class, Clock, Poll};
-use crate::debate::rules::{CLAIM_MAX, here, notice};
+use super::{Act, Class, Clock, Poll, Speech};
+use crate::debate::Side;
+use crate::debate::rules::{Ballot, CLAIM_MAX, cast, here, notice};
 use crate::debate::view as cards;
 use crate::debate::view::result::side_name;
-use crate::debate::{Side, VoteOutcome};
 use crate::i18n::{t, tr};
 use crate::interaction::{CustomId, Input, Invocation, Modal, Outcome};
 use crate::reply::Reply;
@@ -43,118 +43,95 @@ pub(super) async fn ballot(
     poll: Poll,
     side: Side,
 ) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let at = (inv.guild, inv.channel);
-    let outcome = s
-        .store
-        .ballot(id, poll, at, inv.user, side, s.clock.unix())
-        .await?;
-    let side = side_name(lang, side);
-    Ok(match outcome {
-        VoteOutcome::Cast => Outcome::private(tr(lang, "vote-cast", &[("side", &side)])),
-        VoteOutcome::Changed => Outcome::private(tr(lang, "vote-changed", &[("side", &side)])),
-        VoteOutcome::Closed => match s.store.debate(id).await? {
-            Some(d) if d.guild == inv.guild && d.room() == inv.channel => notice(
-                lang,
-                if d.closed_at.is_some() {
-                    "class-ended"
-                } else {
-                    "vote-closed"
-                },
-            ),
-            _ => notice(lang, "error-stale-button"),
-        },
+    let ballot = Ballot::Class(id, poll);
+    Ok(match cast(s, inv, ballot, side).await? {
+        Ok(text) => Outcome::private(text),
+        Err(key) => notice(inv.lang, key),
     })
 }
 
-pub(super) async fn volunteer(
-    s: &Services,
-    inv: &Invocation,
-    c: &Class,
-    number: u32,
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let now = s.clock.unix();
-    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
-        return Ok(notice(lang, "class-speech-over"));
-    };
-    if c.side_of(inv.user) != Some(sp.side) {
-        let text = tr(
-            lang,
-            "class-not-your-speech",
-            &[("side", &side_name(lang, sp.side))],
-        );
-        return Ok(Outcome::Reply(Reply::notice(text)));
-    }
-    if sp.clock(now) != Clock::Waiting || sp.speaker.is_some() {
-        return Ok(notice(lang, "class-speaker-taken"));
-    }
-    s.store
-        .set_speaker(c.debate.id, number, (inv.user, &inv.name))
-        .await?;
-    if !s.store.start_speech(c.debate.id, number, now).await? {
-        return Ok(notice(lang, "class-speaker-taken"));
-    }
-    announce_start(s, c.debate.id, number).await?;
-    Ok(Outcome::private(t(lang, "class-you-speak")))
+/// A member's click during the current speech `sp`, at `now`.
+pub(super) struct During<'a> {
+    pub s: &'a Services,
+    pub inv: &'a Invocation,
+    pub c: &'a Class,
+    pub sp: &'a Speech,
+    pub now: i64,
 }
 
-pub(super) async fn raise(
-    s: &Services,
-    inv: &Invocation,
-    c: &Class,
-    number: u32,
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let now = s.clock.unix();
-    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
-        return Ok(notice(lang, "class-speech-over"));
-    };
-    if matches!(sp.clock(now), Clock::Waiting | Clock::Ended) {
-        return Ok(notice(lang, "class-poi-not-now"));
+impl During<'_> {
+    /// "I'll speak": a member of the speech's side takes it while it waits for its speaker.
+    pub(super) async fn volunteer(&self) -> Result<Outcome, Error> {
+        let (s, inv, c, sp) = (self.s, self.inv, self.c, self.sp);
+        let lang = inv.lang;
+        if c.side_of(inv.user) != Some(sp.side) {
+            let text = tr(
+                lang,
+                "class-not-your-speech",
+                &[("side", &side_name(lang, sp.side))],
+            );
+            return Ok(Outcome::Reply(Reply::notice(text)));
+        }
+        if sp.clock(self.now) != Clock::Waiting || sp.speaker.is_some() {
+            return Ok(notice(lang, "class-speaker-taken"));
+        }
+        s.store
+            .set_speaker(c.debate.id, sp.number, (inv.user, &inv.name))
+            .await?;
+        if !s
+            .store
+            .start_speech(c.debate.id, sp.number, self.now)
+            .await?
+        {
+            return Ok(notice(lang, "class-speaker-taken"));
+        }
+        announce_start(s, c.debate.id, sp.number).await?;
+        Ok(Outcome::private(t(lang, "class-you-speak")))
     }
-    if c.side_of(inv.user) != Some(sp.side.other()) {
-        return Ok(notice(lang, "class-poi-other-side"));
-    }
-    if !s
-        .store
-        .raise_poi(c.debate.id, number, inv.user, &inv.name, now)
-        .await?
-    {
-        return Ok(notice(lang, "class-poi-already"));
-    }
-    refresh::request(s, c.debate.id);
-    Ok(Outcome::private(t(lang, "class-poi-raised")))
-}
 
-pub(super) async fn answer_poi(
-    s: &Services,
-    inv: &Invocation,
-    c: &Class,
-    number: u32,
-    accept: bool,
-) -> Result<Outcome, Error> {
-    let lang = inv.lang;
-    let Some(sp) = c.current().filter(|sp| sp.number == number) else {
-        return Ok(notice(lang, "class-speech-over"));
-    };
-    let speaker = sp.speaker.as_ref().map(|(id, _)| *id);
-    if speaker != Some(inv.user) && !crate::debate::rules::may_close(s, &c.debate, inv).await? {
-        return Ok(notice(lang, "class-poi-not-speaker"));
+    /// A raised hand: a member of the other side asks for a point of information.
+    pub(super) async fn raise(&self) -> Result<Outcome, Error> {
+        let (s, inv, c, sp) = (self.s, self.inv, self.c, self.sp);
+        let lang = inv.lang;
+        if matches!(sp.clock(self.now), Clock::Waiting | Clock::Ended) {
+            return Ok(notice(lang, "class-poi-not-now"));
+        }
+        if c.side_of(inv.user) != Some(sp.side.other()) {
+            return Ok(notice(lang, "class-poi-other-side"));
+        }
+        if !s
+            .store
+            .raise_poi(c.debate.id, sp.number, inv.user, &inv.name, self.now)
+            .await?
+        {
+            return Ok(notice(lang, "class-poi-already"));
+        }
+        refresh::request(s, c.debate.id);
+        Ok(Outcome::private(t(lang, "class-poi-raised")))
     }
-    let Some((member, _)) = s.store.answer_poi(c.debate.id, number, accept).await? else {
-        return Ok(notice(lang, "class-poi-none"));
-    };
-    let key = if accept {
-        "class-poi-accepted"
-    } else {
-        "class-poi-declined"
-    };
-    let who = format!("<@{member}>");
-    let line = tr(c.debate.lang, key, &[("member", &who)]);
-    say(s, c, line, None).await;
-    refresh::request(s, c.debate.id);
-    Ok(Outcome::private(tr(lang, key, &[("member", &who)])))
+
+    /// The speaker (or a moderator) accepts or declines the first hand up.
+    pub(super) async fn answer_poi(&self, accept: bool) -> Result<Outcome, Error> {
+        let (s, inv, c, sp) = (self.s, self.inv, self.c, self.sp);
+        let lang = inv.lang;
+        let speaker = sp.speaker.as_ref().map(|(id, _)| *id);
+        if speaker != Some(inv.user) && !crate::debate::rules::may_close(s, &c.debate, inv).await? {
+            return Ok(notice(lang, "class-poi-not-speaker"));
+        }
+        let Some((member, _)) = s.store.answer_poi(c.debate.id, sp.number, accept).await? else {
+            return Ok(notice(lang, "class-poi-none"));
+        };
+        let key = if accept {
+            "class-poi-accepted"
+        } else {
+            "class-poi-declined"
+        };
+        let who = format!("<@{member}>");
+        let line = tr(c.debate.lang, key, &[("member", &who)]);
+        say(s, c, line, None).await;
+        refresh::request(s, c.debate.id);
+        Ok(Outcome::private(tr(lang, key, &[("member", &who)])))
+    }
 }
 
 /// The argument form: the claim, the argument it answers (if any), and a source from the pack.

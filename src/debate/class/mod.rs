@@ -5,6 +5,7 @@
 //! of a message goes through the channel-message endpoints, never an interaction token.
 //!
 //! - [`model`]: the plain values; [`result`]: the verdict; [`deal`]: sides and lengths;
+//! - [`step`]: what "next" does from where the debate is, decided without the store;
 //! - [`flow`]: starting, the buttons and the moderator's commands; [`members`]: what members
 //!   do (sides, ballots, speaking, hands, arguments);
 //! - [`clock`]: the warning and "time" of running speeches, said once each;
@@ -18,6 +19,7 @@ pub mod members;
 pub mod model;
 pub mod refresh;
 pub mod result;
+pub mod step;
 #[cfg(test)]
 mod tests;
 
@@ -26,6 +28,7 @@ pub use model::{
     order, warn_secs,
 };
 pub use result::{Verdict, verdict};
+pub use step::{Refusal, Step};
 
 /// A moderator's slash command on the class debate of this thread or channel.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -229,13 +229,58 @@ pub fn control(core: &Core, c: &Class, now: i64) -> Reply {
 
 /// The buttons of the phase: what members can do first, the moderator's last.
 fn buttons(c: &Class, now: i64) -> Vec<Button> {
-    use ButtonStyle::*;
-    let lang = c.debate.lang;
-    let id = c.debate.id;
+    let (id, lang) = (c.debate.id, c.debate.lang);
     let mut out = Vec::new();
-    let join = |out: &mut Vec<Button>| {
-        for side in [Side::Benjamin, Side::Adorno] {
-            out.push(button(
+    match c.phase {
+        Phase::Lobby => {
+            match c.sides_mode {
+                SidesMode::Join => out.extend(join_buttons(id, lang)),
+                SidesMode::Assign => out.push(button(
+                    id,
+                    Act::Join(None),
+                    t(lang, "class-button-in"),
+                    ButtonStyle::Primary,
+                )),
+            }
+            out.extend(anytime_buttons(id, lang));
+            out.push(next_button(
+                id,
+                lang,
+                match c.sides_mode {
+                    SidesMode::Join => "class-next-lobby",
+                    SidesMode::Assign => "class-next-deal",
+                },
+            ));
+        }
+        Phase::Opening => {
+            out.extend(ballot_buttons(id, lang, Poll::Opening));
+            out.extend(anytime_buttons(id, lang));
+            if c.sides_mode == SidesMode::Join {
+                out.extend(join_buttons(id, lang));
+            }
+            out.push(next_button(id, lang, "class-next-opening"));
+        }
+        Phase::Speech => {
+            if let Some(sp) = c.current() {
+                out = speech_buttons(c, sp, now);
+            }
+        }
+        Phase::Closing => {
+            out.extend(ballot_buttons(id, lang, Poll::Closing));
+            out.extend(anytime_buttons(id, lang));
+            out.push(next_button(id, lang, "class-next-closing"));
+        }
+        Phase::Done => {}
+    }
+    out
+}
+
+/// "Join Benjamin" and "Join Adorno".
+fn join_buttons(id: u64, lang: Lang) -> Vec<Button> {
+    [Side::Benjamin, Side::Adorno]
+        .into_iter()
+        .map(|side| {
+            button(
                 id,
                 Act::Join(Some(side)),
                 tr(
@@ -243,120 +288,107 @@ fn buttons(c: &Class, now: i64) -> Vec<Button> {
                     "class-button-join",
                     &[("side", &side_name(lang, side))],
                 ),
-                Primary,
-            ));
-        }
-    };
-    let ballots = |out: &mut Vec<Button>, poll: Poll| {
-        for (side, style) in [
-            (Side::Benjamin, Primary),
-            (Side::Adorno, Primary),
-            (Side::Undecided, Secondary),
-        ] {
-            out.push(button(
-                id,
-                Act::Ballot(poll, side),
-                side_name(lang, side),
-                style,
-            ));
-        }
-    };
-    let next = |key: &str| button(id, Act::Next, t(lang, key), Success);
-    let mine = button(id, Act::MySide, t(lang, "class-button-mine"), Secondary);
-    let argue = button(id, Act::Argue, t(lang, "class-button-argue"), Secondary);
-    match c.phase {
-        Phase::Lobby => {
-            match c.sides_mode {
-                SidesMode::Join => join(&mut out),
-                SidesMode::Assign => out.push(button(
-                    id,
-                    Act::Join(None),
-                    t(lang, "class-button-in"),
-                    Primary,
-                )),
-            }
-            out.push(mine);
-            out.push(argue);
-            out.push(next(match c.sides_mode {
-                SidesMode::Join => "class-next-lobby",
-                SidesMode::Assign => "class-next-deal",
-            }));
-        }
-        Phase::Opening => {
-            ballots(&mut out, Poll::Opening);
-            out.push(mine);
-            out.push(argue);
-            if c.sides_mode == SidesMode::Join {
-                join(&mut out);
-            }
-            out.push(next("class-next-opening"));
-        }
-        Phase::Speech => {
-            let Some(sp) = c.current() else {
-                return out;
-            };
-            let n = sp.number;
-            let clock = sp.clock(now);
-            if clock == Clock::Waiting {
-                out.push(button(
-                    id,
-                    Act::Speak(n),
-                    t(lang, "class-button-speak"),
-                    Primary,
-                ));
-                out.push(mine);
-                out.push(argue);
-                out.push(next("class-next-start"));
-                return out;
-            }
-            out.push(button(
-                id,
-                Act::Poi(n),
-                t(lang, "class-button-poi"),
-                Primary,
-            ));
-            if c.pois_in(n).any(|p| p.state == PoiState::Waiting) {
-                out.push(button(
-                    id,
-                    Act::PoiAnswer(n, true),
-                    t(lang, "class-button-poi-yes"),
-                    Success,
-                ));
-                out.push(button(
-                    id,
-                    Act::PoiAnswer(n, false),
-                    t(lang, "class-button-poi-no"),
-                    Secondary,
-                ));
-            }
-            out.push(mine);
-            out.push(argue);
-            let pause = if matches!(clock, Clock::Paused { .. }) {
-                "class-button-resume"
-            } else {
-                "class-button-pause"
-            };
-            out.push(button(id, Act::Pause, t(lang, pause), Secondary));
-            out.push(button(
-                id,
-                Act::Extend,
-                t(lang, "class-button-extend"),
-                Secondary,
-            ));
-            out.push(next(if n as usize >= c.speeches.len() {
-                "class-next-last"
-            } else {
-                "class-next-speech"
-            }));
-        }
-        Phase::Closing => {
-            ballots(&mut out, Poll::Closing);
-            out.push(mine);
-            out.push(argue);
-            out.push(next("class-next-closing"));
-        }
-        Phase::Done => {}
+                ButtonStyle::Primary,
+            )
+        })
+        .collect()
+}
+
+/// A vote's ballots: Benjamin, Adorno, undecided.
+fn ballot_buttons(id: u64, lang: Lang, poll: Poll) -> Vec<Button> {
+    [
+        (Side::Benjamin, ButtonStyle::Primary),
+        (Side::Adorno, ButtonStyle::Primary),
+        (Side::Undecided, ButtonStyle::Secondary),
+    ]
+    .into_iter()
+    .map(|(side, style)| button(id, Act::Ballot(poll, side), side_name(lang, side), style))
+    .collect()
+}
+
+/// What members can do in every phase: ask their side, add an argument.
+fn anytime_buttons(id: u64, lang: Lang) -> [Button; 2] {
+    [
+        button(
+            id,
+            Act::MySide,
+            t(lang, "class-button-mine"),
+            ButtonStyle::Secondary,
+        ),
+        button(
+            id,
+            Act::Argue,
+            t(lang, "class-button-argue"),
+            ButtonStyle::Secondary,
+        ),
+    ]
+}
+
+/// The moderator's "next", labelled with what it does.
+fn next_button(id: u64, lang: Lang, key: &str) -> Button {
+    button(id, Act::Next, t(lang, key), ButtonStyle::Success)
+}
+
+/// During a speech: "I'll speak" while it waits for its speaker; then a hand to raise, the
+/// answers to a hand up, and the moderator's clock.
+fn speech_buttons(c: &Class, sp: &Speech, now: i64) -> Vec<Button> {
+    use ButtonStyle::*;
+    let (id, lang) = (c.debate.id, c.debate.lang);
+    let n = sp.number;
+    let clock = sp.clock(now);
+    if clock == Clock::Waiting {
+        let mut out = vec![button(
+            id,
+            Act::Speak(n),
+            t(lang, "class-button-speak"),
+            Primary,
+        )];
+        out.extend(anytime_buttons(id, lang));
+        out.push(next_button(id, lang, "class-next-start"));
+        return out;
     }
+    let mut out = vec![button(
+        id,
+        Act::Poi(n),
+        t(lang, "class-button-poi"),
+        Primary,
+    )];
+    if c.pois_in(n).any(|p| p.state == PoiState::Waiting) {
+        out.push(button(
+            id,
+            Act::PoiAnswer(n, true),
+            t(lang, "class-button-poi-yes"),
+            Success,
+        ));
+        out.push(button(
+            id,
+            Act::PoiAnswer(n, false),
+            t(lang, "class-button-poi-no"),
+            Secondary,
+        ));
+    }
+    out.extend(anytime_buttons(id, lang));
+    let pause = if matches!(clock, Clock::Paused { .. }) {
+        "class-button-resume"
+    } else {
+        "class-button-pause"
+    };
+    out.push(button(id, Act::Pause, t(lang, pause), Secondary));
+    out.push(button(
+        id,
+        Act::Extend,
+        t(lang, "class-button-extend"),
+        Secondary,
+    ));
+    out.push(next_button(
+        id,
+        lang,
+        if n as usize >= c.speeches.len() {
+            "class-next-last"
+        } else {
+            "class-next-speech"
+        },
+    ));
     out
 }
 

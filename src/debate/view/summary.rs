@@ -159,7 +159,6 @@ fn speech_line(c: &Class, sp: &Speech, lang: Lang, mention: bool) -> String {
 /// The summary posted in the thread when the debate ends (and by `/debate summary`).
 pub fn summary(core: &Core, c: &Class, lang: Lang) -> Reply {
     let pack = core.library.pack(&c.debate.pack);
-    let motion = pack.and_then(|p| p.motion(&c.debate.motion));
     let v = verdict(c.opening, c.closing);
     let mut reply = Reply {
         title: Some(tr(
@@ -184,79 +183,30 @@ pub fn summary(core: &Core, c: &Class, lang: Lang) -> Reply {
         .iter()
         .map(|&side| {
             let list: Vec<String> = c.on(side).map(|m| format!("<@{}>", m.id)).collect();
-            format!(
-                "**{}** ({}): {}",
-                side_name(lang, side),
-                list.len(),
-                if list.is_empty() {
-                    "—".into()
-                } else {
-                    list.join(", ")
-                }
-            )
+            side_line(lang, side, &list)
         })
         .collect::<Vec<_>>();
-    for (name, value) in whole_lines(&t(lang, "class-sides-heading"), &sides, 1) {
-        reply = reply.field(name, value);
-    }
+    reply = fields(reply, &t(lang, "class-sides-heading"), &sides, 1);
     let speeches: Vec<String> = c
         .speeches
         .iter()
         .map(|sp| speech_line(c, sp, lang, true))
         .collect();
     reply = reply.field(t(lang, "class-speeches-heading"), speeches.join("\n"));
-    let accepted = c
-        .pois
-        .iter()
-        .filter(|p| p.state == PoiState::Accepted)
-        .count();
-    let declined = c
-        .pois
-        .iter()
-        .filter(|p| p.state == PoiState::Declined)
-        .count();
-    reply = reply.field(
-        t(lang, "class-poi-heading"),
-        tr(
-            lang,
-            "class-poi-total",
-            &[
-                ("total", &c.pois.len()),
-                ("accepted", &accepted),
-                ("declined", &declined),
-            ],
-        ),
-    );
-    if let (Some(pack), Some(m)) = (pack, motion) {
-        for (side, ids) in [
-            (Side::Benjamin, &m.benjamin_quotes),
-            (Side::Adorno, &m.adorno_quotes),
-        ] {
-            let ev = evidence(pack, ids, lang);
-            if !ev.is_empty() {
-                let lines: Vec<String> = ev.lines().map(str::to_string).collect();
-                let heading = tr(
-                    lang,
-                    "class-quotes-heading",
-                    &[("side", &side_name(lang, side))],
-                );
-                for (name, value) in whole_lines(&heading, &lines, 1) {
-                    reply = reply.field(name, value);
-                }
-            }
-        }
+    reply = reply.field(t(lang, "class-poi-heading"), poi_total(c, lang));
+    for (heading, ev) in side_quotes(pack, c, lang) {
+        let lines: Vec<String> = ev.lines().map(str::to_string).collect();
+        reply = fields(reply, &heading, &lines, 1);
     }
     let tree = tree_lines(pack, c, lang, true);
-    if tree.is_empty() {
-        reply = reply.field(
+    reply = if tree.is_empty() {
+        reply.field(
             t(lang, "class-arguments-heading"),
             t(lang, "class-arguments-none"),
-        );
+        )
     } else {
-        for (name, value) in whole_lines(&t(lang, "class-arguments-heading"), &tree, 3) {
-            reply = reply.field(name, value);
-        }
-    }
+        fields(reply, &t(lang, "class-arguments-heading"), &tree, 3)
+    };
     reply.footer = Some(t(lang, "class-summary-footer"));
     if v.opening.total() + v.closing.total() > 0 {
         reply.charts.push(super::chart::shift_chart(&v, lang));
@@ -264,10 +214,68 @@ pub fn summary(core: &Core, c: &Class, lang: Lang) -> Reply {
     reply
 }
 
+/// `reply` with `lines` under `heading`, whole, in as many fields as they need (`max`).
+fn fields(mut reply: Reply, heading: &str, lines: &[String], max: usize) -> Reply {
+    for (name, value) in whole_lines(heading, lines, max) {
+        reply = reply.field(name, value);
+    }
+    reply
+}
+
+/// "**Benjamin** (3): a, b, c" ("—" for nobody).
+fn side_line(lang: Lang, side: Side, names: &[String]) -> String {
+    format!(
+        "**{}** ({}): {}",
+        side_name(lang, side),
+        names.len(),
+        if names.is_empty() {
+            "—".into()
+        } else {
+            names.join(", ")
+        }
+    )
+}
+
+/// How many points of information were raised, accepted and declined.
+fn poi_total(c: &Class, lang: Lang) -> String {
+    let count = |state| c.pois.iter().filter(|p| p.state == state).count();
+    tr(
+        lang,
+        "class-poi-total",
+        &[
+            ("total", &c.pois.len()),
+            ("accepted", &count(PoiState::Accepted)),
+            ("declined", &count(PoiState::Declined)),
+        ],
+    )
+}
+
+/// Each side's evidence on the motion under its heading ("Benjamin's quotes"), for the sides
+/// that have some.
+fn side_quotes(pack: Option<&crate::pack::Pack>, c: &Class, lang: Lang) -> Vec<(String, String)> {
+    let Some((pack, m)) = pack.and_then(|p| p.motion(&c.debate.motion).map(|m| (p, m))) else {
+        return Vec::new();
+    };
+    [
+        (Side::Benjamin, &m.benjamin_quotes),
+        (Side::Adorno, &m.adorno_quotes),
+    ]
+    .into_iter()
+    .filter_map(|(side, ids)| {
+        let ev = evidence(pack, ids, lang);
+        let heading = tr(
+            lang,
+            "class-quotes-heading",
+            &[("side", &side_name(lang, side))],
+        );
+        (!ev.is_empty()).then_some((heading, ev))
+    })
+    .collect()
+}
+
 /// `/debate export`: the whole debate as Markdown (names as Discord showed them).
 pub fn export(core: &Core, c: &Class, lang: Lang) -> String {
     let pack = core.library.pack(&c.debate.pack);
-    let motion = pack.and_then(|p| p.motion(&c.debate.motion));
     let v = verdict(c.opening, c.closing);
     let mut md = format!(
         "# {}\n\n",
@@ -299,16 +307,7 @@ pub fn export(core: &Core, c: &Class, lang: Lang) -> String {
     md.push_str(&format!("## {}\n\n", t(lang, "class-sides-heading")));
     for side in [Side::Benjamin, Side::Adorno] {
         let names: Vec<String> = c.on(side).map(|m| escape_markdown(&m.name)).collect();
-        md.push_str(&format!(
-            "- **{}** ({}): {}\n",
-            side_name(lang, side),
-            names.len(),
-            if names.is_empty() {
-                "—".into()
-            } else {
-                names.join(", ")
-            }
-        ));
+        md.push_str(&format!("- {}\n", side_line(lang, side, &names)));
     }
     md.push_str(&format!("\n## {}\n\n", t(lang, "class-speeches-heading")));
     for sp in &c.speeches {
@@ -332,23 +331,8 @@ pub fn export(core: &Core, c: &Class, lang: Lang) -> String {
             md.push_str(&format!("{}- {}\n", "  ".repeat(depth), text));
         }
     }
-    if let (Some(pack), Some(m)) = (pack, motion) {
-        for (side, ids) in [
-            (Side::Benjamin, &m.benjamin_quotes),
-            (Side::Adorno, &m.adorno_quotes),
-        ] {
-            let ev = evidence(pack, ids, lang);
-            if !ev.is_empty() {
-                md.push_str(&format!(
-                    "\n## {}\n\n{ev}\n",
-                    tr(
-                        lang,
-                        "class-quotes-heading",
-                        &[("side", &side_name(lang, side))]
-                    )
-                ));
-            }
-        }
+    for (heading, ev) in side_quotes(pack, c, lang) {
+        md.push_str(&format!("\n## {heading}\n\n{ev}\n"));
     }
     md
 }

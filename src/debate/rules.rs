@@ -25,20 +25,6 @@ pub fn notice(lang: Lang, key: &str) -> Outcome {
     Outcome::Reply(Reply::notice(t(lang, key)))
 }
 
-/// The notice when Aura lacks a permission it needs in this channel to open a debate.
-pub fn bot_missing(inv: &Invocation) -> Option<Outcome> {
-    let missing = inv.bot_missing();
-    if missing.is_empty() {
-        return None;
-    }
-    let text = tr(
-        inv.lang,
-        "error-bot-permissions",
-        &[("missing", &missing.join(", "))],
-    );
-    Some(Outcome::Reply(Reply::notice(text)))
-}
-
 /// Where a ballot goes: a quick vote, or one of a class debate's two votes (by debate id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ballot {

@@ -4,7 +4,7 @@
 //! working; the result is shown on the card through the channel-message endpoints. The motion
 //! rotation and the per-server limits serve class debates too.
 
-use super::rules::{Ballot, LIFETIME, bot_missing, cast, choose, here, may_close, over_limit};
+use super::rules::{Ballot, LIFETIME, cast, choose, here, may_close, over_limit};
 use super::{Debate, Format, Side};
 use crate::audit::{self, Action};
 use crate::core::Core;
@@ -34,8 +34,8 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
     {
         return Ok(Outcome::Reply(notice));
     }
-    if let Some(refusal) = bot_missing(inv) {
-        return Ok(refusal);
+    if let Some(refusal) = inv.bot_refusal() {
+        return Ok(Outcome::Reply(refusal));
     }
     let opened_at = s.clock.unix();
     let length = s.pace.vote_length.as_secs().clamp(1, LIFETIME as u64) as i64;

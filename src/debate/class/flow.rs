@@ -58,8 +58,8 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
             }
         },
     };
-    if let Some(refusal) = rules::bot_missing(inv) {
-        return Ok(refusal);
+    if let Some(refusal) = inv.bot_refusal() {
+        return Ok(Outcome::Reply(refusal));
     }
     let (pack, motion) = match choose(s, inv, args.motion.as_deref()).await? {
         Ok(found) => found,

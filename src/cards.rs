@@ -42,6 +42,19 @@ pub fn concept_menu<'a>(
     })
 }
 
+/// The button that opens a concept's card, labelled with its name.
+pub fn concept_button(
+    pack: &Pack,
+    concept: &crate::pack::Concept,
+    lang: Lang,
+) -> (CustomId, String) {
+    let id = CustomId::Concept {
+        pack: pack.id.clone(),
+        id: concept.id.clone(),
+    };
+    (id, concept.name.get(lang).to_string())
+}
+
 /// The button that opens a section's card.
 pub fn section_button(
     pack: &Pack,

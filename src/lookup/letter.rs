@@ -105,13 +105,8 @@ fn misconception_card(pack: &Pack, m: &Misconception, lang: Lang) -> Reply {
         reply = reply.field(t(lang, "heading-sections"), places.join(", "));
     }
     for c in m.concepts.iter().filter_map(|c| pack.concept(c)).take(2) {
-        reply = reply.button(
-            CustomId::Concept {
-                pack: pack.id.clone(),
-                id: c.id.clone(),
-            },
-            c.name.get(lang).to_string(),
-        );
+        let (id, label) = crate::cards::concept_button(pack, c, lang);
+        reply = reply.button(id, label);
     }
     for th in m.thinkers.iter().filter_map(|x| pack.thinker(x)).take(2) {
         reply = reply.button(

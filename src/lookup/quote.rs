@@ -153,13 +153,8 @@ pub fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
         reply = reply.button(id, label);
     }
     if let Some(c) = q.concepts.first().and_then(|c| pack.concept(c)) {
-        reply = reply.button(
-            CustomId::Concept {
-                pack: pack.id.clone(),
-                id: c.id.clone(),
-            },
-            c.name.get(lang).to_string(),
-        );
+        let (id, label) = crate::cards::concept_button(pack, c, lang);
+        reply = reply.button(id, label);
     }
     // The names on the quote lead to their cards.
     for th in q

@@ -248,13 +248,8 @@ pub fn card(pack: &Pack, m: &Motion, lang: Lang) -> Reply {
     }
     reply = reply.field(t(lang, "heading-questions"), questions.join("\n"));
     for c in m.concepts.iter().filter_map(|c| pack.concept(c)).take(3) {
-        reply = reply.button(
-            CustomId::Concept {
-                pack: pack.id.clone(),
-                id: c.id.clone(),
-            },
-            c.name.get(lang).to_string(),
-        );
+        let (id, label) = crate::cards::concept_button(pack, c, lang);
+        reply = reply.button(id, label);
     }
     reply.button(
         CustomId::MotionMore {

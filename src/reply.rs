@@ -132,6 +132,11 @@ impl Reply {
         }
     }
 
+    /// The one notice for a member who lacks the right to what they asked, in their language.
+    pub fn no_permission(lang: crate::pack::Lang) -> Reply {
+        Reply::notice(crate::i18n::t(lang, "error-no-permission"))
+    }
+
     /// A private reply in the plain accent (answers only the asker sees).
     pub fn private(text: impl Into<String>) -> Reply {
         Reply {

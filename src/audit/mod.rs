@@ -136,7 +136,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: AuditCommand) -> Resul
         return Ok(Reply::notice(tr(lang, "error-server-only", &[("command", &path)])).into());
     };
     if !inv.is_staff() {
-        return Ok(Reply::notice(t(lang, "error-no-permission")).into());
+        return Ok(Reply::no_permission(lang).into());
     }
     let text = match cmd {
         AuditCommand::Set { channel } => {

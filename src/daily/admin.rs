@@ -159,7 +159,7 @@ async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Repl
     }
     // Staff only, whatever the server's command settings say.
     if !inv.is_staff() {
-        return Ok(Reply::notice(t(lang, "error-no-permission")));
+        return Ok(Reply::no_permission(lang));
     }
     let store = &s.store;
     let schedules = store.schedules(Some(guild)).await?;

@@ -162,10 +162,7 @@ pub async fn debate_settings(ctx: Context<'_>, pings: bool) -> Result<(), Error>
             return Ok(Outcome::Reply(Reply::notice(t(lang, "class-server-only"))));
         };
         if !inv.is_staff() {
-            return Ok(Outcome::Reply(Reply::notice(t(
-                lang,
-                "error-no-permission",
-            ))));
+            return Ok(Outcome::Reply(Reply::no_permission(lang)));
         }
         s.store.set_debate_pings(guild, pings).await?;
         let key = if pings {

@@ -7,7 +7,7 @@ use super::close;
 use super::due;
 use super::flow::zone_for;
 use crate::catalog::choice::{self, Names};
-use crate::i18n::{t, tr};
+use crate::i18n::tr;
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::Lang;
 use crate::quiz::view::homework::{self as cards, Listed, option};
@@ -69,7 +69,7 @@ pub async fn assignments(
         )));
     };
     if !may_steer(a.teacher) {
-        return Ok(Outcome::notice(t(lang, "error-no-permission")));
+        return Ok(Outcome::Reply(Reply::no_permission(lang)));
     }
     if a.closed_at.is_some() {
         return Ok(Outcome::notice(tr(

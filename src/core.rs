@@ -47,13 +47,6 @@ fn both(t: &Text) -> String {
     t.sides().map(|(_, s)| s).collect::<Vec<_>>().join(" ")
 }
 
-fn same(s: String) -> Text {
-    Text {
-        en: Some(s.clone()),
-        id: Some(s),
-    }
-}
-
 /// What `/search` finds besides concepts, quotes, sections, motions and thinkers: the work's
 /// titles, each version, the publication history, the letter card and the misconceptions, and
 /// more text for thinkers (their part in the essay, their works) and motions (both sides'
@@ -191,7 +184,7 @@ fn more_text(pack: &Pack) -> Vec<Document> {
             id: t.id.clone(),
             names: Vec::new(),
             text: body,
-            label: same(t.name.clone()),
+            label: Text::same(t.name.clone()),
         });
     }
     // Misspellings in circulation still find their concept (they are never shown as names),

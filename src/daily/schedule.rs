@@ -208,6 +208,12 @@ mod tests {
         s.parse().expect("timestamp")
     }
 
+    /// The schedule's next post after `after` is at `expected` (instants in RFC 3339).
+    #[track_caller]
+    fn assert_next(s: &Schedule, after: &str, expected: &str) {
+        assert_eq!(s.next_after(ts(after)), Some(ts(expected)), "after {after}");
+    }
+
     #[test]
     fn bad_input_is_explained() {
         assert_eq!(
@@ -238,63 +244,33 @@ mod tests {
     fn jakarta_has_no_daylight_saving() {
         let s = Schedule::new("07:00", "Asia/Jakarta", "daily").unwrap();
         // 07:00 WIB is 00:00 UTC.
-        assert_eq!(
-            s.next_after(ts("2026-11-28T12:00:00Z")),
-            Some(ts("2026-11-29T00:00:00Z"))
-        );
-        assert_eq!(
-            s.next_after(ts("2026-11-28T23:59:59Z")),
-            Some(ts("2026-11-29T00:00:00Z"))
-        );
-        assert_eq!(
-            s.next_after(ts("2026-11-29T00:00:00Z")),
-            Some(ts("2026-11-30T00:00:00Z"))
-        );
+        assert_next(&s, "2026-11-28T12:00:00Z", "2026-11-29T00:00:00Z");
+        assert_next(&s, "2026-11-28T23:59:59Z", "2026-11-29T00:00:00Z");
+        assert_next(&s, "2026-11-29T00:00:00Z", "2026-11-30T00:00:00Z");
     }
 
     #[test]
     fn berlin_across_both_changes() {
         let s = Schedule::new("02:30", "Europe/Berlin", "daily").unwrap();
         // 29 March 2026: 02:30 does not exist (clocks jump 02:00 → 03:00): posted at 03:30 CEST.
-        assert_eq!(
-            s.next_after(ts("2026-03-28T12:00:00Z")),
-            Some(ts("2026-03-29T01:30:00Z"))
-        );
+        assert_next(&s, "2026-03-28T12:00:00Z", "2026-03-29T01:30:00Z");
         // 25 October 2026: 02:30 happens twice: the first (CEST, UTC+2) is used, once.
         let first = s.next_after(ts("2026-10-24T12:00:00Z")).unwrap();
         assert_eq!(first, ts("2026-10-25T00:30:00Z"));
         assert_eq!(s.next_after(first), Some(ts("2026-10-26T01:30:00Z")));
         // A normal morning keeps its local time on both sides of the change.
         let m = Schedule::new("08:00", "Europe/Berlin", "daily").unwrap();
-        assert_eq!(
-            m.next_after(ts("2026-03-28T12:00:00Z")),
-            Some(ts("2026-03-29T06:00:00Z"))
-        );
-        assert_eq!(
-            m.next_after(ts("2026-03-27T12:00:00Z")),
-            Some(ts("2026-03-28T07:00:00Z"))
-        );
+        assert_next(&m, "2026-03-28T12:00:00Z", "2026-03-29T06:00:00Z");
+        assert_next(&m, "2026-03-27T12:00:00Z", "2026-03-28T07:00:00Z");
     }
 
     #[test]
     fn new_york_across_both_changes() {
         let s = Schedule::new("09:00", "America/New_York", "daily").unwrap();
-        assert_eq!(
-            s.next_after(ts("2026-03-07T15:00:00Z")),
-            Some(ts("2026-03-08T13:00:00Z"))
-        );
-        assert_eq!(
-            s.next_after(ts("2026-03-06T15:00:00Z")),
-            Some(ts("2026-03-07T14:00:00Z"))
-        );
-        assert_eq!(
-            s.next_after(ts("2026-10-31T14:00:00Z")),
-            Some(ts("2026-11-01T14:00:00Z"))
-        );
-        assert_eq!(
-            s.next_after(ts("2026-10-30T14:00:00Z")),
-            Some(ts("2026-10-31T13:00:00Z"))
-        );
+        assert_next(&s, "2026-03-07T15:00:00Z", "2026-03-08T13:00:00Z");
+        assert_next(&s, "2026-03-06T15:00:00Z", "2026-03-07T14:00:00Z");
+        assert_next(&s, "2026-10-31T14:00:00Z", "2026-11-01T14:00:00Z");
+        assert_next(&s, "2026-10-30T14:00:00Z", "2026-10-31T13:00:00Z");
     }
 
     #[test]
@@ -302,21 +278,12 @@ mod tests {
         // Mon/Wed/Fri, from Monday 28 February 2028 after its post: Tuesday 29 February (the
         // leap day) is skipped, and Wednesday 1 March is next.
         let mwf = Schedule::new("08:00", "Asia/Jakarta", "mon,wed,fri").unwrap();
-        assert_eq!(
-            mwf.next_after(ts("2028-02-28T02:00:00Z")),
-            Some(ts("2028-03-01T01:00:00Z"))
-        );
+        assert_next(&mwf, "2028-02-28T02:00:00Z", "2028-03-01T01:00:00Z");
         let daily = Schedule::new("08:00", "Asia/Jakarta", "daily").unwrap();
-        assert_eq!(
-            daily.next_after(ts("2028-02-28T02:00:00Z")),
-            Some(ts("2028-02-29T01:00:00Z"))
-        );
+        assert_next(&daily, "2028-02-28T02:00:00Z", "2028-02-29T01:00:00Z");
         let weekend = Schedule::new("10:00", "Asia/Jakarta", "weekend").unwrap();
         // Wednesday 1 March 2028 → Saturday 4 March.
-        assert_eq!(
-            weekend.next_after(ts("2028-03-01T00:00:00Z")),
-            Some(ts("2028-03-04T03:00:00Z"))
-        );
+        assert_next(&weekend, "2028-03-01T00:00:00Z", "2028-03-04T03:00:00Z");
         for day in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] {
             let s = Schedule::new("12:00", "Europe/Berlin", day).unwrap();
             let next = s.next_after(ts("2026-11-28T12:00:00Z")).unwrap();
@@ -358,14 +325,8 @@ mod tests {
         );
         // Monthly on the 31st: the last day of shorter months, the 29th in a leap February.
         let monthly = Schedule::new("08:00", "Asia/Jakarta", "monthly 31").unwrap();
-        assert_eq!(
-            monthly.next_after(ts("2028-02-01T00:00:00Z")),
-            Some(ts("2028-02-29T01:00:00Z"))
-        );
-        assert_eq!(
-            monthly.next_after(ts("2028-02-29T01:00:00Z")),
-            Some(ts("2028-03-31T01:00:00Z"))
-        );
+        assert_next(&monthly, "2028-02-01T00:00:00Z", "2028-02-29T01:00:00Z");
+        assert_next(&monthly, "2028-02-29T01:00:00Z", "2028-03-31T01:00:00Z");
         assert_eq!(Cadence::parse("bulanan").unwrap(), Cadence::Monthly(1));
         assert!(Cadence::parse("monthly 40").is_err());
         assert!(Cadence::parse("every 0 days").is_err());

@@ -39,6 +39,32 @@ fn with_correct(id: &str, correct: Text, mut pool: Vec<Text>) -> Option<(Vec<Tex
     (pool.len() >= 2).then_some((pool, index))
 }
 
+/// A generated multiple-choice question, with its `answer` from [`with_correct`] (the choices
+/// and where the correct one is); it has no place, concepts or quote until the caller says.
+fn generated(
+    id: String,
+    difficulty: Difficulty,
+    prompt: Text,
+    (choices, correct): (Vec<Text>, usize),
+    explanation: Text,
+) -> QuizQuestion {
+    QuizQuestion {
+        id,
+        difficulty,
+        prompt,
+        choices,
+        correct,
+        true_false: false,
+        explanation,
+        section: None,
+        source: None,
+        concepts: Vec::new(),
+        quote: None,
+        generated: true,
+        typed: None,
+    }
+}
+
 pub fn questions(pack: &Pack) -> Vec<QuizQuestion> {
     let mut out = Vec::new();
     out.extend(concept_questions(pack));
@@ -58,7 +84,7 @@ fn concept_questions(pack: &Pack) -> Vec<QuizQuestion> {
         .filter_map(|c| {
             let id = format!("gen-concept-{}", c.id);
             let correct = both(|l| c.name.get(l).to_string());
-            let (choices, correct) = with_correct(&id, correct, names.clone())?;
+            let answer = with_correct(&id, correct, names.clone())?;
             let section = c.sections.first().cloned();
             let source = c
                 .quotes
@@ -69,32 +95,24 @@ fn concept_questions(pack: &Pack) -> Vec<QuizQuestion> {
                 return None;
             }
             let thinker = pack.concept_authors(c);
+            let prompt = both(|l| match l {
+                Lang::En => format!("Which concept is this? “{}”", c.gloss.get(l)),
+                Lang::Id => format!("Konsep apakah ini? “{}”", c.gloss.get(l)),
+            });
+            let explanation = both(|l| {
+                // The sentence that states the concept, not background or the view it answers.
+                let states = c
+                    .statement
+                    .as_ref()
+                    .map(|s| s.get(l).to_string())
+                    .unwrap_or_else(|| first_sentence(c.definition.get(l)));
+                format!("{} ({thinker}): {states}", c.name.get(l))
+            });
             Some(QuizQuestion {
-                id,
-                difficulty: Difficulty::Easy,
-                prompt: both(|l| match l {
-                    Lang::En => format!("Which concept is this? “{}”", c.gloss.get(l)),
-                    Lang::Id => format!("Konsep apakah ini? “{}”", c.gloss.get(l)),
-                }),
-                choices,
-                correct,
-                true_false: false,
-                explanation: both(|l| {
-                    // The sentence that states the concept, not background or the view it
-                    // answers.
-                    let states = c
-                        .statement
-                        .as_ref()
-                        .map(|s| s.get(l).to_string())
-                        .unwrap_or_else(|| first_sentence(c.definition.get(l)));
-                    format!("{} ({thinker}): {states}", c.name.get(l))
-                }),
                 section,
                 source,
                 concepts: vec![c.id.clone()],
-                quote: None,
-                generated: true,
-                typed: None,
+                ..generated(id, Difficulty::Easy, prompt, answer, explanation)
             })
         })
         .collect()
@@ -105,42 +123,27 @@ fn speaker_questions(pack: &Pack) -> Vec<QuizQuestion> {
         let mut v: Vec<String> = pack.quotable().map(|q| pack.speaker_name(q)).collect();
         v.sort();
         v.dedup();
-        v.into_iter()
-            .map(|s| Text {
-                en: Some(s.clone()),
-                id: Some(s),
-            })
-            .collect()
+        v.into_iter().map(Text::same).collect()
     };
     pack.quotable()
         .filter_map(|q| {
             let id = format!("gen-speaker-{}", q.id);
             let name = pack.speaker_name(q);
-            let correct = Text {
-                en: Some(name.clone()),
-                id: Some(name.clone()),
-            };
-            let (choices, correct) = with_correct(&id, correct, speakers.clone())?;
+            let answer = with_correct(&id, Text::same(name.clone()), speakers.clone())?;
             let work = pack.source(&q.work);
             let title = work.map(|s| s.title.clone()).unwrap_or_default();
             let year = work.map(|s| s.year.as_str()).unwrap_or("");
+            let prompt = both(|l| match l {
+                Lang::En => format!("Who wrote this? “{}”", q.text.get(l)),
+                Lang::Id => format!("Siapa yang menulis ini? “{}”", q.text.get(l)),
+            });
+            let explanation = both(|l| format!("{name}, {} ({year}).", title.get(l)));
             Some(QuizQuestion {
-                id,
-                difficulty: Difficulty::Medium,
-                prompt: both(|l| match l {
-                    Lang::En => format!("Who wrote this? “{}”", q.text.get(l)),
-                    Lang::Id => format!("Siapa yang menulis ini? “{}”", q.text.get(l)),
-                }),
-                choices,
-                correct,
-                true_false: false,
-                explanation: both(|l| format!("{name}, {} ({year}).", title.get(l))),
                 section: q.section.clone(),
                 source: Some(q.work.clone()),
                 concepts: q.concepts.clone(),
                 quote: Some(q.id.clone()),
-                generated: true,
-                typed: None,
+                ..generated(id, Difficulty::Medium, prompt, answer, explanation)
             })
         })
         .collect()
@@ -153,48 +156,42 @@ fn section_questions(pack: &Pack) -> Vec<QuizQuestion> {
         .filter_map(|q| {
             let section = pack.section(q.section.as_deref()?)?;
             let id = format!("gen-section-{}", q.id);
-            let (choices, correct) = with_correct(&id, section.label.clone(), labels.clone())?;
+            let answer = with_correct(&id, section.label.clone(), labels.clone())?;
+            let prompt = both(|l| match l {
+                Lang::En => format!(
+                    "In which section of the essay (third version) does this {} stand? “{}”",
+                    if q.footnote { "footnote" } else { "passage" },
+                    q.text.get(l)
+                ),
+                Lang::Id => format!(
+                    "Di bagian mana dari esai (versi ketiga) {} ini berada? “{}”",
+                    if q.footnote {
+                        "catatan kaki"
+                    } else {
+                        "kutipan"
+                    },
+                    q.text.get(l)
+                ),
+            });
+            let explanation = both(|l| {
+                let label = section.label.get(l);
+                let title = section.title.get(l);
+                let note = match (q.footnote, l) {
+                    (true, Lang::En) => " (a footnote, not the main text)",
+                    (true, Lang::Id) => " (catatan kaki, bukan teks utama)",
+                    _ => "",
+                };
+                match l {
+                    Lang::En => format!("Section {label}: {title}{note}."),
+                    Lang::Id => format!("Bagian {label}: {title}{note}."),
+                }
+            });
             Some(QuizQuestion {
-                id,
-                difficulty: Difficulty::Hard,
-                prompt: both(|l| match l {
-                    Lang::En => format!(
-                        "In which section of the essay (third version) does this {} stand? “{}”",
-                        if q.footnote { "footnote" } else { "passage" },
-                        q.text.get(l)
-                    ),
-                    Lang::Id => format!(
-                        "Di bagian mana dari esai (versi ketiga) {} ini berada? “{}”",
-                        if q.footnote {
-                            "catatan kaki"
-                        } else {
-                            "kutipan"
-                        },
-                        q.text.get(l)
-                    ),
-                }),
-                choices,
-                correct,
-                true_false: false,
-                explanation: both(|l| {
-                    let label = section.label.get(l);
-                    let title = section.title.get(l);
-                    let note = match (q.footnote, l) {
-                        (true, Lang::En) => " (a footnote, not the main text)",
-                        (true, Lang::Id) => " (catatan kaki, bukan teks utama)",
-                        _ => "",
-                    };
-                    match l {
-                        Lang::En => format!("Section {label}: {title}{note}."),
-                        Lang::Id => format!("Bagian {label}: {title}{note}."),
-                    }
-                }),
                 section: Some(section.id.clone()),
                 source: Some(q.work.clone()),
                 concepts: q.concepts.clone(),
                 quote: Some(q.id.clone()),
-                generated: true,
-                typed: None,
+                ..generated(id, Difficulty::Hard, prompt, answer, explanation)
             })
         })
         .collect()

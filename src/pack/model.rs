@@ -62,6 +62,14 @@ pub struct Text {
 }
 
 impl Text {
+    /// The same words in both languages (a name).
+    pub fn same(s: String) -> Text {
+        Text {
+            en: Some(s.clone()),
+            id: Some(s),
+        }
+    }
+
     /// The text in `lang`, falling back to the other language (never reached for a valid pack).
     pub fn get(&self, lang: Lang) -> &str {
         let (first, second) = match lang {

@@ -235,13 +235,7 @@ impl NameKeys {
                     }
                 }
             }
-            matched.sort_unstable();
-            matched.dedup();
-            if i == 0 {
-                by_words.extend_from_slice(&matched);
-            } else {
-                by_words.retain(|n| matched.binary_search(n).is_ok());
-            }
+            narrow(&mut by_words, &mut matched, i == 0);
         }
         out.extend_from_slice(&by_words);
         // Substrings: a name holding the query holds its rarest trigram.
@@ -407,17 +401,23 @@ impl BodyKeys {
             {
                 items.extend_from_slice(with);
             }
-            items.sort_unstable();
-            items.dedup();
-            if i == 0 {
-                out.extend_from_slice(&items);
-            } else {
-                out.retain(|e| items.binary_search(e).is_ok());
-            }
+            narrow(out, &mut items, i == 0);
             if out.is_empty() {
                 return;
             }
         }
+    }
+}
+
+/// Narrows `so_far` to the ids `found` (sorted and deduplicated here) holds too; for the
+/// first word (`first`), takes all of `found`.
+fn narrow(so_far: &mut Vec<u32>, found: &mut Vec<u32>, first: bool) {
+    found.sort_unstable();
+    found.dedup();
+    if first {
+        so_far.extend_from_slice(found);
+    } else {
+        so_far.retain(|id| found.binary_search(id).is_ok());
     }
 }
 

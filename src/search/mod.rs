@@ -179,10 +179,7 @@ pub fn documents(library: &Library) -> Vec<Document> {
                 id: t.id.clone(),
                 names,
                 text: text_of(&t.role),
-                label: Text {
-                    en: Some(t.name.clone()),
-                    id: Some(t.name.clone()),
-                },
+                label: Text::same(t.name.clone()),
             });
         }
     }

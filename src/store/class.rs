@@ -530,28 +530,20 @@ impl Store {
         due: Due,
         now: i64,
     ) -> Result<bool, StoreError> {
-        on!(&self.pool, |db| {
-            let sql = match due {
-                // Saying "time" makes the warning moot.
-                Due::Time => {
-                    "UPDATE debate_speeches SET timed = 1, warned = 1
-                 WHERE debate_id = $1 AND number = $2 AND timed = 0 AND ended_at IS NULL
-                   AND deadline IS NOT NULL AND deadline <= $3"
-                }
-                Due::Warn => {
-                    "UPDATE debate_speeches SET warned = 1
-                 WHERE debate_id = $1 AND number = $2 AND warned = 0 AND ended_at IS NULL
-                   AND deadline IS NOT NULL AND deadline - warn_secs <= $3 AND deadline > $3"
-                }
-            };
-            let done = sqlx::query(sql)
-                .bind(id.to_string())
-                .bind(i64::from(number))
-                .bind(now)
-                .execute(db)
-                .await?;
-            Ok(done.rows_affected() == 1)
-        })
+        let sql = match due {
+            // Saying "time" makes the warning moot.
+            Due::Time => {
+                "UPDATE debate_speeches SET timed = 1, warned = 1
+                 WHERE debate_id = $2 AND number = $3 AND timed = 0 AND ended_at IS NULL
+                   AND deadline IS NOT NULL AND deadline <= $1"
+            }
+            Due::Warn => {
+                "UPDATE debate_speeches SET warned = 1
+                 WHERE debate_id = $2 AND number = $3 AND warned = 0 AND ended_at IS NULL
+                   AND deadline IS NOT NULL AND deadline - warn_secs <= $1 AND deadline > $1"
+            }
+        };
+        Ok(self.change_speech(sql, id, number, now).await? == 1)
     }
 
     /// A raised hand during a speech; `false` when the member's hand is already up.

@@ -26,37 +26,31 @@ pub(crate) fn parse_id(column: &'static str, text: &str) -> Result<u64, StoreErr
     })
 }
 
+/// A value both engines decode alike (integers, text, their options).
+pub(crate) trait Column:
+    for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>
+{
+}
+
+impl<T> Column for T where
+    T: for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>
+{
+}
+
 /// A row of either engine, read column by column with the types both engines decode alike.
 pub(crate) trait Record {
     /// The value in `column`.
-    fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
-    where
-        T: for<'r> Decode<'r, Sqlite>
-            + Type<Sqlite>
-            + for<'r> Decode<'r, Postgres>
-            + Type<Postgres>;
+    fn value<T: Column>(&self, column: &str) -> Result<T, sqlx::Error>;
 }
 
 impl Record for SqliteRow {
-    fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
-    where
-        T: for<'r> Decode<'r, Sqlite>
-            + Type<Sqlite>
-            + for<'r> Decode<'r, Postgres>
-            + Type<Postgres>,
-    {
+    fn value<T: Column>(&self, column: &str) -> Result<T, sqlx::Error> {
         self.try_get(column)
     }
 }
 
 impl Record for PgRow {
-    fn value<T>(&self, column: &str) -> Result<T, sqlx::Error>
-    where
-        T: for<'r> Decode<'r, Sqlite>
-            + Type<Sqlite>
-            + for<'r> Decode<'r, Postgres>
-            + Type<Postgres>,
-    {
+    fn value<T: Column>(&self, column: &str) -> Result<T, sqlx::Error> {
         self.try_get(column)
     }
 }

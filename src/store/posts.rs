@@ -5,8 +5,8 @@
 //! is sent with, until Discord's answer gives it a message; a post that could not go out gives
 //! back its day and its place in the deck, again in one transaction.
 
-use sqlx::query::{Query, QueryScalar};
-use sqlx::{Database, Encode, FromRow, Row, Type};
+use sqlx::query::Query;
+use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Row, Type};
 
 use super::daily::{deck_json, schedule};
 use super::{BeginWrite, Store, StoreError};
@@ -30,14 +30,24 @@ const TAKE_DECK: &str = "UPDATE daily_schedules SET deck = deck WHERE id = $1 RE
 /// Stores a schedule's deck (`$1`: the deck as JSON, `$2`: the schedule).
 const WRITE_DECK: &str = "UPDATE daily_schedules SET deck = $1 WHERE id = $2";
 
-/// The statement of [`TAKE_DECK`] for `schedule`: its deck as stored, if it is there.
-fn take_deck<'q, DB>(schedule: i64) -> QueryScalar<'q, DB, String, DB::Arguments<'q>>
+/// Takes `schedule`'s row in transaction `tx` with [`TAKE_DECK`]: its deck, if it is there (a
+/// deck that no longer parses starts afresh).
+async fn take_deck<'c, DB>(
+    tx: &'c mut sqlx::Transaction<'static, DB>,
+    schedule: i64,
+) -> Result<Option<Deck>, StoreError>
 where
     DB: Database,
-    i64: Encode<'q, DB> + Type<DB>,
+    for<'q> i64: Encode<'q, DB> + Type<DB>,
     (String,): for<'r> FromRow<'r, DB::Row>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    &'c mut DB::Connection: Executor<'c, Database = DB>,
 {
-    sqlx::query_scalar(TAKE_DECK).bind(schedule)
+    let stored: Option<String> = sqlx::query_scalar(TAKE_DECK)
+        .bind(schedule)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(stored.map(|d| serde_json::from_str(&d).unwrap_or_else(|_| Deck::new(schedule as u64))))
 }
 
 /// The statement of [`WRITE_DECK`]: stores `deck` as `schedule`'s.
@@ -48,11 +58,6 @@ where
     String: Encode<'q, DB> + Type<DB>,
 {
     sqlx::query(WRITE_DECK).bind(deck_json(deck)).bind(schedule)
-}
-
-/// The deck read by [`TAKE_DECK`]; a deck that no longer parses starts afresh.
-fn deck(schedule: i64, stored: Option<String>) -> Option<Deck> {
-    stored.map(|d| serde_json::from_str(&d).unwrap_or_else(|_| Deck::new(schedule as u64)))
 }
 
 impl Store {
@@ -69,10 +74,7 @@ impl Store {
     ) -> Result<Claim, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            let current = deck(
-                schedule,
-                take_deck(schedule).fetch_optional(&mut *tx).await?,
-            );
+            let current = take_deck(&mut tx, schedule).await?;
             let taken: Option<i64> = sqlx::query_scalar(
             "SELECT CAST(1 AS BIGINT) FROM daily_posts WHERE schedule_id = $1 AND local_date = $2",
         )
@@ -123,10 +125,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            let current = deck(
-                schedule,
-                take_deck(schedule).fetch_optional(&mut *tx).await?,
-            );
+            let current = take_deck(&mut tx, schedule).await?;
             let done = sqlx::query(
             "DELETE FROM daily_posts WHERE schedule_id = $1 AND local_date = $2 AND message_id IS NULL",
         )
@@ -158,10 +157,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            let current = deck(
-                schedule,
-                take_deck(schedule).fetch_optional(&mut *tx).await?,
-            );
+            let current = take_deck(&mut tx, schedule).await?;
             let Some(mut deck) = current else {
                 return Ok(false);
             };

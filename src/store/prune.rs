@@ -16,7 +16,75 @@ impl Pruned {
     pub fn total(&self) -> u64 {
         self.answers + self.votes + self.tokens
     }
+
+    /// The count a statement's rows add to.
+    fn of(&mut self, kind: Kind) -> &mut u64 {
+        match kind {
+            Kind::Answers => &mut self.answers,
+            Kind::Votes => &mut self.votes,
+            Kind::Tokens => &mut self.tokens,
+        }
+    }
 }
+
+/// What a pruning statement's rows count as.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Answers,
+    Votes,
+    Tokens,
+}
+
+/// The statements of a pruning (`$1`: the instant before which rows go), each with what its
+/// rows count as.
+const STATEMENTS: [(Kind, &str); 9] = [
+    (
+        Kind::Answers,
+        "DELETE FROM quiz_answers WHERE answered_at < $1
+             AND round_id IN (SELECT id FROM quiz_rounds WHERE ended_at IS NOT NULL)",
+    ),
+    (
+        Kind::Votes,
+        "DELETE FROM debate_votes WHERE voted_at < $1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+    ),
+    // A class debate's ballots, sides, hands and arguments go with its votes; its speeches
+    // keep their times without the speaker.
+    (
+        Kind::Votes,
+        "DELETE FROM debate_ballots WHERE voted_at < $1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+    ),
+    (
+        Kind::Votes,
+        "DELETE FROM debate_sides WHERE joined_at < $1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+    ),
+    (
+        Kind::Votes,
+        "DELETE FROM debate_pois WHERE raised_at < $1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+    ),
+    (
+        Kind::Votes,
+        "DELETE FROM debate_arguments WHERE created_at < $1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+    ),
+    (
+        Kind::Votes,
+        "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL
+             WHERE speaker_id IS NOT NULL AND ended_at < $1
+             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+    ),
+    (
+        Kind::Tokens,
+        "UPDATE debates SET token = '' WHERE token != '' AND opened_at < $1 AND closed_at IS NOT NULL",
+    ),
+    (
+        Kind::Tokens,
+        "UPDATE daily_suggestions SET token = '' WHERE token != '' AND created_at < $1",
+    ),
+];
 
 impl Store {
     /// Deletes what is older than `before` (unix seconds), in one transaction. Answers of a
@@ -24,63 +92,16 @@ impl Store {
     pub async fn prune(&self, before: i64) -> Result<Pruned, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            let answers = sqlx::query(
-                "DELETE FROM quiz_answers WHERE answered_at < $1
-             AND round_id IN (SELECT id FROM quiz_rounds WHERE ended_at IS NOT NULL)",
-            )
-            .bind(before)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            let mut votes = sqlx::query(
-                "DELETE FROM debate_votes WHERE voted_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            )
-            .bind(before)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            // A class debate's ballots, sides, hands and arguments go with its votes; its
-            // speeches keep their times without the speaker.
-            for sql in [
-                "DELETE FROM debate_ballots WHERE voted_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-                "DELETE FROM debate_sides WHERE joined_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-                "DELETE FROM debate_pois WHERE raised_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-                "DELETE FROM debate_arguments WHERE created_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-                "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL
-             WHERE speaker_id IS NOT NULL AND ended_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
-            ] {
-                votes += sqlx::query(sql)
+            let mut pruned = Pruned::default();
+            for (kind, sql) in STATEMENTS {
+                *pruned.of(kind) += sqlx::query(sql)
                     .bind(before)
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
             }
-            let debate_tokens = sqlx::query(
-            "UPDATE debates SET token = '' WHERE token != '' AND opened_at < $1 AND closed_at IS NOT NULL",
-        )
-        .bind(before)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-            let suggestion_tokens = sqlx::query(
-                "UPDATE daily_suggestions SET token = '' WHERE token != '' AND created_at < $1",
-            )
-            .bind(before)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
             tx.commit().await?;
-            Ok(Pruned {
-                answers,
-                votes,
-                tokens: debate_tokens + suggestion_tokens,
-            })
+            Ok(pruned)
         })
     }
 }

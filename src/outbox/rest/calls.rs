@@ -38,6 +38,11 @@ fn public(message: &Message) -> Value {
     body
 }
 
+/// The items of a JSON array (none when `v` is not one).
+fn items(v: &Value) -> impl Iterator<Item = &Value> {
+    v.as_array().into_iter().flatten()
+}
+
 fn message_id(posted: &Value) -> Result<u64, OutboxError> {
     match snowflake(&posted["id"]) {
         0 => Err(OutboxError::Refused {
@@ -61,6 +66,14 @@ impl Rest {
         let body = render::channel_message(message);
         let files = render::files(&message.reply);
         Ok(self.webhook_raw(call, app, token, &body, &files).await?)
+    }
+
+    /// The roles `user` has in `guild`.
+    async fn member_roles(&self, guild: u64, user: u64) -> Result<Vec<u64>, RestError> {
+        let member = self
+            .get_raw(&format!("/guilds/{guild}/members/{user}"))
+            .await?;
+        Ok(items(&member["roles"]).map(snowflake).collect())
     }
 }
 
@@ -103,10 +116,7 @@ impl Outbox for Rest {
         let recent = self
             .get_raw(&format!("/channels/{channel}/messages{query}"))
             .await?;
-        Ok(recent
-            .as_array()
-            .into_iter()
-            .flatten()
+        Ok(items(&recent)
             .find(|m| history::is_the_post(m, me, nonce, marker))
             .map(|m| snowflake(&m["id"]))
             .filter(|id| *id != 0))
@@ -163,25 +173,11 @@ impl Outbox for Rest {
         let bot = self.me().await?;
         let channel = self.get_raw(&format!("/channels/{channel}")).await?;
         let roles = self.get_raw(&format!("/guilds/{guild}/roles")).await?;
-        let member = self
-            .get_raw(&format!("/guilds/{guild}/members/{bot}"))
-            .await?;
-        let roles: Vec<(u64, u64)> = roles
-            .as_array()
-            .into_iter()
-            .flatten()
+        let member_roles = self.member_roles(guild, bot).await?;
+        let roles: Vec<(u64, u64)> = items(&roles)
             .map(|r| (snowflake(&r["id"]), snowflake(&r["permissions"])))
             .collect();
-        let member_roles: Vec<u64> = member["roles"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(snowflake)
-            .collect();
-        let overwrites: Vec<permissions::Overwrite> = channel["permission_overwrites"]
-            .as_array()
-            .into_iter()
-            .flatten()
+        let overwrites: Vec<permissions::Overwrite> = items(&channel["permission_overwrites"])
             .map(|o| permissions::Overwrite {
                 id: snowflake(&o["id"]),
                 member: o["type"] == 1,
@@ -200,10 +196,7 @@ impl Outbox for Rest {
 
     async fn guild_roles(&self, guild: u64) -> Result<Vec<GuildRole>, OutboxError> {
         let roles = self.get_raw(&format!("/guilds/{guild}/roles")).await?;
-        Ok(roles
-            .as_array()
-            .into_iter()
-            .flatten()
+        Ok(items(&roles)
             .map(|r| GuildRole {
                 id: snowflake(&r["id"]),
                 position: r["position"].as_i64().unwrap_or(0),
@@ -214,15 +207,7 @@ impl Outbox for Rest {
     }
 
     async fn bot_roles(&self, guild: u64) -> Result<Vec<u64>, OutboxError> {
-        let bot = snowflake(&self.get_raw("/users/@me").await?["id"]);
-        let member = self
-            .get_raw(&format!("/guilds/{guild}/members/{bot}"))
-            .await?;
-        Ok(member["roles"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(snowflake)
-            .collect())
+        let bot = self.me().await?;
+        Ok(self.member_roles(guild, bot).await?)
     }
 }

@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use super::{DailySchedule, Deck, PendingPost, PostKind, SUGGESTION, Schedule, post};
 use crate::core::Core;
 use crate::daily::view as daily;
-use crate::outbox::{Outbox, OutboxError};
+use crate::outbox::{Outbox, OutboxError, Sought};
 use crate::reply::Reply;
 use crate::store::{Claim, Store, StoreError};
 
@@ -243,7 +243,14 @@ impl<'a> Runner<'a> {
         let previous = self.store.last_post_message(s.id).await?;
         let found = self
             .outbox
-            .find_post(s.channel, &p.nonce, marker.as_deref(), previous)
+            .find_post(
+                s.channel,
+                &Sought {
+                    nonce: &p.nonce,
+                    marker: marker.as_deref(),
+                    after: previous,
+                },
+            )
             .await;
         match found {
             Ok(Some(message)) => {

@@ -65,6 +65,15 @@ impl OutboxError {
 }
 
 /// The calls Aura makes on its own.
+/// A post Aura may have sent without hearing back: Aura's message sent with `nonce`, or one of
+/// Aura's whose text contains `marker`, after message `after` if given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sought<'a> {
+    pub nonce: &'a str,
+    pub marker: Option<&'a str>,
+    pub after: Option<u64>,
+}
+
 #[async_trait::async_trait]
 pub trait Outbox: Send + Sync {
     /// Posts in a channel; returns the new message's id.
@@ -77,14 +86,11 @@ pub trait Outbox: Send + Sync {
         message: &Message,
         nonce: &str,
     ) -> Result<u64, OutboxError>;
-    /// Looks through a channel's recent messages (after message `after`, if given) for Aura's
-    /// message sent with `nonce`, or one of Aura's whose text contains `marker`.
+    /// Looks through a channel's recent messages for the post `sought` describes.
     async fn find_post(
         &self,
         channel: u64,
-        nonce: &str,
-        marker: Option<&str>,
-        after: Option<u64>,
+        sought: &Sought<'_>,
     ) -> Result<Option<u64>, OutboxError>;
     /// Replaces one of Aura's messages.
     async fn edit(&self, channel: u64, message: u64, new: &Message) -> Result<(), OutboxError>;

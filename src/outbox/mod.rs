@@ -11,7 +11,7 @@ pub mod permissions;
 pub mod recorder;
 pub mod rest;
 
-pub use api::{GuildRole, Message, Outbox, OutboxError};
+pub use api::{GuildRole, Message, Outbox, OutboxError, Sought};
 #[cfg(any(test, feature = "test-util"))]
 pub use recorder::Recorder;
 pub use rest::Rest;

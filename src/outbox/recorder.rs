@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use super::{GuildRole, Message, Outbox, OutboxError};
+use super::{GuildRole, Message, Outbox, OutboxError, Sought};
 
 /// The kinds of call, to choose which ones fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -215,10 +215,9 @@ impl Outbox for Recorder {
     async fn find_post(
         &self,
         channel: u64,
-        nonce: &str,
-        _marker: Option<&str>,
-        _after: Option<u64>,
+        sought: &Sought<'_>,
     ) -> Result<Option<u64>, OutboxError> {
+        let nonce = sought.nonce;
         self.check(Call::Find)?;
         Ok(self.sent().into_iter().find_map(|s| match s {
             Sent::Post {

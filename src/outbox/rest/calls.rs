@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::{Rest, RestError, Webhook, snowflake};
-use crate::outbox::{GuildRole, Message, Outbox, OutboxError, history, permissions};
+use crate::outbox::{GuildRole, Message, Outbox, OutboxError, Sought, history, permissions};
 use crate::render;
 
 impl From<RestError> for OutboxError {
@@ -104,12 +104,10 @@ impl Outbox for Rest {
     async fn find_post(
         &self,
         channel: u64,
-        nonce: &str,
-        marker: Option<&str>,
-        after: Option<u64>,
+        sought: &Sought<'_>,
     ) -> Result<Option<u64>, OutboxError> {
         let me = self.me().await?;
-        let query = match after {
+        let query = match sought.after {
             Some(after) => format!("?limit=50&after={after}"),
             None => "?limit=50".to_string(),
         };
@@ -117,7 +115,7 @@ impl Outbox for Rest {
             .get_raw(&format!("/channels/{channel}/messages{query}"))
             .await?;
         Ok(items(&recent)
-            .find(|m| history::is_the_post(m, me, nonce, marker))
+            .find(|m| history::is_the_post(m, me, sought.nonce, sought.marker))
             .map(|m| snowflake(&m["id"]))
             .filter(|id| *id != 0))
     }

@@ -664,17 +664,13 @@ impl Store {
     }
 
     pub async fn set_debate_pings(&self, guild: u64, on: bool) -> Result<(), StoreError> {
-        on!(&self.pool, |db| {
-            sqlx::query(
-                "INSERT INTO debate_settings (guild_id, ping_speakers) VALUES ($1, $2)
+        self.put_setting(
+            "INSERT INTO debate_settings (guild_id, ping_speakers) VALUES ($1, $2)
              ON CONFLICT (guild_id) DO UPDATE SET ping_speakers = excluded.ping_speakers",
-            )
-            .bind(guild.to_string())
-            .bind(i64::from(on))
-            .execute(db)
-            .await?;
-            Ok(())
-        })
+            guild,
+            i64::from(on),
+        )
+        .await
     }
 
     /// The open class debates (for the clock after a restart, and for shutdown).

@@ -158,17 +158,13 @@ impl Store {
     }
 
     pub async fn set_staff_channel(&self, guild: u64, channel: u64) -> Result<(), StoreError> {
-        on!(&self.pool, |db| {
-            sqlx::query(
-                "INSERT INTO daily_staff (guild_id, channel_id) VALUES ($1, $2)
+        self.put_setting(
+            "INSERT INTO daily_staff (guild_id, channel_id) VALUES ($1, $2)
              ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id",
-            )
-            .bind(guild.to_string())
-            .bind(channel.to_string())
-            .execute(db)
-            .await?;
-            Ok(())
-        })
+            guild,
+            channel.to_string(),
+        )
+        .await
     }
 
     pub async fn staff_channel(&self, guild: u64) -> Result<Option<u64>, StoreError> {

@@ -26,6 +26,32 @@ pub struct Store {
 }
 
 impl Store {
+    /// Saves one per-server setting: `upsert` inserts `($1, $2)`, the guild and `value`, or
+    /// updates the guild's row in place.
+    pub(super) async fn put_setting<T>(
+        &self,
+        upsert: &'static str,
+        guild: u64,
+        value: T,
+    ) -> Result<(), StoreError>
+    where
+        T: for<'q> sqlx::Encode<'q, sqlx::Sqlite>
+            + sqlx::Type<sqlx::Sqlite>
+            + for<'q> sqlx::Encode<'q, sqlx::Postgres>
+            + sqlx::Type<sqlx::Postgres>
+            + Send
+            + 'static,
+    {
+        on!(&self.pool, |db| {
+            sqlx::query(upsert)
+                .bind(guild.to_string())
+                .bind(value)
+                .execute(db)
+                .await?;
+            Ok(())
+        })
+    }
+
     /// Opens the state database where `location` says, creating and migrating it as needed.
     pub async fn connect(location: &Location) -> Result<Store, StoreError> {
         match location {

@@ -157,7 +157,7 @@ pub async fn serve_with(
         listener.attach(ops::Probe {
             gateway: services.gateway.clone(),
             store: services.store.clone(),
-            rounds: services.state::<crate::quiz::Rooms>(),
+            rounds: crate::quiz::live::rooms(&services),
         });
     }
     let (stop_loops, loops_stopped) = watch::channel(false);

@@ -42,13 +42,4 @@ impl Coalescer {
             }
         }
     }
-
-    /// Whether work is in flight for any key (tests wait for quiet).
-    pub fn busy(&self) -> bool {
-        !self
-            .pending
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_empty()
-    }
 }

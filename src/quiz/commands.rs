@@ -203,7 +203,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
         return Ok(Outcome::Reply(reply));
     };
     let access = s.store.quiz_access(guild).await?;
-    let running = s.state::<crate::quiz::Rooms>().get(inv.channel);
+    let running = crate::quiz::live::rooms(s).get(inv.channel);
     let needed = right(&cmd, running.as_deref());
     if !needed.held(&access, inv) {
         return Ok(notice(lang, needed.refusal()));
@@ -410,13 +410,13 @@ async fn start(
         return Ok(notice(lang, "quiz-no-questions"));
     };
     let max = s.pace.limits.quiz_rounds;
-    if s.state::<crate::quiz::Rooms>().get(inv.channel).is_none()
+    if crate::quiz::live::rooms(s).get(inv.channel).is_none()
         && s.store.open_rounds(guild).await? >= i64::from(max)
     {
         let text = tr(lang, "limit-quiz-rounds", &[("max", &(max as usize))]);
         return Ok(Outcome::Reply(Reply::notice(text)));
     }
-    if s.state::<crate::quiz::Rooms>().get(inv.channel).is_some()
+    if crate::quiz::live::rooms(s).get(inv.channel).is_some()
         || recovery::start_round(s, inv.id, guild, inv.channel, inv.user).await?
             == StartOutcome::Busy
     {
@@ -548,7 +548,7 @@ fn lock_in(
     position: usize,
 ) -> (Outcome, Option<(u64, AnswerRow)>) {
     let lang = inv.lang;
-    let Some(live) = s.state::<crate::quiz::Rooms>().round(inv.channel, round) else {
+    let Some(live) = crate::quiz::live::rooms(s).round(inv.channel, round) else {
         return (
             click_reply("quiz-not-open", String::new(), None, lang),
             None,
@@ -659,7 +659,7 @@ pub fn join(s: &Services, inv: &Invocation, round: u64, team: usize) -> Outcome 
 /// A click on a question's hint button.
 pub fn hint(s: &Services, inv: &Invocation, round: u64, number: usize) -> Outcome {
     let lang = inv.lang;
-    let text = match s.state::<crate::quiz::Rooms>().round(inv.channel, round) {
+    let text = match crate::quiz::live::rooms(s).round(inv.channel, round) {
         None => t(lang, "quiz-not-open"),
         Some(live) => {
             let hint = match live.round.lock() {
@@ -765,7 +765,7 @@ mod limit_tests {
         assert!(refused.ephemeral);
         assert!(refused.text.contains("2 ronde kuis"), "{}", refused.text);
         assert!(
-            s.state::<crate::quiz::Rooms>().get(12).is_none(),
+            crate::quiz::live::rooms(&s).get(12).is_none(),
             "no round started"
         );
         assert_eq!(store.open_rounds(1).await.expect("q"), 2);

@@ -24,7 +24,7 @@ fn refusal(inv: &Invocation, key: &str) -> Outcome {
 /// A click on a typed question's "Answer" button: the form, while the question is open and the
 /// member has not answered it.
 pub fn typed_form(s: &Services, inv: &Invocation, round: u64, number: usize) -> Outcome {
-    let Some(live) = s.state::<crate::quiz::Rooms>().round(inv.channel, round) else {
+    let Some(live) = crate::quiz::live::rooms(s).round(inv.channel, round) else {
         return refusal(inv, "quiz-not-open");
     };
     let state = live.round.lock().ok().map(|r| {
@@ -55,7 +55,7 @@ pub async fn typed_answer(
         Ok(text) => text,
         Err(notice) => return Outcome::Reply(*notice),
     };
-    let Some(live) = s.state::<crate::quiz::Rooms>().round(inv.channel, round) else {
+    let Some(live) = crate::quiz::live::rooms(s).round(inv.channel, round) else {
         return refusal(inv, "quiz-not-open");
     };
     let mut stored = None;

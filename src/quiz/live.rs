@@ -60,6 +60,11 @@ pub(crate) struct Live {
     pub(crate) control: mpsc::UnboundedSender<Control>,
 }
 
+/// The rounds running now in this process, kept in the services' state.
+pub fn rooms(s: &Services) -> std::sync::Arc<Rooms> {
+    s.state::<Rooms>()
+}
+
 /// The rounds running now, one per channel, and their driver tasks.
 #[derive(Default)]
 pub struct Rooms {
@@ -130,7 +135,7 @@ impl Rooms {
 /// was scored is saved. Every answer a member was told is locked in is stored first, before
 /// any call to Discord, so a round stuck on a slow call loses nothing.
 pub async fn shutdown(s: &Services, limit: Duration) {
-    let lives = s.state::<crate::quiz::Rooms>().lives();
+    let lives = rooms(s).lives();
     for l in &lives {
         save(s, l).await;
     }
@@ -510,14 +515,13 @@ async fn finish(s: &Services, live: &Live, ending: Ending) {
         ending = ending.code(),
         "quiz round ended"
     );
-    s.state::<crate::quiz::Rooms>()
-        .remove(live.channel, live.id);
+    rooms(s).remove(live.channel, live.id);
 }
 
 /// Starts a planned round in a channel: registers it, and spawns its driver.
 pub(crate) fn launch(s: &Services, live: Live, rx: mpsc::UnboundedReceiver<Control>) {
     let live = Arc::new(live);
-    if let Ok(mut rooms) = s.state::<crate::quiz::Rooms>().live.lock() {
+    if let Ok(mut rooms) = rooms(s).live.lock() {
         rooms.insert(live.channel, live.clone());
     }
     let services = s.clone();
@@ -525,7 +529,7 @@ pub(crate) fn launch(s: &Services, live: Live, rx: mpsc::UnboundedReceiver<Contr
         let ending = drive(&services, &live, rx).await;
         finish(&services, &live, ending).await;
     });
-    if let Ok(mut tasks) = s.state::<crate::quiz::Rooms>().tasks.lock() {
+    if let Ok(mut tasks) = rooms(s).tasks.lock() {
         tasks.retain(|t| !t.is_finished());
         tasks.push(task);
     }

@@ -14,7 +14,7 @@ use crate::store::{StartOutcome, StoreError};
 /// already stored), with a notice in their channels.
 pub async fn recover(s: &Services) {
     let shards = s.pace.shards;
-    let rounds = s.state::<crate::quiz::Rooms>().clone();
+    let rounds = crate::quiz::live::rooms(s).clone();
     let ours = move |round: u64, guild: u64| shards.owns(Some(guild)) && !rounds.is_ours(round);
     let channels = match s.store.abandon_open_rounds_of(s.clock.unix(), ours).await {
         Ok(c) => c,
@@ -43,7 +43,7 @@ pub(crate) async fn start_round(
     channel: u64,
     starter: u64,
 ) -> Result<StartOutcome, StoreError> {
-    let rooms = s.state::<crate::quiz::Rooms>();
+    let rooms = crate::quiz::live::rooms(s);
     rooms.own(id);
     let now = s.clock.unix();
     let start = || s.store.start_round(id, guild, channel, starter, now);
@@ -69,7 +69,7 @@ where
     let outcome = start().await?;
     if outcome == StartOutcome::Busy
         && let Some(open) = s.store.last_round(channel).await?
-        && !s.state::<crate::quiz::Rooms>().is_ours(open)
+        && !crate::quiz::live::rooms(s).is_ours(open)
     {
         tracing::info!(
             round = open,
@@ -123,7 +123,7 @@ mod tests {
             start_round(&s, 3, 8, 11, 3).await.expect("start"),
             StartOutcome::Busy
         );
-        assert!(!s.state::<crate::quiz::Rooms>().is_ours(3));
+        assert!(!crate::quiz::live::rooms(&s).is_ours(3));
         // In channel 10 the crashed round is ended and the new one takes its place.
         assert_eq!(
             start_round(&s, 4, 8, 10, 3).await.expect("start"),

@@ -40,13 +40,13 @@ async fn a_question_that_cannot_be_posted_ends_the_round_and_frees_the_channel()
     let (live, rx) = new_live(9, 1, 2, 3, Lang::En, &plan, round);
     launch(&s, live, rx);
     for _ in 0..100 {
-        if s.state::<crate::quiz::Rooms>().get(2).is_none() {
+        if crate::quiz::live::rooms(&s).get(2).is_none() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(
-        s.state::<crate::quiz::Rooms>().get(2).is_none(),
+        crate::quiz::live::rooms(&s).get(2).is_none(),
         "the channel is free again"
     );
     assert!(outbox.posts().is_empty(), "nothing reached the channel");

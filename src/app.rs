@@ -337,6 +337,9 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "cannot delete old rows"),
                 }
+                if let Err(e) = s.store.refresh_statistics().await {
+                    tracing::warn!(error = %e, "cannot refresh the planner's statistics");
+                }
             }
         }),
         looper::every(

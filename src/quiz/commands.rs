@@ -503,8 +503,10 @@ async fn class_insights(
     let Some(pack) = practice::first_pack(&s.core) else {
         return Ok(notice(lang, "quiz-no-questions"));
     };
-    let since = s.store.period_start(guild, period, s.clock.unix()).await?;
-    let tallies = s.store.insight_tallies(guild, since, channel).await?;
+    let tallies = s
+        .store
+        .insight_tallies(guild, period, s.clock.unix(), channel)
+        .await?;
     let found = insights::compute(&pack.questions, &tallies);
     let card = cards::insights_card(pack, &found, period, channel, lang);
     Ok(Outcome::Reply(card))

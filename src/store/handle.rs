@@ -105,7 +105,7 @@ impl Store {
             .await?;
         // Several processes may start at once: the migrations take a lock of their own.
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(Self::over(Db::Postgres(pool)))
+        Self::over(Db::Postgres(pool)).ready().await
     }
 
     pub(super) async fn sqlite(
@@ -121,7 +121,18 @@ impl Store {
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         // A private in-memory database is one connection: it reads what it writes.
-        Ok(Self::over(Db::Sqlite(pool)))
+        Self::over(Db::Sqlite(pool)).ready().await
+    }
+
+    /// After the migrations: rounds not yet folded into the boards are folded, and the
+    /// planner's statistics refreshed.
+    async fn ready(self) -> Result<Store, StoreError> {
+        let folded = self.fold_pending().await?;
+        if folded > 0 {
+            tracing::info!(rounds = folded, "rounds folded into the boards");
+        }
+        self.refresh_statistics().await?;
+        Ok(self)
     }
 
     /// The store over `db`, reading through it too, with its group writers started.

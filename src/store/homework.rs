@@ -4,6 +4,7 @@
 //! announce) the same assignment; an answer is stored only while its assignment is open and
 //! only for the question the attempt is at.
 
+use super::fold::fold;
 use super::{BeginWrite, Record, Store, StoreError, snowflake, snowflake_opt};
 use crate::pack::Lang;
 use crate::quiz::homework::model::{Assignment, AttemptRow, Picked, Progress};
@@ -270,8 +271,8 @@ impl Store {
             let (hw, round, user) = (a.id.to_string(), round.to_string(), user.to_string());
             let mut tx = db.begin_write().await?;
             sqlx::query(
-                "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, kind)
-                 VALUES ($1, $2, $3, $4, $5, 'homework') ON CONFLICT DO NOTHING",
+                "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, kind, folded)
+                 VALUES ($1, $2, $3, $4, $5, 'homework', 1) ON CONFLICT DO NOTHING",
             )
             .bind(&round)
             .bind(a.guild.to_string())
@@ -338,7 +339,7 @@ impl Store {
                 return Ok(false);
             };
             if let Some(r) = answer {
-                sqlx::query(
+                let stored = sqlx::query(
                     "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice,
                          correct, taken_ms, points, answered_at, kind, display_name, picked)
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'homework', $11, $12)
@@ -357,7 +358,17 @@ impl Store {
                 .bind((!name.is_empty()).then_some(name))
                 .bind(r.picked.map(i64::from))
                 .execute(&mut *tx)
-                .await?;
+                .await?
+                .rows_affected()
+                    == 1;
+                if stored {
+                    fold!(
+                        tx,
+                        &round,
+                        Some((i64::from(r.question_no), who.clone())),
+                        false
+                    );
+                }
             }
             if i64::from(number) >= total {
                 sqlx::query(

@@ -6,12 +6,39 @@ use std::collections::HashMap;
 
 use sqlx::Row;
 
-use super::{Store, StoreError, parse_id, snowflake};
+use super::fold::{TOTALLED, fold};
+use super::{BeginWrite, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::Run;
 use crate::quiz::model::Seen;
 use crate::quiz::model::Tally;
 use crate::quiz::model::{AnswerRow, Period};
 use crate::quiz::model::{ReportLine, RoundTally};
+
+/// The term's or all-time tallies as folded (`$2`: the period; `$3`: a channel, or `NULL`).
+const TALLIED: &str = "SELECT question_id, picked, correct, CAST(SUM(n) AS BIGINT) AS n
+     FROM quiz_question_tallies
+     WHERE guild_id = $1 AND period = $2 AND ($3 IS NULL OR channel_id = $3)
+     GROUP BY question_id, picked, correct";
+
+/// The tallies of the rounds still running, since `$2` (in channel `$3` if not `NULL`).
+const RUNNING_TALLIES: &str =
+    "SELECT a.question_id AS question_id, a.picked AS picked, a.correct AS correct, COUNT(*) AS n
+     FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id
+     WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.answered_at >= $2
+       AND ($3 IS NULL OR r.channel_id = $3)
+     GROUP BY a.question_id, a.picked, a.correct";
+
+/// Every answer of the server since `$2`, a range of `quiz_answers_board`.
+const WINDOW_TALLIES: &str = "SELECT question_id, picked, correct, COUNT(*) AS n
+     FROM quiz_answers WHERE guild_id = $1 AND answered_at >= $2
+     GROUP BY question_id, picked, correct";
+
+/// The same in one channel's rounds (`$3`).
+const WINDOW_TALLIES_IN: &str =
+    "SELECT a.question_id AS question_id, a.picked AS picked, a.correct AS correct, COUNT(*) AS n
+     FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id
+     WHERE a.guild_id = $1 AND a.answered_at >= $2 AND r.channel_id = $3
+     GROUP BY a.question_id, a.picked, a.correct";
 
 impl Store {
     /// Where a period starts for a server: its rolling window or its last reset, the later.
@@ -61,8 +88,8 @@ impl Store {
     pub async fn start_practice(&self, run: &Run, id: u64, now: i64) -> Result<(), StoreError> {
         on!(&self.pool, |db| {
             sqlx::query(
-                "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, kind, topic)
-                 VALUES ($1, $2, $3, $4, $5, 'practice', $6)",
+                "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, kind, topic, folded)
+                 VALUES ($1, $2, $3, $4, $5, 'practice', $6, 1)",
             )
             .bind(id.to_string())
             .bind(run.guild.to_string())
@@ -106,12 +133,14 @@ impl Store {
         r: &AnswerRow,
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
+            let round = run.to_string();
+            let mut tx = db.begin_write().await?;
             let done = sqlx::query(
                 "INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct,
                      taken_ms, points, answered_at, picked, display_name, kind)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'practice') ON CONFLICT DO NOTHING",
             )
-            .bind(run.to_string())
+            .bind(&round)
             .bind(i64::from(r.question_no))
             .bind(&r.question_id)
             .bind(guild.to_string())
@@ -123,50 +152,77 @@ impl Store {
             .bind(r.answered_at)
             .bind(r.picked.map(i64::from))
             .bind(r.display_name.as_deref().filter(|n| !n.trim().is_empty()))
-            .execute(db)
+            .execute(&mut *tx)
             .await?;
-            Ok(done.rows_affected() == 1)
+            let stored = done.rows_affected() == 1;
+            if stored {
+                fold!(
+                    tx,
+                    &round,
+                    Some((i64::from(r.question_no), r.user_id.to_string())),
+                    false
+                );
+            }
+            tx.commit().await?;
+            Ok(stored)
         })
     }
 
-    /// How a server's class answered since `since` (in one channel's rounds if given): one
-    /// tally per question, chosen answer and outcome, over every kind of answer.
+    /// How a server's class answered over `period` (in one channel's rounds if given): one
+    /// tally per question, chosen answer and outcome, over every kind of answer. The term and
+    /// all time are read from the folded tallies (plus the rounds still running); the rolling
+    /// week and month from the answers in their window, a range of the server's answers by
+    /// time.
     pub async fn insight_tallies(
         &self,
         guild: u64,
-        since: i64,
+        period: Period,
+        now: i64,
         channel: Option<u64>,
     ) -> Result<Vec<Tally>, StoreError> {
-        on!(&self.reader, |db| {
-            let rows = sqlx::query(
-                "SELECT a.question_id AS question_id, a.picked AS picked, a.correct AS correct, COUNT(*) AS n
-                 FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id
-                 WHERE a.guild_id = $1 AND a.answered_at >= $2
-                   AND ($3 IS NULL OR r.channel_id = $3)
-                 GROUP BY a.question_id, a.picked, a.correct",
-            )
-            .bind(guild.to_string())
-            .bind(since)
-            .bind(channel.map(|c| c.to_string()))
-            .fetch_all(db)
-            .await?;
-            let mut out = Vec::with_capacity(rows.len());
-            for row in rows {
-                out.push(Tally {
-                    question: row.try_get("question_id")?,
-                    picked: row
-                        .try_get::<Option<i64>, _>("picked")?
-                        .and_then(|p| u32::try_from(p).ok()),
-                    correct: row.try_get::<i64, _>("correct")? != 0,
-                    count: u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0),
-                });
-            }
-            Ok(out)
-        })
+        let since = self.period_start(guild, period, now).await?;
+        let totalled = TOTALLED.contains(&period.code());
+        let queries: Vec<&str> = match (totalled, channel) {
+            (true, _) => vec![TALLIED, RUNNING_TALLIES],
+            (false, None) => vec![WINDOW_TALLIES],
+            (false, Some(_)) => vec![WINDOW_TALLIES_IN],
+        };
+        let mut out = Vec::new();
+        for sql in queries {
+            let rows = on!(&self.reader, |db| {
+                let query = sqlx::query(sql).bind(guild.to_string());
+                let query = if sql == TALLIED {
+                    query.bind(period.code())
+                } else {
+                    query.bind(since)
+                };
+                let query = if sql == WINDOW_TALLIES {
+                    query
+                } else {
+                    query.bind(channel.map(|c| c.to_string()))
+                };
+                let rows = query.fetch_all(db).await?;
+                let mut tallies = Vec::with_capacity(rows.len());
+                for row in rows {
+                    tallies.push(Tally {
+                        question: row.try_get("question_id")?,
+                        picked: row
+                            .try_get::<Option<i64>, _>("picked")?
+                            .and_then(|p| u32::try_from(p).ok()),
+                        correct: row.try_get::<i64, _>("correct")? != 0,
+                        count: u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0),
+                    });
+                }
+                tallies
+            });
+            out.extend(rows);
+        }
+        Ok(out)
     }
 
     /// Each member's totals per round since `since` in a server, for the gradebook: live and
-    /// homework rounds (practice is the member's own and is not graded).
+    /// homework rounds (practice is the member's own and is not graded). Folded rounds count
+    /// when their last answer is in the period; running rounds by their answers in it.
     pub async fn round_tallies(
         &self,
         guild: u64,
@@ -174,10 +230,15 @@ impl Store {
     ) -> Result<Vec<RoundTally>, StoreError> {
         on!(&self.reader, |db| {
             let rows = sqlx::query(
-                "SELECT user_id, round_id, kind, COUNT(*) AS answered,
+                "SELECT user_id, round_id, kind, answered, correct, points
+                 FROM quiz_round_members
+                 WHERE guild_id = $1 AND kind IN ('live', 'homework') AND last_at >= $2
+                 UNION ALL
+                 SELECT user_id, round_id, kind, COUNT(*) AS answered,
                         CAST(SUM(correct) AS BIGINT) AS correct, CAST(SUM(points) AS BIGINT) AS points
                  FROM quiz_answers
-                 WHERE guild_id = $1 AND answered_at >= $2 AND kind IN ('live', 'homework')
+                 WHERE round_id IN (SELECT id FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live')
+                   AND answered_at >= $2
                  GROUP BY user_id, round_id, kind
                  ORDER BY user_id, round_id",
             )

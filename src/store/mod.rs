@@ -26,6 +26,7 @@ mod class;
 mod daily;
 mod debates;
 mod engine;
+mod fold;
 mod handle;
 mod health;
 mod homework;

@@ -8,16 +8,15 @@ use super::{Record, Store, StoreError, snowflake};
 /// The most members one call looks up (a chart shows ten).
 const MAX_IDS: usize = 25;
 
-/// Each member's latest non-empty name among the answers `filter` lets through (a server's,
-/// or some members' in it): the name of their latest answer.
-const LATEST: &str = "SELECT a.user_id AS user_id, a.display_name AS name
+/// Each member's latest name as folded (`quiz_names`), for a server or some members in it.
+const FOLDED: &str = "SELECT user_id, name, seen_at FROM quiz_names WHERE guild_id = $1 {filter}";
+
+/// The names members answered under in the server's rounds still running (not folded yet).
+const RUNNING: &str = "SELECT a.user_id AS user_id, a.display_name AS name, a.answered_at AS seen_at
      FROM quiz_answers a
-     JOIN (SELECT user_id, MAX(answered_at) AS at FROM quiz_answers
-           WHERE guild_id = $1 AND display_name IS NOT NULL AND display_name <> '' {filter}
-           GROUP BY user_id) l
-       ON l.user_id = a.user_id AND l.at = a.answered_at
-     WHERE a.guild_id = $1 AND a.display_name IS NOT NULL AND a.display_name <> ''
-     ORDER BY a.answered_at, a.round_id, a.question_no";
+     WHERE a.round_id IN (SELECT id FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live')
+       AND a.guild_id = $1 AND a.display_name <> '' {filter}
+     ORDER BY a.answered_at, a.question_no";
 
 impl Store {
     /// Each member's latest display name in a server's quiz answers.
@@ -51,21 +50,37 @@ impl Store {
             let marks: Vec<String> = (0..members.len()).map(|i| format!("${}", i + 2)).collect();
             format!("AND user_id IN ({})", marks.join(", "))
         };
-        let sql = LATEST.replace("{filter}", &filter);
-        on!(&self.reader, |db| {
-            let mut query = sqlx::query(&sql).bind(guild.to_string());
-            for m in members {
-                query = query.bind(m);
+        let mut out: HashMap<u64, (String, i64)> = HashMap::new();
+        for sql in [FOLDED, RUNNING] {
+            let sql = sql.replace("{filter}", &filter);
+            let rows = on!(&self.reader, |db| {
+                let mut query = sqlx::query(&sql).bind(guild.to_string());
+                for m in members {
+                    query = query.bind(m);
+                }
+                let rows = query.fetch_all(db).await?;
+                let mut seen = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    let name: String = row.value("name")?;
+                    let at: i64 = row.value("seen_at")?;
+                    seen.push((snowflake(row, "user_id")?, name, at));
+                }
+                seen
+            });
+            // The latest name is kept (a later row of the same instant wins).
+            for (user, name, at) in rows {
+                match out.get(&user) {
+                    Some((_, kept)) if *kept > at => {}
+                    _ => {
+                        out.insert(user, (name, at));
+                    }
+                }
             }
-            let rows = query.fetch_all(db).await?;
-            let mut out = HashMap::new();
-            for row in &rows {
-                // Ordered by time: the latest answer's name is kept.
-                let name: String = row.value("name")?;
-                out.insert(snowflake(row, "user_id")?, name);
-            }
-            Ok(out)
-        })
+        }
+        Ok(out
+            .into_iter()
+            .map(|(user, (name, _))| (user, name))
+            .collect())
     }
 }
 

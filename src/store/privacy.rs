@@ -77,7 +77,8 @@ impl Store {
 
     /// Deletes every row about `user` in one transaction: answers, votes and suggestions go;
     /// the rounds and debates they started stay for the others in them, without their name.
-    /// Boards are computed from the answers, so they no longer count the member. Returns
+    /// Their totals on the boards and their names go too, so boards no longer count them (the
+    /// class's anonymous tallies per question keep their answers' counts). Returns
     /// what was there.
     pub async fn forget_member(&self, user: u64) -> Result<MemberRows, StoreError> {
         on!(&self.pool, |db| {
@@ -89,6 +90,9 @@ impl Store {
                 .await?;
             for sql in [
                 "DELETE FROM quiz_answers WHERE user_id = $1",
+                "DELETE FROM quiz_round_members WHERE user_id = $1",
+                "DELETE FROM quiz_member_totals WHERE user_id = $1",
+                "DELETE FROM quiz_names WHERE user_id = $1",
                 "DELETE FROM debate_votes WHERE user_id = $1",
                 "DELETE FROM debate_ballots WHERE user_id = $1",
                 "DELETE FROM debate_sides WHERE user_id = $1",

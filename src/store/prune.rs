@@ -8,19 +8,22 @@ use super::{BeginWrite, Store, StoreError};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Pruned {
     pub answers: u64,
+    /// Members' totals per round, summed from answers that went.
+    pub rounds: u64,
     pub votes: u64,
     pub tokens: u64,
 }
 
 impl Pruned {
     pub fn total(&self) -> u64 {
-        self.answers + self.votes + self.tokens
+        self.answers + self.rounds + self.votes + self.tokens
     }
 
     /// The count a statement's rows add to.
     fn of(&mut self, kind: Kind) -> &mut u64 {
         match kind {
             Kind::Answers => &mut self.answers,
+            Kind::Rounds => &mut self.rounds,
             Kind::Votes => &mut self.votes,
             Kind::Tokens => &mut self.tokens,
         }
@@ -31,18 +34,15 @@ impl Pruned {
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     Answers,
+    /// Members' totals per round: counted with the answers they sum.
+    Rounds,
     Votes,
     Tokens,
 }
 
 /// The statements of a pruning (`$1`: the instant before which rows go), each with what its
 /// rows count as.
-const STATEMENTS: [(Kind, &str); 9] = [
-    (
-        Kind::Answers,
-        "DELETE FROM quiz_answers WHERE answered_at < $1
-             AND round_id IN (SELECT id FROM quiz_rounds WHERE ended_at IS NOT NULL)",
-    ),
+const STATEMENTS: [(Kind, &str); 8] = [
     (
         Kind::Votes,
         "DELETE FROM debate_votes WHERE voted_at < $1
@@ -86,13 +86,56 @@ const STATEMENTS: [(Kind, &str); 9] = [
     ),
 ];
 
+/// Old answers (and each member's totals per round), deleted `BATCH` rows per transaction
+/// through the index on their age, so the first prune of a large history never holds the
+/// writer for long. `$1`: the instant before which rows go; `$2`: the batch.
+const BATCHED: [(Kind, &str); 2] = [
+    (
+        Kind::Answers,
+        "DELETE FROM quiz_answers WHERE (round_id, question_no, user_id) IN (
+             SELECT a.round_id, a.question_no, a.user_id FROM quiz_answers a
+             JOIN quiz_rounds r ON r.id = a.round_id
+             WHERE a.answered_at < $1 AND r.ended_at IS NOT NULL LIMIT $2)",
+    ),
+    (
+        Kind::Rounds,
+        "DELETE FROM quiz_round_members WHERE (round_id, user_id) IN (
+             SELECT m.round_id, m.user_id FROM quiz_round_members m
+             JOIN quiz_rounds r ON r.id = m.round_id
+             WHERE m.last_at < $1 AND r.ended_at IS NOT NULL LIMIT $2)",
+    ),
+];
+
+/// Rows deleted per transaction by a batched statement.
+const BATCH: i64 = 5_000;
+
 impl Store {
-    /// Deletes what is older than `before` (unix seconds), in one transaction. Answers of a
-    /// running round and votes of an open debate stay, whatever their age.
+    /// Deletes what is older than `before` (unix seconds). Answers of a running round and
+    /// votes of an open debate stay, whatever their age. Answers go in batches of their own
+    /// transactions; the rest in one.
     pub async fn prune(&self, before: i64) -> Result<Pruned, StoreError> {
+        let mut pruned = Pruned::default();
+        for (kind, sql) in BATCHED {
+            loop {
+                let done = on!(&self.pool, |db| {
+                    let mut tx = db.begin_write().await?;
+                    let done = sqlx::query(sql)
+                        .bind(before)
+                        .bind(BATCH)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    tx.commit().await?;
+                    done
+                });
+                *pruned.of(kind) += done;
+                if done < BATCH as u64 {
+                    break;
+                }
+            }
+        }
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            let mut pruned = Pruned::default();
             for (kind, sql) in STATEMENTS {
                 *pruned.of(kind) += sqlx::query(sql)
                     .bind(before)
@@ -162,6 +205,7 @@ mod tests {
             gone,
             Pruned {
                 answers: 1,
+                rounds: 0,
                 votes: 1,
                 tokens: 2
             }

@@ -3,6 +3,9 @@
 
 use sqlx::Row;
 
+use std::collections::HashMap;
+
+use super::fold::{TOTALLED, fold_round};
 use super::{BeginWrite, Record, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::{Access, AnswerRow, BoardLine, Period, Sort};
 
@@ -79,16 +82,21 @@ impl Store {
             .await
     }
 
+    /// Ends a round and folds its answers into the boards, in one transaction.
     pub async fn end_round(&self, round: u64, outcome: &str, now: i64) -> Result<(), StoreError> {
         on!(&self.pool, |db| {
+            let round = round.to_string();
+            let mut tx = db.begin_write().await?;
             sqlx::query(
-            "UPDATE quiz_rounds SET ended_at = $1, outcome = $2 WHERE id = $3 AND ended_at IS NULL",
-        )
-        .bind(now)
-        .bind(outcome)
-        .bind(round.to_string())
-        .execute(db)
-        .await?;
+                "UPDATE quiz_rounds SET ended_at = $1, outcome = $2 WHERE id = $3 AND ended_at IS NULL",
+            )
+            .bind(now)
+            .bind(outcome)
+            .bind(&round)
+            .execute(&mut *tx)
+            .await?;
+            fold_round!(tx, &round);
+            tx.commit().await?;
             Ok(())
         })
     }
@@ -119,14 +127,17 @@ impl Store {
                 if !ours(round, parse_id("guild_id", &guild)?) {
                     continue;
                 }
+                let mut tx = db.begin_write().await?;
                 let done = sqlx::query(
                     "UPDATE quiz_rounds SET ended_at = $1, outcome = 'abandoned'
                      WHERE id = $2 AND ended_at IS NULL",
                 )
                 .bind(now)
                 .bind(&id)
-                .execute(db)
+                .execute(&mut *tx)
                 .await?;
+                fold_round!(tx, &id);
+                tx.commit().await?;
                 if done.rows_affected() == 1 {
                     channels.push(parse_id("channel_id", &channel)?);
                 }
@@ -143,15 +154,29 @@ impl Store {
         now: i64,
     ) -> Result<(), StoreError> {
         on!(&self.pool, |db| {
+            let guild = guild.to_string();
+            let mut tx = db.begin_write().await?;
             sqlx::query(
                 "INSERT INTO quiz_resets (guild_id, period, reset_at) VALUES ($1, $2, $3)
              ON CONFLICT (guild_id, period) DO UPDATE SET reset_at = excluded.reset_at",
             )
-            .bind(guild.to_string())
+            .bind(&guild)
             .bind(period.code())
             .bind(now)
-            .execute(db)
+            .execute(&mut *tx)
             .await?;
+            // The totals kept for the period start again from nothing.
+            for sql in [
+                "DELETE FROM quiz_member_totals WHERE guild_id = $1 AND period = $2",
+                "DELETE FROM quiz_question_tallies WHERE guild_id = $1 AND period = $2",
+            ] {
+                sqlx::query(sql)
+                    .bind(&guild)
+                    .bind(period.code())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
             Ok(())
         })
     }
@@ -167,6 +192,10 @@ impl Store {
     }
 
     /// The server's board for a period, ranked by `sort` with shared places (then by points).
+    ///
+    /// Read from the folded totals (the term's and all-time boards: one row per member; the
+    /// rolling week and month: each member's totals per round played in the window, a round
+    /// counting when its last answer does), plus the answers of the rounds still running.
     pub async fn board_by(
         &self,
         guild: u64,
@@ -174,62 +203,101 @@ impl Store {
         now: i64,
         sort: Sort,
     ) -> Result<Vec<BoardLine>, StoreError> {
-        on!(&self.reader, |db| {
+        let since = self.period_start(guild, period, now).await?;
+        let (folded, running) = on!(&self.reader, |db| {
             let guild = guild.to_string();
-            let reset: Option<i64> = sqlx::query_scalar(
-                "SELECT reset_at FROM quiz_resets WHERE guild_id = $1 AND period = $2",
+            let folded = if TOTALLED.contains(&period.code()) {
+                sqlx::query(
+                    "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
+                     WHERE guild_id = $1 AND period = $2",
+                )
+                .bind(&guild)
+                .bind(period.code())
+                .fetch_all(db)
+                .await?
+            } else {
+                sqlx::query(
+                    "SELECT user_id, CAST(SUM(points) AS BIGINT) AS points,
+                            CAST(SUM(correct) AS BIGINT) AS correct,
+                            CAST(SUM(answered) AS BIGINT) AS answered, COUNT(*) AS games,
+                            CAST(SUM(won) AS BIGINT) AS wins
+                     FROM quiz_round_members
+                     WHERE guild_id = $1 AND kind = 'live' AND last_at >= $2
+                     GROUP BY user_id",
+                )
+                .bind(&guild)
+                .bind(since)
+                .fetch_all(db)
+                .await?
+            };
+            let running = sqlx::query(
+                "WITH per AS (
+                     SELECT round_id, user_id, CAST(SUM(points) AS BIGINT) AS p, CAST(SUM(correct) AS BIGINT) AS c, COUNT(*) AS n
+                     FROM quiz_answers
+                     WHERE round_id IN (SELECT id FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live')
+                       AND answered_at >= $2
+                     GROUP BY round_id, user_id),
+                 best AS (SELECT round_id, MAX(p) AS m FROM per GROUP BY round_id)
+                 SELECT per.user_id AS user_id, CAST(SUM(per.p) AS BIGINT) AS points, CAST(SUM(per.c) AS BIGINT) AS correct,
+                        CAST(SUM(per.n) AS BIGINT) AS answered, COUNT(*) AS games,
+                        CAST(SUM(CASE WHEN per.p = best.m AND best.m > 0 THEN 1 ELSE 0 END) AS BIGINT) AS wins
+                 FROM per JOIN best ON best.round_id = per.round_id
+                 GROUP BY per.user_id",
             )
             .bind(&guild)
-            .bind(period.code())
-            .fetch_optional(db)
+            .bind(since)
+            .fetch_all(db)
             .await?;
-            let since = period.window(now).max(reset.unwrap_or(i64::MIN));
-            let rows = sqlx::query(
-            "WITH per AS (
-                 SELECT round_id, user_id, CAST(SUM(points) AS BIGINT) AS p, CAST(SUM(correct) AS BIGINT) AS c, COUNT(*) AS n
-                 FROM quiz_answers WHERE guild_id = $1 AND answered_at >= $2 AND kind = 'live'
-                 GROUP BY round_id, user_id),
-             best AS (SELECT round_id, MAX(p) AS m FROM per GROUP BY round_id)
-             SELECT per.user_id AS user_id, CAST(SUM(per.p) AS BIGINT) AS points, CAST(SUM(per.c) AS BIGINT) AS correct,
-                    CAST(SUM(per.n) AS BIGINT) AS answered, COUNT(*) AS games,
-                    CAST(SUM(CASE WHEN per.p = best.m AND best.m > 0 THEN 1 ELSE 0 END) AS BIGINT) AS wins
-             FROM per JOIN best ON best.round_id = per.round_id
-             GROUP BY per.user_id",
-        )
-        .bind(&guild)
-        .bind(since)
-        .fetch_all(db)
-        .await?;
-            fn count(row: &impl Record, name: &str) -> Result<u32, sqlx::Error> {
-                Ok(u32::try_from(row.value::<i64>(name)?).unwrap_or(0))
-            }
-            let mut out: Vec<BoardLine> = Vec::with_capacity(rows.len());
-            for row in &rows {
-                out.push(BoardLine {
-                    rank: 0,
-                    user_id: snowflake(row, "user_id")?,
-                    points: u64::try_from(row.try_get::<i64, _>("points")?).unwrap_or(0),
-                    correct: count(row, "correct")?,
-                    answered: count(row, "answered")?,
-                    games: count(row, "games")?,
-                    wins: count(row, "wins")?,
-                });
-            }
-            out.sort_by(|a, b| {
-                sort.key(b)
-                    .cmp(&sort.key(a))
-                    .then(b.points.cmp(&a.points))
-                    .then(a.user_id.cmp(&b.user_id))
+            (lines(&folded)?, lines(&running)?)
+        });
+        let mut by: HashMap<u64, BoardLine> = HashMap::with_capacity(folded.len());
+        for line in folded.into_iter().chain(running) {
+            let sum = by.entry(line.user_id).or_insert_with(|| BoardLine {
+                user_id: line.user_id,
+                ..BoardLine::default()
             });
-            for i in 0..out.len() {
-                out[i].rank = match i.checked_sub(1).map(|p| &out[p]) {
-                    Some(prev) if sort.key(prev) == sort.key(&out[i]) => prev.rank,
-                    _ => i as u32 + 1,
-                };
-            }
-            Ok(out)
-        })
+            sum.points += line.points;
+            sum.correct += line.correct;
+            sum.answered += line.answered;
+            sum.games += line.games;
+            sum.wins += line.wins;
+        }
+        let mut out: Vec<BoardLine> = by.into_values().collect();
+        out.sort_by(|a, b| {
+            sort.key(b)
+                .cmp(&sort.key(a))
+                .then(b.points.cmp(&a.points))
+                .then(a.user_id.cmp(&b.user_id))
+        });
+        for i in 0..out.len() {
+            out[i].rank = match i.checked_sub(1).map(|p| &out[p]) {
+                Some(prev) if sort.key(prev) == sort.key(&out[i]) => prev.rank,
+                _ => i as u32 + 1,
+            };
+        }
+        Ok(out)
     }
+}
+
+/// Board lines (unranked) from rows of `user_id`, `points`, `correct`, `answered`, `games` and
+/// `wins`.
+fn lines(rows: &[impl Record]) -> Result<Vec<BoardLine>, StoreError> {
+    fn count(row: &impl Record, name: &str) -> Result<u32, sqlx::Error> {
+        Ok(u32::try_from(row.value::<i64>(name)?).unwrap_or(0))
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(BoardLine {
+            rank: 0,
+            user_id: snowflake(row, "user_id")?,
+            points: u64::try_from(row.value::<i64>("points")?).unwrap_or(0),
+            correct: count(row, "correct")?,
+            answered: count(row, "answered")?,
+            games: count(row, "games")?,
+            wins: count(row, "wins")?,
+        });
+    }
+    Ok(out)
 }
 
 impl Store {

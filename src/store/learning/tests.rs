@@ -53,6 +53,8 @@ async fn homework(s: &Store, round: u64, guild: u64, user: u64, rows: &[(bool, i
             .expect("answer");
         }
     });
+    // Stored as bulk history is: folded as the store does when it opens.
+    s.fold_pending().await.expect("fold");
 }
 
 #[tokio::test]
@@ -126,7 +128,7 @@ async fn insight_tallies_count_per_answer_chosen_by_period_and_channel() {
     s.record_answers(2, 10, &[row("a", 1, 8, 3, false, 1000)])
         .await
         .unwrap();
-    let mut all = s.insight_tallies(10, i64::MIN, None).await.unwrap();
+    let mut all = s.insight_tallies(10, Period::All, 0, None).await.unwrap();
     all.sort_by(|x, y| (&x.question, x.picked).cmp(&(&y.question, y.picked)));
     let flat: Vec<(&str, Option<u32>, bool, u64)> = all
         .iter()
@@ -141,11 +143,14 @@ async fn insight_tallies_count_per_answer_chosen_by_period_and_channel() {
             ("b", Some(2), true, 1)
         ]
     );
-    let recent = s.insight_tallies(10, 500, Some(20)).await.unwrap();
+    let recent = s
+        .insight_tallies(10, Period::Week, 500 + 7 * 86_400, Some(20))
+        .await
+        .unwrap();
     assert_eq!(recent.iter().map(|t| t.count).sum::<u64>(), 3);
     assert!(recent.iter().all(|t| t.question == "a"));
     assert!(
-        s.insight_tallies(99, i64::MIN, None)
+        s.insight_tallies(99, Period::All, 0, None)
             .await
             .unwrap()
             .is_empty()

@@ -111,3 +111,91 @@ async fn typed_answers_keep_their_text_and_a_refused_one_chose_nothing() {
     });
     assert_eq!(stored, -1);
 }
+
+/// Ending a round folds it into the kept totals: every board, the gradebook, the class's
+/// tallies and the names read the same before (from the running round's answers) and after.
+#[tokio::test]
+async fn a_round_reads_the_same_running_and_folded() {
+    let s = Store::in_memory().await.unwrap();
+    let now = 1_000_000;
+    s.start_round(1, 10, 20, 30, now - 100).await.unwrap();
+    s.start_round(2, 10, 21, 30, now - 100).await.unwrap();
+    let mut rows = Vec::new();
+    for (q, user, correct, points) in [
+        (1, 101, true, 900),
+        (1, 102, false, 0),
+        (2, 101, true, 500),
+        (2, 102, true, 800),
+        (2, 103, true, 700),
+        (3, 103, true, 900),
+    ] {
+        let mut r = row(q, user, correct, points, now - 50 + i64::from(q));
+        r.picked = Some(if correct { 0 } else { 2 });
+        r.display_name = Some(format!("member {user}"));
+        rows.push(r);
+    }
+    s.record_answers(1, 10, &rows).await.unwrap();
+    s.record_answers(2, 10, &[row(1, 104, true, 100, now - 10)])
+        .await
+        .unwrap();
+    async fn seen(s: &Store, now: i64) -> Vec<String> {
+        let mut out = Vec::new();
+        for period in [Period::Week, Period::Month, Period::Term, Period::All] {
+            for sort in [Sort::Points, Sort::Wins, Sort::Games, Sort::Accuracy] {
+                out.push(format!(
+                    "{period:?} {sort:?} {:?}",
+                    s.board_by(10, period, now, sort).await.unwrap()
+                ));
+            }
+            for channel in [None, Some(20), Some(21)] {
+                let mut t = s
+                    .insight_tallies(10, period, now, channel)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|t| (t.question, t.picked, t.correct, t.count))
+                    .collect::<Vec<_>>();
+                t.sort();
+                // Rows of one kind may come as several parts: their sums are what counts.
+                let mut summed: Vec<(String, Option<u32>, bool, u64)> = Vec::new();
+                for (q, p, c, n) in t {
+                    match summed.last_mut() {
+                        Some(last) if (&last.0, last.1, last.2) == (&q, p, c) => last.3 += n,
+                        _ => summed.push((q, p, c, n)),
+                    }
+                }
+                out.push(format!("{period:?} {channel:?} {summed:?}"));
+            }
+        }
+        let mut tallies = s.round_tallies(10, i64::MIN).await.unwrap();
+        tallies.sort_by_key(|t| (t.user, t.round));
+        out.push(format!("{tallies:?}"));
+        let mut names: Vec<_> = s.display_names(10).await.unwrap().into_iter().collect();
+        names.sort();
+        out.push(format!("{names:?}"));
+        out
+    }
+    let running = seen(&s, now).await;
+    s.end_round(1, "finished", now).await.unwrap();
+    s.end_round(2, "finished", now).await.unwrap();
+    assert_eq!(seen(&s, now).await, running);
+    // Folding happens once: ending again, or the folding at start-up, adds nothing.
+    s.end_round(1, "finished", now).await.unwrap();
+    assert_eq!(s.fold_pending().await.unwrap(), 0);
+    assert_eq!(seen(&s, now).await, running);
+    // A reset of the term starts its kept totals again; all time keeps them.
+    s.reset_board(10, Period::Term, now).await.unwrap();
+    assert!(s.board(10, Period::Term, now).await.unwrap().is_empty());
+    assert!(
+        s.insight_tallies(10, Period::Term, now, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(s.board(10, Period::All, now).await.unwrap().len(), 4);
+    // Erasing a member takes their totals and name from every board.
+    s.forget_member(101).await.unwrap();
+    let all = s.board(10, Period::All, now).await.unwrap();
+    assert!(all.iter().all(|l| l.user_id != 101));
+    assert!(!s.display_names(10).await.unwrap().contains_key(&101));
+}

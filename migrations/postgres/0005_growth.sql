@@ -1,0 +1,66 @@
+-- Growth: what boards, the gradebook, insights and names read is kept beside the answers, so
+-- a command reads a server's members and questions, not its whole history.
+--
+-- A round is folded into these tables when it ends (live rounds), or answer by answer
+-- (homework and practice); `quiz_rounds.folded` says it was. Readers add the answers of the
+-- live rounds still running, which are not folded yet.
+ALTER TABLE quiz_rounds ADD COLUMN folded BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX quiz_rounds_unfolded ON quiz_rounds (guild_id) WHERE folded = 0;
+
+-- Each member's totals in each round (every kind); `won`: they had the round's most points.
+CREATE TABLE quiz_round_members (
+    round_id      TEXT NOT NULL REFERENCES quiz_rounds(id) ON DELETE CASCADE,
+    user_id       TEXT NOT NULL,
+    guild_id      TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    points        BIGINT NOT NULL,
+    correct       BIGINT NOT NULL,
+    answered      BIGINT NOT NULL,
+    last_at       BIGINT NOT NULL,
+    won           BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (round_id, user_id)
+);
+CREATE INDEX quiz_round_members_recent ON quiz_round_members (guild_id, kind, last_at);
+CREATE INDEX quiz_round_members_member ON quiz_round_members (user_id);
+
+-- The term's and all-time board: each member's live totals since the period's last reset.
+CREATE TABLE quiz_member_totals (
+    guild_id      TEXT NOT NULL,
+    period        TEXT NOT NULL,
+    user_id       TEXT NOT NULL,
+    points        BIGINT NOT NULL,
+    correct       BIGINT NOT NULL,
+    answered      BIGINT NOT NULL,
+    games         BIGINT NOT NULL,
+    wins          BIGINT NOT NULL,
+    PRIMARY KEY (guild_id, period, user_id)
+);
+CREATE INDEX quiz_member_totals_member ON quiz_member_totals (user_id);
+
+-- How a server's class answered each question since the term's (or ever's) last reset, per
+-- channel: answers of every kind, counted by the choice picked (-1: unknown) and outcome.
+CREATE TABLE quiz_question_tallies (
+    guild_id      TEXT NOT NULL,
+    period        TEXT NOT NULL,
+    channel_id    TEXT NOT NULL,
+    question_id   TEXT NOT NULL,
+    picked        BIGINT NOT NULL,
+    correct       BIGINT NOT NULL,
+    n             BIGINT NOT NULL,
+    PRIMARY KEY (guild_id, period, channel_id, question_id, picked, correct)
+);
+
+-- Each member's latest display name in a server, as last seen answering.
+CREATE TABLE quiz_names (
+    guild_id      TEXT NOT NULL,
+    user_id       TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    seen_at       BIGINT NOT NULL,
+    PRIMARY KEY (guild_id, user_id)
+);
+CREATE INDEX quiz_names_member ON quiz_names (user_id);
+
+-- A member's answers in time order (practice's spaced repetition, /quiz review), and the
+-- retention prune's range read by age.
+CREATE INDEX quiz_answers_member_time ON quiz_answers (guild_id, user_id, answered_at);
+CREATE INDEX quiz_answers_age ON quiz_answers (answered_at);

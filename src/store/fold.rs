@@ -1,0 +1,197 @@
+//! Folding answers into what the boards, the gradebook, `/quiz insights` and names read, so a
+//! command reads a server's members and questions, never its whole history.
+//!
+//! A live round is folded once, in the transaction that ends it: each member's totals in the
+//! round (and who won it), the term's and all-time board, the class's tallies per question and
+//! the members' latest names. Homework and practice answers are folded one by one as they are
+//! stored (a member's own attempt is not a race, and a practice run may never end). Readers
+//! add the answers of the live rounds still running (`folded = 0`), one per channel at most.
+//!
+//! Rounds stored before this existed (and the bulk history the growth bench writes) are folded
+//! by [`Store::fold_pending`], which the store runs when it opens.
+
+use super::{BeginWrite, Store, StoreError};
+
+/// The lowest instant, when a period has never been reset.
+pub(super) const EVER: i64 = -9_000_000_000_000_000_000;
+
+/// The periods kept as running totals (the others are rolling windows, read from each
+/// member's totals per round).
+pub(super) const TOTALLED: [&str; 2] = ["term", "all"];
+
+/// Each member's totals in the round (`$1`), or in the one answer `($2, $3)` when given.
+pub(super) const ROUND_MEMBERS: &str = "
+    INSERT INTO quiz_round_members (round_id, user_id, guild_id, kind, points, correct, answered, last_at)
+    SELECT a.round_id, a.user_id, MIN(a.guild_id), MIN(a.kind), CAST(SUM(a.points) AS BIGINT),
+           CAST(SUM(a.correct) AS BIGINT), COUNT(*), MAX(a.answered_at)
+    FROM quiz_answers a
+    WHERE a.round_id = $1 AND ($2 IS NULL OR (a.question_no = $2 AND a.user_id = $3))
+    GROUP BY a.round_id, a.user_id
+    ON CONFLICT (round_id, user_id) DO UPDATE SET
+        points = quiz_round_members.points + excluded.points,
+        correct = quiz_round_members.correct + excluded.correct,
+        answered = quiz_round_members.answered + excluded.answered,
+        last_at = CASE WHEN excluded.last_at > quiz_round_members.last_at
+                       THEN excluded.last_at ELSE quiz_round_members.last_at END";
+
+/// Who won the round `$1`: the most points in it, if any.
+pub(super) const WINS: &str = "
+    UPDATE quiz_round_members SET won = 1
+    WHERE round_id = $1 AND points > 0
+      AND points = (SELECT MAX(m.points) FROM quiz_round_members m WHERE m.round_id = $1)";
+
+/// The live round `$1` added to the board of period `$2` (when it was played after the
+/// period's last reset).
+pub(super) const TOTALS: &str = "
+    INSERT INTO quiz_member_totals (guild_id, period, user_id, points, correct, answered, games, wins)
+    SELECT m.guild_id, $2, m.user_id, m.points, m.correct, m.answered, 1, m.won
+    FROM quiz_round_members m
+    WHERE m.round_id = $1
+      AND m.last_at >= COALESCE(
+          (SELECT reset_at FROM quiz_resets WHERE guild_id = m.guild_id AND period = $2), $3)
+    ON CONFLICT (guild_id, period, user_id) DO UPDATE SET
+        points = quiz_member_totals.points + excluded.points,
+        correct = quiz_member_totals.correct + excluded.correct,
+        answered = quiz_member_totals.answered + excluded.answered,
+        games = quiz_member_totals.games + excluded.games,
+        wins = quiz_member_totals.wins + excluded.wins";
+
+/// The round's answers (or one, `($4, $5)`) added to the class's tallies of period `$2`:
+/// answers given after its last reset (`$3` when it has none).
+pub(super) const TALLIES: &str = "
+    INSERT INTO quiz_question_tallies (guild_id, period, channel_id, question_id, picked, correct, n)
+    SELECT a.guild_id, $2, r.channel_id, a.question_id, COALESCE(a.picked, -1), a.correct, COUNT(*)
+    FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id
+    WHERE a.round_id = $1 AND ($4 IS NULL OR (a.question_no = $4 AND a.user_id = $5))
+      AND a.answered_at >= COALESCE(
+          (SELECT reset_at FROM quiz_resets WHERE guild_id = a.guild_id AND period = $2), $3)
+    GROUP BY a.guild_id, r.channel_id, a.question_id, COALESCE(a.picked, -1), a.correct
+    ON CONFLICT (guild_id, period, channel_id, question_id, picked, correct) DO UPDATE SET
+        n = quiz_question_tallies.n + excluded.n";
+
+/// Each member's latest name in the round (or in the one answer `($2, $3)`), kept when it is
+/// newer than the one stored.
+pub(super) const NAMES: &str = "
+    INSERT INTO quiz_names (guild_id, user_id, name, seen_at)
+    SELECT a.guild_id, a.user_id,
+           (SELECT b.display_name FROM quiz_answers b
+            WHERE b.round_id = a.round_id AND b.user_id = a.user_id AND b.display_name <> ''
+              AND ($2 IS NULL OR b.question_no = $2)
+            ORDER BY b.answered_at DESC, b.question_no DESC LIMIT 1),
+           MAX(a.answered_at)
+    FROM quiz_answers a
+    WHERE a.round_id = $1 AND ($2 IS NULL OR (a.question_no = $2 AND a.user_id = $3))
+      AND a.display_name <> ''
+    GROUP BY a.guild_id, a.user_id, a.round_id
+    ON CONFLICT (guild_id, user_id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at
+    WHERE excluded.seen_at >= quiz_names.seen_at";
+
+/// Folds the answers of round `$round` (a `&str`) into the aggregates through `$tx` (a
+/// transaction of either engine): the whole round (`$one` is `None`), or the one stored answer
+/// `Some((question_no, user))`. A whole live round also counts its wins and joins the boards.
+macro_rules! fold {
+    ($tx:expr, $round:expr, $one:expr, $live:expr) => {{
+        let round: &str = $round;
+        let one: Option<(i64, String)> = $one;
+        let (number, user) = match &one {
+            Some((n, u)) => (Some(*n), Some(u.as_str())),
+            None => (None, None),
+        };
+        sqlx::query($crate::store::fold::ROUND_MEMBERS)
+            .bind(round)
+            .bind(number)
+            .bind(user)
+            .execute(&mut *$tx)
+            .await?;
+        if $live && one.is_none() {
+            $crate::store::fold::board!($tx, round);
+        }
+        for period in $crate::store::fold::TOTALLED {
+            sqlx::query($crate::store::fold::TALLIES)
+                .bind(round)
+                .bind(period)
+                .bind($crate::store::fold::EVER)
+                .bind(number)
+                .bind(user)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        sqlx::query($crate::store::fold::NAMES)
+            .bind(round)
+            .bind(number)
+            .bind(user)
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+pub(super) use fold;
+
+/// A folded live round's wins, and its members' totals on the term's and all-time boards.
+macro_rules! board {
+    ($tx:expr, $round:expr) => {{
+        sqlx::query($crate::store::fold::WINS)
+            .bind($round)
+            .execute(&mut *$tx)
+            .await?;
+        for period in $crate::store::fold::TOTALLED {
+            sqlx::query($crate::store::fold::TOTALS)
+                .bind($round)
+                .bind(period)
+                .bind($crate::store::fold::EVER)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+pub(super) use board;
+
+/// Marks the round `$round` folded and folds it whole, unless it was folded already.
+macro_rules! fold_round {
+    ($tx:expr, $round:expr) => {{
+        let round: &str = $round;
+        let kind: Option<String> = sqlx::query_scalar(
+            "UPDATE quiz_rounds SET folded = 1 WHERE id = $1 AND folded = 0 RETURNING kind",
+        )
+        .bind(round)
+        .fetch_optional(&mut *$tx)
+        .await?;
+        if let Some(kind) = kind {
+            $crate::store::fold::fold!($tx, round, None, kind == "live");
+        }
+    }};
+}
+pub(super) use fold_round;
+
+/// Rounds folded per transaction by [`Store::fold_pending`].
+const PENDING_BATCH: i64 = 200;
+
+impl Store {
+    /// Folds every round that should be and is not: ended live rounds, and homework and
+    /// practice rounds stored before folding existed. Run when the store opens; a few hundred
+    /// rounds per transaction, so a large history never holds the writer for long.
+    pub async fn fold_pending(&self) -> Result<u64, StoreError> {
+        let mut folded = 0;
+        loop {
+            let done: u64 = on!(&self.pool, |db| {
+                let mut tx = db.begin_write().await?;
+                let ids: Vec<String> = sqlx::query_scalar(
+                    "SELECT id FROM quiz_rounds
+                     WHERE folded = 0 AND (ended_at IS NOT NULL OR kind <> 'live')
+                     ORDER BY id LIMIT $1",
+                )
+                .bind(PENDING_BATCH)
+                .fetch_all(&mut *tx)
+                .await?;
+                for id in &ids {
+                    fold_round!(tx, id);
+                }
+                tx.commit().await?;
+                ids.len() as u64
+            });
+            folded += done;
+            if done < PENDING_BATCH as u64 {
+                return Ok(folded);
+            }
+        }
+    }
+}

@@ -14,46 +14,19 @@
 #[path = "../tests/e2e/fake/mod.rs"]
 mod common;
 
+#[path = "support/mod.rs"]
+mod support;
+
 use std::time::{Duration, Instant};
 
 use common::{
-    FakeDiscord, MANAGE_MESSAGES, MEMBER, autocomplete, click, command, in_channel, in_guild,
-    string_option, subcommand,
+    FakeDiscord, MEMBER, autocomplete, click, command, in_guild, string_option, subcommand,
 };
 use serde_json::{Value, json};
+use support::{Bot, cpu_time, member_click, mib, status_kib};
 
 const LOOKUPS: usize = 1500;
 const CLICKS: u64 = 1000;
-
-/// Clock ticks per second of `/proc/<pid>/stat` times (USER_HZ, 100 on Linux).
-const TICKS_PER_SECOND: f64 = 100.0;
-
-/// The process's CPU time so far (user + system), from `/proc/<pid>/stat`.
-fn cpu_time(pid: u32) -> Option<Duration> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name (field 2) may hold spaces; fields 14 and 15 follow its closing parenthesis.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let utime: f64 = fields.get(11)?.parse().ok()?;
-    let stime: f64 = fields.get(12)?.parse().ok()?;
-    Some(Duration::from_secs_f64((utime + stime) / TICKS_PER_SECOND))
-}
-
-/// A `/proc/<pid>/status` figure in KiB (`VmRSS`, `VmHWM`).
-fn status_kib(pid: u32, key: &str) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find(|l| l.starts_with(key))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-}
-
-fn mib(kib: Option<u64>) -> String {
-    kib.map_or("unavailable".into(), |k| {
-        format!("{:.1} MiB", k as f64 / 1024.0)
-    })
-}
 
 /// Latency percentiles and CPU per interaction for one phase.
 fn report(what: &str, mut latencies: Vec<Duration>, cpu: Option<Duration>) {
@@ -91,40 +64,13 @@ fn main() {
     rt.block_on(async {
         let fake = FakeDiscord::start().await;
         let state = std::env::temp_dir().join(format!("aura-bench-{}.db", std::process::id()));
-        let bin =
-            std::env::var("E2E_BOT_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_aura").into());
-        let started = Instant::now();
-        let bot = std::process::Command::new(bin)
-            .arg("run")
-            .env("DISCORD_TOKEN", "bench-token")
-            .env("DISCORD_API_URL", fake.url())
-            .env("RUST_LOG", "warn")
-            .env("AURA_STATE_PATH", &state)
-            .env("AURA_DISCORD__REGISTER_ON_START", "guild")
-            .env("AURA_DISCORD__GUILD_ID", common::GUILD_ID)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .spawn()
-            .expect("start aura");
-        // The bot is killed however the benchmark ends, and its state removed.
-        struct Kill(std::process::Child, std::path::PathBuf);
-        impl Drop for Kill {
-            fn drop(&mut self) {
-                let _ = self.0.kill();
-                let _ = self.0.wait();
-                for suffix in ["", "-wal", "-shm"] {
-                    let mut p = self.1.clone().into_os_string();
-                    p.push(suffix);
-                    let _ = std::fs::remove_file(p);
-                }
-            }
-        }
-        let pid = bot.id();
-        let bot = Kill(bot, state);
-        fake.wait_for(Duration::from_secs(20), |f| {
-            f.identifies() > 0 && !f.registered().is_empty()
-        })
+        let bot = Bot::start(
+            &fake,
+            &[("AURA_STATE_PATH", state.display().to_string())],
+            true,
+        )
         .await;
-        let startup = started.elapsed();
+        let (pid, startup) = (bot.pid, bot.startup);
         // Let serenity and poise finish their READY handling, then let the bot idle.
         tokio::time::sleep(Duration::from_millis(1000)).await;
         let idle = status_kib(pid, "VmRSS:");
@@ -214,58 +160,6 @@ async fn lookups(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duratio
     (latencies, cpu)
 }
 
-/// Sends `CLICKS` clicks within one second (one each millisecond, catching up after a late
-/// tick) and times each from its injection to its acknowledgement at the fake.
-async fn burst(
-    fake: &FakeDiscord,
-    pid: u32,
-    first_id: u64,
-    payload: impl Fn(u64, u64) -> Value,
-) -> (Vec<Duration>, Option<Duration>) {
-    let before = cpu_time(pid);
-    let mut sent = Vec::with_capacity(CLICKS as usize);
-    let mut tick = tokio::time::interval(Duration::from_millis(1));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
-    for i in 0..CLICKS {
-        tick.tick().await;
-        let id = first_id + i;
-        fake.dispatch("INTERACTION_CREATE", payload(id, 300_000 + i));
-        sent.push((id.to_string(), Instant::now()));
-    }
-    let ids: std::collections::HashSet<String> = sent.iter().map(|(id, _)| id.clone()).collect();
-    // Polled rather than woken on every callback, so the bench spends little CPU beside the bot.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while fake
-        .callbacks()
-        .iter()
-        .filter(|c| ids.contains(&c.interaction_id))
-        .count()
-        < ids.len()
-    {
-        assert!(
-            Instant::now() < deadline,
-            "not every click was acknowledged"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let cpu = cpu_time(pid).zip(before).map(|(a, b)| a - b);
-    let callbacks: std::collections::HashMap<String, common::Callback> = fake
-        .callbacks()
-        .into_iter()
-        .filter(|c| ids.contains(&c.interaction_id))
-        .map(|c| (c.interaction_id.clone(), c))
-        .collect();
-    let latencies = sent
-        .iter()
-        .map(|(id, at)| {
-            let cb = &callbacks[id];
-            assert_eq!(cb.status, 204, "{}", cb.body);
-            cb.received.saturating_duration_since(*at)
-        })
-        .collect();
-    (latencies, cpu)
-}
-
 /// A debate opens; `CLICKS` members vote within one second.
 async fn votes(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duration>) {
     let debate = 8_000_000u64;
@@ -279,7 +173,8 @@ async fn votes(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duration>
     );
     let cb = fake.interact(in_guild(start, MEMBER, &[])).await;
     assert_eq!(cb.status, 204, "{}", cb.body);
-    burst(fake, pid, 8_100_000, |id, member| {
+    support::burst(fake, pid, CLICKS, 8_100_000, |id, i| {
+        let member = 300_000 + i;
         let side = ["benjamin", "adorno", "undecided"][(member % 3) as usize];
         let vote = click(
             id,
@@ -296,76 +191,24 @@ async fn votes(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duration>
 /// A teacher opens a class debate and its opening vote; `CLICKS` members vote in its thread
 /// within one second.
 async fn ballots(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duration>) {
-    let debate = 8_500_000u64;
     // Another teacher: the first one's `/debate start` is still in its cooldown.
-    let start = subcommand(
-        debate,
-        43,
-        "en-US",
-        "debate",
-        "start",
-        json!([{ "type": 4, "name": "format", "value": 1 }]),
-    );
-    let cb = fake.interact(in_guild(start, MANAGE_MESSAGES, &[])).await;
-    assert_eq!(cb.status, 204, "{}", cb.body);
-    fake.wait_for(Duration::from_secs(20), |f| !f.pins().is_empty())
-        .await;
-    let (_, thread, _) = fake.threads().last().cloned().expect("a thread");
-    let next = click(
-        8_500_001,
-        42,
-        "en-US",
-        &format!("aura:db:{debate}:next"),
-        None,
-    );
-    let cb = fake
-        .interact(in_channel(in_guild(next, MANAGE_MESSAGES, &[]), &thread))
-        .await;
-    assert_eq!(cb.status, 204, "{}", cb.body);
-    burst(fake, pid, 8_600_000, |id, member| {
+    let (ballot, thread) = support::open_ballot(fake, 8_500_000, 43).await;
+    support::burst(fake, pid, CLICKS, 8_600_000, |id, i| {
+        let member = 300_000 + i;
         let side = ["benjamin", "adorno", "undecided"][(member % 3) as usize];
-        let vote = click(
-            id,
-            member,
-            "id",
-            &format!("aura:db:{debate}:vote:opening:{side}"),
-            None,
-        );
-        in_channel(in_guild(vote, MEMBER, &[]), &thread)
+        common::in_channel(
+            member_click(id, member, &format!("{ballot}:{side}")),
+            &thread,
+        )
     })
     .await
 }
 
 /// A teacher opens a quiz round; `CLICKS` members answer its first question within one second.
 async fn answers(fake: &FakeDiscord, pid: u32) -> (Vec<Duration>, Option<Duration>) {
-    let start = subcommand(
-        9_000_000,
-        42,
-        "en-US",
-        "quiz",
-        "start",
-        json!([{ "type": 4, "name": "seconds", "value": 120 }, { "type": 4, "name": "mode", "value": 1 }]),
-    );
-    let cb = fake.interact(in_guild(start, MANAGE_MESSAGES, &[])).await;
-    assert_eq!(cb.status, 204, "{}", cb.body);
-    // The question is read first; its buttons arrive with the edit that opens it.
-    let open = |m: &common::Posted| {
-        std::iter::once(&m.body)
-            .chain(m.edits.iter())
-            .find(|b| b.to_string().contains("aura:quiz:"))
-            .cloned()
-    };
-    fake.wait_for_posts(Duration::from_secs(20), move |p| {
-        p.iter().any(|m| open(m).is_some())
-    })
-    .await;
-    let question = fake.posted().iter().find_map(open).expect("question");
-    let custom_id = question["components"][0]["components"][0]["custom_id"]
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    burst(fake, pid, 9_100_000, |id, member| {
-        in_guild(click(id, member, "id", &custom_id, None), MEMBER, &[])
+    let custom_id = support::open_question(fake, 9_000_000, 42).await;
+    support::burst(fake, pid, CLICKS, 9_100_000, |id, i| {
+        member_click(id, 300_000 + i, &custom_id)
     })
     .await
 }

@@ -64,3 +64,15 @@ CREATE INDEX quiz_names_member ON quiz_names (user_id);
 -- retention prune's range read by age.
 CREATE INDEX quiz_answers_member_time ON quiz_answers (guild_id, user_id, answered_at);
 CREATE INDEX quiz_answers_age ON quiz_answers (answered_at);
+
+-- `/privacy` finds a member's rows through an index in every table that names them.
+CREATE INDEX debate_ballots_member ON debate_ballots (user_id);
+CREATE INDEX debate_sides_member ON debate_sides (user_id);
+CREATE INDEX debate_pois_member ON debate_pois (user_id);
+CREATE INDEX debate_arguments_member ON debate_arguments (user_id);
+CREATE INDEX debate_speeches_speaker ON debate_speeches (speaker_id);
+CREATE INDEX daily_suggestions_member ON daily_suggestions (user_id);
+CREATE INDEX quiz_rounds_starter ON quiz_rounds (starter_id);
+CREATE INDEX debates_starter ON debates (starter_id);
+CREATE INDEX homework_teacher ON homework (teacher_id);
+CREATE INDEX homework_closer ON homework (closed_by);

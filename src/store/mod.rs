@@ -29,6 +29,8 @@ mod engine;
 mod fold;
 mod handle;
 mod health;
+#[cfg(any(test, feature = "test-util"))]
+mod history;
 mod homework;
 mod learning;
 mod limits;
@@ -45,6 +47,8 @@ mod testing;
 pub use class::{Due, Setup};
 pub use engine::*;
 pub use handle::*;
+#[cfg(any(test, feature = "test-util"))]
+pub use history::{Grown, History, member_of};
 pub use posts::Claim;
 pub use privacy::MemberRows;
 pub use prune::Pruned;

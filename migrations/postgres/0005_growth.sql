@@ -60,6 +60,19 @@ CREATE TABLE quiz_names (
 );
 CREATE INDEX quiz_names_member ON quiz_names (user_id);
 
+-- Each member's Leitner box per question (practice's spaced repetition), kept as answers
+-- are folded instead of replayed from every answer they gave.
+CREATE TABLE quiz_boxes (
+    guild_id      TEXT NOT NULL,
+    user_id       TEXT NOT NULL,
+    question_id   TEXT NOT NULL,
+    boxed         BIGINT NOT NULL,
+    last_at       BIGINT NOT NULL,
+    PRIMARY KEY (guild_id, user_id, question_id)
+);
+CREATE INDEX quiz_boxes_member ON quiz_boxes (user_id);
+CREATE INDEX quiz_boxes_age ON quiz_boxes (last_at);
+
 -- A member's answers in time order (practice's spaced repetition, /quiz review), and the
 -- retention prune's range read by age.
 CREATE INDEX quiz_answers_member_time ON quiz_answers (guild_id, user_id, answered_at);

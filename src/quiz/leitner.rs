@@ -17,7 +17,7 @@
 //!
 //! Practice asks due questions first (the most overdue first), then new ones.
 
-pub use super::model::Seen;
+pub use super::model::{Boxed, Seen};
 use std::collections::HashMap;
 
 /// The highest box.
@@ -61,9 +61,26 @@ pub fn step(before: Option<u8>, correct: bool) -> u8 {
 
 /// Replays `answers` in time order (ties keep their given order) into each question's card.
 pub fn replay(answers: &[Seen]) -> HashMap<String, Card> {
+    resume(&[], answers)
+}
+
+/// The cards from the boxes the store keeps (answers already folded), with `answers` since
+/// (those of rounds still running) replayed on top, in time order.
+pub fn resume(kept: &[Boxed], answers: &[Seen]) -> HashMap<String, Card> {
+    let mut cards: HashMap<String, Card> = kept
+        .iter()
+        .map(|b| {
+            let boxed = b.boxed.clamp(1, TOP_BOX);
+            let card = Card {
+                boxed,
+                last: b.last,
+                due: b.last.saturating_add(interval(boxed)),
+            };
+            (b.question.clone(), card)
+        })
+        .collect();
     let mut order: Vec<&Seen> = answers.iter().collect();
     order.sort_by_key(|s| s.at);
-    let mut cards: HashMap<String, Card> = HashMap::new();
     for s in order {
         let before = cards.get(&s.question).map(|c| c.boxed);
         let boxed = step(before, s.correct);

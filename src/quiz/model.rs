@@ -218,6 +218,15 @@ pub struct Seen {
     pub at: i64,
 }
 
+/// A member's Leitner box for one question, as kept by the store: the box reached and when
+/// the question was last answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boxed {
+    pub question: String,
+    pub boxed: u8,
+    pub last: i64,
+}
+
 /// How many answers to one question chose one answer (`picked`, in the pack's authored order;
 /// `None` when unknown) and whether that was right.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -74,14 +74,23 @@ pub fn shown(run: u64, number: usize, q: &QuizQuestion) -> Shown {
     Shown::seeded(q, run ^ (number as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
+/// A member's cards in a server: the boxes kept, with the answers of running rounds on top.
+async fn cards_of(
+    s: &Services,
+    guild: u64,
+    user: u64,
+) -> Result<std::collections::HashMap<String, Card>, Error> {
+    let (kept, running) = s.store.practice_boxes(guild, user).await?;
+    Ok(leitner::resume(&kept, &running))
+}
+
 /// How many questions of the server's first pack are due for a member now, and when the next
 /// one not yet due comes due (for `/quiz me`).
 pub async fn due(s: &Services, guild: u64, user: u64) -> Result<(usize, Option<i64>), Error> {
     let Some(scope) = Scope::of(&s.core, None) else {
         return Ok((0, None));
     };
-    let history = s.store.answer_history(guild, user).await?;
-    let boxes = leitner::replay(&history);
+    let boxes = cards_of(s, guild, user).await?;
     Ok(leitner::due_summary(&boxes, &scope.pool(0), s.clock.unix()))
 }
 
@@ -116,8 +125,7 @@ pub async fn start(
         return Ok(Outcome::Reply(Reply::notice(t(lang, "quiz-no-questions"))));
     };
     let now = s.clock.unix();
-    let history = s.store.answer_history(guild, inv.user).await?;
-    let boxes = leitner::replay(&history);
+    let boxes = cards_of(s, guild, inv.user).await?;
     let pool = scope.pool(inv.id);
     let queue = leitner::queue(&boxes, &pool, &[], now);
     let Some(first) = queue.first().and_then(|id| scope.question(id)) else {
@@ -197,8 +205,7 @@ pub async fn answer(
         return refuse("quiz-practice-answered");
     }
     let feedback = cards::practice_feedback(scope.pack, q, choice, lang);
-    let history = s.store.answer_history(run.guild, inv.user).await?;
-    let boxes = leitner::replay(&history);
+    let boxes = cards_of(s, run.guild, inv.user).await?;
     let asked = s.store.answers_of(run_id, inv.user).await?;
     let asked_ids: Vec<String> = asked.iter().map(|a| a.question_id.clone()).collect();
     let pool = scope.pool(run_id);
@@ -259,6 +266,77 @@ mod tests {
             assert_eq!(sorted, (0..q.choices.len()).collect::<Vec<_>>());
             if q.true_false {
                 assert_eq!(o, vec![0, 1]);
+            }
+        }
+    }
+
+    /// The boxes the store keeps as rounds end are the boxes a replay of every answer gives,
+    /// live rounds, homework and practice alike, with a round still running on top.
+    #[tokio::test]
+    async fn kept_boxes_are_the_replay_of_every_answer() {
+        use crate::store::Store;
+        use rand::{Rng, SeedableRng};
+        for seed in 0..8u64 {
+            let store = Store::in_memory().await.expect("store");
+            let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+            let mut at = 1_000;
+            for round in 1..=12u64 {
+                let practice = rng.gen_bool(0.3);
+                let mut rows = Vec::new();
+                let mut asked: Vec<u32> = (1..=6).collect();
+                asked.shuffle(&mut rng);
+                for (n, q) in asked.iter().take(4).enumerate() {
+                    for user in [5u64, 6] {
+                        at += rng.gen_range(0..3);
+                        let mut row = crate::quiz::model::answered(
+                            n as u32 + 1,
+                            user,
+                            rng.gen_bool(0.6),
+                            100,
+                            at,
+                        );
+                        row.question_id = format!("q{q}");
+                        rows.push(row);
+                    }
+                }
+                if practice {
+                    let run = Run {
+                        guild: 10,
+                        channel: 20,
+                        user: 5,
+                        topic: None,
+                        ended: false,
+                    };
+                    store.start_practice(&run, round, at).await.expect("run");
+                    for r in rows.iter().filter(|r| r.user_id == 5) {
+                        store
+                            .record_practice_answer(round, 10, r)
+                            .await
+                            .expect("answer");
+                    }
+                } else {
+                    store
+                        .start_round(round, 10, 20, 30, at)
+                        .await
+                        .expect("round");
+                    store
+                        .record_answers(round, 10, &rows)
+                        .await
+                        .expect("answers");
+                    // The last round is still running.
+                    if round < 12 {
+                        store.end_round(round, "finished", at).await.expect("end");
+                    }
+                }
+            }
+            for user in [5u64, 6] {
+                let history = store.answer_history(10, user).await.expect("history");
+                let (kept, running) = store.practice_boxes(10, user).await.expect("boxes");
+                assert_eq!(
+                    leitner::resume(&kept, &running),
+                    leitner::replay(&history),
+                    "seed {seed}, member {user}"
+                );
             }
         }
     }

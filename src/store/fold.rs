@@ -2,8 +2,8 @@
 //! command reads a server's members and questions, never its whole history.
 //!
 //! A live round is folded once, in the transaction that ends it: each member's totals in the
-//! round (and who won it), the term's and all-time board, the class's tallies per question and
-//! the members' latest names. Homework and practice answers are folded one by one as they are
+//! round (and who won it), the term's and all-time board, the class's tallies per question,
+//! each member's Leitner box per question and the members' latest names. Homework and practice answers are folded one by one as they are
 //! stored (a member's own attempt is not a race, and a practice run may never end). Readers
 //! add the answers of the live rounds still running (`folded = 0`), one per channel at most.
 //!
@@ -86,6 +86,28 @@ pub(super) const NAMES: &str = "
     ON CONFLICT (guild_id, user_id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at
     WHERE excluded.seen_at >= quiz_names.seen_at";
 
+/// Each member's Leitner box for each question answered in the round (or in the one answer
+/// `($2, $3)`), from their latest answer to it there: a right answer moves the box up one (to
+/// at most 6; a first one to 2), a wrong one back to 1. An answer older than the box's last is
+/// left out (a round folded after a later practice answer).
+pub(super) const BOXES: &str = "
+    INSERT INTO quiz_boxes (guild_id, user_id, question_id, boxed, last_at)
+    SELECT a.guild_id, a.user_id, a.question_id, CASE WHEN a.correct <> 0 THEN 2 ELSE 1 END,
+           a.answered_at
+    FROM quiz_answers a
+    WHERE a.round_id = $1 AND ($2 IS NULL OR (a.question_no = $2 AND a.user_id = $3))
+      AND NOT EXISTS (
+          SELECT 1 FROM quiz_answers b
+          WHERE b.round_id = a.round_id AND b.user_id = a.user_id AND b.question_id = a.question_id
+            AND (b.answered_at > a.answered_at
+                 OR (b.answered_at = a.answered_at AND b.question_no > a.question_no)))
+    ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET
+        boxed = CASE WHEN excluded.boxed = 1 THEN 1
+                     WHEN quiz_boxes.boxed >= 6 THEN 6
+                     ELSE quiz_boxes.boxed + 1 END,
+        last_at = excluded.last_at
+    WHERE excluded.last_at >= quiz_boxes.last_at";
+
 /// Folds the answers of round `$round` (a `&str`) into the aggregates through `$tx` (a
 /// transaction of either engine): the whole round (`$one` is `None`), or the one stored answer
 /// `Some((question_no, user))`. A whole live round also counts its wins and joins the boards.
@@ -116,6 +138,12 @@ macro_rules! fold {
                 .execute(&mut *$tx)
                 .await?;
         }
+        sqlx::query($crate::store::fold::BOXES)
+            .bind(round)
+            .bind(number)
+            .bind(user)
+            .execute(&mut *$tx)
+            .await?;
         sqlx::query($crate::store::fold::NAMES)
             .bind(round)
             .bind(number)

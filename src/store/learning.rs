@@ -9,9 +9,9 @@ use sqlx::Row;
 use super::fold::{TOTALLED, fold};
 use super::{BeginWrite, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::Run;
-use crate::quiz::model::Seen;
 use crate::quiz::model::Tally;
 use crate::quiz::model::{AnswerRow, Period};
+use crate::quiz::model::{Boxed, Seen};
 use crate::quiz::model::{ReportLine, RoundTally};
 
 /// The term's or all-time tallies as folded (`$2`: the period; `$3`: a channel, or `NULL`).
@@ -81,6 +81,53 @@ impl Store {
                 });
             }
             Ok(out)
+        })
+    }
+
+    /// What spaced repetition needs of a member in a server: the Leitner boxes kept for them,
+    /// and their answers in the rounds still running (not folded yet), in time order.
+    pub async fn practice_boxes(
+        &self,
+        guild: u64,
+        user: u64,
+    ) -> Result<(Vec<Boxed>, Vec<Seen>), StoreError> {
+        on!(&self.reader, |db| {
+            let (guild, user) = (guild.to_string(), user.to_string());
+            let rows = sqlx::query(
+                "SELECT question_id, boxed, last_at FROM quiz_boxes
+                 WHERE guild_id = $1 AND user_id = $2",
+            )
+            .bind(&guild)
+            .bind(&user)
+            .fetch_all(db)
+            .await?;
+            let mut kept = Vec::with_capacity(rows.len());
+            for row in rows {
+                kept.push(Boxed {
+                    question: row.try_get("question_id")?,
+                    boxed: u8::try_from(row.try_get::<i64, _>("boxed")?).unwrap_or(1),
+                    last: row.try_get("last_at")?,
+                });
+            }
+            let rows = sqlx::query(
+                "SELECT question_id, correct, answered_at FROM quiz_answers
+                 WHERE round_id IN (SELECT id FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live')
+                   AND user_id = $2
+                 ORDER BY answered_at, round_id, question_no",
+            )
+            .bind(&guild)
+            .bind(&user)
+            .fetch_all(db)
+            .await?;
+            let mut running = Vec::with_capacity(rows.len());
+            for row in rows {
+                running.push(Seen {
+                    question: row.try_get("question_id")?,
+                    correct: row.try_get::<i64, _>("correct")? != 0,
+                    at: row.try_get("answered_at")?,
+                });
+            }
+            Ok((kept, running))
         })
     }
 

@@ -42,7 +42,9 @@ enum Kind {
 
 /// The statements of a pruning (`$1`: the instant before which rows go), each with what its
 /// rows count as.
-const STATEMENTS: [(Kind, &str); 8] = [
+const STATEMENTS: [(Kind, &str); 9] = [
+    // A box not moved since then forgets the question, as its answers are gone.
+    (Kind::Rounds, "DELETE FROM quiz_boxes WHERE last_at < $1"),
     (
         Kind::Votes,
         "DELETE FROM debate_votes WHERE voted_at < $1

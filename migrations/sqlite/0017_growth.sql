@@ -36,6 +36,8 @@ CREATE TABLE quiz_member_totals (
     PRIMARY KEY (guild_id, period, user_id)
 );
 CREATE INDEX quiz_member_totals_member ON quiz_member_totals (user_id);
+-- A board's top rows and a member's place, read in order of points.
+CREATE INDEX quiz_member_totals_rank ON quiz_member_totals (guild_id, period, points);
 
 -- How a server's class answered each question since the term's (or ever's) last reset, per
 -- channel: answers of every kind, counted by the choice picked (-1: unknown) and outcome.

@@ -137,8 +137,19 @@ fn with_files(
         .collect()
 }
 
+/// Draws the outcome's charts off the runtime before its message is built.
+async fn draw_ahead(outcome: &Outcome) {
+    match outcome {
+        Outcome::Reply(r) | Outcome::Update(r) | Outcome::File { reply: r, .. } => {
+            render::ahead(r).await;
+        }
+        _ => {}
+    }
+}
+
 /// Answers within the 3 seconds: a new message, an update, a modal, a file, a deletion.
 async fn respond(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
+    draw_ahead(&outcome).await;
     let update = t.kind == Kind::Component;
     let message = |r: &crate::reply::Reply, kind: u8, extra: Option<render::File>| {
         let mut body = render::interaction_response(r, kind);
@@ -196,6 +207,7 @@ async fn defer(t: &Target<'_>) -> Result<(), Error> {
 /// The outcome after a deferral: the deferred message (or the clicked one) is edited, or a
 /// follow-up carries a new message.
 async fn after_deferral(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
+    draw_ahead(&outcome).await;
     let command = matches!(t.kind, Kind::Command { .. });
     let message = |r: &crate::reply::Reply, extra: Option<render::File>| {
         let mut data = render::message(r, render::Mentions::default());

@@ -274,10 +274,18 @@ async fn leaderboard(
     sort: Option<Sort>,
 ) -> Result<Reply, Error> {
     let sort = sort.unwrap_or_default();
-    let board = s
+    let page = s
         .store
-        .board_by(guild, period, s.clock.unix(), sort)
+        .board_page(
+            guild,
+            period,
+            s.clock.unix(),
+            sort,
+            cards::BOARD_LINES,
+            inv.user,
+        )
         .await?;
+    let board = page.top;
     let top: Vec<u64> = board
         .iter()
         .take(charts::BOARD_TOP)
@@ -303,14 +311,13 @@ async fn leaderboard(
 
 /// `/quiz me`: the member's line of the board over `period`, and their practice due.
 async fn me(s: &Services, inv: &Invocation, guild: u64, period: Period) -> Result<Reply, Error> {
-    let board = s
+    let page = s
         .store
-        .board_by(guild, period, s.clock.unix(), Sort::Points)
+        .board_page(guild, period, s.clock.unix(), Sort::Points, 0, inv.user)
         .await?;
-    let mine = board.iter().find(|l| l.user_id == inv.user);
     let (due, next) = practice::due(s, guild, inv.user).await?;
     let (name, value) = cards::practice_due_field(due, next, inv.lang);
-    Ok(cards::me_card(mine, board.len(), period, inv.lang).field(name, value))
+    Ok(cards::me_card(page.mine.as_ref(), page.players, period, inv.lang).field(name, value))
 }
 
 /// `/quiz review`: the questions the member missed in the last round they played.

@@ -104,6 +104,26 @@ pub struct BoardLine {
     pub wins: u32,
 }
 
+/// The part of a board a command shows: its first lines, one member's line and how many
+/// members are on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardPage {
+    pub top: Vec<BoardLine>,
+    pub mine: Option<BoardLine>,
+    pub players: usize,
+}
+
+impl BoardPage {
+    /// The page of a whole ranked board.
+    pub fn of(board: &[BoardLine], top: usize, member: u64) -> BoardPage {
+        BoardPage {
+            top: board.iter().take(top).cloned().collect(),
+            mine: board.iter().find(|l| l.user_id == member).cloned(),
+            players: board.len(),
+        }
+    }
+}
+
 /// What a board is ranked by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {

@@ -73,11 +73,13 @@ pub fn files(reply: &Reply) -> Vec<File> {
         .into_iter()
         .zip(&reply.charts)
         .map(|(name, c)| {
-            let bytes = chart::png(c).unwrap_or_else(|e| {
-                // Sizes are fixed and small, so this does not happen; the message still goes.
-                tracing::error!(error = %e, chart = name, "cannot draw a chart");
-                BLANK_PNG.to_vec()
-            });
+            let bytes = super::drawn::png(c)
+                .map(|p| p.to_vec())
+                .unwrap_or_else(|e| {
+                    // Sizes are fixed and small, so this does not happen; the message still goes.
+                    tracing::error!(error = %e, chart = name, "cannot draw a chart");
+                    BLANK_PNG.to_vec()
+                });
             File { name, bytes }
         })
         .collect()

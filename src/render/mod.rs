@@ -12,8 +12,10 @@ pub mod limits;
 use serde_json::{Value, json};
 
 use crate::reply::{ButtonStyle, Reply};
+pub use drawn::ahead;
 pub use files::{File, attach, file_names, files};
 
+mod drawn;
 mod files;
 use crate::text::{chars, truncate};
 

@@ -5,7 +5,9 @@
 //! round (and who won it), the term's and all-time board, the class's tallies per question,
 //! each member's Leitner box per question and the members' latest names. Homework and practice answers are folded one by one as they are
 //! stored (a member's own attempt is not a race, and a practice run may never end). Readers
-//! add the answers of the live rounds still running (`folded = 0`), one per channel at most.
+//! add the answers of the live rounds still running (`folded = 0`), one per channel at most,
+//! starting from those rounds (`quiz_rounds r CROSS JOIN quiz_answers a`: SQLite keeps that
+//! order, so a server's whole history is never the outer loop of a read).
 //!
 //! Rounds stored before this existed (and the bulk history the growth bench writes) are folded
 //! by [`Store::fold_pending`], which the store runs when it opens.

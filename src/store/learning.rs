@@ -23,8 +23,9 @@ const TALLIED: &str = "SELECT question_id, picked, correct, CAST(SUM(n) AS BIGIN
 /// The tallies of the rounds still running, since `$2` (in channel `$3` if not `NULL`).
 const RUNNING_TALLIES: &str =
     "SELECT a.question_id AS question_id, a.picked AS picked, a.correct AS correct, COUNT(*) AS n
-     FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id
-     WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.answered_at >= $2
+     FROM quiz_rounds r CROSS JOIN quiz_answers a
+     WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
+       AND a.answered_at >= $2
        AND ($3 IS NULL OR r.channel_id = $3)
      GROUP BY a.question_id, a.picked, a.correct";
 
@@ -110,10 +111,11 @@ impl Store {
                 });
             }
             let rows = sqlx::query(
-                "SELECT question_id, correct, answered_at FROM quiz_answers
-                 WHERE round_id IN (SELECT id FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live')
-                   AND user_id = $2
-                 ORDER BY answered_at, round_id, question_no",
+                "SELECT a.question_id AS question_id, a.correct AS correct, a.answered_at AS answered_at
+                 FROM quiz_rounds r CROSS JOIN quiz_answers a
+                 WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
+                   AND a.user_id = $2
+                 ORDER BY a.answered_at, a.round_id, a.question_no",
             )
             .bind(&guild)
             .bind(&user)
@@ -281,12 +283,12 @@ impl Store {
                  FROM quiz_round_members
                  WHERE guild_id = $1 AND kind IN ('live', 'homework') AND last_at >= $2
                  UNION ALL
-                 SELECT user_id, round_id, kind, COUNT(*) AS answered,
-                        CAST(SUM(correct) AS BIGINT) AS correct, CAST(SUM(points) AS BIGINT) AS points
-                 FROM quiz_answers
-                 WHERE round_id IN (SELECT id FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live')
-                   AND answered_at >= $2
-                 GROUP BY user_id, round_id, kind
+                 SELECT a.user_id AS user_id, a.round_id AS round_id, a.kind AS kind, COUNT(*) AS answered,
+                        CAST(SUM(a.correct) AS BIGINT) AS correct, CAST(SUM(a.points) AS BIGINT) AS points
+                 FROM quiz_rounds r CROSS JOIN quiz_answers a
+                 WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
+                   AND a.answered_at >= $2
+                 GROUP BY a.user_id, a.round_id, a.kind
                  ORDER BY user_id, round_id",
             )
             .bind(guild.to_string())

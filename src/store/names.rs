@@ -12,9 +12,10 @@ const MAX_IDS: usize = 25;
 const FOLDED: &str = "SELECT user_id, name, seen_at FROM quiz_names WHERE guild_id = $1 {filter}";
 
 /// The names members answered under in the server's rounds still running (not folded yet).
-const RUNNING: &str = "SELECT a.user_id AS user_id, a.display_name AS name, a.answered_at AS seen_at
-     FROM quiz_answers a
-     WHERE a.round_id IN (SELECT id FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live')
+const RUNNING: &str =
+    "SELECT a.user_id AS user_id, a.display_name AS name, a.answered_at AS seen_at
+     FROM quiz_rounds r CROSS JOIN quiz_answers a
+     WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
        AND a.guild_id = $1 AND a.display_name <> '' {filter}
      ORDER BY a.answered_at, a.question_no";
 

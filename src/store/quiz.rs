@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::fold::{TOTALLED, fold_round};
 use super::{BeginWrite, Record, Store, StoreError, parse_id, snowflake};
-use crate::quiz::model::{Access, AnswerRow, BoardLine, Period, Sort};
+use crate::quiz::model::{Access, AnswerRow, BoardLine, BoardPage, Period, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartOutcome {
@@ -232,11 +232,12 @@ impl Store {
             };
             let running = sqlx::query(
                 "WITH per AS (
-                     SELECT round_id, user_id, CAST(SUM(points) AS BIGINT) AS p, CAST(SUM(correct) AS BIGINT) AS c, COUNT(*) AS n
-                     FROM quiz_answers
-                     WHERE round_id IN (SELECT id FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live')
-                       AND answered_at >= $2
-                     GROUP BY round_id, user_id),
+                     SELECT a.round_id AS round_id, a.user_id AS user_id, CAST(SUM(a.points) AS BIGINT) AS p,
+                            CAST(SUM(a.correct) AS BIGINT) AS c, COUNT(*) AS n
+                     FROM quiz_rounds r CROSS JOIN quiz_answers a
+                     WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
+                       AND a.answered_at >= $2
+                     GROUP BY a.round_id, a.user_id),
                  best AS (SELECT round_id, MAX(p) AS m FROM per GROUP BY round_id)
                  SELECT per.user_id AS user_id, CAST(SUM(per.p) AS BIGINT) AS points, CAST(SUM(per.c) AS BIGINT) AS correct,
                         CAST(SUM(per.n) AS BIGINT) AS answered, COUNT(*) AS games,
@@ -263,19 +264,121 @@ impl Store {
             sum.wins += line.wins;
         }
         let mut out: Vec<BoardLine> = by.into_values().collect();
-        out.sort_by(|a, b| {
-            sort.key(b)
-                .cmp(&sort.key(a))
-                .then(b.points.cmp(&a.points))
-                .then(a.user_id.cmp(&b.user_id))
-        });
-        for i in 0..out.len() {
-            out[i].rank = match i.checked_sub(1).map(|p| &out[p]) {
-                Some(prev) if sort.key(prev) == sort.key(&out[i]) => prev.rank,
-                _ => i as u32 + 1,
-            };
-        }
+        rank(&mut out, sort);
         Ok(out)
+    }
+}
+
+impl Store {
+    /// The first `top` lines of a server's board for a period, `member`'s line and how many
+    /// members are on it. The term's and all-time boards by points, with no round running in
+    /// the server, are read through `quiz_member_totals_rank`: the top rows, the member's row
+    /// and two counts, whatever the number of members; any other board is ranked whole.
+    pub async fn board_page(
+        &self,
+        guild: u64,
+        period: Period,
+        now: i64,
+        sort: Sort,
+        top: usize,
+        member: u64,
+    ) -> Result<BoardPage, StoreError> {
+        let indexed = sort == Sort::Points && TOTALLED.contains(&period.code());
+        if !indexed || self.running_round(guild).await? {
+            let board = self.board_by(guild, period, now, sort).await?;
+            return Ok(BoardPage::of(&board, top, member));
+        }
+        let limit = i64::try_from(top.max(1)).unwrap_or(i64::MAX);
+        let (first, mine, above, players) = on!(&self.reader, |db| {
+            let (guild, member) = (guild.to_string(), member.to_string());
+            // The top rows, and the rows tied with the last of them (ranked by id below; a tie
+            // wider than four pages is cut).
+            let first = sqlx::query(
+                "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
+                 WHERE guild_id = $1 AND period = $2 AND points >= COALESCE(
+                     (SELECT points FROM quiz_member_totals WHERE guild_id = $1 AND period = $2
+                      ORDER BY points DESC LIMIT 1 OFFSET $3), 0)
+                 ORDER BY points DESC, user_id LIMIT $4",
+            )
+            .bind(&guild)
+            .bind(period.code())
+            .bind(limit - 1)
+            .bind(limit.saturating_mul(4).max(64))
+            .fetch_all(db)
+            .await?;
+            let mine = sqlx::query(
+                "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
+                 WHERE guild_id = $1 AND period = $2 AND user_id = $3",
+            )
+            .bind(&guild)
+            .bind(period.code())
+            .bind(&member)
+            .fetch_all(db)
+            .await?;
+            let mine = lines(&mine)?.pop();
+            let above: i64 = match &mine {
+                Some(m) => {
+                    sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM quiz_member_totals
+                         WHERE guild_id = $1 AND period = $2 AND points > $3",
+                    )
+                    .bind(&guild)
+                    .bind(period.code())
+                    .bind(i64::try_from(m.points).unwrap_or(i64::MAX))
+                    .fetch_one(db)
+                    .await?
+                }
+                None => 0,
+            };
+            let players: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM quiz_member_totals WHERE guild_id = $1 AND period = $2",
+            )
+            .bind(&guild)
+            .bind(period.code())
+            .fetch_one(db)
+            .await?;
+            (lines(&first)?, mine, above, players)
+        });
+        let mut first = first;
+        rank(&mut first, sort);
+        first.truncate(top);
+        Ok(BoardPage {
+            top: first,
+            mine: mine.map(|m| BoardLine {
+                rank: u32::try_from(above + 1).unwrap_or(u32::MAX),
+                ..m
+            }),
+            players: usize::try_from(players).unwrap_or(0),
+        })
+    }
+
+    /// Whether a live round is running in the server (its answers are not folded yet).
+    async fn running_round(&self, guild: u64) -> Result<bool, StoreError> {
+        on!(&self.reader, |db| {
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT 1 FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live' LIMIT 1",
+            )
+            .bind(guild.to_string())
+            .fetch_optional(db)
+            .await?;
+            Ok(found.is_some())
+        })
+    }
+}
+
+/// Sorts board lines by `sort` (then points, then id) and gives shared places to equal keys.
+fn rank(out: &mut [BoardLine], sort: Sort) {
+    out.sort_by(|a, b| {
+        sort.key(b)
+            .cmp(&sort.key(a))
+            .then(b.points.cmp(&a.points))
+            .then(a.user_id.cmp(&b.user_id))
+    });
+    for i in 0..out.len() {
+        out[i].rank = match i.checked_sub(1).map(|p| &out[p]) {
+            Some(prev) if sort.key(prev) == sort.key(&out[i]) => prev.rank,
+            _ => i as u32 + 1,
+        };
     }
 }
 

@@ -64,6 +64,7 @@ impl Rest {
     ) -> Result<(), OutboxError> {
         let app = self.application_id()?;
         let body = render::channel_message(message);
+        render::ahead(&message.reply).await;
         let files = render::files(&message.reply);
         Ok(self.webhook_raw(call, app, token, &body, &files).await?)
     }
@@ -80,6 +81,7 @@ impl Rest {
 #[async_trait::async_trait]
 impl Outbox for Rest {
     async fn post(&self, channel: u64, message: &Message) -> Result<u64, OutboxError> {
+        render::ahead(&message.reply).await;
         let files = render::files(&message.reply);
         let posted = self
             .create_message_raw(channel, &public(message), &files)
@@ -96,6 +98,7 @@ impl Outbox for Rest {
         let mut body = public(message);
         body["nonce"] = Value::from(nonce);
         body["enforce_nonce"] = Value::Bool(true);
+        render::ahead(&message.reply).await;
         let files = render::files(&message.reply);
         let posted = self.create_message_raw(channel, &body, &files).await?;
         message_id(&posted)
@@ -121,6 +124,7 @@ impl Outbox for Rest {
     }
 
     async fn edit(&self, channel: u64, message: u64, new: &Message) -> Result<(), OutboxError> {
+        render::ahead(&new.reply).await;
         Ok(self
             .edit_message_raw(channel, message, &public(new), &render::files(&new.reply))
             .await?)
@@ -153,6 +157,7 @@ impl Outbox for Rest {
     }
 
     async fn direct_message(&self, user: u64, message: &Message) -> Result<(), OutboxError> {
+        render::ahead(&message.reply).await;
         let files = render::files(&message.reply);
         self.direct_message_raw(user, &public(message), &files)
             .await?;

@@ -13,13 +13,16 @@ pub fn period_name(period: Period, lang: Lang) -> String {
 }
 
 /// A server's board for a period: the top 20 with points, accuracy, wins and rounds played.
+/// The lines a board card lists.
+pub const BOARD_LINES: usize = 20;
+
 pub fn board_card(lines: &[BoardLine], period: Period, sort: Sort, lang: Lang) -> Reply {
     let text = if lines.is_empty() {
         t(lang, "quiz-board-empty")
     } else {
         lines
             .iter()
-            .take(20)
+            .take(BOARD_LINES)
             .map(|l| {
                 tr(
                     lang,

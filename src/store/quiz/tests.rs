@@ -183,6 +183,31 @@ async fn a_round_reads_the_same_running_and_folded() {
     s.end_round(1, "finished", now).await.unwrap();
     assert_eq!(s.fold_pending().await.unwrap(), 0);
     assert_eq!(seen(&s, now).await, running);
+    // A page of a board read through the index is the page of the whole board.
+    s.start_round(3, 10, 20, 30, now - 9).await.unwrap();
+    s.record_answers(3, 10, &[row(1, 104, true, 1_300, now - 9)])
+        .await
+        .unwrap();
+    // While a round runs the board is ranked whole; once it ends, through the index.
+    for fold in [false, true] {
+        if fold {
+            s.end_round(3, "finished", now).await.unwrap();
+        }
+        for period in [Period::Term, Period::All] {
+            let board = s.board_by(10, period, now, Sort::Points).await.unwrap();
+            for member in [101, 103, 104, 999] {
+                for top in [0, 1, 2, 20] {
+                    assert_eq!(
+                        s.board_page(10, period, now, Sort::Points, top, member)
+                            .await
+                            .unwrap(),
+                        BoardPage::of(&board, top, member),
+                        "{period:?}, member {member}, top {top}"
+                    );
+                }
+            }
+        }
+    }
     // A reset of the term starts its kept totals again; all time keeps them.
     s.reset_board(10, Period::Term, now).await.unwrap();
     assert!(s.board(10, Period::Term, now).await.unwrap().is_empty());
@@ -193,6 +218,13 @@ async fn a_round_reads_the_same_running_and_folded() {
             .is_empty()
     );
     assert_eq!(s.board(10, Period::All, now).await.unwrap().len(), 4);
+    let all = s.board(10, Period::All, now).await.unwrap();
+    let b = all.iter().find(|l| l.user_id == 104).expect("104");
+    assert_eq!(
+        (b.points, b.games),
+        (1_400, 2),
+        "104's two rounds: 100 + 1,300"
+    );
     // Erasing a member takes their totals and name from every board.
     s.forget_member(101).await.unwrap();
     let all = s.board(10, Period::All, now).await.unwrap();

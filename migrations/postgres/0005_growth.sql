@@ -39,6 +39,21 @@ CREATE INDEX quiz_member_totals_member ON quiz_member_totals (user_id);
 -- A board's top rows and a member's place, read in order of points.
 CREATE INDEX quiz_member_totals_rank ON quiz_member_totals (guild_id, period, points);
 
+-- The term's and all-time homework of each member, for the gradebook: attempts (with an
+-- answer), their points and answers, and the sum of the attempts' scores in percent.
+CREATE TABLE quiz_homework_totals (
+    guild_id      TEXT NOT NULL,
+    period        TEXT NOT NULL,
+    user_id       TEXT NOT NULL,
+    attempts      BIGINT NOT NULL,
+    points        BIGINT NOT NULL,
+    correct       BIGINT NOT NULL,
+    answered      BIGINT NOT NULL,
+    score         DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (guild_id, period, user_id)
+);
+CREATE INDEX quiz_homework_totals_member ON quiz_homework_totals (user_id);
+
 -- How a server's class answered each question since the term's (or ever's) last reset, per
 -- channel: answers of every kind, counted by the choice picked (-1: unknown) and outcome.
 CREATE TABLE quiz_question_tallies (

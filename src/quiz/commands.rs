@@ -477,11 +477,10 @@ async fn report(s: &Services, channel: u64, lang: Lang) -> Result<Outcome, Error
 
 /// The term's gradebook: one row per member who answered since the term's last reset.
 async fn term_report(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Error> {
-    let since = s
+    let tallies = s
         .store
-        .period_start(guild, Period::Term, s.clock.unix())
+        .gradebook_totals(guild, Period::Term, s.clock.unix())
         .await?;
-    let tallies = s.store.round_tallies(guild, since).await?;
     if tallies.is_empty() {
         return Ok(notice(lang, "quiz-report-term-none"));
     }

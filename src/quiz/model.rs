@@ -274,6 +274,41 @@ pub struct ReportLine {
     pub team: Option<super::Team>,
 }
 
+/// A member's totals for the gradebook, as the store keeps them (one member may come in
+/// several parts: live rounds, homework, rounds still running).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemberTotals {
+    pub user: u64,
+    /// Live rounds answered in.
+    pub rounds: u64,
+    /// Homework attempts with an answer, and the sum of their scores in percent.
+    pub homework: u64,
+    pub homework_score: f64,
+    /// Live and homework answers together.
+    pub answered: u64,
+    pub correct: u64,
+    pub points: u64,
+}
+
+impl From<&RoundTally> for MemberTotals {
+    fn from(t: &RoundTally) -> MemberTotals {
+        let attempt = t.homework && t.answered > 0;
+        MemberTotals {
+            user: t.user,
+            rounds: u64::from(!t.homework),
+            homework: u64::from(attempt),
+            homework_score: if attempt {
+                100.0 * t.correct as f64 / t.answered as f64
+            } else {
+                0.0
+            },
+            answered: t.answered,
+            correct: t.correct,
+            points: t.points,
+        }
+    }
+}
+
 /// A member's totals in one round (live or homework), as the store tallies them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoundTally {

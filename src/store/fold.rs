@@ -88,6 +88,45 @@ pub(super) const NAMES: &str = "
     ON CONFLICT (guild_id, user_id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at
     WHERE excluded.seen_at >= quiz_names.seen_at";
 
+/// A homework answer (`($4, $5)` of the attempt `$1`) added to the member's homework totals of
+/// period `$2` (when given after its last reset; `$3` when it has none): the attempt counts
+/// at its first answer, and its score moves from what it was to what it is now.
+pub(super) const HOMEWORK_ONE: &str = "
+    INSERT INTO quiz_homework_totals (guild_id, period, user_id, attempts, points, correct, answered, score)
+    SELECT m.guild_id, $2, m.user_id, CASE WHEN m.answered = 1 THEN 1 ELSE 0 END, a.points,
+           a.correct, 1,
+           100.0 * m.correct / m.answered
+           - CASE WHEN m.answered > 1 THEN 100.0 * (m.correct - a.correct) / (m.answered - 1)
+                  ELSE 0.0 END
+    FROM quiz_round_members m
+    JOIN quiz_answers a ON a.round_id = m.round_id AND a.user_id = m.user_id
+    WHERE m.round_id = $1 AND a.question_no = $4 AND a.user_id = $5
+      AND a.answered_at >= COALESCE(
+          (SELECT reset_at FROM quiz_resets WHERE guild_id = m.guild_id AND period = $2), $3)
+    ON CONFLICT (guild_id, period, user_id) DO UPDATE SET
+        attempts = quiz_homework_totals.attempts + excluded.attempts,
+        points = quiz_homework_totals.points + excluded.points,
+        correct = quiz_homework_totals.correct + excluded.correct,
+        answered = quiz_homework_totals.answered + excluded.answered,
+        score = quiz_homework_totals.score + excluded.score";
+
+/// A whole homework attempt (round `$1`, folded at once) added to the homework totals of period
+/// `$2`.
+pub(super) const HOMEWORK_WHOLE: &str = "
+    INSERT INTO quiz_homework_totals (guild_id, period, user_id, attempts, points, correct, answered, score)
+    SELECT m.guild_id, $2, m.user_id, 1, m.points, m.correct, m.answered,
+           100.0 * m.correct / m.answered
+    FROM quiz_round_members m
+    WHERE m.round_id = $1 AND m.answered > 0
+      AND m.last_at >= COALESCE(
+          (SELECT reset_at FROM quiz_resets WHERE guild_id = m.guild_id AND period = $2), $3)
+    ON CONFLICT (guild_id, period, user_id) DO UPDATE SET
+        attempts = quiz_homework_totals.attempts + excluded.attempts,
+        points = quiz_homework_totals.points + excluded.points,
+        correct = quiz_homework_totals.correct + excluded.correct,
+        answered = quiz_homework_totals.answered + excluded.answered,
+        score = quiz_homework_totals.score + excluded.score";
+
 /// Each member's Leitner box for each question answered in the round (or in the one answer
 /// `($2, $3)`), from their latest answer to it there: a right answer moves the box up one (to
 /// at most 6; a first one to 2), a wrong one back to 1. An answer older than the box's last is
@@ -112,10 +151,12 @@ pub(super) const BOXES: &str = "
 
 /// Folds the answers of round `$round` (a `&str`) into the aggregates through `$tx` (a
 /// transaction of either engine): the whole round (`$one` is `None`), or the one stored answer
-/// `Some((question_no, user))`. A whole live round also counts its wins and joins the boards.
+/// `Some((question_no, user))`, of a round of `$kind`. A whole live round also counts its wins
+/// and joins the boards; homework joins the gradebook's homework totals.
 macro_rules! fold {
-    ($tx:expr, $round:expr, $one:expr, $live:expr) => {{
+    ($tx:expr, $round:expr, $one:expr, $kind:expr) => {{
         let round: &str = $round;
+        let kind: &str = $kind;
         let one: Option<(i64, String)> = $one;
         let (number, user) = match &one {
             Some((n, u)) => (Some(*n), Some(u.as_str())),
@@ -127,8 +168,32 @@ macro_rules! fold {
             .bind(user)
             .execute(&mut *$tx)
             .await?;
-        if $live && one.is_none() {
+        if kind == "live" && one.is_none() {
             $crate::store::fold::board!($tx, round);
+        }
+        if kind == "homework" {
+            for period in $crate::store::fold::TOTALLED {
+                match number {
+                    Some(_) => {
+                        sqlx::query($crate::store::fold::HOMEWORK_ONE)
+                            .bind(round)
+                            .bind(period)
+                            .bind($crate::store::fold::EVER)
+                            .bind(number)
+                            .bind(user)
+                            .execute(&mut *$tx)
+                            .await?
+                    }
+                    None => {
+                        sqlx::query($crate::store::fold::HOMEWORK_WHOLE)
+                            .bind(round)
+                            .bind(period)
+                            .bind($crate::store::fold::EVER)
+                            .execute(&mut *$tx)
+                            .await?
+                    }
+                };
+            }
         }
         for period in $crate::store::fold::TOTALLED {
             sqlx::query($crate::store::fold::TALLIES)
@@ -186,7 +251,7 @@ macro_rules! fold_round {
         .fetch_optional(&mut *$tx)
         .await?;
         if let Some(kind) = kind {
-            $crate::store::fold::fold!($tx, round, None, kind == "live");
+            $crate::store::fold::fold!($tx, round, None, kind.as_str());
         }
     }};
 }

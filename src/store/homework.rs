@@ -366,7 +366,7 @@ impl Store {
                         tx,
                         &round,
                         Some((i64::from(r.question_no), who.clone())),
-                        false
+                        "homework"
                     );
                 }
             }

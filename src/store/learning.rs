@@ -12,7 +12,7 @@ use crate::quiz::model::Run;
 use crate::quiz::model::Tally;
 use crate::quiz::model::{AnswerRow, Period};
 use crate::quiz::model::{Boxed, Seen};
-use crate::quiz::model::{ReportLine, RoundTally};
+use crate::quiz::model::{MemberTotals, ReportLine, RoundTally};
 
 /// The term's or all-time tallies as folded (`$2`: the period; `$3`: a channel, or `NULL`).
 const TALLIED: &str = "SELECT question_id, picked, correct, CAST(SUM(n) AS BIGINT) AS n
@@ -209,7 +209,7 @@ impl Store {
                     tx,
                     &round,
                     Some((i64::from(r.question_no), r.user_id.to_string())),
-                    false
+                    "practice"
                 );
             }
             tx.commit().await?;
@@ -304,6 +304,57 @@ impl Store {
                     user: snowflake(&row, "user_id")?,
                     round: parse_id("round_id", &row.try_get::<String, _>("round_id")?)?,
                     homework: row.try_get::<String, _>("kind")? == "homework",
+                    answered: count("answered")?,
+                    correct: count("correct")?,
+                    points: count("points")?,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// Each member's totals for the gradebook of `period` (the term or all time) in a server,
+    /// in parts: live rounds and homework as kept (one row each per member), then the rounds
+    /// still running, by their answers in the period.
+    pub async fn gradebook_totals(
+        &self,
+        guild: u64,
+        period: Period,
+        now: i64,
+    ) -> Result<Vec<MemberTotals>, StoreError> {
+        let since = self.period_start(guild, period, now).await?;
+        on!(&self.reader, |db| {
+            let rows = sqlx::query(
+                "SELECT user_id, games AS rounds, 0 AS homework, CAST(0 AS DOUBLE PRECISION) AS score,
+                        answered, correct, points
+                 FROM quiz_member_totals WHERE guild_id = $1 AND period = $2
+                 UNION ALL
+                 SELECT user_id, 0 AS rounds, attempts AS homework, score, answered, correct, points
+                 FROM quiz_homework_totals WHERE guild_id = $1 AND period = $2
+                 UNION ALL
+                 SELECT a.user_id AS user_id, COUNT(DISTINCT a.round_id) AS rounds, 0 AS homework,
+                        CAST(0 AS DOUBLE PRECISION) AS score, COUNT(*) AS answered,
+                        CAST(SUM(a.correct) AS BIGINT) AS correct, CAST(SUM(a.points) AS BIGINT) AS points
+                 FROM quiz_rounds r CROSS JOIN quiz_answers a
+                 WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
+                   AND a.answered_at >= $3
+                 GROUP BY a.user_id",
+            )
+            .bind(guild.to_string())
+            .bind(period.code())
+            .bind(since)
+            .fetch_all(db)
+            .await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                let count = |c: &str| -> Result<u64, sqlx::Error> {
+                    Ok(u64::try_from(row.try_get::<i64, _>(c)?).unwrap_or(0))
+                };
+                out.push(MemberTotals {
+                    user: snowflake(&row, "user_id")?,
+                    rounds: count("rounds")?,
+                    homework: count("homework")?,
+                    homework_score: row.try_get("score")?,
                     answered: count("answered")?,
                     correct: count("correct")?,
                     points: count("points")?,

@@ -169,6 +169,7 @@ impl Store {
             for sql in [
                 "DELETE FROM quiz_member_totals WHERE guild_id = $1 AND period = $2",
                 "DELETE FROM quiz_question_tallies WHERE guild_id = $1 AND period = $2",
+                "DELETE FROM quiz_homework_totals WHERE guild_id = $1 AND period = $2",
             ] {
                 sqlx::query(sql)
                     .bind(&guild)

@@ -3,7 +3,7 @@
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return) is neutralised with a leading `'`.
 
-pub use super::model::{ReportLine, RoundTally};
+pub use super::model::{MemberTotals, ReportLine, RoundTally};
 use std::collections::{BTreeMap, HashMap};
 
 impl ReportLine {
@@ -31,35 +31,32 @@ pub struct MemberLine {
     pub points: u64,
 }
 
-/// One row per member who answered, by display name then id.
-pub fn members(tallies: &[RoundTally], names: &HashMap<u64, String>) -> Vec<MemberLine> {
-    let mut by: BTreeMap<u64, (MemberLine, u64, u64, Vec<f64>)> = BTreeMap::new();
-    for t in tallies {
-        let (line, answered, correct, scores) = by.entry(t.user).or_insert_with(|| {
-            let line = MemberLine {
-                user: t.user,
-                name: names.get(&t.user).cloned().unwrap_or_default(),
-                ..MemberLine::default()
-            };
-            (line, 0, 0, Vec::new())
+/// One row per member who answered, by display name then id, from their totals (a member's
+/// parts added together).
+pub fn members(totals: &[MemberTotals], names: &HashMap<u64, String>) -> Vec<MemberLine> {
+    let mut by: BTreeMap<u64, MemberTotals> = BTreeMap::new();
+    for t in totals {
+        let sum = by.entry(t.user).or_insert_with(|| MemberTotals {
+            user: t.user,
+            ..MemberTotals::default()
         });
-        if t.homework {
-            line.homework += 1;
-            scores.push(percent(t.correct, t.answered));
-        } else {
-            line.rounds += 1;
-        }
-        line.points += t.points;
-        *answered += t.answered;
-        *correct += t.correct;
+        sum.rounds += t.rounds;
+        sum.homework += t.homework;
+        sum.homework_score += t.homework_score;
+        sum.answered += t.answered;
+        sum.correct += t.correct;
+        sum.points += t.points;
     }
     let mut out: Vec<MemberLine> = by
         .into_values()
-        .map(|(mut line, answered, correct, scores)| {
-            line.accuracy = percent(correct, answered);
-            line.homework_score =
-                (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
-            line
+        .map(|t| MemberLine {
+            user: t.user,
+            name: names.get(&t.user).cloned().unwrap_or_default(),
+            rounds: t.rounds,
+            homework: t.homework,
+            homework_score: (t.homework > 0).then(|| t.homework_score / t.homework as f64),
+            accuracy: percent(t.correct, t.answered),
+            points: t.points,
         })
         .collect();
     out.sort_by(|a, b| {
@@ -185,16 +182,15 @@ mod tests {
     #[test]
     fn members_count_rounds_homework_and_accuracy() {
         let names = HashMap::from([(1, "Zed".to_string()), (2, "ana".to_string())]);
-        let lines = members(
-            &[
-                tally(1, 10, false, 5, 4),
-                tally(1, 11, false, 5, 1),
-                tally(1, 20, true, 4, 4),
-                tally(1, 21, true, 4, 2),
-                tally(2, 10, false, 5, 5),
-            ],
-            &names,
-        );
+        let tallies = [
+            tally(1, 10, false, 5, 4),
+            tally(1, 11, false, 5, 1),
+            tally(1, 20, true, 4, 4),
+            tally(1, 21, true, 4, 2),
+            tally(2, 10, false, 5, 5),
+        ];
+        let totals: Vec<MemberTotals> = tallies.iter().map(MemberTotals::from).collect();
+        let lines = members(&totals, &names);
         assert_eq!(lines[0].user, 2, "by name, case aside");
         let zed = &lines[1];
         assert_eq!((zed.rounds, zed.homework, zed.points), (2, 2, 1100));

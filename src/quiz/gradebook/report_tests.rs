@@ -121,3 +121,81 @@ async fn answers_keep_their_team_and_the_report_names_it() {
     );
     assert!(plain.iter().flatten().all(|cell| !cell.contains("team")));
 }
+
+/// The term gradebook read from the kept totals is the one tallied round by round from the
+/// answers: live rounds running and ended, homework attempts answered one by one.
+#[tokio::test]
+async fn the_term_gradebook_from_kept_totals_is_the_one_from_every_round() {
+    use super::{MemberTotals, members};
+    use crate::quiz::model::Period;
+    let s = Store::in_memory().await.unwrap();
+    let names = std::collections::HashMap::new();
+    s.start_round(1, 10, 20, 30, 0).await.unwrap();
+    s.record_answers(
+        1,
+        10,
+        &[
+            row(1, 101, true, 900, 5),
+            row(2, 101, false, 0, 6),
+            row(1, 102, true, 500, 5),
+        ],
+    )
+    .await
+    .unwrap();
+    s.start_round(2, 10, 21, 30, 7).await.unwrap();
+    s.record_answers(2, 10, &[row(1, 102, true, 700, 8)])
+        .await
+        .unwrap();
+    // Homework: one attempt finished (one right of two), one left after its first answer.
+    let homework = crate::quiz::homework::model::Assignment {
+        id: 40,
+        guild: 10,
+        number: 0,
+        channel: 20,
+        message: None,
+        teacher: 30,
+        lang: crate::pack::Lang::En,
+        pack: "benjamin".into(),
+        questions: ["q1", "q2"]
+            .map(|id| crate::quiz::homework::model::Picked {
+                id: id.into(),
+                order: vec![0, 1],
+            })
+            .to_vec(),
+        time_limit: None,
+        created_at: 0,
+        due_at: 1_000,
+        zone: "Asia/Jakarta".into(),
+        closed_at: None,
+        closed_by: None,
+    };
+    s.create_homework(&homework).await.unwrap();
+    for (round, user, answers) in [(50, 101, vec![true, false]), (51, 103, vec![true])] {
+        assert!(s.begin_attempt(&homework, round, user, 5).await.unwrap());
+        for (i, correct) in answers.into_iter().enumerate() {
+            let number = i as u32 + 1;
+            let mut answer = row(number, user, correct, 400, 6 + i64::from(number));
+            answer.question_id = format!("q{number}");
+            let moved = s
+                .advance_attempt(&homework, user, number, Some(&answer), "", 6)
+                .await
+                .unwrap();
+            assert!(moved);
+        }
+    }
+    let from_rounds = |tallies: Vec<crate::quiz::model::RoundTally>| {
+        let totals: Vec<MemberTotals> = tallies.iter().map(MemberTotals::from).collect();
+        members(&totals, &names)
+    };
+    for end in [None, Some(1), Some(2)] {
+        if let Some(round) = end {
+            s.end_round(round, "finished", 9).await.unwrap();
+        }
+        let kept = s.gradebook_totals(10, Period::Term, 10).await.unwrap();
+        assert_eq!(
+            members(&kept, &names),
+            from_rounds(s.round_tallies(10, i64::MIN).await.unwrap()),
+            "after ending {end:?}"
+        );
+    }
+}

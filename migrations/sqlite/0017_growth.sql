@@ -106,3 +106,5 @@ CREATE INDEX quiz_rounds_starter ON quiz_rounds (starter_id);
 CREATE INDEX debates_starter ON debates (starter_id);
 CREATE INDEX homework_teacher ON homework (teacher_id);
 CREATE INDEX homework_closer ON homework (closed_by);
+-- A round deleted (an erased member's homework attempt) finds the attempt naming it.
+CREATE INDEX homework_attempts_round ON homework_attempts (round_id);

@@ -88,6 +88,11 @@ impl Table {
 impl Store {
     /// Writes `h` into this (empty) database, then folds it into the boards.
     pub async fn grow(&self, h: &History) -> Result<Grown, StoreError> {
+        // SQLite's writer keeps a quarter of a gigabyte of pages while it writes the history,
+        // then goes back to its default (2 MB).
+        if let super::Db::Sqlite(db) = &self.pool {
+            sqlx::query("PRAGMA cache_size = -262144").execute(db).await?;
+        }
         let mut rng = StdRng::seed_from_u64(h.seed);
         let mut grown = Grown::default();
         let span = (365.0 * h.answers as f64 / YEAR as f64).max(0.05);
@@ -127,6 +132,9 @@ impl Store {
         self.grow_schedules(h, start, &mut rng, &mut grown).await?;
         self.fold_pending().await?;
         self.refresh_statistics().await?;
+        if let super::Db::Sqlite(db) = &self.pool {
+            sqlx::query("PRAGMA cache_size = -2000").execute(db).await?;
+        }
         Ok(grown)
     }
 

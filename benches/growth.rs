@@ -35,11 +35,18 @@ fn setting(key: &str, default: &str) -> String {
     std::env::var(key).unwrap_or_else(|_| default.to_string())
 }
 
+/// Store p50 and bot CPU per call (ms) of one command at one size.
+type Cell = (Option<f64>, Option<f64>);
+
+/// A command as the bench sends it: its place in the table, its name, and its payload from an
+/// interaction id and a member.
+type Sent = (usize, String, Box<dyn Fn(u64, u64) -> Value>);
+
 /// One measured figure per command and size: store p50 and bot CPU per call, in ms.
 #[derive(Default)]
 struct Table {
     /// command → size → (store ms, CPU ms)
-    rows: BTreeMap<(usize, String), BTreeMap<u64, (Option<f64>, Option<f64>)>>,
+    rows: BTreeMap<(usize, String), BTreeMap<u64, Cell>>,
     notes: BTreeMap<u64, String>,
 }
 
@@ -220,10 +227,7 @@ async fn measure(table: &mut Table, location: &Location, size: u64, calls: u64) 
             .board_page(guild, Period::All, now, Sort::Points, 0, member(i))
             .await
             .expect("board");
-        store
-            .practice_boxes(guild, member(i))
-            .await
-            .expect("boxes");
+        store.practice_boxes(guild, member(i)).await.expect("boxes");
     });
     table.store(10, "/quiz me", size, ms);
     let ms = timed!(calls, |i| {
@@ -336,7 +340,7 @@ async fn bot_calls(table: &mut Table, location: &Location, size: u64, calls: u64
             &[],
         )
     };
-    let mut commands: Vec<(usize, String, Box<dyn Fn(u64, u64) -> Value>)> = Vec::new();
+    let mut commands: Vec<Sent> = Vec::new();
     for (order, (p, name)) in [(0, "week"), (1, "month"), (2, "term"), (3, "all")]
         .into_iter()
         .enumerate()

@@ -108,3 +108,5 @@ CREATE INDEX homework_teacher ON homework (teacher_id);
 CREATE INDEX homework_closer ON homework (closed_by);
 -- A round deleted (an erased member's homework attempt) finds the attempt naming it.
 CREATE INDEX homework_attempts_round ON homework_attempts (round_id);
+-- The homework sweep finds the attempts still open, not every assignment ever closed.
+CREATE INDEX homework_attempts_open ON homework_attempts (homework_id) WHERE finished_at IS NULL;

@@ -91,7 +91,9 @@ impl Store {
         // SQLite's writer keeps a quarter of a gigabyte of pages while it writes the history,
         // then goes back to its default (2 MB).
         if let super::Db::Sqlite(db) = &self.pool {
-            sqlx::query("PRAGMA cache_size = -262144").execute(db).await?;
+            sqlx::query("PRAGMA cache_size = -262144")
+                .execute(db)
+                .await?;
         }
         let mut rng = StdRng::seed_from_u64(h.seed);
         let mut grown = Grown::default();
@@ -113,11 +115,9 @@ impl Store {
             } else {
                 (2_000_000_000_000 + s, 3_000_000_000_000 + s * 10)
             };
-            let members = if s == 0 {
-                5_000
-            } else {
-                (20 + 3_000 / s).min(2_000)
-            };
+            let members = 3_000u64
+                .checked_div(s)
+                .map_or(5_000, |share| (20 + share).min(2_000));
             let server = Server {
                 index: s,
                 guild,

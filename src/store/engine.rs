@@ -109,6 +109,30 @@ impl BeginWrite for PgPool {
     }
 }
 
+/// Reads that must see one moment, such as kept totals and the rounds not folded into them
+/// yet (a round folding between two reads would otherwise be counted twice or not at all): on
+/// SQLite a deferred `BEGIN`, whose snapshot is taken at its first read; on PostgreSQL
+/// `REPEATABLE READ`, whose statements all see the transaction's first snapshot.
+pub(crate) trait BeginRead {
+    type Engine: sqlx::Database;
+    async fn begin_read(&self) -> Result<sqlx::Transaction<'static, Self::Engine>, sqlx::Error>;
+}
+
+impl BeginRead for SqlitePool {
+    type Engine = Sqlite;
+    async fn begin_read(&self) -> Result<sqlx::Transaction<'static, Sqlite>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
+impl BeginRead for PgPool {
+    type Engine = Postgres;
+    async fn begin_read(&self) -> Result<sqlx::Transaction<'static, Postgres>, sqlx::Error> {
+        self.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .await
+    }
+}
+
 /// Where the state lives, from the settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {

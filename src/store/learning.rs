@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use super::fold::{TOTALLED, fold};
-use super::{BeginWrite, Store, StoreError, parse_id, snowflake};
+use super::{BeginRead, BeginWrite, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::Run;
 use crate::quiz::model::Tally;
 use crate::quiz::model::{AnswerRow, Period};
@@ -94,13 +94,15 @@ impl Store {
     ) -> Result<(Vec<Boxed>, Vec<Seen>), StoreError> {
         on!(&self.reader, |db| {
             let (guild, user) = (guild.to_string(), user.to_string());
+            // Both reads see one moment: a round folding between them is read once.
+            let mut tx = db.begin_read().await?;
             let rows = sqlx::query(
                 "SELECT question_id, boxed, last_at FROM quiz_boxes
                  WHERE guild_id = $1 AND user_id = $2",
             )
             .bind(&guild)
             .bind(&user)
-            .fetch_all(db)
+            .fetch_all(&mut *tx)
             .await?;
             let mut kept = Vec::with_capacity(rows.len());
             for row in rows {
@@ -119,7 +121,7 @@ impl Store {
             )
             .bind(&guild)
             .bind(&user)
-            .fetch_all(db)
+            .fetch_all(&mut *tx)
             .await?;
             let mut running = Vec::with_capacity(rows.len());
             for row in rows {
@@ -129,6 +131,7 @@ impl Store {
                     at: row.try_get("answered_at")?,
                 });
             }
+            tx.commit().await?;
             Ok((kept, running))
         })
     }
@@ -236,9 +239,11 @@ impl Store {
             (false, None) => vec![WINDOW_TALLIES],
             (false, Some(_)) => vec![WINDOW_TALLIES_IN],
         };
-        let mut out = Vec::new();
-        for sql in queries {
-            let rows = on!(&self.reader, |db| {
+        // The reads see one moment: a round folding between them is read once.
+        let out = on!(&self.reader, |db| {
+            let mut tx = db.begin_read().await?;
+            let mut tallies = Vec::new();
+            for sql in queries {
                 let query = sqlx::query(sql).bind(guild.to_string());
                 let query = if sql == TALLIED {
                     query.bind(period.code())
@@ -250,9 +255,7 @@ impl Store {
                 } else {
                     query.bind(channel.map(|c| c.to_string()))
                 };
-                let rows = query.fetch_all(db).await?;
-                let mut tallies = Vec::with_capacity(rows.len());
-                for row in rows {
+                for row in query.fetch_all(&mut *tx).await? {
                     tallies.push(Tally {
                         question: row.try_get("question_id")?,
                         picked: row
@@ -262,10 +265,10 @@ impl Store {
                         count: u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0),
                     });
                 }
-                tallies
-            });
-            out.extend(rows);
-        }
+            }
+            tx.commit().await?;
+            tallies
+        });
         Ok(out)
     }
 

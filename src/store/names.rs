@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Record, Store, StoreError, snowflake};
+use super::{BeginRead, Record, Store, StoreError, snowflake};
 
 /// The most members one call looks up (a chart shows ten).
 const MAX_IDS: usize = 25;
@@ -51,30 +51,32 @@ impl Store {
             let marks: Vec<String> = (0..members.len()).map(|i| format!("${}", i + 2)).collect();
             format!("AND user_id IN ({})", marks.join(", "))
         };
-        let mut out: HashMap<u64, (String, i64)> = HashMap::new();
-        for sql in [FOLDED, RUNNING] {
-            let sql = sql.replace("{filter}", &filter);
-            let rows = on!(&self.reader, |db| {
+        // Both reads see one moment: a round folding between them is read once.
+        let seen = on!(&self.reader, |db| {
+            let mut tx = db.begin_read().await?;
+            let mut seen = Vec::new();
+            for sql in [FOLDED, RUNNING] {
+                let sql = sql.replace("{filter}", &filter);
                 let mut query = sqlx::query(&sql).bind(guild.to_string());
                 for m in members {
                     query = query.bind(m);
                 }
-                let rows = query.fetch_all(db).await?;
-                let mut seen = Vec::with_capacity(rows.len());
-                for row in &rows {
+                for row in &query.fetch_all(&mut *tx).await? {
                     let name: String = row.value("name")?;
                     let at: i64 = row.value("seen_at")?;
                     seen.push((snowflake(row, "user_id")?, name, at));
                 }
-                seen
-            });
-            // The latest name is kept (a later row of the same instant wins).
-            for (user, name, at) in rows {
-                match out.get(&user) {
-                    Some((_, kept)) if *kept > at => {}
-                    _ => {
-                        out.insert(user, (name, at));
-                    }
+            }
+            tx.commit().await?;
+            seen
+        });
+        // The latest name is kept (a later row of the same instant wins).
+        let mut out: HashMap<u64, (String, i64)> = HashMap::new();
+        for (user, name, at) in seen {
+            match out.get(&user) {
+                Some((_, kept)) if *kept > at => {}
+                _ => {
+                    out.insert(user, (name, at));
                 }
             }
         }

@@ -6,7 +6,7 @@ use sqlx::Row;
 use std::collections::HashMap;
 
 use super::fold::{TOTALLED, fold_round};
-use super::{BeginWrite, Record, Store, StoreError, parse_id, snowflake};
+use super::{BeginRead, BeginWrite, Record, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::{Access, AnswerRow, BoardLine, BoardPage, Period, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +207,7 @@ impl Store {
         let since = self.period_start(guild, period, now).await?;
         let (folded, running) = on!(&self.reader, |db| {
             let guild = guild.to_string();
+            let mut tx = db.begin_read().await?;
             let folded = if TOTALLED.contains(&period.code()) {
                 sqlx::query(
                     "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
@@ -214,7 +215,7 @@ impl Store {
                 )
                 .bind(&guild)
                 .bind(period.code())
-                .fetch_all(db)
+                .fetch_all(&mut *tx)
                 .await?
             } else {
                 sqlx::query(
@@ -228,7 +229,7 @@ impl Store {
                 )
                 .bind(&guild)
                 .bind(since)
-                .fetch_all(db)
+                .fetch_all(&mut *tx)
                 .await?
             };
             let running = sqlx::query(
@@ -248,8 +249,9 @@ impl Store {
             )
             .bind(&guild)
             .bind(since)
-            .fetch_all(db)
+            .fetch_all(&mut *tx)
             .await?;
+            tx.commit().await?;
             (lines(&folded)?, lines(&running)?)
         });
         let mut by: HashMap<u64, BoardLine> = HashMap::with_capacity(folded.len());
@@ -292,6 +294,7 @@ impl Store {
         let limit = i64::try_from(top.max(1)).unwrap_or(i64::MAX);
         let (first, mine, above, players) = on!(&self.reader, |db| {
             let (guild, member) = (guild.to_string(), member.to_string());
+            let mut tx = db.begin_read().await?;
             // The top rows, and the rows tied with the last of them (ranked by id below; a tie
             // wider than four pages is cut).
             let first = sqlx::query(
@@ -305,7 +308,7 @@ impl Store {
             .bind(period.code())
             .bind(limit - 1)
             .bind(limit.saturating_mul(4).max(64))
-            .fetch_all(db)
+            .fetch_all(&mut *tx)
             .await?;
             let mine = sqlx::query(
                 "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
@@ -314,7 +317,7 @@ impl Store {
             .bind(&guild)
             .bind(period.code())
             .bind(&member)
-            .fetch_all(db)
+            .fetch_all(&mut *tx)
             .await?;
             let mine = lines(&mine)?.pop();
             let above: i64 = match &mine {
@@ -326,7 +329,7 @@ impl Store {
                     .bind(&guild)
                     .bind(period.code())
                     .bind(i64::try_from(m.points).unwrap_or(i64::MAX))
-                    .fetch_one(db)
+                    .fetch_one(&mut *tx)
                     .await?
                 }
                 None => 0,
@@ -336,8 +339,9 @@ impl Store {
             )
             .bind(&guild)
             .bind(period.code())
-            .fetch_one(db)
+            .fetch_one(&mut *tx)
             .await?;
+            tx.commit().await?;
             (lines(&first)?, mine, above, players)
         });
         let mut first = first;

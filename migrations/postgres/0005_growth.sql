@@ -110,3 +110,15 @@ CREATE INDEX homework_closer ON homework (closed_by);
 CREATE INDEX homework_attempts_round ON homework_attempts (round_id);
 -- The homework sweep finds the attempts still open, not every assignment ever closed.
 CREATE INDEX homework_attempts_open ON homework_attempts (homework_id) WHERE finished_at IS NULL;
+
+-- The retention prune reads old rows by their age, not every debate, vote and speech.
+CREATE INDEX debate_votes_age ON debate_votes (voted_at);
+CREATE INDEX debate_ballots_age ON debate_ballots (voted_at);
+CREATE INDEX debate_sides_age ON debate_sides (joined_at);
+CREATE INDEX debate_pois_age ON debate_pois (raised_at);
+CREATE INDEX debate_arguments_age ON debate_arguments (created_at);
+CREATE INDEX debate_speeches_named ON debate_speeches (ended_at) WHERE speaker_id IS NOT NULL;
+CREATE INDEX debates_token ON debates (opened_at) WHERE token <> '';
+CREATE INDEX daily_suggestions_token ON daily_suggestions (created_at) WHERE token <> '';
+-- A debate's thread finds it, as its channel does (`/debate history` in either).
+CREATE INDEX debates_by_thread ON debates (thread_id, opened_at);

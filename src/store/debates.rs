@@ -94,8 +94,14 @@ impl Store {
     pub async fn debates_in(&self, channel: u64, limit: u32) -> Result<Vec<Debate>, StoreError> {
         on!(&self.reader, |db| {
             let rows = sqlx::query(
-                "SELECT * FROM debates WHERE channel_id = $1 OR thread_id = $1
-             ORDER BY opened_at DESC, id DESC LIMIT $2",
+                // The newest of the channel's and of the thread's, each read in order through
+                // its index, then merged.
+                "SELECT * FROM (SELECT * FROM debates WHERE channel_id = $1
+                                ORDER BY opened_at DESC, id DESC LIMIT $2) AS in_channel
+                 UNION ALL
+                 SELECT * FROM (SELECT * FROM debates WHERE thread_id = $1
+                                ORDER BY opened_at DESC, id DESC LIMIT $2) AS in_thread
+                 ORDER BY opened_at DESC, id DESC LIMIT $2",
             )
             .bind(channel.to_string())
             .bind(i64::from(limit))

@@ -41,42 +41,43 @@ enum Kind {
 }
 
 /// The statements of a pruning (`$1`: the instant before which rows go), each with what its
-/// rows count as.
+/// rows count as. Each finds its rows by their age through an index, then checks their debate
+/// by key (never the list of every closed debate).
 const STATEMENTS: [(Kind, &str); 9] = [
     // A box not moved since then forgets the question, as its answers are gone.
     (Kind::Rounds, "DELETE FROM quiz_boxes WHERE last_at < $1"),
     (
         Kind::Votes,
         "DELETE FROM debate_votes WHERE voted_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+             AND EXISTS (SELECT 1 FROM debates d WHERE d.id = debate_votes.debate_id AND d.closed_at IS NOT NULL)",
     ),
     // A class debate's ballots, sides, hands and arguments go with its votes; its speeches
     // keep their times without the speaker.
     (
         Kind::Votes,
         "DELETE FROM debate_ballots WHERE voted_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+             AND EXISTS (SELECT 1 FROM debates d WHERE d.id = debate_ballots.debate_id AND d.closed_at IS NOT NULL)",
     ),
     (
         Kind::Votes,
         "DELETE FROM debate_sides WHERE joined_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+             AND EXISTS (SELECT 1 FROM debates d WHERE d.id = debate_sides.debate_id AND d.closed_at IS NOT NULL)",
     ),
     (
         Kind::Votes,
         "DELETE FROM debate_pois WHERE raised_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+             AND EXISTS (SELECT 1 FROM debates d WHERE d.id = debate_pois.debate_id AND d.closed_at IS NOT NULL)",
     ),
     (
         Kind::Votes,
         "DELETE FROM debate_arguments WHERE created_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+             AND EXISTS (SELECT 1 FROM debates d WHERE d.id = debate_arguments.debate_id AND d.closed_at IS NOT NULL)",
     ),
     (
         Kind::Votes,
         "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL
              WHERE speaker_id IS NOT NULL AND ended_at < $1
-             AND debate_id IN (SELECT id FROM debates WHERE closed_at IS NOT NULL)",
+             AND EXISTS (SELECT 1 FROM debates d WHERE d.id = debate_speeches.debate_id AND d.closed_at IS NOT NULL)",
     ),
     (
         Kind::Tokens,

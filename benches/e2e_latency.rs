@@ -56,12 +56,7 @@ fn report(what: &str, mut latencies: Vec<Duration>, cpu: Option<Duration>) {
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
+    support::runtime().block_on(async {
         let fake = FakeDiscord::start().await;
         let state = std::env::temp_dir().join(format!("aura-bench-{}.db", std::process::id()));
         let bot = Bot::start(

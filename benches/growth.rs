@@ -59,6 +59,17 @@ impl Table {
         let e = self.rows.entry((order, what.into())).or_default();
         e.entry(size).or_default().1 = Some(ms);
     }
+    /// The bot's CPU over a burst of [`CLICKS`], per click.
+    fn per_click(&mut self, order: usize, what: &str, size: u64, cpu: Option<Duration>) {
+        if let Some(cpu) = cpu {
+            self.cpu(
+                order,
+                what,
+                size,
+                cpu.as_secs_f64() * 1000.0 / CLICKS as f64,
+            );
+        }
+    }
     fn print(&self, engine: &str, sizes: &[u64]) {
         println!("\n### {engine}: store p50 ms / bot CPU ms per call\n");
         let head: Vec<String> = sizes.iter().map(|s| format!("{s}")).collect();
@@ -102,12 +113,7 @@ macro_rules! timed {
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
+    support::runtime().block_on(async {
         let sizes: Vec<u64> = setting("GROWTH_SIZES", "10000,100000,1000000,5000000")
             .split(',')
             .filter_map(|s| s.trim().parse().ok())
@@ -436,14 +442,7 @@ async fn bot_calls(table: &mut Table, location: &Location, size: u64, calls: u64
         member_click(id, member(2_500 + i), &custom_id)
     })
     .await;
-    if let Some(cpu) = cpu {
-        table.cpu(
-            40,
-            "quiz answer click",
-            size,
-            cpu.as_secs_f64() * 1000.0 / CLICKS as f64,
-        );
-    }
+    table.per_click(40, "quiz answer click", size, cpu);
     let (ballot, thread) = support::open_ballot(&fake, 8_500_000, member(4_901)).await;
     let (_, cpu) = support::burst(&fake, bot.pid, CLICKS, 8_600_000, |id, i| {
         common::in_channel(
@@ -452,14 +451,7 @@ async fn bot_calls(table: &mut Table, location: &Location, size: u64, calls: u64
         )
     })
     .await;
-    if let Some(cpu) = cpu {
-        table.cpu(
-            50,
-            "class-debate ballot",
-            size,
-            cpu.as_secs_f64() * 1000.0 / CLICKS as f64,
-        );
-    }
+    table.per_click(50, "class-debate ballot", size, cpu);
     let peak = status_kib(bot.pid, "VmHWM:");
     let note = format!("bot RSS idle {}, peak {}", mib(idle), mib(peak));
     eprintln!("{size}: {note}");

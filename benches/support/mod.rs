@@ -13,6 +13,15 @@ use super::common::{
     self, FakeDiscord, MANAGE_MESSAGES, MEMBER, click, in_channel, in_guild, subcommand,
 };
 
+/// The bench's own runtime: two workers, beside the bot's process.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
 /// Clock ticks per second of `/proc/<pid>/stat` times (USER_HZ, 100 on Linux).
 const TICKS_PER_SECOND: f64 = 100.0;
 

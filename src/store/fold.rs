@@ -88,10 +88,23 @@ pub(super) const NAMES: &str = "
     ON CONFLICT (guild_id, user_id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at
     WHERE excluded.seen_at >= quiz_names.seen_at";
 
+/// What a homework fold adds to a member's row of `quiz_homework_totals` that exists.
+macro_rules! homework_added {
+    () => {
+        "ON CONFLICT (guild_id, period, user_id) DO UPDATE SET
+        attempts = quiz_homework_totals.attempts + excluded.attempts,
+        points = quiz_homework_totals.points + excluded.points,
+        correct = quiz_homework_totals.correct + excluded.correct,
+        answered = quiz_homework_totals.answered + excluded.answered,
+        score = quiz_homework_totals.score + excluded.score"
+    };
+}
+
 /// A homework answer (`($4, $5)` of the attempt `$1`) added to the member's homework totals of
 /// period `$2` (when given after its last reset; `$3` when it has none): the attempt counts
 /// at its first answer, and its score moves from what it was to what it is now.
-pub(super) const HOMEWORK_ONE: &str = "
+pub(super) const HOMEWORK_ONE: &str = concat!(
+    "
     INSERT INTO quiz_homework_totals (guild_id, period, user_id, attempts, points, correct, answered, score)
     SELECT m.guild_id, $2, m.user_id, CASE WHEN m.answered = 1 THEN 1 ELSE 0 END, a.points,
            a.correct, 1,
@@ -103,16 +116,14 @@ pub(super) const HOMEWORK_ONE: &str = "
     WHERE m.round_id = $1 AND a.question_no = $4 AND a.user_id = $5
       AND a.answered_at >= COALESCE(
           (SELECT reset_at FROM quiz_resets WHERE guild_id = m.guild_id AND period = $2), $3)
-    ON CONFLICT (guild_id, period, user_id) DO UPDATE SET
-        attempts = quiz_homework_totals.attempts + excluded.attempts,
-        points = quiz_homework_totals.points + excluded.points,
-        correct = quiz_homework_totals.correct + excluded.correct,
-        answered = quiz_homework_totals.answered + excluded.answered,
-        score = quiz_homework_totals.score + excluded.score";
+    ",
+    homework_added!()
+);
 
 /// A whole homework attempt (round `$1`, folded at once) added to the homework totals of period
 /// `$2`.
-pub(super) const HOMEWORK_WHOLE: &str = "
+pub(super) const HOMEWORK_WHOLE: &str = concat!(
+    "
     INSERT INTO quiz_homework_totals (guild_id, period, user_id, attempts, points, correct, answered, score)
     SELECT m.guild_id, $2, m.user_id, 1, m.points, m.correct, m.answered,
            100.0 * m.correct / m.answered
@@ -120,12 +131,9 @@ pub(super) const HOMEWORK_WHOLE: &str = "
     WHERE m.round_id = $1 AND m.answered > 0
       AND m.last_at >= COALESCE(
           (SELECT reset_at FROM quiz_resets WHERE guild_id = m.guild_id AND period = $2), $3)
-    ON CONFLICT (guild_id, period, user_id) DO UPDATE SET
-        attempts = quiz_homework_totals.attempts + excluded.attempts,
-        points = quiz_homework_totals.points + excluded.points,
-        correct = quiz_homework_totals.correct + excluded.correct,
-        answered = quiz_homework_totals.answered + excluded.answered,
-        score = quiz_homework_totals.score + excluded.score";
+    ",
+    homework_added!()
+);
 
 /// Each member's Leitner box for each question answered in the round (or in the one answer
 /// `($2, $3)`), from their latest answer to it there: a right answer moves the box up one (to

@@ -71,12 +71,13 @@ const CHUNK: usize = 400;
 /// Rows waiting to be written to one table.
 struct Table {
     name: &'static str,
-    columns: &'static [&'static str],
+    /// Its columns, comma-separated.
+    columns: &'static str,
     rows: Vec<Vec<V>>,
 }
 
 impl Table {
-    fn new(name: &'static str, columns: &'static [&'static str]) -> Table {
+    fn new(name: &'static str, columns: &'static str) -> Table {
         Table {
             name,
             columns,
@@ -150,63 +151,19 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut rounds = Table::new(
             "quiz_rounds",
-            &[
-                "id",
-                "guild_id",
-                "channel_id",
-                "starter_id",
-                "started_at",
-                "ended_at",
-                "outcome",
-                "kind",
-            ],
+            "id, guild_id, channel_id, starter_id, started_at, ended_at, outcome, kind",
         );
         let mut rows = Table::new(
             "quiz_answers",
-            &[
-                "round_id",
-                "question_no",
-                "question_id",
-                "guild_id",
-                "user_id",
-                "choice",
-                "correct",
-                "taken_ms",
-                "points",
-                "answered_at",
-                "kind",
-                "picked",
-                "display_name",
-            ],
+            "round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, kind, picked, display_name",
         );
         let mut homework = Table::new(
             "homework",
-            &[
-                "id",
-                "guild_id",
-                "number",
-                "channel_id",
-                "teacher_id",
-                "lang",
-                "pack",
-                "questions",
-                "created_at",
-                "due_at",
-                "zone",
-                "closed_at",
-            ],
+            "id, guild_id, number, channel_id, teacher_id, lang, pack, questions, created_at, due_at, zone, closed_at",
         );
         let mut attempts = Table::new(
             "homework_attempts",
-            &[
-                "homework_id",
-                "user_id",
-                "round_id",
-                "next_no",
-                "shown_at",
-                "started_at",
-                "finished_at",
-            ],
+            "homework_id, user_id, round_id, next_no, shown_at, started_at, finished_at",
         );
         let live_players = if s.index == 0 { 50 } else { 3 + s.members / 20 };
         // Counts rounded up or down at random, so small servers add up to their share.
@@ -379,52 +336,22 @@ impl Store {
         let count = (300.0 * answers as f64 / (YEAR as f64 / 5.0)).round() as u64;
         let mut debates = Table::new(
             "debates",
-            &[
-                "id",
-                "pack",
-                "motion",
-                "guild_id",
-                "channel_id",
-                "starter_id",
-                "token",
-                "lang",
-                "opened_at",
-                "closes_at",
-                "closed_at",
-                "format",
-                "thread_id",
-            ],
+            "id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at, format, thread_id",
         );
         let mut classes = Table::new(
             "class_debates",
-            &["debate_id", "sides_mode", "speech_secs", "seed", "phase"],
+            "debate_id, sides_mode, speech_secs, seed, phase",
         );
-        let mut sides = Table::new(
-            "debate_sides",
-            &["debate_id", "user_id", "name", "side", "joined_at"],
-        );
+        let mut sides = Table::new("debate_sides", "debate_id, user_id, name, side, joined_at");
         let mut ballots = Table::new(
             "debate_ballots",
-            &["debate_id", "phase", "user_id", "side", "voted_at"],
+            "debate_id, phase, user_id, side, voted_at",
         );
         let mut arguments = Table::new(
             "debate_arguments",
-            &[
-                "debate_id",
-                "number",
-                "parent",
-                "side",
-                "user_id",
-                "name",
-                "claim",
-                "source",
-                "created_at",
-            ],
+            "debate_id, number, parent, side, user_id, name, claim, source, created_at",
         );
-        let mut votes = Table::new(
-            "debate_votes",
-            &["debate_id", "user_id", "side", "voted_at"],
-        );
+        let mut votes = Table::new("debate_votes", "debate_id, user_id, side, voted_at");
         const SIDES: [&str; 3] = ["benjamin", "adorno", "undecided"];
         for d in 0..count * 2 {
             let class = d % 2 == 0;
@@ -521,19 +448,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut schedules = Table::new(
             "daily_schedules",
-            &[
-                "guild_id",
-                "channel_id",
-                "time",
-                "zone",
-                "days",
-                "lang",
-                "kind",
-                "thread",
-                "pin",
-                "deck",
-                "next_due",
-            ],
+            "guild_id, channel_id, time, zone, days, lang, kind, thread, pin, deck, next_due",
         );
         let deck = super::daily::deck_json(&crate::daily::model::Deck::new(h.seed));
         for i in 0..h.schedules {
@@ -570,14 +485,7 @@ impl Store {
         });
         let mut posts = Table::new(
             "daily_posts",
-            &[
-                "schedule_id",
-                "local_date",
-                "item",
-                "message_id",
-                "posted_at",
-                "manual",
-            ],
+            "schedule_id, local_date, item, message_id, posted_at, manual",
         );
         let days = (h.now - start) / DAY;
         for id in ids {
@@ -605,7 +513,7 @@ impl Store {
     async fn write(&self, tables: &mut [Table]) -> Result<(), StoreError> {
         for table in tables.iter_mut() {
             let rows = std::mem::take(&mut table.rows);
-            let head = format!("INSERT INTO {} ({}) ", table.name, table.columns.join(", "));
+            let head = format!("INSERT INTO {} ({}) ", table.name, table.columns);
             let mut rows = rows.into_iter().peekable();
             while rows.peek().is_some() {
                 on!(&self.pool, |db| {

@@ -213,18 +213,14 @@ macro_rules! fold {
                 .execute(&mut *$tx)
                 .await?;
         }
-        sqlx::query($crate::store::fold::BOXES)
-            .bind(round)
-            .bind(number)
-            .bind(user)
-            .execute(&mut *$tx)
-            .await?;
-        sqlx::query($crate::store::fold::NAMES)
-            .bind(round)
-            .bind(number)
-            .bind(user)
-            .execute(&mut *$tx)
-            .await?;
+        for sql in [$crate::store::fold::BOXES, $crate::store::fold::NAMES] {
+            sqlx::query(sql)
+                .bind(round)
+                .bind(number)
+                .bind(user)
+                .execute(&mut *$tx)
+                .await?;
+        }
     }};
 }
 pub(super) use fold;

@@ -1,7 +1,7 @@
 //! The gradebook a teacher opens in a spreadsheet: one row per member for the term, and a
 //! round's answers, as CSV written by the `csv` crate (quoting done right). Every text cell a
-//! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-//! return) is neutralised with a leading `'`.
+//! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, their full-width forms,
+//! a tab or a carriage return) is neutralised with a leading `'`.
 
 pub use super::model::{MemberTotals, ReportLine, RoundTally};
 use std::collections::{BTreeMap, HashMap};
@@ -76,9 +76,12 @@ fn percent(part: u64, whole: u64) -> f64 {
     }
 }
 
-/// A text cell a spreadsheet will show as text, never run as a formula.
+/// A text cell a spreadsheet will show as text, never run as a formula: one starting with a
+/// formula's sign, in ASCII or full width (some spreadsheets read `＝` as `=`), or a tab or a
+/// carriage return.
 pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    const SIGNS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    if cell.starts_with(SIGNS) {
         format!("'{cell}")
     } else {
         cell.to_string()
@@ -172,7 +175,18 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_plain_text_is_kept() {
-        for bad in ["=1+1", "+49", "-2", "@SUM(A1)", "\tx", "\rx"] {
+        for bad in [
+            "=1+1",
+            "+49",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "＝1+1",
+            "＋49",
+            "－2",
+            "＠SUM(A1)",
+        ] {
             assert_eq!(neutralise(bad), format!("'{bad}"));
         }
         assert_eq!(neutralise("Ana"), "Ana");

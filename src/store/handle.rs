@@ -104,8 +104,20 @@ impl Store {
             .connect_with(options)
             .await?;
         // Several processes may start at once: the migrations take a lock of their own.
+        let applied = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM _sqlx_migrations")
+                .fetch_one(&pool)
+                .await
+                .unwrap_or(0)
+        };
+        let before = applied().await;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Self::over(Db::Postgres(pool)).ready().await
+        let migrated = applied().await != before;
+        let store = Self::over(Db::Postgres(pool.clone())).ready().await?;
+        if migrated {
+            store.analyze().await?;
+        }
+        Ok(store)
     }
 
     pub(super) async fn sqlite(
@@ -124,8 +136,8 @@ impl Store {
         Self::over(Db::Sqlite(pool)).ready().await
     }
 
-    /// After the migrations: rounds not yet folded into the boards are folded, and the
-    /// planner's statistics refreshed.
+    /// After the migrations: rounds not yet folded into the boards are folded, and SQLite's
+    /// planner statistics refreshed (PostgreSQL keeps its own; see `refresh_statistics`).
     async fn ready(self) -> Result<Store, StoreError> {
         let folded = self.fold_pending().await?;
         if folded > 0 {

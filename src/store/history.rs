@@ -132,7 +132,7 @@ impl Store {
         }
         self.grow_schedules(h, start, &mut rng, &mut grown).await?;
         self.fold_pending().await?;
-        self.refresh_statistics().await?;
+        self.analyze().await?;
         if let super::Db::Sqlite(db) = &self.pool {
             sqlx::query("PRAGMA cache_size = -2000").execute(db).await?;
         }

@@ -515,6 +515,7 @@ class-next-speech = End the speech ▶
 class-next-last = End the speech, open the closing vote ▶
 class-next-closing = Close the vote, show the result ▶
 class-result-opening = Opening vote: { $tally }
+class-result-sealed = A vote is open: its count stays hidden from everyone until it closes.
 class-result-closing = Closing vote: { $tally }
 class-result-shift = Shift: Benjamin { $benjamin } points, Adorno { $adorno } points
 class-result-winner = { $side } wins: the side that changed more minds

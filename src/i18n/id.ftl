@@ -505,6 +505,7 @@ class-next-speech = Akhiri pidato ▶
 class-next-last = Akhiri pidato, buka pemungutan penutup ▶
 class-next-closing = Tutup pemungutan, tampilkan hasil ▶
 class-result-opening = Pemungutan pembuka: { $tally }
+class-result-sealed = Pemungutan suara sedang dibuka: hitungannya tersembunyi dari semua orang sampai ditutup.
 class-result-closing = Pemungutan penutup: { $tally }
 class-result-shift = Pergeseran: Benjamin { $benjamin } poin, Adorno { $adorno } poin
 class-result-winner = { $side } menang: pihak yang paling banyak mengubah pendapat

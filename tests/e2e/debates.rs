@@ -529,6 +529,61 @@ async fn the_moderator_steers_the_clock_and_a_plain_member_is_refused() {
     bot.stop().await;
 }
 
+/// What `/debate summary` and `/debate export` show of the result now.
+/// (Each by its own member and teacher: both commands have a cooldown.)
+async fn result_now(fake: &FakeDiscord, room: &str, asker: u64, teacher: u64) -> (String, String) {
+    let summary = debate(fake, asker, MEMBER, room, "summary", json!([])).await;
+    let summary = shown(fake, &summary).await;
+    let exports = |f: &FakeDiscord| {
+        f.attachments()
+            .into_iter()
+            .filter(|(_, name, _)| name.ends_with(".md"))
+            .map(|(_, _, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+            .collect::<Vec<_>>()
+    };
+    let before = exports(fake).len();
+    let export = debate(fake, teacher, MANAGE_MESSAGES, room, "export", json!([])).await;
+    assert_eq!(export.status, 204, "{}", export.body);
+    fake.wait_for(Duration::from_secs(10), move |f| exports(f).len() > before)
+        .await;
+    let md = exports(fake).pop().expect("the export");
+    (summary, md)
+}
+
+/// Ballots stay secret while a vote is open: neither the public summary nor the teacher's
+/// export shows a running count, or a picture of it; once the vote closes, both show it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_vote_is_counted_nowhere_until_it_closes() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let (id, room) = start_class(&fake, json!([choice("format", 1)])).await;
+    one_a_side(&fake, id, &room).await;
+    debate(&fake, TEACHER, MANAGE_MESSAGES, &room, "next", json!([])).await;
+    wait_for_control(&fake, &room, "Opening vote").await;
+    let voters: Vec<u64> = (0..3).map(|_| next()).collect();
+    all_press(&fake, &room, &votes(id, "opening", &voters, 2, 1)).await;
+    let pictures = fake.attachments().len();
+    let (summary, md) = result_now(&fake, &room, voters[0], TEACHER).await;
+    for shown in [&summary, &md] {
+        assert!(shown.contains("count stays hidden"), "{shown}");
+        assert!(!shown.contains("Benjamin 2"), "a running count: {shown}");
+    }
+    assert_eq!(
+        fake.attachments().len(),
+        pictures + 1,
+        "the export only: no picture of a running vote"
+    );
+    // The speeches start: the opening vote is closed, and counted.
+    debate(&fake, TEACHER, MANAGE_MESSAGES, &room, "next", json!([])).await;
+    wait_for_control(&fake, &room, "Speech 1 of").await;
+    let (summary, md) = result_now(&fake, &room, voters[1], next()).await;
+    for shown in [&summary, &md] {
+        assert!(shown.contains("Benjamin 2"), "{shown}");
+        assert!(!shown.contains("count stays hidden"), "{shown}");
+    }
+    bot.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_in_the_middle_of_a_speech_says_time_once_and_goes_on() {
     let (options, clock) = Options::with_clock();

@@ -9,7 +9,9 @@ use super::{cite, evidence};
 use crate::cards::whole_lines;
 use crate::core::Core;
 use crate::debate::Side;
-use crate::debate::class::{Argument, Class, Poi, PoiState, Speech, result::shift, verdict};
+use crate::debate::class::{
+    Argument, Class, Phase, Poi, PoiState, Speech, Verdict, result::shift, verdict,
+};
 use crate::debate::model::{Came, Entry};
 use crate::i18n::{t, tr};
 use crate::pack::Lang;
@@ -178,7 +180,7 @@ pub fn summary(core: &Core, c: &Class, lang: Lang) -> Reply {
         accent: Accent::Debate,
         ..Reply::default()
     };
-    reply = reply.field(t(lang, "heading-result"), verdict_text(&v, lang));
+    reply = reply.field(t(lang, "heading-result"), result_text(c, &v, lang));
     let sides = [Side::Benjamin, Side::Adorno]
         .iter()
         .map(|&side| {
@@ -208,10 +210,24 @@ pub fn summary(core: &Core, c: &Class, lang: Lang) -> Reply {
         fields(reply, &t(lang, "class-arguments-heading"), &tree, 3)
     };
     reply.footer = Some(t(lang, "class-summary-footer"));
-    if v.opening.total() + v.closing.total() > 0 {
+    if !voting(c) && v.opening.total() + v.closing.total() > 0 {
         reply.charts.push(super::chart::shift_chart(&v, lang));
     }
     reply
+}
+
+/// Whether a vote is open: its ballots are secret until it closes, in every summary.
+fn voting(c: &Class) -> bool {
+    matches!(c.phase, Phase::Opening | Phase::Closing)
+}
+
+/// Both votes, the shift and the winner; while a vote is open, only that its count is hidden.
+fn result_text(c: &Class, v: &Verdict, lang: Lang) -> String {
+    if voting(c) {
+        t(lang, "class-result-sealed")
+    } else {
+        verdict_text(v, lang)
+    }
 }
 
 /// `reply` with `lines` under `heading`, whole, in as many fields as they need (`max`).
@@ -302,7 +318,7 @@ pub fn export(core: &Core, c: &Class, lang: Lang) -> String {
     md.push_str(&format!(
         "## {}\n\n{}\n\n",
         t(lang, "heading-result"),
-        verdict_text(&v, lang).replace('\n', "  \n")
+        result_text(c, &v, lang).replace('\n', "  \n")
     ));
     md.push_str(&format!("## {}\n\n", t(lang, "class-sides-heading")));
     for side in [Side::Benjamin, Side::Adorno] {

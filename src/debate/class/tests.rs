@@ -305,6 +305,15 @@ async fn arguments(run: &Run, benjamin: &[u64], adorno: &[u64]) {
     )
     .await
     .expect("argue");
+    // A claim typed over several lines, with what Markdown would read as a heading or a list.
+    flow::argument(
+        s,
+        &run.at(73, benjamin[3]),
+        id,
+        &values("Shock\n===\n# Not a heading\n- nor a list", "", ""),
+    )
+    .await
+    .expect("argue");
 }
 
 /// Through the remaining speeches to the closing vote (7 Adorno, 3 Benjamin), the result and
@@ -339,6 +348,25 @@ async fn the_closing_vote_and_result(run: &Run) {
         .expect("summary");
     assert!(summary.contains("Adorno wins"), "{summary}");
     assert!(summary.contains("#2"), "{summary}");
+    // The export is plain text where members wrote: their claim is one line of the list, no
+    // heading, no underline that would make the line above a heading.
+    let md = crate::debate::view::summary::export(&s.core, &c, Lang::En);
+    let claim = md
+        .lines()
+        .find(|l| l.contains("Shock"))
+        .unwrap_or_else(|| panic!("the claim in {md}"));
+    assert!(
+        claim.contains("Not a heading") && claim.contains("nor a list"),
+        "{md}"
+    );
+    for line in md.lines() {
+        let line = line.trim_start();
+        assert!(!line.starts_with("==="), "a Setext underline: {md}");
+        assert!(
+            !line.starts_with("# Not") && !line.starts_with("- nor"),
+            "member text as Markdown: {md}"
+        );
+    }
     let again = flow::click(
         s,
         &run.at(99, 10),

@@ -340,7 +340,12 @@ pub fn export(core: &Core, c: &Class, lang: Lang) -> String {
     }
     for line in tree {
         let depth = line.chars().take_while(|ch| *ch == '\u{2003}').count();
-        let text = line.trim_start_matches('\u{2003}');
+        // A member's claim typed over several lines stays one line of the list: a line of its
+        // own could read as a heading's underline (`===`) or start a block of its own.
+        let text = line
+            .trim_start_matches('\u{2003}')
+            .replace(['\r', '\n'], " ");
+        let text = text.as_str();
         if text.starts_with("**") {
             md.push_str(&format!("\n### {}\n\n", text.trim_matches('*')));
         } else {

@@ -247,3 +247,26 @@ async fn healthz_is_503_while_the_gateway_is_not_connected() {
     assert!(said.contains("503"), "{said}");
     assert_eq!(sigterm(&mut child).await, Some(0));
 }
+
+/// The compose files ship no database password: it comes from the environment, and compose
+/// refuses to start without it.
+#[test]
+fn the_compose_files_take_the_database_password_from_the_environment() {
+    for file in ["compose.yaml", "compose.shards.yaml"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let text = std::fs::read_to_string(&path).expect("a compose file");
+        let from_env = "${AURA_DB_PASSWORD:?set AURA_DB_PASSWORD}";
+        assert!(
+            text.contains(&format!("POSTGRES_PASSWORD: {from_env}")),
+            "{file}"
+        );
+        assert!(
+            text.contains(&format!("postgres://aura:{from_env}@")),
+            "{file}"
+        );
+        assert!(
+            !text.contains("aura:aura@") && !text.contains("POSTGRES_PASSWORD: aura"),
+            "{file} ships a password"
+        );
+    }
+}

@@ -4,7 +4,8 @@
 //!   IDENTIFY with the bot token included, and every event with its interaction token);
 //! - every line is scrubbed on its way out: the bot token (`DISCORD_TOKEN`, with or without its
 //!   `Bot ` prefix) and interaction tokens in URLs (`/interactions/<id>/<token>`,
-//!   `/webhooks/<app>/<token>`) and in `token` fields become `[redacted]`.
+//!   `/webhooks/<app>/<token>`) and in `token` fields become `[redacted]`, and so do the
+//!   database URL's password and secret query values.
 //!
 //! serenity's warning at every failed try to connect the gateway (every 5 s) is left out unless
 //! serenity's logs are asked for by name; Aura's own gateway watch says it once, and then more
@@ -35,7 +36,7 @@ pub fn init(settings: &LogSettings) {
     let filter =
         EnvFilter::try_new(quiet_retries(&directives)).unwrap_or_else(|_| EnvFilter::new("info"));
     let quiet_frames = filter_fn(|meta| !frame_log(meta));
-    let writer = Scrubbing::new(bot_token());
+    let writer = Scrubbing::new(bot_token(), database_secrets());
     let layer = fmt::layer().with_writer(writer);
     let layer = match settings.format {
         LogFormat::Json => layer.json().boxed(),
@@ -63,15 +64,50 @@ fn bot_token() -> Option<String> {
     (token.len() >= 6).then_some(token)
 }
 
-/// Stderr, through [`scrub`].
+/// The credentials of the database URL in the environment (`AURA_DATABASE_URL`): its password
+/// (between the user's `:` and the last `@`, so one holding an `@` is taken whole) and the
+/// values of its query's secret parameters (`password`, `sslpassword`, a key file). A database
+/// driver may log them (sqlx warns of a parameter it does not know, value included).
+fn database_secrets() -> Vec<String> {
+    std::env::var("AURA_DATABASE_URL")
+        .map(|url| url_secrets(&url))
+        .unwrap_or_default()
+}
+
+/// The credentials in a database URL (see [`database_secrets`]).
+pub fn url_secrets(url: &str) -> Vec<String> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let (place, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut out = Vec::new();
+    if let Some((_, password)) = place
+        .rsplit_once('@')
+        .and_then(|(user, _)| user.split_once(':'))
+    {
+        out.push(password.to_string());
+    }
+    for (key, value) in query.split('&').filter_map(|pair| pair.split_once('=')) {
+        let key = key.to_ascii_lowercase();
+        if ["pass", "key", "secret", "token"]
+            .iter()
+            .any(|k| key.contains(k))
+        {
+            out.push(value.to_string());
+        }
+    }
+    out.retain(|secret| !secret.is_empty());
+    out
+}
+
+/// Stderr, through [`scrub`], with the database's credentials redacted too.
 #[derive(Clone)]
 struct Scrubbing {
     token: Option<String>,
+    secrets: Vec<String>,
 }
 
 impl Scrubbing {
-    fn new(token: Option<String>) -> Scrubbing {
-        Scrubbing { token }
+    fn new(token: Option<String>, secrets: Vec<String>) -> Scrubbing {
+        Scrubbing { token, secrets }
     }
 }
 
@@ -80,6 +116,7 @@ impl<'a> MakeWriter<'a> for Scrubbing {
     fn make_writer(&'a self) -> Self::Writer {
         ScrubbedLine {
             token: self.token.as_deref(),
+            secrets: &self.secrets,
         }
     }
 }
@@ -87,11 +124,15 @@ impl<'a> MakeWriter<'a> for Scrubbing {
 /// One event's text (the formatter writes each event whole), scrubbed, then written.
 struct ScrubbedLine<'a> {
     token: Option<&'a str>,
+    secrets: &'a [String],
 }
 
 impl Write for ScrubbedLine<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let text = String::from_utf8_lossy(buf);
+        let mut text = String::from_utf8_lossy(buf).into_owned();
+        for secret in self.secrets {
+            text = text.replace(secret.as_str(), REDACTED);
+        }
         io::stderr().write_all(scrub(&text, self.token).as_bytes())?;
         Ok(buf.len())
     }
@@ -177,6 +218,15 @@ fn quiet_retries(directives: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_database_urls_credentials_are_found_whole() {
+        assert_eq!(
+            url_secrets("postgres://aura:pass@word@db:5432/aura?sslmode=require&sslpassword=k3y"),
+            ["pass@word", "k3y"]
+        );
+        assert!(url_secrets("postgres://db/aura").is_empty());
+    }
 
     #[test]
     fn serenitys_retry_warnings_are_left_out_unless_asked_for() {

@@ -143,14 +143,47 @@ pub enum Location {
 }
 
 impl Location {
-    /// What an operator can be shown: the file, or the server without its password.
+    /// What an operator can be shown: the file, or the server without any credential: the
+    /// user and password go (up to the last `@`, so a password holding one is hidden whole),
+    /// and so does the query, which may carry `password=` or a key file.
     pub fn shown(&self) -> String {
         match self {
             Location::File(p) => p.display().to_string(),
-            Location::Postgres(url) => match url.split_once('@') {
-                Some((_, host)) => format!("postgres://…@{host}"),
-                None => url.clone(),
-            },
+            Location::Postgres(url) => {
+                let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+                let (place, query) = match rest.split_once('?') {
+                    Some((place, _)) => (place, "?…"),
+                    None => (rest, ""),
+                };
+                let server = place.rsplit_once('@').map_or(place, |(_, server)| server);
+                format!("{scheme}://…@{server}{query}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Location;
+
+    #[test]
+    fn a_database_url_is_shown_without_any_credential() {
+        for (url, shown) in [
+            (
+                "postgres://aura:secret@db:5432/aura",
+                "postgres://…@db:5432/aura",
+            ),
+            ("postgres://aura:p@ss@word@db/aura", "postgres://…@db/aura"),
+            (
+                "postgresql://db/aura?user=aura&password=secret",
+                "postgresql://…@db/aura?…",
+            ),
+        ] {
+            let seen = Location::Postgres(url.into()).shown();
+            assert_eq!(seen, shown);
+            for secret in ["secret", "p@ss", "ss@word"] {
+                assert!(!seen.contains(secret), "{seen}");
+            }
         }
     }
 }

@@ -227,3 +227,24 @@ async fn at_trace_level_no_log_line_shows_the_bot_token_or_an_interaction_token(
         }
     }
 }
+
+/// A database that cannot be reached stops the start with the server named and no
+/// credential shown: not the password, not half of one holding an `@`, not a query's.
+#[test]
+fn a_database_error_at_start_shows_no_credential() {
+    let out = aura()
+        .args(["run"])
+        .env("DISCORD_TOKEN", "secret-token-value")
+        .env(
+            "AURA_DATABASE_URL",
+            "postgres://aura:pass@word-secret@127.0.0.1:1/aura?sslpassword=key-secret",
+        )
+        .output()
+        .expect("run aura");
+    assert_ne!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("127.0.0.1:1/aura"), "{err}");
+    for secret in ["pass@", "word-secret", "key-secret", "secret-token-value"] {
+        assert!(!err.contains(secret), "{secret} in: {err}");
+    }
+}

@@ -65,6 +65,28 @@ const DAY: i64 = 86_400;
 /// The answers of the full year's history.
 const YEAR: u64 = 5_000_000;
 
+/// The debate tables a history fills, with their columns.
+const DEBATE_TABLES: [(&str, &str); 6] = [
+    (
+        "debates",
+        "id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at, format, thread_id",
+    ),
+    (
+        "class_debates",
+        "debate_id, sides_mode, speech_secs, seed, phase",
+    ),
+    ("debate_sides", "debate_id, user_id, name, side, joined_at"),
+    (
+        "debate_ballots",
+        "debate_id, phase, user_id, side, voted_at",
+    ),
+    (
+        "debate_arguments",
+        "debate_id, number, parent, side, user_id, name, claim, source, created_at",
+    ),
+    ("debate_votes", "debate_id, user_id, side, voted_at"),
+];
+
 /// Rows are written this many to a statement.
 const CHUNK: usize = 400;
 
@@ -334,24 +356,14 @@ impl Store {
         grown: &mut Grown,
     ) -> Result<(), StoreError> {
         let count = (300.0 * answers as f64 / (YEAR as f64 / 5.0)).round() as u64;
-        let mut debates = Table::new(
-            "debates",
-            "id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, closed_at, format, thread_id",
-        );
-        let mut classes = Table::new(
-            "class_debates",
-            "debate_id, sides_mode, speech_secs, seed, phase",
-        );
-        let mut sides = Table::new("debate_sides", "debate_id, user_id, name, side, joined_at");
-        let mut ballots = Table::new(
-            "debate_ballots",
-            "debate_id, phase, user_id, side, voted_at",
-        );
-        let mut arguments = Table::new(
-            "debate_arguments",
-            "debate_id, number, parent, side, user_id, name, claim, source, created_at",
-        );
-        let mut votes = Table::new("debate_votes", "debate_id, user_id, side, voted_at");
+        let [
+            mut debates,
+            mut classes,
+            mut sides,
+            mut ballots,
+            mut arguments,
+            mut votes,
+        ] = DEBATE_TABLES.map(|(name, columns)| Table::new(name, columns));
         const SIDES: [&str; 3] = ["benjamin", "adorno", "undecided"];
         for d in 0..count * 2 {
             let class = d % 2 == 0;

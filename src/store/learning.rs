@@ -41,6 +41,11 @@ const WINDOW_TALLIES_IN: &str =
      WHERE a.guild_id = $1 AND a.answered_at >= $2 AND r.channel_id = $3
      GROUP BY a.question_id, a.picked, a.correct";
 
+/// A count in `column` of a row (0 for a negative one).
+fn count(row: &impl super::Record, column: &str) -> Result<u64, sqlx::Error> {
+    Ok(u64::try_from(row.value::<i64>(column)?).unwrap_or(0))
+}
+
 impl Store {
     /// Where a period starts for a server: its rolling window or its last reset, the later.
     pub async fn period_start(
@@ -300,9 +305,7 @@ impl Store {
             .await?;
             let mut out = Vec::with_capacity(rows.len());
             for row in rows {
-                let count = |c: &str| -> Result<u64, sqlx::Error> {
-                    Ok(u64::try_from(row.try_get::<i64, _>(c)?).unwrap_or(0))
-                };
+                let count = |c: &str| count(&row, c);
                 out.push(RoundTally {
                     user: snowflake(&row, "user_id")?,
                     round: parse_id("round_id", &row.try_get::<String, _>("round_id")?)?,
@@ -350,9 +353,7 @@ impl Store {
             .await?;
             let mut out = Vec::with_capacity(rows.len());
             for row in rows {
-                let count = |c: &str| -> Result<u64, sqlx::Error> {
-                    Ok(u64::try_from(row.try_get::<i64, _>(c)?).unwrap_or(0))
-                };
+                let count = |c: &str| count(&row, c);
                 out.push(MemberTotals {
                     user: snowflake(&row, "user_id")?,
                     rounds: count("rounds")?,

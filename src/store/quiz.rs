@@ -361,7 +361,7 @@ impl Store {
     async fn running_round(&self, guild: u64) -> Result<bool, StoreError> {
         on!(&self.reader, |db| {
             let found: Option<i64> = sqlx::query_scalar(
-                "SELECT 1 FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live' LIMIT 1",
+                "SELECT CAST(1 AS BIGINT) FROM quiz_rounds WHERE guild_id = $1 AND folded = 0 AND kind = 'live' LIMIT 1",
             )
             .bind(guild.to_string())
             .fetch_optional(db)

@@ -118,14 +118,16 @@ impl Store {
                 .execute(db)
                 .await?;
         }
-        let mut rng = StdRng::seed_from_u64(h.seed);
-        let mut grown = Grown::default();
+        let mut w = Writing {
+            rng: StdRng::seed_from_u64(h.seed),
+            next_id: 1_000_000_000_000_000,
+            grown: Grown::default(),
+        };
         let span = (365.0 * h.answers as f64 / YEAR as f64).max(0.05);
         let start = h.now - (span * DAY as f64) as i64;
         // Each server's share of the answers: a fifth for the largest, a Zipf law for the rest.
         let weights: Vec<f64> = (1..h.servers).map(|i| 1.0 / (i as f64).powf(0.9)).collect();
         let total: f64 = weights.iter().sum();
-        let mut next_id: u64 = 1_000_000_000_000_000;
         for s in 0..h.servers {
             let share = if s == 0 {
                 0.2
@@ -149,16 +151,15 @@ impl Store {
                 start,
                 end: h.now,
             };
-            self.grow_server(h, &server, answers, &mut rng, &mut next_id, &mut grown)
-                .await?;
+            self.grow_server(h, &server, answers, &mut w).await?;
         }
-        self.grow_schedules(h, start, &mut rng, &mut grown).await?;
+        self.grow_schedules(h, start, &mut w).await?;
         self.fold_pending().await?;
         self.analyze().await?;
         if let super::Db::Sqlite(db) = &self.pool {
             sqlx::query("PRAGMA cache_size = -2000").execute(db).await?;
         }
-        Ok(grown)
+        Ok(w.grown)
     }
 
     /// One server's rounds (80% of its answers live, 10% homework, 10% practice), debates.
@@ -167,10 +168,13 @@ impl Store {
         h: &History,
         s: &Server,
         answers: u64,
-        rng: &mut StdRng,
-        next_id: &mut u64,
-        grown: &mut Grown,
+        w: &mut Writing,
     ) -> Result<(), StoreError> {
+        let Writing {
+            rng,
+            next_id,
+            grown,
+        } = w;
         let mut rounds = Table::new(
             "quiz_rounds",
             "id, guild_id, channel_id, starter_id, started_at, ended_at, outcome, kind",
@@ -341,7 +345,7 @@ impl Store {
         grown.assignments += homework.rows.len() as u64;
         // Attempts name their homework and round: both go first.
         self.write(&mut [rounds, homework, rows, attempts]).await?;
-        self.grow_debates(h, s, answers, rng, next_id, grown).await
+        self.grow_debates(h, s, answers, w).await
     }
 
     /// A server's class debates (300 in the largest over a year) with sides, ballots and
@@ -351,10 +355,13 @@ impl Store {
         h: &History,
         s: &Server,
         answers: u64,
-        rng: &mut StdRng,
-        next_id: &mut u64,
-        grown: &mut Grown,
+        w: &mut Writing,
     ) -> Result<(), StoreError> {
+        let Writing {
+            rng,
+            next_id,
+            grown,
+        } = w;
         let count = (300.0 * answers as f64 / (YEAR as f64 / 5.0)).round() as u64;
         let [
             mut debates,
@@ -455,9 +462,9 @@ impl Store {
         &self,
         h: &History,
         start: i64,
-        rng: &mut StdRng,
-        grown: &mut Grown,
+        w: &mut Writing,
     ) -> Result<(), StoreError> {
+        let Writing { rng, grown, .. } = w;
         let mut schedules = Table::new(
             "daily_schedules",
             "guild_id, channel_id, time, zone, days, lang, kind, thread, pin, deck, next_due",
@@ -554,6 +561,14 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// What the writing of a history carries from server to server: its random numbers, the next
+/// id to give, and what was written so far.
+struct Writing {
+    rng: StdRng,
+    next_id: u64,
+    grown: Grown,
 }
 
 /// One server of the history.

@@ -357,11 +357,6 @@ impl Store {
         answers: u64,
         w: &mut Writing,
     ) -> Result<(), StoreError> {
-        let Writing {
-            rng,
-            next_id,
-            grown,
-        } = w;
         let count = (300.0 * answers as f64 / (YEAR as f64 / 5.0)).round() as u64;
         let [
             mut debates,
@@ -376,8 +371,8 @@ impl Store {
             let class = d % 2 == 0;
             let at =
                 s.start + ((s.end - s.start) as f64 * (d as f64 + 0.5) / (count * 2) as f64) as i64;
-            *next_id += 1;
-            let id = next_id.to_string();
+            w.next_id += 1;
+            let id = w.next_id.to_string();
             debates.rows.push(vec![
                 V::T(id.clone()),
                 V::T(h.motion.0.clone()),
@@ -400,7 +395,7 @@ impl Store {
             let people = 40.min(s.members);
             for p in 0..people {
                 let user = member_of(s.index, (p + d) % s.members).to_string();
-                let side = SIDES[rng.gen_range(0..3)];
+                let side = SIDES[w.rng.gen_range(0..3)];
                 if !class {
                     votes.rows.push(vec![
                         V::T(id.clone()),
@@ -415,7 +410,7 @@ impl Store {
                         V::T(id.clone()),
                         V::T(phase.into()),
                         V::T(user.clone()),
-                        V::T(SIDES[rng.gen_range(0..3)].into()),
+                        V::T(SIDES[w.rng.gen_range(0..3)].into()),
                         V::I(at + p as i64),
                     ]);
                 }
@@ -446,12 +441,12 @@ impl Store {
                     V::T(id),
                     V::T("join".into()),
                     V::I(120),
-                    V::I(rng.gen_range(0..1_000_000)),
+                    V::I(w.rng.gen_range(0..1_000_000)),
                     V::T("done".into()),
                 ]);
             }
         }
-        grown.debates += debates.rows.len() as u64;
+        w.grown.debates += debates.rows.len() as u64;
         self.write(&mut [debates, classes, sides, ballots, arguments, votes])
             .await
     }

@@ -65,6 +65,26 @@ const DAY: i64 = 86_400;
 /// The answers of the full year's history.
 const YEAR: u64 = 5_000_000;
 
+/// The quiz tables a history fills, with their columns.
+const QUIZ_TABLES: [(&str, &str); 4] = [
+    (
+        "quiz_rounds",
+        "id, guild_id, channel_id, starter_id, started_at, ended_at, outcome, kind",
+    ),
+    (
+        "quiz_answers",
+        "round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, kind, picked, display_name",
+    ),
+    (
+        "homework",
+        "id, guild_id, number, channel_id, teacher_id, lang, pack, questions, created_at, due_at, zone, closed_at",
+    ),
+    (
+        "homework_attempts",
+        "homework_id, user_id, round_id, next_no, shown_at, started_at, finished_at",
+    ),
+];
+
 /// The debate tables a history fills, with their columns.
 const DEBATE_TABLES: [(&str, &str); 6] = [
     (
@@ -175,22 +195,8 @@ impl Store {
             next_id,
             grown,
         } = w;
-        let mut rounds = Table::new(
-            "quiz_rounds",
-            "id, guild_id, channel_id, starter_id, started_at, ended_at, outcome, kind",
-        );
-        let mut rows = Table::new(
-            "quiz_answers",
-            "round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, kind, picked, display_name",
-        );
-        let mut homework = Table::new(
-            "homework",
-            "id, guild_id, number, channel_id, teacher_id, lang, pack, questions, created_at, due_at, zone, closed_at",
-        );
-        let mut attempts = Table::new(
-            "homework_attempts",
-            "homework_id, user_id, round_id, next_no, shown_at, started_at, finished_at",
-        );
+        let [mut rounds, mut rows, mut homework, mut attempts] =
+            QUIZ_TABLES.map(|(name, columns)| Table::new(name, columns));
         let live_players = if s.index == 0 { 50 } else { 3 + s.members / 20 };
         // Counts rounded up or down at random, so small servers add up to their share.
         let mut round = |x: f64| x.floor() as u64 + u64::from(rng.gen_bool(x.fract()));

@@ -116,6 +116,7 @@ pub fn pace(settings: &Settings) -> Pace {
             open_debates_per_guild: settings.limits.open_debates_per_guild,
             open_debates_per_channel: settings.limits.open_debates_per_channel,
             quiz_rounds: settings.limits.quiz_rounds_per_guild,
+            open_homework: settings.limits.open_homework_per_guild,
         },
         retention: Duration::from_secs(u64::from(settings.retention.days.max(1)) * 86_400),
         // Checked when the settings were loaded (and the flags read).

@@ -70,6 +70,7 @@ pub struct LimitSettings {
     pub open_debates_per_guild: u32,
     pub open_debates_per_channel: u32,
     pub quiz_rounds_per_guild: u32,
+    pub open_homework_per_guild: u32,
 }
 
 /// How long old rows are kept.

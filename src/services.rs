@@ -60,6 +60,7 @@ pub struct Limits {
     pub open_debates_per_guild: u32,
     pub open_debates_per_channel: u32,
     pub quiz_rounds: u32,
+    pub open_homework: u32,
 }
 
 impl Default for Limits {
@@ -70,6 +71,7 @@ impl Default for Limits {
             open_debates_per_guild: 10,
             open_debates_per_channel: 2,
             quiz_rounds: 5,
+            open_homework: 20,
         }
     }
 }

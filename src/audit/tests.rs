@@ -105,7 +105,15 @@ async fn only_staff_set_the_channel_and_staff_actions_are_logged_without_pings()
 async fn a_failing_audit_post_never_breaks_the_action() {
     let outbox = Arc::new(Recorder::new());
     let s = services(outbox.clone()).await;
-    let staff = asker(9, perms::MANAGE_GUILD | perms::MANAGE_MESSAGES);
+    // Staff whose rights come from a role of the server (id 1): boards are server-wide.
+    let mut staff = asker(9, perms::MANAGE_GUILD | perms::MANAGE_MESSAGES);
+    staff.roles = vec![5];
+    *outbox.roles.lock().expect("roles") = vec![crate::outbox::GuildRole {
+        id: 5,
+        position: 1,
+        permissions: perms::MANAGE_GUILD | perms::MANAGE_MESSAGES,
+        managed: false,
+    }];
     command(&s, &staff, AuditCommand::Set { channel: AUDIT })
         .await
         .expect("set");

@@ -21,6 +21,15 @@ pub const LIFETIME: i64 = 3 * 3600;
 /// The longest claim in the argument form.
 pub const CLAIM_MAX: u16 = 300;
 
+/// The most arguments a class debate holds: a class's worth, drawn in a few messages.
+pub const ARGUMENTS_PER_DEBATE: u32 = 300;
+
+/// The most arguments one member adds to a debate.
+pub const ARGUMENTS_PER_MEMBER: u32 = 20;
+
+/// The deepest a reply goes: a claim, a reply to it, a reply to that… (a claim is depth 1).
+pub const REPLY_DEPTH: usize = 6;
+
 pub fn notice(lang: Lang, key: &str) -> Outcome {
     Outcome::Reply(Reply::notice(t(lang, key)))
 }

@@ -3,7 +3,7 @@
 //! checked for the command alone (an autocomplete is never held back) and started when the
 //! command runs. poise's trackers keep one entry per member who ever ran a command and never
 //! forget them, so Aura starts every tracker afresh once an hour (a cooldown running at that
-//! moment ends early).
+//! moment ends early). A command refused with a notice gives its cooldown back.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -47,6 +47,15 @@ pub async fn check(ctx: Context<'_>) -> Result<bool, Error> {
 pub async fn start(ctx: Context<'_>) {
     if let Ok(mut cooldowns) = ctx.command().cooldowns.lock() {
         cooldowns.start_cooldown(ctx.cooldown_context());
+    }
+}
+
+/// The member's cooldown on this command given back (their command was refused): they may
+/// ask again at once.
+pub fn give_back(ctx: Context<'_>) {
+    let long_ago = Instant::now().checked_sub(Duration::from_secs(24 * 3600));
+    if let (Ok(mut cooldowns), Some(at)) = (ctx.command().cooldowns.lock(), long_ago) {
+        cooldowns.set_last_invocation(poise::CooldownType::User(ctx.author().id), at);
     }
 }
 

@@ -141,6 +141,7 @@ vote-total = { $total ->
 error-unknown-subcommand = /{ $command } has no subcommand “{ $sub }”. Subcommands: { $subs }
 error-server-only = /{ $command } works in a server channel, not here.
 error-no-permission = You don't have permission for that here.
+error-no-server-permission = That acts on the whole server, so it needs the Manage Messages permission from one of your roles (or the quiz-master role), not only in this channel.
 
 ## /quiz
 cmd-quiz = Quiz rounds on the essay, for the whole channel
@@ -396,6 +397,7 @@ limit-waiting-suggestions = This server already has { $max } suggestions waiting
 limit-open-debates-guild = This server already has { $max } debate votes open. Please wait until one closes.
 limit-open-debates-channel = This channel already has { $max } debate votes open. Please wait until one closes, or start it in another channel.
 limit-quiz-rounds = This server already has { $max } quiz rounds running. Please wait until one ends.
+limit-homework = This server already has { $max } homework assignments open. Close one with `/quiz assignments` or wait until one is due.
 
 ## Debates: /debate start and the class debate
 cmd-debate-start = Start a debate: a quick vote on a motion, or a class debate with speeches
@@ -465,7 +467,11 @@ class-argue-source = Quote id or section, e.g. aura-withers or 5
 class-argue-bad-claim = A claim needs 5 to 300 characters. Your text: “{ $claim }”
 class-argue-bad-reply = There is no argument #{ $value } in this debate. Your claim, to send again: “{ $claim }”
 class-argue-bad-source = “{ $value }” is not a verified quote or a section of the essay. Your claim, to send again: “{ $claim }”
+class-argue-too-deep = Argument #{ $value } is already a reply at the deepest level this tree shows: answer the claim it replies to instead. Your claim, to send again: “{ $claim }”
+class-argue-debate-full = This debate holds its { $value } arguments, the most one debate takes: make your point in the speeches or the closing vote. Your claim: “{ $claim }”
+class-argue-member-full = You have added { $value } arguments, the most one member adds to a debate: give the others room. Your claim: “{ $claim }”
 class-argued = Argument #{ $number } added. See the tree with `/debate arguments`.
+class-argument-parent-removed = (replying to a removed argument)
 class-title = Class debate: { $motion }
 class-footer = Speeches of { $length } · run by the starter, a moderator or the quiz master · /debate next, pause, resume, extend, end
 class-phase-lobby-join = Pick a side with the buttons. You can change sides until the speeches start.
@@ -721,6 +727,14 @@ homework-closed-early = Homework #{ $number } is closed, and the class's results
 homework-extend-needs-due = Give the new due time in { $option }.
 homework-extended = Homework #{ $number } is now due { $due } ({ $left }); its message shows the new time.
 privacy-homework = Homework attempts: { $homework } (their answers are among the quiz answers)
+privacy-keeps-attempts = Kept after deleting: the bare fact that you started { $open } homework { $open ->
+    [one] assignment that is
+   *[other] assignments that are
+} still open (not one of your answers), so that one attempt stays one attempt.
+privacy-kept-attempts = Kept: the bare fact that you started { $open } homework { $open ->
+    [one] assignment that is
+   *[other] assignments that are
+} still open, without any answer, so that one attempt stays one attempt.
 ## classroom: typed answers
 opt-quiz-kind = buttons: click a choice; typed: type the answer; mixed: typed and buttons in turn
 quiz-no-typed-questions = No question that accepts a typed answer matches those settings. Try `kind: mixed`, or fewer filters.

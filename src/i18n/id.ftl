@@ -134,6 +134,7 @@ vote-total = { $total } suara
 error-unknown-subcommand = /{ $command } tidak punya subperintah “{ $sub }”. Subperintah: { $subs }
 error-server-only = /{ $command } hanya bisa dipakai di kanal server, bukan di sini.
 error-no-permission = Anda tidak punya izin untuk itu di sini.
+error-no-server-permission = Itu berlaku untuk seluruh server, jadi perlu izin Kelola Pesan dari salah satu peran Anda (atau peran quiz master), bukan hanya di kanal ini.
 
 ## /quiz
 cmd-quiz = Ronde kuis tentang esai, untuk seluruh kanal
@@ -386,6 +387,7 @@ limit-waiting-suggestions = Server ini sudah punya { $max } usulan yang menunggu
 limit-open-debates-guild = Server ini sudah punya { $max } pemungutan suara debat yang masih terbuka. Mohon tunggu sampai salah satunya ditutup.
 limit-open-debates-channel = Kanal ini sudah punya { $max } pemungutan suara debat yang masih terbuka. Mohon tunggu sampai salah satunya ditutup, atau mulai di kanal lain.
 limit-quiz-rounds = Server ini sudah punya { $max } ronde kuis yang sedang berjalan. Mohon tunggu sampai salah satunya selesai.
+limit-homework = Server ini sudah punya { $max } tugas rumah yang masih terbuka. Tutup salah satunya dengan `/kuis tugas` atau tunggu sampai ada yang jatuh tempo.
 
 ## Debat: /debat mulai dan debat kelas
 cmd-debate-start = Mulai debat: pemungutan suara cepat atas mosi, atau debat kelas dengan pidato
@@ -455,7 +457,11 @@ class-argue-source = Id kutipan atau bagian, mis. aura-withers atau 5
 class-argue-bad-claim = Klaim perlu 5 sampai 300 karakter. Teks Anda: “{ $claim }”
 class-argue-bad-reply = Tidak ada argumen #{ $value } dalam debat ini. Klaim Anda, untuk dikirim lagi: “{ $claim }”
 class-argue-bad-source = “{ $value }” bukan kutipan terverifikasi atau bagian esai. Klaim Anda, untuk dikirim lagi: “{ $claim }”
+class-argue-too-deep = Argumen #{ $value } sudah menjadi balasan di tingkat terdalam yang ditampilkan pohon ini: jawablah klaim yang dibalasnya. Klaim Anda, untuk dikirim lagi: “{ $claim }”
+class-argue-debate-full = Debat ini sudah memuat { $value } argumen, jumlah terbanyak untuk satu debat: sampaikan pendapat Anda dalam pidato atau pemungutan suara penutup. Klaim Anda: “{ $claim }”
+class-argue-member-full = Anda sudah menambahkan { $value } argumen, jumlah terbanyak untuk satu anggota dalam satu debat: beri ruang bagi yang lain. Klaim Anda: “{ $claim }”
 class-argued = Argumen #{ $number } ditambahkan. Lihat pohonnya dengan `/debat argumen`.
+class-argument-parent-removed = (membalas argumen yang telah dihapus)
 class-title = Debat kelas: { $motion }
 class-footer = Pidato { $length } · dijalankan oleh pemulai, moderator, atau quiz master · /debat lanjut, jeda, teruskan, tambah, akhiri
 class-phase-lobby-join = Pilih pihak dengan tombol. Anda dapat berganti pihak sampai pidato dimulai.
@@ -692,6 +698,8 @@ homework-closed-early = PR #{ $number } sudah ditutup, dan hasil kelas dikirim d
 homework-extend-needs-due = Berikan tenggat baru pada { $option }.
 homework-extended = Tenggat PR #{ $number } sekarang { $due } ({ $left }); pesannya sudah menampilkan waktu yang baru.
 privacy-homework = Percobaan PR: { $homework } (jawabannya termasuk dalam jawaban kuis)
+privacy-keeps-attempts = Yang tetap disimpan setelah dihapus: hanya fakta bahwa Anda sudah memulai { $open } tugas rumah yang masih terbuka (tanpa satu pun jawaban Anda), agar satu percobaan tetap satu percobaan.
+privacy-kept-attempts = Yang tetap disimpan: hanya fakta bahwa Anda sudah memulai { $open } tugas rumah yang masih terbuka, tanpa jawaban apa pun, agar satu percobaan tetap satu percobaan.
 ## classroom: typed answers
 opt-quiz-kind = tombol: klik pilihan; ketik: ketik jawabannya; campur: ketik dan tombol bergantian
 quiz-no-typed-questions = Tidak ada soal berjawaban ketik yang cocok dengan pengaturan itu. Coba `jenis: campur`, atau kurangi filternya.

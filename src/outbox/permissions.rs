@@ -20,6 +20,20 @@ pub struct Overwrite {
     pub deny: u64,
 }
 
+/// The member's permissions across the server, from the @everyone role and the member's
+/// roles alone: what no channel's overwrite grants (`u64::MAX` for an administrator).
+pub fn in_server(guild: u64, member_roles: &[u64], roles: &[(u64, u64)]) -> u64 {
+    let role_bits = |id: u64| roles.iter().find(|(r, _)| *r == id).map(|(_, p)| *p);
+    let mut perms = role_bits(guild).unwrap_or(0);
+    for r in member_roles {
+        perms |= role_bits(*r).unwrap_or(0);
+    }
+    if perms & ADMINISTRATOR != 0 {
+        return u64::MAX;
+    }
+    perms
+}
+
 /// The member's permissions in the channel.
 pub fn in_channel(
     guild: u64,
@@ -28,13 +42,9 @@ pub fn in_channel(
     roles: &[(u64, u64)],
     overwrites: &[Overwrite],
 ) -> u64 {
-    let role_bits = |id: u64| roles.iter().find(|(r, _)| *r == id).map(|(_, p)| *p);
-    let mut perms = role_bits(guild).unwrap_or(0);
-    for r in member_roles {
-        perms |= role_bits(*r).unwrap_or(0);
-    }
-    if perms & ADMINISTRATOR != 0 {
-        return u64::MAX;
+    let mut perms = in_server(guild, member_roles, roles);
+    if perms == u64::MAX {
+        return perms;
     }
     if let Some(o) = overwrites.iter().find(|o| !o.member && o.id == guild) {
         perms = (perms & !o.deny) | o.allow;

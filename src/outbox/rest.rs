@@ -68,6 +68,16 @@ impl RestError {
     }
 }
 
+/// What every request says of its sender, as Discord asks of every client:
+/// `DiscordBot (url, version)`.
+pub const USER_AGENT: &str = concat!(
+    "DiscordBot (",
+    env!("CARGO_PKG_HOMEPAGE"),
+    ", ",
+    env!("CARGO_PKG_VERSION"),
+    ")"
+);
+
 /// A small REST client for the calls Aura makes outside an interaction's answer.
 #[derive(Debug, Clone)]
 pub struct Rest {
@@ -96,6 +106,7 @@ impl Rest {
             .unwrap_or("https://discord.com")
             .trim_end_matches('/');
         let client = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
             .connect_timeout(connect)
             .timeout(call)
             .build()

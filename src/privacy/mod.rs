@@ -57,14 +57,18 @@ pub async fn show(s: &Services, inv: &Invocation) -> Result<Outcome, Error> {
     if rows.is_empty() {
         return Ok(Reply::private(t(lang, "privacy-nothing")).into());
     }
+    let mut text = format!("{}\n\n{}", t(lang, "privacy-intro"), summary(&rows, lang));
+    if rows.open_homework > 0 {
+        let open = count(rows.open_homework);
+        text.push_str(&format!(
+            "\n\n{}",
+            tr(lang, "privacy-keeps-attempts", &[("open", &open)])
+        ));
+    }
+    text.push_str(&format!("\n\n{}", t(lang, "privacy-confirm")));
     let mut reply = Reply {
         title: Some(t(lang, "privacy-title")),
-        text: format!(
-            "{}\n\n{}\n\n{}",
-            t(lang, "privacy-intro"),
-            summary(&rows, lang),
-            t(lang, "privacy-confirm")
-        ),
+        text,
         ephemeral: true,
         accent: Accent::Error,
         ..Reply::default()
@@ -104,11 +108,15 @@ pub async fn confirm(
     }
     let gone = s.store.forget_member(inv.user).await?;
     tracing::info!("a member's stored data was deleted at their request");
-    Ok(Outcome::Update(Reply::private(format!(
-        "{}\n\n{}",
-        t(lang, "privacy-deleted"),
-        summary(&gone, lang)
-    ))))
+    let mut text = format!("{}\n\n{}", t(lang, "privacy-deleted"), summary(&gone, lang));
+    if gone.open_homework > 0 {
+        let open = count(gone.open_homework);
+        text.push_str(&format!(
+            "\n\n{}",
+            tr(lang, "privacy-kept-attempts", &[("open", &open)])
+        ));
+    }
+    Ok(Outcome::Update(Reply::private(text)))
 }
 
 #[cfg(test)]

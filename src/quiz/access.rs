@@ -1,7 +1,12 @@
 //! Who may run quiz rounds: a server's choice of everyone, moderators (Manage Messages) or
-//! moderators plus a quiz-master role. The starter of a round may always stop it.
+//! moderators plus a quiz-master role. The starter of a round may always stop it. Server-wide
+//! powers (the term gradebook, the whole server's insights, resets, any assignment) need Manage
+//! Messages from the member's roles, not from one channel's overwrites.
 
 use super::Access;
+use crate::interaction::{Invocation, perms};
+use crate::outbox::permissions;
+use crate::services::Services;
 
 /// What Aura knows of the member asking.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +39,29 @@ pub fn may_control(access: &Access, asker: &Asker<'_>, starter: u64) -> bool {
     asker.id == starter
         || (may_run(access, asker) && *access != Access::Everyone)
         || asker.moderator
+}
+
+/// Manage Messages (or Administrator) across the whole server: from the @everyone role and the
+/// member's roles, as Discord grants it everywhere, not from the overwrites of the channel
+/// where they typed. When Discord cannot say (its roles unreachable), the answer is no.
+pub async fn moderates_server(s: &Services, inv: &Invocation) -> bool {
+    if inv.permissions & perms::ADMINISTRATOR != 0 {
+        // Administrator comes from roles only: no overwrite can grant it.
+        return true;
+    }
+    let Some(guild) = inv.guild else {
+        return false;
+    };
+    let roles = match s.outbox.guild_roles(guild).await {
+        Ok(roles) => roles,
+        Err(e) => {
+            tracing::warn!(guild, error = %e, "cannot read the server's roles");
+            return false;
+        }
+    };
+    let roles: Vec<(u64, u64)> = roles.iter().map(|r| (r.id, r.permissions)).collect();
+    let server = permissions::in_server(guild, &inv.roles, &roles);
+    server & (perms::MANAGE_MESSAGES | perms::ADMINISTRATOR) != 0
 }
 
 #[cfg(test)]

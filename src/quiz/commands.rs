@@ -141,8 +141,13 @@ enum Right {
     Anyone,
     /// Whom the server's `/quiz access` lets run rounds (and moderators).
     RunRounds,
-    /// Moderators and the quiz-master role: clearing boards, downloading reports.
-    Moderate,
+    /// Teachers: moderators and the quiz-master role (setting homework, reading insights,
+    /// clearing boards, downloading reports), even when everyone may run rounds. `server`: a
+    /// server-wide power, which needs Manage Messages from the member's roles rather than in
+    /// this channel.
+    Teach {
+        server: bool,
+    },
     /// Manage Server: who runs rounds is the server's staff's choice.
     Staff,
     /// Steering what `starter` started (a round, an assignment): the starter, a moderator or
@@ -152,12 +157,19 @@ enum Right {
 
 impl Right {
     /// Whether the member asking has it.
-    fn held(self, access: &Access, inv: &Invocation) -> bool {
+    async fn held(self, s: &Services, access: &Access, inv: &Invocation) -> bool {
         let who = asker(inv);
         match self {
             Right::Anyone => true,
             Right::RunRounds => access::may_run(access, &who),
-            Right::Moderate => access::may_moderate(access, &who),
+            Right::Teach { server: false } => access::may_moderate(access, &who),
+            Right::Teach { server: true } => {
+                let by_role = Asker {
+                    moderator: false,
+                    ..who
+                };
+                access::may_moderate(access, &by_role) || access::moderates_server(s, inv).await
+            }
             Right::Staff => inv.is_staff(),
             Right::Control(starter) => access::may_control(access, &who, starter),
         }
@@ -167,6 +179,7 @@ impl Right {
     fn refusal(self) -> &'static str {
         match self {
             Right::Control(_) => "quiz-not-starter",
+            Right::Teach { server: true } => "error-no-server-permission",
             _ => "error-no-permission",
         }
     }
@@ -175,15 +188,24 @@ impl Right {
 /// The permission table: what each subcommand needs. `running`: the round running in the
 /// channel, which its starter may steer (with none running, steering only says so). Closing
 /// or extending an assignment is checked against its teacher once it is found.
-fn right(cmd: &QuizCommand, running: Option<&live::Live>) -> Right {
+fn right(cmd: &QuizCommand, running: Option<&live::Live>, here: u64) -> Right {
     match cmd {
-        QuizCommand::Start(_) | QuizCommand::Assign(_) | QuizCommand::Insights { .. } => {
-            Right::RunRounds
-        }
+        QuizCommand::Start(_) => Right::RunRounds,
         QuizCommand::Next | QuizCommand::Reveal | QuizCommand::Skip | QuizCommand::Stop => {
             running.map_or(Right::Anyone, |live| Right::Control(live.starter))
         }
-        QuizCommand::Report { .. } | QuizCommand::Reset { .. } => Right::Moderate,
+        QuizCommand::Assign(_)
+        | QuizCommand::Report {
+            scope: ReportScope::Round,
+        } => Right::Teach { server: false },
+        // One channel's insights are that channel's; the whole server's are the server's.
+        QuizCommand::Insights { channel, .. } => Right::Teach {
+            server: *channel != Some(here),
+        },
+        QuizCommand::Report {
+            scope: ReportScope::Term,
+        }
+        | QuizCommand::Reset { .. } => Right::Teach { server: true },
         QuizCommand::Access { .. } => Right::Staff,
         QuizCommand::Leaderboard { .. }
         | QuizCommand::Me { .. }
@@ -204,15 +226,22 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
     };
     let access = s.store.quiz_access(guild).await?;
     let running = crate::quiz::live::rooms(s).get(inv.channel);
-    let needed = right(&cmd, running.as_deref());
-    if !needed.held(&access, inv) {
+    let needed = right(&cmd, running.as_deref(), inv.channel);
+    if !needed.held(s, &access, inv).await {
         return Ok(notice(lang, needed.refusal()));
     }
     let reply = match cmd {
         QuizCommand::Start(args) => return start(s, inv, guild, &args).await,
         QuizCommand::Assign(args) => return homework::assign(s, inv, guild, &args).await,
         QuizCommand::Assignments(args) => {
-            let steer = |teacher| Right::Control(teacher).held(&access, inv);
+            // Any assignment of the server: its teacher, a quiz master, or a moderator of
+            // the whole server.
+            let server = args.action.is_some() && access::moderates_server(s, inv).await;
+            let who = Asker {
+                moderator: server,
+                ..asker(inv)
+            };
+            let steer = |teacher| access::may_control(&access, &who, teacher);
             return steering::assignments(s, inv, guild, &args, steer).await;
         }
         QuizCommand::Next | QuizCommand::Reveal | QuizCommand::Skip | QuizCommand::Stop => {
@@ -717,8 +746,9 @@ pub async fn reset(
         ))));
     };
     let access = s.store.quiz_access(guild).await?;
-    if !Right::Moderate.held(&access, inv) {
-        return refuse(Right::Moderate.refusal());
+    let needed = Right::Teach { server: true };
+    if !needed.held(s, &access, inv).await {
+        return refuse(needed.refusal());
     }
     s.store.reset_board(guild, period, s.clock.unix()).await?;
     audit::record(s, guild, inv.user, Action::BoardReset { period }).await;

@@ -7,7 +7,7 @@ use sqlx::Row;
 use super::debates::{debate, open};
 use super::{BeginWrite, Record, Store, StoreError, snowflake, snowflake_opt};
 use crate::debate::class::model::{
-    Argument, Class, Member, Part, Phase, Poi, PoiState, Poll, SidesMode, Speech, warn_secs,
+    Added, Argument, Class, Member, Part, Phase, Poi, PoiState, Poll, SidesMode, Speech, warn_secs,
 };
 use crate::debate::model::{Debate, Side, Tally, VoteOutcome};
 
@@ -613,8 +613,11 @@ impl Store {
         })
     }
 
-    /// Adds an argument (numbered in the debate) while the debate is open; its number, or
-    /// `None` when the debate has ended.
+    /// Adds an argument (numbered in the debate) while the debate is open and neither the
+    /// debate nor the member has reached its bound (`limits`: per debate, per member). The
+    /// debate's row is taken first, so that two members adding at once (two processes on
+    /// PostgreSQL under READ COMMITTED) count and number one after the other, and an
+    /// argument never lands after the close.
     #[allow(clippy::too_many_arguments)]
     pub async fn add_argument(
         &self,
@@ -625,27 +628,56 @@ impl Store {
         claim: &str,
         source: Option<&str>,
         now: i64,
-    ) -> Result<Option<u32>, StoreError> {
+        limits: (u32, u32),
+    ) -> Result<Added, StoreError> {
         on!(&self.pool, |db| {
+            let mut tx = db.begin_write().await?;
+            let open =
+                sqlx::query("UPDATE debates SET id = id WHERE id = $1 AND closed_at IS NULL")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            if open == 0 {
+                return Ok(Added::Closed);
+            }
             let row = sqlx::query(
-            "INSERT INTO debate_arguments (debate_id, number, parent, side, user_id, name, claim, source, created_at)
-             SELECT $1, COALESCE((SELECT MAX(number) FROM debate_arguments WHERE debate_id = $1), 0) + 1,
-                    $2, $3, $4, $5, $6, $7, $8
-             FROM debates WHERE id = $1 AND closed_at IS NULL
-             RETURNING number",
-        )
-        .bind(id.to_string())
-        .bind(parent.map(i64::from))
-        .bind(side.code())
-        .bind(user.0.to_string())
-        .bind(user.1)
-        .bind(claim)
-        .bind(source)
-        .bind(now)
-        .fetch_optional(db)
-        .await?;
-            row.map(|r| Ok(r.try_get::<i64, _>("number")? as u32))
-                .transpose()
+                "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN user_id = $2 THEN 1 ELSE 0 END), 0) AS mine,
+                        COALESCE(MAX(number), 0) AS last
+                 FROM debate_arguments WHERE debate_id = $1",
+            )
+            .bind(id.to_string())
+            .bind(user.0.to_string())
+            .fetch_one(&mut *tx)
+            .await?;
+            let (n, mine, last): (i64, i64, i64) = (
+                row.try_get("n")?,
+                row.try_get("mine")?,
+                row.try_get("last")?,
+            );
+            if n >= i64::from(limits.0) {
+                return Ok(Added::DebateFull);
+            }
+            if mine >= i64::from(limits.1) {
+                return Ok(Added::MemberFull);
+            }
+            sqlx::query(
+                "INSERT INTO debate_arguments (debate_id, number, parent, side, user_id, name, claim, source, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(id.to_string())
+            .bind(last + 1)
+            .bind(parent.map(i64::from))
+            .bind(side.code())
+            .bind(user.0.to_string())
+            .bind(user.1)
+            .bind(claim)
+            .bind(source)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(Added::Numbered((last + 1) as u32))
         })
     }
 

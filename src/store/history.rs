@@ -77,7 +77,7 @@ const QUIZ_TABLES: [(&str, &str); 4] = [
     ),
     (
         "homework",
-        "id, guild_id, number, channel_id, teacher_id, lang, pack, questions, created_at, due_at, zone, closed_at",
+        "id, guild_id, number, channel_id, teacher_id, lang, pack, questions, created_at, due_at, zone, closed_at, summary_message",
     ),
     (
         "homework_attempts",
@@ -307,6 +307,7 @@ impl Store {
                 V::I(at + 3 * DAY),
                 V::T("Asia/Jakarta".into()),
                 V::I(at + 3 * DAY),
+                V::T("0".into()),
             ]);
             for t in 0..attempters.min(attempt_count - a * attempters) {
                 let user = (a * 7 + t) % s.members;

@@ -60,19 +60,27 @@ const OPEN: &str =
 
 impl Store {
     /// Stores a new assignment under the server's next number, and returns that number.
-    pub async fn create_homework(&self, a: &Assignment) -> Result<u32, StoreError> {
+    pub async fn create_homework(
+        &self,
+        a: &Assignment,
+        max_open: u32,
+    ) -> Result<Option<u32>, StoreError> {
         let questions = serde_json::to_string(&a.questions).unwrap_or_else(|_| "[]".into());
         // Two teachers of one server assigning at the same instant may draw the same number:
         // the unique index refuses the second, which takes the next one.
         let mut tries = 0;
         loop {
             tries += 1;
-            let stored: Result<i64, sqlx::Error> = on!(&self.pool, |db| {
+            // The limit is checked in the statement that takes a place under it: two teachers
+            // racing for the last place draw the same number, and the unique index sends the
+            // second back here to count again.
+            let stored: Result<Option<i64>, sqlx::Error> = on!(&self.pool, |db| {
                 sqlx::query_scalar(
                     "INSERT INTO homework (id, guild_id, number, channel_id, message_id, teacher_id, lang, pack,
                          questions, time_limit, created_at, due_at, zone)
                      SELECT $1, $2, COALESCE(MAX(number), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
                      FROM homework WHERE guild_id = $2
+                     HAVING (SELECT COUNT(*) FROM homework WHERE guild_id = $2 AND closed_at IS NULL) < $13
                      RETURNING number",
                 )
                 .bind(a.id.to_string())
@@ -87,12 +95,13 @@ impl Store {
                 .bind(a.created_at)
                 .bind(a.due_at)
                 .bind(&a.zone)
-                .fetch_one(db)
+                .bind(i64::from(max_open))
+                .fetch_optional(db)
                 .await
             });
             match stored {
-                Ok(n) => return Ok(u32::try_from(n).unwrap_or(0)),
-                Err(sqlx::Error::Database(e)) if tries < 3 && e.is_unique_violation() => continue,
+                Ok(n) => return Ok(n.map(|n| u32::try_from(n).unwrap_or(0))),
+                Err(sqlx::Error::Database(e)) if tries < 8 && e.is_unique_violation() => continue,
                 Err(e) => return Err(e.into()),
             }
         }
@@ -162,6 +171,34 @@ impl Store {
     }
 
     /// Open assignments whose due time has come at `now`.
+    /// Closed assignments whose summary Discord has not accepted yet, closed since `since`
+    /// (a few at a time, the oldest first).
+    pub async fn pending_summaries(&self, since: i64) -> Result<Vec<Assignment>, StoreError> {
+        on!(&self.pool, |db| {
+            let rows = sqlx::query(
+                "SELECT * FROM homework WHERE closed_at IS NOT NULL AND summary_message IS NULL
+                 AND closed_at >= $1 ORDER BY closed_at LIMIT 50",
+            )
+            .bind(since)
+            .fetch_all(db)
+            .await?;
+            rows.iter().map(assignment).collect()
+        })
+    }
+
+    /// Remembers that Discord accepted the assignment's summary as `message` (`0`: nothing
+    /// left to try).
+    pub async fn homework_summary_sent(&self, id: u64, message: u64) -> Result<(), StoreError> {
+        on!(&self.pool, |db| {
+            sqlx::query("UPDATE homework SET summary_message = $2 WHERE id = $1")
+                .bind(id.to_string())
+                .bind(message.to_string())
+                .execute(db)
+                .await?;
+            Ok(())
+        })
+    }
+
     pub async fn due_homework(&self, now: i64) -> Result<Vec<Assignment>, StoreError> {
         on!(&self.pool, |db| {
             let rows = sqlx::query(

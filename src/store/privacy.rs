@@ -21,6 +21,9 @@ pub struct MemberRows {
     pub started: i64,
     /// Homework attempts (each a round of its own, with its answers among `answers`).
     pub homework: i64,
+    /// Of those, attempts at assignments still open: erasing keeps the fact that they were
+    /// made (not their answers), so that an attempt stays one attempt.
+    pub open_homework: i64,
 }
 
 impl MemberRows {
@@ -47,11 +50,15 @@ const COUNTS: &str = "SELECT
     (SELECT COUNT(*) FROM quiz_rounds WHERE starter_id = $1 AND kind <> 'homework')
       + (SELECT COUNT(*) FROM debates WHERE starter_id = $1)
       + (SELECT COUNT(*) FROM homework WHERE teacher_id = $1),
-    (SELECT COUNT(*) FROM homework_attempts WHERE user_id = $1)";
+    (SELECT COUNT(*) FROM homework_attempts WHERE user_id = $1),
+    (SELECT COUNT(*) FROM homework_attempts a JOIN homework h ON h.id = a.homework_id
+      WHERE a.user_id = $1 AND h.closed_at IS NULL)";
 
-type Counts = (i64, i64, i64, i64, i64, i64, i64);
+type Counts = (i64, i64, i64, i64, i64, i64, i64, i64);
 
-fn rows((answers, rounds, votes, debating, suggestions, started, homework): Counts) -> MemberRows {
+fn rows(
+    (answers, rounds, votes, debating, suggestions, started, homework, open_homework): Counts,
+) -> MemberRows {
     MemberRows {
         answers,
         rounds,
@@ -60,8 +67,14 @@ fn rows((answers, rounds, votes, debating, suggestions, started, homework): Coun
         suggestions,
         started,
         homework,
+        open_homework,
     }
 }
+
+/// What is left of an attempt at an open assignment once its member is forgotten: the fact
+/// that it was made (so Start does not offer a second one), past its last question (so
+/// nothing more is answered), without a single answer.
+const PAST_THE_END: i64 = 1_000_000;
 
 impl Store {
     /// Counts what Aura keeps about `user`.
@@ -102,12 +115,21 @@ impl Store {
                 "DELETE FROM debate_arguments WHERE user_id = $1",
                 "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = $1",
                 "DELETE FROM daily_suggestions WHERE user_id = $1",
-                // A homework attempt is the member's own round: it goes with its answers.
-                "DELETE FROM homework_attempts WHERE user_id = $1",
-                "DELETE FROM quiz_rounds WHERE starter_id = $1 AND kind = 'homework'",
+                // A homework attempt is the member's own round: it goes with its answers,
+                // except that an attempt at an open assignment is kept as a bare fact (see
+                // `PAST_THE_END`): erasing must not buy a retake.
+                "DELETE FROM homework_attempts WHERE user_id = $1
+                 AND homework_id IN (SELECT id FROM homework WHERE closed_at IS NOT NULL)",
+                "DELETE FROM quiz_rounds WHERE starter_id = $1 AND kind = 'homework'
+                 AND id NOT IN (SELECT round_id FROM homework_attempts WHERE user_id = $1)",
             ] {
                 sqlx::query(sql).bind(&user).execute(&mut *tx).await?;
             }
+            sqlx::query("UPDATE homework_attempts SET next_no = $2 WHERE user_id = $1")
+                .bind(&user)
+                .bind(PAST_THE_END)
+                .execute(&mut *tx)
+                .await?;
             for sql in [
                 "UPDATE quiz_rounds SET starter_id = $1 WHERE starter_id = $2",
                 "UPDATE debates SET starter_id = $1 WHERE starter_id = $2",

@@ -131,6 +131,9 @@ async fn set_up_post_thread_pin_and_exactly_one_post_across_restarts() {
     settle().await;
     assert_eq!(fake.posted_in(POSTS).len(), 1, "a restart posted again");
     bot.stop().await;
+    // Every REST request, serenity's and Aura's own (the post, its thread, its pin), said who
+    // it was.
+    assert_eq!(fake.unidentified(), Vec::<String>::new());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
-    CHANNEL_ID, Callback, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, in_channel,
-    in_guild, modal_submit, string_option, subcommand,
+    CHANNEL_ID, Callback, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, command, in_channel,
+    in_guild, in_server, modal_submit, string_option, subcommand,
 };
 use aura::clock::Clock;
 
@@ -791,5 +791,112 @@ async fn a_cards_post_waits_out_a_429_retries_a_500_and_reports_persistent_failu
         ))
         .await;
     assert_eq!(help.status, 204);
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_arguments_is_bounded_and_another_server_is_still_answered() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let (id, room) = start_class(&fake, json!([choice("format", 1)])).await;
+    // A chain of replies: a claim and five replies, each to the one before; a sixth reply
+    // would go deeper than the tree goes, and is refused with the claim quoted back.
+    let deep = next();
+    press(&fake, deep, MEMBER, &room, &db(id, "join:adorno")).await;
+    let mut reply_to = String::new();
+    for level in 1..=7 {
+        let claim = format!("A point at level {level} kept if refused");
+        let submit = modal_submit(
+            next(),
+            deep,
+            "en-US",
+            &db(id, "argument"),
+            &[("claim", &claim), ("reply", &reply_to), ("source", "")],
+        );
+        let cb = fake
+            .interact(in_channel(in_guild(submit, MEMBER, &[]), &room))
+            .await;
+        let answer = text(&cb.body);
+        if level <= 6 {
+            let number = answer.split("Argument #").nth(1).unwrap_or_default();
+            reply_to = number.split(' ').next().unwrap_or_default().to_string();
+            assert!(!reply_to.is_empty(), "level {level}: {answer}");
+        } else {
+            assert!(answer.contains("deepest level"), "{answer}");
+            assert!(answer.contains(&claim), "{answer}");
+        }
+    }
+    // Sixteen members join Benjamin's side and each sends 21 arguments, all at once; each
+    // one's last is a reply to the one before, down the deepest chain the form allows.
+    let members: Vec<u64> = (0..16).map(|_| next()).collect();
+    for m in &members {
+        press(&fake, *m, MEMBER, &room, &db(id, "join:benjamin")).await;
+    }
+    let mut flood = tokio::task::JoinSet::new();
+    for (i, m) in members.iter().enumerate() {
+        let (fake, room, m) = (fake.clone(), room.clone(), *m);
+        flood.spawn(async move {
+            let mut said = Vec::new();
+            for n in 0..21 {
+                let claim = format!("Claim {n} of member {i} typed with care");
+                let submit = modal_submit(
+                    next(),
+                    m,
+                    "en-US",
+                    &db(id, "argument"),
+                    &[("claim", &claim), ("reply", ""), ("source", "")],
+                );
+                let cb = fake
+                    .interact(in_channel(in_guild(submit, MEMBER, &[]), &room))
+                    .await;
+                said.push((claim, text(&cb.body)));
+            }
+            said
+        });
+    }
+    // Meanwhile another server looks a concept up, and is answered well within 3 s.
+    let asked = std::time::Instant::now();
+    let lookup = in_server(
+        command(
+            next(),
+            9,
+            "en-US",
+            "concept",
+            json!([string_option("name", "aura")]),
+        ),
+        "390926798626357111",
+        MEMBER,
+        &[],
+    );
+    let cb = fake.interact(lookup).await;
+    assert!(text(&cb.body).contains("Aura"), "{}", cb.body);
+    let waited = cb.received.duration_since(asked);
+    assert!(waited < Duration::from_secs(3), "answered after {waited:?}");
+    let mut added = 0;
+    let mut member_full = 0;
+    let mut debate_full = 0;
+    while let Some(said) = flood.join_next().await {
+        for (claim, answer) in said.expect("a member's flood") {
+            if answer.contains("Argument #") {
+                added += 1;
+            } else {
+                // Nothing typed is lost: the refusal quotes the claim back.
+                assert!(answer.contains(&claim), "{claim} not in {answer}");
+                if answer.contains("the most one member adds") {
+                    member_full += 1;
+                } else {
+                    assert!(answer.contains("the most one debate takes"), "{answer}");
+                    debate_full += 1;
+                }
+            }
+        }
+    }
+    // 16 × 21 = 336 sent: 20 a member at most, 300 in the debate at most (6 were there).
+    assert_eq!(added, 294, "{member_full} member-full, {debate_full} full");
+    assert_eq!(added + member_full + debate_full, 336);
+    // The tree is still drawn, within Discord's limits.
+    let tree = debate(&fake, next(), MEMBER, &room, "arguments", json!([])).await;
+    assert_eq!(tree.status, 204, "{}", tree.body);
+    assert!(aura::render::limits::check_callback(&tree.body).is_empty());
     bot.stop().await;
 }

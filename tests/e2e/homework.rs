@@ -398,6 +398,8 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
 
     // Without a zone and without a daily schedule, UTC.
     for _ in 0..2 {
+        // `/quiz assign` has a short cooldown per member (a refusal gives it back).
+        tokio::time::sleep(Duration::from_secs(3)).await;
         teacher(
             &fake,
             "assign",
@@ -419,6 +421,8 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
     // A student may list them, but not close or extend them.
     let listed = quiz(&fake, student, MEMBER, "en-US", "assignments", json!([])).await;
     assert!(listed.to_string().contains("#1"), "{listed}");
+    // (`/quiz assignments` has a short cooldown per member.)
+    tokio::time::sleep(Duration::from_secs(2)).await;
     let no = quiz(
         &fake,
         student,
@@ -465,6 +469,7 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
         summaries[0].body
     );
     assert!(custom_ids(&latest(&first, &fake)).is_empty());
+    tokio::time::sleep(Duration::from_secs(2)).await;
     let again = teacher(
         &fake,
         "assignments",
@@ -474,6 +479,7 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
     assert!(again.to_string().contains("already closed"), "{again}");
 
     // The teacher extends #2 to Friday in Jakarta: the message shows the new time.
+    tokio::time::sleep(Duration::from_secs(2)).await;
     let needs = teacher(
         &fake,
         "assignments",
@@ -481,6 +487,7 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
     )
     .await;
     assert!(needs.to_string().contains("new due time in due"), "{needs}");
+    tokio::time::sleep(Duration::from_secs(2)).await;
     let extended = teacher(
         &fake,
         "assignments",
@@ -511,6 +518,7 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
             .await
             .is_empty()
     );
+    tokio::time::sleep(Duration::from_secs(2)).await;
     let listed = teacher(&fake, "assignments", json!([])).await;
     let listed = listed.to_string();
     let open_at = listed.find("Open").expect("open heading");
@@ -522,5 +530,53 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
         listed.contains("1 started, 0 finished, no mean yet"),
         "{listed}"
     );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_summary_refused_with_500s_waits_and_is_posted_once_when_discord_recovers() {
+    let (options, clock) = Options::with_clock();
+    clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options.clone()).await;
+    let posted = teacher(
+        &fake,
+        "assign",
+        json!([
+            opt("due", json!("2026-12-01 18:00")),
+            opt("timezone", json!("Asia/Jakarta")),
+            opt("questions", json!(3)),
+        ]),
+    )
+    .await;
+    assert!(posted.to_string().contains("Homework #1"), "{posted}");
+    let message = assignment_message(&fake, "Homework #1").await;
+    // Discord fails every post in the channel for a while: the close goes on (the message
+    // shows it closed), the summary waits.
+    fake.fail_posts(CHANNEL_ID, &[500; 8], 0.0);
+    clock.set("2026-12-01T11:00:00Z".parse().expect("instant"));
+    fake.wait_for(Duration::from_secs(10), |f| {
+        f.posted_in(CHANNEL_ID)
+            .iter()
+            .find(|m| m.id == message.id)
+            .and_then(|m| m.edits.last())
+            .is_some_and(|e| e.to_string().contains("Closed <t:"))
+    })
+    .await;
+    let summary_title = "Homework #1: the class's results";
+    // A restart while the summary still waits: it is not lost.
+    bot.stop().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    // Discord recovers once its 500s are spent; the sweep posts the summary, once.
+    for _ in 0..40 {
+        if !posts_titled(&fake, summary_title, 250).await.is_empty() {
+            break;
+        }
+        clock.advance(20);
+    }
+    clock.advance(20);
+    let summaries = posts_titled(&fake, summary_title, 1500).await;
+    assert_eq!(summaries.len(), 1, "exactly one summary");
     bot.stop().await;
 }

@@ -180,6 +180,8 @@ async fn practice_brings_back_a_question_missed_in_a_live_round() {
         assert_eq!(*qid == missed_q, i != right, "member {m}");
     }
     let subject = members[(right + 1) % members.len()];
+    // `/quiz practice` has a short cooldown per member.
+    tokio::time::sleep(Duration::from_secs(3)).await;
 
     // The subject answers it right this time.
     let run = quiz_as(&fake, subject, None, MEMBER, "practice", json!([])).await;
@@ -221,13 +223,16 @@ async fn practice_brings_back_a_question_missed_in_a_live_round() {
         "{me}"
     );
     assert!(me.to_string().contains("The next one is due <t:"), "{me}");
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let later = quiz_as(&fake, subject, None, MEMBER, "practice", json!([])).await;
     assert_ne!(practice_buttons(&later["data"])[0].0, missed_q);
     clock.advance(9 * 60);
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let early = quiz_as(&fake, subject, None, MEMBER, "practice", json!([])).await;
     assert_ne!(practice_buttons(&early["data"])[0].0, missed_q);
     // Ten minutes on the bot's clock: due again, and first.
     clock.advance(61);
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let me = quiz_as(&fake, subject, None, MEMBER, "me", json!([])).await;
     assert!(
         me.to_string()
@@ -341,6 +346,8 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
         "{shown}"
     );
     // Every channel: 15 answers, 6 missed (40%), 4 chose `wrong` (27%).
+    // (`/quiz insights` has a short cooldown per member.)
+    tokio::time::sleep(Duration::from_secs(5)).await;
     let all = teacher(&fake, "insights", json!([])).await;
     let shown = text(&all["data"]);
     assert!(shown.contains("missed by 40% (15 answers)"), "{shown}");
@@ -350,6 +357,7 @@ async fn insights_match_hand_computed_shares_and_open_the_concept_card() {
         "{shown}"
     );
     // The week: the same (everything is recent); the menu opens the concept's card.
+    tokio::time::sleep(Duration::from_secs(5)).await;
     let week = teacher(&fake, "insights", json!([opt("period", json!(0))])).await;
     assert!(text(&week["data"]).contains("this week"));
     let menu = custom_ids(&week["data"])
@@ -472,7 +480,16 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
     }
 
     // The term: members 301–303 (300 answered before the term), one row each, cell by cell.
-    teacher(&fake, "report", json!([opt("scope", json!(1))])).await;
+    // Asked by another teacher: `/quiz report` has a short cooldown per member.
+    let other = quiz_as(
+        &fake,
+        TEACHER + 1,
+        None,
+        MANAGE_MESSAGES,
+        "report",
+        json!([opt("scope", json!(1))]),
+    );
+    other.await;
     let (headers, records, raw) = last_csv(&fake, "quiz-gradebook.csv");
     assert_eq!(
         headers,

@@ -3,10 +3,13 @@
 //! the control message follows through [`refresh`].
 
 use super::announce::{announce_start, say};
+use super::model::Added;
 use super::refresh;
 use super::{Act, Class, Clock, Poll, Speech};
 use crate::debate::Side;
-use crate::debate::rules::{Ballot, CLAIM_MAX, cast, here, notice};
+use crate::debate::rules::{
+    ARGUMENTS_PER_DEBATE, ARGUMENTS_PER_MEMBER, Ballot, CLAIM_MAX, REPLY_DEPTH, cast, here, notice,
+};
 use crate::debate::view as cards;
 use crate::debate::view::result::side_name;
 use crate::i18n::{t, tr};
@@ -220,6 +223,9 @@ pub async fn argument(
         Some(text) => {
             let number = text.trim_start_matches('#').parse::<u32>().ok();
             match number.filter(|n| c.arguments.iter().any(|a| a.number == *n)) {
+                Some(n) if c.depth_of(n) >= REPLY_DEPTH => {
+                    return refuse("class-argue-too-deep", &text);
+                }
                 Some(n) => Some(n),
                 None => return refuse("class-argue-bad-reply", &text),
             }
@@ -232,7 +238,7 @@ pub async fn argument(
             None => return refuse("class-argue-bad-source", &text),
         },
     };
-    let Some(number) = s
+    let added = s
         .store
         .add_argument(
             id,
@@ -242,10 +248,18 @@ pub async fn argument(
             &claim,
             source.as_deref(),
             s.clock.unix(),
+            (ARGUMENTS_PER_DEBATE, ARGUMENTS_PER_MEMBER),
         )
-        .await?
-    else {
-        return Ok(notice(lang, "class-ended"));
+        .await?;
+    let number = match added {
+        Added::Numbered(number) => number,
+        Added::Closed => return Ok(notice(lang, "class-ended")),
+        Added::DebateFull => {
+            return refuse("class-argue-debate-full", &ARGUMENTS_PER_DEBATE.to_string());
+        }
+        Added::MemberFull => {
+            return refuse("class-argue-member-full", &ARGUMENTS_PER_MEMBER.to_string());
+        }
     };
     refresh::request(s, id);
     Ok(Outcome::private(tr(

@@ -296,6 +296,19 @@ pub struct Argument {
     pub source: Option<String>,
 }
 
+/// What became of an argument offered to a class debate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Added under this number.
+    Numbered(u32),
+    /// The debate has ended.
+    Closed,
+    /// The debate holds as many arguments as one may.
+    DebateFull,
+    /// The member has added as many as one member may.
+    MemberFull,
+}
+
 /// A class debate as stored, whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Class {
@@ -317,6 +330,25 @@ pub struct Class {
 }
 
 impl Class {
+    /// How deep argument `number` stands in its tree: 1 for a claim, 2 for a reply to one…
+    /// (a chain broken by a removed argument counts from the break).
+    pub fn depth_of(&self, number: u32) -> usize {
+        let parent: std::collections::HashMap<u32, Option<u32>> = self
+            .arguments
+            .iter()
+            .map(|a| (a.number, a.parent))
+            .collect();
+        let mut depth = 0;
+        let mut at = Some(number);
+        // Bounded by the number of arguments: a corrupt loop of parents ends too.
+        while let Some(n) = at.filter(|_| depth <= self.arguments.len()) {
+            let Some(up) = parent.get(&n) else { break };
+            depth += 1;
+            at = *up;
+        }
+        depth
+    }
+
     pub fn side_of(&self, user: u64) -> Option<Side> {
         self.members.iter().find(|m| m.id == user)?.side
     }

@@ -6,6 +6,8 @@
 use super::class::{clock_text, motion_title, part_name};
 use super::result::{points, side_name, tally_line, verdict_text, winner_text};
 use super::{cite, evidence};
+use std::collections::HashMap;
+
 use crate::cards::whole_lines;
 use crate::core::Core;
 use crate::debate::Side;
@@ -19,55 +21,72 @@ use crate::reply::{Accent, Reply};
 use crate::text::escape_markdown;
 
 /// The argument tree as lines: each side's claims, with replies indented under what they
-/// answer ("+" supports, "−" objects). `mention`: members as mentions (Discord) or names.
+/// answer ("+" supports, "−" objects); a reply whose argument was removed stands at the top,
+/// marked so. `mention`: members as mentions (Discord) or names. Drawn depth first with a
+/// stack of its own, in time linear in the arguments, however deep a chain of replies goes.
 fn tree_lines(
     pack: Option<&crate::pack::Pack>,
     c: &Class,
     lang: Lang,
     mention: bool,
 ) -> Vec<String> {
+    let by_number: HashMap<u32, &Argument> = c.arguments.iter().map(|a| (a.number, a)).collect();
+    let mut replies: HashMap<u32, Vec<&Argument>> = HashMap::new();
+    for a in &c.arguments {
+        if let Some(parent) = a.parent.filter(|p| by_number.contains_key(p)) {
+            replies.entry(parent).or_default().push(a);
+        }
+    }
     let mut lines = Vec::new();
     for side in [Side::Benjamin, Side::Adorno] {
         let roots: Vec<&Argument> = c
             .arguments
             .iter()
-            .filter(|a| a.side == side && a.parent.is_none())
+            .filter(|a| a.side == side && a.parent.is_none_or(|p| !by_number.contains_key(&p)))
             .collect();
         if roots.is_empty() {
             continue;
         }
         lines.push(format!("**{}**", side_name(lang, side)));
-        for root in roots {
-            walk(pack, c, root, 0, lang, mention, &mut lines);
+        let mut stack: Vec<(&Argument, usize)> = roots.iter().rev().map(|a| (*a, 0)).collect();
+        while let Some((a, depth)) = stack.pop() {
+            let parent = a.parent.map(|p| by_number.get(&p).copied());
+            lines.push(line(pack, a, parent, depth, lang, mention));
+            if let Some(children) = replies.get(&a.number) {
+                stack.extend(children.iter().rev().map(|r| (*r, depth + 1)));
+            }
         }
     }
     lines
 }
 
-fn walk(
+/// One argument's line. `parent`: `None` for a claim, `Some(None)` for a reply to an argument
+/// that was removed.
+fn line(
     pack: Option<&crate::pack::Pack>,
-    c: &Class,
     a: &Argument,
+    parent: Option<Option<&Argument>>,
     depth: usize,
     lang: Lang,
     mention: bool,
-    out: &mut Vec<String>,
-) {
+) -> String {
     let who = if mention {
         format!("<@{}>", a.user)
     } else {
         escape_markdown(&a.name)
     };
-    let mark = match a
-        .parent
-        .and_then(|p| c.arguments.iter().find(|x| x.number == p))
-    {
-        Some(parent) if parent.side == a.side => "+ ",
-        Some(_) => "− ",
-        None => "",
+    let mark = match parent {
+        Some(Some(parent)) if parent.side == a.side => "+ ".to_string(),
+        Some(Some(_)) => "− ".to_string(),
+        Some(None) => format!("{} ", t(lang, "class-argument-parent-removed")),
+        None => String::new(),
     };
     let indent = "\u{2003}".repeat(depth.min(4));
-    let arrow = if depth > 0 { "↳ " } else { "" };
+    let arrow = if depth > 0 || matches!(parent, Some(None)) {
+        "↳ "
+    } else {
+        ""
+    };
     let mut line = format!(
         "{indent}{arrow}{mark}#{} {} — {who}",
         a.number,
@@ -79,10 +98,7 @@ fn walk(
             line.push_str(&format!(" · {cited}"));
         }
     }
-    out.push(line);
-    for reply in c.arguments.iter().filter(|x| x.parent == Some(a.number)) {
-        walk(pack, c, reply, depth + 1, lang, mention, out);
-    }
+    line
 }
 
 /// `/debate arguments`: the tree so far.
@@ -403,4 +419,70 @@ pub fn history(core: &Core, entries: &[Entry], lang: Lang) -> Reply {
         reply = reply.field(name, value);
     }
     reply
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::debate::class::Phase;
+
+    fn core() -> Core {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        Core::load(&dir, Lang::En).expect("pack")
+    }
+
+    /// A chain of replies far deeper than any stack frame budget is drawn, in order, without
+    /// recursion (a flooded debate from before the bounds).
+    #[test]
+    fn a_chain_of_a_hundred_thousand_replies_is_drawn_without_recursion() {
+        let core = core();
+        let mut c =
+            crate::preview::sample_debate(&core, Lang::En, Phase::Speech, None).expect("sample");
+        let first = c.arguments[0].clone();
+        c.arguments = (1..=100_000u32)
+            .map(|n| Argument {
+                number: n,
+                parent: (n > 1).then(|| n - 1),
+                claim: format!("claim {n}"),
+                ..first.clone()
+            })
+            .collect();
+        let lines = tree_lines(None, &c, Lang::En, false);
+        assert_eq!(lines.len(), 100_001, "a heading and every argument");
+        assert!(lines[1].contains("#1 claim 1"), "{}", lines[1]);
+        assert!(lines[100_000].contains("#100000 claim 100000"));
+        // Indentation stops at four levels.
+        assert!(lines[100_000].starts_with(&"\u{2003}".repeat(4)));
+        assert!(!lines[100_000].starts_with(&"\u{2003}".repeat(5)));
+    }
+
+    /// A reply whose argument was removed (its author erased their data) stays, marked.
+    #[test]
+    fn a_reply_to_a_removed_argument_stays_and_says_so() {
+        let core = core();
+        let mut c =
+            crate::preview::sample_debate(&core, Lang::En, Phase::Speech, None).expect("sample");
+        let removed = c
+            .arguments
+            .iter()
+            .find(|a| c.arguments.iter().any(|r| r.parent == Some(a.number)))
+            .map(|a| a.number)
+            .expect("an argument with a reply");
+        let replies: Vec<u32> = c
+            .arguments
+            .iter()
+            .filter(|r| r.parent == Some(removed))
+            .map(|r| r.number)
+            .collect();
+        c.arguments.retain(|a| a.number != removed);
+        let lines = tree_lines(None, &c, Lang::En, false);
+        for reply in replies {
+            let line = lines
+                .iter()
+                .find(|l| l.contains(&format!("#{reply} ")))
+                .unwrap_or_else(|| panic!("reply #{reply} is gone: {lines:?}"));
+            assert!(line.contains("replying to a removed argument"), "{line}");
+        }
+        assert_eq!(c.depth_of(c.arguments[0].number), 1);
+    }
 }

@@ -7,8 +7,9 @@ use std::sync::atomic::Ordering;
 use poise::serenity_prelude as serenity;
 
 use crate::discord::send::{self, Kind, Target};
-use crate::discord::{Context, Error, invocation};
+use crate::discord::{Context, Error, cooldown, invocation};
 use crate::interaction::{Invocation, Outcome};
+use crate::reply::Accent;
 use crate::search;
 use crate::services::{self, Services};
 
@@ -55,7 +56,26 @@ where
         what: &what,
     };
     actx.has_sent_initial_response.store(true, Ordering::SeqCst);
-    if let Err(e) = send::answer(target, plan.slow, work(services, inv)).await {
+    // A refusal (a notice: a typo, a bad time, a missing right) costs nothing and gives the
+    // member's cooldown back, so that they may correct it at once: given back as soon as the
+    // feature answers, before the answer is sent.
+    let (refused, noted) = tokio::sync::oneshot::channel::<()>();
+    let asked = work(services, inv);
+    let work = async move {
+        let outcome = asked.await;
+        if matches!(&outcome, Ok(Outcome::Reply(r)) if r.accent == Accent::Error && r.buttons.is_empty())
+        {
+            let _ = refused.send(());
+        }
+        outcome
+    };
+    let give_back = async {
+        if noted.await.is_ok() {
+            cooldown::give_back(ctx);
+        }
+    };
+    let (sent, ()) = tokio::join!(send::answer(target, plan.slow, work), give_back);
+    if let Err(e) = sent {
         tracing::warn!(command = %what, error = %e, "could not answer a command");
     }
     Ok(())

@@ -7,7 +7,7 @@ use crate::audit::{self, AuditCommand};
 use crate::discord::{Context, Error};
 
 /// What Aura stores about you, and deleting it.
-#[poise::command(slash_command)]
+#[poise::command(slash_command, user_cooldown = 3)]
 pub async fn privacy(ctx: Context<'_>) -> Result<(), Error> {
     hand(ctx, Plan::PRIVATE, |s, inv| async move {
         crate::privacy::show(&s, &inv).await

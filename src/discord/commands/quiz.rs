@@ -132,7 +132,7 @@ pub async fn quiz_leaderboard(
 }
 
 /// Your own points, rank and accuracy.
-#[poise::command(slash_command, rename = "me")]
+#[poise::command(slash_command, rename = "me", user_cooldown = 2)]
 pub async fn quiz_me(ctx: Context<'_>, period: Option<Pick<Period>>) -> Result<(), Error> {
     let cmd = QuizCommand::Me {
         period: period.map(Pick::get),
@@ -141,7 +141,7 @@ pub async fn quiz_me(ctx: Context<'_>, period: Option<Pick<Period>>) -> Result<(
 }
 
 /// The last round, or the term's gradebook, as a CSV file.
-#[poise::command(slash_command, rename = "report")]
+#[poise::command(slash_command, rename = "report", user_cooldown = 5)]
 pub async fn quiz_report(ctx: Context<'_>, scope: Option<Pick<ReportScope>>) -> Result<(), Error> {
     let cmd = QuizCommand::Report {
         scope: scope.map(Pick::get).unwrap_or_default(),
@@ -150,7 +150,7 @@ pub async fn quiz_report(ctx: Context<'_>, scope: Option<Pick<ReportScope>>) -> 
 }
 
 /// Practise privately: the questions you are due to see again.
-#[poise::command(slash_command, rename = "practice")]
+#[poise::command(slash_command, rename = "practice", user_cooldown = 3)]
 pub async fn quiz_practice(
     ctx: Context<'_>,
     #[autocomplete = "concepts"]
@@ -161,7 +161,7 @@ pub async fn quiz_practice(
 }
 
 /// What the class gets wrong (teachers).
-#[poise::command(slash_command, rename = "insights")]
+#[poise::command(slash_command, rename = "insights", user_cooldown = 5)]
 pub async fn quiz_insights(
     ctx: Context<'_>,
     period: Option<Pick<Period>>,
@@ -222,7 +222,7 @@ async fn zones(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocomplete
 }
 
 /// Homework: questions each member answers privately before a due time.
-#[poise::command(slash_command, rename = "assign")]
+#[poise::command(slash_command, rename = "assign", user_cooldown = 3)]
 #[allow(clippy::too_many_arguments)]
 pub async fn quiz_assign(
     ctx: Context<'_>,
@@ -260,7 +260,7 @@ pub async fn quiz_assign(
 }
 
 /// This server's homework; teachers close one early or extend it.
-#[poise::command(slash_command, rename = "assignments")]
+#[poise::command(slash_command, rename = "assignments", user_cooldown = 2)]
 pub async fn quiz_assignments(
     ctx: Context<'_>,
     action: Option<Pick<ListAction>>,

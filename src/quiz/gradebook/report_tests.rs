@@ -169,7 +169,7 @@ async fn the_term_gradebook_from_kept_totals_is_the_one_from_every_round() {
         closed_at: None,
         closed_by: None,
     };
-    s.create_homework(&homework).await.unwrap();
+    s.create_homework(&homework, 100).await.unwrap();
     for (round, user, answers) in [(50, 101, vec![true, false]), (51, 103, vec![true])] {
         assert!(s.begin_attempt(&homework, round, user, 5).await.unwrap());
         for (i, correct) in answers.into_iter().enumerate() {

@@ -1,11 +1,15 @@
 //! Closing homework: the background loop closes every assignment whose due time has come
 //! (in the guilds of the shards this process holds), a teacher may close one early; either
 //! way one compare-and-set in the store decides who closes it, so its message is edited and
-//! the class's summary posted exactly once, even with several processes.
+//! the class's summary posted exactly once, even with several processes. A summary Discord
+//! did not accept stays pending and is tried again by the sweep (found in the channel first).
+
+use std::collections::BTreeMap;
+use std::time::Duration;
 
 use super::Assignment;
 use super::summary::{self, Shape, Summary};
-use crate::outbox::Message;
+use crate::outbox::{Message, Sought};
 use crate::quiz::view::homework as cards;
 use crate::services::{Error, Services};
 
@@ -13,17 +17,54 @@ use crate::services::{Error, Services};
 /// an assignment closed.
 pub async fn sweep(s: &Services) -> Result<(), Error> {
     let now = s.clock.unix();
+    // Each server's due assignments in a task of their own, each close within a bound: one
+    // server's hundred due assignments (or a channel that never answers) hold no other's.
+    let mut servers: BTreeMap<u64, Vec<Assignment>> = BTreeMap::new();
     for a in s.store.due_homework(now).await? {
-        if !s.pace.shards.owns(Some(a.guild)) {
-            continue;
+        if s.pace.shards.owns(Some(a.guild)) {
+            servers.entry(a.guild).or_default().push(a);
         }
-        if let Err(e) = close(s, &a, None).await {
-            tracing::warn!(homework = a.id, error = %e, "could not close a homework");
+    }
+    let mut closing = tokio::task::JoinSet::new();
+    for (_, due) in servers {
+        let s = s.clone();
+        closing.spawn(async move {
+            for a in due {
+                match tokio::time::timeout(CLOSE_WITHIN, close(&s, &a, None)).await {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => {
+                        tracing::warn!(homework = a.id, error = %e, "could not close a homework");
+                    }
+                    Err(_) => tracing::warn!(
+                        homework = a.id,
+                        "closing a homework took too long; its summary is tried again"
+                    ),
+                }
+            }
+        });
+    }
+    while closing.join_next().await.is_some() {}
+    // Summaries Discord did not accept (a 5xx, a timeout, a shutdown): tried again, once.
+    for a in s.store.pending_summaries(now - SUMMARY_PATIENCE).await? {
+        if s.pace.shards.owns(Some(a.guild)) && a.closed_at.is_some_and(|at| at < now) {
+            match tokio::time::timeout(CLOSE_WITHIN, post_summary(s, &a, true)).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    tracing::warn!(homework = a.id, error = %e, "a homework summary still waits");
+                }
+                Err(_) => tracing::warn!(homework = a.id, "a homework summary still waits"),
+            }
         }
     }
     s.store.end_stray_attempts(now).await?;
     Ok(())
 }
+
+/// How long one assignment's close may take before the sweep moves on.
+const CLOSE_WITHIN: Duration = Duration::from_secs(30);
+
+/// How long a summary Discord has not accepted is tried again.
+const SUMMARY_PATIENCE: i64 = 3 * 86_400;
 
 /// The class's summary of an assignment so far.
 pub async fn summary_of(s: &Services, a: &Assignment) -> Result<Summary, Error> {
@@ -52,10 +93,44 @@ pub async fn close(s: &Services, a: &Assignment, by: Option<u64>) -> Result<bool
     };
     tracing::info!(homework = a.id, early = by.is_some(), "homework closed");
     refresh(s, &closed).await;
-    let summary = summary_of(s, &closed).await?;
-    let card = cards::summary_card(&s.core, &closed, &summary, closed.lang);
-    s.outbox.post(closed.channel, &Message::from(card)).await?;
+    if let Err(e) = post_summary(s, &closed, false).await {
+        tracing::warn!(homework = a.id, error = %e, "the homework summary waits for a retry");
+    }
     Ok(true)
+}
+
+/// Posts a closed assignment's summary exactly once: with the same nonce on every try (Discord
+/// returns the first message for a repeat), looked for in the channel before a retry, and
+/// remembered once Discord has accepted it. Until then it stays pending for the sweep.
+async fn post_summary(s: &Services, a: &Assignment, retry: bool) -> Result<(), Error> {
+    let summary = summary_of(s, a).await?;
+    let card = cards::summary_card(&s.core, a, &summary, a.lang);
+    let nonce = format!("hw{}", a.id);
+    if retry {
+        let marker = card.title.clone();
+        let sought = Sought {
+            nonce: &nonce,
+            marker: marker.as_deref(),
+            after: a.message,
+        };
+        if let Some(found) = s.outbox.find_post(a.channel, &sought).await? {
+            s.store.homework_summary_sent(a.id, found).await?;
+            return Ok(());
+        }
+    }
+    match s
+        .outbox
+        .post_once(a.channel, &Message::from(card), &nonce)
+        .await
+    {
+        Ok(message) => s.store.homework_summary_sent(a.id, message).await?,
+        Err(e) if e.is_gone() => {
+            tracing::warn!(homework = a.id, error = %e, "the homework's channel is gone: no summary");
+            s.store.homework_summary_sent(a.id, 0).await?;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    Ok(())
 }
 
 /// Edits the assignment's message to show it as it stands (its due time, or closed). It is

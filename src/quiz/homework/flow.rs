@@ -116,7 +116,12 @@ pub async fn assign(
         closed_at: None,
         closed_by: None,
     };
-    a.number = s.store.create_homework(&a).await?;
+    let max = s.pace.limits.open_homework;
+    let Some(number) = s.store.create_homework(&a, max).await? else {
+        let text = tr(lang, "limit-homework", &[("max", &(max as usize))]);
+        return Ok(Outcome::Reply(Reply::notice(text)));
+    };
+    a.number = number;
     let posted = s
         .outbox
         .post(a.channel, &Message::from(cards::assignment_card(&a, lang)))

@@ -54,9 +54,21 @@ fn row(q: u32, user: u64, choice: u32, correct: bool, at: i64) -> AnswerRow {
 async fn assignments_are_numbered_per_server_and_read_back_as_stored() {
     let s = Store::in_memory().await.unwrap();
     let mut a = sample(1, 10, 1_000);
-    assert_eq!(s.create_homework(&a).await.unwrap(), 1);
-    assert_eq!(s.create_homework(&sample(2, 10, 2_000)).await.unwrap(), 2);
-    assert_eq!(s.create_homework(&sample(3, 11, 2_000)).await.unwrap(), 1);
+    assert_eq!(s.create_homework(&a, 100).await.unwrap().unwrap(), 1);
+    assert_eq!(
+        s.create_homework(&sample(2, 10, 2_000), 100)
+            .await
+            .unwrap()
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        s.create_homework(&sample(3, 11, 2_000), 100)
+            .await
+            .unwrap()
+            .unwrap(),
+        1
+    );
     s.set_homework_message(1, 555).await.unwrap();
     a.number = 1;
     a.message = Some(555);
@@ -79,7 +91,7 @@ async fn assignments_are_numbered_per_server_and_read_back_as_stored() {
 async fn one_attempt_per_member_answers_in_order_and_only_while_open() {
     let s = Store::in_memory().await.unwrap();
     let mut a = sample(1, 10, 1_000);
-    a.number = s.create_homework(&a).await.unwrap();
+    a.number = s.create_homework(&a, 100).await.unwrap().unwrap();
     assert!(s.begin_attempt(&a, 100, 7, 10).await.unwrap());
     // A second Start (another click id) begins nothing.
     assert!(!s.begin_attempt(&a, 101, 7, 11).await.unwrap());
@@ -152,7 +164,7 @@ async fn one_attempt_per_member_answers_in_order_and_only_while_open() {
 async fn closing_happens_once_ends_unfinished_attempts_and_the_summary_rows_add_up() {
     let s = Store::in_memory().await.unwrap();
     let mut a = sample(1, 10, 1_000);
-    a.number = s.create_homework(&a).await.unwrap();
+    a.number = s.create_homework(&a, 100).await.unwrap().unwrap();
     for (user, round) in [(7, 100), (8, 101)] {
         assert!(s.begin_attempt(&a, round, user, 10).await.unwrap());
     }
@@ -209,7 +221,7 @@ async fn closing_happens_once_ends_unfinished_attempts_and_the_summary_rows_add_
 async fn privacy_counts_and_erases_a_members_homework_and_keeps_the_classes() {
     let s = Store::in_memory().await.unwrap();
     let mut a = sample(1, 10, 1_000);
-    a.number = s.create_homework(&a).await.unwrap();
+    a.number = s.create_homework(&a, 100).await.unwrap().unwrap();
     for (user, round) in [(7, 100), (8, 101)] {
         assert!(s.begin_attempt(&a, round, user, 10).await.unwrap());
         let r = row(1, user, 0, true, 20);
@@ -223,6 +235,8 @@ async fn privacy_counts_and_erases_a_members_homework_and_keeps_the_classes() {
     assert_eq!((mine.homework, mine.answers, mine.started), (1, 1, 0));
     // The teacher who set it: counted among what they started.
     assert_eq!(s.member_rows(30).await.unwrap().started, 1);
+    // Closed, its attempts go whole with their members' data.
+    assert!(s.close_homework(1, 900, None).await.unwrap());
     let gone = s.forget_member(7).await.unwrap();
     assert_eq!(gone.homework, 1);
     assert!(s.member_rows(7).await.unwrap().is_empty());
@@ -240,4 +254,86 @@ async fn privacy_counts_and_erases_a_members_homework_and_keeps_the_classes() {
     s.forget_member(30).await.unwrap();
     assert!(s.member_rows(30).await.unwrap().is_empty());
     assert_eq!(s.homework(1).await.unwrap().map(|a| a.teacher), Some(0));
+}
+
+/// A server's open assignments stop at the limit, even when ten teachers race for the last
+/// places; a closed one frees its place.
+#[tokio::test]
+async fn open_assignments_stop_at_the_limit_even_when_teachers_race() {
+    let s = Store::in_memory().await.unwrap();
+    assert_eq!(
+        s.create_homework(&sample(1, 10, 9_000), 3).await.unwrap(),
+        Some(1)
+    );
+    let racing: Vec<_> = (0..10)
+        .map(|i| {
+            let s = s.clone();
+            tokio::spawn(async move { s.create_homework(&sample(100 + i, 10, 9_000), 3).await })
+        })
+        .collect();
+    let mut taken = 0;
+    for r in racing {
+        if r.await.unwrap().unwrap().is_some() {
+            taken += 1;
+        }
+    }
+    assert_eq!(taken, 2, "three open at most");
+    assert_eq!(
+        s.create_homework(&sample(200, 10, 9_000), 3).await.unwrap(),
+        None
+    );
+    // Another server has places of its own; closing one here frees one.
+    assert_eq!(
+        s.create_homework(&sample(201, 11, 9_000), 3).await.unwrap(),
+        Some(1)
+    );
+    assert!(s.close_homework(1, 5_000, None).await.unwrap());
+    assert_eq!(
+        s.create_homework(&sample(202, 10, 9_000), 3).await.unwrap(),
+        Some(4)
+    );
+}
+
+/// Erasing a member's data keeps the bare fact of an attempt at an open assignment (no answer,
+/// nothing more to answer): Start does not begin a second one. At a closed assignment the
+/// attempt goes whole.
+#[tokio::test]
+async fn erasing_does_not_buy_a_retake_of_an_open_assignment() {
+    let s = Store::in_memory().await.unwrap();
+    let mut open = sample(1, 10, 10_000);
+    open.number = s.create_homework(&open, 100).await.unwrap().unwrap();
+    let mut closed = sample(2, 10, 50);
+    closed.number = s.create_homework(&closed, 100).await.unwrap().unwrap();
+    assert!(s.begin_attempt(&open, 100, 7, 10).await.unwrap());
+    assert!(s.begin_attempt(&closed, 200, 7, 10).await.unwrap());
+    for (a, at) in [(&open, 20), (&closed, 21)] {
+        let r1 = row(1, 7, 0, false, at);
+        assert!(
+            s.advance_attempt(a, 7, 1, Some(&r1), "Ani", at)
+                .await
+                .unwrap()
+        );
+    }
+    assert!(s.close_homework(2, 60, None).await.unwrap());
+    let before = s.member_rows(7).await.unwrap();
+    assert_eq!((before.homework, before.open_homework), (2, 1));
+    let gone = s.forget_member(7).await.unwrap();
+    assert_eq!(gone.open_homework, 1);
+    // No answer is left; the open assignment's attempt is, past its last question.
+    let after = s.member_rows(7).await.unwrap();
+    assert_eq!(
+        (after.answers, after.homework, after.open_homework),
+        (0, 1, 1)
+    );
+    assert!(
+        !s.begin_attempt(&open, 101, 7, 70).await.unwrap(),
+        "a retake"
+    );
+    let r2 = row(2, 7, 1, true, 71);
+    assert!(
+        !s.advance_attempt(&open, 7, 2, Some(&r2), "Ani", 71)
+            .await
+            .unwrap()
+    );
+    assert_eq!(s.homework_attempt(2, 7).await.unwrap(), None);
 }

@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 use super::payloads::{member_user, message};
 use super::recorder::Posted;
 use super::uploads::{Sent, over_limits, unreadable};
-use super::{FakeDiscord, GUILD_ID, READERS_ROLE, Shared};
+use super::{FakeDiscord, GUILD_ID, MODERATORS_ROLE, READERS_ROLE, STAFF_ROLE, Shared};
 
 /// How many edits of messages a channel takes per `EDIT_WINDOW` before answering 429.
 pub const EDIT_LIMIT: usize = 5;
@@ -532,6 +532,10 @@ async fn guild_roles(State(s): State<Arc<Shared>>, Path(guild): Path<String>) ->
             "managed": true }),
         json!({ "id": READERS_ROLE, "name": "daily-readers", "permissions": "0",
             "position": 1, "managed": false }),
+        json!({ "id": MODERATORS_ROLE, "name": "moderators", "permissions": "8192",
+            "position": 2, "managed": false }),
+        json!({ "id": STAFF_ROLE, "name": "staff", "permissions": "8224",
+            "position": 3, "managed": false }),
     ];
     let set = s.faults.roles.lock().expect("lock").get(&guild).cloned();
     for role in set.unwrap_or_default() {

@@ -71,6 +71,19 @@ impl FakeDiscord {
 pub(super) async fn layer(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     let method = req.method().to_string();
     let path = req.uri().path().to_string();
+    // Discord asks every REST client for `User-Agent: DiscordBot (url, version)`.
+    let agent = req
+        .headers()
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if path.starts_with("/api") && !agent.starts_with("DiscordBot (") {
+        s.record
+            .unidentified
+            .lock()
+            .expect("lock")
+            .push(format!("{method} {path} ({agent:?})"));
+    }
     s.route_faults
         .seen
         .lock()

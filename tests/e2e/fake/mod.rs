@@ -42,6 +42,12 @@ pub const CHANNEL_ID: &str = "645027906669510667";
 pub const GUILD_ID: &str = "290926798626357999";
 /// A plain role every server of the fake has, below Aura's: for daily readers.
 pub const READERS_ROLE: &str = "880000000000000001";
+/// The fake server's moderators' role (Manage Messages server-wide): a member given Manage
+/// Messages by [`in_guild`] holds it.
+pub const MODERATORS_ROLE: &str = "880000000000000002";
+/// The fake server's staff role (Manage Server and Manage Messages server-wide): a member given
+/// Manage Server by [`in_guild`] holds it.
+pub const STAFF_ROLE: &str = "880000000000000003";
 
 /// Everything the fake's routes and the tests share.
 #[derive(Default)]

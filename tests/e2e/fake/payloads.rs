@@ -100,13 +100,30 @@ pub fn asked_by(mut v: Value, user: u64) -> Value {
 }
 
 /// Puts an interaction in the server: a guild id and a member with these permissions
-/// (a decimal bit set, e.g. `MANAGE_MESSAGES`) and roles.
+/// (a decimal bit set, e.g. `MANAGE_MESSAGES`) and roles. Manage Messages and Manage Server
+/// come, as usual, from a role: the member also holds the fake's moderators' or staff role.
 pub fn in_guild(v: Value, permissions: u64, roles: &[&str]) -> Value {
     in_server(v, GUILD_ID, permissions, roles)
 }
 
 /// Puts an interaction in the server `guild`, as [`in_guild`] does in `GUILD_ID`.
-pub fn in_server(mut v: Value, guild: &str, permissions: u64, roles: &[&str]) -> Value {
+pub fn in_server(v: Value, guild: &str, permissions: u64, roles: &[&str]) -> Value {
+    let mut roles: Vec<&str> = roles.to_vec();
+    if permissions & (1 << 5) != 0 {
+        roles.push(super::STAFF_ROLE);
+    } else if permissions & (1 << 13) != 0 {
+        roles.push(super::MODERATORS_ROLE);
+    }
+    by_overwrite(v, guild, permissions, &roles)
+}
+
+/// Puts an interaction in `GUILD_ID` with these permissions in the channel alone (granted by
+/// the channel's overwrites), from no role of the server.
+pub fn in_guild_by_overwrite(v: Value, permissions: u64, roles: &[&str]) -> Value {
+    by_overwrite(v, GUILD_ID, permissions, roles)
+}
+
+fn by_overwrite(mut v: Value, guild: &str, permissions: u64, roles: &[&str]) -> Value {
     let user = v["user"].clone();
     v["guild_id"] = json!(guild);
     v["guild_locale"] = json!("en-US");

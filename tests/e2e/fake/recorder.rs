@@ -61,11 +61,18 @@ pub(super) struct Record {
     pub(super) uploads: Mutex<Vec<super::Upload>>,
     pub(super) followups: Mutex<Vec<(String, Value)>>,
     pub(super) role_changes: Mutex<Vec<(String, String, bool)>>,
+    /// REST requests that came without a `DiscordBot (url, version)` User-Agent.
+    pub(super) unidentified: Mutex<Vec<String>>,
 }
 
 impl FakeDiscord {
     fn record(&self) -> &Record {
         &self.inner.record
+    }
+
+    /// The REST requests that named no `DiscordBot (url, version)` User-Agent.
+    pub fn unidentified(&self) -> Vec<String> {
+        self.record().unidentified.lock().expect("lock").clone()
     }
 
     /// Waits for the callback to this interaction.

@@ -1,6 +1,7 @@
 //! A member with no permissions pressing every staff button and submitting every form (each
 //! refused politely, nothing changed); quiz access "everyone" lets students play and start but
-//! not reset boards or download reports; member text shown as text to staff and the class.
+//! not reset boards or download reports, set homework or read insights; Manage Messages in one
+//! channel gives no server-wide power; member text shown as text to staff and the class.
 
 use std::time::Duration;
 
@@ -9,9 +10,10 @@ use serde_json::{Value, json};
 use super::{STAFF, STAFF_ROOM, assert_polite, custom_ids, daily, guild, suggestion};
 use crate::app::{TestApp, next};
 use crate::fake::{
-    MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, in_channel, in_guild, modal_submit,
+    CHANNEL_ID, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, asked_by, click, in_channel, in_guild,
+    in_guild_by_overwrite, modal_submit, subcommand, with_channel,
 };
-use crate::support::{quiz, start_vote, submit_in};
+use crate::support::{answered, opt, quiz, start_vote, submit_in};
 
 const STUDENT: u64 = 41;
 
@@ -210,5 +212,161 @@ async fn member_text_is_shown_as_text_to_staff_and_the_class() {
     .await;
     let note = fake.posted_in("7716")[0].body.to_string();
     assert!(!note.contains("[click here]("), "{note}");
+    bot.stop().await;
+}
+
+/// `/quiz sub options` (and a `channel` option, if any) by `user` whose `perms` come from this
+/// channel's overwrites alone.
+async fn by_overwrite(
+    bot: &TestApp,
+    (user, perms): (u64, u64),
+    sub: &str,
+    options: Value,
+    channel: Option<&str>,
+) -> Value {
+    let mut payload = subcommand(next(), user, "en-US", "quiz", sub, options);
+    if let Some(channel) = channel {
+        payload = with_channel(payload, "channel", channel);
+    }
+    let cb = bot
+        .fake
+        .interact(in_guild_by_overwrite(payload, perms, &[]))
+        .await;
+    assert_eq!(cb.status, 204, "/quiz {sub}: {}", cb.body);
+    answered(&bot.fake, &cb).await
+}
+
+fn refused_server_wide(body: &Value, what: &str) {
+    assert_eq!(body["data"]["flags"], 64, "{what}: {body}");
+    assert!(
+        body.to_string().contains("acts on the whole server"),
+        "{what}: {body}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manage_messages_in_one_channel_gives_no_server_wide_power() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    // A teacher (Manage Messages from the moderators' role) sets homework #1.
+    let set = quiz(
+        &fake,
+        STAFF,
+        MANAGE_MESSAGES,
+        "assign",
+        json!([
+            opt("due", json!("tomorrow 18:00")),
+            opt("questions", json!(3))
+        ]),
+    )
+    .await;
+    assert!(set.to_string().contains("Homework #1"), "{set}");
+    // A member given Manage Messages in this channel alone, by an overwrite.
+    let other = "645027906669510999";
+    let server_wide = [
+        (
+            "report",
+            json!([opt("scope", json!(1))]),
+            None,
+            "the term gradebook",
+        ),
+        ("insights", json!([]), None, "every channel's insights"),
+        (
+            "insights",
+            json!([]),
+            Some(other),
+            "another channel's insights",
+        ),
+        (
+            "reset",
+            json!([opt("period", json!(3))]),
+            None,
+            "reset the boards",
+        ),
+        (
+            "assignments",
+            json!([opt("action", json!(0)), opt("id", json!(1))]),
+            None,
+            "close another teacher's homework",
+        ),
+        (
+            "assignments",
+            json!([
+                opt("action", json!(1)),
+                opt("id", json!(1)),
+                opt("due", json!("tomorrow 20:00"))
+            ]),
+            None,
+            "extend another teacher's homework",
+        ),
+    ];
+    // (A refusal gives the member's cooldown back: they may ask again at once.)
+    for (sub, options, channel, what) in server_wide {
+        let body = by_overwrite(&bot, (STUDENT, MANAGE_MESSAGES), sub, options, channel).await;
+        if sub == "assignments" {
+            refused(&body, what);
+        } else {
+            refused_server_wide(&body, what);
+        }
+    }
+    let listed = quiz(&fake, STUDENT, MEMBER, "assignments", json!([])).await;
+    assert!(!listed.to_string().contains("closed"), "{listed}");
+    // In their own channel they are a moderator: its insights and its round report.
+    let mine = (STUDENT, MANAGE_MESSAGES);
+    let insights = by_overwrite(&bot, mine, "insights", json!([]), Some(CHANNEL_ID)).await;
+    assert!(!insights.to_string().contains("permission"), "{insights}");
+    let round = by_overwrite(&bot, mine, "report", json!([]), None).await;
+    assert!(!round.to_string().contains("permission"), "{round}");
+    // With the same right from a role, the server's gradebook and insights are theirs.
+    let moderator = STUDENT + 100;
+    let term = quiz(
+        &fake,
+        moderator,
+        MANAGE_MESSAGES,
+        "report",
+        json!([opt("scope", json!(1))]),
+    )
+    .await;
+    assert!(!term.to_string().contains("permission"), "{term}");
+    let all = quiz(&fake, moderator, MANAGE_MESSAGES, "insights", json!([])).await;
+    assert!(!all.to_string().contains("permission"), "{all}");
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_access_for_everyone_students_play_but_homework_and_insights_stay_with_teachers() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let access = quiz(
+        &fake,
+        STAFF,
+        MANAGE_GUILD,
+        "access",
+        json!([opt("who", json!(0))]),
+    )
+    .await;
+    assert!(access.to_string().contains("everyone"), "{access}");
+    for (sub, options, channel) in [
+        ("assign", json!([opt("due", json!("tomorrow 18:00"))]), None),
+        ("insights", json!([]), None),
+        ("insights", json!([]), Some(CHANNEL_ID)),
+    ] {
+        let body = by_overwrite(&bot, (STUDENT, MEMBER), sub, options, channel).await;
+        assert_eq!(body["data"]["flags"], 64, "/quiz {sub}: {body}");
+        assert!(
+            body.to_string().contains("permission"),
+            "/quiz {sub}: {body}"
+        );
+    }
+    let started = quiz(
+        &fake,
+        STUDENT,
+        MEMBER,
+        "start",
+        json!([opt("mode", json!(1))]),
+    )
+    .await;
+    assert_eq!(started["type"], 4, "{started}");
+    assert!(started["data"]["flags"].is_null(), "{started}");
     bot.stop().await;
 }

@@ -1,6 +1,7 @@
 //! The audit channel: staff (Manage Server) choose a channel with `/audit set`, and Aura logs
 //! staff actions there (board resets, daily schedule changes, suggestion decisions, debate
-//! votes closed by hand) as one line each, pinging nobody. [`record`] is the one entry point the
+//! votes closed by hand, homework closed early or extended, quiz access, debate settings, the
+//! term gradebook downloaded) as one line each, pinging nobody. [`record`] is the one entry point the
 //! features call; the post goes through the [`Outbox`](crate::outbox::Outbox) after the action,
 //! and a failed post is logged, never the action's failure.
 
@@ -17,17 +18,54 @@ use crate::text::member_text;
 /// A staff action worth a line in the audit channel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    BoardReset { period: Period },
-    ScheduleSetUp { schedule: i64, channel: u64 },
-    ScheduleRemoved { schedule: i64 },
-    SchedulePaused { schedule: i64 },
-    ScheduleResumed { schedule: i64 },
-    ScheduleSkipped { schedule: i64 },
-    SuggestionApproved { suggestion: i64 },
-    SuggestionDenied { suggestion: i64, reason: String },
-    DebateClosed { channel: u64 },
-    AuditOn { channel: u64 },
+    BoardReset {
+        period: Period,
+    },
+    ScheduleSetUp {
+        schedule: i64,
+        channel: u64,
+    },
+    ScheduleRemoved {
+        schedule: i64,
+    },
+    SchedulePaused {
+        schedule: i64,
+    },
+    ScheduleResumed {
+        schedule: i64,
+    },
+    ScheduleSkipped {
+        schedule: i64,
+    },
+    SuggestionApproved {
+        suggestion: i64,
+    },
+    SuggestionDenied {
+        suggestion: i64,
+        reason: String,
+    },
+    DebateClosed {
+        channel: u64,
+    },
+    AuditOn {
+        channel: u64,
+    },
     AuditOff,
+    HomeworkClosedEarly {
+        number: u32,
+    },
+    HomeworkExtended {
+        number: u32,
+        due: i64,
+    },
+    /// `/quiz access` set to `who` (everyone, moderators, or a role's mention).
+    QuizAccess {
+        who: String,
+    },
+    DebateSettings {
+        pings: bool,
+    },
+    GradebookDownloaded,
 }
 
 /// `/audit`'s subcommands.
@@ -101,6 +139,31 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             &[actor, ("channel", &format!("<#{channel}>"))],
         ),
         Action::AuditOff => tr(lang, "audit-off", &[actor]),
+        Action::HomeworkClosedEarly { number } => tr(
+            lang,
+            "audit-homework-closed",
+            &[actor, ("number", &(*number as usize))],
+        ),
+        Action::HomeworkExtended { number, due } => tr(
+            lang,
+            "audit-homework-extended",
+            &[
+                actor,
+                ("number", &(*number as usize)),
+                ("due", &format!("<t:{due}:F>")),
+            ],
+        ),
+        Action::QuizAccess { who } => tr(lang, "audit-quiz-access", &[actor, ("who", who)]),
+        Action::DebateSettings { pings } => tr(
+            lang,
+            if *pings {
+                "audit-debate-pings-on"
+            } else {
+                "audit-debate-pings-off"
+            },
+            &[actor],
+        ),
+        Action::GradebookDownloaded => tr(lang, "audit-gradebook", &[actor]),
     }
 }
 

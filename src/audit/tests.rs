@@ -164,6 +164,17 @@ fn every_action_has_its_line_in_both_languages() {
         Action::DebateClosed { channel: 3 },
         Action::AuditOn { channel: 3 },
         Action::AuditOff,
+        Action::HomeworkClosedEarly { number: 2 },
+        Action::HomeworkExtended {
+            number: 2,
+            due: 1_800_000_000,
+        },
+        Action::QuizAccess {
+            who: "everyone".into(),
+        },
+        Action::DebateSettings { pings: true },
+        Action::DebateSettings { pings: false },
+        Action::GradebookDownloaded,
     ];
     for action in &actions {
         for lang in [Lang::En, Lang::Id] {
@@ -172,4 +183,75 @@ fn every_action_has_its_line_in_both_languages() {
             assert!(!text.contains("audit-"), "a missing key: {text}");
         }
     }
+}
+
+/// `/quiz access`, `/debate settings` and the term gradebook are logged; a gradebook with
+/// nothing in it (a notice) is not.
+#[tokio::test]
+async fn access_debate_settings_and_the_gradebook_are_logged() {
+    use crate::quiz::commands::{QuizCommand, ReportScope, Who, command as quiz};
+    let outbox = Arc::new(Recorder::new());
+    let s = services(outbox.clone()).await;
+    let staff = asker(9, perms::MANAGE_GUILD | perms::ADMINISTRATOR);
+    command(&s, &staff, AuditCommand::Set { channel: AUDIT })
+        .await
+        .expect("set");
+    audit_posts(&outbox, 1).await;
+    let access = QuizCommand::Access {
+        who: Who::Everyone,
+        role: None,
+    };
+    quiz(&s, &staff, access).await.expect("access");
+    crate::debate::class::flow::settings(&s, &staff, true)
+        .await
+        .expect("settings");
+    // No answers this term: nothing to download, nothing logged.
+    let term = QuizCommand::Report {
+        scope: ReportScope::Term,
+    };
+    quiz(&s, &staff, term.clone()).await.expect("report");
+    let rows = vec![crate::quiz::AnswerRow {
+        question_no: 1,
+        question_id: "q1".into(),
+        user_id: 5,
+        choice: 0,
+        correct: true,
+        taken_ms: 1000,
+        points: 900,
+        answered_at: s.clock.unix(),
+        team: None,
+        picked: Some(0),
+        display_name: Some("Ani".into()),
+        typed: None,
+    }];
+    s.store
+        .start_round(77, 1, 2, 9, s.clock.unix())
+        .await
+        .expect("round");
+    s.store.record_answers(77, 1, &rows).await.expect("answer");
+    s.store
+        .end_round(77, "finished", s.clock.unix())
+        .await
+        .expect("end");
+    quiz(&s, &staff, term).await.expect("report");
+    let posts = audit_posts(&outbox, 4).await;
+    let lines: Vec<String> = posts
+        .iter()
+        .skip(1)
+        .map(|m| crate::render::to_text(&m.reply))
+        .collect();
+    assert!(
+        lines[0].contains("<@9> set who may run quiz rounds: everyone"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].contains("<@9> turned speaker pings on"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].contains("<@9> downloaded the term gradebook"),
+        "{lines:?}"
+    );
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(audit_posts(&outbox, 4).await.len(), 4);
 }

@@ -126,6 +126,11 @@ async fn on_click(
             guild,
         } => quiz::reset(&s, &inv, period, owner, guild).await,
         CustomId::HomeworkStart { homework } => homework::start(&s, &inv, homework).await,
+        CustomId::HomeworkClose {
+            homework,
+            owner,
+            confirm,
+        } => quiz::close_homework(&s, &inv, homework, owner, confirm).await,
         CustomId::HomeworkAnswer {
             homework,
             number,

@@ -390,6 +390,12 @@ audit-daily-skipped = { $actor } skipped the next post of daily schedule #{ $id 
 audit-suggestion-approved = { $actor } approved suggestion #{ $id }.
 audit-suggestion-denied = { $actor } denied suggestion #{ $id }. Reason: { $reason }
 audit-debate-closed = { $actor } closed a debate vote in { $channel }.
+audit-homework-closed = { $actor } closed homework #{ $number } early.
+audit-homework-extended = { $actor } extended homework #{ $number } to { $due }.
+audit-quiz-access = { $actor } set who may run quiz rounds: { $who }.
+audit-debate-pings-on = { $actor } turned speaker pings on for class debates.
+audit-debate-pings-off = { $actor } turned speaker pings off for class debates.
+audit-gradebook = { $actor } downloaded the term gradebook.
 
 ## Per-server limits (every server gets its fair share)
 limit-daily-schedules = This server already has { $max } daily schedules, the most Aura keeps for one server. Remove one with `/daily remove` before setting up another.
@@ -723,6 +729,9 @@ homework-list-no-mean = no mean yet
 homework-needs-id = Name the homework with { $option } (its number in /quiz assignments).
 homework-no-such = There is no homework #{ $number } in this server; /quiz assignments lists them.
 homework-already-closed = Homework #{ $number } is already closed.
+homework-close-confirm = Close homework #{ $number } now? Attempts under way end where they are, and the class's results are posted at once. This cannot be undone.
+homework-close-cancelled = Homework #{ $number } stays open.
+button-homework-close = Close it now
 homework-closed-early = Homework #{ $number } is closed, and the class's results are posted in { $channel }.
 homework-extend-needs-due = Give the new due time in { $option }.
 homework-extended = Homework #{ $number } is now due { $due } ({ $left }); its message shows the new time.

@@ -380,6 +380,12 @@ audit-daily-skipped = { $actor } melewati unggahan berikutnya dari jadwal harian
 audit-suggestion-approved = { $actor } menyetujui usulan #{ $id }.
 audit-suggestion-denied = { $actor } menolak usulan #{ $id }. Alasan: { $reason }
 audit-debate-closed = { $actor } menutup pemungutan suara debat di { $channel }.
+audit-homework-closed = { $actor } menutup PR #{ $number } lebih awal.
+audit-homework-extended = { $actor } memperpanjang PR #{ $number } sampai { $due }.
+audit-quiz-access = { $actor } mengatur siapa yang boleh menjalankan ronde kuis: { $who }.
+audit-debate-pings-on = { $actor } menyalakan ping pembicara untuk debat kelas.
+audit-debate-pings-off = { $actor } mematikan ping pembicara untuk debat kelas.
+audit-gradebook = { $actor } mengunduh buku nilai semester.
 
 ## Batas per server (setiap server mendapat bagian yang adil)
 limit-daily-schedules = Server ini sudah punya { $max } jadwal harian, batas terbanyak yang Aura simpan untuk satu server. Hapus satu dengan `/daily remove` sebelum membuat jadwal baru.
@@ -694,6 +700,9 @@ homework-list-no-mean = belum ada rata-rata
 homework-needs-id = Sebutkan PR-nya dengan { $option } (nomornya di /kuis daftar-tugas).
 homework-no-such = Tidak ada PR #{ $number } di server ini; /kuis daftar-tugas menampilkan semuanya.
 homework-already-closed = PR #{ $number } sudah ditutup.
+homework-close-confirm = Tutup PR #{ $number } sekarang? Percobaan yang sedang berjalan berhenti di tempatnya, dan hasil kelas langsung dikirim. Ini tidak bisa dibatalkan.
+homework-close-cancelled = PR #{ $number } tetap terbuka.
+button-homework-close = Tutup sekarang
 homework-closed-early = PR #{ $number } sudah ditutup, dan hasil kelas dikirim di { $channel }.
 homework-extend-needs-due = Berikan tenggat baru pada { $option }.
 homework-extended = Tenggat PR #{ $number } sekarang { $due } ({ $left }); pesannya sudah menampilkan waktu yang baru.

@@ -78,6 +78,12 @@ pub enum CustomId {
     },
     /// Start (or resume) a homework assignment, privately.
     HomeworkStart { homework: u64 },
+    /// Confirm (`true`) or cancel a teacher's early close of an assignment, asked by `owner`.
+    HomeworkClose {
+        homework: u64,
+        owner: u64,
+        confirm: bool,
+    },
     /// An answer to a homework question, in a member's private attempt.
     HomeworkAnswer {
         homework: u64,
@@ -161,6 +167,14 @@ impl CustomId {
                 join("quiz-reset", &[&period, owner, guild])
             }
             CustomId::HomeworkStart { homework } => join("hw-start", &[homework]),
+            CustomId::HomeworkClose {
+                homework,
+                owner,
+                confirm,
+            } => join(
+                "hw-close",
+                &[homework, owner, &if *confirm { "close" } else { "cancel" }],
+            ),
             CustomId::HomeworkAnswer {
                 homework,
                 number,
@@ -369,6 +383,15 @@ fn decode_quiz(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
         "hw-start" if f.arity(1) => CustomId::HomeworkStart {
             homework: f.number(0)?,
         },
+        "hw-close" if f.arity(3) => CustomId::HomeworkClose {
+            homework: f.number(0)?,
+            owner: f.number(1)?,
+            confirm: match f.raw(2)? {
+                "close" => true,
+                "cancel" => false,
+                _ => return None,
+            },
+        },
         "hw" if f.arity(3) => CustomId::HomeworkAnswer {
             homework: f.number(0)?,
             number: f.number(1)?,
@@ -494,6 +517,13 @@ mod tests {
                 }
             ),
             any::<u64>().prop_map(|homework| CustomId::HomeworkStart { homework }),
+            (any::<u64>(), any::<u64>(), any::<bool>()).prop_map(|(homework, owner, confirm)| {
+                CustomId::HomeworkClose {
+                    homework,
+                    owner,
+                    confirm,
+                }
+            }),
             (any::<u64>(), 0usize..100, 0usize..4).prop_map(|(homework, number, position)| {
                 CustomId::HomeworkAnswer {
                     homework,

@@ -234,14 +234,8 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
         QuizCommand::Start(args) => return start(s, inv, guild, &args).await,
         QuizCommand::Assign(args) => return homework::assign(s, inv, guild, &args).await,
         QuizCommand::Assignments(args) => {
-            // Any assignment of the server: its teacher, a quiz master, or a moderator of
-            // the whole server.
             let server = args.action.is_some() && access::moderates_server(s, inv).await;
-            let who = Asker {
-                moderator: server,
-                ..asker(inv)
-            };
-            let steer = |teacher| access::may_control(&access, &who, teacher);
+            let steer = |teacher| may_steer_homework(&access, inv, server, teacher);
             return steering::assignments(s, inv, guild, &args, steer).await;
         }
         QuizCommand::Next | QuizCommand::Reveal | QuizCommand::Skip | QuizCommand::Stop => {
@@ -256,7 +250,13 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
         QuizCommand::Report { scope } => {
             return match scope {
                 ReportScope::Round => report(s, inv.channel, lang).await,
-                ReportScope::Term => term_report(s, guild, lang).await,
+                ReportScope::Term => {
+                    let report = term_report(s, guild, lang).await?;
+                    if matches!(report, Outcome::File { .. }) {
+                        audit::record(s, guild, inv.user, Action::GradebookDownloaded).await;
+                    }
+                    Ok(report)
+                }
             };
         }
         QuizCommand::Practice { topic } => return practice::start(s, inv, guild, topic).await,
@@ -264,9 +264,42 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
             return class_insights(s, guild, period.unwrap_or(Period::All), channel, lang).await;
         }
         QuizCommand::Reset { period } => reset_confirmation(lang, period, inv.user, guild),
-        QuizCommand::Access { who, role } => return set_access(s, guild, who, role, lang).await,
+        QuizCommand::Access { who, role } => {
+            let done = set_access(s, guild, who, role, lang).await?;
+            if let Some(who) = access_name(who, role) {
+                audit::record(s, guild, inv.user, Action::QuizAccess { who }).await;
+            }
+            return Ok(done);
+        }
     };
     Ok(Outcome::Reply(reply))
+}
+
+/// May the member asking steer (close, extend) an assignment `teacher` set? Any assignment of
+/// the server: its teacher, a quiz master, or a moderator of the whole server (`server`).
+fn may_steer_homework(access: &Access, inv: &Invocation, server: bool, teacher: u64) -> bool {
+    let who = Asker {
+        moderator: server,
+        ..asker(inv)
+    };
+    access::may_control(access, &who, teacher)
+}
+
+/// The Close or Cancel button of a teacher's early close.
+pub async fn close_homework(
+    s: &Services,
+    inv: &Invocation,
+    homework: u64,
+    owner: u64,
+    confirm: bool,
+) -> Result<Outcome, Error> {
+    let Some(guild) = inv.guild else {
+        return Ok(notice(inv.lang, "error-stale-button"));
+    };
+    let access = s.store.quiz_access(guild).await?;
+    let server = confirm && access::moderates_server(s, inv).await;
+    let steer = |teacher| may_steer_homework(&access, inv, server, teacher);
+    steering::close_confirmed(s, inv, (homework, owner, confirm), steer).await
 }
 
 /// `/quiz next`, `reveal`, `skip` and `stop`: the control sent to the channel's round, or why
@@ -372,6 +405,16 @@ async fn review(s: &Services, inv: &Invocation, guild: u64) -> Result<Reply, Err
 }
 
 /// `/quiz access`: who may run rounds in the server from now on.
+/// How the audit line names an access setting (`None`: not set, a role missing).
+fn access_name(who: Who, role: Option<u64>) -> Option<String> {
+    match (who, role) {
+        (Who::Everyone, _) => Some("everyone".into()),
+        (Who::Moderators, _) => Some("moderators".into()),
+        (Who::Role, Some(role)) => Some(format!("<@&{role}>")),
+        (Who::Role, None) => None,
+    }
+}
+
 async fn set_access(
     s: &Services,
     guild: u64,

@@ -443,12 +443,31 @@ async fn a_teacher_closes_early_and_extends_a_student_cannot_and_bad_due_times_a
     let begun = press(&fake, student, &start).await;
     let answer = answer_button(&begun.body, 0);
     press(&fake, student, &answer).await;
-    let closed = teacher(
-        &fake,
-        "assignments",
-        json!([opt("action", json!(0)), opt("id", json!(1))]),
-    )
-    .await;
+    // Closing asks first; Cancel keeps it open, and only the teacher who asked may answer.
+    let close = json!([opt("action", json!(0)), opt("id", json!(1))]);
+    let asked = teacher(&fake, "assignments", close.clone()).await;
+    assert!(
+        asked.to_string().contains("Close homework #1 now?"),
+        "{asked}"
+    );
+    let buttons = custom_ids(&asked["data"]);
+    let (yes, no) = (buttons[0].clone(), buttons[1].clone());
+    let kept = support::press(&fake, TEACHER, MANAGE_MESSAGES, &no).await;
+    assert!(
+        kept.body.to_string().contains("stays open"),
+        "{}",
+        kept.body
+    );
+    let stranger = press(&fake, student, &yes).await;
+    assert!(
+        stranger.body.to_string().contains("not for you")
+            || stranger.body.to_string().contains("Only the"),
+        "{}",
+        stranger.body
+    );
+    let closed = support::press(&fake, TEACHER, MANAGE_MESSAGES, &yes)
+        .await
+        .body;
     assert!(
         closed.to_string().contains("Homework #1 is closed"),
         "{closed}"

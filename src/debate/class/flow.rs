@@ -462,6 +462,25 @@ fn tell_sides(s: &Services, c: &Class, dealt: Vec<(u64, Side)>) {
     });
 }
 
+/// `/debate settings` (Manage Server): whether speakers are pinged when named; audited.
+pub async fn settings(s: &Services, inv: &Invocation, pings: bool) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(guild) = inv.guild else {
+        return Ok(notice(lang, "class-server-only"));
+    };
+    if !inv.is_staff() {
+        return Ok(Outcome::Reply(Reply::no_permission(lang)));
+    }
+    s.store.set_debate_pings(guild, pings).await?;
+    audit::record(s, guild, inv.user, Action::DebateSettings { pings }).await;
+    let key = if pings {
+        "class-pings-on"
+    } else {
+        "class-pings-off"
+    };
+    Ok(Outcome::private(t(lang, key)))
+}
+
 /// Ends a debate: closed once (`false` when it already was), the result and the summary
 /// posted, the control message shown ended. `timeout`: it ran out of time.
 pub async fn finish(s: &Services, id: u64, timeout: bool) -> Result<bool, Error> {

@@ -9,9 +9,6 @@ use super::pick::Pick;
 use crate::debate::class::{Command, SidesMode, flow};
 use crate::debate::{Format, history, votes};
 use crate::discord::{Context, Error};
-use crate::i18n::t;
-use crate::interaction::Outcome;
-use crate::reply::Reply;
 
 /// A member as a debate names them: their id and the name Discord shows.
 fn member(user: &serenity::User) -> (u64, String) {
@@ -157,24 +154,7 @@ pub async fn debate_history(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, rename = "settings", guild_only)]
 pub async fn debate_settings(ctx: Context<'_>, pings: bool) -> Result<(), Error> {
     hand(ctx, Plan::PRIVATE, move |s, inv| async move {
-        let lang = inv.lang;
-        let Some(guild) = inv.guild else {
-            return Ok(Outcome::Reply(Reply::notice(t(lang, "class-server-only"))));
-        };
-        if !inv.is_staff() {
-            return Ok(Outcome::Reply(Reply::no_permission(lang)));
-        }
-        s.store.set_debate_pings(guild, pings).await?;
-        let key = if pings {
-            "class-pings-on"
-        } else {
-            "class-pings-off"
-        };
-        Ok(Outcome::Reply(Reply {
-            text: t(lang, key),
-            ephemeral: true,
-            ..Reply::default()
-        }))
+        flow::settings(&s, &inv, pings).await
     })
     .await
 }

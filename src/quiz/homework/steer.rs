@@ -6,12 +6,13 @@ use super::Assignment;
 use super::close;
 use super::due;
 use super::flow::zone_for;
+use crate::audit::{self, Action};
 use crate::catalog::choice::{self, Names};
-use crate::i18n::tr;
-use crate::interaction::{Invocation, Outcome};
+use crate::i18n::{t, tr};
+use crate::interaction::{CustomId, Invocation, Outcome};
 use crate::pack::Lang;
 use crate::quiz::view::homework::{self as cards, Listed, option};
-use crate::reply::Reply;
+use crate::reply::{Button, ButtonStyle, Reply};
 use crate::services::{Error, Services};
 
 /// What `/quiz assignments` is asked to do.
@@ -79,23 +80,7 @@ pub async fn assignments(
         )));
     }
     match action {
-        ListAction::Close => {
-            if !close::close(s, &a, Some(inv.user)).await? {
-                return Ok(Outcome::notice(tr(
-                    lang,
-                    "homework-already-closed",
-                    &[("number", &(a.number as usize))],
-                )));
-            }
-            Ok(Outcome::Reply(Reply::private(tr(
-                lang,
-                "homework-closed-early",
-                &[
-                    ("number", &(a.number as usize)),
-                    ("channel", &format!("<#{}>", a.channel)),
-                ],
-            ))))
-        }
+        ListAction::Close => Ok(Outcome::Reply(close_confirmation(&a, inv.user, lang))),
         ListAction::Extend => {
             let Some(text) = args.due.as_deref().filter(|d| !d.trim().is_empty()) else {
                 return Ok(Outcome::notice(tr(
@@ -122,6 +107,11 @@ pub async fn assignments(
             }
             let moved = Assignment { due_at, ..a };
             close::refresh(s, &moved).await;
+            let action = Action::HomeworkExtended {
+                number: moved.number,
+                due: due_at,
+            };
+            audit::record(s, guild, inv.user, action).await;
             Ok(Outcome::Reply(Reply::private(tr(
                 lang,
                 "homework-extended",
@@ -133,6 +123,77 @@ pub async fn assignments(
             ))))
         }
     }
+}
+
+/// "Close #n now?", with Close and Cancel for the teacher who asked alone: closing ends every
+/// attempt under way and posts the summary, which cannot be undone.
+fn close_confirmation(a: &Assignment, owner: u64, lang: Lang) -> Reply {
+    let button = |confirm: bool, key: &str, style: ButtonStyle| Button {
+        id: CustomId::HomeworkClose {
+            homework: a.id,
+            owner,
+            confirm,
+        },
+        label: t(lang, key),
+        style,
+    };
+    let mut reply = Reply::private(tr(
+        lang,
+        "homework-close-confirm",
+        &[("number", &(a.number as usize))],
+    ));
+    reply.buttons = vec![
+        button(true, "button-homework-close", ButtonStyle::Danger),
+        button(false, "button-cancel", ButtonStyle::Secondary),
+    ];
+    reply
+}
+
+/// The teacher's answer to [`close_confirmation`] (`may_steer` as for `/quiz assignments`):
+/// the assignment closed now, its summary posted, the action audited; or left open.
+pub async fn close_confirmed(
+    s: &Services,
+    inv: &Invocation,
+    (homework, owner, confirm): (u64, u64, bool),
+    may_steer: impl Fn(u64) -> bool,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    if owner != inv.user || inv.origin_user.is_some_and(|o| o != inv.user) {
+        return Ok(Outcome::notice(t(lang, "error-not-your-buttons")));
+    }
+    let Some(a) = s.store.homework(homework).await? else {
+        return Ok(Outcome::notice(t(lang, "error-stale-button")));
+    };
+    if inv.guild != Some(a.guild) {
+        return Ok(Outcome::notice(t(lang, "error-stale-button")));
+    }
+    if !confirm {
+        return Ok(Outcome::Update(Reply::private(tr(
+            lang,
+            "homework-close-cancelled",
+            &[("number", &(a.number as usize))],
+        ))));
+    }
+    if !may_steer(a.teacher) {
+        return Ok(Outcome::Reply(Reply::no_permission(lang)));
+    }
+    if a.closed_at.is_some() || !close::close(s, &a, Some(inv.user)).await? {
+        return Ok(Outcome::Update(Reply::private(tr(
+            lang,
+            "homework-already-closed",
+            &[("number", &(a.number as usize))],
+        ))));
+    }
+    let action = Action::HomeworkClosedEarly { number: a.number };
+    audit::record(s, a.guild, inv.user, action).await;
+    Ok(Outcome::Update(Reply::private(tr(
+        lang,
+        "homework-closed-early",
+        &[
+            ("number", &(a.number as usize)),
+            ("channel", &format!("<#{}>", a.channel)),
+        ],
+    ))))
 }
 
 /// The server's assignments (the latest 20), with completion and mean so far.

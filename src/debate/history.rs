@@ -27,5 +27,14 @@ pub async fn list(s: &Services, inv: &Invocation) -> Result<Outcome, Error> {
         };
         entries.push(Entry { debate: d, came });
     }
-    Ok(Outcome::Reply(view::history(&s.core, &entries, inv.lang)))
+    let mut reply = view::history(&s.core, &entries, inv.lang);
+    // A moderator of the whole server sees every debate open in it, to end any of them.
+    if let Some(guild) = inv.guild
+        && inv.is_moderator()
+        && crate::quiz::access::moderates_server(s, inv).await
+    {
+        let open = s.store.open_debates_of(guild, 25).await?;
+        reply = view::open_in_server(&s.core, reply, &open, inv.lang);
+    }
+    Ok(Outcome::Reply(reply))
 }

@@ -18,6 +18,10 @@ use crate::services::{Error, Services};
 /// How long a debate may run before Aura ends it: a whole lesson.
 pub const LIFETIME: i64 = 3 * 3600;
 
+/// The debates (quick votes and class debates) one member who is not a teacher may have open
+/// in a server at once.
+pub const MEMBER_OPEN_DEBATES: i64 = 1;
+
 /// The longest claim in the argument form.
 pub const CLAIM_MAX: u16 = 300;
 
@@ -117,15 +121,24 @@ pub async fn choose(
     })
 }
 
-/// The notice when the channel or server already has as many open debates as allowed.
+/// The notice when the channel or server already has as many open debates as allowed, or
+/// when a member who is not a teacher already has one open: one member cannot fill the
+/// server's slots. Teachers (moderators and the quiz-master role) open as many as the server
+/// allows.
 pub async fn over_limit(
     s: &Services,
     inv: &Invocation,
     guild: u64,
 ) -> Result<Option<Reply>, Error> {
     let limits = &s.pace.limits;
-    let (in_guild, in_channel) = s.store.open_debates(guild, inv.channel).await?;
-    let over = if in_channel >= i64::from(limits.open_debates_per_channel) {
+    let (in_guild, in_channel, mine) = s.store.open_debates(guild, inv.channel, inv.user).await?;
+    let teacher = inv.is_moderator() || {
+        let access = s.store.quiz_access(guild).await?;
+        matches!(access, crate::quiz::Access::Role(role) if inv.roles.contains(&role))
+    };
+    let over = if !teacher && mine >= MEMBER_OPEN_DEBATES {
+        Some(("limit-open-debates-member", MEMBER_OPEN_DEBATES as u32))
+    } else if in_channel >= i64::from(limits.open_debates_per_channel) {
         Some((
             "limit-open-debates-channel",
             limits.open_debates_per_channel,

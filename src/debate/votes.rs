@@ -315,22 +315,35 @@ mod tests {
             Outcome::Reply(r) if r.ephemeral => crate::render::to_text(&r),
             other => panic!("not a private notice: {other:?}"),
         };
-        // Default limits: 2 per channel, 10 per server.
+        // Default limits: 2 per channel, 10 per server, 1 per member who is not a teacher.
         start(&s, &member(30, 5), None).await.expect("start");
-        start(&s, &member(31, 5), None).await.expect("start");
-        let third = start(&s, &member(32, 5), None).await.expect("start");
+        let second = Invocation {
+            channel: 99,
+            ..member(29, 5)
+        };
+        let again = start(&s, &second, None).await.expect("start");
+        assert!(text(again).contains("You already have a debate open"));
+        start(&s, &member(31, 6), None).await.expect("start");
+        let third = start(&s, &member(32, 7), None).await.expect("start");
         assert!(text(third).contains("This channel already has 2"));
-        for n in 0..8 {
+        for n in 0..7 {
             let inv = Invocation {
                 channel: 100 + n,
-                ..member(40 + n, 5)
+                ..member(40 + n, 10 + n)
             };
             start(&s, &inv, None).await.expect("start");
         }
+        // A teacher opens more than one.
+        let teacher = Invocation {
+            channel: 150,
+            permissions: crate::interaction::perms::MANAGE_MESSAGES,
+            ..member(70, 5)
+        };
+        start(&s, &teacher, None).await.expect("start");
         let inv = Invocation {
             channel: 200,
             lang: Lang::Id,
-            ..member(60, 5)
+            ..member(60, 30)
         };
         let full = start(&s, &inv, None).await.expect("start");
         assert!(text(full).contains("Server ini sudah punya 10"));

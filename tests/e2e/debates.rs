@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::app::{Options, TestApp, next, state_file};
 use crate::fake::{
     CHANNEL_ID, Callback, FakeDiscord, MANAGE_MESSAGES, MEMBER, Posted, click, command, in_channel,
-    in_guild, in_server, modal_submit, string_option, subcommand,
+    in_guild, in_guild_by_overwrite, in_server, modal_submit, string_option, subcommand,
 };
 use aura::clock::Clock;
 
@@ -898,5 +898,66 @@ async fn a_flood_of_arguments_is_bounded_and_another_server_is_still_answered() 
     let tree = debate(&fake, next(), MEMBER, &room, "arguments", json!([])).await;
     assert_eq!(tree.status, 204, "{}", tree.body);
     assert!(aura::render::limits::check_callback(&tree.body).is_empty());
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_member_cannot_hold_the_servers_debates_and_a_moderator_sees_and_ends_them_all() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    // A student opens a quick vote; a second one, anywhere in the server, is refused.
+    let student = next();
+    let (vote, _) = start_quick(&fake, student, "en-US").await;
+    let elsewhere = in_channel(
+        in_guild(
+            subcommand(next(), student, "en-US", "debate", "start", json!([])),
+            MEMBER,
+            &[],
+        ),
+        "645027906669510444",
+    );
+    // (`/debate start` has a short cooldown per member.)
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let refused = fake.interact(elsewhere).await;
+    assert_private(&refused, "a second debate");
+    assert!(
+        text(&refused.body).contains("You already have a debate open"),
+        "{}",
+        refused.body
+    );
+    // A teacher opens a class debate as well.
+    let (_, thread) = start_class(&fake, json!([choice("format", 1)])).await;
+    // A moderator of the server, in another channel, sees both with where they run.
+    let moderator = next();
+    let listed = debate(
+        &fake,
+        moderator,
+        MANAGE_MESSAGES,
+        "645027906669510555",
+        "history",
+        json!([]),
+    )
+    .await;
+    let listed = shown(&fake, &listed).await;
+    assert!(listed.contains("Open now in this server (2)"), "{listed}");
+    assert!(listed.contains(&format!("<#{CHANNEL_ID}>")), "{listed}");
+    assert!(listed.contains(&format!("<#{thread}>")), "{listed}");
+    assert!(listed.contains(&format!("<@{student}>")), "{listed}");
+    // A member with Manage Messages in one channel only does not.
+    let payload = subcommand(next(), next(), "en-US", "debate", "history", json!([]));
+    let cb = fake
+        .interact(in_guild_by_overwrite(payload, MANAGE_MESSAGES, &[]))
+        .await;
+    assert!(!shown(&fake, &cb).await.contains("Open now"));
+    // The moderator ends the student's vote on its card.
+    let closed = press(
+        &fake,
+        moderator,
+        MANAGE_MESSAGES,
+        CHANNEL_ID,
+        &format!("aura:close:{vote}"),
+    )
+    .await;
+    assert_eq!(closed.body["type"], 7, "{}", closed.body);
     bot.stop().await;
 }

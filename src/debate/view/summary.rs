@@ -380,12 +380,7 @@ pub fn history(core: &Core, entries: &[Entry], lang: Lang) -> Reply {
         .iter()
         .map(|e| {
             let d = &e.debate;
-            let motion = core
-                .library
-                .pack(&d.pack)
-                .and_then(|p| p.motion(&d.motion))
-                .map(|m| m.motion.get(lang).to_string())
-                .unwrap_or_else(|| d.motion.clone());
+            let motion = motion_of(core, d, lang);
             let format = t(lang, &format!("class-format-{}", d.format.code()));
             let came = match &e.came {
                 Came::Open => t(lang, "class-history-open"),
@@ -419,6 +414,47 @@ pub fn history(core: &Core, entries: &[Entry], lang: Lang) -> Reply {
         reply = reply.field(name, value);
     }
     reply
+}
+
+/// A debate's motion in `lang` (its id when the pack no longer has it).
+fn motion_of(core: &Core, d: &crate::debate::Debate, lang: Lang) -> String {
+    core.library
+        .pack(&d.pack)
+        .and_then(|p| p.motion(&d.motion))
+        .map(|m| m.motion.get(lang).to_string())
+        .unwrap_or_else(|| d.motion.clone())
+}
+
+/// For a moderator: every debate open in the server, where it runs, who opened it and when it
+/// closes, with how to end one.
+pub fn open_in_server(
+    core: &Core,
+    reply: Reply,
+    open: &[crate::debate::Debate],
+    lang: Lang,
+) -> Reply {
+    if open.is_empty() {
+        return reply;
+    }
+    let lines: Vec<String> = open
+        .iter()
+        .map(|d| {
+            let format = t(lang, &format!("class-format-{}", d.format.code()));
+            format!(
+                "<#{}> · **{}** · {format} · <@{}> · <t:{}:R>",
+                d.room(),
+                escape_markdown(&motion_of(core, d, lang)),
+                d.starter,
+                d.closes_at
+            )
+        })
+        .collect();
+    let mut reply = reply;
+    let heading = tr(lang, "class-open-in-server", &[("count", &open.len())]);
+    for (name, value) in whole_lines(&heading, &lines, 2) {
+        reply = reply.field(name, value);
+    }
+    reply.field(t(lang, "class-open-end-heading"), t(lang, "class-open-end"))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::future::Future;
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::{BeginWrite, Db, StoreError};
+use super::{BeginWrite, Db, RowLocks, StoreError};
 use crate::debate::model::{Side, VoteOutcome};
 use crate::quiz::model::AnswerRow;
 
@@ -167,18 +167,31 @@ macro_rules! store {
 
 async fn in_one_transaction(pool: &Db, group: &[Vote]) -> Result<Vec<VoteOutcome>, StoreError> {
     let mut outcomes = Vec::with_capacity(group.len());
-    if let [vote] = group {
-        // One vote alone needs no transaction: each statement checks that the debate is open.
-        on!(pool, |db| {
+    on!(pool, |db| {
+        if let [vote] = group
+            && !db.locks_rows()
+        {
+            // One vote alone needs no transaction on SQLite: each statement checks that the
+            // debate is open, and the one writer orders it against a close.
             let mut conn = db.acquire().await?;
             outcomes.push(store!(&mut *conn, vote));
-        });
-        return Ok(outcomes);
-    }
-    // The write lock is taken at once (SQLite's IMMEDIATE), so no reader can turn this into a
-    // busy upgrade.
-    on!(pool, |db| {
+            return Ok(outcomes);
+        }
+        // The write lock is taken at once (SQLite's IMMEDIATE), so no reader can turn this
+        // into a busy upgrade. On PostgreSQL, the debates voted on are held (`FOR SHARE`) so
+        // that a close waits for these votes or is seen by them.
         let mut tx = db.begin_write().await?;
+        if db.locks_rows() {
+            let mut debates: Vec<&str> = group.iter().map(|v| v.debate.as_str()).collect();
+            debates.sort_unstable();
+            debates.dedup();
+            for debate in debates {
+                sqlx::query("SELECT 1 FROM debates WHERE id = $1 FOR SHARE")
+                    .bind(debate)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
         for vote in group {
             outcomes.push(store!(&mut *tx, vote));
         }

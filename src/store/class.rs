@@ -5,7 +5,7 @@
 use sqlx::Row;
 
 use super::debates::{debate, open};
-use super::{BeginWrite, Record, Store, StoreError, snowflake, snowflake_opt};
+use super::{BeginWrite, Record, RowLocks, Store, StoreError, snowflake, snowflake_opt};
 use crate::debate::class::model::{
     Added, Argument, Class, Member, Part, Phase, Poi, PoiState, Poll, SidesMode, Speech, warn_secs,
 };
@@ -282,6 +282,16 @@ impl Store {
         now: i64,
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
+            let mut tx = db.begin_write().await?;
+            if db.locks_rows() {
+                sqlx::query(
+                    "SELECT 1 FROM debates d JOIN class_debates c ON c.debate_id = d.id
+                     WHERE d.id = $1 FOR SHARE",
+                )
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+            }
             let done = sqlx::query(
             "INSERT INTO debate_sides (debate_id, user_id, name, side, joined_at)
              SELECT $1, $2, $3, $4, $5 FROM class_debates c JOIN debates d ON d.id = c.debate_id
@@ -295,8 +305,9 @@ impl Store {
         .bind(name)
         .bind(side.map(Side::code))
         .bind(now)
-        .execute(db)
+        .execute(&mut *tx)
         .await?;
+            tx.commit().await?;
             Ok(done.rows_affected() == 1)
         })
     }
@@ -333,6 +344,17 @@ impl Store {
     ) -> Result<VoteOutcome, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
+            if db.locks_rows() {
+                // The debate and its phase as they stand: a close or a move to the next phase
+                // waits for this ballot, or this ballot sees it.
+                sqlx::query(
+                    "SELECT 1 FROM debates d JOIN class_debates c ON c.debate_id = d.id
+                     WHERE d.id = $1 FOR SHARE",
+                )
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+            }
             let before = sqlx::query(
             "SELECT CAST(1 AS BIGINT) FROM debate_ballots WHERE debate_id = $1 AND phase = $2 AND user_id = $3",
         )

@@ -109,6 +109,27 @@ impl BeginWrite for PgPool {
     }
 }
 
+/// Whether a write must lock the rows its conditions read. On PostgreSQL under READ COMMITTED,
+/// `INSERT … WHERE (the debate is open)` reads the debate in its own snapshot: a close that
+/// commits meanwhile lets the insert land after it. Taking `FOR SHARE` on the row first makes a
+/// concurrent close wait for this transaction, and a close that committed first is seen by the
+/// statements that follow. On SQLite, `BEGIN IMMEDIATE` already admits one writer at a time.
+pub(crate) trait RowLocks {
+    fn locks_rows(&self) -> bool;
+}
+
+impl RowLocks for SqlitePool {
+    fn locks_rows(&self) -> bool {
+        false
+    }
+}
+
+impl RowLocks for PgPool {
+    fn locks_rows(&self) -> bool {
+        true
+    }
+}
+
 /// Reads that must see one moment, such as kept totals and the rounds not folded into them
 /// yet (a round folding between two reads would otherwise be counted twice or not at all): on
 /// SQLite a deferred `BEGIN`, whose snapshot is taken at its first read; on PostgreSQL

@@ -5,7 +5,7 @@
 //! only for the question the attempt is at.
 
 use super::fold::fold;
-use super::{BeginWrite, Record, Store, StoreError, snowflake, snowflake_opt};
+use super::{BeginWrite, Record, RowLocks, Store, StoreError, snowflake, snowflake_opt};
 use crate::pack::Lang;
 use crate::quiz::homework::model::{Assignment, AttemptRow, Picked, Progress};
 use crate::quiz::homework::model::{Attempted, Given};
@@ -222,7 +222,10 @@ impl Store {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE homework SET closed_at = $1, closed_by = $2 WHERE id = $3 AND closed_at IS NULL",
+                // An on-time close (`by` none) re-checks the due time as it stands now: an
+                // extension committed since the sweep read the assignment keeps it open.
+                "UPDATE homework SET closed_at = $1, closed_by = $2
+                 WHERE id = $3 AND closed_at IS NULL AND ($2 IS NOT NULL OR due_at <= $1)",
             )
             .bind(now)
             .bind(by.map(|b| b.to_string()))
@@ -307,6 +310,14 @@ impl Store {
         on!(&self.pool, |db| {
             let (hw, round, user) = (a.id.to_string(), round.to_string(), user.to_string());
             let mut tx = db.begin_write().await?;
+            if db.locks_rows() {
+                // The assignment as it stands: a close or an extension waits for this write,
+                // or this write sees it.
+                sqlx::query("SELECT 1 FROM homework WHERE id = $1 FOR SHARE")
+                    .bind(a.id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             sqlx::query(
                 "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, kind, folded)
                  VALUES ($1, $2, $3, $4, $5, 'homework', 1) ON CONFLICT DO NOTHING",
@@ -356,6 +367,14 @@ impl Store {
         on!(&self.pool, |db| {
             let (hw, who) = (a.id.to_string(), user.to_string());
             let mut tx = db.begin_write().await?;
+            if db.locks_rows() {
+                // The assignment as it stands: a close or an extension waits for this write,
+                // or this write sees it.
+                sqlx::query("SELECT 1 FROM homework WHERE id = $1 FOR SHARE")
+                    .bind(a.id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             let round: Option<String> = sqlx::query_scalar(&format!(
                 "UPDATE homework_attempts
                  SET next_no = next_no + 1, shown_at = $2,

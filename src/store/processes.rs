@@ -148,3 +148,138 @@ async fn a_debate_closes_once_and_keeps_one_vote_per_member_across_processes() {
     a.close().await;
     b.close().await;
 }
+
+fn quick(id: u64) -> Debate {
+    Debate {
+        id,
+        pack: "benjamin".into(),
+        motion: "film-makes-experts".into(),
+        guild: Some(1),
+        channel: 2,
+        starter: 3,
+        token: String::new(),
+        lang: Lang::En,
+        opened_at: 0,
+        closes_at: 600,
+        closed_at: None,
+        format: Format::Quick,
+        message: None,
+        thread: None,
+    }
+}
+
+/// Votes racing a close through the other process: the tally read just after the close (the
+/// result announced) is the final one. No vote lands after the close.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_vote_lands_after_the_close_across_processes() {
+    let (a, b) = two_processes().await;
+    for round in 0..5u64 {
+        let id = 70 + round;
+        a.open_debate(&quick(id)).await.expect("debate");
+        let mut votes = tokio::task::JoinSet::new();
+        for user in 0..60u64 {
+            let b = b.clone();
+            votes.spawn(async move {
+                b.vote(id, (Some(1), 2), 100 + user, Side::Benjamin, 10)
+                    .await
+            });
+        }
+        tokio::task::yield_now().await;
+        assert!(a.close_debate(id, 500).await.expect("close"));
+        let announced = a.tally(id).await.expect("tally");
+        let mut cast = 0;
+        while let Some(outcome) = votes.join_next().await {
+            if outcome.expect("task").expect("vote") == VoteOutcome::Cast {
+                cast += 1;
+            }
+        }
+        let after = a.tally(id).await.expect("tally");
+        assert_eq!(
+            announced, after,
+            "round {round}: a vote landed after the close"
+        );
+        assert_eq!(after.benjamin, cast);
+    }
+    a.close().await;
+    b.close().await;
+}
+
+/// Two processes adding arguments at once: numbered 1, 2, 3… without a gap or a repeat, and
+/// never past the debate's bound.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn arguments_added_at_once_are_numbered_once_and_bounded_across_processes() {
+    let (a, b) = two_processes().await;
+    a.open_debate(&quick(80)).await.expect("debate");
+    let mut adds = tokio::task::JoinSet::new();
+    for user in 0..30u64 {
+        let store = if user % 2 == 0 { a.clone() } else { b.clone() };
+        adds.spawn(async move {
+            let name = format!("m{user}");
+            store
+                .add_argument(
+                    80,
+                    None,
+                    Side::Benjamin,
+                    (user, &name),
+                    "a claim",
+                    None,
+                    5,
+                    (20, 5),
+                )
+                .await
+        });
+    }
+    let mut numbers = Vec::new();
+    let mut full = 0;
+    while let Some(added) = adds.join_next().await {
+        match added.expect("task").expect("add") {
+            crate::debate::class::model::Added::Numbered(n) => numbers.push(n),
+            crate::debate::class::model::Added::DebateFull => full += 1,
+            other => panic!("{other:?}"),
+        }
+    }
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=20).collect::<Vec<u32>>());
+    assert_eq!(full, 10);
+    a.close().await;
+    b.close().await;
+}
+
+/// An assignment extended by one process while the other's sweep closes it on time (having
+/// read the old due time): it stays open. A teacher's early close still closes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_on_time_close_rechecks_the_due_time_after_an_extension() {
+    let (a, b) = two_processes().await;
+    let homework = crate::quiz::homework::Assignment {
+        id: 90,
+        guild: 1,
+        number: 0,
+        channel: 2,
+        message: None,
+        teacher: 3,
+        lang: Lang::En,
+        pack: "benjamin".into(),
+        questions: Vec::new(),
+        time_limit: None,
+        created_at: 0,
+        due_at: 1_000,
+        zone: "UTC".into(),
+        closed_at: None,
+        closed_by: None,
+    };
+    a.create_homework(&homework, 20).await.expect("homework");
+    let due = a.due_homework(1_000).await.expect("due");
+    assert_eq!(due.len(), 1, "the sweep read it as due");
+    assert!(b.extend_homework(90, 5_000).await.expect("extend"));
+    assert!(
+        !a.close_homework(90, 1_000, None).await.expect("close"),
+        "closed though extended"
+    );
+    assert!(
+        a.close_homework(90, 1_001, Some(3))
+            .await
+            .expect("early close")
+    );
+    a.close().await;
+    b.close().await;
+}

@@ -236,7 +236,7 @@ async fn privacy_counts_and_erases_a_members_homework_and_keeps_the_classes() {
     // The teacher who set it: counted among what they started.
     assert_eq!(s.member_rows(30).await.unwrap().started, 1);
     // Closed, its attempts go whole with their members' data.
-    assert!(s.close_homework(1, 900, None).await.unwrap());
+    assert!(s.close_homework(1, 900, Some(30)).await.unwrap());
     let gone = s.forget_member(7).await.unwrap();
     assert_eq!(gone.homework, 1);
     assert!(s.member_rows(7).await.unwrap().is_empty());
@@ -287,7 +287,7 @@ async fn open_assignments_stop_at_the_limit_even_when_teachers_race() {
         s.create_homework(&sample(201, 11, 9_000), 3).await.unwrap(),
         Some(1)
     );
-    assert!(s.close_homework(1, 5_000, None).await.unwrap());
+    assert!(s.close_homework(1, 5_000, Some(30)).await.unwrap());
     assert_eq!(
         s.create_homework(&sample(202, 10, 9_000), 3).await.unwrap(),
         Some(4)

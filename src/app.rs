@@ -15,6 +15,7 @@ use crate::core::Core;
 use crate::daily::dispatch::Dispatcher;
 use crate::debate::{self};
 use crate::discord::{self, Connection};
+use crate::ops::metrics::background_failed;
 use crate::pack::{self, Report};
 use crate::services::{Limits, Pace, Services};
 use crate::store::{Store, StoreError};
@@ -336,10 +337,10 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
                 match s.store.prune(before).await {
                     Ok(gone) if gone.total() > 0 => tracing::info!(?gone, "old rows deleted"),
                     Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "cannot delete old rows"),
+                    Err(e) => background_failed("cannot delete old rows", &e.into()),
                 }
                 if let Err(e) = s.store.refresh_statistics().await {
-                    tracing::warn!(error = %e, "cannot refresh the planner's statistics");
+                    background_failed("cannot refresh the planner's statistics", &e.into());
                 }
             }
         }),
@@ -351,7 +352,7 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
                 let s = clock.clone();
                 async move {
                     if let Err(e) = debate::class::clock::tick(&s).await {
-                        tracing::error!(error = %e, "cannot check the speeches' clocks");
+                        background_failed("cannot check the speeches' clocks", &e);
                     }
                 }
             },
@@ -360,7 +361,14 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
             let s = homework.clone();
             async move {
                 if let Err(e) = quiz::homework::close::sweep(&s).await {
-                    tracing::error!(error = %e, "cannot close due homework");
+                    background_failed("cannot close due homework", &e);
+                }
+                match quiz::recovery::save_unsaved_ends(&s).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(rounds = n, "round ends kept during an outage stored"),
+                    Err(e) => {
+                        background_failed("round ends still wait for the database", &e.into())
+                    }
                 }
             }
         }),
@@ -368,7 +376,7 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
             let s = sweep.clone();
             async move {
                 if let Err(e) = crate::debate::sweep::sweep(&s).await {
-                    tracing::error!(error = %e, "cannot close due debates");
+                    background_failed("cannot close due debates", &e);
                 }
             }
         }),

@@ -1,7 +1,9 @@
 //! The HTTP listener for operators, off unless `metrics_addr` is set: `/healthz` answers 200
 //! when the gateway is connected and the database answers (503 with the reason otherwise, and
 //! while Aura is still starting), `/metrics` the counters in Prometheus' text format. It is
-//! started before anything slow and stopped with the app.
+//! started before anything slow and stopped with the app. It answers a few requests at a time
+//! (more get 503 at once), each within a bound; `/metrics` never waits on the database: the
+//! counts of open debates are refreshed behind it, one refresh at a time.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
@@ -22,6 +24,15 @@ use crate::store::Store;
 /// How long `/healthz` waits for the database.
 const DB_PATIENCE: Duration = Duration::from_secs(2);
 
+/// Requests answered at once; more are told 503 at once.
+const AT_ONCE: usize = 8;
+
+/// How long one request may take.
+const REQUEST_PATIENCE: Duration = Duration::from_secs(5);
+
+/// How old the database's counts behind `/metrics` may be before a scrape asks for new ones.
+const COUNTS_AGE: Duration = Duration::from_secs(10);
+
 /// What the listener looks at, once the app has it.
 #[derive(Clone)]
 pub struct Probe {
@@ -34,6 +45,11 @@ pub struct Probe {
 struct Shared {
     probe: Arc<RwLock<Option<Probe>>>,
     handle: PrometheusHandle,
+    /// The requests under way.
+    at_once: Arc<tokio::sync::Semaphore>,
+    /// The database's counts behind `/metrics`: when they were last asked for (one refresh
+    /// at a time).
+    counts: Arc<std::sync::Mutex<Option<std::time::Instant>>>,
 }
 
 /// The running listener.
@@ -49,6 +65,8 @@ impl Listener {
     /// until [`Listener::attach`].
     pub async fn start(addr: SocketAddr) -> Result<Listener, String> {
         let handle = metrics::install()?;
+        metrics::rounds_open(0);
+        metrics::debates_open(0, 0);
         let socket = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -57,10 +75,16 @@ impl Listener {
         let shared = Shared {
             probe: probe.clone(),
             handle,
+            at_once: Arc::new(tokio::sync::Semaphore::new(AT_ONCE)),
+            counts: Arc::default(),
         };
         let app = Router::new()
             .route("/healthz", get(healthz))
             .route("/metrics", get(render))
+            .layer(axum::middleware::from_fn_with_state(
+                shared.clone(),
+                bounded,
+            ))
             .with_state(shared);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
@@ -109,6 +133,22 @@ impl Listener {
     }
 }
 
+/// A few requests at a time, each within [`REQUEST_PATIENCE`]: a flood of scrapes or a slow
+/// database never piles requests up.
+async fn bounded(
+    State(shared): State<Shared>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let Ok(_permit) = shared.at_once.clone().try_acquire_owned() else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "busy\n").into_response();
+    };
+    match tokio::time::timeout(REQUEST_PATIENCE, next.run(req)).await {
+        Ok(answer) => answer,
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "no answer in time\n").into_response(),
+    }
+}
+
 fn probe(shared: &Shared) -> Option<Probe> {
     shared.probe.read().ok().and_then(|p| p.clone())
 }
@@ -135,10 +175,13 @@ async fn healthz(State(shared): State<Shared>) -> impl IntoResponse {
     }
 }
 
+/// The counters as they stand, at once. The rounds are counted in memory; the open debates
+/// come from the database behind the scrape ([`refresh_counts`]), so a scrape never waits on
+/// it, nor holds its connections.
 async fn render(State(shared): State<Shared>) -> impl IntoResponse {
     if let Some(p) = probe(&shared) {
-        let (votes, classes) = open_debates(&p.store).await;
-        metrics::open(p.rounds.len(), votes, classes);
+        metrics::rounds_open(p.rounds.len());
+        refresh_counts(&shared, p.store);
     }
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
@@ -146,22 +189,29 @@ async fn render(State(shared): State<Shared>) -> impl IntoResponse {
     )
 }
 
-/// Open quick votes and class debates in the database (0 when it cannot say, counted as a
-/// database error).
-async fn open_debates(store: &Store) -> (usize, usize) {
-    let votes = store.due_debates(i64::MAX).await.map(|d| {
-        d.iter()
-            .filter(|d| d.format != crate::debate::Format::Class)
-            .count()
-    });
-    let classes = store.open_classes().await.map(|c| c.len());
-    match (votes, classes) {
-        (Ok(v), Ok(c)) => (v, c),
-        (v, c) => {
-            metrics::database_error("metrics");
-            (v.unwrap_or(0), c.unwrap_or(0))
+/// Asks the database for the open debates when the last counts are older than
+/// [`COUNTS_AGE`] and no one is asking already; the next scrape shows them. A database that
+/// does not answer within [`DB_PATIENCE`] is counted as an error, and the old counts stay.
+fn refresh_counts(shared: &Shared, store: Store) {
+    {
+        let Ok(mut last) = shared.counts.lock() else {
+            return;
+        };
+        if last.is_some_and(|at| at.elapsed() < COUNTS_AGE) {
+            return;
         }
+        *last = Some(std::time::Instant::now());
     }
+    tokio::spawn(async move {
+        match tokio::time::timeout(DB_PATIENCE, store.open_debate_counts()).await {
+            Ok(Ok((votes, classes))) => metrics::debates_open(votes, classes),
+            Ok(Err(e)) => {
+                metrics::database_error("metrics");
+                tracing::warn!(error = %e, "cannot count the open debates");
+            }
+            Err(_) => metrics::database_error("metrics"),
+        }
+    });
 }
 
 #[cfg(test)]
@@ -217,6 +267,32 @@ mod tests {
             text.contains(r#"aura_debates_open{format="quick"} 0"#),
             "{text}"
         );
+
+        // With the database gone, fifty scrapes at once are all answered within a second
+        // (a few told "busy"), and the failed count behind them is counted as an error.
+        let started = std::time::Instant::now();
+        let scrapes: Vec<_> = (0..50)
+            .map(|_| tokio::spawn(async move { get(addr, "/metrics").await.0 }))
+            .collect();
+        for scrape in scrapes {
+            let status = scrape.await.expect("scrape");
+            assert!(status == 200 || status == 503, "{status}");
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "{:?}",
+            started.elapsed()
+        );
+        let mut counted = false;
+        for _ in 0..50 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            let (_, text) = get(addr, "/metrics").await;
+            if text.contains(r#"aura_database_errors_total{place="metrics"}"#) {
+                counted = true;
+                break;
+            }
+        }
+        assert!(counted, "the failed count is an error");
 
         listener.stop().await;
         assert!(

@@ -128,9 +128,19 @@ pub fn daily_post(sent: bool) {
     counter!(DAILY_POSTS, "result" => result).increment(1);
 }
 
-/// A database error in `place` (`interaction`, `daily`, `health`, `metrics`).
+/// A database error in `place` (`interaction`, `daily`, `background`, `health`, `metrics`).
 pub fn database_error(place: &'static str) {
     counter!(DATABASE_ERRORS, "place" => place).increment(1);
+}
+
+/// A background task failed (`what` it could not do): logged, and counted as a database error
+/// (`place="background"`) when the database is anywhere in its chain, so the counter sees every
+/// failure the log does.
+pub fn background_failed(what: &'static str, e: &anyhow::Error) {
+    if is_database(e) {
+        database_error("background");
+    }
+    tracing::error!(error = %e, "{what}");
 }
 
 /// Whether an error is the database's, anywhere in its chain.
@@ -143,8 +153,13 @@ pub(super) fn shards_connected(n: usize) {
     gauge!(SHARDS).set(n as f64);
 }
 
-pub(super) fn open(rounds: usize, votes: usize, classes: usize) {
+/// The quiz rounds running in this process.
+pub(super) fn rounds_open(rounds: usize) {
     gauge!(QUIZ_ROUNDS).set(rounds as f64);
+}
+
+/// The open quick votes and class debates in the database.
+pub(super) fn debates_open(votes: i64, classes: i64) {
     gauge!(DEBATES, "format" => "quick").set(votes as f64);
     gauge!(DEBATES, "format" => "class").set(classes as f64);
 }

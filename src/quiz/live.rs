@@ -502,12 +502,12 @@ async fn finish(s: &Services, live: &Live, ending: Ending) {
     {
         tracing::warn!(round = live.id, error = %e, "could not post a round's end");
     }
-    if let Err(e) = s
-        .store
-        .end_round(live.id, ending.code(), s.clock.unix())
-        .await
-    {
-        tracing::error!(round = live.id, error = %e, "could not mark a round ended");
+    let ended_at = s.clock.unix();
+    if let Err(e) = s.store.end_round(live.id, ending.code(), ended_at).await {
+        // The database is out: the end is kept, and stored by the sweep once it is back.
+        tracing::error!(round = live.id, error = %e, "could not mark a round ended; kept for later");
+        crate::ops::metrics::database_error("background");
+        super::recovery::keep_unsaved_end(s, live.id, ending.code(), ended_at);
     }
     tracing::info!(
         round = live.id,

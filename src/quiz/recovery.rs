@@ -2,7 +2,8 @@
 //! (all of them when it holds every shard), with a notice in their channels; it never touches
 //! the rounds of servers another process holds. Should one still be open later, it is ended
 //! when its channel starts a new one: an open round this process is not driving, in a channel
-//! of its own servers (the interaction arrived here), was left by a crash.
+//! of its own servers (the interaction arrived here), was left by a crash. A round that ended
+//! while the database was out keeps its end in memory until the sweep stores it.
 
 use crate::i18n::t;
 use crate::outbox::Message;
@@ -31,6 +32,47 @@ pub async fn recover(s: &Services) {
         if let Err(e) = s.outbox.post(channel, &Message::from(notice)).await {
             tracing::warn!(channel, error = %e, "could not post that a round was interrupted");
         }
+    }
+}
+
+/// Round ends the database refused (it was out): stored again by [`save_unsaved_ends`].
+#[derive(Default)]
+pub(crate) struct UnsavedEnds(std::sync::Mutex<Vec<(u64, &'static str, i64)>>);
+
+/// Keeps round `id`'s end (`outcome` at `at`) to store once the database is back.
+pub(crate) fn keep_unsaved_end(s: &Services, id: u64, outcome: &'static str, at: i64) {
+    if let Ok(mut kept) = s.state::<UnsavedEnds>().0.lock() {
+        kept.push((id, outcome, at));
+    }
+}
+
+/// Stores the round ends kept while the database was out, as they happened; those it still
+/// refuses wait for the next sweep.
+pub async fn save_unsaved_ends(s: &Services) -> Result<usize, StoreError> {
+    let kept = s.state::<UnsavedEnds>();
+    let pending: Vec<(u64, &'static str, i64)> = match kept.0.lock() {
+        Ok(mut list) => std::mem::take(&mut *list),
+        Err(_) => return Ok(0),
+    };
+    let mut saved = 0;
+    let mut failed = None;
+    for (id, outcome, at) in pending {
+        if failed.is_none() {
+            match s.store.end_round(id, outcome, at).await {
+                Ok(_) => {
+                    saved += 1;
+                    continue;
+                }
+                Err(e) => failed = Some(e),
+            }
+        }
+        if let Ok(mut list) = kept.0.lock() {
+            list.push((id, outcome, at));
+        }
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(saved),
     }
 }
 
@@ -175,5 +217,24 @@ mod tests {
             .filter(|x| matches!(x, Sent::Post { channel: 10, .. }))
             .count();
         assert_eq!(notices, 1);
+    }
+
+    /// A round whose end the database refused keeps it; the sweep stores it, as it happened,
+    /// once the database answers again.
+    #[tokio::test]
+    async fn a_round_end_refused_during_an_outage_is_stored_when_the_database_is_back() {
+        let (s, store, _) = services(Shards::All).await;
+        store.start_round(5, 8, 10, 3, 0).await.expect("round");
+        keep_unsaved_end(&s, 5, "finished", 40);
+        assert_eq!(store.open_rounds(8).await.expect("count"), 1);
+        assert_eq!(save_unsaved_ends(&s).await.expect("saved"), 1);
+        assert_eq!(store.open_rounds(8).await.expect("count"), 0);
+        assert_eq!(save_unsaved_ends(&s).await.expect("nothing left"), 0);
+        // The database out: the end stays kept.
+        store.start_round(6, 8, 11, 3, 0).await.expect("round");
+        keep_unsaved_end(&s, 6, "stopped", 50);
+        store.close().await;
+        assert!(save_unsaved_ends(&s).await.is_err());
+        assert_eq!(s.state::<UnsavedEnds>().0.lock().expect("kept").len(), 1);
     }
 }

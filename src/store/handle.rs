@@ -100,7 +100,10 @@ impl Store {
         let pool = PgPoolOptions::new()
             .max_connections(max)
             .min_connections(0)
-            .acquire_timeout(Duration::from_secs(10))
+            // While the database is out, a call fails within two seconds (the member is told
+            // so politely, background work tries again at its next tick) instead of holding
+            // an interaction until Discord gives up on it.
+            .acquire_timeout(Duration::from_secs(2))
             .connect_with(options)
             .await?;
         // Several processes may start at once: the migrations take a lock of their own.

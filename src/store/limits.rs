@@ -29,6 +29,20 @@ impl Store {
         })
     }
 
+    /// Open quick votes and class debates in the whole database (for `/metrics`).
+    pub async fn open_debate_counts(&self) -> Result<(i64, i64), StoreError> {
+        on!(&self.reader, |db| {
+            let row: (i64, i64) = sqlx::query_as(
+                "SELECT CAST(COALESCE(SUM(CASE WHEN format = 'class' THEN 0 ELSE 1 END), 0) AS BIGINT),
+                        CAST(COALESCE(SUM(CASE WHEN format = 'class' THEN 1 ELSE 0 END), 0) AS BIGINT)
+                 FROM debates WHERE closed_at IS NULL",
+            )
+            .fetch_one(db)
+            .await?;
+            Ok(row)
+        })
+    }
+
     /// A server's open debates, the newest first (at most `limit`).
     pub async fn open_debates_of(
         &self,

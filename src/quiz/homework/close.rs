@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use super::Assignment;
 use super::summary::{self, Shape, Summary};
+use crate::ops::metrics::background_failed;
 use crate::outbox::{Message, Sought};
 use crate::quiz::view::homework as cards;
 use crate::services::{Error, Services};
@@ -32,9 +33,7 @@ pub async fn sweep(s: &Services) -> Result<(), Error> {
             for a in due {
                 match tokio::time::timeout(CLOSE_WITHIN, close(&s, &a, None)).await {
                     Ok(Ok(_)) => {}
-                    Ok(Err(e)) => {
-                        tracing::warn!(homework = a.id, error = %e, "could not close a homework");
-                    }
+                    Ok(Err(e)) => background_failed("could not close a homework", &e),
                     Err(_) => tracing::warn!(
                         homework = a.id,
                         "closing a homework took too long; its summary is tried again"
@@ -49,9 +48,7 @@ pub async fn sweep(s: &Services) -> Result<(), Error> {
         if s.pace.shards.owns(Some(a.guild)) && a.closed_at.is_some_and(|at| at < now) {
             match tokio::time::timeout(CLOSE_WITHIN, post_summary(s, &a, true)).await {
                 Ok(Ok(())) => {}
-                Ok(Err(e)) => {
-                    tracing::warn!(homework = a.id, error = %e, "a homework summary still waits");
-                }
+                Ok(Err(e)) => background_failed("a homework summary still waits", &e),
                 Err(_) => tracing::warn!(homework = a.id, "a homework summary still waits"),
             }
         }

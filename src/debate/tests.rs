@@ -107,10 +107,10 @@ async fn the_speech_clock_is_kept_by_the_process_holding_the_server() {
     flow::click(&s, &at(2, 11), 500, Act::Join(Some(Side::Adorno)))
         .await
         .expect("join");
-    flow::click(&s, &teach(1), 500, Act::Next)
+    flow::click(&s, &teach(1), 500, Act::Next(None))
         .await
         .expect("opening vote");
-    flow::click(&s, &teach(2), 500, Act::Next)
+    flow::click(&s, &teach(2), 500, Act::Next(None))
         .await
         .expect("speeches");
     flow::click(&s, &at(3, 10), 500, Act::Speak(1))

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::debate::Side;
-use crate::debate::class::{Act, Poll};
+use crate::debate::class::{Act, Phase, Poll, Shown};
 use crate::quiz::Period;
 
 /// Every kind of component or modal Aura answers.
@@ -224,15 +224,37 @@ fn act_fields(act: &Act) -> String {
         Act::Join(Some(side)) => format!("join:{}", side.code()),
         Act::Join(None) => "in".into(),
         Act::Ballot(poll, side) => format!("vote:{}:{}", poll.code(), side.code()),
-        Act::Next => "next".into(),
-        Act::Pause => "pause".into(),
+        Act::Next(None) => "next".into(),
+        Act::Next(Some(at)) => format!(
+            "next:{}:{}:{}",
+            at.phase.code(),
+            at.speech,
+            u8::from(at.started)
+        ),
+        Act::Pause(None) => "pause".into(),
+        Act::Pause(Some((n, paused))) => format!("pause:{n}:{}", u8::from(*paused)),
         Act::Extend => "extend".into(),
         Act::Speak(n) => format!("speak:{n}"),
         Act::Poi(n) => format!("poi:{n}"),
-        Act::PoiAnswer(n, yes) => format!("{}:{n}", if *yes { "poi-yes" } else { "poi-no" }),
+        Act::PoiAnswer(n, yes, hand) => {
+            let kind = if *yes { "poi-yes" } else { "poi-no" };
+            match hand {
+                Some(hand) => format!("{kind}:{n}:{hand}"),
+                None => format!("{kind}:{n}"),
+            }
+        }
         Act::Argue => "argue".into(),
         Act::Argument => "argument".into(),
         Act::MySide => "mine".into(),
+    }
+}
+
+/// A yes-or-no field: `1` or `0`.
+fn flag(raw: &str) -> Option<bool> {
+    match raw {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
     }
 }
 
@@ -321,13 +343,21 @@ fn decode_debate(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
                 )),
                 ("in", 2) => Act::Join(None),
                 ("vote", 4) => Act::Ballot(Poll::parse(f.raw(2)?)?, Side::parse(f.raw(3)?)?),
-                ("next", 2) => Act::Next,
-                ("pause", 2) => Act::Pause,
+                ("next", 2) => Act::Next(None),
+                ("next", 5) => Act::Next(Some(Shown {
+                    phase: Phase::parse(f.raw(2)?)?,
+                    speech: f.number(3)?,
+                    started: flag(f.raw(4)?)?,
+                })),
+                ("pause", 2) => Act::Pause(None),
+                ("pause", 4) => Act::Pause(Some((f.number(2)?, flag(f.raw(3)?)?))),
                 ("extend", 2) => Act::Extend,
                 ("speak", 3) => Act::Speak(f.number(2)?),
                 ("poi", 3) => Act::Poi(f.number(2)?),
-                ("poi-yes", 3) => Act::PoiAnswer(f.number(2)?, true),
-                ("poi-no", 3) => Act::PoiAnswer(f.number(2)?, false),
+                ("poi-yes", 3) => Act::PoiAnswer(f.number(2)?, true, None),
+                ("poi-no", 3) => Act::PoiAnswer(f.number(2)?, false, None),
+                ("poi-yes", 4) => Act::PoiAnswer(f.number(2)?, true, Some(f.number(3)?)),
+                ("poi-no", 4) => Act::PoiAnswer(f.number(2)?, false, Some(f.number(3)?)),
                 ("argue", 2) => Act::Argue,
                 ("argument", 2) => Act::Argument,
                 ("mine", 2) => Act::MySide,
@@ -541,18 +571,40 @@ mod tests {
         ]
     }
 
+    fn phase() -> impl Strategy<Value = Phase> {
+        prop_oneof![
+            Just(Phase::Lobby),
+            Just(Phase::Opening),
+            Just(Phase::Speech),
+            Just(Phase::Closing),
+            Just(Phase::Done),
+        ]
+    }
+
     fn act() -> impl Strategy<Value = Act> {
         let debater = prop_oneof![Just(Side::Benjamin), Just(Side::Adorno)];
         let poll = prop_oneof![Just(Poll::Opening), Just(Poll::Closing)];
         prop_oneof![
             proptest::option::of(debater).prop_map(Act::Join),
             (poll, side()).prop_map(|(p, s)| Act::Ballot(p, s)),
-            Just(Act::Next),
-            Just(Act::Pause),
+            Just(Act::Next(None)),
+            (phase(), any::<u32>(), any::<bool>()).prop_map(|(phase, speech, started)| {
+                Act::Next(Some(Shown {
+                    phase,
+                    speech,
+                    started,
+                }))
+            }),
+            proptest::option::of((any::<u32>(), any::<bool>())).prop_map(Act::Pause),
             Just(Act::Extend),
             any::<u32>().prop_map(Act::Speak),
             any::<u32>().prop_map(Act::Poi),
-            (any::<u32>(), any::<bool>()).prop_map(|(n, yes)| Act::PoiAnswer(n, yes)),
+            (
+                any::<u32>(),
+                any::<bool>(),
+                proptest::option::of(0i64..i64::MAX)
+            )
+                .prop_map(|(n, yes, hand)| Act::PoiAnswer(n, yes, hand)),
             Just(Act::Argue),
             Just(Act::Argument),
             Just(Act::MySide),

@@ -434,6 +434,33 @@ impl Store {
         })
     }
 
+    /// A volunteer takes a waiting speech and starts its clock, in one statement; `false` when
+    /// it had a speaker or had started already (another volunteer was first).
+    pub async fn claim_speech(
+        &self,
+        id: u64,
+        number: u32,
+        speaker: (u64, &str),
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "UPDATE debate_speeches SET speaker_id = $1, speaker_name = $2, started_at = $3,
+                        deadline = $3 + allowed
+                 WHERE debate_id = $4 AND number = $5 AND speaker_id IS NULL
+                   AND started_at IS NULL AND ended_at IS NULL",
+            )
+            .bind(speaker.0.to_string())
+            .bind(speaker.1)
+            .bind(now)
+            .bind(id.to_string())
+            .bind(i64::from(number))
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
     /// Starts a waiting speech's clock; `false` when it had started already.
     pub async fn start_speech(&self, id: u64, number: u32, now: i64) -> Result<bool, StoreError> {
         let sql = "UPDATE debate_speeches SET started_at = $1, deadline = $1 + allowed
@@ -599,12 +626,16 @@ impl Store {
         id: u64,
         speech: u32,
         accept: bool,
+        hand: Option<i64>,
     ) -> Result<Option<(u64, String)>, StoreError> {
         on!(&self.pool, |db| {
+            // The hand shown (`$4`), still up; or, for a message that named none, the first.
             let row = sqlx::query(
             "UPDATE debate_pois SET state = $1
              WHERE id = (SELECT id FROM debate_pois WHERE debate_id = $2 AND speech = $3 AND state = 'waiting'
+                           AND ($4 IS NULL OR id = $4)
                          ORDER BY id LIMIT 1)
+               AND state = 'waiting'
              RETURNING user_id, name",
         )
         .bind(if accept {
@@ -614,6 +645,7 @@ impl Store {
         })
         .bind(id.to_string())
         .bind(i64::from(speech))
+        .bind(hand)
         .fetch_optional(db)
         .await?;
             row.map(|r| Ok((snowflake(&r, "user_id")?, r.try_get("name")?)))

@@ -48,7 +48,7 @@ impl Store {
         &self,
         guild: u64,
         limit: u32,
-    ) -> Result<Vec<crate::debate::Debate>, StoreError> {
+    ) -> Result<Vec<crate::debate::model::Debate>, StoreError> {
         on!(&self.reader, |db| {
             let rows = sqlx::query(
                 "SELECT * FROM debates WHERE guild_id = $1 AND closed_at IS NULL

@@ -250,7 +250,7 @@ async fn arguments_added_at_once_are_numbered_once_and_bounded_across_processes(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_on_time_close_rechecks_the_due_time_after_an_extension() {
     let (a, b) = two_processes().await;
-    let homework = crate::quiz::homework::Assignment {
+    let homework = crate::quiz::homework::model::Assignment {
         id: 90,
         guild: 1,
         number: 0,

@@ -160,7 +160,7 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
             None => t(lang, "class-no-side"),
         })),
         // What members do during a speech, refused once it is no longer the current one.
-        Act::Speak(n) | Act::Poi(n) | Act::PoiAnswer(n, _) => {
+        Act::Speak(n) | Act::Poi(n) | Act::PoiAnswer(n, _, _) => {
             let Some(sp) = c.current().filter(|sp| sp.number == n) else {
                 return Ok(notice(lang, "class-speech-over"));
             };
@@ -174,22 +174,37 @@ pub async fn click(s: &Services, inv: &Invocation, id: u64, act: Act) -> Result<
             };
             match act {
                 Act::Speak(_) => during.volunteer().await,
-                Act::PoiAnswer(_, yes) => during.answer_poi(yes).await,
+                Act::PoiAnswer(_, yes, hand) => during.answer_poi(yes, hand).await,
                 _ => during.raise().await,
             }
         }
         Act::Argue => Ok(members::argue_form(inv, &c)),
         Act::Argument => Ok(notice(lang, "error-stale-button")),
-        Act::Next | Act::Pause | Act::Extend => {
+        Act::Next(_) | Act::Pause(_) | Act::Extend => {
             if !rules::may_close(s, &c.debate, inv).await? {
                 return Ok(notice(lang, "class-not-moderator"));
             }
+            let now = s.clock.unix();
+            let paused = matches!(
+                c.current().map(|sp| sp.clock(now)),
+                Some(Clock::Paused { .. })
+            );
+            // The message's state, not the debate's now: a second press of what a first press
+            // already acted on is told so, and changes nothing.
+            let moved = match act {
+                Act::Next(Some(shown)) => shown != c.shown(now),
+                Act::Pause(Some((n, was_paused))) => {
+                    c.current().map(|sp| sp.number) != Some(n) || was_paused != paused
+                }
+                _ => false,
+            };
+            if moved {
+                return Ok(notice(lang, Refusal::MovedAlready.key()));
+            }
             let cmd = match act {
-                Act::Next => Command::Next { speaker: None },
-                Act::Pause => match c.current().map(|sp| sp.clock(s.clock.unix())) {
-                    Some(Clock::Paused { .. }) => Command::Resume,
-                    _ => Command::Pause,
-                },
+                Act::Next(_) => Command::Next { speaker: None },
+                Act::Pause(_) if paused => Command::Resume,
+                Act::Pause(_) => Command::Pause,
                 _ => Command::Extend,
             };
             steer(s, inv, c, cmd).await

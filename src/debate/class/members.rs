@@ -78,12 +78,11 @@ impl During<'_> {
         if sp.clock(self.now) != Clock::Waiting || sp.speaker.is_some() {
             return Ok(notice(lang, "class-speaker-taken"));
         }
-        s.store
-            .set_speaker(c.debate.id, sp.number, (inv.user, &inv.name))
-            .await?;
+        // Claimed and started in one statement: of two volunteers at once, one is the
+        // speaker of record, and the other is told.
         if !s
             .store
-            .start_speech(c.debate.id, sp.number, self.now)
+            .claim_speech(c.debate.id, sp.number, (inv.user, &inv.name), self.now)
             .await?
         {
             return Ok(notice(lang, "class-speaker-taken"));
@@ -114,14 +113,19 @@ impl During<'_> {
     }
 
     /// The speaker (or a moderator) accepts or declines the first hand up.
-    pub(super) async fn answer_poi(&self, accept: bool) -> Result<Outcome, Error> {
+    pub(super) async fn answer_poi(
+        &self,
+        accept: bool,
+        hand: Option<i64>,
+    ) -> Result<Outcome, Error> {
         let (s, inv, c, sp) = (self.s, self.inv, self.c, self.sp);
         let lang = inv.lang;
         let speaker = sp.speaker.as_ref().map(|(id, _)| *id);
         if speaker != Some(inv.user) && !crate::debate::rules::may_close(s, &c.debate, inv).await? {
             return Ok(notice(lang, "class-poi-not-speaker"));
         }
-        let Some((member, _)) = s.store.answer_poi(c.debate.id, sp.number, accept).await? else {
+        let answered = s.store.answer_poi(c.debate.id, sp.number, accept, hand);
+        let Some((member, _)) = answered.await? else {
             return Ok(notice(lang, "class-poi-none"));
         };
         let key = if accept {

@@ -24,8 +24,8 @@ pub mod step;
 mod tests;
 
 pub use model::{
-    Act, Argument, Class, Clock, Member, Part, Phase, Poi, PoiState, Poll, SidesMode, Speech,
-    order, warn_secs,
+    Act, Argument, Class, Clock, Member, Part, Phase, Poi, PoiState, Poll, Shown, SidesMode,
+    Speech, order, warn_secs,
 };
 pub use result::{Verdict, verdict};
 pub use step::{Refusal, Step};

@@ -12,24 +12,37 @@ pub enum Act {
     Join(Option<Side>),
     /// A ballot in the opening or closing vote.
     Ballot(Poll, Side),
-    /// The moderator moves the debate on.
-    Next,
-    /// The moderator pauses or resumes the speech.
-    Pause,
+    /// The moderator moves the debate on from the state the control message showed (`None`:
+    /// a message from before it carried its state).
+    Next(Option<Shown>),
+    /// The moderator pauses or resumes the speech shown, as the button said (speech number,
+    /// and whether it showed the speech paused).
+    Pause(Option<(u32, bool)>),
     /// The moderator gives the speech one more minute.
     Extend,
     /// "I'll speak" for this speech.
     Speak(u32),
     /// A raised hand (point of information) during this speech.
     Poi(u32),
-    /// The speaker (or moderator) accepts or declines the first hand up.
-    PoiAnswer(u32, bool),
+    /// The speaker (or moderator) accepts or declines a hand up during speech `.0`: the hand
+    /// the message showed (`.2`, its id), or the first waiting for an older message.
+    PoiAnswer(u32, bool, Option<i64>),
     /// Opens the argument form.
     Argue,
     /// The argument form, submitted.
     Argument,
     /// "Which side am I on?"
     MySide,
+}
+
+/// Where a class debate stood when its control message was drawn: the phase, the current
+/// speech, and whether that speech had started. A moderator's Next acts on this, so two presses
+/// of the same message move the debate once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Shown {
+    pub phase: Phase,
+    pub speech: u32,
+    pub started: bool,
 }
 
 /// How members get a side.
@@ -62,7 +75,7 @@ impl choice::Choice for SidesMode {
 }
 
 /// Where a class debate is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Phase {
     /// Members join sides (or say "I'm in").
     Lobby,
@@ -330,6 +343,17 @@ pub struct Class {
 }
 
 impl Class {
+    /// Where the debate stands at `now`, as its control message shows it.
+    pub fn shown(&self, now: i64) -> Shown {
+        Shown {
+            phase: self.phase,
+            speech: self.speech,
+            started: self
+                .current()
+                .is_some_and(|sp| sp.clock(now) != Clock::Waiting),
+        }
+    }
+
     /// How deep argument `number` stands in its tree: 1 for a claim, 2 for a reply to one…
     /// (a chain broken by a removed argument counts from the break).
     pub fn depth_of(&self, number: u32) -> usize {

@@ -131,11 +131,11 @@ async fn members_take_sides(run: &Run) {
             .expect("in");
         assert!(text(&o).contains("You're in"), "{}", text(&o));
     }
-    let plain = flow::click(s, &run.at(30, 10), id, Act::Next)
+    let plain = flow::click(s, &run.at(30, 10), id, Act::Next(None))
         .await
         .expect("next");
     assert!(text(&plain).contains("Only the member who started"));
-    flow::click(s, &run.teach(1), id, Act::Next)
+    flow::click(s, &run.teach(1), id, Act::Next(None))
         .await
         .expect("deal");
     let c = run.class().await;
@@ -173,9 +173,26 @@ async fn the_opening_vote(run: &Run) -> (Vec<u64>, Vec<u64>) {
     .await
     .expect("early closing ballot");
     assert!(text(&wrong).contains("closed"), "{}", text(&wrong));
-    flow::click(s, &run.teach(2), id, Act::Next)
+    // Two moderators press Next on the same message at once: the debate moves once, and the
+    // second is told so.
+    let shown = run.class().await.shown(s.clock.unix());
+    let (first, second) = (run.teach(2), run.teach(90));
+    let (a, b) = tokio::join!(
+        flow::click(s, &first, id, Act::Next(Some(shown))),
+        flow::click(s, &second, id, Act::Next(Some(shown))),
+    );
+    let answers = [text(&a.expect("next")), text(&b.expect("next"))];
+    let told = answers
+        .iter()
+        .filter(|t| t.contains("moved the debate on a moment ago"));
+    assert_eq!(told.count(), 1, "{answers:?}");
+    let c = run.class().await;
+    assert_eq!((c.phase, c.speech), (Phase::Speech, 1));
+    // Pressed again later from the old message: still nothing moves.
+    let stale = flow::click(s, &run.teach(91), id, Act::Next(Some(shown)))
         .await
-        .expect("speeches");
+        .expect("stale next");
+    assert!(text(&stale).contains("a moment ago"), "{}", text(&stale));
     let c = run.class().await;
     assert_eq!((c.phase, c.speech), (Phase::Speech, 1));
     let benjamin: Vec<u64> = c.on(Side::Benjamin).map(|m| m.id).collect();
@@ -204,9 +221,14 @@ async fn the_first_speech(run: &Run, benjamin: &[u64], adorno: &[u64]) {
         .await
         .expect("poi");
     assert!(text(&own).contains("other side"), "{}", text(&own));
-    let ok = flow::click(s, &run.at(65, benjamin[0]), id, Act::PoiAnswer(1, true))
-        .await
-        .expect("answer");
+    let ok = flow::click(
+        s,
+        &run.at(65, benjamin[0]),
+        id,
+        Act::PoiAnswer(1, true, None),
+    )
+    .await
+    .expect("answer");
     assert!(text(&ok).contains("accepted"), "{}", text(&ok));
     // The clock: a warning at half time (90 s speech: 45 s left), "time" once.
     s.clock.advance(50);
@@ -231,7 +253,7 @@ async fn the_first_speech(run: &Run, benjamin: &[u64], adorno: &[u64]) {
 /// Pause, extend and resume work on the next speech, given to a named speaker.
 async fn pause_extend_and_resume(run: &Run, adorno: &[u64]) {
     let s = &run.s;
-    flow::click(s, &run.teach(3), DEBATE, Act::Next)
+    flow::click(s, &run.teach(3), DEBATE, Act::Next(None))
         .await
         .expect("end speech 1");
     flow::command(
@@ -262,7 +284,14 @@ async fn pause_extend_and_resume(run: &Run, adorno: &[u64]) {
         .expect("resume");
     let c = run.class().await;
     let sp = c.current().expect("speech 2").clone();
-    assert_eq!(sp.deadline, Some(s.clock.unix() + 80 + 60), "{sp:?}");
+    // 80 s were left, one minute more; the clock also runs with real time, so a second may
+    // tick between the steps.
+    let expected = s.clock.unix() + 80 + 60;
+    assert!(
+        sp.deadline
+            .is_some_and(|d| (expected - 2..=expected).contains(&d)),
+        "{sp:?}"
+    );
 }
 
 /// An argument with a reply; a bad source is refused with the claim quoted back.
@@ -321,7 +350,7 @@ async fn arguments(run: &Run, benjamin: &[u64], adorno: &[u64]) {
 async fn the_closing_vote_and_result(run: &Run) {
     let (s, id) = (&run.s, DEBATE);
     for n in 0..9 {
-        flow::click(s, &run.teach(10 + n), id, Act::Next)
+        flow::click(s, &run.teach(10 + n), id, Act::Next(None))
             .await
             .expect("next");
     }
@@ -333,7 +362,7 @@ async fn the_closing_vote_and_result(run: &Run) {
             .await
             .expect("ballot");
     }
-    flow::click(s, &run.teach(30), id, Act::Next)
+    flow::click(s, &run.teach(30), id, Act::Next(None))
         .await
         .expect("result");
     let c = run.class().await;

@@ -244,8 +244,8 @@ fn buttons(c: &Class, now: i64) -> Vec<Button> {
             }
             out.extend(anytime_buttons(id, lang));
             out.push(next_button(
-                id,
-                lang,
+                c,
+                now,
                 match c.sides_mode {
                     SidesMode::Join => "class-next-lobby",
                     SidesMode::Assign => "class-next-deal",
@@ -258,7 +258,7 @@ fn buttons(c: &Class, now: i64) -> Vec<Button> {
             if c.sides_mode == SidesMode::Join {
                 out.extend(join_buttons(id, lang));
             }
-            out.push(next_button(id, lang, "class-next-opening"));
+            out.push(next_button(c, now, "class-next-opening"));
         }
         Phase::Speech => {
             if let Some(sp) = c.current() {
@@ -268,7 +268,7 @@ fn buttons(c: &Class, now: i64) -> Vec<Button> {
         Phase::Closing => {
             out.extend(ballot_buttons(id, lang, Poll::Closing));
             out.extend(anytime_buttons(id, lang));
-            out.push(next_button(id, lang, "class-next-closing"));
+            out.push(next_button(c, now, "class-next-closing"));
         }
         Phase::Done => {}
     }
@@ -324,9 +324,12 @@ fn anytime_buttons(id: u64, lang: Lang) -> [Button; 2] {
     ]
 }
 
-/// The moderator's "next", labelled with what it does.
-fn next_button(id: u64, lang: Lang, key: &str) -> Button {
-    button(id, Act::Next, t(lang, key), ButtonStyle::Success)
+/// The moderator's "next", labelled with what it does, carrying where the debate stands as
+/// shown: a second press of the same message finds it moved, and moves nothing.
+fn next_button(c: &Class, now: i64, key: &str) -> Button {
+    let (id, lang) = (c.debate.id, c.debate.lang);
+    let act = Act::Next(Some(c.shown(now)));
+    button(id, act, t(lang, key), ButtonStyle::Success)
 }
 
 /// During a speech: "I'll speak" while it waits for its speaker; then a hand to raise, the
@@ -344,7 +347,7 @@ fn speech_buttons(c: &Class, sp: &Speech, now: i64) -> Vec<Button> {
             Primary,
         )];
         out.extend(anytime_buttons(id, lang));
-        out.push(next_button(id, lang, "class-next-start"));
+        out.push(next_button(c, now, "class-next-start"));
         return out;
     }
     let mut out = vec![button(
@@ -353,27 +356,35 @@ fn speech_buttons(c: &Class, sp: &Speech, now: i64) -> Vec<Button> {
         t(lang, "class-button-poi"),
         Primary,
     )];
-    if c.pois_in(n).any(|p| p.state == PoiState::Waiting) {
+    // The hand shown (the first up): its answer is for that member, whoever raises theirs
+    // meanwhile.
+    if let Some(hand) = c.pois_in(n).find(|p| p.state == PoiState::Waiting) {
         out.push(button(
             id,
-            Act::PoiAnswer(n, true),
+            Act::PoiAnswer(n, true, Some(hand.id)),
             t(lang, "class-button-poi-yes"),
             Success,
         ));
         out.push(button(
             id,
-            Act::PoiAnswer(n, false),
+            Act::PoiAnswer(n, false, Some(hand.id)),
             t(lang, "class-button-poi-no"),
             Secondary,
         ));
     }
     out.extend(anytime_buttons(id, lang));
-    let pause = if matches!(clock, Clock::Paused { .. }) {
+    let paused = matches!(clock, Clock::Paused { .. });
+    let pause = if paused {
         "class-button-resume"
     } else {
         "class-button-pause"
     };
-    out.push(button(id, Act::Pause, t(lang, pause), Secondary));
+    out.push(button(
+        id,
+        Act::Pause(Some((n, paused))),
+        t(lang, pause),
+        Secondary,
+    ));
     out.push(button(
         id,
         Act::Extend,
@@ -381,8 +392,8 @@ fn speech_buttons(c: &Class, sp: &Speech, now: i64) -> Vec<Button> {
         Secondary,
     ));
     out.push(next_button(
-        id,
-        lang,
+        c,
+        now,
         if n as usize >= c.speeches.len() {
             "class-next-last"
         } else {

@@ -82,6 +82,17 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         "aura:sugg-approve",
         "aura:sugg-deny:1:2",
         "aura:sugg-reason",
+        // Class debates, homework, practice, typed answers, teams, privacy.
+        "aura:db:1",
+        "aura:db",
+        "aura:hw-start",
+        "aura:hw:1:2",
+        "aura:hw-close:1:2",
+        "aura:practice:1:2:q",
+        "aura:quiz-type:1",
+        "aura:quiz-typed:1",
+        "aura:quiz-team:1",
+        "aura:privacy:delete",
     ];
     let nothing_there = [
         "aura:concept:nopack:nothing".to_string(),
@@ -105,6 +116,19 @@ async fn forged_and_stale_custom_ids_of_every_kind_get_a_polite_notice_and_chang
         "aura:sugg-deny:999".into(),
         // Someone else's reply, or a message nobody asked for.
         format!("aura:delete:{me}"),
+        "aura:db:999:join:benjamin".into(),
+        "aura:db:999:argue".into(),
+        "aura:db:999:next".into(),
+        "aura:db:999:poi:3".into(),
+        "aura:hw-start:999".into(),
+        "aura:hw:999:1:0".into(),
+        format!("aura:hw-close:999:{me}:close"),
+        "aura:practice:999:1:nothing:0".into(),
+        "aura:quiz-type:999:1".into(),
+        "aura:quiz-typed:999:1".into(),
+        "aura:quiz-team:999:0".into(),
+        // Another member's deletion, forged.
+        "aura:privacy:delete:12345".into(),
     ];
     let before = (fake.posted().len(), fake.edits().len());
     let all = garbage

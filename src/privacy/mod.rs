@@ -106,6 +106,9 @@ pub async fn confirm(
     if !delete {
         return Ok(Outcome::Update(Reply::private(t(lang, "privacy-kept"))));
     }
+    // What the rounds running now hold of the member goes first, so that no later save of
+    // theirs stores it again; the store then flushes its queued writes before deleting.
+    crate::quiz::live::rooms(s).forget(inv.user);
     let gone = s.store.forget_member(inv.user).await?;
     tracing::info!("a member's stored data was deleted at their request");
     let mut text = format!("{}\n\n{}", t(lang, "privacy-deleted"), summary(&gone, lang));

@@ -114,6 +114,19 @@ impl Rooms {
     }
 
     /// How many rounds this process is running.
+    /// Forgets `member` in every round this process runs (see [`Round::forget`]).
+    pub fn forget(&self, member: u64) {
+        let rounds: Vec<Arc<Live>> = match self.live.lock() {
+            Ok(live) => live.values().cloned().collect(),
+            Err(_) => return,
+        };
+        for live in rounds {
+            if let Ok(mut round) = live.round.lock() {
+                round.forget(member);
+            }
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.live.lock().map(|l| l.len()).unwrap_or(0)
     }

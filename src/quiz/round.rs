@@ -214,6 +214,19 @@ pub struct Round {
 }
 
 impl Round {
+    /// Forgets `member` (they asked Aura to delete what it stores about them): their answers,
+    /// hints and points in this round go, so no later save stores them again. Their team place
+    /// stays (teams are the class's), without a point of theirs.
+    pub fn forget(&mut self, member: Member) {
+        for answers in &mut self.answers {
+            answers.remove(&member);
+        }
+        for hinted in &mut self.hinted {
+            hinted.remove(&member);
+        }
+        self.totals.remove(&member);
+    }
+
     /// Draws the round's questions from `pool`, without repetition, in an order and with
     /// choice orders fixed by `seed`.
     pub fn new(pool: &[QuizQuestion], settings: Settings, seed: u64) -> Result<Round, RoundError> {

@@ -30,9 +30,16 @@ pub(super) trait Grouped: Sized + Send + Sync + 'static {
 /// A write waiting for its group, with its caller's answer.
 type Waiting<T> = (T, oneshot::Sender<Result<<T as Grouped>::Done, StoreError>>);
 
+/// What the writing task is handed: a write, or a flush answered once every write handed
+/// before it is stored.
+enum Job<T: Grouped> {
+    Write(Waiting<T>),
+    Flush(oneshot::Sender<()>),
+}
+
 /// The handle to the task that writes `T`s; cheap to clone.
 pub(super) struct Writer<T: Grouped> {
-    queue: mpsc::UnboundedSender<Waiting<T>>,
+    queue: mpsc::UnboundedSender<Job<T>>,
 }
 
 impl<T: Grouped> std::fmt::Debug for Writer<T> {
@@ -52,11 +59,24 @@ impl<T: Grouped> Clone for Writer<T> {
 impl<T: Grouped> Writer<T> {
     /// Starts the writing task on the current runtime; it ends when every handle is dropped.
     pub(super) fn start(db: Db) -> Writer<T> {
-        let (queue, mut waiting) = mpsc::unbounded_channel::<Waiting<T>>();
+        let (queue, mut waiting) = mpsc::unbounded_channel::<Job<T>>();
         tokio::spawn(async move {
-            let mut group = Vec::with_capacity(MOST);
-            while waiting.recv_many(&mut group, MOST).await > 0 {
-                write(&db, std::mem::take(&mut group)).await;
+            let mut jobs = Vec::with_capacity(MOST);
+            while waiting.recv_many(&mut jobs, MOST).await > 0 {
+                let mut group = Vec::with_capacity(jobs.len());
+                let mut flushes = Vec::new();
+                for job in jobs.drain(..) {
+                    match job {
+                        Job::Write(w) => group.push(w),
+                        Job::Flush(done) => flushes.push(done),
+                    }
+                }
+                if !group.is_empty() {
+                    write(&db, group).await;
+                }
+                for done in flushes {
+                    let _ = done.send(());
+                }
             }
         });
         Writer { queue }
@@ -66,10 +86,19 @@ impl<T: Grouped> Writer<T> {
     pub(super) async fn submit(&self, item: T) -> Result<T::Done, StoreError> {
         let closed = || StoreError::Db(sqlx::Error::PoolClosed);
         let (done, outcome) = oneshot::channel();
-        if self.queue.send((item, done)).is_err() {
+        if self.queue.send(Job::Write((item, done))).is_err() {
             return Err(closed());
         }
         outcome.await.unwrap_or_else(|_| Err(closed()))
+    }
+
+    /// Waits until every write handed in before it is stored (or failed): a member's data
+    /// deleted after this cannot be brought back by a write already queued.
+    pub(super) async fn flush(&self) {
+        let (done, flushed) = oneshot::channel();
+        if self.queue.send(Job::Flush(done)).is_ok() {
+            let _ = flushed.await;
+        }
     }
 }
 

@@ -94,6 +94,9 @@ impl Store {
     /// class's anonymous tallies per question keep their answers' counts). Returns
     /// what was there.
     pub async fn forget_member(&self, user: u64) -> Result<MemberRows, StoreError> {
+        // Votes and answers already queued are stored first, then deleted with the rest.
+        self.votes.flush().await;
+        self.answers.flush().await;
         on!(&self.pool, |db| {
             let user = user.to_string();
             let mut tx = db.begin_write().await?;

@@ -1,6 +1,8 @@
 //! Old rows go: quiz answers of ended rounds, votes of closed debates and stored interaction
 //! tokens older than the retention setting are deleted (tokens are blanked; Discord stops
-//! honouring them after 15 minutes anyway). Run by a periodic background task.
+//! honouring them after 15 minutes anyway), and so are practice runs left unfinished (ended
+//! first, so their answers go too), closed homework with its attempts, rounds with nothing
+//! left in them, and denied suggestions with their text. Run by a periodic background task.
 
 use super::{BeginWrite, Store, StoreError};
 
@@ -12,11 +14,13 @@ pub struct Pruned {
     pub rounds: u64,
     pub votes: u64,
     pub tokens: u64,
+    /// Practice runs ended, and homework, empty rounds and denied suggestions deleted.
+    pub records: u64,
 }
 
 impl Pruned {
     pub fn total(&self) -> u64 {
-        self.answers + self.rounds + self.votes + self.tokens
+        self.answers + self.rounds + self.votes + self.tokens + self.records
     }
 
     /// The count a statement's rows add to.
@@ -26,6 +30,7 @@ impl Pruned {
             Kind::Rounds => &mut self.rounds,
             Kind::Votes => &mut self.votes,
             Kind::Tokens => &mut self.tokens,
+            Kind::Records => &mut self.records,
         }
     }
 }
@@ -38,12 +43,14 @@ enum Kind {
     Rounds,
     Votes,
     Tokens,
+    /// Whole records: practice runs, homework, rounds, suggestions.
+    Records,
 }
 
 /// The statements of a pruning (`$1`: the instant before which rows go), each with what its
 /// rows count as. Each finds its rows by their age through an index, then checks their debate
 /// by key (never the list of every closed debate).
-const STATEMENTS: [(Kind, &str); 9] = [
+const STATEMENTS: [(Kind, &str); 12] = [
     // A box not moved since then forgets the question, as its answers are gone.
     (Kind::Rounds, "DELETE FROM quiz_boxes WHERE last_at < $1"),
     (
@@ -87,7 +94,27 @@ const STATEMENTS: [(Kind, &str); 9] = [
         Kind::Tokens,
         "UPDATE daily_suggestions SET token = '' WHERE token != '' AND created_at < $1",
     ),
+    // Homework closed that long ago, with its attempts (their rounds' answers go by age).
+    (Kind::Records, "DELETE FROM homework WHERE closed_at < $1"),
+    // A round ended that long ago with no answer and no member's total left in it.
+    (
+        Kind::Records,
+        "DELETE FROM quiz_rounds WHERE ended_at < $1
+             AND NOT EXISTS (SELECT 1 FROM quiz_answers a WHERE a.round_id = quiz_rounds.id)
+             AND NOT EXISTS (SELECT 1 FROM quiz_round_members m WHERE m.round_id = quiz_rounds.id)
+             AND NOT EXISTS (SELECT 1 FROM homework_attempts h WHERE h.round_id = quiz_rounds.id)",
+    ),
+    // A denied suggestion's text, reason and author go; an approved one is the class's prompt.
+    (
+        Kind::Records,
+        "DELETE FROM daily_suggestions WHERE status = 'denied' AND created_at < $1",
+    ),
 ];
+
+/// Practice runs a member left unfinished (a run never ends by itself): ended as abandoned
+/// once older than the retention, before the answers' pruning, so their answers go with it.
+const END_ABANDONED: &str = "UPDATE quiz_rounds SET ended_at = started_at, outcome = 'abandoned'
+    WHERE kind = 'practice' AND ended_at IS NULL AND started_at < $1";
 
 /// Old answers (and each member's totals per round), deleted `BATCH` rows per transaction
 /// through the index on their age, so the first prune of a large history never holds the
@@ -118,6 +145,13 @@ impl Store {
     /// transactions; the rest in one.
     pub async fn prune(&self, before: i64) -> Result<Pruned, StoreError> {
         let mut pruned = Pruned::default();
+        pruned.records += on!(&self.pool, |db| {
+            sqlx::query(END_ABANDONED)
+                .bind(before)
+                .execute(db)
+                .await?
+                .rows_affected()
+        });
         for (kind, sql) in BATCHED {
             loop {
                 let done = on!(&self.pool, |db| {
@@ -210,7 +244,9 @@ mod tests {
                 answers: 1,
                 rounds: 0,
                 votes: 1,
-                tokens: 2
+                tokens: 2,
+                // The old round, nothing left in it.
+                records: 1,
             }
         );
         assert_eq!(
@@ -249,6 +285,77 @@ mod tests {
                 .expect("prune")
                 .total(),
             0
+        );
+    }
+
+    /// A practice run left unfinished, closed homework with its attempts and a denied
+    /// suggestion go once older than the retention; a recent run and an approved suggestion
+    /// stay.
+    #[tokio::test]
+    async fn abandoned_practice_old_homework_and_denied_suggestions_go() {
+        let s = Store::in_memory().await.expect("store");
+        let clock = Clock::adjustable();
+        clock.set("2026-03-01T00:00:00Z".parse().expect("instant"));
+        let old = clock.unix();
+        clock.advance(200 * DAY);
+        let recent = clock.unix() - DAY;
+        for (round, at) in [("p-old", old), ("p-new", recent)] {
+            on!(&s.pool, |db| sqlx::query("INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, kind, folded) VALUES ($1, '1', '2', '5', $2, 'practice', 1)")
+                .bind(round).bind(at)
+                .execute(db).await.map(|_| ())).expect("run");
+            on!(&s.pool, |db| sqlx::query("INSERT INTO quiz_answers (round_id, question_no, question_id, guild_id, user_id, choice, correct, taken_ms, points, answered_at, kind) VALUES ($1, 1, 'q', '1', '5', 0, 1, 900, 0, $2, 'practice')")
+                .bind(round).bind(at)
+                .execute(db).await.map(|_| ())).expect("answer");
+        }
+        on!(&s.pool, |db| sqlx::query("INSERT INTO homework (id, guild_id, number, channel_id, teacher_id, lang, pack, questions, created_at, due_at, zone, closed_at, summary_message) VALUES ('h-old', '1', 1, '2', '3', 'en', 'benjamin', '[]', $1, $1, 'UTC', $1, '0')")
+            .bind(old)
+            .execute(db).await.map(|_| ())).expect("homework");
+        for (id, status) in [("old denied", "denied"), ("old approved", "approved")] {
+            let n = s
+                .add_suggestion(1, 2, 5, id, "", old)
+                .await
+                .expect("suggestion");
+            on!(&s.pool, |db| sqlx::query(
+                "UPDATE daily_suggestions SET status = $1 WHERE id = $2"
+            )
+            .bind(status)
+            .bind(n)
+            .execute(db)
+            .await
+            .map(|_| ()))
+            .expect("decided");
+        }
+        let gone = s.prune(clock.unix() - 180 * DAY).await.expect("prune");
+        // The old run ended and deleted, its answer gone; the homework; the denied suggestion.
+        assert_eq!((gone.answers, gone.records), (1, 4), "{gone:?}");
+        assert_eq!(
+            rows(&s, "SELECT COUNT(*) FROM quiz_rounds WHERE id = 'p-old'").await,
+            0
+        );
+        assert_eq!(
+            rows(
+                &s,
+                "SELECT COUNT(*) FROM quiz_answers WHERE round_id = 'p-new'"
+            )
+            .await,
+            1
+        );
+        assert_eq!(rows(&s, "SELECT COUNT(*) FROM homework").await, 0);
+        assert_eq!(
+            rows(
+                &s,
+                "SELECT COUNT(*) FROM daily_suggestions WHERE status = 'denied'"
+            )
+            .await,
+            0
+        );
+        assert_eq!(
+            rows(
+                &s,
+                "SELECT COUNT(*) FROM daily_suggestions WHERE status = 'approved'"
+            )
+            .await,
+            1
         );
     }
 }

@@ -10,7 +10,9 @@ use crate::fake::{
     FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, Posted, command, in_guild, string_option,
     subcommand, with_channel,
 };
-use crate::support::{answered, custom_ids, first_question, press, press_in, start_vote};
+use crate::support::{
+    answer_buttons, answered, custom_ids, first_question, press, press_in, start_vote,
+};
 use aura::store::Store;
 use serde_json::{Value, json};
 
@@ -276,5 +278,69 @@ async fn a_debate_keeps_no_interaction_token() {
     assert_eq!(stored.token, "");
     assert!(stored.message.is_some());
     store.close().await;
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_erase_during_a_live_round_stays_erased_through_its_reveals_and_its_end() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let (leaver, stayer) = (next(), next());
+    let teacher = (TEACHER, MANAGE_MESSAGES);
+    let opts = json!([
+        { "type": 4, "name": "questions", "value": 2 },
+        { "type": 4, "name": "mode", "value": 1 }
+    ]);
+    run(&fake, teacher, ("quiz", "start"), opts, None).await;
+    let (_, first) = first_question(&fake).await;
+    for member in [leaver, stayer] {
+        let cb = press(&fake, member, MEMBER, &first[0]).await;
+        assert!(cb.body.to_string().contains("Locked in"), "{}", cb.body);
+    }
+    // The reveal stores both answers; then the leaver deletes everything.
+    run(&fake, teacher, ("quiz", "reveal"), json!([]), None).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let shown = privacy(&fake, leaver).await;
+    assert!(shown.to_string().contains("Quiz answers: 1"), "{shown}");
+    let delete = format!("aura:privacy:delete:{leaver}");
+    let done = press(&fake, leaver, MEMBER, &delete).await;
+    assert!(
+        done.body.to_string().contains("no longer stores"),
+        "{}",
+        done.body
+    );
+    // The round goes on: question 2, answered by the other member, revealed; the round ends.
+    run(&fake, teacher, ("quiz", "next"), json!([]), None).await;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().filter(|m| !answer_buttons(m).is_empty()).count() >= 2
+    })
+    .await;
+    let second = fake
+        .posted()
+        .into_iter()
+        .filter(|m| !answer_buttons(m).is_empty())
+        .nth(1)
+        .map(|m| answer_buttons(&m))
+        .unwrap_or_default();
+    press(&fake, stayer, MEMBER, &second[0]).await;
+    run(&fake, teacher, ("quiz", "reveal"), json!([]), None).await;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.body.to_string().contains("over"))
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Neither a reveal nor the round's end brought the leaver's answer back.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let after = privacy(&fake, leaver).await;
+    assert!(after.to_string().contains("stores nothing"), "{after}");
+    let board = leaderboard(&fake, next()).await;
+    assert!(
+        !board.to_string().contains(&format!("<@{leaver}>")),
+        "{board}"
+    );
+    assert!(
+        board.to_string().contains(&format!("<@{stayer}>")),
+        "{board}"
+    );
     bot.stop().await;
 }

@@ -488,18 +488,18 @@ async fn start(
     let Some(round) = plan.round(core, seed) else {
         return Ok(notice(lang, "quiz-no-questions"));
     };
-    let max = s.pace.limits.quiz_rounds;
-    if crate::quiz::live::rooms(s).get(inv.channel).is_none()
-        && s.store.open_rounds(guild).await? >= i64::from(max)
-    {
-        let text = tr(lang, "limit-quiz-rounds", &[("max", &(max as usize))]);
-        return Ok(Outcome::Reply(Reply::notice(text)));
-    }
-    if crate::quiz::live::rooms(s).get(inv.channel).is_some()
-        || recovery::start_round(s, inv.id, guild, inv.channel, inv.user).await?
-            == StartOutcome::Busy
-    {
+    if crate::quiz::live::rooms(s).get(inv.channel).is_some() {
         return Ok(notice(lang, "quiz-busy"));
+    }
+    // The server's limit is checked as the round takes its place, in one step.
+    match recovery::start_round(s, inv.id, guild, inv.channel, inv.user).await? {
+        StartOutcome::Started => {}
+        StartOutcome::Busy => return Ok(notice(lang, "quiz-busy")),
+        StartOutcome::Full => {
+            let max = s.pace.limits.quiz_rounds;
+            let text = tr(lang, "limit-quiz-rounds", &[("max", &(max as usize))]);
+            return Ok(Outcome::Reply(Reply::notice(text)));
+        }
     }
     let questions = round.len();
     let (live, rx) = live::new_live(inv.id, guild, inv.channel, inv.user, lang, &plan, round);

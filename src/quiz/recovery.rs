@@ -88,7 +88,11 @@ pub(crate) async fn start_round(
     let rooms = crate::quiz::live::rooms(s);
     rooms.own(id);
     let now = s.clock.unix();
-    let start = || s.store.start_round(id, guild, channel, starter, now);
+    let max = s.pace.limits.quiz_rounds;
+    let start = || {
+        s.store
+            .start_round_within(id, (guild, channel, starter), now, max)
+    };
     let outcome = take_channel(s, channel, now, start).await;
     if !matches!(outcome, Ok(StartOutcome::Started)) {
         rooms.disown(id);

@@ -283,3 +283,45 @@ async fn an_on_time_close_rechecks_the_due_time_after_an_extension() {
     a.close().await;
     b.close().await;
 }
+
+/// Ten rounds started at once through both processes, in ten channels of a server allowed
+/// three: three start, the others are told the server is full; a channel with its round is
+/// busy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_servers_round_limit_holds_when_starts_race_across_processes() {
+    let (a, b) = two_processes().await;
+    let mut starts = tokio::task::JoinSet::new();
+    for n in 0..10u64 {
+        let store = if n % 2 == 0 { a.clone() } else { b.clone() };
+        starts.spawn(async move {
+            store
+                .start_round_within(100 + n, (1, 200 + n, 3), 0, 3)
+                .await
+        });
+    }
+    let mut started = Vec::new();
+    let mut full = 0;
+    while let Some(outcome) = starts.join_next().await {
+        match outcome.expect("task").expect("start") {
+            StartOutcome::Started => started.push(()),
+            StartOutcome::Full => full += 1,
+            StartOutcome::Busy => panic!("ten different channels"),
+        }
+    }
+    assert_eq!((started.len(), full), (3, 7));
+    assert_eq!(a.open_rounds(1).await.expect("count"), 3);
+    let mut running = None;
+    for n in 0..10u64 {
+        if a.last_round(200 + n).await.expect("last").is_some() {
+            running = Some(200 + n);
+        }
+    }
+    let channel = running.expect("a channel with its round");
+    let again = b
+        .start_round_within(999, (1, channel, 3), 0, 10)
+        .await
+        .expect("again");
+    assert_eq!(again, StartOutcome::Busy);
+    a.close().await;
+    b.close().await;
+}

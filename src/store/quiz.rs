@@ -6,7 +6,7 @@ use sqlx::Row;
 use std::collections::HashMap;
 
 use super::fold::{TOTALLED, fold_round};
-use super::{BeginRead, BeginWrite, Record, Store, StoreError, parse_id, snowflake};
+use super::{BeginRead, BeginWrite, Record, RowLocks, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::{Access, AnswerRow, BoardLine, BoardPage, Period, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +14,8 @@ pub enum StartOutcome {
     Started,
     /// The channel already has a round running.
     Busy,
+    /// The server already runs as many rounds as it may.
+    Full,
 }
 
 impl Store {
@@ -26,22 +28,60 @@ impl Store {
         starter: u64,
         now: i64,
     ) -> Result<StartOutcome, StoreError> {
+        self.start_round_within(id, (guild, channel, starter), now, u32::MAX)
+            .await
+    }
+
+    /// Records a new round, unless the channel has one running or the server already runs
+    /// `max` live rounds. The limit is checked by the statement that takes the place: on
+    /// SQLite its one writer orders two starts, on PostgreSQL a lock on the server (for the
+    /// transaction) does, so two starts at once cannot both take the last place.
+    pub async fn start_round_within(
+        &self,
+        id: u64,
+        (guild, channel, starter): (u64, u64, u64),
+        now: i64,
+        max: u32,
+    ) -> Result<StartOutcome, StoreError> {
         on!(&self.pool, |db| {
+            let mut tx = db.begin_write().await?;
+            if db.locks_rows() {
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(guild as i64)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             let done = sqlx::query(
-            "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(id.to_string())
-        .bind(guild.to_string())
-        .bind(channel.to_string())
-        .bind(starter.to_string())
-        .bind(now)
-        .execute(db)
-        .await?;
-            Ok(if done.rows_affected() == 1 {
-                StartOutcome::Started
-            } else {
+                "INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at)
+                 SELECT $1, $2, $3, $4, $5
+                 WHERE (SELECT COUNT(*) FROM quiz_rounds
+                        WHERE guild_id = $2 AND ended_at IS NULL AND kind = 'live') < $6
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(id.to_string())
+            .bind(guild.to_string())
+            .bind(channel.to_string())
+            .bind(starter.to_string())
+            .bind(now)
+            .bind(i64::from(max))
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() == 1 {
+                tx.commit().await?;
+                return Ok(StartOutcome::Started);
+            }
+            let busy: Option<i64> = sqlx::query_scalar(
+                "SELECT CAST(1 AS BIGINT) FROM quiz_rounds
+                 WHERE channel_id = $1 AND ended_at IS NULL AND kind = 'live'",
+            )
+            .bind(channel.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(if busy.is_some() {
                 StartOutcome::Busy
+            } else {
+                StartOutcome::Full
             })
         })
     }

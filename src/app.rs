@@ -122,6 +122,7 @@ pub fn pace(settings: &Settings) -> Pace {
         retention: Duration::from_secs(u64::from(settings.retention.days.max(1)) * 86_400),
         // Checked when the settings were loaded (and the flags read).
         shards: settings.sharding().unwrap_or_default(),
+        shard_patience: secs(settings.shard_claim_seconds.clamp(5, 600)),
         ..Pace::default()
     }
 }
@@ -163,6 +164,10 @@ pub async fn serve_with(
         });
     }
     let (stop_loops, loops_stopped) = watch::channel(false);
+    // The shards are this process's alone before anything is done for their servers.
+    let holder = format!("{}-{:016x}", std::process::id(), rand::random::<u64>());
+    claim_shards(&services, &holder).await?;
+    let renewing = renew_shards(&services, &holder, loops_stopped.clone());
     let (close_gateway, gateway_closed) = watch::channel(false);
     let (ready_tx, ready) = oneshot::channel();
     let mut gateway = tokio::spawn(discord::run(
@@ -185,6 +190,10 @@ pub async fn serve_with(
     let _ = close_gateway.send(true);
     wait_for_gateway(&mut gateway, connected).await;
     finish_background(loops).await;
+    renewing.abort();
+    if let Err(e) = launch.store.release_shards(&holder).await {
+        tracing::warn!(error = %e, "could not release this process's shards");
+    }
     if tokio::time::timeout(STORE_GRACE, launch.store.close())
         .await
         .is_err()
@@ -196,6 +205,67 @@ pub async fn serve_with(
     }
     tracing::info!("state closed");
     outcome
+}
+
+/// Claims this process's shards in the database. A claim in the way that is not renewed
+/// within the claim's patience was a crashed process's (a restart waits it out); one that is
+/// renewed belongs to a running process, and the start is refused, naming it.
+async fn claim_shards(s: &Services, holder: &str) -> Result<(), discord::Error> {
+    let patience = s.pace.shard_patience;
+    let give_up = tokio::time::Instant::now() + patience + Duration::from_secs(1);
+    let mut told = false;
+    loop {
+        let now = crate::clock::unix_now();
+        let stale_before = now - patience.as_secs() as i64;
+        let claim = s.pace.shards.claimed();
+        let held = match s.store.claim_shards(claim, holder, now, stale_before).await {
+            Ok(Ok(())) => return Ok(()),
+            Ok(Err(held)) => held,
+            Err(e) => return Err(format!("cannot claim this process's shards: {e}").into()),
+        };
+        let (_, _, total) = claim;
+        let why = if held.total == total {
+            format!(
+                "shard {} of {} is held by another running process (renewed {} s ago)",
+                held.shard, held.total, held.seconds_ago
+            )
+        } else {
+            format!(
+                "another running process counts {} shards, this one {total} (renewed {} s ago)",
+                held.total, held.seconds_ago
+            )
+        };
+        if tokio::time::Instant::now() >= give_up {
+            return Err(format!(
+                "shards: {} overlap: {why}. Give each process its own range of the same \
+                 total (`shards`, `total_shards`), or stop the other process.",
+                s.pace.shards
+            )
+            .into());
+        }
+        if !told {
+            tracing::warn!("{why}; waiting up to {patience:?} in case it crashed");
+            told = true;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+/// Renews the claim on this process's shards every third of its patience until stopped.
+fn renew_shards(
+    s: &Services,
+    holder: &str,
+    stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let (store, holder) = (s.store.clone(), holder.to_string());
+    looper::every("shard claim", s.pace.shard_patience / 3, stop, move || {
+        let (store, holder) = (store.clone(), holder.clone());
+        async move {
+            if let Err(e) = store.renew_shards(&holder, crate::clock::unix_now()).await {
+                background_failed("cannot renew this process's shards", &e.into());
+            }
+        }
+    })
 }
 
 /// How serving ended: the gateway's end (none when a signal came first), whether Discord was

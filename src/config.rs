@@ -35,6 +35,9 @@ pub struct Settings {
     pub shards: Option<ShardRange>,
     #[serde(default)]
     pub total_shards: Option<u32>,
+    /// How long a process's claim on its shards stands without being renewed (a crashed
+    /// process's is free after this); a start finding its shards held waits this long.
+    pub shard_claim_seconds: u32,
     pub log: LogSettings,
     pub discord: DiscordSettings,
     pub debate: DebateSettings,

@@ -50,6 +50,8 @@ pub struct Pace {
     pub debate_tick: Duration,
     /// The shards this process holds: background work is done for their guilds only.
     pub shards: Shards,
+    /// How long this process's claim on its shards stands unrenewed.
+    pub shard_patience: Duration,
 }
 
 /// What one server may have at once, so every server gets its fair share.
@@ -93,6 +95,7 @@ impl Default for Pace {
             debate_seed: None,
             debate_tick: Duration::from_secs(1),
             shards: Shards::All,
+            shard_patience: Duration::from_secs(30),
         }
     }
 }

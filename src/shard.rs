@@ -102,6 +102,15 @@ impl Shards {
         }
     }
 
+    /// The range claimed in the database: `(first, last, total)`; holding every guild is
+    /// holding the one shard of one.
+    pub fn claimed(&self) -> (u32, u32, u32) {
+        match *self {
+            Shards::All => (0, 0, 1),
+            Shards::Range { first, last, total } => (first, last, total),
+        }
+    }
+
     /// Does this process hold shard 0 (work that belongs to no guild: pruning old rows)?
     pub fn holds_first(&self) -> bool {
         self.owns(None)

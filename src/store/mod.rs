@@ -41,6 +41,7 @@ mod privacy;
 mod processes;
 mod prune;
 mod quiz;
+mod shards;
 #[cfg(any(test, feature = "test-util"))]
 mod testing;
 
@@ -53,3 +54,4 @@ pub use posts::Claim;
 pub use privacy::MemberRows;
 pub use prune::Pruned;
 pub use quiz::StartOutcome;
+pub use shards::Held;

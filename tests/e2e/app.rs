@@ -220,6 +220,8 @@ impl TestApp {
                     debate_tick: Duration::from_millis(100),
                     debate_seed: Some(5),
                     shards: options.shards,
+                    // A test's crash leaves its claim behind: the restart waits this out.
+                    shard_patience: Duration::from_secs(2),
                     ..Pace::default()
                 },
                 clock: options.clock,

@@ -28,6 +28,8 @@ fn spawn_shard(fake: &FakeDiscord, state: &Path, k: u32) -> Child {
         .env("DISCORD_TOKEN", token_of(shard(k)))
         .env("DISCORD_API_URL", fake.url())
         .env("AURA_QUIZ__READ_SECONDS", "0")
+        // A killed process's claim on its shard is free 5 s after its last renewal.
+        .env("AURA_SHARD_CLAIM_SECONDS", "5")
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(log).expect("log file"));
     point_at_state(&mut cmd, state);
@@ -333,4 +335,46 @@ fn bad_shard_flags_and_settings_name_what_is_wrong_and_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?} {env:?}: {err}");
         assert!(err.contains(named), "{args:?} {env:?}: {err}");
     }
+}
+
+/// A second process given a shard another running process holds, or another total, refuses
+/// to start and says why; the first goes on serving. Once the first has stopped, its shard
+/// can be taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_process_whose_shards_overlap_a_running_ones_refuses_to_start() {
+    let state = state_file();
+    let fake = two_server_fake().await;
+    let mut zero = Running(Some(spawn_shard(&fake, &state, 0)));
+    fake.wait_shard_ready(0, 0).await;
+    for args in [["0", "2"], ["0-1", "4"]] {
+        let mut cmd = aura();
+        cmd.args(["run", "--shards", args[0], "--total-shards", args[1]])
+            .env("DISCORD_TOKEN", token_of(shard(0)))
+            .env("DISCORD_API_URL", fake.url())
+            .env("AURA_SHARD_CLAIM_SECONDS", "5");
+        point_at_state(&mut cmd, &state);
+        let out = tokio::task::spawn_blocking(move || cmd.output())
+            .await
+            .expect("task")
+            .expect("run");
+        assert!(!out.status.success(), "{args:?} started");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("shards:"), "{args:?}: {said}");
+        assert!(
+            said.contains("held by another running process")
+                || said.contains("another running process counts 2 shards"),
+            "{args:?}: {said}"
+        );
+    }
+    // The first process still answers.
+    let (choices, _) = round_and_vote(&fake, &SERVERS[0]).await;
+    assert!(!choices.is_empty());
+    // Stopped cleanly, it releases its shard: another process takes it at once.
+    let mut first = zero.0.take().expect("running");
+    sigterm(&first);
+    let _ = tokio::task::spawn_blocking(move || first.wait()).await;
+    let before = fake.shard_identifies(0);
+    let mut again = Running(Some(spawn_shard(&fake, &state, 0)));
+    fake.wait_shard_ready(0, before).await;
+    assert!(again.child().try_wait().expect("status").is_none());
 }

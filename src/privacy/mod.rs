@@ -50,6 +50,15 @@ fn summary(rows: &MemberRows, lang: Lang) -> String {
     .join("\n")
 }
 
+/// What deleting keeps (`key`: said before or after), when the member has started homework
+/// that is still open: the bare fact of each attempt, so that one attempt stays one.
+fn kept_attempts(text: &mut String, rows: &MemberRows, key: &str, lang: Lang) {
+    if rows.open_homework > 0 {
+        let open = count(rows.open_homework);
+        text.push_str(&format!("\n\n{}", tr(lang, key, &[("open", &open)])));
+    }
+}
+
 /// `/privacy`: the counts, with Delete and Cancel for the member alone.
 pub async fn show(s: &Services, inv: &Invocation) -> Result<Outcome, Error> {
     let lang = inv.lang;
@@ -58,13 +67,7 @@ pub async fn show(s: &Services, inv: &Invocation) -> Result<Outcome, Error> {
         return Ok(Reply::private(t(lang, "privacy-nothing")).into());
     }
     let mut text = format!("{}\n\n{}", t(lang, "privacy-intro"), summary(&rows, lang));
-    if rows.open_homework > 0 {
-        let open = count(rows.open_homework);
-        text.push_str(&format!(
-            "\n\n{}",
-            tr(lang, "privacy-keeps-attempts", &[("open", &open)])
-        ));
-    }
+    kept_attempts(&mut text, &rows, "privacy-keeps-attempts", lang);
     text.push_str(&format!("\n\n{}", t(lang, "privacy-confirm")));
     let mut reply = Reply {
         title: Some(t(lang, "privacy-title")),
@@ -112,13 +115,7 @@ pub async fn confirm(
     let gone = s.store.forget_member(inv.user).await?;
     tracing::info!("a member's stored data was deleted at their request");
     let mut text = format!("{}\n\n{}", t(lang, "privacy-deleted"), summary(&gone, lang));
-    if gone.open_homework > 0 {
-        let open = count(gone.open_homework);
-        text.push_str(&format!(
-            "\n\n{}",
-            tr(lang, "privacy-kept-attempts", &[("open", &open)])
-        ));
-    }
+    kept_attempts(&mut text, &gone, "privacy-kept-attempts", lang);
     Ok(Outcome::Update(Reply::private(text)))
 }
 

@@ -77,6 +77,23 @@ fn tally_into(t: &mut Tally, side: &str, n: i64) {
     }
 }
 
+/// On PostgreSQL, holds class debate `$id`'s rows (`FOR SHARE`) in transaction `$tx` until it
+/// commits: a close or a move to the next phase waits for this write, or this write sees it
+/// (see [`RowLocks`]).
+macro_rules! hold_class {
+    ($db:expr, $tx:expr, $id:expr) => {
+        if $db.locks_rows() {
+            sqlx::query(
+                "SELECT 1 FROM debates d JOIN class_debates c ON c.debate_id = d.id
+                 WHERE d.id = $1 FOR SHARE",
+            )
+            .bind($id.to_string())
+            .execute(&mut *$tx)
+            .await?;
+        }
+    };
+}
+
 impl Store {
     /// Stores a new class debate with all its speeches, in one transaction.
     pub async fn start_class(&self, d: &Debate, setup: &Setup) -> Result<(), StoreError> {
@@ -283,15 +300,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            if db.locks_rows() {
-                sqlx::query(
-                    "SELECT 1 FROM debates d JOIN class_debates c ON c.debate_id = d.id
-                     WHERE d.id = $1 FOR SHARE",
-                )
-                .bind(id.to_string())
-                .execute(&mut *tx)
-                .await?;
-            }
+            hold_class!(db, tx, id);
             let done = sqlx::query(
             "INSERT INTO debate_sides (debate_id, user_id, name, side, joined_at)
              SELECT $1, $2, $3, $4, $5 FROM class_debates c JOIN debates d ON d.id = c.debate_id
@@ -344,17 +353,7 @@ impl Store {
     ) -> Result<VoteOutcome, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            if db.locks_rows() {
-                // The debate and its phase as they stand: a close or a move to the next phase
-                // waits for this ballot, or this ballot sees it.
-                sqlx::query(
-                    "SELECT 1 FROM debates d JOIN class_debates c ON c.debate_id = d.id
-                     WHERE d.id = $1 FOR SHARE",
-                )
-                .bind(id.to_string())
-                .execute(&mut *tx)
-                .await?;
-            }
+            hold_class!(db, tx, id);
             let before = sqlx::query(
             "SELECT CAST(1 AS BIGINT) FROM debate_ballots WHERE debate_id = $1 AND phase = $2 AND user_id = $3",
         )

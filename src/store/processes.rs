@@ -100,24 +100,7 @@ async fn one_round_per_channel_and_each_answer_once_across_processes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_debate_closes_once_and_keeps_one_vote_per_member_across_processes() {
     let (a, b) = two_processes().await;
-    a.open_debate(&Debate {
-        id: 7,
-        pack: "benjamin".into(),
-        motion: "film-makes-experts".into(),
-        guild: Some(1),
-        channel: 2,
-        starter: 3,
-        token: String::new(),
-        lang: Lang::En,
-        opened_at: 0,
-        closes_at: 600,
-        closed_at: None,
-        format: Format::Quick,
-        message: None,
-        thread: None,
-    })
-    .await
-    .expect("debate");
+    a.open_debate(&quick(7)).await.expect("debate");
     // The same 40 members vote through both processes at once.
     let mut votes = Vec::new();
     for user in 0..40u64 {

@@ -197,14 +197,21 @@ mod tests {
         on!(&s.pool, |db| sqlx::query_scalar(sql).fetch_one(db).await).expect("count")
     }
 
-    #[tokio::test]
-    async fn old_rows_go_and_recent_ones_stay() {
+    /// A new store, a clock 200 days after 1 March 2026, and two instants: then (older than
+    /// the retention) and a day ago.
+    async fn two_ages() -> (Store, Clock, i64, i64) {
         let s = Store::in_memory().await.expect("store");
         let clock = Clock::adjustable();
         clock.set("2026-03-01T00:00:00Z".parse().expect("instant"));
         let old = clock.unix();
         clock.advance(200 * DAY);
         let recent = clock.unix() - DAY;
+        (s, clock, old, recent)
+    }
+
+    #[tokio::test]
+    async fn old_rows_go_and_recent_ones_stay() {
+        let (s, clock, old, recent) = two_ages().await;
         for (round, at, ended) in [
             ("r-old", old, true),
             ("r-new", recent, true),
@@ -293,12 +300,7 @@ mod tests {
     /// stay.
     #[tokio::test]
     async fn abandoned_practice_old_homework_and_denied_suggestions_go() {
-        let s = Store::in_memory().await.expect("store");
-        let clock = Clock::adjustable();
-        clock.set("2026-03-01T00:00:00Z".parse().expect("instant"));
-        let old = clock.unix();
-        clock.advance(200 * DAY);
-        let recent = clock.unix() - DAY;
+        let (s, clock, old, recent) = two_ages().await;
         for (round, at) in [("p-old", old), ("p-new", recent)] {
             on!(&s.pool, |db| sqlx::query("INSERT INTO quiz_rounds (id, guild_id, channel_id, starter_id, started_at, kind, folded) VALUES ($1, '1', '2', '5', $2, 'practice', 1)")
                 .bind(round).bind(at)

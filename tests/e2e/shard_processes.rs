@@ -28,8 +28,6 @@ fn spawn_shard(fake: &FakeDiscord, state: &Path, k: u32) -> Child {
         .env("DISCORD_TOKEN", token_of(shard(k)))
         .env("DISCORD_API_URL", fake.url())
         .env("AURA_QUIZ__READ_SECONDS", "0")
-        // A killed process's claim on its shard is free 5 s after its last renewal.
-        .env("AURA_SHARD_CLAIM_SECONDS", "5")
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(log).expect("log file"));
     point_at_state(&mut cmd, state);
@@ -350,8 +348,7 @@ async fn a_process_whose_shards_overlap_a_running_ones_refuses_to_start() {
         let mut cmd = aura();
         cmd.args(["run", "--shards", args[0], "--total-shards", args[1]])
             .env("DISCORD_TOKEN", token_of(shard(0)))
-            .env("DISCORD_API_URL", fake.url())
-            .env("AURA_SHARD_CLAIM_SECONDS", "5");
+            .env("DISCORD_API_URL", fake.url());
         point_at_state(&mut cmd, &state);
         let out = tokio::task::spawn_blocking(move || cmd.output())
             .await

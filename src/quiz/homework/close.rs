@@ -145,3 +145,74 @@ pub async fn refresh(s: &Services, a: &Assignment) {
         tracing::warn!(homework = a.id, error = %e, "could not update a homework's message");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Core;
+    use crate::outbox::Recorder;
+    use crate::pack::Lang;
+    use crate::services::Pace;
+    use crate::store::Store;
+    use std::sync::Arc;
+
+    fn due(id: u64, guild: u64, channel: u64) -> Assignment {
+        Assignment {
+            id,
+            guild,
+            number: 0,
+            channel,
+            message: None,
+            teacher: 3,
+            lang: Lang::En,
+            pack: "benjamin".into(),
+            questions: Vec::new(),
+            time_limit: None,
+            created_at: 0,
+            due_at: 100,
+            zone: "UTC".into(),
+            closed_at: None,
+            closed_by: None,
+        }
+    }
+
+    /// One server's hundred due assignments, in a channel that never answers, do not hold
+    /// another server's close: each server's closes run in a task of their own.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_servers_hundred_due_assignments_do_not_delay_anothers_close() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
+        let store = Store::in_memory().await.expect("store");
+        let outbox = Arc::new(Recorder::new());
+        outbox.hang_channel(20);
+        let s = Services::new(core, store.clone(), outbox.clone(), Pace::default());
+        for n in 0..100 {
+            store
+                .create_homework(&due(1_000 + n, 1, 20), 200)
+                .await
+                .expect("homework");
+        }
+        store
+            .create_homework(&due(5_000, 2, 30), 200)
+            .await
+            .expect("homework");
+        let sweeping = tokio::spawn({
+            let s = s.clone();
+            async move { sweep(&s).await }
+        });
+        let started = std::time::Instant::now();
+        loop {
+            let closed = store.homework(5_000).await.expect("read");
+            let posted = outbox.posts().iter().any(|(channel, _)| *channel == 30);
+            if closed.is_some_and(|a| a.closed_at.is_some()) && posted {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(3),
+                "the other server's homework waited"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        sweeping.abort();
+    }
+}

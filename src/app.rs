@@ -433,11 +433,13 @@ fn background(s: &Services, stop: watch::Receiver<bool>) -> Vec<tokio::task::Joi
                 if let Err(e) = quiz::homework::close::sweep(&s).await {
                     background_failed("cannot close due homework", &e);
                 }
-                match quiz::recovery::save_unsaved_ends(&s).await {
+                match quiz::recovery::save_unsaved(&s).await {
                     Ok(0) => {}
-                    Ok(n) => tracing::info!(rounds = n, "round ends kept during an outage stored"),
+                    Ok(n) => {
+                        tracing::info!(writes = n, "rounds' writes kept during an outage stored")
+                    }
                     Err(e) => {
-                        background_failed("round ends still wait for the database", &e.into())
+                        background_failed("rounds' writes still wait for the database", &e.into())
                     }
                 }
             }

@@ -112,6 +112,7 @@ pub async fn confirm(
     // What the rounds running now hold of the member goes first, so that no later save of
     // theirs stores it again; the store then flushes its queued writes before deleting.
     crate::quiz::live::rooms(s).forget(inv.user);
+    crate::quiz::recovery::forget_unsaved(s, inv.user);
     let gone = s.store.forget_member(inv.user).await?;
     tracing::info!("a member's stored data was deleted at their request");
     let mut text = format!("{}\n\n{}", t(lang, "privacy-deleted"), summary(&gone, lang));

@@ -241,7 +241,10 @@ async fn save(s: &Services, live: &Live) {
         Err(_) => Vec::new(),
     };
     if let Err(e) = s.store.record_answers(live.id, live.guild, &rows).await {
-        tracing::error!(round = live.id, error = %e, "could not save quiz answers");
+        // The database is out: the answers are kept, and stored by the sweep once it is back.
+        tracing::error!(round = live.id, error = %e, "could not save quiz answers; kept for later");
+        crate::ops::metrics::database_error("background");
+        super::recovery::keep_unsaved_answers(s, live.id, live.guild, rows);
     }
 }
 

@@ -2,11 +2,13 @@
 //! (all of them when it holds every shard), with a notice in their channels; it never touches
 //! the rounds of servers another process holds. Should one still be open later, it is ended
 //! when its channel starts a new one: an open round this process is not driving, in a channel
-//! of its own servers (the interaction arrived here), was left by a crash. A round that ended
-//! while the database was out keeps its end in memory until the sweep stores it.
+//! of its own servers (the interaction arrived here), was left by a crash. What a round could
+//! not store while the database was out (its answers, its end) is kept in memory until the
+//! sweep stores it.
 
 use crate::i18n::t;
 use crate::outbox::Message;
+use crate::quiz::AnswerRow;
 use crate::reply::Reply;
 use crate::services::Services;
 use crate::store::{StartOutcome, StoreError};
@@ -35,28 +37,68 @@ pub async fn recover(s: &Services) {
     }
 }
 
-/// Round ends the database refused (it was out): stored again by [`save_unsaved_ends`].
+/// What rounds could not store while the database was out: their answers (as each save
+/// found them) and their ends, stored by [`save_unsaved`] once it answers again.
 #[derive(Default)]
-pub(crate) struct UnsavedEnds(std::sync::Mutex<Vec<(u64, &'static str, i64)>>);
+pub(crate) struct Unsaved(std::sync::Mutex<Kept>);
 
-/// Keeps round `id`'s end (`outcome` at `at`) to store once the database is back.
-pub(crate) fn keep_unsaved_end(s: &Services, id: u64, outcome: &'static str, at: i64) {
-    if let Ok(mut kept) = s.state::<UnsavedEnds>().0.lock() {
-        kept.push((id, outcome, at));
+#[derive(Default)]
+struct Kept {
+    /// (round, guild, the answers).
+    answers: Vec<(u64, u64, Vec<AnswerRow>)>,
+    /// (round, outcome, when).
+    ends: Vec<(u64, &'static str, i64)>,
+}
+
+/// Keeps a round's answers the database refused.
+pub(crate) fn keep_unsaved_answers(s: &Services, round: u64, guild: u64, rows: Vec<AnswerRow>) {
+    if let Ok(mut kept) = s.state::<Unsaved>().0.lock() {
+        kept.answers.retain(|(r, _, _)| *r != round);
+        kept.answers.push((round, guild, rows));
     }
 }
 
-/// Stores the round ends kept while the database was out, as they happened; those it still
-/// refuses wait for the next sweep.
-pub async fn save_unsaved_ends(s: &Services) -> Result<usize, StoreError> {
-    let kept = s.state::<UnsavedEnds>();
-    let pending: Vec<(u64, &'static str, i64)> = match kept.0.lock() {
-        Ok(mut list) => std::mem::take(&mut *list),
+/// Keeps round `id`'s end (`outcome` at `at`) to store once the database is back.
+pub(crate) fn keep_unsaved_end(s: &Services, id: u64, outcome: &'static str, at: i64) {
+    if let Ok(mut kept) = s.state::<Unsaved>().0.lock() {
+        kept.ends.push((id, outcome, at));
+    }
+}
+
+/// Forgets `member`'s kept answers (they asked Aura to delete what it stores about them).
+pub(crate) fn forget_unsaved(s: &Services, member: u64) {
+    if let Ok(mut kept) = s.state::<Unsaved>().0.lock() {
+        for (_, _, rows) in &mut kept.answers {
+            rows.retain(|r| r.user_id != member);
+        }
+    }
+}
+
+/// Stores what was kept while the database was out, as it happened: the answers first (a
+/// round's end folds its answers), then the ends. What it still refuses waits for the next
+/// sweep. Returns how many rounds' writes were stored.
+pub async fn save_unsaved(s: &Services) -> Result<usize, StoreError> {
+    let unsaved = s.state::<Unsaved>();
+    let Kept { answers, ends } = match unsaved.0.lock() {
+        Ok(mut kept) => std::mem::take(&mut *kept),
         Err(_) => return Ok(0),
     };
     let mut saved = 0;
     let mut failed = None;
-    for (id, outcome, at) in pending {
+    let mut left = Kept::default();
+    for (round, guild, rows) in answers {
+        if failed.is_none() {
+            match s.store.record_answers(round, guild, &rows).await {
+                Ok(()) => {
+                    saved += 1;
+                    continue;
+                }
+                Err(e) => failed = Some(e),
+            }
+        }
+        left.answers.push((round, guild, rows));
+    }
+    for (id, outcome, at) in ends {
         if failed.is_none() {
             match s.store.end_round(id, outcome, at).await {
                 Ok(_) => {
@@ -66,9 +108,14 @@ pub async fn save_unsaved_ends(s: &Services) -> Result<usize, StoreError> {
                 Err(e) => failed = Some(e),
             }
         }
-        if let Ok(mut list) = kept.0.lock() {
-            list.push((id, outcome, at));
-        }
+        left.ends.push((id, outcome, at));
+    }
+    if let Ok(mut kept) = unsaved.0.lock() {
+        // Kept meanwhile by a round still failing, then what is left from before.
+        let Kept { answers, ends } = std::mem::take(&mut *kept);
+        left.answers.extend(answers);
+        left.ends.extend(ends);
+        *kept = left;
     }
     match failed {
         Some(e) => Err(e),
@@ -231,14 +278,14 @@ mod tests {
         store.start_round(5, 8, 10, 3, 0).await.expect("round");
         keep_unsaved_end(&s, 5, "finished", 40);
         assert_eq!(store.open_rounds(8).await.expect("count"), 1);
-        assert_eq!(save_unsaved_ends(&s).await.expect("saved"), 1);
+        assert_eq!(save_unsaved(&s).await.expect("saved"), 1);
         assert_eq!(store.open_rounds(8).await.expect("count"), 0);
-        assert_eq!(save_unsaved_ends(&s).await.expect("nothing left"), 0);
+        assert_eq!(save_unsaved(&s).await.expect("nothing left"), 0);
         // The database out: the end stays kept.
         store.start_round(6, 8, 11, 3, 0).await.expect("round");
         keep_unsaved_end(&s, 6, "stopped", 50);
         store.close().await;
-        assert!(save_unsaved_ends(&s).await.is_err());
-        assert_eq!(s.state::<UnsavedEnds>().0.lock().expect("kept").len(), 1);
+        assert!(save_unsaved(&s).await.is_err());
+        assert_eq!(s.state::<Unsaved>().0.lock().expect("kept").ends.len(), 1);
     }
 }

@@ -74,6 +74,15 @@ pub async fn open_state(state: &Path) -> Store {
     Store::open_for_tests(state).await.expect("store")
 }
 
+/// `url` with its host and port replaced by `via`.
+fn through(url: &str, via: std::net::SocketAddr) -> String {
+    let start = url
+        .find('@')
+        .map_or_else(|| url.find("//").map_or(0, |i| i + 2), |i| i + 1);
+    let end = url[start..].find('/').map_or(url.len(), |i| start + i);
+    format!("{}{via}{}", &url[..start], &url[end..])
+}
+
 /// The rows of the CSV a teacher gets from `/quiz report` for `round` (one per answer), read
 /// from what the bots stored, cell by cell.
 pub async fn round_report(store: &Store, round: u64) -> Vec<csv::StringRecord> {
@@ -103,6 +112,9 @@ pub struct Options {
     pub patience: Patience,
     /// The shards this bot holds (all, by default).
     pub shards: Shards,
+    /// On PostgreSQL: reach the database through this address (a proxy the test can cut)
+    /// instead of directly.
+    pub database_via: Option<std::net::SocketAddr>,
 }
 
 impl Default for Options {
@@ -121,6 +133,7 @@ impl Default for Options {
             clock: Clock::system(),
             patience: Patience::default(),
             shards: Shards::All,
+            database_via: None,
         }
     }
 }
@@ -193,7 +206,19 @@ impl TestApp {
     async fn spawn_bot(fake: FakeDiscord, state: &Path, options: Options) -> TestApp {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
         let core = Arc::new(Core::load(&dir, Lang::En).unwrap_or_else(|r| panic!("{r}")));
-        let store = open_state(state).await;
+        let store = match options.database_via {
+            None => open_state(state).await,
+            Some(via) => {
+                // The schema is made and migrated directly; the bot's own pool goes through `via`.
+                open_state(state).await.close().await;
+                let Location::Postgres(url) = Store::test_location(state) else {
+                    panic!("a database proxy needs TEST_DATABASE_URL");
+                };
+                Store::connect(&Location::Postgres(through(&url, via)))
+                    .await
+                    .expect("the store through the proxy")
+            }
+        };
         let conn = Connection {
             // A shard process has a token of its own, so the fake tells who posted what.
             token: Token::new(token_of(options.shards)),

@@ -28,7 +28,8 @@
 //! - `shards`: two shard processes over one state and two servers, each server's work done
 //!   once, by the process holding its shard;
 //! - `shard_processes`: `aura run --shards K --total-shards 2` as processes: SIGKILL loses
-//!   nothing acknowledged; SIGTERM ends rounds, tells debates, exits within 10 seconds.
+//!   nothing acknowledged; SIGTERM ends rounds, tells debates, exits within 10 seconds;
+//! - `outage` (PostgreSQL): the database cut mid-round and mid-debate, nothing lost, no restart.
 
 mod app;
 mod fake;
@@ -45,6 +46,7 @@ mod faults_security;
 mod homework;
 mod learning;
 mod operator;
+mod outage;
 mod privacy;
 mod quiz;
 mod quiz_teams;

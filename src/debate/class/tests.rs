@@ -208,28 +208,59 @@ async fn the_first_speech(run: &Run, benjamin: &[u64], adorno: &[u64]) {
         .await
         .expect("speak");
     assert!(text(&no).contains("belongs to Benjamin"), "{}", text(&no));
-    let yes = flow::click(s, &run.at(62, benjamin[0]), id, Act::Speak(1))
-        .await
-        .expect("speak");
-    assert!(text(&yes).contains("You have the floor"), "{}", text(&yes));
-    // A point of information from the other side, accepted by the speaker.
+    // Two Benjamin members press "I'll speak" at once: one has the floor and is the speaker
+    // of record; the other is told it is taken.
+    let (first, second) = (run.at(62, benjamin[0]), run.at(66, benjamin[1]));
+    let (a, b) = tokio::join!(
+        flow::click(s, &first, id, Act::Speak(1)),
+        flow::click(s, &second, id, Act::Speak(1)),
+    );
+    let (a, b) = (text(&a.expect("speak")), text(&b.expect("speak")));
+    let floor = |t: &str| t.contains("You have the floor");
+    assert!(floor(&a) != floor(&b), "one speaker: {a} / {b}");
+    let speaker = if floor(&a) { benjamin[0] } else { benjamin[1] };
+    let c = run.class().await;
+    let of_record = c.current().and_then(|sp| sp.speaker.as_ref().map(|x| x.0));
+    assert_eq!(of_record, Some(speaker));
+    // A hand up; the answer acts on the hand the message showed.
     let hand = flow::click(s, &run.at(63, adorno[1]), id, Act::Poi(1))
         .await
         .expect("poi");
     assert!(text(&hand).contains("hand is up"), "{}", text(&hand));
+    let shown = run.class().await;
+    let first_hand = shown.pois_in(1).next().map(|p| p.id);
     let own = flow::click(s, &run.at(64, benjamin[1]), id, Act::Poi(1))
         .await
         .expect("poi");
     assert!(text(&own).contains("other side"), "{}", text(&own));
     let ok = flow::click(
         s,
-        &run.at(65, benjamin[0]),
+        &run.at(65, speaker),
         id,
-        Act::PoiAnswer(1, true, None),
+        Act::PoiAnswer(1, true, first_hand),
     )
     .await
     .expect("answer");
     assert!(text(&ok).contains("accepted"), "{}", text(&ok));
+    assert!(
+        text(&ok).contains(&format!("<@{}>", adorno[1])),
+        "{}",
+        text(&ok)
+    );
+    // Another hand goes up; the first hand's message pressed again declines nobody.
+    let second_hand = flow::click(s, &run.at(68, adorno[2]), id, Act::Poi(1))
+        .await
+        .expect("poi");
+    assert!(text(&second_hand).contains("hand is up"), "{}", text(&second_hand));
+    let again = flow::click(
+        s,
+        &run.at(67, speaker),
+        id,
+        Act::PoiAnswer(1, false, first_hand),
+    )
+    .await
+    .expect("answer");
+    assert!(!text(&again).contains("declined"), "{}", text(&again));
     // The clock: a warning at half time (90 s speech: 45 s left), "time" once.
     s.clock.advance(50);
     clock::tick(s).await.expect("tick");

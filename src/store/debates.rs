@@ -230,13 +230,14 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Where `sample` debates are.
     const HERE: (Option<u64>, u64) = (Some(1), 2);
 
-    fn sample(id: u64, closes_at: i64) -> Debate {
+    /// A quick vote on a Benjamin motion in server 1, channel 2, started by member 3.
+    pub(in crate::store) fn sample(id: u64, closes_at: i64) -> Debate {
         Debate {
             id,
             pack: "benjamin".into(),

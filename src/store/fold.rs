@@ -180,27 +180,24 @@ macro_rules! fold {
             $crate::store::fold::board!($tx, round);
         }
         if kind == "homework" {
+            // One answer's statement takes the answer's number and member as well.
+            let single = number.is_some();
             for period in $crate::store::fold::TOTALLED {
-                match number {
-                    Some(_) => {
-                        sqlx::query($crate::store::fold::HOMEWORK_ONE)
-                            .bind(round)
-                            .bind(period)
-                            .bind($crate::store::fold::EVER)
-                            .bind(number)
-                            .bind(user)
-                            .execute(&mut *$tx)
-                            .await?
-                    }
-                    None => {
-                        sqlx::query($crate::store::fold::HOMEWORK_WHOLE)
-                            .bind(round)
-                            .bind(period)
-                            .bind($crate::store::fold::EVER)
-                            .execute(&mut *$tx)
-                            .await?
-                    }
+                let sql = if single {
+                    $crate::store::fold::HOMEWORK_ONE
+                } else {
+                    $crate::store::fold::HOMEWORK_WHOLE
                 };
+                let query = sqlx::query(sql)
+                    .bind(round)
+                    .bind(period)
+                    .bind($crate::store::fold::EVER);
+                let query = if single {
+                    query.bind(number).bind(user)
+                } else {
+                    query
+                };
+                query.execute(&mut *$tx).await?;
             }
         }
         for period in $crate::store::fold::TOTALLED {

@@ -352,15 +352,14 @@ impl Store {
         grown.assignments += homework.rows.len() as u64;
         // Attempts name their homework and round: both go first.
         self.write(&mut [rounds, homework, rows, attempts]).await?;
-        self.grow_debates(h, s, answers, w).await
+        self.grow_debates((h, s), answers, w).await
     }
 
     /// A server's class debates (300 in the largest over a year) with sides, ballots and
     /// arguments, and as many quick debates with votes.
     async fn grow_debates(
         &self,
-        h: &History,
-        s: &Server,
+        (h, s): (&History, &Server),
         answers: u64,
         w: &mut Writing,
     ) -> Result<(), StoreError> {

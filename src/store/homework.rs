@@ -120,10 +120,25 @@ impl Store {
 
     /// Remembers the assignment's message, to edit when it closes.
     pub async fn set_homework_message(&self, id: u64, message: u64) -> Result<(), StoreError> {
+        self.set_homework_id(
+            "UPDATE homework SET message_id = $2 WHERE id = $1",
+            id,
+            message,
+        )
+        .await
+    }
+
+    /// Runs `sql`, which sets an id column (`$2`) of assignment `$1`.
+    async fn set_homework_id(
+        &self,
+        sql: &'static str,
+        id: u64,
+        value: u64,
+    ) -> Result<(), StoreError> {
         on!(&self.pool, |db| {
-            sqlx::query("UPDATE homework SET message_id = $1 WHERE id = $2")
-                .bind(message.to_string())
+            sqlx::query(sql)
                 .bind(id.to_string())
+                .bind(value.to_string())
                 .execute(db)
                 .await?;
             Ok(())
@@ -189,14 +204,12 @@ impl Store {
     /// Remembers that Discord accepted the assignment's summary as `message` (`0`: nothing
     /// left to try).
     pub async fn homework_summary_sent(&self, id: u64, message: u64) -> Result<(), StoreError> {
-        on!(&self.pool, |db| {
-            sqlx::query("UPDATE homework SET summary_message = $2 WHERE id = $1")
-                .bind(id.to_string())
-                .bind(message.to_string())
-                .execute(db)
-                .await?;
-            Ok(())
-        })
+        self.set_homework_id(
+            "UPDATE homework SET summary_message = $2 WHERE id = $1",
+            id,
+            message,
+        )
+        .await
     }
 
     pub async fn due_homework(&self, now: i64) -> Result<Vec<Assignment>, StoreError> {

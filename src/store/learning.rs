@@ -46,6 +46,15 @@ fn count(row: &impl super::Record, column: &str) -> Result<u64, sqlx::Error> {
     Ok(u64::try_from(row.value::<i64>(column)?).unwrap_or(0))
 }
 
+/// A row's `answered`, `correct` and `points` counts.
+fn scored(row: &impl super::Record) -> Result<(u64, u64, u64), sqlx::Error> {
+    Ok((
+        count(row, "answered")?,
+        count(row, "correct")?,
+        count(row, "points")?,
+    ))
+}
+
 impl Store {
     /// Where a period starts for a server: its rolling window or its last reset, the later.
     pub async fn period_start(
@@ -305,14 +314,14 @@ impl Store {
             .await?;
             let mut out = Vec::with_capacity(rows.len());
             for row in rows {
-                let count = |c: &str| count(&row, c);
+                let (answered, correct, points) = scored(&row)?;
                 out.push(RoundTally {
                     user: snowflake(&row, "user_id")?,
                     round: parse_id("round_id", &row.try_get::<String, _>("round_id")?)?,
                     homework: row.try_get::<String, _>("kind")? == "homework",
-                    answered: count("answered")?,
-                    correct: count("correct")?,
-                    points: count("points")?,
+                    answered,
+                    correct,
+                    points,
                 });
             }
             Ok(out)
@@ -353,15 +362,15 @@ impl Store {
             .await?;
             let mut out = Vec::with_capacity(rows.len());
             for row in rows {
-                let count = |c: &str| count(&row, c);
+                let (answered, correct, points) = scored(&row)?;
                 out.push(MemberTotals {
                     user: snowflake(&row, "user_id")?,
-                    rounds: count("rounds")?,
-                    homework: count("homework")?,
+                    rounds: count(&row, "rounds")?,
+                    homework: count(&row, "homework")?,
                     homework_score: row.try_get("score")?,
-                    answered: count("answered")?,
-                    correct: count("correct")?,
-                    points: count("points")?,
+                    answered,
+                    correct,
+                    points,
                 });
             }
             Ok(out)

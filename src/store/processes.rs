@@ -4,8 +4,7 @@
 
 use super::testing::unique_stamp;
 use super::{Claim, StartOutcome, Store};
-use crate::debate::model::{Debate, Format, Side, VoteOutcome};
-use crate::pack::Lang;
+use crate::debate::model::{Debate, Side, VoteOutcome};
 use crate::quiz::model::AnswerRow;
 
 /// Two handles on one new database, as two processes would have.
@@ -133,22 +132,7 @@ async fn a_debate_closes_once_and_keeps_one_vote_per_member_across_processes() {
 }
 
 fn quick(id: u64) -> Debate {
-    Debate {
-        id,
-        pack: "benjamin".into(),
-        motion: "film-makes-experts".into(),
-        guild: Some(1),
-        channel: 2,
-        starter: 3,
-        token: String::new(),
-        lang: Lang::En,
-        opened_at: 0,
-        closes_at: 600,
-        closed_at: None,
-        format: Format::Quick,
-        message: None,
-        thread: None,
-    }
+    super::debates::tests::sample(id, 600)
 }
 
 /// Votes racing a close through the other process: the tally read just after the close (the
@@ -233,23 +217,7 @@ async fn arguments_added_at_once_are_numbered_once_and_bounded_across_processes(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_on_time_close_rechecks_the_due_time_after_an_extension() {
     let (a, b) = two_processes().await;
-    let homework = crate::quiz::homework::model::Assignment {
-        id: 90,
-        guild: 1,
-        number: 0,
-        channel: 2,
-        message: None,
-        teacher: 3,
-        lang: Lang::En,
-        pack: "benjamin".into(),
-        questions: Vec::new(),
-        time_limit: None,
-        created_at: 0,
-        due_at: 1_000,
-        zone: "UTC".into(),
-        closed_at: None,
-        closed_by: None,
-    };
+    let homework = crate::quiz::homework::model::Assignment::sample(90, (1, 2), 1_000);
     a.create_homework(&homework, 20).await.expect("homework");
     let due = a.due_homework(1_000).await.expect("due");
     assert_eq!(due.len(), 1, "the sweep read it as due");

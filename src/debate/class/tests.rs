@@ -251,7 +251,11 @@ async fn the_first_speech(run: &Run, benjamin: &[u64], adorno: &[u64]) {
     let second_hand = flow::click(s, &run.at(68, adorno[2]), id, Act::Poi(1))
         .await
         .expect("poi");
-    assert!(text(&second_hand).contains("hand is up"), "{}", text(&second_hand));
+    assert!(
+        text(&second_hand).contains("hand is up"),
+        "{}",
+        text(&second_hand)
+    );
     let again = flow::click(
         s,
         &run.at(67, speaker),

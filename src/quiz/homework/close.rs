@@ -157,23 +157,7 @@ mod tests {
     use std::sync::Arc;
 
     fn due(id: u64, guild: u64, channel: u64) -> Assignment {
-        Assignment {
-            id,
-            guild,
-            number: 0,
-            channel,
-            message: None,
-            teacher: 3,
-            lang: Lang::En,
-            pack: "benjamin".into(),
-            questions: Vec::new(),
-            time_limit: None,
-            created_at: 0,
-            due_at: 100,
-            zone: "UTC".into(),
-            closed_at: None,
-            closed_by: None,
-        }
+        Assignment::sample(id, (guild, channel), 100)
     }
 
     /// One server's hundred due assignments, in a channel that never answers, do not hold

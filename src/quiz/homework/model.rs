@@ -27,6 +27,31 @@ pub struct Assignment {
     pub closed_by: Option<u64>,
 }
 
+#[cfg(any(test, feature = "test-util"))]
+impl Assignment {
+    /// An open assignment without questions, set by member 3 in `(guild, channel)`, due at
+    /// `due_at` (tests).
+    pub fn sample(id: u64, (guild, channel): (u64, u64), due_at: i64) -> Assignment {
+        Assignment {
+            id,
+            guild,
+            number: 0,
+            channel,
+            message: None,
+            teacher: 3,
+            lang: crate::pack::Lang::En,
+            pack: "benjamin".into(),
+            questions: Vec::new(),
+            time_limit: None,
+            created_at: 0,
+            due_at,
+            zone: "UTC".into(),
+            closed_at: None,
+            closed_by: None,
+        }
+    }
+}
+
 /// A member's attempt as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttemptRow {

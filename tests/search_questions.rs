@@ -154,3 +154,17 @@ fn near_miss_concept_names_get_a_did_you_mean() {
         assert!(!out.contains(asks), "{out}");
     }
 }
+
+/// A student's whole question, longer than a name or a topic may be (up to 300 characters in
+/// `/search`), still finds its topic.
+#[test]
+fn a_question_of_two_sentences_finds_its_topic() {
+    let core = core();
+    let question = "We read the essay in class today and I still do not get it. What does \
+                    Benjamin mean when he says that the aura of a work of art withers in the \
+                    age of mechanical reproduction?";
+    assert!(question.chars().count() > 100 && question.chars().count() <= 300);
+    assert!(among(&core, question, "Concept:aura", 3), "{question}");
+    assert_eq!(aura::catalog::request::max_for("search", "query"), 300);
+    assert_eq!(aura::catalog::request::max_for("concept", "name"), 100);
+}

@@ -6,13 +6,24 @@ use crate::i18n::tr;
 use crate::pack::Lang;
 use crate::reply::Reply;
 
-/// The longest text a member may give a lookup option (names, topics, queries): registered
-/// as the options' `max_length`, and checked here too, so every client and `aura preview`
-/// are held to it before any matching is tried.
+/// The longest text a member may give a lookup option (names, topics): registered as the
+/// options' `max_length`, and checked here too, so every client and `aura preview` are held to
+/// it before any matching is tried.
 pub const OPTION_MAX: usize = crate::search::QUERY_MAX;
 
+/// The longest question `/search` takes: a student's whole question, in a sentence or two.
+pub const QUESTION_MAX: usize = 300;
+
+/// The longest value option `option` of `command` (a path such as `quiz start`) takes.
+pub fn max_for(command: &str, option: &str) -> usize {
+    match (command, option) {
+        ("search", "query") => QUESTION_MAX,
+        _ => OPTION_MAX,
+    }
+}
+
 /// The polite notice for the first option of `command` (a path such as `quiz start`) whose
-/// value is longer than [`OPTION_MAX`], naming the option in the member's language.
+/// value is longer than it takes ([`max_for`]), naming the option in the member's language.
 pub fn too_long<'a>(
     lang: Lang,
     command: &str,
@@ -20,7 +31,8 @@ pub fn too_long<'a>(
 ) -> Option<Reply> {
     let (name, _) = options
         .into_iter()
-        .find(|(_, v)| crate::text::chars(v) > OPTION_MAX)?;
+        .find(|(n, v)| crate::text::chars(v) > max_for(command, n))?;
+    let max = max_for(command, name);
     let mut words = command.split_whitespace();
     let mut spec = words.next().and_then(catalog::command);
     for sub in words {
@@ -32,7 +44,7 @@ pub fn too_long<'a>(
     Some(Reply::notice(tr(
         lang,
         "error-option-too-long",
-        &[("option", &shown.to_string()), ("max", &OPTION_MAX)],
+        &[("option", &shown.to_string()), ("max", &max)],
     )))
 }
 
@@ -62,7 +74,7 @@ impl Request {
         }
     }
 
-    /// The notice for the first option longer than [`OPTION_MAX`], if any.
+    /// The notice for the first option longer than it takes, if any.
     pub fn too_long(&self, lang: Lang) -> Option<Reply> {
         let options = self.options.iter().map(|(n, v)| (*n, v.as_str()));
         too_long(lang, &self.path(), options)

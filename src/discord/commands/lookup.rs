@@ -69,7 +69,7 @@ pub async fn section(
 
 /// Search the study pack.
 #[poise::command(slash_command, user_cooldown = 2)]
-pub async fn search(ctx: Context<'_>, #[max_length = 100] query: String) -> Result<(), Error> {
+pub async fn search(ctx: Context<'_>, #[max_length = 300] query: String) -> Result<(), Error> {
     lookup(ctx, "search", vec![("query", Some(query))]).await
 }
 

@@ -15,8 +15,12 @@ async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
     let bot = TestApp::start().await;
     let fake = bot.fake.clone();
     let long = "aura ".repeat(1200);
+    let question = "What did Adorno think about Chaplin and the laughter of the audience in \
+                    the cinema, and why did he call that laughter full of the worst bourgeois sadism?";
+    assert!(question.chars().count() > 100);
     let values = [
         long.as_str(),
+        question,
         "🤔🔥📚🕯️👁️‍🗨️",
         "مرحبا بالعالم — فالتر بنيامين",
         "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}",
@@ -56,11 +60,13 @@ async fn hostile_option_values_to_the_lookup_commands_are_answered_politely() {
                 "{what}: {}",
                 cb.body
             );
-            if value.chars().count() > 100 {
+            // A student's whole question fits `/search` (300); names and topics take 100.
+            let max = if name == "search" { 300 } else { 100 };
+            if value.chars().count() > max {
                 // Refused before any matching: privately, quickly, saying why.
                 assert_polite(&cb, &what);
                 assert!(
-                    cb.body.to_string().contains("at most 100"),
+                    cb.body.to_string().contains(&format!("at most {max}")),
                     "{what}: {}",
                     cb.body
                 );

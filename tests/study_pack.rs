@@ -401,3 +401,24 @@ fn every_command_option_with_suggestions_autocompletes_within_limits() {
         }
     }
 }
+
+/// The letter card's paraphrases keep the letter's charges: the "torn halves" point says that
+/// sacrificing one half to the other would be romantic (not that it cannot be done), in both
+/// languages, and rests on the verified quote.
+#[test]
+fn the_letter_card_keeps_the_charge_of_romanticism() {
+    let core = core();
+    let pack = core.library.pack("benjamin").expect("pack");
+    let letter = pack.letter.as_ref().expect("the letter card");
+    let torn = letter
+        .point
+        .iter()
+        .find(|p| p.quotes.iter().any(|q| q == "torn-halves"))
+        .expect("the torn halves point");
+    assert!(torn.text.get(Lang::En).contains("would be romantic"));
+    assert!(torn.text.get(Lang::Id).contains("romantis"));
+    for lang in Lang::ALL {
+        assert!(!torn.text.get(lang).contains("cannot be sacrificed"));
+        assert!(!torn.text.get(lang).contains("tak dapat dikorbankan"));
+    }
+}

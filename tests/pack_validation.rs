@@ -306,3 +306,15 @@ fn typed_forms_on_a_true_false_question() {
         Some("q1"),
     );
 }
+
+/// A misconception whose correction calls the claim plausible or unverified is not crossed
+/// out as wrong: the check asks for `status = "unverified"`.
+#[test]
+fn a_plausible_claim_marked_wrong() {
+    assert_reports(
+        "hedged-misconception",
+        ProblemKind::Unverified,
+        "work.toml",
+        Some("hedged"),
+    );
+}

@@ -422,3 +422,21 @@ fn the_letter_card_keeps_the_charge_of_romanticism() {
         assert!(!torn.text.get(lang).contains("tak dapat dikorbankan"));
     }
 }
+
+/// The seed's errors are what the seed got wrong: the title's error is taking Zohn's title
+/// for the only one (Aura uses it too), and Hansen's avant-garde reading is unverified, not
+/// wrong, and is shown so.
+#[test]
+fn the_seeds_claims_are_marked_for_what_they_are() {
+    let core = core();
+    let pack = core.library.pack("benjamin").expect("pack");
+    let title = pack.misconception("seed-title").expect("seed-title");
+    assert!(title.claim.get(Lang::En).contains("only title"));
+    assert!(title.claim.get(Lang::Id).contains("satu-satunya"));
+    assert!(!title.is_unverified());
+    let hansen = pack
+        .misconception("seed-hansen-avant-garde")
+        .expect("seed-hansen-avant-garde");
+    assert!(hansen.is_unverified());
+    assert_eq!(hansen.marks(), ("?", "→"));
+}

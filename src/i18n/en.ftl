@@ -93,6 +93,7 @@ quiz-info-texts = Other texts
 heading-their-quotes = Verified quotes
 heading-printed = Where to read it
 heading-seed-error = An error in a circulating Indonesian summary
+heading-unverified-claim = An unverified claim (not shown false, not confirmed)
 heading-footnotes = Footnotes
 button-their-quote = A quote of theirs
 button-letter = Adorno's letter, 1936

@@ -90,6 +90,7 @@ quiz-info-texts = Teks lain
 heading-their-quotes = Kutipan terverifikasi
 heading-printed = Tempat membacanya
 heading-seed-error = Kekeliruan dalam sebuah ringkasan Indonesia yang beredar
+heading-unverified-claim = Klaim yang belum terverifikasi (tidak terbukti salah, belum dikonfirmasi)
 heading-footnotes = Catatan kaki
 button-their-quote = Kutipan tokoh ini
 button-letter = Surat Adorno, 1936

@@ -85,14 +85,17 @@ pub fn misconception(core: &Core, lang: Lang, pack: &str, id: &str) -> Reply {
 }
 
 fn misconception_card(pack: &Pack, m: &Misconception, lang: Lang) -> Reply {
-    let heading = if m.origin == "seed" {
+    let heading = if m.is_unverified() {
+        t(lang, "heading-unverified-claim")
+    } else if m.origin == "seed" {
         t(lang, "heading-seed-error")
     } else {
         t(lang, "heading-misconception")
     };
+    let (claim, correction) = m.marks();
     let mut reply = Reply {
-        title: Some(format!("✗ {}", m.claim.get(lang))),
-        text: format!("✓ {}", m.correction.get(lang)),
+        title: Some(format!("{claim} {}", m.claim.get(lang))),
+        text: format!("{correction} {}", m.correction.get(lang)),
         footer: Some(format!("{} · {heading}", footer(pack, lang))),
         ..Reply::default()
     };

@@ -111,12 +111,20 @@ pub fn for_member(core: &Core, lang: Lang, user: u64, req: &Request) -> Reply {
     reply
 }
 
-/// The pack's misconceptions that `about` picks, as "✗ claim" and "✓ correction" lines.
+/// The pack's misconceptions that `about` picks, as "✗ claim" and "✓ correction" lines (an
+/// unverified claim as "? claim" and "→ what is known").
 fn myths(pack: &Pack, lang: Lang, about: impl Fn(&Misconception) -> bool) -> Vec<String> {
     pack.misconceptions
         .iter()
         .filter(|m| about(m))
-        .map(|m| format!("✗ {}\n✓ {}", m.claim.get(lang), m.correction.get(lang)))
+        .map(|m| {
+            let (claim, correction) = m.marks();
+            format!(
+                "{claim} {}\n{correction} {}",
+                m.claim.get(lang),
+                m.correction.get(lang)
+            )
+        })
         .collect()
 }
 

@@ -171,6 +171,10 @@ pub struct LetterPoint {
     pub quotes: Vec<String>,
 }
 
+fn wrong() -> String {
+    "wrong".into()
+}
+
 /// What students (or the seed summary) often get wrong, and what the reference says instead.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -181,6 +185,10 @@ pub struct Misconception {
     pub correction: Text,
     /// `common` (reference §7) or `seed` (reference §8: the Indonesian seed summary).
     pub origin: String,
+    /// `wrong` (the default: the claim is false) or `unverified` (the claim may be right, but
+    /// no source checked confirms it): a member is not taught that a plausible claim is false.
+    #[serde(default = "wrong")]
+    pub status: String,
     /// Words a student may search with (the seed's wording, for instance); never shown.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -196,6 +204,23 @@ pub struct Misconception {
     /// Shown on the letter card.
     #[serde(default)]
     pub letter: bool,
+}
+
+impl Misconception {
+    /// A claim not shown false, only unconfirmed.
+    pub fn is_unverified(&self) -> bool {
+        self.status == "unverified"
+    }
+
+    /// The marks a card puts before the claim and the correction: ✗ and ✓ for a wrong claim,
+    /// ? and → for an unverified one.
+    pub fn marks(&self) -> (&'static str, &'static str) {
+        if self.is_unverified() {
+            ("?", "→")
+        } else {
+            ("✗", "✓")
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

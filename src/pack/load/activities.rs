@@ -255,6 +255,16 @@ pub(super) fn prompts(
     }
 }
 
+/// Words of a correction that call its claim plausible or unconfirmed, in both languages.
+const HEDGES: [&str; 6] = [
+    "plausible",
+    "not verified",
+    "unverified",
+    "masuk akal",
+    "belum terverifikasi",
+    "tidak terverifikasi",
+];
+
 /// The letter card and the misconceptions.
 pub(super) fn letter(c: &mut Checker, known: &Known<'_>, work: &Parsed<WorkFile>) {
     let w = &work.value;
@@ -312,6 +322,27 @@ pub(super) fn letter(c: &mut Checker, known: &Known<'_>, work: &Parsed<WorkFile>
                 &a,
                 ProblemKind::Schema,
                 format!("`origin` is `{}`; write `common` or `seed`", m.origin),
+            );
+        }
+        if m.status != "wrong" && m.status != "unverified" {
+            c.push(
+                &a,
+                ProblemKind::Schema,
+                format!("`status` is `{}`; write `wrong` or `unverified`", m.status),
+            );
+        }
+        // A claim whose correction calls it plausible or unconfirmed is not wrong: the card
+        // must not cross it out.
+        let hedged = HEDGES
+            .iter()
+            .any(|h| text_all(&m.correction).to_lowercase().contains(h));
+        if m.status == "wrong" && hedged {
+            c.push(
+                &a,
+                ProblemKind::Unverified,
+                "the correction calls the claim plausible or unverified, so it is not wrong: \
+                 write `status = \"unverified\"`"
+                    .into(),
             );
         }
         for alias in &m.aliases {

@@ -318,3 +318,23 @@ fn a_plausible_claim_marked_wrong() {
         Some("hedged"),
     );
 }
+
+/// A prompt's angle that states the author's view bare, with no section and no quote of his,
+/// is refused; the same angle naming its section ("(IV)") passes.
+#[test]
+fn an_angle_stating_the_authors_view_without_a_source() {
+    assert_reports(
+        "unsourced-angle",
+        ProblemKind::Attribution,
+        "prompts.toml",
+        Some("p1"),
+    );
+    let report = problems("unsourced-angle");
+    assert!(
+        report
+            .problems
+            .iter()
+            .all(|p| p.item.as_deref() != Some("p2")),
+        "{report}"
+    );
+}

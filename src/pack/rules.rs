@@ -81,6 +81,39 @@ pub fn bare_attributions<'a>(text: &str, names: &[(String, &'a str)]) -> Vec<&'a
     found
 }
 
+/// The names of [`bare_attributions`] whose sentence points to no section of the essay (a
+/// parenthesis such as “(XII)”, “(II, IV)” or “(section XV)”): a view stated with nothing a
+/// student can check it against.
+pub fn unsourced_attributions<'a>(text: &str, names: &[(String, &'a str)]) -> Vec<&'a str> {
+    sentences(text)
+        .filter(|s| !cites_section(s))
+        .flat_map(|s| bare_attributions(s, names))
+        .collect()
+}
+
+/// Whether `sentence` names a section in a parenthesis: a Roman numeral I–XV, or the preface,
+/// the epilogue, a section, in English or Indonesian.
+pub fn cites_section(sentence: &str) -> bool {
+    const ROMAN: [&str; 15] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV",
+    ];
+    const WORDS: [&str; 6] = [
+        "section",
+        "bagian",
+        "preface",
+        "epilogue",
+        "epilog",
+        "pengantar",
+    ];
+    sentence
+        .split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .flat_map(|inside| inside.split([' ', ',', ';', '.']))
+        .any(|w| ROMAN.contains(&w) || WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split(". ").map(str::trim)
 }

@@ -39,7 +39,7 @@ fn an_option_longer_than_its_limit_is_refused_politely_in_the_members_language()
         (
             format!("/search query:{long}"),
             Lang::En,
-            "“query” can be at most 100",
+            "“query” can be at most 300",
         ),
         (
             format!("/konsep nama:{long}"),

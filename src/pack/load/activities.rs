@@ -239,6 +239,19 @@ pub(super) fn prompts(
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         for (lang, angle) in p.angle.sides() {
+            // The author's view, stated bare, points to a section or rests on his quote.
+            for who in rules::unsourced_attributions(angle, &known.last_names) {
+                if who == known.author && !backed.contains(&who) {
+                    c.push(
+                        &a,
+                        ProblemKind::Attribution,
+                        format!(
+                            "`angle.{}` states {who}'s view with nothing to check it against: name the section (“(XII)”), cite a quote of his, or hedge it",
+                            lang.code()
+                        ),
+                    );
+                }
+            }
             for who in rules::bare_attributions(angle, &known.last_names) {
                 if who != known.author && !backed.contains(&who) {
                     c.push(

@@ -1,6 +1,7 @@
 //! What `aura preview` shows for `/debate`: a quick vote's card, and a sample class debate
 //! (its control message, summary and the data the snapshot tests draw).
 
+use crate::debate::class::deal;
 use rand::Rng;
 
 use crate::catalog::Request;
@@ -25,13 +26,27 @@ pub fn start(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Repl
     if !class {
         return vote_card(pack, m, lang, 1, 1_764_000_600);
     }
+    // The speech length as `/debate start` reads it: a length it refuses is refused here too.
+    let speech = match req.get("speech").map(|s| deal::speech_or_refusal(s, lang)) {
+        None => None,
+        Some(Ok(secs)) => Some(secs),
+        Some(Err(notice)) => return *notice,
+    };
     match sample(
         core,
         lang,
         crate::debate::class::Phase::Speech,
         Some((&pack.id, &m.id)),
     ) {
-        Some(sample) => class::control(core, &sample, sample.debate.opened_at + 1150),
+        Some(mut sample) => {
+            if let Some(secs) = speech {
+                sample.speech_secs = secs;
+                for sp in &mut sample.speeches {
+                    sp.allowed = secs;
+                }
+            }
+            class::control(core, &sample, sample.debate.opened_at + 1150)
+        }
         None => Reply::notice(t(lang, "error-no-motion")),
     }
 }

@@ -119,8 +119,11 @@ pub fn parse(line: &str) -> Result<Request, ParseError> {
     }
     let mut options: Vec<(&'static str, String)> = Vec::new();
     for word in words {
+        // `name:value` starts an option; a word like `18:00` (a time in a value with spaces,
+        // `due:2026-12-05 18:00`) goes on the value before it.
         let named = word.split_once(':').filter(|(n, _)| {
             !n.is_empty()
+                && !n.chars().all(|c| c.is_ascii_digit())
                 && n.chars()
                     .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         });

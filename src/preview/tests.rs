@@ -12,6 +12,10 @@ fn parses_options_with_spaces_and_indonesian_names() {
     assert_eq!(r.command.name, "quote");
     assert_eq!(r.get("topic"), Some("nilai kultus"));
     assert_eq!(r.get("speaker"), Some("benjamin"));
+    // A time in a value with spaces is part of the value, not an option named "18".
+    let r = parse("/quiz assign due:2026-12-05 18:00 timezone:Asia/Jakarta").unwrap();
+    assert_eq!(r.get("due"), Some("2026-12-05 18:00"));
+    assert_eq!(r.get("timezone"), Some("Asia/Jakarta"));
 }
 
 #[test]

@@ -250,3 +250,52 @@ fn a_database_error_at_start_shows_no_credential() {
         assert!(!err.contains(secret), "{secret} in: {err}");
     }
 }
+
+/// Every `aura preview '…'` example in the README runs as written (with the flags on its
+/// line): it exits 0 and prints an answer, not a parse error; the speech length the README
+/// says is refused is refused.
+#[test]
+fn every_preview_example_in_the_readme_runs_as_written() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let mut ran = 0;
+    for line in readme.lines() {
+        let mut rest = line;
+        while let Some(at) = rest.find("preview '") {
+            let after = &rest[at + "preview '".len()..];
+            let Some(end) = after.find('\'') else { break };
+            let command = &after[..end];
+            rest = &after[end + 1..];
+            if command.starts_with('<') {
+                continue;
+            }
+            // The flags written after it on the same line, up to a comment or a code span's end.
+            let tail = rest.split(['#', '`']).next().unwrap_or("");
+            let flags: Vec<&str> = tail.split_whitespace().collect();
+            let out = aura()
+                .arg("preview")
+                .arg(command)
+                .args(&flags)
+                .output()
+                .expect("aura preview");
+            let said = String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "{command} {flags:?}: {said}");
+            for wrong in [
+                "has no option",
+                "no command",
+                "not a command",
+                "needs the option",
+            ] {
+                assert!(!said.contains(wrong), "{command}: {said}");
+            }
+            if command.contains("speech:45m") {
+                assert!(said.contains("is not a speech length"), "{said}");
+            } else if command.starts_with("/quiz assign") {
+                assert!(!said.contains("has already passed"), "{said}");
+            }
+            ran += 1;
+        }
+    }
+    assert!(ran >= 7, "only {ran} examples found");
+}

@@ -34,6 +34,25 @@ pub fn deal(members: &[u64], seed: u64) -> Vec<(u64, Side)> {
         .collect()
 }
 
+/// The speech length `text` gives, or the notice that refuses it in `lang` (what was typed,
+/// and the range), for `/debate start` and its preview alike.
+pub fn speech_or_refusal(
+    text: &str,
+    lang: crate::pack::Lang,
+) -> Result<i64, Box<crate::reply::Reply>> {
+    speech_length(text).ok_or_else(|| {
+        Box::new(crate::reply::Reply::notice(crate::i18n::tr(
+            lang,
+            "class-bad-length",
+            &[
+                ("value", &crate::text::member_text(text, 30)),
+                ("min", &(SPEECH_MIN as usize)),
+                ("max", &((SPEECH_MAX / 60) as usize)),
+            ],
+        )))
+    })
+}
+
 /// A speech length in seconds, or `None` when it cannot be read or is outside 30 s – 15 min.
 /// A bare number is minutes.
 pub fn speech_length(input: &str) -> Option<i64> {

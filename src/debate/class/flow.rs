@@ -7,7 +7,7 @@
 use rand::Rng;
 
 use super::announce::{announce_start, say};
-use super::deal::{self, SPEECH_MAX, SPEECH_MIN};
+use super::deal;
 use super::{Act, Class, Clock, Command, Phase, Refusal, SidesMode, Step};
 use super::{members, refresh};
 use crate::audit::{self, Action};
@@ -42,20 +42,9 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
     };
     let speech_secs = match args.speech.as_deref() {
         None => s.pace.speech_secs,
-        Some(text) => match deal::speech_length(text) {
-            Some(secs) => secs,
-            None => {
-                let text = tr(
-                    lang,
-                    "class-bad-length",
-                    &[
-                        ("value", &crate::text::member_text(text, 30)),
-                        ("min", &(SPEECH_MIN as usize)),
-                        ("max", &((SPEECH_MAX / 60) as usize)),
-                    ],
-                );
-                return Ok(Outcome::Reply(Reply::notice(text)));
-            }
+        Some(text) => match deal::speech_or_refusal(text, lang) {
+            Ok(secs) => secs,
+            Err(notice) => return Ok(Outcome::Reply(*notice)),
         },
     };
     if let Some(refusal) = inv.bot_refusal() {

@@ -56,6 +56,21 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// `s` in double quotation marks, as a card quotes a text: the double marks the text already
+/// has become single ones (“‘Fiat ars – pereat mundus,’ says fascism…”), so the marks are never
+/// doubled.
+pub fn quoted(s: &str) -> String {
+    let inner: String = s
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
 /// Counts characters as Discord does (code points).
 pub fn chars(s: &str) -> usize {
     s.chars().count()
@@ -111,6 +126,20 @@ pub fn escape_markdown(s: &str) -> String {
 /// Cuts a member's text to `max` characters, then escapes it ([`escape_markdown`]).
 pub fn member_text(s: &str, max: usize) -> String {
     escape_markdown(&truncate(s, max))
+}
+
+#[cfg(test)]
+mod quoted_tests {
+    use super::quoted;
+
+    #[test]
+    fn marks_inside_a_quotation_become_single() {
+        assert_eq!(quoted("plain"), "“plain”");
+        assert_eq!(
+            quoted("“Fiat ars – pereat mundus,” says fascism"),
+            "“‘Fiat ars – pereat mundus,’ says fascism”"
+        );
+    }
 }
 
 #[cfg(test)]

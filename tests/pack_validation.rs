@@ -338,3 +338,14 @@ fn an_angle_stating_the_authors_view_without_a_source() {
         "{report}"
     );
 }
+
+/// A quote's text wrapped whole in quotation marks would be shown doubled: refused.
+#[test]
+fn a_quote_wrapped_in_its_own_marks() {
+    assert_reports(
+        "wrapped-quote",
+        ProblemKind::Quotation,
+        "quotes.toml",
+        Some("wrapped"),
+    );
+}

@@ -440,3 +440,36 @@ fn the_seeds_claims_are_marked_for_what_they_are() {
     assert!(hansen.is_unverified());
     assert_eq!(hansen.marks(), ("?", "→"));
 }
+
+/// No card doubles the quotation marks a text already has: a quote that opens with a quoted
+/// phrase (“Fiat ars – pereat mundus,” says fascism…) is shown with that phrase in single marks,
+/// and every generated quiz prompt quoting a passage does the same.
+#[test]
+fn no_card_doubles_quotation_marks() {
+    let core = core();
+    let mut rng = StdRng::seed_from_u64(7);
+    let pack = core.library.pack("benjamin").expect("pack");
+    let doubled = |s: &str| ["““", "””", "”“", "“ “"].iter().any(|d| s.contains(d));
+    let mut checked = 0;
+    for lang in Lang::ALL {
+        let mut lines = lines(&core);
+        lines.extend(pack.quotes.iter().map(|q| format!("/quote topic:{}", q.id)));
+        for line in lines {
+            let req = preview::parse(&line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+            let text = render::to_text(&preview::answer(&core, lang, &req, &mut rng));
+            assert!(!doubled(&text), "{line} ({lang:?}): {text}");
+            checked += 1;
+        }
+        for q in &pack.questions {
+            let prompt = q.prompt.get(lang);
+            assert!(!doubled(prompt), "{} ({lang:?}): {prompt}", q.id);
+        }
+    }
+    assert!(checked > 100);
+    let fiat = pack
+        .quotes
+        .iter()
+        .find(|q| q.id == "fiat-ars")
+        .expect("fiat-ars");
+    assert!(aura::text::quoted(fiat.text.get(Lang::En)).starts_with("“‘Fiat ars"));
+}

@@ -37,8 +37,8 @@ pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply
                 reply = reply.field(
                     t(lang, "daily-quote"),
                     format!(
-                        "“{}”\n— {}, {place}",
-                        crate::text::truncate(q.text.get(lang), 800),
+                        "{}\n— {}, {place}",
+                        crate::text::quoted(&crate::text::truncate(q.text.get(lang), 800)),
                         pack.speaker_name(q)
                     ),
                 );

@@ -106,8 +106,8 @@ fn key_quote(reply: Reply, pack: &Pack, c: &Concept, lang: Lang) -> Reply {
         .field(
             t(lang, "heading-key-quote"),
             format!(
-                "“{}”\n— {}, {place}",
-                q.text.get(lang),
+                "{}\n— {}, {place}",
+                crate::text::quoted(q.text.get(lang)),
                 pack.speaker_name(q)
             ),
         )

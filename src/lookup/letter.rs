@@ -37,7 +37,7 @@ pub fn card(pack: &Pack, lang: Lang) -> Reply {
         let mut value = p.text.get(lang).to_string();
         for q in p.quotes.iter().filter_map(|id| pack.quote(id)) {
             if q.is_verified() {
-                value.push_str(&format!("\n> “{}”", q.text.get(lang)));
+                value.push_str(&format!("\n> {}", crate::text::quoted(q.text.get(lang))));
             }
         }
         reply = reply.field(p.title.get(lang), value);

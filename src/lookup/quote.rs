@@ -110,8 +110,11 @@ pub fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     let place = quote_place(pack, q, lang);
     let attribution = format!("— **{speaker}**, *{work}*{version}; {place}");
     let text = match (&q.de, german) {
-        (Some(de), true) => format!("„{de}“\n\n“{}”\n{attribution}", q.text.get(lang)),
-        _ => format!("“{}”\n{attribution}", q.text.get(lang)),
+        (Some(de), true) => format!(
+            "„{de}“\n\n{}\n{attribution}",
+            crate::text::quoted(q.text.get(lang))
+        ),
+        _ => format!("{}\n{attribution}", crate::text::quoted(q.text.get(lang))),
     };
     let accent = if q.speaker == "benjamin" {
         Accent::Benjamin

@@ -84,7 +84,7 @@ fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
             } else {
                 String::new()
             };
-            format!("> “{}”{mark}", q.text.get(lang))
+            format!("> {}{mark}", crate::text::quoted(q.text.get(lang)))
         })
         .collect();
     // Whole quotations only: a second field takes what does not fit the first.

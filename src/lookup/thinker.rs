@@ -92,7 +92,10 @@ fn quote_lines(pack: &Pack, quotes: &[&Quote], lang: Lang) -> Vec<String> {
             } else {
                 String::new()
             };
-            format!("> “{}” — {who}*{work}*, {place}", q.text.get(lang))
+            format!(
+                "> {} — {who}*{work}*, {place}",
+                crate::text::quoted(q.text.get(lang))
+            )
         })
         .collect()
 }

@@ -96,8 +96,11 @@ fn concept_questions(pack: &Pack) -> Vec<QuizQuestion> {
             }
             let thinker = pack.concept_authors(c);
             let prompt = both(|l| match l {
-                Lang::En => format!("Which concept is this? “{}”", c.gloss.get(l)),
-                Lang::Id => format!("Konsep apakah ini? “{}”", c.gloss.get(l)),
+                Lang::En => format!(
+                    "Which concept is this? {}",
+                    crate::text::quoted(c.gloss.get(l))
+                ),
+                Lang::Id => format!("Konsep apakah ini? {}", crate::text::quoted(c.gloss.get(l))),
             });
             let explanation = both(|l| {
                 // The sentence that states the concept, not background or the view it answers.
@@ -134,8 +137,11 @@ fn speaker_questions(pack: &Pack) -> Vec<QuizQuestion> {
             let title = work.map(|s| s.title.clone()).unwrap_or_default();
             let year = work.map(|s| s.year.as_str()).unwrap_or("");
             let prompt = both(|l| match l {
-                Lang::En => format!("Who wrote this? “{}”", q.text.get(l)),
-                Lang::Id => format!("Siapa yang menulis ini? “{}”", q.text.get(l)),
+                Lang::En => format!("Who wrote this? {}", crate::text::quoted(q.text.get(l))),
+                Lang::Id => format!(
+                    "Siapa yang menulis ini? {}",
+                    crate::text::quoted(q.text.get(l))
+                ),
             });
             let explanation = both(|l| format!("{name}, {} ({year}).", title.get(l)));
             Some(QuizQuestion {
@@ -159,18 +165,18 @@ fn section_questions(pack: &Pack) -> Vec<QuizQuestion> {
             let answer = with_correct(&id, section.label.clone(), labels.clone())?;
             let prompt = both(|l| match l {
                 Lang::En => format!(
-                    "In which section of the essay (third version) does this {} stand? “{}”",
+                    "In which section of the essay (third version) does this {} stand? {}",
                     if q.footnote { "footnote" } else { "passage" },
-                    q.text.get(l)
+                    crate::text::quoted(q.text.get(l))
                 ),
                 Lang::Id => format!(
-                    "Di bagian mana dari esai (versi ketiga) {} ini berada? “{}”",
+                    "Di bagian mana dari esai (versi ketiga) {} ini berada? {}",
                     if q.footnote {
                         "catatan kaki"
                     } else {
                         "kutipan"
                     },
-                    q.text.get(l)
+                    crate::text::quoted(q.text.get(l))
                 ),
             });
             let explanation = both(|l| {

@@ -184,7 +184,7 @@ fn opening_words(q: &Quote, lang: Lang) -> String {
     if words.len() > 8 {
         out.push_str(" …");
     }
-    format!("“{out}”")
+    crate::text::quoted(&out)
 }
 
 /// The evidence lines for one side: short quotes with their place.
@@ -204,7 +204,7 @@ pub(crate) fn evidence(pack: &Pack, ids: &[String], lang: Lang) -> String {
                     pack.source_short(&q.work, lang)
                 )
             };
-            format!("> “{}” ({credit})", q.text.get(lang))
+            format!("> {} ({credit})", crate::text::quoted(q.text.get(lang)))
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -196,6 +196,23 @@ pub(super) fn quotes(
             c.reference(&a, "coauthor", "thinker", co, &known.thinker_ids);
         }
         c.reference(&a, "work", "source", &q.work, &known.source_ids);
+        // Cards put a quote in its marks (and a phrase quoted inside it in single ones): a
+        // text wrapped whole in marks of its own would be shown doubled.
+        for (lang, text) in q.text.sides() {
+            let t = text.trim();
+            let wrapped = (t.starts_with('“') && t.ends_with('”') && t.matches('”').count() == 1)
+                || (t.starts_with('"') && t.ends_with('"') && t.matches('"').count() == 2);
+            if wrapped {
+                c.push(
+                    &a,
+                    ProblemKind::Quotation,
+                    format!(
+                        "`text.{}` is wrapped in quotation marks; write it without them (the card adds them)",
+                        lang.code()
+                    ),
+                );
+            }
+        }
         if let Some(v) = &q.version {
             c.reference(&a, "version", "version", v, &known.version_ids);
         }

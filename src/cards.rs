@@ -66,7 +66,12 @@ pub fn section_button(
         id: section.id.clone(),
     };
     let label = section.label.get(lang).to_string();
-    (id, tr(lang, "button-open-section", &[("label", &label)]))
+    let key = if section.number.is_some() {
+        "button-open-section"
+    } else {
+        "button-open-part"
+    };
+    (id, tr(lang, key, &[("label", &label)]))
 }
 
 /// Whole lines packed into fields of at most 1024 characters: never a line cut in two. At most
@@ -198,16 +203,19 @@ pub fn footer(pack: &Pack, lang: Lang) -> String {
     )
 }
 
-/// "Section X" or "footnote to section X" in the member's language.
+/// "section X" or "footnote to section X" in the member's language; the preface and the
+/// epilogue by their names ("the Epilogue"), never "section Epilogue".
 pub fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> String {
-    let label = pack
-        .section(section)
+    let found = pack.section(section);
+    let label = found
         .map(|s| s.label.get(lang).to_string())
         .unwrap_or_else(|| section.to_string());
-    let key = if footnote {
-        "ref-footnote"
-    } else {
-        "ref-section"
+    let numbered = found.is_none_or(|s| s.number.is_some());
+    let key = match (footnote, numbered) {
+        (true, true) => "ref-footnote",
+        (false, true) => "ref-section",
+        (true, false) => "ref-footnote-part",
+        (false, false) => "ref-part",
     };
     tr(lang, key, &[("label", &label)])
 }

@@ -473,3 +473,34 @@ fn no_card_doubles_quotation_marks() {
         .expect("fiat-ars");
     assert!(aura::text::quoted(fiat.text.get(Lang::En)).starts_with("“‘Fiat ars"));
 }
+
+/// The preface and the epilogue are named as such, never "section Epilogue", in references,
+/// titles and buttons, in both languages; the Indonesian title says *teknis*, as the pack's
+/// rule for *technischen Reproduzierbarkeit* asks.
+#[test]
+fn the_preface_and_epilogue_are_named_and_the_indonesian_title_says_teknis() {
+    let core = core();
+    let mut rng = StdRng::seed_from_u64(7);
+    for lang in Lang::ALL {
+        for line in lines(&core) {
+            let req = preview::parse(&line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+            let reply = preview::answer(&core, lang, &req, &mut rng);
+            let mut text = render::to_text(&reply);
+            for b in &reply.buttons {
+                text.push_str(&b.label);
+            }
+            let lower = text.to_lowercase();
+            for wrong in [
+                "section epilogue",
+                "section preface",
+                "bagian epilog",
+                "bagian pengantar",
+            ] {
+                assert!(
+                    !lower.contains(wrong),
+                    "{line} ({lang:?}): {wrong} in {text}"
+                );
+            }
+        }
+    }
+}

@@ -35,6 +35,8 @@ error-internal = Something went wrong on my side. Please try again in a moment.
 footer-pack = Aura · { $work }
 ref-section = section { $label }
 ref-footnote = footnote to section { $label }
+ref-part = the { $label }
+ref-footnote-part = footnote to the { $label }
 label-aliases = Also called
 label-footnote = footnote
 
@@ -45,6 +47,7 @@ heading-key-quote = Key quote
 heading-misconception = Common misconception
 button-show-quote = Full quote
 button-open-section = Open section { $label }
+button-open-part = Open the { $label }
 button-quote-on-topic = Quote on this
 select-related = Related concepts
 
@@ -66,6 +69,7 @@ button-another-motion = Another motion
 
 ## /section
 section-title = Section { $label } · { $title }
+section-title-part = { $label } · { $title }
 section-footer = third version (Zohn's English follows it)
 heading-second-version = In the second version
 heading-quotes-here = Quoted from this section

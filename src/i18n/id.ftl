@@ -35,6 +35,8 @@ error-internal = Ada masalah di pihak saya. Silakan coba lagi sebentar lagi.
 footer-pack = Aura · { $work }
 ref-section = bagian { $label }
 ref-footnote = catatan kaki bagian { $label }
+ref-part = { $label }
+ref-footnote-part = catatan kaki { $label }
 label-aliases = Disebut juga
 label-footnote = catatan kaki
 
@@ -45,6 +47,7 @@ heading-key-quote = Kutipan kunci
 heading-misconception = Salah kaprah yang umum
 button-show-quote = Kutipan lengkap
 button-open-section = Buka bagian { $label }
+button-open-part = Buka { $label }
 button-quote-on-topic = Kutipan tentang ini
 select-related = Konsep terkait
 
@@ -66,6 +69,7 @@ button-another-motion = Mosi lain
 
 ## /bagian
 section-title = Bagian { $label } · { $title }
+section-title-part = { $label } · { $title }
 section-footer = versi ketiga (terjemahan Inggris Zohn mengikutinya)
 heading-second-version = Dalam versi kedua
 heading-quotes-here = Dikutip dari bagian ini

@@ -59,7 +59,11 @@ fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
     let mut reply = Reply {
         title: Some(tr(
             lang,
-            "section-title",
+            if s.number.is_some() {
+                "section-title"
+            } else {
+                "section-title-part"
+            },
             &[("label", &label), ("title", &s.title.get(lang).to_string())],
         )),
         text: s.summary.get(lang).to_string(),

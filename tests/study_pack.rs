@@ -504,3 +504,46 @@ fn the_preface_and_epilogue_are_named_and_the_indonesian_title_says_teknis() {
         }
     }
 }
+
+/// "Who wrote this?" questions: no wrong choice names the speaker too (Horkheimer and Adorno
+/// for an Adorno line), and an explanation neither repeats the speaker nor gives the year of a
+/// later text that quotes them as the year they wrote it.
+#[test]
+fn who_wrote_this_has_one_right_answer_and_an_honest_explanation() {
+    let core = core();
+    let pack = core.library.pack("benjamin").expect("pack");
+    let mut seen = 0;
+    for q in pack
+        .questions
+        .iter()
+        .filter(|q| q.id.starts_with("gen-speaker-"))
+    {
+        let right = q.choices[q.correct].get(Lang::En);
+        for (i, c) in q.choices.iter().enumerate() {
+            let c = c.get(Lang::En);
+            if i != q.correct {
+                assert!(
+                    !c.contains(right) && !right.contains(c),
+                    "{}: {c} / {right}",
+                    q.id
+                );
+            }
+        }
+        let why = q.explanation.get(Lang::En);
+        assert!(
+            !why.contains(&format!("{right}, {right}")),
+            "{}: {why}",
+            q.id
+        );
+        seen += 1;
+    }
+    assert!(seen > 10);
+    let broke = pack
+        .questions
+        .iter()
+        .find(|q| q.id == "gen-speaker-go-for-broke")
+        .expect("gen-speaker-go-for-broke");
+    let why = broke.explanation.get(Lang::En);
+    assert!(!why.contains("(2014)"), "{why}");
+    assert_eq!(why.matches("Miriam Hansen").count(), 1, "{why}");
+}

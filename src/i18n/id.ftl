@@ -101,7 +101,7 @@ button-letter = Surat Adorno, 1936
 button-essay = Versi dan riwayat terbit esai
 select-their-concepts = Konsep-konsepnya
 kind-page = Esai
-kind-myth = Miskonsepsi
+kind-myth = Salah kaprah
 search-did-you-mean = Maksud Anda **{ $name }**?
 
 heading-versions = Versi

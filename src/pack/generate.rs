@@ -132,7 +132,16 @@ fn speaker_questions(pack: &Pack) -> Vec<QuizQuestion> {
         .filter_map(|q| {
             let id = format!("gen-speaker-{}", q.id);
             let name = pack.speaker_name(q);
-            let answer = with_correct(&id, Text::same(name.clone()), speakers.clone())?;
+            // No distractor that names the speaker too (Horkheimer and Adorno for Adorno).
+            let others: Vec<Text> = speakers
+                .iter()
+                .filter(|s| {
+                    let other = s.get(Lang::En);
+                    !other.contains(name.as_str()) && !name.contains(other)
+                })
+                .cloned()
+                .collect();
+            let answer = with_correct(&id, Text::same(name.clone()), others)?;
             let work = pack.source(&q.work);
             let title = work.map(|s| s.title.clone()).unwrap_or_default();
             let year = work.map(|s| s.year.as_str()).unwrap_or("");
@@ -143,7 +152,18 @@ fn speaker_questions(pack: &Pack) -> Vec<QuizQuestion> {
                     crate::text::quoted(q.text.get(l))
                 ),
             });
-            let explanation = both(|l| format!("{name}, {} ({year}).", title.get(l)));
+            // A title that names the speaker already (a phrase "as quoted in" a later text)
+            // stands alone: the speaker is not repeated, and the later text's year is not
+            // given as the year the speaker wrote it.
+            let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+            let explanation = both(|l| {
+                let title = title.get(l);
+                if title.contains(&surname) {
+                    format!("{title}.")
+                } else {
+                    format!("{name}, {title} ({year}).")
+                }
+            });
             Some(QuizQuestion {
                 section: q.section.clone(),
                 source: Some(q.work.clone()),

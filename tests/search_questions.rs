@@ -168,3 +168,21 @@ fn a_question_of_two_sentences_finds_its_topic() {
     assert_eq!(aura::catalog::request::max_for("search", "query"), 300);
     assert_eq!(aura::catalog::request::max_for("concept", "name"), 100);
 }
+
+/// Benjamin's comparison of the crisis of the democracies with the crisis of the theatre (the
+/// footnote on the politician to section X) is in the pack and is found.
+#[test]
+fn the_crisis_of_democracy_and_the_theatre_is_found() {
+    let core = core();
+    for query in [
+        "crisis of democracy and the theatre",
+        "krisis demokrasi dan teater",
+    ] {
+        let hits = core.index.search(query, &Kind::ALL, 3);
+        assert!(
+            hits.iter().any(|h| h.kind == Kind::Section && h.id == "x"),
+            "{query}: {:?}",
+            hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+        );
+    }
+}

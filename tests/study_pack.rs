@@ -547,3 +547,32 @@ fn who_wrote_this_has_one_right_answer_and_an_honest_explanation() {
     assert!(!why.contains("(2014)"), "{why}");
     assert_eq!(why.matches("Miriam Hansen").count(), 1, "{why}");
 }
+
+/// `/concept` with a name no concept has answers with what matches it (as `/search` does),
+/// in both languages; with nothing matching, it says so privately.
+#[test]
+fn an_unknown_concept_name_gets_the_best_matches() {
+    let core = core();
+    let mut rng = StdRng::seed_from_u64(7);
+    for (line, lang, lead) in [
+        (
+            "/concept name:loss of aura",
+            Lang::En,
+            "No concept is called",
+        ),
+        (
+            "/konsep nama:hilangnya aura",
+            Lang::Id,
+            "Tidak ada konsep bernama",
+        ),
+    ] {
+        let req = preview::parse(line).expect("parses");
+        let reply = preview::answer(&core, lang, &req, &mut rng);
+        assert!(!reply.ephemeral, "{line}");
+        assert!(reply.text.contains(lead), "{line}: {}", reply.text);
+        assert!(reply.select.is_some(), "{line}: a menu to open each result");
+    }
+    let req = preview::parse("/concept name:zzzzqq").expect("parses");
+    let reply = preview::answer(&core, Lang::En, &req, &mut rng);
+    assert!(reply.ephemeral && reply.text.contains("I don't know a concept"));
+}

@@ -23,6 +23,7 @@ error-unknown-option = /{ $command } has no option “{ $option }”. Options: {
 error-missing-option = /{ $command } needs the option “{ $option }”.
 did-you-mean = Did you mean: { $suggestions }?
 error-unknown-concept = I don't know a concept called “{ $input }”.
+concept-unknown-searched = No concept is called “{ $input }”; here is what matches it:
 error-unknown-speaker = I don't know anyone called “{ $input }” in this study pack.
 error-no-quote = No verified quotation matches that. Try another topic or leave the options empty.
 error-unknown-motion = I don't know a motion matching “{ $input }”.

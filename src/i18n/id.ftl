@@ -23,6 +23,7 @@ error-unknown-option = /{ $command } tidak punya opsi “{ $option }”. Opsi ya
 error-missing-option = /{ $command } memerlukan opsi “{ $option }”.
 did-you-mean = Maksud Anda: { $suggestions }?
 error-unknown-concept = Saya tidak mengenal konsep bernama “{ $input }”.
+concept-unknown-searched = Tidak ada konsep bernama “{ $input }”; inilah yang cocok dengannya:
 error-unknown-speaker = Saya tidak mengenal tokoh bernama “{ $input }” dalam paket studi ini.
 error-no-quote = Tidak ada kutipan terverifikasi yang cocok. Coba topik lain atau kosongkan opsinya.
 error-unknown-motion = Saya tidak mengenal mosi yang cocok dengan “{ $input }”.

@@ -9,16 +9,42 @@ use crate::pack::{Concept, Lang, Pack};
 use crate::reply::{Accent, Reply};
 use crate::search::Kind;
 
+/// The concept `input` names; otherwise what matches it (concepts, sections, quotes…, with a
+/// "did you mean" for a name it nearly spells), as `/search` shows it, under a line saying no
+/// concept has that name; with nothing matching, "I don't know a concept called…".
 pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
-    super::lookup_card(
-        core,
+    let named = core
+        .index
+        .resolve(Kind::Concept, input)
+        .ok()
+        .and_then(|hit| {
+            let pack = core.library.pack(&hit.pack)?;
+            Some((pack, pack.concept(&hit.id)?))
+        });
+    if let Some((pack, c)) = named {
+        return card(pack, c, lang);
+    }
+    let found = super::search::answer(core, lang, input);
+    if found.ephemeral {
+        return super::lookup_card(
+            core,
+            lang,
+            Kind::Concept,
+            input,
+            "error-unknown-concept",
+            |pack, id| pack.concept(id),
+            card,
+        );
+    }
+    let lead = crate::i18n::tr(
         lang,
-        Kind::Concept,
-        input,
-        "error-unknown-concept",
-        |pack, id| pack.concept(id),
-        card,
-    )
+        "concept-unknown-searched",
+        &[("input", &crate::text::escape_markdown(input.trim()))],
+    );
+    Reply {
+        text: format!("{lead}\n\n{}", found.text),
+        ..found
+    }
 }
 
 fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {

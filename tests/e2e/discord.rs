@@ -89,10 +89,20 @@ async fn a_members_odd_input_gets_a_polite_ephemeral_reply() {
     let cb = bot
         .ask("id", "concept", json!([string_option("name", "value")]))
         .await;
+    // A name no concept has: what matches it, both concepts it could mean among them.
     assert_good(&cb, "ambiguous concept");
+    let shown = cb.body.to_string();
+    assert!(shown.contains("Tidak ada konsep bernama"), "{shown}");
+    assert!(
+        shown.contains("Nilai kultus") && shown.contains("Nilai pameran"),
+        "{shown}"
+    );
+    // Nothing matching at all: a polite private notice.
+    let cb = bot
+        .ask("id", "concept", json!([string_option("name", "zzzzqq")]))
+        .await;
+    assert_good(&cb, "unknown concept");
     assert_eq!(cb.body["data"]["flags"], 64);
-    let content = cb.body["data"]["content"].as_str().unwrap_or_default();
-    assert!(content.contains("Maksud Anda"), "{content}");
     // Mentions typed by a member are never parsed.
     let cb = bot
         .ask(

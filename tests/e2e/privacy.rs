@@ -45,6 +45,24 @@ async fn leaderboard(fake: &FakeDiscord, user: u64) -> Value {
     run(fake, (user, MEMBER), board, json!([]), None).await
 }
 
+/// `leaver` is gone from what Aura stores and from the board; `stayer` is still on it. (After
+/// the short `/privacy` cooldown of the leaver's earlier ask; the board is asked by someone
+/// else, as it has a cooldown per member too.)
+async fn forgotten(fake: &FakeDiscord, leaver: u64, stayer: u64) {
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let after = privacy(fake, leaver).await;
+    assert!(after.to_string().contains("stores nothing"), "{after}");
+    let board = leaderboard(fake, next()).await;
+    assert!(
+        !board.to_string().contains(&format!("<@{leaver}>")),
+        "{board}"
+    );
+    assert!(
+        board.to_string().contains(&format!("<@{stayer}>")),
+        "{board}"
+    );
+}
+
 async fn privacy(fake: &FakeDiscord, user: u64) -> Value {
     let cb = fake
         .interact(in_guild(
@@ -132,21 +150,8 @@ async fn a_member_deletes_what_aura_stores_and_the_board_forgets_only_them() {
         done.body
     );
 
-    // Gone from the rows and from the board; the other member keeps everything. (`/privacy`
-    // has a short cooldown per member.)
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let after = privacy(&fake, leaver).await;
-    assert!(after.to_string().contains("stores nothing"), "{after}");
-    // Asked by someone else: the leaderboard has a short cooldown per member.
-    let board = leaderboard(&fake, next()).await;
-    assert!(
-        !board.to_string().contains(&format!("<@{leaver}>")),
-        "{board}"
-    );
-    assert!(
-        board.to_string().contains(&format!("<@{stayer}>")),
-        "{board}"
-    );
+    // Gone from the rows and from the board; the other member keeps everything.
+    forgotten(&fake, leaver, stayer).await;
     let kept = privacy(&fake, stayer).await.to_string();
     assert!(kept.contains("Quiz answers: 1 (in 1 rounds)"), "{kept}");
     assert!(kept.contains("Debate votes: 1"), "{kept}");
@@ -328,19 +333,7 @@ async fn an_erase_during_a_live_round_stays_erased_through_its_reveals_and_its_e
         p.iter().any(|m| m.body.to_string().contains("over"))
     })
     .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
     // Neither a reveal nor the round's end brought the leaver's answer back.
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let after = privacy(&fake, leaver).await;
-    assert!(after.to_string().contains("stores nothing"), "{after}");
-    let board = leaderboard(&fake, next()).await;
-    assert!(
-        !board.to_string().contains(&format!("<@{leaver}>")),
-        "{board}"
-    );
-    assert!(
-        board.to_string().contains(&format!("<@{stayer}>")),
-        "{board}"
-    );
+    forgotten(&fake, leaver, stayer).await;
     bot.stop().await;
 }

@@ -148,6 +148,9 @@ fn letter_page(pack: &Pack) -> Option<Document> {
             "surat adorno",
             "letter 1936",
             "surat 1936",
+            "adorno's criticism",
+            "adorno's critique",
+            "kritik adorno",
         ]
         .map(String::from),
     );

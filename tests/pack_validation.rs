@@ -349,3 +349,18 @@ fn a_quote_wrapped_in_its_own_marks() {
         Some("wrapped"),
     );
 }
+
+/// A concept card shows `aliases` as "also called": another concept's name there (an opposite
+/// pole, a neighbour) would teach it as a synonym. Refused; `search_terms` may hold it.
+#[test]
+fn a_shown_alternative_name_that_names_another_concept() {
+    assert_reports(
+        "shown-alias",
+        ProblemKind::AlternativeName,
+        "concepts.toml",
+        Some("distraction"),
+    );
+    let report = problems("shown-alias");
+    assert_eq!(report.problems.len(), 1, "{report}");
+    assert!(report.to_string().contains("`aura`"), "{report}");
+}

@@ -22,6 +22,16 @@ fn first(core: &Core, query: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The first `n` results for `query`, as `kind:id` with their scores.
+fn top(core: &Core, query: &str, n: usize) -> String {
+    let hits = core.index.search(query, &Kind::ALL, n);
+    let shown: Vec<String> = hits
+        .iter()
+        .map(|h| format!("{:?}:{} {:.2}", h.kind, h.id, h.score))
+        .collect();
+    shown.join(", ")
+}
+
 /// Whether `kind:id` is among the first `n` results.
 fn among(core: &Core, query: &str, want: &str, n: usize) -> bool {
     core.index
@@ -184,5 +194,197 @@ fn the_crisis_of_democracy_and_the_theatre_is_found() {
             "{query}: {:?}",
             hits.iter().map(|h| &h.id).collect::<Vec<_>>()
         );
+    }
+}
+
+/// How `/concept` (or `/konsep`) finds `name`: the card it opens, or the first three search
+/// results it answers with when no concept is called that.
+fn concept_finds(core: &Core, name: &str, want: &[&str]) -> bool {
+    match core.index.resolve(Kind::Concept, name) {
+        Ok(hit) => want.contains(&format!("Concept:{}", hit.id).as_str()),
+        Err(_) => want.iter().any(|w| among(core, name, w, 3)),
+    }
+}
+
+/// The quote `/quote topic:…` shows, over many draws: every one of them.
+fn quotes_on(core: &Core, topic: &str) -> std::collections::BTreeSet<String> {
+    use rand::SeedableRng;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+    (0..40)
+        .map(|_| {
+            let reply = aura::lookup::quote::answer(core, Lang::En, Some(topic), None, &mut rng);
+            reply.text.lines().next().unwrap_or_default().to_string()
+        })
+        .collect()
+}
+
+/// The queries an examiner typed that found nothing useful, each with its answer.
+#[test]
+fn the_examiners_queries_find_their_answers() {
+    let core = core();
+    for (name, want) in [
+        ("loss of aura", &["Concept:aura"][..]),
+        ("hilangnya aura", &["Concept:aura"]),
+        ("nilai ritual", &["Concept:cult-value"]),
+        ("keunikan", &["Concept:here-and-now", "Concept:aura"]),
+        ("originality", &["Concept:authenticity"]),
+        (
+            "politik sebagai tontonan",
+            &["Concept:aestheticization-of-politics"],
+        ),
+        (
+            "seni massa",
+            &["Concept:collective-reception", "Concept:culture-industry"],
+        ),
+    ] {
+        assert!(
+            concept_finds(&core, name, want),
+            "/concept {name}: {:?} / {}",
+            core.index.resolve(Kind::Concept, name).map(|h| h.id),
+            top(&core, name, 3)
+        );
+    }
+    for (query, want) in [
+        ("Mengapa aura memudar?", "Section:iii"),
+        (
+            "What did Adorno think about Chaplin?",
+            "Quote:chaplin-romanticization",
+        ),
+        ("What does Benjamin say about architecture?", "Section:xv"),
+        ("Benjamin dan Marxisme", "Section:preface"),
+    ] {
+        assert!(
+            among(&core, query, want, 3),
+            "/search {query}: {}",
+            top(&core, query, 5)
+        );
+    }
+    // `/quote topic:` shows only quotes that match the topic.
+    for (topic, words) in [("Chaplin", "Chaplin"), ("withers", "withers")] {
+        let shown = quotes_on(&core, topic);
+        assert!(
+            !shown.is_empty() && shown.iter().all(|q| q.contains(words)),
+            "/quote topic:{topic}: {shown:?}"
+        );
+    }
+}
+
+/// Thirty questions as students ask them, fifteen in each language, each with the results
+/// that answer it. The share answered in the first three results is reported per language
+/// (README → Search) and must stay at or above the figure there.
+#[test]
+fn students_questions_are_answered_in_the_first_three_results() {
+    let core = core();
+    let english: [(&str, &[&str]); 15] = [
+        (
+            "why does the aura wither?",
+            &["Section:iii", "Concept:aura", "Quote:aura-withers"],
+        ),
+        ("what is exhibition value?", &["Concept:exhibition-value"]),
+        (
+            "what does Benjamin say about film actors?",
+            &["Concept:apparatus-and-test", "Section:viii", "Section:ix"],
+        ),
+        (
+            "cult value versus exhibition value",
+            &[
+                "Concept:cult-value",
+                "Concept:exhibition-value",
+                "Quote:two-poles",
+                "Section:v",
+            ],
+        ),
+        ("what did Adorno criticise in the essay?", &["Page:letter"]),
+        ("who translated the essay into English?", &["Thinker:zohn"]),
+        (
+            "what is the culture industry?",
+            &["Concept:culture-industry"],
+        ),
+        (
+            "why is fascism an aestheticization of politics?",
+            &[
+                "Concept:aestheticization-of-politics",
+                "Quote:aesthetics-into-political-life",
+            ],
+        ),
+        (
+            "how does communism respond to fascism?",
+            &["Concept:politicization-of-art", "Quote:politicizing-art"],
+        ),
+        (
+            "what did Benjamin think of the Dadaists?",
+            &["Concept:dada", "Section:xiv"],
+        ),
+        (
+            "what does the close-up show us?",
+            &["Concept:optical-unconscious", "Section:xiii"],
+        ),
+        (
+            "what does art for art's sake mean?",
+            &["Concept:lart-pour-lart"],
+        ),
+        (
+            "is a photograph still authentic?",
+            &["Concept:authenticity", "Concept:photography"],
+        ),
+        (
+            "why are movie stars worshipped?",
+            &["Concept:star-cult", "Quote:phony-spell"],
+        ),
+        (
+            "how do we look at buildings?",
+            &["Section:xv", "Concept:distraction"],
+        ),
+    ];
+    let indonesian: [(&str, &[&str]); 15] = [
+        ("apa itu nilai kultus?", &["Concept:cult-value"]),
+        (
+            "apa kritik Adorno terhadap Benjamin?",
+            &["Page:letter", "Thinker:adorno"],
+        ),
+        ("apa itu industri budaya?", &["Concept:culture-industry"]),
+        (
+            "apa hubungan fasisme dengan estetika?",
+            &["Concept:aestheticization-of-politics"],
+        ),
+        ("apa itu keaslian karya seni?", &["Concept:authenticity"]),
+        (
+            "apa yang dimaksud dengan politisasi seni?",
+            &["Concept:politicization-of-art"],
+        ),
+        ("siapa Adorno?", &["Thinker:adorno"]),
+        (
+            "apa itu ketaksadaran optis?",
+            &["Concept:optical-unconscious"],
+        ),
+        (
+            "bagaimana penonton menjadi penguji?",
+            &["Concept:audience-as-examiner", "Quote:distracted-examiner"],
+        ),
+        ("apa itu efek kejut dalam film?", &["Concept:shock"]),
+        ("apa arti seni untuk seni?", &["Concept:lart-pour-lart"]),
+        (
+            "mengapa reproduksi teknis mengubah seni?",
+            &["Concept:technical-reproducibility", "Section:i"],
+        ),
+        ("kenapa bintang film dipuja?", &["Concept:star-cult"]),
+        ("apa itu teknologi kedua?", &["Concept:second-technology"]),
+        (
+            "siapa yang menerjemahkan esai ini ke bahasa Inggris?",
+            &["Thinker:zohn"],
+        ),
+    ];
+    for (lang, set) in [("en", &english), ("id", &indonesian)] {
+        let missed: Vec<_> = set
+            .iter()
+            .filter(|(q, want)| !want.iter().any(|w| among(&core, q, w, 3)))
+            .map(|(q, _)| format!("{q} → {}", top(&core, q, 3)))
+            .collect();
+        let share = (set.len() - missed.len()) as f64 / set.len() as f64;
+        eprintln!(
+            "{lang}: {:.0}% answered in the first three results",
+            share * 100.0
+        );
+        assert!(missed.is_empty(), "{lang}:\n{}", missed.join("\n"));
     }
 }

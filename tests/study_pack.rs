@@ -556,12 +556,12 @@ fn an_unknown_concept_name_gets_the_best_matches() {
     let mut rng = StdRng::seed_from_u64(7);
     for (line, lang, lead) in [
         (
-            "/concept name:loss of aura",
+            "/concept name:crisis of democracy",
             Lang::En,
             "No concept is called",
         ),
         (
-            "/konsep nama:hilangnya aura",
+            "/konsep nama:krisis demokrasi",
             Lang::Id,
             "Tidak ada konsep bernama",
         ),

@@ -10,7 +10,8 @@ use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Pack, Quote};
 use crate::reply::{Accent, Reply};
-use crate::search::Kind;
+use crate::search::{Hit, Kind};
+use crate::text::normalize;
 
 /// A random verified quote, narrowed by topic (a concept or words) and speaker.
 pub fn answer(
@@ -36,16 +37,12 @@ pub fn answer(
         },
         None => None,
     };
-    // A topic is a concept when it names one; otherwise its words are searched in the quotes.
-    let concept = topic.and_then(|tp| core.index.resolve(Kind::Concept, tp).ok());
-    let words: Option<Vec<String>> = match (topic, &concept) {
-        (Some(tp), None) => Some(
-            core.index
-                .search(tp, &[Kind::Quote], 50)
-                .into_iter()
-                .map(|h| h.key())
-                .collect(),
-        ),
+    let topic = match topic.map(|tp| Topic::of(core, tp)) {
+        Some(Topic::Nothing) => return Reply::notice(t(lang, "error-no-quote")),
+        other => other,
+    };
+    let concept = match &topic {
+        Some(Topic::Concept(hit)) => Some(hit),
         _ => None,
     };
     let mut pool: Vec<(&Pack, &Quote)> = core
@@ -58,29 +55,81 @@ pub fn answer(
                 s.pack == p.id && (q.speaker == s.id || q.coauthor.as_deref() == Some(&s.id))
             })
         })
-        .filter(|(p, q)| {
-            concept
-                .as_ref()
-                .is_none_or(|c| c.pack == p.id && q.concepts.contains(&c.id))
-        })
-        .filter(|(p, q)| {
-            words
-                .as_ref()
-                .is_none_or(|w| w.contains(&format!("{}:{}", p.id, q.id)))
-        })
+        .filter(|(p, q)| topic.as_ref().is_none_or(|tp| tp.holds(p, q)))
         .collect();
     pool.shuffle(rng);
     match pool.first() {
         Some((pack, q)) => {
             let more = CustomId::QuoteMore {
                 pack: pack.id.clone(),
-                topic: concept.as_ref().map(|c| c.id.clone()),
+                topic: concept.map(|c| c.id.clone()),
                 speaker: speaker_hit.as_ref().map(|s| s.id.clone()),
             };
             card(pack, q, lang, false).button(more, t(lang, "button-another-quote"))
         }
         None => Reply::notice(t(lang, "error-no-quote")),
     }
+}
+
+/// What a `/quote` topic asks for.
+enum Topic {
+    /// A concept, named by the topic (its name, an alternative name, its autocomplete value) or,
+    /// when no quote's own words match, by a word search maps to it: the concept's quotes.
+    Concept(Hit),
+    /// The quotes whose own words match the topic (`pack:id` keys).
+    Quotes(Vec<String>),
+    /// Nothing matches: no quote is chosen at random instead.
+    Nothing,
+}
+
+impl Topic {
+    /// A concept the topic names comes first; then the quotes whose words match it, never a
+    /// quote of a concept the words are only loosely related to; then a concept one of its
+    /// search terms names exactly ("celebrity": the star cult).
+    fn of(core: &Core, topic: &str) -> Topic {
+        let concept = core.index.resolve(Kind::Concept, topic).ok();
+        if let Some(hit) = concept.as_ref().filter(|h| names(core, h, topic)) {
+            return Topic::Concept(hit.clone());
+        }
+        let words: Vec<String> = core
+            .index
+            .search(topic, &[Kind::Quote], 50)
+            .into_iter()
+            .map(|h| h.key())
+            .collect();
+        match concept {
+            _ if !words.is_empty() => Topic::Quotes(words),
+            Some(hit) if hit.score >= 1.0 => Topic::Concept(hit),
+            _ => Topic::Nothing,
+        }
+    }
+
+    fn holds(&self, pack: &Pack, q: &Quote) -> bool {
+        match self {
+            Topic::Concept(c) => c.pack == pack.id && q.concepts.contains(&c.id),
+            Topic::Quotes(keys) => keys.contains(&format!("{}:{}", pack.id, q.id)),
+            Topic::Nothing => false,
+        }
+    }
+}
+
+/// Whether `topic` is the concept's own name, an alternative name it shows, its id or its
+/// autocomplete value (not a related word that only search maps to it).
+fn names(core: &Core, hit: &Hit, topic: &str) -> bool {
+    let folded = normalize(topic);
+    let Some(c) = core
+        .library
+        .pack(&hit.pack)
+        .and_then(|p| p.concept(&hit.id))
+    else {
+        return false;
+    };
+    topic.trim() == hit.key()
+        || topic.trim() == c.id
+        || c.name
+            .all()
+            .chain(c.aliases.iter().map(String::as_str))
+            .any(|n| normalize(n) == folded)
 }
 
 /// One quote by id (buttons), optionally with the German original first.

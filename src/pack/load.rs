@@ -382,7 +382,12 @@ fn terms(
     let mut terms: Vec<String> = Vec::new();
     for k in concepts.iter().map(Spanned::get_ref) {
         terms.extend(k.name.all().map(normalize));
-        terms.extend(k.aliases.iter().map(|a| normalize(a)));
+        terms.extend(
+            k.aliases
+                .iter()
+                .chain(&k.search_terms)
+                .map(|a| normalize(a)),
+        );
     }
     for s in w.source.iter().map(Spanned::get_ref) {
         terms.extend(s.title.sides().map(|(_, t)| normalize(t)));

@@ -331,8 +331,14 @@ pub struct ConceptsFile {
 pub struct Concept {
     pub id: String,
     pub name: Names,
+    /// True alternative names, shown on the card as "also called": translations, the German
+    /// term's variants, standard English renderings. Never another concept's name.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Words a search for the concept should match and the card never shows as its names:
+    /// related terms, people, examples, opposites.
+    #[serde(default)]
+    pub search_terms: Vec<String>,
     /// Whose concept it is (a thinker id).
     pub thinker: String,
     /// A co-author, for a concept from a co-written text.

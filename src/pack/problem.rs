@@ -39,6 +39,9 @@ pub enum ProblemKind {
     /// A typed answer that cannot work: on a true/false question, a form accepted twice, or a
     /// form that would accept a wrong choice's name.
     TypedAnswer,
+    /// A concept's displayed alternative name that is another concept's name or word, or a
+    /// person's name.
+    AlternativeName,
 }
 
 impl ProblemKind {
@@ -62,6 +65,7 @@ impl ProblemKind {
             ProblemKind::Attribution => "attribution",
             ProblemKind::QuizPlace => "quiz place",
             ProblemKind::TypedAnswer => "typed answer",
+            ProblemKind::AlternativeName => "alternative name",
         }
     }
 }

@@ -94,7 +94,7 @@ pub fn documents(library: &Library) -> Vec<Document> {
         let p = &pack.id;
         for c in &pack.concepts {
             let mut names: Vec<String> = c.name.all().map(str::to_string).collect();
-            names.extend(c.aliases.iter().cloned());
+            names.extend(c.aliases.iter().chain(&c.search_terms).cloned());
             names.push(c.id.replace('-', " "));
             docs.push(Document {
                 kind: Kind::Concept,
@@ -110,7 +110,8 @@ pub fn documents(library: &Library) -> Vec<Document> {
         }
         for q in pack.quotable() {
             let speaker = pack.speaker_name(q);
-            let mut text = text_of(&q.text);
+            // The speaker too: "what did Adorno think about Chaplin?" asks for his words.
+            let mut text = format!("{} {speaker}", text_of(&q.text));
             if let Some(de) = &q.de {
                 text.push(' ');
                 text.push_str(de);

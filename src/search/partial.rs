@@ -106,6 +106,14 @@ const STOPWORDS: &[&str] = &[
     "bukan",
     "sudah",
     "akan",
+    "think",
+    "thinks",
+    "thought",
+    "view",
+    "views",
+    "pendapat",
+    "pandangan",
+    "berpikir",
 ];
 
 /// The words of a query that carry its topic.
@@ -129,6 +137,44 @@ fn token_matches(token: &str, word: &str) -> bool {
         .any(|w| word.contains(&w.iter().collect::<String>()))
 }
 
+/// Whether the body holds every token in order, the first and last at most two words apart
+/// for each token (room for the small words between them).
+fn in_order(tokens: &[&str], words: &[&str]) -> bool {
+    let span = tokens.len() * 2 + 1;
+    (0..words.len()).any(|start| {
+        let mut next = 0;
+        for w in words.iter().skip(start).take(span) {
+            if next < tokens.len() && *w == tokens[next] {
+                next += 1;
+            }
+        }
+        next == tokens.len() && words[start] == tokens[0]
+    })
+}
+
+/// Names that stand for the essay itself: in a student's question they are its context.
+const CONTEXT: &[&str] = &["essay", "esai", "the essay", "esai ini"];
+
+/// Whether a query word is a name's word: the same, the same with a short ending ("actors",
+/// "Dadaists"), or for long words the same six-letter stem ("criticise", "criticism").
+fn same_word(query_word: &str, name_word: &str) -> bool {
+    let (long, short) = if query_word.len() >= name_word.len() {
+        (query_word, name_word)
+    } else {
+        (name_word, query_word)
+    };
+    (short.len() >= 3 && long.starts_with(short) && long.len() - short.len() <= 2)
+        || (name_word.len() >= 7 && query_word.len() >= 7 && token_matches(query_word, name_word))
+}
+
+/// Whether a name stands whole in the query, word for word in a row (see [`same_word`]).
+fn stands_in(query: &[&str], name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    query
+        .windows(words.len())
+        .any(|run| run.iter().zip(&words).all(|(q, n)| same_word(q, n)))
+}
+
 /// The highest score [`partial_score`] gives (a passage held whole: 0.5 + 0.28); a name
 /// scoring higher than this (and than it plus a tie's margin) cannot be outranked nor tied by a
 /// partial match.
@@ -145,15 +191,20 @@ pub fn partial_score(q: &str, kind: Kind, names: &[String], body: &str) -> f64 {
     if tokens.is_empty() || !q.contains(' ') {
         return 0.0;
     }
-    let padded = format!(" {q} ");
+    let query: Vec<&str> = q.split(' ').collect();
     let named = names
         .iter()
-        .filter(|n| n.len() >= 3 && padded.contains(&format!(" {n} ")))
-        .map(|n| n.split(' ').count())
+        .filter(|n| n.len() >= 3 && stands_in(&query, n))
+        .map(|n| (n.split(' ').count(), CONTEXT.contains(&n.as_str())))
         .max();
-    let by_name = named.map_or(0.0, |words| {
+    let by_name = named.map_or(0.0, |(words, context)| {
         let share = (words as f64 / tokens.len() as f64).min(1.0);
-        let base = if kind == Kind::Thinker { 0.6 } else { 0.66 };
+        // An author's name, or the essay's, is usually the question's context, not its topic.
+        let base = if kind == Kind::Thinker || context {
+            0.6
+        } else {
+            0.66
+        };
         base + 0.1 * share
     });
     // Most of a longer name in the query ("siapa yang menerjemahkan versi Prancis" and the page
@@ -162,7 +213,10 @@ pub fn partial_score(q: &str, kind: Kind, names: &[String], body: &str) -> f64 {
         .iter()
         .filter_map(|n| {
             let words = content_tokens(n);
-            let hits = words.iter().filter(|w| tokens.contains(w)).count();
+            let hits = words
+                .iter()
+                .filter(|w| tokens.iter().any(|t| same_word(t, w)))
+                .count();
             let share = hits as f64 / words.len().max(1) as f64;
             (words.len() >= 2 && hits >= 2 && share >= 0.66).then_some(0.55 + 0.1 * share)
         })
@@ -177,16 +231,20 @@ pub fn partial_score(q: &str, kind: Kind, names: &[String], body: &str) -> f64 {
         .filter(|t| words.iter().any(|w| token_matches(t, w)))
         .count();
     let share = found as f64 / tokens.len() as f64;
-    // All topic words in a row, as the question puts them: "the version Adorno read".
-    let phrase = format!(" {body} ").contains(&format!(" {} ", tokens.join(" ")));
+    // All topic words in the question's order, close together: "the version Adorno read",
+    // "who translated the essay into English" and "translated the essay into English".
+    let phrase = in_order(&tokens, &words);
+    // Between bodies holding the same words, the shorter one is more about them (a quote
+    // before a whole misconception or motion): at most 0.05.
+    let brevity = 0.05 * (20.0 / words.len().max(20) as f64);
     // A passage quoted from memory (five topic words or more) that a body holds almost
     // whole outranks a name that merely stands in it.
     let by_body = if tokens.len() >= 5 && share >= 0.6 {
         0.5 + 0.28 * share
     } else if phrase {
-        0.45
+        0.45 + brevity
     } else if found >= 2 && share >= 0.5 {
-        0.1 + 0.3 * share
+        0.1 + 0.3 * share + brevity
     } else {
         0.0
     };

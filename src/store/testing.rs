@@ -75,11 +75,20 @@ fn in_schema(url: &str, schema: &str) -> String {
     format!("{url}{sep}options[search_path]={schema}")
 }
 
-/// The PostgreSQL database the test suite runs on, if any.
+/// The PostgreSQL database the test suite runs on, if any. A value that is set but is not one
+/// PostgreSQL URL stops the test: a suite meant for PostgreSQL must not pass on SQLite unseen.
 fn test_database_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| u.starts_with("postgres://") || u.starts_with("postgresql://"))
+    let url = std::env::var("TEST_DATABASE_URL").ok()?;
+    let url = url.trim();
+    if url.is_empty() {
+        return None;
+    }
+    let postgres = url.starts_with("postgres://") || url.starts_with("postgresql://");
+    assert!(
+        postgres && !url.contains(char::is_whitespace),
+        "TEST_DATABASE_URL is not one PostgreSQL URL: {url:?}"
+    );
+    Some(url.to_string())
 }
 
 pub(super) fn unique_stamp() -> u128 {

@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use aura::store::{Location, Store};
 use serde_json::json;
 use tokio::net::{TcpListener, TcpStream};
 
@@ -60,9 +61,11 @@ impl Proxy {
     }
 }
 
-/// The database's address, from `TEST_DATABASE_URL` (`None` on SQLite).
+/// The database's address, from the suite's PostgreSQL URL (`None` on SQLite).
 fn database_addr() -> Option<SocketAddr> {
-    let url = std::env::var("TEST_DATABASE_URL").ok()?;
+    let Location::Postgres(url) = Store::test_location(std::path::Path::new("outage")) else {
+        return None;
+    };
     let rest = url.split_once('@')?.1;
     let host = rest.split('/').next()?;
     std::net::ToSocketAddrs::to_socket_addrs(host).ok()?.next()

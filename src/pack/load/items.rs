@@ -2,6 +2,7 @@
 //! concepts, quotes), against what the whole pack defines ([`Known`]).
 
 use super::*;
+use crate::pack::check::At;
 
 /// The work file: the work, versions, publications, sources and sections.
 /// (`q_items`: the quotes, whose verified words a section's summary may quote.)
@@ -137,6 +138,10 @@ pub(super) fn concepts(
         for alias in &k.aliases {
             c.string(&a, "aliases", alias, limits::CHOICE_NAME);
         }
+        for term in &k.search_terms {
+            c.string(&a, "search_terms", term, limits::CHOICE_NAME);
+        }
+        alternative_names(c, &a, k, c_items, known);
         c.reference(&a, "thinker", "thinker", &k.thinker, &known.thinker_ids);
         if let Some(co) = &k.coauthor {
             c.reference(&a, "coauthor", "thinker", co, &known.thinker_ids);
@@ -265,6 +270,49 @@ pub(super) fn quotes(
                 &a,
                 ProblemKind::Attribution,
                 "the German says “technischen Reproduzierbarkeit”; the Indonesian must not say “mekanis” (that is Zohn's English)".into(),
+            );
+        }
+    }
+}
+
+/// A card shows a concept's `aliases` as "also called": each must be a true other name, never
+/// another concept's name or word (an opposite pole, a neighbouring concept) nor a person's
+/// name. Those belong in `search_terms`, which search matches and the card never shows.
+fn alternative_names(
+    c: &mut Checker,
+    a: &At<'_>,
+    k: &Concept,
+    all: &[Spanned<Concept>],
+    known: &Known<'_>,
+) {
+    for alias in &k.aliases {
+        let folded = normalize(alias);
+        let other = all.iter().map(Spanned::get_ref).find(|o| {
+            o.id != k.id
+                && o.name
+                    .all()
+                    .chain(o.aliases.iter().map(String::as_str))
+                    .chain(o.search_terms.iter().map(String::as_str))
+                    .any(|n| normalize(n) == folded)
+        });
+        if let Some(o) = other {
+            c.push(
+                a,
+                ProblemKind::AlternativeName,
+                format!(
+                    "`aliases` shows “{alias}” as another name of the concept, but it names \
+                     concept `{}`: move it to `search_terms`",
+                    o.id
+                ),
+            );
+        } else if known.last_names.iter().any(|(n, _)| normalize(n) == folded) {
+            c.push(
+                a,
+                ProblemKind::AlternativeName,
+                format!(
+                    "`aliases` shows “{alias}”, a person, as another name of the concept: \
+                     move it to `search_terms`"
+                ),
             );
         }
     }

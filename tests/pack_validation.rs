@@ -364,3 +364,19 @@ fn a_shown_alternative_name_that_names_another_concept() {
     assert_eq!(report.problems.len(), 1, "{report}");
     assert!(report.to_string().contains("`aura`"), "{report}");
 }
+
+/// A quote's version and its translation must agree: a second-version quote credited to a
+/// translation of the third is refused (its card would show the third's title); one credited
+/// to a translation of its own version passes, and its card shows that translation's title.
+#[test]
+fn a_quote_credited_to_a_translation_of_another_version() {
+    assert_reports(
+        "translated-version",
+        ProblemKind::Attribution,
+        "quotes.toml",
+        Some("mismatched"),
+    );
+    let report = problems("translated-version");
+    assert_eq!(report.problems.len(), 1, "{report}");
+    assert!(report.to_string().contains("version `v3`"), "{report}");
+}

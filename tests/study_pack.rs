@@ -576,3 +576,41 @@ fn an_unknown_concept_name_gets_the_best_matches() {
     let reply = preview::answer(&core, Lang::En, &req, &mut rng);
     assert!(reply.ephemeral && reply.text.contains("I don't know a concept"));
 }
+
+/// The second version's footnote in *Selected Writings* 3 is shown under that translation's
+/// title, not Zohn's 1968 title for the third version, on its card and in the generated
+/// "Who wrote this?" explanation; a Zohn quote keeps Zohn's title.
+#[test]
+fn a_quotes_title_version_and_translation_agree() {
+    let core = core();
+    let pack = &core.library.packs[0];
+    let card =
+        aura::lookup::quote::show(&core, Lang::En, &pack.id, "champion-star-dictator", false);
+    assert!(
+        card.text
+            .contains("Technological Reproducibility: Second Version"),
+        "{}",
+        card.text
+    );
+    assert!(
+        !card.text.contains("Mechanical Reproduction"),
+        "{}",
+        card.text
+    );
+    let zohn = aura::lookup::quote::show(&core, Lang::En, &pack.id, "aura-withers", false);
+    assert!(
+        zohn.text.contains("Mechanical Reproduction"),
+        "{}",
+        zohn.text
+    );
+    let question = pack
+        .questions
+        .iter()
+        .find(|q| q.id == "gen-speaker-champion-star-dictator")
+        .expect("generated question");
+    let why = question.explanation.get(Lang::En);
+    assert!(
+        why.contains("Second Version") && !why.contains("Mechanical"),
+        "{why}"
+    );
+}

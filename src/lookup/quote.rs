@@ -146,10 +146,7 @@ pub fn show(core: &Core, lang: Lang, pack: &str, id: &str, german: bool) -> Repl
 
 pub fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     let speaker = pack.speaker_name(q);
-    let work = pack
-        .source(&q.work)
-        .map(|s| s.title.get(lang))
-        .unwrap_or("");
+    let work = pack.quote_title(q).map(|t| t.get(lang)).unwrap_or("");
     let version = q
         .version
         .as_deref()

@@ -147,7 +147,7 @@ impl Checker {
                     at,
                     ProblemKind::Quotation,
                     format!(
-                        "`{field}.{}` sets “{p}” in quotation marks, but no verified quote it cites holds those words; cite the quote, or drop the marks from a paraphrase",
+                        "`{field}.{}` sets “{p}” in quotation marks, but no verified quote it cites holds those words; cite the quote, label a rendering of Aura's own (“…” (Aura's own translation)), or drop the marks from a paraphrase",
                         lang.code()
                     ),
                 );

@@ -143,7 +143,7 @@ fn speaker_questions(pack: &Pack) -> Vec<QuizQuestion> {
                 .collect();
             let answer = with_correct(&id, Text::same(name.clone()), others)?;
             let work = pack.source(&q.work);
-            let title = work.map(|s| s.title.clone()).unwrap_or_default();
+            let title = pack.quote_title(q).cloned().unwrap_or_default();
             let year = work.map(|s| s.year.as_str()).unwrap_or("");
             let prompt = both(|l| match l {
                 Lang::En => format!("Who wrote this? {}", crate::text::quoted(q.text.get(l))),

@@ -142,6 +142,19 @@ impl Pack {
     }
 
     /// A source's short title for attributions, or its full title.
+    /// The title a quote is shown under: that of the published translation it is credited to,
+    /// when its version lists one (a second-version quote in *Selected Writings* 3 is not
+    /// shown under Zohn's 1968 title for the third), otherwise its source's.
+    pub fn quote_title(&self, q: &Quote) -> Option<&Text> {
+        let credit = q.translation.get(Lang::En);
+        q.version
+            .as_deref()
+            .and_then(|v| self.version(v))
+            .and_then(|v| v.english.iter().find(|t| t.credited_in(credit)))
+            .map(|t| &t.title)
+            .or_else(|| self.source(&q.work).map(|s| &s.title))
+    }
+
     pub fn source_short(&self, id: &str, lang: Lang) -> String {
         self.source(id)
             .map(|s| s.short.as_ref().unwrap_or(&s.title).get(lang).to_string())

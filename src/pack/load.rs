@@ -427,7 +427,7 @@ fn check_items(
     items::work(c, known, work, q_items);
     items::thinkers(c, known, items.thinkers.0, items.thinkers.1);
     items::concepts(c, known, items.concepts.0, items.concepts.1);
-    items::quotes(c, known, q_src, q_items);
+    items::quotes(c, known, q_src, q_items, &work.value.version);
     activities::motions(c, known, items.motions.0, items.motions.1);
     let questions = activities::quiz(c, known, items.quiz.0, items.quiz.1);
     activities::prompts(c, known, items.prompts.0, items.prompts.1);

@@ -244,6 +244,32 @@ pub struct Version {
     pub printed: Text,
     #[serde(default)]
     pub note: Option<Text>,
+    /// The published English translations of this version: a quote of the version credited to
+    /// one of them is shown under that translation's title.
+    #[serde(default)]
+    pub english: Vec<Translation>,
+}
+
+/// A published English translation of a version.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// Words every quote credit naming this translation holds ("Harry Zohn (Illuminations)").
+    pub by: String,
+    /// The title the translation gives the essay.
+    pub title: Text,
+}
+
+impl Translation {
+    /// Whether a quote's English credit names this translation.
+    pub fn credited_in(&self, credit: &str) -> bool {
+        credit.contains(&self.by)
+    }
+}
+
+/// Whether a quote's English credit is a translation of Aura's own (never a published one).
+pub fn own_translation(credit: &str) -> bool {
+    credit.starts_with("Aura's own")
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,6 +12,18 @@ pub const QUOTATION_WORDS: usize = 4;
 
 /// The passages a text sets in quotation marks (“…”), split at ellipses, folded.
 pub fn quoted_passages(text: &str) -> Vec<String> {
+    marked_passages(text)
+        .into_iter()
+        .map(|(passage, _)| passage)
+        .collect()
+}
+
+/// How a rendering of Aura's own is labelled right after its closing mark, in either language.
+pub const OWN_LABELS: &[&str] = &["(Aura's own translation", "(terjemahan Aura sendiri"];
+
+/// Each folded passage in quotation marks, with whether it is labelled as Aura's own
+/// translation (one of [`OWN_LABELS`] right after its closing mark).
+fn marked_passages(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('“') {
@@ -19,13 +31,15 @@ pub fn quoted_passages(text: &str) -> Vec<String> {
         let Some(close) = after.find('”') else {
             break;
         };
+        rest = &after[close + '”'.len_utf8()..];
+        let label = rest.trim_start();
+        let own = OWN_LABELS.iter().any(|l| label.starts_with(l));
         for part in after[..close].split('…') {
             let folded = normalize(part);
             if !folded.is_empty() {
-                out.push(folded);
+                out.push((folded, own));
             }
         }
-        rest = &after[close + '”'.len_utf8()..];
     }
     out
 }
@@ -34,10 +48,12 @@ pub fn quoted_passages(text: &str) -> Vec<String> {
 /// is found in none of `backing` (verified quote texts, folded) and is not a known term or
 /// title (`terms`, folded).
 pub fn unbacked_quotation(text: &str, backing: &[String], terms: &[String]) -> Option<String> {
-    quoted_passages(text).into_iter().find(|p| {
-        p.split(' ').count() >= QUOTATION_WORDS
-            && !backing.iter().any(|b| contains_words(b, p))
-            && !terms.iter().any(|t| t == p || contains_words(t, p))
+    marked_passages(text).into_iter().find_map(|(p, own)| {
+        (!own
+            && p.split(' ').count() >= QUOTATION_WORDS
+            && !backing.iter().any(|b| contains_words(b, &p))
+            && !terms.iter().any(|t| t == &p || contains_words(t, &p)))
+        .then_some(p)
     })
 }
 
@@ -172,6 +188,13 @@ mod tests {
         );
         assert!(unbacked_quotation("“reception in distraction”", &backing, &terms).is_none());
         assert!(unbacked_quotation("the “here and now”", &backing, &terms).is_none());
+        // A rendering of Aura's own is allowed in marks when it says so, in either language.
+        let mine = "It opens “What, then, is aura? A strange weave…”";
+        assert!(unbacked_quotation(mine, &backing, &terms).is_some());
+        for label in OWN_LABELS {
+            let labelled = format!("{mine} {label}).");
+            assert!(unbacked_quotation(&labelled, &backing, &terms).is_none());
+        }
     }
 
     #[test]

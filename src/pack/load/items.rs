@@ -71,11 +71,15 @@ pub(super) fn work(
         c.text(&a, "label", &s.label, 20);
         c.text(&a, "title", &s.title, limits::EMBED_TITLE - 30);
         c.text(&a, "summary", &s.summary, limits::EMBED_DESCRIPTION);
+        // A section's notes quote other versions and footnotes: a verified quote's words, or
+        // a rendering labelled as Aura's own.
         if let Some(v2) = &s.v2 {
             c.text(&a, "v2", v2, limits::FIELD_VALUE);
+            c.quotation(&a, "v2", v2, &known.all_quotes, &known.terms);
         }
         if let Some(f) = &s.footnotes {
             c.text(&a, "footnotes", f, limits::FIELD_VALUE);
+            c.quotation(&a, "footnotes", f, &known.all_quotes, &known.terms);
         }
         let here: Vec<String> = q_items
             .iter()
@@ -192,6 +196,7 @@ pub(super) fn quotes(
     known: &Known<'_>,
     q_src: &SourceFile,
     q_items: &[Spanned<Quote>],
+    versions: &[Spanned<Version>],
 ) {
     for item in q_items {
         let q = item.get_ref();
@@ -220,6 +225,7 @@ pub(super) fn quotes(
         }
         if let Some(v) = &q.version {
             c.reference(&a, "version", "version", v, &known.version_ids);
+            translated_version(c, &a, q, v, versions);
         }
         if let Some(s) = &q.section {
             c.reference(&a, "section", "section", s, &known.section_ids);
@@ -316,4 +322,45 @@ fn alternative_names(
             );
         }
     }
+}
+
+/// A quote's version and its English credit must agree: a credit to a published translation
+/// names one of the version's (`english` in `[[version]]`), whose title the card shows, and
+/// never a translation of another version (Zohn's *Illuminations* is the third version;
+/// *Selected Writings* 3 the second).
+fn translated_version(
+    c: &mut Checker,
+    a: &At<'_>,
+    q: &Quote,
+    version: &str,
+    versions: &[Spanned<Version>],
+) {
+    let credit = q.translation.get(Lang::En);
+    let Some(own) = versions
+        .iter()
+        .map(Spanned::get_ref)
+        .find(|v| v.id == version)
+    else {
+        return;
+    };
+    if own_translation(credit) || own.english.iter().any(|t| t.credited_in(credit)) {
+        return;
+    }
+    let other = versions
+        .iter()
+        .map(Spanned::get_ref)
+        .find(|v| v.english.iter().any(|t| t.credited_in(credit)));
+    let message = match other {
+        Some(o) => format!(
+            "`translation.en` “{credit}” is a translation of version `{}`, but the quote is of \
+             version `{version}`: its title and text would not agree",
+            o.id
+        ),
+        None if versions.iter().any(|v| !v.get_ref().english.is_empty()) => format!(
+            "`translation.en` “{credit}” names no English translation of version `{version}` \
+             (list it in that version's `english`, with its title, or credit Aura's own)"
+        ),
+        None => return,
+    };
+    c.push(a, ProblemKind::Attribution, message);
 }

@@ -194,6 +194,36 @@ pub fn place_text(pack: &Pack, place: crate::pack::Place<'_>, lang: Lang) -> Str
     }
 }
 
+/// The words around a citation, in Indonesian: a quote's `citation` is written once, with
+/// English bibliographic words, and titles stay as published.
+const CITATION_WORDS: &[(&str, &str)] = &[
+    ("French version in ", "versi Prancis dalam "),
+    ("a 2014 roundtable", "diskusi meja bundar tahun 2014"),
+    ("closing sentences", "kalimat penutup"),
+    ("last paragraph", "paragraf terakhir"),
+    ("quoted in ", "dikutip dalam "),
+    ("; see ", "; lihat "),
+    ("Epilogue", "Epilog"),
+    ("section ", "bagian "),
+    ("trans. ", "terj. "),
+    (" pp. ", " hlm. "),
+    (" p. ", " hlm. "),
+    (" vol. ", " jil. "),
+    (" ch. ", " bab "),
+    (" n. ", " cat. "),
+];
+
+/// A quote's citation in `lang`: in Indonesian, its bibliographic words are Indonesian too
+/// ("Zohn, Illuminations hlm. 247, cat. 12"), not English fragments inside an Indonesian reply.
+pub fn citation(q: &crate::pack::Quote, lang: Lang) -> String {
+    match lang {
+        Lang::En => q.citation.clone(),
+        Lang::Id => CITATION_WORDS
+            .iter()
+            .fold(q.citation.clone(), |c, (en, id)| c.replace(en, id)),
+    }
+}
+
 /// The localized footer line naming the pack's work.
 pub fn footer(pack: &Pack, lang: Lang) -> String {
     tr(

@@ -614,3 +614,24 @@ fn a_quotes_title_version_and_translation_agree() {
         "{why}"
     );
 }
+
+/// An Indonesian reply carries no English words around a citation ("Zohn, Illuminations,
+/// section XIII" reads "…, bagian XIII"); titles stay as published.
+#[test]
+fn indonesian_citations_have_indonesian_words_around_them() {
+    let core = core();
+    let english = [
+        " p. ", " pp. ", "section", "quoted", "trans.", " ch. ", " vol. ", " n. ", "Epilogue",
+        "closing", "last paragraph", "French", "roundtable", "; see ",
+    ];
+    for pack in &core.library.packs {
+        for q in pack.quotable() {
+            let cited = aura::cards::citation(q, Lang::Id);
+            for word in english {
+                assert!(!cited.contains(word), "{}: {cited}", q.id);
+            }
+        }
+    }
+    let zohn = aura::lookup::quote::show(&core, Lang::Id, "benjamin", "aura-withers", false);
+    assert!(zohn.footer.as_deref().unwrap_or("").contains("Illuminations hlm. 221"));
+}

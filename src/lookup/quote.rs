@@ -5,7 +5,7 @@ use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use crate::cards::{footer, not_found, quote_place};
+use crate::cards::{citation, footer, not_found, quote_place};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Pack, Quote};
@@ -170,7 +170,7 @@ pub fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     let mut reply = Reply {
         title: Some(tr(lang, "quote-title", &[("speaker", &speaker)])),
         text,
-        footer: Some(format!("{} · {}", footer(pack, lang), q.citation)),
+        footer: Some(format!("{} · {}", footer(pack, lang), citation(q, lang))),
         accent,
         ..Reply::default()
     }

@@ -621,8 +621,20 @@ fn a_quotes_title_version_and_translation_agree() {
 fn indonesian_citations_have_indonesian_words_around_them() {
     let core = core();
     let english = [
-        " p. ", " pp. ", "section", "quoted", "trans.", " ch. ", " vol. ", " n. ", "Epilogue",
-        "closing", "last paragraph", "French", "roundtable", "; see ",
+        " p. ",
+        " pp. ",
+        "section",
+        "quoted",
+        "trans.",
+        " ch. ",
+        " vol. ",
+        " n. ",
+        "Epilogue",
+        "closing",
+        "last paragraph",
+        "French",
+        "roundtable",
+        "; see ",
     ];
     for pack in &core.library.packs {
         for q in pack.quotable() {
@@ -633,5 +645,43 @@ fn indonesian_citations_have_indonesian_words_around_them() {
         }
     }
     let zohn = aura::lookup::quote::show(&core, Lang::Id, "benjamin", "aura-withers", false);
-    assert!(zohn.footer.as_deref().unwrap_or("").contains("Illuminations hlm. 221"));
+    assert!(
+        zohn.footer
+            .as_deref()
+            .unwrap_or("")
+            .contains("Illuminations hlm. 221")
+    );
+}
+
+/// Calques an Indonesian lecturer marked in the pack stay gone (the rewrites read as written in
+/// Indonesian: *masyarakat borjuis*, *tingkat tertinggi*, *keberdayaan*, …).
+#[test]
+fn indonesian_calques_stay_rewritten() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/benjamin");
+    let calques = [
+        "yang bagaimanapun tidak dapat terbentuk",
+        "karena itu pun tidak buruk",
+        "menyebut taruhan",
+        "taruhan benjamin pada sinema sebagai pertaruhan",
+        "kritik itu milik pihak ini",
+        "berdasarkan definisi",
+        "yang terakhir itu",
+        "dahan yang membayangi",
+        "kelas satu",
+        "memegang sebuah terjemahan",
+        "peluruhan-diri",
+        "daya tindak",
+        "masyarakat kelas menengah",
+        "berbanding pelukis seperti",
+        "bertahan terakhir kali",
+    ];
+    for entry in std::fs::read_dir(&dir).expect("pack folder") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path)
+            .expect("pack file")
+            .to_lowercase();
+        for calque in calques {
+            assert!(!text.contains(calque), "{}: “{calque}”", path.display());
+        }
+    }
 }

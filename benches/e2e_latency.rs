@@ -69,6 +69,10 @@ fn main() {
         // Let serenity and poise finish their READY handling, then let the bot idle.
         tokio::time::sleep(Duration::from_millis(1000)).await;
         let idle = status_kib(pid, "VmRSS:");
+        let (anon, file) = (status_kib(pid, "RssAnon:"), status_kib(pid, "RssFile:"));
+        let start_peak = status_kib(pid, "VmHWM:");
+        // From here the high-water mark is the peak while serving, not start-up's.
+        support::reset_peak(pid);
 
         let (latencies, cpu) = lookups(&fake, pid).await;
         report(
@@ -100,7 +104,14 @@ fn main() {
             "start-up (process start → commands registered, gateway identified): {:.1} ms",
             startup.as_secs_f64() * 1000.0
         );
-        println!("bot RSS: idle {}, peak {}", mib(idle), mib(peak));
+        println!(
+            "bot RSS: idle {} (anonymous {}, file-backed {}), peak while serving {}, peak at start-up {}",
+            mib(idle),
+            mib(anon),
+            mib(file),
+            mib(peak),
+            mib(start_peak)
+        );
     });
 }
 

@@ -36,6 +36,14 @@ pub fn cpu_time(pid: u32) -> Option<Duration> {
     Some(Duration::from_secs_f64((utime + stime) / TICKS_PER_SECOND))
 }
 
+/// Resets the process's peak resident set (`VmHWM`) to its current size (`clear_refs` 5), so
+/// that the peak read later is the peak while serving, not start-up's.
+pub fn reset_peak(pid: u32) {
+    if let Err(e) = std::fs::write(format!("/proc/{pid}/clear_refs"), "5") {
+        eprintln!("could not reset the peak RSS of {pid}: {e}");
+    }
+}
+
 /// A `/proc/<pid>/status` figure in KiB (`VmRSS`, `VmHWM`).
 pub fn status_kib(pid: u32, key: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;

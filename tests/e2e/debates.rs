@@ -961,3 +961,55 @@ async fn one_member_cannot_hold_the_servers_debates_and_a_moderator_sees_and_end
     assert_eq!(closed.body["type"], 7, "{}", closed.body);
     bot.stop().await;
 }
+
+/// Without a motion, `/debate start` gives the channel the motion it has seen least recently:
+/// every motion of the pack once before any repeats, then the one it saw longest ago, and so
+/// on (a day between debates on the bot's clock).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_channel_gets_the_motion_it_saw_least_recently() {
+    let (options, clock) = Options::with_clock();
+    let state = state_file();
+    let bot = TestApp::start_with(FakeDiscord::start().await, &state, options).await;
+    let fake = bot.fake.clone();
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let core = aura::core::Core::load(&dir, aura::pack::Lang::En).expect("pack");
+    let motions: Vec<(String, String)> = core.library.packs[0]
+        .motions
+        .iter()
+        .map(|m| (m.id.clone(), m.motion.get(aura::pack::Lang::En).to_string()))
+        .collect();
+    let n = motions.len();
+    let mut seen = Vec::new();
+    for _ in 0..n + 2 {
+        // A moderator of their own each time (the command's cooldown is per member).
+        let (id, starter) = (next(), next());
+        let payload = subcommand(id, starter, "en-US", "debate", "start", json!([]));
+        let cb = fake.interact(in_guild(payload, MANAGE_MESSAGES, &[])).await;
+        assert_private(&cb, "a quick vote opened");
+        let card = fake
+            .posted_in(CHANNEL_ID)
+            .into_iter()
+            .find(|p| text(&p.body).contains(&format!("aura:vote:{id}:")))
+            .expect("the card is posted in the channel");
+        let body = text(&card.body);
+        let (motion, _) = motions
+            .iter()
+            .find(|(_, title)| body.contains(title.as_str()))
+            .expect("the card shows one of the pack's motions");
+        seen.push(motion.clone());
+        let close = format!("aura:close:{id}");
+        let closed = press(&fake, TEACHER, MANAGE_MESSAGES, CHANNEL_ID, &close).await;
+        assert_eq!(closed.body["type"], 7, "closed: {}", closed.body);
+        clock.advance(86_400);
+    }
+    let first: std::collections::HashSet<&String> = seen[..n].iter().collect();
+    assert_eq!(
+        first.len(),
+        n,
+        "a motion came back while others were unseen: {seen:?}"
+    );
+    assert_eq!(seen[n], seen[0], "then the one seen longest ago: {seen:?}");
+    assert_eq!(seen[n + 1], seen[1], "{seen:?}");
+    bot.stop().await;
+    let _ = std::fs::remove_file(&state);
+}

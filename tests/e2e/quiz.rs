@@ -456,3 +456,55 @@ async fn an_auto_round_reveals_on_time_and_stops_when_nobody_answers() {
     );
     bot.stop().await;
 }
+
+/// `/quiz skip` reveals the open question at once and the teacher goes on; questions skipped
+/// unanswered do not count towards the idle stop (two unanswered reveals would end the round);
+/// a student who did not start the round may not skip.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_teacher_skips_questions_and_the_round_goes_on() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    teacher_quiz(
+        &fake,
+        "start",
+        json!([
+            opt("questions", json!(3)),
+            opt("mode", json!(1)),
+            opt("seconds", json!(120))
+        ]),
+    )
+    .await;
+    let posts = wait_posts(&fake, 1).await;
+    assert!(
+        title(&posts[0]).contains("Question 1 of 3"),
+        "{}",
+        title(&posts[0])
+    );
+    let refused = quiz(&fake, 7_001, MEMBER, "skip", json!([])).await;
+    assert_eq!(refused["data"]["flags"], 64, "{refused}");
+    assert_eq!(
+        fake.posted_in(CHANNEL_ID).len(),
+        1,
+        "a student's skip changed nothing"
+    );
+    for q in 1..=2usize {
+        teacher_quiz(&fake, "skip", json!([])).await;
+        let posts = wait_posts(&fake, 2 * q).await;
+        let reveal = title(&posts[2 * q - 1]);
+        assert!(reveal.starts_with(&format!("Question {q}:")), "{reveal}");
+        teacher_quiz(&fake, "next", json!([])).await;
+        let posts = wait_posts(&fake, 2 * q + 1).await;
+        let shown = title(&posts[2 * q]);
+        assert!(
+            shown.contains(&format!("Question {} of 3", q + 1)),
+            "{shown}"
+        );
+    }
+    let stopped = fake
+        .posted_in(CHANNEL_ID)
+        .iter()
+        .any(|p| p.body.to_string().contains("stopped by itself"));
+    assert!(!stopped, "skipped questions counted as idle");
+    teacher_quiz(&fake, "stop", json!([])).await;
+    bot.stop().await;
+}

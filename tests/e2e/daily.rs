@@ -387,3 +387,57 @@ async fn a_configured_role_is_pinged_alone_members_opt_in_and_the_archive_rememb
     assert_eq!(again["data"]["allowed_mentions"]["parse"], json!([]));
     bot.stop().await;
 }
+
+/// A schedule's next post skipped, then the schedule paused and resumed, on the bot's clock:
+/// the skipped day posts nothing and the next day posts once; a paused day posts nothing, and
+/// nothing is caught up on resuming; the day after the resume posts again. A member may do none
+/// of it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn skipping_the_next_post_and_pausing_and_resuming_a_schedule() {
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let (options, clock) = before_eight();
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    let done = setup(&bot, STAFF, MANAGE_GUILD, "UTC").await;
+    assert!(done.to_string().contains("is set up"), "{done}");
+    let refused = daily(&bot, 5, MEMBER, "skip", json!([]), None).await;
+    assert!(refused.to_string().contains("permission"), "{refused}");
+    let skipped = daily(&bot, STAFF, MANAGE_GUILD, "skip", json!([]), None).await;
+    assert!(skipped.to_string().contains("will be skipped"), "{skipped}");
+    // Monday's post is skipped.
+    at_eight(&clock);
+    settle().await;
+    assert!(fake.posted_in(POSTS).is_empty(), "a skipped post went out");
+    // Tuesday's goes out, once.
+    clock.set("2026-03-03T08:00:05Z".parse().expect("instant"));
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == POSTS)
+    })
+    .await;
+    settle().await;
+    assert_eq!(fake.posted_in(POSTS).len(), 1);
+    // Paused on Tuesday: Wednesday posts nothing.
+    clock.set("2026-03-03T09:00:00Z".parse().expect("instant"));
+    let refused = daily(&bot, 5, MEMBER, "pause", json!([]), None).await;
+    assert!(refused.to_string().contains("permission"), "{refused}");
+    let paused = daily(&bot, STAFF, MANAGE_GUILD, "pause", json!([]), None).await;
+    assert!(paused.to_string().contains("is paused"), "{paused}");
+    clock.set("2026-03-04T08:00:05Z".parse().expect("instant"));
+    settle().await;
+    assert_eq!(fake.posted_in(POSTS).len(), 1, "a paused schedule posted");
+    // Resumed on Thursday morning: Wednesday is not caught up; Thursday posts at 08:00.
+    clock.set("2026-03-05T07:00:00Z".parse().expect("instant"));
+    let resumed = daily(&bot, STAFF, MANAGE_GUILD, "resume", json!([]), None).await;
+    assert!(resumed.to_string().contains("posts again"), "{resumed}");
+    settle().await;
+    assert_eq!(fake.posted_in(POSTS).len(), 1, "a paused day was caught up");
+    clock.set("2026-03-05T08:00:05Z".parse().expect("instant"));
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().filter(|m| m.channel == POSTS).count() >= 2
+    })
+    .await;
+    settle().await;
+    assert_eq!(fake.posted_in(POSTS).len(), 2);
+    bot.stop().await;
+    let _ = std::fs::remove_file(&state);
+}

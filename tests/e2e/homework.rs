@@ -599,3 +599,43 @@ async fn a_summary_refused_with_500s_waits_and_is_posted_once_when_discord_recov
     assert_eq!(summaries.len(), 1, "exactly one summary");
     bot.stop().await;
 }
+
+/// An Indonesian class's assignment closed early: its message says so in Indonesian and loses
+/// its Start button.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_indonesian_classs_closed_assignment_says_so_without_its_start_button() {
+    let (options, clock) = Options::with_clock();
+    clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    let assign = json!([
+        opt("due", json!("2026-12-01 18:00")),
+        opt("timezone", json!("Asia/Jakarta")),
+        opt("questions", json!(3)),
+    ]);
+    let posted = quiz(&fake, TEACHER, MANAGE_MESSAGES, "id", "assign", assign).await;
+    assert_eq!(posted["data"]["flags"], 64, "{posted}");
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("aura:hw-start:"))
+    })
+    .await;
+    let message = fake
+        .posted_in(CHANNEL_ID)
+        .into_iter()
+        .find(|m| m.body.to_string().contains("aura:hw-start:"))
+        .expect("the assignment's message");
+    let close = json!([opt("action", json!(0)), opt("id", json!(1))]);
+    let asked = quiz(&fake, TEACHER, MANAGE_MESSAGES, "id", "assignments", close).await;
+    let yes = custom_ids(&asked["data"])[0].clone();
+    support::press(&fake, TEACHER, MANAGE_MESSAGES, &yes).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let closed = latest(&message, &fake);
+    let shown = closed.to_string();
+    assert!(shown.contains("Ditutup <t:"), "{shown}");
+    assert!(shown.contains("PR ini sudah ditutup"), "{shown}");
+    assert!(custom_ids(&closed).is_empty(), "{shown}");
+    bot.stop().await;
+    let _ = std::fs::remove_file(&state);
+}

@@ -68,6 +68,9 @@ const LINES: &[(&str, &str)] = &[
     ("quiz_insights_sample", "/quiz insights"),
     ("daily_preview", "/daily preview kind:prompt"),
     ("daily_preview_motion", "/daily preview kind:motion"),
+    ("help_quiz_start", "/help command:quiz start"),
+    ("help_debate", "/help command:debate"),
+    ("help_unknown", "/help command:quiz dance"),
 ];
 
 /// Discord timestamps (`<t:1795879503:R>`) depend on the clock: pinned as `<t:…:R>`.

@@ -6,6 +6,8 @@ use crate::search::Kind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Suggest {
     Items(Kind),
+    /// Every command and subcommand (`/help command:`).
+    Commands,
     None,
 }
 
@@ -469,7 +471,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "help",
         name_id: "bantuan",
         desc: "cmd-help",
-        options: &[],
+        options: &[opt(
+            "command",
+            "perintah",
+            false,
+            Suggest::Commands,
+            "opt-help-command",
+        )],
         subcommands: &[],
     },
 ];

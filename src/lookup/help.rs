@@ -1,11 +1,81 @@
-//! `/help`: what Aura can do, command by command, in the member's language.
+//! `/help`: what Aura can do, command by command, in the member's language; `/help command:`
+//! explains one command from the texts Discord registers for it (its description and its
+//! options', with their ranges and defaults), who may use it and an example.
 
-use crate::catalog::{COMMANDS, name_in, option_in};
-use crate::i18n::t;
+use crate::catalog::help::{example_key, find, who};
+use crate::catalog::{COMMANDS, CommandSpec, name_in, option_in, path_in};
+use crate::i18n::{t, tr};
 use crate::pack::Lang;
 use crate::reply::Reply;
 
-pub fn answer(lang: Lang) -> Reply {
+/// `/help` (the short list) or `/help command:` (one command explained).
+pub fn answer(lang: Lang, command: Option<&str>) -> Reply {
+    match command.map(str::trim).filter(|c| !c.is_empty()) {
+        None => list(lang),
+        Some(asked) => match find(asked.trim_start_matches('/')) {
+            Some((group, c)) => one(lang, group, c),
+            None => Reply::notice(tr(
+                lang,
+                "help-unknown-command",
+                &[("command", &crate::text::escape_markdown(asked))],
+            )),
+        },
+    }
+}
+
+/// One command: what it does, each option (required or not, with its range and default),
+/// who may use it, an example; a group lists its subcommands.
+fn one(lang: Lang, group: Option<&CommandSpec>, c: &CommandSpec) -> Reply {
+    let english = match group {
+        Some(g) => format!("{} {}", g.name, c.name),
+        None => c.name.to_string(),
+    };
+    let mut reply = Reply {
+        title: Some(format!("/{}", path_in(&english, lang))),
+        text: t(lang, c.desc),
+        footer: Some(t(lang, "help-footer")),
+        ephemeral: true,
+        ..Reply::default()
+    };
+    if !c.subcommands.is_empty() {
+        let subs: Vec<String> = c
+            .subcommands
+            .iter()
+            .map(|s| format!("**{}** — {}", name_in(s, lang), t(lang, s.desc)))
+            .collect();
+        return reply.field(t(lang, "help-subcommands"), subs.join("\n"));
+    }
+    let options: Vec<String> = c
+        .options
+        .iter()
+        .map(|o| {
+            let need = if o.required {
+                "help-option-required"
+            } else {
+                "help-option-optional"
+            };
+            format!(
+                "`{}` ({}) — {}",
+                option_in(o, lang),
+                t(lang, need),
+                t(lang, o.desc)
+            )
+        })
+        .collect();
+    let options = if options.is_empty() {
+        t(lang, "help-no-options")
+    } else {
+        options.join("\n")
+    };
+    reply = reply.field(t(lang, "help-options"), options);
+    reply = reply.field(t(lang, "help-who"), t(lang, who(&english).key()));
+    reply.field(
+        t(lang, "help-example"),
+        format!("`{}`", t(lang, &example_key(&english))),
+    )
+}
+
+fn list(lang: Lang) -> Reply {
     let lines: Vec<String> = COMMANDS
         .iter()
         .map(|c| {
@@ -34,7 +104,12 @@ pub fn answer(lang: Lang) -> Reply {
         .collect();
     Reply {
         title: Some(t(lang, "help-title")),
-        text: format!("{}\n\n{}", t(lang, "help-intro"), lines.join("\n")),
+        text: format!(
+            "{}\n\n{}\n\n{}",
+            t(lang, "help-intro"),
+            lines.join("\n"),
+            t(lang, "help-more")
+        ),
         footer: Some(t(lang, "help-footer")),
         ephemeral: true,
         ..Reply::default()

@@ -40,7 +40,7 @@ pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Rep
             "preview-needs-bot",
             &[("command", &path_in("privacy", lang))],
         )),
-        _ => help::answer(lang),
+        _ => help::answer(lang, req.get("command")),
     }
 }
 

@@ -276,3 +276,63 @@ fn custom_ids(body: &Value) -> Vec<String> {
         .filter_map(|c| c["custom_id"].as_str().map(String::from))
         .collect()
 }
+
+/// `/help command:` explains one command, in the member's language, privately: what it does,
+/// each option with its range and default, who may use it and an example; its autocomplete
+/// offers every command and subcommand that matches, in the member's language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn help_explains_one_command_in_the_members_language() {
+    let bot = TestApp::start().await;
+    for (locale, value, wants) in [
+        (
+            "en-US",
+            "quiz start",
+            [
+                "\"title\":\"/quiz start\"",
+                "How many questions (1–20, default 5)",
+                "Who may use it",
+                "`/quiz start questions:5",
+            ],
+        ),
+        (
+            "id",
+            "quiz start",
+            [
+                "\"title\":\"/kuis mulai\"",
+                "Jumlah soal (1–20, bawaan 5)",
+                "Siapa yang boleh",
+                "`/kuis mulai soal:5",
+            ],
+        ),
+    ] {
+        let options = json!([string_option("command", value)]);
+        let cb = bot
+            .fake
+            .interact(command(next(), next(), locale, "help", options))
+            .await;
+        assert_good(&cb, "/help command:");
+        assert_eq!(cb.body["data"]["flags"], 64, "private: {}", cb.body);
+        let shown = cb.body.to_string();
+        for want in wants {
+            assert!(shown.contains(want), "{locale}: {want} in {shown}");
+        }
+    }
+    let id = next();
+    let cb = bot
+        .fake
+        .interact(autocomplete(id, id, "id", "help", "command", "mulai"))
+        .await;
+    assert_good(&cb, "help autocomplete");
+    let choices = cb.body["data"]["choices"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        choices.iter().any(|c| c["value"] == "quiz start"
+            && c["name"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("/kuis mulai"))),
+        "{choices:?}"
+    );
+    assert!(choices.len() <= 25);
+}

@@ -98,6 +98,20 @@ pub(super) async fn suggest(
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
+/// `/help command:`'s choices: every command and subcommand whose name in the member's
+/// language holds what they typed, with its description.
+pub(super) async fn commands(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let lang = ctx.data().services.core.lang_for(ctx.locale());
+    let choices = crate::catalog::help::suggestions(partial, lang)
+        .into_iter()
+        .map(|(name, value)| serenity::AutocompleteChoice::new(name, value))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
 pub(super) async fn concepts(
     ctx: Context<'_>,
     partial: &str,

@@ -1,7 +1,7 @@
 //! The study commands (`/quote`, `/concept`, `/section`, `/search`, `/thinker`,
 //! `/essay`, `/help`): poise functions handing their options to the core.
 
-use super::kit::{Plan, concepts, hand, sections, thinkers};
+use super::kit::{Plan, commands, concepts, hand, sections, thinkers};
 use crate::catalog::{self, Request};
 use crate::discord::{Context, Error};
 use crate::interaction::Outcome;
@@ -90,8 +90,13 @@ pub async fn essay(ctx: Context<'_>) -> Result<(), Error> {
     lookup(ctx, "essay", vec![]).await
 }
 
-/// What Aura can do.
+/// What Aura can do; one command explained.
 #[poise::command(slash_command)]
-pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
-    lookup(ctx, "help", vec![]).await
+pub async fn help(
+    ctx: Context<'_>,
+    #[autocomplete = "commands"]
+    #[max_length = 100]
+    command: Option<String>,
+) -> Result<(), Error> {
+    lookup(ctx, "help", vec![("command", command)]).await
 }

@@ -75,3 +75,39 @@ fn localize(command: &mut poise::Command<Data, Error>, spec: &catalog::CommandSp
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::help::{Who, who};
+    use poise::serenity_prelude as serenity;
+
+    /// `/help command:` says "server staff" exactly for the commands Discord shows only to
+    /// members with Manage Server (`default_member_permissions`), so the two cannot drift.
+    #[test]
+    fn help_names_server_staff_where_discord_requires_manage_server() {
+        let staff = serenity::Permissions::MANAGE_GUILD;
+        for command in all() {
+            let subs: Vec<_> = command.subcommands.iter().collect();
+            let entries: Vec<(String, serenity::Permissions)> = if subs.is_empty() {
+                vec![(command.name.to_string(), command.default_member_permissions)]
+            } else {
+                subs.iter()
+                    .map(|s| {
+                        let path = format!("{} {}", command.name, s.name);
+                        (
+                            path,
+                            s.default_member_permissions | command.default_member_permissions,
+                        )
+                    })
+                    .collect()
+            };
+            for (path, perms) in entries {
+                let told = who(&path);
+                if perms.contains(staff) {
+                    assert_eq!(told, Who::Staff, "{path} needs Manage Server");
+                }
+            }
+        }
+    }
+}

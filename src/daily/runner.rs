@@ -11,10 +11,12 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
+use super::admin::LOW_WATER;
 use super::{DailySchedule, Deck, PendingPost, PostKind, SUGGESTION, Schedule, post};
 use crate::core::Core;
 use crate::daily::view as daily;
-use crate::outbox::{Outbox, OutboxError, Sought};
+use crate::i18n::tr;
+use crate::outbox::{Message, Outbox, OutboxError, Sought};
 use crate::reply::Reply;
 use crate::store::{Claim, Store, StoreError};
 
@@ -321,11 +323,57 @@ impl<'a> Runner<'a> {
             .map(|t| t.as_second());
         self.store.set_next_due(s.id, next).await?;
         tracing::info!(schedule = s.id, date, item, "daily post sent");
+        self.warn_if_low(s).await;
         Ok(Posted::Sent {
             date: date.to_string(),
             item,
             message,
         })
+    }
+
+    /// The post that leaves a schedule's cycle with fewer than [`LOW_WATER`] items tells the
+    /// server's staff channel, in the schedule's language: once per cycle, since each post
+    /// takes one item. Telling is best effort: the post went out either way.
+    async fn warn_if_low(&self, s: &DailySchedule) {
+        let deck = match self.store.schedules(Some(s.guild)).await {
+            Ok(all) => all.into_iter().find(|x| x.id == s.id).map(|x| x.deck),
+            Err(e) => {
+                tracing::warn!(schedule = s.id, error = %e, "could not count what is left");
+                return;
+            }
+        };
+        let Some(deck) = deck else {
+            return;
+        };
+        let left = deck.remaining(&items(self.core, &deck, s.kind));
+        if left + 1 != LOW_WATER {
+            return;
+        }
+        let staff = match self.store.staff_channel(s.guild).await {
+            Ok(Some(staff)) => staff,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::warn!(schedule = s.id, error = %e, "no staff channel to warn");
+                return;
+            }
+        };
+        let text = tr(
+            s.lang,
+            "daily-low-stock",
+            &[
+                ("id", &s.id.to_string()),
+                ("channel", &format!("<#{}>", s.channel)),
+                ("left", &left),
+            ],
+        );
+        let warning = Message::from(Reply {
+            text,
+            ..Reply::default()
+        });
+        match self.outbox.post(staff, &warning).await {
+            Ok(_) => tracing::info!(schedule = s.id, left, "staff told the cycle runs low"),
+            Err(e) => tracing::warn!(schedule = s.id, error = %e, "could not warn the staff"),
+        }
     }
 
     /// A channel that is gone or forbidden pauses the schedule and gives the post back; a

@@ -441,3 +441,59 @@ async fn skipping_the_next_post_and_pausing_and_resuming_a_schedule() {
     bot.stop().await;
     let _ = std::fs::remove_file(&state);
 }
+
+/// A schedule of debate motions (ten in the pack): the fourth post leaves six, and the staff
+/// channel is told once, with the schedule and its channel named and nobody pinged; the fifth
+/// post says nothing more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_staff_channel_hears_once_when_a_schedule_runs_low() {
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let (options, clock) = before_eight();
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    daily(
+        &bot,
+        STAFF,
+        MANAGE_GUILD,
+        "staff",
+        json!([]),
+        Some(("channel", STAFF_ROOM)),
+    )
+    .await;
+    let mut setup_options = time_and_zone("08:00", "UTC");
+    if let Some(list) = setup_options.as_array_mut() {
+        list.push(json!({ "type": 4, "name": "kind", "value": 2 }));
+    }
+    let done = daily(
+        &bot,
+        STAFF,
+        MANAGE_GUILD,
+        "setup",
+        setup_options,
+        Some(("channel", POSTS)),
+    )
+    .await;
+    assert!(done.to_string().contains("is set up"), "{done}");
+    for day in 2..=6 {
+        clock.set(
+            format!("2026-03-{day:02}T08:00:05Z")
+                .parse()
+                .expect("instant"),
+        );
+        let n = day - 1;
+        fake.wait_for_posts(Duration::from_secs(10), move |p| {
+            p.iter().filter(|m| m.channel == POSTS).count() >= n
+        })
+        .await;
+    }
+    settle().await;
+    assert_eq!(fake.posted_in(POSTS).len(), 5);
+    let warnings = fake.posted_in(STAFF_ROOM);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let warning = warnings[0].body.to_string();
+    assert!(warning.contains("has 6 left"), "{warning}");
+    assert!(warning.contains(&format!("<#{POSTS}>")), "{warning}");
+    assert_eq!(warnings[0].body["allowed_mentions"]["parse"], json!([]));
+    bot.stop().await;
+    let _ = std::fs::remove_file(&state);
+}

@@ -323,3 +323,42 @@ async fn a_hung_schedule_does_not_hold_another() {
         .collect();
     assert_eq!(sent, vec![b], "{out:?}");
 }
+
+/// The post that leaves fewer than seven items tells the staff channel once, in the schedule's
+/// language; the posts before and after it do not.
+#[tokio::test]
+async fn the_staff_hear_once_when_a_cycle_runs_low() {
+    let core = core();
+    let store = Store::in_memory().await.expect("store");
+    let sample = DailySchedule {
+        kind: PostKind::Motion,
+        lang: Lang::En,
+        ..schedule("08:00", "UTC", "daily")
+    };
+    let id = store.add_schedule(&sample).await.expect("add");
+    store
+        .set_staff_channel(sample.guild, 900)
+        .await
+        .expect("staff");
+    let outbox = Recorder::new();
+    let runner = runner(&core, &store, &outbox);
+    let motions = core.library.packs[0].motions.len();
+    for day in 1..=motions {
+        let at = ts(&format!("2026-03-{day:02}T08:00:05Z"));
+        let out = runner.tick(at).await;
+        assert!(matches!(out[0].1, Ok(Posted::Sent { .. })), "{out:?}");
+    }
+    let warnings: Vec<String> = outbox
+        .posts()
+        .iter()
+        .filter(|(channel, _)| *channel == 900)
+        .map(|(_, m)| format!("{m:?}"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains(&format!("schedule #{id}")),
+        "{}",
+        warnings[0]
+    );
+    assert!(warnings[0].contains("has 6 left"), "{}", warnings[0]);
+}

@@ -246,7 +246,12 @@ pub fn plan(
     Ok(plan)
 }
 
-/// Reads sections as a teacher writes them: `III`, `I–V`, `1-5`, `III, X, epilogue`.
+/// The most a section's weight may be (`II*3`: three times as likely as a section of weight 1).
+const MAX_WEIGHT: u32 = 5;
+
+/// Reads sections as a teacher writes them: `III`, `I–V`, `1-5`, `III, X, epilogue`, and a
+/// mix with weights, `II*3, V` (a question of section II three times as likely to be drawn as
+/// one of V). Each section id appears as many times as its weight (the highest given).
 fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>), Box<Reply>> {
     let unknown = |part: &str, guesses: Vec<crate::search::Hit>| {
         Box::new(crate::cards::not_found(
@@ -258,33 +263,41 @@ fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>
             "error-unknown-section",
         ))
     };
+    let allowed = "I–XV, II*3";
     let mut pack = None;
-    let mut ids: Vec<String> = Vec::new();
-    for part in input
+    let mut weighted: Vec<(String, u32)> = Vec::new();
+    for written in input
         .split([',', ';'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
+        let (part, weight) = match written.split_once(['*', '×']) {
+            Some((part, w)) => match w.trim().parse::<u32>() {
+                Ok(w) if (1..=MAX_WEIGHT).contains(&w) => (part.trim(), w),
+                _ => return Err(bad(lang, "section", written, allowed)),
+            },
+            None => (written, 1),
+        };
         let range = part
             .split_once(['-', '–', '—'])
             .map(|(a, b)| (a.trim(), b.trim()))
             .filter(|(a, b)| !a.is_empty() && !b.is_empty());
+        let mut ids = Vec::new();
         match range {
             Some((a, b)) => {
                 let (pa, sa) =
                     crate::lookup::section::lookup(core, a).map_err(|g| unknown(a, g))?;
                 let (_, sb) = crate::lookup::section::lookup(core, b).map_err(|g| unknown(b, g))?;
                 let (Some(from), Some(to)) = (sa.number, sb.number) else {
-                    return Err(bad(lang, "section", part, "I–XV"));
+                    return Err(bad(lang, "section", part, allowed));
                 };
                 let (from, to) = (from.min(to), from.max(to));
-                for s in pa
-                    .sections
-                    .iter()
-                    .filter(|s| s.number.is_some_and(|n| (from..=to).contains(&n)))
-                {
-                    ids.push(s.id.clone());
-                }
+                ids.extend(
+                    pa.sections
+                        .iter()
+                        .filter(|s| s.number.is_some_and(|n| (from..=to).contains(&n)))
+                        .map(|s| s.id.clone()),
+                );
                 pack = Some(pa.id.clone());
             }
             None => {
@@ -294,11 +307,20 @@ fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>
                 pack = Some(p.id.clone());
             }
         }
+        for id in ids {
+            match weighted.iter_mut().find(|(known, _)| *known == id) {
+                Some((_, w)) => *w = (*w).max(weight),
+                None => weighted.push((id, weight)),
+            }
+        }
     }
-    ids.dedup();
+    let ids: Vec<String> = weighted
+        .into_iter()
+        .flat_map(|(id, w)| std::iter::repeat_n(id, w as usize))
+        .collect();
     match pack {
         Some(p) if !ids.is_empty() => Ok((p, ids)),
-        _ => Err(bad(lang, "section", input, "I–XV")),
+        _ => Err(bad(lang, "section", input, allowed)),
     }
 }
 
@@ -316,4 +338,47 @@ pub fn seeded(
         .quiz_seed
         .unwrap_or_else(|| rand::thread_rng().r#gen());
     Ok((plan, seed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn core() -> Core {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        Core::load(&dir, Lang::En).expect("pack")
+    }
+
+    /// Sections as a teacher writes them: one, a range, a list, and weights (a section listed
+    /// as often as it weighs, the highest weight given); a weight outside 1–5 is refused.
+    #[test]
+    fn sections_ranges_lists_and_weights() {
+        let core = core();
+        let read = |input: &str| sections(&core, Lang::En, input).map(|(_, ids)| ids);
+        assert_eq!(read("III").ok(), Some(vec!["iii".to_string()]));
+        assert_eq!(
+            read("I–III").ok(),
+            Some(vec!["i".to_string(), "ii".into(), "iii".into()])
+        );
+        assert_eq!(
+            read("II*3, V").ok(),
+            Some(vec!["ii".to_string(), "ii".into(), "ii".into(), "v".into()])
+        );
+        assert_eq!(
+            read("I-III*2, II*3").ok(),
+            Some(vec![
+                "i".to_string(),
+                "i".into(),
+                "ii".into(),
+                "ii".into(),
+                "ii".into(),
+                "iii".into(),
+                "iii".into()
+            ])
+        );
+        for bad in ["II*0", "II*9", "II*x"] {
+            let refused = read(bad).expect_err(bad);
+            assert!(refused.text.contains("II*3"), "{bad}: {}", refused.text);
+        }
+    }
 }

@@ -25,7 +25,8 @@ pub use super::model::Member;
 pub struct Settings {
     pub questions: usize,
     pub difficulty: Option<Difficulty>,
-    /// Only questions on these sections of the essay (empty: all).
+    /// Only questions on these sections of the essay (empty: all). A section listed `n` times
+    /// weighs `n`: its questions are drawn `n` times as readily.
     pub sections: Vec<String>,
     /// Only questions tagged with this concept.
     pub concept: Option<String>,
@@ -213,6 +214,35 @@ pub struct Round {
     roster: Option<Roster>,
 }
 
+/// Shuffles the eligible questions; when some sections weigh more than others (listed more
+/// than once in `sections`), a weighted random order instead (each question's key is
+/// `u^(1/w)`, highest first: the drawing of weighted samples without replacement), so the
+/// first questions drawn lean towards the heavier sections.
+fn weighted_shuffle(questions: &mut [&QuizQuestion], sections: &[String], rng: &mut StdRng) {
+    let weight = |q: &QuizQuestion| {
+        q.section
+            .as_ref()
+            .map_or(1, |s| sections.iter().filter(|x| *x == s).count().max(1))
+    };
+    if questions.iter().all(|q| weight(q) == 1) {
+        questions.shuffle(rng);
+        return;
+    }
+    let mut keyed: Vec<(f64, &QuizQuestion)> = questions
+        .iter()
+        .map(|q| {
+            (
+                rand::Rng::r#gen::<f64>(rng).powf(1.0 / weight(q) as f64),
+                *q,
+            )
+        })
+        .collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (slot, (_, q)) in questions.iter_mut().zip(keyed) {
+        *slot = q;
+    }
+}
+
 impl Round {
     /// Forgets `member` (they asked Aura to delete what it stores about them): their answers,
     /// hints and points in this round go, so no later save stores them again. Their team place
@@ -253,7 +283,7 @@ impl Round {
         if eligible.is_empty() {
             return Err(RoundError::NoQuestions);
         }
-        eligible.shuffle(&mut rng);
+        weighted_shuffle(&mut eligible, &settings.sections, &mut rng);
         let picked =
             crate::quiz::asked::arrange(eligible, settings.answering, settings.questions.max(1));
         let questions: Vec<Prepared> = picked

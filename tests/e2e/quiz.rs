@@ -508,3 +508,33 @@ async fn the_teacher_skips_questions_and_the_round_goes_on() {
     teacher_quiz(&fake, "stop", json!([])).await;
     bot.stop().await;
 }
+
+/// A round drawn from a weighted mix of sections starts; a weight out of range gets the polite,
+/// private notice naming the option and what it takes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_from_a_weighted_mix_of_sections() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let refused = teacher_quiz(&fake, "start", json!([opt("section", json!("II*9, V"))])).await;
+    assert_eq!(refused["data"]["flags"], 64, "{refused}");
+    assert!(refused.to_string().contains("II*3"), "{refused}");
+    let started = teacher_quiz(
+        &fake,
+        "start",
+        json!([
+            opt("section", json!("II*3, V")),
+            opt("questions", json!(2)),
+            opt("mode", json!(1))
+        ]),
+    )
+    .await;
+    assert_eq!(started["type"], 4, "{started}");
+    let posts = wait_posts(&fake, 1).await;
+    assert!(
+        title(&posts[0]).contains("Question 1 of 2"),
+        "{}",
+        title(&posts[0])
+    );
+    teacher_quiz(&fake, "stop", json!([])).await;
+    bot.stop().await;
+}

@@ -265,3 +265,36 @@ async fn a_round_runs_in_paused_tokio_time() {
         "half the time used: 1000 × (1 − 0.5/2)"
     );
 }
+
+/// A section listed three times weighs three: with as many questions on II as on V, the first
+/// question drawn is on II about three times in four (600 seeds); listed once each, about half.
+#[test]
+fn a_heavier_section_is_drawn_more_often() {
+    let mixed: Vec<QuizQuestion> = pool()
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut q)| {
+            q.section = Some(if i % 2 == 0 { "ii" } else { "v" }.into());
+            q
+        })
+        .collect();
+    let share_of_ii = |sections: Vec<String>| {
+        let settings = Settings {
+            questions: 1,
+            sections,
+            ..Settings::default()
+        };
+        let on_ii = (0..600)
+            .filter(|&seed| {
+                let r = Round::new(&mixed, settings.clone(), seed).unwrap();
+                r.questions[0].question.section.as_deref() == Some("ii")
+            })
+            .count();
+        on_ii as f64 / 600.0
+    };
+    let s = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let weighted = share_of_ii(s(&["ii", "ii", "ii", "v"]));
+    assert!((0.68..=0.82).contains(&weighted), "{weighted}");
+    let even = share_of_ii(s(&["ii", "v"]));
+    assert!((0.42..=0.58).contains(&even), "{even}");
+}

@@ -259,7 +259,7 @@ async fn measure(table: &mut Table, location: &Location, size: u64, calls: u64) 
     });
     table.store(13, "/quiz report scope:term", size, ms);
     let ms = timed!(calls, |_i| {
-        store.debates_in(channel, 10).await.expect("history");
+        store.debates_in(channel, 10, 0).await.expect("history");
     });
     table.store(20, "/debate history", size, ms);
     let ms = timed!(calls, |i| {

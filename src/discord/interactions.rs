@@ -10,7 +10,7 @@ use super::send::{self, Kind, Target};
 use super::{Data, Error, invocation};
 use crate::daily::{notify, suggestions};
 use crate::debate::class::{Act, flow as class};
-use crate::debate::votes;
+use crate::debate::{history, votes};
 use crate::i18n::t;
 use crate::interaction::{CustomId, Invocation, Outcome};
 use crate::privacy;
@@ -141,6 +141,7 @@ async fn on_click(
         CustomId::Deny { suggestion } => suggestions::decision(&s, &inv, suggestion, false).await,
         CustomId::Vote { debate, side } => votes::vote(&s, &inv, debate, side).await,
         CustomId::CloseVote { debate } => votes::close(&s, &inv, debate).await,
+        CustomId::DebateHistory { page } => history::list(&s, &inv, page, true).await,
         CustomId::Class { debate, act } => class::click(&s, &inv, debate, act).await,
         // Who asked is read from the message itself; the id in the button proves nothing.
         CustomId::Delete { .. } if inv.origin_user == Some(inv.user) => Ok(Outcome::DeleteMessage),

@@ -841,3 +841,9 @@ help-example-audit-set = /audit set channel:#audit
 help-example-audit-off = /audit off
 help-example-help = /help command:quiz start
 daily-low-stock = ⚠ Daily schedule #{ $id } in { $channel } has { $left } left before its cycle starts again from the beginning. Approve members' suggestions (`/daily suggest`) or put an item next with `/daily queue` if the class should not see repeats yet.
+class-history-page = Page { $page } of { $pages } · { $total ->
+    [one] one debate
+   *[other] { $total } debates
+}
+class-history-newer = ◀ Newer
+class-history-older = Older ▶

@@ -806,3 +806,6 @@ help-example-audit-set = /audit atur kanal:#audit
 help-example-audit-off = /audit matikan
 help-example-help = /bantuan perintah:kuis mulai
 daily-low-stock = ⚠ Jadwal harian #{ $id } di { $channel } tinggal { $left } lagi sebelum siklusnya dimulai ulang dari awal. Setujui usulan anggota (`/harian usul`) atau taruh satu item berikutnya dengan `/harian antrean` bila kelas belum boleh melihat ulangan.
+class-history-page = Halaman { $page } dari { $pages } · { $total } debat
+class-history-newer = ◀ Lebih baru
+class-history-older = Lebih lama ▶

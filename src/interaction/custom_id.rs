@@ -48,6 +48,8 @@ pub enum CustomId {
     Vote { debate: u64, side: Side },
     /// Close a debate's vote.
     CloseVote { debate: u64 },
+    /// A page of the channel's `/debate history` (0: the newest).
+    DebateHistory { page: u32 },
     /// An answer to a quiz question.
     QuizAnswer {
         round: u64,
@@ -141,6 +143,7 @@ impl CustomId {
             // Debates: votes, and a class debate's buttons.
             CustomId::Vote { debate, side } => join("vote", &[debate, &side.code()]),
             CustomId::CloseVote { debate } => join("close", &[debate]),
+            CustomId::DebateHistory { page } => join("dbh", &[page]),
             CustomId::Class { debate, act } => join("db", &[debate, &act_fields(act)]),
             // Quizzes: rounds, practice, boards and homework.
             CustomId::QuizAnswer {
@@ -336,6 +339,7 @@ fn decode_debate(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
         "close" if f.arity(1) => CustomId::CloseVote {
             debate: f.number(0)?,
         },
+        "dbh" if f.arity(1) => CustomId::DebateHistory { page: f.number(0)? },
         "db" if f.0.len() >= 2 => {
             let act = match (f.raw(1)?, f.0.len()) {
                 ("join", 3) => Act::Join(Some(
@@ -517,6 +521,7 @@ mod tests {
             any::<u64>().prop_map(|owner| CustomId::Delete { owner }),
             (any::<u64>(), side()).prop_map(|(debate, side)| CustomId::Vote { debate, side }),
             any::<u64>().prop_map(|debate| CustomId::CloseVote { debate }),
+            any::<u32>().prop_map(|page| CustomId::DebateHistory { page }),
             (any::<u64>(), 0usize..100, 0usize..4).prop_map(|(round, number, position)| {
                 CustomId::QuizAnswer {
                     round,

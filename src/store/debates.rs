@@ -90,24 +90,46 @@ impl Store {
         })
     }
 
-    /// A channel's debates (its threads' included), newest first.
-    pub async fn debates_in(&self, channel: u64, limit: u32) -> Result<Vec<Debate>, StoreError> {
+    /// A page of a channel's debates (its threads' included), newest first: `limit` of them
+    /// after the newest `skip`.
+    pub async fn debates_in(
+        &self,
+        channel: u64,
+        limit: u32,
+        skip: u32,
+    ) -> Result<Vec<Debate>, StoreError> {
         on!(&self.reader, |db| {
             let rows = sqlx::query(
                 // The newest of the channel's and of the thread's, each read in order through
-                // its index, then merged.
+                // its index (as many as the page reaches), then merged.
                 "SELECT * FROM (SELECT * FROM debates WHERE channel_id = $1
                                 ORDER BY opened_at DESC, id DESC LIMIT $2) AS in_channel
                  UNION ALL
                  SELECT * FROM (SELECT * FROM debates WHERE thread_id = $1
                                 ORDER BY opened_at DESC, id DESC LIMIT $2) AS in_thread
-                 ORDER BY opened_at DESC, id DESC LIMIT $2",
+                 ORDER BY opened_at DESC, id DESC LIMIT $3 OFFSET $4",
             )
             .bind(channel.to_string())
+            .bind(i64::from(limit) + i64::from(skip))
             .bind(i64::from(limit))
+            .bind(i64::from(skip))
             .fetch_all(db)
             .await?;
             rows.iter().map(debate).collect()
+        })
+    }
+
+    /// How many debates a channel (and its threads) has had.
+    pub async fn debates_count_in(&self, channel: u64) -> Result<u64, StoreError> {
+        on!(&self.reader, |db| {
+            let n: i64 = sqlx::query_scalar(
+                "SELECT (SELECT COUNT(*) FROM debates WHERE channel_id = $1)
+                      + (SELECT COUNT(*) FROM debates WHERE thread_id = $1 AND channel_id <> $1)",
+            )
+            .bind(channel.to_string())
+            .fetch_one(db)
+            .await?;
+            Ok(n.max(0) as u64)
         })
     }
 }

@@ -1010,6 +1010,28 @@ async fn a_channel_gets_the_motion_it_saw_least_recently() {
     );
     assert_eq!(seen[n], seen[0], "then the one seen longest ago: {seen:?}");
     assert_eq!(seen[n + 1], seen[1], "{seen:?}");
+    // The channel's history pages: ten debates a page, saying how many there are, with a
+    // button to the older page, and from there to the newer one.
+    let cb = debate(&fake, next(), MEMBER, CHANNEL_ID, "history", json!([])).await;
+    let first = shown(&fake, &cb).await;
+    assert_eq!(first.matches(":d> · ").count(), 10, "{first}");
+    assert!(
+        first.contains(&format!("Page 1 of 2 · {} debates", n + 2)),
+        "{first}"
+    );
+    assert!(
+        first.contains("aura:dbh:1") && !first.contains("aura:dbh:0"),
+        "{first}"
+    );
+    let older = press(&fake, next(), MEMBER, CHANNEL_ID, "aura:dbh:1").await;
+    assert_eq!(older.body["type"], 7, "the list is turned: {}", older.body);
+    let second = text(&older.body);
+    assert_eq!(second.matches(":d> · ").count(), n + 2 - 10, "{second}");
+    assert!(second.contains("Page 2 of 2"), "{second}");
+    assert!(
+        second.contains("aura:dbh:0") && !second.contains("aura:dbh:2"),
+        "{second}"
+    );
     bot.stop().await;
     let _ = std::fs::remove_file(&state);
 }

@@ -16,8 +16,9 @@ use crate::debate::class::{
 };
 use crate::debate::model::{Came, Entry};
 use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
 use crate::pack::Lang;
-use crate::reply::{Accent, Reply};
+use crate::reply::{Accent, Button, ButtonStyle, Reply};
 use crate::text::escape_markdown;
 
 /// The argument tree as lines: each side's claims, with replies indented under what they
@@ -375,6 +376,35 @@ pub fn export(core: &Core, c: &Class, lang: Lang) -> String {
 }
 
 /// `/debate history`: the channel's debates, newest first.
+/// The history's page line ("Page 2 of 5 · 43 debates") and its buttons to the newer and
+/// older pages (only where there is one).
+pub fn history_pages(mut reply: Reply, (page, pages): (u32, u32), total: u64, lang: Lang) -> Reply {
+    reply.footer = Some(tr(
+        lang,
+        "class-history-page",
+        &[
+            ("page", &(page as usize + 1)),
+            ("pages", &(pages as usize)),
+            ("total", &(total as usize)),
+        ],
+    ));
+    if page > 0 {
+        reply.buttons.push(Button {
+            id: CustomId::DebateHistory { page: page - 1 },
+            label: t(lang, "class-history-newer"),
+            style: ButtonStyle::Secondary,
+        });
+    }
+    if page + 1 < pages {
+        reply.buttons.push(Button {
+            id: CustomId::DebateHistory { page: page + 1 },
+            label: t(lang, "class-history-older"),
+            style: ButtonStyle::Secondary,
+        });
+    }
+    reply
+}
+
 pub fn history(core: &Core, entries: &[Entry], lang: Lang) -> Reply {
     let lines: Vec<String> = entries
         .iter()

@@ -145,7 +145,7 @@ pub async fn debate_export(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, rename = "history", guild_only, user_cooldown = 2)]
 pub async fn debate_history(ctx: Context<'_>) -> Result<(), Error> {
     hand(ctx, Plan::PRIVATE, move |s, inv| async move {
-        history::list(&s, &inv).await
+        history::list(&s, &inv, 0, false).await
     })
     .await
 }

@@ -847,3 +847,6 @@ class-history-page = Page { $page } of { $pages } · { $total ->
 }
 class-history-newer = ◀ Newer
 class-history-older = Older ▶
+search-footer-paged = Page { $page } of { $pages } · { $count } results
+button-page-previous = ◀ Previous
+button-page-next = Next ▶

@@ -809,3 +809,6 @@ daily-low-stock = ⚠ Jadwal harian #{ $id } di { $channel } tinggal { $left } l
 class-history-page = Halaman { $page } dari { $pages } · { $total } debat
 class-history-newer = ◀ Lebih baru
 class-history-older = Lebih lama ▶
+search-footer-paged = Halaman { $page } dari { $pages } · { $count } hasil
+button-page-previous = ◀ Sebelumnya
+button-page-next = Berikutnya ▶

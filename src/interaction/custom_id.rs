@@ -48,6 +48,8 @@ pub enum CustomId {
     Vote { debate: u64, side: Side },
     /// Close a debate's vote.
     CloseVote { debate: u64 },
+    /// A page of `/search`'s results for `query` (0: the first).
+    SearchPage { page: u32, query: String },
     /// A page of the channel's `/debate history` (0: the newest).
     DebateHistory { page: u32 },
     /// An answer to a quiz question.
@@ -144,6 +146,7 @@ impl CustomId {
             CustomId::Vote { debate, side } => join("vote", &[debate, &side.code()]),
             CustomId::CloseVote { debate } => join("close", &[debate]),
             CustomId::DebateHistory { page } => join("dbh", &[page]),
+            CustomId::SearchPage { page, query } => join("sp", &[page, query]),
             CustomId::Class { debate, act } => join("db", &[debate, &act_fields(act)]),
             // Quizzes: rounds, practice, boards and homework.
             CustomId::QuizAnswer {
@@ -293,6 +296,11 @@ fn decode_lookup(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
         "concept" if f.arity(2) => CustomId::Concept {
             pack: f.text(0)?,
             id: f.text(1)?,
+        },
+        // The query is the rest, `:`s and all.
+        "sp" if f.0.len() >= 2 => CustomId::SearchPage {
+            page: f.number(0)?,
+            query: f.0[1..].join(":"),
         },
         "section" if f.arity(2) => CustomId::Section {
             pack: f.text(0)?,
@@ -522,6 +530,8 @@ mod tests {
             (any::<u64>(), side()).prop_map(|(debate, side)| CustomId::Vote { debate, side }),
             any::<u64>().prop_map(|debate| CustomId::CloseVote { debate }),
             any::<u32>().prop_map(|page| CustomId::DebateHistory { page }),
+            (any::<u32>(), "[a-z ?:]{1,40}")
+                .prop_map(|(page, query)| CustomId::SearchPage { page, query }),
             (any::<u64>(), 0usize..100, 0usize..4).prop_map(|(round, number, position)| {
                 CustomId::QuizAnswer {
                     round,

@@ -56,6 +56,7 @@ pub fn component(
     Some(match id {
         CustomId::Concept { pack, id } => concept::answer(core, lang, &key(pack, id)),
         CustomId::Section { pack, id } => section::answer(core, lang, &key(pack, id)),
+        CustomId::SearchPage { page, query } => search::page(core, lang, query, *page),
         CustomId::Quote { pack, id, german } => quote::show(core, lang, pack, id, *german),
         CustomId::QuoteMore {
             pack,

@@ -5,7 +5,7 @@ use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::Lang;
-use crate::reply::{Reply, Select, SelectOption};
+use crate::reply::{Button, ButtonStyle, Reply, Select, SelectOption};
 use crate::search::Kind;
 use crate::text::truncate;
 
@@ -23,12 +23,25 @@ fn kind_code(kind: Kind) -> &'static str {
     }
 }
 
+/// The most results `/search` pages through.
+const MOST: usize = 50;
+
 pub fn answer(core: &Core, lang: Lang, query: &str) -> Reply {
-    let hits = core.index.search(query, &Kind::ALL, SHOWN);
+    page(core, lang, query, 0)
+}
+
+/// One page of the results for `query` (`page` 0: the first), saying how many there are, with
+/// buttons to the pages before and after it when the query fits in a button's id.
+pub fn page(core: &Core, lang: Lang, query: &str, page: u32) -> Reply {
+    let all = core.index.search(query, &Kind::ALL, MOST);
     let near = near_miss(core, query);
-    if hits.is_empty() {
+    if all.is_empty() {
         return not_found(core, lang, Kind::Concept, query, &near, "error-no-results");
     }
+    let pages = all.len().div_ceil(SHOWN);
+    let page = (page as usize).min(pages - 1);
+    let first = page * SHOWN;
+    let hits = &all[first..(first + SHOWN).min(all.len())];
     let mut lines = Vec::new();
     if let Some(guess) = near.first()
         && let Some(name) = core
@@ -44,21 +57,38 @@ pub fn answer(core: &Core, lang: Lang, query: &str) -> Reply {
             .label(h.kind, &h.pack, &h.id, lang)
             .unwrap_or_default();
         let kind = t(lang, &format!("kind-{}", kind_code(h.kind)));
-        lines.push(format!("{}. **{kind}** · {}", i + 1, truncate(&label, 160)));
+        lines.push(format!(
+            "{}. **{kind}** · {}",
+            first + i + 1,
+            truncate(&label, 160)
+        ));
         options.push(SelectOption {
             label: truncate(&label, 100),
             value: format!("{}:{}:{}", kind_code(h.kind), h.pack, h.id),
             description: Some(kind),
         });
     }
-    Reply {
+    let footer = if pages > 1 {
+        tr(
+            lang,
+            "search-footer-paged",
+            &[
+                ("page", &(page + 1)),
+                ("pages", &pages),
+                ("count", &all.len()),
+            ],
+        )
+    } else {
+        tr(lang, "search-footer", &[("count", &all.len())])
+    };
+    let mut reply = Reply {
         title: Some(tr(
             lang,
             "search-title",
             &[("query", &crate::text::escape_markdown(query.trim()))],
         )),
         text: lines.join("\n"),
-        footer: Some(tr(lang, "search-footer", &[("count", &hits.len())])),
+        footer: Some(footer),
         select: Some(Select {
             id: CustomId::Open {
                 scope: "search".into(),
@@ -67,7 +97,26 @@ pub fn answer(core: &Core, lang: Lang, query: &str) -> Reply {
             options,
         }),
         ..Reply::default()
+    };
+    let turn = |to: usize, label: &str| {
+        let id = CustomId::SearchPage {
+            page: to as u32,
+            query: query.trim().to_string(),
+        };
+        // A query too long for a button's id (100 characters) gets no page buttons.
+        (id.encode().chars().count() <= crate::render::limits::CUSTOM_ID).then(|| Button {
+            id,
+            label: t(lang, label),
+            style: ButtonStyle::Secondary,
+        })
+    };
+    if page > 0 {
+        reply.buttons.extend(turn(page - 1, "button-page-previous"));
     }
+    if page + 1 < pages {
+        reply.buttons.extend(turn(page + 1, "button-page-next"));
+    }
+    reply
 }
 
 /// A concept whose name the query nearly spells ("kultwret", "estetisasi politk"): matched by

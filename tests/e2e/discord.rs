@@ -336,3 +336,39 @@ async fn help_explains_one_command_in_the_members_language() {
     );
     assert!(choices.len() <= 25);
 }
+
+/// `/search` says how many results there are and pages through them ten at a time: the next
+/// page's button opens it (privately, numbered on), with a button back; a query too long for a
+/// button's id gets no page buttons.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_results_page_and_say_how_many_there_are() {
+    let bot = TestApp::start().await;
+    let asker = next();
+    let options = json!([string_option("query", "aura")]);
+    let cb = bot
+        .fake
+        .interact(command(next(), asker, "en-US", "search", options))
+        .await;
+    assert_good(&cb, "/search aura");
+    let first = cb.body.to_string();
+    assert!(first.contains("Page 1 of"), "{first}");
+    assert!(first.contains("aura:sp:1:aura"), "{first}");
+    let turned = bot
+        .fake
+        .interact(click(next(), asker, "id", "aura:sp:1:aura", None))
+        .await;
+    assert_good(&turned, "the next page");
+    assert_eq!(turned.body["data"]["flags"], 64, "{}", turned.body);
+    let second = turned.body.to_string();
+    assert!(second.contains("Halaman 2 dari"), "{second}");
+    assert!(second.contains("11. **"), "numbered on: {second}");
+    assert!(second.contains("aura:sp:0:aura"), "{second}");
+    let long = "aura ".repeat(30);
+    let options = json!([string_option("query", long.trim())]);
+    let cb = bot
+        .fake
+        .interact(command(next(), asker, "en-US", "search", options))
+        .await;
+    assert_good(&cb, "a long query");
+    assert!(!cb.body.to_string().contains("aura:sp:"), "{}", cb.body);
+}

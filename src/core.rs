@@ -215,3 +215,12 @@ fn more_text(pack: &Pack) -> Vec<Document> {
     }
     docs
 }
+
+#[cfg(any(test, feature = "test-util"))]
+impl Core {
+    /// The shipped study pack in `data/`, in English: what the unit tests read.
+    pub fn for_tests() -> Core {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+        Core::load(&dir, Lang::En).unwrap_or_else(|report| panic!("{report}"))
+    }
+}

@@ -17,8 +17,7 @@ use crate::reply::{Accent, Reply};
 use crate::services::{Error, Services};
 use crate::text::{normalize, truncate};
 
-/// Below this many items left in the cycle, `/daily show` warns.
-pub const LOW_WATER: usize = 7;
+pub use super::deck::LOW_WATER;
 
 /// `/daily setup`'s options.
 #[derive(Debug, Clone, Default)]

@@ -7,6 +7,10 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
+/// Below this many items left in a cycle, `/daily show` warns, and the post that leaves fewer
+/// tells the staff channel.
+pub const LOW_WATER: usize = 7;
+
 impl Deck {
     pub fn new(seed: u64) -> Deck {
         Deck {

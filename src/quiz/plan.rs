@@ -344,16 +344,11 @@ pub fn seeded(
 mod tests {
     use super::*;
 
-    fn core() -> Core {
-        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        Core::load(&dir, Lang::En).expect("pack")
-    }
-
     /// Sections as a teacher writes them: one, a range, a list, and weights (a section listed
     /// as often as it weighs, the highest weight given); a weight outside 1–5 is refused.
     #[test]
     fn sections_ranges_lists_and_weights() {
-        let core = core();
+        let core = Core::for_tests();
         let read = |input: &str| sections(&core, Lang::En, input).map(|(_, ids)| ids);
         assert_eq!(read("III").ok(), Some(vec!["iii".to_string()]));
         assert_eq!(

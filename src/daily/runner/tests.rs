@@ -5,12 +5,6 @@ use super::*;
 use crate::outbox::OutboxError;
 use crate::outbox::recorder::{Call, Recorder, Sent};
 use crate::pack::Lang;
-use std::path::PathBuf;
-
-fn core() -> Core {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    Core::load(&dir, Lang::En).expect("pack")
-}
 
 fn schedule(time: &str, zone: &str, days: &str) -> DailySchedule {
     DailySchedule {
@@ -43,7 +37,7 @@ fn gone() -> OutboxError {
 
 #[tokio::test]
 async fn one_post_per_local_day_with_an_injected_clock() {
-    let core = core();
+    let core = Core::for_tests();
     let store = Store::in_memory().await.expect("store");
     let id = store
         .add_schedule(&schedule("08:00", "Asia/Jakarta", "daily"))
@@ -66,7 +60,7 @@ async fn one_post_per_local_day_with_an_injected_clock() {
 
 #[tokio::test]
 async fn a_missed_post_is_caught_up_once_within_the_window_only() {
-    let core = core();
+    let core = Core::for_tests();
     let store = Store::in_memory().await.expect("store");
     store
         .add_schedule(&schedule("09:00", "Europe/Berlin", "daily"))
@@ -99,7 +93,7 @@ async fn a_missed_post_is_caught_up_once_within_the_window_only() {
 
 #[tokio::test]
 async fn manual_and_automatic_never_both_and_a_refusal_pauses_only_that_schedule() {
-    let core = core();
+    let core = Core::for_tests();
     let store = Store::in_memory().await.expect("store");
     let a = daily_at_eight(&store).await;
     let b = daily_at_eight(&store).await;
@@ -200,7 +194,7 @@ async fn two_plain_days(core: &Core) -> Vec<String> {
 
 #[tokio::test]
 async fn a_refused_post_gives_back_its_day_and_its_place_in_the_deck() {
-    let core = core();
+    let core = Core::for_tests();
     let expected = two_plain_days(&core).await;
     let store = Store::in_memory().await.expect("store");
     let id = daily_at_eight(&store).await;
@@ -222,7 +216,7 @@ async fn a_refused_post_gives_back_its_day_and_its_place_in_the_deck() {
 
 #[tokio::test]
 async fn a_post_with_no_answer_stays_pending_and_goes_out_once() {
-    let core = core();
+    let core = Core::for_tests();
     let expected = two_plain_days(&core).await;
     let store = Store::in_memory().await.expect("store");
     daily_at_eight(&store).await;
@@ -249,7 +243,7 @@ async fn a_post_with_no_answer_stays_pending_and_goes_out_once() {
 
 #[tokio::test]
 async fn a_post_accepted_but_unanswered_is_found_and_not_posted_again() {
-    let core = core();
+    let core = Core::for_tests();
     let store = Store::in_memory().await.expect("store");
     let id = daily_at_eight(&store).await;
     let outbox = Recorder::new();
@@ -269,7 +263,7 @@ async fn a_post_accepted_but_unanswered_is_found_and_not_posted_again() {
 
 #[tokio::test]
 async fn an_approved_suggestion_survives_a_failed_post() {
-    let core = core();
+    let core = Core::for_tests();
     let store = Store::in_memory().await.expect("store");
     let id = daily_at_eight(&store).await;
     let sg = store
@@ -299,7 +293,7 @@ async fn an_approved_suggestion_survives_a_failed_post() {
 
 #[tokio::test]
 async fn a_hung_schedule_does_not_hold_another() {
-    let core = core();
+    let core = Core::for_tests();
     let store = Store::in_memory().await.expect("store");
     for _ in 0..2 {
         daily_at_eight(&store).await;
@@ -328,7 +322,7 @@ async fn a_hung_schedule_does_not_hold_another() {
 /// language; the posts before and after it do not.
 #[tokio::test]
 async fn the_staff_hear_once_when_a_cycle_runs_low() {
-    let core = core();
+    let core = Core::for_tests();
     let store = Store::in_memory().await.expect("store");
     let sample = DailySchedule {
         kind: PostKind::Motion,

@@ -492,16 +492,11 @@ mod tests {
     use super::*;
     use crate::debate::class::Phase;
 
-    fn core() -> Core {
-        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-        Core::load(&dir, Lang::En).expect("pack")
-    }
-
     /// A chain of replies far deeper than any stack frame budget is drawn, in order, without
     /// recursion (a flooded debate from before the bounds).
     #[test]
     fn a_chain_of_a_hundred_thousand_replies_is_drawn_without_recursion() {
-        let core = core();
+        let core = Core::for_tests();
         let mut c =
             crate::preview::sample_debate(&core, Lang::En, Phase::Speech, None).expect("sample");
         let first = c.arguments[0].clone();
@@ -525,7 +520,7 @@ mod tests {
     /// A reply whose argument was removed (its author erased their data) stays, marked.
     #[test]
     fn a_reply_to_a_removed_argument_stays_and_says_so() {
-        let core = core();
+        let core = Core::for_tests();
         let mut c =
             crate::preview::sample_debate(&core, Lang::En, Phase::Speech, None).expect("sample");
         let removed = c

@@ -9,7 +9,9 @@
 //! within one second, 1,000 opening-vote clicks in a class debate's thread within one second,
 //! and 1,000 quiz-answer clicks within one second.
 //!
-//! Run: `cargo bench --bench e2e_latency` (`E2E_BOT_BIN=path` runs another build of the bot).
+//! Run: `cargo bench --bench e2e_latency` (`E2E_BOT_BIN=path` runs another build of the bot;
+//! `E2E_PHASES=lookups,votes` only those phases: `examples/bare.rs`, a bare serenity bot that
+//! answers without doing anything, gives the floor to set Aura's figures against).
 
 #[path = "../tests/e2e/fake/mod.rs"]
 mod common;
@@ -74,30 +76,44 @@ fn main() {
         // From here the high-water mark is the peak while serving, not start-up's.
         support::reset_peak(pid);
 
-        let (latencies, cpu) = lookups(&fake, pid).await;
-        report(
-            &format!("{LOOKUPS} sequential lookups (concept, autocomplete, quote; id and en)"),
-            latencies,
-            cpu,
-        );
-        let (latencies, cpu) = votes(&fake, pid).await;
-        report(
-            &format!("{CLICKS} debate-vote clicks within one second (click → acknowledgement)"),
-            latencies,
-            cpu,
-        );
-        let (latencies, cpu) = ballots(&fake, pid).await;
-        report(
-            &format!("{CLICKS} class-debate ballots within one second (click → acknowledgement)"),
-            latencies,
-            cpu,
-        );
-        let (latencies, cpu) = answers(&fake, pid).await;
-        report(
-            &format!("{CLICKS} quiz-answer clicks within one second (click → acknowledgement)"),
-            latencies,
-            cpu,
-        );
+        // `E2E_PHASES` picks phases (a bare bot that only answers runs `lookups,votes`).
+        let phases = std::env::var("E2E_PHASES")
+            .unwrap_or_else(|_| "lookups,votes,ballots,answers".into());
+        let wants = |phase: &str| phases.split(',').any(|p| p.trim() == phase);
+        if wants("lookups") {
+            let (latencies, cpu) = lookups(&fake, pid).await;
+            report(
+                &format!("{LOOKUPS} sequential lookups (concept, autocomplete, quote; id and en)"),
+                latencies,
+                cpu,
+            );
+        }
+        if wants("votes") {
+            let (latencies, cpu) = votes(&fake, pid).await;
+            report(
+                &format!("{CLICKS} debate-vote clicks within one second (click → acknowledgement)"),
+                latencies,
+                cpu,
+            );
+        }
+        if wants("ballots") {
+            let (latencies, cpu) = ballots(&fake, pid).await;
+            report(
+                &format!(
+                    "{CLICKS} class-debate ballots within one second (click → acknowledgement)"
+                ),
+                latencies,
+                cpu,
+            );
+        }
+        if wants("answers") {
+            let (latencies, cpu) = answers(&fake, pid).await;
+            report(
+                &format!("{CLICKS} quiz-answer clicks within one second (click → acknowledgement)"),
+                latencies,
+                cpu,
+            );
+        }
         let peak = status_kib(pid, "VmHWM:");
         drop(bot);
         println!(

@@ -256,6 +256,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("spoilers", "spoiler", false, N, "opt-quiz-spoilers"),
                     opt("teams", "tim", false, N, "opt-quiz-teams"),
                     opt("kind", "jenis", false, N, "opt-quiz-kind"),
+                    opt("players", "pemain", false, N, "opt-quiz-players"),
                 ],
             ),
             sub("next", "lanjut", "cmd-quiz-next", &[]),

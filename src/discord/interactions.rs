@@ -112,6 +112,7 @@ async fn on_click(
         } => Ok(quiz::answer(&s, &inv, round, number, position).await),
         CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
         CustomId::QuizTeam { round, team } => Ok(quiz::join(&s, &inv, round, team)),
+        CustomId::QuizIn { round } => Ok(quiz::ready(&s, &inv, round)),
         CustomId::Practice {
             run,
             number,

@@ -60,6 +60,8 @@ pub enum CustomId {
     },
     /// A hint on a quiz question.
     QuizHint { round: u64, number: usize },
+    /// Say "I'm in" to a round waiting for its players.
+    QuizIn { round: u64 },
     /// Join the team at `team` (in the round's teams' order) of a team round.
     QuizTeam { round: u64, team: usize },
     /// An answer to a practice question: the run, the question's number in it, the question
@@ -146,6 +148,7 @@ impl CustomId {
             CustomId::Vote { debate, side } => join("vote", &[debate, &side.code()]),
             CustomId::CloseVote { debate } => join("close", &[debate]),
             CustomId::DebateHistory { page } => join("dbh", &[page]),
+            CustomId::QuizIn { round } => join("quiz-in", &[round]),
             CustomId::SearchPage { page, query } => join("sp", &[page, query]),
             CustomId::Class { debate, act } => join("db", &[debate, &act_fields(act)]),
             // Quizzes: rounds, practice, boards and homework.
@@ -387,6 +390,9 @@ fn decode_debate(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
 /// Quiz rounds, practice, boards and homework.
 fn decode_quiz(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
     Some(match kind {
+        "quiz-in" if f.arity(1) => CustomId::QuizIn {
+            round: f.number(0)?,
+        },
         "quiz" if f.arity(3) => CustomId::QuizAnswer {
             round: f.number(0)?,
             number: f.number(1)?,
@@ -530,6 +536,7 @@ mod tests {
             (any::<u64>(), side()).prop_map(|(debate, side)| CustomId::Vote { debate, side }),
             any::<u64>().prop_map(|debate| CustomId::CloseVote { debate }),
             any::<u32>().prop_map(|page| CustomId::DebateHistory { page }),
+            any::<u64>().prop_map(|round| CustomId::QuizIn { round }),
             (any::<u32>(), "[a-z ?:]{1,40}")
                 .prop_map(|(page, query)| CustomId::SearchPage { page, query }),
             (any::<u64>(), 0usize..100, 0usize..4).prop_map(|(round, number, position)| {

@@ -718,6 +718,31 @@ fn click_reply(key: &str, choice: String, team: Option<Team>, lang: Lang) -> Out
     Outcome::Reply(reply)
 }
 
+/// A click on **I'm in** while a round waits for its players: told privately how many are in.
+pub fn ready(s: &Services, inv: &Invocation, round: u64) -> Outcome {
+    let lang = inv.lang;
+    let ready = s
+        .state::<crate::quiz::Rooms>()
+        .round(inv.channel, round)
+        .and_then(|live| Some(live.round.lock().ok()?.ready(inv.user)));
+    let reply = match ready {
+        Some(crate::quiz::round::Ready::In { joined, needed }) => Reply::private(tr(
+            lang,
+            "quiz-players-in",
+            &[
+                ("joined", &(joined as usize)),
+                ("needed", &(needed as usize)),
+            ],
+        )),
+        _ => {
+            let mut closed = Reply::private(t(lang, "quiz-players-late"));
+            closed.accent = Accent::Error;
+            closed
+        }
+    };
+    Outcome::Reply(reply)
+}
+
 /// A click on a team's join button: the member's team, told privately.
 pub fn join(s: &Services, inv: &Invocation, round: u64, team: usize) -> Outcome {
     let lang = inv.lang;

@@ -14,7 +14,9 @@ use tokio::sync::mpsc;
 
 use super::{AnswerRow, QuestionView, Round};
 
+mod lobby;
 mod teams;
+mod waiting;
 use crate::i18n::t;
 use crate::outbox::Message;
 use crate::pack::Lang;
@@ -287,6 +289,9 @@ async fn drive(
         .map(|r| r.settings().seconds)
         .unwrap_or(20);
     if let Some(ending) = teams::pick(s, live, &mut control).await {
+        return ending;
+    }
+    if let Some(ending) = lobby::gather(s, live, &mut control).await {
         return ending;
     }
     loop {

@@ -191,6 +191,8 @@ pub struct Tuning {
     /// How long members have to pick a team before the first question of a team round
     /// (auto mode; in teacher mode the teacher opens the first question).
     pub join_time: Duration,
+    /// How long an auto round with a minimum of players waits for them to say they are in.
+    pub players_wait: Duration,
 }
 
 impl Default for Tuning {
@@ -201,6 +203,7 @@ impl Default for Tuning {
             idle_limit: 2,
             read_time: Duration::from_secs(3),
             join_time: Duration::from_secs(30),
+            players_wait: Duration::from_secs(120),
         }
     }
 }

@@ -90,6 +90,8 @@ pub struct StartArgs {
     pub teams: Option<Teams>,
     /// Buttons (the default), typed answers, or both in turn.
     pub kind: Option<Answering>,
+    /// Players who must say they are in before the first question.
+    pub players: Option<u32>,
 }
 
 impl StartArgs {
@@ -114,6 +116,7 @@ impl StartArgs {
             questions: number("questions", &format!("1–{MAX_QUESTIONS}"))?,
             seconds: number("seconds", &format!("{MIN_SECONDS}–{MAX_SECONDS}"))?,
             goal: number("goal", "1000–100000")?,
+            players: number("players", &format!("2–{MAX_PLAYERS}"))?,
             difficulty: req
                 .get("difficulty")
                 .map(|v| {
@@ -222,6 +225,13 @@ pub fn plan(
         pack = Some(p);
         settings.sections = ids;
     }
+    if let Some(n) = args.players {
+        settings.min_players = Some(
+            Some(n)
+                .filter(|n| (2..=MAX_PLAYERS).contains(n))
+                .ok_or_else(|| bad(lang, "players", &n.to_string(), &format!("2–{MAX_PLAYERS}")))?,
+        );
+    }
     if let Some(n) = args.goal {
         settings.goal = Some(
             Some(n)
@@ -245,6 +255,9 @@ pub fn plan(
     }
     Ok(plan)
 }
+
+/// The most players a round may wait for.
+pub const MAX_PLAYERS: u32 = 50;
 
 /// The most a section's weight may be (`II*3`: three times as likely as a section of weight 1).
 const MAX_WEIGHT: u32 = 5;

@@ -41,6 +41,8 @@ pub struct Settings {
     pub teams: Option<Teams>,
     /// Answers clicked, typed, or typed where the question allows it, clicked otherwise.
     pub answering: Answering,
+    /// Players who must say they are in before the first question (`None`: none wait).
+    pub min_players: Option<u32>,
 }
 
 impl Default for Settings {
@@ -57,6 +59,7 @@ impl Default for Settings {
             goal: None,
             teams: None,
             answering: Answering::Buttons,
+            min_players: None,
         }
     }
 }
@@ -212,6 +215,17 @@ pub struct Round {
     totals: HashMap<Member, Totals>,
     idle: u32,
     roster: Option<Roster>,
+    /// Who said they are in while the round waits for `min_players` (before its first question).
+    ready: HashSet<Member>,
+}
+
+/// A click on "I'm in" while a round waits for its players.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ready {
+    /// In now, or already: how many are in, and how many the round waits for.
+    In { joined: u32, needed: u32 },
+    /// The round does not wait (any more): its first question is open or past.
+    Closed,
 }
 
 /// Shuffles the eligible questions; when some sections weigh more than others (listed more
@@ -305,6 +319,7 @@ impl Round {
             totals: HashMap::new(),
             idle: 0,
             roster,
+            ready: HashSet::new(),
         })
     }
 
@@ -557,6 +572,28 @@ impl Round {
         let reveal = self.reveal();
         self.idle = idle;
         reveal
+    }
+
+    /// `member` says they are in, while the round waits for its players (before its first
+    /// question, when it has a minimum).
+    pub fn ready(&mut self, member: Member) -> Ready {
+        match self.settings.min_players {
+            Some(needed) if matches!(self.phase, Phase::Ready) && self.current == 0 => {
+                self.ready.insert(member);
+                Ready::In {
+                    joined: self.ready.len() as u32,
+                    needed,
+                }
+            }
+            _ => Ready::Closed,
+        }
+    }
+
+    /// How many said they are in, and how many the round waits for (`None`: it does not wait).
+    pub fn players(&self) -> Option<(u32, u32)> {
+        self.settings
+            .min_players
+            .map(|needed| (self.ready.len() as u32, needed))
     }
 
     /// Ends the round now; what was scored stays.

@@ -127,6 +127,7 @@ impl Default for Options {
                 idle_limit: 2,
                 read_time: Duration::ZERO,
                 join_time: Duration::from_secs(2),
+                players_wait: Duration::from_secs(3),
             },
             quiz_seed: Some(7),
             daily_every: Duration::from_millis(250),

@@ -538,3 +538,83 @@ async fn a_round_from_a_weighted_mix_of_sections() {
     teacher_quiz(&fake, "stop", json!([])).await;
     bot.stop().await;
 }
+
+/// An auto round that waits for three players: two say they are in and no question comes; the
+/// third starts it. Another waits for five, nobody comes, and it ends without a question once
+/// its waiting time is over. A click after the wait is told so privately.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_auto_round_waits_for_its_players() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    teacher_quiz(
+        &fake,
+        "start",
+        json!([opt("players", json!(3)), opt("questions", json!(2))]),
+    )
+    .await;
+    let posts = wait_posts(&fake, 1).await;
+    let lobby = posts[0].clone();
+    assert!(title(&lobby).contains("who is in"), "{}", title(&lobby));
+    let join = custom_ids_with(&lobby.body, "aura:quiz-in:")
+        .into_iter()
+        .next()
+        .expect("an I'm in button");
+    for (member, count) in [(8_001u64, "1 of 3"), (8_002, "2 of 3")] {
+        let cb = fake
+            .interact(in_guild(
+                click(next(), member, "en-US", &join, None),
+                MEMBER,
+                &[],
+            ))
+            .await;
+        assert_eq!(cb.body["data"]["flags"], 64, "{}", cb.body);
+        assert!(cb.body.to_string().contains(count), "{}", cb.body);
+    }
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(
+        fake.posted_in(CHANNEL_ID).len(),
+        1,
+        "a question came with two of three"
+    );
+    fake.interact(in_guild(
+        click(next(), 8_003, "id", &join, None),
+        MEMBER,
+        &[],
+    ))
+    .await;
+    let posts = wait_posts(&fake, 2).await;
+    assert!(
+        title(&posts[1]).contains("Question 1 of 2"),
+        "{}",
+        title(&posts[1])
+    );
+    let late = fake
+        .interact(in_guild(
+            click(next(), 8_004, "en-US", &join, None),
+            MEMBER,
+            &[],
+        ))
+        .await;
+    assert!(
+        late.body.to_string().contains("not waiting"),
+        "{}",
+        late.body
+    );
+    teacher_quiz(&fake, "stop", json!([])).await;
+    bot.stop().await;
+
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    teacher_quiz(&fake, "start", json!([opt("players", json!(5))])).await;
+    fake.wait_for_posts(Duration::from_secs(15), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("did not start"))
+    })
+    .await;
+    let posts = fake.posted_in(CHANNEL_ID);
+    assert!(
+        !posts.iter().any(|p| title(p).contains("Question")),
+        "a question came"
+    );
+    bot.stop().await;
+}

@@ -75,6 +75,9 @@ pub async fn quiz_start(
     spoilers: Option<bool>,
     teams: Option<Pick<Teams>>,
     kind: Option<Pick<Answering>>,
+    #[min = 2]
+    #[max = 50]
+    players: Option<u32>,
 ) -> Result<(), Error> {
     let args = StartArgs {
         questions,
@@ -89,6 +92,7 @@ pub async fn quiz_start(
         spoilers,
         teams: teams.map(Pick::get),
         kind: kind.map(Pick::get),
+        players,
     };
     run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
 }

@@ -298,3 +298,41 @@ fn a_heavier_section_is_drawn_more_often() {
     let even = share_of_ii(s(&["ii", "v"]));
     assert!((0.42..=0.58).contains(&even), "{even}");
 }
+
+/// While a round waits for its players, each member counts once; once its first question is
+/// open, it waits no more; a round without a minimum never waits.
+#[test]
+fn a_round_counts_who_is_in_before_its_first_question() {
+    let settings = Settings {
+        min_players: Some(3),
+        ..Settings::default()
+    };
+    let mut r = Round::new(&pool(), settings, 1).unwrap();
+    assert_eq!(r.players(), Some((0, 3)));
+    assert_eq!(
+        r.ready(1),
+        Ready::In {
+            joined: 1,
+            needed: 3
+        }
+    );
+    assert_eq!(
+        r.ready(1),
+        Ready::In {
+            joined: 1,
+            needed: 3
+        }
+    );
+    assert_eq!(
+        r.ready(2),
+        Ready::In {
+            joined: 2,
+            needed: 3
+        }
+    );
+    assert!(r.open_next(Instant::now()).is_some());
+    assert_eq!(r.ready(3), Ready::Closed);
+    let mut plain = Round::new(&pool(), Settings::default(), 1).unwrap();
+    assert_eq!(plain.players(), None);
+    assert_eq!(plain.ready(1), Ready::Closed);
+}

@@ -285,6 +285,8 @@ pub enum Ending {
     Shutdown,
     Failed,
     Goal,
+    /// Fewer players said they were in than the round waited for: it never started.
+    TooFew,
 }
 
 impl Ending {
@@ -296,6 +298,7 @@ impl Ending {
             Ending::Shutdown => "shutdown",
             Ending::Failed => "failed",
             Ending::Goal => "goal",
+            Ending::TooFew => "too-few",
         }
     }
 }
@@ -342,6 +345,7 @@ pub fn end_card(
         Ending::Shutdown => t(lang, "quiz-end-shutdown"),
         Ending::Failed => t(lang, "quiz-end-failed"),
         Ending::Goal => t(lang, "quiz-end-goal"),
+        Ending::TooFew => t(lang, "quiz-end-too-few"),
     };
     let mut reply = Reply {
         title: Some(t(lang, "quiz-end-title")),

@@ -1,6 +1,7 @@
 //! The cards of a team round: the teams message (a join button per team before the first
 //! question, then the teams as set), the teams' standings added to each reveal, and the teams'
-//! ranking with each team's best player added to the end card.
+//! ranking with each team's best player added to the end card; and the message of a round
+//! that waits for its players before its first question.
 
 use super::cards::mention;
 use crate::i18n::{t, tr};
@@ -227,6 +228,48 @@ pub fn with_team_podium(mut reply: Reply, lines: &[TeamLine], lang: Lang) -> Rep
     };
     if let Some(verdict) = verdict {
         reply.text = format!("{verdict} {}", reply.text);
+    }
+    reply
+}
+
+/// The message of a round that waits for its players: how many are in of how many it waits
+/// for, until when (auto mode), and the **I'm in** button while it waits (`open`).
+pub fn players_card(
+    (joined, needed): (u32, u32),
+    round: u64,
+    until: Option<i64>,
+    open: bool,
+    lang: Lang,
+) -> Reply {
+    let (joined_n, needed_n) = (joined as usize, needed as usize);
+    let mut text = tr(
+        lang,
+        "quiz-players-count",
+        &[("joined", &joined_n), ("needed", &needed_n)],
+    );
+    text.push(' ');
+    text.push_str(&match (open, until) {
+        (true, Some(at)) => tr(
+            lang,
+            "quiz-players-until",
+            &[("needed", &needed_n), ("until", &format!("<t:{at}:R>"))],
+        ),
+        (true, None) => tr(lang, "quiz-players-teacher", &[("needed", &needed_n)]),
+        (false, _) if joined >= needed => t(lang, "quiz-players-enough"),
+        (false, _) => t(lang, "quiz-players-closed"),
+    });
+    let mut reply = Reply {
+        title: Some(t(lang, "quiz-players-title")),
+        text,
+        accent: Accent::Neutral,
+        ..Reply::default()
+    };
+    if open {
+        reply.buttons.push(Button {
+            id: CustomId::QuizIn { round },
+            label: t(lang, "button-quiz-in"),
+            style: ButtonStyle::Success,
+        });
     }
     reply
 }

@@ -76,43 +76,31 @@ fn main() {
         // From here the high-water mark is the peak while serving, not start-up's.
         support::reset_peak(pid);
 
-        // `E2E_PHASES` picks phases (a bare bot that only answers runs `lookups,votes`).
+        // `E2E_PHASES` picks phases, in its order (a bare bot that only answers runs
+        // `lookups,votes`).
         let phases = std::env::var("E2E_PHASES")
             .unwrap_or_else(|_| "lookups,votes,ballots,answers".into());
-        let wants = |phase: &str| phases.split(',').any(|p| p.trim() == phase);
-        if wants("lookups") {
-            let (latencies, cpu) = lookups(&fake, pid).await;
-            report(
-                &format!("{LOOKUPS} sequential lookups (concept, autocomplete, quote; id and en)"),
-                latencies,
-                cpu,
-            );
-        }
-        if wants("votes") {
-            let (latencies, cpu) = votes(&fake, pid).await;
-            report(
-                &format!("{CLICKS} debate-vote clicks within one second (click → acknowledgement)"),
-                latencies,
-                cpu,
-            );
-        }
-        if wants("ballots") {
-            let (latencies, cpu) = ballots(&fake, pid).await;
-            report(
-                &format!(
-                    "{CLICKS} class-debate ballots within one second (click → acknowledgement)"
+        for phase in phases.split(',').map(str::trim) {
+            let (what, (latencies, cpu)) = match phase {
+                "lookups" => (
+                    format!("{LOOKUPS} sequential lookups (concept, autocomplete, quote; id and en)"),
+                    lookups(&fake, pid).await,
                 ),
-                latencies,
-                cpu,
-            );
-        }
-        if wants("answers") {
-            let (latencies, cpu) = answers(&fake, pid).await;
-            report(
-                &format!("{CLICKS} quiz-answer clicks within one second (click → acknowledgement)"),
-                latencies,
-                cpu,
-            );
+                "votes" => (
+                    format!("{CLICKS} debate-vote clicks within one second (click → acknowledgement)"),
+                    votes(&fake, pid).await,
+                ),
+                "ballots" => (
+                    format!("{CLICKS} class-debate ballots within one second (click → acknowledgement)"),
+                    ballots(&fake, pid).await,
+                ),
+                "answers" => (
+                    format!("{CLICKS} quiz-answer clicks within one second (click → acknowledgement)"),
+                    answers(&fake, pid).await,
+                ),
+                other => panic!("E2E_PHASES: no phase {other:?} (lookups, votes, ballots, answers)"),
+            };
+            report(&what, latencies, cpu);
         }
         let peak = status_kib(pid, "VmHWM:");
         drop(bot);

@@ -75,6 +75,19 @@ async fn setup(bot: &TestApp, user: u64, perms: u64, zone: &str) -> Value {
     daily(bot, user, perms, "setup", options, Some(("channel", POSTS))).await
 }
 
+/// `/daily staff` by staff: suggestions and warnings go to `STAFF_ROOM`.
+async fn set_staff_room(bot: &TestApp) {
+    daily(
+        bot,
+        STAFF,
+        MANAGE_GUILD,
+        "staff",
+        json!([]),
+        Some(("channel", STAFF_ROOM)),
+    )
+    .await;
+}
+
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(1200)).await;
 }
@@ -190,15 +203,7 @@ async fn a_suggestion_is_approved_and_another_denied_with_a_reason() {
     )
     .await;
     assert!(none.to_string().contains("no suggestions yet"), "{none}");
-    daily(
-        &bot,
-        STAFF,
-        MANAGE_GUILD,
-        "staff",
-        json!([]),
-        Some(("channel", STAFF_ROOM)),
-    )
-    .await;
+    set_staff_room(&bot).await;
     let sent = daily(
         &bot,
         15,
@@ -451,15 +456,7 @@ async fn the_staff_channel_hears_once_when_a_schedule_runs_low() {
     let fake = FakeDiscord::start().await;
     let (options, clock) = before_eight();
     let bot = TestApp::start_with(fake.clone(), &state, options).await;
-    daily(
-        &bot,
-        STAFF,
-        MANAGE_GUILD,
-        "staff",
-        json!([]),
-        Some(("channel", STAFF_ROOM)),
-    )
-    .await;
+    set_staff_room(&bot).await;
     let mut setup_options = time_and_zone("08:00", "UTC");
     if let Some(list) = setup_options.as_array_mut() {
         list.push(json!({ "type": 4, "name": "kind", "value": 2 }));

@@ -16,6 +16,9 @@ pub struct Reply {
     pub accent: Accent,
     /// Pictures the reply carries, as data; `render` draws each as a PNG attachment.
     pub charts: Vec<Chart>,
+    /// The study-pack entry the card shows (`quote:pack:id`, `concept:pack:id`…), for a
+    /// channel's rule against showing one entry again too soon; never rendered.
+    pub about: Option<String>,
 }
 
 /// A picture as the core builds it: what to draw, not how (see `render`).

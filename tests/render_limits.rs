@@ -107,6 +107,7 @@ fn reply() -> impl Strategy<Value = Reply> {
                         .collect(),
                 }),
                 ephemeral,
+                about: None,
                 accent: Accent::Neutral,
                 charts,
             },

@@ -469,6 +469,52 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
     },
     CommandSpec {
+        name: "lookups",
+        name_id: "rujukan",
+        desc: "cmd-lookups",
+        options: &[],
+        subcommands: &[
+            sub(
+                "settings",
+                "pengaturan",
+                "cmd-lookups-settings",
+                &[
+                    opt(
+                        "channel_cooldown",
+                        "jeda_kanal",
+                        false,
+                        N,
+                        "opt-lookups-channel-cooldown",
+                    ),
+                    opt(
+                        "server_cooldown",
+                        "jeda_server",
+                        false,
+                        N,
+                        "opt-lookups-server-cooldown",
+                    ),
+                    opt(
+                        "repeat_minutes",
+                        "menit_ulang",
+                        false,
+                        N,
+                        "opt-lookups-repeat-minutes",
+                    ),
+                    opt("answers", "jawaban", false, N, "opt-lookups-answers"),
+                ],
+            ),
+            sub(
+                "channel",
+                "kanal",
+                "cmd-lookups-channel",
+                &[
+                    opt("channel", "kanal", true, N, "opt-lookups-channel"),
+                    opt("answers", "jawaban", true, N, "opt-lookups-channel-answers"),
+                ],
+            ),
+        ],
+    },
+    CommandSpec {
         name: "help",
         name_id: "bantuan",
         desc: "cmd-help",

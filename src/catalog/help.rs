@@ -48,7 +48,8 @@ pub fn who(path: &str) -> Who {
         | "debate end" => Who::SteerDebate,
         "quiz report" | "quiz reset" | "quiz insights" | "quiz assign" => Who::Teacher,
         "quiz assignments" => Who::Assignments,
-        "quiz access" | "debate settings" | "audit set" | "audit off" => Who::Staff,
+        "quiz access" | "debate settings" | "audit set" | "audit off" | "lookups settings"
+        | "lookups channel" => Who::Staff,
         daily
             if daily.starts_with("daily ") && !matches!(daily, "daily past" | "daily suggest") =>
         {

@@ -215,6 +215,13 @@ async fn after_deferral(t: &Target<'_>, outcome: Outcome) -> Result<(), Error> {
         (data, files)
     };
     let ((data, files), edit) = match outcome {
+        // A public command's answer that turned out to be for the member alone (a server's
+        // lookup rules): the public "thinking…" cannot become private, so it is removed and the
+        // answer follows privately.
+        Outcome::Reply(r) if t.kind == (Kind::Command { private: false }) && r.ephemeral => {
+            counted(t.http.delete_original_interaction_response(t.token).await)?;
+            (message(&r, None), false)
+        }
         Outcome::Reply(r) => (message(&r, None), command),
         Outcome::Update(r) => (message(&r, None), true),
         Outcome::File { reply, name, bytes } => {

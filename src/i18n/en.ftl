@@ -861,3 +861,42 @@ quiz-players-in = You are in: { $joined } of { $needed }.
 quiz-players-late = This round is not waiting for players any more.
 quiz-end-too-few = Not enough players said they were in: the round did not start.
 button-quiz-in = I'm in
+## /lookups
+cmd-lookups = How the study commands answer in this server
+cmd-lookups-settings = Cooldowns, repeats and public or private answers for the study commands
+cmd-lookups-channel = Make the study commands answer publicly or only privately in one channel
+opt-lookups-channel-cooldown = Seconds (0–3600) before a study command answers in a channel publicly again (0: off)
+opt-lookups-server-cooldown = Seconds (0–3600) before a study command answers in the server publicly again (0: off)
+opt-lookups-repeat-minutes = Minutes (0–1440) before one quote, concept, section or thinker shows again in a channel (0: off)
+opt-lookups-answers = Answer publicly or only privately (default: publicly)
+opt-lookups-channel = The channel
+opt-lookups-channel-answers = Publicly, only privately, or as the server's default
+lookups-title = Study commands in this server
+lookups-intro = Rules for /quote, /concept, /section, /search, /thinker, /essay and /help, beside each member's own cooldown. An answer the channel should not see now is never refused: it goes to the member alone, saying why.
+lookups-channel-cooldown = Cooldown per channel
+lookups-server-cooldown = Cooldown per server
+lookups-repeat = The same entry again in a channel
+lookups-answers = Answers
+lookups-public = publicly
+lookups-private = only privately
+lookups-private-in = Only privately in
+lookups-public-in = Publicly in
+lookups-off = off
+lookups-seconds = { $n ->
+    [one] after 1 second
+   *[other] after { $n } seconds
+}
+lookups-minutes = { $n ->
+    [one] after 1 minute
+   *[other] after { $n } minutes
+}
+lookups-more = and { $n } more
+lookups-too-many-channels = A server can give at most { $max } channels their own rule. Return one to the server's default first (`answers:default`).
+lookup-channel-cooldown = This channel had this command a moment ago, so the answer is for you alone; it answers the channel again { $when }.
+lookup-server-cooldown = This server had this command a moment ago, so the answer is for you alone; it answers publicly again { $when }.
+lookup-repeated = This was shown in this channel { $when }, so this time it is for you alone.
+audit-lookup-rules = { $actor } changed the rules for the study commands.
+audit-lookup-channel = { $actor } changed how the study commands answer in { $channel }.
+help-example-lookups = /lookups settings channel_cooldown:30 repeat_minutes:60
+help-example-lookups-settings = /lookups settings channel_cooldown:30 repeat_minutes:60
+help-example-lookups-channel = /lookups channel channel:#general answers:private

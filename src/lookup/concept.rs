@@ -60,6 +60,7 @@ fn card(pack: &Pack, c: &Concept, lang: Lang) -> Reply {
         Accent::Adorno
     };
     let mut reply = Reply {
+        about: Some(format!("concept:{}:{}", pack.id, c.id)),
         title: Some(format!("{} · {}", c.name.get(lang), thinker)),
         text: c.definition.get(lang).to_string(),
         footer: Some(footer(pack, lang)),

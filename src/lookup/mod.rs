@@ -4,16 +4,22 @@
 
 mod concept;
 mod essay;
+pub mod gate;
 mod help;
 mod letter;
+pub mod model;
 pub mod quote;
 mod search;
 pub mod section;
+pub mod serve;
+pub mod settings;
 mod thinker;
 
-use rand::{Rng, SeedableRng};
+use std::collections::HashSet;
 
-use crate::cards::{delete_button, not_found};
+use rand::Rng;
+
+use crate::cards::not_found;
 use crate::catalog::{Request, path_in};
 use crate::core::Core;
 use crate::i18n::tr;
@@ -24,11 +30,26 @@ use crate::search::Kind;
 
 /// Answers a lookup command (a command group is the preview's: see `preview::answer`).
 pub fn answer(core: &Core, lang: Lang, req: &Request, rng: &mut impl Rng) -> Reply {
+    answer_avoiding(core, lang, req, &HashSet::new(), rng)
+}
+
+/// The same; a random quote is one the channel was not shown lately (`avoid`) while one is
+/// left.
+pub fn answer_avoiding(
+    core: &Core,
+    lang: Lang,
+    req: &Request,
+    avoid: &HashSet<String>,
+    rng: &mut impl Rng,
+) -> Reply {
     if let Some(notice) = req.too_long(lang) {
         return notice;
     }
     match req.command.name {
-        "quote" => quote::answer(core, lang, req.get("topic"), req.get("speaker"), rng),
+        "quote" => {
+            let asked = (req.get("topic"), req.get("speaker"));
+            quote::answer_avoiding(core, lang, asked, avoid, rng)
+        }
         "concept" => concept::answer(core, lang, req.get("name").unwrap_or("")),
         "section" => section::answer(core, lang, req.get("number").unwrap_or("")),
         "search" => search::answer(core, lang, req.get("query").unwrap_or("")),
@@ -99,17 +120,6 @@ pub fn component(
         }
         _ => return None,
     })
-}
-
-/// A lookup command's reply for the member who asked: a public reply gets their delete
-/// button.
-pub fn for_member(core: &Core, lang: Lang, user: u64, req: &Request) -> Reply {
-    let mut rng = rand::rngs::StdRng::from_entropy();
-    let mut reply = answer(core, lang, req, &mut rng);
-    if !reply.ephemeral {
-        reply.buttons.push(delete_button(lang, user));
-    }
-    reply
 }
 
 /// The pack's misconceptions that `about` picks, as "✗ claim" and "✓ correction" lines (an

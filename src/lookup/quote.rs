@@ -1,6 +1,8 @@
 //! `/quote [topic] [speaker]`: a verified quotation with speaker, work, version, section and
 //! translator, and buttons for another one, the German original and the section.
 
+use std::collections::HashSet;
+
 use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::SliceRandom;
@@ -19,6 +21,18 @@ pub fn answer(
     lang: Lang,
     topic: Option<&str>,
     speaker: Option<&str>,
+    rng: &mut impl Rng,
+) -> Reply {
+    answer_avoiding(core, lang, (topic, speaker), &HashSet::new(), rng)
+}
+
+/// The same, choosing a quote the channel was not shown lately (`avoid`: `quote:pack:id`
+/// keys) while one is left; only when every match was, one of them.
+pub fn answer_avoiding(
+    core: &Core,
+    lang: Lang,
+    (topic, speaker): (Option<&str>, Option<&str>),
+    avoid: &HashSet<String>,
     rng: &mut impl Rng,
 ) -> Reply {
     let speaker_hit = match speaker {
@@ -58,7 +72,10 @@ pub fn answer(
         .filter(|(p, q)| topic.as_ref().is_none_or(|tp| tp.holds(p, q)))
         .collect();
     pool.shuffle(rng);
-    match pool.first() {
+    let fresh = pool
+        .iter()
+        .find(|(p, q)| !avoid.contains(&format!("quote:{}:{}", p.id, q.id)));
+    match fresh.or(pool.first()) {
         Some((pack, q)) => {
             let more = CustomId::QuoteMore {
                 pack: pack.id.clone(),
@@ -168,6 +185,7 @@ pub fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
         Accent::Adorno
     };
     let mut reply = Reply {
+        about: Some(format!("quote:{}:{}", pack.id, q.id)),
         title: Some(tr(lang, "quote-title", &[("speaker", &speaker)])),
         text,
         footer: Some(format!("{} · {}", footer(pack, lang), citation(q, lang))),

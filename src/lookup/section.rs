@@ -57,6 +57,7 @@ pub fn answer(core: &Core, lang: Lang, input: &str) -> Reply {
 fn card(pack: &Pack, s: &Section, lang: Lang) -> Reply {
     let label = s.label.get(lang).to_string();
     let mut reply = Reply {
+        about: Some(format!("section:{}:{}", pack.id, s.id)),
         title: Some(tr(
             lang,
             if s.number.is_some() {

@@ -34,6 +34,7 @@ pub fn card(pack: &Pack, th: &Thinker, lang: Lang) -> Reply {
         text.push_str(essay.get(lang));
     }
     let mut reply = Reply {
+        about: Some(format!("thinker:{}:{}", pack.id, th.id)),
         title: Some(tr(
             lang,
             "thinker-title",

@@ -34,6 +34,7 @@ mod history;
 mod homework;
 mod learning;
 mod limits;
+mod lookups;
 mod names;
 mod posts;
 mod privacy;

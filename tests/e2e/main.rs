@@ -45,6 +45,7 @@ mod faults_reliability;
 mod faults_security;
 mod homework;
 mod learning;
+mod lookups;
 mod operator;
 mod outage;
 mod privacy;

@@ -1,13 +1,19 @@
 //! The study commands (`/quote`, `/concept`, `/section`, `/search`, `/thinker`,
-//! `/essay`, `/help`): poise functions handing their options to the core.
+//! `/essay`, `/help`) and the server's rules for them (`/lookups`): poise functions handing
+//! their options to the core.
+
+use poise::serenity_prelude as serenity;
 
 use super::kit::{Plan, commands, concepts, hand, sections, thinkers};
+use super::pick::Pick;
 use crate::catalog::{self, Request};
 use crate::discord::{Context, Error};
 use crate::interaction::Outcome;
 use crate::lookup;
+use crate::lookup::settings::{Answers, LookupsCommand};
 
-/// Answers a lookup command through the core (a public reply gets the asker's delete button).
+/// Answers a lookup command through the core, under the server's rules for them (a public
+/// reply gets the asker's delete button).
 async fn lookup(
     ctx: Context<'_>,
     name: &'static str,
@@ -24,9 +30,9 @@ async fn lookup(
                 .filter_map(|(n, v)| v.map(|v| (n, v)))
                 .collect(),
         };
-        Ok(Outcome::Reply(lookup::for_member(
-            &s.core, inv.lang, inv.user, &request,
-        )))
+        Ok(Outcome::Reply(
+            lookup::serve::answer(&s, &inv, &request).await?,
+        ))
     })
     .await
 }
@@ -99,4 +105,69 @@ pub async fn help(
     command: Option<String>,
 ) -> Result<(), Error> {
     lookup(ctx, "help", vec![("command", command)]).await
+}
+
+/// How the study commands answer in this server (staff).
+#[poise::command(
+    slash_command,
+    guild_only,
+    default_member_permissions = "MANAGE_GUILD",
+    subcommands("lookups_settings", "lookups_channel")
+)]
+pub async fn lookups(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+async fn set(ctx: Context<'_>, cmd: LookupsCommand) -> Result<(), Error> {
+    hand(ctx, Plan::PRIVATE, move |s, inv| async move {
+        lookup::settings::command(&s, &inv, cmd).await
+    })
+    .await
+}
+
+/// Cooldowns, repeats and public or private answers for the study commands.
+#[poise::command(
+    slash_command,
+    rename = "settings",
+    default_member_permissions = "MANAGE_GUILD"
+)]
+pub async fn lookups_settings(
+    ctx: Context<'_>,
+    #[min = 0]
+    #[max = 3600]
+    channel_cooldown: Option<u32>,
+    #[min = 0]
+    #[max = 3600]
+    server_cooldown: Option<u32>,
+    #[min = 0]
+    #[max = 1440]
+    repeat_minutes: Option<u32>,
+    answers: Option<Pick<Answers>>,
+) -> Result<(), Error> {
+    let cmd = LookupsCommand::Settings {
+        channel_cooldown,
+        server_cooldown,
+        repeat_minutes,
+        answers: answers.map(Pick::get),
+    };
+    set(ctx, cmd).await
+}
+
+/// Make the study commands answer publicly or only privately in one channel.
+#[poise::command(
+    slash_command,
+    rename = "channel",
+    default_member_permissions = "MANAGE_GUILD"
+)]
+pub async fn lookups_channel(
+    ctx: Context<'_>,
+    #[channel_types("Text", "PublicThread", "PrivateThread", "News", "Forum")]
+    channel: serenity::ChannelId,
+    answers: Pick<Answers>,
+) -> Result<(), Error> {
+    let cmd = LookupsCommand::Channel {
+        channel: channel.get(),
+        answers: answers.get(),
+    };
+    set(ctx, cmd).await
 }

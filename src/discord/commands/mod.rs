@@ -29,6 +29,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         daily::daily(),
         privacy::privacy(),
         privacy::audit(),
+        lookup::lookups(),
         lookup::help(),
     ]
 }

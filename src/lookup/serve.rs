@@ -1,0 +1,97 @@
+//! A lookup command answered in a server's channel under the server's rules ([`super::gate`]):
+//! a random quote avoids the entries the channel saw lately; an answer the channel should not
+//! see now goes to the member alone, saying why; a public answer gets the asker's delete
+//! button. Outside a server (a DM) there is no rule.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use rand::SeedableRng;
+
+use super::gate::{Gate, Verdict, Why};
+use super::model::LookupRules;
+use crate::cards::delete_button;
+use crate::catalog::Request;
+use crate::i18n::tr;
+use crate::interaction::Invocation;
+use crate::reply::Reply;
+use crate::services::{Error, Services};
+
+/// The lookup `req` answered for the member who asked, where they asked.
+pub async fn answer(s: &Services, inv: &Invocation, req: &Request) -> Result<Reply, Error> {
+    let mut rng = rand::rngs::StdRng::from_entropy();
+    let lang = inv.lang;
+    let Some(guild) = inv.guild else {
+        let mut reply = super::answer(&s.core, lang, req, &mut rng);
+        if !reply.ephemeral {
+            reply.buttons.push(delete_button(lang, inv.user));
+        }
+        return Ok(reply);
+    };
+    let now = s.clock.unix();
+    let gate = s.state::<Gate>();
+    let rules = rules(s, &gate, guild, now).await;
+    let avoid = match req.command.name {
+        "quote" => gate.recent(&rules, inv.channel, now),
+        _ => HashSet::new(),
+    };
+    let mut reply = super::answer_avoiding(&s.core, lang, req, &avoid, &mut rng);
+    if reply.ephemeral {
+        // A notice (a typo, nothing found): the member's alone already.
+        return Ok(reply);
+    }
+    let entry = reply.about.clone();
+    let verdict = gate.admit(
+        &rules,
+        (guild, inv.channel),
+        req.command.name,
+        entry.as_deref(),
+        now,
+    );
+    match verdict {
+        Verdict::Public => reply.buttons.push(delete_button(lang, inv.user)),
+        Verdict::Private(why) => {
+            reply.ephemeral = true;
+            if let Some(line) = why_line(why, lang, now) {
+                reply.text = format!("{}\n\n-# {line}", reply.text);
+            }
+        }
+    }
+    Ok(reply)
+}
+
+/// The server's rules: kept for a while, read from the store otherwise. A store that cannot
+/// answer leaves lookups as they are without rules (logged), never unanswered.
+async fn rules(s: &Services, gate: &Gate, guild: u64, now: i64) -> Arc<LookupRules> {
+    if let Some(rules) = gate.rules(guild, now) {
+        return rules;
+    }
+    match s.store.lookup_rules(guild).await {
+        Ok(rules) => gate.keep_rules(guild, rules, now),
+        Err(e) => {
+            tracing::warn!(guild, error = %e, "cannot read the server's lookup rules");
+            Arc::new(LookupRules::default())
+        }
+    }
+}
+
+/// The line under a private answer saying why the channel did not see it (none in a channel
+/// that answers only privately: that is what it always does). Times are Discord's own
+/// relative timestamps, shown in each member's language and time.
+fn why_line(why: Why, lang: crate::pack::Lang, now: i64) -> Option<String> {
+    let at = |secs: i64| format!("<t:{}:R>", now + secs);
+    Some(match why {
+        Why::PrivateChannel => return None,
+        Why::ChannelCooldown { left } => tr(
+            lang,
+            "lookup-channel-cooldown",
+            &[("when", &at(i64::from(left)))],
+        ),
+        Why::ServerCooldown { left } => tr(
+            lang,
+            "lookup-server-cooldown",
+            &[("when", &at(i64::from(left)))],
+        ),
+        Why::Repeated { ago } => tr(lang, "lookup-repeated", &[("when", &at(-i64::from(ago)))]),
+    })
+}

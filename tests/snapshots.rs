@@ -166,6 +166,25 @@ fn the_letter_card_in_both_languages() {
     }
 }
 
+/// The study commands' rules as staff see them (`/lookups settings`), in both languages.
+#[test]
+fn the_lookup_rules_card_in_both_languages() {
+    let rules = aura::lookup::model::LookupRules {
+        channel_cooldown: 30,
+        server_cooldown: 0,
+        repeat_window: 3_600,
+        private: false,
+        channels: vec![
+            (645_027_906_669_599_002, true),
+            (645_027_906_669_599_001, false),
+        ],
+    };
+    for lang in Lang::ALL {
+        let card = aura::lookup::settings::card(&rules, lang);
+        pin("lookup_rules", lang, aura::render::to_text(&card));
+    }
+}
+
 #[test]
 fn unknown_commands_and_options_list_what_exists() {
     let core = core();

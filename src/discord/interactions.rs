@@ -111,6 +111,7 @@ async fn on_click(
             position,
         } => Ok(quiz::answer(&s, &inv, round, number, position).await),
         CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
+        CustomId::QuizSkip { round, number } => Ok(quiz::vote_skip(&s, &inv, round, number)),
         CustomId::QuizTeam { round, team } => Ok(quiz::join(&s, &inv, round, team)),
         CustomId::QuizIn { round } => Ok(quiz::ready(&s, &inv, round)),
         CustomId::Practice {

@@ -900,3 +900,22 @@ audit-lookup-channel = { $actor } changed how the study commands answer in { $ch
 help-example-lookups = /lookups settings channel_cooldown:30 repeat_minutes:60
 help-example-lookups-settings = /lookups settings channel_cooldown:30 repeat_minutes:60
 help-example-lookups-channel = /lookups channel channel:#general answers:private
+## Voting to skip, and the penalty for mashing
+opt-quiz-skip-votes = Votes that skip a question (0: no votes; default: a majority of the last question's players)
+opt-quiz-penalty = Points a wrong answer within the first second costs (0–1000; default 0: none)
+button-skip-vote = Vote to skip
+quiz-skip-vote-counted = Your vote to skip is counted: { $votes } of { $needed }.
+quiz-skip-vote-passed = { $votes } of { $needed } voted: the question is skipped.
+quiz-skip-vote-off = This round takes no votes to skip: the teacher skips with /quiz skip.
+quiz-skipped-by-vote = ⏭ Skipped by the class's vote.
+quiz-rule-skip-off = Only the teacher skips a question.
+quiz-rule-skip-majority = A question is skipped when a majority of those who answered the one before vote to skip it (two votes for the first).
+quiz-rule-skip-count = A question is skipped when { $count } vote to skip it.
+quiz-rule-penalty = A wrong answer within the first second costs { $points } points, taken from your next points (never below zero).
+quiz-mashed-title = Too fast
+quiz-mashed = { $count ->
+    [one] One answer was
+   *[other] { $count } answers were
+} wrong within the first second: { $points } points each, taken from the next points.
+help-options-more = More options
+help-subcommands-more = More subcommands

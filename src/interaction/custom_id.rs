@@ -60,6 +60,8 @@ pub enum CustomId {
     },
     /// A hint on a quiz question.
     QuizHint { round: u64, number: usize },
+    /// A member's vote to skip a quiz question.
+    QuizSkip { round: u64, number: usize },
     /// Say "I'm in" to a round waiting for its players.
     QuizIn { round: u64 },
     /// Join the team at `team` (in the round's teams' order) of a team round.
@@ -158,6 +160,7 @@ impl CustomId {
                 position,
             } => join("quiz", &[round, number, position]),
             CustomId::QuizHint { round, number } => join("quiz-hint", &[round, number]),
+            CustomId::QuizSkip { round, number } => join("quiz-skip", &[round, number]),
             CustomId::QuizTeam { round, team } => join("quiz-team", &[round, team]),
             CustomId::Practice {
                 run,
@@ -402,6 +405,10 @@ fn decode_quiz(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
             round: f.number(0)?,
             number: f.number(1)?,
         },
+        "quiz-skip" if f.arity(2) => CustomId::QuizSkip {
+            round: f.number(0)?,
+            number: f.number(1)?,
+        },
         "quiz-team" if f.arity(2) => CustomId::QuizTeam {
             round: f.number(0)?,
             team: f.number(1)?,
@@ -548,6 +555,8 @@ mod tests {
             }),
             (any::<u64>(), 0usize..100)
                 .prop_map(|(round, number)| CustomId::QuizHint { round, number }),
+            (any::<u64>(), 0usize..100)
+                .prop_map(|(round, number)| CustomId::QuizSkip { round, number }),
             (any::<u64>(), 0usize..4).prop_map(|(round, team)| CustomId::QuizTeam { round, team }),
             (any::<u64>(), 0usize..100, slug(), 0usize..4).prop_map(
                 |(run, number, question, choice)| CustomId::Practice {

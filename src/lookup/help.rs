@@ -43,7 +43,15 @@ fn one(lang: Lang, group: Option<&CommandSpec>, c: &CommandSpec) -> Reply {
             .iter()
             .map(|s| format!("**{}** — {}", name_in(s, lang), t(lang, s.desc)))
             .collect();
-        return reply.field(t(lang, "help-subcommands"), subs.join("\n"));
+        for (i, chunk) in chunks(&subs, FIELD).into_iter().enumerate() {
+            let name = if i == 0 {
+                "help-subcommands"
+            } else {
+                "help-subcommands-more"
+            };
+            reply = reply.field(t(lang, name), chunk);
+        }
+        return reply;
     }
     let options: Vec<String> = c
         .options
@@ -62,17 +70,38 @@ fn one(lang: Lang, group: Option<&CommandSpec>, c: &CommandSpec) -> Reply {
             )
         })
         .collect();
-    let options = if options.is_empty() {
-        t(lang, "help-no-options")
-    } else {
-        options.join("\n")
-    };
-    reply = reply.field(t(lang, "help-options"), options);
+    if options.is_empty() {
+        reply = reply.field(t(lang, "help-options"), t(lang, "help-no-options"));
+    }
+    // A field holds 1,024 characters: a long list goes on in a second field, never cut.
+    for (i, chunk) in chunks(&options, FIELD).into_iter().enumerate() {
+        let name = if i == 0 { "help-options" } else { "help-options-more" };
+        reply = reply.field(t(lang, name), chunk);
+    }
     reply = reply.field(t(lang, "help-who"), t(lang, who(&english).key()));
     reply.field(
         t(lang, "help-example"),
         format!("`{}`", t(lang, &example_key(&english))),
     )
+}
+
+/// The characters a field's value holds.
+const FIELD: usize = 1024;
+
+/// `lines` joined by newlines into as few texts of at most `max` characters as they fit in
+/// (a single longer line is a text of its own; the render layer shortens it).
+fn chunks(lines: &[String], max: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in lines {
+        match out.last_mut() {
+            Some(last) if last.chars().count() + 1 + line.chars().count() <= max => {
+                last.push('\n');
+                last.push_str(line);
+            }
+            _ => out.push(line.clone()),
+        }
+    }
+    out
 }
 
 fn list(lang: Lang) -> Reply {
@@ -113,5 +142,43 @@ fn list(lang: Lang) -> Reply {
         footer: Some(t(lang, "help-footer")),
         ephemeral: true,
         ..Reply::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::help::paths;
+
+    /// Every command's help names each of its options in full, within Discord's limits for
+    /// a field, in both languages.
+    #[test]
+    fn every_option_is_explained_in_full() {
+        for path in paths() {
+            for lang in Lang::ALL {
+                let reply = answer(lang, Some(&path));
+                for field in &reply.fields {
+                    assert!(field.value.chars().count() <= FIELD, "{path}: {field:?}");
+                }
+                let Some((_, spec)) = crate::catalog::help::find(&path) else {
+                    panic!("{path} is not found");
+                };
+                let shown: String = reply.fields.iter().map(|f| f.value.as_str()).collect();
+                for o in spec.options {
+                    assert!(shown.contains(&t(lang, o.desc)), "{path}: {}", o.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_are_packed_into_fields_without_cutting_one() {
+        let lines: Vec<String> = ["aaaa", "bbbb", "cc", "dddddd"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(chunks(&lines, 9), ["aaaa\nbbbb", "cc\ndddddd"]);
+        assert_eq!(chunks(&lines, 8), ["aaaa", "bbbb\ncc", "dddddd"]);
+        assert!(chunks(&[], 9).is_empty());
     }
 }

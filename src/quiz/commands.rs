@@ -521,6 +521,10 @@ async fn start(
         text.push(' ');
         text.push_str(&t(lang, "quiz-teacher-hint"));
     }
+    for rule in cards::round_rules(&plan.settings, lang) {
+        text.push(' ');
+        text.push_str(&rule);
+    }
     if plan.settings.teams.is_some() {
         text.push(' ');
         text.push_str(&t(
@@ -788,6 +792,38 @@ pub fn hint(s: &Services, inv: &Invocation, round: u64, number: usize) -> Outcom
                 _ => t(lang, "quiz-no-hint-now"),
             }
         }
+    };
+    Outcome::Reply(Reply::private(text))
+}
+
+/// A member's vote to skip the open question: told privately how many have voted and how
+/// many skip it; the vote that passes skips it at once.
+pub fn vote_skip(s: &Services, inv: &Invocation, round: u64, number: usize) -> Outcome {
+    use crate::quiz::round::SkipVote;
+    let lang = inv.lang;
+    let Some(live) = crate::quiz::live::rooms(s).round(inv.channel, round) else {
+        return Outcome::Reply(Reply::private(t(lang, "quiz-not-open")));
+    };
+    let vote = match live.round.lock() {
+        Ok(mut r) if r.open_number() == Some(number) => r.vote_skip(inv.user),
+        _ => SkipVote::NotOpen,
+    };
+    let text = match vote {
+        SkipVote::Counted { votes, needed } => tr(
+            lang,
+            "quiz-skip-vote-counted",
+            &[("votes", &(votes as usize)), ("needed", &(needed as usize))],
+        ),
+        SkipVote::Passed { votes, needed } => {
+            let _ = live.control.send(live::Control::VoteSkip(number));
+            tr(
+                lang,
+                "quiz-skip-vote-passed",
+                &[("votes", &(votes as usize)), ("needed", &(needed as usize))],
+            )
+        }
+        SkipVote::Off => t(lang, "quiz-skip-vote-off"),
+        SkipVote::NotOpen => t(lang, "quiz-not-open"),
     };
     Outcome::Reply(Reply::private(text))
 }

@@ -32,6 +32,8 @@ pub(crate) enum Control {
     Next,
     Reveal,
     Skip,
+    /// The members' vote passed on question `n` (ignored once another is open).
+    VoteSkip(usize),
     Stop,
     Shutdown,
 }
@@ -273,7 +275,8 @@ pub(crate) fn row(
 
 enum Step {
     Reveal,
-    Skip,
+    /// Skipped: by the teacher, or by the members' vote (`true`).
+    Skip(bool),
     End(Ending),
 }
 
@@ -454,22 +457,30 @@ async fn answers(
             }
             c = control.recv() => match c {
                 Some(Control::Reveal) => return Step::Reveal,
-                Some(Control::Skip) => return Step::Skip,
+                Some(Control::Skip) => return Step::Skip(false),
+                Some(Control::VoteSkip(n)) if open_number(live) == Some(n) => {
+                    return Step::Skip(true);
+                }
                 Some(Control::Stop) | None => return Step::End(Ending::Stopped),
                 Some(Control::Shutdown) => return Step::End(Ending::Shutdown),
-                Some(Control::Next) => {}
+                Some(Control::Next | Control::VoteSkip(_)) => {}
             },
         }
     }
 }
 
+/// The number of the question open now, if one is.
+fn open_number(live: &Live) -> Option<usize> {
+    live.round.lock().ok().and_then(|r| r.open_number())
+}
+
 /// Closes the question after `step`: the answers saved, the message closed, the reveal
 /// posted; `Err`: the round ends here (stopped, failed, idle, goal reached, or done).
 async fn reveal(s: &Services, live: &Live, view: &QuestionView, step: Step) -> Result<(), Ending> {
-    let reveal = match step {
+    let (reveal, voted) = match step {
         Step::End(ending) => return Err(ending),
-        Step::Reveal => live.round.lock().ok().and_then(|mut r| r.reveal()),
-        Step::Skip => live.round.lock().ok().and_then(|mut r| r.skip()),
+        Step::Reveal => (live.round.lock().ok().and_then(|mut r| r.reveal()), false),
+        Step::Skip(voted) => (live.round.lock().ok().and_then(|mut r| r.skip()), voted),
     };
     save(s, live).await;
     close_question(s, live).await;
@@ -477,7 +488,10 @@ async fn reveal(s: &Services, live: &Live, view: &QuestionView, step: Step) -> R
         return Err(Ending::Finished);
     };
     let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, live.lang, live.spoilers);
-    let card = cards::with_team_standings(card, &reveal.teams, live.lang);
+    let mut card = cards::with_team_standings(card, &reveal.teams, live.lang);
+    if voted {
+        card.text = format!("{}\n\n{}", t(live.lang, "quiz-skipped-by-vote"), card.text);
+    }
     if let Err(e) = s.outbox.post(live.channel, &Message::from(card)).await {
         tracing::warn!(round = live.id, error = %e, "cannot post a reveal; ending the round");
         return Err(Ending::Failed);

@@ -8,6 +8,7 @@ use crate::catalog::choice::{self, Names};
 use crate::core::Core;
 use crate::i18n::t;
 use crate::pack::{Difficulty, Lang};
+use crate::quiz::round::SkipVotes;
 use crate::quiz::{Answering, Round, Scoring, Settings, Teams};
 use crate::reply::Reply;
 use crate::search::Kind;
@@ -92,6 +93,10 @@ pub struct StartArgs {
     pub kind: Option<Answering>,
     /// Players who must say they are in before the first question.
     pub players: Option<u32>,
+    /// Votes that skip a question (0: no votes; none: a majority).
+    pub skip_votes: Option<u32>,
+    /// Points a wrong answer within the first second costs (0: none, the default).
+    pub penalty: Option<u32>,
 }
 
 impl StartArgs {
@@ -117,6 +122,8 @@ impl StartArgs {
             seconds: number("seconds", &format!("{MIN_SECONDS}–{MAX_SECONDS}"))?,
             goal: number("goal", "1000–100000")?,
             players: number("players", &format!("2–{MAX_PLAYERS}"))?,
+            skip_votes: number("skip_votes", &format!("0–{MAX_PLAYERS}"))?,
+            penalty: number("penalty", &format!("0–{MAX_PENALTY}"))?,
             difficulty: req
                 .get("difficulty")
                 .map(|v| {
@@ -232,6 +239,21 @@ pub fn plan(
                 .ok_or_else(|| bad(lang, "players", &n.to_string(), &format!("2–{MAX_PLAYERS}")))?,
         );
     }
+    if let Some(n) = args.skip_votes {
+        settings.skip_votes = match n {
+            0 => SkipVotes::Off,
+            n if n <= MAX_PLAYERS => SkipVotes::Count(n),
+            n => {
+                let allowed = format!("0–{MAX_PLAYERS}");
+                return Err(bad(lang, "skip_votes", &n.to_string(), &allowed));
+            }
+        };
+    }
+    if let Some(n) = args.penalty {
+        settings.penalty = Some(n)
+            .filter(|n| *n <= MAX_PENALTY)
+            .ok_or_else(|| bad(lang, "penalty", &n.to_string(), &format!("0–{MAX_PENALTY}")))?;
+    }
     if let Some(n) = args.goal {
         settings.goal = Some(
             Some(n)
@@ -256,8 +278,11 @@ pub fn plan(
     Ok(plan)
 }
 
-/// The most players a round may wait for.
+/// The most players a round may wait for (and the most votes that skip a question).
 pub const MAX_PLAYERS: u32 = 50;
+
+/// The highest penalty for a wrong answer within the first second.
+pub const MAX_PENALTY: u32 = 1000;
 
 /// The most a section's weight may be (`II*3`: three times as likely as a section of weight 1).
 const MAX_WEIGHT: u32 = 5;

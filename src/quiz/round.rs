@@ -43,7 +43,29 @@ pub struct Settings {
     pub answering: Answering,
     /// Players who must say they are in before the first question (`None`: none wait).
     pub min_players: Option<u32>,
+    /// How many votes of the members skip the open question.
+    pub skip_votes: SkipVotes,
+    /// Points a wrong answer given within [`MASHING`] of the question opening costs (0: no
+    /// penalty), taken from the member's next points in the round, never below zero.
+    pub penalty: u32,
 }
+
+/// How members vote to skip a question.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SkipVotes {
+    /// No vote: only the teacher skips.
+    Off,
+    /// A majority of those who answered the previous question (the first question: of those
+    /// who said they are in, or two votes when nobody was asked).
+    #[default]
+    Majority,
+    /// This many votes.
+    Count(u32),
+}
+
+/// A wrong answer this soon after a question opens is button mashing (see
+/// [`Settings::penalty`]).
+pub const MASHING: Duration = Duration::from_secs(1);
 
 impl Default for Settings {
     fn default() -> Self {
@@ -60,6 +82,8 @@ impl Default for Settings {
             teams: None,
             answering: Answering::Buttons,
             min_players: None,
+            skip_votes: SkipVotes::Majority,
+            penalty: 0,
         }
     }
 }
@@ -140,6 +164,8 @@ pub struct QuestionView {
     /// Asked for a typed answer: the card shows no choices, and an "Answer" button that opens
     /// a form.
     pub typed: bool,
+    /// Members may vote to skip it (a "Skip" button).
+    pub skippable: bool,
 }
 
 impl QuestionView {
@@ -192,6 +218,8 @@ pub struct Reveal {
     pub teams: Vec<TeamLine>,
     /// For a question asked typed: the accepted forms and how many typed it right.
     pub typed: Option<TypedReveal>,
+    /// How many answered wrong within [`MASHING`], and the penalty each owes (none: nobody).
+    pub mashed: Option<(u32, u32)>,
 }
 
 /// How a typed question went.
@@ -217,6 +245,26 @@ pub struct Round {
     roster: Option<Roster>,
     /// Who said they are in while the round waits for `min_players` (before its first question).
     ready: HashSet<Member>,
+    /// Who voted to skip the open question, and whether the vote has passed.
+    skip_voters: HashSet<Member>,
+    skip_passed: bool,
+    /// Penalty points each member still owes (taken from their next points).
+    debt: HashMap<Member, u32>,
+    /// Who answered each question wrong within [`MASHING`] (with a penalty set).
+    mashed: Vec<HashSet<Member>>,
+}
+
+/// A member's vote to skip the open question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipVote {
+    /// Counted (or counted before): the votes so far and how many skip it.
+    Counted { votes: u32, needed: u32 },
+    /// This vote skips it (said once: later votes are `Counted`).
+    Passed { votes: u32, needed: u32 },
+    /// The round takes no votes.
+    Off,
+    /// No question is open.
+    NotOpen,
 }
 
 /// A click on "I'm in" while a round waits for its players.
@@ -268,7 +316,12 @@ impl Round {
         for hinted in &mut self.hinted {
             hinted.remove(&member);
         }
+        for mashed in &mut self.mashed {
+            mashed.remove(&member);
+        }
         self.totals.remove(&member);
+        self.debt.remove(&member);
+        self.skip_voters.remove(&member);
     }
 
     /// Draws the round's questions from `pool`, without repetition, in an order and with
@@ -320,6 +373,10 @@ impl Round {
             idle: 0,
             roster,
             ready: HashSet::new(),
+            skip_voters: HashSet::new(),
+            skip_passed: false,
+            debt: HashMap::new(),
+            mashed: vec![HashSet::new(); n],
         })
     }
 
@@ -376,6 +433,7 @@ impl Round {
             true_false: p.question.true_false,
             closes_at,
             typed: p.shown.typed,
+            skippable: self.settings.skip_votes != SkipVotes::Off,
         }
     }
 
@@ -395,6 +453,8 @@ impl Round {
             return None;
         };
         self.current = index;
+        self.skip_voters.clear();
+        self.skip_passed = false;
         if let Some(roster) = self.roster.as_mut() {
             roster.lock();
         }
@@ -470,6 +530,16 @@ impl Round {
         if self.hinted[self.current].contains(&member) {
             points /= 2;
         }
+        // Button mashing costs the penalty, paid from the member's next points.
+        let debt = self.debt.entry(member).or_default();
+        if !correct && self.settings.penalty > 0 && taken < MASHING {
+            *debt = debt.saturating_add(self.settings.penalty);
+            self.mashed[self.current].insert(member);
+        } else {
+            let paid = points.min(*debt);
+            points -= paid;
+            *debt -= paid;
+        }
         answers.insert(
             member,
             Answer {
@@ -489,6 +559,37 @@ impl Round {
             totals.streak += 1;
         } else {
             totals.streak = 0;
+        }
+    }
+
+    /// `member`'s vote to skip the open question (see [`SkipVotes`]).
+    pub fn vote_skip(&mut self, member: Member) -> SkipVote {
+        let Some(needed) = self.skip_needed() else {
+            return SkipVote::Off;
+        };
+        if !self.is_open() {
+            return SkipVote::NotOpen;
+        }
+        self.skip_voters.insert(member);
+        let votes = self.skip_voters.len() as u32;
+        if votes >= needed && !self.skip_passed {
+            self.skip_passed = true;
+            return SkipVote::Passed { votes, needed };
+        }
+        SkipVote::Counted { votes, needed }
+    }
+
+    /// How many votes skip the open question (`None`: the round takes none).
+    fn skip_needed(&self) -> Option<u32> {
+        let majority = |n: usize| n as u32 / 2 + 1;
+        match self.settings.skip_votes {
+            SkipVotes::Off => None,
+            SkipVotes::Count(n) => Some(n.max(1)),
+            SkipVotes::Majority if self.current > 0 => {
+                Some(majority(self.answers[self.current - 1].len()))
+            }
+            SkipVotes::Majority if !self.ready.is_empty() => Some(majority(self.ready.len())),
+            SkipVotes::Majority => Some(2),
         }
     }
 
@@ -563,6 +664,9 @@ impl Round {
             goal_reached,
             teams: self.team_standings(),
             typed,
+            mashed: Some(self.mashed[self.current].len() as u32)
+                .filter(|n| *n > 0)
+                .map(|n| (n, self.settings.penalty)),
         })
     }
 

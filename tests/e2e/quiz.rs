@@ -618,3 +618,153 @@ async fn an_auto_round_waits_for_its_players() {
     );
     bot.stop().await;
 }
+
+/// A click on `custom_id` by `user` in `locale`; returns Aura's answer.
+async fn click_as(fake: &FakeDiscord, user: u64, locale: &str, custom_id: &str) -> Value {
+    let cb = fake
+        .interact(in_guild(
+            click(next(), user, locale, custom_id, None),
+            MEMBER,
+            &[],
+        ))
+        .await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    cb.body
+}
+
+/// Students vote to skip: the first question goes on two votes, the next on a majority of
+/// those who answered the one before; each voter is told privately where the vote stands (in
+/// their language), the reveal says the class skipped it, and a round without votes shows no
+/// button.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn students_vote_to_skip_a_question() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let started = teacher_quiz(
+        &fake,
+        "start",
+        json!([
+            opt("questions", json!(3)),
+            opt("mode", json!(1)),
+            opt("seconds", json!(120))
+        ]),
+    )
+    .await;
+    assert!(started.to_string().contains("majority"), "{started}");
+    let posts = wait_posts(&fake, 1).await;
+    let skip = custom_ids_with(&posts[0].body, "aura:quiz-skip:");
+    assert_eq!(skip.len(), 1, "{}", posts[0].body);
+    // Three students answer the first question.
+    let answers: Vec<String> = custom_ids(&posts[0])
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    for student in [8_101, 8_102, 8_103] {
+        click_as(&fake, student, "en-US", &answers[0]).await;
+    }
+    let first = click_as(&fake, 8_101, "en-US", &skip[0]).await;
+    assert_eq!(first["data"]["flags"], 64, "{first}");
+    assert!(first.to_string().contains("1 of 2"), "{first}");
+    let again = click_as(&fake, 8_101, "id", &skip[0]).await;
+    assert!(
+        again.to_string().contains("1 dari 2"),
+        "counted once: {again}"
+    );
+    assert_eq!(fake.posted_in(CHANNEL_ID).len(), 1, "not skipped yet");
+    let second = click_as(&fake, 8_102, "en-US", &skip[0]).await;
+    assert!(
+        second.to_string().contains("the question is skipped"),
+        "{second}"
+    );
+    let posts = wait_posts(&fake, 2).await;
+    let reveal = posts[1].body.to_string();
+    assert!(reveal.contains("Skipped by the class"), "{reveal}");
+    assert!(
+        title(&posts[1]).starts_with("Question 1:"),
+        "{}",
+        title(&posts[1])
+    );
+    // The second question: a majority of the three who answered the first.
+    teacher_quiz(&fake, "next", json!([])).await;
+    let posts = wait_posts(&fake, 3).await;
+    let skip = custom_ids_with(&posts[2].body, "aura:quiz-skip:");
+    let one = click_as(&fake, 8_103, "en-US", &skip[0]).await;
+    assert!(one.to_string().contains("1 of 2"), "{one}");
+    // A vote on the first question's stale button skips nothing now.
+    let stale = custom_ids_with(&posts[0].body, "aura:quiz-skip:");
+    let late = click_as(&fake, 8_104, "en-US", &stale[0]).await;
+    assert_eq!(late["data"]["flags"], 64, "{late}");
+    assert_eq!(fake.posted_in(CHANNEL_ID).len(), 3);
+    teacher_quiz(&fake, "stop", json!([])).await;
+    bot.stop().await;
+
+    // skip_votes:0: only the teacher skips; no button.
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let started = teacher_quiz(
+        &fake,
+        "start",
+        json!([opt("mode", json!(1)), opt("skip_votes", json!(0))]),
+    )
+    .await;
+    assert!(
+        started.to_string().contains("Only the teacher skips"),
+        "{started}"
+    );
+    let posts = wait_posts(&fake, 1).await;
+    assert!(custom_ids_with(&posts[0].body, "aura:quiz-skip:").is_empty());
+    teacher_quiz(&fake, "stop", json!([])).await;
+    bot.stop().await;
+}
+
+/// With `penalty:`, the round's first card states the rule, and the reveal says how many
+/// answered wrong within the first second and what it costs them (naming nobody); without it,
+/// nothing is said.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_penalty_for_mashing_is_stated_and_counted() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let started = teacher_quiz(
+        &fake,
+        "start",
+        json!([
+            opt("mode", json!(1)),
+            opt("seconds", json!(120)),
+            opt("penalty", json!(500)),
+            opt("scoring", json!(1))
+        ]),
+    )
+    .await;
+    assert!(
+        started.to_string().contains("costs 500 points"),
+        "{started}"
+    );
+    let posts = wait_posts(&fake, 1).await;
+    let answers: Vec<String> = custom_ids(&posts[0])
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    // Each choice clicked at once by its own student: all but one are wrong.
+    for (i, id) in answers.iter().enumerate() {
+        click_as(&fake, 8_200 + i as u64, "en-US", id).await;
+    }
+    teacher_quiz(&fake, "reveal", json!([])).await;
+    let posts = wait_posts(&fake, 2).await;
+    let reveal = posts[1].body.to_string();
+    let wrong = answers.len() - 1;
+    let said = if wrong == 1 {
+        "One answer was wrong within the first second: 500 points each".to_string()
+    } else {
+        format!("{wrong} answers were wrong within the first second: 500 points each")
+    };
+    assert!(reveal.contains(&said), "{reveal}");
+    let fields = posts[1].body["embeds"][0]["fields"].as_array().cloned();
+    let line = fields
+        .into_iter()
+        .flatten()
+        .find(|f| f["name"] == "Too fast")
+        .expect("the line on mashing");
+    assert!(!line.to_string().contains("<@"), "names nobody: {line}");
+    teacher_quiz(&fake, "stop", json!([])).await;
+    bot.stop().await;
+}

@@ -78,6 +78,12 @@ pub async fn quiz_start(
     #[min = 2]
     #[max = 50]
     players: Option<u32>,
+    #[min = 0]
+    #[max = 50]
+    skip_votes: Option<u32>,
+    #[min = 0]
+    #[max = 1000]
+    penalty: Option<u32>,
 ) -> Result<(), Error> {
     let args = StartArgs {
         questions,
@@ -93,6 +99,8 @@ pub async fn quiz_start(
         teams: teams.map(Pick::get),
         kind: kind.map(Pick::get),
         players,
+        skip_votes,
+        penalty,
     };
     run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
 }

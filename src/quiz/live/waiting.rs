@@ -74,7 +74,7 @@ where
                 Some(Control::Next) => break None,
                 Some(Control::Stop) | None => break Some(Ending::Stopped),
                 Some(Control::Shutdown) => break Some(Ending::Shutdown),
-                Some(Control::Reveal | Control::Skip) => {}
+                Some(Control::Reveal | Control::Skip | Control::VoteSkip(_)) => {}
             },
         }
     };

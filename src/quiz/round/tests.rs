@@ -336,3 +336,141 @@ fn a_round_counts_who_is_in_before_its_first_question() {
     assert_eq!(plain.players(), None);
     assert_eq!(plain.ready(1), Ready::Closed);
 }
+
+/// A question is skipped by a majority of those who answered the one before (two votes for
+/// the first), by the teacher's number, or never by votes; each member counts once, and only
+/// the vote that passes says so.
+#[test]
+fn members_vote_to_skip_a_question() {
+    let mut r = Round::new(&pool(), Settings::default(), 1).unwrap();
+    assert_eq!(r.vote_skip(1), SkipVote::NotOpen);
+    let t0 = Instant::now();
+    let q1 = r.open_next(t0).unwrap();
+    assert!(q1.skippable);
+    assert_eq!(
+        r.vote_skip(1),
+        SkipVote::Counted {
+            votes: 1,
+            needed: 2
+        }
+    );
+    assert_eq!(
+        r.vote_skip(1),
+        SkipVote::Counted {
+            votes: 1,
+            needed: 2
+        }
+    );
+    assert_eq!(
+        r.vote_skip(2),
+        SkipVote::Passed {
+            votes: 2,
+            needed: 2
+        }
+    );
+    assert_eq!(
+        r.vote_skip(3),
+        SkipVote::Counted {
+            votes: 3,
+            needed: 2
+        }
+    );
+    // Five answered the first: three of them skip the second.
+    for m in 10..15 {
+        r.answer(m, right(&q1), t0 + Duration::from_secs(2));
+    }
+    r.skip().unwrap();
+    r.open_next(t0 + Duration::from_secs(30)).unwrap();
+    assert_eq!(
+        r.vote_skip(10),
+        SkipVote::Counted {
+            votes: 1,
+            needed: 3
+        }
+    );
+    assert_eq!(
+        r.vote_skip(11),
+        SkipVote::Counted {
+            votes: 2,
+            needed: 3
+        }
+    );
+    assert_eq!(
+        r.vote_skip(12),
+        SkipVote::Passed {
+            votes: 3,
+            needed: 3
+        }
+    );
+
+    let set = |skip_votes| Settings {
+        skip_votes,
+        ..Settings::default()
+    };
+    let mut off = Round::new(&pool(), set(SkipVotes::Off), 1).unwrap();
+    assert!(!off.open_next(t0).unwrap().skippable);
+    assert_eq!(off.vote_skip(1), SkipVote::Off);
+    let mut four = Round::new(&pool(), set(SkipVotes::Count(4)), 1).unwrap();
+    four.open_next(t0);
+    for m in 1..4 {
+        assert!(matches!(
+            four.vote_skip(m),
+            SkipVote::Counted { needed: 4, .. }
+        ));
+    }
+    assert_eq!(
+        four.vote_skip(4),
+        SkipVote::Passed {
+            votes: 4,
+            needed: 4
+        }
+    );
+}
+
+/// With a penalty, a wrong answer within the first second owes it: the member's next points
+/// pay it (never below zero), a later wrong answer costs nothing, and the reveal counts the
+/// mashers; without one, nothing changes.
+#[test]
+fn a_wrong_answer_within_the_first_second_costs_the_penalty() {
+    let settings = Settings {
+        penalty: 300,
+        scoring: Scoring::Flat,
+        streaks: false,
+        ..Settings::default()
+    };
+    let mut r = Round::new(&pool(), settings, 1).unwrap();
+    let t0 = Instant::now();
+    let q = r.open_next(t0).unwrap();
+    let wrong = (right(&q) + 1) % 4;
+    let soon = t0 + Duration::from_millis(400);
+    let later = t0 + Duration::from_secs(3);
+    r.answer(1, wrong, soon); // mashed: owes 300
+    r.answer(2, wrong, later); // wrong, but not mashing
+    r.answer(3, right(&q), soon); // right and fast: no penalty
+    let reveal = r.reveal().unwrap();
+    assert_eq!(reveal.mashed, Some((1, 300)));
+    let q = r.open_next(t0 + Duration::from_secs(30)).unwrap();
+    let t1 = t0 + Duration::from_secs(30);
+    for m in 1..=3 {
+        r.answer(m, right(&q), t1 + Duration::from_secs(2));
+    }
+    let reveal = r.reveal().unwrap();
+    assert_eq!(reveal.mashed, None);
+    assert_eq!(r.totals(1).points, 1000 - 300);
+    assert_eq!(r.totals(2).points, 1000);
+    assert_eq!(r.totals(3).points, 2000);
+    // The stored answers add up to the totals.
+    let points_of = |m: u64| -> u32 {
+        r.answers()
+            .iter()
+            .filter(|a| a.2 == m)
+            .map(|a| a.3.points)
+            .sum()
+    };
+    assert_eq!(points_of(1), 700);
+
+    let mut plain = Round::new(&pool(), Settings::default(), 1).unwrap();
+    let q = plain.open_next(t0).unwrap();
+    plain.answer(1, (right(&q) + 1) % 4, soon);
+    assert_eq!(plain.reveal().unwrap().mashed, None);
+}

@@ -121,6 +121,16 @@ pub fn question_card(
             label: t(lang, "button-hint"),
             style: ButtonStyle::Secondary,
         });
+        if view.skippable {
+            reply.buttons.push(Button {
+                id: CustomId::QuizSkip {
+                    round,
+                    number: view.number,
+                },
+                label: t(lang, "button-skip-vote"),
+                style: ButtonStyle::Secondary,
+            });
+        }
     }
     reply
 }
@@ -264,6 +274,17 @@ pub fn reveal_card(
         let accepted = super::accepted_list(typed, lang, spoilers);
         reply = reply.field(t(lang, "quiz-typed-accepted"), accepted);
     }
+    if let Some((members, points)) = r.mashed {
+        let line = tr(
+            lang,
+            "quiz-mashed",
+            &[
+                ("count", &(members as usize)),
+                ("points", &(points as usize)),
+            ],
+        );
+        reply = reply.field(t(lang, "quiz-mashed-title"), line);
+    }
     if r.idle_stop {
         reply.footer = Some(t(lang, "quiz-idle-stop"));
     }
@@ -274,6 +295,21 @@ pub fn reveal_card(
             .push(super::charts::split(view, r, lang, spoilers));
     }
     reply
+}
+
+/// The round's rules for skipping and mashing, in plain words for its first card.
+pub fn round_rules(settings: &crate::quiz::Settings, lang: Lang) -> Vec<String> {
+    use crate::quiz::round::SkipVotes;
+    let mut rules = vec![match settings.skip_votes {
+        SkipVotes::Off => t(lang, "quiz-rule-skip-off"),
+        SkipVotes::Majority => t(lang, "quiz-rule-skip-majority"),
+        SkipVotes::Count(n) => tr(lang, "quiz-rule-skip-count", &[("count", &(n as usize))]),
+    }];
+    if settings.penalty > 0 {
+        let points = settings.penalty as usize;
+        rules.push(tr(lang, "quiz-rule-penalty", &[("points", &points)]));
+    }
+    rules
 }
 
 /// How a round ended, for its closing message.

@@ -235,6 +235,7 @@ mod tests {
             true_false,
             closes_at: std::time::Instant::now(),
             typed: false,
+            skippable: true,
         }
     }
 
@@ -250,6 +251,7 @@ mod tests {
             goal_reached: false,
             teams: Vec::new(),
             typed: None,
+            mashed: None,
         }
     }
 

@@ -426,6 +426,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 &[
                     opt("schedule", "jadwal", false, N, "opt-daily-schedule"),
                     opt("next", "berikutnya", false, N, "opt-daily-next"),
+                    opt("priority", "prioritas", false, N, "opt-daily-priority"),
                 ],
             ),
             sub(

@@ -5,9 +5,11 @@
 use jiff::Timestamp;
 use rand::seq::SliceRandom;
 
+use super::deck::Priority;
 use super::runner::{self, Posted, Runner};
 use super::{DailySchedule, Deck, PostKind, SUGGESTION, Schedule, ScheduleError, suggestions};
 use crate::audit::{self, Action};
+use crate::catalog::choice::name_in;
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -58,6 +60,8 @@ pub enum DailyCommand {
     Queue {
         schedule: Option<i64>,
         next: Option<String>,
+        /// Where `next` goes in the queue (default: first of all).
+        priority: Option<Priority>,
     },
     Remove {
         schedule: i64,
@@ -205,8 +209,9 @@ async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Repl
                         None => Reply::notice(t(lang, "daily-none")),
                     },
                     DailyCommand::Now { .. } => now(s, sc, lang).await,
-                    DailyCommand::Queue { next, .. } => {
-                        queue(core, store, sc, lang, next.as_deref()).await?
+                    DailyCommand::Queue { next, priority, .. } => {
+                        let asked = next.as_deref().map(|n| (n, priority.unwrap_or_default()));
+                        queue(core, store, sc, lang, asked).await?
                     }
                     _ => Reply::notice(t(lang, "error-stale-button")),
                 }
@@ -384,19 +389,20 @@ async fn queue(
     store: &crate::store::Store,
     sc: &DailySchedule,
     lang: Lang,
-    next: Option<&str>,
+    asked: Option<(&str, Priority)>,
 ) -> Result<Reply, Error> {
     let mut deck = sc.deck.clone();
     let items = runner::items(core, &deck, sc.kind);
-    if let Some(item) = next.map(str::trim).filter(|i| !i.is_empty()) {
+    if let Some((item, priority)) = asked.filter(|(i, _)| !i.trim().is_empty()) {
+        let item = item.trim();
         let found = items
             .iter()
             .find(|i| i.as_str() == item || normalize(i) == normalize(item));
         match found {
             Some(i) => {
                 let i = i.clone();
-                deck.put_next(&i);
-                store.update_deck(sc.id, |d| d.put_next(&i)).await?;
+                deck.put(&i, priority);
+                store.update_deck(sc.id, |d| d.put(&i, priority)).await?;
             }
             None => {
                 return Ok(Reply::notice(tr(
@@ -414,7 +420,18 @@ async fn queue(
         .enumerate()
         .map(|(n, id)| {
             let label = label(core, sc.kind, &id, lang);
-            format!("{}. `{id}` — {}", n + 1, truncate(&label, 150))
+            let queued = match deck.priority(&id) {
+                Some(p) => format!(
+                    " ({})",
+                    tr(
+                        lang,
+                        "daily-queued",
+                        &[("priority", &name_in(p, lang).to_string())]
+                    )
+                ),
+                None => String::new(),
+            };
+            format!("{}. `{id}`{queued} — {}", n + 1, truncate(&label, 150))
         })
         .collect();
     Ok(Reply {

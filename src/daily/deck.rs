@@ -1,8 +1,9 @@
 //! The order a schedule posts the pack's items in: its own shuffled order, no repeats until
 //! every item was posted, then a new order. Queued items (a teacher's pick, an approved
-//! suggestion) go first. The deck is plain data, so it can be stored and resumed exactly.
+//! suggestion) go first, by priority (next, high, normal), and items queued low after the rest
+//! of the cycle. The deck is plain data, so it can be stored and resumed exactly.
 
-pub use super::model::Deck;
+pub use super::model::{Deck, Priority};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -18,6 +19,8 @@ impl Deck {
             cycle: 0,
             posted: Vec::new(),
             queue: Vec::new(),
+            urgent: 0,
+            later: Vec::new(),
         }
     }
 
@@ -30,20 +33,67 @@ impl Deck {
         order
     }
 
-    /// The items still to come in this cycle, in posting order (the queue first).
+    /// The items still to come in this cycle, in posting order (the queue first, the items
+    /// queued `low` last).
     pub fn upcoming(&self, items: &[String]) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .queue
-            .iter()
-            .filter(|q| items.contains(q) && !self.posted.contains(q))
-            .cloned()
-            .collect();
+        let waiting = |q: &&String| items.contains(q) && !self.posted.contains(q);
+        let mut out: Vec<String> = self.queue.iter().filter(waiting).cloned().collect();
+        let later: Vec<String> = self.later.iter().filter(waiting).cloned().collect();
         for item in self.order(items) {
-            if !self.posted.contains(&item) && !out.contains(&item) {
+            if !self.posted.contains(&item) && !out.contains(&item) && !later.contains(&item) {
+                out.push(item);
+            }
+        }
+        for item in later {
+            if !out.contains(&item) {
                 out.push(item);
             }
         }
         out
+    }
+
+    /// How an item waits in the queue, if it was queued.
+    pub fn priority(&self, item: &str) -> Option<Priority> {
+        if self.later.iter().any(|l| l == item) {
+            return Some(Priority::Low);
+        }
+        let at = self.queue.iter().position(|q| q == item)?;
+        Some(if at < self.urgent {
+            Priority::High
+        } else {
+            Priority::Normal
+        })
+    }
+
+    /// Takes an item out of the queue (and the later items), wherever it waits.
+    fn unqueue(&mut self, item: &str) {
+        if let Some(at) = self.queue.iter().position(|q| q == item) {
+            self.queue.remove(at);
+            if at < self.urgent {
+                self.urgent -= 1;
+            }
+        }
+        self.later.retain(|l| l != item);
+        self.urgent = self.urgent.min(self.queue.len());
+    }
+
+    /// Queues an item with a priority (staff's `/daily queue`; an approved suggestion goes
+    /// `normal`, after the ones approved before it). Queued again, it moves.
+    pub fn put(&mut self, item: &str, priority: Priority) {
+        self.unqueue(item);
+        let item = item.to_string();
+        match priority {
+            Priority::Next => {
+                self.queue.insert(0, item);
+                self.urgent += 1;
+            }
+            Priority::High => {
+                self.queue.insert(self.urgent, item);
+                self.urgent += 1;
+            }
+            Priority::Normal => self.queue.push(item),
+            Priority::Low => self.later.push(item),
+        }
     }
 
     /// How many items are left before the cycle restarts.
@@ -61,7 +111,7 @@ impl Deck {
             self.posted.clear();
         }
         let next = self.upcoming(items).into_iter().next()?;
-        self.queue.retain(|q| *q != next);
+        self.unqueue(&next);
         self.posted.push(next.clone());
         Some(next)
     }
@@ -73,10 +123,9 @@ impl Deck {
         self.put_next(item);
     }
 
-    /// Puts an item next (staff's `/daily queue`).
+    /// Puts an item first of all.
     pub fn put_next(&mut self, item: &str) {
-        self.queue.retain(|q| q != item);
-        self.queue.insert(0, item.to_string());
+        self.put(item, Priority::Next);
     }
 }
 
@@ -146,5 +195,43 @@ mod tests {
         let rest: Vec<String> = (0..4).filter_map(|_| deck.draw(&all)).collect();
         assert!(!rest.contains(&last));
         assert_eq!(deck.remaining(&all), 0);
+    }
+    /// Queued items post by priority: `next` first of all, `high` after the other urgent
+    /// ones, `normal` in the order queued, then the cycle's own order, `low` after it; an item
+    /// queued again moves; a deck stored before priorities keeps its queue in order.
+    #[test]
+    fn queued_items_post_by_priority() {
+        let all = items(8);
+        let mut deck = Deck::new(3);
+        let own: Vec<String> = deck.upcoming(&all);
+        deck.put("p05", Priority::Normal);
+        deck.put("p06", Priority::Low);
+        deck.put("p01", Priority::High);
+        deck.put("p02", Priority::Normal);
+        deck.put("p03", Priority::Next);
+        deck.put("p04", Priority::High);
+        let upcoming = deck.upcoming(&all);
+        assert_eq!(upcoming[..5], ["p03", "p01", "p04", "p05", "p02"]);
+        assert_eq!(upcoming.last().map(String::as_str), Some("p06"));
+        let rest: Vec<&String> = own
+            .iter()
+            .filter(|i| !["p01", "p02", "p03", "p04", "p05", "p06"].contains(&i.as_str()))
+            .collect();
+        assert_eq!(upcoming[5..7].iter().collect::<Vec<_>>(), rest);
+        assert_eq!(deck.priority("p04"), Some(Priority::High));
+        assert_eq!(deck.priority("p02"), Some(Priority::Normal));
+        assert_eq!(deck.priority("p06"), Some(Priority::Low));
+        assert_eq!(deck.priority("p07"), None);
+        // Queued again: it moves.
+        deck.put("p06", Priority::Next);
+        assert_eq!(deck.upcoming(&all)[0], "p06");
+        let drawn: Vec<String> = (0..8).filter_map(|_| deck.draw(&all)).collect();
+        assert_eq!(drawn[..6], ["p06", "p03", "p01", "p04", "p05", "p02"]);
+        assert_eq!(deck.urgent, 0);
+        assert!(deck.queue.is_empty() && deck.later.is_empty());
+        let old: Deck =
+            serde_json::from_str(r#"{"seed":1,"cycle":0,"posted":[],"queue":["p01","p02"]}"#)
+                .expect("an old deck");
+        assert_eq!(old.upcoming(&all)[..2], ["p01", "p02"]);
     }
 }

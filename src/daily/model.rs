@@ -146,6 +146,42 @@ pub struct Deck {
     pub cycle: u64,
     /// Items already posted in this cycle.
     pub posted: Vec<String>,
-    /// Items put next by staff, in order.
+    /// Items queued by staff (and approved suggestions), in posting order: the first
+    /// `urgent` of them were put next or high, the rest normal.
     pub queue: Vec<String>,
+    /// How many of the queue's first items were queued `next` or `high`.
+    #[serde(default)]
+    pub urgent: usize,
+    /// Items queued `low`: posted after the rest of the cycle, in order.
+    #[serde(default)]
+    pub later: Vec<String>,
+}
+
+/// Where a queued item goes: first of all (`next`), after the other urgent ones (`high`), at
+/// the end of the queue but before the cycle's own order (`normal`), or after everything left
+/// in the cycle (`low`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Priority {
+    #[default]
+    Next,
+    High,
+    Normal,
+    Low,
+}
+
+impl choice::Choice for Priority {
+    const CHOICES: &'static [Priority] = &[
+        Priority::Next,
+        Priority::High,
+        Priority::Normal,
+        Priority::Low,
+    ];
+    fn names(self) -> Names {
+        match self {
+            Priority::Next => Names::new("next", "berikutnya"),
+            Priority::High => Names::new("high", "tinggi"),
+            Priority::Normal => Names::new("normal", "biasa"),
+            Priority::Low => Names::new("low", "rendah"),
+        }
+    }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::deck::Priority;
 use super::{PostKind, SUGGESTION, Suggestion};
 use crate::audit::{self, Action};
 use crate::core::Core;
@@ -228,12 +229,13 @@ async fn decide(
     };
     audit::record(s, sg.guild, inv.user, action).await;
     if approve {
-        // A suggestion is a discussion prompt: it joins the prompt schedules.
+        // A suggestion is a discussion prompt: it joins the prompt schedules' queues, after
+        // the suggestions approved before it.
         let schedules = store.schedules(Some(sg.guild)).await?;
         let item = format!("{SUGGESTION}{}", sg.id);
         for schedule in schedules.iter().filter(|x| x.kind == PostKind::Prompt) {
             store
-                .update_deck(schedule.id, |deck| deck.put_next(&item))
+                .update_deck(schedule.id, |deck| deck.put(&item, Priority::Normal))
                 .await?;
         }
     }

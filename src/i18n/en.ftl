@@ -268,7 +268,7 @@ opt-daily-role = A role to ping with each post (optional)
 opt-daily-thread = Open a thread on each post (default on)
 opt-daily-pin = Pin each post and unpin the last (default on)
 opt-daily-schedule = The schedule's number (see /daily show)
-opt-daily-next = The id of the item to put next
+opt-daily-next = The id of an item to queue (by default, to post next)
 opt-daily-staff-channel = The staff channel
 opt-daily-suggest-text = Your prompt (10–300 characters)
 daily-none = This server has no daily schedule yet. Set one up with /daily setup.
@@ -919,3 +919,5 @@ quiz-mashed = { $count ->
 } wrong within the first second: { $points } points each, taken from the next points.
 help-options-more = More options
 help-subcommands-more = More subcommands
+opt-daily-priority = next: first of all; high: after other urgent ones; normal: end of queue; low: after the cycle
+daily-queued = queued: { $priority }

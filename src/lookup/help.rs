@@ -75,7 +75,11 @@ fn one(lang: Lang, group: Option<&CommandSpec>, c: &CommandSpec) -> Reply {
     }
     // A field holds 1,024 characters: a long list goes on in a second field, never cut.
     for (i, chunk) in chunks(&options, FIELD).into_iter().enumerate() {
-        let name = if i == 0 { "help-options" } else { "help-options-more" };
+        let name = if i == 0 {
+            "help-options"
+        } else {
+            "help-options-more"
+        };
         reply = reply.field(t(lang, name), chunk);
     }
     reply = reply.field(t(lang, "help-who"), t(lang, who(&english).key()));

@@ -494,3 +494,72 @@ async fn the_staff_channel_hears_once_when_a_schedule_runs_low() {
     bot.stop().await;
     let _ = std::fs::remove_file(&state);
 }
+
+/// Staff queue prompts with priorities: `next` first of all, `high` after it, `normal` in
+/// turn, `low` after the rest of the cycle. `/daily queue` lists them marked, and the next
+/// three days post them in that order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_posts_by_priority() {
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let (options, clock) = before_eight();
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    setup(&bot, STAFF, MANAGE_GUILD, "UTC").await;
+    let core = support::core();
+    let prompts: Vec<(String, String)> = core.library.packs[0]
+        .prompts
+        .iter()
+        .take(4)
+        .map(|p| (p.id.clone(), p.text.get(aura::pack::Lang::En).to_string()))
+        .collect();
+    let queue = |item: &str, priority: Option<i64>| {
+        let mut options = vec![string_option("next", item)];
+        if let Some(p) = priority {
+            options.push(json!({ "type": 4, "name": "priority", "value": p }));
+        }
+        json!(options)
+    };
+    // Choices: next 0, high 1, normal 2, low 3.
+    let order = [(0, Some(2)), (1, Some(3)), (2, Some(1)), (3, None)];
+    let mut shown = Value::Null;
+    for (i, priority) in order {
+        shown = daily(
+            &bot,
+            STAFF,
+            MANAGE_GUILD,
+            "queue",
+            queue(&prompts[i].0, priority),
+            None,
+        )
+        .await;
+    }
+    let listed = shown.to_string();
+    let at = |id: &str| listed.find(&format!("`{id}`")).unwrap_or(usize::MAX);
+    assert!(at(&prompts[3].0) < at(&prompts[2].0), "{listed}");
+    assert!(at(&prompts[2].0) < at(&prompts[0].0), "{listed}");
+    assert!(listed.contains("queued: high"), "{listed}");
+    assert!(listed.contains("queued: normal"), "{listed}");
+    assert!(
+        !listed.contains(&format!("`{}`", prompts[1].0)),
+        "low waits: {listed}"
+    );
+    // The three next posts: next, high, normal.
+    for (day, expected) in [(2, 3), (3, 2), (4, 0)] {
+        clock.set(
+            format!("2026-03-0{day}T08:00:05Z")
+                .parse()
+                .expect("instant"),
+        );
+        fake.wait_for_posts(Duration::from_secs(10), |p| {
+            p.iter().filter(|m| m.channel == POSTS).count() >= day - 1
+        })
+        .await;
+        let posts = fake.posted_in(POSTS);
+        let last = posts.last().expect("a post").body.to_string();
+        let text = &prompts[expected].1;
+        let head: String = text.chars().take(40).collect();
+        assert!(last.contains(&head), "day {day}: expected {text}: {last}");
+    }
+    bot.stop().await;
+    let _ = std::fs::remove_file(&state);
+}

@@ -5,6 +5,7 @@ use poise::serenity_prelude as serenity;
 
 use super::kit::{Plan, hand};
 use super::pick::Pick;
+use crate::daily::deck::Priority;
 use crate::daily::{DailyCommand, PostKind, SetupArgs, admin};
 use crate::discord::{Context, Error};
 use crate::pack::Lang;
@@ -187,8 +188,15 @@ pub async fn daily_queue(
     #[max = 2147483647]
     schedule: Option<i64>,
     #[max_length = 100] next: Option<String>,
+    priority: Option<Pick<Priority>>,
 ) -> Result<(), Error> {
-    run(ctx, DailyCommand::Queue { schedule, next }).await
+    let priority = priority.map(Pick::get);
+    let cmd = DailyCommand::Queue {
+        schedule,
+        next,
+        priority,
+    };
+    run(ctx, cmd).await
 }
 
 /// Remove a schedule.

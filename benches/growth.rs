@@ -214,7 +214,7 @@ async fn measure(table: &mut Table, location: &Location, size: u64, calls: u64) 
     {
         let ms = timed!(calls, |i| {
             let page = store
-                .board_page(guild, period, now, Sort::Points, 20, member(i))
+                .board_page(guild, period, now, Sort::Points, (0, 20), member(i))
                 .await
                 .expect("board");
             let top: Vec<u64> = page.top.iter().take(10).map(|l| l.user_id).collect();
@@ -230,7 +230,7 @@ async fn measure(table: &mut Table, location: &Location, size: u64, calls: u64) 
     // What `/quiz me` reads: the member's place on the all-time board, and their boxes.
     let ms = timed!(calls, |i| {
         store
-            .board_page(guild, Period::All, now, Sort::Points, 0, member(i))
+            .board_page(guild, Period::All, now, Sort::Points, (0, 0), member(i))
             .await
             .expect("board");
         store.practice_boxes(guild, member(i)).await.expect("boxes");

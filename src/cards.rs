@@ -11,6 +11,31 @@ use crate::reply::Reply;
 use crate::search::{Hit, Kind};
 
 /// The button that lets the member who asked, and only them, delete a public reply.
+/// Buttons to the previous and next pages of a list on page `page` (from 0) of `pages`, only
+/// where there is one: `id` names a page's button (`None`: that page gets none, e.g. an id
+/// too long for Discord), `labels` are the two buttons' Fluent keys.
+pub fn page_buttons(
+    reply: &mut crate::reply::Reply,
+    (page, pages): (u32, u32),
+    labels: (&str, &str),
+    lang: Lang,
+    id: impl Fn(u32) -> Option<CustomId>,
+) {
+    let turn = |to: u32, label: &str| {
+        id(to).map(|id| crate::reply::Button {
+            id,
+            label: crate::i18n::t(lang, label),
+            style: crate::reply::ButtonStyle::Secondary,
+        })
+    };
+    if page > 0 {
+        reply.buttons.extend(turn(page - 1, labels.0));
+    }
+    if page + 1 < pages {
+        reply.buttons.extend(turn(page + 1, labels.1));
+    }
+}
+
 pub fn delete_button(lang: Lang, user: u64) -> crate::reply::Button {
     crate::reply::Button {
         id: CustomId::Delete { owner: user },

@@ -112,6 +112,9 @@ async fn on_click(
         } => Ok(quiz::answer(&s, &inv, round, number, position).await),
         CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
         CustomId::QuizSkip { round, number } => Ok(quiz::vote_skip(&s, &inv, round, number)),
+        CustomId::QuizBoard { period, sort, page } => {
+            quiz::board_page(&s, &inv, (period, sort), page).await
+        }
         CustomId::QuizTeam { round, team } => Ok(quiz::join(&s, &inv, round, team)),
         CustomId::QuizIn { round } => Ok(quiz::ready(&s, &inv, round)),
         CustomId::Practice {

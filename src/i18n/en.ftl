@@ -921,3 +921,7 @@ help-options-more = More options
 help-subcommands-more = More subcommands
 opt-daily-priority = next: first of all; high: after other urgent ones; normal: end of queue; low: after the cycle
 daily-queued = queued: { $priority }
+quiz-board-page = Page { $page } of { $pages } · { $players ->
+    [one] one player
+   *[other] { $players } players
+}

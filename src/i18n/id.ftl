@@ -874,3 +874,4 @@ help-options-more = Pilihan lainnya
 help-subcommands-more = Subperintah lainnya
 opt-daily-priority = berikutnya: paling depan; tinggi: setelah yang mendesak; biasa: akhir antrean; rendah: akhir siklus
 daily-queued = antrean: { $priority }
+quiz-board-page = Halaman { $page } dari { $pages } · { $players } pemain

@@ -8,7 +8,7 @@ use std::fmt;
 
 use crate::debate::Side;
 use crate::debate::class::{Act, Phase, Poll, Shown};
-use crate::quiz::Period;
+use crate::quiz::{Period, Sort};
 
 /// Every kind of component or modal Aura answers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -62,6 +62,12 @@ pub enum CustomId {
     QuizHint { round: u64, number: usize },
     /// A member's vote to skip a quiz question.
     QuizSkip { round: u64, number: usize },
+    /// A page of the server's quiz board (0: the first).
+    QuizBoard {
+        period: Period,
+        sort: Sort,
+        page: u32,
+    },
     /// Say "I'm in" to a round waiting for its players.
     QuizIn { round: u64 },
     /// Join the team at `team` (in the round's teams' order) of a team round.
@@ -161,6 +167,9 @@ impl CustomId {
             } => join("quiz", &[round, number, position]),
             CustomId::QuizHint { round, number } => join("quiz-hint", &[round, number]),
             CustomId::QuizSkip { round, number } => join("quiz-skip", &[round, number]),
+            CustomId::QuizBoard { period, sort, page } => {
+                join("qb", &[&period.code(), &sort.code(), page])
+            }
             CustomId::QuizTeam { round, team } => join("quiz-team", &[round, team]),
             CustomId::Practice {
                 run,
@@ -409,6 +418,11 @@ fn decode_quiz(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
             round: f.number(0)?,
             number: f.number(1)?,
         },
+        "qb" if f.arity(3) => CustomId::QuizBoard {
+            period: Period::parse(f.raw(0)?)?,
+            sort: Sort::parse(f.raw(1)?)?,
+            page: f.number(2)?,
+        },
         "quiz-team" if f.arity(2) => CustomId::QuizTeam {
             round: f.number(0)?,
             team: f.number(1)?,
@@ -504,6 +518,15 @@ mod tests {
         ]
     }
 
+    fn sort() -> impl Strategy<Value = Sort> {
+        prop_oneof![
+            Just(Sort::Points),
+            Just(Sort::Accuracy),
+            Just(Sort::Wins),
+            Just(Sort::Games)
+        ]
+    }
+
     fn period() -> impl Strategy<Value = Period> {
         prop_oneof![
             Just(Period::Week),
@@ -557,6 +580,11 @@ mod tests {
                 .prop_map(|(round, number)| CustomId::QuizHint { round, number }),
             (any::<u64>(), 0usize..100)
                 .prop_map(|(round, number)| CustomId::QuizSkip { round, number }),
+            (period(), sort(), any::<u32>()).prop_map(|(period, sort, page)| CustomId::QuizBoard {
+                period,
+                sort,
+                page
+            }),
             (any::<u64>(), 0usize..4).prop_map(|(round, team)| CustomId::QuizTeam { round, team }),
             (any::<u64>(), 0usize..100, slug(), 0usize..4).prop_map(
                 |(run, number, question, choice)| CustomId::Practice {

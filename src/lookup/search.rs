@@ -5,7 +5,7 @@ use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::Lang;
-use crate::reply::{Button, ButtonStyle, Reply, Select, SelectOption};
+use crate::reply::{Reply, Select, SelectOption};
 use crate::search::Kind;
 use crate::text::truncate;
 
@@ -98,24 +98,16 @@ pub fn page(core: &Core, lang: Lang, query: &str, page: u32) -> Reply {
         }),
         ..Reply::default()
     };
-    let turn = |to: usize, label: &str| {
+    let pages = (page as u32, pages as u32);
+    let labels = ("button-page-previous", "button-page-next");
+    crate::cards::page_buttons(&mut reply, pages, labels, lang, |to| {
         let id = CustomId::SearchPage {
-            page: to as u32,
+            page: to,
             query: query.trim().to_string(),
         };
         // A query too long for a button's id (100 characters) gets no page buttons.
-        (id.encode().chars().count() <= crate::render::limits::CUSTOM_ID).then(|| Button {
-            id,
-            label: t(lang, label),
-            style: ButtonStyle::Secondary,
-        })
-    };
-    if page > 0 {
-        reply.buttons.extend(turn(page - 1, "button-page-previous"));
-    }
-    if page + 1 < pages {
-        reply.buttons.extend(turn(page + 1, "button-page-next"));
-    }
+        (id.encode().chars().count() <= crate::render::limits::CUSTOM_ID).then_some(id)
+    });
     reply
 }
 

@@ -247,7 +247,8 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
             steer_round(&cmd, running.as_deref(), lang)
         }
         QuizCommand::Leaderboard { period, sort } => {
-            leaderboard(s, inv, guild, period.unwrap_or(Period::All), sort).await?
+            let shown = (period.unwrap_or(Period::All), sort.unwrap_or_default());
+            leaderboard(s, inv, guild, shown, 0).await?
         }
         QuizCommand::Me { period } => me(s, inv, guild, period.unwrap_or(Period::All)).await?,
         QuizCommand::Info => cards::info(&s.core, lang),
@@ -337,50 +338,80 @@ async fn leaderboard(
     s: &Services,
     inv: &Invocation,
     guild: u64,
-    period: Period,
-    sort: Option<Sort>,
+    (period, sort): (Period, Sort),
+    page: u32,
 ) -> Result<Reply, Error> {
-    let sort = sort.unwrap_or_default();
-    let page = s
+    let lines = cards::BOARD_LINES;
+    let skip = (page as usize).saturating_mul(lines);
+    let found = s
         .store
-        .board_page(
-            guild,
-            period,
-            s.clock.unix(),
-            sort,
-            cards::BOARD_LINES,
-            inv.user,
-        )
+        .board_page(guild, period, s.clock.unix(), sort, (skip, lines), inv.user)
         .await?;
-    let board = page.top;
-    let top: Vec<u64> = board
-        .iter()
-        .take(charts::BOARD_TOP)
-        .map(|l| l.user_id)
-        .collect();
-    let mut names = s.store.display_names_of(guild, &top).await?;
-    // The member asking is named as Discord shows them now.
-    if !inv.name.trim().is_empty() {
-        names.insert(inv.user, inv.name.clone());
-    }
     let lang = inv.lang;
+    let pages = found.players.div_ceil(lines).max(1) as u32;
+    // A page past the end (the board shrank since it was shown) shows the last one.
+    if page >= pages && page > 0 {
+        return Box::pin(leaderboard(s, inv, guild, (period, sort), pages - 1)).await;
+    }
+    let board = found.top;
     let mut card = cards::board_card(&board, period, sort, lang);
-    card.charts.extend(charts::board(
-        &board,
-        period,
-        sort,
-        &names,
-        Some(inv.user),
+    cards::board_pages(
+        &mut card,
+        (period, sort),
+        (page, pages),
+        found.players,
         lang,
-    ));
+    );
+    // The chart shows the top ten, on the first page.
+    if page == 0 {
+        let top: Vec<u64> = board
+            .iter()
+            .take(charts::BOARD_TOP)
+            .map(|l| l.user_id)
+            .collect();
+        let mut names = s.store.display_names_of(guild, &top).await?;
+        // The member asking is named as Discord shows them now.
+        if !inv.name.trim().is_empty() {
+            names.insert(inv.user, inv.name.clone());
+        }
+        card.charts.extend(charts::board(
+            &board,
+            period,
+            sort,
+            &names,
+            Some(inv.user),
+            lang,
+        ));
+    }
     Ok(card)
+}
+
+/// A click on a board's page button: the same board, that page, in the clicked message.
+pub async fn board_page(
+    s: &Services,
+    inv: &Invocation,
+    (period, sort): (Period, Sort),
+    page: u32,
+) -> Result<Outcome, Error> {
+    let Some(guild) = inv.guild else {
+        return Ok(notice(inv.lang, "error-stale-button"));
+    };
+    let card = leaderboard(s, inv, guild, (period, sort), page).await?;
+    Ok(Outcome::Update(card))
 }
 
 /// `/quiz me`: the member's line of the board over `period`, and their practice due.
 async fn me(s: &Services, inv: &Invocation, guild: u64, period: Period) -> Result<Reply, Error> {
     let page = s
         .store
-        .board_page(guild, period, s.clock.unix(), Sort::Points, 0, inv.user)
+        .board_page(
+            guild,
+            period,
+            s.clock.unix(),
+            Sort::Points,
+            (0, 0),
+            inv.user,
+        )
         .await?;
     let (due, next) = practice::due(s, guild, inv.user).await?;
     let (name, value) = cards::practice_due_field(due, next, inv.lang);

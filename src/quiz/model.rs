@@ -114,10 +114,10 @@ pub struct BoardPage {
 }
 
 impl BoardPage {
-    /// The page of a whole ranked board.
-    pub fn of(board: &[BoardLine], top: usize, member: u64) -> BoardPage {
+    /// The page of a whole ranked board: `top` lines after the first `skip`.
+    pub fn of(board: &[BoardLine], (skip, top): (usize, usize), member: u64) -> BoardPage {
         BoardPage {
-            top: board.iter().take(top).cloned().collect(),
+            top: board.iter().skip(skip).take(top).cloned().collect(),
             mine: board.iter().find(|l| l.user_id == member).cloned(),
             players: board.len(),
         }
@@ -125,7 +125,7 @@ impl BoardPage {
 }
 
 /// What a board is ranked by.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Sort {
     #[default]
     Points,
@@ -137,6 +137,9 @@ pub enum Sort {
 impl Sort {
     pub fn parse(s: &str) -> Option<Sort> {
         choice::parse(s)
+    }
+    pub fn code(self) -> &'static str {
+        self.names().en
     }
     pub(crate) fn key(self, l: &BoardLine) -> u64 {
         match self {

@@ -313,43 +313,59 @@ impl Store {
 }
 
 impl Store {
-    /// The first `top` lines of a server's board for a period, `member`'s line and how many
-    /// members are on it. The term's and all-time boards by points, with no round running in
-    /// the server, are read through `quiz_member_totals_rank`: the top rows, the member's row
-    /// and two counts, whatever the number of members; any other board is ranked whole.
+    /// The `top` lines of a server's board for a period after the first `skip` (a page),
+    /// `member`'s line and how many members are on it. The term's and all-time boards by
+    /// points, with no round running in the server, are read through
+    /// `quiz_member_totals_rank`: the page's rows, the member's row and a few counts, whatever
+    /// the number of members; any other board is ranked whole.
     pub async fn board_page(
         &self,
         guild: u64,
         period: Period,
         now: i64,
         sort: Sort,
-        top: usize,
+        (skip, top): (usize, usize),
         member: u64,
     ) -> Result<BoardPage, StoreError> {
         let indexed = sort == Sort::Points && TOTALLED.contains(&period.code());
         if !indexed || self.running_round(guild).await? {
             let board = self.board_by(guild, period, now, sort).await?;
-            return Ok(BoardPage::of(&board, top, member));
+            return Ok(BoardPage::of(&board, (skip, top), member));
         }
-        let limit = i64::try_from(top.max(1)).unwrap_or(i64::MAX);
-        let (first, mine, above, players) = on!(&self.reader, |db| {
+        let limit = i64::try_from(top).unwrap_or(i64::MAX);
+        let offset = i64::try_from(skip).unwrap_or(i64::MAX);
+        let (first, mine, above, players, before) = on!(&self.reader, |db| {
             let (guild, member) = (guild.to_string(), member.to_string());
             let mut tx = db.begin_read().await?;
-            // The top rows, and the rows tied with the last of them (ranked by id below; a tie
-            // wider than four pages is cut).
+            // The page's rows, in the board's order: points, then the id as a number (ids are
+            // decimal text without leading zeros: the shorter is the smaller).
             let first = sqlx::query(
                 "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
-                 WHERE guild_id = $1 AND period = $2 AND points >= COALESCE(
-                     (SELECT points FROM quiz_member_totals WHERE guild_id = $1 AND period = $2
-                      ORDER BY points DESC LIMIT 1 OFFSET $3), 0)
-                 ORDER BY points DESC, user_id LIMIT $4",
+                 WHERE guild_id = $1 AND period = $2
+                 ORDER BY points DESC, LENGTH(user_id), user_id LIMIT $3 OFFSET $4",
             )
             .bind(&guild)
             .bind(period.code())
-            .bind(limit - 1)
-            .bind(limit.saturating_mul(4).max(64))
+            .bind(limit)
+            .bind(offset)
             .fetch_all(&mut *tx)
             .await?;
+            let first = lines(&first)?;
+            // How many have more points than the page's first row: its shared place.
+            let before: i64 = match first.first() {
+                Some(l) if skip > 0 => {
+                    sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM quiz_member_totals
+                         WHERE guild_id = $1 AND period = $2 AND points > $3",
+                    )
+                    .bind(&guild)
+                    .bind(period.code())
+                    .bind(i64::try_from(l.points).unwrap_or(i64::MAX))
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+                _ => 0,
+            };
             let mine = sqlx::query(
                 "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
                  WHERE guild_id = $1 AND period = $2 AND user_id = $3",
@@ -382,11 +398,20 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             tx.commit().await?;
-            (lines(&first)?, mine, above, players)
+            (first, mine, above, players, before)
         });
+        // Shared places: a row with the points of the one before it shares its place; any
+        // other is placed by its position on the board.
         let mut first = first;
-        rank(&mut first, sort);
-        first.truncate(top);
+        let mut last: Option<(u64, u32)> = None;
+        for (i, line) in first.iter_mut().enumerate() {
+            line.rank = match last {
+                Some((points, rank)) if points == line.points => rank,
+                None => u32::try_from(before + 1).unwrap_or(u32::MAX),
+                Some(_) => u32::try_from(skip + i + 1).unwrap_or(u32::MAX),
+            };
+            last = Some((line.points, line.rank));
+        }
         Ok(BoardPage {
             top: first,
             mine: mine.map(|m| BoardLine {

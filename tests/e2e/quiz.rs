@@ -768,3 +768,96 @@ async fn a_penalty_for_mashing_is_stated_and_counted() {
     teacher_quiz(&fake, "stop", json!([])).await;
     bot.stop().await;
 }
+
+/// A board of 45 players pages twenty at a time with Previous/Next, saying how many there are,
+/// by points (read through the index) and by accuracy (ranked whole), in both languages; the
+/// second page goes on from place 21, the last has no Next.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_board_pages_and_says_how_many_players_there_are() {
+    let state = state_file();
+    let now = aura::clock::unix_now();
+    let guild: u64 = GUILD_ID.parse().expect("id");
+    let store = crate::app::open_state(&state).await;
+    store
+        .start_round(
+            1,
+            guild,
+            CHANNEL_ID.parse().expect("id"),
+            TEACHER,
+            now - 100,
+        )
+        .await
+        .expect("round");
+    let rows: Vec<aura::quiz::AnswerRow> = (0..45u64)
+        .map(|i| aura::quiz::AnswerRow {
+            question_no: 1,
+            question_id: "q".into(),
+            user_id: 9_000 + i,
+            correct: i % 2 == 0,
+            points: 1_000 + (45 - i as u32) * 10,
+            answered_at: now - 90,
+            ..aura::quiz::AnswerRow::default()
+        })
+        .collect();
+    store
+        .record_answers(1, guild, &rows)
+        .await
+        .expect("answers");
+    store.end_round(1, "finished", now - 80).await.expect("end");
+    store.close().await;
+    let bot = TestApp::start_on(&state).await;
+    let fake = bot.fake.clone();
+    // By points in English (places 1-45, no ties); by accuracy in Indonesian (shared places).
+    let cases = [
+        (
+            0,
+            "en-US",
+            ["Page 1 of 3 · 45 players", "Page 2 of 3", "Page 3 of 3"],
+        ),
+        (
+            1,
+            "id",
+            [
+                "Halaman 1 dari 3 · 45 pemain",
+                "Halaman 2 dari 3",
+                "Halaman 3 dari 3",
+            ],
+        ),
+    ];
+    for (sort, locale, said) in cases {
+        let payload = crate::fake::subcommand(
+            next(),
+            next(),
+            locale,
+            "quiz",
+            "leaderboard",
+            json!([opt("sort", json!(sort))]),
+        );
+        let cb = fake.interact(in_guild(payload, MEMBER, &[])).await;
+        let board = &cb.body["data"];
+        assert!(board.to_string().contains(said[0]), "{board}");
+        let pages = custom_ids_with(board, "aura:qb:");
+        assert_eq!(pages.len(), 1, "only Next on the first page: {pages:?}");
+        let second = click_as(&fake, next(), locale, &pages[0]).await;
+        assert_eq!(second["type"], 7, "the board itself turns: {second}");
+        let text = second["data"].to_string();
+        assert!(text.contains(said[1]), "{text}");
+        let turns = custom_ids_with(&second["data"], "aura:qb:");
+        assert_eq!(turns.len(), 2, "Previous and Next: {turns:?}");
+        let last = click_as(&fake, next(), locale, &turns[1]).await;
+        let last_text = last["data"].to_string();
+        assert!(last_text.contains(said[2]), "{last_text}");
+        let turns = custom_ids_with(&last["data"], "aura:qb:");
+        assert_eq!(turns.len(), 1, "no Next on the last page");
+        assert!(
+            aura::render::limits::check_callback(&last).is_empty(),
+            "{last}"
+        );
+        if sort == 0 {
+            assert!(text.contains("21. <@9020>"), "{text}");
+            assert!(!text.contains("20. <@"), "{text}");
+            assert!(last_text.contains("41. <@9040>") && last_text.contains("45. <@9044>"));
+        }
+    }
+    bot.stop().await;
+}

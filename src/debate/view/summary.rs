@@ -18,7 +18,7 @@ use crate::debate::model::{Came, Entry};
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::Lang;
-use crate::reply::{Accent, Button, ButtonStyle, Reply};
+use crate::reply::{Accent, Reply};
 use crate::text::escape_markdown;
 
 /// The argument tree as lines: each side's claims, with replies indented under what they
@@ -388,20 +388,10 @@ pub fn history_pages(mut reply: Reply, (page, pages): (u32, u32), total: u64, la
             ("total", &(total as usize)),
         ],
     ));
-    if page > 0 {
-        reply.buttons.push(Button {
-            id: CustomId::DebateHistory { page: page - 1 },
-            label: t(lang, "class-history-newer"),
-            style: ButtonStyle::Secondary,
-        });
-    }
-    if page + 1 < pages {
-        reply.buttons.push(Button {
-            id: CustomId::DebateHistory { page: page + 1 },
-            label: t(lang, "class-history-older"),
-            style: ButtonStyle::Secondary,
-        });
-    }
+    let labels = ("class-history-newer", "class-history-older");
+    crate::cards::page_buttons(&mut reply, (page, pages), labels, lang, |page| {
+        Some(CustomId::DebateHistory { page })
+    });
     reply
 }
 

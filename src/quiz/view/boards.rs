@@ -4,6 +4,7 @@
 use crate::cards::place_text;
 use crate::core::Core;
 use crate::i18n::{t, tr};
+use crate::interaction::CustomId;
 use crate::pack::{Difficulty, Lang, Place};
 use crate::quiz::{BoardLine, Period, Sort};
 use crate::reply::{Accent, Reply};
@@ -57,6 +58,34 @@ pub fn board_card(lines: &[BoardLine], period: Period, sort: Sort, lang: Lang) -
         accent: Accent::Benjamin,
         ..Reply::default()
     }
+}
+
+/// The board's page line ("Ranked by points · Page 2 of 5 · 93 players") and its buttons to
+/// the previous and next pages.
+pub fn board_pages(
+    card: &mut Reply,
+    (period, sort): (Period, Sort),
+    (page, pages): (u32, u32),
+    players: usize,
+    lang: Lang,
+) {
+    let line = tr(
+        lang,
+        "quiz-board-page",
+        &[
+            ("page", &(page as usize + 1)),
+            ("pages", &(pages as usize)),
+            ("players", &players),
+        ],
+    );
+    card.footer = Some(match card.footer.take() {
+        Some(sorted) => format!("{sorted} · {line}"),
+        None => line,
+    });
+    let labels = ("button-page-previous", "button-page-next");
+    crate::cards::page_buttons(card, (page, pages), labels, lang, |page| {
+        Some(CustomId::QuizBoard { period, sort, page })
+    });
 }
 
 /// `/quiz me`: the member's own points, rank and accuracy (only they see it).

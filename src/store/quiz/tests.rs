@@ -185,9 +185,13 @@ async fn a_round_reads_the_same_running_and_folded() {
     assert_eq!(seen(&s, now).await, running);
     // A page of a board read through the index is the page of the whole board.
     s.start_round(3, 10, 20, 30, now - 9).await.unwrap();
-    s.record_answers(3, 10, &[row(1, 104, true, 1_300, now - 9)])
-        .await
-        .unwrap();
+    // Tied members whose ids differ in length: ranked by id as a number (99, 104, 1000).
+    let tied = [
+        row(1, 104, true, 1_300, now - 9),
+        row(1, 1000, true, 1_300, now - 9),
+        row(1, 99, true, 1_300, now - 9),
+    ];
+    s.record_answers(3, 10, &tied).await.unwrap();
     // While a round runs the board is ranked whole; once it ends, through the index.
     for fold in [false, true] {
         if fold {
@@ -196,13 +200,24 @@ async fn a_round_reads_the_same_running_and_folded() {
         for period in [Period::Term, Period::All] {
             let board = s.board_by(10, period, now, Sort::Points).await.unwrap();
             for member in [101, 103, 104, 999] {
-                for top in [0, 1, 2, 20] {
+                for page in [
+                    (0, 0),
+                    (0, 1),
+                    (0, 2),
+                    (0, 20),
+                    (1, 1),
+                    (2, 1),
+                    (3, 1),
+                    (1, 2),
+                    (2, 2),
+                    (3, 10),
+                ] {
                     assert_eq!(
-                        s.board_page(10, period, now, Sort::Points, top, member)
+                        s.board_page(10, period, now, Sort::Points, page, member)
                             .await
                             .unwrap(),
-                        BoardPage::of(&board, top, member),
-                        "{period:?}, member {member}, top {top}"
+                        BoardPage::of(&board, page, member),
+                        "{period:?}, member {member}, page {page:?}"
                     );
                 }
             }
@@ -217,7 +232,7 @@ async fn a_round_reads_the_same_running_and_folded() {
             .unwrap()
             .is_empty()
     );
-    assert_eq!(s.board(10, Period::All, now).await.unwrap().len(), 4);
+    assert_eq!(s.board(10, Period::All, now).await.unwrap().len(), 6, "with 99 and 1000");
     let all = s.board(10, Period::All, now).await.unwrap();
     let b = all.iter().find(|l| l.user_id == 104).expect("104");
     assert_eq!(

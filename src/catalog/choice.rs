@@ -32,14 +32,6 @@ pub trait Choice: Copy + Send + Sync + 'static {
     fn names(self) -> Names;
 }
 
-/// A value's name in `lang` (as Discord lists it to a member in that language).
-pub fn name_in<T: Choice>(value: T, lang: crate::pack::Lang) -> &'static str {
-    match lang {
-        crate::pack::Lang::Id => value.names().id,
-        crate::pack::Lang::En => value.names().en,
-    }
-}
-
 /// The value whose names satisfy `test`, looked up in [`Choice::CHOICES`] order.
 pub fn find<T: Choice>(test: impl Fn(&Names) -> bool) -> Option<T> {
     T::CHOICES.iter().copied().find(|c| test(&c.names()))

@@ -9,7 +9,6 @@ use super::deck::Priority;
 use super::runner::{self, Posted, Runner};
 use super::{DailySchedule, Deck, PostKind, SUGGESTION, Schedule, ScheduleError, suggestions};
 use crate::audit::{self, Action};
-use crate::catalog::choice::name_in;
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -426,7 +425,7 @@ async fn queue(
                     tr(
                         lang,
                         "daily-queued",
-                        &[("priority", &name_in(p, lang).to_string())]
+                        &[("priority", &crate::i18n::choice_name(p, lang).to_string())]
                     )
                 ),
                 None => String::new(),

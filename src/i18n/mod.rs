@@ -98,6 +98,14 @@ pub fn keys(ftl: &str) -> Vec<String> {
         .collect()
 }
 
+/// A choice's name in `lang` (as Discord lists it to a member in that language).
+pub fn choice_name<T: crate::catalog::choice::Choice>(value: T, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => value.names().id,
+        Lang::En => value.names().en,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,6 +114,7 @@ const LAYERS: &[&[&str]] = &[
         "debate/model",
         "debate/class/model",
         "daily/model",
+        "lookup/model",
     ],
     &["interaction/custom_id", "reply", "outbox/api"],
     &["interaction", "core", "cards", "render", "catalog"],

@@ -232,7 +232,11 @@ async fn a_round_reads_the_same_running_and_folded() {
             .unwrap()
             .is_empty()
     );
-    assert_eq!(s.board(10, Period::All, now).await.unwrap().len(), 6, "with 99 and 1000");
+    assert_eq!(
+        s.board(10, Period::All, now).await.unwrap().len(),
+        6,
+        "with 99 and 1000"
+    );
     let all = s.board(10, Period::All, now).await.unwrap();
     let b = all.iter().find(|l| l.user_id == 104).expect("104");
     assert_eq!(

@@ -351,21 +351,6 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
             let first = lines(&first)?;
-            // How many have more points than the page's first row: its shared place.
-            let before: i64 = match first.first() {
-                Some(l) if skip > 0 => {
-                    sqlx::query_scalar(
-                        "SELECT COUNT(*) FROM quiz_member_totals
-                         WHERE guild_id = $1 AND period = $2 AND points > $3",
-                    )
-                    .bind(&guild)
-                    .bind(period.code())
-                    .bind(i64::try_from(l.points).unwrap_or(i64::MAX))
-                    .fetch_one(&mut *tx)
-                    .await?
-                }
-                _ => 0,
-            };
             let mine = sqlx::query(
                 "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
                  WHERE guild_id = $1 AND period = $2 AND user_id = $3",
@@ -376,20 +361,27 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
             let mine = lines(&mine)?.pop();
-            let above: i64 = match &mine {
-                Some(m) => {
-                    sqlx::query_scalar(
+            // How many have more points than the page's first row (its shared place) and than
+            // the member.
+            let page_first = first.first().filter(|_| skip > 0).map(|l| l.points);
+            let mut above = [0i64; 2];
+            for (n, points) in above
+                .iter_mut()
+                .zip([page_first, mine.as_ref().map(|m| m.points)])
+            {
+                if let Some(points) = points {
+                    *n = sqlx::query_scalar(
                         "SELECT COUNT(*) FROM quiz_member_totals
                          WHERE guild_id = $1 AND period = $2 AND points > $3",
                     )
                     .bind(&guild)
                     .bind(period.code())
-                    .bind(i64::try_from(m.points).unwrap_or(i64::MAX))
+                    .bind(i64::try_from(points).unwrap_or(i64::MAX))
                     .fetch_one(&mut *tx)
-                    .await?
+                    .await?;
                 }
-                None => 0,
-            };
+            }
+            let [before, above] = above;
             let players: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM quiz_member_totals WHERE guild_id = $1 AND period = $2",
             )

@@ -107,6 +107,7 @@ pub async fn help(
     lookup(ctx, "help", vec![("command", command)]).await
 }
 
+// Discord applies the group's permission to its subcommands.
 /// How the study commands answer in this server (staff).
 #[poise::command(
     slash_command,
@@ -126,11 +127,7 @@ async fn set(ctx: Context<'_>, cmd: LookupsCommand) -> Result<(), Error> {
 }
 
 /// Cooldowns, repeats and public or private answers for the study commands.
-#[poise::command(
-    slash_command,
-    rename = "settings",
-    default_member_permissions = "MANAGE_GUILD"
-)]
+#[poise::command(slash_command, rename = "settings")]
 pub async fn lookups_settings(
     ctx: Context<'_>,
     #[min = 0]
@@ -154,20 +151,13 @@ pub async fn lookups_settings(
 }
 
 /// Make the study commands answer publicly or only privately in one channel.
-#[poise::command(
-    slash_command,
-    rename = "channel",
-    default_member_permissions = "MANAGE_GUILD"
-)]
+#[poise::command(slash_command, rename = "channel")]
 pub async fn lookups_channel(
     ctx: Context<'_>,
     #[channel_types("Text", "PublicThread", "PrivateThread", "News", "Forum")]
     channel: serenity::ChannelId,
     answers: Pick<Answers>,
 ) -> Result<(), Error> {
-    let cmd = LookupsCommand::Channel {
-        channel: channel.get(),
-        answers: answers.get(),
-    };
-    set(ctx, cmd).await
+    let (channel, answers) = (channel.get(), answers.get());
+    set(ctx, LookupsCommand::Channel { channel, answers }).await
 }

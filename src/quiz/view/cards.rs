@@ -113,23 +113,11 @@ pub fn question_card(
                 style: ButtonStyle::Primary,
             });
         }
-        reply.buttons.push(Button {
-            id: CustomId::QuizHint {
-                round,
-                number: view.number,
-            },
-            label: t(lang, "button-hint"),
-            style: ButtonStyle::Secondary,
-        });
+        let number = view.number;
+        reply = reply.button(CustomId::QuizHint { round, number }, t(lang, "button-hint"));
         if view.skippable {
-            reply.buttons.push(Button {
-                id: CustomId::QuizSkip {
-                    round,
-                    number: view.number,
-                },
-                label: t(lang, "button-skip-vote"),
-                style: ButtonStyle::Secondary,
-            });
+            let skip = CustomId::QuizSkip { round, number };
+            reply = reply.button(skip, t(lang, "button-skip-vote"));
         }
     }
     reply

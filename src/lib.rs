@@ -11,7 +11,8 @@
 //!    matchers; then the [`search`] index, the pack's loader and the command list
 //!    ([`catalog`]);
 //! 3. the features' plain data types, one `model` module each ([`quiz::model`],
-//!    [`quiz::homework::model`], [`debate::model`], [`debate::class::model`], [`daily::model`]);
+//!    [`quiz::homework::model`], [`debate::model`], [`debate::class::model`], [`daily::model`],
+//!    [`lookup::model`], [`course::model`]);
 //! 4. what a reply is: [`reply`] and the [`interaction::custom_id`] codec, then
 //!    [`interaction`] (who asked, what a feature answers), [`core`] (the loaded library and
 //!    its index), [`cards`] (what every card shares) and [`render`] (a reply as Discord's JSON,
@@ -22,7 +23,7 @@
 //!    [`coalesce`], [`shard`], [`config`], [`telemetry`], the metrics;
 //! 7. the features, each in one folder with its logic and its cards (`view`): [`lookup`]
 //!    (quotes, concepts, sections, search, thinkers, the essay, help), [`quiz`], [`debate`],
-//!    [`daily`], [`privacy`], [`audit`];
+//!    [`daily`], [`course`] (what a server's class sees of the pack), [`privacy`], [`audit`];
 //! 8. the front ends: [`discord`] (the only module that imports serenity and poise),
 //!    [`preview`] (`aura preview` on a terminal), [`ops`] (health and metrics endpoints),
 //!    [`app`] (the one start-up path, shared by the bot and the end-to-end tests), [`cli`].
@@ -42,6 +43,7 @@ pub mod clock;
 pub mod coalesce;
 pub mod config;
 pub mod core;
+pub mod course;
 pub mod daily;
 pub mod debate;
 pub mod discord;

@@ -185,6 +185,30 @@ fn the_lookup_rules_card_in_both_languages() {
     }
 }
 
+/// What a server hides from its class (`/course hidden`), in both languages, and the list
+/// when nothing is hidden.
+#[test]
+fn the_hidden_items_card_in_both_languages() {
+    use aura::course::model::{Hidden, ItemKind};
+    let core = core();
+    let pack = &core.library.packs[0];
+    let mut hidden = Hidden::default();
+    hidden.0.insert((
+        ItemKind::Question,
+        format!("{}:{}", pack.id, pack.questions[0].id),
+    ));
+    hidden.0.insert((
+        ItemKind::Motion,
+        format!("{}:{}", pack.id, pack.motions[0].id),
+    ));
+    for lang in Lang::ALL {
+        let card = aura::course::hidden_card(&core, &hidden, lang);
+        pin("course_hidden", lang, aura::render::to_text(&card));
+        let none = aura::course::hidden_card(&core, &Hidden::default(), lang);
+        pin("course_hidden_none", lang, aura::render::to_text(&none));
+    }
+}
+
 #[test]
 fn unknown_commands_and_options_list_what_exists() {
     let core = core();

@@ -1,7 +1,7 @@
 //! The audit channel: staff (Manage Server) choose a channel with `/audit set`, and Aura logs
 //! staff actions there (board resets, daily schedule changes, suggestion decisions, debate
 //! votes closed by hand, homework closed early or extended, quiz access, debate settings, the
-//! term gradebook downloaded, lookup rules) as one line each, pinging nobody. [`record`] is the one entry point the
+//! term gradebook downloaded, lookup rules, items hidden or shown) as one line each, pinging nobody. [`record`] is the one entry point the
 //! features call; the post goes through the [`Outbox`](crate::outbox::Outbox) after the action,
 //! and a failed post is logged, never the action's failure.
 
@@ -66,6 +66,11 @@ pub enum Action {
         pings: bool,
     },
     GradebookDownloaded,
+    /// A shipped item hidden from the server's class, or shown again (`kind:pack:id`).
+    CourseItem {
+        item: String,
+        hidden: bool,
+    },
     /// The lookup rules changed: the server's (`None`) or one channel's.
     LookupRules {
         channel: Option<u64>,
@@ -168,6 +173,15 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             &[actor],
         ),
         Action::GradebookDownloaded => tr(lang, "audit-gradebook", &[actor]),
+        Action::CourseItem { item, hidden } => tr(
+            lang,
+            if *hidden {
+                "audit-course-hidden"
+            } else {
+                "audit-course-shown"
+            },
+            &[actor, ("item", &format!("`{item}`"))],
+        ),
         Action::LookupRules { channel: None } => tr(lang, "audit-lookup-rules", &[actor]),
         Action::LookupRules {
             channel: Some(channel),

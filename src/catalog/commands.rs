@@ -8,6 +8,8 @@ pub enum Suggest {
     Items(Kind),
     /// Every command and subcommand (`/help command:`).
     Commands,
+    /// Every question, prompt and motion (`/course hide item:`).
+    CourseItems,
     None,
 }
 
@@ -475,6 +477,39 @@ pub const COMMANDS: &[CommandSpec] = &[
                 &[opt("channel", "kanal", true, N, "opt-audit-channel")],
             ),
             sub("off", "matikan", "cmd-audit-off", &[]),
+        ],
+    },
+    CommandSpec {
+        name: "course",
+        name_id: "kursus",
+        desc: "cmd-course",
+        options: &[],
+        subcommands: &[
+            sub(
+                "hide",
+                "sembunyikan",
+                "cmd-course-hide",
+                &[opt(
+                    "item",
+                    "butir",
+                    true,
+                    Suggest::CourseItems,
+                    "opt-course-item",
+                )],
+            ),
+            sub(
+                "show",
+                "tampilkan",
+                "cmd-course-show",
+                &[opt(
+                    "item",
+                    "butir",
+                    true,
+                    Suggest::CourseItems,
+                    "opt-course-item",
+                )],
+            ),
+            sub("hidden", "tersembunyi", "cmd-course-hidden", &[]),
         ],
     },
     CommandSpec {

@@ -46,7 +46,8 @@ pub fn who(path: &str) -> Who {
         "quiz next" | "quiz reveal" | "quiz skip" | "quiz stop" => Who::SteerRound,
         "debate next" | "debate pause" | "debate resume" | "debate extend" | "debate speaker"
         | "debate end" => Who::SteerDebate,
-        "quiz report" | "quiz reset" | "quiz insights" | "quiz assign" => Who::Teacher,
+        "quiz report" | "quiz reset" | "quiz insights" | "quiz assign" | "course hide"
+        | "course show" | "course hidden" => Who::Teacher,
         "quiz assignments" => Who::Assignments,
         "quiz access" | "debate settings" | "audit set" | "audit off" | "lookups settings"
         | "lookups channel" => Who::Staff,

@@ -325,6 +325,8 @@ async fn show(s: &Services, guild: u64, schedules: &[DailySchedule], lang: Lang)
     if schedules.is_empty() {
         return Reply::private(t(lang, "daily-none"));
     }
+    // A store that cannot answer leaves the counts as if nothing were hidden.
+    let hidden = s.store.hidden_items(guild).await.unwrap_or_default();
     let mut reply = Reply {
         title: Some(t(lang, "daily-show-title")),
         text: String::new(),
@@ -335,7 +337,7 @@ async fn show(s: &Services, guild: u64, schedules: &[DailySchedule], lang: Lang)
     for sc in schedules.iter().take(10) {
         let left = sc
             .deck
-            .remaining(&runner::items(&s.core, &sc.deck, sc.kind));
+            .remaining(&runner::items(&s.core, &sc.deck, sc.kind, &hidden));
         let mut lines = vec![tr(
             lang,
             "daily-show-line",
@@ -391,7 +393,8 @@ async fn queue(
     asked: Option<(&str, Priority)>,
 ) -> Result<Reply, Error> {
     let mut deck = sc.deck.clone();
-    let items = runner::items(core, &deck, sc.kind);
+    let hidden = store.hidden_items(sc.guild).await?;
+    let items = runner::items(core, &deck, sc.kind, &hidden);
     if let Some((item, priority)) = asked.filter(|(i, _)| !i.trim().is_empty()) {
         let item = item.trim();
         let found = items

@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use super::deck::LOW_WATER;
 use super::{DailySchedule, Deck, PendingPost, PostKind, SUGGESTION, Schedule, post};
 use crate::core::Core;
+use crate::course::model::{Hidden, ItemKind};
 use crate::daily::view as daily;
 use crate::i18n::tr;
 use crate::outbox::{Message, Outbox, OutboxError, Sought};
@@ -48,12 +49,23 @@ pub enum RunError {
 }
 
 /// The items a schedule walks through: its pack kind's items plus approved suggestions queued.
-pub fn items(core: &Core, deck: &Deck, kind: PostKind) -> Vec<String> {
+pub fn items(core: &Core, deck: &Deck, kind: PostKind, hidden: &Hidden) -> Vec<String> {
+    let hideable = match kind {
+        PostKind::Prompt => Some(ItemKind::Prompt),
+        PostKind::Motion => Some(ItemKind::Motion),
+        PostKind::Quote => None,
+    };
     let mut items: Vec<String> = core
         .library
         .packs
         .first()
-        .map(|p| kind.items(p))
+        .map(|p| {
+            let mut items = kind.items(p);
+            if let Some(k) = hideable {
+                items.retain(|id| !hidden.hides(k, &p.id, id));
+            }
+            items
+        })
         .unwrap_or_default();
     items.extend(
         deck.queue
@@ -213,10 +225,11 @@ impl<'a> Runner<'a> {
         manual: bool,
     ) -> Result<Posted, RunError> {
         let (core, kind) = (self.core, s.kind);
+        let hidden = self.store.hidden_items(s.guild).await?;
         let claim = self
             .store
             .claim_post(s.id, date, manual, now.as_second(), |deck: &mut Deck| {
-                let items = items(core, deck, kind);
+                let items = items(core, deck, kind, &hidden);
                 deck.draw(&items)
             })
             .await?;
@@ -345,7 +358,8 @@ impl<'a> Runner<'a> {
         let Some(deck) = deck else {
             return;
         };
-        let left = deck.remaining(&items(self.core, &deck, s.kind));
+        let hidden = self.store.hidden_items(s.guild).await.unwrap_or_default();
+        let left = deck.remaining(&items(self.core, &deck, s.kind, &hidden));
         if left + 1 != LOW_WATER {
             return;
         }

@@ -7,6 +7,7 @@ use rand::seq::SliceRandom;
 
 use super::class::Poll;
 use super::{Debate, Format, Side, VoteOutcome};
+use crate::course::model::{Hidden, ItemKind};
 use crate::debate::view as debate;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -91,9 +92,17 @@ pub async fn choose(
 ) -> Result<Result<(String, String), Box<Reply>>, Error> {
     let core = &s.core;
     let mut rng = StdRng::from_entropy();
+    let hidden = match inv.guild {
+        Some(guild) => s.store.hidden_items(guild).await?,
+        None => Hidden::default(),
+    };
     if motion.is_some() {
-        return Ok(debate::pick(core, inv.lang, motion, &mut rng)
-            .map(|(p, m)| (p.id.clone(), m.id.clone())));
+        return Ok(match debate::pick(core, inv.lang, motion, &mut rng) {
+            Ok((p, m)) if hidden.hides(ItemKind::Motion, &p.id, &m.id) => {
+                Err(Box::new(Reply::notice(t(inv.lang, "debate-motion-hidden"))))
+            }
+            picked => picked.map(|(p, m)| (p.id.clone(), m.id.clone())),
+        });
     }
     let seen = s.store.motions_seen(inv.channel).await?;
     let last = |pack: &str, motion: &str| {
@@ -106,6 +115,7 @@ pub async fn choose(
         .packs
         .iter()
         .flat_map(|p| p.motions.iter().map(move |m| (p, m)))
+        .filter(|(p, m)| !hidden.hides(ItemKind::Motion, &p.id, &m.id))
         .map(|(p, m)| (p.id.clone(), m.id.clone(), last(&p.id, &m.id)))
         .collect();
     let fresh: Vec<&(String, String, Option<i64>)> =

@@ -917,11 +917,36 @@ quiz-mashed = { $count ->
     [one] One answer was
    *[other] { $count } answers were
 } wrong within the first second: { $points } points each, taken from the next points.
-help-options-more = More options
-help-subcommands-more = More subcommands
 opt-daily-priority = next: first of all; high: after other urgent ones; normal: end of queue; low: after the cycle
 daily-queued = queued: { $priority }
 quiz-board-page = Page { $page } of { $pages } · { $players ->
     [one] one player
    *[other] { $players } players
 }
+## /course
+cmd-course = What your class sees of the study pack
+cmd-course-hide = Hide a question, prompt or motion from this server's class
+cmd-course-show = Show a hidden question, prompt or motion again
+cmd-course-hidden = List what this server hides
+opt-course-item = The question, prompt or motion (its id, or words from it)
+course-no-such-item = I know no single question, prompt or motion called “{ $item }”. Pick one from the list as you type, or give its id.
+course-hidden-now = Hidden from this server's class: { $kind } { $item } — { $text }. Rounds, homework, practice, daily posts and debates will not draw it.
+course-hidden-already = That { $kind } ({ $item }) was already hidden here.
+course-shown-now = Shown again in this server: { $kind } { $item } — { $text }.
+course-shown-already = That { $kind } ({ $item }) is not hidden here.
+course-hidden-title = Hidden in this server
+course-hidden-none = Nothing is hidden: your class sees the whole study pack.
+course-hidden-count = { $count ->
+    [one] One item is hidden from your class. `/course show` brings it back.
+   *[other] { $count } items are hidden from your class. `/course show` brings one back.
+}
+course-hidden-question = Questions
+course-hidden-prompt = Prompts
+course-hidden-motion = Motions
+debate-motion-hidden = Your teacher has hidden that motion in this server. Pick another, or leave the motion out for one the channel has not debated lately.
+audit-course-hidden = { $actor } hid { $item } from the class.
+audit-course-shown = { $actor } showed { $item } to the class again.
+help-example-course = /course hidden
+help-example-course-hide = /course hide item:question:benjamin:tf-aura-vibe
+help-example-course-show = /course show item:question:benjamin:tf-aura-vibe
+help-example-course-hidden = /course hidden

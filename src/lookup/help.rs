@@ -2,6 +2,7 @@
 //! explains one command from the texts Discord registers for it (its description and its
 //! options', with their ranges and defaults), who may use it and an example.
 
+use crate::cards::whole_lines;
 use crate::catalog::help::{example_key, find, who};
 use crate::catalog::{COMMANDS, CommandSpec, name_in, option_in, path_in};
 use crate::i18n::{t, tr};
@@ -43,13 +44,8 @@ fn one(lang: Lang, group: Option<&CommandSpec>, c: &CommandSpec) -> Reply {
             .iter()
             .map(|s| format!("**{}** — {}", name_in(s, lang), t(lang, s.desc)))
             .collect();
-        for (i, chunk) in chunks(&subs, FIELD).into_iter().enumerate() {
-            let name = if i == 0 {
-                "help-subcommands"
-            } else {
-                "help-subcommands-more"
-            };
-            reply = reply.field(t(lang, name), chunk);
+        for (name, value) in whole_lines(&t(lang, "help-subcommands"), &subs, 6) {
+            reply = reply.field(name, value);
         }
         return reply;
     }
@@ -74,38 +70,14 @@ fn one(lang: Lang, group: Option<&CommandSpec>, c: &CommandSpec) -> Reply {
         reply = reply.field(t(lang, "help-options"), t(lang, "help-no-options"));
     }
     // A field holds 1,024 characters: a long list goes on in a second field, never cut.
-    for (i, chunk) in chunks(&options, FIELD).into_iter().enumerate() {
-        let name = if i == 0 {
-            "help-options"
-        } else {
-            "help-options-more"
-        };
-        reply = reply.field(t(lang, name), chunk);
+    for (name, value) in whole_lines(&t(lang, "help-options"), &options, 6) {
+        reply = reply.field(name, value);
     }
     reply = reply.field(t(lang, "help-who"), t(lang, who(&english).key()));
     reply.field(
         t(lang, "help-example"),
         format!("`{}`", t(lang, &example_key(&english))),
     )
-}
-
-/// The characters a field's value holds.
-const FIELD: usize = 1024;
-
-/// `lines` joined by newlines into as few texts of at most `max` characters as they fit in
-/// (a single longer line is a text of its own; the render layer shortens it).
-fn chunks(lines: &[String], max: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for line in lines {
-        match out.last_mut() {
-            Some(last) if last.chars().count() + 1 + line.chars().count() <= max => {
-                last.push('\n');
-                last.push_str(line);
-            }
-            _ => out.push(line.clone()),
-        }
-    }
-    out
 }
 
 fn list(lang: Lang) -> Reply {
@@ -162,7 +134,7 @@ mod tests {
             for lang in Lang::ALL {
                 let reply = answer(lang, Some(&path));
                 for field in &reply.fields {
-                    assert!(field.value.chars().count() <= FIELD, "{path}: {field:?}");
+                    assert!(field.value.chars().count() <= 1024, "{path}: {field:?}");
                 }
                 let Some((_, spec)) = crate::catalog::help::find(&path) else {
                     panic!("{path} is not found");
@@ -173,16 +145,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn lines_are_packed_into_fields_without_cutting_one() {
-        let lines: Vec<String> = ["aaaa", "bbbb", "cc", "dddddd"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(chunks(&lines, 9), ["aaaa\nbbbb", "cc\ndddddd"]);
-        assert_eq!(chunks(&lines, 8), ["aaaa", "bbbb\ncc", "dddddd"]);
-        assert!(chunks(&[], 9).is_empty());
     }
 }

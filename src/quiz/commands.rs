@@ -517,7 +517,7 @@ async fn start(
     if let Some(refusal) = inv.bot_refusal() {
         return Ok(Outcome::Reply(refusal));
     }
-    let (plan, seed) = match plan::seeded(s, lang, args, s.pace.quiz.idle_limit) {
+    let (plan, seed) = match plan::seeded(s, (lang, guild), args, s.pace.quiz.idle_limit).await? {
         Ok(planned) => planned,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };

@@ -6,6 +6,7 @@ use rand::Rng;
 use crate::catalog::Request;
 use crate::catalog::choice::{self, Names};
 use crate::core::Core;
+use crate::course::model::ItemKind;
 use crate::i18n::t;
 use crate::pack::{Difficulty, Lang};
 use crate::quiz::round::SkipVotes;
@@ -362,20 +363,26 @@ fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>
     }
 }
 
-/// The plan of a round (or an assignment) from `args`, and the seed its questions are drawn
-/// with: the one configured (for tests and replays), else a random one.
-pub fn seeded(
+/// The plan of a round (or an assignment) in `guild` from `args`, without the questions the
+/// server hides, and the seed its questions are drawn with: the one configured (for tests and
+/// replays), else a random one.
+pub async fn seeded(
     s: &Services,
-    lang: Lang,
+    (lang, guild): (Lang, u64),
     args: &StartArgs,
     idle_limit: u32,
-) -> Result<(Plan, u64), Box<Reply>> {
-    let plan = plan(&s.core, lang, args, idle_limit)?;
+) -> Result<Result<(Plan, u64), Box<Reply>>, crate::services::Error> {
+    let mut plan = match plan(&s.core, lang, args, idle_limit) {
+        Ok(plan) => plan,
+        Err(notice) => return Ok(Err(notice)),
+    };
+    let hidden = s.store.hidden_items(guild).await?;
+    plan.settings.excluded = hidden.ids(ItemKind::Question, &plan.pack);
     let seed = s
         .pace
         .quiz_seed
         .unwrap_or_else(|| rand::thread_rng().r#gen());
-    Ok((plan, seed))
+    Ok(Ok((plan, seed)))
 }
 
 #[cfg(test)]

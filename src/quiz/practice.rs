@@ -17,6 +17,7 @@ use super::asked::Shown;
 use super::leitner::{self, Card};
 pub use super::model::Run;
 use crate::core::Core;
+use crate::course::model::{Hidden, ItemKind};
 use crate::i18n::t;
 use crate::interaction::{Invocation, Outcome};
 use crate::pack::{Pack, QuizQuestion};
@@ -52,12 +53,14 @@ impl<'a> Scope<'a> {
     }
 
     /// The eligible questions' ids, new ones in an order fixed by `seed`.
-    pub fn pool(&self, seed: u64) -> Vec<&'a str> {
+    /// The scope's questions in a shuffled order (by `seed`), without those the server hides.
+    pub fn pool(&self, seed: u64, hidden: &Hidden) -> Vec<&'a str> {
         let mut ids: Vec<&str> = self
             .pack
             .questions
             .iter()
             .filter(|q| self.concept.as_ref().is_none_or(|c| q.concepts.contains(c)))
+            .filter(|q| !hidden.hides(ItemKind::Question, &self.pack.id, &q.id))
             .map(|q| q.id.as_str())
             .collect();
         ids.shuffle(&mut StdRng::seed_from_u64(seed));
@@ -91,7 +94,12 @@ pub async fn due(s: &Services, guild: u64, user: u64) -> Result<(usize, Option<i
         return Ok((0, None));
     };
     let boxes = cards_of(s, guild, user).await?;
-    Ok(leitner::due_summary(&boxes, &scope.pool(0), s.clock.unix()))
+    let hidden = s.store.hidden_items(guild).await?;
+    Ok(leitner::due_summary(
+        &boxes,
+        &scope.pool(0, &hidden),
+        s.clock.unix(),
+    ))
 }
 
 /// `/quiz practice [topic]`: the run's first question, or when the next is due.
@@ -126,7 +134,8 @@ pub async fn start(
     };
     let now = s.clock.unix();
     let boxes = cards_of(s, guild, inv.user).await?;
-    let pool = scope.pool(inv.id);
+    let hidden = s.store.hidden_items(guild).await?;
+    let pool = scope.pool(inv.id, &hidden);
     let queue = leitner::queue(&boxes, &pool, &[], now);
     let Some(first) = queue.first().and_then(|id| scope.question(id)) else {
         let (_, next) = leitner::due_summary(&boxes, &pool, now);
@@ -208,7 +217,8 @@ pub async fn answer(
     let boxes = cards_of(s, run.guild, inv.user).await?;
     let asked = s.store.answers_of(run_id, inv.user).await?;
     let asked_ids: Vec<String> = asked.iter().map(|a| a.question_id.clone()).collect();
-    let pool = scope.pool(run_id);
+    let hidden = s.store.hidden_items(run.guild).await?;
+    let pool = scope.pool(run_id, &hidden);
     let queue = leitner::queue(&boxes, &pool, &asked_ids, now);
     let next = queue.first().and_then(|id| scope.question(id));
     match next {

@@ -48,6 +48,8 @@ pub struct Settings {
     /// Points a wrong answer given within [`MASHING`] of the question opening costs (0: no
     /// penalty), taken from the member's next points in the round, never below zero.
     pub penalty: u32,
+    /// Questions the server hides (ids): never drawn.
+    pub excluded: Vec<String>,
 }
 
 /// How members vote to skip a question.
@@ -84,6 +86,7 @@ impl Default for Settings {
             min_players: None,
             skip_votes: SkipVotes::Majority,
             penalty: 0,
+            excluded: Vec::new(),
         }
     }
 }
@@ -330,6 +333,7 @@ impl Round {
         let mut rng = StdRng::seed_from_u64(seed);
         let mut eligible: Vec<&QuizQuestion> = pool
             .iter()
+            .filter(|q| !settings.excluded.contains(&q.id))
             .filter(|q| settings.difficulty.is_none_or(|d| q.difficulty == d))
             .filter(|q| {
                 settings.sections.is_empty()

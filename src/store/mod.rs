@@ -23,6 +23,7 @@ macro_rules! on {
 mod audit;
 mod batch;
 mod class;
+mod course;
 mod daily;
 mod debates;
 mod engine;

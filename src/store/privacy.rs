@@ -117,6 +117,8 @@ impl Store {
                 "DELETE FROM debate_pois WHERE user_id = $1",
                 "DELETE FROM debate_arguments WHERE user_id = $1",
                 "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = $1",
+                // What they hid stays hidden for the server, without their name on it.
+                "UPDATE course_hidden SET hidden_by = NULL WHERE hidden_by = $1",
                 "DELETE FROM daily_suggestions WHERE user_id = $1",
                 // A homework attempt is the member's own round: it goes with its answers,
                 // except that an attempt at an open assignment is kept as a bare fact (see

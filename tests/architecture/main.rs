@@ -115,6 +115,7 @@ const LAYERS: &[&[&str]] = &[
         "debate/class/model",
         "daily/model",
         "lookup/model",
+        "course/model",
     ],
     &["interaction/custom_id", "reply", "outbox/api"],
     &["interaction", "core", "cards", "render", "catalog"],
@@ -130,7 +131,7 @@ const LAYERS: &[&[&str]] = &[
         "telemetry",
         "services",
     ],
-    &["lookup", "quiz", "debate", "daily", "privacy", "audit"],
+    &["lookup", "quiz", "debate", "daily", "course", "privacy", "audit"],
     &["preview", "discord", "ops", "app", "cli"],
 ];
 

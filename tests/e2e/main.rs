@@ -37,6 +37,7 @@ mod support;
 
 mod charts;
 mod cli;
+mod course;
 mod daily;
 mod debates;
 mod discord;

@@ -2,6 +2,7 @@
 //! the feature's function called, its outcome sent. Names and descriptions in both languages
 //! come from the catalog and the Fluent files.
 
+mod course;
 mod daily;
 mod debate;
 mod kit;
@@ -30,6 +31,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         privacy::privacy(),
         privacy::audit(),
         lookup::lookups(),
+        course::course(),
         lookup::help(),
     ]
 }

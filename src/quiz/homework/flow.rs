@@ -92,7 +92,7 @@ pub async fn assign(
         Ok(at) => at.as_second(),
         Err(e) => return Ok(cards::due_notice(e, "assign", &args.due, lang).into()),
     };
-    let (plan, seed) = match plan::seeded(s, lang, &args.start, 2) {
+    let (plan, seed) = match plan::seeded(s, (lang, guild), &args.start, 2).await? {
         Ok(planned) => planned,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };

@@ -1,0 +1,64 @@
+//! `/course`: thin poise functions handing over to `course`.
+
+use poise::serenity_prelude as serenity;
+
+use super::kit::{Plan, hand};
+use crate::course::{self, CourseCommand};
+use crate::discord::{Context, Error};
+
+/// What your class sees of the study pack.
+#[poise::command(
+    slash_command,
+    guild_only,
+    default_member_permissions = "MANAGE_MESSAGES",
+    subcommands("course_hide", "course_show", "course_hidden")
+)]
+pub async fn course(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+async fn run(ctx: Context<'_>, cmd: CourseCommand) -> Result<(), Error> {
+    hand(ctx, Plan::PRIVATE, move |s, inv| async move {
+        course::command(&s, &inv, cmd).await
+    })
+    .await
+}
+
+/// Hide a question, prompt or motion from this server's class.
+#[poise::command(slash_command, rename = "hide")]
+pub async fn course_hide(
+    ctx: Context<'_>,
+    #[autocomplete = "items"]
+    #[max_length = 100]
+    item: String,
+) -> Result<(), Error> {
+    run(ctx, CourseCommand::Hide { item }).await
+}
+
+/// Show a hidden question, prompt or motion again.
+#[poise::command(slash_command, rename = "show")]
+pub async fn course_show(
+    ctx: Context<'_>,
+    #[autocomplete = "items"]
+    #[max_length = 100]
+    item: String,
+) -> Result<(), Error> {
+    run(ctx, CourseCommand::Show { item }).await
+}
+
+/// List what this server hides.
+#[poise::command(slash_command, rename = "hidden", user_cooldown = 2)]
+pub async fn course_hidden(ctx: Context<'_>) -> Result<(), Error> {
+    run(ctx, CourseCommand::Hidden).await
+}
+
+/// The questions, prompts and motions whose id or text holds what the teacher typed.
+async fn items(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let core = &ctx.data().services.core;
+    let lang = core.lang_for(ctx.locale());
+    let choices = course::suggestions(core, partial, lang)
+        .into_iter()
+        .map(|(name, value)| serenity::AutocompleteChoice::new(name, value))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}

@@ -1,0 +1,193 @@
+//! The teacher's course, end to end: what a server's class sees of the shipped pack. A hidden
+//! question is never asked (a round from its section asks the others, and none when all are
+//! hidden), a hidden prompt cannot be queued, a hidden motion cannot be debated; only teachers
+//! hide and show, `/course hidden` lists what is hidden in both languages, and showing brings
+//! an item back.
+
+use serde_json::{Value, json};
+
+use crate::app::{TestApp, next};
+use crate::fake::{
+    FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, in_guild, string_option, subcommand,
+};
+use crate::support::{TEACHER, core, opt, teacher_quiz, title, wait_posts};
+
+/// `/course <sub>` by `user` with `perms`, in `locale`; Aura's answer.
+async fn course(
+    fake: &FakeDiscord,
+    (user, perms): (u64, u64),
+    locale: &str,
+    sub: &str,
+    options: Value,
+) -> Value {
+    let payload = subcommand(next(), user, locale, "course", sub, options);
+    let cb = fake.interact(in_guild(payload, perms, &[])).await;
+    assert_eq!(cb.status, 204, "/course {sub}: {}", cb.body);
+    assert_eq!(cb.body["data"]["flags"], 64, "private: {}", cb.body);
+    cb.body
+}
+
+fn item(value: &str) -> Value {
+    json!([string_option("item", value)])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hidden_item_is_never_drawn_and_comes_back_when_shown() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let core = core();
+    let pack = &core.library.packs[0];
+    // A section with at least three questions.
+    let mut by_section: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for q in &pack.questions {
+        if let Some(section) = q.section.as_deref() {
+            by_section.entry(section).or_default().push(q.id.as_str());
+        }
+    }
+    let (section, ids) = by_section
+        .iter()
+        .find(|(_, ids)| ids.len() >= 3)
+        .expect("a section with three questions");
+    let value = |id: &str| format!("question:{}:{id}", pack.id);
+    let teacher = (TEACHER, MANAGE_MESSAGES);
+
+    // Students cannot hide.
+    let refused = course(
+        &fake,
+        (next(), MEMBER),
+        "en-US",
+        "hide",
+        item(&value(ids[0])),
+    )
+    .await;
+    assert!(refused.to_string().contains("permission"), "{refused}");
+
+    // All but one of the section's questions hidden: a round from it asks just that one.
+    for id in &ids[1..] {
+        let hidden = course(&fake, teacher, "en-US", "hide", item(&value(id))).await;
+        assert!(
+            hidden
+                .to_string()
+                .contains("Hidden from this server's class"),
+            "{hidden}"
+        );
+    }
+    let again = course(&fake, teacher, "en-US", "hide", item(&value(ids[1]))).await;
+    assert!(again.to_string().contains("already hidden"), "{again}");
+    let round = json!([
+        opt("section", json!(section)),
+        opt("questions", json!(10)),
+        opt("mode", json!(1))
+    ]);
+    teacher_quiz(&fake, "start", round.clone()).await;
+    let posts = wait_posts(&fake, 1).await;
+    assert!(
+        title(&posts[0]).contains("Question 1 of 1"),
+        "{}",
+        title(&posts[0])
+    );
+    teacher_quiz(&fake, "stop", json!([])).await;
+
+    // The last one hidden too (by its bare id): no round from that section.
+    course(&fake, teacher, "en-US", "hide", item(ids[0])).await;
+    let none = teacher_quiz(&fake, "start", round.clone()).await;
+    assert_eq!(none["data"]["flags"], 64, "{none}");
+
+    // The list, in both languages.
+    let listed = course(&fake, teacher, "en-US", "hidden", json!([]))
+        .await
+        .to_string();
+    assert!(
+        listed.contains(&format!("{} items are hidden", ids.len())),
+        "{listed}"
+    );
+    for id in ids.iter() {
+        assert!(listed.contains(&format!("`{id}`")), "{listed}");
+    }
+    let daftar = course(
+        &fake,
+        (TEACHER + 1, MANAGE_MESSAGES),
+        "id",
+        "hidden",
+        json!([]),
+    )
+    .await
+    .to_string();
+    assert!(daftar.contains("Disembunyikan di server ini"), "{daftar}");
+
+    // Shown again: the round asks it.
+    let shown = course(&fake, teacher, "en-US", "show", item(&value(ids[0]))).await;
+    assert!(shown.to_string().contains("Shown again"), "{shown}");
+    teacher_quiz(&fake, "start", round).await;
+    let posts = wait_posts(&fake, 3).await;
+    assert!(
+        title(&posts[2]).contains("Question 1 of 1"),
+        "{}",
+        title(&posts[2])
+    );
+    teacher_quiz(&fake, "stop", json!([])).await;
+
+    // A hidden prompt cannot be queued for the daily post; a hidden motion cannot be debated.
+    let prompt = &pack.prompts[0].id;
+    course(
+        &fake,
+        teacher,
+        "en-US",
+        "hide",
+        item(&format!("prompt:{}:{prompt}", pack.id)),
+    )
+    .await;
+    let setup = subcommand(
+        next(),
+        77,
+        "en-US",
+        "daily",
+        "setup",
+        json!([
+            string_option("time", "08:00"),
+            string_option("timezone", "UTC")
+        ]),
+    );
+    let setup = crate::fake::with_channel(setup, "channel", "700000000000000011");
+    fake.interact(in_guild(setup, MANAGE_GUILD, &[])).await;
+    let queue = subcommand(
+        next(),
+        77,
+        "en-US",
+        "daily",
+        "queue",
+        json!([string_option("next", prompt)]),
+    );
+    let cb = fake.interact(in_guild(queue, MANAGE_GUILD, &[])).await;
+    let answered = crate::support::answered(&fake, &cb).await;
+    assert_eq!(answered["data"]["flags"], 64, "{answered}");
+    assert!(
+        answered.to_string().contains("There is no item"),
+        "{answered}"
+    );
+    let motion = &pack.motions[0].id;
+    course(
+        &fake,
+        teacher,
+        "en-US",
+        "hide",
+        item(&format!("motion:{}:{motion}", pack.id)),
+    )
+    .await;
+    let start = subcommand(
+        next(),
+        next(),
+        "en-US",
+        "debate",
+        "start",
+        json!([string_option("motion", motion)]),
+    );
+    let cb = fake.interact(in_guild(start, MEMBER, &[])).await;
+    assert_eq!(cb.body["data"]["flags"], 64, "{}", cb.body);
+    assert!(
+        cb.body.to_string().contains("hidden that motion"),
+        "{}",
+        cb.body
+    );
+    bot.stop().await;
+}

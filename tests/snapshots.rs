@@ -481,6 +481,13 @@ fn homework_cards_in_both_languages() {
         };
         let open = assignment_card(&a, lang);
         pin("homework_assignment", lang, aura::render::to_text(&open));
+        for (name, hour) in [
+            ("homework_reminder_day", false),
+            ("homework_reminder_hour", true),
+        ] {
+            let reminder = aura::quiz::view::homework::reminder(&a, hour);
+            pin(name, lang, aura::render::to_text(&reminder));
+        }
         let (q, shown) = a.question(&core, 2).expect("question 2");
         let asked = question_card(
             &a,

@@ -950,3 +950,6 @@ help-example-course = /course hidden
 help-example-course-hide = /course hide item:question:benjamin:tf-aura-vibe
 help-example-course-show = /course show item:question:benjamin:tf-aura-vibe
 help-example-course-hidden = /course hidden
+homework-reminder-title = ⏰ Homework #{ $number }: a reminder
+homework-reminder-day = Homework #{ $number } ({ $questions } questions) is due { $left }, on { $due }. Not started yet? Press **Start**: you answer privately, at your own pace.
+homework-reminder-hour = One hour left: homework #{ $number } closes { $left } ({ $due }). Press **Start** to answer now, or finish what you began.

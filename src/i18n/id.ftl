@@ -897,3 +897,6 @@ help-example-course = /kursus tersembunyi
 help-example-course-hide = /kursus sembunyikan butir:question:benjamin:tf-aura-vibe
 help-example-course-show = /kursus tampilkan butir:question:benjamin:tf-aura-vibe
 help-example-course-hidden = /kursus tersembunyi
+homework-reminder-title = ⏰ PR #{ $number }: pengingat
+homework-reminder-day = PR #{ $number } ({ $questions } soal) berakhir { $left }, pada { $due }. Belum mulai? Tekan **Mulai**: kamu menjawab secara pribadi, sesuai kecepatanmu.
+homework-reminder-hour = Tinggal satu jam: PR #{ $number } ditutup { $left } ({ $due }). Tekan **Mulai** untuk menjawab sekarang, atau selesaikan yang sudah kamu mulai.

@@ -224,6 +224,45 @@ impl Store {
         })
     }
 
+    /// Open assignments due within a day of `now` whose channel has not had the reminder due
+    /// now (a day before, then an hour before): each with the reminder it wants (1: the day's,
+    /// 2: the hour's).
+    pub async fn homework_to_remind(&self, now: i64) -> Result<Vec<(Assignment, u8)>, StoreError> {
+        on!(&self.pool, |db| {
+            let rows = sqlx::query(
+                "SELECT * FROM homework WHERE closed_at IS NULL AND due_at > $1
+                 AND due_at <= $1 + 86400
+                 AND reminded < CASE WHEN due_at <= $1 + 3600 THEN 2 ELSE 1 END
+                 ORDER BY due_at",
+            )
+            .bind(now)
+            .fetch_all(db)
+            .await?;
+            rows.iter()
+                .map(|r| {
+                    let a = assignment(r)?;
+                    let wanted = if a.due_at - now <= 3600 { 2 } else { 1 };
+                    Ok((a, wanted))
+                })
+                .collect()
+        })
+    }
+
+    /// Claims reminder `level` of an open assignment: `true` for the one process (and the one
+    /// sweep) that is to post it.
+    pub async fn claim_reminder(&self, id: u64, level: u8) -> Result<bool, StoreError> {
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "UPDATE homework SET reminded = $2 WHERE id = $1 AND reminded < $2 AND closed_at IS NULL",
+            )
+            .bind(id.to_string())
+            .bind(i64::from(level))
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() > 0)
+        })
+    }
+
     /// Closes an assignment (`by`: the teacher closing it early) and ends its unfinished
     /// attempts; `false` when it was already closed, so only one closer announces it.
     pub async fn close_homework(
@@ -284,7 +323,8 @@ impl Store {
     pub async fn extend_homework(&self, id: u64, due: i64) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
             let done =
-                sqlx::query("UPDATE homework SET due_at = $1 WHERE id = $2 AND closed_at IS NULL")
+                // A new due time earns its reminders again.
+                sqlx::query("UPDATE homework SET due_at = $1, reminded = 0 WHERE id = $2 AND closed_at IS NULL")
                     .bind(due)
                     .bind(id.to_string())
                     .execute(db)

@@ -131,7 +131,9 @@ const LAYERS: &[&[&str]] = &[
         "telemetry",
         "services",
     ],
-    &["lookup", "quiz", "debate", "daily", "course", "privacy", "audit"],
+    &[
+        "lookup", "quiz", "debate", "daily", "course", "privacy", "audit",
+    ],
     &["preview", "discord", "ops", "app", "cli"],
 ];
 

@@ -639,3 +639,90 @@ async fn an_indonesian_classs_closed_assignment_says_so_without_its_start_button
     bot.stop().await;
     let _ = std::fs::remove_file(&state);
 }
+
+/// The posts in the class channel that are homework reminders.
+fn reminders(fake: &FakeDiscord) -> Vec<Posted> {
+    fake.posted_in(CHANNEL_ID)
+        .into_iter()
+        .filter(|m| title(m).starts_with('⏰'))
+        .collect()
+}
+
+/// An assignment due in two days reminds its channel once a day before and once an hour
+/// before, with its Start button and pinging nobody; one set three hours before it is due gets
+/// no "due tomorrow", only the hour's reminder; an Indonesian class reads them in Indonesian.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reminders_come_a_day_and_an_hour_before_once_each() {
+    let (options, clock) = Options::with_clock();
+    clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    let assign = |due: &str| {
+        json!([
+            opt("due", json!(due)),
+            opt("timezone", json!("UTC")),
+            opt("questions", json!(2)),
+        ])
+    };
+    teacher(&fake, "assign", assign("2026-12-03 18:00")).await;
+    // Another teacher (each has their own cooldown), in an Indonesian client.
+    let other = TEACHER + 1;
+    let second = quiz(
+        &fake,
+        other,
+        MANAGE_MESSAGES,
+        "id",
+        "assign",
+        assign("2026-12-01 08:00"),
+    )
+    .await;
+    assert!(second.to_string().contains("PR #2"), "{second}");
+    let settle = || tokio::time::sleep(Duration::from_millis(800));
+    settle().await;
+    assert!(
+        reminders(&fake).is_empty(),
+        "nothing is due within a day yet"
+    );
+    // 07:10: the Indonesian assignment (#2) is due within the hour.
+    clock.set("2026-12-01T07:10:00Z".parse().expect("instant"));
+    settle().await;
+    let got = reminders(&fake);
+    let titles: Vec<String> = fake.posted_in(CHANNEL_ID).iter().map(title).collect();
+    assert_eq!(got.len(), 1, "{titles:?}");
+    let hour = got[0].body.to_string();
+    assert!(
+        hour.contains("PR #2") && hour.contains("Tinggal satu jam"),
+        "{hour}"
+    );
+    assert!(hour.contains("aura:hw-start:"), "{hour}");
+    assert_eq!(
+        got[0].body["allowed_mentions"]["parse"],
+        json!([]),
+        "{hour}"
+    );
+    // The next day, 23 hours before #1: its day reminder, once.
+    clock.set("2026-12-02T19:00:00Z".parse().expect("instant"));
+    settle().await;
+    settle().await;
+    let got = reminders(&fake);
+    assert_eq!(got.len(), 2, "{got:?}");
+    let day = got[1].body.to_string();
+    assert!(
+        day.contains("Homework #1") && day.contains("is due <t:"),
+        "{day}"
+    );
+    // 17:30 on the day: the hour's reminder, once.
+    clock.set("2026-12-03T17:30:00Z".parse().expect("instant"));
+    settle().await;
+    settle().await;
+    let got = reminders(&fake);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got[2].body.to_string().contains("One hour left"),
+        "{}",
+        got[2].body
+    );
+    bot.stop().await;
+    let _ = std::fs::remove_file(&state);
+}

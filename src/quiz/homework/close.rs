@@ -3,6 +3,7 @@
 //! way one compare-and-set in the store decides who closes it, so its message is edited and
 //! the class's summary posted exactly once, even with several processes. A summary Discord
 //! did not accept stays pending and is tried again by the sweep (found in the channel first).
+//! The same sweep reminds the channel a day and an hour before an assignment is due.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -54,6 +55,27 @@ pub async fn sweep(s: &Services) -> Result<(), Error> {
         }
     }
     s.store.end_stray_attempts(now).await?;
+    remind(s, now).await
+}
+
+/// Reminds each open assignment's channel a day and an hour before it is due, once each,
+/// pinging nobody; a reminder whose moment had passed when the assignment was set (homework
+/// due in three hours gets no "due tomorrow") is claimed without a post. A post Discord
+/// refuses is logged, not tried again: the next reminder or the summary follows.
+async fn remind(s: &Services, now: i64) -> Result<(), Error> {
+    for (a, level) in s.store.homework_to_remind(now).await? {
+        if !s.pace.shards.owns(Some(a.guild)) || !s.store.claim_reminder(a.id, level).await? {
+            continue;
+        }
+        let before = if level >= 2 { 3600 } else { 86_400 };
+        if a.created_at > a.due_at - before {
+            continue;
+        }
+        let card = cards::reminder(&a, level >= 2);
+        if let Err(e) = s.outbox.post(a.channel, &Message::from(card)).await {
+            tracing::warn!(homework = a.id, error = %e, "could not post a homework reminder");
+        }
+    }
     Ok(())
 }
 

@@ -35,6 +35,37 @@ pub fn decimal(x: f64, lang: Lang) -> String {
     }
 }
 
+/// A reminder in the assignment's channel a day (or, `hour`, an hour) before it is due, in
+/// the class's language, with the assignment's own Start button; it names nobody.
+pub fn reminder(a: &Assignment, hour: bool) -> Reply {
+    let lang = a.lang;
+    let key = if hour {
+        "homework-reminder-hour"
+    } else {
+        "homework-reminder-day"
+    };
+    let text = tr(
+        lang,
+        key,
+        &[
+            ("number", &(a.number as usize)),
+            ("due", &full(a.due_at)),
+            ("left", &relative(a.due_at)),
+            ("questions", &a.questions.len()),
+        ],
+    );
+    Reply {
+        title: Some(titled("homework-reminder-title", a, lang)),
+        text,
+        accent: Accent::Benjamin,
+        ..Reply::default()
+    }
+    .button(
+        CustomId::HomeworkStart { homework: a.id },
+        t(lang, "button-homework-start"),
+    )
+}
+
 /// The assignment message: how many questions, when it is due (or closed), the time limit,
 /// and, while open, the Start button.
 pub fn assignment_card(a: &Assignment, lang: Lang) -> Reply {

@@ -337,3 +337,36 @@ async fn erasing_does_not_buy_a_retake_of_an_open_assignment() {
     );
     assert_eq!(s.homework_attempt(2, 7).await.unwrap(), None);
 }
+
+/// An assignment wants its day's reminder within a day of its due time and its hour's within
+/// the hour; each is claimed once; a new due time earns them again; a closed one wants none.
+#[tokio::test]
+async fn reminders_are_claimed_once_each_and_again_after_an_extension() {
+    let s = Store::in_memory().await.unwrap();
+    let due = 200_000;
+    s.create_homework(&sample(1, 10, due), 100).await.unwrap();
+    let wanted = |at: i64| {
+        let s = s.clone();
+        async move {
+            s.homework_to_remind(at)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|(a, level)| (a.id, level))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert!(wanted(due - 90_000).await.is_empty(), "more than a day before");
+    assert_eq!(wanted(due - 80_000).await, [(1, 1)]);
+    assert!(s.claim_reminder(1, 1).await.unwrap());
+    assert!(!s.claim_reminder(1, 1).await.unwrap(), "claimed once");
+    assert!(wanted(due - 80_000).await.is_empty());
+    assert_eq!(wanted(due - 600).await, [(1, 2)]);
+    assert!(s.claim_reminder(1, 2).await.unwrap());
+    assert!(wanted(due - 600).await.is_empty());
+    // Extended by a day: both reminders again.
+    assert!(s.extend_homework(1, due + 86_400).await.unwrap());
+    assert_eq!(wanted(due + 600).await, [(1, 1)]);
+    assert!(s.close_homework(1, due + 600, Some(30)).await.unwrap());
+    assert!(wanted(due + 86_000).await.is_empty(), "closed");
+}

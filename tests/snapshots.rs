@@ -209,6 +209,28 @@ fn the_hidden_items_card_in_both_languages() {
     }
 }
 
+/// The reading plan as staff see it (`/course plan`), in week 2, in both languages.
+#[test]
+fn the_reading_plan_card_in_both_languages() {
+    use aura::course::model::ReadingPlan;
+    let core = core();
+    let mut plan = ReadingPlan {
+        start: "2026-09-07".into(),
+        zone: "Asia/Jakarta".into(),
+        ..ReadingPlan::default()
+    };
+    plan.weeks.insert(1, vec!["preface".into(), "i".into()]);
+    plan.weeks.insert(2, vec!["ii".into(), "iii".into()]);
+    plan.weeks.insert(5, vec!["x".into()]);
+    let now = "2026-09-14T03:00:00Z".parse().expect("instant");
+    for lang in Lang::ALL {
+        let card = aura::course::plan::card(&core, &plan, now, lang);
+        pin("course_plan", lang, aura::render::to_text(&card));
+        let unset = aura::course::plan::card(&core, &ReadingPlan::default(), now, lang);
+        pin("course_plan_unset", lang, aura::render::to_text(&unset));
+    }
+}
+
 #[test]
 fn unknown_commands_and_options_list_what_exists() {
     let core = core();

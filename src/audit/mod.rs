@@ -66,6 +66,8 @@ pub enum Action {
         pings: bool,
     },
     GradebookDownloaded,
+    /// The reading plan changed.
+    ReadingPlan,
     /// A shipped item hidden from the server's class, or shown again (`kind:pack:id`).
     CourseItem {
         item: String,
@@ -173,6 +175,7 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             &[actor],
         ),
         Action::GradebookDownloaded => tr(lang, "audit-gradebook", &[actor]),
+        Action::ReadingPlan => tr(lang, "audit-reading-plan", &[actor]),
         Action::CourseItem { item, hidden } => tr(
             lang,
             if *hidden {

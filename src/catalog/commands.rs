@@ -510,6 +510,17 @@ pub const COMMANDS: &[CommandSpec] = &[
                 )],
             ),
             sub("hidden", "tersembunyi", "cmd-course-hidden", &[]),
+            sub(
+                "plan",
+                "rencana",
+                "cmd-course-plan",
+                &[
+                    opt("start", "mulai", false, N, "opt-course-start"),
+                    opt("timezone", "zona_waktu", false, N, "opt-course-timezone"),
+                    opt("week", "pekan", false, N, "opt-course-week"),
+                    opt("sections", "bagian", false, N, "opt-course-sections"),
+                ],
+            ),
         ],
     },
     CommandSpec {

@@ -3,9 +3,11 @@
 //! the class has not reached, a prompt or a motion (`/course hide`), show it again (`/course
 //! show`) and list what is hidden (`/course hidden`); every change is audited. A hidden item
 //! is never drawn: not for quiz rounds, homework, practice, daily posts or a debate's motion
-//! (the features read [`model::Hidden`] from the store where they draw).
+//! (the features read [`model::Hidden`] from the store where they draw). The reading plan
+//! ([`plan`]) says what the class reads each week.
 
 pub mod model;
+pub mod plan;
 
 use crate::audit::{self, Action};
 use crate::core::Core;
@@ -23,6 +25,7 @@ pub enum CourseCommand {
     Hide { item: String },
     Show { item: String },
     Hidden,
+    Plan(plan::PlanArgs),
 }
 
 /// One shipped item: its kind, pack, id and text in `lang`.
@@ -127,6 +130,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: CourseCommand) -> Resu
             let hidden = s.store.hidden_items(guild).await?;
             return Ok(hidden_card(&s.core, &hidden, lang).into());
         }
+        CourseCommand::Plan(args) => return plan::command(s, inv, guild, args).await,
         CourseCommand::Hide { item } => (item, true),
         CourseCommand::Show { item } => (item, false),
     };

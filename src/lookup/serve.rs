@@ -14,6 +14,7 @@ use crate::cards::delete_button;
 use crate::catalog::Request;
 use crate::i18n::tr;
 use crate::interaction::Invocation;
+use crate::pack::Lang;
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 
@@ -40,6 +41,9 @@ pub async fn answer(s: &Services, inv: &Invocation, req: &Request) -> Result<Rep
         // A notice (a typo, nothing found): the member's alone already.
         return Ok(reply);
     }
+    if req.command.name == "section" {
+        ahead(s, guild, &mut reply, (now, lang)).await;
+    }
     let entry = reply.about.clone();
     let verdict = gate.admit(
         &rules,
@@ -60,6 +64,25 @@ pub async fn answer(s: &Services, inv: &Invocation, req: &Request) -> Result<Rep
     Ok(reply)
 }
 
+/// A section card for a section the class reads later by its reading plan says in which
+/// week, without hiding anything (a store that cannot answer adds nothing).
+async fn ahead(s: &Services, guild: u64, reply: &mut Reply, (now, lang): (i64, Lang)) {
+    let Some(section) = reply.about.as_deref().and_then(|a| a.rsplit(':').next()) else {
+        return;
+    };
+    let Ok(plan) = s.store.reading_plan(guild).await else {
+        return;
+    };
+    let at = jiff::Timestamp::from_second(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let (Some(week), Some(current)) = (plan.week_of(section), plan.current_week(at)) else {
+        return;
+    };
+    if i64::from(week) > current {
+        let note = tr(lang, "section-not-reached", &[("week", &(week as usize))]);
+        reply.text = format!("-# {note}\n\n{}", reply.text);
+    }
+}
+
 /// The server's rules: kept for a while, read from the store otherwise. A store that cannot
 /// answer leaves lookups as they are without rules (logged), never unanswered.
 async fn rules(s: &Services, gate: &Gate, guild: u64, now: i64) -> Arc<LookupRules> {
@@ -78,7 +101,7 @@ async fn rules(s: &Services, gate: &Gate, guild: u64, now: i64) -> Arc<LookupRul
 /// The line under a private answer saying why the channel did not see it (none in a channel
 /// that answers only privately: that is what it always does). Times are Discord's own
 /// relative timestamps, shown in each member's language and time.
-fn why_line(why: Why, lang: crate::pack::Lang, now: i64) -> Option<String> {
+fn why_line(why: Why, lang: Lang, now: i64) -> Option<String> {
     let at = |secs: i64| format!("<t:{}:R>", now + secs);
     Some(match why {
         Why::PrivateChannel => return None,

@@ -133,7 +133,7 @@ pub fn practice(core: &Core, lang: crate::pack::Lang, topic: Option<&str>) -> Re
     let Some(scope) = scope else {
         return Reply::notice(t(lang, "quiz-no-questions"));
     };
-    let pool = scope.pool(1, &Default::default());
+    let pool = scope.pool(1, (&Default::default(), &[]));
     let Some(first) = pool.first().and_then(|id| scope.question(id)) else {
         return Reply::notice(t(lang, "quiz-no-questions"));
     };

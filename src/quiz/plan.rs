@@ -291,7 +291,7 @@ const MAX_WEIGHT: u32 = 5;
 /// Reads sections as a teacher writes them: `III`, `I–V`, `1-5`, `III, X, epilogue`, and a
 /// mix with weights, `II*3, V` (a question of section II three times as likely to be drawn as
 /// one of V). Each section id appears as many times as its weight (the highest given).
-fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>), Box<Reply>> {
+pub fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>), Box<Reply>> {
     let unknown = |part: &str, guesses: Vec<crate::search::Hit>| {
         Box::new(crate::cards::not_found(
             core,
@@ -364,20 +364,40 @@ fn sections(core: &Core, lang: Lang, input: &str) -> Result<(String, Vec<String>
 }
 
 /// The plan of a round (or an assignment) in `guild` from `args`, without the questions the
-/// server hides, and the seed its questions are drawn with: the one configured (for tests and
-/// replays), else a random one.
+/// server hides and, unless `section:` names its own (`all`: the whole essay), from the
+/// sections its class has read so far by its reading plan (when they hold questions for the
+/// other options); and the seed its questions are drawn with: the one configured (for tests
+/// and replays), else a random one.
 pub async fn seeded(
     s: &Services,
     (lang, guild): (Lang, u64),
     args: &StartArgs,
     idle_limit: u32,
 ) -> Result<Result<(Plan, u64), Box<Reply>>, crate::services::Error> {
-    let mut plan = match plan(&s.core, lang, args, idle_limit) {
+    let everything = args
+        .section
+        .as_deref()
+        .is_some_and(|v| ["all", "semua"].contains(&v.trim().to_lowercase().as_str()));
+    let mut args = args.clone();
+    if everything {
+        args.section = None;
+    }
+    let mut plan = match plan(&s.core, lang, &args, idle_limit) {
         Ok(plan) => plan,
         Err(notice) => return Ok(Err(notice)),
     };
     let hidden = s.store.hidden_items(guild).await?;
     plan.settings.excluded = hidden.ids(ItemKind::Question, &plan.pack);
+    if args.section.is_none() && !everything {
+        let reading = s.store.reading_plan(guild).await?;
+        let read = reading.read_so_far(s.clock.now());
+        if !read.is_empty() {
+            let all = std::mem::replace(&mut plan.settings.sections, read);
+            if plan.round(&s.core, 0).is_none() {
+                plan.settings.sections = all;
+            }
+        }
+    }
     let seed = s
         .pace
         .quiz_seed

@@ -52,15 +52,16 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// The eligible questions' ids, new ones in an order fixed by `seed`.
-    /// The scope's questions in a shuffled order (by `seed`), without those the server hides.
-    pub fn pool(&self, seed: u64, hidden: &Hidden) -> Vec<&'a str> {
+    /// The scope's questions in a shuffled order (by `seed`), without those the server hides
+    /// and, given `read` (the sections the class has read by its plan), on those sections.
+    pub fn pool(&self, seed: u64, (hidden, read): (&Hidden, &[String])) -> Vec<&'a str> {
         let mut ids: Vec<&str> = self
             .pack
             .questions
             .iter()
             .filter(|q| self.concept.as_ref().is_none_or(|c| q.concepts.contains(c)))
             .filter(|q| !hidden.hides(ItemKind::Question, &self.pack.id, &q.id))
+            .filter(|q| read.is_empty() || q.section.as_ref().is_some_and(|s| read.contains(s)))
             .map(|q| q.id.as_str())
             .collect();
         ids.shuffle(&mut StdRng::seed_from_u64(seed));
@@ -87,6 +88,21 @@ async fn cards_of(
     Ok(leitner::resume(&kept, &running))
 }
 
+/// What the server lets practice draw: the questions it hides and, when `by_plan` (no topic
+/// asked), the sections its class has read by its reading plan (empty: all).
+async fn reach(s: &Services, guild: u64, by_plan: bool) -> Result<(Hidden, Vec<String>), Error> {
+    let hidden = s.store.hidden_items(guild).await?;
+    let read = if by_plan {
+        s.store
+            .reading_plan(guild)
+            .await?
+            .read_so_far(s.clock.now())
+    } else {
+        Vec::new()
+    };
+    Ok((hidden, read))
+}
+
 /// How many questions of the server's first pack are due for a member now, and when the next
 /// one not yet due comes due (for `/quiz me`).
 pub async fn due(s: &Services, guild: u64, user: u64) -> Result<(usize, Option<i64>), Error> {
@@ -94,12 +110,9 @@ pub async fn due(s: &Services, guild: u64, user: u64) -> Result<(usize, Option<i
         return Ok((0, None));
     };
     let boxes = cards_of(s, guild, user).await?;
-    let hidden = s.store.hidden_items(guild).await?;
-    Ok(leitner::due_summary(
-        &boxes,
-        &scope.pool(0, &hidden),
-        s.clock.unix(),
-    ))
+    let (hidden, read) = reach(s, guild, true).await?;
+    let pool = scope.pool(0, (&hidden, &read));
+    Ok(leitner::due_summary(&boxes, &pool, s.clock.unix()))
 }
 
 /// `/quiz practice [topic]`: the run's first question, or when the next is due.
@@ -111,6 +124,7 @@ pub async fn start(
 ) -> Result<Outcome, Error> {
     let (core, lang) = (&s.core, inv.lang);
     let topic = topic.filter(|t| !t.trim().is_empty());
+    let by_plan = topic.is_none();
     let scope = match &topic {
         Some(_) => {
             let args = StartArgs {
@@ -134,8 +148,8 @@ pub async fn start(
     };
     let now = s.clock.unix();
     let boxes = cards_of(s, guild, inv.user).await?;
-    let hidden = s.store.hidden_items(guild).await?;
-    let pool = scope.pool(inv.id, &hidden);
+    let (hidden, read) = reach(s, guild, by_plan).await?;
+    let pool = scope.pool(inv.id, (&hidden, &read));
     let queue = leitner::queue(&boxes, &pool, &[], now);
     let Some(first) = queue.first().and_then(|id| scope.question(id)) else {
         let (_, next) = leitner::due_summary(&boxes, &pool, now);
@@ -217,8 +231,13 @@ pub async fn answer(
     let boxes = cards_of(s, run.guild, inv.user).await?;
     let asked = s.store.answers_of(run_id, inv.user).await?;
     let asked_ids: Vec<String> = asked.iter().map(|a| a.question_id.clone()).collect();
-    let hidden = s.store.hidden_items(run.guild).await?;
-    let pool = scope.pool(run_id, &hidden);
+    let (hidden, read) = reach(
+        s,
+        run.guild,
+        run.topic.as_deref() == Some(scope.pack.id.as_str()),
+    )
+    .await?;
+    let pool = scope.pool(run_id, (&hidden, &read));
     let queue = leitner::queue(&boxes, &pool, &asked_ids, now);
     let next = queue.first().and_then(|id| scope.question(id));
     match next {

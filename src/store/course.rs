@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{Store, StoreError};
-use crate::course::model::{Hidden, ItemKind};
+use crate::course::model::{Hidden, ItemKind, ReadingPlan};
 
 impl Store {
     /// The items a server hides.
@@ -64,6 +64,46 @@ impl Store {
     }
 }
 
+impl Store {
+    /// A server's reading plan (empty when staff set none).
+    pub async fn reading_plan(&self, guild: u64) -> Result<ReadingPlan, StoreError> {
+        on!(&self.reader, |db| {
+            let row: Option<(String, String, String)> =
+                sqlx::query_as("SELECT start, zone, weeks FROM course_plans WHERE guild_id = $1")
+                    .bind(guild.to_string())
+                    .fetch_optional(db)
+                    .await?;
+            let Some((start, zone, weeks)) = row else {
+                return Ok(ReadingPlan::default());
+            };
+            let weeks = serde_json::from_str(&weeks).map_err(|_| StoreError::Corrupt {
+                column: "weeks",
+                value: weeks,
+            })?;
+            Ok(ReadingPlan { start, zone, weeks })
+        })
+    }
+
+    /// Stores a server's reading plan whole.
+    pub async fn set_reading_plan(&self, guild: u64, plan: &ReadingPlan) -> Result<(), StoreError> {
+        let weeks = serde_json::to_string(&plan.weeks).unwrap_or_else(|_| "{}".into());
+        on!(&self.pool, |db| {
+            sqlx::query(
+                "INSERT INTO course_plans (guild_id, start, zone, weeks) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (guild_id) DO UPDATE SET start = excluded.start,
+                     zone = excluded.zone, weeks = excluded.weeks",
+            )
+            .bind(guild.to_string())
+            .bind(&plan.start)
+            .bind(&plan.zone)
+            .bind(&weeks)
+            .execute(db)
+            .await?;
+            Ok(())
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +135,24 @@ mod tests {
                 .unwrap()
                 .hides(ItemKind::Question, "benjamin", "q1")
         );
+    }
+
+    #[tokio::test]
+    async fn a_reading_plan_is_kept_whole() {
+        let s = Store::in_memory().await.unwrap();
+        assert_eq!(s.reading_plan(5).await.unwrap(), ReadingPlan::default());
+        let mut plan = ReadingPlan {
+            start: "2026-09-07".into(),
+            zone: "Asia/Jakarta".into(),
+            ..ReadingPlan::default()
+        };
+        plan.weeks.insert(1, vec!["preface".into(), "i".into()]);
+        plan.weeks.insert(3, vec!["ii".into()]);
+        s.set_reading_plan(5, &plan).await.unwrap();
+        assert_eq!(s.reading_plan(5).await.unwrap(), plan);
+        plan.weeks.remove(&3);
+        s.set_reading_plan(5, &plan).await.unwrap();
+        assert_eq!(s.reading_plan(5).await.unwrap(), plan);
+        assert_eq!(s.reading_plan(6).await.unwrap(), ReadingPlan::default());
     }
 }

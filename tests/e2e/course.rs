@@ -191,3 +191,134 @@ async fn a_hidden_item_is_never_drawn_and_comes_back_when_shown() {
     );
     bot.stop().await;
 }
+
+/// The reading plan, on the bot's clock: the class is in week 2 of a term that began on a
+/// Monday in Jakarta; rounds and homework draw from sections I and II only (what weeks 1 and 2
+/// read) unless `section:all`; the plan shows the current week marked; a `/section` card for
+/// week 5's section says it comes in week 5, one already read says nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reading_plan_narrows_rounds_and_homework_to_what_was_read() {
+    let (options, clock) = crate::app::Options::with_clock();
+    clock.set("2026-09-14T03:00:00Z".parse().expect("instant"));
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake, &crate::app::state_file(), options).await;
+    let fake = bot.fake.clone();
+    let core = core();
+    let pack = &core.library.packs[0];
+    let on = |ids: &[&str]| {
+        pack.questions
+            .iter()
+            .filter(|q| q.section.as_deref().is_some_and(|s| ids.contains(&s)))
+            .count()
+    };
+    let read = on(&["i", "ii"]).min(20);
+    assert!(read > 0 && read < pack.questions.len().min(20), "{read}");
+    let teacher = (TEACHER, MANAGE_MESSAGES);
+    let refused = course(&fake, (next(), MEMBER), "en-US", "plan", json!([])).await;
+    assert!(refused.to_string().contains("permission"), "{refused}");
+    let start = json!([
+        string_option("start", "2026-09-07"),
+        string_option("timezone", "Asia/Jakarta")
+    ]);
+    let set = course(&fake, teacher, "en-US", "plan", start)
+        .await
+        .to_string();
+    assert!(set.contains("this is week 2"), "{set}");
+    for (week, sections) in [(1, "I"), (2, "II"), (5, "X")] {
+        let options = json!([
+            { "type": 4, "name": "week", "value": week },
+            string_option("sections", sections)
+        ]);
+        course(&fake, teacher, "en-US", "plan", options).await;
+    }
+    let shown = course(
+        &fake,
+        (TEACHER + 1, MANAGE_MESSAGES),
+        "id",
+        "plan",
+        json!([]),
+    )
+    .await
+    .to_string();
+    assert!(shown.contains("▶ **Pekan 2**"), "{shown}");
+    assert!(shown.contains("Pekan 5"), "{shown}");
+
+    // A round draws from I and II only; `section:all` from the whole essay.
+    let round = |section: Option<&str>| {
+        let mut options = vec![opt("questions", json!(20)), opt("mode", json!(1))];
+        if let Some(s) = section {
+            options.push(opt("section", json!(s)));
+        }
+        json!(options)
+    };
+    teacher_quiz(&fake, "start", round(None)).await;
+    let posts = wait_posts(&fake, 1).await;
+    assert!(
+        title(&posts[0]).contains(&format!("Question 1 of {read}")),
+        "{}",
+        title(&posts[0])
+    );
+    teacher_quiz(&fake, "stop", json!([])).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let before = fake.posted_in(crate::fake::CHANNEL_ID).len();
+    teacher_quiz(&fake, "start", round(Some("all"))).await;
+    let posts = wait_posts(&fake, before + 1).await;
+    let all = pack.questions.len().min(20);
+    assert!(
+        title(&posts[before]).contains(&format!("Question 1 of {all}")),
+        "{}",
+        title(&posts[before])
+    );
+    teacher_quiz(&fake, "stop", json!([])).await;
+
+    // Homework too.
+    let assign = json!([
+        opt("due", json!("2026-09-20 18:00")),
+        opt("timezone", json!("Asia/Jakarta")),
+        opt("questions", json!(20)),
+    ]);
+    let set = subcommand(next(), TEACHER + 2, "en-US", "quiz", "assign", assign);
+    fake.interact(in_guild(set, MANAGE_MESSAGES, &[])).await;
+    let homework = format!("{read} questions");
+    fake.wait_for_posts(std::time::Duration::from_secs(10), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("aura:hw-start:"))
+    })
+    .await;
+    let message = fake
+        .posted_in(crate::fake::CHANNEL_ID)
+        .into_iter()
+        .find(|m| m.body.to_string().contains("aura:hw-start:"))
+        .expect("the assignment");
+    assert!(
+        message.body.to_string().contains(&homework),
+        "{}",
+        message.body
+    );
+
+    // A section ahead of the class says when it comes; one already read says nothing.
+    let section = |number: &str| {
+        let payload = crate::fake::command(
+            next(),
+            next(),
+            "en-US",
+            "section",
+            json!([string_option("number", number)]),
+        );
+        let fake = fake.clone();
+        async move {
+            fake.interact(in_guild(payload, MEMBER, &[]))
+                .await
+                .body
+                .to_string()
+        }
+    };
+    let ahead = section("X").await;
+    assert!(ahead.contains("reads this section in week 5"), "{ahead}");
+    let read_already = section("II").await;
+    assert!(
+        !read_already.contains("reads this section in week"),
+        "{read_already}"
+    );
+    bot.stop().await;
+}

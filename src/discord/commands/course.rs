@@ -2,7 +2,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::kit::{Plan, hand};
+use super::kit::{Plan, hand, sections};
+use crate::course::plan::PlanArgs;
 use crate::course::{self, CourseCommand};
 use crate::discord::{Context, Error};
 
@@ -11,7 +12,7 @@ use crate::discord::{Context, Error};
     slash_command,
     guild_only,
     default_member_permissions = "MANAGE_MESSAGES",
-    subcommands("course_hide", "course_show", "course_hidden")
+    subcommands("course_hide", "course_show", "course_hidden", "course_plan")
 )]
 pub async fn course(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
@@ -50,6 +51,28 @@ pub async fn course_show(
 #[poise::command(slash_command, rename = "hidden", user_cooldown = 2)]
 pub async fn course_hidden(ctx: Context<'_>) -> Result<(), Error> {
     run(ctx, CourseCommand::Hidden).await
+}
+
+/// Which sections the class reads in which week.
+#[poise::command(slash_command, rename = "plan")]
+pub async fn course_plan(
+    ctx: Context<'_>,
+    #[max_length = 10] start: Option<String>,
+    #[max_length = 64] timezone: Option<String>,
+    #[min = 1]
+    #[max = 52]
+    week: Option<u32>,
+    #[autocomplete = "sections"]
+    #[max_length = 100]
+    sections: Option<String>,
+) -> Result<(), Error> {
+    let args = PlanArgs {
+        start,
+        timezone,
+        week,
+        sections,
+    };
+    run(ctx, CourseCommand::Plan(args)).await
 }
 
 /// The questions, prompts and motions whose id or text holds what the teacher typed.

@@ -356,7 +356,10 @@ async fn reminders_are_claimed_once_each_and_again_after_an_extension() {
                 .collect::<Vec<_>>()
         }
     };
-    assert!(wanted(due - 90_000).await.is_empty(), "more than a day before");
+    assert!(
+        wanted(due - 90_000).await.is_empty(),
+        "more than a day before"
+    );
     assert_eq!(wanted(due - 80_000).await, [(1, 1)]);
     assert!(s.claim_reminder(1, 1).await.unwrap());
     assert!(!s.claim_reminder(1, 1).await.unwrap(), "claimed once");

@@ -105,3 +105,87 @@ impl ReadingPlan {
             .map(|(week, _)| *week)
     }
 }
+
+/// The essay's sections a daily prompt or a debate motion draws on: its quotes' sections and
+/// its concepts' (empty: it belongs to no section, and every class has reached it).
+pub fn sections_of(pack: &crate::pack::Pack, kind: ItemKind, id: &str) -> Vec<String> {
+    let (quotes, concepts): (Vec<&str>, &[String]) = match kind {
+        ItemKind::Prompt => match pack.prompt(id) {
+            Some(p) => (p.quote.as_deref().into_iter().collect(), &p.concepts),
+            None => return Vec::new(),
+        },
+        ItemKind::Motion => match pack.motion(id) {
+            Some(m) => (
+                m.benjamin_quotes
+                    .iter()
+                    .chain(&m.adorno_quotes)
+                    .map(String::as_str)
+                    .collect(),
+                &m.concepts,
+            ),
+            None => return Vec::new(),
+        },
+        ItemKind::Question => return Vec::new(),
+    };
+    let mut sections: Vec<String> = quotes
+        .iter()
+        .filter_map(|q| pack.quote(q)?.section.clone())
+        .chain(
+            concepts
+                .iter()
+                .filter_map(|c| pack.concept(c))
+                .flat_map(|c| c.sections.iter().cloned()),
+        )
+        .collect();
+    sections.sort();
+    sections.dedup();
+    sections
+}
+
+/// Whether a class that has read `read` (empty: no plan, everything) has reached item `id`.
+pub fn reached(pack: &crate::pack::Pack, kind: ItemKind, id: &str, read: &[String]) -> bool {
+    if read.is_empty() {
+        return true;
+    }
+    let sections = sections_of(pack, kind, id);
+    sections.is_empty() || sections.iter().any(|s| read.contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A prompt or motion belongs to its quotes' and concepts' sections; a class reaches it
+    /// once it has read one of them; with no plan every item is reached.
+    #[test]
+    fn prompts_and_motions_are_reached_through_their_sections() {
+        let core = crate::core::Core::for_tests();
+        let pack = &core.library.packs[0];
+        let mut placed = 0;
+        for m in &pack.motions {
+            let sections = sections_of(pack, ItemKind::Motion, &m.id);
+            assert!(reached(pack, ItemKind::Motion, &m.id, &[]));
+            if let Some(first) = sections.first() {
+                placed += 1;
+                assert!(reached(
+                    pack,
+                    ItemKind::Motion,
+                    &m.id,
+                    std::slice::from_ref(first)
+                ));
+                assert!(!reached(
+                    pack,
+                    ItemKind::Motion,
+                    &m.id,
+                    &["nowhere".to_string()]
+                ));
+            }
+        }
+        assert!(placed > 0, "some motions draw on sections");
+        let p = &pack.prompts[0];
+        assert_eq!(
+            reached(pack, ItemKind::Prompt, &p.id, &["nowhere".to_string()]),
+            sections_of(pack, ItemKind::Prompt, &p.id).is_empty()
+        );
+    }
+}

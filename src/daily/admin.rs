@@ -337,7 +337,7 @@ async fn show(s: &Services, guild: u64, schedules: &[DailySchedule], lang: Lang)
     for sc in schedules.iter().take(10) {
         let left = sc
             .deck
-            .remaining(&runner::items(&s.core, &sc.deck, sc.kind, &hidden));
+            .remaining(&runner::items(&s.core, &sc.deck, sc.kind, (&hidden, &[])));
         let mut lines = vec![tr(
             lang,
             "daily-show-line",
@@ -394,7 +394,8 @@ async fn queue(
 ) -> Result<Reply, Error> {
     let mut deck = sc.deck.clone();
     let hidden = store.hidden_items(sc.guild).await?;
-    let items = runner::items(core, &deck, sc.kind, &hidden);
+    // Staff may queue what the class has not read yet: only hidden items are refused.
+    let items = runner::items(core, &deck, sc.kind, (&hidden, &[]));
     if let Some((item, priority)) = asked.filter(|(i, _)| !i.trim().is_empty()) {
         let item = item.trim();
         let found = items

@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use super::deck::LOW_WATER;
 use super::{DailySchedule, Deck, PendingPost, PostKind, SUGGESTION, Schedule, post};
 use crate::core::Core;
-use crate::course::model::{Hidden, ItemKind};
+use crate::course::model::{Hidden, ItemKind, reached};
 use crate::daily::view as daily;
 use crate::i18n::tr;
 use crate::outbox::{Message, Outbox, OutboxError, Sought};
@@ -49,7 +49,7 @@ pub enum RunError {
 }
 
 /// The items a schedule walks through: its pack kind's items plus approved suggestions queued.
-pub fn items(core: &Core, deck: &Deck, kind: PostKind, hidden: &Hidden) -> Vec<String> {
+pub fn items(core: &Core, deck: &Deck, kind: PostKind, (hidden, read): Reach<'_>) -> Vec<String> {
     let hideable = match kind {
         PostKind::Prompt => Some(ItemKind::Prompt),
         PostKind::Motion => Some(ItemKind::Motion),
@@ -63,6 +63,16 @@ pub fn items(core: &Core, deck: &Deck, kind: PostKind, hidden: &Hidden) -> Vec<S
             let mut items = kind.items(p);
             if let Some(k) = hideable {
                 items.retain(|id| !hidden.hides(k, &p.id, id));
+                // What the class has not read yet waits, unless staff queued it or nothing
+                // would be left.
+                let reachable: Vec<String> = items
+                    .iter()
+                    .filter(|id| deck.queue.contains(id) || reached(p, k, id, read))
+                    .cloned()
+                    .collect();
+                if !reachable.is_empty() {
+                    items = reachable;
+                }
             }
             items
         })
@@ -75,6 +85,10 @@ pub fn items(core: &Core, deck: &Deck, kind: PostKind, hidden: &Hidden) -> Vec<S
     );
     items
 }
+
+/// What a server lets its schedules draw: the items it hides, and the sections its class has
+/// read by its reading plan (empty: all).
+pub type Reach<'a> = (&'a Hidden, &'a [String]);
 
 /// The post for an item, in the schedule's language.
 pub async fn render(
@@ -226,10 +240,11 @@ impl<'a> Runner<'a> {
     ) -> Result<Posted, RunError> {
         let (core, kind) = (self.core, s.kind);
         let hidden = self.store.hidden_items(s.guild).await?;
+        let read = self.store.reading_plan(s.guild).await?.read_so_far(now);
         let claim = self
             .store
             .claim_post(s.id, date, manual, now.as_second(), |deck: &mut Deck| {
-                let items = items(core, deck, kind, &hidden);
+                let items = items(core, deck, kind, (&hidden, &read));
                 deck.draw(&items)
             })
             .await?;
@@ -359,7 +374,7 @@ impl<'a> Runner<'a> {
             return;
         };
         let hidden = self.store.hidden_items(s.guild).await.unwrap_or_default();
-        let left = deck.remaining(&items(self.core, &deck, s.kind, &hidden));
+        let left = deck.remaining(&items(self.core, &deck, s.kind, (&hidden, &[])));
         if left + 1 != LOW_WATER {
             return;
         }

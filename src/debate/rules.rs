@@ -7,7 +7,7 @@ use rand::seq::SliceRandom;
 
 use super::class::Poll;
 use super::{Debate, Format, Side, VoteOutcome};
-use crate::course::model::{Hidden, ItemKind};
+use crate::course::model::{Hidden, ItemKind, reached};
 use crate::debate::view as debate;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
@@ -84,7 +84,8 @@ pub async fn cast(
 }
 
 /// The motion asked for; without one, the motion this channel has seen least recently (one it
-/// has never debated first, at random among those).
+/// has never debated first, at random among those), among those on what the class has read by
+/// its reading plan; a motion the server hides is never chosen.
 pub async fn choose(
     s: &Services,
     inv: &Invocation,
@@ -92,9 +93,15 @@ pub async fn choose(
 ) -> Result<Result<(String, String), Box<Reply>>, Error> {
     let core = &s.core;
     let mut rng = StdRng::from_entropy();
-    let hidden = match inv.guild {
-        Some(guild) => s.store.hidden_items(guild).await?,
-        None => Hidden::default(),
+    let (hidden, read) = match inv.guild {
+        Some(guild) => (
+            s.store.hidden_items(guild).await?,
+            s.store
+                .reading_plan(guild)
+                .await?
+                .read_so_far(s.clock.now()),
+        ),
+        None => (Hidden::default(), Vec::new()),
     };
     if motion.is_some() {
         return Ok(match debate::pick(core, inv.lang, motion, &mut rng) {
@@ -118,6 +125,17 @@ pub async fn choose(
         .filter(|(p, m)| !hidden.hides(ItemKind::Motion, &p.id, &m.id))
         .map(|(p, m)| (p.id.clone(), m.id.clone(), last(&p.id, &m.id)))
         .collect();
+    // Of those, the motions on what the class has read by its reading plan (all when none).
+    let all = if read.is_empty() {
+        all
+    } else {
+        let (on, off): (Vec<_>, Vec<_>) = all.into_iter().partition(|(p, m, _)| {
+            core.library
+                .pack(p)
+                .is_some_and(|pack| reached(pack, ItemKind::Motion, m, &read))
+        });
+        if on.is_empty() { off } else { on }
+    };
     let fresh: Vec<&(String, String, Option<i64>)> =
         all.iter().filter(|(_, _, at)| at.is_none()).collect();
     let picked = if fresh.is_empty() {

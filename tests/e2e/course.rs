@@ -11,6 +11,7 @@ use crate::fake::{
     FakeDiscord, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER, in_guild, string_option, subcommand,
 };
 use crate::support::{TEACHER, core, opt, teacher_quiz, title, wait_posts};
+use aura::course::model::ItemKind;
 
 /// `/course <sub>` by `user` with `perms`, in `locale`; Aura's answer.
 async fn course(
@@ -320,5 +321,33 @@ async fn the_reading_plan_narrows_rounds_and_homework_to_what_was_read() {
         !read_already.contains("reads this section in week"),
         "{read_already}"
     );
+
+    // A debate without a motion takes one on what was read (its quotes' or concepts'
+    // sections), in each of three fresh channels.
+    let read = ["i".to_string(), "ii".to_string()];
+    let on_read: Vec<String> = pack
+        .motions
+        .iter()
+        .filter(|m| aura::course::model::reached(pack, ItemKind::Motion, &m.id, &read))
+        .map(|m| m.motion.get(aura::pack::Lang::En).to_string())
+        .collect();
+    assert!(
+        !on_read.is_empty() && on_read.len() < pack.motions.len(),
+        "{on_read:?}"
+    );
+    for room in [
+        "645027906669500001",
+        "645027906669500002",
+        "645027906669500003",
+    ] {
+        let start = subcommand(next(), next(), "en-US", "debate", "start", json!([]));
+        let start = crate::fake::in_channel(start, room);
+        fake.interact(in_guild(start, MEMBER, &[])).await;
+        let limit = std::time::Duration::from_secs(10);
+        let posted = crate::support::wait_posts_in(&fake, room, 1, limit).await;
+        let shown = posted[0].body.to_string();
+        let head = |m: &String| m.chars().take(30).collect::<String>();
+        assert!(on_read.iter().any(|m| shown.contains(&head(m))), "{shown}");
+    }
     bot.stop().await;
 }

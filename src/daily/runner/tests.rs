@@ -356,3 +356,33 @@ async fn the_staff_hear_once_when_a_cycle_runs_low() {
     );
     assert!(warnings[0].contains("has 6 left"), "{}", warnings[0]);
 }
+
+/// With a reading plan, a schedule draws the prompts (and motions) on the sections read so far,
+/// and what staff queued whatever its sections; hidden ones never; with nothing read, all.
+#[test]
+fn a_schedule_draws_what_the_class_has_read() {
+    use crate::course::model::{Hidden, ItemKind, reached, sections_of};
+    let core = Core::for_tests();
+    let pack = &core.library.packs[0];
+    let mut deck = Deck::new(1);
+    let all = items(&core, &deck, PostKind::Motion, (&Hidden::default(), &[]));
+    assert_eq!(all.len(), pack.motions.len());
+    let placed = pack
+        .motions
+        .iter()
+        .find(|m| !sections_of(pack, ItemKind::Motion, &m.id).is_empty())
+        .expect("a motion on a section");
+    let read = sections_of(pack, ItemKind::Motion, &placed.id)[..1].to_vec();
+    let narrowed = items(&core, &deck, PostKind::Motion, (&Hidden::default(), &read));
+    assert!(narrowed.contains(&placed.id));
+    assert!(narrowed.len() < all.len(), "{narrowed:?}");
+    assert!(narrowed.iter().all(|id| reached(pack, ItemKind::Motion, id, &read)));
+    let unread = all.iter().find(|id| !narrowed.contains(id)).expect("one not read");
+    deck.put(unread, crate::daily::deck::Priority::Next);
+    let queued = items(&core, &deck, PostKind::Motion, (&Hidden::default(), &read));
+    assert!(queued.contains(unread), "staff queued it");
+    let mut hidden = Hidden::default();
+    hidden.0.insert((ItemKind::Motion, format!("{}:{}", pack.id, placed.id)));
+    let without = items(&core, &deck, PostKind::Motion, (&hidden, &read));
+    assert!(!without.contains(&placed.id));
+}

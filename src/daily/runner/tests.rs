@@ -376,13 +376,22 @@ fn a_schedule_draws_what_the_class_has_read() {
     let narrowed = items(&core, &deck, PostKind::Motion, (&Hidden::default(), &read));
     assert!(narrowed.contains(&placed.id));
     assert!(narrowed.len() < all.len(), "{narrowed:?}");
-    assert!(narrowed.iter().all(|id| reached(pack, ItemKind::Motion, id, &read)));
-    let unread = all.iter().find(|id| !narrowed.contains(id)).expect("one not read");
+    assert!(
+        narrowed
+            .iter()
+            .all(|id| reached(pack, ItemKind::Motion, id, &read))
+    );
+    let unread = all
+        .iter()
+        .find(|id| !narrowed.contains(id))
+        .expect("one not read");
     deck.put(unread, crate::daily::deck::Priority::Next);
     let queued = items(&core, &deck, PostKind::Motion, (&Hidden::default(), &read));
     assert!(queued.contains(unread), "staff queued it");
     let mut hidden = Hidden::default();
-    hidden.0.insert((ItemKind::Motion, format!("{}:{}", pack.id, placed.id)));
+    hidden
+        .0
+        .insert((ItemKind::Motion, format!("{}:{}", pack.id, placed.id)));
     let without = items(&core, &deck, PostKind::Motion, (&hidden, &read));
     assert!(!without.contains(&placed.id));
 }

@@ -130,7 +130,7 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: CourseCommand) -> Resu
             let hidden = s.store.hidden_items(guild).await?;
             return Ok(hidden_card(&s.core, &hidden, lang).into());
         }
-        CourseCommand::Plan(args) => return plan::command(s, inv, guild, args).await,
+        CourseCommand::Plan(args) => return plan::command(s, (inv, guild), args).await,
         CourseCommand::Hide { item } => (item, true),
         CourseCommand::Show { item } => (item, false),
     };

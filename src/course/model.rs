@@ -59,7 +59,7 @@ impl Hidden {
 
 /// A server's reading plan: the week its term starts (a local date in its zone) and the
 /// sections of the essay the class reads in each week (week 1 is the seven days from `start`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReadingPlan {
     /// `YYYY-MM-DD`; empty until staff set it.
     pub start: String,

@@ -34,10 +34,10 @@ pub struct PlanArgs {
 /// `/course plan`: sets the start or a week, then shows the plan (teachers; in a server).
 pub async fn command(
     s: &Services,
-    inv: &Invocation,
-    guild: u64,
+    at: (&Invocation, u64),
     args: PlanArgs,
 ) -> Result<Outcome, Error> {
+    let (inv, guild) = at;
     let lang = inv.lang;
     let notice = |text: String| Ok(Outcome::Reply(Reply::notice(text)));
     let mut plan = s.store.reading_plan(guild).await?;

@@ -68,39 +68,31 @@ impl Store {
     /// A server's reading plan (empty when staff set none).
     pub async fn reading_plan(&self, guild: u64) -> Result<ReadingPlan, StoreError> {
         on!(&self.reader, |db| {
-            let row: Option<(String, String, String)> =
-                sqlx::query_as("SELECT start, zone, weeks FROM course_plans WHERE guild_id = $1")
+            let plan: Option<String> =
+                sqlx::query_scalar("SELECT plan FROM course_plans WHERE guild_id = $1")
                     .bind(guild.to_string())
                     .fetch_optional(db)
                     .await?;
-            let Some((start, zone, weeks)) = row else {
-                return Ok(ReadingPlan::default());
-            };
-            let weeks = serde_json::from_str(&weeks).map_err(|_| StoreError::Corrupt {
-                column: "weeks",
-                value: weeks,
-            })?;
-            Ok(ReadingPlan { start, zone, weeks })
+            match plan {
+                None => Ok(ReadingPlan::default()),
+                Some(json) => serde_json::from_str(&json).map_err(|_| StoreError::Corrupt {
+                    column: "plan",
+                    value: json,
+                }),
+            }
         })
     }
 
     /// Stores a server's reading plan whole.
     pub async fn set_reading_plan(&self, guild: u64, plan: &ReadingPlan) -> Result<(), StoreError> {
-        let weeks = serde_json::to_string(&plan.weeks).unwrap_or_else(|_| "{}".into());
-        on!(&self.pool, |db| {
-            sqlx::query(
-                "INSERT INTO course_plans (guild_id, start, zone, weeks) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (guild_id) DO UPDATE SET start = excluded.start,
-                     zone = excluded.zone, weeks = excluded.weeks",
-            )
-            .bind(guild.to_string())
-            .bind(&plan.start)
-            .bind(&plan.zone)
-            .bind(&weeks)
-            .execute(db)
-            .await?;
-            Ok(())
-        })
+        let json = serde_json::to_string(plan).unwrap_or_else(|_| "{}".into());
+        self.put_setting(
+            "INSERT INTO course_plans (guild_id, plan) VALUES ($1, $2)
+             ON CONFLICT (guild_id) DO UPDATE SET plan = excluded.plan",
+            guild,
+            json,
+        )
+        .await
     }
 }
 

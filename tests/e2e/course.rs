@@ -28,6 +28,41 @@ async fn course(
     cb.body
 }
 
+/// Stops the channel's round and waits until it has ended (its end posted, the channel free
+/// for the next one); returns how many posts the channel then has.
+async fn stop_round(fake: &FakeDiscord) -> usize {
+    let ended = |n: usize| {
+        move |p: &[crate::fake::Posted]| {
+            p.iter()
+                .filter(|m| m.body.to_string().contains("The round was stopped"))
+                .count()
+                >= n
+        }
+    };
+    let before = fake
+        .posted()
+        .iter()
+        .filter(|m| m.body.to_string().contains("The round was stopped"))
+        .count();
+    teacher_quiz(fake, "stop", json!([])).await;
+    fake.wait_for_posts(std::time::Duration::from_secs(10), ended(before + 1))
+        .await;
+    fake.posted_in(crate::fake::CHANNEL_ID).len()
+}
+
+/// `/quiz start` by the teacher once the channel's last round has left it (it leaves just
+/// after its end is posted and stored); Aura's answer.
+async fn start_round(fake: &FakeDiscord, options: Value) -> Value {
+    for _ in 0..50 {
+        let answer = teacher_quiz(fake, "start", options.clone()).await;
+        if !answer.to_string().contains("already running") {
+            return answer;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("the channel's round never ended");
+}
+
 fn item(value: &str) -> Value {
     json!([string_option("item", value)])
 }
@@ -87,11 +122,11 @@ async fn a_hidden_item_is_never_drawn_and_comes_back_when_shown() {
         "{}",
         title(&posts[0])
     );
-    teacher_quiz(&fake, "stop", json!([])).await;
+    stop_round(&fake).await;
 
     // The last one hidden too (by its bare id): no round from that section.
     course(&fake, teacher, "en-US", "hide", item(ids[0])).await;
-    let none = teacher_quiz(&fake, "start", round.clone()).await;
+    let none = start_round(&fake, round.clone()).await;
     assert_eq!(none["data"]["flags"], 64, "{none}");
 
     // The list, in both languages.
@@ -119,14 +154,15 @@ async fn a_hidden_item_is_never_drawn_and_comes_back_when_shown() {
     // Shown again: the round asks it.
     let shown = course(&fake, teacher, "en-US", "show", item(&value(ids[0]))).await;
     assert!(shown.to_string().contains("Shown again"), "{shown}");
-    teacher_quiz(&fake, "start", round).await;
-    let posts = wait_posts(&fake, 3).await;
+    let before = fake.posted_in(crate::fake::CHANNEL_ID).len();
+    start_round(&fake, round).await;
+    let posts = wait_posts(&fake, before + 1).await;
     assert!(
-        title(&posts[2]).contains("Question 1 of 1"),
+        title(&posts[before]).contains("Question 1 of 1"),
         "{}",
-        title(&posts[2])
+        title(&posts[before])
     );
-    teacher_quiz(&fake, "stop", json!([])).await;
+    stop_round(&fake).await;
 
     // A hidden prompt cannot be queued for the daily post; a hidden motion cannot be debated.
     let prompt = &pack.prompts[0].id;
@@ -259,10 +295,8 @@ async fn the_reading_plan_narrows_rounds_and_homework_to_what_was_read() {
         "{}",
         title(&posts[0])
     );
-    teacher_quiz(&fake, "stop", json!([])).await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let before = fake.posted_in(crate::fake::CHANNEL_ID).len();
-    teacher_quiz(&fake, "start", round(Some("all"))).await;
+    let before = stop_round(&fake).await;
+    start_round(&fake, round(Some("all"))).await;
     let posts = wait_posts(&fake, before + 1).await;
     let all = pack.questions.len().min(20);
     assert!(
@@ -270,7 +304,7 @@ async fn the_reading_plan_narrows_rounds_and_homework_to_what_was_read() {
         "{}",
         title(&posts[before])
     );
-    teacher_quiz(&fake, "stop", json!([])).await;
+    stop_round(&fake).await;
 
     // Homework too.
     let assign = json!([

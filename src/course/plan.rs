@@ -92,6 +92,8 @@ pub async fn command(
     }
     if plan != before {
         s.store.set_reading_plan(guild, &plan).await?;
+        // Section cards read the plan through the lookups' cache: it is read again at once.
+        s.state::<crate::lookup::gate::Gate>().forget_rules(guild);
         audit::record(s, guild, inv.user, Action::ReadingPlan).await;
     }
     Ok(Outcome::Reply(card(&s.core, &plan, s.clock.now(), lang)))

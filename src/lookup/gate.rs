@@ -3,14 +3,23 @@
 //! channel was shown when, and decides whether the next answer is public or private. A lookup
 //! is never refused for a server's rule: an answer the channel should not see now (a cooldown
 //! running, an entry shown a moment ago, a private-only channel) goes to the member alone, with
-//! a line saying why. A server's rules are read from the store at most every
-//! [`RULES_FOR`] seconds (at once after staff change them in this process); a server's
-//! interactions all reach the one process that holds its shard.
+//! a line saying why. A server's rules (with its reading plan, which section cards read) are
+//! read from the store at most every [`RULES_FOR`] seconds (at once after staff change them in
+//! this process); a server's interactions all reach the one process that holds its shard.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use super::model::{LookupRules, MAX_COOLDOWN, MAX_REPEAT_WINDOW};
+use crate::course::model::ReadingPlan;
+
+/// What a server's lookups depend on, kept for [`RULES_FOR`] seconds: its rules for them, and
+/// its reading plan (a section card ahead of the class says when it comes).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Server {
+    pub rules: LookupRules,
+    pub plan: ReadingPlan,
+}
 
 /// How long a server's rules are used before they are read again, in seconds.
 pub const RULES_FOR: i64 = 30;
@@ -48,7 +57,7 @@ enum Place {
 
 #[derive(Default)]
 struct Memory {
-    rules: HashMap<u64, (i64, Arc<LookupRules>)>,
+    rules: HashMap<u64, (i64, Arc<Server>)>,
     /// When a command last answered publicly, per channel and per server.
     used: HashMap<(Place, String), i64>,
     /// When an entry was last shown publicly in a channel.
@@ -64,8 +73,8 @@ impl Gate {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// A server's rules, if they were read less than [`RULES_FOR`] seconds ago.
-    pub fn rules(&self, guild: u64, now: i64) -> Option<Arc<LookupRules>> {
+    /// A server's rules and plan, if they were read less than [`RULES_FOR`] seconds ago.
+    pub fn rules(&self, guild: u64, now: i64) -> Option<Arc<Server>> {
         self.memory()
             .rules
             .get(&guild)
@@ -73,8 +82,8 @@ impl Gate {
             .map(|(_, rules)| Arc::clone(rules))
     }
 
-    /// Keeps a server's rules as read `now`.
-    pub fn keep_rules(&self, guild: u64, rules: LookupRules, now: i64) -> Arc<LookupRules> {
+    /// Keeps a server's rules and plan as read `now`.
+    pub fn keep_rules(&self, guild: u64, rules: Server, now: i64) -> Arc<Server> {
         let rules = Arc::new(rules);
         let mut memory = self.memory();
         if memory.rules.len() >= TIDY_AT {
@@ -84,7 +93,8 @@ impl Gate {
         rules
     }
 
-    /// Forgets a server's rules (staff changed them): the next lookup reads them again.
+    /// Forgets a server's rules and plan (staff changed them): the next lookup reads them
+    /// again.
     pub fn forget_rules(&self, guild: u64) {
         self.memory().rules.remove(&guild);
     }
@@ -273,7 +283,11 @@ mod tests {
     #[test]
     fn rules_are_kept_for_a_while_and_forgotten_when_changed() {
         let gate = Gate::default();
-        gate.keep_rules(1, rules(), 100);
+        let server = Server {
+            rules: rules(),
+            ..Server::default()
+        };
+        gate.keep_rules(1, server, 100);
         assert!(gate.rules(1, 100 + RULES_FOR - 1).is_some());
         assert!(gate.rules(1, 100 + RULES_FOR).is_none());
         gate.forget_rules(1);

@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use rand::SeedableRng;
 
-use super::gate::{Gate, Verdict, Why};
-use super::model::LookupRules;
+use super::gate::{Gate, Server, Verdict, Why};
 use crate::cards::delete_button;
 use crate::catalog::Request;
+use crate::course::model::ReadingPlan;
 use crate::i18n::tr;
 use crate::interaction::Invocation;
 use crate::pack::Lang;
@@ -31,9 +31,10 @@ pub async fn answer(s: &Services, inv: &Invocation, req: &Request) -> Result<Rep
     };
     let now = s.clock.unix();
     let gate = s.state::<Gate>();
-    let rules = rules(s, &gate, guild, now).await;
+    let server = rules(s, &gate, guild, now).await;
+    let rules = &server.rules;
     let avoid = match req.command.name {
-        "quote" => gate.recent(&rules, inv.channel, now),
+        "quote" => gate.recent(rules, inv.channel, now),
         _ => HashSet::new(),
     };
     let mut reply = super::answer_avoiding(&s.core, lang, req, &avoid, &mut rng);
@@ -42,11 +43,11 @@ pub async fn answer(s: &Services, inv: &Invocation, req: &Request) -> Result<Rep
         return Ok(reply);
     }
     if req.command.name == "section" {
-        ahead(s, guild, &mut reply, (now, lang)).await;
+        ahead(&server.plan, &mut reply, (now, lang));
     }
     let entry = reply.about.clone();
     let verdict = gate.admit(
-        &rules,
+        rules,
         (guild, inv.channel),
         req.command.name,
         entry.as_deref(),
@@ -65,12 +66,9 @@ pub async fn answer(s: &Services, inv: &Invocation, req: &Request) -> Result<Rep
 }
 
 /// A section card for a section the class reads later by its reading plan says in which
-/// week, without hiding anything (a store that cannot answer adds nothing).
-async fn ahead(s: &Services, guild: u64, reply: &mut Reply, (now, lang): (i64, Lang)) {
+/// week, without hiding anything.
+fn ahead(plan: &ReadingPlan, reply: &mut Reply, (now, lang): (i64, Lang)) {
     let Some(section) = reply.about.as_deref().and_then(|a| a.rsplit(':').next()) else {
-        return;
-    };
-    let Ok(plan) = s.store.reading_plan(guild).await else {
         return;
     };
     let at = jiff::Timestamp::from_second(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
@@ -83,17 +81,23 @@ async fn ahead(s: &Services, guild: u64, reply: &mut Reply, (now, lang): (i64, L
     }
 }
 
-/// The server's rules: kept for a while, read from the store otherwise. A store that cannot
-/// answer leaves lookups as they are without rules (logged), never unanswered.
-async fn rules(s: &Services, gate: &Gate, guild: u64, now: i64) -> Arc<LookupRules> {
-    if let Some(rules) = gate.rules(guild, now) {
-        return rules;
+/// The server's rules and reading plan: kept for a while, read from the store otherwise. A
+/// store that cannot answer leaves lookups as they are without rules (logged), never
+/// unanswered.
+async fn rules(s: &Services, gate: &Gate, guild: u64, now: i64) -> Arc<Server> {
+    if let Some(server) = gate.rules(guild, now) {
+        return server;
     }
-    match s.store.lookup_rules(guild).await {
-        Ok(rules) => gate.keep_rules(guild, rules, now),
+    let read = async {
+        let rules = s.store.lookup_rules(guild).await?;
+        let plan = s.store.reading_plan(guild).await?;
+        Ok::<_, crate::store::StoreError>(Server { rules, plan })
+    };
+    match read.await {
+        Ok(server) => gate.keep_rules(guild, server, now),
         Err(e) => {
             tracing::warn!(guild, error = %e, "cannot read the server's lookup rules");
-            Arc::new(LookupRules::default())
+            Arc::new(Server::default())
         }
     }
 }

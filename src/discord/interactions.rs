@@ -14,6 +14,7 @@ use crate::debate::{history, votes};
 use crate::i18n::t;
 use crate::interaction::{CustomId, Invocation, Outcome};
 use crate::privacy;
+use crate::quiz::clicks;
 use crate::quiz::commands as quiz;
 use crate::quiz::homework::flow as homework;
 use crate::quiz::practice;
@@ -109,14 +110,14 @@ async fn on_click(
             round,
             number,
             position,
-        } => Ok(quiz::answer(&s, &inv, round, number, position).await),
-        CustomId::QuizHint { round, number } => Ok(quiz::hint(&s, &inv, round, number)),
-        CustomId::QuizSkip { round, number } => Ok(quiz::vote_skip(&s, &inv, round, number)),
+        } => Ok(clicks::answer(&s, &inv, round, number, position).await),
+        CustomId::QuizHint { round, number } => Ok(clicks::hint(&s, &inv, round, number)),
+        CustomId::QuizSkip { round, number } => Ok(clicks::vote_skip(&s, &inv, round, number)),
         CustomId::QuizBoard { period, sort, page } => {
             quiz::board_page(&s, &inv, (period, sort), page).await
         }
-        CustomId::QuizTeam { round, team } => Ok(quiz::join(&s, &inv, round, team)),
-        CustomId::QuizIn { round } => Ok(quiz::ready(&s, &inv, round)),
+        CustomId::QuizTeam { round, team } => Ok(clicks::join(&s, &inv, round, team)),
+        CustomId::QuizIn { round } => Ok(clicks::ready(&s, &inv, round)),
         CustomId::Practice {
             run,
             number,

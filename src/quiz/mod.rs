@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod asked;
+pub mod clicks;
 pub mod commands;
 pub mod forms;
 pub mod gradebook;

@@ -1,6 +1,7 @@
-//! `/quiz` and its confirmations as plain functions (a running round's clicks: [`super::clicks`]): typed options and the [`Invocation`] in, an
-//! [`Outcome`] out. Who may do what is decided here ([`access`](super::access)); live rounds
-//! are started and steered through [`live`](super::live).
+//! `/quiz` and its confirmations as plain functions (a running round's clicks live in
+//! [`super::clicks`]): typed options and the [`Invocation`] in, an [`Outcome`] out. Who may do
+//! what is decided here ([`access`](super::access)); live rounds are started and steered
+//! through [`live`](super::live).
 
 use super::access::{self, Asker};
 use super::homework::flow::{self as homework, AssignArgs};

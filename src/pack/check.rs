@@ -20,6 +20,9 @@ pub(super) struct At<'a> {
 
 pub(super) struct Checker {
     pub(super) problems: Vec<Problem>,
+    /// Checking a server's own items (a teacher's file or form), not the pack: one language
+    /// is enough, and a question's place and explanation and a prompt's angle are optional.
+    pub(super) course: bool,
 }
 
 impl Checker {
@@ -34,8 +37,19 @@ impl Checker {
         });
     }
 
-    /// Both languages present, non-empty, within `limit` characters, free of encoding debris.
+    /// Both languages present (a teacher's item: one), non-empty, within `limit` characters,
+    /// free of encoding debris.
     pub(super) fn text(&mut self, at: &At<'_>, field: &str, t: &Text, limit: usize) {
+        if self.course {
+            if t.is_blank() {
+                let message = format!("`{field}` has no text (write `{field}.en` or `{field}.id`)");
+                self.push(at, ProblemKind::MissingLanguage, message);
+            }
+            for (lang, s) in t.sides() {
+                self.string(at, &format!("{field}.{}", lang.code()), s, limit);
+            }
+            return;
+        }
         for lang in Lang::ALL {
             match t.side(lang) {
                 None => self.push(
@@ -49,6 +63,13 @@ impl Checker {
                 ),
                 Some(s) => self.string(at, &format!("{field}.{}", lang.code()), s, limit),
             }
+        }
+    }
+
+    /// A text the pack requires and a teacher may leave out.
+    pub(super) fn optional(&mut self, at: &At<'_>, field: &str, t: &Text, limit: usize) {
+        if !(self.course && t.is_blank()) {
+            self.text(at, field, t, limit);
         }
     }
 

@@ -61,6 +61,9 @@ fn generated(
         concepts: Vec::new(),
         quote: None,
         generated: true,
+        seconds: None,
+        points: None,
+        by_teacher: false,
         typed: None,
     }
 }

@@ -52,6 +52,14 @@ pub struct QuizQuestion {
     pub concepts: Vec<String>,
     pub quote: Option<String>,
     pub generated: bool,
+    /// Seconds to answer it, instead of the round's (a teacher's or the pack's own choice).
+    pub seconds: Option<u32>,
+    /// The most points a right answer earns, instead of 1,000
+    /// (0: a warm-up).
+    pub points: Option<u32>,
+    /// Written by the server's teachers: labelled as theirs on every card, never cited as
+    /// verified.
+    pub by_teacher: bool,
     /// The answer may be typed: what is accepted, and what never is.
     pub typed: Option<TypedAnswer>,
 }

@@ -26,7 +26,7 @@ pub const FILES: [&str; 7] = [
     "prompts.toml",
 ];
 
-mod activities;
+pub(super) mod activities;
 mod items;
 mod typed;
 
@@ -148,7 +148,7 @@ fn parse<T: DeserializeOwned>(
     }
 }
 
-fn toml_problem(src: &SourceFile, e: &toml::de::Error, kind: ProblemKind) -> Problem {
+pub(super) fn toml_problem(src: &SourceFile, e: &toml::de::Error, kind: ProblemKind) -> Problem {
     let (line, column) = e.span().map(|s| src.position(s.start)).unwrap_or((0, 0));
     // Name the item the error sits in when the span falls inside one (`id = "..."` above it).
     let item = e.span().and_then(|s| enclosing_id(&src.text, s.start));
@@ -271,7 +271,10 @@ pub(super) fn load_from(source: PackDir<'_>) -> Result<Pack, Report> {
         return Err(Report { problems });
     };
     let empty = SourceFile::new(&dir.join("-"), String::new());
-    let mut c = Checker { problems };
+    let mut c = Checker {
+        problems,
+        course: false,
+    };
     let items = Items::of(&files, &empty);
     let known = check_ids(&mut c, &work, &items);
     let questions = check_items(&mut c, &known, &work, &items);
@@ -320,45 +323,108 @@ fn check_ids<'a>(c: &mut Checker, work: &'a Parsed<WorkFile>, items: &Items<'a>)
             format!("source id `{HISTORY}` is reserved for the publication history"),
         );
     }
-    let quote_words = quote_words(q_items);
-    Known {
-        section_ids,
-        version_ids,
-        source_ids,
-        thinker_ids,
-        concept_ids,
-        quote_verified: q_items
-            .iter()
-            .map(|q| (q.get_ref().id.as_str(), q.get_ref().is_verified()))
-            .collect(),
-        all_quotes: quote_words.values().cloned().collect(),
-        quote_words,
-        terms: terms(w, t_items, c_items),
-        last_names: last_names(t_items),
-        quote_speakers: q_items
-            .iter()
-            .map(Spanned::get_ref)
-            .map(|q| {
-                let mut who = vec![q.speaker.as_str()];
-                who.extend(q.coauthor.as_deref());
-                (q.id.as_str(), who)
-            })
-            .collect(),
-        source_authors: w
-            .source
-            .iter()
-            .map(Spanned::get_ref)
-            .map(|s| (s.id.as_str(), s.authors.as_slice()))
-            .collect(),
-        author: w.work.get_ref().author.as_str(),
+    Known::of(
+        [
+            &section_ids,
+            &version_ids,
+            &source_ids,
+            &thinker_ids,
+            &concept_ids,
+        ],
+        w.work.get_ref(),
+        &Defined {
+            sections: w.section.iter().map(Spanned::get_ref).collect(),
+            sources: w.source.iter().map(Spanned::get_ref).collect(),
+            thinkers: t_items.iter().map(Spanned::get_ref).collect(),
+            concepts: c_items.iter().map(Spanned::get_ref).collect(),
+            quotes: q_items.iter().map(Spanned::get_ref).collect(),
+        },
+    )
+}
+
+/// What a pack defines, as plain items (parsed files or a loaded pack alike).
+pub(super) struct Defined<'a> {
+    sections: Vec<&'a Section>,
+    sources: Vec<&'a Source>,
+    thinkers: Vec<&'a Thinker>,
+    concepts: Vec<&'a Concept>,
+    quotes: Vec<&'a Quote>,
+}
+
+impl<'a> Known<'a> {
+    /// What `defined` offers each item's checks; `ids` are the section, version, source,
+    /// thinker and concept ids.
+    fn of(ids: [&HashSet<&'a str>; 5], work: &'a Work, defined: &Defined<'a>) -> Known<'a> {
+        let [
+            section_ids,
+            version_ids,
+            source_ids,
+            thinker_ids,
+            concept_ids,
+        ] = ids.map(Clone::clone);
+        let quote_words = quote_words(&defined.quotes);
+        Known {
+            section_ids,
+            version_ids,
+            source_ids,
+            thinker_ids,
+            concept_ids,
+            quote_verified: defined
+                .quotes
+                .iter()
+                .map(|q| (q.id.as_str(), q.is_verified()))
+                .collect(),
+            all_quotes: quote_words.values().cloned().collect(),
+            quote_words,
+            terms: terms(work, defined),
+            last_names: last_names(&defined.thinkers),
+            quote_speakers: defined
+                .quotes
+                .iter()
+                .map(|q| {
+                    let mut who = vec![q.speaker.as_str()];
+                    who.extend(q.coauthor.as_deref());
+                    (q.id.as_str(), who)
+                })
+                .collect(),
+            source_authors: defined
+                .sources
+                .iter()
+                .map(|s| (s.id.as_str(), s.authors.as_slice()))
+                .collect(),
+            author: work.author.as_str(),
+        }
+    }
+
+    /// What a loaded pack offers the checks of a server's own items.
+    pub(super) fn of_pack(pack: &'a Pack) -> Known<'a> {
+        fn ids<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashSet<&'a str> {
+            items.iter().map(id).collect()
+        }
+        Known::of(
+            [
+                &ids(&pack.sections, |s| s.id.as_str()),
+                &ids(&pack.versions, |s| s.id.as_str()),
+                &ids(&pack.sources, |s| s.id.as_str()),
+                &ids(&pack.thinkers, |s| s.id.as_str()),
+                &ids(&pack.concepts, |s| s.id.as_str()),
+            ],
+            &pack.work,
+            &Defined {
+                sections: pack.sections.iter().collect(),
+                sources: pack.sources.iter().collect(),
+                thinkers: pack.thinkers.iter().collect(),
+                concepts: pack.concepts.iter().collect(),
+                quotes: pack.quotes.iter().collect(),
+            },
+        )
     }
 }
 
 /// What quotation marks may hold: the words of verified quotes (and their notes), folded.
-fn quote_words(quotes: &[Spanned<Quote>]) -> HashMap<&str, String> {
+fn quote_words<'a>(quotes: &[&'a Quote]) -> HashMap<&'a str, String> {
     quotes
         .iter()
-        .map(Spanned::get_ref)
         .filter(|q| q.is_verified())
         .map(|q| {
             let mut all = text_all(&q.text);
@@ -374,13 +440,9 @@ fn quote_words(quotes: &[Spanned<Quote>]) -> HashMap<&str, String> {
 }
 
 /// … or a name: concepts, titles of texts and works, section titles (folded).
-fn terms(
-    w: &WorkFile,
-    thinkers: &[Spanned<Thinker>],
-    concepts: &[Spanned<Concept>],
-) -> Vec<String> {
+fn terms(work: &Work, defined: &Defined<'_>) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
-    for k in concepts.iter().map(Spanned::get_ref) {
+    for k in &defined.concepts {
         terms.extend(k.name.all().map(normalize));
         terms.extend(
             k.aliases
@@ -389,26 +451,25 @@ fn terms(
                 .map(|a| normalize(a)),
         );
     }
-    for s in w.source.iter().map(Spanned::get_ref) {
+    for s in &defined.sources {
         terms.extend(s.title.sides().map(|(_, t)| normalize(t)));
     }
-    for s in w.section.iter().map(Spanned::get_ref) {
+    for s in &defined.sections {
         terms.extend(s.title.sides().map(|(_, t)| normalize(t)));
     }
-    for t in thinkers.iter().map(Spanned::get_ref) {
+    for t in &defined.thinkers {
         for work in &t.works {
             terms.extend(work.sides().map(|(_, t)| normalize(t)));
         }
     }
-    terms.extend(w.work.get_ref().title.all().map(normalize));
+    terms.extend(work.title.all().map(normalize));
     terms
 }
 
 /// Last names, for attributions in prompt angles: each thinker's (folded), with its id.
-fn last_names(thinkers: &[Spanned<Thinker>]) -> Vec<(String, &str)> {
+fn last_names<'a>(thinkers: &[&'a Thinker]) -> Vec<(String, &'a str)> {
     thinkers
         .iter()
-        .map(Spanned::get_ref)
         .filter_map(|t| {
             let last = t.name.split_whitespace().last()?;
             Some((normalize(last), t.id.as_str()))
@@ -475,7 +536,7 @@ fn inner_of<F, T>(file: Option<Parsed<F>>, items: impl FnOnce(F) -> Vec<Spanned<
     file.map(|f| inner(items(f.value))).unwrap_or_default()
 }
 
-fn authored_question(q: &Question, difficulty: Difficulty) -> QuizQuestion {
+pub(super) fn authored_question(q: &Question, difficulty: Difficulty) -> QuizQuestion {
     let (choices, correct, true_false) = match q.answer {
         Some(answer) => (
             vec![
@@ -514,6 +575,9 @@ fn authored_question(q: &Question, difficulty: Difficulty) -> QuizQuestion {
         concepts: q.concepts.clone(),
         quote: q.quote.clone(),
         generated: false,
+        seconds: q.seconds,
+        points: q.points,
+        by_teacher: false,
         typed: q
             .typed
             .as_ref()

@@ -5,6 +5,8 @@
 //! is known to be complete and consistent, or a [`Report`] that lists every problem at once.
 
 pub(crate) mod check;
+pub mod course;
+mod course_csv;
 mod generate;
 mod library;
 mod load;

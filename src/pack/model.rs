@@ -4,7 +4,7 @@
 //! optional while parsing so that the validator can report every missing translation at once;
 //! after a successful [`crate::pack::load`] both are present.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::catalog::choice::{self, Choice as _};
@@ -54,10 +54,12 @@ impl choice::Choice for Lang {
 }
 
 /// A text a member reads, in English and Indonesian.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 
@@ -85,6 +87,11 @@ impl Text {
             Lang::Id => self.id.as_deref(),
         }
         .filter(|s| !s.trim().is_empty())
+    }
+
+    /// Neither side holds a word.
+    pub fn is_blank(&self) -> bool {
+        self.sides().next().is_none()
     }
 
     /// Both sides, for search and validation.
@@ -445,20 +452,20 @@ pub struct MotionsFile {
     pub motion: Vec<Spanned<Motion>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Motion {
     pub id: String,
     pub motion: Text,
     pub benjamin: Text,
     pub adorno: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benjamin_quotes: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub adorno_quotes: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub concepts: Vec<String>,
 }
 
@@ -469,7 +476,7 @@ pub struct QuizFile {
     pub question: Vec<Spanned<Question>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -477,55 +484,63 @@ pub struct Question {
     pub difficulty: String,
     pub prompt: Text,
     /// Multiple choice: 2–4 choices, exactly one correct. Leave out for true/false.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
     /// True/false: the right answer. Leave out for multiple choice.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<bool>,
+    /// Required in the pack; a teacher's question may leave it out.
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
     pub explanation: Text,
     /// The section of the essay the explanation cites …
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// … or, for Adorno's side, the source it cites (a source id) …
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// … or the work's versions and publication history (`/essay`), for facts no section holds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub history: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub concepts: Vec<String>,
     /// A quote the question turns on (it must be verified).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     /// The forms a member may type instead of clicking, for a question whose answer is a short
     /// name, term or date (multiple choice only).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typed: Option<Typed>,
+    /// Seconds to answer this question (10–120), instead of the round's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
+    /// The most points a right answer earns (0–2000; 0 for a warm-up), instead of 1,000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<u32>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub text: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub correct: bool,
     /// Other names of the choice (a last name, another spelling): a wrong choice's names are
     /// never accepted as a typed answer.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
 }
 
 /// The typed forms a question accepts: in either language (`any`: names, dates) or in one
 /// (`en`, `id`: terms that translate). Matching folds case and accents and forgives a typo or
 /// two in longer forms ([`crate::search::answer`]).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Typed {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub any: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub en: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub id: Vec<String>,
 }
 
@@ -556,15 +571,17 @@ pub struct PromptsFile {
     pub prompt: Vec<Spanned<Prompt>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
     pub id: String,
     pub text: Text,
-    /// The Benjamin-against-Adorno angle on it.
+    /// The Benjamin-against-Adorno angle on it (required in the pack; a teacher's prompt may
+    /// leave it out).
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
     pub angle: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub concepts: Vec<String>,
 }

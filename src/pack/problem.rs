@@ -42,6 +42,8 @@ pub enum ProblemKind {
     /// A concept's displayed alternative name that is another concept's name or word, or a
     /// person's name.
     AlternativeName,
+    /// A number outside what the option allows (a question's seconds or points).
+    OutOfRange,
 }
 
 impl ProblemKind {
@@ -58,6 +60,7 @@ impl ProblemKind {
             ProblemKind::ChoiceCount => "choices",
             ProblemKind::UnknownDifficulty => "unknown difficulty",
             ProblemKind::TooLong => "too long for Discord",
+            ProblemKind::OutOfRange => "out of range",
             ProblemKind::Unverified => "unverified",
             ProblemKind::Encoding => "encoding debris",
             ProblemKind::Empty => "empty",

@@ -236,6 +236,9 @@ mod tests {
             concepts: Vec::new(),
             quote: None,
             generated: false,
+            seconds: None,
+            points: None,
+            by_teacher: false,
             typed: None,
         }
     }

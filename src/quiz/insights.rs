@@ -164,6 +164,9 @@ mod tests {
             concepts: concepts.iter().map(|c| c.to_string()).collect(),
             quote: None,
             generated: false,
+            seconds: None,
+            points: None,
+            by_teacher: false,
             typed: None,
         }
     }

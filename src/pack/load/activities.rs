@@ -6,7 +6,7 @@ use super::*;
 use crate::pack::check::At;
 
 /// Debate motions.
-pub(super) fn motions(
+pub(in crate::pack) fn motions(
     c: &mut Checker,
     known: &Known<'_>,
     m_src: &SourceFile,
@@ -35,12 +35,13 @@ pub(super) fn motions(
         );
         c.quotation(&a, "benjamin", &m.benjamin, &cited, &known.terms);
         c.quotation(&a, "adorno", &m.adorno, &cited, &known.terms);
-        if !(2..=3).contains(&m.questions.len()) {
+        let fewest = if c.course { 0 } else { 2 };
+        if !(fewest..=3).contains(&m.questions.len()) {
             c.push(
                 &a,
                 ProblemKind::ChoiceCount,
                 format!(
-                    "a motion has 2–3 discussion questions, not {}",
+                    "a motion has {fewest}–3 discussion questions, not {}",
                     m.questions.len()
                 ),
             );
@@ -57,7 +58,7 @@ pub(super) fn motions(
 }
 
 /// Hand-written quiz questions, returned as the questions a round draws from.
-pub(super) fn quiz(
+pub(in crate::pack) fn quiz(
     c: &mut Checker,
     known: &Known<'_>,
     z_src: &SourceFile,
@@ -79,8 +80,9 @@ pub(super) fn quiz(
             );
         }
         c.text(&a, "prompt", &q.prompt, limits::QUIZ_PROMPT);
-        c.text(&a, "explanation", &q.explanation, limits::FIELD_VALUE);
+        c.optional(&a, "explanation", &q.explanation, limits::FIELD_VALUE);
         question_place(c, known, &a, q);
+        question_timing(c, &a, q);
         question_citations(c, known, &a, q);
         question_choices(c, &a, q);
         if let Some(t) = &q.typed {
@@ -104,7 +106,7 @@ fn question_place(c: &mut Checker, known: &Known<'_>, a: &At<'_>, q: &Question) 
     }
     let places =
         usize::from(q.section.is_some()) + usize::from(q.source.is_some()) + usize::from(q.history);
-    if places == 0 {
+    if places == 0 && !c.course {
         c.push(
             a,
             ProblemKind::Empty,
@@ -135,6 +137,27 @@ fn question_place(c: &mut Checker, known: &Known<'_>, a: &At<'_>, q: &Question) 
         }
     }
 }
+
+/// The bounds of a question's own time ([`SECONDS`]) and points (at most [`MAX_POINTS`]).
+fn question_timing(c: &mut Checker, a: &At<'_>, q: &Question) {
+    if let Some(n) = q.seconds.filter(|n| !SECONDS.contains(n)) {
+        let message = format!(
+            "`seconds` is {n}; a question takes {}–{} seconds",
+            SECONDS.start(),
+            SECONDS.end()
+        );
+        c.push(a, ProblemKind::OutOfRange, message);
+    }
+    if let Some(n) = q.points.filter(|n| *n > MAX_POINTS) {
+        let message = format!("`points` is {n}; a question is worth 0–{MAX_POINTS} points");
+        c.push(a, ProblemKind::OutOfRange, message);
+    }
+}
+
+/// The time a question may give (seconds), as `/quiz start`'s `seconds`.
+pub const SECONDS: std::ops::RangeInclusive<u32> = 10..=120;
+/// The most points a question may be worth.
+pub const MAX_POINTS: u32 = 2000;
 
 /// What a question quotes and the concepts and quote it names.
 fn question_citations(c: &mut Checker, known: &Known<'_>, a: &At<'_>, q: &Question) {
@@ -214,7 +237,7 @@ fn question_choices(c: &mut Checker, a: &At<'_>, q: &Question) {
 }
 
 /// Daily discussion prompts.
-pub(super) fn prompts(
+pub(in crate::pack) fn prompts(
     c: &mut Checker,
     known: &Known<'_>,
     p_src: &SourceFile,
@@ -224,7 +247,7 @@ pub(super) fn prompts(
         let p = item.get_ref();
         let a = at(p_src, item, &p.id);
         c.text(&a, "text", &p.text, limits::PROMPT_TEXT);
-        c.text(&a, "angle", &p.angle, limits::FIELD_VALUE);
+        c.optional(&a, "angle", &p.angle, limits::FIELD_VALUE);
         if let Some(q) = &p.quote {
             c.quote_refs(&a, "quote", std::slice::from_ref(q), &known.quote_verified);
         }

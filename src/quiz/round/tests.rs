@@ -20,6 +20,9 @@ fn question(id: &str, difficulty: Difficulty) -> QuizQuestion {
         concepts: vec!["aura".into()],
         quote: None,
         generated: false,
+        seconds: None,
+        points: None,
+        by_teacher: false,
         typed: None,
     }
 }

@@ -70,6 +70,9 @@ mod tests {
                 concepts: Vec::new(),
                 quote: None,
                 generated: false,
+                seconds: None,
+                points: None,
+                by_teacher: false,
                 typed: (i < typed).then(|| TypedAnswer {
                     accepted: Typed {
                         any: vec!["Pierre Klossowski".into(), "Klossowski".into()],

@@ -1,4 +1,5 @@
-//! The plain values of a server's course: the shipped items it hides from its class.
+//! The plain values of a server's course: the shipped items it hides from its class, its
+//! reading plan and its own items.
 
 use std::collections::HashSet;
 
@@ -149,6 +150,43 @@ pub fn reached(pack: &crate::pack::Pack, kind: ItemKind, id: &str, read: &[Strin
     }
     let sections = sections_of(pack, kind, id);
     sections.is_empty() || sections.iter().any(|s| read.contains(s))
+}
+
+/// One of a server's own items as stored: the TOML the pack's rules checked, who wrote it
+/// (none once they erased their data) and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnItem {
+    pub kind: ItemKind,
+    /// The teacher's id.
+    pub id: String,
+    pub body: String,
+    pub author: Option<u64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// Deleted (kept until the retention prune for the assignments that asked it).
+    pub deleted: bool,
+}
+
+/// How many own items a server, and one member in it, may keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemLimits {
+    pub server: u32,
+    pub member: u32,
+}
+
+/// The default bounds: a term's worth of lecture questions and prompts.
+pub const ITEM_LIMITS: ItemLimits = ItemLimits {
+    server: 500,
+    member: 200,
+};
+
+/// Why the store refused items: the server's or the member's items would pass their bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Full {
+    /// The server holds this many and the bound is the limits' `server`.
+    Server(u32),
+    /// The member wrote this many.
+    Member(u32),
 }
 
 #[cfg(test)]

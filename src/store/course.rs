@@ -1,9 +1,10 @@
-//! A server's course: the shipped items it hides from its class.
+//! A server's course: the shipped items it hides from its class, its reading plan and its
+//! own items.
 
 use std::collections::HashSet;
 
-use super::{Store, StoreError};
-use crate::course::model::{Hidden, ItemKind, ReadingPlan};
+use super::{BeginWrite, Store, StoreError};
+use crate::course::model::{Full, Hidden, ItemKind, ItemLimits, OwnItem, ReadingPlan};
 
 impl Store {
     /// The items a server hides.
@@ -96,9 +97,166 @@ impl Store {
     }
 }
 
+type OwnRow = (String, String, String, Option<String>, i64, i64, Option<i64>);
+
+impl Store {
+    /// A server's own items, oldest first: the live ones, and with `deleted` the deleted too.
+    pub async fn own_items(&self, guild: u64, deleted: bool) -> Result<Vec<OwnItem>, StoreError> {
+        on!(&self.reader, |db| {
+            let rows: Vec<OwnRow> = sqlx::query_as(
+                "SELECT kind, item, body, author_id, created_at, updated_at, deleted_at
+                 FROM course_items WHERE guild_id = $1 AND ($2 OR deleted_at IS NULL)
+                 ORDER BY created_at, kind, item",
+            )
+            .bind(guild.to_string())
+            .bind(deleted)
+            .fetch_all(db)
+            .await?;
+            rows.into_iter()
+                .map(|(kind, id, body, author, created_at, updated_at, deleted_at)| {
+                    Ok(OwnItem {
+                        kind: ItemKind::parse(&kind).ok_or(StoreError::Corrupt {
+                            column: "kind",
+                            value: kind,
+                        })?,
+                        id,
+                        body,
+                        author: author.and_then(|a| a.parse().ok()),
+                        created_at,
+                        updated_at,
+                        deleted: deleted_at.is_some(),
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Saves a server's own items (`(kind, id, body)`: new, or replacing the item of that id)
+    /// for `author` at `at`, all or none: refused when the server's live items or the
+    /// author's would pass `limits`. Returns how many were new.
+    pub async fn put_own_items(
+        &self,
+        (guild, author, at): (u64, u64, i64),
+        items: &[(ItemKind, String, String)],
+        limits: ItemLimits,
+    ) -> Result<Result<usize, Full>, StoreError> {
+        on!(&self.pool, |db| {
+            let mut tx = db.begin_write().await?;
+            let live: Vec<(String, String, Option<String>)> = sqlx::query_as(
+                "SELECT kind, item, author_id FROM course_items
+                 WHERE guild_id = $1 AND deleted_at IS NULL",
+            )
+            .bind(guild.to_string())
+            .fetch_all(&mut *tx)
+            .await?;
+            let author_id = author.to_string();
+            let is_new = |kind: ItemKind, id: &str| {
+                !live.iter().any(|(k, i, _)| k == kind.code() && i == id)
+            };
+            let new = items.iter().filter(|(k, id, _)| is_new(*k, id)).count();
+            let server = live.len() + new;
+            let mine = live
+                .iter()
+                .filter(|(_, _, a)| a.as_deref() == Some(author_id.as_str()))
+                .count()
+                + new;
+            if server > limits.server as usize {
+                return Ok(Err(Full::Server(live.len() as u32)));
+            }
+            if mine > limits.member as usize {
+                return Ok(Err(Full::Member((mine - new) as u32)));
+            }
+            for (kind, id, body) in items {
+                sqlx::query(
+                    "INSERT INTO course_items
+                     (guild_id, kind, item, body, author_id, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $6)
+                     ON CONFLICT (guild_id, kind, item) DO UPDATE SET body = excluded.body,
+                     author_id = excluded.author_id, updated_at = excluded.updated_at,
+                     deleted_at = NULL",
+                )
+                .bind(guild.to_string())
+                .bind(kind.code())
+                .bind(id)
+                .bind(body)
+                .bind(&author_id)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(Ok(new))
+        })
+    }
+
+    /// Deletes a server's own item at `at`; `false` when it has none of that id.
+    pub async fn delete_own_item(
+        &self,
+        guild: u64,
+        (kind, id): (ItemKind, &str),
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "UPDATE course_items SET deleted_at = $4
+                 WHERE guild_id = $1 AND kind = $2 AND item = $3 AND deleted_at IS NULL",
+            )
+            .bind(guild.to_string())
+            .bind(kind.code())
+            .bind(id)
+            .bind(at)
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() > 0)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_servers_own_items_are_kept_bounded_replaced_and_deleted() {
+        let s = Store::in_memory().await.unwrap();
+        let item = |id: &str| (ItemKind::Question, id.to_string(), format!("id = \"{id}\""));
+        let limits = ItemLimits {
+            server: 3,
+            member: 2,
+        };
+        let two = [item("a"), item("b")];
+        assert_eq!(s.put_own_items((5, 7, 100), &two, limits).await.unwrap(), Ok(2));
+        assert_eq!(
+            s.put_own_items((5, 7, 101), &[item("c")], limits).await.unwrap(),
+            Err(Full::Member(2)),
+            "the member's bound"
+        );
+        assert_eq!(
+            s.put_own_items((5, 7, 102), &[item("a")], limits).await.unwrap(),
+            Ok(0),
+            "replacing is not adding"
+        );
+        assert_eq!(s.put_own_items((5, 8, 103), &[item("c")], limits).await.unwrap(), Ok(1));
+        assert_eq!(
+            s.put_own_items((5, 9, 104), &[item("d")], limits).await.unwrap(),
+            Err(Full::Server(3)),
+            "the server's bound"
+        );
+        let items = s.own_items(5, false).await.unwrap();
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!((items[0].created_at, items[0].updated_at), (100, 102));
+        assert!(s.own_items(6, true).await.unwrap().is_empty(), "another server");
+        assert!(s.delete_own_item(5, (ItemKind::Question, "b"), 110).await.unwrap());
+        assert!(!s.delete_own_item(5, (ItemKind::Question, "b"), 111).await.unwrap());
+        assert_eq!(s.own_items(5, false).await.unwrap().len(), 2);
+        let all = s.own_items(5, true).await.unwrap();
+        assert!(all.iter().any(|i| i.id == "b" && i.deleted), "kept for what asked it");
+        s.forget_member(7).await.unwrap();
+        let items = s.own_items(5, false).await.unwrap();
+        assert_eq!(items[0].author, None, "the author's id goes, the item stays");
+        assert_eq!(items[1].author, Some(8));
+    }
 
     #[tokio::test]
     async fn a_server_hides_and_shows_its_items() {

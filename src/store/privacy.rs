@@ -119,6 +119,8 @@ impl Store {
                 "UPDATE debate_speeches SET speaker_id = NULL, speaker_name = NULL WHERE speaker_id = $1",
                 // What they hid stays hidden for the server, without their name on it.
                 "UPDATE course_hidden SET hidden_by = NULL WHERE hidden_by = $1",
+                // What they wrote for the class stays the server's, without their name.
+                "UPDATE course_items SET author_id = NULL WHERE author_id = $1",
                 "DELETE FROM daily_suggestions WHERE user_id = $1",
                 // A homework attempt is the member's own round: it goes with its answers,
                 // except that an attempt at an open assignment is kept as a bare fact (see

@@ -50,7 +50,7 @@ enum Kind {
 /// The statements of a pruning (`$1`: the instant before which rows go), each with what its
 /// rows count as. Each finds its rows by their age through an index, then checks their debate
 /// by key (never the list of every closed debate).
-const STATEMENTS: [(Kind, &str); 12] = [
+const STATEMENTS: [(Kind, &str); 13] = [
     // A box not moved since then forgets the question, as its answers are gone.
     (Kind::Rounds, "DELETE FROM quiz_boxes WHERE last_at < $1"),
     (
@@ -103,6 +103,12 @@ const STATEMENTS: [(Kind, &str); 12] = [
              AND NOT EXISTS (SELECT 1 FROM quiz_answers a WHERE a.round_id = quiz_rounds.id)
              AND NOT EXISTS (SELECT 1 FROM quiz_round_members m WHERE m.round_id = quiz_rounds.id)
              AND NOT EXISTS (SELECT 1 FROM homework_attempts h WHERE h.round_id = quiz_rounds.id)",
+    ),
+    // A teacher's item deleted that long ago (kept till then for the assignments that asked
+    // it; homework closed that long ago is gone).
+    (
+        Kind::Records,
+        "DELETE FROM course_items WHERE deleted_at < $1",
     ),
     // A denied suggestion's text, reason and author go; an approved one is the class's prompt.
     (

@@ -100,6 +100,7 @@ const QUIZ_SECTION: OptionSpec = opt(
     Suggest::Items(Kind::Section),
     "opt-quiz-section",
 );
+const QUIZ_SOURCE: OptionSpec = opt("source", "sumber", false, N, "opt-quiz-source");
 const QUIZ_DIFFICULTY: OptionSpec = opt("difficulty", "tingkat", false, N, "opt-quiz-difficulty");
 
 pub const COMMANDS: &[CommandSpec] = &[
@@ -267,6 +268,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                         "opt-quiz-skip-votes",
                     ),
                     opt("penalty", "penalti", false, N, "opt-quiz-penalty"),
+                    QUIZ_SOURCE,
                 ],
             ),
             sub("next", "lanjut", "cmd-quiz-next", &[]),
@@ -350,6 +352,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                         N,
                         "opt-homework-time-limit",
                     ),
+                    QUIZ_SOURCE,
                 ],
             ),
             sub(

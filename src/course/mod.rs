@@ -7,6 +7,7 @@
 //! ([`plan`]) says what the class reads each week.
 
 pub mod model;
+pub mod own;
 pub mod plan;
 
 use crate::audit::{self, Action};

@@ -34,6 +34,43 @@ impl choice::Choice for ItemKind {
     }
 }
 
+/// Where a round or an assignment draws its questions: the study pack, the server's own
+/// (its teachers'), or both (the default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Source {
+    Pack,
+    Server,
+    #[default]
+    Both,
+}
+
+impl Source {
+    pub fn parse(s: &str) -> Option<Source> {
+        choice::parse(s)
+    }
+
+    /// Whether the pack's questions are drawn.
+    pub fn pack(self) -> bool {
+        self != Source::Server
+    }
+
+    /// Whether the server's own questions are drawn.
+    pub fn server(self) -> bool {
+        self != Source::Pack
+    }
+}
+
+impl choice::Choice for Source {
+    const CHOICES: &'static [Source] = &[Source::Both, Source::Pack, Source::Server];
+    fn names(self) -> Names {
+        match self {
+            Source::Pack => Names::new("pack", "paket"),
+            Source::Server => Names::new("server", "guru").or(&["teacher", "own"]),
+            Source::Both => Names::new("both", "keduanya"),
+        }
+    }
+}
+
 /// The items a server hides: `(kind, "pack:id")`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hidden(pub HashSet<(ItemKind, String)>);

@@ -144,6 +144,17 @@ pub fn quiz_question(q: &Question) -> Option<QuizQuestion> {
     let mut asked = super::load::authored_question(q, difficulty);
     asked.id = own_id(&q.id);
     asked.by_teacher = true;
+    // What a teacher wrote is shown as written, never as formatting.
+    let escape = |t: &mut super::Text| {
+        for side in [&mut t.en, &mut t.id].into_iter().flatten() {
+            *side = crate::text::escape_markdown(side);
+        }
+    };
+    escape(&mut asked.prompt);
+    escape(&mut asked.explanation);
+    if !asked.true_false {
+        asked.choices.iter_mut().for_each(escape);
+    }
     Some(asked)
 }
 

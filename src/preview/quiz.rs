@@ -123,12 +123,12 @@ pub fn practice(core: &Core, lang: crate::pack::Lang, topic: Option<&str>) -> Re
                         Some(c) => format!("{}:{c}", plan.pack),
                         None => plan.pack.clone(),
                     };
-                    Scope::of(core, Some(code.as_str()))
+                    Scope::of(core, &[], Some(code.as_str()))
                 }
                 Err(notice) => return *notice,
             }
         }
-        None => Scope::of(core, None),
+        None => Scope::of(core, &[], None),
     };
     let Some(scope) = scope else {
         return Reply::notice(t(lang, "quiz-no-questions"));

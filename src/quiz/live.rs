@@ -286,11 +286,6 @@ async fn drive(
     live: &Arc<Live>,
     mut control: mpsc::UnboundedReceiver<Control>,
 ) -> Ending {
-    let seconds = live
-        .round
-        .lock()
-        .map(|r| r.settings().seconds)
-        .unwrap_or(20);
     if let Some(ending) = teams::pick(s, live, &mut control).await {
         return ending;
     }
@@ -298,7 +293,7 @@ async fn drive(
         return ending;
     }
     loop {
-        if let Err(ending) = question(s, live, &mut control, seconds).await {
+        if let Err(ending) = question(s, live, &mut control).await {
             return ending;
         }
     }
@@ -310,11 +305,10 @@ async fn question(
     s: &Services,
     live: &Arc<Live>,
     control: &mut mpsc::UnboundedReceiver<Control>,
-    seconds: u32,
 ) -> Result<(), Ending> {
     let message = read(s, live, control).await?;
-    let view = open(s, live, message, seconds).await?;
-    let step = answers(s, live, control, seconds).await;
+    let view = open(s, live, message).await?;
+    let step = answers(s, live, control, view.seconds).await;
     reveal(s, live, &view, step).await?;
     // Between questions: a pause in auto mode, the teacher's /quiz next otherwise.
     wait(control, s.pace.quiz.pause, live.mode == Mode::Auto, true).await
@@ -373,12 +367,7 @@ async fn read(
 }
 
 /// Opens the question for answers: its card with buttons, posted (or the reading card edited).
-async fn open(
-    s: &Services,
-    live: &Live,
-    message: u64,
-    seconds: u32,
-) -> Result<QuestionView, Ending> {
+async fn open(s: &Services, live: &Live, message: u64) -> Result<QuestionView, Ending> {
     let opened = live
         .round
         .lock()
@@ -387,7 +376,7 @@ async fn open(
     let Some(view) = opened else {
         return Err(Ending::Finished);
     };
-    let closes_unix = s.clock.unix() + i64::from(seconds);
+    let closes_unix = s.clock.unix() + i64::from(view.seconds);
     let stage = Stage::Open {
         closes: closes_unix,
     };

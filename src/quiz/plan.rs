@@ -6,7 +6,8 @@ use rand::Rng;
 use crate::catalog::Request;
 use crate::catalog::choice::{self, Names};
 use crate::core::Core;
-use crate::course::model::ItemKind;
+use crate::course::model::{ItemKind, Source};
+use crate::pack::QuizQuestion;
 use crate::i18n::t;
 use crate::pack::{Difficulty, Lang};
 use crate::quiz::round::SkipVotes;
@@ -53,13 +54,33 @@ pub struct Plan {
     pub mode: Mode,
     /// Reveals hide the answer behind a spoiler, for members scrolling back later.
     pub spoilers: bool,
+    /// Whose questions are drawn.
+    pub source: Source,
+    /// The server's own questions it may draw (none unless `source` takes them).
+    pub own: Vec<QuizQuestion>,
 }
 
 impl Plan {
     /// The round this plan draws with `seed`.
     pub fn round(&self, core: &Core, seed: u64) -> Option<Round> {
         let pack = core.library.pack(&self.pack)?;
-        Round::new(&pack.questions, self.settings.clone(), seed).ok()
+        let settings = self.settings.clone();
+        if self.own.is_empty() && self.source.pack() {
+            return Round::new(&pack.questions, settings, seed).ok();
+        }
+        let shipped = pack.questions.iter().filter(|_| self.source.pack());
+        let pool: Vec<QuizQuestion> = shipped.chain(&self.own).cloned().collect();
+        Round::new(&pool, settings, seed).ok()
+    }
+
+    /// The question of this plan's pool with `id` (the pack's or the server's own).
+    pub fn question<'a>(&'a self, core: &'a Core, id: &str) -> Option<&'a QuizQuestion> {
+        let shipped = core.library.pack(&self.pack).map(|p| p.questions.as_slice());
+        shipped
+            .unwrap_or_default()
+            .iter()
+            .chain(&self.own)
+            .find(|q| q.id == id)
     }
 }
 
@@ -98,6 +119,8 @@ pub struct StartArgs {
     pub skip_votes: Option<u32>,
     /// Points a wrong answer within the first second costs (0: none, the default).
     pub penalty: Option<u32>,
+    /// The pack's questions, the server's own, or both (the default).
+    pub source: Option<Source>,
 }
 
 impl StartArgs {
@@ -153,6 +176,10 @@ impl StartArgs {
                 .map(|v| {
                     Answering::parse(v).ok_or_else(|| bad(lang, "kind", v, "buttons, typed, mixed"))
                 })
+                .transpose()?,
+            source: req
+                .get("source")
+                .map(|v| Source::parse(v).ok_or_else(|| bad(lang, "source", v, "pack, server, both")))
                 .transpose()?,
             topic: req.get("topic").map(String::from),
             section: req.get("section").map(String::from),
@@ -268,8 +295,11 @@ pub fn plan(
         settings,
         mode,
         spoilers: args.spoilers.unwrap_or(false),
+        source: args.source.unwrap_or_default(),
+        own: Vec::new(),
     };
-    if plan.round(core, 0).is_none() {
+    // The server's own questions are added by `seeded`, which checks again.
+    if plan.source.pack() && plan.round(core, 0).is_none() {
         let key = match plan.settings.answering {
             Answering::Typed => "quiz-no-typed-questions",
             _ => "quiz-no-questions",
@@ -388,6 +418,16 @@ pub async fn seeded(
     };
     let hidden = s.store.hidden_items(guild).await?;
     plan.settings.excluded = hidden.ids(ItemKind::Question, &plan.pack);
+    if plan.source.server() {
+        plan.own = crate::course::own::of(s, guild).await?.questions.clone();
+        if plan.round(&s.core, 0).is_none() {
+            let key = match plan.source {
+                Source::Server => "course-no-own-questions",
+                _ => "quiz-no-questions",
+            };
+            return Ok(Err(Box::new(Reply::notice(t(lang, key)))));
+        }
+    }
     if args.section.is_none() && !everything {
         let reading = s.store.reading_plan(guild).await?;
         let read = reading.read_so_far(s.clock.now());

@@ -33,16 +33,20 @@ pub const RUN: usize = 5;
 pub struct Scope<'a> {
     pack: &'a Pack,
     concept: Option<String>,
+    /// The server's own questions (practised beside the pack's).
+    own: &'a [QuizQuestion],
 }
 
 impl<'a> Scope<'a> {
-    pub fn of(core: &'a Core, topic: Option<&str>) -> Option<Scope<'a>> {
+    /// The scope of `topic` (`pack:concept`; none: the first pack), with the server's `own`
+    /// questions.
+    pub fn of(core: &'a Core, own: &'a [QuizQuestion], topic: Option<&str>) -> Option<Scope<'a>> {
         let (pack, concept) = match topic.map(|t| t.split_once(':').unwrap_or((t, ""))) {
             Some((pack, concept)) => (core.library.pack(pack)?, Some(concept)),
             None => (core.library.packs.first()?, None),
         };
         let concept = concept.filter(|c| !c.is_empty()).map(String::from);
-        Some(Scope { pack, concept })
+        Some(Scope { pack, concept, own })
     }
 
     fn code(&self) -> String {
@@ -59,9 +63,14 @@ impl<'a> Scope<'a> {
             .pack
             .questions
             .iter()
+            .chain(self.own)
             .filter(|q| self.concept.as_ref().is_none_or(|c| q.concepts.contains(c)))
             .filter(|q| !hidden.hides(ItemKind::Question, &self.pack.id, &q.id))
-            .filter(|q| read.is_empty() || q.section.as_ref().is_some_and(|s| read.contains(s)))
+            .filter(|q| {
+                read.is_empty()
+                    || (q.by_teacher && q.section.is_none())
+                    || q.section.as_ref().is_some_and(|s| read.contains(s))
+            })
             .map(|q| q.id.as_str())
             .collect();
         ids.shuffle(&mut StdRng::seed_from_u64(seed));
@@ -69,7 +78,11 @@ impl<'a> Scope<'a> {
     }
 
     pub fn question(&self, id: &str) -> Option<&'a QuizQuestion> {
-        self.pack.questions.iter().find(|q| q.id == id)
+        self.pack
+            .questions
+            .iter()
+            .chain(self.own)
+            .find(|q| q.id == id)
     }
 }
 
@@ -106,7 +119,8 @@ async fn reach(s: &Services, guild: u64, by_plan: bool) -> Result<(Hidden, Vec<S
 /// How many questions of the server's first pack are due for a member now, and when the next
 /// one not yet due comes due (for `/quiz me`).
 pub async fn due(s: &Services, guild: u64, user: u64) -> Result<(usize, Option<i64>), Error> {
-    let Some(scope) = Scope::of(&s.core, None) else {
+    let own = crate::course::own::of(s, guild).await?;
+    let Some(scope) = Scope::of(&s.core, &own.questions, None) else {
         return Ok((0, None));
     };
     let boxes = cards_of(s, guild, user).await?;
@@ -125,6 +139,7 @@ pub async fn start(
     let (core, lang) = (&s.core, inv.lang);
     let topic = topic.filter(|t| !t.trim().is_empty());
     let by_plan = topic.is_none();
+    let own = crate::course::own::of(s, guild).await?;
     let scope = match &topic {
         Some(_) => {
             let args = StartArgs {
@@ -139,9 +154,9 @@ pub async fn start(
                 Some(c) => format!("{}:{c}", plan.pack),
                 None => plan.pack.clone(),
             };
-            Scope::of(core, Some(code.as_str()))
+            Scope::of(core, &own.questions, Some(code.as_str()))
         }
-        None => Scope::of(core, None),
+        None => Scope::of(core, &own.questions, None),
     };
     let Some(scope) = scope else {
         return Ok(Outcome::Reply(Reply::notice(t(lang, "quiz-no-questions"))));
@@ -195,7 +210,8 @@ pub async fn answer(
     if run.user != inv.user {
         return refuse("error-not-your-buttons");
     }
-    let scope = Scope::of(&s.core, run.topic.as_deref());
+    let own = crate::course::own::of(s, run.guild).await?;
+    let scope = Scope::of(&s.core, &own.asked, run.topic.as_deref());
     let found = scope
         .as_ref()
         .and_then(|sc| Some((sc, sc.question(question)?)));

@@ -169,6 +169,10 @@ pub struct QuestionView {
     pub typed: bool,
     /// Members may vote to skip it (a "Skip" button).
     pub skippable: bool,
+    /// Written by the server's teachers: the card says so.
+    pub by_teacher: bool,
+    /// How long it is open for answers, in seconds (its own time, or the round's).
+    pub seconds: u32,
 }
 
 impl QuestionView {
@@ -335,8 +339,11 @@ impl Round {
             .iter()
             .filter(|q| !settings.excluded.contains(&q.id))
             .filter(|q| settings.difficulty.is_none_or(|d| q.difficulty == d))
+            // A teacher's question without a section belongs to no reading: it is never
+            // narrowed away.
             .filter(|q| {
                 settings.sections.is_empty()
+                    || (q.by_teacher && q.section.is_none())
                     || q.section
                         .as_ref()
                         .is_some_and(|s| settings.sections.contains(s))
@@ -438,13 +445,21 @@ impl Round {
             closes_at,
             typed: p.shown.typed,
             skippable: self.settings.skip_votes != SkipVotes::Off,
+            by_teacher: p.question.by_teacher,
+            seconds: p.question.seconds.unwrap_or(self.settings.seconds),
         }
+    }
+
+    /// How long question `index` stays open: its own time, or the round's.
+    fn open_for(&self, index: usize) -> Duration {
+        let own = self.questions.get(index).and_then(|p| p.question.seconds);
+        Duration::from_secs(u64::from(own.unwrap_or(self.settings.seconds)))
     }
 
     /// The question `open_next` will open, without opening it (for a reading time).
     pub fn upcoming(&self, now: Instant) -> Option<QuestionView> {
-        let closes_at = now + Duration::from_secs(u64::from(self.settings.seconds));
-        self.next_index().map(|i| self.view(i, closes_at))
+        self.next_index()
+            .map(|i| self.view(i, now + self.open_for(i)))
     }
 
     /// Opens the next question at `now`; `None` when the round is over.
@@ -462,7 +477,7 @@ impl Round {
         if let Some(roster) = self.roster.as_mut() {
             roster.lock();
         }
-        let closes_at = now + Duration::from_secs(u64::from(self.settings.seconds));
+        let closes_at = now + self.open_for(index);
         self.phase = Phase::Open {
             opened_at: now,
             closes_at,
@@ -531,6 +546,10 @@ impl Round {
             totals.streak,
             self.settings.streaks,
         );
+        // A question worth other than the usual most earns in proportion (0: a warm-up).
+        if let Some(most) = self.questions[self.current].question.points {
+            points = (u64::from(points) * u64::from(most) / u64::from(scoring::MAX_POINTS)) as u32;
+        }
         if self.hinted[self.current].contains(&member) {
             points /= 2;
         }

@@ -1,6 +1,7 @@
 //! `/quiz`: thin poise functions that type their options and hand them to
 //! `quiz::commands`.
 
+use crate::course::model::Source;
 use poise::serenity_prelude as serenity;
 
 use super::kit::{Plan, concepts, hand, sections};
@@ -84,6 +85,7 @@ pub async fn quiz_start(
     #[min = 0]
     #[max = 1000]
     penalty: Option<u32>,
+    source: Option<Pick<Source>>,
 ) -> Result<(), Error> {
     let args = StartArgs {
         questions,
@@ -101,6 +103,7 @@ pub async fn quiz_start(
         players,
         skip_votes,
         penalty,
+        source: source.map(Pick::get),
     };
     run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
 }
@@ -255,6 +258,7 @@ pub async fn quiz_assign(
     #[min = 10]
     #[max = 600]
     time_limit: Option<u32>,
+    source: Option<Pick<Source>>,
 ) -> Result<(), Error> {
     let args = AssignArgs {
         start: StartArgs {
@@ -262,6 +266,7 @@ pub async fn quiz_assign(
             topic,
             section,
             difficulty: difficulty.map(Pick::get),
+            source: source.map(Pick::get),
             ..StartArgs::default()
         },
         due,

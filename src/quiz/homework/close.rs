@@ -87,10 +87,12 @@ const SUMMARY_PATIENCE: i64 = 3 * 86_400;
 
 /// The class's summary of an assignment so far.
 pub async fn summary_of(s: &Services, a: &Assignment) -> Result<Summary, Error> {
+    let own = super::own_questions(s, a).await;
+    let bank = (s.core.as_ref(), own.asked.as_slice());
     let shapes: Vec<Shape> = (1..=a.questions.len() as u32)
         .map(|n| Shape {
-            choices: a.question(&s.core, n).map_or(0, |(_, shown)| shown.len()),
-            correct: a.right_position(&s.core, n).unwrap_or(usize::MAX),
+            choices: a.question(bank, n).map_or(0, |(_, shown)| shown.len()),
+            correct: a.right_position(bank, n).unwrap_or(usize::MAX),
         })
         .collect();
     let attempts = s.store.attempts_at(a.id).await?;
@@ -123,7 +125,8 @@ pub async fn close(s: &Services, a: &Assignment, by: Option<u64>) -> Result<bool
 /// remembered once Discord has accepted it. Until then it stays pending for the sweep.
 async fn post_summary(s: &Services, a: &Assignment, retry: bool) -> Result<(), Error> {
     let summary = summary_of(s, a).await?;
-    let card = cards::summary_card(&s.core, a, &summary, a.lang);
+    let own = super::own_questions(s, a).await;
+    let card = cards::summary_card((&s.core, &own.asked), a, &summary, a.lang);
     let nonce = format!("hw{}", a.id);
     if retry {
         let marker = card.title.clone();

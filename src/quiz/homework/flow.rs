@@ -6,6 +6,7 @@
 use super::attempt::{self, Click, Start};
 use super::due::{self, DueError};
 use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, pick};
+use crate::pack::QuizQuestion;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
@@ -171,13 +172,13 @@ fn closed_notice(a: &Assignment, lang: Lang) -> Outcome {
 /// Question `number` of a member's attempt, shown at `shown_at`.
 fn question(
     s: &Services,
-    a: &Assignment,
+    (a, own): (&Assignment, &[QuizQuestion]),
     number: u32,
     shown_at: i64,
     feedback: Option<(Feedback, u32)>,
     lang: Lang,
 ) -> Option<Reply> {
-    let (q, shown) = a.question(&s.core, number)?;
+    let (q, shown) = a.question((&s.core, own), number)?;
     let by = a.rules().answer_by(shown_at);
     Some(cards::question_card(
         a, q, &shown, number, by, feedback, lang,
@@ -206,6 +207,7 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
     let Some(a) = clicked(s, inv, id).await? else {
         return Ok(Outcome::notice(t(lang, "error-stale-button")));
     };
+    let own = super::own_questions(s, &a).await;
     let now = s.clock.unix();
     let rules = a.rules();
     let mut mine = s.store.homework_attempt(a.id, inv.user).await?;
@@ -237,7 +239,7 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
         }
         Start::Resume { number } => {
             let shown_at = progress.map_or(now, |p| p.shown_at);
-            question(s, &a, number, shown_at, None, lang)
+            question(s, (&a, &own.asked), number, shown_at, None, lang)
         }
         Start::Expired { number, last } => {
             s.store
@@ -247,7 +249,7 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
             if last {
                 Some(finished(s, &a, inv.user, missed, lang).await?)
             } else {
-                question(s, &a, number + 1, now, missed, lang)
+                question(s, (&a, &own.asked), number + 1, now, missed, lang)
             }
         }
     };
@@ -281,6 +283,7 @@ async fn answer_once(
     let Some(a) = clicked(s, inv, id).await? else {
         return Ok(Outcome::notice(t(lang, "error-stale-button")));
     };
+    let own = super::own_questions(s, &a).await;
     let now = s.clock.unix();
     let number = u32::try_from(number).unwrap_or(u32::MAX);
     let mine = s.store.homework_attempt(a.id, inv.user).await?;
@@ -299,7 +302,7 @@ async fn answer_once(
             let shown_at = progress.map_or(now, |p| p.shown_at);
             let stale = Some((Feedback::Stale, number));
             Ok(in_place(
-                question(s, &a, current, shown_at, stale, lang),
+                question(s, (&a, &own.asked), current, shown_at, stale, lang),
                 lang,
             ))
         }
@@ -309,7 +312,7 @@ async fn answer_once(
             taken_secs,
             last,
         } => {
-            let Some((q, shown)) = a.question(&s.core, number) else {
+            let Some((q, shown)) = a.question((&s.core, &own.asked), number) else {
                 return Ok(Outcome::notice(t(lang, "homework-gone")));
             };
             let Some(chosen) = shown.authored(position) else {
@@ -323,7 +326,7 @@ async fn answer_once(
                 choice: position as u32,
                 correct,
                 taken_ms: u64::try_from(taken_secs).unwrap_or(0) * 1000,
-                points: if correct { MAX_POINTS } else { 0 },
+                points: if correct { q.points.unwrap_or(MAX_POINTS) } else { 0 },
                 answered_at: now,
                 picked: u32::try_from(chosen).ok(),
                 display_name: (!inv.name.is_empty()).then(|| inv.name.clone()),
@@ -363,7 +366,7 @@ async fn answer_once(
                 ));
             }
             Ok(in_place(
-                question(s, &a, number + 1, now, feedback, lang),
+                question(s, (&a, &own.asked), number + 1, now, feedback, lang),
                 lang,
             ))
         }

@@ -42,19 +42,28 @@ impl Assignment {
         }
     }
 
-    /// The pack question `number` (1-based) and how it is shown.
-    pub fn question<'c>(&self, core: &'c Core, number: u32) -> Option<(&'c QuizQuestion, Shown)> {
+    /// Question `number` (1-based), the pack's or one of the server's own (`own`: every one
+    /// it has stored), and how it is shown.
+    pub fn question<'c>(
+        &self,
+        (core, own): (&'c Core, &'c [QuizQuestion]),
+        number: u32,
+    ) -> Option<(&'c QuizQuestion, Shown)> {
         let picked = self
             .questions
             .get(usize::try_from(number).ok()?.checked_sub(1)?)?;
         let pack = core.library.pack(&self.pack)?;
-        let q = pack.questions.iter().find(|q| q.id == picked.id)?;
+        let q = pack
+            .questions
+            .iter()
+            .chain(own)
+            .find(|q| q.id == picked.id)?;
         Some((q, picked.shown()))
     }
 
     /// The shown position of question `number`'s right answer.
-    pub fn right_position(&self, core: &Core, number: u32) -> Option<usize> {
-        let (q, shown) = self.question(core, number)?;
+    pub fn right_position(&self, bank: (&Core, &[QuizQuestion]), number: u32) -> Option<usize> {
+        let (q, shown) = self.question(bank, number)?;
         shown.right_position(q)
     }
 }
@@ -79,16 +88,36 @@ impl From<Shown> for Picked {
     }
 }
 
+/// The server's own questions an assignment may have asked (every one it stored, deleted
+/// too); none read when it asked only the pack's, or when the store cannot say.
+pub async fn own_questions(
+    s: &crate::services::Services,
+    a: &Assignment,
+) -> std::sync::Arc<crate::course::own::Own> {
+    let asks_own = a
+        .questions
+        .iter()
+        .any(|p| crate::pack::course::teacher_id(&p.id).is_some());
+    if !asks_own {
+        return std::sync::Arc::default();
+    }
+    crate::course::own::of(s, a.guild)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(homework = a.id, error = %e, "cannot read the server's own questions");
+            std::sync::Arc::default()
+        })
+}
+
 /// Draws an assignment's questions once, with the plan's filters, and fixes each question's
 /// choice order (true/false keeps its order), both by `seed`.
 pub fn pick(core: &Core, plan: &Plan, seed: u64) -> Option<Vec<Picked>> {
     let round = plan.round(core, seed)?;
-    let pack = core.library.pack(&plan.pack)?;
     let mut rng = StdRng::seed_from_u64(seed.rotate_left(17));
     let picked: Vec<Picked> = round
         .question_ids()
         .into_iter()
-        .filter_map(|id| pack.questions.iter().find(|q| q.id == id))
+        .filter_map(|id| plan.question(core, id))
         .map(|q| Picked::from(Shown::draw(q, false, &mut rng)))
         .collect();
     (!picked.is_empty()).then_some(picked)

@@ -58,7 +58,10 @@ pub fn question_card(
     } else {
         choice_list(view.labels(lang))
     };
-    let prompt = anti_copy(view.prompt.get(lang));
+    let mut prompt = anti_copy(view.prompt.get(lang));
+    if view.by_teacher {
+        prompt = format!("{}\n{prompt}", t(lang, "course-by-teacher"));
+    }
     let text = if choices.is_empty() {
         prompt
     } else {
@@ -203,6 +206,9 @@ pub fn reveal_card(
         _ => right.with(" — "),
     };
     let mut explanation = r.explanation.get(lang).to_string();
+    if view.by_teacher {
+        explanation = format!("{}\n{explanation}", t(lang, "course-by-teacher"));
+    }
     if let Some(pack) = core.library.pack(pack) {
         let asked = pack.questions.iter().find(|q| q.prompt == view.prompt);
         let place = match asked {

@@ -235,6 +235,8 @@ mod tests {
             true_false,
             closes_at: std::time::Instant::now(),
             typed: false,
+            by_teacher: false,
+            seconds: 20,
             skippable: true,
         }
     }

@@ -153,6 +153,10 @@ pub fn question_card(
     lang: Lang,
 ) -> Reply {
     let mut text = feedback_text(feedback, lang);
+    if q.by_teacher {
+        text.push_str(&t(lang, "course-by-teacher"));
+        text.push('\n');
+    }
     text.push_str(q.prompt.get(lang));
     let choices = choice_list(shown.labels(q, lang));
     if !choices.is_empty() {
@@ -223,7 +227,12 @@ pub fn finished_card(
 /// The class's summary, posted when the assignment closes: completion, the mean score of those
 /// who finished, and the hardest question with each choice's count and share (the right one
 /// marked), as text and as a bar chart.
-pub fn summary_card(core: &Core, a: &Assignment, s: &Summary, lang: Lang) -> Reply {
+pub fn summary_card(
+    bank: (&Core, &[crate::pack::QuizQuestion]),
+    a: &Assignment,
+    s: &Summary,
+    lang: Lang,
+) -> Reply {
     let mut text = tr(
         lang,
         "homework-completion",
@@ -255,7 +264,7 @@ pub fn summary_card(core: &Core, a: &Assignment, s: &Summary, lang: Lang) -> Rep
     let Some(h) = &s.hardest else {
         return reply;
     };
-    let Some((q, shown)) = a.question(core, h.number) else {
+    let Some((q, shown)) = a.question(bank, h.number) else {
         return reply;
     };
     let mut lines = vec![q.prompt.get(lang).to_string(), String::new()];

@@ -41,7 +41,10 @@ pub fn practice_question(
     lang: Lang,
 ) -> Reply {
     let choices = choice_list(shown.labels(q, lang));
-    let prompt = q.prompt.get(lang).to_string();
+    let mut prompt = q.prompt.get(lang).to_string();
+    if q.by_teacher {
+        prompt = format!("{}\n{prompt}", t(lang, "course-by-teacher"));
+    }
     let text = if choices.is_empty() {
         prompt
     } else {

@@ -73,6 +73,13 @@ pub enum Action {
         item: String,
         hidden: bool,
     },
+    /// The server's own items: `count` saved (added or replaced), or one deleted (`kind:id`).
+    OwnItemsSaved {
+        count: usize,
+    },
+    OwnItemDeleted {
+        item: String,
+    },
     /// The lookup rules changed: the server's (`None`) or one channel's.
     LookupRules {
         channel: Option<u64>,
@@ -183,6 +190,12 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             } else {
                 "audit-course-shown"
             },
+            &[actor, ("item", &format!("`{item}`"))],
+        ),
+        Action::OwnItemsSaved { count } => tr(lang, "audit-own-saved", &[actor, ("count", count)]),
+        Action::OwnItemDeleted { item } => tr(
+            lang,
+            "audit-own-deleted",
             &[actor, ("item", &format!("`{item}`"))],
         ),
         Action::LookupRules { channel: None } => tr(lang, "audit-lookup-rules", &[actor]),

@@ -524,6 +524,35 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("sections", "bagian", false, N, "opt-course-sections"),
                 ],
             ),
+            sub(
+                "add",
+                "tambah",
+                "cmd-course-add",
+                &[
+                    opt("kind", "jenis", true, N, "opt-course-kind"),
+                    opt("id", "id", false, N, "opt-course-id"),
+                    QUIZ_DIFFICULTY,
+                ],
+            ),
+            sub(
+                "import",
+                "impor",
+                "cmd-course-import",
+                &[opt("file", "berkas", true, N, "opt-course-file")],
+            ),
+            sub("export", "ekspor", "cmd-course-export", &[]),
+            sub(
+                "items",
+                "butir-kelas",
+                "cmd-course-items",
+                &[opt("search", "cari", false, N, "opt-course-search")],
+            ),
+            sub(
+                "delete",
+                "hapus",
+                "cmd-course-delete",
+                &[opt("item", "butir", true, N, "opt-course-own-item")],
+            ),
         ],
     },
     CommandSpec {

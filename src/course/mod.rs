@@ -4,8 +4,12 @@
 //! show`) and list what is hidden (`/course hidden`); every change is audited. A hidden item
 //! is never drawn: not for quiz rounds, homework, practice, daily posts or a debate's motion
 //! (the features read [`model::Hidden`] from the store where they draw). The reading plan
-//! ([`plan`]) says what the class reads each week.
+//! ([`plan`]) says what the class reads each week. Teachers add the server's own questions,
+//! prompts and motions ([`items`], by form or file; kept in [`own`]), which rounds, homework,
+//! practice, daily posts and debates draw beside the pack's, labelled as the teacher's.
 
+pub mod forms;
+pub mod items;
 pub mod model;
 pub mod own;
 pub mod plan;
@@ -23,10 +27,29 @@ use model::{Hidden, ItemKind};
 /// A `/course` subcommand.
 #[derive(Debug, Clone)]
 pub enum CourseCommand {
-    Hide { item: String },
-    Show { item: String },
+    Hide {
+        item: String,
+    },
+    Show {
+        item: String,
+    },
     Hidden,
     Plan(plan::PlanArgs),
+    /// One of the server's own items, written in a form.
+    Add {
+        kind: ItemKind,
+        id: Option<String>,
+        difficulty: Option<crate::pack::Difficulty>,
+    },
+    /// The server's own items from an attached file.
+    Import(items::Upload),
+    Export,
+    Items {
+        search: Option<String>,
+    },
+    Delete {
+        item: String,
+    },
 }
 
 /// One shipped item: its kind, pack, id and text in `lang`.
@@ -132,6 +155,17 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: CourseCommand) -> Resu
             return Ok(hidden_card(&s.core, &hidden, lang).into());
         }
         CourseCommand::Plan(args) => return plan::command(s, (inv, guild), args).await,
+        CourseCommand::Add {
+            kind,
+            id,
+            difficulty,
+        } => return items::add(s, (inv, guild), kind, (id, difficulty)).await,
+        CourseCommand::Import(upload) => return items::import(s, (inv, guild), upload).await,
+        CourseCommand::Export => return items::export(s, guild, lang).await,
+        CourseCommand::Items { search } => {
+            return Ok(items::list(s, guild, lang, search.as_deref()).await?.into());
+        }
+        CourseCommand::Delete { item } => return items::delete(s, (inv, guild), &item).await,
         CourseCommand::Hide { item } => (item, true),
         CourseCommand::Show { item } => (item, false),
     };

@@ -157,6 +157,10 @@ async fn on_click(
         )))),
         CustomId::DenyReason { .. } => Ok(stale(&inv)),
         CustomId::Privacy { delete, owner } => privacy::confirm(&s, &inv, delete, owner).await,
+        CustomId::CourseForm { .. } => Ok(stale(&inv)),
+        CustomId::CourseDraft { draft, confirm } => {
+            crate::course::items::confirm(&s, &inv, draft, confirm).await
+        }
         navigation => {
             let mut rng = StdRng::from_entropy();
             let reply = crate::lookup::component(
@@ -201,6 +205,9 @@ async fn on_submit(
         }) => class::argument(&s, &inv, debate, &values).await,
         Some(CustomId::QuizTyped { round, number }) => {
             Ok(quiz::typed_answer(&s, &inv, round, number, &values).await)
+        }
+        Some(CustomId::CourseForm { draft, .. }) => {
+            crate::course::items::submitted(&s, &inv, draft, &values).await
         }
         _ => Ok(stale(&inv)),
     }

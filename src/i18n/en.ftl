@@ -968,3 +968,88 @@ course-plan-week-and-sections = Give a week and its sections together, e.g. `wee
 section-not-reached = Your class reads this section in week { $week } of its plan: ahead of you for now.
 audit-reading-plan = { $actor } changed the reading plan.
 help-example-course-plan = /course plan week:3 sections:IV-VI
+
+## /course: the server's own items
+cmd-course-add = Write one of this server's own questions, prompts or motions in a form
+cmd-course-import = Add this server's own items from a TOML or CSV file
+cmd-course-export = This server's own items as a file that imports again
+cmd-course-items = List or search this server's own items
+cmd-course-delete = Delete one of this server's own items (after a confirmation)
+opt-course-kind = A question, a discussion prompt or a debate motion
+opt-course-id = Its id (letters, digits, - and _); an id in use replaces that item
+opt-course-file = A .toml or .csv file of questions, prompts and motions (at most 256 KiB)
+opt-course-search = Words of its id or text
+opt-course-own-item = The item to delete
+opt-quiz-source = The study pack's questions, your teachers' own, or both (default)
+help-example-course-add = /course add kind:question id:tue-1 difficulty:easy
+help-example-course-import = /course import file:lecture.toml
+help-example-course-export = /course export
+help-example-course-items = /course items search:film
+help-example-course-delete = /course delete item:question:tue-1
+course-by-teacher = ✎ From your teacher — not from the study pack
+course-no-own-questions = This server has no questions of its own that fit. A teacher adds them with `/course add` or `/course import`.
+course-form-title-question = Your question
+course-form-title-prompt = Your discussion prompt
+course-form-title-motion = Your debate motion
+course-form-prompt = The question
+course-form-choices = Choices, one a line; * before the right one (or true/false)
+course-form-explanation = What the reveal explains (optional)
+course-form-section = Section of the essay (optional), e.g. II
+course-form-timing = Seconds, points (optional), e.g. 30, 500
+course-form-text = The prompt
+course-form-angle = A Benjamin-against-Adorno angle (optional)
+course-form-motion = The motion
+course-form-benjamin = Benjamin's side
+course-form-adorno = Adorno's side
+course-form-questions = Discussion questions, one a line (optional)
+course-form-mark-one = Mark exactly one choice as the right one with a leading `*`, or write only `true` or `false`.
+course-form-timing-unreadable = “{ $typed }” is not seconds and points: write two numbers, e.g. `30, 500` (`, 0` for a warm-up worth nothing).
+course-form-no-section = “{ $typed }” is not a section of the essay: write Preface, I–XV or Epilogue.
+course-form-refused = Nothing was saved. The study pack's rules found:
+course-your-text = What you wrote (nothing is lost)
+course-draft-gone = This draft has expired or is not yours; nothing was saved. Start again with `/course add` or `/course import`.
+course-import-kind = { $file } is neither a .toml nor a .csv file. Export your items with `/course export` to see the format.
+course-import-too-large = { $file } is larger than { $kib } KiB. Split it into smaller files.
+course-import-unreadable = { $file } could not be read from Discord. Attach it again in a moment.
+course-import-not-text = { $file } is not text (UTF-8). Save it as plain text and attach it again.
+course-import-refused = Nothing from { $file } was saved: { $count ->
+    [one] one problem
+   *[other] { $count } problems
+} to mend first.
+course-import-problems = Problems
+course-preview-title = Preview: { $count } items
+course-preview-counts = { $file } holds { $questions } questions, { $prompts } prompts and { $motions } motions, all valid. The first ones as your class will see them:
+course-preview-unsaved = Nothing is saved until you press Save.
+course-preview-replaces = { $count ->
+    [one] One item replaces the item with its id.
+   *[other] { $count } items replace the items with their ids.
+}
+course-preview-answer = The reveal
+course-preview-timing = { $seconds } seconds · up to { $points } points
+course-true = True
+course-false = False
+button-save = Save
+button-discard = Discard
+button-delete-item = Delete it
+course-discarded = Discarded: nothing was saved or deleted.
+course-saved = Saved { $count ->
+    [one] one item
+   *[other] { $count } items
+} ({ $new } new). Your class sees them marked as yours; `/course items` lists them.
+course-full-server = Nothing was saved: this server keeps at most { $limit } items of its own and has { $count }. Delete some with `/course delete` first.
+course-full-member = Nothing was saved: one member may keep at most { $limit } items and you have { $count }. Delete some with `/course delete` first.
+course-deleted = Deleted { $item }. Assignments that asked it still show it until they are pruned.
+course-no-own-item = This server has no item of its own called { $item }. `/course items` lists them.
+course-none-yet = This server has no items of its own yet. Add them with `/course add` or `/course import`.
+course-export-header = This server's own items for Aura. Edit and import again with /course import:
+    an item with an id in use replaces that item.
+course-exported = { $count ->
+    [one] One item
+   *[other] { $count } items
+}, as a file that `/course import` takes again.
+course-items-title = This server's own items
+course-items-none-match = None of this server's items holds “{ $search }”.
+course-items-count = { $count } of { $all } items (at most { $limit }).
+course-delete-title = Delete { $item }?
+audit-own-saved = { $actor } saved { $count } of the server's own items.
+audit-own-deleted = { $actor } deleted the server's own item { $item }.

@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use crate::course::model::ItemKind;
 use crate::debate::Side;
 use crate::debate::class::{Act, Phase, Poll, Shown};
 use crate::quiz::{Period, Sort};
@@ -116,6 +117,10 @@ pub enum CustomId {
     Privacy { delete: bool, owner: u64 },
     /// A button of a class debate's control message (or its argument form).
     Class { debate: u64, act: Act },
+    /// A teacher's form for one of the server's own items of `kind`, kept as `draft`.
+    CourseForm { kind: ItemKind, draft: u64 },
+    /// Save (`true`) or discard what a teacher's draft `draft` holds (items or a deletion).
+    CourseDraft { draft: u64, confirm: bool },
 }
 
 const PREFIX: &str = "aura";
@@ -209,6 +214,12 @@ impl CustomId {
             CustomId::Privacy { delete, owner } => join(
                 "privacy",
                 &[&if *delete { "delete" } else { "cancel" }, owner],
+            ),
+            // The teacher's course.
+            CustomId::CourseForm { kind, draft } => join("course-form", &[&kind.code(), draft]),
+            CustomId::CourseDraft { draft, confirm } => join(
+                "course-draft",
+                &[draft, &if *confirm { "save" } else { "cancel" }],
             ),
         }
     }
@@ -490,6 +501,18 @@ fn decode_daily(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
                 _ => return None,
             },
             owner: f.number(1)?,
+        },
+        "course-form" if f.arity(2) => CustomId::CourseForm {
+            kind: ItemKind::parse(f.raw(0)?)?,
+            draft: f.number(1)?,
+        },
+        "course-draft" if f.arity(2) => CustomId::CourseDraft {
+            draft: f.number(0)?,
+            confirm: match f.raw(1)? {
+                "save" => true,
+                "cancel" => false,
+                _ => return None,
+            },
         },
         _ => return None,
     })

@@ -117,4 +117,13 @@ pub trait Outbox: Send + Sync {
     async fn guild_roles(&self, guild: u64) -> Result<Vec<GuildRole>, OutboxError>;
     /// The roles Aura itself has in a server (GET /guilds/{id}/members/{bot}).
     async fn bot_roles(&self, guild: u64) -> Result<Vec<u64>, OutboxError>;
+    /// A file a member attached to a command, read from Discord's attachment host only (never
+    /// another address), refused when larger than `limit` bytes.
+    async fn download(&self, url: &str, limit: usize) -> Result<Vec<u8>, OutboxError> {
+        let _ = (url, limit);
+        Err(OutboxError::Refused {
+            status: 0,
+            detail: "this outbox reads no attachments".into(),
+        })
+    }
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use super::api::OutboxError;
 use crate::render::File;
 
 /// What Aura sends to an interaction's webhook.
@@ -93,6 +94,9 @@ pub struct Rest {
     me: Arc<OnceLock<u64>>,
 }
 
+/// Where Discord serves what members attach.
+const ATTACHMENT_HOSTS: [&str; 2] = ["cdn.discordapp.com", "media.discordapp.net"];
+
 impl Rest {
     /// `api_url` as for the gateway client's proxy: the base without `/api/v10`; `None` for
     /// Discord. `connect` bounds opening a connection, `call` a whole call.
@@ -120,6 +124,60 @@ impl Rest {
             application: Arc::default(),
             me: Arc::default(),
         }
+    }
+
+    /// Reads an attachment from Discord's attachment hosts (or the host Aura's REST calls go
+    /// to, for a stand-in of Discord): at most `limit` bytes.
+    pub async fn download_attachment(
+        &self,
+        url: &str,
+        limit: usize,
+    ) -> Result<Vec<u8>, OutboxError> {
+        let refused = |detail: String| OutboxError::Refused { status: 0, detail };
+        let parsed = reqwest::Url::parse(url).map_err(|e| refused(format!("not a URL: {e}")))?;
+        let own = reqwest::Url::parse(&self.base).ok();
+        let own_host = own.as_ref().and_then(|u| u.host_str());
+        let host = parsed.host_str().unwrap_or("");
+        let discords = ATTACHMENT_HOSTS.contains(&host) && parsed.scheme() == "https";
+        let stand_in =
+            own_host == Some(host) && own.as_ref().map(reqwest::Url::port) == Some(parsed.port());
+        if !(discords || stand_in) {
+            return Err(refused(format!("{host} is not Discord's attachment host")));
+        }
+        let mut response = self
+            .client
+            .get(parsed)
+            .send()
+            .await
+            .map_err(|e| OutboxError::Unreachable(e.to_string()))?;
+        let status = response.status().as_u16();
+        if !response.status().is_success() {
+            return Err(OutboxError::Refused {
+                status,
+                detail: "the attachment could not be read".into(),
+            });
+        }
+        if response.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(OutboxError::Refused {
+                status: 413,
+                detail: "too large".into(),
+            });
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| OutboxError::Unreachable(e.to_string()))?
+        {
+            if bytes.len() + chunk.len() > limit {
+                return Err(OutboxError::Refused {
+                    status: 413,
+                    detail: "too large".into(),
+                });
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(bytes)
     }
 
     /// Learns the application's id (from Discord's READY).

@@ -7,8 +7,8 @@ use crate::catalog::Request;
 use crate::catalog::choice::{self, Names};
 use crate::core::Core;
 use crate::course::model::{ItemKind, Source};
-use crate::pack::QuizQuestion;
 use crate::i18n::t;
+use crate::pack::QuizQuestion;
 use crate::pack::{Difficulty, Lang};
 use crate::quiz::round::SkipVotes;
 use crate::quiz::{Answering, Round, Scoring, Settings, Teams};
@@ -75,7 +75,10 @@ impl Plan {
 
     /// The question of this plan's pool with `id` (the pack's or the server's own).
     pub fn question<'a>(&'a self, core: &'a Core, id: &str) -> Option<&'a QuizQuestion> {
-        let shipped = core.library.pack(&self.pack).map(|p| p.questions.as_slice());
+        let shipped = core
+            .library
+            .pack(&self.pack)
+            .map(|p| p.questions.as_slice());
         shipped
             .unwrap_or_default()
             .iter()
@@ -179,7 +182,9 @@ impl StartArgs {
                 .transpose()?,
             source: req
                 .get("source")
-                .map(|v| Source::parse(v).ok_or_else(|| bad(lang, "source", v, "pack, server, both")))
+                .map(|v| {
+                    Source::parse(v).ok_or_else(|| bad(lang, "source", v, "pack, server, both"))
+                })
                 .transpose()?,
             topic: req.get("topic").map(String::from),
             section: req.get("section").map(String::from),

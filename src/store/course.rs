@@ -97,7 +97,15 @@ impl Store {
     }
 }
 
-type OwnRow = (String, String, String, Option<String>, i64, i64, Option<i64>);
+type OwnRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+    i64,
+    Option<i64>,
+);
 
 impl Store {
     /// A server's own items, oldest first: the live ones, and with `deleted` the deleted too.
@@ -113,20 +121,22 @@ impl Store {
             .fetch_all(db)
             .await?;
             rows.into_iter()
-                .map(|(kind, id, body, author, created_at, updated_at, deleted_at)| {
-                    Ok(OwnItem {
-                        kind: ItemKind::parse(&kind).ok_or(StoreError::Corrupt {
-                            column: "kind",
-                            value: kind,
-                        })?,
-                        id,
-                        body,
-                        author: author.and_then(|a| a.parse().ok()),
-                        created_at,
-                        updated_at,
-                        deleted: deleted_at.is_some(),
-                    })
-                })
+                .map(
+                    |(kind, id, body, author, created_at, updated_at, deleted_at)| {
+                        Ok(OwnItem {
+                            kind: ItemKind::parse(&kind).ok_or(StoreError::Corrupt {
+                                column: "kind",
+                                value: kind,
+                            })?,
+                            id,
+                            body,
+                            author: author.and_then(|a| a.parse().ok()),
+                            created_at,
+                            updated_at,
+                            deleted: deleted_at.is_some(),
+                        })
+                    },
+                )
                 .collect()
         })
     }
@@ -225,20 +235,34 @@ mod tests {
             member: 2,
         };
         let two = [item("a"), item("b")];
-        assert_eq!(s.put_own_items((5, 7, 100), &two, limits).await.unwrap(), Ok(2));
         assert_eq!(
-            s.put_own_items((5, 7, 101), &[item("c")], limits).await.unwrap(),
+            s.put_own_items((5, 7, 100), &two, limits).await.unwrap(),
+            Ok(2)
+        );
+        assert_eq!(
+            s.put_own_items((5, 7, 101), &[item("c")], limits)
+                .await
+                .unwrap(),
             Err(Full::Member(2)),
             "the member's bound"
         );
         assert_eq!(
-            s.put_own_items((5, 7, 102), &[item("a")], limits).await.unwrap(),
+            s.put_own_items((5, 7, 102), &[item("a")], limits)
+                .await
+                .unwrap(),
             Ok(0),
             "replacing is not adding"
         );
-        assert_eq!(s.put_own_items((5, 8, 103), &[item("c")], limits).await.unwrap(), Ok(1));
         assert_eq!(
-            s.put_own_items((5, 9, 104), &[item("d")], limits).await.unwrap(),
+            s.put_own_items((5, 8, 103), &[item("c")], limits)
+                .await
+                .unwrap(),
+            Ok(1)
+        );
+        assert_eq!(
+            s.put_own_items((5, 9, 104), &[item("d")], limits)
+                .await
+                .unwrap(),
             Err(Full::Server(3)),
             "the server's bound"
         );
@@ -246,15 +270,32 @@ mod tests {
         let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
         assert_eq!((items[0].created_at, items[0].updated_at), (100, 102));
-        assert!(s.own_items(6, true).await.unwrap().is_empty(), "another server");
-        assert!(s.delete_own_item(5, (ItemKind::Question, "b"), 110).await.unwrap());
-        assert!(!s.delete_own_item(5, (ItemKind::Question, "b"), 111).await.unwrap());
+        assert!(
+            s.own_items(6, true).await.unwrap().is_empty(),
+            "another server"
+        );
+        assert!(
+            s.delete_own_item(5, (ItemKind::Question, "b"), 110)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !s.delete_own_item(5, (ItemKind::Question, "b"), 111)
+                .await
+                .unwrap()
+        );
         assert_eq!(s.own_items(5, false).await.unwrap().len(), 2);
         let all = s.own_items(5, true).await.unwrap();
-        assert!(all.iter().any(|i| i.id == "b" && i.deleted), "kept for what asked it");
+        assert!(
+            all.iter().any(|i| i.id == "b" && i.deleted),
+            "kept for what asked it"
+        );
         s.forget_member(7).await.unwrap();
         let items = s.own_items(5, false).await.unwrap();
-        assert_eq!(items[0].author, None, "the author's id goes, the item stays");
+        assert_eq!(
+            items[0].author, None,
+            "the author's id goes, the item stays"
+        );
         assert_eq!(items[1].author, Some(8));
     }
 

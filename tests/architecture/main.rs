@@ -107,7 +107,14 @@ const LAYERS: &[&[&str]] = &[
     &["text", "clock", "render/limits", "catalog/choice"],
     &["pack"],
     &["i18n", "search/answer", "search/score"],
-    &["search", "pack/load", "pack/origin", "pack/course", "pack/course_csv", "catalog/commands"],
+    &[
+        "search",
+        "pack/load",
+        "pack/origin",
+        "pack/course",
+        "pack/course_csv",
+        "catalog/commands",
+    ],
     &[
         "quiz/model",
         "quiz/homework/model",

@@ -80,6 +80,10 @@ impl Rest {
 
 #[async_trait::async_trait]
 impl Outbox for Rest {
+    async fn download(&self, url: &str, limit: usize) -> Result<Vec<u8>, OutboxError> {
+        self.download_attachment(url, limit).await
+    }
+
     async fn post(&self, channel: u64, message: &Message) -> Result<u64, OutboxError> {
         render::ahead(&message.reply).await;
         let files = render::files(&message.reply);

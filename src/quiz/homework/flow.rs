@@ -6,11 +6,11 @@
 use super::attempt::{self, Click, Start};
 use super::due::{self, DueError};
 use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, pick};
-use crate::pack::QuizQuestion;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
 use crate::pack::Lang;
+use crate::pack::QuizQuestion;
 use crate::quiz::AnswerRow;
 use crate::quiz::plan::{self, StartArgs};
 use crate::quiz::scoring::MAX_POINTS;
@@ -326,7 +326,11 @@ async fn answer_once(
                 choice: position as u32,
                 correct,
                 taken_ms: u64::try_from(taken_secs).unwrap_or(0) * 1000,
-                points: if correct { q.points.unwrap_or(MAX_POINTS) } else { 0 },
+                points: if correct {
+                    q.points.unwrap_or(MAX_POINTS)
+                } else {
+                    0
+                },
                 answered_at: now,
                 picked: u32::try_from(chosen).ok(),
                 display_name: (!inv.name.is_empty()).then(|| inv.name.clone()),

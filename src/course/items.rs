@@ -1,0 +1,701 @@
+//! A server's own items from Discord: a teacher writes one in a form (`/course add`) or
+//! attaches a TOML or CSV file of them (`/course import`), sees what members will see before
+//! anything is saved (Save / Discard), lists and searches them (`/course items`), deletes one
+//! after confirming (`/course delete`) and takes them all as a file that imports again
+//! (`/course export`). Drafts wait in memory for 15 minutes (an interaction's life); every
+//! change is audited and bounded ([`ITEM_LIMITS`]).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::forms::{self, Heading};
+use super::model::{Full, ITEM_LIMITS, ItemKind};
+use super::own;
+use crate::audit::{self, Action};
+use crate::cards::whole_lines;
+use crate::i18n::{choice_name, t, tr};
+use crate::interaction::{CustomId, Invocation, Outcome};
+use crate::pack::course::{Course, MAX_FILE_BYTES, quiz_question};
+use crate::pack::{Difficulty, Lang, Report};
+use crate::reply::{Accent, ButtonStyle, Reply};
+use crate::services::{Error, Services};
+use crate::text::{escape_markdown, truncate};
+
+/// How long a draft waits for its Save or its form.
+const DRAFT_LIFE: Duration = Duration::from_secs(15 * 60);
+/// The most problems a refusal lists one by one (the rest are counted).
+const MAX_LISTED: usize = 60;
+
+/// A file a member attached to `/course import`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    pub name: String,
+    pub url: String,
+    pub size: u64,
+}
+
+/// What a teacher has started and not yet saved.
+#[derive(Debug, Clone)]
+enum Pending {
+    /// A form handed out, with what the command said of its item.
+    Form(Heading),
+    /// Checked items waiting for Save.
+    Items(Course),
+    /// A deletion waiting for its confirmation.
+    Delete(ItemKind, String),
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    guild: u64,
+    owner: u64,
+    at: Instant,
+    pending: Pending,
+}
+
+#[derive(Default)]
+struct Drafts(Mutex<HashMap<u64, Draft>>);
+
+fn keep(s: &Services, id: u64, draft: Draft) {
+    if let Ok(mut map) = s.state::<Drafts>().0.lock() {
+        map.retain(|_, d| d.at.elapsed() < DRAFT_LIFE);
+        map.insert(id, draft);
+    }
+}
+
+/// Takes draft `id` if `inv`'s member started it and it is still fresh.
+fn take(s: &Services, inv: &Invocation, id: u64) -> Option<Draft> {
+    let drafts = s.state::<Drafts>();
+    let mut map = drafts.0.lock().ok()?;
+    let draft = map.remove(&id)?;
+    let mine = draft.owner == inv.user && Some(draft.guild) == inv.guild;
+    if !mine {
+        map.insert(id, draft);
+        return None;
+    }
+    (draft.at.elapsed() < DRAFT_LIFE).then_some(draft)
+}
+
+/// `/course add kind: [id] [difficulty]`: the form for one item.
+pub async fn add(
+    s: &Services,
+    (inv, guild): (&Invocation, u64),
+    kind: ItemKind,
+    (id, difficulty): (Option<String>, Option<Difficulty>),
+) -> Result<Outcome, Error> {
+    let own = own::of(s, guild).await?;
+    let id = match id.map(|i| i.trim().to_string()).filter(|i| !i.is_empty()) {
+        Some(id) => id,
+        None => {
+            let prefix = &kind.code()[..1];
+            (own.items.len() + 1..)
+                .map(|n| format!("{prefix}{n}"))
+                .find(|id| !own.items.iter().any(|i| i.kind == kind && &i.id == id))
+                .unwrap_or_default()
+        }
+    };
+    let head = Heading {
+        kind,
+        id,
+        difficulty: difficulty.unwrap_or(Difficulty::Medium).code().to_string(),
+        lang: inv.lang,
+    };
+    let draft = Draft {
+        guild,
+        owner: inv.user,
+        at: Instant::now(),
+        pending: Pending::Form(head),
+    };
+    keep(s, inv.id, draft);
+    Ok(Outcome::Modal(forms::modal(kind, inv.id, inv.lang)))
+}
+
+/// A submitted form: refused with every problem and what was typed quoted back, or shown as
+/// members will see it with Save and Discard.
+pub async fn submitted(
+    s: &Services,
+    inv: &Invocation,
+    draft: u64,
+    values: &[(String, String)],
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let typed = forms::typed_back(values);
+    let kept = take(s, inv, draft);
+    let Some((guild, Pending::Form(head))) = kept.map(|d| (d.guild, d.pending)) else {
+        return Ok(refused_keeping(lang, t(lang, "course-draft-gone"), &typed).into());
+    };
+    let course = match forms::item(&s.core, &head, values) {
+        Ok(course) => course,
+        Err(u) => {
+            let why = tr(
+                lang,
+                u.key,
+                &[("typed", &escape_markdown(&truncate(&u.typed, 200)))],
+            );
+            return Ok(refused_keeping(lang, why, &typed).into());
+        }
+    };
+    let Some(pack) = s.core.library.packs.first() else {
+        return Ok(Outcome::notice(t(lang, "quiz-no-questions")));
+    };
+    match crate::pack::course::check(pack, "form", &course.to_toml()) {
+        Ok(course) => Ok(preview(s, (inv, guild), course, None).await?),
+        Err(report) => {
+            let lines = problems(&report, false);
+            let why = format!("{}\n{}", t(lang, "course-form-refused"), lines.join("\n"));
+            Ok(refused_keeping(lang, why, &typed).into())
+        }
+    }
+}
+
+/// A refusal that quotes back everything the member typed, so nothing is lost.
+fn refused_keeping(lang: Lang, why: String, typed: &str) -> Reply {
+    let mut reply = Reply::notice(truncate(&why, 3000));
+    if !typed.is_empty() {
+        let block = format!("```\n{}\n```", truncate(&typed.replace("```", "'''"), 1000));
+        reply = reply.field(t(lang, "course-your-text"), block);
+    }
+    reply
+}
+
+/// Each problem on a line: `line N · item · message` (a form has no lines to name).
+fn problems(report: &Report, lines: bool) -> Vec<String> {
+    let mut out: Vec<String> = report
+        .problems
+        .iter()
+        .take(MAX_LISTED)
+        .map(|p| {
+            let mut at = Vec::new();
+            if lines && p.line > 0 {
+                at.push(format!("line {}", p.line));
+            }
+            if let Some(item) = &p.item {
+                at.push(format!("`{}`", escape_markdown(&truncate(item, 40))));
+            }
+            let message = escape_markdown(&truncate(&p.message, 300));
+            match at.is_empty() {
+                true => format!("• {message}"),
+                false => format!("• {} — {message}", at.join(" · ")),
+            }
+        })
+        .collect();
+    if report.problems.len() > MAX_LISTED {
+        out.push(format!("… +{}", report.problems.len() - MAX_LISTED));
+    }
+    out
+}
+
+/// `/course import file:`: the attached file checked whole, then previewed; nothing is saved
+/// unless every item is valid and the teacher presses Save.
+pub async fn import(
+    s: &Services,
+    (inv, guild): (&Invocation, u64),
+    upload: Upload,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let name = escape_markdown(&truncate(&upload.name, 80));
+    let lower = upload.name.to_ascii_lowercase();
+    if !(lower.ends_with(".toml") || lower.ends_with(".csv")) {
+        return Ok(Outcome::notice(tr(
+            lang,
+            "course-import-kind",
+            &[("file", &name)],
+        )));
+    }
+    let kib = MAX_FILE_BYTES / 1024;
+    if upload.size > MAX_FILE_BYTES as u64 {
+        return Ok(Outcome::notice(tr(
+            lang,
+            "course-import-too-large",
+            &[("file", &name), ("kib", &kib)],
+        )));
+    }
+    let bytes = match s.outbox.download(&upload.url, MAX_FILE_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::info!(error = %e, "an imported file could not be read");
+            let key = match e {
+                crate::outbox::OutboxError::Refused { status: 413, .. } => {
+                    "course-import-too-large"
+                }
+                _ => "course-import-unreadable",
+            };
+            return Ok(Outcome::notice(tr(
+                lang,
+                key,
+                &[("file", &name), ("kib", &kib)],
+            )));
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Ok(Outcome::notice(tr(
+            lang,
+            "course-import-not-text",
+            &[("file", &name)],
+        )));
+    };
+    let Some(pack) = s.core.library.packs.first() else {
+        return Ok(Outcome::notice(t(lang, "quiz-no-questions")));
+    };
+    match crate::pack::course::check(pack, &upload.name, &text) {
+        Ok(course) => preview(s, (inv, guild), course, Some(&name)).await,
+        Err(report) => {
+            let mut reply = Reply::notice(tr(
+                lang,
+                "course-import-refused",
+                &[("file", &name), ("count", &report.problems.len())],
+            ));
+            let title = t(lang, "course-import-problems");
+            for (title, value) in whole_lines(&title, &problems(&report, true), 8) {
+                reply = reply.field(title, value);
+            }
+            Ok(reply.into())
+        }
+    }
+}
+
+/// Checked items shown before they are saved: the first ones as members will see them, with
+/// Save and Discard.
+async fn preview(
+    s: &Services,
+    (inv, guild): (&Invocation, u64),
+    course: Course,
+    file: Option<&str>,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let own = own::of(s, guild).await?;
+    let replaced = course
+        .questions
+        .iter()
+        .map(|q| (ItemKind::Question, q.id.as_str()))
+        .chain(
+            course
+                .prompts
+                .iter()
+                .map(|p| (ItemKind::Prompt, p.id.as_str())),
+        )
+        .chain(
+            course
+                .motions
+                .iter()
+                .map(|m| (ItemKind::Motion, m.id.as_str())),
+        )
+        .filter(|(k, id)| own.item(*k, id).is_some())
+        .count();
+    let mut reply = match (course.len(), file) {
+        (1, None) => one_card(s, &course, lang),
+        _ => Reply {
+            title: Some(tr(
+                lang,
+                "course-preview-title",
+                &[("count", &course.len())],
+            )),
+            text: tr(
+                lang,
+                "course-preview-counts",
+                &[
+                    ("file", &file.unwrap_or("").to_string()),
+                    ("questions", &course.questions.len()),
+                    ("prompts", &course.prompts.len()),
+                    ("motions", &course.motions.len()),
+                ],
+            ),
+            accent: Accent::Debate,
+            ..Reply::default()
+        },
+    };
+    if course.len() > 1 || file.is_some() {
+        for (kind, id, shown) in firsts(&course, lang).into_iter().take(3) {
+            let name = format!("{} `{id}`", choice_name(kind, lang));
+            reply = reply.field(truncate(&name, 200), truncate(&shown, 1000));
+        }
+    }
+    let mut notes = vec![t(lang, "course-preview-unsaved")];
+    if replaced > 0 {
+        notes.push(tr(lang, "course-preview-replaces", &[("count", &replaced)]));
+    }
+    reply.footer = Some(notes.join(" "));
+    reply.ephemeral = true;
+    let draft = Draft {
+        guild,
+        owner: inv.user,
+        at: Instant::now(),
+        pending: Pending::Items(course),
+    };
+    keep(s, inv.id, draft);
+    Ok(with_choice(reply, inv.id, lang, "button-save").into())
+}
+
+/// Save (or Delete) and Discard under a draft's card.
+fn with_choice(mut reply: Reply, draft: u64, lang: Lang, save: &str) -> Reply {
+    reply.buttons.clear();
+    reply.buttons.push(crate::reply::Button {
+        id: CustomId::CourseDraft {
+            draft,
+            confirm: true,
+        },
+        label: t(lang, save),
+        style: ButtonStyle::Success,
+    });
+    reply.button(
+        CustomId::CourseDraft {
+            draft,
+            confirm: false,
+        },
+        t(lang, "button-discard"),
+    )
+}
+
+/// One item as members will see it: a question's card (without its live buttons) and what
+/// its reveal says; a prompt's or a motion's words.
+fn one_card(s: &Services, course: &Course, lang: Lang) -> Reply {
+    if let Some(q) = course.questions.first().and_then(quiz_question) {
+        let settings = crate::quiz::Settings {
+            questions: 1,
+            ..crate::quiz::Settings::default()
+        };
+        if let Ok(round) = crate::quiz::Round::new(std::slice::from_ref(&q), settings, 0)
+            && let Some(view) = round.upcoming(std::time::Instant::now())
+        {
+            let closes = s.clock.unix() + i64::from(view.seconds);
+            let stage = crate::quiz::view::Stage::Open { closes };
+            let mut card = crate::quiz::view::question_card(&view, lang, 0, 0, stage);
+            card.buttons.clear();
+            let right = view.label(q.correct, lang).with(" — ");
+            let mut reveal = right;
+            if !q.explanation.is_blank() {
+                reveal = format!("{reveal}\n{}", q.explanation.get(lang));
+            }
+            let points = q.points.unwrap_or(crate::quiz::scoring::MAX_POINTS);
+            reveal.push_str(&format!(
+                "\n{}",
+                tr(
+                    lang,
+                    "course-preview-timing",
+                    &[
+                        ("seconds", &(view.seconds as usize)),
+                        ("points", &(points as usize))
+                    ]
+                )
+            ));
+            return card.field(t(lang, "course-preview-answer"), truncate(&reveal, 1000));
+        }
+    }
+    let (_, _, shown) = firsts(course, lang).into_iter().next().unwrap_or((
+        ItemKind::Prompt,
+        String::new(),
+        String::new(),
+    ));
+    Reply {
+        title: Some(t(lang, "course-by-teacher")),
+        text: shown,
+        accent: Accent::Debate,
+        ..Reply::default()
+    }
+}
+
+/// The items of a file in order, each as a line of what members will read.
+fn firsts(course: &Course, lang: Lang) -> Vec<(ItemKind, String, String)> {
+    let label = t(lang, "course-by-teacher");
+    let mut out = Vec::new();
+    for q in &course.questions {
+        let mut lines = vec![label.clone(), escape_markdown(q.prompt.get(lang))];
+        match q.answer {
+            Some(answer) => lines.push(format!(
+                "✓ {}",
+                t(
+                    lang,
+                    if answer {
+                        "course-true"
+                    } else {
+                        "course-false"
+                    }
+                )
+            )),
+            None => lines.extend(q.choices.iter().map(|c| {
+                let mark = if c.correct { "✓" } else { "·" };
+                format!("{mark} {}", escape_markdown(c.text.get(lang)))
+            })),
+        }
+        out.push((ItemKind::Question, q.id.clone(), lines.join("\n")));
+    }
+    for p in &course.prompts {
+        let mut text = format!("{label}\n**{}**", escape_markdown(p.text.get(lang)));
+        if !p.angle.is_blank() {
+            text.push_str(&format!("\n{}", escape_markdown(p.angle.get(lang))));
+        }
+        out.push((ItemKind::Prompt, p.id.clone(), text));
+    }
+    for m in &course.motions {
+        let text = format!(
+            "{label}\n**{}**\nBenjamin: {}\nAdorno: {}",
+            escape_markdown(m.motion.get(lang)),
+            escape_markdown(m.benjamin.get(lang)),
+            escape_markdown(m.adorno.get(lang))
+        );
+        out.push((ItemKind::Motion, m.id.clone(), text));
+    }
+    out
+}
+
+/// Save or Discard on a draft: the items saved (all or none, within the bounds), or the item
+/// deleted; the card is replaced by what happened.
+pub async fn confirm(
+    s: &Services,
+    inv: &Invocation,
+    draft: u64,
+    save: bool,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let Some(d) = take(s, inv, draft) else {
+        return Ok(Outcome::notice(t(lang, "course-draft-gone")));
+    };
+    if !save {
+        return Ok(Outcome::Update(Reply::private(t(lang, "course-discarded"))));
+    }
+    let now = s.clock.unix();
+    let text = match d.pending {
+        Pending::Form(_) => t(lang, "course-draft-gone"),
+        Pending::Items(course) => {
+            let rows = rows(&course);
+            match s
+                .store
+                .put_own_items((d.guild, inv.user, now), &rows, ITEM_LIMITS)
+                .await?
+            {
+                Ok(new) => {
+                    own::forget(s, d.guild);
+                    audit::record(
+                        s,
+                        d.guild,
+                        inv.user,
+                        Action::OwnItemsSaved { count: rows.len() },
+                    )
+                    .await;
+                    tr(
+                        lang,
+                        "course-saved",
+                        &[("count", &rows.len()), ("new", &new)],
+                    )
+                }
+                Err(Full::Server(n)) => tr(
+                    lang,
+                    "course-full-server",
+                    &[
+                        ("count", &(n as usize)),
+                        ("limit", &(ITEM_LIMITS.server as usize)),
+                    ],
+                ),
+                Err(Full::Member(n)) => tr(
+                    lang,
+                    "course-full-member",
+                    &[
+                        ("count", &(n as usize)),
+                        ("limit", &(ITEM_LIMITS.member as usize)),
+                    ],
+                ),
+            }
+        }
+        Pending::Delete(kind, id) => {
+            if s.store.delete_own_item(d.guild, (kind, &id), now).await? {
+                own::forget(s, d.guild);
+                let item = format!("{}:{id}", kind.code());
+                audit::record(s, d.guild, inv.user, Action::OwnItemDeleted { item }).await;
+                tr(lang, "course-deleted", &[("item", &format!("`{id}`"))])
+            } else {
+                tr(lang, "course-no-own-item", &[("item", &format!("`{id}`"))])
+            }
+        }
+    };
+    Ok(Outcome::Update(Reply::private(text)))
+}
+
+/// Each item of a checked file as the store keeps it: its kind, id and TOML.
+fn rows(course: &Course) -> Vec<(ItemKind, String, String)> {
+    fn body<T: serde::Serialize>(item: &T) -> String {
+        toml::to_string(item).unwrap_or_default()
+    }
+    let questions = course.questions.iter();
+    let prompts = course.prompts.iter();
+    let motions = course.motions.iter();
+    questions
+        .map(|q| (ItemKind::Question, q.id.clone(), body(q)))
+        .chain(prompts.map(|p| (ItemKind::Prompt, p.id.clone(), body(p))))
+        .chain(motions.map(|m| (ItemKind::Motion, m.id.clone(), body(m))))
+        .collect()
+}
+
+/// `/course export`: the server's items as a TOML file that imports again unchanged.
+pub async fn export(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Error> {
+    let own = own::of(s, guild).await?;
+    let course = own.course();
+    if course.is_empty() {
+        return Ok(Outcome::notice(t(lang, "course-none-yet")));
+    }
+    let text = format!(
+        "{}\n\n{}",
+        t(lang, "course-export-header")
+            .lines()
+            .map(|l| format!("# {l}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        course.to_toml()
+    );
+    Ok(Outcome::File {
+        reply: Reply::private(tr(lang, "course-exported", &[("count", &course.len())])),
+        name: "course.toml".into(),
+        bytes: text.into_bytes(),
+    })
+}
+
+/// `/course items [search]`: the server's items by kind, with when and by whom each was
+/// written, narrowed to those whose id or words hold `search`.
+pub async fn list(
+    s: &Services,
+    guild: u64,
+    lang: Lang,
+    search: Option<&str>,
+) -> Result<Reply, Error> {
+    let own = own::of(s, guild).await?;
+    let wanted = search.map(crate::text::normalize).filter(|w| !w.is_empty());
+    let course = own.course();
+    let items = firsts(&course, lang);
+    let matching: Vec<&(ItemKind, String, String)> = items
+        .iter()
+        .filter(|(_, id, text)| {
+            wanted.as_ref().is_none_or(|w| {
+                id.contains(w.as_str()) || crate::text::normalize(text).contains(w.as_str())
+            })
+        })
+        .collect();
+    let mut reply = Reply {
+        title: Some(t(lang, "course-items-title")),
+        text: match (items.len(), matching.len()) {
+            (0, _) => t(lang, "course-none-yet"),
+            (_, 0) => tr(
+                lang,
+                "course-items-none-match",
+                &[(
+                    "search",
+                    &escape_markdown(&truncate(search.unwrap_or(""), 100)),
+                )],
+            ),
+            (all, n) => tr(
+                lang,
+                "course-items-count",
+                &[
+                    ("count", &n),
+                    ("all", &all),
+                    ("limit", &(ITEM_LIMITS.server as usize)),
+                ],
+            ),
+        },
+        ephemeral: true,
+        ..Reply::default()
+    };
+    for kind in [ItemKind::Question, ItemKind::Prompt, ItemKind::Motion] {
+        let lines: Vec<String> = matching
+            .iter()
+            .filter(|(k, _, _)| *k == kind)
+            .map(|(_, id, text)| {
+                let words = text.lines().nth(1).unwrap_or("");
+                let who = own.item(kind, id).map(|i| match i.author {
+                    Some(a) => format!(" · <@{a}> <t:{}:d>", i.updated_at),
+                    None => format!(" · <t:{}:d>", i.updated_at),
+                });
+                format!(
+                    "`{id}` — {}{}",
+                    truncate(words, 70),
+                    who.unwrap_or_default()
+                )
+            })
+            .collect();
+        let name = t(lang, &format!("course-hidden-{}", kind.code()));
+        for (title, value) in whole_lines(&name, &lines, 5) {
+            reply = reply.field(title, value);
+        }
+    }
+    Ok(reply)
+}
+
+/// `/course delete item:`: the item shown with Delete and Cancel.
+pub async fn delete(
+    s: &Services,
+    (inv, guild): (&Invocation, u64),
+    item: &str,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let own = own::of(s, guild).await?;
+    let wanted = item.trim();
+    let (kind, id) = match wanted.split_once(':') {
+        Some((k, id)) => (ItemKind::parse(k), id),
+        None => (None, wanted),
+    };
+    let found: Vec<_> = own
+        .live()
+        .filter(|i| i.id == id && kind.is_none_or(|k| k == i.kind))
+        .collect();
+    let [found] = found.as_slice() else {
+        let typed = escape_markdown(&truncate(wanted, 100));
+        return Ok(Outcome::notice(tr(
+            lang,
+            "course-no-own-item",
+            &[("item", &typed)],
+        )));
+    };
+    let shown = firsts(&own.course(), lang)
+        .into_iter()
+        .find(|(k, i, _)| *k == found.kind && *i == found.id)
+        .map(|(_, _, text)| text)
+        .unwrap_or_default();
+    let reply = Reply {
+        title: Some(tr(
+            lang,
+            "course-delete-title",
+            &[(
+                "item",
+                &format!("{} {}", choice_name(found.kind, lang), found.id),
+            )],
+        )),
+        text: truncate(&shown, 1500),
+        ephemeral: true,
+        accent: Accent::Error,
+        ..Reply::default()
+    };
+    let draft = Draft {
+        guild,
+        owner: inv.user,
+        at: Instant::now(),
+        pending: Pending::Delete(found.kind, found.id.clone()),
+    };
+    keep(s, inv.id, draft);
+    Ok(with_choice(reply, inv.id, lang, "button-delete-item").into())
+}
+
+/// `/course delete item:`'s choices: the server's items whose id or words hold what was typed.
+pub async fn suggestions(
+    s: &Services,
+    guild: u64,
+    partial: &str,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let Ok(own) = own::of(s, guild).await else {
+        return Vec::new();
+    };
+    let folded = crate::text::normalize(partial);
+    firsts(&own.course(), lang)
+        .into_iter()
+        .filter(|(_, id, text)| {
+            folded.is_empty()
+                || id.contains(&folded)
+                || crate::text::normalize(text).contains(&folded)
+        })
+        .take(25)
+        .map(|(kind, id, text)| {
+            let words = text.lines().nth(1).unwrap_or("").to_string();
+            let name = format!("{} · {id} · {words}", choice_name(kind, lang));
+            (truncate(&name, 100), format!("{}:{id}", kind.code()))
+        })
+        .collect()
+}

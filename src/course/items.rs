@@ -171,9 +171,11 @@ fn problems(report: &Report, lines: bool) -> Vec<String> {
                 at.push(format!("line {}", p.line));
             }
             if let Some(item) = &p.item {
-                at.push(format!("`{}`", escape_markdown(&truncate(item, 40))));
+                at.push(format!("`{}`", truncate(&item.replace('`', "'"), 40)));
             }
-            let message = escape_markdown(&truncate(&p.message, 300));
+            // The rules' own words, quoting the teacher's values in code spans; shown to the
+            // teacher alone, pinging nobody.
+            let message = truncate(&p.message, 300);
             match at.is_empty() {
                 true => format!("• {message}"),
                 false => format!("• {} — {message}", at.join(" · ")),
@@ -194,7 +196,8 @@ pub async fn import(
     upload: Upload,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let name = escape_markdown(&truncate(&upload.name, 80));
+    // Shown as code: Discord's file names hold no backtick, and none is let through.
+    let name = format!("`{}`", truncate(&upload.name.replace('`', "'"), 80));
     let lower = upload.name.to_ascii_lowercase();
     if !(lower.ends_with(".toml") || lower.ends_with(".csv")) {
         return Ok(Outcome::notice(tr(

@@ -275,6 +275,43 @@ pub fn check_callback(body: &Value) -> Vec<String> {
             }
             errs
         }
+        Some(9) => check_modal(&body["data"]),
         other => vec![format!("unexpected callback type {other:?}")],
     }
+}
+
+/// A modal's rules: a title and custom id, one to five rows of one text input each, every
+/// label within [`MODAL_TITLE`], lengths within 0–4,000 and the least no more than the most.
+fn check_modal(data: &Value) -> Vec<String> {
+    let mut errs = Vec::new();
+    let title = len(&data["title"]);
+    if title == 0 || title > MODAL_TITLE {
+        errs.push(format!("title length {title}"));
+    }
+    let id = len(&data["custom_id"]);
+    if id == 0 || id > CUSTOM_ID {
+        errs.push(format!("custom_id length {id}"));
+    }
+    let rows = array(&data["components"]);
+    if rows.is_empty() || rows.len() > 5 {
+        errs.push(format!("{} rows in a modal", rows.len()));
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let inputs = array(&row["components"]);
+        if inputs.len() != 1 {
+            errs.push(format!("components.{r}: {} inputs in a row", inputs.len()));
+        }
+        for input in inputs {
+            let label = len(&input["label"]);
+            if label == 0 || label > MODAL_TITLE {
+                errs.push(format!("components.{r}.label length {label}"));
+            }
+            let most = input["max_length"].as_u64().unwrap_or(4000);
+            let least = input["min_length"].as_u64().unwrap_or(0);
+            if !(1..=4000).contains(&most) || least > most {
+                errs.push(format!("components.{r}: lengths {least}–{most}"));
+            }
+        }
+    }
+    errs
 }

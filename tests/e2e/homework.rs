@@ -143,10 +143,10 @@ async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once(
     assert_eq!(a.questions.len(), 4);
     let core = core();
     let right: Vec<usize> = (1..=4)
-        .map(|n| a.right_position(&core, n).expect("right position"))
+        .map(|n| a.right_position((&core, &[]), n).expect("right position"))
         .collect();
     let choices: Vec<usize> = (1..=4)
-        .map(|n| a.question(&core, n).expect("question").1.len())
+        .map(|n| a.question((&core, &[]), n).expect("question").1.len())
         .collect();
     let wrong = |q: usize| (right[q - 1] + 1) % choices[q - 1];
 
@@ -277,7 +277,7 @@ async fn a_class_of_30_does_homework_at_its_own_pace_and_it_closes_on_time_once(
     );
     // Q3's split: the right choice and the one wrong choice chosen, 10 each; the others none.
     let letter = |p: usize| char::from(b'A' + p as u8);
-    let (q3, _) = a.question(&core, 3).expect("question 3");
+    let (q3, _) = a.question((&core, &[]), 3).expect("question 3");
     if q3.true_false {
         assert!(summary.contains(": 10 · 50% ✅"), "{summary}");
     } else {

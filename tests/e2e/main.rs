@@ -38,6 +38,7 @@ mod support;
 mod charts;
 mod cli;
 mod course;
+mod course_own;
 mod daily;
 mod debates;
 mod discord;

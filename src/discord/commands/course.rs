@@ -110,7 +110,7 @@ pub async fn course_add(
 }
 
 /// Add this server's own items from a TOML or CSV file.
-#[poise::command(slash_command, rename = "import", user_cooldown = 5)]
+#[poise::command(slash_command, rename = "import", user_cooldown = 2)]
 pub async fn course_import(ctx: Context<'_>, file: serenity::Attachment) -> Result<(), Error> {
     let upload = Upload {
         name: file.filename.clone(),
@@ -121,13 +121,13 @@ pub async fn course_import(ctx: Context<'_>, file: serenity::Attachment) -> Resu
 }
 
 /// This server's own items as a file that imports again.
-#[poise::command(slash_command, rename = "export", user_cooldown = 5)]
+#[poise::command(slash_command, rename = "export", user_cooldown = 2)]
 pub async fn course_export(ctx: Context<'_>) -> Result<(), Error> {
     run(ctx, CourseCommand::Export).await
 }
 
 /// List or search this server's own items.
-#[poise::command(slash_command, rename = "items", user_cooldown = 2)]
+#[poise::command(slash_command, rename = "items")]
 pub async fn course_items(
     ctx: Context<'_>,
     #[max_length = 100] search: Option<String>,

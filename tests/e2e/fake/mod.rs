@@ -60,6 +60,8 @@ struct Shared {
     record: recorder::Record,
     faults: channels::Faults,
     route_faults: faults::RouteFaults,
+    /// Files members attached, served as Discord's attachment host serves them.
+    hosted: Mutex<Vec<(String, Vec<u8>)>>,
 }
 
 impl Shared {
@@ -72,6 +74,19 @@ impl Shared {
             legacy.push((key.to_string(), file.name.clone(), file.bytes.clone()));
             kept.push(file);
         }
+    }
+}
+
+/// A hosted attachment, by its number.
+async fn attachment(
+    axum::extract::State(s): axum::extract::State<Arc<Shared>>,
+    axum::extract::Path((n, _name)): axum::extract::Path<(usize, String)>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let hosted = s.hosted.lock().expect("lock");
+    match hosted.get(n) {
+        Some((_, bytes)) => bytes.clone().into_response(),
+        None => axum::http::StatusCode::NOT_FOUND.into_response(),
     }
 }
 
@@ -88,6 +103,7 @@ impl FakeDiscord {
             .merge(gateway::routes())
             .merge(rest::routes())
             .merge(channels::routes())
+            .route("/attachments/{n}/{name}", axum::routing::get(attachment))
             .fallback(rest::fallback)
             .layer(axum::middleware::from_fn_with_state(
                 inner.clone(),
@@ -107,6 +123,13 @@ impl FakeDiscord {
 
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Hosts a file a member attaches, as Discord's attachment host does; its URL.
+    pub fn host_file(&self, name: &str, bytes: &[u8]) -> String {
+        let mut hosted = self.inner.hosted.lock().expect("lock");
+        hosted.push((name.to_string(), bytes.to_vec()));
+        format!("{}/attachments/{}/{name}", self.url(), hosted.len() - 1)
     }
 
     /// Waits until `cond` holds, or fails the test after `limit`.

@@ -177,6 +177,23 @@ pub fn with_role(mut v: Value, name: &str, role: &str) -> Value {
     v
 }
 
+/// An attachment option (`/course import file:`), with the resolved attachment Discord sends
+/// along: its name, size and where it is hosted.
+pub fn with_attachment(
+    mut v: Value,
+    option: &str,
+    (name, url, size): (&str, &str, usize),
+) -> Value {
+    let id = "1190000000000000001";
+    if let Some(opts) = v["data"]["options"][0]["options"].as_array_mut() {
+        opts.push(json!({ "type": 11, "name": option, "value": id }));
+    }
+    v["data"]["resolved"]["attachments"] = json!({ id: {
+        "id": id, "filename": name, "size": size, "url": url, "proxy_url": url,
+        "content_type": "text/plain; charset=utf-8" } });
+    v
+}
+
 /// A modal's answer: one text input per `(custom_id, value)`.
 pub fn modal_submit(
     id: u64,

@@ -231,6 +231,84 @@ fn the_reading_plan_card_in_both_languages() {
     }
 }
 
+/// The server's own items, in both languages: a question written in a form as members will
+/// see it (labelled as the teacher's), a file's preview, a refused file with its problems, and
+/// the list of the server's items.
+#[test]
+fn the_servers_own_items_cards_in_both_languages() {
+    use aura::course::items::{list_card, preview_card, refusal_card};
+    use aura::course::model::{ItemKind, OwnItem};
+    use aura::course::own::Own;
+    let core = core();
+    let pack = &core.library.packs[0];
+    let fixture = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/course")
+            .join(name);
+        std::fs::read_to_string(path).expect("fixture")
+    };
+    let lecture =
+        aura::pack::course::check(pack, "lecture.toml", &fixture("lecture.toml")).expect("valid");
+    let csv =
+        aura::pack::course::check(pack, "lecture.csv", &fixture("lecture.csv")).expect("valid");
+    let mistakes = aura::pack::course::check(pack, "mistakes.toml", &fixture("mistakes.toml"))
+        .expect_err("refused");
+    let one = aura::pack::course::Course {
+        questions: vec![lecture.questions[0].clone()],
+        ..Default::default()
+    };
+    let now = 1_796_000_000;
+    let items: Vec<OwnItem> = csv
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                ItemKind::Question,
+                q.id.clone(),
+                toml::to_string(q).expect("toml"),
+            )
+        })
+        .chain(csv.prompts.iter().map(|p| {
+            (
+                ItemKind::Prompt,
+                p.id.clone(),
+                toml::to_string(p).expect("toml"),
+            )
+        }))
+        .chain(csv.motions.iter().map(|m| {
+            (
+                ItemKind::Motion,
+                m.id.clone(),
+                toml::to_string(m).expect("toml"),
+            )
+        }))
+        .enumerate()
+        .map(|(i, (kind, id, body))| OwnItem {
+            kind,
+            id,
+            body,
+            author: (i != 1).then_some(42),
+            created_at: now,
+            updated_at: now + i as i64,
+            deleted: false,
+        })
+        .collect();
+    let own = Own::of_items(items);
+    for lang in Lang::ALL {
+        let card = preview_card(&one, (None, 0), now, lang);
+        pin("own_item_form_preview", lang, aura::render::to_text(&card));
+        let card = preview_card(&lecture, (Some("`lecture.toml`"), 2), now, lang);
+        pin("own_items_file_preview", lang, aura::render::to_text(&card));
+        let card = refusal_card("`mistakes.toml`", &mistakes, lang);
+        pin("own_items_refused", lang, aura::render::to_text(&card));
+        pin(
+            "own_items_list",
+            lang,
+            aura::render::to_text(&list_card(&own, None, lang)),
+        );
+    }
+}
+
 #[test]
 fn unknown_commands_and_options_list_what_exists() {
     let core = core();
@@ -510,7 +588,7 @@ fn homework_cards_in_both_languages() {
             let reminder = aura::quiz::view::homework::reminder(&a, hour);
             pin(name, lang, aura::render::to_text(&reminder));
         }
-        let (q, shown) = a.question(&core, 2).expect("question 2");
+        let (q, shown) = a.question((&core, &[]), 2).expect("question 2");
         let asked = question_card(
             &a,
             q,
@@ -526,8 +604,8 @@ fn homework_cards_in_both_languages() {
         // Four members: three finished (3, 2 and 1 right), one stopped after question 1.
         let shapes: Vec<Shape> = (1..=3)
             .map(|n| Shape {
-                choices: a.question(&core, n).expect("q").1.len(),
-                correct: a.right_position(&core, n).expect("right"),
+                choices: a.question((&core, &[]), n).expect("q").1.len(),
+                correct: a.right_position((&core, &[]), n).expect("right"),
             })
             .collect();
         let right = |n: usize| shapes[n - 1].correct as u32;
@@ -565,7 +643,7 @@ fn homework_cards_in_both_languages() {
         let closed = assignment_card(&a, lang);
         assert!(closed.buttons.is_empty(), "no Start once closed");
         pin("homework_closed", lang, aura::render::to_text(&closed));
-        let card = summary_card(&core, &a, &summary, lang);
+        let card = summary_card((&core, &[]), &a, &summary, lang);
         pin("homework_summary", lang, aura::render::to_text(&card));
         // The hardest question's split as chart data: one bar per choice, the right one marked.
         let chart = card.charts.first().expect("a chart");

@@ -243,19 +243,25 @@ pub async fn import(
     };
     match crate::pack::course::check(pack, &upload.name, &text) {
         Ok(course) => preview(s, (inv, guild), course, Some(&name)).await,
-        Err(report) => {
-            let mut reply = Reply::notice(tr(
-                lang,
-                "course-import-refused",
-                &[("file", &name), ("count", &report.problems.len())],
-            ));
-            let title = t(lang, "course-import-problems");
-            for (title, value) in whole_lines(&title, &problems(&report, true), 8) {
-                reply = reply.field(title, value);
-            }
-            Ok(reply.into())
-        }
+        Err(report) => Ok(refusal_card(&name, &report, lang).into()),
     }
+}
+
+/// A file refused: how many problems, each by line, item and field; nothing saved.
+pub fn refusal_card(file: &str, report: &Report, lang: Lang) -> Reply {
+    let mut reply = Reply::notice(tr(
+        lang,
+        "course-import-refused",
+        &[
+            ("file", &file.to_string()),
+            ("count", &report.problems.len()),
+        ],
+    ));
+    let title = t(lang, "course-import-problems");
+    for (title, value) in whole_lines(&title, &problems(report, true), 8) {
+        reply = reply.field(title, value);
+    }
+    reply
 }
 
 /// Checked items shown before they are saved: the first ones as members will see them, with
@@ -286,8 +292,28 @@ async fn preview(
         )
         .filter(|(k, id)| own.item(*k, id).is_some())
         .count();
+    let reply = preview_card(&course, (file, replaced), s.clock.unix(), lang);
+    let draft = Draft {
+        guild,
+        owner: inv.user,
+        at: Instant::now(),
+        pending: Pending::Items(course),
+    };
+    keep(s, inv.id, draft);
+    Ok(with_choice(reply, inv.id, lang, "button-save").into())
+}
+
+/// Checked items before they are saved: one written in a form exactly as members will see
+/// it; a file's counts and its first items. `replaced`: how many replace an item of the same
+/// id; `now`: the Unix time its countdown starts from.
+pub fn preview_card(
+    course: &Course,
+    (file, replaced): (Option<&str>, usize),
+    now: i64,
+    lang: Lang,
+) -> Reply {
     let mut reply = match (course.len(), file) {
-        (1, None) => one_card(s, &course, lang),
+        (1, None) => one_card(course, now, lang),
         _ => Reply {
             title: Some(tr(
                 lang,
@@ -309,7 +335,7 @@ async fn preview(
         },
     };
     if course.len() > 1 || file.is_some() {
-        for (kind, id, shown) in firsts(&course, lang).into_iter().take(3) {
+        for (kind, id, shown) in firsts(course, lang).into_iter().take(3) {
             let name = format!("{} `{id}`", choice_name(kind, lang));
             reply = reply.field(truncate(&name, 200), truncate(&shown, 1000));
         }
@@ -320,14 +346,7 @@ async fn preview(
     }
     reply.footer = Some(notes.join(" "));
     reply.ephemeral = true;
-    let draft = Draft {
-        guild,
-        owner: inv.user,
-        at: Instant::now(),
-        pending: Pending::Items(course),
-    };
-    keep(s, inv.id, draft);
-    Ok(with_choice(reply, inv.id, lang, "button-save").into())
+    reply
 }
 
 /// Save (or Delete) and Discard under a draft's card.
@@ -352,7 +371,7 @@ fn with_choice(mut reply: Reply, draft: u64, lang: Lang, save: &str) -> Reply {
 
 /// One item as members will see it: a question's card (without its live buttons) and what
 /// its reveal says; a prompt's or a motion's words.
-fn one_card(s: &Services, course: &Course, lang: Lang) -> Reply {
+fn one_card(course: &Course, now: i64, lang: Lang) -> Reply {
     if let Some(q) = course.questions.first().and_then(quiz_question) {
         let settings = crate::quiz::Settings {
             questions: 1,
@@ -361,7 +380,7 @@ fn one_card(s: &Services, course: &Course, lang: Lang) -> Reply {
         if let Ok(round) = crate::quiz::Round::new(std::slice::from_ref(&q), settings, 0)
             && let Some(view) = round.upcoming(std::time::Instant::now())
         {
-            let closes = s.clock.unix() + i64::from(view.seconds);
+            let closes = now + i64::from(view.seconds);
             let stage = crate::quiz::view::Stage::Open { closes };
             let mut card = crate::quiz::view::question_card(&view, lang, 0, 0, stage);
             card.buttons.clear();
@@ -560,10 +579,13 @@ pub async fn list(
     lang: Lang,
     search: Option<&str>,
 ) -> Result<Reply, Error> {
-    let own = own::of(s, guild).await?;
+    Ok(list_card(&*own::of(s, guild).await?, search, lang))
+}
+
+/// The server's items by kind, with who wrote each and when, narrowed to `search`.
+pub fn list_card(own: &own::Own, search: Option<&str>, lang: Lang) -> Reply {
     let wanted = search.map(crate::text::normalize).filter(|w| !w.is_empty());
-    let course = own.course();
-    let items = firsts(&course, lang);
+    let items = firsts(&own.course(), lang);
     let matching: Vec<&(ItemKind, String, String)> = items
         .iter()
         .filter(|(_, id, text)| {
@@ -619,7 +641,7 @@ pub async fn list(
             reply = reply.field(title, value);
         }
     }
-    Ok(reply)
+    reply
 }
 
 /// `/course delete item:`: the item shown with Delete and Cancel.

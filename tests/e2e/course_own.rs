@@ -117,7 +117,7 @@ async fn a_teacher_adds_a_question_by_form_and_twenty_by_file_and_homework_asks_
     assert_eq!(preview.body["data"]["flags"], 64, "{text}");
     for expected in [
         "From your teacher",
-        "freed ​the ​hand?",
+        "freed \u{200B}the \u{200B}hand?",
         "The reveal",
         "Photography",
         "30 seconds · up to 500 points",
@@ -197,7 +197,7 @@ async fn a_teacher_adds_a_question_by_form_and_twenty_by_file_and_homework_asks_
             .into_iter()
             .filter(|(_, name, _)| name == "course.toml")
             .map(|(_, _, bytes)| bytes)
-            .last()
+            .next_back()
             .expect("the exported file")
     };
     let first = file(&fake);

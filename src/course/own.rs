@@ -84,6 +84,16 @@ impl Own {
             .find(|i| !i.deleted && i.kind == kind && i.id == id)
     }
 
+    /// The ids (as drawn beside the pack's: [`course::own_id`]) of the live prompts or
+    /// motions (`kind`), or questions.
+    pub fn ids(&self, kind: ItemKind) -> Vec<String> {
+        match kind {
+            ItemKind::Question => self.questions.iter().map(|q| q.id.clone()).collect(),
+            ItemKind::Prompt => self.prompts.iter().map(|p| course::own_id(&p.id)).collect(),
+            ItemKind::Motion => self.motions.iter().map(|m| course::own_id(&m.id)).collect(),
+        }
+    }
+
     pub fn live(&self) -> impl Iterator<Item = &OwnItem> {
         self.items.iter().filter(|i| !i.deleted)
     }

@@ -335,9 +335,16 @@ async fn show(s: &Services, guild: u64, schedules: &[DailySchedule], lang: Lang)
         ..Reply::default()
     };
     for sc in schedules.iter().take(10) {
-        let left = sc
-            .deck
-            .remaining(&runner::items(&s.core, &sc.deck, sc.kind, (&hidden, &[])));
+        let own = runner::own_items(&s.store, sc.guild, sc.kind)
+            .await
+            .unwrap_or_default();
+        let left = sc.deck.remaining(&runner::items(
+            &s.core,
+            &sc.deck,
+            sc.kind,
+            (&hidden, &[]),
+            &own,
+        ));
         let mut lines = vec![tr(
             lang,
             "daily-show-line",
@@ -395,7 +402,8 @@ async fn queue(
     let mut deck = sc.deck.clone();
     let hidden = store.hidden_items(sc.guild).await?;
     // Staff may queue what the class has not read yet: only hidden items are refused.
-    let items = runner::items(core, &deck, sc.kind, (&hidden, &[]));
+    let own = runner::own_items(store, sc.guild, sc.kind).await?;
+    let items = runner::items(core, &deck, sc.kind, (&hidden, &[]), &own);
     if let Some((item, priority)) = asked.filter(|(i, _)| !i.trim().is_empty()) {
         let item = item.trim();
         let found = items

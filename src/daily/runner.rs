@@ -15,6 +15,7 @@ use super::deck::LOW_WATER;
 use super::{DailySchedule, Deck, PendingPost, PostKind, SUGGESTION, Schedule, post};
 use crate::core::Core;
 use crate::course::model::{Hidden, ItemKind, reached};
+use crate::course::own::Own;
 use crate::daily::view as daily;
 use crate::i18n::tr;
 use crate::outbox::{Message, Outbox, OutboxError, Sought};
@@ -48,8 +49,16 @@ pub enum RunError {
     Transient(String),
 }
 
-/// The items a schedule walks through: its pack kind's items plus approved suggestions queued.
-pub fn items(core: &Core, deck: &Deck, kind: PostKind, (hidden, read): Reach<'_>) -> Vec<String> {
+/// The items a schedule walks through: its pack kind's items, the server's own of that kind
+/// (`own`: their ids, never narrowed by the reading plan: they name no section) and approved
+/// suggestions queued.
+pub fn items(
+    core: &Core,
+    deck: &Deck,
+    kind: PostKind,
+    (hidden, read): Reach<'_>,
+    own: &[String],
+) -> Vec<String> {
     let hideable = match kind {
         PostKind::Prompt => Some(ItemKind::Prompt),
         PostKind::Motion => Some(ItemKind::Motion),
@@ -77,6 +86,7 @@ pub fn items(core: &Core, deck: &Deck, kind: PostKind, (hidden, read): Reach<'_>
             items
         })
         .unwrap_or_default();
+    items.extend(own.iter().cloned());
     items.extend(
         deck.queue
             .iter()
@@ -84,6 +94,21 @@ pub fn items(core: &Core, deck: &Deck, kind: PostKind, (hidden, read): Reach<'_>
             .cloned(),
     );
     items
+}
+
+/// The ids of a server's own items a schedule of `kind` draws (none for quotes).
+pub async fn own_items(
+    store: &Store,
+    guild: u64,
+    kind: PostKind,
+) -> Result<Vec<String>, StoreError> {
+    let kind = match kind {
+        PostKind::Prompt => ItemKind::Prompt,
+        PostKind::Motion => ItemKind::Motion,
+        PostKind::Quote => return Ok(Vec::new()),
+    };
+    let own = Own::of_items(store.own_items(guild, false).await?);
+    Ok(own.ids(kind))
 }
 
 /// What a server lets its schedules draw: the items it hides, and the sections its class has
@@ -103,6 +128,10 @@ pub async fn render(
             Err(_) => None,
         };
         return Ok(suggestion.map(|x| daily::suggestion_post(&x.text, x.user, s.lang)));
+    }
+    if let Some(id) = crate::pack::course::teacher_id(item) {
+        let own = Own::of_items(store.own_items(s.guild, false).await?);
+        return Ok(daily::own_post(&own, s.kind, id, s.lang));
     }
     Ok(core
         .library
@@ -241,10 +270,11 @@ impl<'a> Runner<'a> {
         let (core, kind) = (self.core, s.kind);
         let hidden = self.store.hidden_items(s.guild).await?;
         let read = self.store.reading_plan(s.guild).await?.read_so_far(now);
+        let own = own_items(self.store, s.guild, kind).await?;
         let claim = self
             .store
             .claim_post(s.id, date, manual, now.as_second(), |deck: &mut Deck| {
-                let items = items(core, deck, kind, (&hidden, &read));
+                let items = items(core, deck, kind, (&hidden, &read), &own);
                 deck.draw(&items)
             })
             .await?;
@@ -374,7 +404,10 @@ impl<'a> Runner<'a> {
             return;
         };
         let hidden = self.store.hidden_items(s.guild).await.unwrap_or_default();
-        let left = deck.remaining(&items(self.core, &deck, s.kind, (&hidden, &[])));
+        let own = own_items(self.store, s.guild, s.kind)
+            .await
+            .unwrap_or_default();
+        let left = deck.remaining(&items(self.core, &deck, s.kind, (&hidden, &[]), &own));
         if left + 1 != LOW_WATER {
             return;
         }

@@ -73,6 +73,61 @@ pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply
     Some(reply)
 }
 
+/// A post of `kind` for the server's own prompt or motion `id` (a teacher's), labelled as
+/// theirs and shown as written; `None` when the server no longer has it.
+pub fn own_post(
+    own: &crate::course::own::Own,
+    kind: PostKind,
+    id: &str,
+    lang: Lang,
+) -> Option<Reply> {
+    use crate::text::escape_markdown as plain;
+    let label = t(lang, "course-by-teacher");
+    let mut reply = match kind {
+        PostKind::Prompt => {
+            let p = own.prompts.iter().find(|p| p.id == id)?;
+            let reply = Reply {
+                title: Some(t(lang, "daily-prompt-title")),
+                text: format!("{label}\n**{}**", plain(p.text.get(lang))),
+                accent: Accent::Debate,
+                ..Reply::default()
+            };
+            match p.angle.is_blank() {
+                true => reply,
+                false => reply.field(t(lang, "daily-angle"), plain(p.angle.get(lang))),
+            }
+        }
+        PostKind::Motion => {
+            let m = own.motions.iter().find(|m| m.id == id)?;
+            let questions: Vec<String> = m
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| format!("{}. {}", i + 1, plain(q.get(lang))))
+                .collect();
+            let reply = Reply {
+                title: Some(tr(
+                    lang,
+                    "daily-motion-title",
+                    &[("motion", &plain(m.motion.get(lang)))],
+                )),
+                text: label,
+                accent: Accent::Debate,
+                ..Reply::default()
+            }
+            .field("Benjamin", plain(m.benjamin.get(lang)))
+            .field("Adorno", plain(m.adorno.get(lang)));
+            match questions.is_empty() {
+                true => reply,
+                false => reply.field(t(lang, "course-form-questions"), questions.join("\n")),
+            }
+        }
+        PostKind::Quote => return None,
+    };
+    reply.text = format!("{}\n\n{}", reply.text, t(lang, "daily-discuss"));
+    Some(reply)
+}
+
 /// A post for an approved member suggestion.
 pub fn suggestion_post(text: &str, author: u64, lang: Lang) -> Reply {
     Reply {

@@ -365,7 +365,13 @@ fn a_schedule_draws_what_the_class_has_read() {
     let core = Core::for_tests();
     let pack = &core.library.packs[0];
     let mut deck = Deck::new(1);
-    let all = items(&core, &deck, PostKind::Motion, (&Hidden::default(), &[]));
+    let all = items(
+        &core,
+        &deck,
+        PostKind::Motion,
+        (&Hidden::default(), &[]),
+        &[],
+    );
     assert_eq!(all.len(), pack.motions.len());
     let placed = pack
         .motions
@@ -373,7 +379,13 @@ fn a_schedule_draws_what_the_class_has_read() {
         .find(|m| !sections_of(pack, ItemKind::Motion, &m.id).is_empty())
         .expect("a motion on a section");
     let read = sections_of(pack, ItemKind::Motion, &placed.id)[..1].to_vec();
-    let narrowed = items(&core, &deck, PostKind::Motion, (&Hidden::default(), &read));
+    let narrowed = items(
+        &core,
+        &deck,
+        PostKind::Motion,
+        (&Hidden::default(), &read),
+        &[],
+    );
     assert!(narrowed.contains(&placed.id));
     assert!(narrowed.len() < all.len(), "{narrowed:?}");
     assert!(
@@ -386,12 +398,64 @@ fn a_schedule_draws_what_the_class_has_read() {
         .find(|id| !narrowed.contains(id))
         .expect("one not read");
     deck.put(unread, crate::daily::deck::Priority::Next);
-    let queued = items(&core, &deck, PostKind::Motion, (&Hidden::default(), &read));
+    let queued = items(
+        &core,
+        &deck,
+        PostKind::Motion,
+        (&Hidden::default(), &read),
+        &[],
+    );
     assert!(queued.contains(unread), "staff queued it");
     let mut hidden = Hidden::default();
     hidden
         .0
         .insert((ItemKind::Motion, format!("{}:{}", pack.id, placed.id)));
-    let without = items(&core, &deck, PostKind::Motion, (&hidden, &read));
+    let without = items(&core, &deck, PostKind::Motion, (&hidden, &read), &[]);
     assert!(!without.contains(&placed.id));
+}
+
+/// A teacher's own prompt is drawn beside the pack's, whatever the reading plan, and posted
+/// as theirs: labelled, shown as written (no formatting of theirs), pinging nobody.
+#[tokio::test]
+async fn a_schedule_posts_the_servers_own_prompt_as_the_teachers() {
+    use crate::course::model::{Hidden, ITEM_LIMITS, ItemKind};
+    let core = Core::for_tests();
+    let store = Store::in_memory().await.expect("store");
+    let sc = schedule("08:00", "UTC", "daily");
+    let body = "id = \"tue\"\ntext.en = \"What did the **film** keep from you? @everyone\"\n";
+    let rows = [(ItemKind::Prompt, "tue".to_string(), body.to_string())];
+    let saved = store.put_own_items((sc.guild, 7, 100), &rows, ITEM_LIMITS);
+    assert_eq!(saved.await.expect("store"), Ok(1));
+    let own = own_items(&store, sc.guild, PostKind::Prompt)
+        .await
+        .expect("own");
+    assert_eq!(own, ["own:tue"]);
+    let read = ["nowhere".to_string()];
+    let drawn = items(
+        &core,
+        &Deck::new(1),
+        PostKind::Prompt,
+        (&Hidden::default(), &read),
+        &own,
+    );
+    assert!(drawn.contains(&"own:tue".to_string()), "{drawn:?}");
+    let post = render(&core, &store, &sc, "own:tue")
+        .await
+        .expect("store")
+        .expect("a post");
+    let text = crate::render::to_text(&post);
+    assert!(
+        text.contains("Dari gurumu"),
+        "in the schedule's language: {text}"
+    );
+    assert!(
+        text.contains("\\*\\*film\\*\\*") && text.contains("\\@everyone"),
+        "{text}"
+    );
+    assert!(
+        render(&core, &store, &sc, "own:gone")
+            .await
+            .expect("store")
+            .is_none()
+    );
 }

@@ -57,10 +57,17 @@ struct Draft {
 #[derive(Default)]
 struct Drafts(Mutex<HashMap<u64, Draft>>);
 
-fn keep(s: &Services, id: u64, draft: Draft) {
+/// Keeps what `inv`'s member started in `guild`, under the interaction's id.
+fn keep(s: &Services, (inv, guild): (&Invocation, u64), pending: Pending) {
+    let draft = Draft {
+        guild,
+        owner: inv.user,
+        at: Instant::now(),
+        pending,
+    };
     if let Ok(mut map) = s.state::<Drafts>().0.lock() {
         map.retain(|_, d| d.at.elapsed() < DRAFT_LIFE);
-        map.insert(id, draft);
+        map.insert(inv.id, draft);
     }
 }
 
@@ -101,13 +108,7 @@ pub async fn add(
         difficulty: difficulty.unwrap_or(Difficulty::Medium).code().to_string(),
         lang: inv.lang,
     };
-    let draft = Draft {
-        guild,
-        owner: inv.user,
-        at: Instant::now(),
-        pending: Pending::Form(head),
-    };
-    keep(s, inv.id, draft);
+    keep(s, (inv, guild), Pending::Form(head));
     Ok(Outcome::Modal(forms::modal(kind, inv.id, inv.lang)))
 }
 
@@ -293,13 +294,7 @@ async fn preview(
         .filter(|(k, id)| own.item(*k, id).is_some())
         .count();
     let reply = preview_card(&course, (file, replaced), s.clock.unix(), lang);
-    let draft = Draft {
-        guild,
-        owner: inv.user,
-        at: Instant::now(),
-        pending: Pending::Items(course),
-    };
-    keep(s, inv.id, draft);
+    keep(s, (inv, guild), Pending::Items(course));
     Ok(with_choice(reply, inv.id, lang, "button-save").into())
 }
 
@@ -466,8 +461,7 @@ fn firsts(course: &Course, lang: Lang) -> Vec<(ItemKind, String, String)> {
 pub async fn confirm(
     s: &Services,
     inv: &Invocation,
-    draft: u64,
-    save: bool,
+    (draft, save): (u64, bool),
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let Some(d) = take(s, inv, draft) else {
@@ -688,13 +682,11 @@ pub async fn delete(
         accent: Accent::Error,
         ..Reply::default()
     };
-    let draft = Draft {
-        guild,
-        owner: inv.user,
-        at: Instant::now(),
-        pending: Pending::Delete(found.kind, found.id.clone()),
-    };
-    keep(s, inv.id, draft);
+    keep(
+        s,
+        (inv, guild),
+        Pending::Delete(found.kind, found.id.clone()),
+    );
     Ok(with_choice(reply, inv.id, lang, "button-delete-item").into())
 }
 

@@ -159,7 +159,7 @@ async fn on_click(
         CustomId::Privacy { delete, owner } => privacy::confirm(&s, &inv, delete, owner).await,
         CustomId::CourseForm { .. } => Ok(stale(&inv)),
         CustomId::CourseDraft { draft, confirm } => {
-            crate::course::items::confirm(&s, &inv, draft, confirm).await
+            crate::course::items::confirm(&s, &inv, (draft, confirm)).await
         }
         navigation => {
             let mut rng = StdRng::from_entropy();

@@ -5,9 +5,10 @@ use super::model::*;
 use crate::catalog::choice::{self, Choice as _};
 
 /// Quiz difficulty levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Difficulty {
     Easy,
+    #[default]
     Medium,
     Hard,
 }
@@ -36,7 +37,7 @@ impl choice::Choice for Difficulty {
 }
 
 /// A quiz question ready to ask: hand-written or generated from concepts and quotes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct QuizQuestion {
     pub id: String,
     pub difficulty: Difficulty,

@@ -232,14 +232,8 @@ mod tests {
             true_false,
             explanation: Text::default(),
             section: None,
-            source: None,
             concepts: Vec::new(),
-            quote: None,
-            generated: false,
-            seconds: None,
-            points: None,
-            by_teacher: false,
-            typed: None,
+            ..QuizQuestion::default()
         }
     }
 

@@ -160,14 +160,8 @@ mod tests {
             true_false: false,
             explanation: Text::default(),
             section: Some(section.into()),
-            source: None,
             concepts: concepts.iter().map(|c| c.to_string()).collect(),
-            quote: None,
-            generated: false,
-            seconds: None,
-            points: None,
-            by_teacher: false,
-            typed: None,
+            ..QuizQuestion::default()
         }
     }
 

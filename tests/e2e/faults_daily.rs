@@ -31,7 +31,13 @@ fn deck_order(n: usize) -> Vec<String> {
     let mut deck = Deck::new(SEED);
     (0..n)
         .filter_map(|_| {
-            let all = items(&core, &deck, PostKind::Prompt, (&Default::default(), &[]));
+            let all = items(
+                &core,
+                &deck,
+                PostKind::Prompt,
+                (&Default::default(), &[]),
+                &[],
+            );
             deck.draw(&all)
         })
         .collect()
@@ -108,7 +114,13 @@ async fn crash_after_claim(state: &Path, id: i64) -> (String, String) {
         .expect("t");
     let claim = store
         .claim_post(id, "2026-03-02", false, now.as_second(), |deck| {
-            let all = items(&core, deck, PostKind::Prompt, (&Default::default(), &[]));
+            let all = items(
+                &core,
+                deck,
+                PostKind::Prompt,
+                (&Default::default(), &[]),
+                &[],
+            );
             deck.draw(&all)
         })
         .await

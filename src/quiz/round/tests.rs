@@ -16,14 +16,8 @@ fn question(id: &str, difficulty: Difficulty) -> QuizQuestion {
         true_false: false,
         explanation: t("because"),
         section: Some("v".into()),
-        source: None,
         concepts: vec!["aura".into()],
-        quote: None,
-        generated: false,
-        seconds: None,
-        points: None,
-        by_teacher: false,
-        typed: None,
+        ..QuizQuestion::default()
     }
 }
 

@@ -66,13 +66,6 @@ mod tests {
                 true_false: false,
                 explanation: t("because"),
                 section: Some("v".into()),
-                source: None,
-                concepts: Vec::new(),
-                quote: None,
-                generated: false,
-                seconds: None,
-                points: None,
-                by_teacher: false,
                 typed: (i < typed).then(|| TypedAnswer {
                     accepted: Typed {
                         any: vec!["Pierre Klossowski".into(), "Klossowski".into()],
@@ -80,6 +73,7 @@ mod tests {
                     },
                     wrong: vec!["Harry Zohn".into(), "Zohn".into(), "Max Horkheimer".into()],
                 }),
+                ..QuizQuestion::default()
             })
             .collect()
     }

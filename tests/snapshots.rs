@@ -578,6 +578,7 @@ fn homework_cards_in_both_languages() {
             zone: "Asia/Jakarta".into(),
             closed_at: None,
             closed_by: None,
+            ping_role: None,
         };
         let open = assignment_card(&a, lang);
         pin("homework_assignment", lang, aura::render::to_text(&open));

@@ -353,6 +353,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                         "opt-homework-time-limit",
                     ),
                     QUIZ_SOURCE,
+                    opt("ping", "sebut", false, N, "opt-homework-ping"),
                 ],
             ),
             sub(

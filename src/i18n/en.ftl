@@ -1053,3 +1053,5 @@ course-items-count = { $count } of { $all } items (at most { $limit }).
 course-delete-title = Delete { $item }?
 audit-own-saved = { $actor } saved { $count } of the server's own items.
 audit-own-deleted = { $actor } deleted the server's own item { $item }.
+opt-homework-ping = A role the reminders a day and an hour before ping (default: nobody)
+homework-ping-everyone = The reminders may ping a role, never @everyone: pick a role of your class.

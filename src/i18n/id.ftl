@@ -988,3 +988,5 @@ course-items-count = { $count } dari { $all } butir (paling banyak { $limit }).
 course-delete-title = Hapus { $item }?
 audit-own-saved = { $actor } menyimpan { $count } butir milik server.
 audit-own-deleted = { $actor } menghapus butir milik server { $item }.
+opt-homework-ping = Peran yang disebut pengingat sehari dan sejam sebelumnya (bawaan: tidak ada)
+homework-ping-everyone = Pengingat boleh menyebut sebuah peran, tidak pernah @everyone: pilih peran kelasmu.

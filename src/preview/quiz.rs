@@ -104,6 +104,7 @@ pub fn assign(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
         zone: zone.to_string(),
         closed_at: None,
         closed_by: None,
+        ping_role: None,
     };
     assignment_card(&a, lang)
 }

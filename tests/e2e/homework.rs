@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 
 use crate::app::{Options, TestApp, next, open_state, state_file};
 use crate::fake::{
-    CHANNEL_ID, Callback, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, Posted, in_guild,
-    subcommand,
+    CHANNEL_ID, Callback, FakeDiscord, GUILD_ID, MANAGE_MESSAGES, MEMBER, Posted, READERS_ROLE,
+    in_guild, subcommand, with_role,
 };
 use crate::support::{self, core, custom_ids, opt, shown, title};
 
@@ -665,7 +665,27 @@ async fn reminders_come_a_day_and_an_hour_before_once_each() {
             opt("questions", json!(2)),
         ])
     };
-    teacher(&fake, "assign", assign("2026-12-03 18:00")).await;
+    // #1 pings the class's role; @everyone is never pinged.
+    let with_ping = |role: &str| {
+        let payload = subcommand(
+            next(),
+            TEACHER,
+            "en-US",
+            "quiz",
+            "assign",
+            assign("2026-12-03 18:00"),
+        );
+        in_guild(with_role(payload, "ping", role), MANAGE_MESSAGES, &[])
+    };
+    let everyone = fake.interact(with_ping(GUILD_ID)).await.body.to_string();
+    assert!(everyone.contains("never @everyone"), "{everyone}");
+    tokio::time::sleep(Duration::from_millis(3100)).await;
+    let first = fake
+        .interact(with_ping(READERS_ROLE))
+        .await
+        .body
+        .to_string();
+    assert!(first.contains("Homework #1"), "{first}");
     // Another teacher (each has their own cooldown), in an Indonesian client.
     let other = TEACHER + 1;
     let second = quiz(
@@ -712,6 +732,12 @@ async fn reminders_come_a_day_and_an_hour_before_once_each() {
         day.contains("Homework #1") && day.contains("is due <t:"),
         "{day}"
     );
+    assert_eq!(
+        got[1].body["allowed_mentions"]["roles"],
+        json!([READERS_ROLE]),
+        "the role the teacher named, and no one else: {day}"
+    );
+    assert!(day.contains(&format!("<@&{READERS_ROLE}>")), "{day}");
     // 17:30 on the day: the hour's reminder, once.
     clock.set("2026-12-03T17:30:00Z".parse().expect("instant"));
     settle().await;

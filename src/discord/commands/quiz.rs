@@ -259,6 +259,7 @@ pub async fn quiz_assign(
     #[max = 600]
     time_limit: Option<u32>,
     source: Option<Pick<Source>>,
+    ping: Option<serenity::RoleId>,
 ) -> Result<(), Error> {
     let args = AssignArgs {
         start: StartArgs {
@@ -272,6 +273,7 @@ pub async fn quiz_assign(
         due,
         timezone,
         time_limit,
+        ping: ping.map(|r| r.get()),
     };
     run(ctx, Plan::PRIVATE, QuizCommand::Assign(Box::new(args))).await
 }

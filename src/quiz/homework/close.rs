@@ -59,7 +59,7 @@ pub async fn sweep(s: &Services) -> Result<(), Error> {
 }
 
 /// Reminds each open assignment's channel a day and an hour before it is due, once each,
-/// pinging nobody; a reminder whose moment had passed when the assignment was set (homework
+/// pinging nobody unless the teacher named a role for it; a reminder whose moment had passed when the assignment was set (homework
 /// due in three hours gets no "due tomorrow") is claimed without a post. A post Discord
 /// refuses is logged, not tried again: the next reminder or the summary follows.
 async fn remind(s: &Services, now: i64) -> Result<(), Error> {
@@ -72,7 +72,11 @@ async fn remind(s: &Services, now: i64) -> Result<(), Error> {
             continue;
         }
         let card = cards::reminder(&a, level >= 2);
-        if let Err(e) = s.outbox.post(a.channel, &Message::from(card)).await {
+        let message = Message {
+            ping: a.ping_role,
+            ..Message::from(card)
+        };
+        if let Err(e) = s.outbox.post(a.channel, &message).await {
             tracing::warn!(homework = a.id, error = %e, "could not post a homework reminder");
         }
     }

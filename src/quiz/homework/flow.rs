@@ -28,6 +28,8 @@ pub struct AssignArgs {
     pub timezone: Option<String>,
     /// Seconds per question.
     pub time_limit: Option<u32>,
+    /// The role the reminders ping (none: they mention nobody).
+    pub ping: Option<u64>,
 }
 
 /// The zone a due time is read in: the one given, else the server's daily-post zone, else UTC.
@@ -93,6 +95,10 @@ pub async fn assign(
         Ok(at) => at.as_second(),
         Err(e) => return Ok(cards::due_notice(e, "assign", &args.due, lang).into()),
     };
+    // The reminders may ping a role, never everyone (the server's own id names @everyone).
+    if args.ping == Some(guild) {
+        return Ok(Outcome::notice(t(lang, "homework-ping-everyone")));
+    }
     let (plan, seed) = match plan::seeded(s, (lang, guild), &args.start, 2).await? {
         Ok(planned) => planned,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
@@ -116,6 +122,7 @@ pub async fn assign(
         zone,
         closed_at: None,
         closed_by: None,
+        ping_role: args.ping,
     };
     let max = s.pace.limits.open_homework;
     let Some(number) = s.store.create_homework(&a, max).await? else {

@@ -25,6 +25,8 @@ pub struct Assignment {
     pub closed_at: Option<i64>,
     /// Who closed it early (`None`: on time, or still open).
     pub closed_by: Option<u64>,
+    /// The role its reminders ping (`None`: they mention nobody).
+    pub ping_role: Option<u64>,
 }
 
 #[cfg(any(test, feature = "test-util"))]
@@ -48,6 +50,7 @@ impl Assignment {
             zone: "UTC".into(),
             closed_at: None,
             closed_by: None,
+            ping_role: None,
         }
     }
 }

@@ -30,6 +30,8 @@ fn sample(id: u64, guild: u64, due_at: i64) -> Assignment {
         zone: "Asia/Jakarta".into(),
         closed_at: None,
         closed_by: None,
+        // Kept and read back as stored.
+        ping_role: Some(77),
     }
 }
 

@@ -297,6 +297,28 @@ fn the_servers_own_items_cards_in_both_languages() {
     for lang in Lang::ALL {
         let card = preview_card(&one, (None, 0), now, lang);
         pin("own_item_form_preview", lang, aura::render::to_text(&card));
+        for (name, course) in [
+            (
+                "own_prompt_form_preview",
+                aura::pack::course::Course {
+                    prompts: csv.prompts.clone(),
+                    ..Default::default()
+                },
+            ),
+            (
+                "own_motion_form_preview",
+                aura::pack::course::Course {
+                    motions: csv.motions.clone(),
+                    ..Default::default()
+                },
+            ),
+        ] {
+            pin(
+                name,
+                lang,
+                aura::render::to_text(&preview_card(&course, (None, 0), now, lang)),
+            );
+        }
         let card = preview_card(&lecture, (Some("`lecture.toml`"), 2), now, lang);
         pin("own_items_file_preview", lang, aura::render::to_text(&card));
         let card = refusal_card("`mistakes.toml`", &mistakes, lang);

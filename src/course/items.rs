@@ -14,6 +14,7 @@ use super::model::{Full, ITEM_LIMITS, ItemKind};
 use super::own;
 use crate::audit::{self, Action};
 use crate::cards::whole_lines;
+use crate::daily::PostKind;
 use crate::i18n::{choice_name, t, tr};
 use crate::interaction::{CustomId, Invocation, Outcome};
 use crate::pack::course::{Course, MAX_FILE_BYTES, quiz_question};
@@ -399,17 +400,18 @@ fn one_card(course: &Course, now: i64, lang: Lang) -> Reply {
             return card.field(t(lang, "course-preview-answer"), truncate(&reveal, 1000));
         }
     }
-    let (_, _, shown) = firsts(course, lang).into_iter().next().unwrap_or((
-        ItemKind::Prompt,
-        String::new(),
-        String::new(),
-    ));
-    Reply {
-        title: Some(t(lang, "course-by-teacher")),
-        text: shown,
-        accent: Accent::Debate,
-        ..Reply::default()
-    }
+    // A prompt or a motion: the daily post members will read.
+    let own = own::Own {
+        prompts: course.prompts.clone(),
+        motions: course.motions.clone(),
+        ..own::Own::default()
+    };
+    let post = match (course.prompts.first(), course.motions.first()) {
+        (Some(p), _) => crate::daily::view::own_post(&own, PostKind::Prompt, &p.id, lang),
+        (None, Some(m)) => crate::daily::view::own_post(&own, PostKind::Motion, &m.id, lang),
+        (None, None) => None,
+    };
+    post.unwrap_or_else(|| Reply::notice(t(lang, "course-none-yet")))
 }
 
 /// The items of a file in order, each as a line of what members will read.

@@ -86,9 +86,25 @@ pub struct Debate {
     pub message: Option<u64>,
     /// The thread a class debate runs in.
     pub thread: Option<u64>,
+    /// One of the server's own motions, as it was when the debate opened (`motion` is then
+    /// its `own:` id); `None` for a pack's motion.
+    pub own_motion: Option<crate::pack::Motion>,
 }
 
 impl Debate {
+    /// The pack and the motion it is on: the pack's motion, or the server's own it was
+    /// opened on.
+    pub fn motion_in<'a>(
+        &'a self,
+        library: &'a crate::pack::Library,
+    ) -> Option<(&'a crate::pack::Pack, &'a crate::pack::Motion)> {
+        let pack = library.pack(&self.pack)?;
+        match &self.own_motion {
+            Some(m) => Some((pack, m)),
+            None => pack.motion(&self.motion).map(|m| (pack, m)),
+        }
+    }
+
     /// Where its buttons and commands are used: its thread, or its channel.
     pub fn room(&self) -> u64 {
         self.thread.unwrap_or(self.channel)

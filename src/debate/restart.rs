@@ -71,6 +71,7 @@ mod tests {
             format,
             message: None,
             thread: (format == Format::Class).then_some(200 + id),
+            own_motion: None,
         }
     }
 

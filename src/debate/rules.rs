@@ -90,25 +90,37 @@ pub async fn choose(
     s: &Services,
     inv: &Invocation,
     motion: Option<&str>,
-) -> Result<Result<(String, String), Box<Reply>>, Error> {
+) -> Result<Result<Chosen, Box<Reply>>, Error> {
     let core = &s.core;
     let mut rng = StdRng::from_entropy();
-    let (hidden, read) = match inv.guild {
+    let (hidden, read, own) = match inv.guild {
         Some(guild) => (
             s.store.hidden_items(guild).await?,
             s.store
                 .reading_plan(guild)
                 .await?
                 .read_so_far(s.clock.now()),
+            crate::course::own::of(s, guild).await?,
         ),
-        None => (Hidden::default(), Vec::new()),
+        None => (Hidden::default(), Vec::new(), Default::default()),
     };
+    let Some(first) = core.library.packs.first() else {
+        return Ok(Err(Box::new(Reply::notice(t(inv.lang, "error-no-motion")))));
+    };
+    // One of the server's own, named by its id (`own:id`, as the autocomplete gives it).
+    let own_named = motion.and_then(|m| {
+        let id = crate::pack::course::teacher_id(m.trim()).unwrap_or(m.trim());
+        own.motions.iter().find(|o| o.id == id)
+    });
+    if let Some(m) = own_named {
+        return Ok(Ok(own_chosen(&first.id, m)));
+    }
     if motion.is_some() {
         return Ok(match debate::pick(core, inv.lang, motion, &mut rng) {
             Ok((p, m)) if hidden.hides(ItemKind::Motion, &p.id, &m.id) => {
                 Err(Box::new(Reply::notice(t(inv.lang, "debate-motion-hidden"))))
             }
-            picked => picked.map(|(p, m)| (p.id.clone(), m.id.clone())),
+            picked => picked.map(|(p, m)| (p.id.clone(), m.id.clone(), None)),
         });
     }
     let seen = s.store.motions_seen(inv.channel).await?;
@@ -126,7 +138,7 @@ pub async fn choose(
         .map(|(p, m)| (p.id.clone(), m.id.clone(), last(&p.id, &m.id)))
         .collect();
     // Of those, the motions on what the class has read by its reading plan (all when none).
-    let all = if read.is_empty() {
+    let mut all = if read.is_empty() {
         all
     } else {
         let (on, off): (Vec<_>, Vec<_>) = all.into_iter().partition(|(p, m, _)| {
@@ -136,6 +148,12 @@ pub async fn choose(
         });
         if on.is_empty() { off } else { on }
     };
+    // The server's own motions name no section: always among them.
+    for m in &own.motions {
+        let id = crate::pack::course::own_id(&m.id);
+        let at = last(&first.id, &id);
+        all.push((first.id.clone(), id, at));
+    }
     let fresh: Vec<&(String, String, Option<i64>)> =
         all.iter().filter(|(_, _, at)| at.is_none()).collect();
     let picked = if fresh.is_empty() {
@@ -144,9 +162,37 @@ pub async fn choose(
         fresh.choose(&mut rng).copied()
     };
     Ok(match picked {
-        Some((p, m, _)) => Ok((p.clone(), m.clone())),
+        Some((p, m, _)) => match crate::pack::course::teacher_id(m) {
+            Some(id) => match own.motions.iter().find(|o| o.id == id) {
+                Some(o) => Ok(own_chosen(p, o)),
+                None => Err(Box::new(Reply::notice(t(inv.lang, "error-no-motion")))),
+            },
+            None => Ok((p.clone(), m.clone(), None)),
+        },
         None => Err(Box::new(Reply::notice(t(inv.lang, "error-no-motion")))),
     })
+}
+
+/// A debate's motion as chosen: its pack, its id, and for one of the server's own the motion
+/// itself (kept with the debate).
+pub type Chosen = (String, String, Option<crate::pack::Motion>);
+
+/// One of the server's own motions as a debate keeps it: the teacher's words shown as
+/// written (no formatting of theirs), under its `own:` id.
+fn own_chosen(pack: &str, m: &crate::pack::Motion) -> Chosen {
+    let plain = |t: &crate::pack::Text| crate::pack::Text {
+        en: t.en.as_deref().map(crate::text::escape_markdown),
+        id: t.id.as_deref().map(crate::text::escape_markdown),
+    };
+    let kept = crate::pack::Motion {
+        motion: plain(&m.motion),
+        benjamin: plain(&m.benjamin),
+        adorno: plain(&m.adorno),
+        questions: m.questions.iter().map(plain).collect(),
+        ..m.clone()
+    };
+    let id = crate::pack::course::own_id(&m.id);
+    (pack.to_string(), id, Some(kept))
 }
 
 /// The notice when the channel or server already has as many open debates as allowed, or
@@ -207,7 +253,7 @@ pub async fn may_close(s: &Services, d: &Debate, inv: &Invocation) -> Result<boo
 /// no interaction token and has no message yet.
 pub fn opened_by(
     inv: &Invocation,
-    (pack, motion): (String, String),
+    (pack, motion, own_motion): Chosen,
     format: Format,
     opened_at: i64,
     closes_at: i64,
@@ -227,5 +273,6 @@ pub fn opened_by(
         format,
         message: None,
         thread: None,
+        own_motion,
     }
 }

@@ -58,7 +58,7 @@ async fn the_sweep_closes_only_this_process_s_debates() {
     let now = s.clock.unix();
     let due = crate::debate::rules::opened_by(
         &member(7, 3, 2),
-        ("benjamin".into(), "film-makes-experts".into()),
+        ("benjamin".into(), "film-makes-experts".into(), None),
         Format::Quick,
         now - 700,
         now - 100,

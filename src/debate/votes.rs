@@ -25,7 +25,7 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
     if inv.guild.is_none() {
         return Ok(Outcome::Reply(Reply::notice(t(lang, "class-server-only"))));
     }
-    let (pack, motion) = match choose(s, inv, motion).await? {
+    let chosen = match choose(s, inv, motion).await? {
         Err(notice) => return Ok(Outcome::Reply(*notice)),
         Ok(found) => found,
     };
@@ -39,13 +39,8 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
     }
     let opened_at = s.clock.unix();
     let length = s.pace.vote_length.as_secs().clamp(1, LIFETIME as u64) as i64;
-    let record = crate::debate::rules::opened_by(
-        inv,
-        (pack, motion),
-        Format::Quick,
-        opened_at,
-        opened_at + length,
-    );
+    let record =
+        crate::debate::rules::opened_by(inv, chosen, Format::Quick, opened_at, opened_at + length);
     s.store.open_debate(&record).await?;
     let Some(card) = open_card(core, &record) else {
         anyhow::bail!("the motion vanished from the pack");
@@ -75,23 +70,31 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
 }
 
 fn open_card(core: &Core, d: &Debate) -> Option<Reply> {
-    let pack = core.library.pack(&d.pack)?;
-    let motion = pack.motion(&d.motion)?;
-    Some(debate::vote_card(pack, motion, d.lang, d.id, d.closes_at))
+    let (pack, motion) = d.motion_in(&core.library)?;
+    let card = debate::vote_card(pack, motion, d.lang, d.id, d.closes_at);
+    Some(theirs(d, card))
+}
+
+/// A card on one of the server's own motions says whose it is.
+fn theirs(d: &Debate, mut card: Reply) -> Reply {
+    if d.own_motion.is_some() {
+        card.text = format!("{}\n{}", t(d.lang, "course-by-teacher"), card.text);
+    }
+    card
 }
 
 async fn closed_card(core: &Core, store: &Store, d: &Debate) -> Result<Option<Reply>, Error> {
     let tally = store.tally(d.id).await?;
-    Ok(core.library.pack(&d.pack).and_then(|pack| {
-        let motion = pack.motion(&d.motion)?;
-        Some(debate::result_card(
+    Ok(d.motion_in(&core.library).map(|(pack, motion)| {
+        let card = debate::result_card(
             pack,
             motion,
             d.lang,
             tally.benjamin,
             tally.adorno,
             tally.undecided,
-        ))
+        );
+        theirs(d, card)
     }))
 }
 

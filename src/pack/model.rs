@@ -54,7 +54,7 @@ impl choice::Choice for Lang {
 }
 
 /// A text a member reads, in English and Indonesian.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -452,7 +452,7 @@ pub struct MotionsFile {
     pub motion: Vec<Spanned<Motion>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Motion {
     pub id: String,

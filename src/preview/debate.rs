@@ -154,6 +154,7 @@ fn sample_debate(pack: &str, motion: &str, lang: Lang, done: bool) -> Debate {
         format: Format::Class,
         message: Some(7),
         thread: Some(3),
+        own_motion: None,
     }
 }
 

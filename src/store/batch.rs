@@ -269,6 +269,7 @@ mod tests {
                 format: crate::debate::model::Format::Quick,
                 message: None,
                 thread: None,
+                own_motion: None,
             })
             .await
             .unwrap();

@@ -31,6 +31,9 @@ pub(super) fn debate(row: &impl Record) -> Result<Debate, StoreError> {
         })?,
         message: snowflake_opt(row, "message_id")?,
         thread: snowflake_opt(row, "thread_id")?,
+        own_motion: row
+            .value::<Option<String>>("own_motion")?
+            .and_then(|body| toml::from_str(&body).ok()),
     })
 }
 
@@ -145,8 +148,8 @@ where
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     sqlx::query(
-            "INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, format, message_id, thread_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            "INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, format, message_id, thread_id, own_motion)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(d.id.to_string())
         .bind(&d.pack)
@@ -161,6 +164,7 @@ where
         .bind(d.format.code())
         .bind(d.message.map(|m| m.to_string()))
         .bind(d.thread.map(|t| t.to_string()))
+        .bind(d.own_motion.as_ref().and_then(|m| toml::to_string(m).ok()))
 }
 
 impl Store {
@@ -275,7 +279,37 @@ pub(super) mod tests {
             format: Format::Quick,
             message: None,
             thread: None,
+            own_motion: None,
         }
+    }
+
+    /// A debate on one of the server's own motions keeps the motion as it was.
+    #[tokio::test]
+    async fn a_debate_keeps_the_servers_own_motion() {
+        let store = Store::in_memory().await.unwrap();
+        let text = |s: &str| crate::pack::Text {
+            en: Some(s.into()),
+            id: None,
+        };
+        let motion = crate::pack::Motion {
+            id: "thu".into(),
+            motion: text("This house would rather see the original"),
+            benjamin: text("A copy reaches people."),
+            adorno: text("A copy is a commodity."),
+            benjamin_quotes: Vec::new(),
+            adorno_quotes: Vec::new(),
+            questions: vec![text("Which?")],
+            concepts: Vec::new(),
+        };
+        let d = Debate {
+            motion: "own:thu".into(),
+            own_motion: Some(motion),
+            ..sample(9, 100)
+        };
+        store.open_debate(&d).await.unwrap();
+        assert_eq!(store.debate(9).await.unwrap(), Some(d));
+        store.open_debate(&sample(10, 100)).await.unwrap();
+        assert_eq!(store.debate(10).await.unwrap().unwrap().own_motion, None);
     }
 
     #[tokio::test]

@@ -293,6 +293,41 @@ async fn a_round_from_the_servers_own_questions_labels_them_and_a_deletion_is_co
     assert!(text.contains("From your teacher"), "{text}");
     teacher_quiz(&fake, "stop", json!([])).await;
 
+    // A quick vote on the teacher's motion: labelled, in their words; it keeps the motion.
+    let payload = subcommand(
+        next(),
+        TEACHER,
+        "en-US",
+        "debate",
+        "start",
+        json!([string_option("motion", "own:thu-motion")]),
+    );
+    let cb = fake.interact(in_guild(payload, MANAGE_MESSAGES, &[])).await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| {
+            m.body
+                .to_string()
+                .contains("This house would rather see the original")
+        })
+    })
+    .await;
+    let card = fake
+        .posted()
+        .into_iter()
+        .find(|m| {
+            m.body
+                .to_string()
+                .contains("This house would rather see the original")
+        })
+        .expect("the vote card");
+    let text = card.body.to_string();
+    assert!(text.contains("From your teacher"), "{text}");
+    assert!(
+        text.contains("A copy sold as culture is still a commodity"),
+        "{text}"
+    );
+
     // A deletion waits for its confirmation; Discard keeps the item.
     let item = || json!([string_option("item", "question:thu-01")]);
     let asked = course(&fake, "id", "delete", item()).await.body;

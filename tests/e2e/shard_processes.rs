@@ -207,6 +207,7 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
         format: Format::Quick,
         message: None,
         thread: None,
+        own_motion: None,
     };
     store.open_debate(&elsewhere).await.expect("open");
     // And one of this process's votes in a channel where Discord never answers a post: its

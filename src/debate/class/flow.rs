@@ -50,7 +50,7 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
     if let Some(refusal) = inv.bot_refusal() {
         return Ok(Outcome::Reply(refusal));
     }
-    let (pack, motion) = match choose(s, inv, args.motion.as_deref()).await? {
+    let chosen = match choose(s, inv, args.motion.as_deref()).await? {
         Ok(found) => found,
         Err(notice) => return Ok(Outcome::Reply(*notice)),
     };
@@ -60,7 +60,7 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
     let opened_at = s.clock.unix();
     let record = crate::debate::rules::opened_by(
         inv,
-        (pack, motion),
+        chosen,
         Format::Class,
         opened_at,
         opened_at + LIFETIME,
@@ -94,12 +94,14 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
 /// where the debate runs (the thread, or the channel when no thread could be opened).
 async fn open_room(s: &Services, d: &Debate) -> Result<u64, Error> {
     let core = &s.core;
-    let (pack, motion) = core
-        .library
-        .pack(&d.pack)
-        .and_then(|p| p.motion(&d.motion).map(|m| (p, m)))
+    let (pack, motion) = d
+        .motion_in(&core.library)
         .ok_or_else(|| anyhow::anyhow!("the motion vanished from the pack"))?;
-    let intro = cards::intro(pack, motion, d.lang);
+    let mut intro = cards::intro(pack, motion, d.lang);
+    if d.own_motion.is_some() {
+        let label = crate::i18n::t(d.lang, "course-by-teacher");
+        intro.text = format!("{label}\n{}", intro.text);
+    }
     let card = s.outbox.post(d.channel, &Message::from(intro)).await?;
     let name = crate::text::truncate(motion.motion.get(d.lang), 100);
     let thread = match s.outbox.start_thread(d.channel, card, &name).await {

@@ -152,7 +152,7 @@ mod tests {
         Class {
             debate: opened_by(
                 &member(1, 3, 2),
-                ("benjamin".into(), "film-makes-experts".into()),
+                ("benjamin".into(), "film-makes-experts".into(), None),
                 Format::Class,
                 0,
                 NOW * 10,

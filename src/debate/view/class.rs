@@ -41,10 +41,9 @@ pub(crate) fn speech_title(c: &Class, sp: &Speech, lang: Lang) -> String {
 
 /// The motion's text in `lang`.
 pub fn motion_title(core: &Core, c: &Class, lang: Lang) -> String {
-    core.library
-        .pack(&c.debate.pack)
-        .and_then(|p| p.motion(&c.debate.motion))
-        .map(|m| m.motion.get(lang).to_string())
+    c.debate
+        .motion_in(&core.library)
+        .map(|(_, m)| m.motion.get(lang).to_string())
         .unwrap_or_else(|| c.debate.motion.clone())
 }
 

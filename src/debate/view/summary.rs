@@ -286,7 +286,9 @@ fn poi_total(c: &Class, lang: Lang) -> String {
 /// Each side's evidence on the motion under its heading ("Benjamin's quotes"), for the sides
 /// that have some.
 fn side_quotes(pack: Option<&crate::pack::Pack>, c: &Class, lang: Lang) -> Vec<(String, String)> {
-    let Some((pack, m)) = pack.and_then(|p| p.motion(&c.debate.motion).map(|m| (p, m))) else {
+    let own = c.debate.own_motion.as_ref();
+    let Some((pack, m)) = pack.and_then(|p| own.or(p.motion(&c.debate.motion)).map(|m| (p, m)))
+    else {
         return Vec::new();
     };
     [
@@ -438,10 +440,8 @@ pub fn history(core: &Core, entries: &[Entry], lang: Lang) -> Reply {
 
 /// A debate's motion in `lang` (its id when the pack no longer has it).
 fn motion_of(core: &Core, d: &crate::debate::Debate, lang: Lang) -> String {
-    core.library
-        .pack(&d.pack)
-        .and_then(|p| p.motion(&d.motion))
-        .map(|m| m.motion.get(lang).to_string())
+    d.motion_in(&core.library)
+        .map(|(_, m)| m.motion.get(lang).to_string())
         .unwrap_or_else(|| d.motion.clone())
 }
 

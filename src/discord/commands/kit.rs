@@ -124,11 +124,32 @@ pub(super) async fn thinkers(
 ) -> serenity::CreateAutocompleteResponse {
     suggest(ctx, search::Kind::Thinker, partial).await
 }
+/// The pack's motions, then the server's own (as `own:id`), whose words hold what was typed.
 pub(super) async fn motions(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    suggest(ctx, search::Kind::Motion, partial).await
+    let s = &ctx.data().services;
+    let lang = s.core.lang_for(ctx.locale());
+    let mut choices: Vec<(String, String)> =
+        s.core
+            .index
+            .autocomplete(search::Kind::Motion, partial, lang);
+    if let Some(guild) = ctx.guild_id() {
+        let own = crate::course::items::suggestions(s, guild.get(), partial, lang).await;
+        let motions = own.into_iter().filter_map(|(name, value)| {
+            let id = value.strip_prefix("motion:")?;
+            Some((name, crate::pack::course::own_id(id)))
+        });
+        choices.extend(motions);
+    }
+    let choices = choices
+        .into_iter()
+        .filter(|(name, value)| !name.trim().is_empty() && !value.is_empty())
+        .take(25)
+        .map(|(name, value)| serenity::AutocompleteChoice::new(name, value))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 pub(super) async fn sections(
     ctx: Context<'_>,

@@ -293,9 +293,14 @@ fn the_servers_own_items_cards_in_both_languages() {
             deleted: false,
         })
         .collect();
-    let own = Own::of_items(items);
+    let own = Own::of_items(items, None);
     for lang in Lang::ALL {
-        let card = preview_card(&one, (None, 0), now, lang);
+        let shown = aura::course::items::Shown {
+            now,
+            label: None,
+            lang,
+        };
+        let card = preview_card(&one, (None, 0), &shown);
         pin("own_item_form_preview", lang, aura::render::to_text(&card));
         for (name, course) in [
             (
@@ -316,10 +321,10 @@ fn the_servers_own_items_cards_in_both_languages() {
             pin(
                 name,
                 lang,
-                aura::render::to_text(&preview_card(&course, (None, 0), now, lang)),
+                aura::render::to_text(&preview_card(&course, (None, 0), &shown)),
             );
         }
-        let card = preview_card(&lecture, (Some("`lecture.toml`"), 2), now, lang);
+        let card = preview_card(&lecture, (Some("`lecture.toml`"), 2), &shown);
         pin("own_items_file_preview", lang, aura::render::to_text(&card));
         let card = refusal_card("`mistakes.toml`", &mistakes, lang);
         pin("own_items_refused", lang, aura::render::to_text(&card));

@@ -80,6 +80,8 @@ pub enum Action {
     OwnItemDeleted {
         item: String,
     },
+    /// The server's wording of the mark on its teachers' items changed.
+    CourseLabel,
     /// The lookup rules changed: the server's (`None`) or one channel's.
     LookupRules {
         channel: Option<u64>,
@@ -193,6 +195,7 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             &[actor, ("item", &format!("`{item}`"))],
         ),
         Action::OwnItemsSaved { count } => tr(lang, "audit-own-saved", &[actor, ("count", count)]),
+        Action::CourseLabel => tr(lang, "audit-course-label", &[actor]),
         Action::OwnItemDeleted { item } => tr(
             lang,
             "audit-own-deleted",

@@ -554,6 +554,12 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "cmd-course-delete",
                 &[opt("item", "butir", true, N, "opt-course-own-item")],
             ),
+            sub(
+                "label",
+                "tanda",
+                "cmd-course-label",
+                &[opt("text", "teks", false, N, "opt-course-label-text")],
+            ),
         ],
     },
     CommandSpec {

@@ -294,22 +294,36 @@ async fn preview(
         )
         .filter(|(k, id)| own.item(*k, id).is_some())
         .count();
-    let reply = preview_card(&course, (file, replaced), s.clock.unix(), lang);
+    let shown = Shown {
+        now: s.clock.unix(),
+        label: own.label.as_deref(),
+        lang,
+    };
+    let reply = preview_card(&course, (file, replaced), &shown);
     keep(s, (inv, guild), Pending::Items(course));
     Ok(with_choice(reply, inv.id, lang, "button-save").into())
 }
 
+/// How a preview is shown: from when its countdown runs (Unix time), with the server's
+/// wording of the teacher's mark, in the teacher's language.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    pub now: i64,
+    pub label: Option<&'a str>,
+    pub lang: Lang,
+}
+
 /// Checked items before they are saved: one written in a form exactly as members will see
 /// it; a file's counts and its first items. `replaced`: how many replace an item of the same
-/// id; `now`: the Unix time its countdown starts from.
+/// id.
 pub fn preview_card(
     course: &Course,
     (file, replaced): (Option<&str>, usize),
-    now: i64,
-    lang: Lang,
+    shown: &Shown<'_>,
 ) -> Reply {
+    let lang = shown.lang;
     let mut reply = match (course.len(), file) {
-        (1, None) => one_card(course, now, lang),
+        (1, None) => one_card(course, shown),
         _ => Reply {
             title: Some(tr(
                 lang,
@@ -331,9 +345,9 @@ pub fn preview_card(
         },
     };
     if course.len() > 1 || file.is_some() {
-        for (kind, id, shown) in firsts(course, lang).into_iter().take(3) {
+        for (kind, id, text) in firsts(course, lang, shown.label).into_iter().take(3) {
             let name = format!("{} `{id}`", choice_name(kind, lang));
-            reply = reply.field(truncate(&name, 200), truncate(&shown, 1000));
+            reply = reply.field(truncate(&name, 200), truncate(&text, 1000));
         }
     }
     let mut notes = vec![t(lang, "course-preview-unsaved")];
@@ -367,8 +381,10 @@ fn with_choice(mut reply: Reply, draft: u64, lang: Lang, save: &str) -> Reply {
 
 /// One item as members will see it: a question's card (without its live buttons) and what
 /// its reveal says; a prompt's or a motion's words.
-fn one_card(course: &Course, now: i64, lang: Lang) -> Reply {
-    if let Some(q) = course.questions.first().and_then(quiz_question) {
+fn one_card(course: &Course, shown: &Shown<'_>) -> Reply {
+    let (now, lang) = (shown.now, shown.lang);
+    if let Some(mut q) = course.questions.first().and_then(quiz_question) {
+        q.label = shown.label.map(String::from);
         let settings = crate::quiz::Settings {
             questions: 1,
             ..crate::quiz::Settings::default()
@@ -404,6 +420,7 @@ fn one_card(course: &Course, now: i64, lang: Lang) -> Reply {
     let own = own::Own {
         prompts: course.prompts.clone(),
         motions: course.motions.clone(),
+        label: shown.label.map(String::from),
         ..own::Own::default()
     };
     let post = match (course.prompts.first(), course.motions.first()) {
@@ -415,8 +432,8 @@ fn one_card(course: &Course, now: i64, lang: Lang) -> Reply {
 }
 
 /// The items of a file in order, each as a line of what members will read.
-fn firsts(course: &Course, lang: Lang) -> Vec<(ItemKind, String, String)> {
-    let label = t(lang, "course-by-teacher");
+fn firsts(course: &Course, lang: Lang, label: Option<&str>) -> Vec<(ItemKind, String, String)> {
+    let label = super::model::teacher_label(label, lang);
     let mut out = Vec::new();
     for q in &course.questions {
         let mut lines = vec![label.clone(), escape_markdown(q.prompt.get(lang))];
@@ -581,7 +598,7 @@ pub async fn list(
 /// The server's items by kind, with who wrote each and when, narrowed to `search`.
 pub fn list_card(own: &own::Own, search: Option<&str>, lang: Lang) -> Reply {
     let wanted = search.map(crate::text::normalize).filter(|w| !w.is_empty());
-    let items = firsts(&own.course(), lang);
+    let items = firsts(&own.course(), lang, own.label.as_deref());
     let matching: Vec<&(ItemKind, String, String)> = items
         .iter()
         .filter(|(_, id, text)| {
@@ -665,7 +682,7 @@ pub async fn delete(
             &[("item", &typed)],
         )));
     };
-    let shown = firsts(&own.course(), lang)
+    let shown = firsts(&own.course(), lang, own.label.as_deref())
         .into_iter()
         .find(|(k, i, _)| *k == found.kind && *i == found.id)
         .map(|(_, _, text)| text)
@@ -692,6 +709,40 @@ pub async fn delete(
     Ok(with_choice(reply, inv.id, lang, "button-delete-item").into())
 }
 
+/// `/course label [text]`: how the server's teachers' items are marked — the server's own
+/// wording (at most [`MAX_LABEL`](super::model::MAX_LABEL) characters), or the default again
+/// (`text:default`); without `text`, how they are marked now.
+pub async fn label(
+    s: &Services,
+    (inv, guild): (&Invocation, u64),
+    text: Option<&str>,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let typed = text.map(str::trim).filter(|t| !t.is_empty());
+    let wording = match typed {
+        None => s.store.course_label(guild).await?,
+        Some(t) if ["default", "bawaan"].contains(&t.to_lowercase().as_str()) => {
+            s.store.set_course_label(guild, None).await?;
+            None
+        }
+        Some(t) if t.chars().count() > super::model::MAX_LABEL => {
+            let max = super::model::MAX_LABEL;
+            let why = tr(lang, "course-label-too-long", &[("max", &max)]);
+            return Ok(refused_keeping(lang, why, t).into());
+        }
+        Some(t) => {
+            s.store.set_course_label(guild, Some(t.to_string())).await?;
+            Some(t.to_string())
+        }
+    };
+    if typed.is_some() {
+        own::forget(s, guild);
+        audit::record(s, guild, inv.user, Action::CourseLabel).await;
+    }
+    let shown = super::model::teacher_label(wording.as_deref(), lang);
+    Ok(Reply::private(tr(lang, "course-label-now", &[("label", &shown)])).into())
+}
+
 /// `/course delete item:`'s choices: the server's items whose id or words hold what was typed.
 pub async fn suggestions(
     s: &Services,
@@ -703,7 +754,7 @@ pub async fn suggestions(
         return Vec::new();
     };
     let folded = crate::text::normalize(partial);
-    firsts(&own.course(), lang)
+    firsts(&own.course(), lang, own.label.as_deref())
         .into_iter()
         .filter(|(_, id, text)| {
             folded.is_empty()

@@ -50,6 +50,10 @@ pub enum CourseCommand {
     Delete {
         item: String,
     },
+    /// The server's wording of the mark on its teachers' items.
+    Label {
+        text: Option<String>,
+    },
 }
 
 /// One shipped item: its kind, pack, id and text in `lang`.
@@ -166,6 +170,9 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: CourseCommand) -> Resu
             return Ok(items::list(s, guild, lang, search.as_deref()).await?.into());
         }
         CourseCommand::Delete { item } => return items::delete(s, (inv, guild), &item).await,
+        CourseCommand::Label { text } => {
+            return items::label(s, (inv, guild), text.as_deref()).await;
+        }
         CourseCommand::Hide { item } => (item, true),
         CourseCommand::Show { item } => (item, false),
     };

@@ -189,6 +189,18 @@ pub fn reached(pack: &crate::pack::Pack, kind: ItemKind, id: &str, read: &[Strin
     sections.is_empty() || sections.iter().any(|s| read.contains(s))
 }
 
+/// The longest wording a server may give the mark on its teachers' items.
+pub const MAX_LABEL: usize = 80;
+
+/// How a teacher's item is marked: the server's own wording (shown as written, after ✎), or
+/// "From your teacher — not from the study pack" in `lang`.
+pub fn teacher_label(wording: Option<&str>, lang: crate::pack::Lang) -> String {
+    match wording.map(str::trim).filter(|w| !w.is_empty()) {
+        Some(w) => format!("✎ {}", crate::text::escape_markdown(w)),
+        None => crate::i18n::t(lang, "course-by-teacher"),
+    }
+}
+
 /// One of a server's own items as stored: the TOML the pack's rules checked, who wrote it
 /// (none once they erased their data) and when.
 #[derive(Debug, Clone, PartialEq, Eq)]

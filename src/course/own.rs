@@ -27,19 +27,25 @@ pub struct Own {
     pub asked: Vec<QuizQuestion>,
     pub prompts: Vec<Prompt>,
     pub motions: Vec<Motion>,
+    /// The server's own wording of the mark on them (none: the default).
+    pub label: Option<String>,
 }
 
 impl Own {
     /// Parses stored items; one the pack's rules no longer take (a section renamed) is left
     /// out with a warning.
-    pub fn of_items(items: Vec<OwnItem>) -> Own {
-        let mut own = Own::default();
+    pub fn of_items(items: Vec<OwnItem>, label: Option<String>) -> Own {
+        let mut own = Own {
+            label: label.clone(),
+            ..Own::default()
+        };
         for item in &items {
             let failed = match item.kind {
                 ItemKind::Question => toml::from_str::<Question>(&item.body)
                     .ok()
                     .and_then(|q| course::quiz_question(&q))
-                    .map(|q| {
+                    .map(|mut q| {
+                        q.label.clone_from(&label);
                         if !item.deleted {
                             own.questions.push(q.clone());
                         }
@@ -111,7 +117,8 @@ pub async fn of(s: &Services, guild: u64) -> Result<Arc<Own>, StoreError> {
     {
         return Ok(own.clone());
     }
-    let own = Arc::new(Own::of_items(s.store.own_items(guild, true).await?));
+    let items = s.store.own_items(guild, true).await?;
+    let own = Arc::new(Own::of_items(items, s.store.course_label(guild).await?));
     if let Ok(mut map) = kept.0.lock() {
         map.retain(|_, (at, _)| at.elapsed() < KEPT);
         map.insert(guild, (Instant::now(), own.clone()));

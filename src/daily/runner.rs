@@ -107,7 +107,7 @@ pub async fn own_items(
         PostKind::Motion => ItemKind::Motion,
         PostKind::Quote => return Ok(Vec::new()),
     };
-    let own = Own::of_items(store.own_items(guild, false).await?);
+    let own = Own::of_items(store.own_items(guild, false).await?, None);
     Ok(own.ids(kind))
 }
 
@@ -130,7 +130,8 @@ pub async fn render(
         return Ok(suggestion.map(|x| daily::suggestion_post(&x.text, x.user, s.lang)));
     }
     if let Some(id) = crate::pack::course::teacher_id(item) {
-        let own = Own::of_items(store.own_items(s.guild, false).await?);
+        let items = store.own_items(s.guild, false).await?;
+        let own = Own::of_items(items, store.course_label(s.guild).await?);
         return Ok(daily::own_post(&own, s.kind, id, s.lang));
     }
     Ok(core

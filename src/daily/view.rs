@@ -82,7 +82,7 @@ pub fn own_post(
     lang: Lang,
 ) -> Option<Reply> {
     use crate::text::escape_markdown as plain;
-    let label = t(lang, "course-by-teacher");
+    let label = crate::course::model::teacher_label(own.label.as_deref(), lang);
     let mut reply = match kind {
         PostKind::Prompt => {
             let p = own.prompts.iter().find(|p| p.id == id)?;

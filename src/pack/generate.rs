@@ -64,6 +64,7 @@ fn generated(
         seconds: None,
         points: None,
         by_teacher: false,
+        label: None,
         typed: None,
     }
 }

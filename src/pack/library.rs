@@ -61,6 +61,8 @@ pub struct QuizQuestion {
     /// Written by the server's teachers: labelled as theirs on every card, never cited as
     /// verified.
     pub by_teacher: bool,
+    /// The server's own wording of that label (none: the default).
+    pub label: Option<String>,
     /// The answer may be typed: what is accepted, and what never is.
     pub typed: Option<TypedAnswer>,
 }

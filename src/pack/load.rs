@@ -578,6 +578,7 @@ pub(super) fn authored_question(q: &Question, difficulty: Difficulty) -> QuizQue
         seconds: q.seconds,
         points: q.points,
         by_teacher: false,
+        label: None,
         typed: q
             .typed
             .as_ref()

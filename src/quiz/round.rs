@@ -169,8 +169,9 @@ pub struct QuestionView {
     pub typed: bool,
     /// Members may vote to skip it (a "Skip" button).
     pub skippable: bool,
-    /// Written by the server's teachers: the card says so.
+    /// Written by the server's teachers: the card says so (in the server's wording, if any).
     pub by_teacher: bool,
+    pub label: Option<String>,
     /// How long it is open for answers, in seconds (its own time, or the round's).
     pub seconds: u32,
 }
@@ -446,6 +447,7 @@ impl Round {
             typed: p.shown.typed,
             skippable: self.settings.skip_votes != SkipVotes::Off,
             by_teacher: p.question.by_teacher,
+            label: p.question.label.clone(),
             seconds: p.question.seconds.unwrap_or(self.settings.seconds),
         }
     }

@@ -97,6 +97,46 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The server's own wording for the mark on its teachers' items (none: the default).
+    pub async fn course_label(&self, guild: u64) -> Result<Option<String>, StoreError> {
+        on!(&self.reader, |db| {
+            Ok(
+                sqlx::query_scalar("SELECT label FROM course_labels WHERE guild_id = $1")
+                    .bind(guild.to_string())
+                    .fetch_optional(db)
+                    .await?,
+            )
+        })
+    }
+
+    /// Sets (`Some`) or clears the server's own wording of the mark.
+    pub async fn set_course_label(
+        &self,
+        guild: u64,
+        label: Option<String>,
+    ) -> Result<(), StoreError> {
+        match label {
+            Some(label) => {
+                self.put_setting(
+                    "INSERT INTO course_labels (guild_id, label) VALUES ($1, $2)
+                     ON CONFLICT (guild_id) DO UPDATE SET label = excluded.label",
+                    guild,
+                    label,
+                )
+                .await
+            }
+            None => on!(&self.pool, |db| {
+                sqlx::query("DELETE FROM course_labels WHERE guild_id = $1")
+                    .bind(guild.to_string())
+                    .execute(db)
+                    .await?;
+                Ok(())
+            }),
+        }
+    }
+}
+
 type OwnRow = (
     String,
     String,
@@ -326,6 +366,25 @@ mod tests {
                 .unwrap()
                 .hides(ItemKind::Question, "benjamin", "q1")
         );
+    }
+
+    #[tokio::test]
+    async fn a_servers_wording_of_the_mark_is_kept_and_cleared() {
+        let s = Store::in_memory().await.unwrap();
+        assert_eq!(s.course_label(5).await.unwrap(), None);
+        s.set_course_label(5, Some("From Pak Budi".into()))
+            .await
+            .unwrap();
+        s.set_course_label(5, Some("From Bu Sari".into()))
+            .await
+            .unwrap();
+        assert_eq!(
+            s.course_label(5).await.unwrap().as_deref(),
+            Some("From Bu Sari")
+        );
+        assert_eq!(s.course_label(6).await.unwrap(), None);
+        s.set_course_label(5, None).await.unwrap();
+        assert_eq!(s.course_label(5).await.unwrap(), None);
     }
 
     #[tokio::test]

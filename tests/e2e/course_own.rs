@@ -274,6 +274,22 @@ async fn a_round_from_the_servers_own_questions_labels_them_and_a_deletion_is_co
     );
     save(&fake, &preview).await;
 
+    // The server's own wording of the mark; then the default again after the round.
+    let worded = course(
+        &fake,
+        "en-US",
+        "label",
+        json!([string_option("text", "From Pak Budi's lectures")]),
+    )
+    .await;
+    assert!(
+        worded
+            .body
+            .to_string()
+            .contains("marked: ✎ From Pak Budi's lectures"),
+        "{}",
+        worded.body
+    );
     let started = teacher_quiz(
         &fake,
         "start",
@@ -290,8 +306,21 @@ async fn a_round_from_the_servers_own_questions_labels_them_and_a_deletion_is_co
         .find(|p| p.body.to_string().contains("aura:quiz:"))
         .expect("a question");
     let text = question.body.to_string();
-    assert!(text.contains("From your teacher"), "{text}");
+    assert!(text.contains("✎ From Pak Budi's lectures"), "{text}");
+    assert!(!text.contains("From your teacher"), "{text}");
     teacher_quiz(&fake, "stop", json!([])).await;
+    let default = course(
+        &fake,
+        "id",
+        "label",
+        json!([string_option("text", "bawaan")]),
+    )
+    .await;
+    assert!(
+        default.body.to_string().contains("Dari gurumu"),
+        "{}",
+        default.body
+    );
 
     // A quick vote on the teacher's motion: labelled, in their words; it keeps the motion.
     let payload = subcommand(

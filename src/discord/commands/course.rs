@@ -25,7 +25,8 @@ use crate::pack::Difficulty;
         "course_import",
         "course_export",
         "course_items",
-        "course_delete"
+        "course_delete",
+        "course_label"
     )
 )]
 pub async fn course(_ctx: Context<'_>) -> Result<(), Error> {
@@ -144,6 +145,15 @@ pub async fn course_delete(
     item: String,
 ) -> Result<(), Error> {
     run(ctx, CourseCommand::Delete { item }).await
+}
+
+/// How this server's own items are marked for the class.
+#[poise::command(slash_command, rename = "label")]
+pub async fn course_label(
+    ctx: Context<'_>,
+    #[max_length = 100] text: Option<String>,
+) -> Result<(), Error> {
+    run(ctx, CourseCommand::Label { text }).await
 }
 
 /// The server's own items whose id or words hold what the teacher typed.

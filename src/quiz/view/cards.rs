@@ -60,7 +60,10 @@ pub fn question_card(
     };
     let mut prompt = anti_copy(view.prompt.get(lang));
     if view.by_teacher {
-        prompt = format!("{}\n{prompt}", t(lang, "course-by-teacher"));
+        prompt = format!(
+            "{}\n{prompt}",
+            crate::course::model::teacher_label(view.label.as_deref(), lang)
+        );
     }
     let text = if choices.is_empty() {
         prompt
@@ -207,7 +210,8 @@ pub fn reveal_card(
     };
     let mut explanation = r.explanation.get(lang).to_string();
     if view.by_teacher {
-        explanation = format!("{}\n{explanation}", t(lang, "course-by-teacher"));
+        let label = crate::course::model::teacher_label(view.label.as_deref(), lang);
+        explanation = format!("{label}\n{explanation}");
     }
     if let Some(pack) = core.library.pack(pack) {
         let asked = pack.questions.iter().find(|q| q.prompt == view.prompt);

@@ -236,6 +236,7 @@ mod tests {
             closes_at: std::time::Instant::now(),
             typed: false,
             by_teacher: false,
+            label: None,
             seconds: 20,
             skippable: true,
         }

@@ -154,7 +154,10 @@ pub fn question_card(
 ) -> Reply {
     let mut text = feedback_text(feedback, lang);
     if q.by_teacher {
-        text.push_str(&t(lang, "course-by-teacher"));
+        text.push_str(&crate::course::model::teacher_label(
+            q.label.as_deref(),
+            lang,
+        ));
         text.push('\n');
     }
     text.push_str(q.prompt.get(lang));

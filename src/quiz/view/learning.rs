@@ -43,7 +43,10 @@ pub fn practice_question(
     let choices = choice_list(shown.labels(q, lang));
     let mut prompt = q.prompt.get(lang).to_string();
     if q.by_teacher {
-        prompt = format!("{}\n{prompt}", t(lang, "course-by-teacher"));
+        prompt = format!(
+            "{}\n{prompt}",
+            crate::course::model::teacher_label(q.label.as_deref(), lang)
+        );
     }
     let text = if choices.is_empty() {
         prompt

@@ -1,7 +1,8 @@
 //! A server's own items, end to end: a teacher writes a question in the form and sees it as
 //! the class will before saving it; a file with five mistakes is refused with all five named
 //! and nothing saved; twenty questions from a file are previewed and saved; the export imports
-//! again unchanged; an assignment with `source:both` asks both kinds, the teacher's labelled;
+//! again unchanged; an assignment and a live round with `source:both` ask both kinds, the
+//! teacher's labelled;
 //! a round with `source:server` asks only the teacher's; a file from anywhere but Discord's
 //! attachment host, or too large, is refused; a deletion waits for its confirmation.
 
@@ -379,4 +380,68 @@ async fn a_round_from_the_servers_own_questions_labels_them_and_a_deletion_is_co
     assert!(deleted.contains("Deleted `thu-01`"), "{deleted}");
     assert!(count_items(&fake).await.contains("3 of 3 items"));
     tokio::time::sleep(Duration::from_millis(10)).await;
+}
+
+/// A live round with `source:both` over a whole section asks the pack's questions and the
+/// teacher's, the teacher's marked and the pack's not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_from_both_sources_asks_both_kinds_and_marks_the_teachers() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    let preview = import(&fake, "lecture.toml", &fixture("lecture.toml"), None).await;
+    save(&fake, &preview).await;
+    // A section small enough to ask whole: its pack questions and the lecture's on it.
+    let core = crate::support::core();
+    let pack = &core.library.packs[0];
+    let on = |section: &str| {
+        pack.questions
+            .iter()
+            .filter(|q| q.section.as_deref() == Some(section))
+            .count()
+    };
+    let (section, total) = ["i", "ii"]
+        .into_iter()
+        .map(|s| (s, on(s) + 10))
+        .find(|(_, n)| *n <= 20)
+        .expect("a section of at most 20 questions with the lecture's");
+    let started = teacher_quiz(
+        &fake,
+        "start",
+        json!([
+            opt("questions", json!(total)),
+            opt("mode", json!(1)),
+            opt("seconds", json!(120)),
+            opt("source", json!(0)),
+            opt("section", json!(section.to_uppercase())),
+        ]),
+    )
+    .await;
+    assert!(
+        !started.to_string().contains("No quiz question"),
+        "{started}"
+    );
+    let (mut teachers, mut pack_asked) = (0, 0);
+    for q in 1..=total {
+        let posts = wait_posts(&fake, 2 * q - 1).await;
+        let question = &posts[2 * q - 2];
+        let text = question.body.to_string();
+        assert!(text.contains(&format!("Question {q} of {total}")), "{text}");
+        if text.contains("From your teacher") {
+            teachers += 1;
+        } else {
+            pack_asked += 1;
+        }
+        if q == total {
+            break;
+        }
+        teacher_quiz(&fake, "skip", json!([])).await;
+        wait_posts(&fake, 2 * q).await;
+        teacher_quiz(&fake, "next", json!([])).await;
+    }
+    assert_eq!(
+        (teachers, pack_asked),
+        (10, total - 10),
+        "both kinds, each marked as it is"
+    );
+    teacher_quiz(&fake, "stop", json!([])).await;
 }

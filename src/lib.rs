@@ -23,7 +23,8 @@
 //!    [`coalesce`], [`shard`], [`config`], [`telemetry`], the metrics;
 //! 7. the features, each in one folder with its logic and its cards (`view`): [`lookup`]
 //!    (quotes, concepts, sections, search, thinkers, the essay, help), [`quiz`], [`debate`],
-//!    [`daily`], [`course`] (what a server's class sees of the pack), [`privacy`], [`audit`];
+//!    [`daily`], [`course`] (what a server's class sees of the pack), [`responses`] (written
+//!    work), [`privacy`], [`audit`];
 //! 8. the front ends: [`discord`] (the only module that imports serenity and poise),
 //!    [`preview`] (`aura preview` on a terminal), [`ops`] (health and metrics endpoints),
 //!    [`app`] (the one start-up path, shared by the bot and the end-to-end tests), [`cli`].
@@ -59,6 +60,7 @@ pub mod privacy;
 pub mod quiz;
 pub mod render;
 pub mod reply;
+pub mod responses;
 pub mod search;
 pub mod services;
 pub mod shard;

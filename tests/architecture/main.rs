@@ -139,7 +139,14 @@ const LAYERS: &[&[&str]] = &[
         "services",
     ],
     &[
-        "lookup", "quiz", "debate", "daily", "course", "privacy", "audit",
+        "lookup",
+        "quiz",
+        "debate",
+        "daily",
+        "course",
+        "responses",
+        "privacy",
+        "audit",
     ],
     &["preview", "discord", "ops", "app", "cli"],
 ];

@@ -236,9 +236,9 @@ fn the_reading_plan_card_in_both_languages() {
 /// the list of the server's items.
 #[test]
 fn the_servers_own_items_cards_in_both_languages() {
-    use aura::course::items::{list_card, preview_card, refusal_card};
     use aura::course::model::{ItemKind, OwnItem};
     use aura::course::own::Own;
+    use aura::course::view::{list_card, preview_card, refusal_card};
     let core = core();
     let pack = &core.library.packs[0];
     let fixture = |name: &str| {
@@ -295,7 +295,7 @@ fn the_servers_own_items_cards_in_both_languages() {
         .collect();
     let own = Own::of_items(items, None);
     for lang in Lang::ALL {
-        let shown = aura::course::items::Shown {
+        let shown = aura::course::view::Shown {
             now,
             label: None,
             lang,

@@ -3,7 +3,7 @@
 //! anything is saved (Save / Discard), lists and searches them (`/course items`), deletes one
 //! after confirming (`/course delete`) and takes them all as a file that imports again
 //! (`/course export`). Drafts wait in memory for 15 minutes (an interaction's life); every
-//! change is audited and bounded ([`ITEM_LIMITS`]).
+//! change is audited and bounded ([`ITEM_LIMITS`]). The cards are in [`super::view`].
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -12,21 +12,20 @@ use std::time::{Duration, Instant};
 use super::forms::{self, Heading};
 use super::model::{Full, ITEM_LIMITS, ItemKind};
 use super::own;
+use super::view::{
+    Shown, firsts, list_card, preview_card, problems, refusal_card, refused_keeping,
+};
 use crate::audit::{self, Action};
-use crate::cards::whole_lines;
-use crate::daily::PostKind;
 use crate::i18n::{choice_name, t, tr};
 use crate::interaction::{CustomId, Invocation, Outcome};
-use crate::pack::course::{Course, MAX_FILE_BYTES, quiz_question};
-use crate::pack::{Difficulty, Lang, Report};
+use crate::pack::course::{Course, MAX_FILE_BYTES};
+use crate::pack::{Difficulty, Lang};
 use crate::reply::{Accent, ButtonStyle, Reply};
 use crate::services::{Error, Services};
 use crate::text::{escape_markdown, truncate};
 
 /// How long a draft waits for its Save or its form.
 const DRAFT_LIFE: Duration = Duration::from_secs(15 * 60);
-/// The most problems a refusal lists one by one (the rest are counted).
-const MAX_LISTED: usize = 60;
 
 /// A file a member attached to `/course import`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,45 +150,6 @@ pub async fn submitted(
     }
 }
 
-/// A refusal that quotes back everything the member typed, so nothing is lost.
-fn refused_keeping(lang: Lang, why: String, typed: &str) -> Reply {
-    let mut reply = Reply::notice(truncate(&why, 3000));
-    if !typed.is_empty() {
-        let block = format!("```\n{}\n```", truncate(&typed.replace("```", "'''"), 1000));
-        reply = reply.field(t(lang, "course-your-text"), block);
-    }
-    reply
-}
-
-/// Each problem on a line: `line N · item · message` (a form has no lines to name).
-fn problems(report: &Report, lines: bool) -> Vec<String> {
-    let mut out: Vec<String> = report
-        .problems
-        .iter()
-        .take(MAX_LISTED)
-        .map(|p| {
-            let mut at = Vec::new();
-            if lines && p.line > 0 {
-                at.push(format!("line {}", p.line));
-            }
-            if let Some(item) = &p.item {
-                at.push(format!("`{}`", truncate(&item.replace('`', "'"), 40)));
-            }
-            // The rules' own words, quoting the teacher's values in code spans; shown to the
-            // teacher alone, pinging nobody.
-            let message = truncate(&p.message, 300);
-            match at.is_empty() {
-                true => format!("• {message}"),
-                false => format!("• {} — {message}", at.join(" · ")),
-            }
-        })
-        .collect();
-    if report.problems.len() > MAX_LISTED {
-        out.push(format!("… +{}", report.problems.len() - MAX_LISTED));
-    }
-    out
-}
-
 /// `/course import file:`: the attached file checked whole, then previewed; nothing is saved
 /// unless every item is valid and the teacher presses Save.
 pub async fn import(
@@ -249,23 +209,6 @@ pub async fn import(
     }
 }
 
-/// A file refused: how many problems, each by line, item and field; nothing saved.
-pub fn refusal_card(file: &str, report: &Report, lang: Lang) -> Reply {
-    let mut reply = Reply::notice(tr(
-        lang,
-        "course-import-refused",
-        &[
-            ("file", &file.to_string()),
-            ("count", &report.problems.len()),
-        ],
-    ));
-    let title = t(lang, "course-import-problems");
-    for (title, value) in whole_lines(&title, &problems(report, true), 8) {
-        reply = reply.field(title, value);
-    }
-    reply
-}
-
 /// Checked items shown before they are saved: the first ones as members will see them, with
 /// Save and Discard.
 async fn preview(
@@ -304,61 +247,6 @@ async fn preview(
     Ok(with_choice(reply, inv.id, lang, "button-save").into())
 }
 
-/// How a preview is shown: from when its countdown runs (Unix time), with the server's
-/// wording of the teacher's mark, in the teacher's language.
-#[derive(Debug, Clone, Copy)]
-pub struct Shown<'a> {
-    pub now: i64,
-    pub label: Option<&'a str>,
-    pub lang: Lang,
-}
-
-/// Checked items before they are saved: one written in a form exactly as members will see
-/// it; a file's counts and its first items. `replaced`: how many replace an item of the same
-/// id.
-pub fn preview_card(
-    course: &Course,
-    (file, replaced): (Option<&str>, usize),
-    shown: &Shown<'_>,
-) -> Reply {
-    let lang = shown.lang;
-    let mut reply = match (course.len(), file) {
-        (1, None) => one_card(course, shown),
-        _ => Reply {
-            title: Some(tr(
-                lang,
-                "course-preview-title",
-                &[("count", &course.len())],
-            )),
-            text: tr(
-                lang,
-                "course-preview-counts",
-                &[
-                    ("file", &file.unwrap_or("").to_string()),
-                    ("questions", &course.questions.len()),
-                    ("prompts", &course.prompts.len()),
-                    ("motions", &course.motions.len()),
-                ],
-            ),
-            accent: Accent::Debate,
-            ..Reply::default()
-        },
-    };
-    if course.len() > 1 || file.is_some() {
-        for (kind, id, text) in firsts(course, lang, shown.label).into_iter().take(3) {
-            let name = format!("{} `{id}`", choice_name(kind, lang));
-            reply = reply.field(truncate(&name, 200), truncate(&text, 1000));
-        }
-    }
-    let mut notes = vec![t(lang, "course-preview-unsaved")];
-    if replaced > 0 {
-        notes.push(tr(lang, "course-preview-replaces", &[("count", &replaced)]));
-    }
-    reply.footer = Some(notes.join(" "));
-    reply.ephemeral = true;
-    reply
-}
-
 /// Save (or Delete) and Discard under a draft's card.
 fn with_choice(mut reply: Reply, draft: u64, lang: Lang, save: &str) -> Reply {
     reply.buttons.clear();
@@ -377,102 +265,6 @@ fn with_choice(mut reply: Reply, draft: u64, lang: Lang, save: &str) -> Reply {
         },
         t(lang, "button-discard"),
     )
-}
-
-/// One item as members will see it: a question's card (without its live buttons) and what
-/// its reveal says; a prompt's or a motion's words.
-fn one_card(course: &Course, shown: &Shown<'_>) -> Reply {
-    let (now, lang) = (shown.now, shown.lang);
-    if let Some(mut q) = course.questions.first().and_then(quiz_question) {
-        q.label = shown.label.map(String::from);
-        let settings = crate::quiz::Settings {
-            questions: 1,
-            ..crate::quiz::Settings::default()
-        };
-        if let Ok(round) = crate::quiz::Round::new(std::slice::from_ref(&q), settings, 0)
-            && let Some(view) = round.upcoming(std::time::Instant::now())
-        {
-            let closes = now + i64::from(view.seconds);
-            let stage = crate::quiz::view::Stage::Open { closes };
-            let mut card = crate::quiz::view::question_card(&view, lang, 0, 0, stage);
-            card.buttons.clear();
-            let right = view.label(q.correct, lang).with(" — ");
-            let mut reveal = right;
-            if !q.explanation.is_blank() {
-                reveal = format!("{reveal}\n{}", q.explanation.get(lang));
-            }
-            let points = q.points.unwrap_or(crate::quiz::scoring::MAX_POINTS);
-            reveal.push_str(&format!(
-                "\n{}",
-                tr(
-                    lang,
-                    "course-preview-timing",
-                    &[
-                        ("seconds", &(view.seconds as usize)),
-                        ("points", &(points as usize))
-                    ]
-                )
-            ));
-            return card.field(t(lang, "course-preview-answer"), truncate(&reveal, 1000));
-        }
-    }
-    // A prompt or a motion: the daily post members will read.
-    let own = own::Own {
-        prompts: course.prompts.clone(),
-        motions: course.motions.clone(),
-        label: shown.label.map(String::from),
-        ..own::Own::default()
-    };
-    let post = match (course.prompts.first(), course.motions.first()) {
-        (Some(p), _) => crate::daily::view::own_post(&own, PostKind::Prompt, &p.id, lang),
-        (None, Some(m)) => crate::daily::view::own_post(&own, PostKind::Motion, &m.id, lang),
-        (None, None) => None,
-    };
-    post.unwrap_or_else(|| Reply::notice(t(lang, "course-none-yet")))
-}
-
-/// The items of a file in order, each as a line of what members will read.
-fn firsts(course: &Course, lang: Lang, label: Option<&str>) -> Vec<(ItemKind, String, String)> {
-    let label = super::model::teacher_label(label, lang);
-    let mut out = Vec::new();
-    for q in &course.questions {
-        let mut lines = vec![label.clone(), escape_markdown(q.prompt.get(lang))];
-        match q.answer {
-            Some(answer) => lines.push(format!(
-                "✓ {}",
-                t(
-                    lang,
-                    if answer {
-                        "course-true"
-                    } else {
-                        "course-false"
-                    }
-                )
-            )),
-            None => lines.extend(q.choices.iter().map(|c| {
-                let mark = if c.correct { "✓" } else { "·" };
-                format!("{mark} {}", escape_markdown(c.text.get(lang)))
-            })),
-        }
-        out.push((ItemKind::Question, q.id.clone(), lines.join("\n")));
-    }
-    for p in &course.prompts {
-        let mut text = format!("{label}\n**{}**", escape_markdown(p.text.get(lang)));
-        if !p.angle.is_blank() {
-            text.push_str(&format!("\n{}", escape_markdown(p.angle.get(lang))));
-        }
-        out.push((ItemKind::Prompt, p.id.clone(), text));
-    }
-    for m in &course.motions {
-        let text = format!(
-            "{label}\n**{}**\nBenjamin: {}\nAdorno: {}",
-            escape_markdown(m.motion.get(lang)),
-            escape_markdown(m.benjamin.get(lang)),
-            escape_markdown(m.adorno.get(lang))
-        );
-        out.push((ItemKind::Motion, m.id.clone(), text));
-    }
-    out
 }
 
 /// Save or Discard on a draft: the items saved (all or none, within the bounds), or the item
@@ -595,68 +387,6 @@ pub async fn list(
     Ok(list_card(&*own::of(s, guild).await?, search, lang))
 }
 
-/// The server's items by kind, with who wrote each and when, narrowed to `search`.
-pub fn list_card(own: &own::Own, search: Option<&str>, lang: Lang) -> Reply {
-    let wanted = search.map(crate::text::normalize).filter(|w| !w.is_empty());
-    let items = firsts(&own.course(), lang, own.label.as_deref());
-    let matching: Vec<&(ItemKind, String, String)> = items
-        .iter()
-        .filter(|(_, id, text)| {
-            wanted.as_ref().is_none_or(|w| {
-                id.contains(w.as_str()) || crate::text::normalize(text).contains(w.as_str())
-            })
-        })
-        .collect();
-    let mut reply = Reply {
-        title: Some(t(lang, "course-items-title")),
-        text: match (items.len(), matching.len()) {
-            (0, _) => t(lang, "course-none-yet"),
-            (_, 0) => tr(
-                lang,
-                "course-items-none-match",
-                &[(
-                    "search",
-                    &escape_markdown(&truncate(search.unwrap_or(""), 100)),
-                )],
-            ),
-            (all, n) => tr(
-                lang,
-                "course-items-count",
-                &[
-                    ("count", &n),
-                    ("all", &all),
-                    ("limit", &(ITEM_LIMITS.server as usize)),
-                ],
-            ),
-        },
-        ephemeral: true,
-        ..Reply::default()
-    };
-    for kind in [ItemKind::Question, ItemKind::Prompt, ItemKind::Motion] {
-        let lines: Vec<String> = matching
-            .iter()
-            .filter(|(k, _, _)| *k == kind)
-            .map(|(_, id, text)| {
-                let words = text.lines().nth(1).unwrap_or("");
-                let who = own.item(kind, id).map(|i| match i.author {
-                    Some(a) => format!(" · <@{a}> <t:{}:d>", i.updated_at),
-                    None => format!(" · <t:{}:d>", i.updated_at),
-                });
-                format!(
-                    "`{id}` — {}{}",
-                    truncate(words, 70),
-                    who.unwrap_or_default()
-                )
-            })
-            .collect();
-        let name = t(lang, &format!("course-hidden-{}", kind.code()));
-        for (title, value) in whole_lines(&name, &lines, 5) {
-            reply = reply.field(title, value);
-        }
-    }
-    reply
-}
-
 /// `/course delete item:`: the item shown with Delete and Cancel.
 pub async fn delete(
     s: &Services,
@@ -743,10 +473,11 @@ pub async fn label(
     Ok(Reply::private(tr(lang, "course-label-now", &[("label", &shown)])).into())
 }
 
-/// `/course delete item:`'s choices: the server's items whose id or words hold what was typed.
+/// `/course delete item:`'s choices (and `/debate start motion:`'s, with `only`): the server's
+/// items (of kind `only`) whose id or words hold what was typed.
 pub async fn suggestions(
     s: &Services,
-    guild: u64,
+    (guild, only): (u64, Option<ItemKind>),
     partial: &str,
     lang: Lang,
 ) -> Vec<(String, String)> {
@@ -756,6 +487,7 @@ pub async fn suggestions(
     let folded = crate::text::normalize(partial);
     firsts(&own.course(), lang, own.label.as_deref())
         .into_iter()
+        .filter(|(kind, _, _)| only.is_none_or(|k| k == *kind))
         .filter(|(_, id, text)| {
             folded.is_empty()
                 || id.contains(&folded)

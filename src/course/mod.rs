@@ -13,6 +13,7 @@ pub mod items;
 pub mod model;
 pub mod own;
 pub mod plan;
+pub mod view;
 
 use crate::audit::{self, Action};
 use crate::core::Core;

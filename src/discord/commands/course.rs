@@ -161,7 +161,7 @@ async fn own_items(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompl
     let s = &ctx.data().services;
     let lang = s.core.lang_for(ctx.locale());
     let guild = ctx.guild_id().map_or(0, |g| g.get());
-    let choices = course::items::suggestions(s, guild, partial, lang)
+    let choices = course::items::suggestions(s, (guild, None), partial, lang)
         .await
         .into_iter()
         .map(|(name, value)| serenity::AutocompleteChoice::new(name, value))

@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 
 use poise::serenity_prelude as serenity;
 
+use crate::course::model::ItemKind;
 use crate::discord::send::{self, Kind, Target};
 use crate::discord::{Context, Error, cooldown, invocation};
 use crate::interaction::{Invocation, Outcome};
@@ -136,7 +137,13 @@ pub(super) async fn motions(
             .index
             .autocomplete(search::Kind::Motion, partial, lang);
     if let Some(guild) = ctx.guild_id() {
-        let own = crate::course::items::suggestions(s, guild.get(), partial, lang).await;
+        let own = crate::course::items::suggestions(
+            s,
+            (guild.get(), Some(ItemKind::Motion)),
+            partial,
+            lang,
+        )
+        .await;
         let motions = own.into_iter().filter_map(|(name, value)| {
             let id = value.strip_prefix("motion:")?;
             Some((name, crate::pack::course::own_id(id)))

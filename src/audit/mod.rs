@@ -86,6 +86,28 @@ pub enum Action {
     LookupRules {
         channel: Option<u64>,
     },
+    /// A response given a status (its code).
+    ResponseStatus {
+        response: i64,
+        status: String,
+    },
+    /// Feedback written on a response (held until released).
+    ResponseFeedback {
+        response: i64,
+    },
+    /// Statuses and feedback released to their authors.
+    ResponsesReleased {
+        count: usize,
+    },
+    /// An author asked to share their excellent response.
+    ResponseShareAsked {
+        response: i64,
+    },
+    /// A response shared in the class's thread, its author having agreed.
+    ResponseShared {
+        response: i64,
+        channel: u64,
+    },
 }
 
 /// `/audit`'s subcommands.
@@ -208,6 +230,33 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             lang,
             "audit-lookup-channel",
             &[actor, ("channel", &format!("<#{channel}>"))],
+        ),
+        Action::ResponseStatus { response, status } => tr(
+            lang,
+            "audit-response-status",
+            &[actor, ("id", &id(*response)), ("status", status)],
+        ),
+        Action::ResponseFeedback { response } => tr(
+            lang,
+            "audit-response-feedback",
+            &[actor, ("id", &id(*response))],
+        ),
+        Action::ResponsesReleased { count } => {
+            tr(lang, "audit-responses-released", &[actor, ("count", count)])
+        }
+        Action::ResponseShareAsked { response } => tr(
+            lang,
+            "audit-response-share-asked",
+            &[actor, ("id", &id(*response))],
+        ),
+        Action::ResponseShared { response, channel } => tr(
+            lang,
+            "audit-response-shared",
+            &[
+                actor,
+                ("id", &id(*response)),
+                ("channel", &format!("<#{channel}>")),
+            ],
         ),
     }
 }

@@ -563,6 +563,38 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
     },
     CommandSpec {
+        name: "responses",
+        name_id: "tanggapan",
+        desc: "cmd-responses",
+        options: &[],
+        subcommands: &[
+            sub("mine", "milikku", "cmd-responses-mine", &[]),
+            sub(
+                "review",
+                "tinjau",
+                "cmd-responses-review",
+                &[
+                    opt("prompt", "diskusi", false, N, "opt-responses-prompt"),
+                    opt("motion", "mosi", false, N, "opt-responses-motion"),
+                    opt("channel", "kanal", false, N, "opt-responses-channel"),
+                    opt("status", "status", false, N, "opt-responses-status"),
+                ],
+            ),
+            sub(
+                "labels",
+                "label",
+                "cmd-responses-labels",
+                &[opt("text", "teks", false, N, "opt-responses-labels-text")],
+            ),
+            sub(
+                "student",
+                "siswa",
+                "cmd-responses-student",
+                &[opt("member", "anggota", true, N, "opt-responses-member")],
+            ),
+        ],
+    },
+    CommandSpec {
         name: "lookups",
         name_id: "rujukan",
         desc: "cmd-lookups",

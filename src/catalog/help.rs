@@ -47,7 +47,8 @@ pub fn who(path: &str) -> Who {
         "debate next" | "debate pause" | "debate resume" | "debate extend" | "debate speaker"
         | "debate end" => Who::SteerDebate,
         "quiz report" | "quiz reset" | "quiz insights" | "quiz assign" | "course hide"
-        | "course show" | "course hidden" | "course plan" => Who::Teacher,
+        | "course show" | "course hidden" | "course plan" | "responses review"
+        | "responses labels" | "responses student" => Who::Teacher,
         "quiz assignments" => Who::Assignments,
         "quiz access" | "debate settings" | "audit set" | "audit off" | "lookups settings"
         | "lookups channel" => Who::Staff,

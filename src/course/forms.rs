@@ -30,6 +30,7 @@ fn input(id: &'static str, label: String, paragraph: bool, max: usize, required:
         min_length: u16::from(required),
         max_length: u16::try_from(max).unwrap_or(4000),
         required,
+        value: None,
     }
 }
 

@@ -5,10 +5,6 @@
 //! (`/course export`). Drafts wait in memory for 15 minutes (an interaction's life); every
 //! change is audited and bounded ([`ITEM_LIMITS`]). The cards are in [`super::view`].
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
-
 use super::forms::{self, Heading};
 use super::model::{Full, ITEM_LIMITS, ItemKind};
 use super::own;
@@ -17,15 +13,13 @@ use super::view::{
 };
 use crate::audit::{self, Action};
 use crate::i18n::{choice_name, t, tr};
+use crate::interaction::drafts::Drafts;
 use crate::interaction::{CustomId, Invocation, Outcome};
 use crate::pack::course::{Course, MAX_FILE_BYTES};
 use crate::pack::{Difficulty, Lang};
 use crate::reply::{Accent, ButtonStyle, Reply};
 use crate::services::{Error, Services};
 use crate::text::{escape_markdown, truncate};
-
-/// How long a draft waits for its Save or its form.
-const DRAFT_LIFE: Duration = Duration::from_secs(15 * 60);
 
 /// A file a member attached to `/course import`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,42 +40,15 @@ enum Pending {
     Delete(ItemKind, String),
 }
 
-#[derive(Debug, Clone)]
-struct Draft {
-    guild: u64,
-    owner: u64,
-    at: Instant,
-    pending: Pending,
-}
-
-#[derive(Default)]
-struct Drafts(Mutex<HashMap<u64, Draft>>);
-
 /// Keeps what `inv`'s member started in `guild`, under the interaction's id.
-fn keep(s: &Services, (inv, guild): (&Invocation, u64), pending: Pending) {
-    let draft = Draft {
-        guild,
-        owner: inv.user,
-        at: Instant::now(),
-        pending,
-    };
-    if let Ok(mut map) = s.state::<Drafts>().0.lock() {
-        map.retain(|_, d| d.at.elapsed() < DRAFT_LIFE);
-        map.insert(inv.id, draft);
-    }
+fn keep(s: &Services, at: (&Invocation, u64), pending: Pending) {
+    s.state::<Drafts<Pending>>().keep(at, pending);
 }
 
-/// Takes draft `id` if `inv`'s member started it and it is still fresh.
-fn take(s: &Services, inv: &Invocation, id: u64) -> Option<Draft> {
-    let drafts = s.state::<Drafts>();
-    let mut map = drafts.0.lock().ok()?;
-    let draft = map.remove(&id)?;
-    let mine = draft.owner == inv.user && Some(draft.guild) == inv.guild;
-    if !mine {
-        map.insert(id, draft);
-        return None;
-    }
-    (draft.at.elapsed() < DRAFT_LIFE).then_some(draft)
+/// Takes draft `id` (its server and what it holds) if `inv`'s member started it and it is
+/// still fresh.
+fn take(s: &Services, inv: &Invocation, id: u64) -> Option<(u64, Pending)> {
+    s.state::<Drafts<Pending>>().take(inv, id)
 }
 
 /// `/course add kind: [id] [difficulty]`: the form for one item.
@@ -123,7 +90,7 @@ pub async fn submitted(
     let lang = inv.lang;
     let typed = forms::typed_back(values);
     let kept = take(s, inv, draft);
-    let Some((guild, Pending::Form(head))) = kept.map(|d| (d.guild, d.pending)) else {
+    let Some((guild, Pending::Form(head))) = kept else {
         return Ok(refused_keeping(lang, t(lang, "course-draft-gone"), &typed).into());
     };
     let course = match forms::item(&s.core, &head, values) {
@@ -275,27 +242,27 @@ pub async fn confirm(
     (draft, save): (u64, bool),
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let Some(d) = take(s, inv, draft) else {
+    let Some((guild, pending)) = take(s, inv, draft) else {
         return Ok(Outcome::notice(t(lang, "course-draft-gone")));
     };
     if !save {
         return Ok(Outcome::Update(Reply::private(t(lang, "course-discarded"))));
     }
     let now = s.clock.unix();
-    let text = match d.pending {
+    let text = match pending {
         Pending::Form(_) => t(lang, "course-draft-gone"),
         Pending::Items(course) => {
             let rows = rows(&course);
             match s
                 .store
-                .put_own_items((d.guild, inv.user, now), &rows, ITEM_LIMITS)
+                .put_own_items((guild, inv.user, now), &rows, ITEM_LIMITS)
                 .await?
             {
                 Ok(new) => {
-                    own::forget(s, d.guild);
+                    own::forget(s, guild);
                     audit::record(
                         s,
-                        d.guild,
+                        guild,
                         inv.user,
                         Action::OwnItemsSaved { count: rows.len() },
                     )
@@ -325,10 +292,10 @@ pub async fn confirm(
             }
         }
         Pending::Delete(kind, id) => {
-            if s.store.delete_own_item(d.guild, (kind, &id), now).await? {
-                own::forget(s, d.guild);
+            if s.store.delete_own_item(guild, (kind, &id), now).await? {
+                own::forget(s, guild);
                 let item = format!("{}:{id}", kind.code());
-                audit::record(s, d.guild, inv.user, Action::OwnItemDeleted { item }).await;
+                audit::record(s, guild, inv.user, Action::OwnItemDeleted { item }).await;
                 tr(lang, "course-deleted", &[("item", &format!("`{id}`"))])
             } else {
                 tr(lang, "course-no-own-item", &[("item", &format!("`{id}`"))])

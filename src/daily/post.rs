@@ -3,23 +3,37 @@
 //! previous post unpinned). Once the post is out, what follows is logged when it fails, never
 //! undone.
 
-use super::DailySchedule;
+use super::{DailySchedule, PostKind};
 use crate::i18n::t;
 use crate::interaction::CustomId;
 use crate::outbox::{Message, Outbox, OutboxError};
 use crate::reply::{Button, ButtonStyle, Reply};
+use crate::responses::model::On;
 use crate::text::truncate;
 
-/// Posts `reply` for schedule `s` with `nonce` (the same for every try of that post);
-/// `previous` is the last post's message, to unpin. Returns the new message's id.
+/// Posts `reply` for schedule `s` and its local `date` with `nonce` (the same for every try of
+/// that post); `previous` is the last post's message, to unpin. A prompt or a motion carries a
+/// Respond button (members write their response to it). Returns the new message's id.
 pub async fn publish(
     outbox: &dyn Outbox,
     s: &DailySchedule,
     reply: &Reply,
-    previous: Option<u64>,
+    (previous, date): (Option<u64>, &str),
     nonce: &str,
 ) -> Result<u64, OutboxError> {
     let mut reply = reply.clone();
+    if let (PostKind::Prompt | PostKind::Motion, Some(date)) = (s.kind, On::date_number(date)) {
+        reply.buttons.push(Button {
+            id: CustomId::Respond {
+                on: On::Prompt {
+                    schedule: s.id,
+                    date,
+                },
+            },
+            label: t(s.lang, "button-respond"),
+            style: ButtonStyle::Primary,
+        });
+    }
     if let Some(role) = s.role {
         // Members opt in to (or out of) the ping themselves.
         reply.buttons.insert(
@@ -114,7 +128,7 @@ mod tests {
             text: "**Is aura lost?**".into(),
             ..Reply::default()
         };
-        let id = publish(&outbox, &s, &reply, Some(41), "d1.20260302")
+        let id = publish(&outbox, &s, &reply, (Some(41), "2026-03-02"), "d1.20260302")
             .await
             .expect("post");
         let sent = outbox.sent();

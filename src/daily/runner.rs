@@ -141,6 +141,40 @@ pub async fn render(
         .and_then(|p| daily::post(p, s.kind, item, s.lang)))
 }
 
+/// What a post of `s` for `item` asks, in `lang`: the prompt's or motion's words (a teacher's
+/// or a member's as they wrote them), for a response's heading.
+pub async fn item_text(
+    core: &Core,
+    store: &Store,
+    s: &DailySchedule,
+    (item, lang): (&str, crate::pack::Lang),
+) -> Result<Option<String>, StoreError> {
+    if let Some(id) = item.strip_prefix(SUGGESTION) {
+        let suggestion = match id.parse::<i64>() {
+            Ok(id) => store.suggestion(id).await?,
+            Err(_) => None,
+        };
+        return Ok(suggestion.map(|x| x.text));
+    }
+    if let Some(id) = crate::pack::course::teacher_id(item) {
+        let own = Own::of_items(store.own_items(s.guild, false).await?, None);
+        let text = match s.kind {
+            PostKind::Prompt => own.prompts.iter().find(|p| p.id == id).map(|p| &p.text),
+            PostKind::Motion => own.motions.iter().find(|m| m.id == id).map(|m| &m.motion),
+            PostKind::Quote => None,
+        };
+        return Ok(text.map(|t| t.get(lang).to_string()));
+    }
+    let Some(pack) = core.library.packs.first() else {
+        return Ok(None);
+    };
+    Ok(match s.kind {
+        PostKind::Prompt => pack.prompt(item).map(|p| p.text.get(lang).to_string()),
+        PostKind::Motion => pack.motion(item).map(|m| m.motion.get(lang).to_string()),
+        PostKind::Quote => None,
+    })
+}
+
 /// Runs the daily posts against a store and an outbox.
 pub struct Runner<'a> {
     pub core: &'a Core,
@@ -361,7 +395,7 @@ impl<'a> Runner<'a> {
             return Ok(Posted::Nothing);
         };
         let previous = self.store.last_post_message(s.id).await?;
-        match post::publish(self.outbox, s, &reply, previous, nonce).await {
+        match post::publish(self.outbox, s, &reply, (previous, date), nonce).await {
             Ok(message) => self.sent(s, date, item.to_string(), message, now).await,
             Err(e) => self.failed(s, date, item, e).await,
         }

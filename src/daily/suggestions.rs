@@ -187,6 +187,7 @@ pub async fn decision(
                 min_length: 3,
                 max_length: 300,
                 required: true,
+                value: None,
             }],
         }));
     }

@@ -19,6 +19,8 @@ use crate::quiz::commands as quiz;
 use crate::quiz::homework::flow as homework;
 use crate::quiz::practice;
 use crate::reply::Reply;
+use crate::responses;
+use crate::responses::model::ReviewAct;
 use crate::services::{self, Services};
 
 /// Every interaction poise does not handle itself: buttons, menus and modal submits.
@@ -161,6 +163,19 @@ async fn on_click(
         CustomId::CourseDraft { draft, confirm } => {
             crate::course::items::confirm(&s, &inv, (draft, confirm)).await
         }
+        CustomId::Respond { on } => responses::write::respond(&s, &inv, on).await,
+        CustomId::Responded { .. } => Ok(stale(&inv)),
+        CustomId::ResponseDraft { draft, act } => {
+            responses::write::draft_act(&s, &inv, draft, act).await
+        }
+        CustomId::Review {
+            response,
+            act,
+            walk,
+        } => responses::review::click(&s, &inv, (response, act, walk)).await,
+        CustomId::ShareConsent { response, yes } => {
+            responses::deliver::consent(&s, &inv, (response, yes)).await
+        }
         navigation => {
             let mut rng = StdRng::from_entropy();
             let reply = crate::lookup::component(
@@ -209,6 +224,14 @@ async fn on_submit(
         Some(CustomId::CourseForm { draft, .. }) => {
             crate::course::items::submitted(&s, &inv, draft, &values).await
         }
+        Some(CustomId::Responded { on }) => {
+            responses::write::submitted(&s, &inv, on, &values).await
+        }
+        Some(CustomId::Review {
+            response,
+            act: ReviewAct::FeedbackForm,
+            walk,
+        }) => responses::review::feedback(&s, &inv, (response, walk), &values).await,
         _ => Ok(stale(&inv)),
     }
 }

@@ -10,6 +10,7 @@ use crate::course::model::ItemKind;
 use crate::debate::Side;
 use crate::debate::class::{Act, Phase, Poll, Shown};
 use crate::quiz::{Period, Sort};
+use crate::responses::model::{DraftAct, On, ReviewAct, Walk};
 
 /// Every kind of component or modal Aura answers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -121,6 +122,20 @@ pub enum CustomId {
     CourseForm { kind: ItemKind, draft: u64 },
     /// Save (`true`) or discard what a teacher's draft `draft` holds (items or a deletion).
     CourseDraft { draft: u64, confirm: bool },
+    /// Open the form to respond to `on` (or edit one's response to it).
+    Respond { on: On },
+    /// That form, submitted.
+    Responded { on: On },
+    /// Save, edit or discard a checked response kept as `draft`.
+    ResponseDraft { draft: u64, act: DraftAct },
+    /// A button of a teacher's review of `response`, walking `walk`.
+    Review {
+        response: i64,
+        act: ReviewAct,
+        walk: Walk,
+    },
+    /// The author's answer to a teacher's wish to share their response.
+    ShareConsent { response: i64, yes: bool },
 }
 
 const PREFIX: &str = "aura";
@@ -221,6 +236,18 @@ impl CustomId {
                 "course-draft",
                 &[draft, &if *confirm { "save" } else { "cancel" }],
             ),
+            // Written work.
+            CustomId::Respond { on } => join("rsp", &[&on.code()]),
+            CustomId::Responded { on } => join("rsp-form", &[&on.code()]),
+            CustomId::ResponseDraft { draft, act } => join("rsp-draft", &[draft, &act.code()]),
+            CustomId::Review {
+                response,
+                act,
+                walk,
+            } => join("rv", &[response, &act.code(), &walk.code()]),
+            CustomId::ShareConsent { response, yes } => {
+                join("rsp-share", &[response, &if *yes { "yes" } else { "no" }])
+            }
         }
     }
 
@@ -237,6 +264,7 @@ impl CustomId {
             .or_else(|| decode_debate(kind, &f))
             .or_else(|| decode_quiz(kind, &f))
             .or_else(|| decode_daily(kind, &f))
+            .or_else(|| decode_responses(kind, &f))
     }
 }
 
@@ -518,6 +546,36 @@ fn decode_daily(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
     })
 }
 
+/// Written work: responding, and a teacher's review.
+fn decode_responses(kind: &str, f: &Fields<'_>) -> Option<CustomId> {
+    Some(match kind {
+        "rsp" if f.arity(1) => CustomId::Respond {
+            on: On::parse(f.raw(0)?)?,
+        },
+        "rsp-form" if f.arity(1) => CustomId::Responded {
+            on: On::parse(f.raw(0)?)?,
+        },
+        "rsp-draft" if f.arity(2) => CustomId::ResponseDraft {
+            draft: f.number(0)?,
+            act: DraftAct::parse(f.raw(1)?)?,
+        },
+        "rv" if f.arity(5) => CustomId::Review {
+            response: f.number(0)?,
+            act: ReviewAct::parse(f.raw(1)?)?,
+            walk: Walk::parse(f.raw(2)?, f.raw(3)?, f.raw(4)?)?,
+        },
+        "rsp-share" if f.arity(2) => CustomId::ShareConsent {
+            response: f.number(0)?,
+            yes: match f.raw(1)? {
+                "yes" => true,
+                "no" => false,
+                _ => return None,
+            },
+        },
+        _ => return None,
+    })
+}
+
 impl fmt::Display for CustomId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.encode())
@@ -527,6 +585,7 @@ impl fmt::Display for CustomId {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::responses::model::Status;
     use proptest::prelude::*;
 
     fn slug() -> impl Strategy<Value = String> {
@@ -650,7 +709,72 @@ mod tests {
             (any::<bool>(), any::<u64>())
                 .prop_map(|(delete, owner)| CustomId::Privacy { delete, owner }),
             (any::<u64>(), act()).prop_map(|(debate, act)| CustomId::Class { debate, act }),
+            on().prop_map(|on| CustomId::Respond { on }),
+            on().prop_map(|on| CustomId::Responded { on }),
+            (
+                any::<u64>(),
+                prop_oneof![
+                    Just(DraftAct::Save),
+                    Just(DraftAct::Edit),
+                    Just(DraftAct::Discard)
+                ]
+            )
+                .prop_map(|(draft, act)| CustomId::ResponseDraft { draft, act }),
+            (0i64..i64::MAX, review_act(), walk()).prop_map(|(response, act, walk)| {
+                CustomId::Review {
+                    response,
+                    act,
+                    walk,
+                }
+            }),
+            (0i64..i64::MAX, any::<bool>())
+                .prop_map(|(response, yes)| CustomId::ShareConsent { response, yes }),
         ]
+    }
+
+    fn on() -> impl Strategy<Value = On> {
+        prop_oneof![
+            (0i64..10_000_000_000, 19_000_101u32..99_991_231)
+                .prop_map(|(schedule, date)| On::Prompt { schedule, date }),
+            any::<u8>().prop_map(|point| On::Letter { point }),
+            any::<u64>().prop_map(|debate| On::Motion { debate }),
+            any::<u64>().prop_map(|homework| On::Homework { homework }),
+        ]
+    }
+
+    fn status() -> impl Strategy<Value = Status> {
+        prop_oneof![
+            Just(Status::Accepted),
+            Just(Status::Revision),
+            Just(Status::Excellent),
+            (1u8..=2).prop_map(Status::Label),
+        ]
+    }
+
+    fn review_act() -> impl Strategy<Value = ReviewAct> {
+        prop_oneof![
+            status().prop_map(ReviewAct::Status),
+            Just(ReviewAct::Feedback),
+            Just(ReviewAct::FeedbackForm),
+            Just(ReviewAct::Release),
+            Just(ReviewAct::ReleaseAll),
+            Just(ReviewAct::Share),
+            Just(ReviewAct::Previous),
+            Just(ReviewAct::Next),
+        ]
+    }
+
+    fn walk() -> impl Strategy<Value = Walk> {
+        (
+            proptest::option::of(on()),
+            proptest::option::of(any::<u64>()),
+            proptest::option::of(proptest::option::of(status())),
+        )
+            .prop_map(|(on, channel, status)| Walk {
+                on,
+                channel,
+                status,
+            })
     }
 
     fn phase() -> impl Strategy<Value = Phase> {

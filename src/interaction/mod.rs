@@ -3,6 +3,7 @@
 //! the `custom_id` codec ([`CustomId`]). Feature code sees these, never the Discord library's types.
 
 pub mod custom_id;
+pub mod drafts;
 
 pub use custom_id::CustomId;
 
@@ -129,6 +130,8 @@ pub struct Input {
     pub min_length: u16,
     pub max_length: u16,
     pub required: bool,
+    /// What the input holds when the form opens (a response being edited).
+    pub value: Option<String>,
 }
 
 /// What a feature answers to an interaction; the adapter only sends it. Whether Discord sees a

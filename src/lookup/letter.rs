@@ -3,7 +3,7 @@
 
 use crate::cards::{footer, section_ref, whole_lines};
 use crate::core::Core;
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Misconception, Pack};
 use crate::reply::{Accent, Reply};
@@ -33,7 +33,24 @@ pub fn card(pack: &Pack, lang: Lang) -> Reply {
         accent: Accent::Adorno,
         ..Reply::default()
     };
-    for p in &letter.point {
+    for (n, p) in letter.point.iter().enumerate() {
+        // Members respond to each point in writing (in a server).
+        if let Ok(point) = u8::try_from(n + 1) {
+            reply.buttons.push(crate::reply::Button {
+                id: CustomId::Respond {
+                    on: crate::responses::model::On::Letter { point },
+                },
+                label: crate::text::truncate(
+                    &tr(
+                        lang,
+                        "button-respond-point",
+                        &[("title", &p.title.get(lang).to_string())],
+                    ),
+                    80,
+                ),
+                style: crate::reply::ButtonStyle::Secondary,
+            });
+        }
         let mut value = p.text.get(lang).to_string();
         for q in p.quotes.iter().filter_map(|id| pack.quote(id)) {
             if q.is_verified() {

@@ -1,5 +1,5 @@
 //! `/privacy`: a member sees what Aura stores about them (quiz answers, homework attempts,
-//! debate votes, suggestions, the rounds and debates they started) and deletes it after a confirmation.
+//! debate votes, suggestions, written responses with their feedback, the rounds and debates they started) and deletes it after a confirmation.
 //! Everything is private to the member. Boards are computed from the answers, so they no longer
 //! count a member once their answers are gone.
 
@@ -45,6 +45,11 @@ fn summary(rows: &MemberRows, lang: Lang) -> String {
             lang,
             "privacy-started",
             &[("started", &count(rows.started))],
+        ),
+        tr(
+            lang,
+            "privacy-responses",
+            &[("responses", &count(rows.responses))],
         ),
     ]
     .join("\n")

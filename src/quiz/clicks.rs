@@ -101,8 +101,7 @@ fn click(
         return refused(outcome);
     }
     let stored = r.answer_of(number, inv.user).map(|a| {
-        let mut row = live::row(a, s.clock.unix());
-        row.display_name = Some(inv.name.clone());
+        let row = live::row(a, s.clock.unix(), Some(&inv.name));
         (live.guild, row)
     });
     let team = if r.totals(inv.user).answered == 1 {

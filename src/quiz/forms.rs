@@ -65,7 +65,7 @@ pub async fn typed_answer(
             if matches!(outcome, AnswerOutcome::Typed { .. }) {
                 stored = r
                     .answer_of(number, inv.user)
-                    .map(|a| live::row(a, s.clock.unix()));
+                    .map(|a| live::row(a, s.clock.unix(), Some(&inv.name)));
             }
             outcome
         }

@@ -240,7 +240,7 @@ async fn save(s: &Services, live: &Live) {
         Ok(round) => round
             .answers()
             .into_iter()
-            .map(|answer| row(answer, now))
+            .map(|answer| row(answer, now, None))
             .collect(),
         Err(_) => Vec::new(),
     };
@@ -252,10 +252,12 @@ async fn save(s: &Services, live: &Live) {
     }
 }
 
-/// One answer as the store keeps it.
+/// One answer as the store keeps it, under the member's display name as seen when they
+/// answered (`None` when it is not known here).
 pub(crate) fn row(
     (number, question, member, a): (usize, &str, u64, super::round::Answer),
     now: i64,
+    name: Option<&str>,
 ) -> AnswerRow {
     AnswerRow {
         question_no: number as u32,
@@ -268,7 +270,7 @@ pub(crate) fn row(
         answered_at: now,
         team: a.team,
         picked: a.choice.and_then(|c| u32::try_from(c).ok()),
-        display_name: None,
+        display_name: name.filter(|n| !n.trim().is_empty()).map(str::to_string),
         typed: a.typed,
     }
 }

@@ -325,3 +325,15 @@ pub struct RoundTally {
     pub correct: u64,
     pub points: u64,
 }
+
+/// A member's class-debate participation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Debating {
+    /// Speeches given (started).
+    pub speeches: u64,
+    pub arguments: u64,
+    /// Arguments citing a verified quote or a section.
+    pub cited: u64,
+    /// Ballots cast: class debates' opening and closing votes, and quick votes.
+    pub ballots: u64,
+}

@@ -311,6 +311,10 @@ fn check_modal(data: &Value) -> Vec<String> {
             if !(1..=4000).contains(&most) || least > most {
                 errs.push(format!("components.{r}: lengths {least}–{most}"));
             }
+            let value = len(&input["value"]) as u64;
+            if value > most {
+                errs.push(format!("components.{r}.value length {value} > {most}"));
+            }
         }
     }
     errs

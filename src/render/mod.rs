@@ -69,11 +69,16 @@ pub fn modal(m: &crate::interaction::Modal) -> Value {
         .take(5)
         .map(|f| {
             let max = f.max_length.clamp(1, 4000);
-            json!({ "type": 1, "components": [{
+            let mut input = json!({
                 "type": 4, "custom_id": f.id, "style": if f.paragraph { 2 } else { 1 },
                 "label": truncate(&f.label, limits::MODAL_TITLE),
                 "min_length": f.min_length.min(max), "max_length": max, "required": f.required
-            }]})
+            });
+            if let Some(value) = f.value.as_deref().filter(|v| !v.is_empty()) {
+                // Cut by characters to the input's most, as Discord counts them.
+                input["value"] = json!(value.chars().take(usize::from(max)).collect::<String>());
+            }
+            json!({ "type": 1, "components": [input] })
         })
         .collect();
     json!({

@@ -37,12 +37,14 @@ mod learning;
 mod limits;
 mod lookups;
 mod names;
+mod participation;
 mod posts;
 mod privacy;
 #[cfg(test)]
 mod processes;
 mod prune;
 mod quiz;
+mod responses;
 mod shards;
 #[cfg(any(test, feature = "test-util"))]
 mod testing;

@@ -280,6 +280,32 @@ impl Store {
         })
     }
 
+    /// One post of a schedule: its item, its message (once Discord accepted it) and when it
+    /// was claimed.
+    pub async fn daily_post(
+        &self,
+        schedule: i64,
+        local_date: &str,
+    ) -> Result<Option<(String, Option<u64>, i64)>, StoreError> {
+        on!(&self.reader, |db| {
+            let row: Option<(String, Option<String>, i64)> = sqlx::query_as(
+                "SELECT item, message_id, posted_at FROM daily_posts
+                 WHERE schedule_id = $1 AND local_date = $2",
+            )
+            .bind(schedule)
+            .bind(local_date)
+            .fetch_optional(db)
+            .await?;
+            row.map(|(item, message, at)| {
+                let message = message
+                    .map(|m| super::parse_id("message_id", &m))
+                    .transpose()?;
+                Ok((item, message, at))
+            })
+            .transpose()
+        })
+    }
+
     /// The message of the schedule's latest post (to unpin it, and to look for a pending post
     /// after it).
     pub async fn last_post_message(&self, schedule: i64) -> Result<Option<u64>, StoreError> {

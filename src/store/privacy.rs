@@ -24,6 +24,8 @@ pub struct MemberRows {
     /// Of those, attempts at assignments still open: erasing keeps the fact that they were
     /// made (not their answers), so that an attempt stays one attempt.
     pub open_homework: i64,
+    /// Written responses (with the feedback and statuses teachers gave them).
+    pub responses: i64,
 }
 
 impl MemberRows {
@@ -52,12 +54,13 @@ const COUNTS: &str = "SELECT
       + (SELECT COUNT(*) FROM homework WHERE teacher_id = $1),
     (SELECT COUNT(*) FROM homework_attempts WHERE user_id = $1),
     (SELECT COUNT(*) FROM homework_attempts a JOIN homework h ON h.id = a.homework_id
-      WHERE a.user_id = $1 AND h.closed_at IS NULL)";
+      WHERE a.user_id = $1 AND h.closed_at IS NULL),
+    (SELECT COUNT(*) FROM responses WHERE user_id = $1)";
 
-type Counts = (i64, i64, i64, i64, i64, i64, i64, i64);
+type Counts = (i64, i64, i64, i64, i64, i64, i64, i64, i64);
 
 fn rows(
-    (answers, rounds, votes, debating, suggestions, started, homework, open_homework): Counts,
+    (answers, rounds, votes, debating, suggestions, started, homework, open_homework, responses): Counts,
 ) -> MemberRows {
     MemberRows {
         answers,
@@ -68,6 +71,7 @@ fn rows(
         started,
         homework,
         open_homework,
+        responses,
     }
 }
 
@@ -122,6 +126,10 @@ impl Store {
                 // What they wrote for the class stays the server's, without their name.
                 "UPDATE course_items SET author_id = NULL WHERE author_id = $1",
                 "DELETE FROM daily_suggestions WHERE user_id = $1",
+                // Their written work goes with its feedback; feedback they gave as a teacher
+                // stays with the student's response, without their id.
+                "DELETE FROM responses WHERE user_id = $1",
+                "UPDATE responses SET reviewer_id = NULL WHERE reviewer_id = $1",
                 // A homework attempt is the member's own round: it goes with its answers,
                 // except that an attempt at an open assignment is kept as a bare fact (see
                 // `PAST_THE_END`): erasing must not buy a retake.

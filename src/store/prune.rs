@@ -50,7 +50,7 @@ enum Kind {
 /// The statements of a pruning (`$1`: the instant before which rows go), each with what its
 /// rows count as. Each finds its rows by their age through an index, then checks their debate
 /// by key (never the list of every closed debate).
-const STATEMENTS: [(Kind, &str); 13] = [
+const STATEMENTS: [(Kind, &str); 14] = [
     // A box not moved since then forgets the question, as its answers are gone.
     (Kind::Rounds, "DELETE FROM quiz_boxes WHERE last_at < $1"),
     (
@@ -109,6 +109,12 @@ const STATEMENTS: [(Kind, &str); 13] = [
     (
         Kind::Records,
         "DELETE FROM course_items WHERE deleted_at < $1",
+    ),
+    // A written response last changed (written, edited or reviewed) that long ago, with its
+    // feedback.
+    (
+        Kind::Records,
+        "DELETE FROM responses WHERE updated_at < $1 AND COALESCE(reviewed_at, 0) < $1",
     ),
     // A denied suggestion's text, reason and author go; an approved one is the class's prompt.
     (

@@ -123,6 +123,7 @@ const LAYERS: &[&[&str]] = &[
         "daily/model",
         "lookup/model",
         "course/model",
+        "responses/model",
     ],
     &["interaction/custom_id", "reply", "outbox/api"],
     &["interaction", "core", "cards", "render", "catalog"],

@@ -161,6 +161,7 @@ pub(super) fn argue_form(inv: &Invocation, c: &Class) -> Outcome {
                 min_length: 5,
                 max_length: CLAIM_MAX,
                 required: true,
+                value: None,
             },
             Input {
                 id: "reply",
@@ -169,6 +170,7 @@ pub(super) fn argue_form(inv: &Invocation, c: &Class) -> Outcome {
                 min_length: 0,
                 max_length: 6,
                 required: false,
+                value: None,
             },
             Input {
                 id: "source",
@@ -177,6 +179,7 @@ pub(super) fn argue_form(inv: &Invocation, c: &Class) -> Outcome {
                 min_length: 0,
                 max_length: 60,
                 required: false,
+                value: None,
             },
         ],
     })

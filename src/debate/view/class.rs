@@ -305,8 +305,9 @@ fn ballot_buttons(id: u64, lang: Lang, poll: Poll) -> Vec<Button> {
     .collect()
 }
 
-/// What members can do in every phase: ask their side, add an argument.
-fn anytime_buttons(id: u64, lang: Lang) -> [Button; 2] {
+/// What members can do in every phase: ask their side, add an argument, write a response to
+/// the motion.
+fn anytime_buttons(id: u64, lang: Lang) -> [Button; 3] {
     [
         button(
             id,
@@ -320,6 +321,7 @@ fn anytime_buttons(id: u64, lang: Lang) -> [Button; 2] {
             t(lang, "class-button-argue"),
             ButtonStyle::Secondary,
         ),
+        super::respond_button(id, lang),
     ]
 }
 

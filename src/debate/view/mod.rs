@@ -94,12 +94,24 @@ pub fn vote_card(pack: &Pack, m: &Motion, lang: Lang, debate: u64, closes_at: i6
         style,
     });
     reply.buttons.splice(0..0, votes);
+    reply.buttons.push(respond_button(debate, lang));
     reply.buttons.push(Button {
         id: CustomId::CloseVote { debate },
         label: t(lang, "button-close-vote"),
         style: ButtonStyle::Danger,
     });
     reply
+}
+
+/// Respond: a member's written response to the debate's motion.
+pub fn respond_button(debate: u64, lang: Lang) -> Button {
+    Button {
+        id: CustomId::Respond {
+            on: crate::responses::model::On::Motion { debate },
+        },
+        label: t(lang, "button-respond"),
+        style: ButtonStyle::Secondary,
+    }
 }
 
 /// The closed debate: the card with the tally, and no voting buttons.

@@ -10,6 +10,7 @@ mod lookup;
 mod pick;
 mod privacy;
 mod quiz;
+mod responses;
 
 use super::{Data, Error};
 use crate::catalog;
@@ -32,6 +33,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         privacy::audit(),
         lookup::lookups(),
         course::course(),
+        responses::responses(),
         lookup::help(),
     ]
 }

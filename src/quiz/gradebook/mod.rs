@@ -1,9 +1,11 @@
-//! The gradebook a teacher opens in a spreadsheet: one row per member for the term, and a
-//! round's answers, as CSV written by the `csv` crate (quoting done right). Every text cell a
+//! The gradebook a teacher opens in a spreadsheet: one row per member for the term (quiz
+//! points and accuracy, and participation: written responses and their statuses, class-debate
+//! speeches, arguments and ballots, accuracy per essay section), and a round's answers, as CSV
+//! written by the `csv` crate (quoting done right). Every text cell a
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, their full-width forms,
 //! a tab or a carriage return) is neutralised with a leading `'`.
 
-pub use super::model::{MemberTotals, ReportLine, RoundTally};
+pub use super::model::{Debating, MemberTotals, ReportLine, RoundTally};
 use std::collections::{BTreeMap, HashMap};
 
 impl ReportLine {
@@ -29,6 +31,67 @@ pub struct MemberLine {
     pub accuracy: f64,
     /// Points, live rounds and homework together.
     pub points: u64,
+    pub participation: Participation,
+}
+
+/// What a member did besides scoring: written responses and their statuses, debating, and
+/// answers per essay section (`section id → (answered, right)`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Participation {
+    pub responses: u64,
+    pub accepted: u64,
+    pub revision: u64,
+    pub excellent: u64,
+    /// With one of the server's own statuses.
+    pub labelled: u64,
+    pub debating: Debating,
+    pub sections: BTreeMap<String, (u64, u64)>,
+}
+
+/// Adds each member's participation to their line; members who only wrote or debated get a
+/// line of their own. Sorted by name then id, as [`members`] sorts.
+pub fn with_participation(
+    mut lines: Vec<MemberLine>,
+    mut part: HashMap<u64, Participation>,
+    names: &HashMap<u64, String>,
+) -> Vec<MemberLine> {
+    for line in &mut lines {
+        if let Some(p) = part.remove(&line.user) {
+            line.participation = p;
+        }
+    }
+    for (user, p) in part {
+        lines.push(MemberLine {
+            user,
+            name: names.get(&user).cloned().unwrap_or_default(),
+            participation: p,
+            ..MemberLine::default()
+        });
+    }
+    lines.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.user.cmp(&b.user))
+    });
+    lines
+}
+
+/// Per member, answers per essay section from answers per question (`(member, question,
+/// answered, right)`) and each question's section.
+pub fn per_section(
+    answers: &[(u64, String, u64, u64)],
+    section_of: impl Fn(&str) -> Option<String>,
+) -> HashMap<u64, BTreeMap<String, (u64, u64)>> {
+    let mut out: HashMap<u64, BTreeMap<String, (u64, u64)>> = HashMap::new();
+    for (user, question, n, right) in answers {
+        if let Some(section) = section_of(question) {
+            let e = out.entry(*user).or_default().entry(section).or_default();
+            e.0 += n;
+            e.1 += right;
+        }
+    }
+    out
 }
 
 /// One row per member who answered, by display name then id, from their totals (a member's
@@ -57,6 +120,7 @@ pub fn members(totals: &[MemberTotals], names: &HashMap<u64, String>) -> Vec<Mem
             homework_score: (t.homework > 0).then(|| t.homework_score / t.homework as f64),
             accuracy: percent(t.correct, t.answered),
             points: t.points,
+            participation: Participation::default(),
         })
         .collect();
     out.sort_by(|a, b| {
@@ -92,10 +156,11 @@ fn one_decimal(x: f64) -> String {
     format!("{x:.1}")
 }
 
-/// The term gradebook as CSV.
-pub fn term_csv(lines: &[MemberLine]) -> Result<Vec<u8>, csv::Error> {
+/// The term gradebook as CSV; `sections` are the essay's sections in reading order (a column
+/// of accuracy each, empty where the member answered nothing on it).
+pub fn term_csv(lines: &[MemberLine], sections: &[String]) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    let mut head: Vec<String> = [
         "display_name",
         "member_id",
         "rounds_played",
@@ -103,9 +168,23 @@ pub fn term_csv(lines: &[MemberLine]) -> Result<Vec<u8>, csv::Error> {
         "homework_mean_score",
         "accuracy",
         "points",
-    ])?;
+        "responses",
+        "responses_accepted",
+        "responses_needs_revision",
+        "responses_excellent",
+        "responses_other_status",
+        "speeches",
+        "arguments",
+        "arguments_citing",
+        "ballots",
+    ]
+    .map(String::from)
+    .to_vec();
+    head.extend(sections.iter().map(|s| format!("accuracy_section_{s}")));
+    w.write_record(&head)?;
     for l in lines {
-        w.write_record([
+        let p = &l.participation;
+        let mut record = vec![
             neutralise(&l.name),
             l.user.to_string(),
             l.rounds.to_string(),
@@ -113,7 +192,30 @@ pub fn term_csv(lines: &[MemberLine]) -> Result<Vec<u8>, csv::Error> {
             l.homework_score.map(one_decimal).unwrap_or_default(),
             one_decimal(l.accuracy),
             l.points.to_string(),
-        ])?;
+        ];
+        record.extend(
+            [
+                p.responses,
+                p.accepted,
+                p.revision,
+                p.excellent,
+                p.labelled,
+                p.debating.speeches,
+                p.debating.arguments,
+                p.debating.cited,
+                p.debating.ballots,
+            ]
+            .map(|n| n.to_string()),
+        );
+        for s in sections {
+            record.push(
+                p.sections
+                    .get(s)
+                    .map(|(n, right)| one_decimal(percent(*right, *n)))
+                    .unwrap_or_default(),
+            );
+        }
+        w.write_record(&record)?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
 }
@@ -222,10 +324,16 @@ mod tests {
             accuracy: 50.0,
             ..MemberLine::default()
         }];
-        let csv = String::from_utf8(term_csv(&lines).expect("csv")).expect("utf-8");
+        let sections = ["I".to_string(), "II".to_string()];
+        let csv = String::from_utf8(term_csv(&lines, &sections).expect("csv")).expect("utf-8");
+        assert!(
+            csv.lines()
+                .next()
+                .is_some_and(|h| h.ends_with("ballots,accuracy_section_I,accuracy_section_II"))
+        );
         assert_eq!(
             csv.lines().nth(1),
-            Some("\"'=HYPERLINK(\"\"x\"\", \"\"y\"\")\",7,1,0,,50.0,0")
+            Some("\"'=HYPERLINK(\"\"x\"\", \"\"y\"\")\",7,1,0,,50.0,0,0,0,0,0,0,0,0,0,0,,")
         );
     }
 }

@@ -314,6 +314,14 @@ pub fn summary_card(
         title: heading,
         kind: ChartKind::Bars(bars),
     });
+    // Members write what made the hardest question hard.
+    reply.buttons.push(crate::reply::Button {
+        id: crate::interaction::CustomId::Respond {
+            on: crate::responses::model::On::Homework { homework: a.id },
+        },
+        label: t(lang, "button-respond"),
+        style: crate::reply::ButtonStyle::Secondary,
+    });
     reply
 }
 

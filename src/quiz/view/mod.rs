@@ -6,11 +6,13 @@ pub mod cards;
 pub mod charts;
 pub mod homework;
 mod learning;
+mod student;
 mod teams;
 mod typed;
 
 pub use boards::*;
 pub use cards::*;
 pub use learning::*;
+pub use student::*;
 pub use teams::*;
 pub use typed::*;

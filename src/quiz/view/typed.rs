@@ -26,6 +26,7 @@ pub fn typed_modal(lang: Lang, round: u64, number: usize) -> Modal {
             min_length: 1,
             max_length: TYPED_MAX,
             required: true,
+            value: None,
         }],
     }
 }

@@ -598,7 +598,10 @@ pub async fn term_lines(
     let now = s.clock.unix();
     let tallies = s.store.gradebook_totals(guild, Period::Term, now).await?;
     let since = s.store.period_start(guild, Period::Term, now).await?;
-    let names = s.store.display_names(guild).await?;
+    let mut names = s.store.display_names(guild).await?;
+    for (user, name) in s.store.response_names(guild).await? {
+        names.entry(user).or_insert(name);
+    }
     let mut part: std::collections::HashMap<u64, gradebook::Participation> =
         std::collections::HashMap::new();
     for (user, w) in s.store.written_work(guild, since).await? {

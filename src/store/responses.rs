@@ -401,6 +401,28 @@ impl Store {
         })
     }
 
+    /// Each member's name as they last wrote a response in a server (for the gradebook's rows
+    /// of members who wrote but never answered a quiz).
+    pub async fn response_names(
+        &self,
+        guild: u64,
+    ) -> Result<std::collections::HashMap<u64, String>, StoreError> {
+        on!(&self.reader, |db| {
+            let rows: Vec<(String, String)> = sqlx::query_as(
+                "SELECT user_id, name FROM responses WHERE guild_id = $1 AND name <> ''
+                 ORDER BY updated_at, id",
+            )
+            .bind(guild.to_string())
+            .fetch_all(db)
+            .await?;
+            let mut out = std::collections::HashMap::new();
+            for (user, name) in rows {
+                out.insert(super::parse_id("user_id", &user)?, name);
+            }
+            Ok(out)
+        })
+    }
+
     /// Each member's written work in a server since `since`: responses and their statuses
     /// (statuses count once released or not: the gradebook is the teacher's).
     pub async fn written_work(

@@ -492,7 +492,7 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
     other.await;
     let (headers, records, raw) = last_csv(&fake, "quiz-gradebook.csv");
     assert_eq!(
-        headers,
+        headers[..16],
         [
             "display_name",
             "member_id",
@@ -500,12 +500,32 @@ async fn the_term_gradebook_and_round_report_open_in_a_csv_parser() {
             "homework_done",
             "homework_mean_score",
             "accuracy",
-            "points"
+            "points",
+            "responses",
+            "responses_accepted",
+            "responses_needs_revision",
+            "responses_excellent",
+            "responses_other_status",
+            "speeches",
+            "arguments",
+            "arguments_citing",
+            "ballots"
         ]
     );
+    // Then one column of accuracy per essay section answered on this term.
+    assert!(
+        headers[16..]
+            .iter()
+            .all(|h| h.starts_with("accuracy_section_")),
+        "{headers:?}"
+    );
+    // Nobody here wrote or debated: the participation columns are zeros.
+    for r in &records {
+        assert!(r.iter().skip(7).take(9).all(|c| c == "0"), "{r:?}");
+    }
     let rows: Vec<Vec<String>> = records
         .iter()
-        .map(|r| r.iter().map(String::from).collect())
+        .map(|r| r.iter().take(7).map(String::from).collect())
         .collect();
     let cells = |m: u64, name: &str, rounds: u64, right: u64, answered: u64, pts: u64| {
         vec![

@@ -17,6 +17,9 @@
 //! - `debates`: a class debate of thirty from dealt sides to the summary, the moderator's
 //!   controls, a restart mid-speech, quick votes closed by a teacher and open for hours;
 //! - `daily`: daily posts, their schedules across restarts, suggestions, role pings, archive;
+//! - `responses`: thirty members respond to a daily prompt, their quotations checked; the
+//!   teacher reviews, releases (DMs, or `/responses mine`) and shares with the author's consent;
+//!   the gradebook's participation columns; `/privacy` erasing responses;
 //! - `privacy`: `/privacy` (seeing and deleting a member's rows) and the staff audit channel;
 //! - `charts`: the pictures a reveal and the board carry, as PNG attachments with alt text;
 //! - `cli`: the `aura` binary as an operator runs it, its settings checks and its logs;
@@ -54,5 +57,6 @@ mod privacy;
 mod quiz;
 mod quiz_teams;
 mod quiz_typed;
+mod responses;
 mod shard_processes;
 mod shards;

@@ -767,3 +767,154 @@ fn typed_quiz_cards_in_both_languages() {
         pin("quiz_typed_reveal", lang, aura::render::to_text(&card));
     }
 }
+
+#[test]
+fn written_work_cards_and_forms_in_both_languages() {
+    use aura::quiz::gradebook::{Debating, MemberLine, Participation};
+    use aura::responses::model::{On, Response, Status, Walk};
+    use aura::responses::{quote_check, view};
+    let core = core();
+    let pack = &core.library.packs[0];
+    let on = On::Prompt {
+        schedule: 3,
+        date: 20_260_302,
+    };
+    let title = "Is difficult, “unpopular” art more free than a hit song?";
+    let co_written = pack
+        .quotable()
+        .find(|q| q.coauthor.is_some())
+        .expect("a co-written quote");
+    let claim = pack
+        .misconceptions
+        .iter()
+        .find(|m| m.claim.get(Lang::En).split_whitespace().count() >= 3)
+        .expect("a misconception");
+    let now = 1_772_438_405;
+    for lang in Lang::ALL {
+        let first = |s: &str, n: usize| s.split_whitespace().take(n).collect::<Vec<_>>().join(" ");
+        let body = format!(
+            "Benjamin: “{}”. Copies differ: “{}”. Adorno says “{}”. Some say “{}”. And “words nobody wrote here”. *Bold* <@1>",
+            first(
+                pack.quote("here-and-now").expect("quote").text.get(lang),
+                12
+            ),
+            match lang {
+                Lang::En => "Even the most perfect copy of a work of art is lacking in one element",
+                Lang::Id => "Bahkan reproduksi karya seni yang paling bagus kekurangan satu unsur",
+            },
+            first(co_written.text.get(lang).trim_matches('…'), 8),
+            claim.claim.get(lang),
+        );
+        let checked = quote_check::check(pack, &body);
+        assert_eq!(checked.len(), 5, "{body}");
+        let card = view::check_card(pack, (on, title, &body), &checked, 77, lang);
+        let msg = aura::render::channel_message(&aura::outbox::Message::from(card.clone()));
+        assert!(aura::render::limits::check_message(&msg).is_empty());
+        pin("responses_check", lang, aura::render::to_text(&card));
+        let form = aura::render::modal(&view::form(on, title, Some(body.clone()), lang));
+        assert!(aura::render::limits::check_callback(&form).is_empty());
+        insta::assert_json_snapshot!(format!("responses_form_{}", lang.code()), form);
+        let response = |id: i64, status: Option<Status>, feedback: Option<&str>| Response {
+            id,
+            guild: 1,
+            channel: 2,
+            on,
+            title: title.into(),
+            user: 9,
+            name: "Ana *the* reader".into(),
+            lang,
+            body: body.clone(),
+            status,
+            feedback: feedback.map(String::from),
+            reviewer: status.map(|_| 42),
+            reviewed_at: status.map(|_| now + 60),
+            released_at: None,
+            delivered_at: None,
+            share_asked_at: None,
+            shared_at: None,
+            deadline: Some(now + 7 * 86_400),
+            created_at: now,
+            updated_at: now,
+        };
+        let waiting = response(1, None, None);
+        pin(
+            "responses_saved",
+            lang,
+            aura::render::to_text(&view::saved_card(&waiting, false, lang)),
+        );
+        let held = response(2, Some(Status::Revision), Some("Cite the section, please."));
+        let released = Response {
+            released_at: Some(now + 120),
+            share_asked_at: Some(now + 130),
+            ..response(
+                3,
+                Some(Status::Excellent),
+                Some("A model answer: **well** argued."),
+            )
+        };
+        let labels = vec!["Insightful".to_string()];
+        let mine = view::mine_card(
+            &[released.clone(), held.clone(), waiting.clone()],
+            &labels,
+            lang,
+        );
+        pin("responses_mine", lang, aura::render::to_text(&mine));
+        pin(
+            "responses_mine_none",
+            lang,
+            aura::render::to_text(&view::mine_card(&[], &[], lang)),
+        );
+        let walk = Walk::default();
+        let review = view::review_card(
+            pack,
+            (&held, &checked),
+            (&labels, walk, (Some(2), 30)),
+            lang,
+        );
+        let msg = aura::render::channel_message(&aura::outbox::Message::from(review.clone()));
+        assert!(aura::render::limits::check_message(&msg).is_empty());
+        pin("responses_review", lang, aura::render::to_text(&review));
+        let feedback =
+            aura::render::modal(&view::feedback_form(2, walk, held.feedback.clone(), lang));
+        assert!(aura::render::limits::check_callback(&feedback).is_empty());
+        insta::assert_json_snapshot!(format!("responses_feedback_form_{}", lang.code()), feedback);
+        pin(
+            "responses_feedback_message",
+            lang,
+            aura::render::to_text(&view::feedback_message(&released, &labels, lang)),
+        );
+        pin(
+            "responses_shared",
+            lang,
+            aura::render::to_text(&view::shared_post(&released, lang)),
+        );
+        let line = MemberLine {
+            user: 9,
+            name: "Ana".into(),
+            rounds: 4,
+            homework: 2,
+            homework_score: Some(75.0),
+            accuracy: 62.5,
+            points: 3400,
+            participation: Participation {
+                responses: 3,
+                accepted: 1,
+                revision: 1,
+                excellent: 1,
+                labelled: 0,
+                debating: Debating {
+                    speeches: 2,
+                    arguments: 5,
+                    cited: 3,
+                    ballots: 4,
+                },
+                sections: [("i".to_string(), (4, 3)), ("ii".to_string(), (2, 1))]
+                    .into_iter()
+                    .collect(),
+            },
+        };
+        let sections = ["i".to_string(), "ii".to_string()];
+        let card = aura::quiz::view::student_card(Some(pack), &line, &sections, lang);
+        pin("responses_student", lang, aura::render::to_text(&card));
+    }
+}

@@ -1183,3 +1183,6 @@ help-example-responses-review = /responses review status:waiting
 help-example-responses-labels = /responses labels text:Insightful, Needs sources
 help-example-responses-student = /responses student member:@Ana
 button-respond-point = Respond: { $title }
+button-full-text = Whole text
+responses-full-text = The whole response by { $name } ({ $heading }), as a file.
+responses-review-title-left = Reviewed (no longer among the { $total } in this list)

@@ -1118,3 +1118,6 @@ help-example-responses-review = /tanggapan tinjau status:menunggu
 help-example-responses-labels = /tanggapan label teks:Tajam, Perlu sumber
 help-example-responses-student = /tanggapan siswa anggota:@Ana
 button-respond-point = Tanggapi: { $title }
+button-full-text = Teks lengkap
+responses-full-text = Seluruh tanggapan { $name } ({ $heading }), sebagai berkas.
+responses-review-title-left = Sudah ditinjau (tidak lagi termasuk { $total } di daftar ini)

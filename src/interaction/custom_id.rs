@@ -759,6 +759,7 @@ mod tests {
             Just(ReviewAct::Release),
             Just(ReviewAct::ReleaseAll),
             Just(ReviewAct::Share),
+            Just(ReviewAct::FullText),
             Just(ReviewAct::Previous),
             Just(ReviewAct::Next),
         ]

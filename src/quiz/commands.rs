@@ -644,6 +644,20 @@ pub async fn term_lines(
     Ok((gradebook::with_participation(lines, part, &names), sections))
 }
 
+/// A teacher's view of one member this term (private): the gradebook's row as a card.
+pub async fn student(
+    s: &Services,
+    (guild, member): (u64, u64),
+    lang: Lang,
+) -> Result<Outcome, Error> {
+    let (lines, sections) = term_lines(s, guild).await?;
+    let Some(line) = lines.into_iter().find(|l| l.user == member) else {
+        return Ok(notice(lang, "responses-student-none"));
+    };
+    let pack = s.core.library.packs.first();
+    Ok(crate::quiz::view::student_card(pack, &line, &sections, lang).into())
+}
+
 /// The term's gradebook: one row per member who answered, wrote or debated since the term's
 /// last reset.
 async fn term_report(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Error> {
@@ -781,18 +795,4 @@ mod limit_tests {
         assert_eq!(store.open_rounds(2).await.expect("q"), 1);
         live::shutdown(&s, std::time::Duration::from_secs(2)).await;
     }
-}
-
-/// A teacher's view of one member this term (private): the gradebook's row as a card.
-pub async fn student(
-    s: &Services,
-    (guild, member): (u64, u64),
-    lang: Lang,
-) -> Result<Outcome, Error> {
-    let (lines, sections) = term_lines(s, guild).await?;
-    let Some(line) = lines.into_iter().find(|l| l.user == member) else {
-        return Ok(notice(lang, "responses-student-none"));
-    };
-    let pack = s.core.library.packs.first();
-    Ok(crate::quiz::view::student_card(pack, &line, &sections, lang).into())
 }

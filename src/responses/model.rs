@@ -339,6 +339,8 @@ pub enum ReviewAct {
     ReleaseAll,
     /// Ask the author to share this (excellent) response in the class's thread.
     Share,
+    /// The whole text as a file (a card shows a long one cut).
+    FullText,
     Previous,
     Next,
 }
@@ -352,6 +354,7 @@ impl ReviewAct {
             ReviewAct::Release => "rel".into(),
             ReviewAct::ReleaseAll => "rel-all".into(),
             ReviewAct::Share => "share".into(),
+            ReviewAct::FullText => "full".into(),
             ReviewAct::Previous => "prev".into(),
             ReviewAct::Next => "next".into(),
         }
@@ -367,6 +370,7 @@ impl ReviewAct {
             "rel" => ReviewAct::Release,
             "rel-all" => ReviewAct::ReleaseAll,
             "share" => ReviewAct::Share,
+            "full" => ReviewAct::FullText,
             "prev" => ReviewAct::Previous,
             "next" => ReviewAct::Next,
             _ => return None,

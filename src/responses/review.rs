@@ -40,7 +40,7 @@ async fn card(
         return Ok(None);
     };
     let ids = s.store.walk_ids(guild, &walk).await?;
-    let position = ids.iter().position(|x| *x == id).map_or(0, |p| p + 1);
+    let position = ids.iter().position(|x| *x == id).map(|p| p + 1);
     let labels = s.store.response_labels(guild).await?;
     let Some(pack) = s.core.library.packs.first() else {
         return Ok(None);
@@ -161,6 +161,21 @@ pub async fn click(
             )));
         }
         ReviewAct::FeedbackForm => return Ok(Outcome::notice(t(lang, "error-stale-button"))),
+        ReviewAct::FullText => {
+            let heading = view::heading(r.on, &r.title, lang);
+            return Ok(Outcome::File {
+                reply: Reply::private(tr(
+                    lang,
+                    "responses-full-text",
+                    &[
+                        ("name", &crate::text::escape_markdown(&r.name)),
+                        ("heading", &heading),
+                    ],
+                )),
+                name: format!("response-{id}.txt"),
+                bytes: r.body.clone().into_bytes(),
+            });
+        }
         ReviewAct::Release => {
             let released = s.store.release_responses(&[id], now).await?;
             note = Some(released_note(s, (inv, guild), released).await);
@@ -194,16 +209,16 @@ pub async fn click(
             }
         }
         ReviewAct::Previous | ReviewAct::Next => {
+            // By id, so that a response that left the walk (its status changed) still has
+            // neighbours.
             let ids = s.store.walk_ids(guild, &walk).await?;
-            if let Some(at) = ids.iter().position(|x| *x == id) {
-                let next = match act {
-                    ReviewAct::Previous => at.checked_sub(1),
-                    _ => Some(at + 1).filter(|n| *n < ids.len()),
-                };
-                match next {
-                    Some(n) => shown = ids[n],
-                    None => note = Some(t(lang, "responses-review-end")),
-                }
+            let next = match act {
+                ReviewAct::Previous => ids.iter().rev().find(|x| **x < id),
+                _ => ids.iter().find(|x| **x > id),
+            };
+            match next {
+                Some(n) => shown = *n,
+                None => note = Some(t(lang, "responses-review-end")),
             }
         }
     }

@@ -106,17 +106,41 @@ pub fn mark_text(pack: &Pack, mark: &Mark<'_>, lang: Lang) -> String {
     truncate(&text, 1024)
 }
 
-/// The marks of every passage, as fields (at most ten; the rest counted).
+/// The characters a card's embed counts toward Discord's 6,000: title, text, fields, footer.
+fn embed_chars(reply: &Reply) -> usize {
+    let n = |s: &str| s.chars().count();
+    reply.title.as_deref().map_or(0, n)
+        + n(&reply.text)
+        + reply
+            .fields
+            .iter()
+            .map(|f| n(&f.name) + n(&f.value))
+            .sum::<usize>()
+        + reply.footer.as_deref().map_or(0, n)
+}
+
+/// The most characters a card's embed holds, with room for the render's own marks.
+const EMBED_BUDGET: usize = 5900;
+
+/// The marks of the passages, as fields, as many as the card holds whole (at most ten); the
+/// rest are counted, never cut.
 fn with_marks(mut reply: Reply, pack: &Pack, checked: &[Checked<'_>], lang: Lang) -> Reply {
+    let mut shown = 0;
     for c in checked.iter().take(10) {
         let name = truncate(
             &format!("“{}”", c.passage.replace(['*', '_', '`'], "")),
             250,
         );
-        reply = reply.field(name, mark_text(pack, &c.mark, lang));
+        let value = mark_text(pack, &c.mark, lang);
+        let size = name.chars().count() + value.chars().count();
+        if embed_chars(&reply) + size + 120 > EMBED_BUDGET {
+            break;
+        }
+        reply = reply.field(name, value);
+        shown += 1;
     }
-    if checked.len() > 10 {
-        let more = checked.len() - 10;
+    if checked.len() > shown {
+        let more = checked.len() - shown;
         reply = reply.field(
             t(lang, "responses-more-passages"),
             tr(lang, "responses-more-passages-count", &[("count", &more)]),
@@ -125,10 +149,15 @@ fn with_marks(mut reply: Reply, pack: &Pack, checked: &[Checked<'_>], lang: Lang
     reply
 }
 
+/// Whether a card shows `body` cut (too long once escaped).
+pub fn cut(body: &str) -> bool {
+    plain(body).chars().count() > SHOWN
+}
+
 /// A member's text as a card shows it: escaped, and cut with a note when too long.
 fn shown_text(body: &str, lang: Lang) -> String {
     let escaped = plain(body);
-    if escaped.chars().count() <= SHOWN {
+    if !cut(body) {
         escaped
     } else {
         format!(
@@ -298,10 +327,18 @@ pub fn mine_card(responses: &[Response], labels: &[String], lang: Lang) -> Reply
 pub fn review_card(
     pack: &Pack,
     (r, checked): (&Response, &[Checked<'_>]),
-    (labels, walk, at): (&[String], Walk, (usize, usize)),
+    (labels, walk, at): (&[String], Walk, (Option<usize>, usize)),
     lang: Lang,
 ) -> Reply {
     let (position, total) = at;
+    let title = match position {
+        Some(position) => tr(
+            lang,
+            "responses-review-title",
+            &[("position", &position), ("total", &total)],
+        ),
+        None => tr(lang, "responses-review-title-left", &[("total", &total)]),
+    };
     let status = status_name(r.status, labels, lang);
     let feedback = match (&r.feedback, r.released()) {
         (None, _) => t(lang, "responses-no-feedback"),
@@ -332,19 +369,16 @@ pub fn review_card(
         shown_text(&r.body, lang)
     );
     let reply = Reply {
-        title: Some(tr(
-            lang,
-            "responses-review-title",
-            &[("position", &position), ("total", &total)],
-        )),
+        title: Some(title),
         text,
         ephemeral: true,
         accent: Accent::Debate,
         ..Reply::default()
     };
-    let mut reply = with_marks(reply, pack, checked, lang)
+    let reply = reply
         .field(t(lang, "responses-status"), status)
         .field(t(lang, "responses-feedback"), feedback);
+    let mut reply = with_marks(reply, pack, checked, lang);
     let button = |act: ReviewAct, label: String, style: ButtonStyle| Button {
         id: CustomId::Review {
             response: r.id,
@@ -389,6 +423,13 @@ pub fn review_card(
         reply.buttons.push(button(
             ReviewAct::Share,
             t(lang, "button-ask-share"),
+            ButtonStyle::Secondary,
+        ));
+    }
+    if cut(&r.body) {
+        reply.buttons.push(button(
+            ReviewAct::FullText,
+            t(lang, "button-full-text"),
             ButtonStyle::Secondary,
         ));
     }

@@ -339,9 +339,30 @@ mod tests {
             .map(|_| ()))
             .expect("decided");
         }
+        // A written response last changed long ago, and one written recently.
+        for (user, at) in [(5u64, old), (6, recent)] {
+            let draft = crate::responses::model::Draft {
+                guild: 1,
+                channel: 2,
+                on: crate::responses::model::On::Letter { point: 1 },
+                title: "t".into(),
+                user,
+                name: "n".into(),
+                lang: crate::pack::Lang::En,
+                body: "b".into(),
+                deadline: None,
+            };
+            s.put_response(&draft, at).await.expect("response");
+        }
         let gone = s.prune(clock.unix() - 180 * DAY).await.expect("prune");
-        // The old run ended and deleted, its answer gone; the homework; the denied suggestion.
-        assert_eq!((gone.answers, gone.records), (1, 4), "{gone:?}");
+        // The old run ended and deleted, its answer gone; the homework; the denied suggestion;
+        // the old response.
+        assert_eq!((gone.answers, gone.records), (1, 5), "{gone:?}");
+        assert_eq!(
+            rows(&s, "SELECT COUNT(*) FROM responses WHERE user_id = '6'").await,
+            1
+        );
+        assert_eq!(rows(&s, "SELECT COUNT(*) FROM responses").await, 1);
         assert_eq!(
             rows(&s, "SELECT COUNT(*) FROM quiz_rounds WHERE id = 'p-old'").await,
             0

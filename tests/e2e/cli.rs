@@ -75,9 +75,9 @@ async fn register_overwrites_the_commands_in_bulk() {
             "{stdout} {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(stdout.contains("registered 14 commands"), "{stdout}");
-        // The same fourteen, every time: registering twice changes nothing.
-        assert_eq!(fake.registered().len(), 14);
+        assert!(stdout.contains("registered 15 commands"), "{stdout}");
+        // The same fifteen, every time: registering twice changes nothing.
+        assert_eq!(fake.registered().len(), 15);
     }
     let names: Vec<String> = fake
         .registered()
@@ -87,8 +87,21 @@ async fn register_overwrites_the_commands_in_bulk() {
     assert_eq!(
         names,
         [
-            "quote", "concept", "debate", "section", "search", "thinker", "essay", "quiz", "daily",
-            "privacy", "audit", "lookups", "course", "help"
+            "quote",
+            "concept",
+            "debate",
+            "section",
+            "search",
+            "thinker",
+            "essay",
+            "quiz",
+            "daily",
+            "privacy",
+            "audit",
+            "lookups",
+            "course",
+            "responses",
+            "help"
         ]
     );
     let localized = fake
@@ -96,7 +109,7 @@ async fn register_overwrites_the_commands_in_bulk() {
         .iter()
         .filter(|c| c["name_localizations"]["id"].is_string())
         .count();
-    assert_eq!(localized, 14, "every command has an Indonesian name");
+    assert_eq!(localized, 15, "every command has an Indonesian name");
 }
 
 #[test]

@@ -200,3 +200,31 @@ async fn the_term_gradebook_from_kept_totals_is_the_one_from_every_round() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_member_is_named_as_last_seen_answering_typed_answers_included() {
+    let s = Store::in_memory().await.unwrap();
+    let named = |r: AnswerRow, name: &str, typed: Option<&str>| AnswerRow {
+        display_name: Some(name.to_string()),
+        typed: typed.map(String::from),
+        ..r
+    };
+    // Round 1 clicked as "Old name"; round 2 only typed, after a rename.
+    s.start_round(1, 10, 20, 30, 0).await.unwrap();
+    s.record_answers(1, 10, &[named(row(1, 101, true, 900, 5), "Old name", None)])
+        .await
+        .unwrap();
+    s.end_round(1, "finished", 10).await.unwrap();
+    s.start_round(2, 10, 20, 30, 20).await.unwrap();
+    let typed = AnswerRow {
+        answered_at: 25,
+        ..named(row(1, 101, true, 900, 5), "New name", Some("Klossowski"))
+    };
+    s.record_answers(2, 10, &[typed]).await.unwrap();
+    // While round 2 runs, and once it is folded.
+    let names = s.display_names(10).await.unwrap();
+    assert_eq!(names.get(&101).map(String::as_str), Some("New name"));
+    s.end_round(2, "finished", 30).await.unwrap();
+    let names = s.display_names(10).await.unwrap();
+    assert_eq!(names.get(&101).map(String::as_str), Some("New name"));
+}

@@ -116,3 +116,39 @@ fn a_misconception_quoted_is_named_and_other_words_are_not_found() {
     // Two words are a term, not a quotation.
     assert!(check(pack, "the “culture industry” again").is_empty());
 }
+
+#[test]
+fn in_indonesian_a_co_written_line_given_to_adorno_and_benjamins_words_given_to_adorno_are_misattributed()
+ {
+    let core = core();
+    let pack = &core.library.packs[0];
+    let co_written = pack
+        .quotable()
+        .find(|q| q.coauthor.is_some())
+        .expect("a co-written quote");
+    let words: Vec<&str> = co_written
+        .text
+        .get(crate::pack::Lang::Id)
+        .trim_matches('…')
+        .split_whitespace()
+        .take(8)
+        .collect();
+    let text = format!("Adorno menulis bahwa „{}“.", words.join(" "));
+    assert!(
+        matches!(marks(pack, &text).as_slice(),
+            [Mark::Misattributed { quote, named }] if quote.id == co_written.id && named == &["adorno".to_string()]),
+        "{text}"
+    );
+    let given = "Menurut Adorno, «kehadirannya dalam ruang dan waktu, keberadaannya yang unik».";
+    assert!(
+        matches!(marks(pack, given).as_slice(),
+            [Mark::Misattributed { quote, .. }] if quote.id == "here-and-now"),
+        "{given}"
+    );
+    // Translated into Indonesian and rightly credited: verified.
+    let right = "Benjamin menulis «kehadirannya dalam ruang dan waktu, keberadaannya yang unik».";
+    assert_eq!(
+        marks(pack, right),
+        [Mark::Verified(quote(pack, "here-and-now"))]
+    );
+}

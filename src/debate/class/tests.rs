@@ -1,6 +1,7 @@
 //! The class debate's flow through the store and a recording outbox, on an adjustable clock:
 //! sides, both votes, speeches with their clock, points of information, arguments, the result.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -86,6 +87,46 @@ async fn a_class_debate_runs_from_sides_to_result() {
     pause_extend_and_resume(&run, &adorno).await;
     arguments(&run, &benjamin, &adorno).await;
     the_closing_vote_and_result(&run).await;
+    the_gradebook_counts_what_each_member_did(&run, &benjamin, &adorno).await;
+}
+
+/// The term gradebook's debating columns, by hand: ten members with two ballots each (opening
+/// and closing), three arguments (two citing: a quote, a section), and each started speech
+/// counted for its speaker.
+async fn the_gradebook_counts_what_each_member_did(run: &Run, benjamin: &[u64], adorno: &[u64]) {
+    let guild = run
+        .s
+        .store
+        .debate(DEBATE)
+        .await
+        .expect("read")
+        .expect("debate")
+        .guild;
+    let done = run
+        .s
+        .store
+        .debating(guild.expect("a server"), 0)
+        .await
+        .expect("debating");
+    for u in 10..20 {
+        assert_eq!(done[&u].ballots, 2, "member {u}");
+    }
+    let args = |u: u64| done.get(&u).map_or((0, 0), |d| (d.arguments, d.cited));
+    assert_eq!(args(benjamin[2]), (1, 1));
+    assert_eq!(args(adorno[2]), (1, 1), "the refused one is not counted");
+    assert_eq!(args(benjamin[3]), (1, 0));
+    let c = run.class().await;
+    let mut speeches: HashMap<u64, u64> = HashMap::new();
+    for sp in c.speeches.iter().filter(|sp| sp.started_at.is_some()) {
+        if let Some((speaker, _)) = &sp.speaker {
+            *speeches.entry(*speaker).or_default() += 1;
+        }
+    }
+    assert!(!speeches.is_empty());
+    for u in 10..20 {
+        let given = done.get(&u).map_or(0, |d| d.speeches);
+        assert_eq!(given, speeches.get(&u).copied().unwrap_or(0), "member {u}");
+    }
 }
 
 /// A teacher opens the debate (sides assigned, 90 s speeches): it runs in a pinned thread.

@@ -316,6 +316,55 @@ mod tests {
     }
 
     #[test]
+    fn participation_and_accuracy_per_section_fill_their_columns() {
+        // Member 1: q1 (section i) 3 of 4 right, q2 (ii) 0 of 1; q9 has no section. Member 2
+        // only wrote and debated.
+        let answers = [
+            (1, "q1".to_string(), 4, 3),
+            (1, "q2".to_string(), 1, 0),
+            (1, "q9".to_string(), 5, 5),
+        ];
+        let section = |q: &str| match q {
+            "q1" => Some("i".to_string()),
+            "q2" => Some("ii".to_string()),
+            _ => None,
+        };
+        let per = per_section(&answers, section);
+        assert_eq!(per[&1]["i"], (4, 3));
+        let names = HashMap::from([(1, "Ana".to_string()), (2, "Budi".to_string())]);
+        let lines = members(&[], &names);
+        let mut part = HashMap::new();
+        part.insert(
+            1,
+            Participation {
+                sections: per[&1].clone(),
+                ..Participation::default()
+            },
+        );
+        part.insert(
+            2,
+            Participation {
+                responses: 2,
+                excellent: 1,
+                revision: 1,
+                debating: Debating {
+                    speeches: 1,
+                    arguments: 3,
+                    cited: 2,
+                    ballots: 2,
+                },
+                ..Participation::default()
+            },
+        );
+        let lines = with_participation(lines, part, &names);
+        let sections = ["i".to_string(), "ii".to_string()];
+        let csv = String::from_utf8(term_csv(&lines, &sections).expect("csv")).expect("utf-8");
+        let rows: Vec<&str> = csv.lines().collect();
+        assert_eq!(rows[1], "Ana,1,0,0,,0.0,0,0,0,0,0,0,0,0,0,0,75.0,0.0");
+        assert_eq!(rows[2], "Budi,2,0,0,,0.0,0,2,0,1,1,0,1,3,2,2,,");
+    }
+
+    #[test]
     fn the_term_csv_quotes_and_neutralises() {
         let lines = [MemberLine {
             user: 7,

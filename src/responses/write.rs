@@ -61,9 +61,9 @@ pub async fn about(
                 let letter = p.letter.as_ref()?;
                 let pt = letter.point.get(usize::from(point).checked_sub(1)?)?;
                 Some(format!(
-                    "{} — {}",
-                    letter.title.get(lang),
-                    pt.title.get(lang)
+                    "{} ({})",
+                    pt.title.get(lang),
+                    letter.title.get(lang)
                 ))
             });
             found.map(|title| About {

@@ -120,8 +120,8 @@ fn author(card: &Value) -> u64 {
         .expect("an id")
 }
 
-/// A bot whose daily prompt (with a thread) went out at 08:00; the post.
-async fn prompt_posted() -> (TestApp, Posted) {
+/// A bot whose daily prompt (with a thread) went out at 08:00; the post, and the bot's clock.
+async fn prompt_posted() -> (TestApp, Posted, aura::clock::Clock) {
     let state = state_file();
     let (options, clock) = Options::with_clock();
     clock.set("2026-03-02T07:59:40Z".parse().expect("instant"));
@@ -139,7 +139,7 @@ async fn prompt_posted() -> (TestApp, Posted) {
     })
     .await;
     let post = fake.posted_in(POSTS)[0].clone();
-    (bot, post)
+    (bot, post, clock)
 }
 
 /// What each member writes: three quote (a verified quote as written, a co-written line given
@@ -191,7 +191,7 @@ fn writings(core: &aura::core::Core) -> Vec<(u64, Lang, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn thirty_members_respond_the_teacher_reviews_releases_and_shares_with_consent() {
-    let (bot, post) = prompt_posted().await;
+    let (bot, post, _) = prompt_posted().await;
     let fake = bot.fake.clone();
     let core = support::core();
     let respond = button(&post.body, "aura:rsp:p.", ".20260302");
@@ -498,4 +498,130 @@ async fn thirty_members_respond_the_teacher_reviews_releases_and_shares_with_con
 /// The channel the fake's interactions come from by default.
 fn support_channel() -> &'static str {
     crate::fake::CHANNEL_ID
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_letter_point_and_a_motion_are_answered_reviewed_by_motion_with_the_servers_status() {
+    let (bot, post, clock) = prompt_posted().await;
+    let fake = bot.fake.clone();
+    let member = (FIRST, Lang::En);
+
+    // A point of Adorno's letter: the form says which point.
+    let form = member_press(&fake, member, POSTS, "aura:rsp:l.3").await;
+    assert_eq!(form["type"], 9, "{form}");
+    assert!(words(&form).contains("3."), "the point's title: {form}");
+    let inputs = [("text", "Adorno asks for more dialectics here.")];
+    let saved = member_submit(&fake, member, POSTS, ("aura:rsp-form:l.3", &inputs)).await;
+    assert!(words(&saved).contains("Response saved"), "{saved}");
+
+    // A quick vote's motion, answered from its card.
+    let (debate, _) = start_vote(&fake, FIRST + 1).await;
+    let channel = crate::fake::CHANNEL_ID;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == channel)
+    })
+    .await;
+    let card = fake.posted_in(channel)[0].body.clone();
+    let respond = button(&card, "aura:rsp:m.", "");
+    assert_eq!(respond, format!("aura:rsp:m.{debate}"));
+    member_press(&fake, (FIRST + 1, Lang::Id), channel, &respond).await;
+    let inputs = [("text", "Film melatih persepsi kolektif.")];
+    let saved = member_submit(
+        &fake,
+        (FIRST + 1, Lang::Id),
+        channel,
+        (&format!("aura:rsp-form:m.{debate}"), &inputs),
+    )
+    .await;
+    assert!(words(&saved).contains("Tanggapan disimpan"), "{saved}");
+
+    // The server's own status; the review of that motion alone shows one response.
+    let set = responses(
+        &fake,
+        (TEACHER, MANAGE_MESSAGES),
+        "labels",
+        json!([crate::fake::string_option(
+            "text",
+            "Insightful, Needs sources"
+        )]),
+    )
+    .await;
+    assert!(
+        words(&set.body).contains("Insightful, Needs sources"),
+        "{}",
+        set.body
+    );
+    let too_many = responses(
+        &fake,
+        (TEACHER, MANAGE_MESSAGES),
+        "labels",
+        json!([crate::fake::string_option("text", "a, b, c")]),
+    )
+    .await;
+    assert!(
+        words(&too_many.body).contains("At most 2"),
+        "{}",
+        too_many.body
+    );
+    // Members may not review.
+    let refused = responses(&fake, (FIRST, MEMBER), "review", json!([])).await;
+    assert!(
+        words(&refused.body).contains("permission"),
+        "{}",
+        refused.body
+    );
+    let walk = responses(
+        &fake,
+        (TEACHER, MANAGE_MESSAGES),
+        "review",
+        json!([crate::fake::string_option("motion", &format!("m.{debate}"))]),
+    )
+    .await;
+    let text = words(&walk.body);
+    assert!(text.contains("Response 1 of 1"), "{text}");
+    assert!(text.contains("Film melatih persepsi kolektif"), "{text}");
+    let insightful = button(&walk.body["data"], "aura:rv:", "");
+    let insightful = custom_ids(&walk.body["data"])
+        .into_iter()
+        .find(|id| id.contains(":s-label1:"))
+        .unwrap_or(insightful);
+    let given = teacher_press(&fake, &insightful).await;
+    assert!(words(&given).contains("Status\nInsightful"), "{given}");
+    let release = custom_ids(&given["data"])
+        .into_iter()
+        .find(|id| id.contains(":rel:"))
+        .expect("release");
+    let released = teacher_press(&fake, &release).await;
+    assert!(
+        words(&released).contains("Released one response"),
+        "{released}"
+    );
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == format!("77{}", FIRST + 1))
+    })
+    .await;
+    let dm = words(&fake.posted_in(&format!("77{}", FIRST + 1))[0].body);
+    assert!(
+        dm.contains("Insightful") && dm.contains("Umpan balik"),
+        "{dm}"
+    );
+
+    // The teacher's view of one student: their written work and their ballot.
+    let named = json!([{ "type": 6, "name": "member", "value": (FIRST + 1).to_string() }]);
+    let mut payload = subcommand(next(), TEACHER, "en-US", "responses", "student", named);
+    payload["data"]["resolved"] = json!({ "users": {
+        (FIRST + 1).to_string(): crate::fake::member_user(FIRST + 1) } });
+    let student = fake.interact(in_guild(payload, MANAGE_MESSAGES, &[])).await;
+    let text = words(&student.body);
+    assert!(
+        text.contains("1 responses") && text.contains("1 with the server's own"),
+        "{text}"
+    );
+
+    // The daily prompt's responses close after seven days.
+    let respond = button(&post.body, "aura:rsp:p.", ".20260302");
+    clock.set("2026-03-09T08:00:06Z".parse().expect("instant"));
+    let late = member_press(&fake, (FIRST + 2, Lang::En), POSTS, &respond).await;
+    assert!(words(&late).contains("closed at their deadline"), "{late}");
+    bot.stop().await;
 }

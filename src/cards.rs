@@ -179,6 +179,19 @@ pub fn quote_place(pack: &Pack, q: &crate::pack::Quote, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// Who said a quote and where: "**speaker**, *work*, version; place".
+pub fn attribution(pack: &Pack, q: &crate::pack::Quote, lang: Lang) -> String {
+    let work = pack.quote_title(q).map(|t| t.get(lang)).unwrap_or("");
+    let version = q
+        .version
+        .as_deref()
+        .and_then(|v| pack.version(v))
+        .map(|v| format!(", {}", v.name.get(lang)))
+        .unwrap_or_default();
+    let place = quote_place(pack, q, lang);
+    format!("**{}**, *{work}*{version}; {place}", pack.speaker_name(q))
+}
+
 /// The notice for an option value Aura cannot use: which option, what was given, what works.
 pub fn bad_option(lang: Lang, option: &str, value: &str, allowed: &str) -> Reply {
     Reply::notice(tr(

@@ -771,7 +771,7 @@ fn typed_quiz_cards_in_both_languages() {
 #[test]
 fn written_work_cards_and_forms_in_both_languages() {
     use aura::quiz::gradebook::{Debating, MemberLine, Participation};
-    use aura::responses::model::{On, Response, Status, Walk};
+    use aura::responses::model::{On, Piece, Response, Status, Walk};
     use aura::responses::{quote_check, view};
     let core = core();
     let pack = &core.library.packs[0];
@@ -816,14 +816,17 @@ fn written_work_cards_and_forms_in_both_languages() {
         insta::assert_json_snapshot!(format!("responses_form_{}", lang.code()), form);
         let response = |id: i64, status: Option<Status>, feedback: Option<&str>| Response {
             id,
-            guild: 1,
-            channel: 2,
-            on,
-            title: title.into(),
-            user: 9,
-            name: "Ana *the* reader".into(),
-            lang,
-            body: body.clone(),
+            piece: Piece {
+                guild: 1,
+                channel: 2,
+                on,
+                title: title.into(),
+                user: 9,
+                name: "Ana *the* reader".into(),
+                lang,
+                body: body.clone(),
+                deadline: Some(now + 7 * 86_400),
+            },
             status,
             feedback: feedback.map(String::from),
             reviewer: status.map(|_| 42),
@@ -832,7 +835,6 @@ fn written_work_cards_and_forms_in_both_languages() {
             delivered_at: None,
             share_asked_at: None,
             shared_at: None,
-            deadline: Some(now + 7 * 86_400),
             created_at: now,
             updated_at: now,
         };

@@ -167,7 +167,7 @@ async fn reply(s: &Services, inv: &Invocation, cmd: DailyCommand) -> Result<Repl
     let schedules = store.schedules(Some(guild)).await?;
     let chosen = cmd.schedule();
     let reply = match cmd {
-        DailyCommand::Setup(args) => setup(s, inv, guild, args).await?,
+        DailyCommand::Setup(args) => setup(s, (inv, guild), args).await?,
         DailyCommand::Staff { channel } => {
             store.set_staff_channel(guild, channel).await?;
             Reply::private(tr(
@@ -249,8 +249,7 @@ fn next_post(s: &DailySchedule, now: Timestamp) -> Option<(String, Timestamp)> {
 
 async fn setup(
     s: &Services,
-    inv: &Invocation,
-    guild: u64,
+    (inv, guild): (&Invocation, u64),
     args: SetupArgs,
 ) -> Result<Reply, Error> {
     let lang = inv.lang;

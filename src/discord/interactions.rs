@@ -158,7 +158,7 @@ async fn on_click(
             "error-not-yours",
         )))),
         CustomId::DenyReason { .. } => Ok(stale(&inv)),
-        CustomId::Privacy { delete, owner } => privacy::confirm(&s, &inv, delete, owner).await,
+        CustomId::Privacy { delete, owner } => privacy::confirm(&s, &inv, (delete, owner)).await,
         CustomId::CourseForm { .. } => Ok(stale(&inv)),
         CustomId::CourseDraft { draft, confirm } => {
             crate::course::items::confirm(&s, &inv, (draft, confirm)).await
@@ -166,7 +166,7 @@ async fn on_click(
         CustomId::Respond { on } => responses::write::respond(&s, &inv, on).await,
         CustomId::Responded { .. } => Ok(stale(&inv)),
         CustomId::ResponseDraft { draft, act } => {
-            responses::write::draft_act(&s, &inv, draft, act).await
+            responses::write::draft_act(&s, &inv, (draft, act)).await
         }
         CustomId::Review {
             response,

@@ -7,7 +7,7 @@ use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use crate::cards::{citation, footer, not_found, quote_place};
+use crate::cards::{citation, footer, not_found};
 use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::pack::{Lang, Pack, Quote};
@@ -163,15 +163,7 @@ pub fn show(core: &Core, lang: Lang, pack: &str, id: &str, german: bool) -> Repl
 
 pub fn card(pack: &Pack, q: &Quote, lang: Lang, german: bool) -> Reply {
     let speaker = pack.speaker_name(q);
-    let work = pack.quote_title(q).map(|t| t.get(lang)).unwrap_or("");
-    let version = q
-        .version
-        .as_deref()
-        .and_then(|v| pack.version(v))
-        .map(|v| format!(", {}", v.name.get(lang)))
-        .unwrap_or_default();
-    let place = quote_place(pack, q, lang);
-    let attribution = format!("— **{speaker}**, *{work}*{version}; {place}");
+    let attribution = format!("— {}", crate::cards::attribution(pack, q, lang));
     let text = match (&q.de, german) {
         (Some(de), true) => format!(
             "„{de}“\n\n{}\n{attribution}",

@@ -104,8 +104,7 @@ pub async fn show(s: &Services, inv: &Invocation) -> Result<Outcome, Error> {
 pub async fn confirm(
     s: &Services,
     inv: &Invocation,
-    delete: bool,
-    owner: u64,
+    (delete, owner): (bool, u64),
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
     if owner != inv.user {

@@ -105,19 +105,19 @@ async fn a_member_sees_their_rows_and_deletes_them_and_boards_forget_them() {
     );
 
     // Someone else's click (a forged id) deletes nothing; Cancel deletes nothing.
-    let forged = confirm(&s, &member(6), true, 5).await.expect("forged");
+    let forged = confirm(&s, &member(6), (true, 5)).await.expect("forged");
     assert!(
         text(&forged).contains("Only the member"),
         "{}",
         text(&forged)
     );
-    let kept = confirm(&s, &member(5), false, 5).await.expect("cancel");
+    let kept = confirm(&s, &member(5), (false, 5)).await.expect("cancel");
     assert!(matches!(kept, Outcome::Update(_)));
     assert_eq!(s.store.member_rows(5).await.expect("rows").answers, 2);
 
     let board = s.store.board(1, Period::All, 200).await.expect("board");
     assert_eq!(board.len(), 2);
-    let done = confirm(&s, &member(5), true, 5).await.expect("delete");
+    let done = confirm(&s, &member(5), (true, 5)).await.expect("delete");
     assert!(matches!(done, Outcome::Update(ref r) if r.ephemeral));
     assert!(text(&done).contains("no longer stores"), "{}", text(&done));
     assert!(s.store.member_rows(5).await.expect("rows").is_empty());

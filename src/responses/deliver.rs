@@ -22,9 +22,13 @@ pub fn spawn(s: &Services, released: Vec<Response>) {
     let s = s.clone();
     tokio::spawn(async move {
         for r in released {
-            let labels = s.store.response_labels(r.guild).await.unwrap_or_default();
-            let message = Message::from(view::feedback_message(&r, &labels, r.lang));
-            match s.outbox.direct_message(r.user, &message).await {
+            let labels = s
+                .store
+                .response_labels(r.piece.guild)
+                .await
+                .unwrap_or_default();
+            let message = Message::from(view::feedback_message(&r, &labels, r.piece.lang));
+            match s.outbox.direct_message(r.piece.user, &message).await {
                 Ok(()) => {
                     if let Err(e) = s.store.response_delivered(r.id, s.clock.unix()).await {
                         tracing::warn!(response = r.id, error = %e, "could not mark feedback sent");
@@ -63,7 +67,7 @@ pub async fn consent(
     let Some(r) = s.store.response(id).await? else {
         return Ok(Outcome::notice(t(lang, "responses-gone")));
     };
-    if r.user != inv.user {
+    if r.piece.user != inv.user {
         return Ok(Outcome::notice(t(lang, "responses-not-yours")));
     }
     if !yes {
@@ -72,13 +76,20 @@ pub async fn consent(
     if r.shared_at.is_some() {
         return Ok(Outcome::private(t(lang, "responses-shared-already")));
     }
-    let Some(about) = super::write::about(s, (r.guild, r.channel), r.on, r.lang).await? else {
+    let Some(about) = super::write::about(
+        s,
+        (r.piece.guild, r.piece.channel),
+        r.piece.on,
+        r.piece.lang,
+    )
+    .await?
+    else {
         return Ok(Outcome::notice(t(lang, "responses-gone")));
     };
     if !s.store.mark_shared(id, inv.user, s.clock.unix()).await? {
         return Ok(Outcome::notice(t(lang, "responses-share-not-asked")));
     }
-    let message = Message::from(view::shared_post(&r, r.lang));
+    let message = Message::from(view::shared_post(&r, r.piece.lang));
     if let Err(e) = s.outbox.post(about.share_to, &message).await {
         tracing::warn!(response = id, error = %e, "could not share a response");
         return Ok(Outcome::notice(t(lang, "responses-share-failed")));
@@ -87,7 +98,7 @@ pub async fn consent(
         response: id,
         channel: about.share_to,
     };
-    audit::record(s, r.guild, inv.user, action).await;
+    audit::record(s, r.piece.guild, inv.user, action).await;
     Ok(Reply::private(crate::i18n::tr(
         lang,
         "responses-shared-now",

@@ -179,10 +179,38 @@ impl crate::catalog::Choice for StatusPick {
     }
 }
 
-/// One response as stored.
+/// One response as stored: what its member wrote, and what the teacher made of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
     pub id: i64,
+    pub piece: Piece,
+    pub status: Option<Status>,
+    pub feedback: Option<String>,
+    pub reviewer: Option<u64>,
+    pub reviewed_at: Option<i64>,
+    pub released_at: Option<i64>,
+    pub delivered_at: Option<i64>,
+    pub share_asked_at: Option<i64>,
+    pub shared_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl Response {
+    /// Whether its author may still change it at `now`: not reviewed, not past its deadline.
+    pub fn editable(&self, now: i64) -> bool {
+        self.reviewed_at.is_none() && self.piece.deadline.is_none_or(|d| now < d)
+    }
+
+    /// Whether the teacher's verdict has reached the member (released).
+    pub fn released(&self) -> bool {
+        self.released_at.is_some()
+    }
+}
+
+/// A response as its member wrote it: where, about what, in which language, the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
     pub guild: u64,
     /// Where the Respond button was pressed.
     pub channel: u64,
@@ -195,43 +223,16 @@ pub struct Response {
     /// The member's language when they wrote (their feedback comes in it).
     pub lang: crate::pack::Lang,
     pub body: String,
-    pub status: Option<Status>,
-    pub feedback: Option<String>,
-    pub reviewer: Option<u64>,
-    pub reviewed_at: Option<i64>,
-    pub released_at: Option<i64>,
-    pub delivered_at: Option<i64>,
-    pub share_asked_at: Option<i64>,
-    pub shared_at: Option<i64>,
+    /// When it can no longer be changed (none: until reviewed).
     pub deadline: Option<i64>,
-    pub created_at: i64,
-    pub updated_at: i64,
 }
 
-impl Response {
-    /// Whether its author may still change it at `now`: not reviewed, not past its deadline.
-    pub fn editable(&self, now: i64) -> bool {
-        self.reviewed_at.is_none() && self.deadline.is_none_or(|d| now < d)
-    }
-
-    /// Whether the teacher's verdict has reached the member (released).
-    pub fn released(&self) -> bool {
-        self.released_at.is_some()
-    }
-}
-
-/// A response as a member writes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
-    pub guild: u64,
-    pub channel: u64,
-    pub on: On,
-    pub title: String,
-    pub user: u64,
-    pub name: String,
-    pub lang: crate::pack::Lang,
-    pub body: String,
-    pub deadline: Option<i64>,
+/// What a teacher gives a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict<'a> {
+    Status(Status),
+    /// Feedback in their words (empty: none).
+    Feedback(&'a str),
 }
 
 /// What saving a response did.

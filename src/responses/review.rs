@@ -5,7 +5,7 @@
 //! share an excellent one, which its author alone can grant. Every staff action is audited.
 
 use super::deliver;
-use super::model::{On, ReviewAct, Status, Walk};
+use super::model::{On, ReviewAct, Status, Verdict, Walk};
 use super::{quote_check, view};
 use crate::audit::{self, Action};
 use crate::i18n::{t, tr};
@@ -36,7 +36,12 @@ async fn card(
     walk: Walk,
     lang: crate::pack::Lang,
 ) -> Result<Option<Reply>, Error> {
-    let Some(r) = s.store.response(id).await?.filter(|r| r.guild == guild) else {
+    let Some(r) = s
+        .store
+        .response(id)
+        .await?
+        .filter(|r| r.piece.guild == guild)
+    else {
         return Ok(None);
     };
     let ids = s.store.walk_ids(guild, &walk).await?;
@@ -45,7 +50,7 @@ async fn card(
     let Some(pack) = s.core.library.packs.first() else {
         return Ok(None);
     };
-    let checked = quote_check::check(pack, &r.body);
+    let checked = quote_check::check(pack, &r.piece.body);
     Ok(Some(view::review_card(
         pack,
         (&r, &checked),
@@ -122,6 +127,31 @@ pub async fn topics(
         .collect()
 }
 
+/// Response `id` for a teacher of its server: with the server, or the refusal to answer
+/// (not in a server, not a teacher, not this server's response).
+async fn teachers(
+    s: &Services,
+    inv: &Invocation,
+    id: i64,
+) -> Result<Result<(u64, crate::responses::model::Response), Outcome>, Error> {
+    let lang = inv.lang;
+    let Some(guild) = inv.guild else {
+        return Ok(Err(Outcome::notice(t(lang, "error-stale-button"))));
+    };
+    if !teaches(s, inv).await {
+        return Ok(Err(Reply::no_permission(lang).into()));
+    }
+    match s
+        .store
+        .response(id)
+        .await?
+        .filter(|r| r.piece.guild == guild)
+    {
+        Some(r) => Ok(Ok((guild, r))),
+        None => Ok(Err(Outcome::notice(t(lang, "responses-gone")))),
+    }
+}
+
 /// A button of the review card.
 pub async fn click(
     s: &Services,
@@ -129,14 +159,9 @@ pub async fn click(
     (id, act, walk): (i64, ReviewAct, Walk),
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let Some(guild) = inv.guild else {
-        return Ok(Outcome::notice(t(lang, "error-stale-button")));
-    };
-    if !teaches(s, inv).await {
-        return Ok(Reply::no_permission(lang).into());
-    }
-    let Some(r) = s.store.response(id).await?.filter(|r| r.guild == guild) else {
-        return Ok(Outcome::notice(t(lang, "responses-gone")));
+    let (guild, r) = match teachers(s, inv, id).await? {
+        Ok(found) => found,
+        Err(refused) => return Ok(refused),
     };
     let now = s.clock.unix();
     let mut shown = id;
@@ -144,7 +169,7 @@ pub async fn click(
     match act {
         ReviewAct::Status(status) => {
             s.store
-                .set_response_status(id, status, (inv.user, now))
+                .review_response(id, Verdict::Status(status), (inv.user, now))
                 .await?;
             let action = Action::ResponseStatus {
                 response: id,
@@ -162,18 +187,18 @@ pub async fn click(
         }
         ReviewAct::FeedbackForm => return Ok(Outcome::notice(t(lang, "error-stale-button"))),
         ReviewAct::FullText => {
-            let heading = view::heading(r.on, &r.title, lang);
+            let heading = view::heading(r.piece.on, &r.piece.title, lang);
             return Ok(Outcome::File {
                 reply: Reply::private(tr(
                     lang,
                     "responses-full-text",
                     &[
-                        ("name", &crate::text::escape_markdown(&r.name)),
+                        ("name", &crate::text::escape_markdown(&r.piece.name)),
                         ("heading", &heading),
                     ],
                 )),
                 name: format!("response-{id}.txt"),
-                bytes: r.body.clone().into_bytes(),
+                bytes: r.piece.body.clone().into_bytes(),
             });
         }
         ReviewAct::Release => {
@@ -182,7 +207,7 @@ pub async fn click(
         }
         ReviewAct::ReleaseAll => {
             let same = Walk {
-                on: Some(r.on),
+                on: Some(r.piece.on),
                 ..Walk::default()
             };
             let ids = s.store.walk_ids(guild, &same).await?;
@@ -239,22 +264,17 @@ pub async fn feedback(
     values: &[(String, String)],
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let Some(guild) = inv.guild else {
-        return Ok(Outcome::notice(t(lang, "error-stale-button")));
+    let guild = match teachers(s, inv, id).await? {
+        Ok((guild, _)) => guild,
+        Err(refused) => return Ok(refused),
     };
-    if !teaches(s, inv).await {
-        return Ok(Reply::no_permission(lang).into());
-    }
     let text = values
         .iter()
         .find(|(k, _)| k == "feedback")
         .map_or("", |(_, v)| v.as_str());
-    let Some(_) = s.store.response(id).await?.filter(|r| r.guild == guild) else {
-        return Ok(Outcome::notice(t(lang, "responses-gone")));
-    };
     let now = s.clock.unix();
     s.store
-        .set_response_feedback(id, text, (inv.user, now))
+        .review_response(id, Verdict::Feedback(text), (inv.user, now))
         .await?;
     audit::record(
         s,

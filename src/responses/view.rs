@@ -46,17 +46,9 @@ pub fn heading(on: On, title: &str, lang: Lang) -> String {
 /// A quote's source in one line: who, which work and version, where, whose translation, and
 /// where the reference verifies it.
 fn source(pack: &Pack, q: &Quote, lang: Lang) -> String {
-    let work = pack.quote_title(q).map(|t| t.get(lang)).unwrap_or("");
-    let version = q
-        .version
-        .as_deref()
-        .and_then(|v| pack.version(v))
-        .map(|v| format!(", {}", v.name.get(lang)))
-        .unwrap_or_default();
-    let place = crate::cards::quote_place(pack, q, lang);
     format!(
-        "**{}**, *{work}*{version}; {place} · {} · {}",
-        pack.speaker_name(q),
+        "{} · {} · {}",
+        crate::cards::attribution(pack, q, lang),
         q.translation.get(lang),
         q.citation
     )
@@ -222,8 +214,12 @@ pub fn saved_card(r: &Response, edited: bool, lang: Lang) -> Reply {
     } else {
         "responses-saved"
     };
-    let mut text = format!("{}\n\n{}", heading(r.on, &r.title, lang), t(lang, key));
-    if let Some(deadline) = r.deadline {
+    let mut text = format!(
+        "{}\n\n{}",
+        heading(r.piece.on, &r.piece.title, lang),
+        t(lang, key)
+    );
+    if let Some(deadline) = r.piece.deadline {
         text.push_str(&format!(
             "\n{}",
             tr(
@@ -245,7 +241,7 @@ pub fn saved_card(r: &Response, edited: bool, lang: Lang) -> Reply {
 /// One response as a member's own list shows it: its status, and the teacher's feedback once
 /// released.
 fn mine_field(r: &Response, labels: &[String], lang: Lang) -> (String, String) {
-    let name = truncate(&heading(r.on, &r.title, lang), 250);
+    let name = truncate(&heading(r.piece.on, &r.piece.title, lang), 250);
     let status = if r.released() {
         status_name(r.status, labels, lang)
     } else if r.reviewed_at.is_some() {
@@ -257,7 +253,7 @@ fn mine_field(r: &Response, labels: &[String], lang: Lang) -> (String, String) {
         "{} · <t:{}:d>\n> {}",
         tr(lang, "responses-status-line", &[("status", &status)]),
         r.created_at,
-        truncate(&plain(&r.body).replace('\n', " "), 200)
+        truncate(&plain(&r.piece.body).replace('\n', " "), 200)
     );
     if r.released()
         && let Some(feedback) = &r.feedback
@@ -311,7 +307,7 @@ pub fn mine_card(responses: &[Response], labels: &[String], lang: Lang) -> Reply
                 &tr(
                     lang,
                     "button-share-mine",
-                    &[("title", &truncate(&r.title, 40))],
+                    &[("title", &truncate(&r.piece.title, 40))],
                 ),
                 80,
             ),
@@ -357,16 +353,16 @@ pub fn review_card(
     };
     let text = format!(
         "{}\n{}\n\n{}",
-        heading(r.on, &r.title, lang),
+        heading(r.piece.on, &r.piece.title, lang),
         tr(
             lang,
             "responses-by",
             &[
-                ("name", &plain(&r.name)),
+                ("name", &plain(&r.piece.name)),
                 ("when", &format!("<t:{}:f>", r.updated_at))
             ]
         ),
-        shown_text(&r.body, lang)
+        shown_text(&r.piece.body, lang)
     );
     let reply = Reply {
         title: Some(title),
@@ -402,47 +398,51 @@ pub fn review_card(
             style,
         ));
     }
-    reply.buttons.push(button(
-        ReviewAct::Feedback,
-        t(lang, "button-feedback"),
-        ButtonStyle::Primary,
-    ));
-    if r.reviewed_at.is_some() && !r.released() {
-        reply.buttons.push(button(
+    // (shown?, what it does, its label, its style)
+    let acts = [
+        (
+            true,
+            ReviewAct::Feedback,
+            "button-feedback",
+            ButtonStyle::Primary,
+        ),
+        (
+            r.reviewed_at.is_some() && !r.released(),
             ReviewAct::Release,
-            t(lang, "button-release"),
+            "button-release",
             ButtonStyle::Success,
-        ));
-    }
-    reply.buttons.push(button(
-        ReviewAct::ReleaseAll,
-        t(lang, "button-release-all"),
-        ButtonStyle::Secondary,
-    ));
-    if r.status == Some(Status::Excellent) && r.share_asked_at.is_none() {
-        reply.buttons.push(button(
+        ),
+        (
+            true,
+            ReviewAct::ReleaseAll,
+            "button-release-all",
+            ButtonStyle::Secondary,
+        ),
+        (
+            r.status == Some(Status::Excellent) && r.share_asked_at.is_none(),
             ReviewAct::Share,
-            t(lang, "button-ask-share"),
+            "button-ask-share",
             ButtonStyle::Secondary,
-        ));
-    }
-    if cut(&r.body) {
-        reply.buttons.push(button(
+        ),
+        (
+            cut(&r.piece.body),
             ReviewAct::FullText,
-            t(lang, "button-full-text"),
+            "button-full-text",
             ButtonStyle::Secondary,
-        ));
+        ),
+        (
+            true,
+            ReviewAct::Previous,
+            "button-previous",
+            ButtonStyle::Secondary,
+        ),
+        (true, ReviewAct::Next, "button-next", ButtonStyle::Secondary),
+    ];
+    for (shown, act, key, style) in acts {
+        if shown {
+            reply.buttons.push(button(act, t(lang, key), style));
+        }
     }
-    reply.buttons.push(button(
-        ReviewAct::Previous,
-        t(lang, "button-previous"),
-        ButtonStyle::Secondary,
-    ));
-    reply.buttons.push(button(
-        ReviewAct::Next,
-        t(lang, "button-next"),
-        ButtonStyle::Secondary,
-    ));
     reply
 }
 
@@ -473,8 +473,8 @@ pub fn feedback_message(r: &Response, labels: &[String], lang: Lang) -> Reply {
         title: Some(t(lang, "responses-feedback-title")),
         text: format!(
             "{}\n> {}",
-            heading(r.on, &r.title, lang),
-            truncate(&plain(&r.body).replace('\n', " "), 300)
+            heading(r.piece.on, &r.piece.title, lang),
+            truncate(&plain(&r.piece.body).replace('\n', " "), 300)
         ),
         ephemeral: true,
         accent: Accent::Debate,
@@ -509,9 +509,13 @@ pub fn shared_post(r: &Response, lang: Lang) -> Reply {
         title: Some(t(lang, "responses-shared-title")),
         text: format!(
             "{}\n{}\n\n{}",
-            heading(r.on, &r.title, lang),
-            tr(lang, "responses-shared-by", &[("name", &plain(&r.name))]),
-            shown_text(&r.body, lang)
+            heading(r.piece.on, &r.piece.title, lang),
+            tr(
+                lang,
+                "responses-shared-by",
+                &[("name", &plain(&r.piece.name))]
+            ),
+            shown_text(&r.piece.body, lang)
         ),
         accent: Accent::Debate,
         ..Reply::default()

@@ -4,7 +4,7 @@
 //! quotations and, when it quotes, shown with the marks before it is saved (Save / Edit /
 //! Discard). Nothing typed is lost: a refusal quotes it back.
 
-use super::model::{Draft, DraftAct, On, PROMPT_OPEN, Saved};
+use super::model::{DraftAct, On, PROMPT_OPEN, Piece, Saved};
 use super::{quote_check, view};
 use crate::i18n::{t, tr};
 use crate::interaction::drafts::Drafts;
@@ -143,11 +143,11 @@ pub async fn respond(s: &Services, inv: &Invocation, on: On) -> Result<Outcome, 
     {
         return Ok(Outcome::notice(t(lang, "responses-reviewed")));
     }
-    let deadline = mine.as_ref().map_or(about.deadline, |r| r.deadline);
+    let deadline = mine.as_ref().map_or(about.deadline, |r| r.piece.deadline);
     if deadline.is_some_and(|d| now >= d) {
         return Ok(Outcome::notice(t(lang, "responses-past-deadline")));
     }
-    let value = mine.map(|r| r.body);
+    let value = mine.map(|r| r.piece.body);
     Ok(Outcome::Modal(view::form(on, &about.title, value, lang)))
 }
 
@@ -182,7 +182,7 @@ pub async fn submitted(
     let Some(about) = about(s, (guild, inv.channel), on, lang).await? else {
         return Ok(refused_keeping(lang, t(lang, "responses-gone"), &body));
     };
-    let draft = Draft {
+    let draft = Piece {
         guild,
         channel: inv.channel,
         on,
@@ -207,7 +207,7 @@ pub async fn submitted(
         inv.id,
         lang,
     );
-    s.state::<Drafts<Draft>>().keep((inv, guild), draft);
+    s.state::<Drafts<Piece>>().keep((inv, guild), draft);
     Ok(card.into())
 }
 
@@ -215,11 +215,10 @@ pub async fn submitted(
 pub async fn draft_act(
     s: &Services,
     inv: &Invocation,
-    draft: u64,
-    act: DraftAct,
+    (draft, act): (u64, DraftAct),
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let Some((_, d)) = s.state::<Drafts<Draft>>().take(inv, draft) else {
+    let Some((_, d)) = s.state::<Drafts<Piece>>().take(inv, draft) else {
         return Ok(Outcome::notice(t(lang, "responses-draft-gone")));
     };
     match act {
@@ -238,7 +237,7 @@ pub async fn draft_act(
 }
 
 /// Stores a response (replacing the member's earlier one while it is theirs to change).
-async fn save(s: &Services, inv: &Invocation, d: Draft, update: bool) -> Result<Outcome, Error> {
+async fn save(s: &Services, inv: &Invocation, d: Piece, update: bool) -> Result<Outcome, Error> {
     let lang = inv.lang;
     let now = s.clock.unix();
     let reply = match s.store.put_response(&d, now).await? {

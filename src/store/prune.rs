@@ -341,7 +341,7 @@ mod tests {
         }
         // A written response last changed long ago, and one written recently.
         for (user, at) in [(5u64, old), (6, recent)] {
-            let draft = crate::responses::model::Draft {
+            let draft = crate::responses::model::Piece {
                 guild: 1,
                 channel: 2,
                 on: crate::responses::model::On::Letter { point: 1 },

@@ -3,7 +3,9 @@
 //! with consent; a server's own statuses.
 
 use super::{BeginWrite, Record, Store, StoreError, snowflake, snowflake_opt};
-use crate::responses::model::{Draft, On, PER_DAY, Response, Saved, Status, Walk, Written};
+use crate::responses::model::{
+    On, PER_DAY, Piece, Response, Saved, Status, Verdict, Walk, Written,
+};
 
 /// The most responses one review walks (the newest first are left out beyond it).
 const WALK_LIMIT: i64 = 2000;
@@ -23,22 +25,25 @@ fn response(row: &impl Record) -> Result<Response, StoreError> {
             value: code,
         })?),
     };
-    Ok(Response {
-        id: row.value("id")?,
+    let lang: String = row.value("lang")?;
+    let lang = crate::pack::Lang::parse(&lang).ok_or(StoreError::Corrupt {
+        column: "lang",
+        value: lang,
+    })?;
+    let piece = Piece {
         guild: snowflake(row, "guild_id")?,
         channel: snowflake(row, "channel_id")?,
         on,
         title: row.value("title")?,
         user: snowflake(row, "user_id")?,
         name: row.value("name")?,
-        lang: {
-            let lang: String = row.value("lang")?;
-            crate::pack::Lang::parse(&lang).ok_or(StoreError::Corrupt {
-                column: "lang",
-                value: lang,
-            })?
-        },
+        lang,
         body: row.value("body")?,
+        deadline: row.value("deadline")?,
+    };
+    Ok(Response {
+        id: row.value("id")?,
+        piece,
         status,
         feedback: row.value("feedback")?,
         reviewer: snowflake_opt(row, "reviewer_id")?,
@@ -47,7 +52,6 @@ fn response(row: &impl Record) -> Result<Response, StoreError> {
         delivered_at: row.value("delivered_at")?,
         share_asked_at: row.value("share_asked_at")?,
         shared_at: row.value("shared_at")?,
-        deadline: row.value("deadline")?,
         created_at: row.value("created_at")?,
         updated_at: row.value("updated_at")?,
     })
@@ -79,7 +83,7 @@ fn walk_filter(walk: &Walk) -> (String, Vec<String>) {
 impl Store {
     /// Saves a member's response, in one transaction: a new one within [`PER_DAY`] a day, or
     /// their earlier one replaced while it is still theirs to change.
-    pub async fn put_response(&self, d: &Draft, now: i64) -> Result<Saved, StoreError> {
+    pub async fn put_response(&self, d: &Piece, now: i64) -> Result<Saved, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
             let before = sqlx::query(
@@ -167,9 +171,9 @@ impl Store {
         on: On,
         user: u64,
     ) -> Result<Option<Response>, StoreError> {
-        on!(&self.pool, |db| {
-            let row = sqlx::query(
-                "SELECT * FROM responses
+        let id: Option<i64> = on!(&self.pool, |db| {
+            sqlx::query_scalar(
+                "SELECT id FROM responses
                  WHERE guild_id = $1 AND kind = $2 AND target = $3 AND user_id = $4",
             )
             .bind(guild.to_string())
@@ -177,9 +181,12 @@ impl Store {
             .bind(on.target())
             .bind(user.to_string())
             .fetch_optional(db)
-            .await?;
-            row.as_ref().map(response).transpose()
-        })
+            .await
+        })?;
+        match id {
+            Some(id) => self.response(id).await,
+            None => Ok(None),
+        }
     }
 
     /// A member's newest responses in a server, at most `limit`.
@@ -236,50 +243,34 @@ impl Store {
         })
     }
 
-    /// A teacher's status on a response (held until released); `false` when it is gone.
-    pub async fn set_response_status(
+    /// A teacher's status or feedback on a response (held until released: a change takes
+    /// back a release not yet read); `false` when it is gone. Empty feedback clears it.
+    pub async fn review_response(
         &self,
         id: i64,
-        status: Status,
+        verdict: Verdict<'_>,
         (reviewer, now): (u64, i64),
     ) -> Result<bool, StoreError> {
+        let (column, value) = match verdict {
+            Verdict::Status(status) => ("status", Some(status.code())),
+            Verdict::Feedback(text) => (
+                "feedback",
+                Some(text.trim().to_string()).filter(|f| !f.is_empty()),
+            ),
+        };
+        let sql = format!(
+            "UPDATE responses SET {column} = $1, reviewer_id = $2,
+                 reviewed_at = COALESCE(reviewed_at, $3), released_at = NULL, delivered_at = NULL
+             WHERE id = $4"
+        );
         on!(&self.pool, |db| {
-            let done = sqlx::query(
-                "UPDATE responses SET status = $1, reviewer_id = $2, reviewed_at = $3,
-                     released_at = NULL, delivered_at = NULL
-                 WHERE id = $4",
-            )
-            .bind(status.code())
-            .bind(reviewer.to_string())
-            .bind(now)
-            .bind(id)
-            .execute(db)
-            .await?;
-            Ok(done.rows_affected() > 0)
-        })
-    }
-
-    /// A teacher's feedback on a response (held until released; empty clears it).
-    pub async fn set_response_feedback(
-        &self,
-        id: i64,
-        feedback: &str,
-        (reviewer, now): (u64, i64),
-    ) -> Result<bool, StoreError> {
-        let feedback = Some(feedback.trim()).filter(|f| !f.is_empty());
-        on!(&self.pool, |db| {
-            let done = sqlx::query(
-                "UPDATE responses SET feedback = $1, reviewer_id = $2,
-                     reviewed_at = COALESCE(reviewed_at, $3), released_at = NULL,
-                     delivered_at = NULL
-                 WHERE id = $4",
-            )
-            .bind(feedback)
-            .bind(reviewer.to_string())
-            .bind(now)
-            .bind(id)
-            .execute(db)
-            .await?;
+            let done = sqlx::query(&sql)
+                .bind(value)
+                .bind(reviewer.to_string())
+                .bind(now)
+                .bind(id)
+                .execute(db)
+                .await?;
             Ok(done.rows_affected() > 0)
         })
     }
@@ -469,8 +460,8 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn draft(user: u64, point: u8, body: &str) -> Draft {
-        Draft {
+    fn draft(user: u64, point: u8, body: &str) -> Piece {
+        Piece {
             guild: 1,
             channel: 2,
             on: On::Letter { point },
@@ -494,19 +485,16 @@ mod tests {
             let again = store.put_response(&draft(7, 1, "two"), 110).await.unwrap();
             assert_eq!(again, Saved::Saved { id, edited: true });
             let r = store.response(id).await.unwrap().unwrap();
-            assert_eq!((r.body.as_str(), r.updated_at), ("two", 110));
+            assert_eq!((r.piece.body.as_str(), r.updated_at), ("two", 110));
+            let excellent = Verdict::Status(Status::Excellent);
             assert!(
                 store
-                    .set_response_status(id, Status::Excellent, (9, 120))
+                    .review_response(id, excellent, (9, 120))
                     .await
                     .unwrap()
             );
-            assert!(
-                store
-                    .set_response_feedback(id, " Good. ", (9, 121))
-                    .await
-                    .unwrap()
-            );
+            let good = Verdict::Feedback(" Good. ");
+            assert!(store.review_response(id, good, (9, 121)).await.unwrap());
             assert_eq!(
                 store
                     .put_response(&draft(7, 1, "three"), 130)

@@ -17,6 +17,23 @@ fn quote<'a>(pack: &'a Pack, id: &str) -> &'a Quote {
     pack.quote(id).expect("a quote of the pack")
 }
 
+/// A co-written quote of the pack (*Dialectic of Enlightenment*) and its first eight words in
+/// `lang`.
+fn co_written_start(pack: &Pack, lang: crate::pack::Lang) -> (&Quote, String) {
+    let co_written = pack
+        .quotable()
+        .find(|q| q.coauthor.is_some())
+        .expect("a co-written quote");
+    let words: Vec<&str> = co_written
+        .text
+        .get(lang)
+        .trim_matches('…')
+        .split_whitespace()
+        .take(8)
+        .collect();
+    (co_written, words.join(" "))
+}
+
 #[test]
 fn a_verified_quote_as_written_in_either_language_is_verified() {
     let core = core();
@@ -62,18 +79,8 @@ fn a_quote_with_a_word_changed_is_a_near_match_with_the_exact_wording() {
 fn a_co_written_line_given_to_adorno_alone_is_misattributed() {
     let core = core();
     let pack = &core.library.packs[0];
-    let co_written = pack
-        .quotable()
-        .find(|q| q.coauthor.is_some())
-        .expect("a co-written quote");
-    let words: Vec<&str> = co_written
-        .text
-        .get(crate::pack::Lang::En)
-        .trim_matches('…')
-        .split_whitespace()
-        .take(8)
-        .collect();
-    let text = format!("Adorno says that “{}”.", words.join(" "));
+    let (co_written, words) = co_written_start(pack, crate::pack::Lang::En);
+    let text = format!("Adorno says that “{words}”.");
     match marks(pack, &text).as_slice() {
         [Mark::Misattributed { quote, named }] => {
             assert_eq!(quote.id, co_written.id);
@@ -81,7 +88,7 @@ fn a_co_written_line_given_to_adorno_alone_is_misattributed() {
         }
         other => panic!("{text}: {other:?}"),
     }
-    let both = format!("Horkheimer and Adorno write “{}”.", words.join(" "));
+    let both = format!("Horkheimer and Adorno write “{words}”.");
     assert_eq!(
         marks(pack, &both),
         [Mark::Verified(co_written)],
@@ -122,18 +129,8 @@ fn in_indonesian_a_co_written_line_given_to_adorno_and_benjamins_words_given_to_
  {
     let core = core();
     let pack = &core.library.packs[0];
-    let co_written = pack
-        .quotable()
-        .find(|q| q.coauthor.is_some())
-        .expect("a co-written quote");
-    let words: Vec<&str> = co_written
-        .text
-        .get(crate::pack::Lang::Id)
-        .trim_matches('…')
-        .split_whitespace()
-        .take(8)
-        .collect();
-    let text = format!("Adorno menulis bahwa „{}“.", words.join(" "));
+    let (co_written, words) = co_written_start(pack, crate::pack::Lang::Id);
+    let text = format!("Adorno menulis bahwa „{words}“.");
     assert!(
         matches!(marks(pack, &text).as_slice(),
             [Mark::Misattributed { quote, named }] if quote.id == co_written.id && named == &["adorno".to_string()]),

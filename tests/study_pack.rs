@@ -282,12 +282,16 @@ fn every_item_answers_within_discords_limits_in_both_languages() {
                 body["data"]["allowed_mentions"]["parse"],
                 serde_json::json!([])
             );
-            // Votes and a class debate's controls act on stored debates, not navigation.
+            // Votes and a class debate's controls act on stored debates, and Respond opens a
+            // member's form in a server: none of them is navigation.
             use aura::interaction::CustomId;
             for b in reply.buttons.iter().filter(|b| {
                 !matches!(
                     b.id,
-                    CustomId::Vote { .. } | CustomId::CloseVote { .. } | CustomId::Class { .. }
+                    CustomId::Vote { .. }
+                        | CustomId::CloseVote { .. }
+                        | CustomId::Class { .. }
+                        | CustomId::Respond { .. }
                 )
             }) {
                 buttons.insert(b.id.clone());

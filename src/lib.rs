@@ -12,7 +12,7 @@
 //!    ([`catalog`]);
 //! 3. the features' plain data types, one `model` module each ([`quiz::model`],
 //!    [`quiz::homework::model`], [`debate::model`], [`debate::class::model`], [`daily::model`],
-//!    [`lookup::model`], [`course::model`]);
+//!    [`lookup::model`], [`course::model`], [`responses::model`]);
 //! 4. what a reply is: [`reply`] and the [`interaction::custom_id`] codec, then
 //!    [`interaction`] (who asked, what a feature answers), [`core`] (the loaded library and
 //!    its index), [`cards`] (what every card shares) and [`render`] (a reply as Discord's JSON,
@@ -24,7 +24,7 @@
 //! 7. the features, each in one folder with its logic and its cards (`view`): [`lookup`]
 //!    (quotes, concepts, sections, search, thinkers, the essay, help), [`quiz`], [`debate`],
 //!    [`daily`], [`course`] (what a server's class sees of the pack), [`responses`] (written
-//!    work), [`privacy`], [`audit`];
+//!    work), [`language`] (a member's own language), [`privacy`], [`audit`];
 //! 8. the front ends: [`discord`] (the only module that imports serenity and poise),
 //!    [`preview`] (`aura preview` on a terminal), [`ops`] (health and metrics endpoints),
 //!    [`app`] (the one start-up path, shared by the bot and the end-to-end tests), [`cli`].
@@ -50,6 +50,7 @@ pub mod debate;
 pub mod discord;
 pub mod i18n;
 pub mod interaction;
+pub mod language;
 pub mod lookup;
 pub mod looper;
 pub mod ops;

@@ -469,6 +469,13 @@ pub const COMMANDS: &[CommandSpec] = &[
         subcommands: &[],
     },
     CommandSpec {
+        name: "language",
+        name_id: "bahasa",
+        desc: "cmd-language",
+        options: &[opt("language", "bahasa", false, N, "opt-language")],
+        subcommands: &[],
+    },
+    CommandSpec {
         name: "audit",
         name_id: "audit",
         desc: "cmd-audit",

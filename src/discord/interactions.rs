@@ -35,7 +35,7 @@ pub async fn on_event(
     let s = data.services.clone();
     let answered = match interaction {
         serenity::Interaction::Component(click) => {
-            let inv = invocation::of_click(click, &s.core);
+            let inv = crate::language::apply(&s, invocation::of_click(click, &s.core)).await;
             let value = match &click.data.kind {
                 serenity::ComponentInteractionDataKind::StringSelect { values } => {
                     values.first().cloned()
@@ -50,7 +50,7 @@ pub async fn on_event(
             send::answer(target, slow, on_click(s, inv, id, value)).await
         }
         serenity::Interaction::Modal(modal) => {
-            let inv = invocation::of_modal(modal, &s.core);
+            let inv = crate::language::apply(&s, invocation::of_modal(modal, &s.core)).await;
             let values: Vec<(String, String)> = modal
                 .data
                 .components

@@ -45,6 +45,7 @@ fn build(p: Parts<'_>, core: &Core) -> Invocation {
         channel: p.channel.get(),
         user: p.user.id.get(),
         lang: core.lang_for(Some(p.locale)),
+        client_lang: core.lang_for(Some(p.locale)),
         permissions: p.member.and_then(|m| m.permissions).map_or(0, |x| x.bits()),
         roles: p
             .member

@@ -1186,3 +1186,15 @@ button-respond-point = Respond: { $title }
 button-full-text = Whole text
 responses-full-text = The whole response by { $name } ({ $heading }), as a file.
 responses-review-title-left = Reviewed (no longer among the { $total } in this list)
+
+## A member's own language
+cmd-language = The language Aura answers you in
+opt-language = Indonesian, English, or your Discord's language again
+help-example-language = /language language:indonesian
+language-name-en = English
+language-name-id = Indonesian
+language-set = From now on Aura answers you in { $language }, in every server: private replies, notices and forms. Shared posts keep their own language.
+language-cleared = Aura answers you in your Discord's language again ({ $language }).
+language-now-chosen = Aura answers you in { $language }, as you chose with `/language` (your Discord is in { $client }). `/language language:discord` goes back to it.
+language-now-client = Aura answers you in { $language }, your Discord's language. `/language language:indonesian` or `language:english` chooses one for Aura alone.
+privacy-settings = Your settings (the language you chose): { $settings }

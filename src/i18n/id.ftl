@@ -1121,3 +1121,15 @@ button-respond-point = Tanggapi: { $title }
 button-full-text = Teks lengkap
 responses-full-text = Seluruh tanggapan { $name } ({ $heading }), sebagai berkas.
 responses-review-title-left = Sudah ditinjau (tidak lagi termasuk { $total } di daftar ini)
+
+## Bahasa pilihan anggota
+cmd-language = Bahasa yang dipakai Aura untuk menjawabmu
+opt-language = Indonesia, Inggris, atau kembali ke bahasa Discord-mu
+help-example-language = /bahasa bahasa:indonesia
+language-name-en = bahasa Inggris
+language-name-id = bahasa Indonesia
+language-set = Mulai sekarang Aura menjawabmu dalam { $language }, di setiap server: jawaban pribadi, pemberitahuan, dan formulir. Kiriman bersama tetap dalam bahasanya sendiri.
+language-cleared = Aura kembali menjawabmu dalam bahasa Discord-mu ({ $language }).
+language-now-chosen = Aura menjawabmu dalam { $language }, sesuai pilihanmu lewat `/bahasa` (Discord-mu dalam { $client }). `/bahasa bahasa:discord` kembali ke sana.
+language-now-client = Aura menjawabmu dalam { $language }, bahasa Discord-mu. `/bahasa bahasa:indonesia` atau `bahasa:inggris` memilih satu khusus untuk Aura.
+privacy-settings = Pengaturanmu (bahasa yang kamu pilih): { $settings }

@@ -34,7 +34,10 @@ pub struct Invocation {
     pub guild: Option<u64>,
     pub channel: u64,
     pub user: u64,
+    /// The language Aura answers this member in: their `/language` choice, or their client's.
     pub lang: Lang,
+    /// Their Discord client's language.
+    pub client_lang: Lang,
     /// The member's permissions in this channel (0 outside a server).
     pub permissions: u64,
     /// The member's roles.
@@ -58,6 +61,7 @@ impl Default for Invocation {
             channel: 0,
             user: 0,
             lang: Lang::En,
+            client_lang: Lang::En,
             permissions: 0,
             roles: Vec::new(),
             app_permissions: None,

@@ -51,6 +51,11 @@ fn summary(rows: &MemberRows, lang: Lang) -> String {
             "privacy-responses",
             &[("responses", &count(rows.responses))],
         ),
+        tr(
+            lang,
+            "privacy-settings",
+            &[("settings", &count(rows.settings))],
+        ),
     ]
     .join("\n")
 }
@@ -118,6 +123,7 @@ pub async fn confirm(
     crate::quiz::live::rooms(s).forget(inv.user);
     crate::quiz::recovery::forget_unsaved(s, inv.user);
     let gone = s.store.forget_member(inv.user).await?;
+    crate::language::forget(s, inv.user);
     tracing::info!("a member's stored data was deleted at their request");
     let mut text = format!("{}\n\n{}", t(lang, "privacy-deleted"), summary(&gone, lang));
     kept_attempts(&mut text, &gone, "privacy-kept-attempts", lang);

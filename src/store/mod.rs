@@ -36,6 +36,7 @@ mod homework;
 mod learning;
 mod limits;
 mod lookups;
+mod members;
 mod names;
 mod participation;
 mod posts;

@@ -146,6 +146,7 @@ const LAYERS: &[&[&str]] = &[
         "daily",
         "course",
         "responses",
+        "language",
         "privacy",
         "audit",
     ],

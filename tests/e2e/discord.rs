@@ -263,7 +263,7 @@ async fn a_dropped_gateway_is_survived() {
 async fn registration_obeys_discords_rules() {
     let bot = TestApp::start().await;
     let commands = bot.fake.registered();
-    assert_eq!(commands.len(), 15);
+    assert_eq!(commands.len(), 16);
     command_rules::check_registration(&commands);
 }
 

@@ -20,6 +20,7 @@
 //! - `responses`: thirty members respond to a daily prompt, their quotations checked; the
 //!   teacher reviews, releases (DMs, or `/responses mine`) and shares with the author's consent;
 //!   the gradebook's participation columns; `/privacy` erasing responses;
+//! - `language`: a member's own language for private replies, not for shared posts;
 //! - `privacy`: `/privacy` (seeing and deleting a member's rows) and the staff audit channel;
 //! - `charts`: the pictures a reveal and the board carry, as PNG attachments with alt text;
 //! - `cli`: the `aura` binary as an operator runs it, its settings checks and its logs;
@@ -49,6 +50,7 @@ mod faults_daily;
 mod faults_reliability;
 mod faults_security;
 mod homework;
+mod language;
 mod learning;
 mod lookups;
 mod operator;

@@ -45,6 +45,7 @@ where
     let interaction = actx.interaction;
     let services = ctx.data().services.clone();
     let inv = invocation::of_command(interaction, &services.core);
+    let inv = crate::language::apply(&services, inv).await;
     let what = ctx.command().qualified_name.clone();
     let target = Target {
         http: ctx.http(),

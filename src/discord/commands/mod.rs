@@ -6,6 +6,7 @@ mod course;
 mod daily;
 mod debate;
 mod kit;
+mod language;
 mod lookup;
 mod pick;
 mod privacy;
@@ -30,6 +31,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         quiz::quiz(),
         daily::daily(),
         privacy::privacy(),
+        language::language(),
         privacy::audit(),
         lookup::lookups(),
         course::course(),

@@ -1,0 +1,95 @@
+//! A member's own language end to end: `/language` (`/bahasa`) shows where the language comes
+//! from, a choice changes the member's private replies and forms in every server but not the
+//! shared posts, and going back to the client's language undoes it.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::app::{Options, TestApp, next, open_state, state_file};
+use crate::fake::{FakeDiscord, GUILD_ID, MEMBER, command, in_guild, subcommand};
+use crate::support::{self, custom_ids, opt, press_in};
+use aura::daily::PostKind;
+
+const POSTS: &str = "700000000000000001";
+const STUDENT: u64 = 5;
+
+/// `/language` by the student (an English Discord), with `options`; the reply's text.
+async fn language(fake: &FakeDiscord, options: Value) -> String {
+    // `/language` has a cooldown of two seconds a member.
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let payload = command(next(), STUDENT, "en-US", "language", options);
+    let cb = fake.interact(in_guild(payload, MEMBER, &[])).await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    assert_eq!(cb.body["data"]["flags"], 64, "private: {}", cb.body);
+    cb.body.to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_language_changes_their_private_replies_not_the_shared_posts() {
+    let state = state_file();
+    let (options, clock) = Options::with_clock();
+    clock.set("2026-03-02T07:59:40Z".parse().expect("instant"));
+    let store = open_state(&state).await;
+    let guild = GUILD_ID.parse().expect("id");
+    let schedule = support::schedule(guild, POSTS, "08:00", PostKind::Prompt, 5);
+    store.add_schedule(&schedule).await.expect("schedule");
+    store.close().await;
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+
+    // Where the language comes from: the client.
+    let now = language(&fake, json!([])).await;
+    assert!(now.contains("your Discord's language"), "{now}");
+    // Indonesian chosen (the first choice): said in Indonesian.
+    let set = language(&fake, json!([opt("language", json!(0))])).await;
+    assert!(
+        set.contains("Mulai sekarang Aura menjawabmu dalam bahasa Indonesia"),
+        "{set}"
+    );
+    let now = language(&fake, json!([])).await;
+    assert!(
+        now.contains("sesuai pilihanmu") && now.contains("bahasa Inggris"),
+        "{now}"
+    );
+    // A private reply in Indonesian, though the client is English.
+    let payload = subcommand(next(), STUDENT, "en-US", "responses", "mine", json!([]));
+    let mine = fake.interact(in_guild(payload, MEMBER, &[])).await;
+    assert!(
+        mine.body
+            .to_string()
+            .contains("Kamu belum menulis tanggapan"),
+        "{}",
+        mine.body
+    );
+
+    // The daily post, shared, keeps the schedule's English.
+    clock.set("2026-03-02T08:00:05Z".parse().expect("instant"));
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == POSTS)
+    })
+    .await;
+    let post = fake.posted_in(POSTS)[0].body.clone();
+    let text = post.to_string();
+    assert!(
+        text.contains("Discussion prompt") && text.contains("Respond"),
+        "{text}"
+    );
+    // The member's form from it follows their choice.
+    let respond = custom_ids(&post)
+        .into_iter()
+        .find(|id| id.starts_with("aura:rsp:"))
+        .expect("Respond");
+    let form = press_in(&fake, STUDENT, MEMBER, POSTS, &respond).await;
+    assert_eq!(form.body["data"]["title"], "Tanggapanmu", "{}", form.body);
+
+    // Back to the client's language.
+    let back = language(&fake, json!([opt("language", json!(2))])).await;
+    assert!(
+        back.contains("your Discord's language again (English)"),
+        "{back}"
+    );
+    let form = press_in(&fake, STUDENT, MEMBER, POSTS, &respond).await;
+    assert_eq!(form.body["data"]["title"], "Your response", "{}", form.body);
+    bot.stop().await;
+}

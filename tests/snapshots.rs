@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use aura::core::Core;
 use aura::pack::Lang;
 use aura::preview::preview;
+use aura::quiz::model::Naming;
 
 fn core() -> Core {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
@@ -26,7 +27,7 @@ fn finished(round: &mut aura::quiz::Round, lang: Lang) -> aura::reply::Reply {
         |m| round.totals(m),
         1,
         Ending::Finished,
-        lang,
+        (lang, &aura::quiz::model::Naming::default()),
     )
 }
 
@@ -367,9 +368,21 @@ fn quiz_cards_in_both_languages() {
         round.answer(12, 1, now);
         round.answer(13, 2 % view.choices.len(), now);
         let reveal = round.reveal().expect("reveal");
-        let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
+        let card = reveal_card(
+            &core,
+            &pack.id,
+            &view,
+            &reveal,
+            (lang, false, &Naming::default()),
+        );
         pin("quiz_reveal", lang, aura::render::to_text(&card));
-        let hidden = reveal_card(&core, &pack.id, &view, &reveal, lang, true);
+        let hidden = reveal_card(
+            &core,
+            &pack.id,
+            &view,
+            &reveal,
+            (lang, true, &Naming::default()),
+        );
         pin("quiz_reveal_spoilers", lang, aura::render::to_text(&hidden));
         let end = finished(&mut round, lang);
         pin("quiz_end", lang, aura::render::to_text(&end));
@@ -393,8 +406,28 @@ fn quiz_cards_in_both_languages() {
                 wins: 0,
             },
         ];
-        let board = board_card(&lines, Period::Week, aura::quiz::Sort::Points, lang);
+        let shown = (Period::Week, aura::quiz::Sort::Points);
+        let board = board_card(&lines, shown, &Naming::default(), lang);
         pin("quiz_board", lang, aura::render::to_text(&board));
+        // A server whose boards name nobody, and one that shows the top three (one member
+        // there keeping their name off).
+        let anonymous = Naming {
+            boards: aura::quiz::model::Boards::Anonymous,
+            ..Naming::default()
+        };
+        let board = board_card(&lines, shown, &anonymous, lang);
+        let text = aura::render::to_text(&board);
+        assert!(!text.contains("<@"), "{text}");
+        pin("quiz_board_anonymous", lang, text);
+        let top = Naming {
+            boards: aura::quiz::model::Boards::TopThree,
+            unnamed: [lines[0].user_id].into_iter().collect(),
+        };
+        pin(
+            "quiz_board_top_three",
+            lang,
+            aura::render::to_text(&board_card(&lines, shown, &top, lang)),
+        );
         let me = me_card(lines.get(1), 2, Period::All, lang);
         pin("quiz_me", lang, aura::render::to_text(&me));
     }
@@ -444,7 +477,13 @@ fn team_cards_in_both_languages() {
             round.answer(member, choice, now);
         }
         let reveal = round.reveal().expect("reveal");
-        let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
+        let card = reveal_card(
+            &core,
+            &pack.id,
+            &view,
+            &reveal,
+            (lang, false, &Naming::default()),
+        );
         let card = with_team_standings(card, &reveal.teams, lang);
         pin("quiz_team_reveal", lang, aura::render::to_text(&card));
         let end = finished(&mut round, lang);
@@ -763,7 +802,13 @@ fn typed_quiz_cards_in_both_languages() {
         round.answer_typed(12, "Pierre Klossowski", now);
         round.answer_typed(13, "Harry Zohn", now);
         let reveal = round.reveal().expect("reveal");
-        let card = reveal_card(&core, &pack.id, &view, &reveal, lang, false);
+        let card = reveal_card(
+            &core,
+            &pack.id,
+            &view,
+            &reveal,
+            (lang, false, &Naming::default()),
+        );
         pin("quiz_typed_reveal", lang, aura::render::to_text(&card));
     }
 }

@@ -86,6 +86,11 @@ pub enum Action {
     LookupRules {
         channel: Option<u64>,
     },
+    /// The server's quiz settings changed: how boards name members, the default scoring.
+    QuizSettings {
+        boards: String,
+        flat: bool,
+    },
     /// A response given a status (its code).
     ResponseStatus {
         response: i64,
@@ -230,6 +235,15 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             lang,
             "audit-lookup-channel",
             &[actor, ("channel", &format!("<#{channel}>"))],
+        ),
+        Action::QuizSettings { boards, flat } => tr(
+            lang,
+            "audit-quiz-settings",
+            &[
+                actor,
+                ("boards", boards),
+                ("scoring", &if *flat { "flat" } else { "speed" }.to_string()),
+            ],
         ),
         Action::ResponseStatus { response, status } => tr(
             lang,

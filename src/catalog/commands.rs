@@ -288,7 +288,10 @@ pub const COMMANDS: &[CommandSpec] = &[
                 "me",
                 "saya",
                 "cmd-quiz-me",
-                &[opt("period", "periode", false, N, "opt-quiz-period")],
+                &[
+                    opt("period", "periode", false, N, "opt-quiz-period"),
+                    opt("hide", "sembunyikan", false, N, "opt-quiz-hide"),
+                ],
             ),
             sub(
                 "report",
@@ -311,6 +314,15 @@ pub const COMMANDS: &[CommandSpec] = &[
                 &[
                     opt("who", "siapa", true, N, "opt-quiz-who"),
                     opt("role", "peran", false, N, "opt-quiz-role"),
+                ],
+            ),
+            sub(
+                "settings",
+                "pengaturan",
+                "cmd-quiz-settings",
+                &[
+                    opt("boards", "papan", false, N, "opt-quiz-boards"),
+                    opt("scoring", "skor", false, N, "opt-quiz-scoring-default"),
                 ],
             ),
             sub(

@@ -50,8 +50,8 @@ pub fn who(path: &str) -> Who {
         | "course show" | "course hidden" | "course plan" | "responses review"
         | "responses labels" | "responses student" => Who::Teacher,
         "quiz assignments" => Who::Assignments,
-        "quiz access" | "debate settings" | "audit set" | "audit off" | "lookups settings"
-        | "lookups channel" => Who::Staff,
+        "quiz access" | "quiz settings" | "debate settings" | "audit set" | "audit off"
+        | "lookups settings" | "lookups channel" => Who::Staff,
         daily
             if daily.starts_with("daily ") && !matches!(daily, "daily past" | "daily suggest") =>
         {

@@ -1197,4 +1197,25 @@ language-set = From now on Aura answers you in { $language }, in every server: p
 language-cleared = Aura answers you in your Discord's language again ({ $language }).
 language-now-chosen = Aura answers you in { $language }, as you chose with `/language` (your Discord is in { $client }). `/language language:discord` goes back to it.
 language-now-client = Aura answers you in { $language }, your Discord's language. `/language language:indonesian` or `language:english` chooses one for Aura alone.
-privacy-settings = Your settings (the language you chose): { $settings }
+privacy-settings = Your settings (the language you chose, your name kept off quiz boards): { $settings }
+
+## A fair class: boards that shame nobody, scoring in plain words
+cmd-quiz-settings = How this server's boards name members, and its rounds' default scoring
+opt-quiz-boards = names: everyone; top3: the top three only; anonymous: ranks without names
+opt-quiz-scoring-default = The scoring rounds take unless /quiz start says otherwise
+opt-quiz-hide = true: keep your name off this server's public boards; false: show it again
+help-example-quiz-settings = /quiz settings boards:anonymous scoring:flat
+quiz-settings-now = Boards and end cards: { $boards }. Rounds score by default: { $scoring }. Members can keep their own name off with `/quiz me hide:true`.
+quiz-boards-names = every member named (except those who hid their name)
+quiz-boards-top3 = the top three only
+quiz-boards-anonymous = ranks and points, no names
+quiz-name-hidden = (name hidden)
+quiz-board-top-three = Only the top three are shown here; `/quiz me` shows your own place.
+quiz-board-anonymous = Names are not shown in this server; `/quiz me` shows your own place.
+quiz-me-hidden = Your name is now kept off this server's public boards and end cards.
+quiz-me-shown = Your name shows on this server's public boards again.
+quiz-rule-speed = Scoring: a right answer earns 500 to 1,000 points, more the faster it comes; a wrong answer earns nothing.
+quiz-rule-speed-streaks = Scoring: a right answer earns 500 to 1,000 points, more the faster it comes, plus 100 for each right answer before it in a row (at most 500); a wrong answer earns nothing.
+quiz-rule-flat = Scoring: every right answer earns 1,000 points, however long you take; a wrong answer earns nothing.
+quiz-rule-flat-streaks = Scoring: every right answer earns 1,000 points, however long you take, plus 100 for each right answer before it in a row (at most 500); a wrong answer earns nothing.
+audit-quiz-settings = { $actor } set the quiz: boards { $boards }, default scoring { $scoring }.

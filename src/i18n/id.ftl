@@ -1132,4 +1132,25 @@ language-set = Mulai sekarang Aura menjawabmu dalam { $language }, di setiap ser
 language-cleared = Aura kembali menjawabmu dalam bahasa Discord-mu ({ $language }).
 language-now-chosen = Aura menjawabmu dalam { $language }, sesuai pilihanmu lewat `/bahasa` (Discord-mu dalam { $client }). `/bahasa bahasa:discord` kembali ke sana.
 language-now-client = Aura menjawabmu dalam { $language }, bahasa Discord-mu. `/bahasa bahasa:indonesia` atau `bahasa:inggris` memilih satu khusus untuk Aura.
-privacy-settings = Pengaturanmu (bahasa yang kamu pilih): { $settings }
+privacy-settings = Pengaturanmu (bahasa yang kamu pilih, namamu disembunyikan dari papan kuis): { $settings }
+
+## Kelas yang adil: papan tanpa mempermalukan, skor dalam kata-kata sederhana
+cmd-quiz-settings = Cara papan server ini menyebut anggota, dan skor bawaan rondenya
+opt-quiz-boards = nama: semua; tiga-teratas: hanya tiga teratas; anonim: peringkat tanpa nama
+opt-quiz-scoring-default = Skor yang dipakai ronde kecuali /kuis mulai menyebut lain
+opt-quiz-hide = true: sembunyikan namamu dari papan publik server ini; false: tampilkan lagi
+help-example-quiz-settings = /kuis pengaturan papan:anonim skor:rata
+quiz-settings-now = Papan dan kartu akhir: { $boards }. Skor bawaan ronde: { $scoring }. Anggota bisa menyembunyikan namanya sendiri dengan `/kuis saya sembunyikan:true`.
+quiz-boards-names = semua anggota disebut namanya (kecuali yang menyembunyikannya)
+quiz-boards-top3 = hanya tiga teratas
+quiz-boards-anonymous = peringkat dan poin, tanpa nama
+quiz-name-hidden = (nama disembunyikan)
+quiz-board-top-three = Hanya tiga teratas yang ditampilkan di sini; `/kuis saya` menunjukkan posisimu.
+quiz-board-anonymous = Nama tidak ditampilkan di server ini; `/kuis saya` menunjukkan posisimu.
+quiz-me-hidden = Namamu kini disembunyikan dari papan publik dan kartu akhir server ini.
+quiz-me-shown = Namamu tampil lagi di papan publik server ini.
+quiz-rule-speed = Skor: jawaban benar mendapat 500 sampai 1.000 poin, makin cepat makin banyak; jawaban salah tidak mendapat apa-apa.
+quiz-rule-speed-streaks = Skor: jawaban benar mendapat 500 sampai 1.000 poin, makin cepat makin banyak, ditambah 100 untuk setiap jawaban benar berturut-turut sebelumnya (paling banyak 500); jawaban salah tidak mendapat apa-apa.
+quiz-rule-flat = Skor: setiap jawaban benar mendapat 1.000 poin, berapa lama pun kamu berpikir; jawaban salah tidak mendapat apa-apa.
+quiz-rule-flat-streaks = Skor: setiap jawaban benar mendapat 1.000 poin, berapa lama pun kamu berpikir, ditambah 100 untuk setiap jawaban benar berturut-turut sebelumnya (paling banyak 500); jawaban salah tidak mendapat apa-apa.
+audit-quiz-settings = { $actor } mengatur kuis: papan { $boards }, skor bawaan { $scoring }.

@@ -4,6 +4,7 @@
 use crate::core::Core;
 use crate::i18n::t;
 use crate::pack::Lang;
+use crate::quiz::model::Naming;
 use crate::quiz::view::{boards, cards, charts};
 use crate::quiz::{Period, Round, Settings, Sort};
 use crate::reply::Reply;
@@ -29,7 +30,7 @@ pub fn leaderboard(lang: Lang, period: Period, sort: Sort) -> Reply {
             _ => i as u32 + 1,
         };
     }
-    let mut card = boards::board_card(&lines, period, sort, lang);
+    let mut card = boards::board_card(&lines, (period, sort), &Naming::default(), lang);
     card.charts
         .extend(charts::board(&lines, period, sort, &names, None, lang));
     note(card, lang)
@@ -61,7 +62,7 @@ pub fn reveal(core: &Core, lang: Lang, seed: u64) -> Reply {
     }
     match round.reveal() {
         Some(r) => note(
-            cards::reveal_card(core, &pack.id, &view, &r, lang, false),
+            cards::reveal_card(core, &pack.id, &view, &r, (lang, false, &Naming::default())),
             lang,
         ),
         None => Reply::notice(t(lang, "quiz-no-questions")),

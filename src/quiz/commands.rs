@@ -7,9 +7,9 @@ use super::access::{self, Asker};
 use super::homework::flow::{self as homework, AssignArgs};
 use super::homework::steer::{self as steering, ListArgs};
 use super::live::{self, Control};
-use super::recovery;
 use super::{Access, Period, Sort};
 use super::{gradebook, insights, practice};
+use super::{recovery, settings};
 use crate::audit::{self, Action};
 use crate::catalog::choice::{self, Names};
 use crate::i18n::{t, tr};
@@ -74,6 +74,13 @@ pub enum QuizCommand {
     },
     Me {
         period: Option<Period>,
+        /// Keep the member's name off the server's public boards (`true`) or show it again.
+        hide: Option<bool>,
+    },
+    /// The server's quiz settings: how boards name members, the default scoring.
+    Settings {
+        boards: Option<crate::quiz::model::Boards>,
+        scoring: Option<crate::quiz::Scoring>,
     },
     Report {
         scope: ReportScope,
@@ -116,6 +123,7 @@ impl QuizCommand {
             QuizCommand::Info => "info",
             QuizCommand::Reset { .. } => "reset",
             QuizCommand::Access { .. } => "access",
+            QuizCommand::Settings { .. } => "settings",
             QuizCommand::Practice { .. } => "practice",
             QuizCommand::Insights { .. } => "insights",
             QuizCommand::Assign(_) => "assign",
@@ -207,7 +215,7 @@ fn right(cmd: &QuizCommand, running: Option<&live::Live>, here: u64) -> Right {
             scope: ReportScope::Term,
         }
         | QuizCommand::Reset { .. } => Right::Teach { server: true },
-        QuizCommand::Access { .. } => Right::Staff,
+        QuizCommand::Access { .. } | QuizCommand::Settings { .. } => Right::Staff,
         QuizCommand::Leaderboard { .. }
         | QuizCommand::Me { .. }
         | QuizCommand::Review
@@ -251,7 +259,20 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
             let shown = (period.unwrap_or(Period::All), sort.unwrap_or_default());
             leaderboard(s, inv, guild, shown, 0).await?
         }
-        QuizCommand::Me { period } => me(s, inv, guild, period.unwrap_or(Period::All)).await?,
+        QuizCommand::Me { period, hide } => {
+            let note = match hide {
+                Some(off) => Some(settings::hide(s, (inv, guild), off).await?),
+                None => None,
+            };
+            let mut card = me(s, inv, guild, period.unwrap_or(Period::All)).await?;
+            if let Some(note) = note {
+                card.text = format!("*{note}*\n\n{}", card.text);
+            }
+            card
+        }
+        QuizCommand::Settings { boards, scoring } => {
+            settings::settings(s, (inv, guild), (boards, scoring)).await?
+        }
         QuizCommand::Info => cards::info(&s.core, lang),
         QuizCommand::Review => review(s, inv, guild).await?,
         QuizCommand::Report { scope } => {
@@ -354,8 +375,9 @@ async fn leaderboard(
     if page >= pages && page > 0 {
         return Box::pin(leaderboard(s, inv, guild, (period, sort), pages - 1)).await;
     }
+    let naming = s.store.naming(guild).await?;
     let board = found.top;
-    let mut card = cards::board_card(&board, period, sort, lang);
+    let mut card = cards::board_card(&board, (period, sort), &naming, lang);
     cards::board_pages(
         &mut card,
         (period, sort),
@@ -365,6 +387,11 @@ async fn leaderboard(
     );
     // The chart shows the top ten, on the first page.
     if page == 0 {
+        // The chart names whom the card names, and leaves out what it leaves out.
+        let board: Vec<crate::quiz::BoardLine> = board
+            .into_iter()
+            .filter(|l| naming.shows(l.rank, l.user_id).is_some())
+            .collect();
         let top: Vec<u64> = board
             .iter()
             .take(charts::BOARD_TOP)
@@ -374,6 +401,11 @@ async fn leaderboard(
         // The member asking is named as Discord shows them now.
         if !inv.name.trim().is_empty() {
             names.insert(inv.user, inv.name.clone());
+        }
+        for l in &board {
+            if naming.shows(l.rank, l.user_id) == Some(false) {
+                names.insert(l.user_id, t(lang, "quiz-name-hidden"));
+            }
         }
         card.charts.extend(charts::board(
             &board,
@@ -518,6 +550,12 @@ async fn start(
     if let Some(refusal) = inv.bot_refusal() {
         return Ok(Outcome::Reply(refusal));
     }
+    // The server's default scoring, unless the round names its own.
+    let mut args = args.clone();
+    if args.scoring.is_none() {
+        args.scoring = Some(settings::default_scoring(s, guild).await?);
+    }
+    let args = &args;
     let (plan, seed) = match plan::seeded(s, (lang, guild), args, s.pace.quiz.idle_limit).await? {
         Ok(planned) => planned,
         Err(notice) => return Ok(Outcome::Reply(*notice)),

@@ -20,6 +20,7 @@ mod waiting;
 use crate::i18n::t;
 use crate::outbox::Message;
 use crate::pack::Lang;
+use crate::quiz::model::{Boards, Naming};
 use crate::quiz::plan::{Mode, Plan};
 use crate::quiz::view::{self as cards, Ending, Stage};
 use crate::reply::Reply;
@@ -478,7 +479,9 @@ async fn reveal(s: &Services, live: &Live, view: &QuestionView, step: Step) -> R
     let Some(reveal) = reveal else {
         return Err(Ending::Finished);
     };
-    let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, live.lang, live.spoilers);
+    let naming = naming(s, live.guild).await;
+    let shown = (live.lang, live.spoilers, &naming);
+    let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, shown);
     let mut card = cards::with_team_standings(card, &reveal.teams, live.lang);
     if voted {
         card.text = format!("{}\n\n{}", t(live.lang, "quiz-skipped-by-vote"), card.text);
@@ -499,6 +502,18 @@ async fn reveal(s: &Services, live: &Live, view: &QuestionView, step: Step) -> R
     Ok(())
 }
 
+/// How the server's public cards name members now; with the database out, nobody is named
+/// (a member who hid their name must not appear because the setting could not be read).
+async fn naming(s: &Services, guild: u64) -> Naming {
+    s.store.naming(guild).await.unwrap_or_else(|e| {
+        tracing::warn!(guild, error = %e, "the server's naming is unknown; names left out");
+        Naming {
+            boards: Boards::Anonymous,
+            ..Naming::default()
+        }
+    })
+}
+
 /// Saves the round, posts its podium and table, and marks it ended in the store.
 async fn finish(s: &Services, live: &Live, ending: Ending) {
     let was_open = live.round.lock().map(|r| r.is_open()).unwrap_or(false);
@@ -509,6 +524,7 @@ async fn finish(s: &Services, live: &Live, ending: Ending) {
     if was_open && ending != Ending::Failed {
         close_question(s, live).await;
     }
+    let naming = naming(s, live.guild).await;
     let card = match live.round.lock() {
         Ok(round) => {
             let asked = round.answers().iter().map(|a| a.0).max().unwrap_or(0);
@@ -517,7 +533,7 @@ async fn finish(s: &Services, live: &Live, ending: Ending) {
                 |m| round.totals(m),
                 asked,
                 ending,
-                live.lang,
+                (live.lang, &naming),
             );
             cards::with_team_podium(card, &round.team_standings(), live.lang)
         }

@@ -21,6 +21,7 @@ pub mod practice;
 pub mod recovery;
 pub mod round;
 pub mod scoring;
+pub mod settings;
 pub mod teams;
 pub mod view;
 

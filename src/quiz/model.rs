@@ -337,3 +337,71 @@ pub struct Debating {
     /// Ballots cast: class debates' opening and closing votes, and quick votes.
     pub ballots: u64,
 }
+
+/// How a server's public boards and round end cards name members.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Boards {
+    /// Every member by name (those who hid theirs excepted).
+    #[default]
+    Names,
+    /// Only the top three lines, by name.
+    TopThree,
+    /// Ranks and scores, no names.
+    Anonymous,
+}
+
+impl Boards {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Boards::Names => "names",
+            Boards::TopThree => "top3",
+            Boards::Anonymous => "anonymous",
+        }
+    }
+
+    /// Read back from [`Boards::code`].
+    pub fn parse(code: &str) -> Option<Boards> {
+        choice::from_code(code)
+    }
+}
+
+impl choice::Choice for Boards {
+    const CHOICES: &'static [Boards] = &[Boards::Names, Boards::TopThree, Boards::Anonymous];
+    fn names(self) -> Names {
+        match self {
+            Boards::Names => Names::new("names", "nama"),
+            Boards::TopThree => Names::new("top3", "tiga-teratas"),
+            Boards::Anonymous => Names::new("anonymous", "anonim"),
+        }
+    }
+}
+
+/// A server's quiz settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QuizSettings {
+    pub boards: Boards,
+    /// The scoring rounds take by default: flat (`Some(true)`), speed, or unset (speed).
+    pub flat: Option<bool>,
+}
+
+/// How one public board or end card names members: the server's choice, and the members who
+/// keep their own name off.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Naming {
+    pub boards: Boards,
+    pub unnamed: std::collections::HashSet<u64>,
+}
+
+impl Naming {
+    /// Whether the line of `member` at `rank` is shown (`None`: left out), and with their
+    /// name (`Some(true)`) or its rank alone.
+    pub fn shows(&self, rank: u32, member: u64) -> Option<bool> {
+        let named = !self.unnamed.contains(&member);
+        match self.boards {
+            Boards::Names => Some(named),
+            Boards::TopThree => (rank <= 3).then_some(named),
+            Boards::Anonymous => Some(false),
+        }
+    }
+}

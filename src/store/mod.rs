@@ -22,6 +22,7 @@ macro_rules! on {
 
 mod audit;
 mod batch;
+mod boards;
 mod class;
 mod course;
 mod daily;

@@ -26,7 +26,7 @@ pub struct MemberRows {
     pub open_homework: i64,
     /// Written responses (with the feedback and statuses teachers gave them).
     pub responses: i64,
-    /// The member's own settings (the language they chose).
+    /// The member's own settings (the language they chose, a name kept off boards).
     pub settings: i64,
 }
 
@@ -58,7 +58,8 @@ const COUNTS: &str = "SELECT
     (SELECT COUNT(*) FROM homework_attempts a JOIN homework h ON h.id = a.homework_id
       WHERE a.user_id = $1 AND h.closed_at IS NULL),
     (SELECT COUNT(*) FROM responses WHERE user_id = $1),
-    (SELECT COUNT(*) FROM member_settings WHERE user_id = $1)";
+    (SELECT COUNT(*) FROM member_settings WHERE user_id = $1)
+      + (SELECT COUNT(*) FROM quiz_unnamed WHERE user_id = $1)";
 
 type Counts = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
 
@@ -146,6 +147,7 @@ impl Store {
                 "DELETE FROM responses WHERE user_id = $1",
                 "UPDATE responses SET reviewer_id = NULL WHERE reviewer_id = $1",
                 "DELETE FROM member_settings WHERE user_id = $1",
+                "DELETE FROM quiz_unnamed WHERE user_id = $1",
                 // A homework attempt is the member's own round: it goes with its answers,
                 // except that an attempt at an open assignment is kept as a bare fact (see
                 // `PAST_THE_END`): erasing must not buy a retake.

@@ -20,6 +20,8 @@
 //! - `responses`: thirty members respond to a daily prompt, their quotations checked; the
 //!   teacher reviews, releases (DMs, or `/responses mine`) and shares with the author's consent;
 //!   the gradebook's participation columns; `/privacy` erasing responses;
+//! - `fair`: boards that name nobody (or keep one member's name off), the server's default
+//!   flat scoring stated in plain words and giving equal points for equal right answers;
 //! - `language`: a member's own language for private replies, not for shared posts;
 //! - `privacy`: `/privacy` (seeing and deleting a member's rows) and the staff audit channel;
 //! - `charts`: the pictures a reveal and the board carry, as PNG attachments with alt text;
@@ -46,6 +48,7 @@ mod course_own;
 mod daily;
 mod debates;
 mod discord;
+mod fair;
 mod faults_daily;
 mod faults_reliability;
 mod faults_security;

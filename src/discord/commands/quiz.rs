@@ -39,6 +39,7 @@ async fn run(ctx: Context<'_>, plan: Plan, cmd: QuizCommand) -> Result<(), Error
         "quiz_info",
         "quiz_reset",
         "quiz_access",
+        "quiz_settings",
         "quiz_practice",
         "quiz_insights",
         "quiz_assign",
@@ -47,6 +48,24 @@ async fn run(ctx: Context<'_>, plan: Plan, cmd: QuizCommand) -> Result<(), Error
 )]
 pub async fn quiz(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
+}
+
+/// How this server's boards name members, and the scoring its rounds take by default.
+#[poise::command(
+    slash_command,
+    rename = "settings",
+    default_member_permissions = "MANAGE_GUILD"
+)]
+pub async fn quiz_settings(
+    ctx: Context<'_>,
+    boards: Option<Pick<crate::quiz::model::Boards>>,
+    scoring: Option<Pick<Scoring>>,
+) -> Result<(), Error> {
+    let cmd = QuizCommand::Settings {
+        boards: boards.map(Pick::get),
+        scoring: scoring.map(Pick::get),
+    };
+    run(ctx, Plan::PRIVATE, cmd).await
 }
 
 /// Start a quiz round in this channel.
@@ -148,9 +167,14 @@ pub async fn quiz_leaderboard(
 
 /// Your own points, rank and accuracy.
 #[poise::command(slash_command, rename = "me", user_cooldown = 2)]
-pub async fn quiz_me(ctx: Context<'_>, period: Option<Pick<Period>>) -> Result<(), Error> {
+pub async fn quiz_me(
+    ctx: Context<'_>,
+    period: Option<Pick<Period>>,
+    hide: Option<bool>,
+) -> Result<(), Error> {
     let cmd = QuizCommand::Me {
         period: period.map(Pick::get),
+        hide,
     };
     run(ctx, Plan::PRIVATE, cmd).await
 }

@@ -6,6 +6,7 @@ use crate::core::Core;
 use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Difficulty, Lang, Place};
+use crate::quiz::model::{Boards, Naming};
 use crate::quiz::{BoardLine, Period, Sort};
 use crate::reply::{Accent, Reply};
 
@@ -17,30 +18,41 @@ pub fn period_name(period: Period, lang: Lang) -> String {
 /// The lines a board card lists.
 pub const BOARD_LINES: usize = 20;
 
-pub fn board_card(lines: &[BoardLine], period: Period, sort: Sort, lang: Lang) -> Reply {
-    let text = if lines.is_empty() {
+pub fn board_card(
+    lines: &[BoardLine],
+    (period, sort): (Period, Sort),
+    naming: &Naming,
+    lang: Lang,
+) -> Reply {
+    let shown: Vec<String> = lines
+        .iter()
+        .take(BOARD_LINES)
+        .filter_map(|l| {
+            let who = super::named(naming, l.rank, l.user_id, lang)?;
+            Some(tr(
+                lang,
+                "quiz-board-line",
+                &[
+                    ("rank", &(l.rank as usize)),
+                    ("member", &who),
+                    ("points", &(l.points as usize)),
+                    ("accuracy", &(l.accuracy() as usize)),
+                    ("wins", &(l.wins as usize)),
+                    ("games", &(l.games as usize)),
+                ],
+            ))
+        })
+        .collect();
+    let mut text = if shown.is_empty() {
         t(lang, "quiz-board-empty")
     } else {
-        lines
-            .iter()
-            .take(BOARD_LINES)
-            .map(|l| {
-                tr(
-                    lang,
-                    "quiz-board-line",
-                    &[
-                        ("rank", &(l.rank as usize)),
-                        ("member", &format!("<@{}>", l.user_id)),
-                        ("points", &(l.points as usize)),
-                        ("accuracy", &(l.accuracy() as usize)),
-                        ("wins", &(l.wins as usize)),
-                        ("games", &(l.games as usize)),
-                    ],
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        shown.join("\n")
     };
+    match naming.boards {
+        Boards::Names => {}
+        Boards::TopThree => text.push_str(&format!("\n\n{}", t(lang, "quiz-board-top-three"))),
+        Boards::Anonymous => text.push_str(&format!("\n\n{}", t(lang, "quiz-board-anonymous"))),
+    }
     let by = match sort {
         Sort::Points => "sort-points",
         Sort::Accuracy => "sort-accuracy",

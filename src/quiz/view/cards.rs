@@ -7,6 +7,7 @@ use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Place};
 use crate::quiz::asked::Label;
+use crate::quiz::model::Naming;
 use crate::quiz::round::Totals;
 use crate::quiz::{Member, QuestionView, Reveal};
 use crate::reply::{Accent, Button, ButtonStyle, Reply};
@@ -173,25 +174,38 @@ pub fn mention(member: Member) -> String {
     format!("<@{member}>")
 }
 
-fn standings_lines(lines: &[(u32, Member, u32)], lang: Lang) -> String {
-    if lines.is_empty() {
-        return t(lang, "quiz-nobody");
-    }
-    lines
+/// How a public line names the member at `rank`: their mention, "name hidden", or nothing
+/// when the server's boards leave that line out.
+pub fn named(naming: &Naming, rank: u32, member: Member, lang: Lang) -> Option<String> {
+    naming.shows(rank, member).map(|named| {
+        if named {
+            mention(member)
+        } else {
+            t(lang, "quiz-name-hidden")
+        }
+    })
+}
+
+fn standings_lines(lines: &[(u32, Member, u32)], naming: &Naming, lang: Lang) -> String {
+    let shown: Vec<String> = lines
         .iter()
-        .map(|(rank, member, points)| {
-            tr(
+        .filter_map(|(rank, member, points)| {
+            let who = named(naming, *rank, *member, lang)?;
+            Some(tr(
                 lang,
                 "quiz-line",
                 &[
                     ("rank", &(*rank as usize)),
-                    ("member", &mention(*member)),
+                    ("member", &who),
                     ("points", &(*points as usize)),
                 ],
-            )
+            ))
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    if shown.is_empty() {
+        return t(lang, "quiz-nobody");
+    }
+    shown.join("\n")
 }
 
 /// The reveal: the right answer, its explanation and section, the counts, the top five.
@@ -200,8 +214,7 @@ pub fn reveal_card(
     pack: &str,
     view: &QuestionView,
     r: &Reveal,
-    lang: Lang,
-    spoilers: bool,
+    (lang, spoilers, naming): (Lang, bool, &Naming),
 ) -> Reply {
     let right = view.label(r.correct_position, lang);
     let shown = match right.text {
@@ -267,7 +280,7 @@ pub fn reveal_card(
         ..Reply::default()
     }
     .field(t(lang, "quiz-counts"), counts)
-    .field(t(lang, "quiz-top"), standings_lines(&r.top, lang));
+    .field(t(lang, "quiz-top"), standings_lines(&r.top, naming, lang));
     if let Some(typed) = &r.typed {
         let accepted = super::accepted_list(typed, lang, spoilers);
         reply = reply.field(t(lang, "quiz-typed-accepted"), accepted);
@@ -298,11 +311,18 @@ pub fn reveal_card(
 /// The round's rules for skipping and mashing, in plain words for its first card.
 pub fn round_rules(settings: &crate::quiz::Settings, lang: Lang) -> Vec<String> {
     use crate::quiz::round::SkipVotes;
-    let mut rules = vec![match settings.skip_votes {
+    let scoring = match (settings.scoring, settings.streaks) {
+        (crate::quiz::Scoring::Flat, true) => "quiz-rule-flat-streaks",
+        (crate::quiz::Scoring::Flat, false) => "quiz-rule-flat",
+        (crate::quiz::Scoring::Speed, true) => "quiz-rule-speed-streaks",
+        (crate::quiz::Scoring::Speed, false) => "quiz-rule-speed",
+    };
+    let mut rules = vec![t(lang, scoring)];
+    rules.push(match settings.skip_votes {
         SkipVotes::Off => t(lang, "quiz-rule-skip-off"),
         SkipVotes::Majority => t(lang, "quiz-rule-skip-majority"),
         SkipVotes::Count(n) => tr(lang, "quiz-rule-skip-count", &[("count", &(n as usize))]),
-    }];
+    });
     if settings.penalty > 0 {
         let points = settings.penalty as usize;
         rules.push(tr(lang, "quiz-rule-penalty", &[("points", &points)]));
@@ -343,33 +363,34 @@ pub fn end_card(
     totals: impl Fn(Member) -> Totals,
     answered_questions: usize,
     ending: Ending,
-    lang: Lang,
+    (lang, naming): (Lang, &Naming),
 ) -> Reply {
     let medals = ["🥇", "🥈", "🥉"];
     let podium: Vec<String> = standings
         .iter()
         .take_while(|(rank, _, _)| *rank <= 3)
         .filter(|(_, _, points)| *points > 0)
-        .map(|(rank, member, points)| {
+        .filter_map(|(rank, member, points)| {
             let medal = medals.get(*rank as usize - 1).copied().unwrap_or("");
-            format!("{medal} {} — {points}", mention(*member))
+            let who = named(naming, *rank, *member, lang)?;
+            Some(format!("{medal} {who} — {points}"))
         })
         .collect();
     let table: Vec<String> = standings
         .iter()
-        .map(|(rank, member, points)| {
+        .filter_map(|(rank, member, points)| {
             let tt = totals(*member);
-            tr(
+            Some(tr(
                 lang,
                 "quiz-table-line",
                 &[
                     ("rank", &(*rank as usize)),
-                    ("member", &mention(*member)),
+                    ("member", &named(naming, *rank, *member, lang)?),
                     ("points", &(*points as usize)),
                     ("correct", &(tt.correct as usize)),
                     ("questions", &answered_questions),
                 ],
-            )
+            ))
         })
         .collect();
     let intro = match ending {

@@ -4,7 +4,7 @@
 use super::{BeginWrite, Store, StoreError};
 
 /// How many rows Aura keeps about a member, everywhere.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct MemberRows {
     /// Quiz answers, and the rounds they were given in.
     pub answers: i64,
@@ -42,54 +42,24 @@ const NOBODY: &str = "0";
 
 /// Every count in one query (`$1`: the member).
 const COUNTS: &str = "SELECT
-    (SELECT COUNT(*) FROM quiz_answers WHERE user_id = $1),
-    (SELECT COUNT(DISTINCT round_id) FROM quiz_answers WHERE user_id = $1),
+    (SELECT COUNT(*) FROM quiz_answers WHERE user_id = $1) AS answers,
+    (SELECT COUNT(DISTINCT round_id) FROM quiz_answers WHERE user_id = $1) AS rounds,
     (SELECT COUNT(*) FROM debate_votes WHERE user_id = $1)
-      + (SELECT COUNT(*) FROM debate_ballots WHERE user_id = $1),
+      + (SELECT COUNT(*) FROM debate_ballots WHERE user_id = $1) AS votes,
     (SELECT COUNT(*) FROM debate_sides WHERE user_id = $1)
       + (SELECT COUNT(*) FROM debate_speeches WHERE speaker_id = $1)
       + (SELECT COUNT(*) FROM debate_pois WHERE user_id = $1)
-      + (SELECT COUNT(*) FROM debate_arguments WHERE user_id = $1),
-    (SELECT COUNT(*) FROM daily_suggestions WHERE user_id = $1),
+      + (SELECT COUNT(*) FROM debate_arguments WHERE user_id = $1) AS debating,
+    (SELECT COUNT(*) FROM daily_suggestions WHERE user_id = $1) AS suggestions,
     (SELECT COUNT(*) FROM quiz_rounds WHERE starter_id = $1 AND kind <> 'homework')
       + (SELECT COUNT(*) FROM debates WHERE starter_id = $1)
-      + (SELECT COUNT(*) FROM homework WHERE teacher_id = $1),
-    (SELECT COUNT(*) FROM homework_attempts WHERE user_id = $1),
+      + (SELECT COUNT(*) FROM homework WHERE teacher_id = $1) AS started,
+    (SELECT COUNT(*) FROM homework_attempts WHERE user_id = $1) AS homework,
     (SELECT COUNT(*) FROM homework_attempts a JOIN homework h ON h.id = a.homework_id
-      WHERE a.user_id = $1 AND h.closed_at IS NULL),
-    (SELECT COUNT(*) FROM responses WHERE user_id = $1),
+      WHERE a.user_id = $1 AND h.closed_at IS NULL) AS open_homework,
+    (SELECT COUNT(*) FROM responses WHERE user_id = $1) AS responses,
     (SELECT COUNT(*) FROM member_settings WHERE user_id = $1)
-      + (SELECT COUNT(*) FROM quiz_unnamed WHERE user_id = $1)";
-
-type Counts = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
-
-fn rows(
-    (
-        answers,
-        rounds,
-        votes,
-        debating,
-        suggestions,
-        started,
-        homework,
-        open_homework,
-        responses,
-        settings,
-    ): Counts,
-) -> MemberRows {
-    MemberRows {
-        answers,
-        rounds,
-        votes,
-        debating,
-        suggestions,
-        started,
-        homework,
-        open_homework,
-        responses,
-        settings,
-    }
-}
+      + (SELECT COUNT(*) FROM quiz_unnamed WHERE user_id = $1) AS settings";
 
 /// What is left of an attempt at an open assignment once its member is forgotten: the fact
 /// that it was made (so Start does not offer a second one), past its last question (so
@@ -100,11 +70,10 @@ impl Store {
     /// Counts what Aura keeps about `user`.
     pub async fn member_rows(&self, user: u64) -> Result<MemberRows, StoreError> {
         on!(&self.reader, |db| {
-            let row: Counts = sqlx::query_as(COUNTS)
+            Ok(sqlx::query_as(COUNTS)
                 .bind(user.to_string())
                 .fetch_one(db)
-                .await?;
-            Ok(rows(row))
+                .await?)
         })
     }
 
@@ -120,7 +89,7 @@ impl Store {
         on!(&self.pool, |db| {
             let user = user.to_string();
             let mut tx = db.begin_write().await?;
-            let counts: Counts = sqlx::query_as(COUNTS)
+            let counts: MemberRows = sqlx::query_as(COUNTS)
                 .bind(&user)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -176,7 +145,7 @@ impl Store {
                     .await?;
             }
             tx.commit().await?;
-            Ok(rows(counts))
+            Ok(counts)
         })
     }
 

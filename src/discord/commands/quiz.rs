@@ -50,24 +50,6 @@ pub async fn quiz(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// How this server's boards name members, and the scoring its rounds take by default.
-#[poise::command(
-    slash_command,
-    rename = "settings",
-    default_member_permissions = "MANAGE_GUILD"
-)]
-pub async fn quiz_settings(
-    ctx: Context<'_>,
-    boards: Option<Pick<crate::quiz::model::Boards>>,
-    scoring: Option<Pick<Scoring>>,
-) -> Result<(), Error> {
-    let cmd = QuizCommand::Settings {
-        boards: boards.map(Pick::get),
-        scoring: scoring.map(Pick::get),
-    };
-    run(ctx, Plan::PRIVATE, cmd).await
-}
-
 /// Start a quiz round in this channel.
 #[poise::command(slash_command, rename = "start")]
 #[allow(clippy::too_many_arguments)]
@@ -248,6 +230,24 @@ pub async fn quiz_access(
     let cmd = QuizCommand::Access {
         who: who.get(),
         role: role.map(|r| r.id.get()),
+    };
+    run(ctx, Plan::PRIVATE, cmd).await
+}
+
+/// How this server's boards name members, and the scoring its rounds take by default.
+#[poise::command(
+    slash_command,
+    rename = "settings",
+    default_member_permissions = "MANAGE_GUILD"
+)]
+pub async fn quiz_settings(
+    ctx: Context<'_>,
+    boards: Option<Pick<crate::quiz::model::Boards>>,
+    scoring: Option<Pick<Scoring>>,
+) -> Result<(), Error> {
+    let cmd = QuizCommand::Settings {
+        boards: boards.map(Pick::get),
+        scoring: scoring.map(Pick::get),
     };
     run(ctx, Plan::PRIVATE, cmd).await
 }

@@ -510,7 +510,7 @@ pub struct Question {
     /// name, term or date (multiple choice only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typed: Option<Typed>,
-    /// Seconds to answer this question (10–120), instead of the round's.
+    /// Seconds to answer this question (10–300), instead of the round's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seconds: Option<u32>,
     /// The most points a right answer earns (0–2000; 0 for a warm-up), instead of 1,000.

@@ -379,7 +379,11 @@ async fn open(s: &Services, live: &Live, message: u64) -> Result<QuestionView, E
     let Some(view) = opened else {
         return Err(Ending::Finished);
     };
-    let closes_unix = s.clock.unix() + i64::from(view.seconds);
+    // 0: untimed, open until the teacher reveals it.
+    let closes_unix = match view.seconds {
+        0 => 0,
+        seconds => s.clock.unix() + i64::from(seconds),
+    };
     let stage = Stage::Open {
         closes: closes_unix,
     };
@@ -433,7 +437,7 @@ async fn answers(
     let mut timed_out = false;
     loop {
         tokio::select! {
-            _ = tokio::time::sleep_until(deadline), if !timed_out => {
+            _ = tokio::time::sleep_until(deadline), if !timed_out && seconds > 0 => {
                 timed_out = true;
                 if live.mode == Mode::Auto {
                     return Step::Reveal;

@@ -19,7 +19,7 @@ use crate::services::Services;
 /// Bounds of the start options.
 pub const MAX_QUESTIONS: usize = 20;
 pub const MIN_SECONDS: u32 = 10;
-pub const MAX_SECONDS: u32 = 120;
+pub const MAX_SECONDS: u32 = 300;
 /// The default number of questions.
 pub const DEFAULT_QUESTIONS: usize = 5;
 
@@ -146,7 +146,7 @@ impl StartArgs {
         };
         Ok(StartArgs {
             questions: number("questions", &format!("1–{MAX_QUESTIONS}"))?,
-            seconds: number("seconds", &format!("{MIN_SECONDS}–{MAX_SECONDS}"))?,
+            seconds: number("seconds", &format!("0, {MIN_SECONDS}–{MAX_SECONDS}"))?,
             goal: number("goal", "1000–100000")?,
             players: number("players", &format!("2–{MAX_PLAYERS}"))?,
             skip_votes: number("skip_votes", &format!("0–{MAX_PLAYERS}"))?,
@@ -218,15 +218,21 @@ pub fn plan(
                 )
             })?;
     }
+    if args.seconds == Some(0) && args.mode != Some(Mode::Teacher) {
+        return Err(Box::new(Reply::notice(t(
+            lang,
+            "quiz-untimed-teacher-only",
+        ))));
+    }
     if let Some(n) = args.seconds {
         settings.seconds = Some(n)
-            .filter(|n| (MIN_SECONDS..=MAX_SECONDS).contains(n))
+            .filter(|n| *n == 0 || (MIN_SECONDS..=MAX_SECONDS).contains(n))
             .ok_or_else(|| {
                 bad(
                     lang,
                     "seconds",
                     &n.to_string(),
-                    &format!("{MIN_SECONDS}–{MAX_SECONDS}"),
+                    &format!("0, {MIN_SECONDS}–{MAX_SECONDS}"),
                 )
             })?;
     }

@@ -452,10 +452,14 @@ impl Round {
         }
     }
 
-    /// How long question `index` stays open: its own time, or the round's.
+    /// How long question `index` stays open: its own time, or the round's; an untimed one
+    /// (0 seconds, teacher mode) stays open until the teacher reveals it.
     fn open_for(&self, index: usize) -> Duration {
         let own = self.questions.get(index).and_then(|p| p.question.seconds);
-        Duration::from_secs(u64::from(own.unwrap_or(self.settings.seconds)))
+        match own.unwrap_or(self.settings.seconds) {
+            0 => UNTIMED,
+            seconds => Duration::from_secs(u64::from(seconds)),
+        }
     }
 
     /// The question `open_next` will open, without opening it (for a reading time).
@@ -797,6 +801,10 @@ impl Round {
         out
     }
 }
+
+/// How long an untimed question stays open at most: far longer than any class (a teacher
+/// reveals it; speed scoring then gives every right answer nearly full points).
+pub const UNTIMED: Duration = Duration::from_secs(30 * 86_400);
 
 #[cfg(test)]
 mod tests;

@@ -150,7 +150,7 @@ async fn a_teacher_adds_a_question_by_form_and_twenty_by_file_and_homework_asks_
         "line 3 · `wed-01` — exactly one choice must be correct; 2 are",
         "line 17 · `wed-02` — `section` names section `chapter-9`",
         "line 24 · `wed-02` — question id `wed-02` is used again",
-        "line 24 · `wed-02` — `seconds` is 5; a question takes 10–120 seconds",
+        "line 24 · `wed-02` — `seconds` is 5; a question takes 10–300 seconds",
         "line 31 · `wed-prompt` — `text` has no text",
     ] {
         assert!(text.contains(expected), "{expected} in {text}");

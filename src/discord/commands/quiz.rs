@@ -65,8 +65,8 @@ pub async fn quiz_start(
     #[max_length = 100]
     section: Option<String>,
     difficulty: Option<Pick<Difficulty>>,
-    #[min = 10]
-    #[max = 120]
+    #[min = 0]
+    #[max = 300]
     seconds: Option<u32>,
     mode: Option<Pick<Mode>>,
     scoring: Option<Pick<Scoring>>,

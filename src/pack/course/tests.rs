@@ -41,7 +41,7 @@ fn a_file_with_five_mistakes_names_all_five_with_line_item_and_field() {
         "unknown reference [wed-02]",
         "chapter-9",
         "duplicate id [wed-02]: question id `wed-02` is used again (first at line 17)",
-        "out of range [wed-02]: `seconds` is 5; a question takes 10–120 seconds",
+        "out of range [wed-02]: `seconds` is 5; a question takes 10–300 seconds",
         "mistakes.toml:31:1: missing language [wed-prompt]: `text` has no text",
     ] {
         assert!(text.contains(expected), "{expected} not in:\n{text}");

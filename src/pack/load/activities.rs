@@ -155,7 +155,7 @@ fn question_timing(c: &mut Checker, a: &At<'_>, q: &Question) {
 }
 
 /// The time a question may give (seconds), as `/quiz start`'s `seconds`.
-pub const SECONDS: std::ops::RangeInclusive<u32> = 10..=120;
+pub const SECONDS: std::ops::RangeInclusive<u32> = 10..=300;
 /// The most points a question may be worth.
 pub const MAX_POINTS: u32 = 2000;
 

@@ -471,3 +471,34 @@ fn a_wrong_answer_within_the_first_second_costs_the_penalty() {
     plain.answer(1, (right(&q) + 1) % 4, soon);
     assert_eq!(plain.reveal().unwrap().mashed, None);
 }
+
+#[test]
+fn an_untimed_question_takes_answers_until_it_is_revealed_and_scores_them_alike() {
+    let t0 = Instant::now();
+    let mut r = Round::new(
+        &pool(),
+        Settings {
+            questions: 1,
+            seconds: 0,
+            ..Settings::default()
+        },
+        7,
+    )
+    .unwrap();
+    let view = r.open_next(t0).unwrap();
+    assert_eq!(view.seconds, 0, "the card says: no timer");
+    let ok = right(&view);
+    // Long past any timer a class would set (two and five minutes, an hour).
+    for (member, after) in [(1, 121), (2, 301), (3, 3600)] {
+        let at = t0 + Duration::from_secs(after);
+        assert_eq!(
+            r.answer(member, ok, at),
+            AnswerOutcome::Locked { position: ok }
+        );
+    }
+    let reveal = r.reveal().unwrap();
+    // Speed scoring over an open-ended question: every right answer nearly full, all alike.
+    let points: Vec<u32> = (1..=3).map(|m| r.totals(m).points).collect();
+    assert!(points.iter().all(|p| *p >= 999), "{points:?}");
+    assert_eq!(reveal.counts.iter().sum::<u32>(), 3);
+}

@@ -73,6 +73,7 @@ pub fn question_card(
     };
     let status = match stage {
         Stage::Reading { opens } => tr(lang, "quiz-opens", &[("opens", &format!("<t:{opens}:R>"))]),
+        Stage::Open { closes: 0 } => t(lang, "quiz-untimed"),
         Stage::Open { closes } => tr(
             lang,
             "quiz-closes",
@@ -318,6 +319,9 @@ pub fn round_rules(settings: &crate::quiz::Settings, lang: Lang) -> Vec<String> 
         (crate::quiz::Scoring::Speed, false) => "quiz-rule-speed",
     };
     let mut rules = vec![t(lang, scoring)];
+    if settings.seconds == 0 {
+        rules.push(t(lang, "quiz-rule-untimed"));
+    }
     rules.push(match settings.skip_votes {
         SkipVotes::Off => t(lang, "quiz-rule-skip-off"),
         SkipVotes::Majority => t(lang, "quiz-rule-skip-majority"),

@@ -1222,3 +1222,6 @@ audit-quiz-settings = { $actor } set the quiz: boards { $boards }, default scori
 quiz-untimed = Open until the teacher reveals it — take your time.
 quiz-untimed-teacher-only = A question without a timer (`seconds:0`) needs teacher mode (`mode:teacher`): someone has to reveal it.
 quiz-rule-untimed = No timer: each question stays open until the teacher reveals it.
+class-order-done = Done
+class-order-now = Now
+class-order-next = To come

@@ -1157,3 +1157,6 @@ audit-quiz-settings = { $actor } mengatur kuis: papan { $boards }, skor bawaan {
 quiz-untimed = Terbuka sampai guru menampilkan jawabannya — tidak perlu terburu-buru.
 quiz-untimed-teacher-only = Soal tanpa batas waktu (`detik:0`) memerlukan mode guru (`mode:guru`): harus ada yang menampilkan jawabannya.
 quiz-rule-untimed = Tanpa batas waktu: setiap soal tetap terbuka sampai guru menampilkan jawabannya.
+class-order-done = Selesai
+class-order-now = Sekarang
+class-order-next = Berikutnya

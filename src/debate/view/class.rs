@@ -106,15 +106,17 @@ fn clock_line(sp: &Speech, lang: Lang, now: i64) -> String {
     }
 }
 
-/// One line of the order: done, now or to come.
+/// One line of the order: done, now or to come, said in words after its marker (a screen
+/// reader reads "Done", not an emoji's name alone).
 fn order_line(c: &Class, sp: &Speech, lang: Lang) -> String {
-    let mark = match (sp.ended_at, c.current().map(|cur| cur.number)) {
-        (Some(_), _) => "✅",
-        (None, Some(n)) if n == sp.number => "▶️",
-        _ => "▫️",
+    let (mark, state) = match (sp.ended_at, c.current().map(|cur| cur.number)) {
+        (Some(_), _) => ("✅", "class-order-done"),
+        (None, Some(n)) if n == sp.number => ("▶️", "class-order-now"),
+        _ => ("▫️", "class-order-next"),
     };
     let mut line = format!(
-        "{mark} {}. {} · {}",
+        "{mark} {}: {}. {} · {}",
+        t(lang, state),
         sp.number,
         part_name(lang, sp.part),
         side_name(lang, sp.side)

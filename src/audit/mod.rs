@@ -91,6 +91,8 @@ pub enum Action {
         boards: String,
         flat: bool,
     },
+    /// A member's extra time on homework changed (whose is not said).
+    MemberTime,
     /// A response given a status (its code).
     ResponseStatus {
         response: i64,
@@ -245,6 +247,7 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
                 ("scoring", &if *flat { "flat" } else { "speed" }.to_string()),
             ],
         ),
+        Action::MemberTime => tr(lang, "audit-member-time", &[actor]),
         Action::ResponseStatus { response, status } => tr(
             lang,
             "audit-response-status",

@@ -317,6 +317,15 @@ pub const COMMANDS: &[CommandSpec] = &[
                 ],
             ),
             sub(
+                "time",
+                "waktu",
+                "cmd-quiz-time",
+                &[
+                    opt("member", "anggota", true, N, "opt-quiz-time-member"),
+                    opt("percent", "persen", true, N, "opt-quiz-time-percent"),
+                ],
+            ),
+            sub(
                 "settings",
                 "pengaturan",
                 "cmd-quiz-settings",

@@ -46,8 +46,8 @@ pub fn who(path: &str) -> Who {
         "quiz next" | "quiz reveal" | "quiz skip" | "quiz stop" => Who::SteerRound,
         "debate next" | "debate pause" | "debate resume" | "debate extend" | "debate speaker"
         | "debate end" => Who::SteerDebate,
-        "quiz report" | "quiz reset" | "quiz insights" | "quiz assign" | "course hide"
-        | "course show" | "course hidden" | "course plan" | "responses review"
+        "quiz report" | "quiz reset" | "quiz insights" | "quiz assign" | "quiz time"
+        | "course hide" | "course show" | "course hidden" | "course plan" | "responses review"
         | "responses labels" | "responses student" => Who::Teacher,
         "quiz assignments" => Who::Assignments,
         "quiz access" | "quiz settings" | "debate settings" | "audit set" | "audit off"

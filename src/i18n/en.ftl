@@ -1197,7 +1197,7 @@ language-set = From now on Aura answers you in { $language }, in every server: p
 language-cleared = Aura answers you in your Discord's language again ({ $language }).
 language-now-chosen = Aura answers you in { $language }, as you chose with `/language` (your Discord is in { $client }). `/language language:discord` goes back to it.
 language-now-client = Aura answers you in { $language }, your Discord's language. `/language language:indonesian` or `language:english` chooses one for Aura alone.
-privacy-settings = Your settings (the language you chose, your name kept off quiz boards): { $settings }
+privacy-settings = Your settings (the language you chose, your name kept off quiz boards, extra time a teacher gave you): { $settings }
 
 ## A fair class: boards that shame nobody, scoring in plain words
 cmd-quiz-settings = How this server's boards name members, and its rounds' default scoring
@@ -1225,3 +1225,11 @@ quiz-rule-untimed = No timer: each question stays open until the teacher reveals
 class-order-done = Done
 class-order-now = Now
 class-order-next = To come
+cmd-quiz-time = Extra time on homework for one member (teachers, private)
+opt-quiz-time-member = The member
+opt-quiz-time-percent = Their share of each time limit: 100 (none) to 300; 150 is one and a half times
+help-example-quiz-time = /quiz time member:@Ana percent:150
+quiz-time-set = { $member } now gets { $factor }× the time limit on this server's homework questions. Nobody else sees this.
+quiz-time-none = { $member } gets the class's time limit again.
+quiz-time-bad = { $percent } is not a share Aura gives: 100 (none) to 300.
+audit-member-time = { $actor } changed a member's extra time on homework.

@@ -1132,7 +1132,7 @@ language-set = Mulai sekarang Aura menjawabmu dalam { $language }, di setiap ser
 language-cleared = Aura kembali menjawabmu dalam bahasa Discord-mu ({ $language }).
 language-now-chosen = Aura menjawabmu dalam { $language }, sesuai pilihanmu lewat `/bahasa` (Discord-mu dalam { $client }). `/bahasa bahasa:discord` kembali ke sana.
 language-now-client = Aura menjawabmu dalam { $language }, bahasa Discord-mu. `/bahasa bahasa:indonesia` atau `bahasa:inggris` memilih satu khusus untuk Aura.
-privacy-settings = Pengaturanmu (bahasa yang kamu pilih, namamu disembunyikan dari papan kuis): { $settings }
+privacy-settings = Pengaturanmu (bahasa yang kamu pilih, namamu disembunyikan dari papan kuis, waktu tambahan dari guru): { $settings }
 
 ## Kelas yang adil: papan tanpa mempermalukan, skor dalam kata-kata sederhana
 cmd-quiz-settings = Cara papan server ini menyebut anggota, dan skor bawaan rondenya
@@ -1160,3 +1160,11 @@ quiz-rule-untimed = Tanpa batas waktu: setiap soal tetap terbuka sampai guru men
 class-order-done = Selesai
 class-order-now = Sekarang
 class-order-next = Berikutnya
+cmd-quiz-time = Waktu tambahan PR untuk satu anggota (guru, pribadi)
+opt-quiz-time-member = Anggotanya
+opt-quiz-time-percent = Bagiannya dari setiap batas waktu: 100 (tanpa tambahan) sampai 300; 150 berarti satu setengah kali
+help-example-quiz-time = /kuis waktu anggota:@Ana persen:150
+quiz-time-set = { $member } kini mendapat { $factor }× batas waktu pada soal PR di server ini. Tidak ada orang lain yang melihat ini.
+quiz-time-none = { $member } kembali mendapat batas waktu kelas.
+quiz-time-bad = { $percent } bukan bagian yang diberikan Aura: 100 (tanpa tambahan) sampai 300.
+audit-member-time = { $actor } mengubah waktu tambahan PR seorang anggota.

@@ -77,6 +77,11 @@ pub enum QuizCommand {
         /// Keep the member's name off the server's public boards (`true`) or show it again.
         hide: Option<bool>,
     },
+    /// Extra time on homework for one member: `percent` of each time limit.
+    Time {
+        member: u64,
+        percent: u32,
+    },
     /// The server's quiz settings: how boards name members, the default scoring.
     Settings {
         boards: Option<crate::quiz::model::Boards>,
@@ -124,6 +129,7 @@ impl QuizCommand {
             QuizCommand::Reset { .. } => "reset",
             QuizCommand::Access { .. } => "access",
             QuizCommand::Settings { .. } => "settings",
+            QuizCommand::Time { .. } => "time",
             QuizCommand::Practice { .. } => "practice",
             QuizCommand::Insights { .. } => "insights",
             QuizCommand::Assign(_) => "assign",
@@ -214,7 +220,8 @@ fn right(cmd: &QuizCommand, running: Option<&live::Live>, here: u64) -> Right {
         QuizCommand::Report {
             scope: ReportScope::Term,
         }
-        | QuizCommand::Reset { .. } => Right::Teach { server: true },
+        | QuizCommand::Reset { .. }
+        | QuizCommand::Time { .. } => Right::Teach { server: true },
         QuizCommand::Access { .. } | QuizCommand::Settings { .. } => Right::Staff,
         QuizCommand::Leaderboard { .. }
         | QuizCommand::Me { .. }
@@ -269,6 +276,9 @@ pub async fn command(s: &Services, inv: &Invocation, cmd: QuizCommand) -> Result
                 card.text = format!("*{note}*\n\n{}", card.text);
             }
             card
+        }
+        QuizCommand::Time { member, percent } => {
+            settings::member_time(s, (inv, guild), (member, percent)).await?
         }
         QuizCommand::Settings { boards, scoring } => {
             settings::settings(s, (inv, guild), (boards, scoring)).await?

@@ -1,7 +1,8 @@
 //! A server's quiz settings (`/quiz settings`, staff): how its public boards and round end
 //! cards name members — everyone, the top three only, or nobody (ranks without names) — and
 //! the scoring its rounds take when `/quiz start` names none. A member keeps their own name
-//! off the public boards with `/quiz me hide:true`. Every change of a setting is audited.
+//! off the public boards with `/quiz me hide:true`. A teacher gives one member extra time on
+//! homework questions (`/quiz time`). Every change of a setting is audited.
 
 use super::model::{Boards, QuizSettings};
 use super::scoring::Scoring;
@@ -65,6 +66,44 @@ pub async fn settings(
     };
     audit::record(s, guild, inv.user, action).await;
     Ok(Reply::private(shown(now, inv.lang)))
+}
+
+/// `/quiz time member: percent:` (teachers, private): a member's homework questions get
+/// `percent` of each time limit (100: the class's; at most 300). The audit log says a member's
+/// time changed, not whose: extra time is between a teacher and a student.
+pub async fn member_time(
+    s: &Services,
+    (inv, guild): (&Invocation, u64),
+    (member, percent): (u64, u32),
+) -> Result<Reply, Error> {
+    let lang = inv.lang;
+    if !(100..=300).contains(&percent) {
+        return Ok(Reply::notice(tr(
+            lang,
+            "quiz-time-bad",
+            &[("percent", &(percent as usize))],
+        )));
+    }
+    s.store
+        .set_member_time((guild, member), percent, s.clock.unix())
+        .await?;
+    audit::record(s, guild, inv.user, Action::MemberTime).await;
+    let who = format!("<@{member}>");
+    let text = if percent == 100 {
+        tr(lang, "quiz-time-none", &[("member", &who)])
+    } else {
+        let factor = format!("{}.{:02}", percent / 100, percent % 100);
+        let factor = factor
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string();
+        tr(
+            lang,
+            "quiz-time-set",
+            &[("member", &who), ("factor", &factor)],
+        )
+    };
+    Ok(Reply::private(text))
 }
 
 /// `/quiz me hide:`: the member's name off (or back on) the server's public boards; the line

@@ -1,5 +1,6 @@
 //! A server's quiz settings (how its boards name members, its default scoring) and the
-//! members who keep their own name off its public boards.
+//! members who keep their own name off its public boards; the extra time a teacher gives
+//! one member.
 
 use std::collections::HashSet;
 
@@ -65,6 +66,53 @@ impl Store {
         Ok(Naming { boards, unnamed })
     }
 
+    /// The share of an assignment's time limit a member of a server gets, in percent (100 when
+    /// a teacher gave them no extra time).
+    pub async fn member_time(&self, guild: u64, user: u64) -> Result<u32, StoreError> {
+        on!(&self.reader, |db| {
+            let percent: Option<i64> = sqlx::query_scalar(
+                "SELECT percent FROM quiz_member_time WHERE guild_id = $1 AND user_id = $2",
+            )
+            .bind(guild.to_string())
+            .bind(user.to_string())
+            .fetch_optional(db)
+            .await?;
+            Ok(percent.and_then(|p| u32::try_from(p).ok()).unwrap_or(100))
+        })
+    }
+
+    /// Gives a member extra time (`percent` of the limit, 101–300), or none again (100).
+    pub async fn set_member_time(
+        &self,
+        (guild, user): (u64, u64),
+        percent: u32,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        on!(&self.pool, |db| {
+            if percent <= 100 {
+                sqlx::query("DELETE FROM quiz_member_time WHERE guild_id = $1 AND user_id = $2")
+                    .bind(guild.to_string())
+                    .bind(user.to_string())
+                    .execute(db)
+                    .await?;
+            } else {
+                sqlx::query(
+                    "INSERT INTO quiz_member_time (guild_id, user_id, percent, set_at)
+                     VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (guild_id, user_id) DO UPDATE SET percent = excluded.percent,
+                         set_at = excluded.set_at",
+                )
+                .bind(guild.to_string())
+                .bind(user.to_string())
+                .bind(i64::from(percent))
+                .bind(now)
+                .execute(db)
+                .await?;
+            }
+            Ok(())
+        })
+    }
+
     /// Keeps a member's name off (`true`) or on a server's public boards; `false` when it
     /// already was so.
     pub async fn set_unnamed(&self, guild: u64, user: u64, off: bool) -> Result<bool, StoreError> {
@@ -109,6 +157,17 @@ mod tests {
         assert_eq!(naming.shows(2, 9), Some(true));
         assert_eq!(naming.shows(4, 9), None);
         assert!(s.set_unnamed(1, 7, false).await.expect("show"));
+        // Extra time for one member of one server.
+        assert_eq!(s.member_time(1, 7).await.expect("time"), 100);
+        s.set_member_time((1, 7), 150, 5).await.expect("extra");
+        assert_eq!(s.member_time(1, 7).await.expect("time"), 150);
+        assert_eq!(
+            s.member_time(2, 7).await.expect("time"),
+            100,
+            "another server"
+        );
+        s.set_member_time((1, 7), 100, 6).await.expect("none");
+        assert_eq!(s.member_time(1, 7).await.expect("time"), 100);
         assert!(s.naming(1).await.expect("naming").unnamed.is_empty());
     }
 }

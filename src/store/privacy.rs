@@ -59,7 +59,8 @@ const COUNTS: &str = "SELECT
       WHERE a.user_id = $1 AND h.closed_at IS NULL) AS open_homework,
     (SELECT COUNT(*) FROM responses WHERE user_id = $1) AS responses,
     (SELECT COUNT(*) FROM member_settings WHERE user_id = $1)
-      + (SELECT COUNT(*) FROM quiz_unnamed WHERE user_id = $1) AS settings";
+      + (SELECT COUNT(*) FROM quiz_unnamed WHERE user_id = $1)
+      + (SELECT COUNT(*) FROM quiz_member_time WHERE user_id = $1) AS settings";
 
 /// What is left of an attempt at an open assignment once its member is forgotten: the fact
 /// that it was made (so Start does not offer a second one), past its last question (so
@@ -117,6 +118,7 @@ impl Store {
                 "UPDATE responses SET reviewer_id = NULL WHERE reviewer_id = $1",
                 "DELETE FROM member_settings WHERE user_id = $1",
                 "DELETE FROM quiz_unnamed WHERE user_id = $1",
+                "DELETE FROM quiz_member_time WHERE user_id = $1",
                 // A homework attempt is the member's own round: it goes with its answers,
                 // except that an attempt at an open assignment is kept as a bare fact (see
                 // `PAST_THE_END`): erasing must not buy a retake.

@@ -127,3 +127,93 @@ async fn an_anonymous_flat_round_names_nobody_and_scores_right_answers_alike() {
     assert!(fake.posted_in(CHANNEL_ID).len() >= 3);
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_given_one_and_a_half_times_the_time_gets_it_on_homework() {
+    use crate::app::{Options, next, state_file};
+    use crate::fake::{FakeDiscord, MANAGE_MESSAGES, in_guild, subcommand};
+    use crate::support::{TEACHER, custom_ids, support_press};
+    let (options, clock) = Options::with_clock();
+    clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    let (slow, other) = (601u64, 602u64);
+
+    // The teacher gives one member one and a half times the time, privately.
+    let named = json!([
+        { "type": 6, "name": "member", "value": slow.to_string() },
+        opt("percent", json!(150))
+    ]);
+    let mut payload = subcommand(next(), TEACHER, "en-US", "quiz", "time", named);
+    payload["data"]["resolved"] =
+        json!({ "users": { slow.to_string(): crate::fake::member_user(slow) } });
+    let given = fake.interact(in_guild(payload, MANAGE_MESSAGES, &[])).await;
+    assert_eq!(given.body["data"]["flags"], 64, "private: {}", given.body);
+    assert!(
+        given.body.to_string().contains("1.5× the time limit"),
+        "{}",
+        given.body
+    );
+    // A member cannot.
+    let named = json!([
+        { "type": 6, "name": "member", "value": other.to_string() },
+        opt("percent", json!(300))
+    ]);
+    let mut payload = subcommand(next(), other, "en-US", "quiz", "time", named);
+    payload["data"]["resolved"] =
+        json!({ "users": { other.to_string(): crate::fake::member_user(other) } });
+    let refused = fake.interact(in_guild(payload, MEMBER, &[])).await;
+    assert!(
+        refused.body.to_string().contains("permission"),
+        "{}",
+        refused.body
+    );
+
+    // Homework with 20 seconds a question.
+    teacher_quiz(
+        &fake,
+        "assign",
+        json!([
+            opt("due", json!("2026-12-01 18:00")),
+            opt("timezone", json!("Asia/Jakarta")),
+            opt("questions", json!(1)),
+            opt("time_limit", json!(20)),
+        ]),
+    )
+    .await;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("aura:hw-start:"))
+    })
+    .await;
+    let message = fake
+        .posted_in(CHANNEL_ID)
+        .into_iter()
+        .find(|m| m.body.to_string().contains("aura:hw-start:"))
+        .expect("the assignment");
+    let start = custom_ids(&message.body)
+        .into_iter()
+        .find(|id| id.starts_with("aura:hw-start:"))
+        .expect("Start");
+    // Each sees their own question with their own time: 30 seconds and 20 (the bot's clock
+    // runs on from where the test set it; a press may take a second of it).
+    let by = |text: &str| -> i64 {
+        let at = text.find("Answer <t:").expect("a time") + "Answer <t:".len();
+        text[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .expect("a time")
+    };
+    let before = clock.unix();
+    let mine = support_press(&fake, slow, &start).await;
+    let given = by(&mine) - before;
+    assert!((30..=31).contains(&given), "{given} s: {mine}");
+    let before = clock.unix();
+    let theirs = support_press(&fake, other, &start).await;
+    let given = by(&theirs) - before;
+    assert!((20..=21).contains(&given), "{given} s: {theirs}");
+    bot.stop().await;
+}

@@ -45,6 +45,13 @@ pub async fn press(fake: &FakeDiscord, user: u64, perms: u64, custom_id: &str) -
     .await
 }
 
+/// A member's click on `custom_id`; Aura's answer as text.
+pub async fn support_press(fake: &FakeDiscord, user: u64, custom_id: &str) -> String {
+    let cb = press(fake, user, MEMBER, custom_id).await;
+    assert_eq!(cb.status, 204, "{custom_id}: {}", cb.body);
+    cb.body.to_string()
+}
+
 /// A click on `custom_id` by `user` with `perms`, on a message in `room`.
 pub async fn press_in(
     fake: &FakeDiscord,

@@ -40,6 +40,7 @@ async fn run(ctx: Context<'_>, plan: Plan, cmd: QuizCommand) -> Result<(), Error
         "quiz_reset",
         "quiz_access",
         "quiz_settings",
+        "quiz_time",
         "quiz_practice",
         "quiz_insights",
         "quiz_assign",
@@ -230,6 +231,22 @@ pub async fn quiz_access(
     let cmd = QuizCommand::Access {
         who: who.get(),
         role: role.map(|r| r.id.get()),
+    };
+    run(ctx, Plan::PRIVATE, cmd).await
+}
+
+/// Extra time on homework for one member (150: one and a half times the limit).
+#[poise::command(slash_command, rename = "time")]
+pub async fn quiz_time(
+    ctx: Context<'_>,
+    member: serenity::User,
+    #[min = 100]
+    #[max = 300]
+    percent: u32,
+) -> Result<(), Error> {
+    let cmd = QuizCommand::Time {
+        member: member.id.get(),
+        percent,
     };
     run(ctx, Plan::PRIVATE, cmd).await
 }

@@ -22,6 +22,18 @@ impl Rules {
         !self.closed && now < self.due_at
     }
 
+    /// The rules for a member with extra time: `percent` of the time limit (150: one and a
+    /// half times), rounded up.
+    pub fn for_member(self, percent: u32) -> Rules {
+        Rules {
+            time_limit: self
+                .time_limit
+                .map(|l| (u64::from(l) * u64::from(percent.max(100))).div_ceil(100))
+                .map(|l| u32::try_from(l).unwrap_or(u32::MAX)),
+            ..self
+        }
+    }
+
     /// When a question shown at `shown_at` stops taking answers (`None`: no limit).
     pub fn answer_by(&self, shown_at: i64) -> Option<i64> {
         self.time_limit.map(|l| shown_at + i64::from(l))
@@ -126,6 +138,33 @@ mod tests {
             shown_at,
             finished: false,
         }
+    }
+
+    #[test]
+    fn a_member_with_extra_time_answers_later_in_time_and_others_do_not() {
+        let extra = RULES.for_member(150);
+        assert_eq!(extra.time_limit, Some(45));
+        assert_eq!(RULES.for_member(100), RULES);
+        assert_eq!(RULES.for_member(133).time_limit, Some(40), "rounded up");
+        // Shown at 100: at 140 the member with extra time is in time, the others are not.
+        let late = at(1, 100);
+        assert!(matches!(
+            on_answer(&extra, Some(&late), 1, 140),
+            Click::Take { in_time: true, .. }
+        ));
+        assert!(matches!(
+            on_answer(&RULES, Some(&late), 1, 140),
+            Click::Take { in_time: false, .. }
+        ));
+        assert_eq!(
+            Rules {
+                time_limit: None,
+                ..RULES
+            }
+            .for_member(200)
+            .time_limit,
+            None
+        );
     }
 
     #[test]

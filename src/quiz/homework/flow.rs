@@ -3,7 +3,7 @@
 //! of a member's private attempt (`/quiz assignments` is in [`super::steer`]). Every click answers its own interaction (a new private message for Start,
 //! the clicked private message replaced for an answer), so no reply waits on an old token.
 
-use super::attempt::{self, Click, Start};
+use super::attempt::{self, Click, Rules, Start};
 use super::due::{self, DueError};
 use super::{Assignment, MAX_LIMIT, MAX_QUESTIONS, MIN_LIMIT, pick};
 use crate::i18n::{t, tr};
@@ -179,17 +179,24 @@ fn closed_notice(a: &Assignment, lang: Lang) -> Outcome {
 /// Question `number` of a member's attempt, shown at `shown_at`.
 fn question(
     s: &Services,
-    (a, own): (&Assignment, &[QuizQuestion]),
+    (a, own, rules): (&Assignment, &[QuizQuestion], &Rules),
     number: u32,
     shown_at: i64,
     feedback: Option<(Feedback, u32)>,
     lang: Lang,
 ) -> Option<Reply> {
     let (q, shown) = a.question((&s.core, own), number)?;
-    let by = a.rules().answer_by(shown_at);
+    let by = rules.answer_by(shown_at);
     Some(cards::question_card(
         a, q, &shown, number, by, feedback, lang,
     ))
+}
+
+/// The assignment's rules for `user`: its time limit stretched by the extra time a teacher
+/// gave them in that server.
+async fn member_rules(s: &Services, a: &Assignment, user: u64) -> Result<Rules, Error> {
+    let percent = s.store.member_time(a.guild, user).await?;
+    Ok(a.rules().for_member(percent))
 }
 
 /// The member's result after their last question.
@@ -216,7 +223,7 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
     };
     let own = super::own_questions(s, &a).await;
     let now = s.clock.unix();
-    let rules = a.rules();
+    let rules = member_rules(s, &a, inv.user).await?;
     let mut mine = s.store.homework_attempt(a.id, inv.user).await?;
     if mine.is_none() && attempt::on_start(&rules, None, now) == Start::Begin {
         // The click's id is the attempt's round. A double click finds the attempt begun.
@@ -246,7 +253,7 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
         }
         Start::Resume { number } => {
             let shown_at = progress.map_or(now, |p| p.shown_at);
-            question(s, (&a, &own.asked), number, shown_at, None, lang)
+            question(s, (&a, &own.asked, &rules), number, shown_at, None, lang)
         }
         Start::Expired { number, last } => {
             s.store
@@ -256,7 +263,7 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
             if last {
                 Some(finished(s, &a, inv.user, missed, lang).await?)
             } else {
-                question(s, (&a, &own.asked), number + 1, now, missed, lang)
+                question(s, (&a, &own.asked, &rules), number + 1, now, missed, lang)
             }
         }
     };
@@ -295,7 +302,8 @@ async fn answer_once(
     let number = u32::try_from(number).unwrap_or(u32::MAX);
     let mine = s.store.homework_attempt(a.id, inv.user).await?;
     let progress = mine.map(|m| m.progress);
-    match attempt::on_answer(&a.rules(), progress.as_ref(), number, now) {
+    let rules = member_rules(s, &a, inv.user).await?;
+    match attempt::on_answer(&rules, progress.as_ref(), number, now) {
         Click::NotStarted => Ok(Outcome::notice(t(lang, "homework-not-started"))),
         Click::Closed => Ok(Outcome::Update(Reply::private(tr(
             lang,
@@ -309,7 +317,7 @@ async fn answer_once(
             let shown_at = progress.map_or(now, |p| p.shown_at);
             let stale = Some((Feedback::Stale, number));
             Ok(in_place(
-                question(s, (&a, &own.asked), current, shown_at, stale, lang),
+                question(s, (&a, &own.asked, &rules), current, shown_at, stale, lang),
                 lang,
             ))
         }
@@ -377,7 +385,7 @@ async fn answer_once(
                 ));
             }
             Ok(in_place(
-                question(s, (&a, &own.asked), number + 1, now, feedback, lang),
+                question(s, (&a, &own.asked, &rules), number + 1, now, feedback, lang),
                 lang,
             ))
         }

@@ -82,16 +82,19 @@ pub async fn command(
         channel: args.channel,
         status: args.status,
     };
-    let ids = s.store.walk_ids(guild, &walk).await?;
-    let mut first = ids.first().copied();
-    for id in &ids {
-        if let Some(r) = s.store.response(*id).await?
-            && r.reviewed_at.is_none()
-        {
-            first = Some(*id);
-            break;
-        }
-    }
+    // The first not reviewed yet in the walk (one query), or the walk's first.
+    let waiting = Walk {
+        status: Some(None),
+        ..walk
+    };
+    let first = match walk.status {
+        None => s.store.walk_ids(guild, &waiting).await?.first().copied(),
+        Some(_) => None,
+    };
+    let first = match first {
+        Some(id) => Some(id),
+        None => s.store.walk_ids(guild, &walk).await?.first().copied(),
+    };
     let Some(first) = first else {
         return Ok(Outcome::private(t(lang, "responses-review-none")));
     };

@@ -10,19 +10,13 @@ use crate::services::Pace;
 use crate::store::Store;
 use std::path::PathBuf;
 
-#[tokio::test]
-async fn a_question_that_cannot_be_posted_ends_the_round_and_frees_the_channel() {
+/// Services over the study pack, a fresh store and a recording outbox, questions opening at
+/// once (no reading time).
+async fn services() -> (Services, Arc<Core>, Store, Arc<Recorder>) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
     let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
     let store = Store::in_memory().await.expect("store");
     let outbox = Arc::new(Recorder::new());
-    outbox.fail(
-        Call::Post,
-        OutboxError::Gone {
-            status: 403,
-            detail: "Missing Access".into(),
-        },
-    );
     let pace = Pace {
         quiz: Tuning {
             read_time: Duration::ZERO,
@@ -31,6 +25,19 @@ async fn a_question_that_cannot_be_posted_ends_the_round_and_frees_the_channel()
         ..Pace::default()
     };
     let s = Services::new(core.clone(), store.clone(), outbox.clone(), pace);
+    (s, core, store, outbox)
+}
+
+#[tokio::test]
+async fn a_question_that_cannot_be_posted_ends_the_round_and_frees_the_channel() {
+    let (s, core, store, outbox) = services().await;
+    outbox.fail(
+        Call::Post,
+        OutboxError::Gone {
+            status: 403,
+            detail: "Missing Access".into(),
+        },
+    );
     let plan = plan(&core, Lang::En, &StartArgs::default(), 2).expect("plan");
     let round = plan.round(&core, 1).expect("round");
     store
@@ -58,18 +65,7 @@ async fn a_question_that_cannot_be_posted_ends_the_round_and_frees_the_channel()
 
 #[tokio::test]
 async fn an_untimed_teacher_question_stays_open_past_two_minutes_until_the_teacher_reveals() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    let core = Arc::new(Core::load(&dir, Lang::En).expect("pack"));
-    let store = Store::in_memory().await.expect("store");
-    let outbox = Arc::new(Recorder::new());
-    let pace = Pace {
-        quiz: Tuning {
-            read_time: Duration::ZERO,
-            ..Tuning::default()
-        },
-        ..Pace::default()
-    };
-    let s = Services::new(core.clone(), store.clone(), outbox.clone(), pace);
+    let (s, core, store, outbox) = services().await;
     let args = StartArgs {
         questions: Some(1),
         seconds: Some(0),

@@ -18,6 +18,9 @@ use crate::services::{Error, Services};
 /// How long a member's choice is kept in memory (another process's change shows after it).
 const CACHED: Duration = Duration::from_secs(60);
 
+/// How long an interaction waits for a member's choice to be read.
+const LOOKUP: Duration = Duration::from_millis(300);
+
 /// `/language language:`: Indonesian, English, or the Discord client's again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Picked {
@@ -61,11 +64,17 @@ pub async fn chosen(s: &Services, user: u64) -> Option<Lang> {
     {
         return *lang;
     }
-    let lang = match s.store.member_lang(user).await {
-        Ok(lang) => lang,
-        Err(e) => {
-            // Replies go on in the client's language; the choice is read again next time.
+    // Read before Discord's answer is under way: a slow database must not cost the member
+    // their answer, so after a moment the client's language stands in (read again next time).
+    let read = tokio::time::timeout(LOOKUP, s.store.member_lang(user)).await;
+    let lang = match read {
+        Ok(Ok(lang)) => lang,
+        Ok(Err(e)) => {
             tracing::warn!(error = %e, "cannot read a member's language");
+            return None;
+        }
+        Err(_) => {
+            tracing::warn!("a member's language was not read in time");
             return None;
         }
     };

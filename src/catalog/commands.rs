@@ -410,6 +410,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("role", "peran", false, N, "opt-daily-role"),
                     opt("thread", "utas", false, N, "opt-daily-thread"),
                     opt("pin", "sematkan", false, N, "opt-daily-pin"),
+                    opt("bilingual", "dwibahasa", false, N, "opt-daily-bilingual"),
                 ],
             ),
             sub("show", "lihat", "cmd-daily-show", &[]),

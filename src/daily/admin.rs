@@ -32,6 +32,8 @@ pub struct SetupArgs {
     pub role: Option<u64>,
     pub thread: Option<bool>,
     pub pin: Option<bool>,
+    /// Both languages side by side.
+    pub bilingual: Option<bool>,
 }
 
 /// A `/daily` subcommand with its typed options; `schedule` names one of the server's
@@ -294,6 +296,7 @@ async fn setup(
         kind: args.kind.unwrap_or(PostKind::Prompt),
         role: args.role,
         thread: args.thread.unwrap_or(true),
+        bilingual: args.bilingual.unwrap_or(false),
         pin: args.pin.unwrap_or(true),
         paused: false,
         pause_reason: None,

@@ -103,6 +103,7 @@ mod tests {
             lang: Lang::En,
             kind: PostKind::Quote,
             thread: false,
+            bilingual: false,
             pin: false,
             deck: Deck::new(3),
             ..DailySchedule::sample()

@@ -63,6 +63,8 @@ pub struct DailySchedule {
     pub role: Option<u64>,
     pub thread: bool,
     pub pin: bool,
+    /// Posts in both languages side by side, the schedule's first.
+    pub bilingual: bool,
     pub paused: bool,
     pub pause_reason: Option<String>,
     /// A local date (YYYY-MM-DD) whose post is skipped.
@@ -87,6 +89,7 @@ impl DailySchedule {
             kind: PostKind::Prompt,
             role: None,
             thread: true,
+            bilingual: false,
             pin: true,
             paused: false,
             pause_reason: None,

@@ -19,6 +19,7 @@ use crate::course::own::Own;
 use crate::daily::view as daily;
 use crate::i18n::tr;
 use crate::outbox::{Message, Outbox, OutboxError, Sought};
+use crate::pack::Lang;
 use crate::reply::Reply;
 use crate::store::{Claim, Store, StoreError};
 
@@ -115,30 +116,56 @@ pub async fn own_items(
 /// read by its reading plan (empty: all).
 pub type Reach<'a> = (&'a Hidden, &'a [String]);
 
-/// The post for an item, in the schedule's language.
+/// The post for an item, in the schedule's language, or in both side by side (the
+/// schedule's first) when it asks for both and they fit.
 pub async fn render(
     core: &Core,
     store: &Store,
     s: &DailySchedule,
     item: &str,
 ) -> Result<Option<Reply>, StoreError> {
+    let Some(first) = render_in(core, store, s, (item, s.lang)).await? else {
+        return Ok(None);
+    };
+    if !s.bilingual {
+        return Ok(Some(first));
+    }
+    let other = match s.lang {
+        Lang::En => Lang::Id,
+        Lang::Id => Lang::En,
+    };
+    Ok(Some(
+        match render_in(core, store, s, (item, other)).await? {
+            Some(second) => daily::side_by_side(first, &second),
+            None => first,
+        },
+    ))
+}
+
+/// The post for an item in `lang`.
+async fn render_in(
+    core: &Core,
+    store: &Store,
+    s: &DailySchedule,
+    (item, lang): (&str, Lang),
+) -> Result<Option<Reply>, StoreError> {
     if let Some(id) = item.strip_prefix(SUGGESTION) {
         let suggestion = match id.parse::<i64>() {
             Ok(id) => store.suggestion(id).await?,
             Err(_) => None,
         };
-        return Ok(suggestion.map(|x| daily::suggestion_post(&x.text, x.user, s.lang)));
+        return Ok(suggestion.map(|x| daily::suggestion_post(&x.text, x.user, lang)));
     }
     if let Some(id) = crate::pack::course::teacher_id(item) {
         let items = store.own_items(s.guild, false).await?;
         let own = Own::of_items(items, store.course_label(s.guild).await?);
-        return Ok(daily::own_post(&own, s.kind, id, s.lang));
+        return Ok(daily::own_post(&own, s.kind, id, lang));
     }
     Ok(core
         .library
         .packs
         .first()
-        .and_then(|p| daily::post(p, s.kind, item, s.lang)))
+        .and_then(|p| daily::post(p, s.kind, item, lang)))
 }
 
 /// What a post of `s` for `item` asks, in `lang`: the prompt's or motion's words (a teacher's

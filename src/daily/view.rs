@@ -128,6 +128,58 @@ pub fn own_post(
     Some(reply)
 }
 
+/// A post in both languages side by side, `first` (the schedule's language) then `second`:
+/// the titles joined, the texts one after the other, each field's two sides in one field.
+/// Discord's limits hold for the doubled text, or the first language alone is posted: a post
+/// is never cut short to fit.
+pub fn side_by_side(first: Reply, second: &Reply) -> Reply {
+    use crate::render::limits::{
+        EMBED_DESCRIPTION, EMBED_TITLE, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE,
+    };
+    if first.fields.len() != second.fields.len() {
+        return first;
+    }
+    let join = |a: &str, b: &str, sep: &str| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}{sep}{b}")
+        }
+    };
+    let mut both = first.clone();
+    both.title = match (&first.title, &second.title) {
+        (Some(a), Some(b)) => Some(join(a, b, " · ")),
+        (a, _) => a.clone(),
+    };
+    both.text = join(&first.text, &second.text, "\n\n───\n\n");
+    both.fields = first
+        .fields
+        .iter()
+        .zip(&second.fields)
+        .map(|(a, b)| crate::reply::Field {
+            name: join(&a.name, &b.name, " · "),
+            value: join(&a.value, &b.value, "\n\n"),
+            inline: a.inline,
+        })
+        .collect();
+    let n = |s: &str| s.chars().count();
+    let title = both.title.as_deref().map_or(0, n);
+    let fields = both
+        .fields
+        .iter()
+        .map(|f| n(&f.name) + n(&f.value))
+        .sum::<usize>();
+    let footer = both.footer.as_deref().map_or(0, n);
+    let fits = title <= EMBED_TITLE
+        && n(&both.text) <= EMBED_DESCRIPTION
+        && both
+            .fields
+            .iter()
+            .all(|f| n(&f.name) <= FIELD_NAME && n(&f.value) <= FIELD_VALUE)
+        && title + n(&both.text) + fields + footer <= EMBED_TOTAL;
+    if fits { both } else { first }
+}
+
 /// A post for an approved member suggestion.
 pub fn suggestion_post(text: &str, author: u64, lang: Lang) -> Reply {
     Reply {
@@ -168,5 +220,49 @@ pub fn preview(
             reply
         }
         None => Reply::notice(t(lang, "daily-nothing")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every prompt and motion of the pack in both languages: within Discord's limits as
+    /// posted, both languages whenever they fit, and the schedule's language first.
+    #[test]
+    fn a_post_in_both_languages_holds_both_within_discords_limits_or_its_first_alone() {
+        let core = Core::for_tests();
+        let pack = &core.library.packs[0];
+        let mut both = 0;
+        let mut items = 0;
+        for kind in [PostKind::Prompt, PostKind::Motion] {
+            for item in kind.items(pack) {
+                items += 1;
+                for (first, second) in [(Lang::Id, Lang::En), (Lang::En, Lang::Id)] {
+                    let a = post(pack, kind, &item, first).expect("a post");
+                    let b = post(pack, kind, &item, second).expect("a post");
+                    let merged = side_by_side(a.clone(), &b);
+                    let body = crate::render::channel_message(&crate::outbox::Message::from(
+                        merged.clone(),
+                    ));
+                    assert!(crate::render::limits::check_message(&body).is_empty());
+                    // Nothing cut: the rendered text is the card's text.
+                    assert_eq!(
+                        body["embeds"][0]["description"].as_str(),
+                        Some(merged.text.as_str())
+                    );
+                    if merged != a {
+                        both += 1;
+                        assert!(merged.text.starts_with(&a.text), "the first language first");
+                        assert!(merged.text.ends_with(&b.text));
+                    }
+                }
+            }
+        }
+        assert!(
+            both >= items,
+            "most posts fit in both languages: {both} of {}",
+            2 * items
+        );
     }
 }

@@ -1233,3 +1233,4 @@ quiz-time-set = { $member } now gets { $factor }× the time limit on this server
 quiz-time-none = { $member } gets the class's time limit again.
 quiz-time-bad = { $percent } is not a share Aura gives: 100 (none) to 300.
 audit-member-time = { $actor } changed a member's extra time on homework.
+opt-daily-bilingual = Both languages side by side in each post, the chosen language first (default off)

@@ -29,6 +29,7 @@ pub(super) fn schedule(row: &impl Record) -> Result<DailySchedule, StoreError> {
         })?,
         role: snowflake_opt(row, "role_id")?,
         thread: row.value::<i64>("thread")? != 0,
+        bilingual: row.value::<i64>("bilingual")? != 0,
         pin: row.value::<i64>("pin")? != 0,
         paused: row.value::<i64>("paused")? != 0,
         pause_reason: row.value("pause_reason")?,
@@ -50,8 +51,8 @@ impl Store {
     pub async fn add_schedule(&self, s: &DailySchedule) -> Result<i64, StoreError> {
         on!(&self.pool, |db| {
             let id: i64 = sqlx::query_scalar(
-            "INSERT INTO daily_schedules (guild_id, channel_id, time, zone, days, lang, kind, role_id, thread, pin, deck)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            "INSERT INTO daily_schedules (guild_id, channel_id, time, zone, days, lang, kind, role_id, thread, pin, deck, bilingual)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
         .bind(s.guild.to_string())
         .bind(s.channel.to_string())
@@ -64,6 +65,7 @@ impl Store {
         .bind(i64::from(s.thread))
         .bind(i64::from(s.pin))
         .bind(deck_json(&s.deck))
+        .bind(i64::from(s.bilingual))
         .fetch_one(db)
         .await?;
             Ok(id)

@@ -93,3 +93,37 @@ async fn a_members_language_changes_their_private_replies_not_the_shared_posts()
     assert_eq!(form.body["data"]["title"], "Your response", "{}", form.body);
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_schedule_in_both_languages_posts_them_side_by_side() {
+    let state = state_file();
+    let (options, clock) = Options::with_clock();
+    clock.set("2026-03-02T07:59:40Z".parse().expect("instant"));
+    let store = open_state(&state).await;
+    let guild = GUILD_ID.parse().expect("id");
+    let mut schedule = support::schedule(guild, POSTS, "08:00", PostKind::Prompt, 5);
+    schedule.lang = aura::pack::Lang::Id;
+    schedule.bilingual = true;
+    store.add_schedule(&schedule).await.expect("schedule");
+    store.close().await;
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    clock.set("2026-03-02T08:00:05Z".parse().expect("instant"));
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == POSTS)
+    })
+    .await;
+    let post = fake.posted_in(POSTS)[0].body.clone();
+    let title = post["embeds"][0]["title"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(
+        title, "Pertanyaan diskusi hari ini · Discussion prompt of the day",
+        "Indonesian first, then English"
+    );
+    let text = post["embeds"][0]["description"].as_str().unwrap_or("");
+    assert!(text.contains("───"), "{text}");
+    assert_eq!(post["allowed_mentions"]["parse"], json!([]));
+    bot.stop().await;
+}

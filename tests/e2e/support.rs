@@ -242,6 +242,7 @@ pub fn schedule(guild: u64, channel: &str, time: &str, kind: PostKind, seed: u64
         // How: no role to ping, no thread, no pin; running.
         role: None,
         thread: false,
+        bilingual: false,
         pin: false,
         paused: false,
         pause_reason: None,

@@ -73,6 +73,7 @@ pub async fn daily_setup(
     role: Option<serenity::RoleId>,
     thread: Option<bool>,
     pin: Option<bool>,
+    bilingual: Option<bool>,
 ) -> Result<(), Error> {
     let args = SetupArgs {
         channel: channel.get(),
@@ -84,6 +85,7 @@ pub async fn daily_setup(
         role: role.map(|r| r.get()),
         thread,
         pin,
+        bilingual,
     };
     run(ctx, DailyCommand::Setup(args)).await
 }

@@ -287,3 +287,56 @@ pub fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> St
     };
     tr(lang, key, &[("label", &label)])
 }
+
+/// A card in both languages side by side, `first` (the post's or round's language) then
+/// `second`:
+/// the titles joined, the texts one after the other, each field's two sides in one field.
+/// Discord's limits hold for the doubled text, or the first language alone is posted: a post
+/// (or a round's card) is never cut short to fit.
+pub fn side_by_side(first: Reply, second: &Reply) -> Reply {
+    use crate::render::limits::{
+        EMBED_DESCRIPTION, EMBED_TITLE, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE,
+    };
+    if first.fields.len() != second.fields.len() {
+        return first;
+    }
+    let join = |a: &str, b: &str, sep: &str| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}{sep}{b}")
+        }
+    };
+    let mut both = first.clone();
+    both.title = match (&first.title, &second.title) {
+        (Some(a), Some(b)) => Some(join(a, b, " · ")),
+        (a, _) => a.clone(),
+    };
+    both.text = join(&first.text, &second.text, "\n\n───\n\n");
+    both.fields = first
+        .fields
+        .iter()
+        .zip(&second.fields)
+        .map(|(a, b)| crate::reply::Field {
+            name: join(&a.name, &b.name, " · "),
+            value: join(&a.value, &b.value, "\n\n"),
+            inline: a.inline,
+        })
+        .collect();
+    let n = |s: &str| s.chars().count();
+    let title = both.title.as_deref().map_or(0, n);
+    let fields = both
+        .fields
+        .iter()
+        .map(|f| n(&f.name) + n(&f.value))
+        .sum::<usize>();
+    let footer = both.footer.as_deref().map_or(0, n);
+    let fits = title <= EMBED_TITLE
+        && n(&both.text) <= EMBED_DESCRIPTION
+        && both
+            .fields
+            .iter()
+            .all(|f| n(&f.name) <= FIELD_NAME && n(&f.value) <= FIELD_VALUE)
+        && title + n(&both.text) + fields + footer <= EMBED_TOTAL;
+    if fits { both } else { first }
+}

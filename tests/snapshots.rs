@@ -984,3 +984,30 @@ fn a_daily_post_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn a_quiz_question_in_both_languages() {
+    use aura::quiz::view::{Stage, question_card};
+    use aura::quiz::{Round, Settings};
+    let core = core();
+    let pack = &core.library.packs[0];
+    let mut round = Round::new(&pack.questions, Settings::default(), 3).expect("round");
+    let view = round
+        .open_next(std::time::Instant::now())
+        .expect("question");
+    let stage = Stage::Open {
+        closes: 1_800_000_000,
+    };
+    for (first, second) in [(Lang::Id, Lang::En), (Lang::En, Lang::Id)] {
+        let a = question_card(&view, first, 77, 3, stage);
+        let b = question_card(&view, second, 77, 3, stage);
+        let both = aura::cards::side_by_side(a, &b);
+        let body = aura::render::channel_message(&aura::outbox::Message::from(both.clone()));
+        assert!(aura::render::limits::check_message(&body).is_empty());
+        pin(
+            "quiz_question_bilingual",
+            first,
+            steady(&aura::render::to_text(&both)),
+        );
+    }
+}

@@ -269,6 +269,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     ),
                     opt("penalty", "penalti", false, N, "opt-quiz-penalty"),
                     QUIZ_SOURCE,
+                    opt("bilingual", "dwibahasa", false, N, "opt-quiz-bilingual"),
                 ],
             ),
             sub("next", "lanjut", "cmd-quiz-next", &[]),

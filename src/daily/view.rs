@@ -6,6 +6,7 @@ use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::SliceRandom;
 
+pub use crate::cards::side_by_side;
 use crate::cards::{footer, quote_place};
 use crate::core::Core;
 use crate::daily::PostKind;
@@ -126,58 +127,6 @@ pub fn own_post(
     };
     reply.text = format!("{}\n\n{}", reply.text, t(lang, "daily-discuss"));
     Some(reply)
-}
-
-/// A post in both languages side by side, `first` (the schedule's language) then `second`:
-/// the titles joined, the texts one after the other, each field's two sides in one field.
-/// Discord's limits hold for the doubled text, or the first language alone is posted: a post
-/// is never cut short to fit.
-pub fn side_by_side(first: Reply, second: &Reply) -> Reply {
-    use crate::render::limits::{
-        EMBED_DESCRIPTION, EMBED_TITLE, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE,
-    };
-    if first.fields.len() != second.fields.len() {
-        return first;
-    }
-    let join = |a: &str, b: &str, sep: &str| {
-        if a == b {
-            a.to_string()
-        } else {
-            format!("{a}{sep}{b}")
-        }
-    };
-    let mut both = first.clone();
-    both.title = match (&first.title, &second.title) {
-        (Some(a), Some(b)) => Some(join(a, b, " · ")),
-        (a, _) => a.clone(),
-    };
-    both.text = join(&first.text, &second.text, "\n\n───\n\n");
-    both.fields = first
-        .fields
-        .iter()
-        .zip(&second.fields)
-        .map(|(a, b)| crate::reply::Field {
-            name: join(&a.name, &b.name, " · "),
-            value: join(&a.value, &b.value, "\n\n"),
-            inline: a.inline,
-        })
-        .collect();
-    let n = |s: &str| s.chars().count();
-    let title = both.title.as_deref().map_or(0, n);
-    let fields = both
-        .fields
-        .iter()
-        .map(|f| n(&f.name) + n(&f.value))
-        .sum::<usize>();
-    let footer = both.footer.as_deref().map_or(0, n);
-    let fits = title <= EMBED_TITLE
-        && n(&both.text) <= EMBED_DESCRIPTION
-        && both
-            .fields
-            .iter()
-            .all(|f| n(&f.name) <= FIELD_NAME && n(&f.value) <= FIELD_VALUE)
-        && title + n(&both.text) + fields + footer <= EMBED_TOTAL;
-    if fits { both } else { first }
 }
 
 /// A post for an approved member suggestion.

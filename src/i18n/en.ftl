@@ -1234,3 +1234,4 @@ quiz-time-none = { $member } gets the class's time limit again.
 quiz-time-bad = { $percent } is not a share Aura gives: 100 (none) to 300.
 audit-member-time = { $actor } changed a member's extra time on homework.
 opt-daily-bilingual = Both languages side by side in each post, the chosen language first (default off)
+opt-quiz-bilingual = The round's cards in both languages side by side, yours first (when both fit)

@@ -1169,3 +1169,4 @@ quiz-time-none = { $member } kembali mendapat batas waktu kelas.
 quiz-time-bad = { $percent } bukan bagian yang diberikan Aura: 100 (tanpa tambahan) sampai 300.
 audit-member-time = { $actor } mengubah waktu tambahan PR seorang anggota.
 opt-daily-bilingual = Dua bahasa berdampingan di setiap unggahan, bahasa pilihan lebih dulu (bawaan mati)
+opt-quiz-bilingual = Kartu ronde dalam dua bahasa berdampingan, bahasamu lebih dulu (bila muat)

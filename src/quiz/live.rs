@@ -55,6 +55,8 @@ pub(crate) struct Live {
     pub(crate) lang: Lang,
     pub(crate) mode: Mode,
     pub(crate) spoilers: bool,
+    /// Its cards in both languages side by side (its language first).
+    pub(crate) bilingual: bool,
     pub(crate) pack: String,
     pub(crate) round: Mutex<Round>,
     pub(crate) current: Mutex<Option<Current>>,
@@ -63,6 +65,22 @@ pub(crate) struct Live {
     /// edit in flight, so a late count never brings the buttons back.
     pub(crate) edit_lock: tokio::sync::Mutex<()>,
     pub(crate) control: mpsc::UnboundedSender<Control>,
+}
+
+impl Live {
+    /// A card of the round in its language, or in both side by side (its language first)
+    /// when the round asks for both and they fit.
+    fn card(&self, card: impl Fn(Lang) -> Reply) -> Reply {
+        let first = card(self.lang);
+        if !self.bilingual {
+            return first;
+        }
+        let other = match self.lang {
+            Lang::En => Lang::Id,
+            Lang::Id => Lang::En,
+        };
+        crate::cards::side_by_side(first, &card(other))
+    }
 }
 
 /// The rounds running now in this process, kept in the services' state.
@@ -219,7 +237,7 @@ fn current_card(
             closes: c.closes_unix,
         }
     };
-    let card = cards::question_card(&c.view, live.lang, live.id, count, stage);
+    let card = live.card(|lang| cards::question_card(&c.view, lang, live.id, count, stage));
     Some((c.message, card))
 }
 
@@ -357,7 +375,8 @@ async fn read(
         return Ok(0);
     }
     let opens = s.clock.unix() + read.as_secs() as i64;
-    let card = cards::question_card(&preview, live.lang, live.id, 0, Stage::Reading { opens });
+    let stage = Stage::Reading { opens };
+    let card = live.card(|lang| cards::question_card(&preview, lang, live.id, 0, stage));
     let message = match s.outbox.post(live.channel, &Message::from(card)).await {
         Ok(m) => m,
         Err(e) => {
@@ -387,7 +406,7 @@ async fn open(s: &Services, live: &Live, message: u64) -> Result<QuestionView, E
     let stage = Stage::Open {
         closes: closes_unix,
     };
-    let card = cards::question_card(&view, live.lang, live.id, 0, stage);
+    let card = live.card(|lang| cards::question_card(&view, lang, live.id, 0, stage));
     // The question is current before its card is out: a hint or an answer clicked the moment
     // the card appears finds it (the message id follows once Discord answers).
     if let Ok(mut current) = live.current.lock() {
@@ -484,9 +503,11 @@ async fn reveal(s: &Services, live: &Live, view: &QuestionView, step: Step) -> R
         return Err(Ending::Finished);
     };
     let naming = naming(s, live.guild).await;
-    let shown = (live.lang, live.spoilers, &naming);
-    let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, shown);
-    let mut card = cards::with_team_standings(card, &reveal.teams, live.lang);
+    let mut card = live.card(|lang| {
+        let shown = (lang, live.spoilers, &naming);
+        let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, shown);
+        cards::with_team_standings(card, &reveal.teams, lang)
+    });
     if voted {
         card.text = format!("{}\n\n{}", t(live.lang, "quiz-skipped-by-vote"), card.text);
     }
@@ -532,14 +553,16 @@ async fn finish(s: &Services, live: &Live, ending: Ending) {
     let card = match live.round.lock() {
         Ok(round) => {
             let asked = round.answers().iter().map(|a| a.0).max().unwrap_or(0);
-            let card = cards::end_card(
-                &round.standings(),
-                |m| round.totals(m),
-                asked,
-                ending,
-                (live.lang, &naming),
-            );
-            cards::with_team_podium(card, &round.team_standings(), live.lang)
+            live.card(|lang| {
+                let card = cards::end_card(
+                    &round.standings(),
+                    |m| round.totals(m),
+                    asked,
+                    ending,
+                    (lang, &naming),
+                );
+                cards::with_team_podium(card, &round.team_standings(), lang)
+            })
         }
         Err(_) => Reply::notice(t(live.lang, "quiz-end-stopped")),
     };
@@ -600,6 +623,7 @@ pub(crate) fn new_live(
         lang,
         mode: plan.mode,
         spoilers: plan.spoilers,
+        bilingual: plan.bilingual,
         pack: plan.pack.clone(),
         round: Mutex::new(round),
         current: Mutex::new(None),

@@ -54,6 +54,8 @@ pub struct Plan {
     pub mode: Mode,
     /// Reveals hide the answer behind a spoiler, for members scrolling back later.
     pub spoilers: bool,
+    /// The round's cards in both languages side by side (its language first).
+    pub bilingual: bool,
     /// Whose questions are drawn.
     pub source: Source,
     /// The server's own questions it may draw (none unless `source` takes them).
@@ -113,6 +115,8 @@ pub struct StartArgs {
     pub streaks: Option<bool>,
     pub goal: Option<u32>,
     pub spoilers: Option<bool>,
+    /// Both languages side by side on the round's cards.
+    pub bilingual: Option<bool>,
     pub teams: Option<Teams>,
     /// Buttons (the default), typed answers, or both in turn.
     pub kind: Option<Answering>,
@@ -174,6 +178,7 @@ impl StartArgs {
                 })
                 .transpose()?,
             spoilers: on_off("spoilers")?,
+            bilingual: on_off("bilingual")?,
             kind: req
                 .get("kind")
                 .map(|v| {
@@ -306,6 +311,7 @@ pub fn plan(
         settings,
         mode,
         spoilers: args.spoilers.unwrap_or(false),
+        bilingual: args.bilingual.unwrap_or(false),
         source: args.source.unwrap_or_default(),
         own: Vec::new(),
     };

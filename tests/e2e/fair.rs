@@ -217,3 +217,39 @@ async fn a_member_given_one_and_a_half_times_the_time_gets_it_on_homework() {
     assert!((20..=21).contains(&given), "{given} s: {theirs}");
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_in_both_languages_carries_both_on_its_cards() {
+    let bot = TestApp::start().await;
+    let fake = bot.fake.clone();
+    teacher_quiz(
+        &fake,
+        "start",
+        json!([
+            opt("questions", json!(1)),
+            opt("mode", json!(1)),
+            opt("bilingual", json!(true))
+        ]),
+    )
+    .await;
+    let (asked, buttons) = first_question(&fake).await;
+    let title = asked["embeds"][0]["title"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(
+        title, "Question 1 of 1 · Soal 1 dari 1",
+        "English first, then Indonesian"
+    );
+    assert!(!buttons.is_empty(), "the answer buttons stay");
+    assert_eq!(asked["allowed_mentions"]["parse"], json!([]));
+    press(&fake, MEMBERS[0], MEMBER, &buttons[0]).await;
+    teacher_quiz(&fake, "reveal", json!([])).await;
+    let posts = wait_posts(&fake, 2).await;
+    let reveal = posts[1].body["embeds"][0]["title"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(reveal.contains(" · "), "the reveal in both: {reveal}");
+    bot.stop().await;
+}

@@ -88,6 +88,7 @@ pub async fn quiz_start(
     #[max = 1000]
     penalty: Option<u32>,
     source: Option<Pick<Source>>,
+    bilingual: Option<bool>,
 ) -> Result<(), Error> {
     let args = StartArgs {
         questions,
@@ -106,6 +107,7 @@ pub async fn quiz_start(
         skip_votes,
         penalty,
         source: source.map(Pick::get),
+        bilingual,
     };
     run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
 }

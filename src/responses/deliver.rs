@@ -21,12 +21,18 @@ const MINE: i64 = 10;
 pub fn spawn(s: &Services, released: Vec<Response>) {
     let s = s.clone();
     tokio::spawn(async move {
+        // A release is one server's: its own statuses are read once, not once per response.
+        let mut labels_of: std::collections::HashMap<u64, Vec<String>> = Default::default();
         for r in released {
-            let labels = s
-                .store
-                .response_labels(r.piece.guild)
-                .await
-                .unwrap_or_default();
+            let guild = r.piece.guild;
+            let labels = match labels_of.get(&guild) {
+                Some(labels) => labels.clone(),
+                None => {
+                    let read = s.store.response_labels(guild).await.unwrap_or_default();
+                    labels_of.insert(guild, read.clone());
+                    read
+                }
+            };
             let message = Message::from(view::feedback_message(&r, &labels, r.piece.lang));
             match s.outbox.direct_message(r.piece.user, &message).await {
                 Ok(()) => {

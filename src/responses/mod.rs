@@ -50,7 +50,7 @@ pub async fn command(
             if !crate::quiz::access::moderates_server(s, inv).await {
                 return Ok(Reply::no_permission(lang).into());
             }
-            crate::quiz::commands::student(s, (guild, member), lang).await
+            crate::quiz::gradebook::term::student(s, (guild, member), lang).await
         }
     }
 }

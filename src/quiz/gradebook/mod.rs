@@ -5,6 +5,8 @@
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, their full-width forms,
 //! a tab or a carriage return) is neutralised with a leading `'`.
 
+pub mod term;
+
 pub use super::model::{Debating, MemberTotals, ReportLine, RoundTally};
 use std::collections::{BTreeMap, HashMap};
 

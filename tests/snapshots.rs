@@ -736,15 +736,27 @@ fn homework_cards_in_both_languages() {
             closed_at: None,
             ..a.clone()
         };
+        let waiting = Assignment {
+            number: 6,
+            closed_at: None,
+            ..a.clone()
+        };
         let list = list_card(
             &[
                 Listed {
                     assignment: &open_again,
                     summary: &summary,
+                    more_time: 0,
+                },
+                Listed {
+                    assignment: &waiting,
+                    summary: &summary,
+                    more_time: 2,
                 },
                 Listed {
                     assignment: &a,
                     summary: &summary,
+                    more_time: 0,
                 },
             ],
             lang,

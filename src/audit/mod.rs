@@ -93,6 +93,11 @@ pub enum Action {
     },
     /// A member's extra time on homework changed (whose is not said).
     MemberTime,
+    /// One member given their own due time on a homework (not named: it is between a teacher
+    /// and a student).
+    HomeworkMemberExtended {
+        number: u32,
+    },
     /// A response given a status (its code).
     ResponseStatus {
         response: i64,
@@ -248,6 +253,11 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             ],
         ),
         Action::MemberTime => tr(lang, "audit-member-time", &[actor]),
+        Action::HomeworkMemberExtended { number } => tr(
+            lang,
+            "audit-homework-member-extended",
+            &[actor, ("number", &(*number as usize))],
+        ),
         Action::ResponseStatus { response, status } => tr(
             lang,
             "audit-response-status",

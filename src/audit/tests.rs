@@ -169,6 +169,8 @@ fn every_action_has_its_line_in_both_languages() {
             number: 2,
             due: 1_800_000_000,
         },
+        Action::HomeworkMemberExtended { number: 2 },
+        Action::MemberTime,
         Action::QuizAccess {
             who: "everyone".into(),
         },

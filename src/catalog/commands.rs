@@ -387,6 +387,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("id", "nomor", false, N, "opt-homework-id"),
                     opt("due", "tenggat", false, N, "opt-homework-new-due"),
                     opt("timezone", "zona-waktu", false, N, "opt-homework-timezone"),
+                    opt("member", "anggota", false, N, "opt-homework-member"),
                 ],
             ),
         ],

@@ -398,6 +398,11 @@ audit-suggestion-denied = { $actor } denied suggestion #{ $id }. Reason: { $reas
 audit-debate-closed = { $actor } closed a debate vote in { $channel }.
 audit-homework-closed = { $actor } closed homework #{ $number } early.
 audit-homework-extended = { $actor } extended homework #{ $number } to { $due }.
+homework-member-due-early = A member's own due time must come after the class's, { $class_due }; to move everyone's, leave out the member.
+homework-member-extended = { $member } has until { $due } ({ $left }) for homework #{ $number }; the class's due time stays { $class_due }. They were told by DM. The class's results are posted once their time has passed too.
+homework-member-extended-untold = { $member } has until { $due } ({ $left }) for homework #{ $number }; the class's due time stays { $class_due }. Their DMs are closed, so tell them yourself: the Start button works for them until then. The class's results are posted once their time has passed too.
+homework-member-extended-dm = You have more time for homework #{ $number } in { $channel }: until { $due } ({ $left }). Press its Start button to begin or carry on.
+audit-homework-member-extended = { $actor } gave a member more time on homework #{ $number }.
 audit-quiz-access = { $actor } set who may run quiz rounds: { $who }.
 audit-debate-pings-on = { $actor } turned speaker pings on for class debates.
 audit-debate-pings-off = { $actor } turned speaker pings off for class debates.
@@ -686,6 +691,7 @@ opt-homework-time-limit = Seconds per question (10–600; default: no limit)
 opt-homework-action = close: close it now and post the summary; extend: move its due time
 opt-homework-id = The homework's number (#1, #2 … as listed)
 opt-homework-new-due = The new due date and time (for extend)
+opt-homework-member = Extend for this member alone (privately); leave out to move the class's due time
 button-homework-start = Start
 homework-title = Homework #{ $number }
 homework-intro = { $questions ->
@@ -730,9 +736,13 @@ homework-list-open = Open
 homework-list-past = Closed
 homework-list-none = None.
 homework-list-empty = No homework yet. A teacher sets one with /quiz assign.
-homework-list-footer = Teachers: /quiz assignments action:close id:… closes one now; action:extend id:… due:… moves its due time.
+homework-list-footer = Teachers: /quiz assignments action:close id:… closes one now; action:extend id:… due:… moves its due time (with member:, for that member alone).
 homework-list-line = **#{ $number }** · { $questions } questions · { $when } · { $channel } — { $started } started, { $finished } finished, { $mean }
 homework-list-due = due { $due } ({ $left })
+homework-list-more-time = due { $due } for the class; open for { $count ->
+    [one] one member
+   *[other] { $count } members
+} given more time
 homework-list-closed = closed { $closed }
 homework-list-mean = mean { $percent }%
 homework-list-no-mean = no mean yet

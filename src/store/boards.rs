@@ -66,21 +66,6 @@ impl Store {
         Ok(Naming { boards, unnamed })
     }
 
-    /// The share of an assignment's time limit a member of a server gets, in percent (100 when
-    /// a teacher gave them no extra time).
-    pub async fn member_time(&self, guild: u64, user: u64) -> Result<u32, StoreError> {
-        on!(&self.reader, |db| {
-            let percent: Option<i64> = sqlx::query_scalar(
-                "SELECT percent FROM quiz_member_time WHERE guild_id = $1 AND user_id = $2",
-            )
-            .bind(guild.to_string())
-            .bind(user.to_string())
-            .fetch_optional(db)
-            .await?;
-            Ok(percent.and_then(|p| u32::try_from(p).ok()).unwrap_or(100))
-        })
-    }
-
     /// Gives a member extra time (`percent` of the limit, 101–300), or none again (100).
     pub async fn set_member_time(
         &self,
@@ -136,6 +121,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::homework::Assignment;
 
     #[tokio::test]
     async fn a_servers_naming_is_its_setting_and_the_members_who_hid_their_name() {
@@ -157,17 +143,17 @@ mod tests {
         assert_eq!(naming.shows(2, 9), Some(true));
         assert_eq!(naming.shows(4, 9), None);
         assert!(s.set_unnamed(1, 7, false).await.expect("show"));
-        // Extra time for one member of one server.
-        assert_eq!(s.member_time(1, 7).await.expect("time"), 100);
+        // Extra time for one member of one server, read as a homework click reads it.
+        let time = |guild| {
+            let (s, a) = (s.clone(), Assignment::sample(9, (guild, 2), 100));
+            async move { s.member_terms(&a, 7).await.expect("time").0 }
+        };
+        assert_eq!(time(1).await, 100);
         s.set_member_time((1, 7), 150, 5).await.expect("extra");
-        assert_eq!(s.member_time(1, 7).await.expect("time"), 150);
-        assert_eq!(
-            s.member_time(2, 7).await.expect("time"),
-            100,
-            "another server"
-        );
+        assert_eq!(time(1).await, 150);
+        assert_eq!(time(2).await, 100, "another server");
         s.set_member_time((1, 7), 100, 6).await.expect("none");
-        assert_eq!(s.member_time(1, 7).await.expect("time"), 100);
+        assert_eq!(time(1).await, 100);
         assert!(s.naming(1).await.expect("naming").unnamed.is_empty());
     }
 }

@@ -55,9 +55,15 @@ fn attempt(row: &impl Record) -> Result<AttemptRow, StoreError> {
     })
 }
 
-/// An assignment still open at `$2` ($1: its id).
-const OPEN: &str =
-    "EXISTS (SELECT 1 FROM homework WHERE id = $1 AND closed_at IS NULL AND due_at > $2)";
+/// An assignment still open at `$2` for member `$3` ($1: its id): not closed, and before the
+/// class's due time or the member's own.
+const OPEN: &str = "EXISTS (SELECT 1 FROM homework WHERE id = $1 AND closed_at IS NULL
+    AND (due_at > $2 OR EXISTS (SELECT 1 FROM homework_extensions e
+        WHERE e.homework_id = $1 AND e.user_id = $3 AND e.due_at > $2)))";
+
+/// No member of assignment `homework.id` has more time past `$1`.
+const NOBODY_LATER: &str = "NOT EXISTS (SELECT 1 FROM homework_extensions e
+    WHERE e.homework_id = homework.id AND e.due_at > $1)";
 
 impl Store {
     /// Stores a new assignment under the server's next number, and returns that number.
@@ -214,11 +220,14 @@ impl Store {
         .await
     }
 
+    /// Open assignments whose due time has passed for the class and for every member given
+    /// more time.
     pub async fn due_homework(&self, now: i64) -> Result<Vec<Assignment>, StoreError> {
         on!(&self.pool, |db| {
-            let rows = sqlx::query(
-                "SELECT * FROM homework WHERE closed_at IS NULL AND due_at <= $1 ORDER BY due_at",
-            )
+            let rows = sqlx::query(&format!(
+                "SELECT * FROM homework WHERE closed_at IS NULL AND due_at <= $1 AND {NOBODY_LATER}
+                 ORDER BY due_at"
+            ))
             .bind(now)
             .fetch_all(db)
             .await?;
@@ -275,12 +284,14 @@ impl Store {
     ) -> Result<bool, StoreError> {
         on!(&self.pool, |db| {
             let mut tx = db.begin_write().await?;
-            let done = sqlx::query(
-                // An on-time close (`by` none) re-checks the due time as it stands now: an
-                // extension committed since the sweep read the assignment keeps it open.
+            let done = sqlx::query(&format!(
+                // An on-time close (`by` none) re-checks the due times as they stand now: an
+                // extension (the class's or a member's) committed since the sweep read the
+                // assignment keeps it open.
                 "UPDATE homework SET closed_at = $1, closed_by = $2
-                 WHERE id = $3 AND closed_at IS NULL AND ($2 IS NOT NULL OR due_at <= $1)",
-            )
+                 WHERE id = $3 AND closed_at IS NULL
+                 AND ($2 IS NOT NULL OR (due_at <= $1 AND {NOBODY_LATER}))"
+            ))
             .bind(now)
             .bind(by.map(|b| b.to_string()))
             .bind(id.to_string())
@@ -332,6 +343,69 @@ impl Store {
                     .execute(db)
                     .await?;
             Ok(done.rows_affected() == 1)
+        })
+    }
+
+    /// Gives `user` until `due` on an open assignment (their own due time, replacing one given
+    /// before); `false` when it is closed.
+    pub async fn extend_member(
+        &self,
+        (homework, user): (u64, u64),
+        due: i64,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        on!(&self.pool, |db| {
+            let done = sqlx::query(
+                "INSERT INTO homework_extensions (homework_id, user_id, due_at, set_at)
+                 SELECT $1, $2, $3, $4 WHERE EXISTS (
+                     SELECT 1 FROM homework WHERE id = $1 AND closed_at IS NULL)
+                 ON CONFLICT (homework_id, user_id)
+                 DO UPDATE SET due_at = excluded.due_at, set_at = excluded.set_at",
+            )
+            .bind(homework.to_string())
+            .bind(user.to_string())
+            .bind(due)
+            .bind(now)
+            .execute(db)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
+    /// What a teacher gave `user` on assignment `a`, in one read: the percent of its time
+    /// limit (100: none extra) and their own due time, if any.
+    pub async fn member_terms(
+        &self,
+        a: &Assignment,
+        user: u64,
+    ) -> Result<(u32, Option<i64>), StoreError> {
+        on!(&self.reader, |db| {
+            let (percent, due): (Option<i64>, Option<i64>) = sqlx::query_as(
+                "SELECT
+                   (SELECT percent FROM quiz_member_time WHERE guild_id = $1 AND user_id = $3),
+                   (SELECT due_at FROM homework_extensions WHERE homework_id = $2 AND user_id = $3)",
+            )
+            .bind(a.guild.to_string())
+            .bind(a.id.to_string())
+            .bind(user.to_string())
+            .fetch_one(db)
+            .await?;
+            let percent = percent.and_then(|p| u32::try_from(p).ok()).unwrap_or(100);
+            Ok((percent, due))
+        })
+    }
+
+    /// How many members of an assignment have more time than the class past `now`.
+    pub async fn members_with_more_time(&self, homework: u64, now: i64) -> Result<u32, StoreError> {
+        on!(&self.reader, |db| {
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM homework_extensions WHERE homework_id = $1 AND due_at > $2",
+            )
+            .bind(homework.to_string())
+            .bind(now)
+            .fetch_one(db)
+            .await?;
+            Ok(u32::try_from(n).unwrap_or(0))
         })
     }
 

@@ -60,7 +60,8 @@ const COUNTS: &str = "SELECT
     (SELECT COUNT(*) FROM responses WHERE user_id = $1) AS responses,
     (SELECT COUNT(*) FROM member_settings WHERE user_id = $1)
       + (SELECT COUNT(*) FROM quiz_unnamed WHERE user_id = $1)
-      + (SELECT COUNT(*) FROM quiz_member_time WHERE user_id = $1) AS settings";
+      + (SELECT COUNT(*) FROM quiz_member_time WHERE user_id = $1)
+      + (SELECT COUNT(*) FROM homework_extensions WHERE user_id = $1) AS settings";
 
 /// What is left of an attempt at an open assignment once its member is forgotten: the fact
 /// that it was made (so Start does not offer a second one), past its last question (so
@@ -119,6 +120,7 @@ impl Store {
                 "DELETE FROM member_settings WHERE user_id = $1",
                 "DELETE FROM quiz_unnamed WHERE user_id = $1",
                 "DELETE FROM quiz_member_time WHERE user_id = $1",
+                "DELETE FROM homework_extensions WHERE user_id = $1",
                 // A homework attempt is the member's own round: it goes with its answers,
                 // except that an attempt at an open assignment is kept as a bare fact (see
                 // `PAST_THE_END`): erasing must not buy a retake.

@@ -253,3 +253,117 @@ async fn a_round_in_both_languages_carries_both_on_its_cards() {
     assert!(reveal.contains(" · "), "the reveal in both: {reveal}");
     bot.stop().await;
 }
+
+/// One member given more time on a homework (`/quiz assignments action:extend member:`): told
+/// by DM, they start after the class's due time while another member is refused, and the
+/// class's results wait until their time has passed too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_given_a_later_due_time_answers_after_the_class_and_the_results_wait() {
+    use crate::app::{Options, next, state_file};
+    use crate::fake::{FakeDiscord, MANAGE_MESSAGES, in_guild, subcommand};
+    use crate::support::{custom_ids, support_press};
+    let (options, clock) = Options::with_clock();
+    clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
+    let state = state_file();
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    let (later, other) = (611u64, 612u64);
+
+    // Due 18:00 in Jakarta (11:00 UTC) for the class.
+    teacher_quiz(
+        &fake,
+        "assign",
+        json!([
+            opt("due", json!("2026-12-01 18:00")),
+            opt("timezone", json!("Asia/Jakarta")),
+            opt("questions", json!(1)),
+        ]),
+    )
+    .await;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("aura:hw-start:"))
+    })
+    .await;
+    let message = fake
+        .posted_in(CHANNEL_ID)
+        .into_iter()
+        .find(|m| m.body.to_string().contains("aura:hw-start:"))
+        .expect("the assignment");
+    let start = custom_ids(&message.body)
+        .into_iter()
+        .find(|id| id.starts_with("aura:hw-start:"))
+        .expect("Start");
+
+    // The teacher gives one member until the next evening; too early a time is refused.
+    let extend = |due: &str| {
+        let options = json!([
+            opt("action", json!(1)),
+            opt("id", json!(1)),
+            opt("due", json!(due)),
+            { "type": 6, "name": "member", "value": later.to_string() },
+        ]);
+        let mut payload = subcommand(
+            next(),
+            crate::support::TEACHER,
+            "en-US",
+            "quiz",
+            "assignments",
+            options,
+        );
+        payload["data"]["resolved"] =
+            json!({ "users": { later.to_string(): crate::fake::member_user(later) } });
+        in_guild(payload, MANAGE_MESSAGES, &[])
+    };
+    let early = fake.interact(extend("2026-12-01 17:00")).await;
+    assert!(
+        early
+            .body
+            .to_string()
+            .contains("must come after the class's"),
+        "{}",
+        early.body
+    );
+    let given = fake.interact(extend("2026-12-02 18:00")).await;
+    let text = given.body.to_string();
+    assert_eq!(given.body["data"]["flags"], 64, "private: {text}");
+    assert!(text.contains(&format!("<@{later}> has until")), "{text}");
+    assert!(text.contains("told by DM"), "{text}");
+    let dm = fake.posted_in(&format!("77{later}"));
+    assert_eq!(dm.len(), 1, "{dm:?}");
+    assert!(dm[0].body.to_string().contains("more time for homework #1"));
+    assert_eq!(dm[0].body["allowed_mentions"]["parse"], json!([]));
+
+    // Past the class's due time: the other member is refused, the one given time begins.
+    clock.set("2026-12-01T12:00:00Z".parse().expect("instant"));
+    let refused = support_press(&fake, other, &start).await;
+    assert!(refused.contains("closed"), "{refused}");
+    let begun = support_press(&fake, later, &start).await;
+    assert!(begun.contains("question 1 of 1"), "{begun}");
+    // The results wait for them (the sweep runs meanwhile; the command's cooldown passes).
+    let results = "Homework #1: the class's results";
+    tokio::time::sleep(Duration::from_millis(2200)).await;
+    let posted = |fake: &FakeDiscord| {
+        fake.posted_in(CHANNEL_ID)
+            .into_iter()
+            .filter(|m| m.body.to_string().contains(results))
+            .count()
+    };
+    assert_eq!(posted(&fake), 0, "the results waited");
+    let listed = teacher_quiz(&fake, "assignments", json!([])).await;
+    assert!(
+        listed
+            .to_string()
+            .contains("open for one member given more time"),
+        "{listed}"
+    );
+    // Their time over: the assignment closes and the results are posted once.
+    clock.set("2026-12-02T11:00:00Z".parse().expect("instant"));
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.body.to_string().contains(results))
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(posted(&fake), 1);
+    bot.stop().await;
+}

@@ -331,12 +331,14 @@ pub async fn quiz_assignments(
     #[autocomplete = "zones"]
     #[max_length = 64]
     timezone: Option<String>,
+    member: Option<serenity::User>,
 ) -> Result<(), Error> {
     let args = ListArgs {
         action: action.map(Pick::get),
         id,
         due,
         timezone,
+        member: member.map(|m| m.id.get()),
     };
     run(ctx, Plan::PRIVATE, QuizCommand::Assignments(args)).await
 }

@@ -192,11 +192,17 @@ fn question(
     ))
 }
 
-/// The assignment's rules for `user`: its time limit stretched by the extra time a teacher
+/// The assignment as `user` has it: due at the later of the class's due time and their own (a
+/// teacher may give one member more), and its rules with the extra time per question a teacher
 /// gave them in that server.
-async fn member_rules(s: &Services, a: &Assignment, user: u64) -> Result<Rules, Error> {
-    let percent = s.store.member_time(a.guild, user).await?;
-    Ok(a.rules().for_member(percent))
+async fn as_member(s: &Services, a: Assignment, user: u64) -> Result<(Assignment, Rules), Error> {
+    let (percent, own_due) = s.store.member_terms(&a, user).await?;
+    let a = Assignment {
+        due_at: own_due.map_or(a.due_at, |due| due.max(a.due_at)),
+        ..a
+    };
+    let rules = a.rules().for_member(percent);
+    Ok((a, rules))
 }
 
 /// The member's result after their last question.
@@ -221,9 +227,9 @@ pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, E
     let Some(a) = clicked(s, inv, id).await? else {
         return Ok(Outcome::notice(t(lang, "error-stale-button")));
     };
+    let (a, rules) = as_member(s, a, inv.user).await?;
     let own = super::own_questions(s, &a).await;
     let now = s.clock.unix();
-    let rules = member_rules(s, &a, inv.user).await?;
     let mut mine = s.store.homework_attempt(a.id, inv.user).await?;
     if mine.is_none() && attempt::on_start(&rules, None, now) == Start::Begin {
         // The click's id is the attempt's round. A double click finds the attempt begun.
@@ -297,12 +303,12 @@ async fn answer_once(
     let Some(a) = clicked(s, inv, id).await? else {
         return Ok(Outcome::notice(t(lang, "error-stale-button")));
     };
+    let (a, rules) = as_member(s, a, inv.user).await?;
     let own = super::own_questions(s, &a).await;
     let now = s.clock.unix();
     let number = u32::try_from(number).unwrap_or(u32::MAX);
     let mine = s.store.homework_attempt(a.id, inv.user).await?;
     let progress = mine.map(|m| m.progress);
-    let rules = member_rules(s, &a, inv.user).await?;
     match attempt::on_answer(&rules, progress.as_ref(), number, now) {
         Click::NotStarted => Ok(Outcome::notice(t(lang, "homework-not-started"))),
         Click::Closed => Ok(Outcome::Update(Reply::private(tr(

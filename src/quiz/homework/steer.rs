@@ -10,6 +10,7 @@ use crate::audit::{self, Action};
 use crate::catalog::choice::{self, Names};
 use crate::i18n::{t, tr};
 use crate::interaction::{CustomId, Invocation, Outcome};
+use crate::outbox::Message;
 use crate::pack::Lang;
 use crate::quiz::view::homework::{self as cards, Listed, option};
 use crate::reply::{Button, ButtonStyle, Reply};
@@ -40,6 +41,8 @@ pub struct ListArgs {
     pub id: Option<u32>,
     pub due: Option<String>,
     pub timezone: Option<String>,
+    /// Extend for this member alone.
+    pub member: Option<u64>,
 }
 
 /// `/quiz assignments`: the list, or a teacher's close or extend (`may_steer` says whether the
@@ -98,31 +101,119 @@ pub async fn assignments(
                 Ok(at) => at.as_second(),
                 Err(e) => return Ok(cards::due_notice(e, "assignments", text, lang).into()),
             };
-            if !s.store.extend_homework(a.id, due_at).await? {
-                return Ok(Outcome::notice(tr(
-                    lang,
-                    "homework-already-closed",
-                    &[("number", &(a.number as usize))],
-                )));
+            match args.member {
+                Some(member) => extend_member(s, inv, &a, member, due_at).await,
+                None => extend_class(s, inv, a, due_at).await,
             }
-            let moved = Assignment { due_at, ..a };
-            close::refresh(s, &moved).await;
-            let action = Action::HomeworkExtended {
-                number: moved.number,
-                due: due_at,
-            };
-            audit::record(s, guild, inv.user, action).await;
-            Ok(Outcome::Reply(Reply::private(tr(
-                lang,
-                "homework-extended",
-                &[
-                    ("number", &(moved.number as usize)),
-                    ("due", &cards::full(due_at)),
-                    ("left", &cards::relative(due_at)),
-                ],
-            ))))
         }
     }
+}
+
+/// The class's due time moved: the assignment's message shows it, the audit log says so.
+async fn extend_class(
+    s: &Services,
+    inv: &Invocation,
+    a: Assignment,
+    due_at: i64,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    if !s.store.extend_homework(a.id, due_at).await? {
+        return Ok(Outcome::notice(tr(
+            lang,
+            "homework-already-closed",
+            &[("number", &(a.number as usize))],
+        )));
+    }
+    let moved = Assignment { due_at, ..a };
+    close::refresh(s, &moved).await;
+    let action = Action::HomeworkExtended {
+        number: moved.number,
+        due: due_at,
+    };
+    audit::record(s, moved.guild, inv.user, action).await;
+    Ok(Outcome::Reply(Reply::private(tr(
+        lang,
+        "homework-extended",
+        &[
+            ("number", &(moved.number as usize)),
+            ("due", &cards::full(due_at)),
+            ("left", &cards::relative(due_at)),
+        ],
+    ))))
+}
+
+/// One member's own due time, privately: they may start and answer until then while the
+/// class's stays; the assignment closes (and posts its summary) once theirs has passed too.
+/// The member is told by DM in their language (the teacher's reply says when their DMs are
+/// closed); the audit log says a member was given time, not whose.
+async fn extend_member(
+    s: &Services,
+    inv: &Invocation,
+    a: &Assignment,
+    member: u64,
+    due_at: i64,
+) -> Result<Outcome, Error> {
+    let lang = inv.lang;
+    let n = a.number as usize;
+    if due_at <= a.due_at {
+        return Ok(Outcome::notice(tr(
+            lang,
+            "homework-member-due-early",
+            &[("number", &n), ("class_due", &cards::full(a.due_at))],
+        )));
+    }
+    if !s
+        .store
+        .extend_member((a.id, member), due_at, s.clock.unix())
+        .await?
+    {
+        return Ok(Outcome::notice(tr(
+            lang,
+            "homework-already-closed",
+            &[("number", &n)],
+        )));
+    }
+    let action = Action::HomeworkMemberExtended { number: a.number };
+    audit::record(s, a.guild, inv.user, action).await;
+    let theirs = crate::language::chosen(s, member).await.unwrap_or(a.lang);
+    let told = tr(
+        theirs,
+        "homework-member-extended-dm",
+        &[
+            ("number", &n),
+            ("channel", &format!("<#{}>", a.channel)),
+            ("due", &cards::full(due_at)),
+            ("left", &cards::relative(due_at)),
+        ],
+    );
+    let key = match s
+        .outbox
+        .direct_message(
+            member,
+            &Message::from(Reply {
+                text: told,
+                ..Reply::default()
+            }),
+        )
+        .await
+    {
+        Ok(()) => "homework-member-extended",
+        Err(e) => {
+            tracing::info!(homework = a.id, error = %e, "a member's extension was not sent by DM");
+            "homework-member-extended-untold"
+        }
+    };
+    Ok(Outcome::Reply(Reply::private(tr(
+        lang,
+        key,
+        &[
+            ("number", &n),
+            ("member", &format!("<@{member}>")),
+            ("due", &cards::full(due_at)),
+            ("left", &cards::relative(due_at)),
+            ("class_due", &cards::full(a.due_at)),
+        ],
+    ))))
 }
 
 /// "Close #n now?", with Close and Cancel for the teacher who asked alone: closing ends every
@@ -199,16 +290,24 @@ pub async fn close_confirmed(
 /// The server's assignments (the latest 20), with completion and mean so far.
 async fn list(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Error> {
     let all = s.store.homeworks(guild, 20).await?;
+    let now = s.clock.unix();
     let mut summaries = Vec::with_capacity(all.len());
     for a in &all {
-        summaries.push(close::summary_of(s, a).await?);
+        // Open past the class's due time: members a teacher gave more time are still at it.
+        let more_time = if a.closed_at.is_none() && a.due_at <= now {
+            s.store.members_with_more_time(a.id, now).await?
+        } else {
+            0
+        };
+        summaries.push((close::summary_of(s, a).await?, more_time));
     }
     let listed: Vec<Listed<'_>> = all
         .iter()
         .zip(&summaries)
-        .map(|(assignment, summary)| Listed {
+        .map(|(assignment, (summary, more_time))| Listed {
             assignment,
             summary,
+            more_time: *more_time,
         })
         .collect();
     Ok(Outcome::Reply(cards::list_card(&listed, lang)))

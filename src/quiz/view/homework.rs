@@ -329,12 +329,22 @@ pub fn summary_card(
 pub struct Listed<'a> {
     pub assignment: &'a Assignment,
     pub summary: &'a Summary,
+    /// Members still answering past the class's due time (a teacher gave them more).
+    pub more_time: u32,
 }
 
 fn list_line(l: &Listed<'_>, lang: Lang) -> String {
     let a = l.assignment;
     let s = l.summary;
     let when = match a.closed_at {
+        None if l.more_time > 0 => tr(
+            lang,
+            "homework-list-more-time",
+            &[
+                ("due", &format!("<t:{}:f>", a.due_at)),
+                ("count", &(l.more_time as usize)),
+            ],
+        ),
         None => tr(
             lang,
             "homework-list-due",

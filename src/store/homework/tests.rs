@@ -375,3 +375,46 @@ async fn reminders_are_claimed_once_each_and_again_after_an_extension() {
     assert!(s.close_homework(1, due + 600, Some(30)).await.unwrap());
     assert!(wanted(due + 86_000).await.is_empty(), "closed");
 }
+
+/// A member given more time starts and answers after the class's due time, alone; the
+/// assignment closes (for its summary) only once their time has passed too, and a close
+/// racing a new extension leaves it open.
+#[tokio::test]
+async fn a_member_given_more_time_answers_after_the_class_and_holds_the_close() {
+    let s = Store::in_memory().await.unwrap();
+    let mut a = sample(1, 10, 1_000);
+    a.number = s.create_homework(&a, 100).await.unwrap().unwrap();
+    assert_eq!(s.member_terms(&a, 7).await.unwrap(), (100, None));
+    assert!(s.extend_member((1, 7), 1_500, 200).await.unwrap());
+    // Given again: the later word stands.
+    assert!(s.extend_member((1, 7), 1_800, 300).await.unwrap());
+    s.set_member_time((10, 7), 150, 300).await.unwrap();
+    assert_eq!(s.member_terms(&a, 7).await.unwrap(), (150, Some(1_800)));
+    assert_eq!(s.member_terms(&a, 8).await.unwrap(), (100, None));
+    assert_eq!(s.members_with_more_time(1, 1_000).await.unwrap(), 1);
+    // After the class's due time: member 8 may not begin, member 7 may, and answers.
+    assert!(!s.begin_attempt(&a, 101, 8, 1_100).await.unwrap());
+    assert!(s.begin_attempt(&a, 100, 7, 1_100).await.unwrap());
+    let r = row(1, 7, 0, true, 1_200);
+    assert!(
+        s.advance_attempt(&a, 7, 1, Some(&r), "", 1_200)
+            .await
+            .unwrap()
+    );
+    // Not due for closing while member 7 has time, and an on-time close is refused.
+    assert!(s.due_homework(1_700).await.unwrap().is_empty());
+    assert!(!s.close_homework(1, 1_700, None).await.unwrap());
+    // Their time over: nothing more is taken, and the assignment is due.
+    let late = row(2, 7, 1, true, 1_800);
+    assert!(
+        !s.advance_attempt(&a, 7, 2, Some(&late), "", 1_800)
+            .await
+            .unwrap()
+    );
+    assert_eq!(s.due_homework(1_800).await.unwrap().len(), 1);
+    assert_eq!(s.members_with_more_time(1, 1_800).await.unwrap(), 0);
+    assert!(s.close_homework(1, 1_800, None).await.unwrap());
+    assert_eq!(s.homework_answers(1).await.unwrap().len(), 1);
+    // Closed: no more time can be given.
+    assert!(!s.extend_member((1, 8), 5_000, 1_900).await.unwrap());
+}

@@ -4,7 +4,7 @@
 
 use crate::catalog::{self, name_in};
 use crate::core::Core;
-use crate::i18n::tr;
+use crate::i18n::{t, tr};
 use crate::interaction::CustomId;
 use crate::pack::{Lang, Pack};
 use crate::reply::Reply;
@@ -289,54 +289,112 @@ pub fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> St
 }
 
 /// A card in both languages side by side, `first` (the post's or round's language) then
-/// `second`:
-/// the titles joined, the texts one after the other, each field's two sides in one field.
-/// Discord's limits hold for the doubled text, or the first language alone is posted: a post
-/// (or a round's card) is never cut short to fit.
+/// `second`: the titles joined, the texts one after the other, each field's two sides in one
+/// field, the footers joined, and each button's and the menu's two labels joined where they
+/// fit their own limits (an answer's letter stays one letter). Discord's limits hold for the
+/// doubled text, or the first language alone is posted: a post (or a round's card) is never
+/// cut short to fit.
 pub fn side_by_side(first: Reply, second: &Reply) -> Reply {
-    use crate::render::limits::{
-        EMBED_DESCRIPTION, EMBED_TITLE, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE,
-    };
+    use crate::render::limits::{BUTTON_LABEL, SELECT_PLACEHOLDER};
     if first.fields.len() != second.fields.len() {
         return first;
     }
-    let join = |a: &str, b: &str, sep: &str| {
-        if a == b {
-            a.to_string()
-        } else {
-            format!("{a}{sep}{b}")
-        }
-    };
     let mut both = first.clone();
     both.title = match (&first.title, &second.title) {
-        (Some(a), Some(b)) => Some(join(a, b, " · ")),
+        (Some(a), Some(b)) => Some(joined(a, b, " · ")),
         (a, _) => a.clone(),
     };
-    both.text = join(&first.text, &second.text, "\n\n───\n\n");
+    both.text = joined(&first.text, &second.text, "\n\n───\n\n");
     both.fields = first
         .fields
         .iter()
         .zip(&second.fields)
         .map(|(a, b)| crate::reply::Field {
-            name: join(&a.name, &b.name, " · "),
-            value: join(&a.value, &b.value, "\n\n"),
+            name: joined(&a.name, &b.name, " · "),
+            value: joined(&a.value, &b.value, "\n\n"),
             inline: a.inline,
         })
         .collect();
+    both.footer = match (&first.footer, &second.footer) {
+        (Some(a), Some(b)) => Some(joined(a, b, " / ")),
+        (a, _) => a.clone(),
+    };
+    if first.buttons.len() == second.buttons.len() {
+        for (button, other) in both.buttons.iter_mut().zip(&second.buttons) {
+            let label = joined(&button.label, &other.label, " · ");
+            if label.chars().count() <= BUTTON_LABEL {
+                button.label = label;
+            }
+        }
+    }
+    if let (Some(select), Some(other)) = (both.select.as_mut(), second.select.as_ref()) {
+        let placeholder = joined(&select.placeholder, &other.placeholder, " · ");
+        if placeholder.chars().count() <= SELECT_PLACEHOLDER {
+            select.placeholder = placeholder;
+        }
+    }
+    if fits(&both) { both } else { first }
+}
+
+/// `a`, or `a` and `b` with `sep` between them when they differ.
+fn joined(a: &str, b: &str, sep: &str) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}{sep}{b}")
+    }
+}
+
+/// Whether a card's embed holds within Discord's limits (title, description, each field, the
+/// total).
+fn fits(card: &Reply) -> bool {
+    use crate::render::limits::{
+        EMBED_DESCRIPTION, EMBED_TITLE, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE, FIELDS, FOOTER,
+    };
     let n = |s: &str| s.chars().count();
-    let title = both.title.as_deref().map_or(0, n);
-    let fields = both
+    let title = card.title.as_deref().map_or(0, n);
+    let fields = card
         .fields
         .iter()
         .map(|f| n(&f.name) + n(&f.value))
         .sum::<usize>();
-    let footer = both.footer.as_deref().map_or(0, n);
-    let fits = title <= EMBED_TITLE
-        && n(&both.text) <= EMBED_DESCRIPTION
-        && both
+    let footer = card.footer.as_deref().map_or(0, n);
+    title <= EMBED_TITLE
+        && n(&card.text) <= EMBED_DESCRIPTION
+        && footer <= FOOTER
+        && card.fields.len() <= FIELDS
+        && card
             .fields
             .iter()
             .all(|f| n(&f.name) <= FIELD_NAME && n(&f.value) <= FIELD_VALUE)
-        && title + n(&both.text) + fields + footer <= EMBED_TOTAL;
-    if fits { both } else { first }
+        && title + n(&card.text) + fields + footer <= EMBED_TOTAL
+}
+
+/// A card in both languages with the pack's terms for `concepts` beside it: each concept's
+/// name in the first language, the second, and the German where the pack has it, in a field of
+/// its own; left off when no concept has a German name or the card would pass Discord's
+/// limits.
+pub fn with_terms(
+    card: Reply,
+    pack: &Pack,
+    concepts: &[String],
+    (first, second): (Lang, Lang),
+) -> Reply {
+    let lines: Vec<String> = concepts
+        .iter()
+        .filter_map(|id| pack.concept(id))
+        .filter_map(|c| {
+            let de = c.name.de.as_deref().filter(|d| !d.trim().is_empty())?;
+            let (a, b) = (c.name.get(first), c.name.get(second));
+            let names = joined(a, b, " · ");
+            Some(format!("**{names}** · 🇩🇪 *{de}*"))
+        })
+        .take(5)
+        .collect();
+    if lines.is_empty() {
+        return card;
+    }
+    let name = joined(&t(first, "terms-field"), &t(second, "terms-field"), " · ");
+    let with = card.clone().field(name, lines.join("\n"));
+    if fits(&with) { with } else { card }
 }

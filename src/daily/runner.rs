@@ -130,12 +130,13 @@ pub async fn render(
     if !s.bilingual {
         return Ok(Some(first));
     }
-    let other = match s.lang {
-        Lang::En => Lang::Id,
-        Lang::Id => Lang::En,
-    };
+    let is_pack_item =
+        !item.starts_with(SUGGESTION) && crate::pack::course::teacher_id(item).is_none();
+    if is_pack_item && let Some(pack) = core.library.packs.first() {
+        return Ok(daily::post_in_both(pack, s.kind, item, s.lang).or(Some(first)));
+    }
     Ok(Some(
-        match render_in(core, store, s, (item, other)).await? {
+        match render_in(core, store, s, (item, s.lang.other())).await? {
             Some(second) => daily::side_by_side(first, &second),
             None => first,
         },

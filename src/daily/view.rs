@@ -74,6 +74,38 @@ pub fn post(pack: &Pack, kind: PostKind, item: &str, lang: Lang) -> Option<Reply
     Some(reply)
 }
 
+/// A pack item's post in both languages side by side, `first`'s first, with the pack's terms
+/// for the concepts it exercises (their German too) when they fit; `first`'s alone when the
+/// two do not fit together.
+pub fn post_in_both(pack: &Pack, kind: PostKind, item: &str, first: Lang) -> Option<Reply> {
+    let one = post(pack, kind, item, first)?;
+    let Some(other) = post(pack, kind, item, first.other()) else {
+        return Some(one);
+    };
+    let both = side_by_side(one.clone(), &other);
+    if both == one {
+        // Too long for both: the first language alone, as it would be posted alone.
+        return Some(one);
+    }
+    let langs = (first, first.other());
+    Some(crate::cards::with_terms(
+        both,
+        pack,
+        concepts_of(pack, kind, item),
+        langs,
+    ))
+}
+
+/// The concepts a pack item of `kind` exercises (none for an item the pack no longer has).
+pub fn concepts_of<'p>(pack: &'p Pack, kind: PostKind, item: &str) -> &'p [String] {
+    let concepts = match kind {
+        PostKind::Prompt => pack.prompt(item).map(|p| &p.concepts),
+        PostKind::Motion => pack.motion(item).map(|m| &m.concepts),
+        PostKind::Quote => pack.quote(item).map(|q| &q.concepts),
+    };
+    concepts.map_or(&[], Vec::as_slice)
+}
+
 /// A post of `kind` for the server's own prompt or motion `id` (a teacher's), labelled as
 /// theirs and shown as written; `None` when the server no longer has it.
 pub fn own_post(
@@ -182,15 +214,14 @@ mod tests {
     fn a_post_in_both_languages_holds_both_within_discords_limits_or_its_first_alone() {
         let core = Core::for_tests();
         let pack = &core.library.packs[0];
-        let mut both = 0;
-        let mut items = 0;
-        for kind in [PostKind::Prompt, PostKind::Motion] {
+        let (mut both, mut items, mut with_terms) = (0, 0, 0);
+        for kind in [PostKind::Prompt, PostKind::Motion, PostKind::Quote] {
             for item in kind.items(pack) {
                 items += 1;
-                for (first, second) in [(Lang::Id, Lang::En), (Lang::En, Lang::Id)] {
+                for first in [Lang::Id, Lang::En] {
                     let a = post(pack, kind, &item, first).expect("a post");
-                    let b = post(pack, kind, &item, second).expect("a post");
-                    let merged = side_by_side(a.clone(), &b);
+                    let b = post(pack, kind, &item, first.other()).expect("a post");
+                    let merged = post_in_both(pack, kind, &item, first).expect("a post");
                     let body = crate::render::channel_message(&crate::outbox::Message::from(
                         merged.clone(),
                     ));
@@ -205,6 +236,18 @@ mod tests {
                         assert!(merged.text.starts_with(&a.text), "the first language first");
                         assert!(merged.text.ends_with(&b.text));
                     }
+                    // The terms, where shown, are the pack's, German included.
+                    if let Some(terms) = merged.fields.iter().find(|f| f.name.contains("Istilah")) {
+                        with_terms += 1;
+                        for id in concepts_of(pack, kind, &item) {
+                            let Some(c) = pack.concept(id) else { continue };
+                            if let Some(de) = c.name.de.as_deref() {
+                                assert!(terms.value.contains(de), "{id}: {}", terms.value);
+                                assert!(terms.value.contains(c.name.get(Lang::Id)));
+                                assert!(terms.value.contains(c.name.get(Lang::En)));
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -213,5 +256,6 @@ mod tests {
             "most posts fit in both languages: {both} of {}",
             2 * items
         );
+        assert!(with_terms >= items, "most show their terms: {with_terms}");
     }
 }

@@ -237,6 +237,7 @@ quiz-teacher-hint = Teacher mode: use /quiz reveal, then /quiz next.
 daily-prompt-title = Discussion prompt of the day
 daily-quote = Supporting quote
 daily-angle = Benjamin against Adorno
+terms-field = Terms
 daily-quote-title = Quote of the day: { $speaker }
 daily-motion-title = Debate of the day: { $motion }
 daily-discuss = Discuss in the thread below.

@@ -227,6 +227,7 @@ quiz-teacher-hint = Mode guru: pakai /kuis buka, lalu /kuis lanjut.
 daily-prompt-title = Pertanyaan diskusi hari ini
 daily-quote = Kutipan pendukung
 daily-angle = Benjamin melawan Adorno
+terms-field = Istilah
 daily-quote-title = Kutipan hari ini: { $speaker }
 daily-motion-title = Debat hari ini: { $motion }
 daily-discuss = Diskusikan di utas di bawah.

@@ -29,6 +29,14 @@ impl Lang {
         }
     }
 
+    /// The other of the two languages (a card in both shows this one second).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Id,
+            Lang::Id => Lang::En,
+        }
+    }
+
     /// The short code used in files and settings (`en`, `id`).
     pub fn code(self) -> &'static str {
         self.names().en

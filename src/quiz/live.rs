@@ -75,11 +75,7 @@ impl Live {
         if !self.bilingual {
             return first;
         }
-        let other = match self.lang {
-            Lang::En => Lang::Id,
-            Lang::Id => Lang::En,
-        };
-        crate::cards::side_by_side(first, &card(other))
+        crate::cards::side_by_side(first, &card(self.lang.other()))
     }
 }
 
@@ -508,6 +504,12 @@ async fn reveal(s: &Services, live: &Live, view: &QuestionView, step: Step) -> R
         let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, shown);
         cards::with_team_standings(card, &reveal.teams, lang)
     });
+    if live.bilingual
+        && let Some(pack) = s.core.library.pack(&live.pack)
+    {
+        let langs = (live.lang, live.lang.other());
+        card = crate::cards::with_terms(card, pack, &reveal.concepts, langs);
+    }
     if voted {
         card.text = format!("{}\n\n{}", t(live.lang, "quiz-skipped-by-vote"), card.text);
     }

@@ -214,6 +214,8 @@ pub struct Reveal {
     pub correct_position: usize,
     pub explanation: Text,
     pub section: Option<String>,
+    /// The concepts the question turns on (a card in both languages shows their terms).
+    pub concepts: Vec<String>,
     /// How many chose each position.
     pub counts: Vec<u32>,
     /// The top five so far: (rank, member, points).
@@ -687,6 +689,7 @@ impl Round {
             correct_position: p.correct_position(),
             explanation: p.question.explanation.clone(),
             section: p.question.section.clone(),
+            concepts: p.question.concepts.clone(),
             counts,
             top: self.standings().into_iter().take(5).collect(),
             idle_stop,

@@ -244,6 +244,7 @@ mod tests {
 
     fn reveal(counts: Vec<u32>) -> Reveal {
         Reveal {
+            concepts: Vec::new(),
             number: 3,
             correct_position: 0,
             explanation: text("because"),

@@ -1021,3 +1021,32 @@ fn a_quiz_question_in_both_languages() {
         );
     }
 }
+
+/// A quick vote's card and its result in both languages side by side, each language first (a
+/// debate started in a server whose shared posts are in both), within Discord's limits.
+#[test]
+fn a_debate_vote_in_both_languages() {
+    use aura::debate::view::{result_card, vote_card};
+    let core = core();
+    let pack = &core.library.packs[0];
+    let m = &pack.motions[0];
+    for first in [Lang::Id, Lang::En] {
+        let card = |lang| vote_card(pack, m, lang, 7, 1_796_130_000);
+        let langs = (first, first.other());
+        let both = aura::cards::side_by_side(card(first), &card(first.other()));
+        let both = aura::cards::with_terms(both, pack, &m.concepts, langs);
+        let result = |lang| result_card(pack, m, lang, 5, 3, 1);
+        let closed = aura::cards::side_by_side(result(first), &result(first.other()));
+        let closed = aura::cards::with_terms(closed, pack, &m.concepts, langs);
+        for reply in [&both, &closed] {
+            let body = aura::render::channel_message(&aura::outbox::Message::from(reply.clone()));
+            assert!(aura::render::limits::check_message(&body).is_empty());
+        }
+        let text = format!(
+            "{}\n\n=== closed ===\n\n{}",
+            aura::render::to_text(&both),
+            aura::render::to_text(&closed)
+        );
+        pin("debate_vote_bilingual", first, text);
+    }
+}

@@ -93,6 +93,10 @@ pub enum Action {
     },
     /// A member's extra time on homework changed (whose is not said).
     MemberTime,
+    /// The language of the server's shared posts set (`id`, `en`, `both`, `starter`).
+    ServerPosts {
+        posts: String,
+    },
     /// One member given their own due time on a homework (not named: it is between a teacher
     /// and a student).
     HomeworkMemberExtended {
@@ -253,6 +257,11 @@ pub fn line(action: &Action, actor: u64, lang: Lang) -> String {
             ],
         ),
         Action::MemberTime => tr(lang, "audit-member-time", &[actor]),
+        Action::ServerPosts { posts } => tr(
+            lang,
+            "audit-server-posts",
+            &[actor, ("posts", &t(lang, &format!("posts-{posts}")))],
+        ),
         Action::HomeworkMemberExtended { number } => tr(
             lang,
             "audit-homework-member-extended",

@@ -171,6 +171,12 @@ fn every_action_has_its_line_in_both_languages() {
         },
         Action::HomeworkMemberExtended { number: 2 },
         Action::MemberTime,
+        Action::ServerPosts {
+            posts: "both".into(),
+        },
+        Action::ServerPosts {
+            posts: "starter".into(),
+        },
         Action::QuizAccess {
             who: "everyone".into(),
         },

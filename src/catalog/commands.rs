@@ -160,6 +160,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("format", "format", false, N, "opt-debate-format"),
                     opt("speech", "pidato", false, N, "opt-debate-speech"),
                     opt("sides", "pihak", false, N, "opt-debate-sides"),
+                    opt("bilingual", "dwibahasa", false, N, "opt-debate-bilingual"),
                 ],
             ),
             sub(
@@ -496,7 +497,10 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "language",
         name_id: "bahasa",
         desc: "cmd-language",
-        options: &[opt("language", "bahasa", false, N, "opt-language")],
+        options: &[
+            opt("language", "bahasa", false, N, "opt-language"),
+            opt("posts", "unggahan", false, N, "opt-language-posts"),
+        ],
         subcommands: &[],
     },
     CommandSpec {

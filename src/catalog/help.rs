@@ -22,6 +22,8 @@ pub enum Who {
     Assignments,
     /// Server staff (Manage Server).
     Staff,
+    /// Any member for themselves; the server's shared posts are for staff.
+    Language,
 }
 
 impl Who {
@@ -35,6 +37,7 @@ impl Who {
             Who::Teacher => "help-who-teacher",
             Who::Assignments => "help-who-assignments",
             Who::Staff => "help-who-staff",
+            Who::Language => "help-who-language",
         }
     }
 }
@@ -50,6 +53,7 @@ pub fn who(path: &str) -> Who {
         | "course hide" | "course show" | "course hidden" | "course plan" | "responses review"
         | "responses labels" | "responses student" => Who::Teacher,
         "quiz assignments" => Who::Assignments,
+        "language" => Who::Language,
         "quiz access" | "quiz settings" | "debate settings" | "audit set" | "audit off"
         | "lookups settings" | "lookups channel" => Who::Staff,
         daily

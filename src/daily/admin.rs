@@ -285,6 +285,9 @@ async fn setup(
         )));
     }
     let id_seed: u64 = rand::random();
+    // The server's shared posts' language, unless the schedule names its own.
+    let posts = crate::language::posts::of(s, Some(guild)).await;
+    let (post_lang, bilingual) = posts.resolve(args.language, args.bilingual, lang);
     let mut record = DailySchedule {
         id: 0,
         guild,
@@ -292,11 +295,11 @@ async fn setup(
         time: args.time.trim().to_string(),
         zone: args.timezone.trim().to_string(),
         days: days.trim().to_string(),
-        lang: args.language.unwrap_or(lang),
+        lang: post_lang,
         kind: args.kind.unwrap_or(PostKind::Prompt),
         role: args.role,
         thread: args.thread.unwrap_or(true),
-        bilingual: args.bilingual.unwrap_or(false),
+        bilingual,
         pin: args.pin.unwrap_or(true),
         paused: false,
         pause_reason: None,

@@ -89,6 +89,8 @@ pub struct Debate {
     /// One of the server's own motions, as it was when the debate opened (`motion` is then
     /// its `own:` id); `None` for a pack's motion.
     pub own_motion: Option<crate::pack::Motion>,
+    /// Its cards and lines in both languages side by side, `lang` first.
+    pub bilingual: bool,
 }
 
 impl Debate {

@@ -72,6 +72,7 @@ mod tests {
             message: None,
             thread: (format == Format::Class).then_some(200 + id),
             own_motion: None,
+            bilingual: false,
         }
     }
 

@@ -251,6 +251,14 @@ pub async fn may_close(s: &Services, d: &Debate, inv: &Invocation) -> Result<boo
 
 /// A debate opened now by the member of `inv`, in their channel and language; it keeps
 /// no interaction token and has no message yet.
+/// A new debate in the server's shared posts' language: its starter's `bilingual:` first, then
+/// the server's setting, then the starter's language alone.
+pub async fn in_posts_language(s: &Services, mut d: Debate, bilingual: Option<bool>) -> Debate {
+    let posts = crate::language::posts::of(s, d.guild).await;
+    (d.lang, d.bilingual) = posts.resolve(None, bilingual, d.lang);
+    d
+}
+
 pub fn opened_by(
     inv: &Invocation,
     (pack, motion, own_motion): Chosen,
@@ -274,5 +282,6 @@ pub fn opened_by(
         message: None,
         thread: None,
         own_motion,
+        bilingual: false,
     }
 }

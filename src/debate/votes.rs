@@ -12,6 +12,7 @@ use crate::debate::view as debate;
 use crate::i18n::{t, tr};
 use crate::interaction::{Invocation, Outcome};
 use crate::outbox::Message;
+use crate::pack::Lang;
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 use crate::store::Store;
@@ -19,7 +20,12 @@ use crate::store::Store;
 /// `/debate start format:quick`: posts the motion card with its vote in the channel (so its
 /// result can be shown on it later through the channel-message endpoints, however long the
 /// vote lasts) and tells the starter privately; or explains why there is none.
-pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Result<Outcome, Error> {
+pub async fn start(
+    s: &Services,
+    inv: &Invocation,
+    motion: Option<&str>,
+    bilingual: Option<bool>,
+) -> Result<Outcome, Error> {
     let core = &s.core;
     let lang = inv.lang;
     if inv.guild.is_none() {
@@ -41,6 +47,7 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
     let length = s.pace.vote_length.as_secs().clamp(1, LIFETIME as u64) as i64;
     let record =
         crate::debate::rules::opened_by(inv, chosen, Format::Quick, opened_at, opened_at + length);
+    let record = crate::debate::rules::in_posts_language(s, record, bilingual).await;
     s.store.open_debate(&record).await?;
     let Some(card) = open_card(core, &record) else {
         anyhow::bail!("the motion vanished from the pack");
@@ -71,14 +78,20 @@ pub async fn start(s: &Services, inv: &Invocation, motion: Option<&str>) -> Resu
 
 fn open_card(core: &Core, d: &Debate) -> Option<Reply> {
     let (pack, motion) = d.motion_in(&core.library)?;
-    let card = debate::vote_card(pack, motion, d.lang, d.id, d.closes_at);
-    Some(theirs(d, card))
+    let card = debate::motion_in_both(d, pack, motion, |lang| {
+        theirs(
+            d,
+            lang,
+            debate::vote_card(pack, motion, lang, d.id, d.closes_at),
+        )
+    });
+    Some(card)
 }
 
 /// A card on one of the server's own motions says whose it is.
-fn theirs(d: &Debate, mut card: Reply) -> Reply {
+fn theirs(d: &Debate, lang: Lang, mut card: Reply) -> Reply {
     if d.own_motion.is_some() {
-        card.text = format!("{}\n{}", t(d.lang, "course-by-teacher"), card.text);
+        card.text = format!("{}\n{}", t(lang, "course-by-teacher"), card.text);
     }
     card
 }
@@ -86,15 +99,17 @@ fn theirs(d: &Debate, mut card: Reply) -> Reply {
 async fn closed_card(core: &Core, store: &Store, d: &Debate) -> Result<Option<Reply>, Error> {
     let tally = store.tally(d.id).await?;
     Ok(d.motion_in(&core.library).map(|(pack, motion)| {
-        let card = debate::result_card(
-            pack,
-            motion,
-            d.lang,
-            tally.benjamin,
-            tally.adorno,
-            tally.undecided,
-        );
-        theirs(d, card)
+        debate::motion_in_both(d, pack, motion, |lang| {
+            let card = debate::result_card(
+                pack,
+                motion,
+                lang,
+                tally.benjamin,
+                tally.adorno,
+                tally.undecided,
+            );
+            theirs(d, lang, card)
+        })
     }))
 }
 
@@ -190,7 +205,7 @@ mod tests {
     async fn a_vote_closed_by_time_shows_its_tally_on_its_card() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox.clone()).await;
-        let opened = start(&s, &member(10, 5), None).await.expect("start");
+        let opened = start(&s, &member(10, 5), None, None).await.expect("start");
         assert!(
             matches!(opened, Outcome::Reply(r) if r.ephemeral),
             "told privately"
@@ -226,7 +241,7 @@ mod tests {
     async fn no_debate_keeps_an_interaction_token_and_suggestions_forget_theirs() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox.clone()).await;
-        start(&s, &member(30, 5), None).await.expect("start");
+        start(&s, &member(30, 5), None, None).await.expect("start");
         let token_of = |d: Option<Debate>| d.map(|d| d.token).unwrap_or_default();
         assert_eq!(token_of(s.store.debate(30).await.expect("read")), "");
         let suggestion = s
@@ -257,7 +272,7 @@ mod tests {
         let store = Store::in_memory().await.expect("store");
         let s = Services::new(core, store, outbox.clone(), pace)
             .with_clock(crate::clock::Clock::adjustable());
-        start(&s, &member(40, 5), None).await.expect("start");
+        start(&s, &member(40, 5), None, None).await.expect("start");
         s.clock.advance(2 * 3600);
         let late = vote(&s, &member(41, 6), 40, Side::Benjamin)
             .await
@@ -285,7 +300,7 @@ mod tests {
             .set_audit_channel(1, Some((77, Lang::En)))
             .await
             .expect("audit");
-        start(&s, &member(50, 5), None).await.expect("start");
+        start(&s, &member(50, 5), None, None).await.expect("start");
         close(&s, &member(51, 5), 50).await.expect("close");
         let mut lines = Vec::new();
         for _ in 0..200 {
@@ -319,22 +334,22 @@ mod tests {
             other => panic!("not a private notice: {other:?}"),
         };
         // Default limits: 2 per channel, 10 per server, 1 per member who is not a teacher.
-        start(&s, &member(30, 5), None).await.expect("start");
+        start(&s, &member(30, 5), None, None).await.expect("start");
         let second = Invocation {
             channel: 99,
             ..member(29, 5)
         };
-        let again = start(&s, &second, None).await.expect("start");
+        let again = start(&s, &second, None, None).await.expect("start");
         assert!(text(again).contains("You already have a debate open"));
-        start(&s, &member(31, 6), None).await.expect("start");
-        let third = start(&s, &member(32, 7), None).await.expect("start");
+        start(&s, &member(31, 6), None, None).await.expect("start");
+        let third = start(&s, &member(32, 7), None, None).await.expect("start");
         assert!(text(third).contains("This channel already has 2"));
         for n in 0..7 {
             let inv = Invocation {
                 channel: 100 + n,
                 ..member(40 + n, 10 + n)
             };
-            start(&s, &inv, None).await.expect("start");
+            start(&s, &inv, None, None).await.expect("start");
         }
         // A teacher opens more than one.
         let teacher = Invocation {
@@ -342,13 +357,13 @@ mod tests {
             permissions: crate::interaction::perms::MANAGE_MESSAGES,
             ..member(70, 5)
         };
-        start(&s, &teacher, None).await.expect("start");
+        start(&s, &teacher, None, None).await.expect("start");
         let inv = Invocation {
             channel: 200,
             lang: Lang::Id,
             ..member(60, 30)
         };
-        let full = start(&s, &inv, None).await.expect("start");
+        let full = start(&s, &inv, None, None).await.expect("start");
         assert!(text(full).contains("Server ini sudah punya 10"));
         // Another server is not affected.
         let inv = Invocation {
@@ -356,7 +371,7 @@ mod tests {
             ..member(61, 5)
         };
         assert!(
-            matches!(start(&s, &inv, None).await.expect("start"), Outcome::Reply(r) if r.text.contains("The vote is open"))
+            matches!(start(&s, &inv, None, None).await.expect("start"), Outcome::Reply(r) if r.text.contains("The vote is open"))
         );
     }
 
@@ -364,7 +379,7 @@ mod tests {
     async fn only_the_starter_closes() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox).await;
-        start(&s, &member(20, 5), None).await.expect("start");
+        start(&s, &member(20, 5), None, None).await.expect("start");
         let other = close(&s, &member(21, 6), 20).await.expect("close");
         assert!(matches!(other, Outcome::Reply(r) if r.ephemeral));
         let own = close(&s, &member(22, 5), 20).await.expect("close");
@@ -375,7 +390,7 @@ mod tests {
     async fn a_teacher_who_did_not_start_the_vote_closes_it() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox).await;
-        start(&s, &member(23, 5), None).await.expect("start");
+        start(&s, &member(23, 5), None, None).await.expect("start");
         let teacher = Invocation {
             permissions: crate::interaction::perms::MANAGE_MESSAGES,
             ..member(24, 6)
@@ -387,7 +402,7 @@ mod tests {
             .set_quiz_access(1, &crate::quiz::Access::Role(77))
             .await
             .expect("access");
-        start(&s, &member(25, 5), None).await.expect("start");
+        start(&s, &member(25, 5), None, None).await.expect("start");
         let master = Invocation {
             roles: vec![77],
             ..member(26, 7)
@@ -400,7 +415,7 @@ mod tests {
     async fn votes_and_closing_count_only_in_the_debates_own_channel() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox).await;
-        start(&s, &member(30, 5), None).await.expect("start");
+        start(&s, &member(30, 5), None, None).await.expect("start");
         let elsewhere = |id, user| Invocation {
             channel: 99,
             ..member(id, user)

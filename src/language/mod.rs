@@ -1,8 +1,12 @@
 //! `/language` (`/bahasa`): a member chooses the language of Aura's replies to them — private
 //! answers, notices, forms — over their Discord client's, or goes back to their client's.
 //! The choice follows the member into every server; shared posts (daily posts, rounds and
-//! debates others start) keep their own language. Kept in the store, read through a short
+//! debates others start) keep their own language, which server staff may set for the server
+//! ([`posts`]). Kept in the store, read through a short
 //! cache ([`Chosen`]) so that every interaction can apply it ([`apply`]) without a query.
+
+pub mod model;
+pub mod posts;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -130,6 +134,14 @@ pub async fn command(
                 "language-now-client",
                 &[("language", &name(inv.client_lang, lang))],
             ),
+        };
+        let text = match inv.guild {
+            Some(_) => {
+                let server = posts::of(s, inv.guild).await;
+                let line = tr(lang, "posts-now", &[("posts", &posts::shown(server, lang))]);
+                format!("{text}\n{line}")
+            }
+            None => text,
         };
         return Ok(Reply::private(text).into());
     };

@@ -155,6 +155,7 @@ fn sample_debate(pack: &str, motion: &str, lang: Lang, done: bool) -> Debate {
         message: Some(7),
         thread: Some(3),
         own_motion: None,
+        bilingual: false,
     }
 }
 

@@ -560,11 +560,15 @@ async fn start(
     if let Some(refusal) = inv.bot_refusal() {
         return Ok(Outcome::Reply(refusal));
     }
-    // The server's default scoring, unless the round names its own.
+    // The server's default scoring, unless the round names its own; its shared posts'
+    // language (one, or both side by side), unless the round asks for both or not.
     let mut args = args.clone();
     if args.scoring.is_none() {
         args.scoring = Some(settings::default_scoring(s, guild).await?);
     }
+    let posts = crate::language::posts::of(s, Some(guild)).await;
+    let (round_lang, both) = posts.resolve(None, args.bilingual, lang);
+    args.bilingual = Some(both);
     let args = &args;
     let (plan, seed) = match plan::seeded(s, (lang, guild), args, s.pace.quiz.idle_limit).await? {
         Ok(planned) => planned,
@@ -587,8 +591,29 @@ async fn start(
         }
     }
     let questions = round.len();
-    let (live, rx) = live::new_live(inv.id, guild, inv.channel, inv.user, lang, &plan, round);
+    let (live, rx) = live::new_live(
+        inv.id,
+        guild,
+        inv.channel,
+        inv.user,
+        round_lang,
+        &plan,
+        round,
+    );
     live::launch(s, live, rx);
+    // The round's first card, for the channel: in the round's language (or both).
+    let first = started_card(&plan, questions, round_lang);
+    Ok(Outcome::Reply(match plan.bilingual {
+        true => {
+            crate::cards::side_by_side(first, &started_card(&plan, questions, round_lang.other()))
+        }
+        false => first,
+    }))
+}
+
+/// A round's first card: how many questions and how long each, who steers it, its scoring in
+/// plain words, its teams.
+fn started_card(plan: &plan::Plan, questions: usize, lang: Lang) -> Reply {
     let mut text = tr(
         lang,
         "quiz-started",
@@ -615,12 +640,12 @@ async fn start(
             },
         ));
     }
-    Ok(Outcome::Reply(Reply {
+    Reply {
         title: Some(t(lang, "cmd-quiz-start")),
         text,
         accent: Accent::Benjamin,
         ..Reply::default()
-    }))
+    }
 }
 
 async fn report(s: &Services, channel: u64, lang: Lang) -> Result<Outcome, Error> {

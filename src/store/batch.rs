@@ -270,6 +270,7 @@ mod tests {
                 message: None,
                 thread: None,
                 own_motion: None,
+                bilingual: false,
             })
             .await
             .unwrap();

@@ -34,6 +34,7 @@ pub(super) fn debate(row: &impl Record) -> Result<Debate, StoreError> {
         own_motion: row
             .value::<Option<String>>("own_motion")?
             .and_then(|body| toml::from_str(&body).ok()),
+        bilingual: row.value::<i64>("bilingual")? != 0,
     })
 }
 
@@ -148,8 +149,8 @@ where
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     sqlx::query(
-            "INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, format, message_id, thread_id, own_motion)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            "INSERT INTO debates (id, pack, motion, guild_id, channel_id, starter_id, token, lang, opened_at, closes_at, format, message_id, thread_id, own_motion, bilingual)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(d.id.to_string())
         .bind(&d.pack)
@@ -165,6 +166,7 @@ where
         .bind(d.message.map(|m| m.to_string()))
         .bind(d.thread.map(|t| t.to_string()))
         .bind(d.own_motion.as_ref().and_then(|m| toml::to_string(m).ok()))
+        .bind(i64::from(d.bilingual))
 }
 
 impl Store {
@@ -280,12 +282,13 @@ pub(super) mod tests {
             message: None,
             thread: None,
             own_motion: None,
+            bilingual: false,
         }
     }
 
     /// A debate on one of the server's own motions keeps the motion as it was.
     #[tokio::test]
-    async fn a_debate_keeps_the_servers_own_motion() {
+    async fn a_debate_keeps_the_servers_own_motion_and_its_languages() {
         let store = Store::in_memory().await.unwrap();
         let text = |s: &str| crate::pack::Text {
             en: Some(s.into()),
@@ -304,12 +307,15 @@ pub(super) mod tests {
         let d = Debate {
             motion: "own:thu".into(),
             own_motion: Some(motion),
+            // Shown in both languages, its own first.
+            bilingual: true,
             ..sample(9, 100)
         };
         store.open_debate(&d).await.unwrap();
         assert_eq!(store.debate(9).await.unwrap(), Some(d));
         store.open_debate(&sample(10, 100)).await.unwrap();
-        assert_eq!(store.debate(10).await.unwrap().unwrap().own_motion, None);
+        let plain = store.debate(10).await.unwrap().unwrap();
+        assert_eq!((plain.own_motion, plain.bilingual), (None, false));
     }
 
     #[tokio::test]

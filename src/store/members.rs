@@ -1,6 +1,8 @@
-//! A member's own settings, in every server: the language of Aura's replies to them.
+//! Language settings: a member's own, in every server (the language of Aura's replies to
+//! them), and a server's for its shared posts.
 
 use super::{Store, StoreError};
+use crate::language::model::Posts;
 use crate::pack::Lang;
 
 impl Store {
@@ -47,6 +49,50 @@ impl Store {
             Ok(())
         })
     }
+
+    /// The language of a server's shared posts (`Starter`: none set).
+    pub async fn server_posts(&self, guild: u64) -> Result<Posts, StoreError> {
+        on!(&self.reader, |db| {
+            let posts: Option<String> =
+                sqlx::query_scalar("SELECT posts FROM server_posts WHERE guild_id = $1")
+                    .bind(guild.to_string())
+                    .fetch_optional(db)
+                    .await?;
+            Ok(posts.as_deref().and_then(Posts::parse).unwrap_or_default())
+        })
+    }
+
+    /// Sets the language of a server's shared posts (`Starter`: none again).
+    pub async fn set_server_posts(
+        &self,
+        guild: u64,
+        posts: Posts,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        on!(&self.pool, |db| {
+            match posts.code() {
+                Some(code) => {
+                    sqlx::query(
+                        "INSERT INTO server_posts (guild_id, posts, set_at) VALUES ($1, $2, $3)
+                         ON CONFLICT (guild_id) DO UPDATE SET posts = excluded.posts,
+                             set_at = excluded.set_at",
+                    )
+                    .bind(guild.to_string())
+                    .bind(code)
+                    .bind(now)
+                    .execute(db)
+                    .await?;
+                }
+                None => {
+                    sqlx::query("DELETE FROM server_posts WHERE guild_id = $1")
+                        .bind(guild.to_string())
+                        .execute(db)
+                        .await?;
+                }
+            }
+            Ok(())
+        })
+    }
 }
 
 #[cfg(test)]
@@ -71,5 +117,25 @@ mod tests {
         assert_eq!(s.member_rows(6).await.expect("rows").settings, 1);
         s.forget_member(6).await.expect("forget");
         assert_eq!(s.member_lang(6).await.expect("read"), None);
+    }
+
+    #[tokio::test]
+    async fn a_servers_posts_language_is_kept_changed_and_cleared() {
+        let s = Store::in_memory().await.expect("store");
+        assert_eq!(s.server_posts(1).await.expect("read"), Posts::Starter);
+        s.set_server_posts(1, Posts::Both, 10).await.expect("set");
+        s.set_server_posts(2, Posts::English, 10)
+            .await
+            .expect("set");
+        assert_eq!(s.server_posts(1).await.expect("read"), Posts::Both);
+        s.set_server_posts(1, Posts::Indonesian, 11)
+            .await
+            .expect("change");
+        assert_eq!(s.server_posts(1).await.expect("read"), Posts::Indonesian);
+        s.set_server_posts(1, Posts::Starter, 12)
+            .await
+            .expect("clear");
+        assert_eq!(s.server_posts(1).await.expect("read"), Posts::Starter);
+        assert_eq!(s.server_posts(2).await.expect("read"), Posts::English);
     }
 }

@@ -124,6 +124,7 @@ const LAYERS: &[&[&str]] = &[
         "lookup/model",
         "course/model",
         "responses/model",
+        "language/model",
     ],
     &["interaction/custom_id", "reply", "outbox/api"],
     &["interaction", "core", "cards", "render", "catalog"],

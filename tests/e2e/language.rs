@@ -127,3 +127,111 @@ async fn a_schedule_in_both_languages_posts_them_side_by_side() {
     assert_eq!(post["allowed_mentions"]["parse"], json!([]));
     bot.stop().await;
 }
+
+/// A server whose staff set its shared posts to both languages (`/language posts:both`): a
+/// round, a quick vote, a class debate and a daily schedule that name no language of their own
+/// all show Indonesian and English side by side, Indonesian first, though each was started
+/// from an English Discord; a member may not change the server's setting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_in_both() {
+    use crate::fake::{CHANNEL_ID, MANAGE_GUILD, MANAGE_MESSAGES, string_option, with_channel};
+    let state = state_file();
+    let (options, clock) = Options::with_clock();
+    clock.set("2026-03-02T07:59:40Z".parse().expect("instant"));
+    let fake = FakeDiscord::start().await;
+    let bot = TestApp::start_with(fake.clone(), &state, options).await;
+    let both = json!([opt("posts", json!(2))]);
+
+    // A member may not; staff may.
+    let refused = language(&fake, both.clone()).await;
+    assert!(refused.contains("permission"), "{refused}");
+    let payload = command(next(), 77, "en-US", "language", both);
+    let set = fake.interact(in_guild(payload, MANAGE_GUILD, &[])).await;
+    let set = set.body.to_string();
+    assert!(set.contains("Indonesian and English side by side"), "{set}");
+    let now = language(&fake, json!([])).await;
+    assert!(
+        now.contains("This server's shared posts: Indonesian and English side by side"),
+        "{now}"
+    );
+
+    // A round with no `bilingual:`: its first card and its question in both, Indonesian first.
+    let started = support::teacher_quiz(&fake, "start", json!([opt("questions", json!(1))])).await;
+    let text = started.to_string();
+    assert!(
+        text.contains("───"),
+        "the round's first card in both: {text}"
+    );
+    let (question, _) = support::first_question(&fake).await;
+    assert_eq!(
+        question["embeds"][0]["title"], "Soal 1 dari 1 · Question 1 of 1",
+        "{question}"
+    );
+
+    // A quick vote: its card in both.
+    let (_, cb) = support::start_vote(&fake, 88).await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.body.to_string().contains("aura:vote:"))
+    })
+    .await;
+    let vote = fake
+        .posted_in(CHANNEL_ID)
+        .into_iter()
+        .find(|m| m.body.to_string().contains("aura:vote:"))
+        .expect("the vote card");
+    let description = vote.body["embeds"][0]["description"].as_str().unwrap_or("");
+    assert!(description.contains("───"), "{}", vote.body);
+    assert!(
+        aura::render::limits::check_message(&vote.body).is_empty(),
+        "{}",
+        vote.body
+    );
+
+    // A class debate: its control message in both.
+    let class = json!([{ "type": 4, "name": "format", "value": 1 }]);
+    let payload = subcommand(next(), 4242, "en-US", "debate", "start", class);
+    let cb = fake.interact(in_guild(payload, MANAGE_MESSAGES, &[])).await;
+    let said = support::shown(&fake, &cb).await;
+    assert!(said.to_string().contains("class debate is open"), "{said}");
+    let (_, thread, _) = fake.threads().last().cloned().expect("a thread");
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == thread)
+    })
+    .await;
+    let control = fake.posted_in(&thread)[0].body.clone();
+    let control_text = control.to_string();
+    assert!(control_text.contains("───"), "{control_text}");
+    assert!(
+        aura::render::limits::check_message(&control).is_empty(),
+        "{control}"
+    );
+
+    // A schedule set up without `language:` or `bilingual:` posts in both.
+    let setup = subcommand(
+        next(),
+        77,
+        "en-US",
+        "daily",
+        "setup",
+        json!([
+            string_option("time", "08:00"),
+            string_option("timezone", "UTC")
+        ]),
+    );
+    let setup = with_channel(setup, "channel", POSTS);
+    fake.interact(in_guild(setup, MANAGE_GUILD, &[])).await;
+    clock.set("2026-03-02T08:00:05Z".parse().expect("instant"));
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter().any(|m| m.channel == POSTS)
+    })
+    .await;
+    let post = fake.posted_in(POSTS)[0].body.clone();
+    assert!(
+        post["embeds"][0]["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Pertanyaan diskusi hari ini · ")),
+        "{post}"
+    );
+    bot.stop().await;
+}

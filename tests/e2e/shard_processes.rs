@@ -208,6 +208,7 @@ async fn sigterm_ends_the_round_tells_the_debates_and_exits_within_docker_s_grac
         message: None,
         thread: None,
         own_motion: None,
+        bilingual: false,
     };
     store.open_debate(&elsewhere).await.expect("open");
     // And one of this process's votes in a channel where Discord never answers a post: its

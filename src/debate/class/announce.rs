@@ -4,6 +4,7 @@
 use super::{Class, refresh};
 use crate::debate::view::class as view;
 use crate::outbox::Message;
+use crate::pack::Lang;
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 
@@ -21,17 +22,17 @@ pub async fn announce_start(s: &Services, id: u64, number: u32) -> Result<(), Er
         .as_ref()
         .map(|(id, _)| *id)
         .filter(|_| c.ping_speakers);
-    let text = view::speech_started(&c, sp, c.debate.lang);
-    say(s, &c, text, ping).await;
+    say(s, &c, |lang| view::speech_started(&c, sp, lang), ping).await;
     refresh::request(s, id);
     Ok(())
 }
 
-/// Posts a line in the debate's thread (or channel). A failure is logged: the debate goes on.
-pub async fn say(s: &Services, c: &Class, text: String, ping_user: Option<u64>) {
+/// Posts a line in the debate's thread (or channel), in its language or both. A failure is
+/// logged: the debate goes on.
+pub async fn say(s: &Services, c: &Class, line: impl Fn(Lang) -> String, ping_user: Option<u64>) {
     let message = Message {
         reply: Reply {
-            text,
+            text: crate::debate::view::line_in_both(&c.debate, line),
             ..Reply::default()
         },
         ping: None,

@@ -27,11 +27,11 @@ pub async fn tick(s: &Services) -> Result<(), Error> {
         let Some(sp) = c.speeches.iter().find(|sp| sp.number == number) else {
             continue;
         };
-        let text = match due {
-            Due::Warn => view::speech_warning(&c, sp, c.debate.lang),
-            Due::Time => view::speech_time(&c, sp, c.debate.lang),
+        let line = |lang| match due {
+            Due::Warn => view::speech_warning(&c, sp, lang),
+            Due::Time => view::speech_time(&c, sp, lang),
         };
-        say(s, &c, text, None).await;
+        say(s, &c, line, None).await;
         refresh::request(s, id);
     }
     Ok(())

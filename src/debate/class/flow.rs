@@ -31,6 +31,8 @@ pub struct Start {
     pub motion: Option<String>,
     pub speech: Option<String>,
     pub sides: Option<SidesMode>,
+    /// Both languages side by side (`None`: as the server's shared posts are).
+    pub bilingual: Option<bool>,
 }
 
 /// Opens a class debate: the motion card in the channel, a thread on it named after the
@@ -65,6 +67,7 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
         opened_at,
         opened_at + LIFETIME,
     );
+    let record = crate::debate::rules::in_posts_language(s, record, args.bilingual).await;
     let setup = Setup {
         sides_mode: args.sides.unwrap_or(SidesMode::Join),
         speech_secs,
@@ -97,11 +100,14 @@ async fn open_room(s: &Services, d: &Debate) -> Result<u64, Error> {
     let (pack, motion) = d
         .motion_in(&core.library)
         .ok_or_else(|| anyhow::anyhow!("the motion vanished from the pack"))?;
-    let mut intro = cards::intro(pack, motion, d.lang);
-    if d.own_motion.is_some() {
-        let label = crate::i18n::t(d.lang, "course-by-teacher");
-        intro.text = format!("{label}\n{}", intro.text);
-    }
+    let intro = cards::motion_in_both(d, pack, motion, |lang| {
+        let mut intro = cards::intro(pack, motion, lang);
+        if d.own_motion.is_some() {
+            let label = crate::i18n::t(lang, "course-by-teacher");
+            intro.text = format!("{label}\n{}", intro.text);
+        }
+        intro
+    });
     let card = s.outbox.post(d.channel, &Message::from(intro)).await?;
     let name = crate::text::truncate(motion.motion.get(d.lang), 100);
     let thread = match s.outbox.start_thread(d.channel, card, &name).await {
@@ -118,7 +124,7 @@ async fn open_room(s: &Services, d: &Debate) -> Result<u64, Error> {
         .class(d.id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("the debate vanished"))?;
-    let control = view::control(core, &class, s.clock.unix());
+    let control = view::control_card(core, &class, s.clock.unix());
     let message = s.outbox.post(room, &Message::from(control)).await?;
     s.store
         .set_debate_messages(d.id, Some(message), thread)
@@ -276,12 +282,9 @@ async fn steer(s: &Services, inv: &Invocation, c: Class, cmd: Command) -> Result
                 s.store.start_speech(id, sp.number, now).await?;
                 announce_start(s, id, sp.number).await?;
             } else {
-                let text = tr(
-                    c.debate.lang,
-                    "class-speaker-changed",
-                    &[("speaker", &format!("<@{}>", member.0))],
-                );
-                say(s, &c, text, None).await;
+                let speaker = format!("<@{}>", member.0);
+                let line = |lang| tr(lang, "class-speaker-changed", &[("speaker", &speaker)]);
+                say(s, &c, line, None).await;
             }
             Outcome::private(tr(
                 lang,
@@ -316,12 +319,8 @@ async fn steer(s: &Services, inv: &Invocation, c: Class, cmd: Command) -> Result
                 .and_then(|f| f.current())
                 .and_then(|sp| sp.deadline)
                 .unwrap_or(now);
-            let text = tr(
-                c.debate.lang,
-                key,
-                &[("ends", &format!("<t:{deadline}:R>"))],
-            );
-            say(s, &c, text, None).await;
+            let ends = format!("<t:{deadline}:R>");
+            say(s, &c, |lang| tr(lang, key, &[("ends", &ends)]), None).await;
             Outcome::private(tr(lang, key, &[("ends", &format!("<t:{deadline}:R>"))]))
         }
         Command::Arguments | Command::Summary | Command::Export => {
@@ -371,7 +370,7 @@ async fn take(
                 s.store.deal_sides(id, &dealt).await?;
                 tell_sides(s, c, dealt);
             }
-            say(s, c, t(c.debate.lang, "class-opening-open"), None).await;
+            say(s, c, |lang| t(lang, "class-opening-open"), None).await;
             return Ok(Ok("class-opening-open"));
         }
         Step::Start { number, speaker } => {
@@ -400,7 +399,7 @@ async fn take(
         Step::OpenClosing { ended } => {
             s.store.end_speech(id, ended, now).await?;
             s.store.lower_hands(id, ended).await?;
-            say(s, c, t(c.debate.lang, "class-closing-open"), None).await;
+            say(s, c, |lang| t(lang, "class-closing-open"), None).await;
         }
         Step::Finish => {
             if !finish(s, id, false).await? {
@@ -432,8 +431,7 @@ async fn begin_speech(
         }
         None => {
             if let Some(sp) = c.speeches.iter().find(|sp| sp.number == number) {
-                let text = view::speech_waiting(c, sp, c.debate.lang);
-                say(s, c, text, None).await;
+                say(s, c, |lang| view::speech_waiting(c, sp, lang), None).await;
             }
             Ok(())
         }
@@ -505,18 +503,14 @@ pub async fn finish(s: &Services, id: u64, timeout: bool) -> Result<bool, Error>
     if let Some(fresh) = s.store.class(id).await? {
         c = fresh;
     }
-    let lang = c.debate.lang;
     if timeout {
-        say(s, &c, t(lang, "class-timed-out"), None).await;
+        say(s, &c, |lang| t(lang, "class-timed-out"), None).await;
     }
-    say(
-        s,
-        &c,
-        crate::debate::view::result::result_line(&c, lang),
-        None,
-    )
-    .await;
-    let summary = told::summary(&s.core, &c, lang);
+    let result = |lang| crate::debate::view::result::result_line(&c, lang);
+    say(s, &c, result, None).await;
+    let summary = crate::debate::view::in_both(&c.debate, |lang| {
+        told::summary(&s.core, &c.in_lang(lang), lang)
+    });
     if let Err(e) = s
         .outbox
         .post(c.debate.room(), &Message::from(summary))

@@ -134,8 +134,7 @@ impl During<'_> {
             "class-poi-declined"
         };
         let who = format!("<@{member}>");
-        let line = tr(c.debate.lang, key, &[("member", &who)]);
-        say(s, c, line, None).await;
+        say(s, c, |lang| tr(lang, key, &[("member", &who)]), None).await;
         refresh::request(s, c.debate.id);
         Ok(Outcome::private(tr(lang, key, &[("member", &who)])))
     }

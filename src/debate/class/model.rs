@@ -343,6 +343,13 @@ pub struct Class {
 }
 
 impl Class {
+    /// The debate as shown in `lang` (one side of a debate in both languages).
+    pub fn in_lang(&self, lang: crate::pack::Lang) -> Class {
+        let mut c = self.clone();
+        c.debate.lang = lang;
+        c
+    }
+
     /// Where the debate stands at `now`, as its control message shows it.
     pub fn shown(&self, now: i64) -> Shown {
         Shown {

@@ -44,7 +44,7 @@ pub async fn edit(s: &Services, id: u64) -> Result<(), Error> {
     let Some(message) = c.debate.message else {
         return Ok(());
     };
-    let reply = view::control(&s.core, &c, s.clock.unix());
+    let reply = view::control_card(&s.core, &c, s.clock.unix());
     s.outbox
         .edit(c.debate.room(), message, &Message::from(reply))
         .await?;

@@ -139,6 +139,14 @@ fn button(debate: u64, act: Act, label: String, style: ButtonStyle) -> Button {
 }
 
 /// The control message, as it stands at `now`, in the debate's language.
+/// The control message in the debate's language, or in both side by side when it shows both.
+pub fn control_card(core: &Core, c: &Class, now: i64) -> Reply {
+    match c.debate.bilingual {
+        true => super::in_both(&c.debate, |lang| control(core, &c.in_lang(lang), now)),
+        false => control(core, c, now),
+    }
+}
+
 pub fn control(core: &Core, c: &Class, now: i64) -> Reply {
     let lang = c.debate.lang;
     let motion = motion_title(core, c, lang);

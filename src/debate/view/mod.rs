@@ -8,7 +8,7 @@ pub mod class;
 pub mod result;
 pub mod summary;
 
-use crate::debate::Side;
+use crate::debate::{Debate, Side};
 use crate::interaction::CustomId;
 use rand::Rng;
 use rand::seq::IteratorRandom;
@@ -65,6 +65,42 @@ pub fn pick<'a>(
             .choose(rng),
     };
     found.ok_or_else(|| Box::new(Reply::notice(t(lang, "error-no-motion"))))
+}
+
+/// A debate's card in its language, or in both side by side (its own first) when it shows both
+/// and they fit together.
+pub fn in_both(d: &Debate, card: impl Fn(Lang) -> Reply) -> Reply {
+    let first = card(d.lang);
+    match d.bilingual {
+        true => crate::cards::side_by_side(first, &card(d.lang.other())),
+        false => first,
+    }
+}
+
+/// A debate's card on motion `m` in its language, or in both side by side with the pack's terms
+/// for the motion's concepts (their German too) when it shows both.
+pub fn motion_in_both(d: &Debate, pack: &Pack, m: &Motion, card: impl Fn(Lang) -> Reply) -> Reply {
+    let both = in_both(d, card);
+    match d.bilingual {
+        true => crate::cards::with_terms(both, pack, &m.concepts, (d.lang, d.lang.other())),
+        false => both,
+    }
+}
+
+/// A debate's line in its thread, in its language, or in both one under the other when it
+/// shows both and they fit one message.
+pub fn line_in_both(d: &Debate, line: impl Fn(Lang) -> String) -> String {
+    let first = line(d.lang);
+    if !d.bilingual {
+        return first;
+    }
+    let second = line(d.lang.other());
+    let both = format!("{first}\n{second}");
+    if first == second || both.chars().count() > crate::render::limits::CONTENT {
+        first
+    } else {
+        both
+    }
 }
 
 /// A debate card opened for voting in a channel: the card, the voting rules with the closing

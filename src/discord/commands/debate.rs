@@ -58,11 +58,12 @@ pub async fn debate_start(
     format: Option<Pick<Format>>,
     #[max_length = 20] speech: Option<String>,
     sides: Option<Pick<SidesMode>>,
+    bilingual: Option<bool>,
 ) -> Result<(), Error> {
     match format.map_or(Format::Quick, Pick::get) {
         Format::Quick => {
             hand(ctx, Plan::PRIVATE, move |s, inv| async move {
-                votes::start(&s, &inv, motion.as_deref()).await
+                votes::start(&s, &inv, motion.as_deref(), bilingual).await
             })
             .await
         }
@@ -71,6 +72,7 @@ pub async fn debate_start(
                 motion,
                 speech,
                 sides: sides.map(Pick::get),
+                bilingual,
             };
             // The card, the thread and the control message take a few calls: deferred at once.
             let plan = Plan {

@@ -645,6 +645,7 @@ fn homework_cards_in_both_languages() {
             closed_at: None,
             closed_by: None,
             ping_role: None,
+            flat: true,
         };
         let open = assignment_card(&a, lang);
         pin("homework_assignment", lang, aura::render::to_text(&open));

@@ -377,6 +377,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     ),
                     QUIZ_SOURCE,
                     opt("ping", "sebut", false, N, "opt-homework-ping"),
+                    opt("scoring", "skor", false, N, "opt-homework-scoring"),
                 ],
             ),
             sub(

@@ -105,6 +105,8 @@ pub fn assign(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
         closed_at: None,
         closed_by: None,
         ping_role: None,
+        // As the teacher named, else flat (a preview has no server setting).
+        flat: args.scoring != Some(crate::quiz::Scoring::Speed),
     };
     assignment_card(&a, lang)
 }

@@ -1,7 +1,7 @@
 //! Language settings: a member's own, in every server (the language of Aura's replies to
 //! them), and a server's for its shared posts.
 
-use super::{Store, StoreError};
+use super::{BeginWrite, Store, StoreError};
 use crate::language::model::Posts;
 use crate::pack::Lang;
 
@@ -70,26 +70,23 @@ impl Store {
         now: i64,
     ) -> Result<(), StoreError> {
         on!(&self.pool, |db| {
-            match posts.code() {
-                Some(code) => {
-                    sqlx::query(
-                        "INSERT INTO server_posts (guild_id, posts, set_at) VALUES ($1, $2, $3)
-                         ON CONFLICT (guild_id) DO UPDATE SET posts = excluded.posts,
-                             set_at = excluded.set_at",
-                    )
-                    .bind(guild.to_string())
-                    .bind(code)
-                    .bind(now)
-                    .execute(db)
-                    .await?;
-                }
-                None => {
-                    sqlx::query("DELETE FROM server_posts WHERE guild_id = $1")
-                        .bind(guild.to_string())
-                        .execute(db)
-                        .await?;
-                }
+            // No row is the default (each starter's language): any other setting replaces it.
+            let mut tx = db.begin_write().await?;
+            sqlx::query("DELETE FROM server_posts WHERE guild_id = $1")
+                .bind(guild.to_string())
+                .execute(&mut *tx)
+                .await?;
+            if let Some(code) = posts.code() {
+                sqlx::query(
+                    "INSERT INTO server_posts (guild_id, posts, set_at) VALUES ($1, $2, $3)",
+                )
+                .bind(guild.to_string())
+                .bind(code)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
             }
+            tx.commit().await?;
             Ok(())
         })
     }

@@ -179,6 +179,7 @@ async fn a_member_given_one_and_a_half_times_the_time_gets_it_on_homework() {
             opt("timezone", json!("Asia/Jakarta")),
             opt("questions", json!(1)),
             opt("time_limit", json!(20)),
+            opt("scoring", json!(0)),
         ]),
     )
     .await;
@@ -192,6 +193,15 @@ async fn a_member_given_one_and_a_half_times_the_time_gets_it_on_homework() {
         .into_iter()
         .find(|m| m.body.to_string().contains("aura:hw-start:"))
         .expect("the assignment");
+    // Scored by speed, as the teacher asked, and the card says so in plain words.
+    assert!(
+        message
+            .body
+            .to_string()
+            .contains("more the faster it comes within the time limit"),
+        "{}",
+        message.body
+    );
     let start = custom_ids(&message.body)
         .into_iter()
         .find(|id| id.starts_with("aura:hw-start:"))

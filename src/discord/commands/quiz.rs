@@ -303,6 +303,7 @@ pub async fn quiz_assign(
     time_limit: Option<u32>,
     source: Option<Pick<Source>>,
     ping: Option<serenity::RoleId>,
+    scoring: Option<Pick<Scoring>>,
 ) -> Result<(), Error> {
     let args = AssignArgs {
         start: StartArgs {
@@ -311,6 +312,7 @@ pub async fn quiz_assign(
             section,
             difficulty: difficulty.map(Pick::get),
             source: source.map(Pick::get),
+            scoring: scoring.map(Pick::get),
             ..StartArgs::default()
         },
         due,

@@ -169,6 +169,7 @@ async fn the_term_gradebook_from_kept_totals_is_the_one_from_every_round() {
         closed_at: None,
         closed_by: None,
         ping_role: None,
+        flat: true,
     };
     s.create_homework(&homework, 100).await.unwrap();
     for (round, user, answers) in [(50, 101, vec![true, false]), (51, 103, vec![true])] {

@@ -13,7 +13,7 @@ use crate::pack::Lang;
 use crate::pack::QuizQuestion;
 use crate::quiz::AnswerRow;
 use crate::quiz::plan::{self, StartArgs};
-use crate::quiz::scoring::MAX_POINTS;
+use crate::quiz::scoring::{self, MAX_POINTS, Scoring};
 use crate::quiz::view::homework::{self as cards, Feedback, option};
 use crate::reply::Reply;
 use crate::services::{Error, Services};
@@ -123,6 +123,7 @@ pub async fn assign(
         closed_at: None,
         closed_by: None,
         ping_role: args.ping,
+        flat: flat_scoring(s, guild, &args.start).await?,
     };
     let max = s.pace.limits.open_homework;
     let Some(number) = s.store.create_homework(&a, max).await? else {
@@ -190,6 +191,34 @@ fn question(
     Some(cards::question_card(
         a, q, &shown, number, by, feedback, lang,
     ))
+}
+
+/// Whether a new assignment scores flat: as the teacher named (`scoring:`), else as the server's
+/// default, else flat (homework is a class's work, done at each member's pace).
+async fn flat_scoring(s: &Services, guild: u64, start: &StartArgs) -> Result<bool, Error> {
+    Ok(match start.scoring {
+        Some(scoring) => scoring == Scoring::Flat,
+        None => s.store.quiz_settings(guild).await?.flat.unwrap_or(true),
+    })
+}
+
+/// The points of an answer taken `taken_secs` after its question was shown: none when wrong;
+/// the question's full points (1,000 unless a teacher set its own) when the assignment scores
+/// flat or has no time limit; else half to all of them, more the faster within the member's
+/// own limit (their extra time counts: 30 s of 45 earns what 20 s of 30 earns).
+fn points(rules: &Rules, flat: bool, correct: bool, taken_secs: i64, own: Option<u32>) -> u32 {
+    let full = own.unwrap_or(MAX_POINTS);
+    match (correct, flat, rules.time_limit) {
+        (false, _, _) => 0,
+        (true, true, _) | (true, false, None) => full,
+        (true, false, Some(limit)) => {
+            let taken = std::time::Duration::from_secs(u64::try_from(taken_secs).unwrap_or(0));
+            let allowed = std::time::Duration::from_secs(u64::from(limit));
+            let speed = scoring::points(Scoring::Speed, true, taken, allowed, 0, false);
+            u32::try_from(u64::from(full) * u64::from(speed) / u64::from(MAX_POINTS))
+                .unwrap_or(full)
+        }
+    }
 }
 
 /// The assignment as `user` has it: due at the later of the class's due time and their own (a
@@ -347,11 +376,7 @@ async fn answer_once(
                 choice: position as u32,
                 correct,
                 taken_ms: u64::try_from(taken_secs).unwrap_or(0) * 1000,
-                points: if correct {
-                    q.points.unwrap_or(MAX_POINTS)
-                } else {
-                    0
-                },
+                points: points(&rules, a.flat, correct, taken_secs, q.points),
                 answered_at: now,
                 picked: u32::try_from(chosen).ok(),
                 display_name: (!inv.name.is_empty()).then(|| inv.name.clone()),
@@ -404,5 +429,40 @@ fn in_place(reply: Option<Reply>, lang: Lang) -> Outcome {
     match reply {
         Some(reply) => Outcome::Update(reply),
         None => Outcome::notice(t(lang, "homework-gone")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(time_limit: Option<u32>) -> Rules {
+        Rules {
+            total: 3,
+            time_limit,
+            due_at: 1_000,
+            closed: false,
+        }
+    }
+
+    #[test]
+    fn homework_scores_flat_or_by_speed_within_the_members_own_limit() {
+        // Flat: the full points however long it took; a teacher's question its own.
+        assert_eq!(points(&rules(Some(30)), true, true, 29, None), 1_000);
+        assert_eq!(points(&rules(Some(30)), true, true, 2, Some(400)), 400);
+        assert_eq!(points(&rules(Some(30)), true, false, 2, None), 0);
+        // Speed: 1,000 at once, 750 at half the limit, 500 at the bell.
+        assert_eq!(points(&rules(Some(30)), false, true, 0, None), 1_000);
+        assert_eq!(points(&rules(Some(30)), false, true, 15, None), 750);
+        assert_eq!(points(&rules(Some(30)), false, true, 30, None), 500);
+        assert_eq!(points(&rules(Some(30)), false, true, 15, Some(400)), 300);
+        // Extra time counts: 30 s of one and a half times 30 earns what 20 s of 30 earns.
+        let extra = rules(Some(30)).for_member(150);
+        assert_eq!(
+            points(&extra, false, true, 30, None),
+            points(&rules(Some(30)), false, true, 20, None)
+        );
+        // No limit: speed has no meaning, so flat.
+        assert_eq!(points(&rules(None), false, true, 500, None), 1_000);
     }
 }

@@ -27,6 +27,9 @@ pub struct Assignment {
     pub closed_by: Option<u64>,
     /// The role its reminders ping (`None`: they mention nobody).
     pub ping_role: Option<u64>,
+    /// A right answer earns its full points however long it took; otherwise (with a time
+    /// limit) half to all of them, more the faster.
+    pub flat: bool,
 }
 
 #[cfg(any(test, feature = "test-util"))]
@@ -51,6 +54,7 @@ impl Assignment {
             closed_at: None,
             closed_by: None,
             ping_role: None,
+            flat: true,
         }
     }
 }

@@ -76,11 +76,7 @@ pub async fn assignments(
         return Ok(Outcome::Reply(Reply::no_permission(lang)));
     }
     if a.closed_at.is_some() {
-        return Ok(Outcome::notice(tr(
-            lang,
-            "homework-already-closed",
-            &[("number", &(a.number as usize))],
-        )));
+        return Ok(Outcome::notice(already_closed(&a, lang)));
     }
     match action {
         ListAction::Close => Ok(Outcome::Reply(close_confirmation(&a, inv.user, lang))),
@@ -102,27 +98,30 @@ pub async fn assignments(
                 Err(e) => return Ok(cards::due_notice(e, "assignments", text, lang).into()),
             };
             match args.member {
-                Some(member) => extend_member(s, inv, &a, member, due_at).await,
-                None => extend_class(s, inv, a, due_at).await,
+                Some(member) => extend_member(s, inv, (&a, member), due_at).await,
+                None => extend_class(s, inv, (a, due_at)).await,
             }
         }
     }
+}
+
+/// "Homework #n is already closed."
+fn already_closed(a: &Assignment, lang: Lang) -> String {
+    tr(
+        lang,
+        "homework-already-closed",
+        &[("number", &(a.number as usize))],
+    )
 }
 
 /// The class's due time moved: the assignment's message shows it, the audit log says so.
 async fn extend_class(
     s: &Services,
     inv: &Invocation,
-    a: Assignment,
-    due_at: i64,
+    (a, due_at): (Assignment, i64),
 ) -> Result<Outcome, Error> {
-    let lang = inv.lang;
     if !s.store.extend_homework(a.id, due_at).await? {
-        return Ok(Outcome::notice(tr(
-            lang,
-            "homework-already-closed",
-            &[("number", &(a.number as usize))],
-        )));
+        return Ok(Outcome::notice(already_closed(&a, inv.lang)));
     }
     let moved = Assignment { due_at, ..a };
     close::refresh(s, &moved).await;
@@ -132,7 +131,7 @@ async fn extend_class(
     };
     audit::record(s, moved.guild, inv.user, action).await;
     Ok(Outcome::Reply(Reply::private(tr(
-        lang,
+        inv.lang,
         "homework-extended",
         &[
             ("number", &(moved.number as usize)),
@@ -149,8 +148,7 @@ async fn extend_class(
 async fn extend_member(
     s: &Services,
     inv: &Invocation,
-    a: &Assignment,
-    member: u64,
+    (a, member): (&Assignment, u64),
     due_at: i64,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
@@ -167,11 +165,7 @@ async fn extend_member(
         .extend_member((a.id, member), due_at, s.clock.unix())
         .await?
     {
-        return Ok(Outcome::notice(tr(
-            lang,
-            "homework-already-closed",
-            &[("number", &n)],
-        )));
+        return Ok(Outcome::notice(already_closed(a, lang)));
     }
     let action = Action::HomeworkMemberExtended { number: a.number };
     audit::record(s, a.guild, inv.user, action).await;
@@ -269,11 +263,7 @@ pub async fn close_confirmed(
         return Ok(Outcome::Reply(Reply::no_permission(lang)));
     }
     if a.closed_at.is_some() || !close::close(s, &a, Some(inv.user)).await? {
-        return Ok(Outcome::Update(Reply::private(tr(
-            lang,
-            "homework-already-closed",
-            &[("number", &(a.number as usize))],
-        ))));
+        return Ok(Outcome::Update(Reply::private(already_closed(&a, lang))));
     }
     let action = Action::HomeworkClosedEarly { number: a.number };
     audit::record(s, a.guild, inv.user, action).await;

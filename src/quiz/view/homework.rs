@@ -80,6 +80,17 @@ pub fn assignment_card(a: &Assignment, lang: Lang) -> Reply {
         )),
         Some(at) => text.push_str(&tr(lang, "homework-closed-at", &[("closed", &full(at))])),
     }
+    // Its scoring in plain words: by speed only where a time limit gives speed a meaning.
+    let speed = !a.flat && a.time_limit.is_some();
+    text.push_str("\n\n");
+    text.push_str(&t(
+        lang,
+        if speed {
+            "homework-rule-speed"
+        } else {
+            "quiz-rule-flat"
+        },
+    ));
     let mut reply = Reply {
         title: Some(titled("homework-title", a, lang)),
         text,

@@ -32,6 +32,7 @@ fn sample(id: u64, guild: u64, due_at: i64) -> Assignment {
         closed_by: None,
         // Kept and read back as stored.
         ping_role: Some(77),
+        flat: false,
     }
 }
 

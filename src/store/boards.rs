@@ -121,7 +121,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::homework::Assignment;
+    use crate::quiz::homework::model::Assignment;
 
     #[tokio::test]
     async fn a_servers_naming_is_its_setting_and_the_members_who_hid_their_name() {

@@ -21,8 +21,11 @@
 //!   teacher reviews, releases (DMs, or `/responses mine`) and shares with the author's consent;
 //!   the gradebook's participation columns; `/privacy` erasing responses;
 //! - `fair`: boards that name nobody (or keep one member's name off), the server's default
-//!   flat scoring stated in plain words and giving equal points for equal right answers;
-//! - `language`: a member's own language for private replies, not for shared posts;
+//!   flat scoring stated in plain words and giving equal points for equal right answers, extra
+//!   time and a later due time for one member on homework, a round in both languages;
+//! - `untimed`: a teacher-mode question without a timer open past two minutes of real time;
+//! - `language`: a member's own language for private replies, not for shared posts; a server's
+//!   shared posts in both languages for new rounds, debates and schedules;
 //! - `privacy`: `/privacy` (seeing and deleting a member's rows) and the staff audit channel;
 //! - `charts`: the pictures a reveal and the board carry, as PNG attachments with alt text;
 //! - `cli`: the `aura` binary as an operator runs it, its settings checks and its logs;
@@ -65,3 +68,4 @@ mod quiz_typed;
 mod responses;
 mod shard_processes;
 mod shards;
+mod untimed;

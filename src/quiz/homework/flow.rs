@@ -62,29 +62,17 @@ pub async fn assign(
     if let Some(refusal) = inv.bot_refusal() {
         return Ok(Outcome::Reply(refusal));
     }
-    if let Some(n) = args.start.questions
-        && !(1..=MAX_QUESTIONS as u32).contains(&n)
-    {
-        let allowed = format!("1–{MAX_QUESTIONS}");
-        let name = option("assign", "questions", lang);
-        return Ok(Outcome::Reply(crate::cards::bad_option(
-            lang,
-            &name,
-            &n.to_string(),
-            &allowed,
-        )));
-    }
-    if let Some(l) = args.time_limit
-        && !(MIN_LIMIT..=MAX_LIMIT).contains(&l)
-    {
-        let allowed = format!("{MIN_LIMIT}–{MAX_LIMIT}");
-        let name = option("assign", "time_limit", lang);
-        return Ok(Outcome::Reply(crate::cards::bad_option(
-            lang,
-            &name,
-            &l.to_string(),
-            &allowed,
-        )));
+    let bounded = [
+        ("questions", args.start.questions, 1, MAX_QUESTIONS as u32),
+        ("time_limit", args.time_limit, MIN_LIMIT, MAX_LIMIT),
+    ];
+    for (key, given, low, high) in bounded {
+        if let Some(n) = given.filter(|n| !(low..=high).contains(n)) {
+            let name = option("assign", key, lang);
+            let allowed = format!("{low}–{high}");
+            let bad = crate::cards::bad_option(lang, &name, &n.to_string(), &allowed);
+            return Ok(Outcome::Reply(bad));
+        }
     }
     let (tz, zone) = match zone_for(s, guild, args.timezone.as_deref()).await? {
         Ok(z) => z,

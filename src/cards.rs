@@ -295,9 +295,14 @@ pub fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> St
 /// doubled text, or the first language alone is posted: a post (or a round's card) is never
 /// cut short to fit.
 pub fn side_by_side(first: Reply, second: &Reply) -> Reply {
+    paired(&first, second).unwrap_or(first)
+}
+
+/// [`side_by_side`]'s card in both languages, or `None` when the two do not fit together.
+pub fn paired(first: &Reply, second: &Reply) -> Option<Reply> {
     use crate::render::limits::{BUTTON_LABEL, SELECT_PLACEHOLDER};
     if first.fields.len() != second.fields.len() {
-        return first;
+        return None;
     }
     let mut both = first.clone();
     both.title = match (&first.title, &second.title) {
@@ -333,7 +338,7 @@ pub fn side_by_side(first: Reply, second: &Reply) -> Reply {
             select.placeholder = placeholder;
         }
     }
-    if fits(&both) { both } else { first }
+    fits(&both).then_some(both)
 }
 
 /// `a`, or `a` and `b` with `sep` between them when they differ.

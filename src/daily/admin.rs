@@ -322,8 +322,25 @@ async fn setup(
             ("id", &(record.id as usize)),
             ("channel", &format!("<#{}>", args.channel)),
             ("when", &when),
+            ("lang", &posts_language(&record, lang)),
         ],
     )))
+}
+
+/// A schedule's posts' language in words: one, or both side by side (its own first).
+fn posts_language(sc: &DailySchedule, lang: Lang) -> String {
+    let name = |of: Lang| t(lang, &format!("language-name-{}", of.code()));
+    match sc.bilingual {
+        true => tr(
+            lang,
+            "daily-both-languages",
+            &[
+                ("first", &name(sc.lang)),
+                ("second", &name(sc.lang.other())),
+            ],
+        ),
+        false => name(sc.lang),
+    }
 }
 
 async fn show(s: &Services, guild: u64, schedules: &[DailySchedule], lang: Lang) -> Reply {
@@ -359,7 +376,7 @@ async fn show(s: &Services, guild: u64, schedules: &[DailySchedule], lang: Lang)
                 ("zone", &sc.zone),
                 ("days", &sc.days),
                 ("kind", &sc.kind.code().to_string()),
-                ("lang", &sc.lang.code().to_string()),
+                ("lang", &posts_language(sc, lang)),
             ],
         )];
         if sc.paused {

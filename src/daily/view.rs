@@ -82,11 +82,10 @@ pub fn post_in_both(pack: &Pack, kind: PostKind, item: &str, first: Lang) -> Opt
     let Some(other) = post(pack, kind, item, first.other()) else {
         return Some(one);
     };
-    let both = side_by_side(one.clone(), &other);
-    if both == one {
-        // Too long for both: the first language alone, as it would be posted alone.
+    // Too long for both: the first language alone, as it would be posted alone.
+    let Some(both) = crate::cards::paired(&one, &other) else {
         return Some(one);
-    }
+    };
     let langs = (first, first.other());
     Some(crate::cards::with_terms(
         both,

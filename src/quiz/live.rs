@@ -71,11 +71,28 @@ impl Live {
     /// A card of the round in its language, or in both side by side (its language first)
     /// when the round asks for both and they fit.
     fn card(&self, card: impl Fn(Lang) -> Reply) -> Reply {
+        self.card_with_terms(card, None)
+    }
+
+    /// [`Live::card`], with the pack's terms for `concepts` (their German too) beside a card
+    /// shown in both languages.
+    fn card_with_terms(
+        &self,
+        card: impl Fn(Lang) -> Reply,
+        terms: Option<(&crate::pack::Pack, &[String])>,
+    ) -> Reply {
         let first = card(self.lang);
         if !self.bilingual {
             return first;
         }
-        crate::cards::side_by_side(first, &card(self.lang.other()))
+        let langs = (self.lang, self.lang.other());
+        match (crate::cards::paired(&first, &card(langs.1)), terms) {
+            (Some(both), Some((pack, concepts))) => {
+                crate::cards::with_terms(both, pack, concepts, langs)
+            }
+            (Some(both), None) => both,
+            (None, _) => first,
+        }
     }
 }
 
@@ -499,17 +516,19 @@ async fn reveal(s: &Services, live: &Live, view: &QuestionView, step: Step) -> R
         return Err(Ending::Finished);
     };
     let naming = naming(s, live.guild).await;
-    let mut card = live.card(|lang| {
-        let shown = (lang, live.spoilers, &naming);
-        let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, shown);
-        cards::with_team_standings(card, &reveal.teams, lang)
-    });
-    if live.bilingual
-        && let Some(pack) = s.core.library.pack(&live.pack)
-    {
-        let langs = (live.lang, live.lang.other());
-        card = crate::cards::with_terms(card, pack, &reveal.concepts, langs);
-    }
+    let terms = s
+        .core
+        .library
+        .pack(&live.pack)
+        .map(|pack| (pack, reveal.concepts.as_slice()));
+    let mut card = live.card_with_terms(
+        |lang| {
+            let shown = (lang, live.spoilers, &naming);
+            let card = cards::reveal_card(&s.core, &live.pack, view, &reveal, shown);
+            cards::with_team_standings(card, &reveal.teams, lang)
+        },
+        terms,
+    );
     if voted {
         card.text = format!("{}\n\n{}", t(live.lang, "quiz-skipped-by-vote"), card.text);
     }

@@ -168,8 +168,10 @@ async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_i
         "{question}"
     );
 
-    // A quick vote: its card in both.
-    let (_, cb) = support::start_vote(&fake, 88).await;
+    // A quick vote on a motion whose two sides fit one card: its card in both.
+    let motion = json!([opt("motion", json!("benjamin:loss-of-aura-is-a-gain"))]);
+    let payload = subcommand(next(), 88, "en-US", "debate", "start", motion);
+    let cb = fake.interact(in_guild(payload, MEMBER, &[])).await;
     assert_eq!(cb.status, 204, "{}", cb.body);
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter().any(|m| m.body.to_string().contains("aura:vote:"))
@@ -189,7 +191,10 @@ async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_i
     );
 
     // A class debate: its control message in both.
-    let class = json!([{ "type": 4, "name": "format", "value": 1 }]);
+    let class = json!([
+        { "type": 4, "name": "format", "value": 1 },
+        opt("motion", json!("benjamin:loss-of-aura-is-a-gain"))
+    ]);
     let payload = subcommand(next(), 4242, "en-US", "debate", "start", class);
     let cb = fake.interact(in_guild(payload, MANAGE_MESSAGES, &[])).await;
     let said = support::shown(&fake, &cb).await;
@@ -220,7 +225,17 @@ async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_i
         ]),
     );
     let setup = with_channel(setup, "channel", POSTS);
-    fake.interact(in_guild(setup, MANAGE_GUILD, &[])).await;
+    let cb = fake.interact(in_guild(setup, MANAGE_GUILD, &[])).await;
+    let set_up = support::answered(&fake, &cb).await.to_string();
+    assert!(
+        set_up.contains("in Indonesian and English side by side"),
+        "{set_up}"
+    );
+    // A prompt whose two sides fit one card goes next.
+    let next_up = json!([string_option("next", "museum-selfie")]);
+    let queue = subcommand(next(), 77, "en-US", "daily", "queue", next_up);
+    let queued = fake.interact(in_guild(queue, MANAGE_GUILD, &[])).await;
+    assert_eq!(queued.status, 204, "{}", queued.body);
     clock.set("2026-03-02T08:00:05Z".parse().expect("instant"));
     fake.wait_for_posts(Duration::from_secs(10), |p| {
         p.iter().any(|m| m.channel == POSTS)
@@ -232,6 +247,11 @@ async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_i
             .as_str()
             .is_some_and(|t| t.starts_with("Pertanyaan diskusi hari ini · ")),
         "{post}"
+    );
+    let text = post["embeds"][0]["description"].as_str().unwrap_or("");
+    assert!(
+        text.contains("Mona Lisa") && text.contains("───"),
+        "the queued prompt in both: {text}"
     );
     bot.stop().await;
 }

@@ -438,14 +438,19 @@ async fn begin_speech(
     }
 }
 
-/// Tells each dealt member their side by direct message (members with closed DMs can ask
-/// with the "My side" button).
+/// Tells each dealt member their side by direct message, in the language they chose for Aura
+/// (`/language`), else the debate's (members with closed DMs can ask with the "My side"
+/// button).
 fn tell_sides(s: &Services, c: &Class, dealt: Vec<(u64, Side)>) {
     let s = s.clone();
-    let (lang, room) = (c.debate.lang, c.debate.room());
-    let motion = view::motion_title(&s.core, c, lang);
+    let c = c.clone();
+    let room = c.debate.room();
     tokio::spawn(async move {
         for (user, side) in dealt {
+            let lang = crate::language::chosen(&s, user)
+                .await
+                .unwrap_or(c.debate.lang);
+            let motion = view::motion_title(&s.core, &c, lang);
             let text = tr(
                 lang,
                 "class-dealt",

@@ -80,10 +80,13 @@ pub fn in_both(d: &Debate, card: impl Fn(Lang) -> Reply) -> Reply {
 /// A debate's card on motion `m` in its language, or in both side by side with the pack's terms
 /// for the motion's concepts (their German too) when it shows both.
 pub fn motion_in_both(d: &Debate, pack: &Pack, m: &Motion, card: impl Fn(Lang) -> Reply) -> Reply {
-    let both = in_both(d, card);
-    match d.bilingual {
-        true => crate::cards::with_terms(both, pack, &m.concepts, (d.lang, d.lang.other())),
-        false => both,
+    let first = card(d.lang);
+    if !d.bilingual {
+        return first;
+    }
+    match crate::cards::paired(&first, &card(d.lang.other())) {
+        Some(both) => crate::cards::with_terms(both, pack, &m.concepts, (d.lang, d.lang.other())),
+        None => first,
     }
 }
 

@@ -20,14 +20,30 @@ const TALLIED: &str = "SELECT question_id, picked, correct, CAST(SUM(n) AS BIGIN
      WHERE guild_id = $1 AND period = $2 AND ($3 IS NULL OR channel_id = $3)
      GROUP BY question_id, picked, correct";
 
+/// The answers (`a`) of a server's live rounds not folded yet, that is still running (`$1`:
+/// the server): the tail of a query that adds its own conditions with `AND`.
+macro_rules! running_answers {
+    () => {
+        "FROM quiz_rounds r CROSS JOIN quiz_answers a
+         WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id"
+    };
+}
+
+/// A group of answers (`a`) summed: how many, how many right, their points.
+macro_rules! answer_sums {
+    () => {
+        "COUNT(*) AS answered, CAST(SUM(a.correct) AS BIGINT) AS correct,
+         CAST(SUM(a.points) AS BIGINT) AS points"
+    };
+}
+
 /// The tallies of the rounds still running, since `$2` (in channel `$3` if not `NULL`).
-const RUNNING_TALLIES: &str =
-    "SELECT a.question_id AS question_id, a.picked AS picked, a.correct AS correct, COUNT(*) AS n
-     FROM quiz_rounds r CROSS JOIN quiz_answers a
-     WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
-       AND a.answered_at >= $2
-       AND ($3 IS NULL OR r.channel_id = $3)
-     GROUP BY a.question_id, a.picked, a.correct";
+const RUNNING_TALLIES: &str = concat!(
+    "SELECT a.question_id AS question_id, a.picked AS picked, a.correct AS correct, COUNT(*) AS n ",
+    running_answers!(),
+    " AND a.answered_at >= $2 AND ($3 IS NULL OR r.channel_id = $3)
+     GROUP BY a.question_id, a.picked, a.correct"
+);
 
 /// Every answer of the server since `$2`, a range of `quiz_answers_board`.
 const WINDOW_TALLIES: &str = "SELECT question_id, picked, correct, COUNT(*) AS n
@@ -126,13 +142,11 @@ impl Store {
                     last: row.try_get("last_at")?,
                 });
             }
-            let rows = sqlx::query(
-                "SELECT a.question_id AS question_id, a.correct AS correct, a.answered_at AS answered_at
-                 FROM quiz_rounds r CROSS JOIN quiz_answers a
-                 WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
-                   AND a.user_id = $2
-                 ORDER BY a.answered_at, a.round_id, a.question_no",
-            )
+            let rows = sqlx::query(concat!(
+                "SELECT a.question_id AS question_id, a.correct AS correct, a.answered_at AS answered_at ",
+                running_answers!(),
+                " AND a.user_id = $2 ORDER BY a.answered_at, a.round_id, a.question_no"
+            ))
             .bind(&guild)
             .bind(&user)
             .fetch_all(&mut *tx)
@@ -295,19 +309,19 @@ impl Store {
         since: i64,
     ) -> Result<Vec<RoundTally>, StoreError> {
         on!(&self.reader, |db| {
-            let rows = sqlx::query(
+            let rows = sqlx::query(concat!(
                 "SELECT user_id, round_id, kind, answered, correct, points
                  FROM quiz_round_members
                  WHERE guild_id = $1 AND kind IN ('live', 'homework') AND last_at >= $2
                  UNION ALL
-                 SELECT a.user_id AS user_id, a.round_id AS round_id, a.kind AS kind, COUNT(*) AS answered,
-                        CAST(SUM(a.correct) AS BIGINT) AS correct, CAST(SUM(a.points) AS BIGINT) AS points
-                 FROM quiz_rounds r CROSS JOIN quiz_answers a
-                 WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
-                   AND a.answered_at >= $2
+                 SELECT a.user_id AS user_id, a.round_id AS round_id, a.kind AS kind, ",
+                answer_sums!(),
+                " ",
+                running_answers!(),
+                " AND a.answered_at >= $2
                  GROUP BY a.user_id, a.round_id, a.kind
-                 ORDER BY user_id, round_id",
-            )
+                 ORDER BY user_id, round_id"
+            ))
             .bind(guild.to_string())
             .bind(since)
             .fetch_all(db)
@@ -339,7 +353,7 @@ impl Store {
     ) -> Result<Vec<MemberTotals>, StoreError> {
         let since = self.period_start(guild, period, now).await?;
         on!(&self.reader, |db| {
-            let rows = sqlx::query(
+            let rows = sqlx::query(concat!(
                 "SELECT user_id, games AS rounds, 0 AS homework, CAST(0 AS DOUBLE PRECISION) AS score,
                         answered, correct, points
                  FROM quiz_member_totals WHERE guild_id = $1 AND period = $2
@@ -348,13 +362,12 @@ impl Store {
                  FROM quiz_homework_totals WHERE guild_id = $1 AND period = $2
                  UNION ALL
                  SELECT a.user_id AS user_id, COUNT(DISTINCT a.round_id) AS rounds, 0 AS homework,
-                        CAST(0 AS DOUBLE PRECISION) AS score, COUNT(*) AS answered,
-                        CAST(SUM(a.correct) AS BIGINT) AS correct, CAST(SUM(a.points) AS BIGINT) AS points
-                 FROM quiz_rounds r CROSS JOIN quiz_answers a
-                 WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id
-                   AND a.answered_at >= $3
-                 GROUP BY a.user_id",
-            )
+                        CAST(0 AS DOUBLE PRECISION) AS score, ",
+                answer_sums!(),
+                " ",
+                running_answers!(),
+                " AND a.answered_at >= $3 GROUP BY a.user_id"
+            ))
             .bind(guild.to_string())
             .bind(period.code())
             .bind(since)

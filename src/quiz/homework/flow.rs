@@ -145,12 +145,25 @@ pub async fn assign(
     ))))
 }
 
-/// The assignment a click names, if it is still there and in the server clicked in.
-async fn clicked(s: &Services, inv: &Invocation, id: u64) -> Result<Option<Assignment>, Error> {
-    Ok(s.store
+/// The assignment a member's click names, as they have it (see [`as_member`]), with its rules
+/// for them and the server's own questions it may ask; `None` when it is gone or in another
+/// server than the click.
+async fn clicked(
+    s: &Services,
+    inv: &Invocation,
+    id: u64,
+) -> Result<Option<(Assignment, Rules, std::sync::Arc<crate::course::own::Own>)>, Error> {
+    let Some(a) = s
+        .store
         .homework(id)
         .await?
-        .filter(|a| inv.guild == Some(a.guild)))
+        .filter(|a| inv.guild == Some(a.guild))
+    else {
+        return Ok(None);
+    };
+    let (a, rules) = as_member(s, a, inv.user).await?;
+    let own = super::own_questions(s, &a).await;
+    Ok(Some((a, rules, own)))
 }
 
 fn closed_notice(a: &Assignment, lang: Lang) -> Outcome {
@@ -241,11 +254,9 @@ async fn finished(
 /// attempt or says, politely, that it is done; after closing, a polite refusal.
 pub async fn start(s: &Services, inv: &Invocation, id: u64) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let Some(a) = clicked(s, inv, id).await? else {
+    let Some((a, rules, own)) = clicked(s, inv, id).await? else {
         return Ok(Outcome::notice(t(lang, "error-stale-button")));
     };
-    let (a, rules) = as_member(s, a, inv.user).await?;
-    let own = super::own_questions(s, &a).await;
     let now = s.clock.unix();
     let mut mine = s.store.homework_attempt(a.id, inv.user).await?;
     if mine.is_none() && attempt::on_start(&rules, None, now) == Start::Begin {
@@ -317,11 +328,9 @@ async fn answer_once(
     retry: bool,
 ) -> Result<Outcome, Error> {
     let lang = inv.lang;
-    let Some(a) = clicked(s, inv, id).await? else {
+    let Some((a, rules, own)) = clicked(s, inv, id).await? else {
         return Ok(Outcome::notice(t(lang, "error-stale-button")));
     };
-    let (a, rules) = as_member(s, a, inv.user).await?;
-    let own = super::own_questions(s, &a).await;
     let now = s.clock.unix();
     let number = u32::try_from(number).unwrap_or(u32::MAX);
     let mine = s.store.homework_attempt(a.id, inv.user).await?;

@@ -646,6 +646,7 @@ fn homework_cards_in_both_languages() {
             closed_by: None,
             ping_role: None,
             flat: true,
+            bilingual: false,
         };
         let open = assignment_card(&a, lang);
         pin("homework_assignment", lang, aura::render::to_text(&open));
@@ -653,7 +654,7 @@ fn homework_cards_in_both_languages() {
             ("homework_reminder_day", false),
             ("homework_reminder_hour", true),
         ] {
-            let reminder = aura::quiz::view::homework::reminder(&a, hour);
+            let reminder = aura::quiz::view::homework::reminder(&a, hour, a.lang);
             pin(name, lang, aura::render::to_text(&reminder));
         }
         let (q, shown) = a.question((&core, &[]), 2).expect("question 2");

@@ -107,6 +107,7 @@ pub fn assign(core: &Core, lang: Lang, req: &Request, seed: u64) -> Reply {
         ping_role: None,
         // As the teacher named, else flat (a preview has no server setting).
         flat: args.scoring != Some(crate::quiz::Scoring::Speed),
+        bilingual: false,
     };
     assignment_card(&a, lang)
 }

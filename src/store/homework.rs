@@ -40,6 +40,7 @@ fn assignment(row: &impl Record) -> Result<Assignment, StoreError> {
         closed_by: snowflake_opt(row, "closed_by")?,
         ping_role: snowflake_opt(row, "ping_role")?,
         flat: row.value::<String>("scoring")? != "speed",
+        bilingual: row.value::<i64>("bilingual")? != 0,
     })
 }
 
@@ -85,8 +86,8 @@ impl Store {
             let stored: Result<Option<i64>, sqlx::Error> = on!(&self.pool, |db| {
                 sqlx::query_scalar(
                     "INSERT INTO homework (id, guild_id, number, channel_id, message_id, teacher_id, lang, pack,
-                         questions, time_limit, created_at, due_at, zone, ping_role, scoring)
-                     SELECT $1, $2, COALESCE(MAX(number), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15
+                         questions, time_limit, created_at, due_at, zone, ping_role, scoring, bilingual)
+                     SELECT $1, $2, COALESCE(MAX(number), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $16
                      FROM homework WHERE guild_id = $2
                      HAVING (SELECT COUNT(*) FROM homework WHERE guild_id = $2 AND closed_at IS NULL) < $13
                      RETURNING number",
@@ -106,6 +107,7 @@ impl Store {
                 .bind(i64::from(max_open))
                 .bind(a.ping_role.map(|r| r.to_string()))
                 .bind(if a.flat { "flat" } else { "speed" })
+                .bind(i64::from(a.bilingual))
                 .fetch_optional(db)
                 .await
             });

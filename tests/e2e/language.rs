@@ -212,6 +212,33 @@ async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_i
         "{control}"
     );
 
+    // Homework: its card in both, Indonesian first.
+    support::teacher_quiz(
+        &fake,
+        "assign",
+        json!([
+            opt("due", json!("2026-03-03 18:00")),
+            opt("timezone", json!("UTC")),
+            opt("questions", json!(2)),
+        ]),
+    )
+    .await;
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter()
+            .any(|m| m.body.to_string().contains("aura:hw-start:"))
+    })
+    .await;
+    let homework = fake
+        .posted_in(CHANNEL_ID)
+        .into_iter()
+        .find(|m| m.body.to_string().contains("aura:hw-start:"))
+        .expect("the assignment");
+    assert_eq!(
+        homework.body["embeds"][0]["title"], "PR #1 · Homework #1",
+        "{}",
+        homework.body
+    );
+
     // A schedule set up without `language:` or `bilingual:` posts in both.
     let setup = subcommand(
         next(),

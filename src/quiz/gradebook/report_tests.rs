@@ -170,6 +170,7 @@ async fn the_term_gradebook_from_kept_totals_is_the_one_from_every_round() {
         closed_by: None,
         ping_role: None,
         flat: true,
+        bilingual: false,
     };
     s.create_homework(&homework, 100).await.unwrap();
     for (round, user, answers) in [(50, 101, vec![true, false]), (51, 103, vec![true])] {

@@ -71,7 +71,7 @@ async fn remind(s: &Services, now: i64) -> Result<(), Error> {
         if a.created_at > a.due_at - before {
             continue;
         }
-        let card = cards::reminder(&a, level >= 2);
+        let card = cards::in_both(&a, |lang| cards::reminder(&a, level >= 2, lang));
         let message = Message {
             ping: a.ping_role,
             ..Message::from(card)
@@ -130,7 +130,9 @@ pub async fn close(s: &Services, a: &Assignment, by: Option<u64>) -> Result<bool
 async fn post_summary(s: &Services, a: &Assignment, retry: bool) -> Result<(), Error> {
     let summary = summary_of(s, a).await?;
     let own = super::own_questions(s, a).await;
-    let card = cards::summary_card((&s.core, &own.asked), a, &summary, a.lang);
+    let card = cards::in_both(a, |lang| {
+        cards::summary_card((&s.core, &own.asked), a, &summary, lang)
+    });
     let nonce = format!("hw{}", a.id);
     if retry {
         let marker = card.title.clone();
@@ -165,7 +167,7 @@ pub async fn refresh(s: &Services, a: &Assignment) {
     let Some(message) = a.message else {
         return;
     };
-    let card = cards::assignment_card(a, a.lang);
+    let card = cards::in_both(a, |lang| cards::assignment_card(a, lang));
     if let Err(e) = s
         .outbox
         .edit(a.channel, message, &Message::from(card))

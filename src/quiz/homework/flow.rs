@@ -94,6 +94,9 @@ pub async fn assign(
     let Some(questions) = pick(&s.core, &plan, seed) else {
         return Ok(Outcome::notice(t(lang, "quiz-no-questions")));
     };
+    // Its card, reminders and results in the server's shared posts' language (or both).
+    let posts = crate::language::posts::of(s, Some(guild)).await;
+    let (post_lang, bilingual) = posts.resolve(None, None, lang);
     let mut a = Assignment {
         id: inv.id,
         guild,
@@ -101,7 +104,7 @@ pub async fn assign(
         channel: inv.channel,
         message: None,
         teacher: inv.user,
-        lang,
+        lang: post_lang,
         pack: plan.pack,
         questions,
         time_limit: args.time_limit,
@@ -112,6 +115,7 @@ pub async fn assign(
         closed_by: None,
         ping_role: args.ping,
         flat: flat_scoring(s, guild, &args.start).await?,
+        bilingual,
     };
     let max = s.pace.limits.open_homework;
     let Some(number) = s.store.create_homework(&a, max).await? else {
@@ -121,7 +125,10 @@ pub async fn assign(
     a.number = number;
     let posted = s
         .outbox
-        .post(a.channel, &Message::from(cards::assignment_card(&a, lang)))
+        .post(
+            a.channel,
+            &Message::from(cards::in_both(&a, |lang| cards::assignment_card(&a, lang))),
+        )
         .await;
     let message = match posted {
         Ok(m) => m,

@@ -30,6 +30,8 @@ pub struct Assignment {
     /// A right answer earns its full points however long it took; otherwise (with a time
     /// limit) half to all of them, more the faster.
     pub flat: bool,
+    /// Its shared posts in both languages side by side, `lang` first.
+    pub bilingual: bool,
 }
 
 #[cfg(any(test, feature = "test-util"))]
@@ -55,6 +57,7 @@ impl Assignment {
             closed_by: None,
             ping_role: None,
             flat: true,
+            bilingual: false,
         }
     }
 }

@@ -37,8 +37,7 @@ pub fn decimal(x: f64, lang: Lang) -> String {
 
 /// A reminder in the assignment's channel a day (or, `hour`, an hour) before it is due, in
 /// the class's language, with the assignment's own Start button; it names nobody.
-pub fn reminder(a: &Assignment, hour: bool) -> Reply {
-    let lang = a.lang;
+pub fn reminder(a: &Assignment, hour: bool, lang: Lang) -> Reply {
     let key = if hour {
         "homework-reminder-hour"
     } else {
@@ -66,8 +65,18 @@ pub fn reminder(a: &Assignment, hour: bool) -> Reply {
     )
 }
 
-/// The assignment message: how many questions, when it is due (or closed), the time limit,
-/// and, while open, the Start button.
+/// An assignment's shared post in its language, or in both side by side (its own first) when
+/// it shows both and they fit together.
+pub fn in_both(a: &Assignment, card: impl Fn(Lang) -> Reply) -> Reply {
+    let first = card(a.lang);
+    match a.bilingual {
+        true => crate::cards::side_by_side(first, &card(a.lang.other())),
+        false => first,
+    }
+}
+
+/// The assignment message: how many questions, when it is due (or closed), its scoring, the
+/// time limit, and, while open, the Start button.
 pub fn assignment_card(a: &Assignment, lang: Lang) -> Reply {
     let questions = a.questions.len();
     let mut text = tr(lang, "homework-intro", &[("questions", &questions)]);

@@ -33,6 +33,7 @@ fn sample(id: u64, guild: u64, due_at: i64) -> Assignment {
         // Kept and read back as stored.
         ping_role: Some(77),
         flat: false,
+        bilingual: true,
     }
 }
 

@@ -161,6 +161,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("speech", "pidato", false, N, "opt-debate-speech"),
                     opt("sides", "pihak", false, N, "opt-debate-sides"),
                     opt("bilingual", "dwibahasa", false, N, "opt-debate-bilingual"),
+                    opt("language", "bahasa", false, N, "opt-debate-language"),
                 ],
             ),
             sub(
@@ -271,6 +272,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                     opt("penalty", "penalti", false, N, "opt-quiz-penalty"),
                     QUIZ_SOURCE,
                     opt("bilingual", "dwibahasa", false, N, "opt-quiz-bilingual"),
+                    opt("language", "bahasa", false, N, "opt-quiz-language"),
                 ],
             ),
             sub("next", "lanjut", "cmd-quiz-next", &[]),

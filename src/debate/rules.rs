@@ -251,11 +251,15 @@ pub async fn may_close(s: &Services, d: &Debate, inv: &Invocation) -> Result<boo
 
 /// A debate opened now by the member of `inv`, in their channel and language; it keeps
 /// no interaction token and has no message yet.
-/// A new debate in the server's shared posts' language: its starter's `bilingual:` first, then
-/// the server's setting, then the starter's language alone.
-pub async fn in_posts_language(s: &Services, mut d: Debate, bilingual: Option<bool>) -> Debate {
+/// A new debate in the language its starter named (`language:`, `bilingual:`), else the server's
+/// shared posts', else the starter's alone.
+pub async fn in_posts_language(
+    s: &Services,
+    mut d: Debate,
+    (language, bilingual): (Option<Lang>, Option<bool>),
+) -> Debate {
     let posts = crate::language::posts::of(s, d.guild).await;
-    (d.lang, d.bilingual) = posts.resolve(None, bilingual, d.lang);
+    (d.lang, d.bilingual) = posts.resolve(language, bilingual, d.lang);
     d
 }
 

@@ -87,6 +87,7 @@ async fn the_speech_clock_is_kept_by_the_process_holding_the_server() {
         motion: Some("benjamin:film-makes-experts".into()),
         speech: Some("60s".into()),
         sides: None,
+        language: None,
         bilingual: None,
     };
     flow::start(&s, &teacher, args).await.expect("start");

@@ -24,7 +24,7 @@ pub async fn start(
     s: &Services,
     inv: &Invocation,
     motion: Option<&str>,
-    bilingual: Option<bool>,
+    shown: (Option<Lang>, Option<bool>),
 ) -> Result<Outcome, Error> {
     let core = &s.core;
     let lang = inv.lang;
@@ -47,7 +47,7 @@ pub async fn start(
     let length = s.pace.vote_length.as_secs().clamp(1, LIFETIME as u64) as i64;
     let record =
         crate::debate::rules::opened_by(inv, chosen, Format::Quick, opened_at, opened_at + length);
-    let record = crate::debate::rules::in_posts_language(s, record, bilingual).await;
+    let record = crate::debate::rules::in_posts_language(s, record, shown).await;
     s.store.open_debate(&record).await?;
     let Some(card) = open_card(core, &record) else {
         anyhow::bail!("the motion vanished from the pack");
@@ -205,7 +205,9 @@ mod tests {
     async fn a_vote_closed_by_time_shows_its_tally_on_its_card() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox.clone()).await;
-        let opened = start(&s, &member(10, 5), None, None).await.expect("start");
+        let opened = start(&s, &member(10, 5), None, (None, None))
+            .await
+            .expect("start");
         assert!(
             matches!(opened, Outcome::Reply(r) if r.ephemeral),
             "told privately"
@@ -241,7 +243,9 @@ mod tests {
     async fn no_debate_keeps_an_interaction_token_and_suggestions_forget_theirs() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox.clone()).await;
-        start(&s, &member(30, 5), None, None).await.expect("start");
+        start(&s, &member(30, 5), None, (None, None))
+            .await
+            .expect("start");
         let token_of = |d: Option<Debate>| d.map(|d| d.token).unwrap_or_default();
         assert_eq!(token_of(s.store.debate(30).await.expect("read")), "");
         let suggestion = s
@@ -272,7 +276,9 @@ mod tests {
         let store = Store::in_memory().await.expect("store");
         let s = Services::new(core, store, outbox.clone(), pace)
             .with_clock(crate::clock::Clock::adjustable());
-        start(&s, &member(40, 5), None, None).await.expect("start");
+        start(&s, &member(40, 5), None, (None, None))
+            .await
+            .expect("start");
         s.clock.advance(2 * 3600);
         let late = vote(&s, &member(41, 6), 40, Side::Benjamin)
             .await
@@ -300,7 +306,9 @@ mod tests {
             .set_audit_channel(1, Some((77, Lang::En)))
             .await
             .expect("audit");
-        start(&s, &member(50, 5), None, None).await.expect("start");
+        start(&s, &member(50, 5), None, (None, None))
+            .await
+            .expect("start");
         close(&s, &member(51, 5), 50).await.expect("close");
         let mut lines = Vec::new();
         for _ in 0..200 {
@@ -334,22 +342,28 @@ mod tests {
             other => panic!("not a private notice: {other:?}"),
         };
         // Default limits: 2 per channel, 10 per server, 1 per member who is not a teacher.
-        start(&s, &member(30, 5), None, None).await.expect("start");
+        start(&s, &member(30, 5), None, (None, None))
+            .await
+            .expect("start");
         let second = Invocation {
             channel: 99,
             ..member(29, 5)
         };
-        let again = start(&s, &second, None, None).await.expect("start");
+        let again = start(&s, &second, None, (None, None)).await.expect("start");
         assert!(text(again).contains("You already have a debate open"));
-        start(&s, &member(31, 6), None, None).await.expect("start");
-        let third = start(&s, &member(32, 7), None, None).await.expect("start");
+        start(&s, &member(31, 6), None, (None, None))
+            .await
+            .expect("start");
+        let third = start(&s, &member(32, 7), None, (None, None))
+            .await
+            .expect("start");
         assert!(text(third).contains("This channel already has 2"));
         for n in 0..7 {
             let inv = Invocation {
                 channel: 100 + n,
                 ..member(40 + n, 10 + n)
             };
-            start(&s, &inv, None, None).await.expect("start");
+            start(&s, &inv, None, (None, None)).await.expect("start");
         }
         // A teacher opens more than one.
         let teacher = Invocation {
@@ -357,13 +371,15 @@ mod tests {
             permissions: crate::interaction::perms::MANAGE_MESSAGES,
             ..member(70, 5)
         };
-        start(&s, &teacher, None, None).await.expect("start");
+        start(&s, &teacher, None, (None, None))
+            .await
+            .expect("start");
         let inv = Invocation {
             channel: 200,
             lang: Lang::Id,
             ..member(60, 30)
         };
-        let full = start(&s, &inv, None, None).await.expect("start");
+        let full = start(&s, &inv, None, (None, None)).await.expect("start");
         assert!(text(full).contains("Server ini sudah punya 10"));
         // Another server is not affected.
         let inv = Invocation {
@@ -371,7 +387,7 @@ mod tests {
             ..member(61, 5)
         };
         assert!(
-            matches!(start(&s, &inv, None, None).await.expect("start"), Outcome::Reply(r) if r.text.contains("The vote is open"))
+            matches!(start(&s, &inv, None, (None, None)).await.expect("start"), Outcome::Reply(r) if r.text.contains("The vote is open"))
         );
     }
 
@@ -379,7 +395,9 @@ mod tests {
     async fn only_the_starter_closes() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox).await;
-        start(&s, &member(20, 5), None, None).await.expect("start");
+        start(&s, &member(20, 5), None, (None, None))
+            .await
+            .expect("start");
         let other = close(&s, &member(21, 6), 20).await.expect("close");
         assert!(matches!(other, Outcome::Reply(r) if r.ephemeral));
         let own = close(&s, &member(22, 5), 20).await.expect("close");
@@ -390,7 +408,9 @@ mod tests {
     async fn a_teacher_who_did_not_start_the_vote_closes_it() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox).await;
-        start(&s, &member(23, 5), None, None).await.expect("start");
+        start(&s, &member(23, 5), None, (None, None))
+            .await
+            .expect("start");
         let teacher = Invocation {
             permissions: crate::interaction::perms::MANAGE_MESSAGES,
             ..member(24, 6)
@@ -402,7 +422,9 @@ mod tests {
             .set_quiz_access(1, &crate::quiz::Access::Role(77))
             .await
             .expect("access");
-        start(&s, &member(25, 5), None, None).await.expect("start");
+        start(&s, &member(25, 5), None, (None, None))
+            .await
+            .expect("start");
         let master = Invocation {
             roles: vec![77],
             ..member(26, 7)
@@ -415,7 +437,9 @@ mod tests {
     async fn votes_and_closing_count_only_in_the_debates_own_channel() {
         let outbox = Arc::new(Recorder::new());
         let s = services(outbox).await;
-        start(&s, &member(30, 5), None, None).await.expect("start");
+        start(&s, &member(30, 5), None, (None, None))
+            .await
+            .expect("start");
         let elsewhere = |id, user| Invocation {
             channel: 99,
             ..member(id, user)

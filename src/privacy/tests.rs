@@ -59,7 +59,7 @@ async fn played(s: &Services) {
         .record_answers(50, 1, &[answer(6, 2, 0)])
         .await
         .expect("answers");
-    crate::debate::votes::start(s, &member(5), None, None)
+    crate::debate::votes::start(s, &member(5), None, (None, None))
         .await
         .expect("debate");
     let debate = 905;

@@ -567,7 +567,7 @@ async fn start(
         args.scoring = Some(settings::default_scoring(s, guild).await?);
     }
     let posts = crate::language::posts::of(s, Some(guild)).await;
-    let (round_lang, both) = posts.resolve(None, args.bilingual, lang);
+    let (round_lang, both) = posts.resolve(args.language, args.bilingual, lang);
     args.bilingual = Some(both);
     let args = &args;
     let (plan, seed) = match plan::seeded(s, (lang, guild), args, s.pace.quiz.idle_limit).await? {

@@ -116,6 +116,8 @@ pub struct StartArgs {
     pub goal: Option<u32>,
     pub spoilers: Option<bool>,
     /// Both languages side by side on the round's cards.
+    /// The round's language (`None`: the server's shared posts', else the starter's).
+    pub language: Option<Lang>,
     pub bilingual: Option<bool>,
     pub teams: Option<Teams>,
     /// Buttons (the default), typed answers, or both in turn.
@@ -179,6 +181,13 @@ impl StartArgs {
                 .transpose()?,
             spoilers: on_off("spoilers")?,
             bilingual: on_off("bilingual")?,
+            language: req
+                .get("language")
+                .map(|v| {
+                    crate::catalog::choice::parse::<Lang>(v)
+                        .ok_or_else(|| bad(lang, "language", v, "indonesian, english"))
+                })
+                .transpose()?,
             kind: req
                 .get("kind")
                 .map(|v| {

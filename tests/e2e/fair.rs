@@ -238,7 +238,9 @@ async fn a_round_in_both_languages_carries_both_on_its_cards() {
         json!([
             opt("questions", json!(1)),
             opt("mode", json!(1)),
-            opt("bilingual", json!(true))
+            opt("bilingual", json!(true)),
+            // Indonesian (the first choice), though the teacher's Discord is in English.
+            opt("language", json!(0))
         ]),
     )
     .await;
@@ -248,8 +250,8 @@ async fn a_round_in_both_languages_carries_both_on_its_cards() {
         .unwrap_or("")
         .to_string();
     assert_eq!(
-        title, "Question 1 of 1 · Soal 1 dari 1",
-        "English first, then Indonesian"
+        title, "Soal 1 dari 1 · Question 1 of 1",
+        "the round's language first, then the other"
     );
     assert!(!buttons.is_empty(), "the answer buttons stay");
     assert_eq!(asked["allowed_mentions"]["parse"], json!([]));

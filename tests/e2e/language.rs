@@ -189,6 +189,41 @@ async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_i
         "{}",
         vote.body
     );
+    let title = vote.body["embeds"][0]["title"].as_str().unwrap_or("");
+    assert!(title.starts_with("Mosi: "), "Indonesian first: {title}");
+    // Its starter closes it: the result in both too.
+    let close = custom_ids(&vote.body)
+        .into_iter()
+        .find(|id| id.starts_with("aura:close:"))
+        .expect("Close");
+    let closed = support::press(&fake, 88, MEMBER, &close).await;
+    assert!(closed.body.to_string().contains("───"), "{}", closed.body);
+    // A debate that names English alone (`language:english bilingual:false`) is English alone.
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let english = json!([
+        opt("motion", json!("benjamin:film-makes-experts")),
+        opt("language", json!(1)),
+        opt("bilingual", json!(false))
+    ]);
+    let payload = subcommand(next(), 88, "en-US", "debate", "start", english);
+    let cb = fake.interact(in_guild(payload, MEMBER, &[])).await;
+    assert_eq!(cb.status, 204, "{}", cb.body);
+    fake.wait_for_posts(Duration::from_secs(10), |p| {
+        p.iter()
+            .filter(|m| m.body.to_string().contains("aura:vote:"))
+            .count()
+            >= 2
+    })
+    .await;
+    let second = fake
+        .posted_in(CHANNEL_ID)
+        .into_iter()
+        .filter(|m| m.body.to_string().contains("aura:vote:"))
+        .nth(1)
+        .expect("the second vote card");
+    let title = second.body["embeds"][0]["title"].as_str().unwrap_or("");
+    assert!(title.starts_with("Motion: "), "{title}");
+    assert!(!title.contains("Mosi"), "{title}");
 
     // A class debate: its control message in both.
     let class = json!([

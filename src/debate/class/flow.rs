@@ -31,7 +31,9 @@ pub struct Start {
     pub motion: Option<String>,
     pub speech: Option<String>,
     pub sides: Option<SidesMode>,
-    /// Both languages side by side (`None`: as the server's shared posts are).
+    /// Its language, and both languages side by side (`None`: as the server's shared posts
+    /// are).
+    pub language: Option<crate::pack::Lang>,
     pub bilingual: Option<bool>,
 }
 
@@ -67,7 +69,8 @@ pub async fn start(s: &Services, inv: &Invocation, args: Start) -> Result<Outcom
         opened_at,
         opened_at + LIFETIME,
     );
-    let record = crate::debate::rules::in_posts_language(s, record, args.bilingual).await;
+    let shown = (args.language, args.bilingual);
+    let record = crate::debate::rules::in_posts_language(s, record, shown).await;
     let setup = Setup {
         sides_mode: args.sides.unwrap_or(SidesMode::Join),
         speech_secs,

@@ -141,6 +141,7 @@ async fn open_in_a_thread() -> Run {
         motion: Some("benjamin:film-makes-experts".into()),
         speech: Some("90s".into()),
         sides: Some(SidesMode::Assign),
+        language: None,
         bilingual: None,
     };
     let started = flow::start(&s, &teacher, args).await.expect("start");

@@ -9,6 +9,7 @@ use super::pick::Pick;
 use crate::debate::class::{Command, SidesMode, flow};
 use crate::debate::{Format, history, votes};
 use crate::discord::{Context, Error};
+use crate::pack::Lang;
 
 /// A member as a debate names them: their id and the name Discord shows.
 fn member(user: &serenity::User) -> (u64, String) {
@@ -59,11 +60,13 @@ pub async fn debate_start(
     #[max_length = 20] speech: Option<String>,
     sides: Option<Pick<SidesMode>>,
     bilingual: Option<bool>,
+    language: Option<Pick<Lang>>,
 ) -> Result<(), Error> {
+    let language = language.map(Pick::get);
     match format.map_or(Format::Quick, Pick::get) {
         Format::Quick => {
             hand(ctx, Plan::PRIVATE, move |s, inv| async move {
-                votes::start(&s, &inv, motion.as_deref(), bilingual).await
+                votes::start(&s, &inv, motion.as_deref(), (language, bilingual)).await
             })
             .await
         }
@@ -72,6 +75,7 @@ pub async fn debate_start(
                 motion,
                 speech,
                 sides: sides.map(Pick::get),
+                language,
                 bilingual,
             };
             // The card, the thread and the control message take a few calls: deferred at once.

@@ -8,6 +8,7 @@ use super::kit::{Plan, concepts, hand, sections};
 use super::pick::Pick;
 use crate::discord::{Context, Error};
 use crate::pack::Difficulty;
+use crate::pack::Lang;
 use crate::quiz::commands::ReportScope;
 use crate::quiz::homework::flow::AssignArgs;
 use crate::quiz::homework::steer::{ListAction, ListArgs};
@@ -89,6 +90,7 @@ pub async fn quiz_start(
     penalty: Option<u32>,
     source: Option<Pick<Source>>,
     bilingual: Option<bool>,
+    language: Option<Pick<Lang>>,
 ) -> Result<(), Error> {
     let args = StartArgs {
         questions,
@@ -108,6 +110,7 @@ pub async fn quiz_start(
         penalty,
         source: source.map(Pick::get),
         bilingual,
+        language: language.map(Pick::get),
     };
     run(ctx, Plan::PUBLIC, QuizCommand::Start(args)).await
 }

@@ -290,10 +290,10 @@ pub fn section_ref(pack: &Pack, lang: Lang, section: &str, footnote: bool) -> St
 
 /// A card in both languages side by side, `first` (the post's or round's language) then
 /// `second`: the titles joined, the texts one after the other, each field's two sides in one
-/// field, the footers joined, and each button's and the menu's two labels joined where they
-/// fit their own limits (an answer's letter stays one letter). Discord's limits hold for the
-/// doubled text, or the first language alone is posted: a post (or a round's card) is never
-/// cut short to fit.
+/// field, the footers joined, each button's and the menu's two labels and each picture's two
+/// descriptions joined where they fit their own limits (an answer's letter stays one letter).
+/// Discord's limits hold for the doubled text, or the first language alone is posted: a post
+/// (or a round's card) is never cut short to fit.
 pub fn side_by_side(first: Reply, second: &Reply) -> Reply {
     paired(&first, second).unwrap_or(first)
 }
@@ -329,6 +329,15 @@ pub fn paired(first: &Reply, second: &Reply) -> Option<Reply> {
             let label = joined(&button.label, &other.label, " · ");
             if label.chars().count() <= BUTTON_LABEL {
                 button.label = label;
+            }
+        }
+    }
+    // A picture's description in both, for screen readers (its drawing keeps the first).
+    if first.charts.len() == second.charts.len() {
+        for (chart, other) in both.charts.iter_mut().zip(&second.charts) {
+            let alt = joined(&chart.alt, &other.alt, " / ");
+            if alt.chars().count() <= crate::render::limits::ATTACHMENT_DESCRIPTION {
+                chart.alt = alt;
             }
         }
     }

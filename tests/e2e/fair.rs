@@ -263,6 +263,16 @@ async fn a_round_in_both_languages_carries_both_on_its_cards() {
         .unwrap_or("")
         .to_string();
     assert!(reveal.contains(" · "), "the reveal in both: {reveal}");
+    // Its picture described in both, for screen readers.
+    let alt = posts[1].body["attachments"][0]["description"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        alt.contains("Jawaban") && alt.contains("Answers"),
+        "{}",
+        posts[1].body
+    );
     bot.stop().await;
 }
 

@@ -132,7 +132,7 @@ async fn an_anonymous_flat_round_names_nobody_and_scores_right_answers_alike() {
 async fn a_member_given_one_and_a_half_times_the_time_gets_it_on_homework() {
     use crate::app::{Options, next, state_file};
     use crate::fake::{FakeDiscord, MANAGE_MESSAGES, in_guild, subcommand};
-    use crate::support::{TEACHER, custom_ids, support_press};
+    use crate::support::{TEACHER, support_press};
     let (options, clock) = Options::with_clock();
     clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
     let state = state_file();
@@ -171,9 +171,8 @@ async fn a_member_given_one_and_a_half_times_the_time_gets_it_on_homework() {
     );
 
     // Homework with 20 seconds a question.
-    teacher_quiz(
+    let (message, start) = crate::support::assigned(
         &fake,
-        "assign",
         json!([
             opt("due", json!("2026-12-01 18:00")),
             opt("timezone", json!("Asia/Jakarta")),
@@ -183,16 +182,6 @@ async fn a_member_given_one_and_a_half_times_the_time_gets_it_on_homework() {
         ]),
     )
     .await;
-    fake.wait_for_posts(Duration::from_secs(10), |p| {
-        p.iter()
-            .any(|m| m.body.to_string().contains("aura:hw-start:"))
-    })
-    .await;
-    let message = fake
-        .posted_in(CHANNEL_ID)
-        .into_iter()
-        .find(|m| m.body.to_string().contains("aura:hw-start:"))
-        .expect("the assignment");
     // Scored by speed, as the teacher asked, and the card says so in plain words.
     assert!(
         message
@@ -202,10 +191,6 @@ async fn a_member_given_one_and_a_half_times_the_time_gets_it_on_homework() {
         "{}",
         message.body
     );
-    let start = custom_ids(&message.body)
-        .into_iter()
-        .find(|id| id.starts_with("aura:hw-start:"))
-        .expect("Start");
     // Each sees their own question with their own time: 30 seconds and 20 (the bot's clock
     // runs on from where the test set it; a press may take a second of it).
     let by = |text: &str| -> i64 {
@@ -283,7 +268,7 @@ async fn a_round_in_both_languages_carries_both_on_its_cards() {
 async fn a_member_given_a_later_due_time_answers_after_the_class_and_the_results_wait() {
     use crate::app::{Options, next, state_file};
     use crate::fake::{FakeDiscord, MANAGE_MESSAGES, in_guild, subcommand};
-    use crate::support::{custom_ids, support_press};
+    use crate::support::support_press;
     let (options, clock) = Options::with_clock();
     clock.set("2026-12-01T05:00:00Z".parse().expect("instant"));
     let state = state_file();
@@ -292,9 +277,8 @@ async fn a_member_given_a_later_due_time_answers_after_the_class_and_the_results
     let (later, other) = (611u64, 612u64);
 
     // Due 18:00 in Jakarta (11:00 UTC) for the class.
-    teacher_quiz(
+    let (_, start) = crate::support::assigned(
         &fake,
-        "assign",
         json!([
             opt("due", json!("2026-12-01 18:00")),
             opt("timezone", json!("Asia/Jakarta")),
@@ -302,20 +286,6 @@ async fn a_member_given_a_later_due_time_answers_after_the_class_and_the_results
         ]),
     )
     .await;
-    fake.wait_for_posts(Duration::from_secs(10), |p| {
-        p.iter()
-            .any(|m| m.body.to_string().contains("aura:hw-start:"))
-    })
-    .await;
-    let message = fake
-        .posted_in(CHANNEL_ID)
-        .into_iter()
-        .find(|m| m.body.to_string().contains("aura:hw-start:"))
-        .expect("the assignment");
-    let start = custom_ids(&message.body)
-        .into_iter()
-        .find(|id| id.starts_with("aura:hw-start:"))
-        .expect("Start");
 
     // The teacher gives one member until the next evening; too early a time is refused.
     let extend = |due: &str| {

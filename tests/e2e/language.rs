@@ -248,9 +248,8 @@ async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_i
     );
 
     // Homework: its card in both, Indonesian first.
-    support::teacher_quiz(
+    let (homework, _) = support::assigned(
         &fake,
-        "assign",
         json!([
             opt("due", json!("2026-03-03 18:00")),
             opt("timezone", json!("UTC")),
@@ -258,16 +257,6 @@ async fn a_server_set_to_both_languages_shows_new_rounds_debates_and_schedules_i
         ]),
     )
     .await;
-    fake.wait_for_posts(Duration::from_secs(10), |p| {
-        p.iter()
-            .any(|m| m.body.to_string().contains("aura:hw-start:"))
-    })
-    .await;
-    let homework = fake
-        .posted_in(CHANNEL_ID)
-        .into_iter()
-        .find(|m| m.body.to_string().contains("aura:hw-start:"))
-        .expect("the assignment");
     assert_eq!(
         homework.body["embeds"][0]["title"], "PR #1 · Homework #1",
         "{}",

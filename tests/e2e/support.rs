@@ -190,6 +190,25 @@ pub async fn teacher_quiz(fake: &FakeDiscord, sub: &str, options: Value) -> Valu
     quiz(fake, TEACHER, MANAGE_MESSAGES, sub, options).await
 }
 
+/// `/quiz assign options` by the teacher; waits for the assignment's message and returns it
+/// with its Start button's id.
+pub async fn assigned(fake: &FakeDiscord, options: Value) -> (Posted, String) {
+    teacher_quiz(fake, "assign", options).await;
+    let start = |m: &Posted| m.body.to_string().contains("aura:hw-start:");
+    fake.wait_for_posts(Duration::from_secs(10), |p| p.iter().any(start))
+        .await;
+    let message = fake
+        .posted_in(CHANNEL_ID)
+        .into_iter()
+        .find(start)
+        .expect("the assignment");
+    let id = custom_ids(&message.body)
+        .into_iter()
+        .find(|id| id.starts_with("aura:hw-start:"))
+        .expect("Start");
+    (message, id)
+}
+
 /// An option as Discord sends it; a choice option carries its choice's value (poise numbers
 /// choices from 0 in the order they are declared).
 pub fn opt(name: &str, value: Value) -> Value {

@@ -384,6 +384,28 @@ fn fits(card: &Reply) -> bool {
         && title + n(&card.text) + fields + footer <= EMBED_TOTAL
 }
 
+/// A shared card in `lang`, or, when `both`, in `lang` and the other side by side (see
+/// [`paired`]), with the pack's terms for `terms`' concepts beside it (see [`with_terms`]);
+/// `lang`'s alone when the two do not fit together. The one way a schedule's, round's,
+/// debate's or assignment's card takes its languages.
+pub fn in_langs(
+    (lang, both): (Lang, bool),
+    card: impl Fn(Lang) -> Reply,
+    terms: Option<(&Pack, &[String])>,
+) -> Reply {
+    let first = card(lang);
+    if !both {
+        return first;
+    }
+    match (paired(&first, &card(lang.other())), terms) {
+        (Some(two), Some((pack, concepts))) => {
+            with_terms(two, pack, concepts, (lang, lang.other()))
+        }
+        (Some(two), None) => two,
+        (None, _) => first,
+    }
+}
+
 /// A card in both languages with the pack's terms for `concepts` beside it: each concept's
 /// name in the first language, the second, and the German where the pack has it, in a field of
 /// its own; left off when no concept has a German name or the card would pass Discord's

@@ -602,13 +602,9 @@ async fn start(
     );
     live::launch(s, live, rx);
     // The round's first card, for the channel: in the round's language (or both).
-    let first = started_card(&plan, questions, round_lang);
-    Ok(Outcome::Reply(match plan.bilingual {
-        true => {
-            crate::cards::side_by_side(first, &started_card(&plan, questions, round_lang.other()))
-        }
-        false => first,
-    }))
+    let langs = (round_lang, plan.bilingual);
+    let card = crate::cards::in_langs(langs, |l| started_card(&plan, questions, l), None);
+    Ok(Outcome::Reply(card))
 }
 
 /// A round's first card: how many questions and how long each, who steers it, its scoring in

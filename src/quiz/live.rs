@@ -81,18 +81,7 @@ impl Live {
         card: impl Fn(Lang) -> Reply,
         terms: Option<(&crate::pack::Pack, &[String])>,
     ) -> Reply {
-        let first = card(self.lang);
-        if !self.bilingual {
-            return first;
-        }
-        let langs = (self.lang, self.lang.other());
-        match (crate::cards::paired(&first, &card(langs.1)), terms) {
-            (Some(both), Some((pack, concepts))) => {
-                crate::cards::with_terms(both, pack, concepts, langs)
-            }
-            (Some(both), None) => both,
-            (None, _) => first,
-        }
+        crate::cards::in_langs((self.lang, self.bilingual), card, terms)
     }
 }
 

@@ -70,24 +70,13 @@ pub fn pick<'a>(
 /// A debate's card in its language, or in both side by side (its own first) when it shows both
 /// and they fit together.
 pub fn in_both(d: &Debate, card: impl Fn(Lang) -> Reply) -> Reply {
-    let first = card(d.lang);
-    match d.bilingual {
-        true => crate::cards::side_by_side(first, &card(d.lang.other())),
-        false => first,
-    }
+    crate::cards::in_langs((d.lang, d.bilingual), card, None)
 }
 
 /// A debate's card on motion `m` in its language, or in both side by side with the pack's terms
 /// for the motion's concepts (their German too) when it shows both.
 pub fn motion_in_both(d: &Debate, pack: &Pack, m: &Motion, card: impl Fn(Lang) -> Reply) -> Reply {
-    let first = card(d.lang);
-    if !d.bilingual {
-        return first;
-    }
-    match crate::cards::paired(&first, &card(d.lang.other())) {
-        Some(both) => crate::cards::with_terms(both, pack, &m.concepts, (d.lang, d.lang.other())),
-        None => first,
-    }
+    crate::cards::in_langs((d.lang, d.bilingual), card, Some((pack, &m.concepts)))
 }
 
 /// A debate's line in its thread, in its language, or in both one under the other when it

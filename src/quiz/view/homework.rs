@@ -68,11 +68,7 @@ pub fn reminder(a: &Assignment, hour: bool, lang: Lang) -> Reply {
 /// An assignment's shared post in its language, or in both side by side (its own first) when
 /// it shows both and they fit together.
 pub fn in_both(a: &Assignment, card: impl Fn(Lang) -> Reply) -> Reply {
-    let first = card(a.lang);
-    match a.bilingual {
-        true => crate::cards::side_by_side(first, &card(a.lang.other())),
-        false => first,
-    }
+    crate::cards::in_langs((a.lang, a.bilingual), card, None)
 }
 
 /// The assignment message: how many questions, when it is due (or closed), its scoring, the

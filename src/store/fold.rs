@@ -17,8 +17,8 @@ use super::{BeginWrite, Store, StoreError};
 /// The lowest instant, when a period has never been reset.
 pub(super) const EVER: i64 = -9_000_000_000_000_000_000;
 
-/// The periods kept as running totals (the others are rolling windows, read from each
-/// member's totals per round).
+/// The periods kept as running totals from their last reset (the rolling week and month are
+/// kept over a moving edge: [`super::windows`]).
 pub(super) const TOTALLED: [&str; 2] = ["term", "all"];
 
 /// Each member's totals in the round (`$1`), or in the one answer `($2, $3)` when given.
@@ -44,19 +44,17 @@ pub(super) const WINS: &str = "
 
 /// The live round `$1` added to the board of period `$2` (when it was played after the
 /// period's last reset).
-pub(super) const TOTALS: &str = "
+pub(super) const TOTALS: &str = concat!(
+    "
     INSERT INTO quiz_member_totals (guild_id, period, user_id, points, correct, answered, games, wins)
     SELECT m.guild_id, $2, m.user_id, m.points, m.correct, m.answered, 1, m.won
     FROM quiz_round_members m
     WHERE m.round_id = $1
       AND m.last_at >= COALESCE(
           (SELECT reset_at FROM quiz_resets WHERE guild_id = m.guild_id AND period = $2), $3)
-    ON CONFLICT (guild_id, period, user_id) DO UPDATE SET
-        points = quiz_member_totals.points + excluded.points,
-        correct = quiz_member_totals.correct + excluded.correct,
-        answered = quiz_member_totals.answered + excluded.answered,
-        games = quiz_member_totals.games + excluded.games,
-        wins = quiz_member_totals.wins + excluded.wins";
+    ",
+    super::windows::totals_added!()
+);
 
 /// The round's answers (or one, `($4, $5)`) added to the class's tallies of period `$2`:
 /// answers given after its last reset (`$3` when it has none).
@@ -222,7 +220,8 @@ macro_rules! fold {
 }
 pub(super) use fold;
 
-/// A folded live round's wins, and its members' totals on the term's and all-time boards.
+/// A folded live round's wins, and its members' totals on the term's and all-time boards and
+/// in the rolling windows kept ([`super::windows`]).
 macro_rules! board {
     ($tx:expr, $round:expr) => {{
         sqlx::query($crate::store::fold::WINS)
@@ -237,6 +236,7 @@ macro_rules! board {
                 .execute(&mut *$tx)
                 .await?;
         }
+        $crate::store::windows::fold_windows!($tx, $round);
     }};
 }
 pub(super) use board;

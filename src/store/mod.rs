@@ -50,6 +50,7 @@ mod responses;
 mod shards;
 #[cfg(any(test, feature = "test-util"))]
 mod testing;
+mod windows;
 
 pub use class::{Due, Setup};
 pub use engine::*;

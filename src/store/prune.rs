@@ -156,6 +156,8 @@ impl Store {
     /// votes of an open debate stay, whatever their age. Answers go in batches of their own
     /// transactions; the rest in one.
     pub async fn prune(&self, before: i64) -> Result<Pruned, StoreError> {
+        // No rolling board keeps a round about to go: every edge behind `before` moves there.
+        self.move_edges_to(before).await?;
         let mut pruned = Pruned::default();
         pruned.records += on!(&self.pool, |db| {
             sqlx::query(END_ABANDONED)

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use std::collections::HashMap;
 
-use super::fold::{TOTALLED, fold_round};
+use super::fold::fold_round;
 use super::{BeginRead, BeginWrite, Record, RowLocks, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::{Access, AnswerRow, BoardLine, BoardPage, Period, Sort};
 
@@ -210,6 +210,8 @@ impl Store {
                 "DELETE FROM quiz_member_totals WHERE guild_id = $1 AND period = $2",
                 "DELETE FROM quiz_question_tallies WHERE guild_id = $1 AND period = $2",
                 "DELETE FROM quiz_homework_totals WHERE guild_id = $1 AND period = $2",
+                // A rolling window is built again from the reset by its next read.
+                "DELETE FROM quiz_window_edges WHERE guild_id = $1 AND period = $2",
             ] {
                 sqlx::query(sql)
                     .bind(&guild)
@@ -234,9 +236,10 @@ impl Store {
 
     /// The server's board for a period, ranked by `sort` with shared places (then by points).
     ///
-    /// Read from the folded totals (the term's and all-time boards: one row per member; the
-    /// rolling week and month: each member's totals per round played in the window, a round
-    /// counting when its last answer does), plus the answers of the rounds still running.
+    /// Read from the kept totals (one row per member; a rolling week or month moved to the
+    /// window first, [`super::windows`]), plus the answers of the rounds still running. A
+    /// window whose totals cannot be moved (a clock set back) is summed from each member's
+    /// totals per round played in it, a round counting when its last answer does.
     pub async fn board_by(
         &self,
         guild: u64,
@@ -245,10 +248,11 @@ impl Store {
         sort: Sort,
     ) -> Result<Vec<BoardLine>, StoreError> {
         let since = self.period_start(guild, period, now).await?;
+        let kept = self.kept_since(guild, period, since).await?;
         let (folded, running) = on!(&self.reader, |db| {
             let guild = guild.to_string();
             let mut tx = db.begin_read().await?;
-            let folded = if TOTALLED.contains(&period.code()) {
+            let folded = if kept {
                 sqlx::query(
                     "SELECT user_id, points, correct, answered, games, wins FROM quiz_member_totals
                      WHERE guild_id = $1 AND period = $2",
@@ -314,10 +318,10 @@ impl Store {
 
 impl Store {
     /// The `top` lines of a server's board for a period after the first `skip` (a page),
-    /// `member`'s line and how many members are on it. The term's and all-time boards by
-    /// points, with no round running in the server, are read through
-    /// `quiz_member_totals_rank`: the page's rows, the member's row and a few counts, whatever
-    /// the number of members; any other board is ranked whole.
+    /// `member`'s line and how many members are on it. A board by points, with no round
+    /// running in the server, is read from its kept totals through `quiz_member_totals_rank`:
+    /// the page's rows, the member's row and a few counts, whatever the number of members;
+    /// any other board is ranked whole.
     pub async fn board_page(
         &self,
         guild: u64,
@@ -327,8 +331,12 @@ impl Store {
         (skip, top): (usize, usize),
         member: u64,
     ) -> Result<BoardPage, StoreError> {
-        let indexed = sort == Sort::Points && TOTALLED.contains(&period.code());
-        if !indexed || self.running_round(guild).await? {
+        let indexed = sort == Sort::Points
+            && !self.running_round(guild).await?
+            && self
+                .kept_since(guild, period, self.period_start(guild, period, now).await?)
+                .await?;
+        if !indexed {
             let board = self.board_by(guild, period, now, sort).await?;
             return Ok(BoardPage::of(&board, (skip, top), member));
         }

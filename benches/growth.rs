@@ -250,12 +250,25 @@ async fn measure(table: &mut Table, location: &Location, size: u64, calls: u64) 
             .expect("insights");
     });
     table.store(12, "/quiz insights", size, ms);
+    // Everything the term's gradebook reads: totals, names, written work, debating and
+    // answers per question.
     let ms = timed!(calls, |_i| {
         store
             .gradebook_totals(guild, Period::Term, now)
             .await
             .expect("totals");
         store.display_names(guild).await.expect("names");
+        store.response_names(guild).await.expect("names");
+        let since = store
+            .period_start(guild, Period::Term, now)
+            .await
+            .expect("since");
+        store.written_work(guild, since).await.expect("written");
+        store.debating(guild, since).await.expect("debating");
+        store
+            .answers_per_question(guild, Period::Term, now)
+            .await
+            .expect("answers");
     });
     table.store(13, "/quiz report scope:term", size, ms);
     let ms = timed!(calls, |_i| {

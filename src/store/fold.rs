@@ -3,7 +3,8 @@
 //!
 //! A live round is folded once, in the transaction that ends it: each member's totals in the
 //! round (and who won it), the term's and all-time board, the class's tallies per question,
-//! each member's Leitner box per question and the members' latest names. Homework and practice answers are folded one by one as they are
+//! each member's answers per question (for the gradebook), each member's Leitner box per
+//! question and the members' latest names. Homework and practice answers are folded one by one as they are
 //! stored (a member's own attempt is not a race, and a practice run may never end). Readers
 //! add the answers of the live rounds still running (`folded = 0`), one per channel at most,
 //! starting from those rounds (`quiz_rounds r CROSS JOIN quiz_answers a`: SQLite keeps that
@@ -68,6 +69,20 @@ pub(super) const TALLIES: &str = "
     GROUP BY a.guild_id, r.channel_id, a.question_id, COALESCE(a.picked, -1), a.correct
     ON CONFLICT (guild_id, period, channel_id, question_id, picked, correct) DO UPDATE SET
         n = quiz_question_tallies.n + excluded.n";
+
+/// The round's answers (or one, `($4, $5)`) added to each member's answers per question of
+/// period `$2` (given after its last reset; `$3` when it has none), for the gradebook.
+pub(super) const MEMBER_QUESTIONS: &str = "
+    INSERT INTO quiz_member_questions (guild_id, period, user_id, question_id, n, correct)
+    SELECT a.guild_id, $2, a.user_id, a.question_id, COUNT(*), CAST(SUM(a.correct) AS BIGINT)
+    FROM quiz_answers a
+    WHERE a.round_id = $1 AND ($4 IS NULL OR (a.question_no = $4 AND a.user_id = $5))
+      AND a.answered_at >= COALESCE(
+          (SELECT reset_at FROM quiz_resets WHERE guild_id = a.guild_id AND period = $2), $3)
+    GROUP BY a.guild_id, a.user_id, a.question_id
+    ON CONFLICT (guild_id, period, user_id, question_id) DO UPDATE SET
+        n = quiz_member_questions.n + excluded.n,
+        correct = quiz_member_questions.correct + excluded.correct";
 
 /// Each member's latest name in the round (or in the one answer `($2, $3)`), kept when it is
 /// newer than the one stored.
@@ -199,14 +214,19 @@ macro_rules! fold {
             }
         }
         for period in $crate::store::fold::TOTALLED {
-            sqlx::query($crate::store::fold::TALLIES)
-                .bind(round)
-                .bind(period)
-                .bind($crate::store::fold::EVER)
-                .bind(number)
-                .bind(user)
-                .execute(&mut *$tx)
-                .await?;
+            for sql in [
+                $crate::store::fold::TALLIES,
+                $crate::store::fold::MEMBER_QUESTIONS,
+            ] {
+                sqlx::query(sql)
+                    .bind(round)
+                    .bind(period)
+                    .bind($crate::store::fold::EVER)
+                    .bind(number)
+                    .bind(user)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
         }
         for sql in [$crate::store::fold::BOXES, $crate::store::fold::NAMES] {
             sqlx::query(sql)

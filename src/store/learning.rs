@@ -28,6 +28,7 @@ macro_rules! running_answers {
          WHERE r.guild_id = $1 AND r.folded = 0 AND r.kind = 'live' AND a.round_id = r.id"
     };
 }
+pub(super) use running_answers;
 
 /// A group of answers (`a`) summed: how many, how many right, their points.
 macro_rules! answer_sums {

@@ -4,29 +4,36 @@
 
 use std::collections::HashMap;
 
+use super::learning::running_answers;
 use super::{Store, StoreError, parse_id};
-use crate::quiz::model::Debating;
+use crate::quiz::model::{Debating, Period};
 
-/// `(user, count)` per statement: `$1` the server, `$2` since when.
-const SPEECHES: &str = "SELECT sp.speaker_id, COUNT(*) FROM debate_speeches sp
-    JOIN debates d ON d.id = sp.debate_id
-    WHERE d.guild_id = $1 AND sp.speaker_id IS NOT NULL AND sp.started_at IS NOT NULL
-      AND sp.started_at >= $2
+/// `(user, count)` per statement: `$1` the server, `$2` since when. Each starts from the
+/// server's debates (`debates_guild`), then reads each debate's rows by its key: SQLite keeps
+/// the order a `CROSS JOIN` gives, so no statement reads other servers' debating.
+const SPEECHES: &str = "SELECT sp.speaker_id, COUNT(*) FROM debates d CROSS JOIN debate_speeches sp
+    WHERE d.guild_id = $1 AND sp.debate_id = d.id AND sp.speaker_id IS NOT NULL
+      AND sp.started_at IS NOT NULL AND sp.started_at >= $2
     GROUP BY sp.speaker_id";
-const ARGUMENTS: &str = "SELECT a.user_id, COUNT(*), COUNT(a.source) FROM debate_arguments a
-    JOIN debates d ON d.id = a.debate_id
-    WHERE d.guild_id = $1 AND a.created_at >= $2
+const ARGUMENTS: &str = "SELECT a.user_id, COUNT(*), COUNT(a.source)
+    FROM debates d CROSS JOIN debate_arguments a
+    WHERE d.guild_id = $1 AND a.debate_id = d.id AND a.created_at >= $2
     GROUP BY a.user_id";
-const BALLOTS: &str = "SELECT b.user_id, COUNT(*) FROM debate_ballots b
-    JOIN debates d ON d.id = b.debate_id
-    WHERE d.guild_id = $1 AND b.voted_at >= $2 GROUP BY b.user_id
+const BALLOTS: &str = "SELECT b.user_id, COUNT(*) FROM debates d CROSS JOIN debate_ballots b
+    WHERE d.guild_id = $1 AND b.debate_id = d.id AND b.voted_at >= $2 GROUP BY b.user_id
     UNION ALL
-    SELECT v.user_id, COUNT(*) FROM debate_votes v
-    JOIN debates d ON d.id = v.debate_id
-    WHERE d.guild_id = $1 AND v.voted_at >= $2 GROUP BY v.user_id";
-const PER_QUESTION: &str = "SELECT user_id, question_id, COUNT(*), CAST(SUM(correct) AS BIGINT)
-    FROM quiz_answers WHERE guild_id = $1 AND answered_at >= $2
-    GROUP BY user_id, question_id";
+    SELECT v.user_id, COUNT(*) FROM debates d CROSS JOIN debate_votes v
+    WHERE d.guild_id = $1 AND v.debate_id = d.id AND v.voted_at >= $2 GROUP BY v.user_id";
+/// Each member's answers per question in period `$2` as kept (one row per member and
+/// question), then in the live rounds still running since `$3`.
+const PER_QUESTION: &str = concat!(
+    "SELECT user_id, question_id, n, correct FROM quiz_member_questions
+     WHERE guild_id = $1 AND period = $2
+     UNION ALL
+     SELECT a.user_id, a.question_id, COUNT(*), CAST(SUM(a.correct) AS BIGINT) ",
+    running_answers!(),
+    " AND a.answered_at >= $3 GROUP BY a.user_id, a.question_id"
+);
 
 impl Store {
     /// Each member's class-debate participation in a server since `since`.
@@ -70,16 +77,20 @@ impl Store {
         Ok(out)
     }
 
-    /// Each member's answers per question in a server since `since`: `(member, question,
-    /// answered, right)`.
+    /// Each member's answers per question in a server in `period` (the term or all time):
+    /// `(member, question, answered, right)`, in parts (a member and question may come twice:
+    /// kept, and in a round still running).
     pub async fn answers_per_question(
         &self,
         guild: u64,
-        since: i64,
+        period: Period,
+        now: i64,
     ) -> Result<Vec<(u64, String, u64, u64)>, StoreError> {
+        let since = self.period_start(guild, period, now).await?;
         on!(&self.reader, |db| {
             let rows: Vec<(String, String, i64, Option<i64>)> = sqlx::query_as(PER_QUESTION)
                 .bind(guild.to_string())
+                .bind(period.code())
                 .bind(since)
                 .fetch_all(db)
                 .await?;

@@ -200,7 +200,51 @@ async fn the_term_gradebook_from_kept_totals_is_the_one_from_every_round() {
             from_rounds(s.round_tallies(10, i64::MIN).await.unwrap()),
             "after ending {end:?}"
         );
+        // Each member's answers per question (for accuracy per section): every answer
+        // counted once, whether its round runs, ended or is homework.
+        assert_eq!(
+            per_question(&s, 10).await,
+            [
+                ((101, "q1"), (2, 2)),
+                ((101, "q2"), (2, 0)),
+                ((102, "q1"), (2, 2)),
+                ((103, "q1"), (1, 1)),
+            ]
+            .map(|((u, q), n)| ((u, q.to_string()), n))
+            .into(),
+            "after ending {end:?}"
+        );
     }
+    // A new term counts from its reset.
+    s.reset_board(10, Period::Term, 11).await.unwrap();
+    assert!(per_question(&s, 12).await.is_empty());
+    s.start_round(3, 10, 20, 30, 12).await.unwrap();
+    s.record_answers(3, 10, &[row(2, 104, true, 900, 13)])
+        .await
+        .unwrap();
+    s.end_round(3, "finished", 14).await.unwrap();
+    assert_eq!(
+        per_question(&s, 15).await,
+        [((104, "q2".to_string()), (1, 1))].into()
+    );
+}
+
+/// A server's answers per member and question in the term, summed over their parts.
+async fn per_question(
+    s: &Store,
+    now: i64,
+) -> std::collections::BTreeMap<(u64, String), (u64, u64)> {
+    let mut out = std::collections::BTreeMap::new();
+    for (user, question, n, right) in s
+        .answers_per_question(10, crate::quiz::model::Period::Term, now)
+        .await
+        .unwrap()
+    {
+        let e: &mut (u64, u64) = out.entry((user, question)).or_default();
+        e.0 += n;
+        e.1 += right;
+    }
+    out
 }
 
 #[tokio::test]

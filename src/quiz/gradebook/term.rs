@@ -39,11 +39,21 @@ pub async fn term_lines(
         part.entry(user).or_default().debating = d;
     }
     let pack = practice::first_pack(&s.core);
-    let answers = s.store.answers_per_question(guild, since).await?;
-    let section_of = |id: &str| {
-        pack.and_then(|p| p.questions.iter().find(|q| q.id == id))
-            .and_then(|q| q.section.clone())
-    };
+    let answers = s
+        .store
+        .answers_per_question(guild, Period::Term, now)
+        .await?;
+    // Each question's section, looked up once per row (a term holds a row per member and
+    // question).
+    let sections_of: std::collections::HashMap<&str, &str> = pack
+        .map(|p| {
+            p.questions
+                .iter()
+                .filter_map(|q| Some((q.id.as_str(), q.section.as_deref()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let section_of = |id: &str| sections_of.get(id).map(|s| s.to_string());
     let per = super::per_section(&answers, section_of);
     let answered: std::collections::BTreeSet<&String> =
         per.values().flat_map(|m| m.keys()).collect();

@@ -251,7 +251,17 @@ async fn measure(table: &mut Table, location: &Location, size: u64, calls: u64) 
     });
     table.store(12, "/quiz insights", size, ms);
     // Everything the term's gradebook reads: totals, names, written work, debating and
-    // answers per question.
+    // answers per section.
+    let library = aura::pack::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data"
+    )))
+    .expect("the study pack");
+    let sections: Vec<(&str, &str)> = library.packs[0]
+        .questions
+        .iter()
+        .filter_map(|q| Some((q.id.as_str(), q.section.as_deref()?)))
+        .collect();
     let ms = timed!(calls, |_i| {
         store
             .gradebook_totals(guild, Period::Term, now)
@@ -266,7 +276,7 @@ async fn measure(table: &mut Table, location: &Location, size: u64, calls: u64) 
         store.written_work(guild, since).await.expect("written");
         store.debating(guild, since).await.expect("debating");
         store
-            .answers_per_question(guild, Period::Term, now)
+            .answers_per_section(guild, Period::Term, now, &sections)
             .await
             .expect("answers");
     });

@@ -62,3 +62,5 @@ pub use privacy::MemberRows;
 pub use prune::Pruned;
 pub use quiz::StartOutcome;
 pub use shards::Held;
+#[cfg(any(test, feature = "test-util"))]
+pub use testing::sweep_leftovers;

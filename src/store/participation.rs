@@ -77,30 +77,47 @@ impl Store {
         Ok(out)
     }
 
-    /// Each member's answers per question in a server in `period` (the term or all time):
-    /// `(member, question, answered, right)`, in parts (a member and question may come twice:
-    /// kept, and in a round still running).
-    pub async fn answers_per_question(
+    /// Each member's answers per essay section in a server in `period` (the term or all
+    /// time): `(member, section, answered, right)`. `sections` maps question ids to their
+    /// section (questions without one are left out); the sums are the database's, so a term of
+    /// a large class returns a row per member and section, not per member and question.
+    pub async fn answers_per_section(
         &self,
         guild: u64,
         period: Period,
         now: i64,
+        sections: &[(&str, &str)],
     ) -> Result<Vec<(u64, String, u64, u64)>, StoreError> {
+        if sections.is_empty() {
+            return Ok(Vec::new());
+        }
         let since = self.period_start(guild, period, now).await?;
+        let pairs: Vec<String> = (0..sections.len())
+            .map(|i| format!("(${}, ${})", 4 + 2 * i, 5 + 2 * i))
+            .collect();
+        let sql = format!(
+            "WITH s (question_id, section) AS (VALUES {})
+             SELECT q.user_id, s.section, CAST(SUM(q.n) AS BIGINT), CAST(SUM(q.correct) AS BIGINT)
+             FROM ({PER_QUESTION}) q JOIN s ON s.question_id = q.question_id
+             GROUP BY q.user_id, s.section",
+            pairs.join(", ")
+        );
         on!(&self.reader, |db| {
-            let rows: Vec<(String, String, i64, Option<i64>)> = sqlx::query_as(PER_QUESTION)
+            let mut query = sqlx::query_as::<_, (String, String, i64, Option<i64>)>(&sql)
                 .bind(guild.to_string())
                 .bind(period.code())
-                .bind(since)
-                .fetch_all(db)
-                .await?;
+                .bind(since);
+            for (question, section) in sections {
+                query = query.bind(*question).bind(*section);
+            }
+            let rows = query.fetch_all(db).await?;
             rows.into_iter()
-                .map(|(user, q, n, right)| {
+                .map(|(user, section, n, right)| {
                     Ok((
                         parse_id("user_id", &user)?,
-                        q,
-                        n as u64,
-                        right.unwrap_or(0) as u64,
+                        section,
+                        u64::try_from(n).unwrap_or(0),
+                        u64::try_from(right.unwrap_or(0)).unwrap_or(0),
                     ))
                 })
                 .collect()

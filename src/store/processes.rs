@@ -9,6 +9,8 @@ use crate::quiz::model::AnswerRow;
 
 /// Two handles on one new database, as two processes would have.
 async fn two_processes() -> (Store, Store) {
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    SWEPT.call_once(|| super::testing::sweep_leftovers("aura-two-"));
     let path = std::env::temp_dir().join(format!(
         "aura-two-{}-{}.db",
         std::process::id(),

@@ -115,3 +115,39 @@ async fn create_schema(url: &str, schema: &str) -> Result<(), StoreError> {
         Err(e) => Err(e.into()),
     }
 }
+
+/// Deletes what earlier test runs left in the temporary directory: the files and directories
+/// named `prefix`, then the id of a process that no longer runs, then anything (the suite names
+/// its databases, logs and folders `aura-e2e-<pid>-…`). A run keeps its own while it runs, to
+/// be looked at after a failure; the next run sweeps them. Only where `/proc` tells which
+/// processes run.
+pub fn sweep_leftovers(prefix: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(dir) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    let me = std::process::id();
+    for entry in dir.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|rest| rest.split(['-', '.']).next())
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == me || Path::new("/proc").join(pid.to_string()).exists() {
+            continue;
+        }
+        let path = entry.path();
+        // Another run sweeping at the same moment may have taken it first.
+        let _ = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+    }
+}

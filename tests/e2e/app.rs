@@ -32,6 +32,13 @@ pub fn next() -> u64 {
 /// database from here, in-process ([`TestApp`]) or as `aura run` ([`point_at_state`]), and
 /// reads it back with [`open_state`].
 pub fn state_file() -> PathBuf {
+    // What earlier runs left behind goes first.
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    SWEPT.call_once(|| {
+        for prefix in ["aura-e2e-", "aura-anywhere-"] {
+            aura::store::sweep_leftovers(prefix);
+        }
+    });
     std::env::temp_dir().join(format!("aura-e2e-{}-{}.db", std::process::id(), next()))
 }
 

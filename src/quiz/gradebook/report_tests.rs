@@ -215,6 +215,18 @@ async fn the_term_gradebook_from_kept_totals_is_the_one_from_every_round() {
             "after ending {end:?}"
         );
     }
+    // Questions of one section are summed together; a question without one is left out.
+    let mut by_section = s
+        .answers_per_section(10, Period::Term, 10, &[("q1", "I"), ("q2", "I")])
+        .await
+        .unwrap();
+    by_section.sort();
+    assert_eq!(
+        by_section,
+        [(101, "I", 4, 2), (102, "I", 2, 2), (103, "I", 1, 1)]
+            .map(|(u, sec, n, r)| (u, sec.to_string(), n, r))
+            .to_vec()
+    );
     // A new term counts from its reset.
     s.reset_board(10, Period::Term, 11).await.unwrap();
     assert!(per_question(&s, 12).await.is_empty());
@@ -229,14 +241,16 @@ async fn the_term_gradebook_from_kept_totals_is_the_one_from_every_round() {
     );
 }
 
-/// A server's answers per member and question in the term, summed over their parts.
+/// A server's answers per member and question in the term (each test question its own
+/// section), summed over their parts.
 async fn per_question(
     s: &Store,
     now: i64,
 ) -> std::collections::BTreeMap<(u64, String), (u64, u64)> {
     let mut out = std::collections::BTreeMap::new();
+    let sections = [("q1", "q1"), ("q2", "q2"), ("q3", "q3")];
     for (user, question, n, right) in s
-        .answers_per_question(10, crate::quiz::model::Period::Term, now)
+        .answers_per_section(10, crate::quiz::model::Period::Term, now, &sections)
         .await
         .unwrap()
     {

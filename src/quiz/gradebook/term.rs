@@ -39,13 +39,8 @@ pub async fn term_lines(
         part.entry(user).or_default().debating = d;
     }
     let pack = practice::first_pack(&s.core);
-    let answers = s
-        .store
-        .answers_per_question(guild, Period::Term, now)
-        .await?;
-    // Each question's section, looked up once per row (a term holds a row per member and
-    // question).
-    let sections_of: std::collections::HashMap<&str, &str> = pack
+    // Each question's section, for the store to sum each member's answers by section.
+    let sections_of: Vec<(&str, &str)> = pack
         .map(|p| {
             p.questions
                 .iter()
@@ -53,8 +48,11 @@ pub async fn term_lines(
                 .collect()
         })
         .unwrap_or_default();
-    let section_of = |id: &str| sections_of.get(id).map(|s| s.to_string());
-    let per = super::per_section(&answers, section_of);
+    let answers = s
+        .store
+        .answers_per_section(guild, Period::Term, now, &sections_of)
+        .await?;
+    let per = super::per_section(&answers, |section| Some(section.to_string()));
     let answered: std::collections::BTreeSet<&String> =
         per.values().flat_map(|m| m.keys()).collect();
     let sections: Vec<String> = s

@@ -24,6 +24,14 @@ WHERE r.folded = 1
       -9000000000000000000)
 GROUP BY a.guild_id, p.period, a.user_id, a.question_id;
 
+-- The study pack's questions and their essay sections, as the gradebook last read them: the
+-- database sums each member's answers by section through it (`Store::answers_per_section`
+-- brings it up to date with the pack first).
+CREATE TABLE quiz_question_sections (
+    question_id   TEXT PRIMARY KEY,
+    section       TEXT NOT NULL
+);
+
 -- The gradebook's other reads start from the server's own rows: its debates (then each
 -- debate's speeches, arguments, ballots and votes by their keys) and its written responses.
 CREATE INDEX debates_guild ON debates (guild_id, opened_at);

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::learning::running_answers;
-use super::{Store, StoreError, parse_id};
+use super::{BeginWrite, Store, StoreError, parse_id};
 use crate::quiz::model::{Debating, Period};
 
 /// `(user, count)` per statement: `$1` the server, `$2` since when. Each starts from the
@@ -24,15 +24,20 @@ const BALLOTS: &str = "SELECT b.user_id, COUNT(*) FROM debates d CROSS JOIN deba
     UNION ALL
     SELECT v.user_id, COUNT(*) FROM debates d CROSS JOIN debate_votes v
     WHERE d.guild_id = $1 AND v.debate_id = d.id AND v.voted_at >= $2 GROUP BY v.user_id";
-/// Each member's answers per question in period `$2` as kept (one row per member and
-/// question), then in the live rounds still running since `$3`.
-const PER_QUESTION: &str = concat!(
-    "SELECT user_id, question_id, n, correct FROM quiz_member_questions
-     WHERE guild_id = $1 AND period = $2
-     UNION ALL
-     SELECT a.user_id, a.question_id, COUNT(*), CAST(SUM(a.correct) AS BIGINT) ",
+/// Each member's answers per essay section in period `$2`: their answers per question as
+/// kept, then in the live rounds still running since `$3`, each question looked up in the
+/// store's map of sections by its key.
+const PER_SECTION: &str = concat!(
+    "SELECT q.user_id, s.section, CAST(SUM(q.n) AS BIGINT), CAST(SUM(q.correct) AS BIGINT)
+     FROM (
+         SELECT user_id, question_id, n, correct FROM quiz_member_questions
+         WHERE guild_id = $1 AND period = $2
+         UNION ALL
+         SELECT a.user_id, a.question_id, COUNT(*), CAST(SUM(a.correct) AS BIGINT) ",
     running_answers!(),
-    " AND a.answered_at >= $3 GROUP BY a.user_id, a.question_id"
+    " AND a.answered_at >= $3 GROUP BY a.user_id, a.question_id
+     ) q JOIN quiz_question_sections s ON s.question_id = q.question_id
+     GROUP BY q.user_id, s.section"
 );
 
 impl Store {
@@ -78,9 +83,10 @@ impl Store {
     }
 
     /// Each member's answers per essay section in a server in `period` (the term or all
-    /// time): `(member, section, answered, right)`. `sections` maps question ids to their
-    /// section (questions without one are left out); the sums are the database's, so a term of
-    /// a large class returns a row per member and section, not per member and question.
+    /// time): `(member, section, answered, right)`. `sections` maps the pack's question ids to
+    /// their section (questions without one are left out): the store's copy of it is brought
+    /// up to date first, and the database sums the kept answers per question by section
+    /// through it, so a term of a large class returns a row per member and section.
     pub async fn answers_per_section(
         &self,
         guild: u64,
@@ -88,29 +94,15 @@ impl Store {
         now: i64,
         sections: &[(&str, &str)],
     ) -> Result<Vec<(u64, String, u64, u64)>, StoreError> {
-        if sections.is_empty() {
-            return Ok(Vec::new());
-        }
+        self.keep_sections(sections).await?;
         let since = self.period_start(guild, period, now).await?;
-        let pairs: Vec<String> = (0..sections.len())
-            .map(|i| format!("(${}, ${})", 4 + 2 * i, 5 + 2 * i))
-            .collect();
-        let sql = format!(
-            "WITH s (question_id, section) AS (VALUES {})
-             SELECT q.user_id, s.section, CAST(SUM(q.n) AS BIGINT), CAST(SUM(q.correct) AS BIGINT)
-             FROM ({PER_QUESTION}) q JOIN s ON s.question_id = q.question_id
-             GROUP BY q.user_id, s.section",
-            pairs.join(", ")
-        );
         on!(&self.reader, |db| {
-            let mut query = sqlx::query_as::<_, (String, String, i64, Option<i64>)>(&sql)
+            let rows: Vec<(String, String, i64, Option<i64>)> = sqlx::query_as(PER_SECTION)
                 .bind(guild.to_string())
                 .bind(period.code())
-                .bind(since);
-            for (question, section) in sections {
-                query = query.bind(*question).bind(*section);
-            }
-            let rows = query.fetch_all(db).await?;
+                .bind(since)
+                .fetch_all(db)
+                .await?;
             rows.into_iter()
                 .map(|(user, section, n, right)| {
                     Ok((
@@ -121,6 +113,45 @@ impl Store {
                     ))
                 })
                 .collect()
+        })
+    }
+
+    /// Makes the store's map of questions to sections the pack's (written only when it
+    /// differs: a pack edited between two starts).
+    async fn keep_sections(&self, sections: &[(&str, &str)]) -> Result<(), StoreError> {
+        let mut wanted: Vec<(String, String)> = sections
+            .iter()
+            .map(|(q, s)| (q.to_string(), s.to_string()))
+            .collect();
+        wanted.sort();
+        wanted.dedup_by(|a, b| a.0 == b.0);
+        let kept: Vec<(String, String)> = on!(&self.reader, |db| {
+            sqlx::query_as(
+                "SELECT question_id, section FROM quiz_question_sections ORDER BY question_id",
+            )
+            .fetch_all(db)
+            .await?
+        });
+        if kept == wanted {
+            return Ok(());
+        }
+        on!(&self.pool, |db| {
+            let mut tx = db.begin_write().await?;
+            sqlx::query("DELETE FROM quiz_question_sections")
+                .execute(&mut *tx)
+                .await?;
+            for (question, section) in &wanted {
+                sqlx::query(
+                    "INSERT INTO quiz_question_sections (question_id, section) VALUES ($1, $2)
+                     ON CONFLICT (question_id) DO UPDATE SET section = excluded.section",
+                )
+                .bind(question)
+                .bind(section)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(())
         })
     }
 }

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use std::collections::HashMap;
 
-use super::fold::fold_round;
+use super::fold::{fold_round, set_instant};
 use super::{BeginRead, BeginWrite, Record, RowLocks, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::{Access, AnswerRow, BoardLine, BoardPage, Period, Sort};
 
@@ -196,15 +196,7 @@ impl Store {
         on!(&self.pool, |db| {
             let guild = guild.to_string();
             let mut tx = db.begin_write().await?;
-            sqlx::query(
-                "INSERT INTO quiz_resets (guild_id, period, reset_at) VALUES ($1, $2, $3)
-             ON CONFLICT (guild_id, period) DO UPDATE SET reset_at = excluded.reset_at",
-            )
-            .bind(&guild)
-            .bind(period.code())
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            set_instant!(tx, "quiz_resets", "reset_at", &guild, period.code(), now);
             // The totals kept for the period start again from nothing.
             for sql in [
                 "DELETE FROM quiz_member_totals WHERE guild_id = $1 AND period = $2",

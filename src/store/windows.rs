@@ -13,6 +13,7 @@
 //! of an edge is a compare-and-set on it, and a fold locks it, so two processes never take
 //! the same rounds away.
 
+use super::fold::set_instant;
 use super::{BeginWrite, Store, StoreError};
 use crate::quiz::model::Period;
 
@@ -27,12 +28,7 @@ pub(super) fn windowed(period: Period) -> bool {
 /// What a member's rows of `quiz_member_totals` become when the rows `excluded` are added.
 macro_rules! totals_added {
     () => {
-        "ON CONFLICT (guild_id, period, user_id) DO UPDATE SET
-        points = quiz_member_totals.points + excluded.points,
-        correct = quiz_member_totals.correct + excluded.correct,
-        answered = quiz_member_totals.answered + excluded.answered,
-        games = quiz_member_totals.games + excluded.games,
-        wins = quiz_member_totals.wins + excluded.wins"
+        $crate::store::fold::added!(quiz_member_totals: points, correct, answered, games, wins)
     };
 }
 pub(super) use totals_added;
@@ -242,15 +238,14 @@ impl Store {
             let guild = guild.to_string();
             let mut tx = db.begin_write().await?;
             // The edge first: a build or a move at the same time waits for this one.
-            sqlx::query(
-                "INSERT INTO quiz_window_edges (guild_id, period, edge) VALUES ($1, $2, $3)
-                 ON CONFLICT (guild_id, period) DO UPDATE SET edge = excluded.edge",
-            )
-            .bind(&guild)
-            .bind(period.code())
-            .bind(since)
-            .execute(&mut *tx)
-            .await?;
+            set_instant!(
+                tx,
+                "quiz_window_edges",
+                "edge",
+                &guild,
+                period.code(),
+                since
+            );
             sqlx::query("DELETE FROM quiz_member_totals WHERE guild_id = $1 AND period = $2")
                 .bind(&guild)
                 .bind(period.code())

@@ -11,6 +11,12 @@ use crate::quiz::practice;
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 
+/// Gradebooks gathered at once. Each holds a class's rows (a line per member, a total per
+/// member and section) while it is built and written: teachers asking together wait their
+/// turn, within their deferred reply, rather than holding a class's worth of memory each. (The
+/// semaphore is never closed, so a turn always comes.)
+static GATHERING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 /// The term's gradebook lines: every member who answered, wrote a response or debated since
 /// the term's last reset, with their participation; and the essay's sections in reading
 /// order that anyone answered on.
@@ -81,6 +87,7 @@ pub async fn student(
     (guild, member): (u64, u64),
     lang: Lang,
 ) -> Result<Outcome, Error> {
+    let _turn = GATHERING.acquire().await;
     let (lines, sections) = term_lines(s, guild).await?;
     let Some(line) = lines.into_iter().find(|l| l.user == member) else {
         return Ok(Outcome::notice(t(lang, "responses-student-none")));
@@ -92,6 +99,7 @@ pub async fn student(
 /// The term's gradebook: one row per member who answered, wrote or debated since the term's
 /// last reset.
 pub async fn report(s: &Services, guild: u64, lang: Lang) -> Result<Outcome, Error> {
+    let _turn = GATHERING.acquire().await;
     let (lines, sections) = term_lines(s, guild).await?;
     if lines.is_empty() {
         return Ok(Outcome::notice(t(lang, "quiz-report-term-none")));

@@ -163,6 +163,9 @@ pub async fn serve_with(
             rounds: crate::quiz::live::rooms(&services),
         });
     }
+    if let Err(e) = quiz::gradebook::term::keep_sections(&services).await {
+        background_failed("cannot bring the essay's sections up to date", &e);
+    }
     let (stop_loops, loops_stopped) = watch::channel(false);
     // The shards are this process's alone before anything is done for their servers.
     let holder = format!("{}-{:016x}", std::process::id(), rand::random::<u64>());

@@ -24,13 +24,27 @@ WHERE r.folded = 1
       -9000000000000000000)
 GROUP BY a.guild_id, p.period, a.user_id, a.question_id;
 
--- The study pack's questions and their essay sections, as the gradebook last read them: the
--- database sums each member's answers by section through it (`Store::answers_per_section`
--- brings it up to date with the pack first).
+-- The study pack's questions and their essay sections, as the bot last started with them
+-- (`Store::keep_sections`, at start-up and before each gradebook).
 CREATE TABLE quiz_question_sections (
     question_id   TEXT PRIMARY KEY,
     section       TEXT NOT NULL
 );
+
+-- Each member's answers per essay section for the term and all time: what the gradebook
+-- reads. The fold adds to it through the map above; when the map changes (the pack was
+-- edited), it is built again from `quiz_member_questions`, in the transaction that changes
+-- the map.
+CREATE TABLE quiz_member_sections (
+    guild_id      TEXT NOT NULL,
+    period        TEXT NOT NULL,
+    user_id       TEXT NOT NULL,
+    section       TEXT NOT NULL,
+    n             INTEGER NOT NULL,
+    correct       INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, period, user_id, section)
+);
+CREATE INDEX quiz_member_sections_member ON quiz_member_sections (user_id);
 
 -- The gradebook's other reads start from the server's own rows: its debates (then each
 -- debate's speeches, arguments, ballots and votes by their keys) and its written responses.

@@ -3,8 +3,8 @@
 //!
 //! A live round is folded once, in the transaction that ends it: each member's totals in the
 //! round (and who won it), the term's and all-time board, the class's tallies per question,
-//! each member's answers per question (for the gradebook), each member's Leitner box per
-//! question and the members' latest names. Homework and practice answers are folded one by one as they are
+//! each member's answers per question and per essay section (for the gradebook), each
+//! member's Leitner box per question and the members' latest names. Homework and practice answers are folded one by one as they are
 //! stored (a member's own attempt is not a race, and a practice run may never end). Readers
 //! add the answers of the live rounds still running (`folded = 0`), one per channel at most,
 //! starting from those rounds (`quiz_rounds r CROSS JOIN quiz_answers a`: SQLite keeps that
@@ -83,6 +83,20 @@ pub(super) const MEMBER_QUESTIONS: &str = "
     ON CONFLICT (guild_id, period, user_id, question_id) DO UPDATE SET
         n = quiz_member_questions.n + excluded.n,
         correct = quiz_member_questions.correct + excluded.correct";
+
+/// The same answers added to each member's answers per essay section of period `$2`, each
+/// question's section from the store's map of them (a question without one is left out).
+pub(super) const MEMBER_SECTIONS: &str = "
+    INSERT INTO quiz_member_sections (guild_id, period, user_id, section, n, correct)
+    SELECT a.guild_id, $2, a.user_id, s.section, COUNT(*), CAST(SUM(a.correct) AS BIGINT)
+    FROM quiz_answers a JOIN quiz_question_sections s ON s.question_id = a.question_id
+    WHERE a.round_id = $1 AND ($4 IS NULL OR (a.question_no = $4 AND a.user_id = $5))
+      AND a.answered_at >= COALESCE(
+          (SELECT reset_at FROM quiz_resets WHERE guild_id = a.guild_id AND period = $2), $3)
+    GROUP BY a.guild_id, a.user_id, s.section
+    ON CONFLICT (guild_id, period, user_id, section) DO UPDATE SET
+        n = quiz_member_sections.n + excluded.n,
+        correct = quiz_member_sections.correct + excluded.correct";
 
 /// Each member's latest name in the round (or in the one answer `($2, $3)`), kept when it is
 /// newer than the one stored.
@@ -253,6 +267,7 @@ macro_rules! fold {
             for sql in [
                 $crate::store::fold::TALLIES,
                 $crate::store::fold::MEMBER_QUESTIONS,
+                $crate::store::fold::MEMBER_SECTIONS,
             ] {
                 sqlx::query(sql)
                     .bind(round)

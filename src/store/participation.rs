@@ -24,20 +24,19 @@ const BALLOTS: &str = "SELECT b.user_id, COUNT(*) FROM debates d CROSS JOIN deba
     UNION ALL
     SELECT v.user_id, COUNT(*) FROM debates d CROSS JOIN debate_votes v
     WHERE d.guild_id = $1 AND v.debate_id = d.id AND v.voted_at >= $2 GROUP BY v.user_id";
-/// Each member's answers per essay section in period `$2`: their answers per question as
-/// kept, then in the live rounds still running since `$3`, each question looked up in the
-/// store's map of sections by its key.
+/// Each member's answers per essay section in period `$2` as kept, then in the live rounds
+/// still running since `$3` (each question's section from the store's map; `NULL` for a
+/// question without one). A member and section may come in both parts.
 const PER_SECTION: &str = concat!(
-    "SELECT q.user_id, s.section, CAST(SUM(q.n) AS BIGINT), CAST(SUM(q.correct) AS BIGINT)
-     FROM (
-         SELECT user_id, question_id, n, correct FROM quiz_member_questions
-         WHERE guild_id = $1 AND period = $2
-         UNION ALL
-         SELECT a.user_id, a.question_id, COUNT(*), CAST(SUM(a.correct) AS BIGINT) ",
+    "SELECT user_id, section, n, correct FROM quiz_member_sections
+     WHERE guild_id = $1 AND period = $2
+     UNION ALL
+     SELECT a.user_id AS user_id,
+            (SELECT s.section FROM quiz_question_sections s WHERE s.question_id = a.question_id)
+                AS section,
+            COUNT(*), CAST(SUM(a.correct) AS BIGINT) ",
     running_answers!(),
-    " AND a.answered_at >= $3 GROUP BY a.user_id, a.question_id
-     ) q JOIN quiz_question_sections s ON s.question_id = q.question_id
-     GROUP BY q.user_id, s.section"
+    " AND a.answered_at >= $3 GROUP BY a.user_id, a.question_id"
 );
 
 impl Store {
@@ -83,10 +82,11 @@ impl Store {
     }
 
     /// Each member's answers per essay section in a server in `period` (the term or all
-    /// time): `(member, section, answered, right)`. `sections` maps the pack's question ids to
-    /// their section (questions without one are left out): the store's copy of it is brought
-    /// up to date first, and the database sums the kept answers per question by section
-    /// through it, so a term of a large class returns a row per member and section.
+    /// time): `(member, section, answered, right)`, in parts (a member and section may come
+    /// twice: kept, and in a round still running). `sections` maps the pack's question ids
+    /// to their section (questions without one are left out): the store's copy of it is
+    /// brought up to date first ([`Store::keep_sections`]). A row per member and section is
+    /// read, whatever the number of answers.
     pub async fn answers_per_section(
         &self,
         guild: u64,
@@ -97,13 +97,14 @@ impl Store {
         self.keep_sections(sections).await?;
         let since = self.period_start(guild, period, now).await?;
         on!(&self.reader, |db| {
-            let rows: Vec<(String, String, i64, Option<i64>)> = sqlx::query_as(PER_SECTION)
+            let rows: Vec<(String, Option<String>, i64, Option<i64>)> = sqlx::query_as(PER_SECTION)
                 .bind(guild.to_string())
                 .bind(period.code())
                 .bind(since)
                 .fetch_all(db)
                 .await?;
             rows.into_iter()
+                .filter_map(|(user, section, n, right)| Some((user, section?, n, right)))
                 .map(|(user, section, n, right)| {
                     Ok((
                         parse_id("user_id", &user)?,
@@ -116,9 +117,11 @@ impl Store {
         })
     }
 
-    /// Makes the store's map of questions to sections the pack's (written only when it
-    /// differs: a pack edited between two starts).
-    async fn keep_sections(&self, sections: &[(&str, &str)]) -> Result<(), StoreError> {
+    /// Makes the store's map of questions to sections the pack's. Written only when it
+    /// differs (a pack edited between two starts), and then each member's answers per section
+    /// are built again from their answers per question, in the same transaction: every
+    /// server's at once, so the bot does it when it starts, before it serves anyone.
+    pub async fn keep_sections(&self, sections: &[(&str, &str)]) -> Result<(), StoreError> {
         let mut wanted: Vec<(String, String)> = sections
             .iter()
             .map(|(q, s)| (q.to_string(), s.to_string()))
@@ -149,6 +152,17 @@ impl Store {
                 .bind(section)
                 .execute(&mut *tx)
                 .await?;
+            }
+            for sql in [
+                "DELETE FROM quiz_member_sections",
+                "INSERT INTO quiz_member_sections (guild_id, period, user_id, section, n, correct)
+                 SELECT q.guild_id, q.period, q.user_id, s.section, CAST(SUM(q.n) AS BIGINT),
+                        CAST(SUM(q.correct) AS BIGINT)
+                 FROM quiz_member_questions q
+                 JOIN quiz_question_sections s ON s.question_id = q.question_id
+                 GROUP BY q.guild_id, q.period, q.user_id, s.section",
+            ] {
+                sqlx::query(sql).execute(&mut *tx).await?;
             }
             tx.commit().await?;
             Ok(())

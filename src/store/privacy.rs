@@ -103,6 +103,7 @@ impl Store {
                 "DELETE FROM quiz_boxes WHERE user_id = $1",
                 "DELETE FROM quiz_homework_totals WHERE user_id = $1",
                 "DELETE FROM quiz_member_questions WHERE user_id = $1",
+                "DELETE FROM quiz_member_sections WHERE user_id = $1",
                 "DELETE FROM debate_votes WHERE user_id = $1",
                 "DELETE FROM debate_ballots WHERE user_id = $1",
                 "DELETE FROM debate_sides WHERE user_id = $1",

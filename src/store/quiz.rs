@@ -203,6 +203,7 @@ impl Store {
                 "DELETE FROM quiz_question_tallies WHERE guild_id = $1 AND period = $2",
                 "DELETE FROM quiz_homework_totals WHERE guild_id = $1 AND period = $2",
                 "DELETE FROM quiz_member_questions WHERE guild_id = $1 AND period = $2",
+                "DELETE FROM quiz_member_sections WHERE guild_id = $1 AND period = $2",
                 // A rolling window is built again from the reset by its next read.
                 "DELETE FROM quiz_window_edges WHERE guild_id = $1 AND period = $2",
             ] {

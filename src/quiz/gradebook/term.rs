@@ -11,6 +11,26 @@ use crate::quiz::practice;
 use crate::reply::Reply;
 use crate::services::{Error, Services};
 
+/// Each question of the pack with its essay section: what the store sums each member's
+/// answers by.
+fn sections_of(pack: Option<&crate::pack::Pack>) -> Vec<(&str, &str)> {
+    pack.map(|p| {
+        p.questions
+            .iter()
+            .filter_map(|q| Some((q.id.as_str(), q.section.as_deref()?)))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Brings the store's map of questions to sections up to date with the pack, at start-up (when
+/// the pack was edited, each member's answers per section are built again then, before anyone
+/// is served).
+pub async fn keep_sections(s: &Services) -> Result<(), Error> {
+    let pack = practice::first_pack(&s.core);
+    Ok(s.store.keep_sections(&sections_of(pack)).await?)
+}
+
 /// Gradebooks gathered at once. Each holds a class's rows (a line per member, a total per
 /// member and section) while it is built and written: teachers asking together wait their
 /// turn, within their deferred reply, rather than holding a class's worth of memory each. (The
@@ -45,18 +65,9 @@ pub async fn term_lines(
         part.entry(user).or_default().debating = d;
     }
     let pack = practice::first_pack(&s.core);
-    // Each question's section, for the store to sum each member's answers by section.
-    let sections_of: Vec<(&str, &str)> = pack
-        .map(|p| {
-            p.questions
-                .iter()
-                .filter_map(|q| Some((q.id.as_str(), q.section.as_deref()?)))
-                .collect()
-        })
-        .unwrap_or_default();
     let answers = s
         .store
-        .answers_per_section(guild, Period::Term, now, &sections_of)
+        .answers_per_section(guild, Period::Term, now, &sections_of(pack))
         .await?;
     let per = super::per_section(&answers, |section| Some(section.to_string()));
     let answered: std::collections::BTreeSet<&String> =

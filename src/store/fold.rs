@@ -70,33 +70,39 @@ pub(super) const TALLIES: &str = "
     ON CONFLICT (guild_id, period, channel_id, question_id, picked, correct) DO UPDATE SET
         n = quiz_question_tallies.n + excluded.n";
 
-/// The round's answers (or one, `($4, $5)`) added to each member's answers per question of
-/// period `$2` (given after its last reset; `$3` when it has none), for the gradebook.
-pub(super) const MEMBER_QUESTIONS: &str = "
-    INSERT INTO quiz_member_questions (guild_id, period, user_id, question_id, n, correct)
-    SELECT a.guild_id, $2, a.user_id, a.question_id, COUNT(*), CAST(SUM(a.correct) AS BIGINT)
-    FROM quiz_answers a
-    WHERE a.round_id = $1 AND ($4 IS NULL OR (a.question_no = $4 AND a.user_id = $5))
-      AND a.answered_at >= COALESCE(
-          (SELECT reset_at FROM quiz_resets WHERE guild_id = a.guild_id AND period = $2), $3)
-    GROUP BY a.guild_id, a.user_id, a.question_id
-    ON CONFLICT (guild_id, period, user_id, question_id) DO UPDATE SET
-        n = quiz_member_questions.n + excluded.n,
-        correct = quiz_member_questions.correct + excluded.correct";
+/// The round's answers (or one, `($4, $5)`) added to each member's answers per `$column` in
+/// `$table` for period `$2` (answers given after its last reset; `$3` when it has none), for
+/// the gradebook: `$value` is the column's value for an answer `a`, from the tables `$join`
+/// adds.
+macro_rules! answers_per {
+    ($table:literal, $column:literal, $value:literal, $join:literal) => {
+        concat!(
+            "INSERT INTO ", $table, " (guild_id, period, user_id, ", $column, ", n, correct)
+             SELECT a.guild_id, $2, a.user_id, ", $value, ", COUNT(*), CAST(SUM(a.correct) AS BIGINT)
+             FROM quiz_answers a ", $join, "
+             WHERE a.round_id = $1 AND ($4 IS NULL OR (a.question_no = $4 AND a.user_id = $5))
+               AND a.answered_at >= COALESCE(
+                   (SELECT reset_at FROM quiz_resets WHERE guild_id = a.guild_id AND period = $2), $3)
+             GROUP BY a.guild_id, a.user_id, ", $value, "
+             ON CONFLICT (guild_id, period, user_id, ", $column, ") DO UPDATE SET
+                 n = ", $table, ".n + excluded.n,
+                 correct = ", $table, ".correct + excluded.correct"
+        )
+    };
+}
 
-/// The same answers added to each member's answers per essay section of period `$2`, each
-/// question's section from the store's map of them (a question without one is left out).
-pub(super) const MEMBER_SECTIONS: &str = "
-    INSERT INTO quiz_member_sections (guild_id, period, user_id, section, n, correct)
-    SELECT a.guild_id, $2, a.user_id, s.section, COUNT(*), CAST(SUM(a.correct) AS BIGINT)
-    FROM quiz_answers a JOIN quiz_question_sections s ON s.question_id = a.question_id
-    WHERE a.round_id = $1 AND ($4 IS NULL OR (a.question_no = $4 AND a.user_id = $5))
-      AND a.answered_at >= COALESCE(
-          (SELECT reset_at FROM quiz_resets WHERE guild_id = a.guild_id AND period = $2), $3)
-    GROUP BY a.guild_id, a.user_id, s.section
-    ON CONFLICT (guild_id, period, user_id, section) DO UPDATE SET
-        n = quiz_member_sections.n + excluded.n,
-        correct = quiz_member_sections.correct + excluded.correct";
+/// Each member's answers per question.
+pub(super) const MEMBER_QUESTIONS: &str =
+    answers_per!("quiz_member_questions", "question_id", "a.question_id", "");
+
+/// Each member's answers per essay section, each question's section from the store's map of
+/// them (a question without one is left out).
+pub(super) const MEMBER_SECTIONS: &str = answers_per!(
+    "quiz_member_sections",
+    "section",
+    "s.section",
+    "JOIN quiz_question_sections s ON s.question_id = a.question_id"
+);
 
 /// Each member's latest name in the round (or in the one answer `($2, $3)`), kept when it is
 /// newer than the one stored.

@@ -54,7 +54,7 @@ pub(super) const TOTALS: &str = concat!(
       AND m.last_at >= COALESCE(
           (SELECT reset_at FROM quiz_resets WHERE guild_id = m.guild_id AND period = $2), $3)
     ",
-    super::windows::totals_added!()
+    super::kept::totals_added!()
 );
 
 /// The round's answers (or one, `($4, $5)`) added to the class's tallies of period `$2`:
@@ -121,51 +121,10 @@ pub(super) const NAMES: &str = "
     ON CONFLICT (guild_id, user_id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at
     WHERE excluded.seen_at >= quiz_names.seen_at";
 
-/// The `ON CONFLICT` clause that adds a new row's `columns` to a member's row of a period's
-/// kept totals in `table` (keyed by server, period and member) when there is one:
-/// `added!(quiz_homework_totals: attempts, points)`.
-macro_rules! added {
-    ($table:ident: $first:ident $(, $column:ident)*) => {
-        concat!(
-            "ON CONFLICT (guild_id, period, user_id) DO UPDATE SET ",
-            stringify!($first), " = ", stringify!($table), ".", stringify!($first),
-            " + excluded.", stringify!($first)
-            $(, ", ", stringify!($column), " = ", stringify!($table), ".", stringify!($column),
-              " + excluded.", stringify!($column))*
-        )
-    };
-}
-pub(super) use added;
-
-/// Sets a server's instant for a period in `$table` (its column `$column`), through `$tx`,
-/// replacing the one there: a reset (`quiz_resets`), a rolling window's edge
-/// (`quiz_window_edges`).
-macro_rules! set_instant {
-    ($tx:expr, $table:literal, $column:literal, $guild:expr, $period:expr, $at:expr) => {
-        sqlx::query(concat!(
-            "INSERT INTO ",
-            $table,
-            " (guild_id, period, ",
-            $column,
-            ") VALUES ($1, $2, $3)
-             ON CONFLICT (guild_id, period) DO UPDATE SET ",
-            $column,
-            " = excluded.",
-            $column
-        ))
-        .bind($guild)
-        .bind($period)
-        .bind($at)
-        .execute(&mut *$tx)
-        .await?
-    };
-}
-pub(super) use set_instant;
-
 /// What a homework fold adds to a member's row of `quiz_homework_totals` that exists.
 macro_rules! homework_added {
     () => {
-        added!(quiz_homework_totals: attempts, points, correct, answered, score)
+        $crate::store::kept::added!(quiz_homework_totals: attempts, points, correct, answered, score)
     };
 }
 

@@ -34,6 +34,7 @@ mod health;
 #[cfg(any(test, feature = "test-util"))]
 mod history;
 mod homework;
+mod kept;
 mod learning;
 mod limits;
 mod lookups;

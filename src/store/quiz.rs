@@ -5,7 +5,8 @@ use sqlx::Row;
 
 use std::collections::HashMap;
 
-use super::fold::{fold_round, set_instant};
+use super::fold::fold_round;
+use super::kept::set_instant;
 use super::{BeginRead, BeginWrite, Record, RowLocks, Store, StoreError, parse_id, snowflake};
 use crate::quiz::model::{Access, AnswerRow, BoardLine, BoardPage, Period, Sort};
 
@@ -327,9 +328,10 @@ impl Store {
     ) -> Result<BoardPage, StoreError> {
         let indexed = sort == Sort::Points
             && !self.running_round(guild).await?
-            && self
-                .kept_since(guild, period, self.period_start(guild, period, now).await?)
-                .await?;
+            && (!super::windows::windowed(period) || {
+                let since = self.period_start(guild, period, now).await?;
+                self.kept_since(guild, period, since).await?
+            });
         if !indexed {
             let board = self.board_by(guild, period, now, sort).await?;
             return Ok(BoardPage::of(&board, (skip, top), member));

@@ -13,7 +13,7 @@
 //! of an edge is a compare-and-set on it, and a fold locks it, so two processes never take
 //! the same rounds away.
 
-use super::fold::set_instant;
+use super::kept::{set_instant, totals_added};
 use super::{BeginWrite, Store, StoreError};
 use crate::quiz::model::Period;
 
@@ -24,14 +24,6 @@ pub(super) const WINDOWED: [Period; 2] = [Period::Week, Period::Month];
 pub(super) fn windowed(period: Period) -> bool {
     WINDOWED.contains(&period)
 }
-
-/// What a member's rows of `quiz_member_totals` become when the rows `excluded` are added.
-macro_rules! totals_added {
-    () => {
-        $crate::store::fold::added!(quiz_member_totals: points, correct, answered, games, wins)
-    };
-}
-pub(super) use totals_added;
 
 /// The folded round `$1` added to the window `$2` of its server, for members whose last answer
 /// in it is at or after the edge `$3`.
